@@ -1,0 +1,89 @@
+#include "adapters/http/message.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "adapters/json/deadline_json.hpp"
+
+namespace hearth::http {
+
+unsigned HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAlreadyExists: return 409;
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response Json(unsigned status, const nlohmann::ordered_json& body) {
+  return Response{status, "application/json", body.dump(), {}};
+}
+
+Response ErrorResponse(const Error& error) {
+  if (error.code == ErrorCode::kInternal || !error.detail.empty()) {
+    spdlog::error("{}: {} {}", ErrorCodeName(error.code), error.message, error.detail);
+  }
+  return Json(HttpStatus(error.code), adapters::ErrorToJson(error));
+}
+
+std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space) {
+  std::string out;
+  out.reserve(text.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '+' && plus_is_space) {
+      out += ' ';
+    } else if (c == '%') {
+      if (i + 2 >= text.size()) return std::nullopt;
+      int hi = hex(text[i + 1]), lo = hex(text[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out += static_cast<char>(hi * 16 + lo);
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Result<std::map<std::string, std::string>> ParseQuery(std::string_view query) {
+  std::map<std::string, std::string> out;
+  while (!query.empty()) {
+    size_t amp = query.find('&');
+    std::string_view part = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (part.empty()) continue;
+    size_t eq = part.find('=');
+    auto key = UrlDecode(part.substr(0, eq));
+    auto value = UrlDecode(eq == std::string_view::npos ? std::string_view() : part.substr(eq + 1));
+    if (!key || !value || key->empty()) {
+      return Error::InvalidArgument("malformed query parameter '" + std::string(part) + "'");
+    }
+    out[*key] = *value;
+  }
+  return out;
+}
+
+Status OnlyParams(const Request& request, std::initializer_list<std::string_view> allowed) {
+  for (const auto& [key, value] : request.query) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return Error::InvalidArgument("unknown query parameter '" + key + "'", key);
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace hearth::http

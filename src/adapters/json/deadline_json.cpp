@@ -1,0 +1,29 @@
+#include "adapters/json/deadline_json.hpp"
+
+namespace hearth::adapters {
+
+nlohmann::ordered_json DeadlineToJson(const rules::DeadlineRequest& request,
+                              const rules::DeadlineAnswer& answer) {
+  nlohmann::ordered_json j;
+  j["rule"] = rules::DeadlineRuleName(request.rule);
+  if (request.channel) {
+    j["channel"] = rules::ChannelName(*request.channel);
+  } else {
+    j["channel"] = nullptr;
+  }
+  j["from"] = FormatLocal(request.from);
+  j["deadline"] = FormatLocal(answer.deadline);
+  j["calendar_incomplete"] = answer.calendar_incomplete;
+  j["basis"] = answer.basis.Display();
+  return j;
+}
+
+nlohmann::ordered_json ErrorToJson(const Error& error) {
+  nlohmann::ordered_json e;
+  e["code"] = ErrorCodeName(error.code);
+  e["message"] = error.message;
+  if (!error.field.empty()) e["field"] = error.field;
+  return nlohmann::ordered_json{{"error", e}};
+}
+
+}  // namespace hearth::adapters

@@ -1,0 +1,42 @@
+// Loads and validates a policy profile (policies/*.toml) into rules::Policy.
+//
+// Validation is complete: every problem in the file is reported, each with the line and column
+// and the dotted key it concerns: TOML syntax, a wrong type, a missing or unknown key, a number
+// without its source, and impossible values (shares that do not sum to 100, tiers out of order,
+// a date that does not exist). A profile with any problem yields no Policy.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "rules/policy.hpp"
+
+namespace hearth::adapters {
+
+struct PolicyProblem {
+  int line = 0;
+  int column = 0;
+  std::string key;      ///< dotted path, e.g. "deadlines.reply.city-hotline.working-days"
+  std::string message;
+};
+
+struct PolicyLoad {
+  std::optional<rules::Policy> policy;   ///< set only when `problems` is empty
+  std::vector<PolicyProblem> problems;   ///< in file order
+};
+
+/// Parses profile text. `source_name` names the file in messages.
+PolicyLoad ParsePolicy(std::string_view toml_text);
+
+/// "FILE:LINE:COL: KEY: MESSAGE".
+std::string FormatProblem(std::string_view file, const PolicyProblem& p);
+
+/// Reads and parses a file. On failure the error (invalid_argument) lists every problem, one per
+/// line, formatted by FormatProblem; a file that cannot be read is also invalid_argument.
+Result<rules::Policy> LoadPolicyFile(const std::filesystem::path& path);
+
+}  // namespace hearth::adapters

@@ -1,0 +1,35 @@
+#include <iostream>
+
+#include "app/commands.hpp"
+
+namespace hearth::app {
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"Hearth: district-heating service platform"};
+  app.name("hearth");
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "hearth 0.1.0");
+  int exit_code = 0;
+  AddCalcCommands(app, &exit_code);
+  AddPolicyCommands(app, &exit_code);
+  AddCalendarCommands(app, &exit_code);
+  AddServeCommands(app, &exit_code);
+  AddDbCommands(app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string what = e.what();
+    for (char& c : what) if (c == '\n') c = ' ';
+    std::cerr << "hearth: error: " << what << " (see hearth --help)\n";
+    return 2;
+  }
+  return exit_code;
+}
+
+}  // namespace hearth::app

@@ -1,0 +1,44 @@
+// hearth migrate | hearth backup FILE
+#include <iostream>
+
+#include "adapters/storage/migrations.hpp"
+#include "app/commands.hpp"
+#include "app/environment.hpp"
+#include "app/runtime.hpp"
+
+namespace hearth::app {
+
+void AddDbCommands(CLI::App& app, int* exit_code) {
+  auto db = std::make_shared<std::string>(DefaultDbPath());
+  auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema");
+  migrate->add_option("--db", *db, "Database file");
+  migrate->callback([db, exit_code] {
+    auto store = adapters::SqliteStore::Open(*db, true);
+    if (!store.ok()) {
+      *exit_code = Fail(store.error());
+      return;
+    }
+    std::cout << *db << ": schema version " << adapters::sqlite::LatestSchemaVersion() << "\n";
+    *exit_code = 0;
+  });
+
+  auto target = std::make_shared<std::string>();
+  auto* backup = app.add_subcommand("backup", "Copy the database consistently, even while serving");
+  backup->add_option("FILE", *target, "Where to write the copy")->required();
+  backup->add_option("--db", *db, "Database file");
+  backup->callback([db, target, exit_code] {
+    auto store = adapters::SqliteStore::Open(*db, false);
+    if (!store.ok()) {
+      *exit_code = Fail(store.error());
+      return;
+    }
+    if (auto s = (*store)->Backup(*target); !s.ok()) {
+      *exit_code = Fail(s.error());
+      return;
+    }
+    std::cout << "backed up " << *db << " to " << *target << "\n";
+    *exit_code = 0;
+  });
+}
+
+}  // namespace hearth::app

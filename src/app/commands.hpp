@@ -1,0 +1,18 @@
+// The subcommands of `hearth`. Each Add* registers one command group on the CLI11 app; the
+// command's callback stores its exit status in `*exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace hearth::app {
+
+void AddCalcCommands(CLI::App& app, int* exit_code);
+void AddPolicyCommands(CLI::App& app, int* exit_code);
+void AddCalendarCommands(CLI::App& app, int* exit_code);
+void AddServeCommands(CLI::App& app, int* exit_code);
+void AddDbCommands(CLI::App& app, int* exit_code);
+
+/// Runs the CLI: parses, dispatches, and maps every bad flag to one line on stderr and exit 2.
+int RunCli(int argc, char** argv);
+
+}  // namespace hearth::app

@@ -1,0 +1,29 @@
+#include "app/runtime.hpp"
+
+#include <filesystem>
+
+namespace hearth::app {
+
+Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& policy_dir,
+                            DbMode mode) {
+  Runtime rt;
+  if (mode == DbMode::kRequired || std::filesystem::exists(db_path)) {
+    auto store = adapters::SqliteStore::Open(db_path, true);
+    if (!store.ok()) return store.error();
+    rt.store = std::move(*store);
+  }
+  rt.calendar = std::make_unique<services::CalendarService>(adapters::EmbeddedCalendarFile(),
+                                                            rt.store.get());
+  auto policies = services::PolicyRegistry::LoadDir(policy_dir);
+  if (policies.ok()) {
+    rt.policies = std::make_unique<services::PolicyRegistry>(std::move(*policies));
+  } else if (mode == DbMode::kIfPresent && policies.error().code == ErrorCode::kNotFound) {
+    rt.policies = std::make_unique<services::PolicyRegistry>();  // files still work
+  } else {
+    return policies.error();
+  }
+  rt.deadlines = std::make_unique<services::DeadlineService>(*rt.policies, *rt.calendar);
+  return rt;
+}
+
+}  // namespace hearth::app

@@ -1,0 +1,63 @@
+// R-CAL-1: China's working-day calendar.
+//
+// A working day is Monday–Friday, except the public holidays of the State Council's annual notice,
+// plus the make-up working days (调休) that notice moves onto weekends. The calendar knows which
+// years it holds; for any other year it still answers by the Mon–Fri rule and says so
+// (`known == false`), so callers can mark their answer `calendar_incomplete`.
+//
+// Immutable after construction; safe to share between threads (services swap whole calendars).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+
+namespace hearth::rules {
+
+/// One special date of a notice: a holiday (`off`) or a make-up working day (`!off`).
+struct HolidayEntry {
+  Date date;
+  std::string name;
+  bool off = true;
+};
+
+/// The special dates of one calendar year (grouped by the year of the date, as in
+/// data/calendar/cn-holidays.json).
+struct HolidayYear {
+  int year = 0;
+  std::vector<HolidayEntry> entries;
+};
+
+class HolidayCalendar {
+ public:
+  HolidayCalendar() = default;
+
+  /// Builds a calendar. Errors (invalid_argument) when an entry's date is not in its year or a
+  /// date appears twice.
+  static Result<HolidayCalendar> Create(const std::vector<HolidayYear>& years);
+
+  /// Returns a copy with `newer` applied on top. With `replace`, each year of `newer` replaces
+  /// that year wholly; otherwise entries are merged by date, `newer` winning.
+  HolidayCalendar With(const std::vector<HolidayYear>& newer, bool replace) const;
+
+  struct DayInfo {
+    bool working = false;  ///< Is it a working day (by the notice, or by Mon–Fri if unknown)?
+    bool known = false;    ///< Is the day's year loaded?
+  };
+  DayInfo Day(Date d) const;
+
+  bool HasYear(int year) const { return years_.count(year) != 0; }
+  const std::set<int>& years() const { return years_; }
+  /// The special entry of `d`, or nullptr.
+  const HolidayEntry* Special(Date d) const;
+
+ private:
+  std::set<int> years_;
+  std::map<Date, HolidayEntry> special_;
+};
+
+}  // namespace hearth::rules
