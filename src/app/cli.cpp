@@ -15,6 +15,14 @@ int RunCli(int argc, char** argv) {
   AddCalendarCommands(app, &exit_code);
   AddServeCommands(app, &exit_code);
   AddDbCommands(app, &exit_code);
+  if (argc > 1 && argv[1][0] != '-') {
+    try {
+      app.get_subcommand(argv[1]);
+    } catch (const CLI::OptionNotFound&) {
+      std::cerr << "hearth: error: unknown command '" << argv[1] << "' (see hearth --help)\n";
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

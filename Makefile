@@ -1,0 +1,36 @@
+# Hearth: the two commands are `make demo` and `make test` (see README.md).
+# Each installs what is missing, configures and builds first.
+
+JOBS ?= $(shell nproc)
+WERROR ?= OFF
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build demo test bench clean format
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+# Release build: build/bin/hearth
+build: deps
+	@cmake --preset release -DHEARTH_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+demo: build
+	./build/bin/hearth demo --db var/demo.db --listen 127.0.0.1:8080
+
+# Every test, in the debug build with AddressSanitizer and UBSan. Ends with CTest's summary.
+test: deps
+	@cmake --preset debug -DHEARTH_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build --preset debug -j $(JOBS)
+	@ctest --preset debug -j $(JOBS)
+
+bench: build
+	@scripts/bench.sh
+
+format:
+	@find src bench -name '*.[ch]pp' | xargs clang-format -i
+
+clean:
+	rm -rf build

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Hearth builds and tests with, when missing. Idempotent: a
+# machine that has them all runs no apt at all. Uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build make pkg-config git curl ca-certificates
+  # libraries (DEVELOPERS.md lists why each)
+  libboost1.81-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libcli11-dev
+  libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev
+  libpaho-mqttpp-dev libxlsxwriter-dev
+  # tests and benchmarks
+  googletest libgtest-dev libgmock-dev libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
