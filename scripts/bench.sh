@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -x build/bin/hearth_bench ]; then
-  build/bin/hearth_bench --benchmark_counters_tabular=true "$@"
+  build/bin/hearth_bench "$@"
 else
   echo "bench: no benchmarks built" >&2
   exit 1

@@ -1,57 +1,12 @@
 // hearth calc …: the rule calculators on the command line.
-#include <iostream>
-
-#include "adapters/json/deadline_json.hpp"
 #include "app/commands.hpp"
-#include "app/environment.hpp"
-#include "app/runtime.hpp"
 
 namespace hearth::app {
-namespace {
-
-struct DeadlineFlags {
-  services::DeadlineQuery query;
-  std::string channel;
-  std::string db = DefaultDbPath();
-  std::string policies = DefaultPolicyDir().string();
-};
-
-int RunDeadline(const DeadlineFlags& f) {
-  services::DeadlineQuery q = f.query;
-  if (!f.channel.empty()) q.channel = f.channel;
-  auto rt = MakeRuntime(f.db, f.policies, DbMode::kIfPresent);
-  if (!rt.ok()) return Fail(rt.error());
-  auto outcome = rt->deadlines->Compute(q, /*allow_policy_files=*/true);
-  if (!outcome.ok()) return Fail(outcome.error());
-  std::cout << adapters::DeadlineToJson(outcome->request, outcome->answer).dump() << "\n";
-  return 0;
-}
-
-}  // namespace
 
 void AddCalcCommands(CLI::App& app, int* exit_code) {
   auto* calc = app.add_subcommand("calc", "Rule calculators");
   calc->require_subcommand(1);
-
-  auto flags = std::make_shared<DeadlineFlags>();
-  auto* dl = calc->add_subcommand("deadline", "Compute a statutory deadline (R-WO, R-REPAIR, …)");
-  dl->add_option("--policy", flags->query.policy, "Profile name (weihai, zibo) or a .toml file")
-      ->required();
-  dl->add_option("--rule", flags->query.rule,
-                 "return, reply, reply-extension, response, return-visit, leak, arrival, "
-                 "outage-notice, emergency-notice, refund-payment, insurance-payout, "
-                 "connection-decision, connection-application")
-      ->required();
-  dl->add_option("--from", flags->query.from, "RFC 3339 time, e.g. 2024-09-27T16:00:00+08:00")
-      ->required();
-  dl->add_option("--channel", flags->channel,
-                 "city-hotline, provincial-hotline, on-receipt, internet-plus, first-question, "
-                 "urgent");
-  dl->add_flag("--outside-works", flags->query.outside_works,
-               "connection-decision: the connection needs outside works");
-  dl->add_option("--db", flags->db, "Database with imported calendar years (used if present)");
-  dl->add_option("--policies", flags->policies, "Directory of named policy profiles");
-  dl->callback([flags, exit_code] { *exit_code = RunDeadline(*flags); });
+  AddCalcDeadlineCommand(*calc, exit_code);
 }
 
 }  // namespace hearth::app

@@ -30,6 +30,7 @@ int RunServe(const ServeFlags& f) {
   api::AddHealthRoutes(router, *rt->calendar);
   api::AddCalendarRoutes(router, *rt->calendar);
   api::AddCalcDeadlineRoutes(router, *rt->deadlines);
+  // The other calculators under /api/v1/calc/… (one file each in api/).
 
   http::ServerOptions options;
   options.address = listen->first;

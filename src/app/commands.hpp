@@ -7,6 +7,8 @@
 namespace hearth::app {
 
 void AddCalcCommands(CLI::App& app, int* exit_code);
+// The calculators under `hearth calc` (one file each: cmd_calc_<name>.cpp).
+void AddCalcDeadlineCommand(CLI::App& calc, int* exit_code);
 void AddPolicyCommands(CLI::App& app, int* exit_code);
 void AddCalendarCommands(CLI::App& app, int* exit_code);
 void AddServeCommands(CLI::App& app, int* exit_code);

@@ -82,8 +82,11 @@ std::optional<Period> ReadPeriod(Scope& parent, const std::string& key,
       period = Period{unit, static_cast<int>(*v), {}};
     }
   }
-  if (found == 0) s.Problem(nullptr, s.Path(key), "needs exactly one of: " + names);
-  if (found > 1) s.Problem(nullptr, s.Path(key), "has more than one unit; give one of: " + names);
+  // Reported on the period's own table and key (s.Path(key) would repeat the key).
+  if (found == 0) s.Problem(nullptr, parent.Path(key), "needs exactly one of: " + names);
+  if (found > 1) {
+    s.Problem(nullptr, parent.Path(key), "has more than one unit; give one of: " + names);
+  }
   if (found != 1 || !period || !basis) return std::nullopt;
   period->basis = *basis;
   return period;
@@ -136,12 +139,17 @@ class ProfileParser {
     if (!t) return false;
     Scope s(r_, *t, "profile");
     bool ok = true;
+    bool id_read = false;
     for (auto [key, out] : {std::pair{"id", &p.id}, {"name", &p.name}, {"city", &p.city}}) {
       const toml::node* n = s.Get(key);
-      ok &= n != nullptr && Set(ReadString(s, *n, s.Path(key)), *out);
+      bool read = n != nullptr && Set(ReadString(s, *n, s.Path(key)), *out);
+      if (out == &p.id) id_read = read;
+      ok &= read;
     }
-    if (ok && (p.id.empty() || p.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") !=
-                                   std::string::npos)) {
+    // Checked whenever the id was read, so a bad name does not hide a bad id.
+    if (id_read &&
+        (p.id.empty() ||
+         p.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)) {
       s.Problem(s.Get("id"), "profile.id", "must be lower-case letters, digits and '-'");
       ok = false;
     }
@@ -152,22 +160,26 @@ class ProfileParser {
     const toml::table* t = top.Table("season");
     if (!t) return false;
     Scope s(r_, *t, "season");
-    bool ok = Set(ReadCited<MonthDay>(s, "commissioning-start", "date", ReadMonthDay),
-                  out.commissioning_start);
-    ok &= Set(ReadCited<MonthDay>(s, "official-start", "date", ReadMonthDay), out.official_start);
-    ok &= Set(ReadCited<MonthDay>(s, "official-end", "date", ReadMonthDay), out.official_end);
-    if (!ok) return false;
-    int lead = DaysBetween(out.commissioning_start.value, out.official_start.value);
-    if (lead > 60) {
+    bool commissioning = Set(ReadCited<MonthDay>(s, "commissioning-start", "date", ReadMonthDay),
+                             out.commissioning_start);
+    bool start =
+        Set(ReadCited<MonthDay>(s, "official-start", "date", ReadMonthDay), out.official_start);
+    bool end = Set(ReadCited<MonthDay>(s, "official-end", "date", ReadMonthDay), out.official_end);
+    bool ok = commissioning && start && end;
+    // Each check runs when its own two dates were read, so one bad date hides no other problem.
+    if (commissioning && start &&
+        DaysBetween(out.commissioning_start.value, out.official_start.value) > 60) {
       s.Problem(s.Get("commissioning-start"), "season.commissioning-start",
                 "must fall within the 60 days before the official start");
       ok = false;
     }
-    int length = DaysBetween(out.official_start.value, out.official_end.value) + 1;
-    if (length < 30 || length > 300) {
-      s.Problem(s.Get("official-end"), "season.official-end",
-                "gives a season of " + std::to_string(length) + " days; expected 30 to 300");
-      ok = false;
+    if (start && end) {
+      int length = DaysBetween(out.official_start.value, out.official_end.value) + 1;
+      if (length < 30 || length > 300) {
+        s.Problem(s.Get("official-end"), "season.official-end",
+                  "gives a season of " + std::to_string(length) + " days; expected 30 to 300");
+        ok = false;
+      }
     }
     return ok;
   }
@@ -236,13 +248,15 @@ class ProfileParser {
     ok &= Set(ReadCited<int>(s, "design-outdoor", "celsius", TenthsIn(-600, 150)),
               out.design_outdoor);
     ok &= GroupScope(s, "usage-rate", [&](Scope& g) {
-      bool k = Set(ReadCited<int>(g, "community-min", "value", IntIn(0, 100)),
-                   out.usage_rate.community_min);
-      k &= Set(ReadCited<int>(g, "partition-full", "value", IntIn(0, 100)),
-               out.usage_rate.partition_full);
-      k &= Set(ReadCited<int>(g, "partition-agreed-min", "value", IntIn(0, 100)),
-               out.usage_rate.partition_agreed_min);
-      if (k && out.usage_rate.partition_agreed_min.value > out.usage_rate.partition_full.value) {
+      bool community = Set(ReadCited<int>(g, "community-min", "value", IntIn(0, 100)),
+                           out.usage_rate.community_min);
+      bool full = Set(ReadCited<int>(g, "partition-full", "value", IntIn(0, 100)),
+                      out.usage_rate.partition_full);
+      bool agreed = Set(ReadCited<int>(g, "partition-agreed-min", "value", IntIn(0, 100)),
+                        out.usage_rate.partition_agreed_min);
+      bool k = community && full && agreed;
+      if (full && agreed &&
+          out.usage_rate.partition_agreed_min.value > out.usage_rate.partition_full.value) {
         g.Problem(g.Get("partition-agreed-min"), g.Path("partition-agreed-min"),
                   "must not exceed partition-full");
         k = false;
@@ -250,12 +264,13 @@ class ProfileParser {
       return k;
     });
     ok &= GroupScope(s, "sensor", [&](Scope& g) {
-      bool k = Set(ReadCited<int>(g, "valid-min-celsius", "value", TenthsIn(-500, 500)),
-                   out.sensor.valid_min);
-      k &= Set(ReadCited<int>(g, "valid-max-celsius", "value", TenthsIn(-500, 800)),
-               out.sensor.valid_max);
+      bool has_min = Set(ReadCited<int>(g, "valid-min-celsius", "value", TenthsIn(-500, 500)),
+                         out.sensor.valid_min);
+      bool has_max = Set(ReadCited<int>(g, "valid-max-celsius", "value", TenthsIn(-500, 800)),
+                         out.sensor.valid_max);
+      bool k = has_min && has_max;
       k &= Set(ReadCited<int>(g, "min-hours", "value", IntIn(1, 24)), out.sensor.min_hours);
-      if (k && out.sensor.valid_min.value >= out.sensor.valid_max.value) {
+      if (has_min && has_max && out.sensor.valid_min.value >= out.sensor.valid_max.value) {
         g.Problem(g.Get("valid-max-celsius"), g.Path("valid-max-celsius"),
                   "must be above valid-min-celsius");
         k = false;
@@ -310,12 +325,20 @@ class ProfileParser {
         return false;
       }
       bool k = true;
+      // The previous tier's values that were read well; each is compared with the tier after it
+      // on its own, so a problem in one tier does not hide an order problem in the next.
+      // The previous tier's values that were read well (plain ints: GCC 12 warns falsely on
+      // std::optional<int> here).
+      bool has_prev_offset = false, has_prev_share = false;
+      rules::Tenths prev_offset = 0;
+      int prev_share = 0;
       for (size_t i = 0; i < arr->size(); ++i) {
         std::string path = g.Path("tiers") + "[" + std::to_string(i) + "]";
         const toml::table* tt = (*arr)[i].as_table();
         if (tt == nullptr) {
           g.Problem(&(*arr)[i], path, "expected a table, got " + TypeName((*arr)[i]));
           k = false;
+          has_prev_offset = has_prev_share = false;
           continue;
         }
         Scope ts(r_, *tt, path);
@@ -334,18 +357,19 @@ class ProfileParser {
         const toml::node* share = ts.Get("share-percent");
         auto sv = share ? ReadInt(ts, *share, ts.Path("share-percent"), 1, 100) : std::nullopt;
         if (!sv) k = false; else tier.share_percent = static_cast<int>(*sv);
-        if (k && !out.tiers.empty()) {
-          const auto& prev = out.tiers.back();
-          if (tier.min_offset && prev.min_offset && *tier.min_offset >= *prev.min_offset) {
-            ts.Problem(off, ts.Path("min-offset-celsius"),
-                       "tiers must go from the mildest shortfall down: offsets must decrease");
-            k = false;
-          }
-          if (tier.share_percent <= prev.share_percent) {
-            ts.Problem(share, ts.Path("share-percent"), "shares must increase from tier to tier");
-            k = false;
-          }
+        if (tier.min_offset && has_prev_offset && *tier.min_offset >= prev_offset) {
+          ts.Problem(off, ts.Path("min-offset-celsius"),
+                     "tiers must go from the mildest shortfall down: offsets must decrease");
+          k = false;
         }
+        if (sv && has_prev_share && tier.share_percent <= prev_share) {
+          ts.Problem(share, ts.Path("share-percent"), "shares must increase from tier to tier");
+          k = false;
+        }
+        has_prev_offset = tier.min_offset.has_value();
+        prev_offset = tier.min_offset.value_or(0);
+        has_prev_share = sv.has_value();
+        prev_share = tier.share_percent;
         out.tiers.push_back(tier);
       }
       return k;

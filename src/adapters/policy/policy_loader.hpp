@@ -29,7 +29,7 @@ struct PolicyLoad {
   std::vector<PolicyProblem> problems;   ///< in file order
 };
 
-/// Parses profile text. `source_name` names the file in messages.
+/// Parses profile text. Problems carry no file name; FormatProblem adds it.
 PolicyLoad ParsePolicy(std::string_view toml_text);
 
 /// "FILE:LINE:COL: KEY: MESSAGE".

@@ -1,5 +1,7 @@
 #include "adapters/policy/toml_reader.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -127,16 +129,22 @@ std::optional<int> ReadTenths(Scope& s, const toml::node& node, const std::strin
     s.Problem(&node, key, "expected a number, got " + TypeName(node));
     return std::nullopt;
   }
+  if (!std::isfinite(x)) {
+    s.Problem(&node, key, "must be a finite number");
+    return std::nullopt;
+  }
   double tenths = x * 10.0;
   double rounded = std::round(tenths);
-  if (!std::isfinite(x) || std::fabs(tenths - rounded) > 1e-6) {
+  if (std::fabs(tenths - rounded) > 1e-6) {
     s.Problem(&node, key, "must have at most one decimal (tenths of a degree)");
     return std::nullopt;
   }
   if (rounded < min || rounded > max) {
+    // Only a value within int's range may be cast; a larger one is shown as written.
+    std::string value =
+        std::fabs(rounded) < 1e9 ? TenthsText(static_cast<int>(rounded)) : fmt::format("{}", x);
     s.Problem(&node, key,
-              TenthsText(static_cast<int>(rounded)) + " is out of range [" + TenthsText(min) +
-                  ", " + TenthsText(max) + "]");
+              value + " is out of range [" + TenthsText(min) + ", " + TenthsText(max) + "]");
     return std::nullopt;
   }
   return static_cast<int>(rounded);

@@ -1,0 +1,62 @@
+// hearth_bench: runs every benchmark, then prints each figure beside its baseline.
+//
+// Convention: a benchmark `BM_X` is compared with `BM_X_Baseline`, run in the same process on
+// the same data; both report items/s (state.SetItemsProcessed). The summary prints both rates
+// and their ratio, so a figure is never shown without what it was measured against.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace {
+
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& run : runs) {
+      if (run.error_occurred || run.run_type != Run::RT_Iteration) continue;
+      auto it = run.counters.find("items_per_second");
+      if (it != run.counters.end()) rates_[run.benchmark_name()] = it->second.value;
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+
+  void PrintSummary() const {
+    std::printf("\n%-52s %16s %16s %8s\n", "figure (items/s)", "measured", "baseline", "ratio");
+    for (const auto& [name, rate] : rates_) {
+      const std::string suffix = "_Baseline";
+      if (name.size() > suffix.size() &&
+          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        continue;
+      }
+      // A name may carry arguments: BM_X/1000 pairs with BM_X_Baseline/1000.
+      size_t slash = name.find('/');
+      std::string base = slash == std::string::npos
+                             ? name + suffix
+                             : name.substr(0, slash) + suffix + name.substr(slash);
+      auto b = rates_.find(base);
+      if (b == rates_.end()) {
+        std::printf("%-52s %16.0f %16s %8s\n", name.c_str(), rate, "(none)", "-");
+      } else {
+        std::printf("%-52s %16.0f %16.0f %8.3f\n", name.c_str(), rate, b->second,
+                    rate / b->second);
+      }
+    }
+  }
+
+ private:
+  std::map<std::string, double> rates_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.PrintSummary();
+  benchmark::Shutdown();
+  return 0;
+}
