@@ -8,7 +8,7 @@ packages=(
   g++ cmake ninja-build make pkg-config git curl ca-certificates
   # libraries (DEVELOPERS.md lists why each)
   libboost1.81-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libcli11-dev
-  libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev
+  libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libpaho-mqttpp-dev libxlsxwriter-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev

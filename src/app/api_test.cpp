@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "adapters/http/test_client.hpp"
+#include "adapters/storage/test_postgres.hpp"
 #include "app/test_process.hpp"
 
 namespace hearth::app {
@@ -18,10 +19,13 @@ using testing::TempDir;
 
 class ServeTest : public ::testing::Test {
  protected:
-  void SetUp() override {
+  void SetUp() override { Start(dir_ / "h.db"); }
+
+  void Start(const std::string& db) {
+    db_ = db;
     port_ = testing::FreePort();
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", dir_ / "h.db", "--listen", "127.0.0.1:" + std::to_string(port_),
+        "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port_),
         "--policies", std::string(HEARTH_SOURCE_DIR) + "/policies"});
     // Wait (bounded) for the server to accept connections.
     for (int i = 0; i < 200 && !client_; ++i) {
@@ -34,6 +38,8 @@ class ServeTest : public ::testing::Test {
     ASSERT_TRUE(client_) << "hearth serve did not start";
   }
 
+  void CheckImportWithoutRestart();
+
   nlohmann::json Get(const std::string& target, unsigned expected_status) {
     auto r = client_->Get(target);
     EXPECT_EQ(r.status, expected_status) << target << " -> " << r.body;
@@ -41,6 +47,7 @@ class ServeTest : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::string db_;
   uint16_t port_ = 0;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<TestClient> client_;
@@ -93,7 +100,19 @@ TEST_F(ServeTest, BadInputGets400NamingTheField) {
   }
 }
 
-TEST_F(ServeTest, ImportedYearIsUsedWithoutRestart) {
+class ServePostgresTest : public ServeTest {
+ protected:
+  void SetUp() override {
+    Start(adapters::testing::PostgresCluster::Shared().CreateDatabase());
+  }
+};
+
+TEST_F(ServeTest, ImportedYearIsUsedWithoutRestart) { CheckImportWithoutRestart(); }
+
+// The same, with the server and the import sharing a PostgreSQL database.
+TEST_F(ServePostgresTest, ImportedYearIsUsedWithoutRestart) { CheckImportWithoutRestart(); }
+
+void ServeTest::CheckImportWithoutRestart() {
   const std::string target =
       "/api/v1/calc/deadline?policy=weihai&rule=return&channel=city-hotline"
       "&from=2026-12-31T10:00:00%2B08:00";
@@ -104,7 +123,7 @@ TEST_F(ServeTest, ImportedYearIsUsedWithoutRestart) {
   std::ofstream(dir_ / "2027.json") << R"({"years": {"2027": [
       {"date": "2027-01-01", "name": "元旦", "off": true},
       {"date": "2027-01-04", "name": "test holiday", "off": true}]}})";
-  auto imp = RunHearth({"calendar", "import", dir_ / "2027.json", "--db", dir_ / "h.db"});
+  auto imp = RunHearth({"calendar", "import", dir_ / "2027.json", "--db", db_});
   ASSERT_EQ(imp.exit_code, 0) << imp.err;
 
   // The server re-reads the calendar when its version changes (checked about once a second).

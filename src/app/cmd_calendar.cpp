@@ -24,7 +24,7 @@ int RunImport(const ImportFlags& f) {
   auto file = adapters::ParseCalendarJson(text.str());
   if (!file.ok()) return Fail(Error::InvalidArgument(f.file + ": " + file.error().message));
   if (file->source.empty()) file->source = f.file;
-  auto store = adapters::SqliteStore::Open(f.db, true);
+  auto store = adapters::SqlStore::Open(f.db, true);
   if (!store.ok()) return Fail(store.error());
   services::CalendarService calendar(adapters::EmbeddedCalendarFile(), store->get());
   auto id = calendar.Import(*file, f.replace);
@@ -61,7 +61,7 @@ void AddCalendarCommands(CLI::App& app, int* exit_code) {
   auto* imp = cal->add_subcommand("import", "Load holiday years (same JSON shape as the shipped "
                                             "data/calendar/cn-holidays.json)");
   imp->add_option("FILE", flags->file, "The calendar JSON file")->required();
-  imp->add_option("--db", flags->db, "Database to import into");
+  imp->add_option("--db", flags->db, "Database to import into: a SQLite file or a postgresql:// URL");
   imp->add_flag("--replace", flags->replace,
                 "Replace the given years wholly instead of merging by date");
   imp->callback([flags, exit_code] { *exit_code = RunImport(*flags); });

@@ -59,7 +59,7 @@ int RunServe(const ServeFlags& f) {
 }
 
 void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
-  cmd->add_option("--db", f.db, "SQLite database file (created if missing)");
+  cmd->add_option("--db", f.db, "Database: a SQLite file (created if missing) or a postgresql:// URL");
   cmd->add_option("--listen", f.listen, "HOST:PORT to listen on");
   cmd->add_option("--policies", f.policies, "Directory of policy profiles");
   cmd->add_option("--threads", f.threads, "Worker threads (0: one per core)");

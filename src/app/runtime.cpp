@@ -7,8 +7,9 @@ namespace hearth::app {
 Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& policy_dir,
                             DbMode mode) {
   Runtime rt;
-  if (mode == DbMode::kRequired || std::filesystem::exists(db_path)) {
-    auto store = adapters::SqliteStore::Open(db_path, true);
+  if (mode == DbMode::kRequired || adapters::sql::IsPostgresUrl(db_path) ||
+      std::filesystem::exists(db_path)) {
+    auto store = adapters::SqlStore::Open(db_path, true);
     if (!store.ok()) return store.error();
     rt.store = std::move(*store);
   }

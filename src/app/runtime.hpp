@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "adapters/storage/sqlite_store.hpp"
+#include "adapters/storage/sql_store.hpp"
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/policy_registry.hpp"
@@ -12,7 +12,7 @@
 namespace hearth::app {
 
 struct Runtime {
-  std::unique_ptr<adapters::SqliteStore> store;  ///< null when no database was opened
+  std::unique_ptr<adapters::SqlStore> store;  ///< null when no database was opened
   std::unique_ptr<services::CalendarService> calendar;
   std::unique_ptr<services::PolicyRegistry> policies;
   std::unique_ptr<services::DeadlineService> deadlines;

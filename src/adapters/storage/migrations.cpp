@@ -3,13 +3,16 @@
 #include <array>
 #include <string>
 
-namespace hearth::adapters::sqlite {
+#include "core/civil_time.hpp"
+
+namespace hearth::adapters {
 namespace {
 
 struct Migration {
   int version;
   const char* name;
-  const char* sql;
+  const char* sqlite;
+  const char* postgres;
 };
 
 // Append only: a released migration is never edited.
@@ -23,40 +26,63 @@ CREATE TABLE calendar_imports (
   replace     INTEGER NOT NULL CHECK (replace IN (0, 1)),
   years_json  TEXT NOT NULL
 );
+)sql",
+     R"sql(
+CREATE TABLE calendar_imports (
+  id          BIGSERIAL PRIMARY KEY,
+  imported_at TEXT NOT NULL,
+  source      TEXT NOT NULL,
+  replace     INTEGER NOT NULL CHECK (replace IN (0, 1)),
+  years_json  TEXT NOT NULL
+);
 )sql"},
 }};
+
+std::string Now() {
+  return FormatLocal(std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now()));
+}
 
 }  // namespace
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status Migrate(Db& db) {
-  if (auto s = db.Exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+Status Migrate(sql::Connection& conn) {
+  bool pg = conn.dialect() == sql::Dialect::kPostgres;
+  if (auto s = conn.Script("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                           "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                           "applied_at TEXT NOT NULL)");
       !s.ok()) {
     return s;
   }
-  auto current = db.QueryInt("SELECT MAX(version) FROM schema_migrations");
-  if (!current.ok()) return current.error();
-  int64_t have = current->value_or(0);
-  if (have > LatestSchemaVersion()) {
-    return Error::FailedPrecondition("the database schema (version " + std::to_string(have) +
-                                     ") is newer than this hearth (version " +
-                                     std::to_string(LatestSchemaVersion()) + ")");
-  }
   for (const Migration& m : kMigrations) {
-    if (m.version <= have) continue;
-    Status s = Transaction(db, [&]() -> Status {
-      if (auto r = db.Exec(m.sql); !r.ok()) return r;
-      auto stmt = db.Prepare(
-          "INSERT INTO schema_migrations (version, name, applied_at) "
-          "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
-      if (!stmt.ok()) return stmt.error();
-      return stmt->Bind(1, int64_t{m.version}).Bind(2, m.name).Run();
+    Status s = sql::InTransaction(conn, [&]() -> Status {
+      // Serialise concurrent migrators: PostgreSQL takes a table lock; SQLite's BEGIN IMMEDIATE
+      // already holds the write lock.
+      if (pg) {
+        auto lock = conn.Query("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
+        if (!lock.ok()) return lock.error();
+      }
+      auto have = conn.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+      if (!have.ok()) return have.error();
+      int64_t current = have->Int(0, 0);
+      if (current > LatestSchemaVersion()) {
+        return Error::FailedPrecondition("the database schema (version " +
+                                         std::to_string(current) +
+                                         ") is newer than this hearth (version " +
+                                         std::to_string(LatestSchemaVersion()) + ")");
+      }
+      if (m.version <= current) return OkStatus();
+      if (auto r = conn.Script(pg ? m.postgres : m.sqlite); !r.ok()) return r;
+      auto ins = conn.Query(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+          {int64_t{m.version}, std::string(m.name), Now()});
+      if (!ins.ok()) return ins.error();
+      return OkStatus();
     });
     if (!s.ok()) return s;
   }
   return OkStatus();
 }
 
-}  // namespace hearth::adapters::sqlite
+}  // namespace hearth::adapters

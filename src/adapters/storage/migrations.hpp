@@ -1,16 +1,16 @@
-// Versioned, forward-only schema migrations for the SQLite store.
+// Versioned, forward-only schema migrations, written for each engine.
 #pragma once
 
-#include "adapters/storage/sqlite_db.hpp"
+#include "adapters/storage/sql.hpp"
 
-namespace hearth::adapters::sqlite {
+namespace hearth::adapters {
 
 /// Applies every migration newer than the database's version, each in its own transaction, and
 /// records it in schema_migrations. Refuses (failed_precondition) a database newer than this
-/// binary knows.
-Status Migrate(Db& db);
+/// binary knows. Safe when several processes start at once (the version row is the lock).
+Status Migrate(sql::Connection& conn);
 
 /// The newest migration this binary knows.
 int LatestSchemaVersion();
 
-}  // namespace hearth::adapters::sqlite
+}  // namespace hearth::adapters

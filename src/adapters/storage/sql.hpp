@@ -1,0 +1,60 @@
+// One small SQL interface over SQLite and PostgreSQL, so that the stores and their migrations are
+// written once and the same contract tests run on both engines.
+//
+// Statements use PostgreSQL-style parameters $1..$n on both engines. Values are null, a 64-bit
+// integer or text; PostgreSQL integer and boolean columns come back as integers, everything else
+// as text. A Connection is not thread-safe: callers hold one per thread or guard it
+// (see ConnectionPool).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hearth::adapters::sql {
+
+enum class Dialect { kSqlite, kPostgres };
+
+using Value = std::variant<std::nullptr_t, int64_t, std::string>;
+
+struct Rows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<Value>> rows;
+  int64_t affected = 0;  ///< rows changed by INSERT/UPDATE/DELETE
+
+  bool empty() const { return rows.empty(); }
+  /// Row r, column c as an integer (0 for null) or text ("" for null).
+  int64_t Int(size_t r, size_t c) const;
+  std::string Text(size_t r, size_t c) const;
+  bool IsNull(size_t r, size_t c) const { return std::holds_alternative<std::nullptr_t>(rows[r][c]); }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  /// Runs one statement with parameters $1..$n. A constraint violation is `already_exists`;
+  /// lost connections and lock timeouts are `unavailable`; the rest `internal`.
+  virtual Result<Rows> Query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  /// Runs a script of several statements without parameters (migrations).
+  virtual Status Script(std::string_view sql) = 0;
+};
+
+/// Opens a connection from a URL: `postgresql://…` / `postgres://…` (libpq), otherwise a SQLite
+/// file path (created with its directory when `create`).
+Result<std::unique_ptr<Connection>> Connect(const std::string& url, bool create = true);
+
+/// Runs `fn` in a transaction (BEGIN IMMEDIATE on SQLite, so writers queue instead of failing
+/// late); commits when it returns ok, rolls back otherwise.
+Status InTransaction(Connection& conn, const std::function<Status()>& fn);
+
+/// Is this URL a PostgreSQL one?
+bool IsPostgresUrl(std::string_view url);
+
+}  // namespace hearth::adapters::sql

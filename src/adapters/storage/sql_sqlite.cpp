@@ -1,0 +1,151 @@
+#include "adapters/storage/sql_sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace hearth::adapters::sql {
+namespace {
+
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
+    case SQLITE_CANTOPEN: return Error::Unavailable("the database cannot be opened", detail);
+    case SQLITE_CONSTRAINT:
+      return {ErrorCode::kAlreadyExists, "the change conflicts with existing records", "", detail};
+    default: return Error::Internal(detail);
+  }
+}
+
+// $1 -> ?1 outside quoted text: SQLite's numbered parameters.
+std::string Rewrite(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  char quote = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+      c = '?';
+    }
+    out += c;
+  }
+  return out;
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
+    std::string text = Rewrite(sql);
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, text);
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i) + 1;
+      const Value& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        sqlite3_bind_int64(stmt, idx, *n);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(stmt, idx);
+      }
+    }
+    Rows out;
+    int ncol = sqlite3_column_count(stmt);
+    for (int c = 0; c < ncol; ++c) out.columns.emplace_back(sqlite3_column_name(stmt, c));
+    for (;;) {
+      rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return SqliteError(db_, rc, text);
+      std::vector<Value> row;
+      row.reserve(static_cast<size_t>(ncol));
+      for (int c = 0; c < ncol; ++c) {
+        switch (sqlite3_column_type(stmt, c)) {
+          case SQLITE_NULL: row.emplace_back(nullptr); break;
+          case SQLITE_INTEGER: row.emplace_back(int64_t{sqlite3_column_int64(stmt, c)}); break;
+          default: {
+            const auto* p = sqlite3_column_text(stmt, c);
+            row.emplace_back(std::string(reinterpret_cast<const char*>(p),
+                                         static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+          }
+        }
+      }
+      out.rows.push_back(std::move(row));
+    }
+    out.affected = sqlite3_changes64(db_);
+    return out;
+  }
+
+  Status Script(std::string_view sql) override {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      Error e = SqliteError(db_, rc, err ? err : "script");
+      sqlite3_free(err);
+      return e;
+    }
+    return OkStatus();
+  }
+
+  sqlite3* raw() { return db_; }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, bool create) {
+  if (create) {
+    std::error_code ec;
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+  } else if (!std::filesystem::exists(path)) {
+    return Error::NotFound("no database at " + path, "db");
+  }
+  sqlite3* raw = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Error e = SqliteError(raw, rc, "open " + path);
+    sqlite3_close(raw);
+    return e;
+  }
+  auto conn = std::make_unique<SqliteConnection>(raw);
+  sqlite3_busy_timeout(raw, 5000);
+  if (auto s = conn->Script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                            "PRAGMA foreign_keys=ON;");
+      !s.ok()) {
+    return s.error();
+  }
+  return std::unique_ptr<Connection>(std::move(conn));
+}
+
+Status SqliteBackup(Connection& conn, const std::string& target_path) {
+  auto* src = dynamic_cast<SqliteConnection*>(&conn);
+  if (src == nullptr) return Error::FailedPrecondition("backup is for SQLite databases");
+  auto target = ConnectSqlite(target_path, true);
+  if (!target.ok()) return target.error();
+  auto* dst = dynamic_cast<SqliteConnection*>(target->get());
+  sqlite3_backup* b = sqlite3_backup_init(dst->raw(), "main", src->raw(), "main");
+  if (b == nullptr) return SqliteError(dst->raw(), SQLITE_ERROR, "backup");
+  int rc = sqlite3_backup_step(b, -1);
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return SqliteError(dst->raw(), rc, "backup");
+  return OkStatus();
+}
+
+}  // namespace hearth::adapters::sql

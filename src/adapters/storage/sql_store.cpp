@@ -1,0 +1,62 @@
+#include "adapters/storage/sql_store.hpp"
+
+#include "adapters/json/calendar_json.hpp"
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/sql_sqlite.hpp"
+
+namespace hearth::adapters {
+
+Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& url, bool create) {
+  auto conn = sql::Connect(url, create);
+  if (!conn.ok()) return conn.error();
+  if (auto s = Migrate(**conn); !s.ok()) return s.error();
+  return std::unique_ptr<SqlStore>(new SqlStore(std::move(*conn)));
+}
+
+Result<std::vector<ports::CalendarImport>> SqlStore::LoadCalendarImports() {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT id, imported_at, source, replace, years_json FROM calendar_imports ORDER BY id");
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::CalendarImport> out;
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    auto file = ParseCalendarJson(rows->Text(r, 4));
+    if (!file.ok()) {
+      return Error::Internal("calendar import " + rows->Text(r, 0) +
+                             " is unreadable: " + file.error().message);
+    }
+    out.push_back({rows->Int(r, 0), rows->Text(r, 1), rows->Text(r, 2), rows->Int(r, 3) != 0,
+                   std::move(file->years)});
+  }
+  return out;
+}
+
+Result<int64_t> SqlStore::CalendarVersion() {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query("SELECT COALESCE(MAX(id), 0) FROM calendar_imports");
+  if (!rows.ok()) return rows.error();
+  return rows->Int(0, 0);
+}
+
+Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import) {
+  std::lock_guard lock(mutex_);
+  std::string now = FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  auto rows = conn_->Query(
+      "INSERT INTO calendar_imports (imported_at, source, replace, years_json) "
+      "VALUES ($1, $2, $3, $4) RETURNING id",
+      {now, import.source, int64_t{import.replace}, CalendarToJson({import.source, import.years})});
+  if (!rows.ok()) return rows.error();
+  return rows->Int(0, 0);
+}
+
+Status SqlStore::Backup(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  if (conn_->dialect() != sql::Dialect::kSqlite) {
+    return Error::FailedPrecondition("hearth backup copies SQLite databases; use pg_dump for "
+                                     "PostgreSQL");
+  }
+  return sql::SqliteBackup(*conn_, path);
+}
+
+}  // namespace hearth::adapters

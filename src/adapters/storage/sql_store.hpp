@@ -1,0 +1,35 @@
+// Hearth's store over SQLite (the embedded default) or PostgreSQL (`--db postgresql://…`).
+// Implements the storage ports; migrates the schema when opened. Thread-safe: one connection,
+// guarded by mutex_ (a pool comes with the records).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "adapters/storage/sql.hpp"
+#include "ports/calendar_store.hpp"
+
+namespace hearth::adapters {
+
+class SqlStore final : public ports::CalendarStore {
+ public:
+  /// Opens `url` (a SQLite path, created when `create`, or a postgresql:// URL) and migrates it.
+  static Result<std::unique_ptr<SqlStore>> Open(const std::string& url, bool create = true);
+
+  Result<std::vector<ports::CalendarImport>> LoadCalendarImports() override;
+  Result<int64_t> CalendarVersion() override;
+  Result<int64_t> AddCalendarImport(const ports::CalendarImport& import) override;
+
+  /// SQLite: an online, consistent copy to `path`. PostgreSQL: failed_precondition (use pg_dump).
+  Status Backup(const std::string& path);
+
+  sql::Dialect dialect() const { return conn_->dialect(); }
+
+ private:
+  explicit SqlStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace hearth::adapters

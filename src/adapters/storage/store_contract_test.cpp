@@ -1,0 +1,160 @@
+// One contract, every engine: the same tests run on SQLite and on a real PostgreSQL cluster
+// started by the test process (STYLE.md: one storage contract, several engines).
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/sql_store.hpp"
+#include "adapters/storage/test_postgres.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+enum class Engine { kSqlite, kPostgres };
+
+std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
+  return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+class StoreContract : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kSqlite) {
+      char tmpl[] = "/tmp/hearth-store-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      url_ = dir_ + "/h.db";
+    } else {
+      url_ = testing::PostgresCluster::Shared().CreateDatabase();
+    }
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  std::unique_ptr<sql::Connection> Connect() {
+    auto c = sql::Connect(url_);
+    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().detail);
+    return std::move(*c);
+  }
+
+  std::string dir_, url_;
+};
+
+TEST_P(StoreContract, ValuesRoundTrip) {
+  auto c = Connect();
+  ASSERT_TRUE(c->Script("CREATE TABLE t (i BIGINT, s TEXT, n TEXT)").ok());
+  auto ins = c->Query("INSERT INTO t (i, s, n) VALUES ($1, $2, $3), ($4, $5, $6)",
+                      {int64_t{-9007199254740993}, std::string("温度 'quoted' $1"), nullptr,
+                       int64_t{0}, std::string(""), std::string("x")});
+  ASSERT_TRUE(ins.ok()) << ins.error().detail;
+  EXPECT_EQ(ins->affected, 2);
+  auto rows = c->Query("SELECT i, s, n FROM t ORDER BY i");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(rows->Int(0, 0), -9007199254740993);
+  EXPECT_EQ(rows->Text(0, 1), "温度 'quoted' $1");
+  EXPECT_TRUE(rows->IsNull(0, 2));
+  EXPECT_EQ(rows->Text(1, 1), "");
+  EXPECT_EQ(rows->columns, (std::vector<std::string>{"i", "s", "n"}));
+}
+
+TEST_P(StoreContract, ErrorsAreCanonical) {
+  auto c = Connect();
+  ASSERT_TRUE(c->Script("CREATE TABLE u (k TEXT PRIMARY KEY)").ok());
+  ASSERT_TRUE(c->Query("INSERT INTO u VALUES ($1)", {std::string("a")}).ok());
+  auto dup = c->Query("INSERT INTO u VALUES ($1)", {std::string("a")});
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(dup.error().message.find("u"), std::string::npos) << "SQL leaked to the client";
+  auto bad = c->Query("SELECT * FROM no_such_table");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(bad.error().message, "internal error");
+}
+
+TEST_P(StoreContract, TransactionsRollBackWholly) {
+  auto c = Connect();
+  ASSERT_TRUE(c->Script("CREATE TABLE v (k TEXT PRIMARY KEY)").ok());
+  Status s = sql::InTransaction(*c, [&]() -> Status {
+    if (auto r = c->Query("INSERT INTO v VALUES ('a')"); !r.ok()) return r.error();
+    if (auto r = c->Query("INSERT INTO v VALUES ('a')"); !r.ok()) return r.error();
+    return OkStatus();
+  });
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(c->Query("SELECT COUNT(*) FROM v")->Int(0, 0), 0) << "half-written";
+  ASSERT_TRUE(sql::InTransaction(*c, [&]() -> Status {
+                return c->Query("INSERT INTO v VALUES ('b')").ok() ? OkStatus()
+                                                                    : Error::Internal("x");
+              }).ok());
+  EXPECT_EQ(c->Query("SELECT COUNT(*) FROM v")->Int(0, 0), 1);
+}
+
+TEST_P(StoreContract, MigrationsAreIdempotentAndConcurrent) {
+  std::vector<std::thread> threads;
+  std::vector<Status> results(4, OkStatus());
+  for (size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto c = sql::Connect(url_);
+      results[i] = c.ok() ? Migrate(**c) : Status(c.error());
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_TRUE(r.ok()) << r.error().message << r.error().detail;
+  auto c = Connect();
+  ASSERT_TRUE(Migrate(*c).ok());
+  auto v = c->Query("SELECT COUNT(*), MAX(version) FROM schema_migrations");
+  EXPECT_EQ(v->Int(0, 0), LatestSchemaVersion());
+  EXPECT_EQ(v->Int(0, 1), LatestSchemaVersion());
+  ASSERT_TRUE(c->Query("INSERT INTO schema_migrations VALUES (9999, 'future', 'x')").ok());
+  auto future = Migrate(*c);
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(future.error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST_P(StoreContract, CalendarImportsReplayInOrder) {
+  auto store = SqlStore::Open(url_);
+  ASSERT_TRUE(store.ok()) << store.error().detail;
+  EXPECT_EQ(*(*store)->CalendarVersion(), 0);
+  rules::HolidayYear y2027{2027, {{*MakeDate(2027, 1, 1), "元旦", true}}};
+  auto id1 = (*store)->AddCalendarImport({0, {}, "first", false, {y2027}});
+  ASSERT_TRUE(id1.ok()) << id1.error().detail;
+  rules::HolidayYear y2028{2028, {{*MakeDate(2028, 1, 1), "元旦", true},
+                                  {*MakeDate(2028, 1, 2), "元旦", false}}};
+  auto id2 = (*store)->AddCalendarImport({0, {}, "second", true, {y2028}});
+  ASSERT_TRUE(id2.ok());
+  EXPECT_GT(*id2, *id1);
+  EXPECT_EQ(*(*store)->CalendarVersion(), *id2);
+  auto imports = (*store)->LoadCalendarImports();
+  ASSERT_TRUE(imports.ok());
+  ASSERT_EQ(imports->size(), 2u);
+  EXPECT_EQ((*imports)[0].source, "first");
+  EXPECT_FALSE((*imports)[0].replace);
+  EXPECT_TRUE((*imports)[1].replace);
+  ASSERT_EQ((*imports)[1].years.size(), 1u);
+  ASSERT_EQ((*imports)[1].years[0].entries.size(), 2u);
+  EXPECT_EQ((*imports)[1].years[0].entries[1].name, "元旦");
+  EXPECT_FALSE((*imports)[1].years[0].entries[1].off);
+}
+
+TEST_P(StoreContract, BackupIsSqliteOnly) {
+  auto store = SqlStore::Open(url_);
+  ASSERT_TRUE(store.ok());
+  std::string target = "/tmp/hearth-backup-" + std::to_string(getpid()) + ".db";
+  auto s = (*store)->Backup(target);
+  if (GetParam() == Engine::kSqlite) {
+    ASSERT_TRUE(s.ok()) << s.error().detail;
+    auto copy = SqlStore::Open(target, false);
+    ASSERT_TRUE(copy.ok());
+    EXPECT_EQ(*(*copy)->CalendarVersion(), 0);
+    std::filesystem::remove(target);
+  } else {
+    EXPECT_EQ(s.error().code, ErrorCode::kFailedPrecondition);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreContract,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+}  // namespace
+}  // namespace hearth::adapters
