@@ -11,12 +11,26 @@ namespace {
 struct Migration {
   int version;
   const char* name;
-  const char* sqlite;
+  const char* sqlite;    ///< nullptr: `common`, with {{ID}} for the engine's id column
   const char* postgres;
+  const char* common;
 };
 
+constexpr const char* kSqliteId = "INTEGER PRIMARY KEY AUTOINCREMENT";
+constexpr const char* kPostgresId = "BIGSERIAL PRIMARY KEY";
+
+std::string SqlFor(const Migration& m, bool pg) {
+  if (m.common == nullptr) return pg ? m.postgres : m.sqlite;
+  std::string text = m.common;
+  const std::string placeholder = "{{ID}}";
+  for (size_t at; (at = text.find(placeholder)) != std::string::npos;) {
+    text.replace(at, placeholder.size(), pg ? kPostgresId : kSqliteId);
+  }
+  return text;
+}
+
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -35,6 +49,178 @@ CREATE TABLE calendar_imports (
   replace     INTEGER NOT NULL CHECK (replace IN (0, 1)),
   years_json  TEXT NOT NULL
 );
+)sql",
+     nullptr},
+    {2, "records and audit log", nullptr, nullptr,
+     R"sql(
+CREATE TABLE districts (
+  id {{ID}},
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  city TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  UNIQUE (code)
+);
+CREATE TABLE companies (
+  id {{ID}},
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  licence_no TEXT,
+  UNIQUE (code)
+);
+CREATE TABLE licensed_districts (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  UNIQUE (company_id, district_id)
+);
+CREATE INDEX licensed_districts_district_id ON licensed_districts (district_id);
+CREATE TABLE seasons (
+  id {{ID}},
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  start_year BIGINT NOT NULL,
+  commissioning_start TEXT,
+  official_start TEXT NOT NULL,
+  official_end TEXT NOT NULL,
+  early_start TEXT,
+  extension_end TEXT,
+  UNIQUE (district_id, start_year)
+);
+CREATE TABLE heat_sources (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  UNIQUE (company_id, code)
+);
+CREATE TABLE network_sections (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  heat_source_id BIGINT NOT NULL REFERENCES heat_sources(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (company_id, code)
+);
+CREATE INDEX network_sections_heat_source_id ON network_sections (heat_source_id);
+CREATE TABLE substations (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  network_section_id BIGINT NOT NULL REFERENCES network_sections(id),
+  code TEXT NOT NULL,
+  name TEXT NOT NULL,
+  UNIQUE (company_id, code)
+);
+CREATE INDEX substations_network_section_id ON substations (network_section_id);
+CREATE TABLE buildings (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  substation_id BIGINT NOT NULL REFERENCES substations(id),
+  code TEXT NOT NULL,
+  community TEXT NOT NULL,
+  address TEXT,
+  floors BIGINT NOT NULL,
+  built_year BIGINT,
+  pipe_distance_m BIGINT,
+  network_position TEXT,
+  UNIQUE (company_id, code)
+);
+CREATE INDEX buildings_district_id ON buildings (district_id);
+CREATE INDEX buildings_substation_id ON buildings (substation_id);
+CREATE TABLE partitions (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  building_id BIGINT NOT NULL REFERENCES buildings(id),
+  code TEXT NOT NULL,
+  name TEXT,
+  UNIQUE (building_id, code)
+);
+CREATE INDEX partitions_company_id ON partitions (company_id);
+CREATE TABLE households (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  partition_id BIGINT NOT NULL REFERENCES partitions(id),
+  code TEXT NOT NULL,
+  address TEXT,
+  area_m2 BIGINT NOT NULL,
+  floor BIGINT NOT NULL,
+  orientation TEXT NOT NULL,
+  floor_tier TEXT,
+  billing TEXT NOT NULL,
+  agreed_temp BIGINT,
+  heating_status TEXT NOT NULL,
+  contract TEXT,
+  phone TEXT,
+  id_number TEXT,
+  UNIQUE (company_id, code)
+);
+CREATE INDEX households_partition_id ON households (partition_id);
+CREATE TABLE rooms (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  UNIQUE (household_id, name)
+);
+CREATE TABLE sensors (
+  id {{ID}},
+  code TEXT NOT NULL,
+  room_id BIGINT NOT NULL REFERENCES rooms(id),
+  model TEXT,
+  installed_on TEXT,
+  UNIQUE (code)
+);
+CREATE INDEX sensors_room_id ON sensors (room_id);
+CREATE TABLE tariffs (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  name TEXT NOT NULL,
+  billing TEXT NOT NULL,
+  price BIGINT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_to TEXT,
+  approval TEXT,
+  UNIQUE (company_id, name, valid_from)
+);
+CREATE TABLE fees (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  season_start_year BIGINT NOT NULL,
+  amount BIGINT NOT NULL,
+  due_on TEXT NOT NULL,
+  UNIQUE (household_id, season_start_year)
+);
+CREATE TABLE payments (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  fee_id BIGINT REFERENCES fees(id),
+  amount BIGINT NOT NULL,
+  paid_at TEXT NOT NULL,
+  method TEXT NOT NULL
+);
+CREATE INDEX payments_household_id ON payments (household_id);
+CREATE INDEX payments_fee_id ON payments (fee_id);
+CREATE TABLE reminders (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  sent_at TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  proof TEXT NOT NULL
+);
+CREATE INDEX reminders_household_id ON reminders (household_id);
+CREATE TABLE audit_log (
+  id {{ID}},
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  resource TEXT NOT NULL,
+  record_id BIGINT,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_log_record ON audit_log (resource, record_id);
 )sql"},
 }};
 
@@ -47,8 +233,7 @@ std::string Now() {
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status Migrate(sql::Connection& conn) {
-  bool pg = conn.dialect() == sql::Dialect::kPostgres;
+Status MigrateLocked(sql::Connection& conn, bool pg) {
   if (auto s = conn.Script("CREATE TABLE IF NOT EXISTS schema_migrations ("
                            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                            "applied_at TEXT NOT NULL)");
@@ -57,12 +242,6 @@ Status Migrate(sql::Connection& conn) {
   }
   for (const Migration& m : kMigrations) {
     Status s = sql::InTransaction(conn, [&]() -> Status {
-      // Serialise concurrent migrators: PostgreSQL takes a table lock; SQLite's BEGIN IMMEDIATE
-      // already holds the write lock.
-      if (pg) {
-        auto lock = conn.Query("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
-        if (!lock.ok()) return lock.error();
-      }
       auto have = conn.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
       if (!have.ok()) return have.error();
       int64_t current = have->Int(0, 0);
@@ -73,7 +252,7 @@ Status Migrate(sql::Connection& conn) {
                                          std::to_string(LatestSchemaVersion()) + ")");
       }
       if (m.version <= current) return OkStatus();
-      if (auto r = conn.Script(pg ? m.postgres : m.sqlite); !r.ok()) return r;
+      if (auto r = conn.Script(SqlFor(m, pg)); !r.ok()) return r;
       auto ins = conn.Query(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
           {int64_t{m.version}, std::string(m.name), Now()});
@@ -83,6 +262,21 @@ Status Migrate(sql::Connection& conn) {
     if (!s.ok()) return s;
   }
   return OkStatus();
+}
+
+Status Migrate(sql::Connection& conn) {
+  // Serialise concurrent migrators. PostgreSQL: a session advisory lock (CREATE TABLE IF NOT
+  // EXISTS itself races there); SQLite: each step's BEGIN IMMEDIATE holds the write lock.
+  bool pg = conn.dialect() == sql::Dialect::kPostgres;
+  constexpr const char* kLockKey = "7419230457";  // arbitrary, fixed for Hearth
+  if (pg) {
+    if (auto r = conn.Query(std::string("SELECT pg_advisory_lock(") + kLockKey + ")"); !r.ok()) {
+      return r.error();
+    }
+  }
+  Status s = MigrateLocked(conn, pg);
+  if (pg) (void)conn.Query(std::string("SELECT pg_advisory_unlock(") + kLockKey + ")");
+  return s;
 }
 
 }  // namespace hearth::adapters

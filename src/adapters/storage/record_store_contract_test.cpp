@@ -1,0 +1,197 @@
+// The record store contract on SQLite and on a real PostgreSQL cluster.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/test_postgres.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+using ports::Fields;
+
+enum class Engine { kSqlite, kPostgres };
+
+class RecordStoreContract : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == Engine::kSqlite) {
+      char tmpl[] = "/tmp/hearth-records-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      url = dir_ + "/h.db";
+    } else {
+      url = testing::PostgresCluster::Shared().CreateDatabase();
+    }
+    auto conn = sql::Connect(url);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(Migrate(**conn).ok());
+    store_ = std::make_unique<SqlRecordStore>(std::move(*conn));
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  int64_t Make(const std::string& resource, Fields fields) {
+    auto rec = store_->Create(*model::FindResource(resource), fields, "test");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().message << " " << rec.error().detail;
+    return rec.ok() ? rec->id : 0;
+  }
+
+  // A company with one building, one partition and `n` households.
+  struct City {
+    int64_t district, company, building, partition;
+    std::vector<int64_t> households;
+  };
+  City MakeCity(const std::string& code, int n) {
+    City c;
+    c.district = Make("districts", {{"code", "d-" + code}, {"name", "D"}, {"city", "Weihai"},
+                                    {"policy", "weihai"}});
+    c.company = Make("companies", {{"code", code}, {"name", "C " + code}, {"policy", "weihai"}});
+    int64_t src = Make("heat_sources", {{"company_id", c.company}, {"code", "hs"},
+                                        {"name", "plant"}, {"kind", "chp"}});
+    int64_t sec = Make("network_sections", {{"company_id", c.company}, {"heat_source_id", src},
+                                            {"code", "n1"}, {"name", "north"}});
+    int64_t sub = Make("substations", {{"company_id", c.company}, {"network_section_id", sec},
+                                       {"code", "s1"}, {"name", "s"}});
+    c.building = Make("buildings", {{"company_id", c.company}, {"district_id", c.district},
+                                    {"substation_id", sub}, {"code", "b1"},
+                                    {"community", "Sunny"}, {"floors", int64_t{6}}});
+    c.partition = Make("partitions", {{"company_id", c.company}, {"building_id", c.building},
+                                      {"code", "u1"}});
+    for (int i = 0; i < n; ++i) {
+      c.households.push_back(Make(
+          "households",
+          {{"company_id", c.company}, {"partition_id", c.partition},
+           {"code", "h" + std::to_string(i)}, {"area_m2", int64_t{8550}}, {"floor", int64_t{1}},
+           {"orientation", "sun"}, {"billing", "area"}, {"heating_status", "heated"},
+           {"phone", "13800000000"}}));
+    }
+    return c;
+  }
+
+  const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
+
+  std::string dir_;
+  std::unique_ptr<SqlRecordStore> store_;
+};
+
+TEST_P(RecordStoreContract, CreateGetAndTypes) {
+  City c = MakeCity("c1", 1);
+  auto h = store_->Get(R("households"), c.households[0], {});
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(std::get<int64_t>(h->fields.at("area_m2")), 8550);
+  EXPECT_EQ(std::get<std::string>(h->fields.at("orientation")), "sun");
+  EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(h->fields.at("agreed_temp")));
+  auto missing = store_->Get(R("households"), 999999, {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(RecordStoreContract, ConflictsAndDanglingReferences) {
+  City c = MakeCity("c1", 1);
+  auto dup = store_->Create(R("companies"), {{"code", "c1"}, {"name", "x"}, {"policy", "zibo"}},
+                            "test");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_NE(dup.error().message.find("unique: code"), std::string::npos);
+  auto dangling = store_->Create(R("partitions"), {{"company_id", c.company},
+                                                   {"building_id", int64_t{424242}},
+                                                   {"code", "u9"}},
+                                 "test");
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.error().code, ErrorCode::kAlreadyExists);
+  auto del = store_->Delete(R("buildings"), c.building, {}, "test");
+  ASSERT_FALSE(del.ok());
+  EXPECT_EQ(del.error().code, ErrorCode::kAlreadyExists);
+  auto unknown = store_->Create(R("companies"), {{"code; DROP TABLE x", "y"}}, "test");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(RecordStoreContract, PagesAndFilters) {
+  City c = MakeCity("c1", 7);
+  ports::ListQuery q;
+  q.limit = 3;
+  std::vector<int64_t> seen;
+  for (int page = 0; page < 5; ++page) {
+    auto p = store_->List(R("households"), q);
+    ASSERT_TRUE(p.ok());
+    for (const auto& rec : p->items) seen.push_back(rec.id);
+    if (!p->next_cursor) break;
+    q.after = p->next_cursor;
+  }
+  EXPECT_EQ(seen, c.households);
+  ports::ListQuery f;
+  f.equals = {{"code", std::string("h3")}};
+  auto one = store_->List(R("households"), f);
+  ASSERT_EQ(one->items.size(), 1u);
+  EXPECT_EQ(one->items[0].id, c.households[3]);
+  EXPECT_FALSE(one->next_cursor);
+}
+
+TEST_P(RecordStoreContract, ScopesHideOtherCompaniesAndHouseholds) {
+  City a = MakeCity("a", 2);
+  City b = MakeCity("b", 2);
+  ports::Scope company_a{a.company, std::nullopt};
+  EXPECT_TRUE(store_->Get(R("households"), a.households[0], company_a).ok());
+  auto other = store_->Get(R("households"), b.households[0], company_a);
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.error().code, ErrorCode::kNotFound);
+  ports::ListQuery q;
+  q.scope = company_a;
+  EXPECT_EQ(store_->List(R("households"), q)->items.size(), 2u);
+  EXPECT_EQ(store_->List(R("districts"), q)->items.size(), 2u) << "districts are shared";
+
+  int64_t room = Make("rooms", {{"household_id", a.households[1]}, {"name", "bed"},
+                                {"kind", "bedroom"}});
+  int64_t sensor = Make("sensors", {{"code", "s-1"}, {"room_id", room}});
+  ports::Scope household{std::nullopt, a.households[1]};
+  EXPECT_TRUE(store_->Get(R("sensors"), sensor, household).ok());
+  EXPECT_TRUE(store_->Get(R("households"), a.households[1], household).ok());
+  EXPECT_FALSE(store_->Get(R("households"), a.households[0], household).ok());
+  EXPECT_FALSE(store_->Get(R("buildings"), a.building, household).ok());
+  EXPECT_FALSE(store_->Get(R("sensors"), sensor, {b.company, std::nullopt}).ok());
+  auto upd = store_->Update(R("households"), a.households[0], {{"floor", int64_t{2}}},
+                            {b.company, std::nullopt}, "intruder");
+  EXPECT_EQ(upd.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(RecordStoreContract, EveryChangeIsAudited) {
+  City c = MakeCity("c1", 1);
+  auto upd = store_->Update(R("households"), c.households[0],
+                            {{"heating_status", std::string("stopped")}}, {}, "agent-7");
+  ASSERT_TRUE(upd.ok());
+  EXPECT_EQ(std::get<std::string>(upd->fields.at("heating_status")), "stopped");
+  auto log = store_->Audit(std::nullopt, 1);
+  ASSERT_TRUE(log.ok());
+  ASSERT_EQ(log->size(), 1u);
+  const auto& e = log->front();
+  EXPECT_EQ(e.actor, "agent-7");
+  EXPECT_EQ(e.action, "update");
+  EXPECT_EQ(e.resource, "households");
+  EXPECT_EQ(e.record_id, c.households[0]);
+  EXPECT_EQ(nlohmann::json::parse(e.before_json)["heating_status"], "heated");
+  EXPECT_EQ(nlohmann::json::parse(e.after_json)["heating_status"], "stopped");
+  // Creates of the whole city came before: 6 structural records + 1 household + 1 district.
+  auto all = store_->Audit(std::nullopt, 1000);
+  EXPECT_EQ(all->size(), 9u);
+  EXPECT_EQ(all->back().action, "create");
+  auto older = store_->Audit(log->front().id, 1000);
+  EXPECT_EQ(older->size(), 8u);
+  // A failed change leaves no audit entry.
+  (void)store_->Create(R("companies"), {{"code", "c1"}, {"name", "x"}, {"policy", "zibo"}}, "t");
+  EXPECT_EQ(store_->Audit(std::nullopt, 1000)->size(), 9u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreContract,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         [](const ::testing::TestParamInfo<Engine>& engine) {
+                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace hearth::adapters

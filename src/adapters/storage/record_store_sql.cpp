@@ -1,0 +1,251 @@
+#include "adapters/storage/record_store_sql.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/civil_time.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+using ports::Fields;
+using ports::Record;
+
+std::string Columns(const model::Resource& r) {
+  std::string out = "r.id";
+  for (const auto& f : r.fields) out += ", r." + f.name;
+  return out;
+}
+
+Record ToRecord(const model::Resource& r, const sql::Rows& rows, size_t i) {
+  Record rec;
+  rec.id = rows.Int(i, 0);
+  for (size_t c = 0; c < r.fields.size(); ++c) rec.fields[r.fields[c].name] = rows.rows[i][c + 1];
+  return rec;
+}
+
+// Appends the scope conditions; `params` grows with their values.
+void AddScope(const model::Resource& r, const ports::Scope& scope, std::string& where,
+              std::vector<sql::Value>& params) {
+  if (scope.company_id) {
+    // A company-scoped caller sees nothing of a resource that belongs to no company
+    // only if the resource is company-owned; shared resources (districts) stay visible.
+    if (!r.ownership.company_expr.empty()) {
+      params.emplace_back(*scope.company_id);
+      where += " AND " + r.ownership.company_expr + " = $" + std::to_string(params.size());
+    }
+  }
+  if (scope.household_id) {
+    if (r.ownership.household_expr.empty()) {
+      where += " AND 1 = 0";
+    } else {
+      params.emplace_back(*scope.household_id);
+      where += " AND " + r.ownership.household_expr + " = $" + std::to_string(params.size());
+    }
+  }
+}
+
+std::string ToJson(const Record& rec) {
+  nlohmann::ordered_json j;
+  j["id"] = rec.id;
+  for (const auto& [k, v] : rec.fields) {
+    if (const auto* i = std::get_if<int64_t>(&v)) j[k] = *i;
+    else if (const auto* s = std::get_if<std::string>(&v)) j[k] = *s;
+    else j[k] = nullptr;
+  }
+  return j.dump();
+}
+
+Error NotFound(const model::Resource& r, int64_t id) {
+  return Error::NotFound("no " + r.singular + " " + std::to_string(id), "id");
+}
+
+// A constraint failure is a conflict: name the natural key so the client knows what clashed.
+Error Conflict(const model::Resource& r, const Error& e) {
+  if (e.code != ErrorCode::kAlreadyExists) return e;
+  std::string keys;
+  for (const auto& u : r.unique) {
+    std::string k;
+    for (const auto& f : u) k += (k.empty() ? "" : "+") + f;
+    keys += (keys.empty() ? "" : ", ") + k;
+  }
+  Error out = e;
+  out.message = "the " + r.singular + " conflicts with existing records" +
+                (keys.empty() ? std::string() : " (unique: " + keys + "; or a reference)");
+  return out;
+}
+
+// Column names reach SQL only from the descriptor: refuse any other.
+Status KnownFields(const model::Resource& r, const Fields& fields) {
+  for (const auto& [name, value] : fields) {
+    if (r.Find(name) == nullptr) {
+      return Error::InvalidArgument("unknown field '" + name + "' of " + r.singular, name);
+    }
+  }
+  return OkStatus();
+}
+
+}  // namespace
+
+Status SqlRecordStore::AuditLocked(const std::string& actor, const std::string& action,
+                                   const model::Resource& r, int64_t id, const Record* before,
+                                   const Record* after) {
+  std::string now = FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  auto res = conn_->Query(
+      "INSERT INTO audit_log (at, actor, action, resource, record_id, before_json, after_json) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {now, actor, action, r.name, id,
+       before ? sql::Value(ToJson(*before)) : sql::Value(nullptr),
+       after ? sql::Value(ToJson(*after)) : sql::Value(nullptr)});
+  if (!res.ok()) return res.error();
+  return OkStatus();
+}
+
+Result<Record> SqlRecordStore::GetLocked(const model::Resource& r, int64_t id,
+                                         const ports::Scope& scope) {
+  std::vector<sql::Value> params{id};
+  std::string where = "r.id = $1";
+  AddScope(r, scope, where, params);
+  auto rows = conn_->Query("SELECT " + Columns(r) + " FROM " + r.name + " r WHERE " + where,
+                           params);
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return NotFound(r, id);
+  return ToRecord(r, *rows, 0);
+}
+
+Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fields,
+                                      const std::string& actor) {
+  if (auto k = KnownFields(r, fields); !k.ok()) return k.error();
+  std::lock_guard lock(mutex_);
+  std::string cols, marks;
+  std::vector<sql::Value> params;
+  for (const auto& [name, value] : fields) {
+    params.push_back(value);
+    cols += (cols.empty() ? "" : ", ") + name;
+    marks += (marks.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  Record out;
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    auto rows = conn_->Query("INSERT INTO " + r.name + " (" + cols + ") VALUES (" + marks +
+                                 ") RETURNING id",
+                             params);
+    if (!rows.ok()) return Conflict(r, rows.error());
+    auto rec = GetLocked(r, rows->Int(0, 0), {});
+    if (!rec.ok()) return rec.error();
+    out = std::move(*rec);
+    return AuditLocked(actor, "create", r, out.id, nullptr, &out);
+  });
+  if (!s.ok()) return s.error();
+  return out;
+}
+
+Result<Record> SqlRecordStore::Get(const model::Resource& r, int64_t id,
+                                   const ports::Scope& scope) {
+  std::lock_guard lock(mutex_);
+  return GetLocked(r, id, scope);
+}
+
+Result<ports::Page> SqlRecordStore::List(const model::Resource& r, const ports::ListQuery& q) {
+  if (auto k = KnownFields(r, q.equals); !k.ok()) return k.error();
+  std::lock_guard lock(mutex_);
+  std::vector<sql::Value> params;
+  std::string where = "1 = 1";
+  for (const auto& [name, value] : q.equals) {
+    params.push_back(value);
+    where += " AND r." + name + " = $" + std::to_string(params.size());
+  }
+  if (q.after) {
+    params.emplace_back(*q.after);
+    where += " AND r.id > $" + std::to_string(params.size());
+  }
+  AddScope(r, q.scope, where, params);
+  int limit = std::clamp(q.limit, 1, 1000);
+  // One more than asked tells whether there is a next page.
+  auto rows = conn_->Query("SELECT " + Columns(r) + " FROM " + r.name + " r WHERE " + where +
+                               " ORDER BY r.id LIMIT " + std::to_string(limit + 1),
+                           params);
+  if (!rows.ok()) return rows.error();
+  ports::Page page;
+  size_t n = std::min(rows->rows.size(), static_cast<size_t>(limit));
+  for (size_t i = 0; i < n; ++i) page.items.push_back(ToRecord(r, *rows, i));
+  if (rows->rows.size() > n) page.next_cursor = page.items.back().id;
+  return page;
+}
+
+Result<Record> SqlRecordStore::Update(const model::Resource& r, int64_t id,
+                                      const Fields& changes, const ports::Scope& scope,
+                                      const std::string& actor) {
+  if (auto k = KnownFields(r, changes); !k.ok()) return k.error();
+  std::lock_guard lock(mutex_);
+  Record after;
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    auto before = GetLocked(r, id, scope);
+    if (!before.ok()) return before.error();
+    if (changes.empty()) {
+      after = *before;
+      return OkStatus();
+    }
+    std::vector<sql::Value> params;
+    std::string sets;
+    for (const auto& [name, value] : changes) {
+      params.push_back(value);
+      sets += (sets.empty() ? "" : ", ") + name + " = $" + std::to_string(params.size());
+    }
+    params.emplace_back(id);
+    auto res = conn_->Query("UPDATE " + r.name + " SET " + sets + " WHERE id = $" +
+                                std::to_string(params.size()),
+                            params);
+    if (!res.ok()) return Conflict(r, res.error());
+    auto rec = GetLocked(r, id, {});
+    if (!rec.ok()) return rec.error();
+    after = std::move(*rec);
+    return AuditLocked(actor, "update", r, id, &*before, &after);
+  });
+  if (!s.ok()) return s.error();
+  return after;
+}
+
+Status SqlRecordStore::Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                              const std::string& actor) {
+  std::lock_guard lock(mutex_);
+  return sql::InTransaction(*conn_, [&]() -> Status {
+    auto before = GetLocked(r, id, scope);
+    if (!before.ok()) return before.error();
+    auto res = conn_->Query("DELETE FROM " + r.name + " WHERE id = $1", {id});
+    if (!res.ok()) {
+      if (res.error().code == ErrorCode::kAlreadyExists) {
+        Error e = res.error();
+        e.message = "the " + r.singular + " is still referred to by other records";
+        return e;
+      }
+      return res.error();
+    }
+    return AuditLocked(actor, "delete", r, id, &*before, nullptr);
+  });
+}
+
+Result<std::vector<ports::AuditEntry>> SqlRecordStore::Audit(std::optional<int64_t> before,
+                                                             int limit) {
+  std::lock_guard lock(mutex_);
+  std::vector<sql::Value> params;
+  std::string where = "1 = 1";
+  if (before) {
+    params.emplace_back(*before);
+    where = "id < $1";
+  }
+  auto rows = conn_->Query(
+      "SELECT id, at, actor, action, resource, record_id, before_json, after_json FROM audit_log "
+      "WHERE " + where + " ORDER BY id DESC LIMIT " + std::to_string(std::clamp(limit, 1, 1000)),
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::AuditEntry> out;
+  for (size_t i = 0; i < rows->rows.size(); ++i) {
+    ports::AuditEntry e{rows->Int(i, 0), rows->Text(i, 1), rows->Text(i, 2), rows->Text(i, 3),
+                        rows->Text(i, 4), std::nullopt, rows->Text(i, 6), rows->Text(i, 7)};
+    if (!rows->IsNull(i, 5)) e.record_id = rows->Int(i, 5);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace hearth::adapters

@@ -1,0 +1,40 @@
+// ports::RecordStore over sql::Connection (SQLite or PostgreSQL): the SQL is generated from the
+// resource descriptors; table and column names come only from the descriptors, values only
+// through parameters. Thread-safe: one connection guarded by mutex_.
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "adapters/storage/sql.hpp"
+#include "ports/record_store.hpp"
+
+namespace hearth::adapters {
+
+class SqlRecordStore final : public ports::RecordStore {
+ public:
+  /// Takes a migrated connection.
+  explicit SqlRecordStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+
+  Result<ports::Record> Create(const model::Resource& r, const ports::Fields& fields,
+                               const std::string& actor) override;
+  Result<ports::Record> Get(const model::Resource& r, int64_t id,
+                            const ports::Scope& scope) override;
+  Result<ports::Page> List(const model::Resource& r, const ports::ListQuery& query) override;
+  Result<ports::Record> Update(const model::Resource& r, int64_t id, const ports::Fields& changes,
+                               const ports::Scope& scope, const std::string& actor) override;
+  Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                const std::string& actor) override;
+  Result<std::vector<ports::AuditEntry>> Audit(std::optional<int64_t> before, int limit) override;
+
+ private:
+  Result<ports::Record> GetLocked(const model::Resource& r, int64_t id, const ports::Scope& scope);
+  Status AuditLocked(const std::string& actor, const std::string& action,
+                     const model::Resource& r, int64_t id, const ports::Record* before,
+                     const ports::Record* after);
+
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace hearth::adapters

@@ -1,0 +1,210 @@
+#include "model/resources.hpp"
+
+namespace hearth::model {
+namespace {
+
+using T = FieldType;
+
+Field F(std::string name, T type, bool required, std::string doc) {
+  Field f;
+  f.name = std::move(name);
+  f.type = type;
+  f.required = required;
+  f.doc = std::move(doc);
+  return f;
+}
+Field Enum(std::string name, bool required, std::vector<std::string> values, std::string doc) {
+  Field f = F(std::move(name), T::kEnum, required, std::move(doc));
+  f.values = std::move(values);
+  f.filterable = true;
+  return f;
+}
+Field Ref(std::string name, std::string ref, bool required, std::string doc) {
+  Field f = F(std::move(name), T::kRef, required, std::move(doc));
+  f.ref = std::move(ref);
+  f.filterable = true;
+  return f;
+}
+Field Code(std::string doc) {
+  Field f = F("code", T::kText, true, std::move(doc));
+  f.filterable = true;
+  return f;
+}
+Field IntIn(std::string name, bool required, int64_t min, int64_t max, std::string doc) {
+  Field f = F(std::move(name), T::kInt, required, std::move(doc));
+  f.min = min;
+  f.max = max;
+  return f;
+}
+Field Company() {
+  Field f = Ref("company_id", "companies", true, "the heating company");
+  f.immutable = true;
+  return f;
+}
+Field Household() {
+  Field f = Ref("household_id", "households", true, "the household");
+  f.immutable = true;
+  return f;
+}
+
+const char* kByCompany = "r.company_id";
+const char* kByHousehold = "r.household_id";
+const char* kCompanyOfHousehold = "(SELECT h.company_id FROM households h WHERE h.id = r.household_id)";
+
+std::vector<Resource> Build() {
+  std::vector<Resource> out;
+  out.push_back({"districts", "district", "A city district: it decides its seasons (R-SEASON-1).",
+                 {Code("district code"), F("name", T::kText, true, "name"),
+                  F("city", T::kText, true, "city"),
+                  F("policy", T::kText, true, "policy profile name, e.g. weihai")},
+                 {{"code"}}, {}, false});
+  out.push_back({"companies", "company", "A licensed heating company.",
+                 {Code("company code"), F("name", T::kText, true, "name"),
+                  F("policy", T::kText, true, "policy profile name, e.g. weihai"),
+                  F("licence_no", T::kText, false, "heating operation licence number")},
+                 {{"code"}}, {"r.id", ""}, false});
+  out.push_back({"licensed_districts", "licensed district",
+                 "A district inside a company's licensed service area (Z 3.4).",
+                 {Company(), Ref("district_id", "districts", true, "the district")},
+                 {{"company_id", "district_id"}}, {kByCompany, ""}, false});
+  out.push_back(
+      {"seasons", "season",
+       "A district's heating season: official dates, early start and extension (R-SEASON-1).",
+       {Ref("district_id", "districts", true, "the district"),
+        IntIn("start_year", true, 2000, 2200, "year the season starts"),
+        F("commissioning_start", T::kDate, false, "first commissioning day"),
+        F("official_start", T::kDate, true, "first official day (inclusive)"),
+        F("official_end", T::kDate, true, "last official day (inclusive)"),
+        F("early_start", T::kDate, false, "early start decided by the district, if any"),
+        F("extension_end", T::kDate, false, "last day of an extension, if any")},
+       {{"district_id", "start_year"}}, {}, false});
+  out.push_back({"heat_sources", "heat source", "A heat source of a company.",
+                 {Company(), Code("heat source code"), F("name", T::kText, true, "name"),
+                  Enum("kind", true, {"chp", "boiler", "heat-pump", "waste-heat", "other"},
+                       "kind of plant")},
+                 {{"company_id", "code"}}, {kByCompany, ""}, false});
+  out.push_back({"network_sections", "network section", "A section of the primary network.",
+                 {Company(), Ref("heat_source_id", "heat_sources", true, "feeding heat source"),
+                  Code("section code"), F("name", T::kText, true, "name")},
+                 {{"company_id", "code"}}, {kByCompany, ""}, false});
+  out.push_back({"substations", "substation", "A heat-exchange substation (换热站).",
+                 {Company(), Ref("network_section_id", "network_sections", true, "its section"),
+                  Code("substation code"), F("name", T::kText, true, "name")},
+                 {{"company_id", "code"}}, {kByCompany, ""}, false});
+  {
+    Field community = F("community", T::kText, true, "community (小区)");
+    community.filterable = true;
+    out.push_back(
+        {"buildings", "building", "A building served by a substation.",
+         {Company(), Ref("district_id", "districts", true, "district"),
+          Ref("substation_id", "substations", true, "substation"), Code("building code"),
+          community, F("address", T::kText, false, "address"),
+          IntIn("floors", true, 1, 120, "number of floors"),
+          IntIn("built_year", false, 1900, 2200, "year built"),
+          IntIn("pipe_distance_m", false, 0, 100000, "pipe distance to the substation (m)"),
+          Enum("network_position", false, {"near", "middle", "far"},
+               "position on the secondary network (R-SAMPLE-2)")},
+         {{"company_id", "code"}}, {kByCompany, ""}, false});
+  }
+  out.push_back({"partitions", "partition", "A heating partition (unit) of a building (R-TEMP-2).",
+                 {Company(), Ref("building_id", "buildings", true, "building"),
+                  Code("partition code"), F("name", T::kText, false, "name")},
+                 {{"building_id", "code"}}, {kByCompany, ""}, false});
+  {
+    Field area = F("area_m2", T::kCenti, true, "heated area (m², 2 decimals)");
+    area.min = 1;
+    area.max = 100000000;
+    Field agreed = F("agreed_temp", T::kTenths, false, "temperature agreed in the contract (°C)");
+    agreed.min = 50;
+    agreed.max = 300;
+    Field phone = F("phone", T::kText, false, "phone number");
+    phone.sensitive = true;
+    Field id_number = F("id_number", T::kText, false, "ID card number");
+    id_number.sensitive = true;
+    out.push_back(
+        {"households", "household", "A household: its dwelling, contract and contacts.",
+         {Company(), Ref("partition_id", "partitions", true, "heating partition (unit)"),
+          Code("household number"), F("address", T::kText, false, "room / address"),
+          area, IntIn("floor", true, -5, 120, "floor"),
+          Enum("orientation", true, {"shade", "sun"}, "orientation"),
+          Enum("floor_tier", false, {"upper", "middle", "lower"},
+               "explicit floor tier (R-SAMPLE-2), else derived"),
+          Enum("billing", true, {"area", "meter"}, "billing by area or by heat meter"),
+          agreed, Enum("heating_status", true, {"heated", "stopped"}, "heating status"),
+          F("contract", T::kJson, false,
+            "contract terms (W 9.1.7): quality, fee standard, breach, maintenance, free services"),
+          phone, id_number},
+         {{"company_id", "code"}}, {kByCompany, "r.id"}, true});
+  }
+  out.push_back({"rooms", "room", "A room of a household (R-TEMP-3: bedrooms and living rooms "
+                                  "are guaranteed).",
+                 {Household(), F("name", T::kText, true, "name"),
+                  Enum("kind", true, {"bedroom", "living", "other"}, "kind of room")},
+                 {{"household_id", "name"}}, {kCompanyOfHousehold, kByHousehold}, true});
+  out.push_back(
+      {"sensors", "sensor", "A room-temperature sensor bound to a room.",
+       {Code("device id, as in MQTT topics hearth/v1/readings/<code>"),
+        Ref("room_id", "rooms", true, "the room it measures"),
+        F("model", T::kText, false, "device model"),
+        F("installed_on", T::kDate, false, "installation date")},
+       {{"code"}},
+       {"(SELECT h.company_id FROM rooms m JOIN households h ON h.id = m.household_id "
+        "WHERE m.id = r.room_id)",
+        "(SELECT m.household_id FROM rooms m WHERE m.id = r.room_id)"},
+       true});
+  {
+    Field price = F("price", T::kCenti, true, "approved price (yuan per m² per season, or per GJ)");
+    price.min = 0;
+    out.push_back({"tariffs", "tariff", "An approved price (R-BILL-1).",
+                   {Company(), F("name", T::kText, true, "name"),
+                    Enum("billing", true, {"area", "meter"}, "by area or by heat"), price,
+                    F("valid_from", T::kDate, true, "first day"),
+                    F("valid_to", T::kDate, false, "last day"),
+                    F("approval", T::kText, false, "price approval document")},
+                   {{"company_id", "name", "valid_from"}}, {kByCompany, ""}, false});
+  }
+  {
+    Field amount = F("amount", T::kCenti, true, "yuan");
+    amount.min = 0;
+    out.push_back({"fees", "fee", "A household's fee for a season (R-BILL-1).",
+                   {Household(), IntIn("season_start_year", true, 2000, 2200, "season"),
+                    amount, F("due_on", T::kDate, true, "payment due date")},
+                   {{"household_id", "season_start_year"}}, {kCompanyOfHousehold, kByHousehold},
+                   true});
+    out.push_back({"payments", "payment", "A payment received from a household.",
+                   {Household(), Ref("fee_id", "fees", false, "the fee it pays"), amount,
+                    F("paid_at", T::kText, true, "RFC 3339 time"),
+                    Enum("method", true, {"cash", "bank", "wechat", "alipay", "offset"},
+                         "how it was paid")},
+                   {}, {kCompanyOfHousehold, kByHousehold}, true});
+  }
+  out.push_back({"reminders", "reminder", "An arrears reminder, with its proof (W 9.2.2).",
+                 {Household(), F("sent_at", T::kText, true, "RFC 3339 time"),
+                  Enum("channel", true, {"notice", "sms", "wechat", "letter"}, "how"),
+                  F("proof", T::kText, true, "proof kept of the reminder")},
+                 {}, {kCompanyOfHousehold, kByHousehold}, true});
+  return out;
+}
+
+}  // namespace
+
+const Field* Resource::Find(const std::string& field) const {
+  for (const auto& f : fields) {
+    if (f.name == field) return &f;
+  }
+  return nullptr;
+}
+
+const std::vector<Resource>& Resources() {
+  static const std::vector<Resource> resources = Build();
+  return resources;
+}
+
+const Resource* FindResource(const std::string& name) {
+  for (const auto& r : Resources()) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace hearth::model

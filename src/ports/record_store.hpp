@@ -1,0 +1,75 @@
+// Port: the records of model/resources.hpp, stored and read generically.
+//
+// Every change is written to the audit log in the same transaction as the change itself (who,
+// when, what, before and after: W 12.1). Reads and writes take a Scope: a record outside the
+// caller's company or household is reported as not_found, never as forbidden, so ids of others
+// are not revealed.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+#include "model/resources.hpp"
+
+namespace hearth::ports {
+
+/// A stored value: null, an integer (also bools, refs, ×100 / ×10 decimals) or text.
+using FieldValue = std::variant<std::nullptr_t, int64_t, std::string>;
+using Fields = std::map<std::string, FieldValue>;
+
+struct Record {
+  int64_t id = 0;
+  Fields fields;
+};
+
+struct Page {
+  std::vector<Record> items;
+  std::optional<int64_t> next_cursor;  ///< pass as `after` for the next page
+};
+
+/// Whose records the caller may see. Empty: everything (admin, regulator, the CLI).
+struct Scope {
+  std::optional<int64_t> company_id;
+  std::optional<int64_t> household_id;
+};
+
+struct ListQuery {
+  Fields equals;                ///< filters on filterable fields
+  std::optional<int64_t> after; ///< cursor: ids greater than this
+  int limit = 50;               ///< 1..1000
+  Scope scope;
+};
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string at, actor, action, resource;
+  std::optional<int64_t> record_id;
+  std::string before_json, after_json;  ///< "" when absent
+};
+
+/// Thread-safe.
+class RecordStore {
+ public:
+  virtual ~RecordStore() = default;
+
+  /// Inserts; `already_exists` (409) when a natural key is taken or a reference is dangling.
+  virtual Result<Record> Create(const model::Resource& r, const Fields& fields,
+                                const std::string& actor) = 0;
+  virtual Result<Record> Get(const model::Resource& r, int64_t id, const Scope& scope) = 0;
+  virtual Result<Page> List(const model::Resource& r, const ListQuery& query) = 0;
+  /// Changes the given fields; returns the record after the change.
+  virtual Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,
+                                const Scope& scope, const std::string& actor) = 0;
+  /// `already_exists` (409) when other records still refer to it.
+  virtual Status Delete(const model::Resource& r, int64_t id, const Scope& scope,
+                        const std::string& actor) = 0;
+  /// Newest first; `after` is a cursor on ids (entries older than it).
+  virtual Result<std::vector<AuditEntry>> Audit(std::optional<int64_t> before, int limit) = 0;
+};
+
+}  // namespace hearth::ports
