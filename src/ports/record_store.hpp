@@ -57,12 +57,14 @@ class RecordStore {
  public:
   virtual ~RecordStore() = default;
 
-  /// Inserts; `already_exists` (409) when a natural key is taken or a reference is dangling.
+  /// Inserts; `already_exists` (409) when a natural key is taken or a reference is dangling;
+  /// `permission_denied` when the new record would fall outside `scope`.
   virtual Result<Record> Create(const model::Resource& r, const Fields& fields,
-                                const std::string& actor) = 0;
+                                const Scope& scope, const std::string& actor) = 0;
   virtual Result<Record> Get(const model::Resource& r, int64_t id, const Scope& scope) = 0;
   virtual Result<Page> List(const model::Resource& r, const ListQuery& query) = 0;
-  /// Changes the given fields; returns the record after the change.
+  /// Changes the given fields; returns the record after the change. `permission_denied` when
+  /// the change would move the record outside `scope`.
   virtual Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,
                                 const Scope& scope, const std::string& actor) = 0;
   /// `already_exists` (409) when other records still refer to it.

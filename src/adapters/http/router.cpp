@@ -36,10 +36,10 @@ bool Match(const std::vector<std::string>& pattern, const std::vector<std::strin
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Handler handler, RouteDoc doc) {
   auto segments = Split(pattern);
   routes_.push_back({std::move(method), std::move(pattern), std::move(segments),
-                     std::move(handler)});
+                     std::move(handler), std::move(doc)});
 }
 
 Response Router::Handle(Request request) const {

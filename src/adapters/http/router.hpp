@@ -13,9 +13,18 @@ namespace hearth::http {
 
 using Handler = std::function<Response(const Request&)>;
 
+/// What the OpenAPI document says of a route (app/api/openapi.cpp).
+struct RouteDoc {
+  std::string summary;                     ///< required: a route without one fails the tests
+  std::vector<std::string> query;          ///< query parameter names
+  std::string request_schema;              ///< a component schema name, or "" (none), or "csv"
+  std::string response_schema;             ///< a component schema name, or ""
+  bool list = false;                       ///< the response is a page {"items":[…],"next_cursor"}
+};
+
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  void Add(std::string method, std::string pattern, Handler handler, RouteDoc doc = {});
 
   /// Dispatches; 404 for an unknown path, 405 for a known path with another method. A handler
   /// that throws answers 500 (and is logged): an exception here is a bug.
@@ -26,6 +35,7 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    RouteDoc doc;
   };
   const std::vector<Route>& routes() const { return routes_; }
 

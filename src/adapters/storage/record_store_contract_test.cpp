@@ -36,7 +36,7 @@ class RecordStoreContract : public ::testing::TestWithParam<Engine> {
   }
 
   int64_t Make(const std::string& resource, Fields fields) {
-    auto rec = store_->Create(*model::FindResource(resource), fields, "test");
+    auto rec = store_->Create(*model::FindResource(resource), fields, {}, "test");
     EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().message << " " << rec.error().detail;
     return rec.ok() ? rec->id : 0;
   }
@@ -94,20 +94,20 @@ TEST_P(RecordStoreContract, CreateGetAndTypes) {
 TEST_P(RecordStoreContract, ConflictsAndDanglingReferences) {
   City c = MakeCity("c1", 1);
   auto dup = store_->Create(R("companies"), {{"code", "c1"}, {"name", "x"}, {"policy", "zibo"}},
-                            "test");
+                            {}, "test");
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
   EXPECT_NE(dup.error().message.find("unique: code"), std::string::npos);
   auto dangling = store_->Create(R("partitions"), {{"company_id", c.company},
                                                    {"building_id", int64_t{424242}},
                                                    {"code", "u9"}},
-                                 "test");
+                                 {}, "test");
   ASSERT_FALSE(dangling.ok());
   EXPECT_EQ(dangling.error().code, ErrorCode::kAlreadyExists);
   auto del = store_->Delete(R("buildings"), c.building, {}, "test");
   ASSERT_FALSE(del.ok());
   EXPECT_EQ(del.error().code, ErrorCode::kAlreadyExists);
-  auto unknown = store_->Create(R("companies"), {{"code; DROP TABLE x", "y"}}, "test");
+  auto unknown = store_->Create(R("companies"), {{"code; DROP TABLE x", "y"}}, {}, "test");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
 }
@@ -158,6 +158,15 @@ TEST_P(RecordStoreContract, ScopesHideOtherCompaniesAndHouseholds) {
   auto upd = store_->Update(R("households"), a.households[0], {{"floor", int64_t{2}}},
                             {b.company, std::nullopt}, "intruder");
   EXPECT_EQ(upd.error().code, ErrorCode::kNotFound);
+  // Creating into another company's household is refused and leaves nothing behind.
+  auto foreign = store_->Create(R("rooms"), {{"household_id", b.households[0]},
+                                             {"name", "x"}, {"kind", "other"}},
+                                {a.company, std::nullopt}, "intruder");
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, ErrorCode::kPermissionDenied);
+  ports::ListQuery rooms;
+  rooms.equals = {{"household_id", b.households[0]}};
+  EXPECT_TRUE(store_->List(R("rooms"), rooms)->items.empty());
 }
 
 TEST_P(RecordStoreContract, EveryChangeIsAudited) {
@@ -183,7 +192,8 @@ TEST_P(RecordStoreContract, EveryChangeIsAudited) {
   auto older = store_->Audit(log->front().id, 1000);
   EXPECT_EQ(older->size(), 8u);
   // A failed change leaves no audit entry.
-  (void)store_->Create(R("companies"), {{"code", "c1"}, {"name", "x"}, {"policy", "zibo"}}, "t");
+  (void)store_->Create(R("companies"), {{"code", "c1"}, {"name", "x"}, {"policy", "zibo"}}, {},
+                       "t");
   EXPECT_EQ(store_->Audit(std::nullopt, 1000)->size(), 9u);
 }
 

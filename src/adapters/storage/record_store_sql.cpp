@@ -74,6 +74,11 @@ Error Conflict(const model::Resource& r, const Error& e) {
   return out;
 }
 
+Error OutsideScope(const model::Resource& r) {
+  return {ErrorCode::kPermissionDenied,
+          "the " + r.singular + " would belong to another company or household", "", ""};
+}
+
 // Column names reach SQL only from the descriptor: refuse any other.
 Status KnownFields(const model::Resource& r, const Fields& fields) {
   for (const auto& [name, value] : fields) {
@@ -114,7 +119,7 @@ Result<Record> SqlRecordStore::GetLocked(const model::Resource& r, int64_t id,
 }
 
 Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fields,
-                                      const std::string& actor) {
+                                      const ports::Scope& scope, const std::string& actor) {
   if (auto k = KnownFields(r, fields); !k.ok()) return k.error();
   std::lock_guard lock(mutex_);
   std::string cols, marks;
@@ -130,8 +135,8 @@ Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fi
                                  ") RETURNING id",
                              params);
     if (!rows.ok()) return Conflict(r, rows.error());
-    auto rec = GetLocked(r, rows->Int(0, 0), {});
-    if (!rec.ok()) return rec.error();
+    auto rec = GetLocked(r, rows->Int(0, 0), scope);
+    if (!rec.ok()) return OutsideScope(r);
     out = std::move(*rec);
     return AuditLocked(actor, "create", r, out.id, nullptr, &out);
   });
@@ -196,8 +201,8 @@ Result<Record> SqlRecordStore::Update(const model::Resource& r, int64_t id,
                                 std::to_string(params.size()),
                             params);
     if (!res.ok()) return Conflict(r, res.error());
-    auto rec = GetLocked(r, id, {});
-    if (!rec.ok()) return rec.error();
+    auto rec = GetLocked(r, id, scope);
+    if (!rec.ok()) return OutsideScope(r);
     after = std::move(*rec);
     return AuditLocked(actor, "update", r, id, &*before, &after);
   });

@@ -17,7 +17,7 @@ class SqlRecordStore final : public ports::RecordStore {
   explicit SqlRecordStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
 
   Result<ports::Record> Create(const model::Resource& r, const ports::Fields& fields,
-                               const std::string& actor) override;
+                               const ports::Scope& scope, const std::string& actor) override;
   Result<ports::Record> Get(const model::Resource& r, int64_t id,
                             const ports::Scope& scope) override;
   Result<ports::Page> List(const model::Resource& r, const ports::ListQuery& query) override;

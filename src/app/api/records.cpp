@@ -1,0 +1,139 @@
+#include "app/api/records.hpp"
+
+#include "adapters/json/record_json.hpp"
+
+namespace hearth::app::api {
+namespace {
+
+using adapters::BodyMode;
+
+Result<int64_t> IdParam(const http::Request& req) {
+  const std::string& text = req.params.at("id");
+  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+    return Error::NotFound("no such record: " + text, "id");
+  }
+  return std::stoll(text);
+}
+
+Result<ports::ListQuery> ListQueryOf(const http::Request& req, const model::Resource& r) {
+  ports::ListQuery q;
+  for (const auto& [key, value] : req.query) {
+    if (key == "limit") {
+      if (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(value) < 1 || std::stoi(value) > 1000) {
+        return Error::InvalidArgument("limit must be 1–1000", "limit");
+      }
+      q.limit = std::stoi(value);
+    } else if (key == "after") {
+      if (value.empty() || value.size() > 18 ||
+          value.find_first_not_of("0123456789") != std::string::npos) {
+        return Error::InvalidArgument("after must be a cursor from next_cursor", "after");
+      }
+      q.after = std::stoll(value);
+    } else {
+      const model::Field* f = r.Find(key);
+      if (f == nullptr || !f->filterable) {
+        return Error::InvalidArgument("unknown filter '" + key + "' for " + r.name, key);
+      }
+      auto v = adapters::FilterValue(*f, value);
+      if (!v.ok()) return v.error();
+      q.equals[key] = std::move(*v);
+    }
+  }
+  return q;
+}
+
+std::vector<std::string> FilterNames(const model::Resource& r) {
+  std::vector<std::string> names{"after", "limit"};
+  for (const auto& f : r.fields) {
+    if (f.filterable) names.push_back(f.name);
+  }
+  return names;
+}
+
+}  // namespace
+
+void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer authorize) {
+  for (const model::Resource& res : model::Resources()) {
+    const model::Resource* r = &res;
+    const std::string base = "/api/v1/" + r->name;
+    const std::string schema = r->singular;
+
+    router.Add(
+        "GET", base,
+        [r, &store, authorize](const http::Request& req) {
+          auto access = authorize(req, *r, Verb::kRead);
+          if (!access.ok()) return http::ErrorResponse(access.error());
+          auto q = ListQueryOf(req, *r);
+          if (!q.ok()) return http::ErrorResponse(q.error());
+          q->scope = access->scope;
+          auto page = store.List(*r, *q);
+          if (!page.ok()) return http::ErrorResponse(page.error());
+          nlohmann::ordered_json items = nlohmann::ordered_json::array();
+          for (const auto& rec : page->items) {
+            items.push_back(adapters::RecordToJson(*r, rec, access->see_sensitive));
+          }
+          nlohmann::ordered_json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
+          if (page->next_cursor) body["next_cursor"] = std::to_string(*page->next_cursor);
+          return http::Json(200, body);
+        },
+        {"List " + r->name + " (" + r->doc + ")", FilterNames(*r), "", schema, true});
+
+    router.Add(
+        "GET", base + "/{id}",
+        [r, &store, authorize](const http::Request& req) {
+          auto access = authorize(req, *r, Verb::kRead);
+          if (!access.ok()) return http::ErrorResponse(access.error());
+          auto id = IdParam(req);
+          if (!id.ok()) return http::ErrorResponse(id.error());
+          auto rec = store.Get(*r, *id, access->scope);
+          if (!rec.ok()) return http::ErrorResponse(rec.error());
+          return http::Json(200, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+        },
+        {"Get one " + r->singular, {}, "", schema, false});
+
+    router.Add(
+        "POST", base,
+        [r, &store, authorize](const http::Request& req) {
+          auto access = authorize(req, *r, Verb::kWrite);
+          if (!access.ok()) return http::ErrorResponse(access.error());
+          auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kCreate);
+          if (!fields.ok()) return http::ErrorResponse(fields.error());
+          auto rec = store.Create(*r, *fields, access->scope, access->actor);
+          if (!rec.ok()) return http::ErrorResponse(rec.error());
+          return http::Json(201, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+        },
+        {"Create a " + r->singular, {}, schema, schema, false});
+
+    router.Add(
+        "PATCH", base + "/{id}",
+        [r, &store, authorize](const http::Request& req) {
+          auto access = authorize(req, *r, Verb::kWrite);
+          if (!access.ok()) return http::ErrorResponse(access.error());
+          auto id = IdParam(req);
+          if (!id.ok()) return http::ErrorResponse(id.error());
+          auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
+          if (!fields.ok()) return http::ErrorResponse(fields.error());
+          auto rec = store.Update(*r, *id, *fields, access->scope, access->actor);
+          if (!rec.ok()) return http::ErrorResponse(rec.error());
+          return http::Json(200, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+        },
+        {"Change fields of a " + r->singular, {}, schema, schema, false});
+
+    router.Add(
+        "DELETE", base + "/{id}",
+        [r, &store, authorize](const http::Request& req) {
+          auto access = authorize(req, *r, Verb::kWrite);
+          if (!access.ok()) return http::ErrorResponse(access.error());
+          auto id = IdParam(req);
+          if (!id.ok()) return http::ErrorResponse(id.error());
+          if (auto s = store.Delete(*r, *id, access->scope, access->actor); !s.ok()) {
+            return http::ErrorResponse(s.error());
+          }
+          return http::Response{204, "application/json", "", {}};
+        },
+        {"Delete a " + r->singular, {}, "", "", false});
+  }
+}
+
+}  // namespace hearth::app::api
