@@ -86,7 +86,8 @@ Error CsvError(int line, int column, const std::string& name, const std::string&
 }
 
 Result<CsvTable> CsvTable::Parse(std::string_view text, const std::vector<std::string>& required,
-                                 const std::vector<std::string>& optional) {
+                                 const std::vector<std::string>& optional,
+                                 std::vector<Error>* bad_rows) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   auto rows = Tokenize(text);
   if (!rows.ok()) return rows.error();
@@ -116,9 +117,12 @@ Result<CsvTable> CsvTable::Parse(std::string_view text, const std::vector<std::s
     CsvRow& row = (*rows)[i];
     if (row.fields.size() != table.header_.size()) {
       int col = static_cast<int>(std::min(row.fields.size(), table.header_.size())) + 1;
-      return CsvError(row.line, col, "",
-                      "expected " + std::to_string(table.header_.size()) + " fields, found " +
-                          std::to_string(row.fields.size()));
+      Error e = CsvError(row.line, col, "",
+                         "expected " + std::to_string(table.header_.size()) + " fields, found " +
+                             std::to_string(row.fields.size()));
+      if (bad_rows == nullptr) return e;
+      bad_rows->push_back(std::move(e));
+      continue;
     }
     table.rows_.push_back(std::move(row));
   }
@@ -130,11 +134,14 @@ const std::string& CsvTable::Field(const CsvRow& row, const std::string& column)
   return it == index_.end() ? kEmpty : row.fields[it->second];
 }
 
+int CsvTable::ColumnOf(const std::string& column) const {
+  auto it = index_.find(column);
+  return it == index_.end() ? 0 : static_cast<int>(it->second) + 1;
+}
+
 Error CsvTable::ErrorAt(const CsvRow& row, const std::string& column,
                         const std::string& message) const {
-  auto it = index_.find(column);
-  int col = it == index_.end() ? 0 : static_cast<int>(it->second) + 1;
-  return CsvError(row.line, col, column, message);
+  return CsvError(row.line, ColumnOf(column), column, message);
 }
 
 }  // namespace hearth::adapters

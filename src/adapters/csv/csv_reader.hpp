@@ -25,14 +25,19 @@ class CsvTable {
   /// Parses `text`. The header must contain every `required` column, may contain `optional`
   /// ones, and nothing else; columns may come in any order. Every row must have as many fields
   /// as the header. Blank lines are skipped. A UTF-8 byte-order mark is ignored.
+  /// With `bad_rows`, a row of the wrong width does not fail the parse: its error goes there and
+  /// the row is left out, so that an import can report every problem at once.
   static Result<CsvTable> Parse(std::string_view text, const std::vector<std::string>& required,
-                                const std::vector<std::string>& optional = {});
+                                const std::vector<std::string>& optional = {},
+                                std::vector<Error>* bad_rows = nullptr);
 
   const std::vector<CsvRow>& rows() const { return rows_; }
   bool Has(const std::string& column) const { return index_.count(column) != 0; }
   /// The field of `column` in `row`; "" for an optional column absent from the header.
   const std::string& Field(const CsvRow& row, const std::string& column) const;
 
+  /// The 1-based position of `column` in the header; 0 when the header lacks it.
+  int ColumnOf(const std::string& column) const;
   /// An invalid_argument error located at `row`'s `column`.
   Error ErrorAt(const CsvRow& row, const std::string& column, const std::string& message) const;
 
