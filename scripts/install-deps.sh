@@ -9,6 +9,7 @@ packages=(
   # libraries (DEVELOPERS.md lists why each)
   libboost1.81-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
+  libssl-dev  # libcrypto: SHA-256 of session tokens (libargon2 does not export its BLAKE2b)
   libpaho-mqttpp-dev libxlsxwriter-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev

@@ -30,7 +30,7 @@ std::string SqlFor(const Migration& m, bool pg) {
 }
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -221,6 +221,43 @@ CREATE TABLE audit_log (
   after_json TEXT
 );
 CREATE INDEX audit_log_record ON audit_log (resource, record_id);
+)sql"},
+    // Times are FormatLocal text (fixed +08:00 offset), so they order correctly as text.
+    {3, "users, sessions and login failures", nullptr, nullptr,
+     R"sql(
+CREATE TABLE users (
+  id {{ID}},
+  username TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL
+    CHECK (role IN ('admin', 'regulator', 'manager', 'agent', 'technician', 'household')),
+  company_id BIGINT REFERENCES companies(id),
+  household_id BIGINT REFERENCES households(id),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL,
+  UNIQUE (username),
+  CHECK ((role IN ('admin', 'regulator') AND company_id IS NULL AND household_id IS NULL)
+      OR (role IN ('manager', 'agent', 'technician') AND company_id IS NOT NULL
+          AND household_id IS NULL)
+      OR (role = 'household' AND household_id IS NOT NULL AND company_id IS NULL))
+);
+CREATE INDEX users_company_id ON users (company_id);
+CREATE INDEX users_household_id ON users (household_id);
+CREATE TABLE sessions (
+  token_hash TEXT NOT NULL PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX sessions_user_id ON sessions (user_id);
+CREATE INDEX sessions_expires_at ON sessions (expires_at);
+CREATE TABLE login_failures (
+  username TEXT NOT NULL PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  last_failure_at TEXT NOT NULL,
+  locked_until TEXT
+);
 )sql"},
 }};
 

@@ -1,0 +1,23 @@
+// Random bytes, URL-safe text and digests for bearer tokens and salts. Thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace hearth::adapters {
+
+/// `n` bytes from the kernel's CSPRNG (getrandom(2), which blocks only until the pool is first
+/// seeded at boot); unavailable when it fails.
+Result<std::string> RandomBytes(size_t n);
+
+/// Base64url without padding (RFC 4648 §5): 32 bytes give 43 characters of [A-Za-z0-9_-].
+std::string Base64Url(std::string_view bytes);
+
+/// Lower-case hex SHA-256 (OpenSSL libcrypto): 64 characters. Throws std::runtime_error only
+/// when libcrypto has no SHA-256 (a broken installation).
+std::string Sha256Hex(std::string_view data);
+
+}  // namespace hearth::adapters

@@ -1,0 +1,45 @@
+// ports::UserStore over sql::Connection (SQLite or PostgreSQL), on the tables of migration 3.
+// Times are kept as FormatLocal text, which orders like time. Thread-safe: one connection
+// guarded by mutex_; several processes may share the database (UpdateLoginFailures locks the
+// row on PostgreSQL, and SQLite's BEGIN IMMEDIATE serialises writers).
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "adapters/storage/sql.hpp"
+#include "ports/user_store.hpp"
+
+namespace hearth::adapters {
+
+class SqlUserStore final : public ports::UserStore {
+ public:
+  /// Takes a migrated connection.
+  explicit SqlUserStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+
+  Result<ports::User> AddUser(const ports::User& user) override;
+  Result<ports::User> FindUser(std::string_view username) override;
+  Result<ports::User> GetUser(int64_t id) override;
+  Status SetDisabled(int64_t id, bool disabled) override;
+
+  Status AddSession(const ports::Session& session) override;
+  Result<ports::SessionOfUser> FindSession(std::string_view token_hash) override;
+  Status RevokeSession(std::string_view token_hash, Instant at) override;
+  Result<int64_t> PurgeSessions(Instant expired_before) override;
+
+  Result<std::optional<rules::LoginFailures>> GetLoginFailures(std::string_view username) override;
+  Result<rules::LoginFailures> UpdateLoginFailures(std::string_view username,
+                                                   const FailureUpdate& update) override;
+  Status ClearLoginFailures(std::string_view username) override;
+  Result<int64_t> PurgeLoginFailures(Instant before) override;
+
+ private:
+  Result<ports::User> UserWhere(const std::string& where, const sql::Value& value);
+  Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view username,
+                                                                     bool for_update);
+
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace hearth::adapters

@@ -1,0 +1,117 @@
+// Accounts, logins and bearer tokens, shared by `hearth user add` and the /api/v1/auth routes,
+// and the principal every other handler acts for (R-INFO-1, W 12.1).
+//
+// Tokens are 32 random bytes in base64url (43 characters), given to the client once; the store
+// keeps only their SHA-256, so a copy of the database lets no one in. A token works until it
+// expires (AuthOptions::session_ttl after the login), is revoked by Logout, or its user is
+// disabled. Failed logins are throttled per username in the store (rules/login_throttle.hpp),
+// so several `hearth serve` processes sharing a database throttle together.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "adapters/crypto/password_hash.hpp"
+#include "model/resources.hpp"
+#include "ports/clock.hpp"
+#include "ports/record_store.hpp"
+#include "ports/user_store.hpp"
+#include "rules/access.hpp"
+#include "rules/login_throttle.hpp"
+
+namespace hearth::services {
+
+/// Who a request acts for.
+struct Principal {
+  int64_t user_id = 0;
+  std::string username;
+  rules::Role role = rules::Role::kHousehold;
+  std::optional<int64_t> company_id;    ///< set for manager, agent, technician
+  std::optional<int64_t> household_id;  ///< set for household
+};
+
+/// The records `p` may see: admin and regulator everything (empty scope), manager, agent and
+/// technician their company's, household its own household's. Pass it to every RecordStore call.
+ports::Scope ScopeOf(const Principal& p);
+
+/// Masks, in place, the sensitive fields of `record` (a record of `resource`) that `p` may not
+/// see in full (rules::DisclosureOf; text values become rules::MaskValue, null stays null). A
+/// household user sees its own household's data in full.
+void MaskRecord(const Principal& p, const model::Resource& resource, ports::Record& record);
+
+/// A new account, as given on the command line or in a request.
+struct NewAccount {
+  std::string username;
+  std::string password;
+  std::string role;                     ///< a rules::RoleName
+  std::optional<int64_t> company_id;    ///< required for manager, agent, technician only
+  std::optional<int64_t> household_id;  ///< required for household only
+};
+
+struct AuthOptions {
+  std::chrono::seconds session_ttl = std::chrono::hours(12);  ///< token lifetime
+  rules::ThrottleSettings throttle;                           ///< see rules/login_throttle.hpp
+  adapters::Argon2Cost password_cost;                         ///< for new hashes
+};
+
+struct IssuedToken {
+  std::string token;  ///< the bearer token; shown to the client once, never stored
+  Instant expires_at;
+};
+
+/// Usernames: 1 to 64 characters of a-z, 0-9, '.', '_', '-', '@'; upper-case ASCII letters are
+/// folded to lower case (on AddUser and on Login alike, so "Li" and "li" are one account and one
+/// throttle record). Passwords: 8 to 1024 bytes.
+inline constexpr size_t kMaxUsername = 64;
+inline constexpr size_t kMinPassword = 8;
+inline constexpr size_t kMaxPassword = 1024;
+
+/// Thread-safe: the store and the clock are; the service keeps only a lazily made dummy hash.
+class AuthService {
+ public:
+  /// Neither is owned; both must outlive the service.
+  AuthService(ports::UserStore& users, const ports::Clock& clock, AuthOptions options = {});
+
+  /// Creates an account with an argon2id hash of its password. Errors: invalid_argument (field
+  /// username, password, role, company_id or household_id) for a malformed username, a short or
+  /// long password, an unknown role, or a company/household that does not fit the role;
+  /// not_found (company_id / household_id) for a missing company or household; already_exists
+  /// (username) when the username is taken.
+  Result<ports::User> AddUser(const NewAccount& account);
+
+  /// Checks the password and issues a token. Errors: unauthenticated ("wrong username or
+  /// password") for an unknown or disabled user or a wrong password, alike and in about the same
+  /// time, so the answer does not tell whether a user exists; unavailable ("too many failed
+  /// logins …; try again in N s") while the username is locked after repeated failures.
+  Result<IssuedToken> Login(std::string_view username, std::string_view password);
+
+  /// The principal of a bearer token; unauthenticated when the token is malformed, unknown,
+  /// expired, revoked, or its user is disabled.
+  Result<Principal> Authenticate(std::string_view token);
+
+  /// Revokes the token; unauthenticated when it does not authenticate (see Authenticate).
+  Status Logout(std::string_view token);
+
+  const AuthOptions& options() const { return options_; }
+
+ private:
+  // A hash to verify against when the user does not exist, so that unknown users take as long as
+  // known ones. Made on first need (it costs one argon2id hash).
+  const std::string& DummyHash();
+  // Counts a failed login; returns the error to answer with.
+  Error Failed(const std::string& username, Instant now);
+  void PurgeNowAndThen(Instant now);
+
+  ports::UserStore& users_;
+  const ports::Clock& clock_;
+  AuthOptions options_;
+  std::once_flag dummy_once_;
+  std::string dummy_hash_;              // written once under dummy_once_
+  std::atomic<int64_t> last_purge_{0};  // seconds since the epoch
+};
+
+}  // namespace hearth::services

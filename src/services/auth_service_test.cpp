@@ -1,0 +1,422 @@
+// AuthService over the SQLite user store and a manual clock: accounts, logins, tokens that
+// expire and are revoked, throttled guessing, scopes and masking (R-INFO-1, W 12.1).
+#include "services/auth_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/user_store_sql.hpp"
+
+namespace hearth::services {
+namespace {
+
+using rules::Role;
+using std::chrono::hours;
+using std::chrono::seconds;
+
+Instant T0() { return *ParseRfc3339("2025-01-10T09:00:00+08:00"); }
+
+AuthOptions TestOptions() {
+  AuthOptions o;
+  o.password_cost = {1, 64, 1};  // cheap: the cost itself is tested in adapters/crypto
+  return o;
+}
+
+class AuthServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char tmpl[] = "/tmp/hearth-auth-XXXXXX";
+    dir_ = mkdtemp(tmpl);
+    url_ = dir_ + "/h.db";
+    auto conn = adapters::sql::Connect(url_);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(adapters::Migrate(**conn).ok());
+    users_ = std::make_unique<adapters::SqlUserStore>(std::move(*conn));
+    MakeFixtures();
+    auth_ = std::make_unique<AuthService>(*users_, clock_, TestOptions());
+  }
+  void TearDown() override {
+    auth_.reset();
+    users_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  void MakeFixtures() {
+    auto conn = adapters::sql::Connect(url_);
+    ASSERT_TRUE(conn.ok());
+    adapters::SqlRecordStore records(std::move(*conn));
+    auto make = [&](const char* resource, ports::Fields fields) {
+      auto rec = records.Create(*model::FindResource(resource), fields, {}, "test");
+      EXPECT_TRUE(rec.ok()) << resource;
+      return rec.ok() ? rec->id : 0;
+    };
+    int64_t district =
+        make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
+    company_ = make("companies", {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}});
+    int64_t src =
+        make("heat_sources",
+             {{"company_id", company_}, {"code", "hs"}, {"name", "plant"}, {"kind", "chp"}});
+    int64_t sec = make(
+        "network_sections",
+        {{"company_id", company_}, {"heat_source_id", src}, {"code", "n1"}, {"name", "north"}});
+    int64_t sub = make(
+        "substations",
+        {{"company_id", company_}, {"network_section_id", sec}, {"code", "s1"}, {"name", "s"}});
+    int64_t building = make("buildings", {{"company_id", company_},
+                                          {"district_id", district},
+                                          {"substation_id", sub},
+                                          {"code", "b1"},
+                                          {"community", "Sunny"},
+                                          {"floors", int64_t{6}}});
+    int64_t partition =
+        make("partitions", {{"company_id", company_}, {"building_id", building}, {"code", "u1"}});
+    household_ = make("households", {{"company_id", company_},
+                                     {"partition_id", partition},
+                                     {"code", "h1"},
+                                     {"area_m2", int64_t{8550}},
+                                     {"floor", int64_t{1}},
+                                     {"orientation", "sun"},
+                                     {"billing", "area"},
+                                     {"heating_status", "heated"}});
+  }
+
+  ports::User Add(const std::string& name, const std::string& password, const std::string& role,
+                  std::optional<int64_t> company = std::nullopt,
+                  std::optional<int64_t> household = std::nullopt) {
+    auto u = auth_->AddUser({name, password, role, company, household});
+    EXPECT_TRUE(u.ok()) << u.error().message;
+    return u.ok() ? *u : ports::User{};
+  }
+
+  // Rows of sessions, straight from the database.
+  int64_t CountSessions(const std::string& where = "1 = 1",
+                        const std::vector<adapters::sql::Value>& params = {}) {
+    auto conn = adapters::sql::Connect(url_, false);
+    auto rows = (*conn)->Query("SELECT COUNT(*) FROM sessions WHERE " + where, params);
+    return rows.ok() ? rows->Int(0, 0) : -1;
+  }
+
+  std::string dir_, url_;
+  int64_t company_ = 0, household_ = 0;
+  ports::ManualClock clock_{T0()};
+  std::unique_ptr<adapters::SqlUserStore> users_;
+  std::unique_ptr<AuthService> auth_;
+};
+
+TEST_F(AuthServiceTest, LoginAuthenticateLogout) {
+  ports::User u = Add("li.manager", "s3cret-pass", "manager", company_);
+  auto token = auth_->Login("li.manager", "s3cret-pass");
+  ASSERT_TRUE(token.ok()) << token.error().message;
+  EXPECT_EQ(token->token.size(), 43u);
+  EXPECT_EQ(token->token.find_first_not_of(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+  EXPECT_EQ(token->expires_at, T0() + hours{12});
+
+  auto p = auth_->Authenticate(token->token);
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->user_id, u.id);
+  EXPECT_EQ(p->username, "li.manager");
+  EXPECT_EQ(p->role, Role::kManager);
+  EXPECT_EQ(p->company_id, company_);
+  EXPECT_FALSE(p->household_id);
+
+  ASSERT_TRUE(auth_->Logout(token->token).ok());
+  auto after = auth_->Authenticate(token->token);
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(after.error().message, "the token was revoked (logged out)");
+  EXPECT_EQ(auth_->Logout(token->token).error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST_F(AuthServiceTest, OnlyTheHashOfATokenIsStored) {
+  Add("root", "s3cret-pass", "admin");
+  auto a = auth_->Login("root", "s3cret-pass");
+  auto b = auth_->Login("root", "s3cret-pass");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_NE(a->token, b->token);
+  EXPECT_EQ(CountSessions(), 2);
+  EXPECT_EQ(CountSessions("token_hash = $1", {adapters::Sha256Hex(a->token)}), 1);
+  EXPECT_EQ(CountSessions("token_hash = $1 OR token_hash = $2", {a->token, b->token}), 0);
+  // Both sessions work independently.
+  ASSERT_TRUE(auth_->Logout(a->token).ok());
+  EXPECT_TRUE(auth_->Authenticate(b->token).ok());
+}
+
+TEST_F(AuthServiceTest, TokensExpire) {
+  AuthOptions o = TestOptions();
+  o.session_ttl = hours{1};
+  AuthService short_lived(*users_, clock_, o);
+  Add("tech", "s3cret-pass", "technician", company_);
+  auto token = short_lived.Login("tech", "s3cret-pass");
+  ASSERT_TRUE(token.ok());
+  EXPECT_EQ(token->expires_at, T0() + hours{1});
+  clock_.Advance(hours{1} - seconds{1});
+  EXPECT_TRUE(short_lived.Authenticate(token->token).ok());
+  clock_.Advance(seconds{1});
+  auto expired = short_lived.Authenticate(token->token);
+  ASSERT_FALSE(expired.ok());
+  EXPECT_EQ(expired.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(expired.error().message, "the token has expired");
+  EXPECT_EQ(short_lived.Logout(token->token).error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST_F(AuthServiceTest, ExpiredSessionsArePurgedAfterADay) {
+  Add("root", "s3cret-pass", "admin");
+  ASSERT_TRUE(auth_->Login("root", "s3cret-pass").ok());  // expires T0 + 12 h
+  clock_.Advance(hours{12 + 24} + seconds{1});
+  ASSERT_TRUE(auth_->Login("root", "s3cret-pass").ok());
+  EXPECT_EQ(CountSessions(), 1);
+}
+
+TEST_F(AuthServiceTest, DisabledUsers) {
+  ports::User u = Add("agent-7", "s3cret-pass", "agent", company_);
+  auto token = auth_->Login("agent-7", "s3cret-pass");
+  ASSERT_TRUE(token.ok());
+  ASSERT_TRUE(users_->SetDisabled(u.id, true).ok());
+  EXPECT_EQ(auth_->Authenticate(token->token).error().message, "the account is disabled");
+  EXPECT_EQ(auth_->Login("agent-7", "s3cret-pass").error().message, "wrong username or password");
+  ASSERT_TRUE(users_->SetDisabled(u.id, false).ok());
+  EXPECT_TRUE(auth_->Authenticate(token->token).ok());
+}
+
+// Whatever is wrong, the answer is the same, so it does not tell whether a user exists.
+TEST_F(AuthServiceTest, BadCredentialsLookAlike) {
+  ports::User off = Add("off", "s3cret-pass", "admin");
+  ASSERT_TRUE(users_->SetDisabled(off.id, true).ok());
+  Add("li", "s3cret-pass", "admin");
+  struct Case {
+    const char* name;
+    std::string username, password;
+  };
+  const Case cases[] = {
+      {"unknown user", "nobody", "s3cret-pass"},
+      {"wrong password", "li", "s3cret-pasS"},
+      {"empty password", "li", ""},
+      {"disabled user", "off", "s3cret-pass"},
+      {"malformed username", "li wang", "s3cret-pass"},
+      {"empty username", "", "s3cret-pass"},
+      {"huge password", "li", std::string(5000, 'x')},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = auth_->Login(c.username, c.password);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(r.error().message, "wrong username or password");
+    EXPECT_EQ(r.error().field, "");
+  }
+}
+
+TEST_F(AuthServiceTest, MalformedAndUnknownTokens) {
+  const std::string cases[] = {"",
+                               "abc",
+                               std::string(43, '+'),
+                               std::string(44, 'a'),
+                               std::string(43, 'a'),
+                               "Bearer " + std::string(43, 'a')};
+  for (const auto& token : cases) {
+    SCOPED_TRACE(token);
+    auto r = auth_->Authenticate(token);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(r.error().message, "invalid token");
+  }
+}
+
+// Platform defaults: 5 failures lock for 30 s, each further failure doubles the lock.
+TEST_F(AuthServiceTest, RepeatedFailuresAreThrottled) {
+  Add("li", "s3cret-pass", "admin");
+  for (int i = 0; i < 5; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
+    clock_.Advance(seconds{1});
+  }
+  // Locked until T0 + 4 s + 30 s; even the right password is refused without being checked.
+  auto locked = auth_->Login("li", "s3cret-pass");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(locked.error().message, "too many failed logins for this username; try again in 29 s");
+  EXPECT_EQ(auth_->Login("LI", "s3cret-pass").error().code, ErrorCode::kUnavailable)
+      << "one record whatever the case";
+  clock_.Set(T0() + seconds{34});
+  // Once the lock ends, another failure locks for twice as long.
+  EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(auth_->Login("li", "s3cret-pass").error().message,
+            "too many failed logins for this username; try again in 60 s");
+  clock_.Advance(seconds{60});
+  ASSERT_TRUE(auth_->Login("li", "s3cret-pass").ok());
+  // A success forgets the failures: four more are free again.
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
+  }
+  EXPECT_TRUE(auth_->Login("li", "s3cret-pass").ok());
+}
+
+TEST_F(AuthServiceTest, UnknownUsernamesAreThrottledAlike) {
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(auth_->Login("ghost", "whatever-1").error().code, ErrorCode::kUnauthenticated);
+  }
+  EXPECT_EQ(auth_->Login("ghost", "whatever-1").error().code, ErrorCode::kUnavailable);
+}
+
+TEST_F(AuthServiceTest, UsernamesAreFoldedToLowerCase) {
+  ports::User u = Add("Li.Wang@C1", "s3cret-pass", "agent", company_);
+  EXPECT_EQ(u.username, "li.wang@c1");
+  EXPECT_TRUE(auth_->Login("LI.WANG@c1", "s3cret-pass").ok());
+  auto dup = auth_->AddUser({"li.wang@c1", "another-pass", "admin", {}, {}});
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_F(AuthServiceTest, AddUserRefusals) {
+  Add("taken", "s3cret-pass", "admin");
+  struct Case {
+    const char* name;
+    NewAccount account;
+    ErrorCode code;
+    const char* field;
+    const char* message;
+  };
+  const auto I = ErrorCode::kInvalidArgument;
+  const Case cases[] = {
+      {"space in username", {"li wang", "s3cret-pass", "admin", {}, {}}, I, "username", nullptr},
+      {"empty username", {"", "s3cret-pass", "admin", {}, {}}, I, "username", nullptr},
+      {"long username",
+       {std::string(65, 'a'), "s3cret-pass", "admin", {}, {}},
+       I,
+       "username",
+       nullptr},
+      {"short password",
+       {"a", "1234567", "admin", {}, {}},
+       I,
+       "password",
+       "a password is 8 to 1024 bytes long"},
+      {"long password", {"a", std::string(1025, 'x'), "admin", {}, {}}, I, "password", nullptr},
+      {"unknown role",
+       {"a", "s3cret-pass", "root", {}, {}},
+       I,
+       "role",
+       "unknown role 'root'; known: admin, regulator, manager, agent, technician, household"},
+      {"manager without company",
+       {"a", "s3cret-pass", "manager", {}, {}},
+       I,
+       "company_id",
+       "role manager needs a company"},
+      {"household without household",
+       {"a", "s3cret-pass", "household", {}, {}},
+       I,
+       "household_id",
+       "role household needs a household"},
+      {"admin with company",
+       {"a", "s3cret-pass", "admin", company_, {}},
+       I,
+       "company_id",
+       "role admin has no company"},
+      {"unknown household",
+       {"a", "s3cret-pass", "household", {}, int64_t{99999}},
+       ErrorCode::kNotFound,
+       "household_id",
+       "no household 99999"},
+      {"taken",
+       {"Taken", "s3cret-pass", "admin", {}, {}},
+       ErrorCode::kAlreadyExists,
+       "username",
+       "the username 'taken' is taken"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = auth_->AddUser(c.account);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, c.code);
+    EXPECT_EQ(r.error().field, c.field);
+    if (c.message) {
+      EXPECT_EQ(r.error().message, c.message);
+    }
+  }
+}
+
+TEST_F(AuthServiceTest, PasswordsAreStoredAsArgon2id) {
+  ports::User u = Add("root", "s3cret-pass", "admin");
+  EXPECT_EQ(u.password_hash.rfind("$argon2id$v=19$m=64,t=1,p=1$", 0), 0u);
+  EXPECT_EQ(u.password_hash.find("s3cret"), std::string::npos);
+}
+
+TEST(Scope, OfEveryRole) {
+  struct Case {
+    Principal p;
+    std::optional<int64_t> company, household;
+  };
+  const Case cases[] = {
+      {{1, "a", Role::kAdmin, {}, {}}, {}, {}},
+      {{2, "r", Role::kRegulator, {}, {}}, {}, {}},
+      {{3, "m", Role::kManager, 7, {}}, 7, {}},
+      {{4, "g", Role::kAgent, 7, {}}, 7, {}},
+      {{5, "t", Role::kTechnician, 7, {}}, 7, {}},
+      {{6, "h", Role::kHousehold, {}, 42}, {}, 42},
+      // Malformed principals fail closed: id 0 matches no record.
+      {{7, "m", Role::kManager, {}, {}}, 0, {}},
+      {{8, "h", Role::kHousehold, {}, {}}, {}, 0},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.p.user_id);
+    ports::Scope s = ScopeOf(c.p);
+    EXPECT_EQ(s.company_id, c.company);
+    EXPECT_EQ(s.household_id, c.household);
+  }
+}
+
+// W 12.1: phone and ID number as each role sees them.
+TEST(MaskRecord, ByRole) {
+  const model::Resource& households = *model::FindResource("households");
+  const model::Resource& rooms = *model::FindResource("rooms");
+  ports::Record h;
+  h.id = 42;
+  h.fields = {{"code", std::string("h1")},
+              {"phone", std::string("13812345678")},
+              {"id_number", std::string("110101199003071234")}};
+  ports::Record no_phone = h;
+  no_phone.fields["phone"] = nullptr;
+  const char* kPhone = "13812345678";
+  const char* kPhoneMasked = "138****5678";
+  const char* kId = "110101199003071234";
+  const char* kIdMasked = "110***********1234";
+  struct Case {
+    const char* name;
+    Principal p;
+    const char* phone;
+    const char* id_number;
+  };
+  const Case cases[] = {
+      {"admin", {1, "a", Role::kAdmin, {}, {}}, kPhone, kId},
+      {"manager", {1, "m", Role::kManager, 7, {}}, kPhone, kId},
+      {"agent", {1, "g", Role::kAgent, 7, {}}, kPhone, kId},
+      {"technician", {1, "t", Role::kTechnician, 7, {}}, kPhone, kIdMasked},
+      {"regulator", {1, "r", Role::kRegulator, {}, {}}, kPhoneMasked, kIdMasked},
+      {"own household", {1, "h", Role::kHousehold, {}, 42}, kPhone, kId},
+      {"other household", {1, "h", Role::kHousehold, {}, 43}, kPhoneMasked, kIdMasked},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    ports::Record r = h;
+    MaskRecord(c.p, households, r);
+    EXPECT_EQ(std::get<std::string>(r.fields.at("code")), "h1");
+    EXPECT_EQ(std::get<std::string>(r.fields.at("phone")), c.phone);
+    EXPECT_EQ(std::get<std::string>(r.fields.at("id_number")), c.id_number);
+    ports::Record n = no_phone;
+    MaskRecord(c.p, households, n);
+    EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(n.fields.at("phone"))) << "null stays";
+  }
+  // Records without sensitive fields are left alone.
+  ports::Record room{5, {{"household_id", int64_t{43}}, {"name", std::string("bed")}}};
+  ports::Record copy = room;
+  MaskRecord({1, "r", Role::kRegulator, {}, {}}, rooms, copy);
+  EXPECT_EQ(copy.fields, room.fields);
+}
+
+}  // namespace
+}  // namespace hearth::services
