@@ -4,8 +4,9 @@
 #include <iostream>
 
 #include "adapters/http/server.hpp"
-#include "app/api/routes.hpp"
+#include "app/api/api.hpp"
 #include "app/commands.hpp"
+#include "app/demo_seed.hpp"
 #include "app/environment.hpp"
 #include "app/runtime.hpp"
 
@@ -18,6 +19,7 @@ struct ServeFlags {
   std::string policies = DefaultPolicyDir().string();
   unsigned threads = 0;
   bool demo = false;
+  uint64_t seed = 1;  // hearth demo --seed
 };
 
 int RunServe(const ServeFlags& f) {
@@ -25,12 +27,10 @@ int RunServe(const ServeFlags& f) {
   if (!listen.ok()) return Fail(listen.error());
   auto rt = MakeRuntime(f.db, f.policies, DbMode::kRequired);
   if (!rt.ok()) return Fail(rt.error());
+  if (int rc = f.demo ? SeedDemoCity(*rt, f.seed) : 0; rc != 0) return rc;
 
   http::Router router;
-  api::AddHealthRoutes(router, *rt->calendar);
-  api::AddCalendarRoutes(router, *rt->calendar);
-  api::AddCalcDeadlineRoutes(router, *rt->deadlines);
-  // The other calculators under /api/v1/calc/… (one file each in api/).
+  api::AddApiRoutes(router, *rt);
 
   http::ServerOptions options;
   options.address = listen->first;
@@ -78,6 +78,7 @@ void AddServeCommands(CLI::App& app, int* exit_code) {
   demo->demo = true;
   auto* d = app.add_subcommand("demo", "Serve a demo city");
   AddServeFlags(d, *demo);
+  d->add_option("--seed", demo->seed, "Seed of the city generated into an empty database");
   d->callback([demo, exit_code] { *exit_code = RunServe(*demo); });
 }
 

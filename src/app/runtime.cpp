@@ -12,6 +12,10 @@ Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& polic
     auto store = adapters::SqlStore::Open(db_path, true);
     if (!store.ok()) return store.error();
     rt.store = std::move(*store);
+    auto records = adapters::sql::Connect(db_path, false);  // migrated by SqlStore::Open
+    if (!records.ok()) return records.error();
+    rt.records = std::make_unique<adapters::SqlRecordStore>(std::move(*records));
+    if (auto s = AddAuth(rt, db_path); !s.ok()) return s.error();
   }
   rt.calendar = std::make_unique<services::CalendarService>(adapters::EmbeddedCalendarFile(),
                                                             rt.store.get());

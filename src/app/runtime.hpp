@@ -4,7 +4,11 @@
 #include <memory>
 #include <string>
 
+#include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
+#include "adapters/storage/user_store_sql.hpp"
+#include "ports/clock.hpp"
+#include "services/auth_service.hpp"
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/policy_registry.hpp"
@@ -13,15 +17,22 @@ namespace hearth::app {
 
 struct Runtime {
   std::unique_ptr<adapters::SqlStore> store;  ///< null when no database was opened
+  std::unique_ptr<adapters::SqlRecordStore> records;  ///< own connection; null without a database
   std::unique_ptr<services::CalendarService> calendar;
   std::unique_ptr<services::PolicyRegistry> policies;
   std::unique_ptr<services::DeadlineService> deadlines;
+  std::unique_ptr<ports::Clock> clock;  ///< the wall clock; set by AddAuth
+  std::unique_ptr<adapters::SqlUserStore> users;  ///< own connection; null without a database
+  std::unique_ptr<services::AuthService> auth;    ///< over users and clock; null without one
 };
 
 enum class DbMode {
   kRequired,     ///< open or create the database
   kIfPresent,    ///< use it when the file exists (read-only commands)
 };
+
+/// Opens the user store on its own connection to `db_url` and makes rt.auth (runtime_auth.cpp).
+Status AddAuth(Runtime& rt, const std::string& db_url);
 
 Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& policy_dir, DbMode mode);
 

@@ -145,23 +145,7 @@ Result<ports::FieldValue> FilterValue(const Field& f, const std::string& text) {
   }
 }
 
-std::string MaskText(const std::string& text) {
-  // Split into UTF-8 code points so that masking never cuts a character.
-  std::vector<std::string> cps;
-  for (size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    cps.push_back(text.substr(i, n));
-    i += n;
-  }
-  if (cps.size() <= 7) return std::string(cps.size(), '*');
-  std::string out;
-  for (size_t i = 0; i < cps.size(); ++i) out += (i < 3 || i + 4 >= cps.size()) ? cps[i] : "*";
-  return out;
-}
-
-nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Record& rec,
-                                    bool see_sensitive) {
+nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Record& rec) {
   nlohmann::ordered_json j;
   j["id"] = rec.id;
   for (const auto& f : r.fields) {
@@ -184,10 +168,7 @@ nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Recor
         break;
       case FieldType::kInt:
       case FieldType::kRef: j[f.name] = std::get<int64_t>(v); break;
-      default: {
-        const std::string& s = std::get<std::string>(v);
-        j[f.name] = (f.sensitive && !see_sensitive) ? MaskText(s) : s;
-      }
+      default: j[f.name] = std::get<std::string>(v);
     }
   }
   return j;

@@ -25,11 +25,8 @@ Result<ports::FieldValue> FieldFromJson(const model::Field& f, const nlohmann::j
 /// A ?field=text list filter; the text is read as the field's type.
 Result<ports::FieldValue> FilterValue(const model::Field& f, const std::string& text);
 
-/// {"id":…, fields in descriptor order}; sensitive fields masked unless `see_sensitive`.
-nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Record& rec,
-                                    bool see_sensitive);
-
-/// "138****5678": keeps the first 3 and last 4 characters (UTF-8 aware), masks the rest.
-std::string MaskText(const std::string& text);
+/// {"id":…, fields in descriptor order}. Masking (W 12.1) is the caller's: it masks the record
+/// for its reader first (services::MaskRecord).
+nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Record& rec);
 
 }  // namespace hearth::adapters

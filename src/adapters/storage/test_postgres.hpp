@@ -8,8 +8,10 @@
 #include <unistd.h>
 
 #include <boost/asio.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -20,8 +22,9 @@ namespace hearth::adapters::testing {
 
 class PostgresCluster {
  public:
-  /// The process-wide cluster, started on first use. Throws (failing the test) when PostgreSQL
-  /// cannot be started: the tests never skip silently.
+  /// The cluster of this test run: the one the CTest fixture started (scripts/test-postgres.sh,
+  /// found through $HEARTH_TEST_PG_DIR/url), else one this process starts on first use.
+  /// Throws (failing the test) when PostgreSQL cannot be started: the tests never skip silently.
   static PostgresCluster& Shared() {
     static std::unique_ptr<PostgresCluster> cluster(new PostgresCluster());
     return *cluster;
@@ -29,7 +32,11 @@ class PostgresCluster {
 
   /// A new, empty database on the cluster; returns its URL.
   std::string CreateDatabase() {
-    std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++databases_);
+    // Unique across the processes sharing the cluster: pid, a per-process counter, and the clock
+    // (a pid may be reused within one run).
+    auto tick = std::chrono::steady_clock::now().time_since_epoch().count() % 100000000;
+    std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++databases_) + "_" +
+                       std::to_string(tick);
     auto admin = sql::Connect(Url("postgres"));
     if (!admin.ok()) throw std::runtime_error("postgres: " + admin.error().detail);
     auto r = (*admin)->Query("CREATE DATABASE " + name);
@@ -38,6 +45,7 @@ class PostgresCluster {
   }
 
   ~PostgresCluster() {
+    if (!owned_) return;
     Run(Bin("pg_ctl") + " -D " + data_ + " -m immediate -w stop >/dev/null 2>&1");
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
@@ -45,6 +53,19 @@ class PostgresCluster {
 
  private:
   PostgresCluster() {
+    if (const char* shared = std::getenv("HEARTH_TEST_PG_DIR"); shared && *shared) {
+      std::ifstream in(std::string(shared) + "/url");
+      std::string url;
+      if (in >> url) {
+        base_url_ = url;
+        return;
+      }
+    }
+    Start();
+  }
+
+  void Start() {
+    owned_ = true;
     const std::string bin = "/usr/lib/postgresql/15/bin";
     if (!std::filesystem::exists(bin + "/initdb")) {
       throw std::runtime_error("PostgreSQL 15 is not installed (" + bin +
@@ -75,6 +96,7 @@ class PostgresCluster {
   }
 
   std::string Url(const std::string& db) const {
+    if (!base_url_.empty()) return base_url_ + "/" + db;
     return "postgresql://hearth@127.0.0.1:" + std::to_string(port_) + "/" + db;
   }
   std::string Bin(const std::string& tool) const {
@@ -88,7 +110,8 @@ class PostgresCluster {
     return a.local_endpoint().port();
   }
 
-  std::string dir_, data_;
+  std::string dir_, data_, base_url_;
+  bool owned_ = false;
   bool as_postgres_ = false;
   uint16_t port_ = 0;
   int databases_ = 0;

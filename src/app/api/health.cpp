@@ -19,22 +19,34 @@ nlohmann::ordered_json CalendarStatus(services::CalendarService& calendar) {
 }  // namespace
 
 void AddHealthRoutes(http::Router& router, services::CalendarService& calendar) {
-  router.Add("GET", "/healthz", [&calendar](const http::Request&) {
-    auto status = CalendarStatus(calendar);
-    nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
-    for (const auto& y : status["missing_years"]) {
-      warnings.push_back("the calendar lacks " + std::to_string(y.get<int>()) +
-                         ": deadlines in it follow Mon–Fri and are marked calendar_incomplete; "
-                         "load the State Council notice with `hearth calendar import`");
-    }
-    return http::Json(200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
-  });
+  router.Add(
+      "GET", "/healthz",
+      [&calendar](const http::Request&) {
+        auto status = CalendarStatus(calendar);
+        nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+        for (const auto& y : status["missing_years"]) {
+          warnings.push_back("the calendar lacks " + std::to_string(y.get<int>()) +
+                             ": deadlines in it follow Mon–Fri and are marked calendar_incomplete; "
+                             "load the State Council notice with `hearth calendar import`");
+        }
+        return http::Json(200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
+      },
+      {.summary = "Liveness, loaded calendar years and the operator's warnings",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
 }
 
 void AddCalendarRoutes(http::Router& router, services::CalendarService& calendar) {
-  router.Add("GET", "/api/v1/calendar", [&calendar](const http::Request&) {
-    return http::Json(200, CalendarStatus(calendar));
-  });
+  router.Add(
+      "GET", "/api/v1/calendar",
+      [&calendar](const http::Request&) { return http::Json(200, CalendarStatus(calendar)); },
+      {.summary = "Loaded and missing calendar years (R-CAL-1)",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
 }
 
 }  // namespace hearth::app::api

@@ -1,6 +1,7 @@
 #include "app/api/records.hpp"
 
 #include "adapters/json/record_json.hpp"
+#include "app/api/auth.hpp"
 
 namespace hearth::app::api {
 namespace {
@@ -51,6 +52,11 @@ std::vector<std::string> FilterNames(const model::Resource& r) {
   return names;
 }
 
+nlohmann::ordered_json Out(const model::Resource& r, ports::Record rec, const Access& access) {
+  if (access.mask) access.mask(r, rec);
+  return adapters::RecordToJson(r, rec);
+}
+
 }  // namespace
 
 void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer authorize) {
@@ -63,7 +69,7 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
         "GET", base,
         [r, &store, authorize](const http::Request& req) {
           auto access = authorize(req, *r, Verb::kRead);
-          if (!access.ok()) return http::ErrorResponse(access.error());
+          if (!access.ok()) return AuthErrorResponse(access.error());
           auto q = ListQueryOf(req, *r);
           if (!q.ok()) return http::ErrorResponse(q.error());
           q->scope = access->scope;
@@ -71,7 +77,7 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
           if (!page.ok()) return http::ErrorResponse(page.error());
           nlohmann::ordered_json items = nlohmann::ordered_json::array();
           for (const auto& rec : page->items) {
-            items.push_back(adapters::RecordToJson(*r, rec, access->see_sensitive));
+            items.push_back(Out(*r, rec, *access));
           }
           nlohmann::ordered_json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
           if (page->next_cursor) body["next_cursor"] = std::to_string(*page->next_cursor);
@@ -83,12 +89,12 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
         "GET", base + "/{id}",
         [r, &store, authorize](const http::Request& req) {
           auto access = authorize(req, *r, Verb::kRead);
-          if (!access.ok()) return http::ErrorResponse(access.error());
+          if (!access.ok()) return AuthErrorResponse(access.error());
           auto id = IdParam(req);
           if (!id.ok()) return http::ErrorResponse(id.error());
           auto rec = store.Get(*r, *id, access->scope);
           if (!rec.ok()) return http::ErrorResponse(rec.error());
-          return http::Json(200, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+          return http::Json(200, Out(*r, std::move(*rec), *access));
         },
         {"Get one " + r->singular, {}, "", schema, false});
 
@@ -96,12 +102,12 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
         "POST", base,
         [r, &store, authorize](const http::Request& req) {
           auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return http::ErrorResponse(access.error());
+          if (!access.ok()) return AuthErrorResponse(access.error());
           auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kCreate);
           if (!fields.ok()) return http::ErrorResponse(fields.error());
           auto rec = store.Create(*r, *fields, access->scope, access->actor);
           if (!rec.ok()) return http::ErrorResponse(rec.error());
-          return http::Json(201, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+          return http::Json(201, Out(*r, std::move(*rec), *access));
         },
         {"Create a " + r->singular, {}, schema, schema, false});
 
@@ -109,14 +115,14 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
         "PATCH", base + "/{id}",
         [r, &store, authorize](const http::Request& req) {
           auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return http::ErrorResponse(access.error());
+          if (!access.ok()) return AuthErrorResponse(access.error());
           auto id = IdParam(req);
           if (!id.ok()) return http::ErrorResponse(id.error());
           auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
           if (!fields.ok()) return http::ErrorResponse(fields.error());
           auto rec = store.Update(*r, *id, *fields, access->scope, access->actor);
           if (!rec.ok()) return http::ErrorResponse(rec.error());
-          return http::Json(200, adapters::RecordToJson(*r, *rec, access->see_sensitive));
+          return http::Json(200, Out(*r, std::move(*rec), *access));
         },
         {"Change fields of a " + r->singular, {}, schema, schema, false});
 
@@ -124,7 +130,7 @@ void AddRecordRoutes(http::Router& router, ports::RecordStore& store, Authorizer
         "DELETE", base + "/{id}",
         [r, &store, authorize](const http::Request& req) {
           auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return http::ErrorResponse(access.error());
+          if (!access.ok()) return AuthErrorResponse(access.error());
           auto id = IdParam(req);
           if (!id.ok()) return http::ErrorResponse(id.error());
           if (auto s = store.Delete(*r, *id, access->scope, access->actor); !s.ok()) {

@@ -19,11 +19,11 @@ namespace hearth::app::api {
 enum class Verb { kRead, kWrite };
 
 /// What a caller may do with a resource: the rows it may see, the name written to the audit log,
-/// and whether it sees sensitive fields unmasked.
+/// and how records are masked for it before they are sent (W 12.1).
 struct Access {
   ports::Scope scope;
   std::string actor;
-  bool see_sensitive = false;
+  std::function<void(const model::Resource&, ports::Record&)> mask;  ///< may be empty
 };
 
 /// Decides access for a request: unauthenticated (401) without valid credentials,

@@ -101,7 +101,7 @@ TEST(RecordsGolden, EveryResource) {
   adapters::SqlRecordStore store(std::move(*conn));
   http::Router router;
   AddRecordRoutes(router, store, [](const http::Request&, const model::Resource&, Verb) {
-    return Result<Access>(Access{{}, "golden", true});
+    return Result<Access>(Access{{}, "golden", {}});
   });
   bool update = std::getenv("HEARTH_UPDATE_GOLDEN") != nullptr;
   for (const auto& r : model::Resources()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "adapters/http/router.hpp"
+#include "app/api/auth.hpp"  // RequirePrincipal, AuthErrorResponse
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
 
@@ -13,8 +14,12 @@ void AddHealthRoutes(http::Router& router, services::CalendarService& calendar);
 
 /// GET /api/v1/calc/deadline?policy=&rule=&channel=&from=&outside_works=
 void AddCalcDeadlineRoutes(http::Router& router, const services::DeadlineService& deadlines);
+void AddCalcDailyRoutes(http::Router& router, const services::PolicyRegistry& policies);
+void AddCalcRefundRoutes(http::Router& router, const services::PolicyRegistry& policies);
+void AddCalcSamplePlanRoutes(http::Router& router, const services::PolicyRegistry& policies);
 
 /// GET /api/v1/calendar: loaded years and missing ones.
 void AddCalendarRoutes(http::Router& router, services::CalendarService& calendar);
+void AddAuthRoutes(http::Router& router, services::AuthService& auth);  // /api/v1/auth/…
 
 }  // namespace hearth::app::api

@@ -1,0 +1,16 @@
+// The OpenAPI 3 document of the API, generated from the router's routes (their RouteDoc) and
+// the record descriptors, so it cannot drift from what the server answers.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/http/router.hpp"
+
+namespace hearth::app::api {
+
+nlohmann::ordered_json OpenApiDocument(const http::Router& router);
+
+/// GET /api/openapi.json. Register it after every other route.
+void AddOpenApiRoute(http::Router& router);
+
+}  // namespace hearth::app::api
