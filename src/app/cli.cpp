@@ -15,6 +15,8 @@ int RunCli(int argc, char** argv) {
   AddCalendarCommands(app, &exit_code);
   AddServeCommands(app, &exit_code);
   AddDbCommands(app, &exit_code);
+  AddUserCommands(app, &exit_code);
+  AddImportCommands(app, &exit_code);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);

@@ -9,10 +9,15 @@ namespace hearth::app {
 void AddCalcCommands(CLI::App& app, int* exit_code);
 // The calculators under `hearth calc` (one file each: cmd_calc_<name>.cpp).
 void AddCalcDeadlineCommand(CLI::App& calc, int* exit_code);
+void AddCalcDailyCommand(CLI::App& calc, int* exit_code);
+void AddCalcRefundCommand(CLI::App& calc, int* exit_code);
+void AddCalcSamplePlanCommand(CLI::App& calc, int* exit_code);
 void AddPolicyCommands(CLI::App& app, int* exit_code);
 void AddCalendarCommands(CLI::App& app, int* exit_code);
 void AddServeCommands(CLI::App& app, int* exit_code);
 void AddDbCommands(CLI::App& app, int* exit_code);
+void AddUserCommands(CLI::App& app, int* exit_code);  // hearth user add (cmd_user.cpp)
+void AddImportCommands(CLI::App& app, int* exit_code);  // hearth import households (cmd_import.cpp)
 
 /// Runs the CLI: parses, dispatches, and maps every bad flag to one line on stderr and exit 2.
 int RunCli(int argc, char** argv);

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +53,22 @@ struct AuditEntry {
   std::string before_json, after_json;  ///< "" when absent
 };
 
+/// The reads and writes of one RecordStore::Transact call, all in its one transaction; the same
+/// contract as RecordStore's methods of the same names. Valid only during that call; not
+/// thread-safe.
+class RecordTransaction {
+ public:
+  virtual ~RecordTransaction() = default;
+  virtual Result<Record> Create(const model::Resource& r, const Fields& fields,
+                                const Scope& scope, const std::string& actor) = 0;
+  virtual Result<Record> Get(const model::Resource& r, int64_t id, const Scope& scope) = 0;
+  virtual Result<Page> List(const model::Resource& r, const ListQuery& query) = 0;
+  virtual Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,
+                                const Scope& scope, const std::string& actor) = 0;
+  virtual Status Delete(const model::Resource& r, int64_t id, const Scope& scope,
+                        const std::string& actor) = 0;
+};
+
 /// Thread-safe.
 class RecordStore {
  public:
@@ -72,6 +89,16 @@ class RecordStore {
                         const std::string& actor) = 0;
   /// Newest first; `after` is a cursor on ids (entries older than it).
   virtual Result<std::vector<AuditEntry>> Audit(std::optional<int64_t> before, int limit) = 0;
+
+  /// Runs `fn` in one transaction, for many records at once (imports, the demo city): commits
+  /// everything it wrote, with its audit entries, when it returns ok; writes nothing when it
+  /// returns an error, which Transact returns. Once a write on the transaction has failed, or a
+  /// read for another reason than not_found or invalid_argument, the transaction can only roll
+  /// back (PostgreSQL aborts it at a failed statement): if `fn` still returns ok, Transact rolls
+  /// back and returns that first error. Other callers of the store wait until it ends, so `fn`
+  /// must use only its RecordTransaction, never the store itself (that would deadlock). An
+  /// exception thrown by `fn` rolls back and propagates.
+  virtual Status Transact(const std::function<Status(RecordTransaction&)>& fn) = 0;
 };
 
 }  // namespace hearth::ports

@@ -1,5 +1,6 @@
 #include "adapters/storage/record_store_sql.hpp"
 
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.hpp"
@@ -118,10 +119,9 @@ Result<Record> SqlRecordStore::GetLocked(const model::Resource& r, int64_t id,
   return ToRecord(r, *rows, 0);
 }
 
-Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fields,
-                                      const ports::Scope& scope, const std::string& actor) {
+Result<Record> SqlRecordStore::CreateLocked(const model::Resource& r, const Fields& fields,
+                                            const ports::Scope& scope, const std::string& actor) {
   if (auto k = KnownFields(r, fields); !k.ok()) return k.error();
-  std::lock_guard lock(mutex_);
   std::string cols, marks;
   std::vector<sql::Value> params;
   for (const auto& [name, value] : fields) {
@@ -129,16 +129,37 @@ Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fi
     cols += (cols.empty() ? "" : ", ") + name;
     marks += (marks.empty() ? "$" : ", $") + std::to_string(params.size());
   }
+  // Unscoped, the row as written is the record: no second read (bulk writes, the demo city).
+  const bool scoped = scope.company_id || scope.household_id;
+  std::string returning = "id";
+  if (!scoped) {
+    for (const auto& f : r.fields) returning += ", " + f.name;
+  }
+  auto rows = conn_->Query(
+      "INSERT INTO " + r.name + " (" + cols + ") VALUES (" + marks + ") RETURNING " + returning,
+      params);
+  if (!rows.ok()) return Conflict(r, rows.error());
   Record out;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
-    auto rows = conn_->Query("INSERT INTO " + r.name + " (" + cols + ") VALUES (" + marks +
-                                 ") RETURNING id",
-                             params);
-    if (!rows.ok()) return Conflict(r, rows.error());
+  if (scoped) {
     auto rec = GetLocked(r, rows->Int(0, 0), scope);
     if (!rec.ok()) return OutsideScope(r);
     out = std::move(*rec);
-    return AuditLocked(actor, "create", r, out.id, nullptr, &out);
+  } else {
+    out = ToRecord(r, *rows, 0);
+  }
+  if (auto a = AuditLocked(actor, "create", r, out.id, nullptr, &out); !a.ok()) return a.error();
+  return out;
+}
+
+Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fields,
+                                      const ports::Scope& scope, const std::string& actor) {
+  std::lock_guard lock(mutex_);
+  Record out;
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    auto rec = CreateLocked(r, fields, scope, actor);
+    if (!rec.ok()) return rec.error();
+    out = std::move(*rec);
+    return OkStatus();
   });
   if (!s.ok()) return s.error();
   return out;
@@ -150,9 +171,9 @@ Result<Record> SqlRecordStore::Get(const model::Resource& r, int64_t id,
   return GetLocked(r, id, scope);
 }
 
-Result<ports::Page> SqlRecordStore::List(const model::Resource& r, const ports::ListQuery& q) {
+Result<ports::Page> SqlRecordStore::ListLocked(const model::Resource& r,
+                                               const ports::ListQuery& q) {
   if (auto k = KnownFields(r, q.equals); !k.ok()) return k.error();
-  std::lock_guard lock(mutex_);
   std::vector<sql::Value> params;
   std::string where = "1 = 1";
   for (const auto& [name, value] : q.equals) {
@@ -177,56 +198,139 @@ Result<ports::Page> SqlRecordStore::List(const model::Resource& r, const ports::
   return page;
 }
 
+Result<ports::Page> SqlRecordStore::List(const model::Resource& r, const ports::ListQuery& q) {
+  std::lock_guard lock(mutex_);
+  return ListLocked(r, q);
+}
+
+Result<Record> SqlRecordStore::UpdateLocked(const model::Resource& r, int64_t id,
+                                            const Fields& changes, const ports::Scope& scope,
+                                            const std::string& actor) {
+  if (auto k = KnownFields(r, changes); !k.ok()) return k.error();
+  auto before = GetLocked(r, id, scope);
+  if (!before.ok()) return before.error();
+  if (changes.empty()) return before;
+  std::vector<sql::Value> params;
+  std::string sets;
+  for (const auto& [name, value] : changes) {
+    params.push_back(value);
+    sets += (sets.empty() ? "" : ", ") + name + " = $" + std::to_string(params.size());
+  }
+  params.emplace_back(id);
+  auto res = conn_->Query(
+      "UPDATE " + r.name + " SET " + sets + " WHERE id = $" + std::to_string(params.size()),
+      params);
+  if (!res.ok()) return Conflict(r, res.error());
+  auto after = GetLocked(r, id, scope);
+  if (!after.ok()) return OutsideScope(r);
+  if (auto a = AuditLocked(actor, "update", r, id, &*before, &*after); !a.ok()) return a.error();
+  return after;
+}
+
 Result<Record> SqlRecordStore::Update(const model::Resource& r, int64_t id,
                                       const Fields& changes, const ports::Scope& scope,
                                       const std::string& actor) {
-  if (auto k = KnownFields(r, changes); !k.ok()) return k.error();
   std::lock_guard lock(mutex_);
   Record after;
   Status s = sql::InTransaction(*conn_, [&]() -> Status {
-    auto before = GetLocked(r, id, scope);
-    if (!before.ok()) return before.error();
-    if (changes.empty()) {
-      after = *before;
-      return OkStatus();
-    }
-    std::vector<sql::Value> params;
-    std::string sets;
-    for (const auto& [name, value] : changes) {
-      params.push_back(value);
-      sets += (sets.empty() ? "" : ", ") + name + " = $" + std::to_string(params.size());
-    }
-    params.emplace_back(id);
-    auto res = conn_->Query("UPDATE " + r.name + " SET " + sets + " WHERE id = $" +
-                                std::to_string(params.size()),
-                            params);
-    if (!res.ok()) return Conflict(r, res.error());
-    auto rec = GetLocked(r, id, scope);
-    if (!rec.ok()) return OutsideScope(r);
+    auto rec = UpdateLocked(r, id, changes, scope, actor);
+    if (!rec.ok()) return rec.error();
     after = std::move(*rec);
-    return AuditLocked(actor, "update", r, id, &*before, &after);
+    return OkStatus();
   });
   if (!s.ok()) return s.error();
   return after;
 }
 
+Status SqlRecordStore::DeleteLocked(const model::Resource& r, int64_t id,
+                                    const ports::Scope& scope, const std::string& actor) {
+  auto before = GetLocked(r, id, scope);
+  if (!before.ok()) return before.error();
+  auto res = conn_->Query("DELETE FROM " + r.name + " WHERE id = $1", {id});
+  if (!res.ok()) {
+    if (res.error().code == ErrorCode::kAlreadyExists) {
+      Error e = res.error();
+      e.message = "the " + r.singular + " is still referred to by other records";
+      return e;
+    }
+    return res.error();
+  }
+  return AuditLocked(actor, "delete", r, id, &*before, nullptr);
+}
+
 Status SqlRecordStore::Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
                               const std::string& actor) {
   std::lock_guard lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() -> Status {
-    auto before = GetLocked(r, id, scope);
-    if (!before.ok()) return before.error();
-    auto res = conn_->Query("DELETE FROM " + r.name + " WHERE id = $1", {id});
-    if (!res.ok()) {
-      if (res.error().code == ErrorCode::kAlreadyExists) {
-        Error e = res.error();
-        e.message = "the " + r.singular + " is still referred to by other records";
-        return e;
-      }
-      return res.error();
+  return sql::InTransaction(*conn_, [&]() { return DeleteLocked(r, id, scope, actor); });
+}
+
+// The calls of one Transact, remembering the first failure that leaves the SQL transaction
+// unusable (PostgreSQL aborts it at any failed statement) or half-done (a write that failed after
+// its statement ran, e.g. outside the scope).
+class SqlRecordStore::Transaction final : public ports::RecordTransaction {
+ public:
+  explicit Transaction(SqlRecordStore& store) : store_(store) {}
+
+  Result<Record> Create(const model::Resource& r, const Fields& fields, const ports::Scope& scope,
+                        const std::string& actor) override {
+    return Write(store_.CreateLocked(r, fields, scope, actor));
+  }
+  Result<Record> Get(const model::Resource& r, int64_t id, const ports::Scope& scope) override {
+    return Read(store_.GetLocked(r, id, scope));
+  }
+  Result<ports::Page> List(const model::Resource& r, const ports::ListQuery& query) override {
+    return Read(store_.ListLocked(r, query));
+  }
+  Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,
+                        const ports::Scope& scope, const std::string& actor) override {
+    return Write(store_.UpdateLocked(r, id, changes, scope, actor));
+  }
+  Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                const std::string& actor) override {
+    return Write(store_.DeleteLocked(r, id, scope, actor));
+  }
+
+  const std::optional<Error>& failure() const { return failure_; }
+
+ private:
+  template <typename T>
+  T Write(T result) {
+    if (!result.ok() && !failure_) failure_ = result.error();
+    return result;
+  }
+  // A read that found nothing or was refused before any SQL ran leaves the transaction usable.
+  template <typename T>
+  T Read(T result) {
+    if (!result.ok() && !failure_ && result.error().code != ErrorCode::kNotFound &&
+        result.error().code != ErrorCode::kInvalidArgument) {
+      failure_ = result.error();
     }
-    return AuditLocked(actor, "delete", r, id, &*before, nullptr);
+    return result;
+  }
+
+  SqlRecordStore& store_;
+  std::optional<Error> failure_;
+};
+
+Status SqlRecordStore::Transact(const std::function<Status(ports::RecordTransaction&)>& fn) {
+  std::lock_guard lock(mutex_);
+  Transaction tx(*this);
+  std::exception_ptr thrown;
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    Status out = OkStatus();
+    try {
+      out = fn(tx);
+    } catch (...) {
+      // A bug in `fn`: roll back, so the connection is not left inside a transaction, and rethrow.
+      thrown = std::current_exception();
+      return Error::Internal("exception in a transaction");
+    }
+    if (!out.ok()) return out;
+    if (tx.failure()) return *tx.failure();
+    return OkStatus();
   });
+  if (thrown) std::rethrow_exception(thrown);
+  return s;
 }
 
 Result<std::vector<ports::AuditEntry>> SqlRecordStore::Audit(std::optional<int64_t> before,

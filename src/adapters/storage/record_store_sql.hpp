@@ -26,9 +26,21 @@ class SqlRecordStore final : public ports::RecordStore {
   Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
                 const std::string& actor) override;
   Result<std::vector<ports::AuditEntry>> Audit(std::optional<int64_t> before, int limit) override;
+  Status Transact(const std::function<Status(ports::RecordTransaction&)>& fn) override;
 
  private:
+  class Transaction;
+
+  // The bodies of the methods above, with mutex_ held and inside a transaction (writes).
   Result<ports::Record> GetLocked(const model::Resource& r, int64_t id, const ports::Scope& scope);
+  Result<ports::Record> CreateLocked(const model::Resource& r, const ports::Fields& fields,
+                                     const ports::Scope& scope, const std::string& actor);
+  Result<ports::Page> ListLocked(const model::Resource& r, const ports::ListQuery& query);
+  Result<ports::Record> UpdateLocked(const model::Resource& r, int64_t id,
+                                     const ports::Fields& changes, const ports::Scope& scope,
+                                     const std::string& actor);
+  Status DeleteLocked(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                      const std::string& actor);
   Status AuditLocked(const std::string& actor, const std::string& action,
                      const model::Resource& r, int64_t id, const ports::Record* before,
                      const ports::Record* after);

@@ -1,0 +1,77 @@
+// The households file of `hearth import households` and POST /api/v1/import/households:
+//
+//   building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,heating_status,phone,id_number,rooms[,floor_tier]
+//   B-01,U1,H-0101,1-101,85.55,1,sun,area,18.0,heated,13812345678,370602199001011234,bedroom:主卧;bedroom:次卧;living:客厅
+//
+// Columns may come in any order; floor_tier may be left out of the header (an import then
+// leaves the households' floor tiers as they are). Every household column is read as the field
+// of the same name of the households descriptor (model/resources.cpp), through the same reader
+// as the API's filters (adapters::FilterValue): enums, decimals with their places, ranges. An
+// empty cell is null for an optional field and a problem for a required one.
+//   building   code of a building of the company (checked against the database by the service)
+//   partition  code of a partition (unit) of that building (likewise)
+//   code       the household number; unique in the file
+//   rooms      kind:name;kind:name… (e.g. bedroom:主卧;bedroom:次卧;living:客厅): at least one,
+//              kinds and names read as the rooms descriptor's fields, names unique per household
+//
+// Reading goes on after a problem, so that one run lists every problem of the file, each as
+// "line L, column C (NAME): MESSAGE". Pure: no database.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/record_store.hpp"
+
+namespace hearth::adapters {
+
+/// One problem of an import file, located at its line and column (1-based; column 0 when the
+/// problem is not in one column).
+struct CsvProblem {
+  int line = 0;
+  int column = 0;
+  std::string text;  ///< "line L, column C (NAME): MESSAGE"
+};
+
+struct HouseholdImportRow {
+  int line = 0;
+  std::string building;   ///< building code, within the company
+  std::string partition;  ///< partition code, within the building
+  /// The household's fields read from the row, by descriptor name: code, address, area_m2,
+  /// floor, orientation, billing, agreed_temp, heating_status, phone, id_number, and floor_tier
+  /// when the file has that column. Only the valid ones when `valid` is false.
+  ports::Fields fields;
+  std::vector<ports::Fields> rooms;  ///< {kind, name} each, in file order
+  bool valid = false;                ///< the row has no problem
+};
+
+struct HouseholdImportFile {
+  std::vector<HouseholdImportRow> rows;  ///< every row of the header's width, in file order
+  std::vector<CsvProblem> problems;      ///< by line, then column
+  std::map<std::string, int> columns;    ///< 1-based column of each header name
+
+  /// A problem at `row`'s `column` (a header name).
+  CsvProblem ProblemAt(const HouseholdImportRow& row, const std::string& column,
+                       const std::string& message) const;
+};
+
+/// The household columns besides building, partition and rooms; floor_tier is optional.
+const std::vector<std::string>& HouseholdImportFieldColumns();
+
+/// Reads the file. Errors (invalid_argument, located as above): only a file that cannot be read
+/// as a table at all (a quote left open, an unknown, missing or repeated column); every other
+/// problem goes to `problems`.
+Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text);
+
+/// At most this many problems are listed in the error; the rest are counted.
+inline constexpr size_t kMaxListedProblems = 50;
+
+/// invalid_argument listing `problems` (sorted here by line, then column; the first
+/// kMaxListedProblems of them, then "… and N more"): "the file has N problems; nothing was
+/// imported:\nline …\nline …". Its field is the first problem's "line L". Precondition: not empty.
+Error ImportProblemsError(std::vector<CsvProblem> problems);
+
+}  // namespace hearth::adapters
