@@ -9,3 +9,4 @@ else
   echo "bench: no benchmarks built" >&2
   exit 1
 fi
+scripts/bench-http.sh

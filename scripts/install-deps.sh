@@ -13,6 +13,8 @@ packages=(
   libpaho-mqttpp-dev libxlsxwriter-dev
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev  # libFuzzer targets (fuzz/)
+  wrk                       # HTTP load in make bench
 )
 
 missing=()

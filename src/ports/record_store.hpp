@@ -53,6 +53,22 @@ struct AuditEntry {
   std::string before_json, after_json;  ///< "" when absent
 };
 
+/// R-TEMP-2: heat-usage rates, derived from the households' heating status and area (never typed
+/// in). A rate is heated area / total area among the households of a heating partition or of a
+/// community (buildings' `community`, within one company).
+enum class UsageGrouping { kPartition, kCommunity };
+
+struct UsageRateRow {
+  int64_t company_id = 0;
+  std::string community;
+  int64_t partition_id = 0;   ///< by partition only (0 by community)
+  int64_t building_id = 0;    ///< by partition only
+  std::string partition_code; ///< by partition only
+  int64_t heated_centi = 0;   ///< m² × 100 of households whose status is heated
+  int64_t total_centi = 0;    ///< m² × 100 of all its households
+  int64_t households = 0, heated_households = 0;
+};
+
 /// The reads and writes of one RecordStore::Transact call, all in its one transaction; the same
 /// contract as RecordStore's methods of the same names. Valid only during that call; not
 /// thread-safe.
@@ -89,6 +105,11 @@ class RecordStore {
                         const std::string& actor) = 0;
   /// Newest first; `after` is a cursor on ids (entries older than it).
   virtual Result<std::vector<AuditEntry>> Audit(std::optional<int64_t> before, int limit) = 0;
+
+  /// Usage rates of every partition or community with households, within `scope`'s company
+  /// (a household scope is not allowed: failed_precondition). Ordered by company, community,
+  /// then partition id.
+  virtual Result<std::vector<UsageRateRow>> UsageRates(UsageGrouping by, const Scope& scope) = 0;
 
   /// Runs `fn` in one transaction, for many records at once (imports, the demo city): commits
   /// everything it wrote, with its audit entries, when it returns ok; writes nothing when it

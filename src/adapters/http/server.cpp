@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/resource.h>
+
 namespace hearth::http {
 namespace {
 
@@ -112,17 +114,24 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 struct Server::Impl {
-  Impl(ServerOptions o, const Router& r) : options(std::move(o)), router(r), acceptor(io) {}
+  Impl(ServerOptions o, const Router& r)
+      : options(std::move(o)), router(r), acceptor(io), retry_timer(io) {}
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted) return;
       if (!ec) {
         std::make_shared<Session>(std::move(s), router, options)->Run();
-      } else {
-        spdlog::warn("accept failed: {}", ec.message());
+        Accept();
+        return;
       }
-      Accept();
+      // Out of file descriptors (EMFILE) and the like: back off instead of spinning, so that
+      // connections that close make room.
+      spdlog::warn("accept failed: {}", ec.message());
+      retry_timer.expires_after(std::chrono::milliseconds(50));
+      retry_timer.async_wait([this](beast::error_code wait_ec) {
+        if (wait_ec != asio::error::operation_aborted) Accept();
+      });
     });
   }
 
@@ -130,6 +139,7 @@ struct Server::Impl {
   const Router& router;
   asio::io_context io;
   tcp::acceptor acceptor;
+  asio::steady_timer retry_timer;
   std::vector<std::thread> threads;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   bool stopped = false;
@@ -140,7 +150,18 @@ Server::Server(ServerOptions options, const Router& router)
 
 Server::~Server() { Stop(); }
 
+// Each connection is a file descriptor: the usual soft limit of 1024 would cap the server below
+// the thousands of keep-alive connections it is built for, so raise it to the hard limit.
+void RaiseOpenFileLimit() {
+  rlimit lim{};
+  if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &lim) != 0) spdlog::warn("cannot raise the open-file limit");
+  }
+}
+
 Status Server::Start() {
+  RaiseOpenFileLimit();
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) return Error::InvalidArgument("not an IP address: " + impl_->options.address, "listen");

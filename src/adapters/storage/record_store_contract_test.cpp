@@ -197,6 +197,57 @@ TEST_P(RecordStoreContract, EveryChangeIsAudited) {
   EXPECT_EQ(store_->Audit(std::nullopt, 1000)->size(), 9u);
 }
 
+// R-TEMP-2: usage rates follow the households' status and area; nothing is typed in.
+TEST_P(RecordStoreContract, UsageRatesAreDerivedFromHouseholds) {
+  City a = MakeCity("a", 4);  // 4 × 85.50 m², all heated
+  City b = MakeCity("b", 1);
+  int64_t u2 = Make("partitions", {{"company_id", a.company}, {"building_id", a.building},
+                                   {"code", "u2"}});
+  Make("households", {{"company_id", a.company}, {"partition_id", u2}, {"code", "big"},
+                      {"area_m2", int64_t{12000}}, {"floor", int64_t{2}}, {"orientation", "shade"},
+                      {"billing", "area"}, {"heating_status", "stopped"}});
+  // One of u1's households stops heating: a change of status changes the rate.
+  ASSERT_TRUE(store_->Update(R("households"), a.households[0], {{"heating_status", "stopped"}}, {},
+                             "test").ok());
+
+  auto parts = store_->UsageRates(ports::UsageGrouping::kPartition, {});
+  ASSERT_TRUE(parts.ok()) << parts.error().detail;
+  ASSERT_EQ(parts->size(), 3u);
+  const auto& u1 = (*parts)[0];
+  EXPECT_EQ(u1.company_id, a.company);
+  EXPECT_EQ(u1.partition_id, a.partition);
+  EXPECT_EQ(u1.building_id, a.building);
+  EXPECT_EQ(u1.partition_code, "u1");
+  EXPECT_EQ(u1.community, "Sunny");
+  EXPECT_EQ(u1.heated_centi, 3 * 8550);
+  EXPECT_EQ(u1.total_centi, 4 * 8550);
+  EXPECT_EQ(u1.households, 4);
+  EXPECT_EQ(u1.heated_households, 3);
+  EXPECT_EQ((*parts)[1].partition_id, u2);
+  EXPECT_EQ((*parts)[1].heated_centi, 0);
+  EXPECT_EQ((*parts)[1].total_centi, 12000);
+  EXPECT_EQ((*parts)[2].company_id, b.company);
+
+  // By community: both of company a's partitions together; company b's "Sunny" apart.
+  auto communities = store_->UsageRates(ports::UsageGrouping::kCommunity, {});
+  ASSERT_TRUE(communities.ok());
+  ASSERT_EQ(communities->size(), 2u);
+  EXPECT_EQ((*communities)[0].heated_centi, 3 * 8550);
+  EXPECT_EQ((*communities)[0].total_centi, 4 * 8550 + 12000);
+  EXPECT_EQ((*communities)[0].households, 5);
+  EXPECT_EQ((*communities)[0].partition_id, 0);
+  EXPECT_EQ((*communities)[1].total_centi, 8550);
+
+  // Scopes: a company sees its own; a household sees none.
+  auto own = store_->UsageRates(ports::UsageGrouping::kCommunity, {b.company, std::nullopt});
+  ASSERT_TRUE(own.ok());
+  ASSERT_EQ(own->size(), 1u);
+  EXPECT_EQ((*own)[0].company_id, b.company);
+  EXPECT_EQ(store_->UsageRates(ports::UsageGrouping::kPartition, {a.company, a.households[1]})
+                .error().code,
+            ErrorCode::kFailedPrecondition);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres),
                          [](const ::testing::TestParamInfo<Engine>& engine) {

@@ -357,4 +357,52 @@ Result<std::vector<ports::AuditEntry>> SqlRecordStore::Audit(std::optional<int64
   return out;
 }
 
+Result<std::vector<ports::UsageRateRow>> SqlRecordStore::UsageRates(ports::UsageGrouping by,
+                                                                    const ports::Scope& scope) {
+  if (scope.household_id) {
+    return Error::FailedPrecondition("usage rates are not available to a household");
+  }
+  const bool by_partition = by == ports::UsageGrouping::kPartition;
+  std::vector<sql::Value> params;
+  std::string where;
+  if (scope.company_id) {
+    params.emplace_back(*scope.company_id);
+    where = " WHERE h.company_id = $1";
+  }
+  const std::string keys = by_partition ? "h.company_id, b.community, p.id, p.building_id, p.code"
+                                        : "h.company_id, b.community";
+  auto rows = [&] {
+    std::lock_guard lock(mutex_);
+    return conn_->Query(
+        "SELECT " + keys +
+            ", CAST(SUM(CASE WHEN h.heating_status = 'heated' THEN h.area_m2 ELSE 0 END)"
+            " AS BIGINT), CAST(SUM(h.area_m2) AS BIGINT), COUNT(*),"
+            " CAST(SUM(CASE WHEN h.heating_status = 'heated' THEN 1 ELSE 0 END) AS BIGINT)"
+            " FROM households h JOIN partitions p ON p.id = h.partition_id"
+            " JOIN buildings b ON b.id = p.building_id" +
+            where + " GROUP BY " + keys + " ORDER BY " + keys,
+        params);
+  }();
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::UsageRateRow> out;
+  out.reserve(rows->rows.size());
+  for (size_t i = 0; i < rows->rows.size(); ++i) {
+    ports::UsageRateRow u;
+    size_t c = 0;
+    u.company_id = rows->Int(i, c++);
+    u.community = rows->Text(i, c++);
+    if (by_partition) {
+      u.partition_id = rows->Int(i, c++);
+      u.building_id = rows->Int(i, c++);
+      u.partition_code = rows->Text(i, c++);
+    }
+    u.heated_centi = rows->Int(i, c++);
+    u.total_centi = rows->Int(i, c++);
+    u.households = rows->Int(i, c++);
+    u.heated_households = rows->Int(i, c++);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
 }  // namespace hearth::adapters

@@ -27,6 +27,8 @@ class SqlRecordStore final : public ports::RecordStore {
                 const std::string& actor) override;
   Result<std::vector<ports::AuditEntry>> Audit(std::optional<int64_t> before, int limit) override;
   Status Transact(const std::function<Status(ports::RecordTransaction&)>& fn) override;
+  Result<std::vector<ports::UsageRateRow>> UsageRates(ports::UsageGrouping by,
+                                                      const ports::Scope& scope) override;
 
  private:
   class Transaction;

@@ -3,6 +3,7 @@
 #include "app/api/import.hpp"
 #include "app/api/openapi.hpp"
 #include "app/api/routes.hpp"
+#include "app/api/usage_rates.hpp"
 #include "rules/access.hpp"
 
 namespace hearth::app::api {
@@ -89,6 +90,7 @@ void AddApiRoutes(http::Router& router, Runtime& rt) {
   AddCalcSamplePlanRoutes(router, *rt.policies);
   AddRecordRoutes(router, *rt.records, MakeAuthorizer(*rt.auth));
   AddAuditRoute(router, *rt.records, *rt.auth);
+  AddUsageRateRoutes(router, *rt.records, MakeAuthorizer(*rt.auth));
   AddImportRoutes(router, *rt.records, MakeAuthorizer(*rt.auth));  // /api/v1/import/…
   AddOpenApiRoute(router);  // last: it documents every route above
 }

@@ -236,5 +236,34 @@ TEST_F(ApiAccess, AuditLogRecordsWhoChangedWhat) {
   }
 }
 
+// R-TEMP-2 usage rates: every role; a company role sees its own company only.
+TEST_F(ApiAccess, UsageRatesByRole) {
+  struct Case {
+    std::string role;
+    unsigned status;
+    size_t partitions;  // when 200
+  };
+  const Case cases[] = {{"admin", 200, 2},   {"regulator", 200, 2}, {"manager", 200, 1},
+                        {"agent", 200, 1},   {"technician", 200, 1}, {"household", 403, 0},
+                        {"", 401, 0}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.role);
+    auto resp = Call(c.role, "GET", "/api/v1/usage-rates?by=partition");
+    ASSERT_EQ(resp.status, c.status) << resp.body;
+    if (c.status != 200) continue;
+    auto items = json::parse(resp.body)["items"];
+    ASSERT_EQ(items.size(), c.partitions);
+    EXPECT_EQ(items[0]["partition_id"], ids_["a.partition"]);
+    EXPECT_EQ(items[0]["rate_percent"], 100.0);
+    EXPECT_EQ(items[0]["total_area_m2"], 90.0);
+  }
+  auto other = Call("manager", "GET",
+                    "/api/v1/usage-rates?by=community&company_id=" +
+                        std::to_string(ids_["b.company"]));
+  ASSERT_EQ(other.status, 200u);
+  EXPECT_TRUE(json::parse(other.body)["items"].empty());
+  EXPECT_EQ(Call("admin", "GET", "/api/v1/usage-rates?by=street").status, 400u);
+}
+
 }  // namespace
 }  // namespace hearth::app::api
