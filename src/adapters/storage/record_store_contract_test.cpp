@@ -197,6 +197,45 @@ TEST_P(RecordStoreContract, EveryChangeIsAudited) {
   EXPECT_EQ(store_->Audit(std::nullopt, 1000)->size(), 9u);
 }
 
+// A record refers only to records of its own company; nothing is written otherwise.
+TEST_P(RecordStoreContract, ReferencesStayWithinTheCompany) {
+  City a = MakeCity("a", 1);
+  City b = MakeCity("b", 0);
+  Fields stray{{"company_id", a.company}, {"partition_id", b.partition}, {"code", "stray"},
+               {"area_m2", int64_t{5000}}, {"floor", int64_t{1}}, {"orientation", "sun"},
+               {"billing", "area"}, {"heating_status", "heated"}};
+  auto created = store_->Create(R("households"), stray, {}, "test");
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(created.error().field, "partition_id");
+  ports::ListQuery q;
+  q.equals = {{"code", "stray"}};
+  EXPECT_TRUE(store_->List(R("households"), q)->items.empty());
+
+  auto moved = store_->Update(R("households"), a.households[0], {{"partition_id", b.partition}},
+                              {}, "test");
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().field, "partition_id");
+  EXPECT_EQ(std::get<int64_t>(store_->Get(R("households"), a.households[0], {})
+                                  ->fields.at("partition_id")),
+            a.partition);
+  // Moving the household's company without its partition is the same mistake.
+  EXPECT_FALSE(store_->Update(R("households"), a.households[0], {{"company_id", b.company}}, {},
+                              "test").ok());
+  // Shared records (districts) may be referred to by any company.
+  EXPECT_NE(Make("buildings", {{"company_id", b.company}, {"district_id", a.district},
+                               {"substation_id", Make("substations", {{"company_id", b.company},
+                                   {"network_section_id", Make("network_sections",
+                                       {{"company_id", b.company},
+                                        {"heat_source_id", Make("heat_sources",
+                                            {{"company_id", b.company}, {"code", "hs2"},
+                                             {"name", "p"}, {"kind", "chp"}})},
+                                        {"code", "n2"}, {"name", "n"}})},
+                                   {"code", "s2"}, {"name", "s"}})},
+                               {"code", "b2"}, {"community", "c"}, {"floors", int64_t{3}}}),
+            0);
+}
+
 // R-TEMP-2: usage rates follow the households' status and area; nothing is typed in.
 TEST_P(RecordStoreContract, UsageRatesAreDerivedFromHouseholds) {
   City a = MakeCity("a", 4);  // 4 × 85.50 m², all heated

@@ -81,6 +81,41 @@ Error OutsideScope(const model::Resource& r) {
 }
 
 // Column names reach SQL only from the descriptor: refuse any other.
+// A record may refer only to records of its own company: a household of company A in a
+// partition of company B would mix the companies' data (usage rates, scopes, reports). One query
+// per write gives the record's company and that of each company-owned record it refers to; the
+// subqueries read the referred tables under the alias `r` their company expressions are written
+// for, the written record is `o`. Runs inside the write's transaction, after the write.
+Status CheckSameCompany(sql::Connection& conn, const model::Resource& r, int64_t id) {
+  if (r.ownership.company_expr.empty()) return OkStatus();
+  std::vector<const model::Field*> refs;
+  std::string select = "(SELECT " + r.ownership.company_expr + " FROM " + r.name +
+                       " r WHERE r.id = o.id)";
+  for (const auto& f : r.fields) {
+    if (f.type != model::FieldType::kRef || f.name == "company_id") continue;
+    const model::Resource* target = model::FindResource(f.ref);
+    if (target == nullptr || target->ownership.company_expr.empty()) continue;
+    refs.push_back(&f);
+    select += ", (SELECT " + target->ownership.company_expr + " FROM " + target->name +
+              " r WHERE r.id = o." + f.name + ")";
+  }
+  if (refs.empty()) return OkStatus();
+  auto rows = conn.Query("SELECT " + select + " FROM " + r.name + " o WHERE o.id = $1", {id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty() || rows->IsNull(0, 0)) return OkStatus();
+  const int64_t company = rows->Int(0, 0);
+  for (size_t i = 0; i < refs.size(); ++i) {
+    if (rows->IsNull(0, i + 1)) continue;  // an optional reference left empty
+    if (rows->Int(0, i + 1) != company) {
+      return Error::InvalidArgument(
+          refs[i]->name + " refers to a " + model::FindResource(refs[i]->ref)->singular +
+              " of another company",
+          refs[i]->name);
+    }
+  }
+  return OkStatus();
+}
+
 Status KnownFields(const model::Resource& r, const Fields& fields) {
   for (const auto& [name, value] : fields) {
     if (r.Find(name) == nullptr) {
@@ -139,6 +174,7 @@ Result<Record> SqlRecordStore::CreateLocked(const model::Resource& r, const Fiel
       "INSERT INTO " + r.name + " (" + cols + ") VALUES (" + marks + ") RETURNING " + returning,
       params);
   if (!rows.ok()) return Conflict(r, rows.error());
+  if (auto same = CheckSameCompany(*conn_, r, rows->Int(0, 0)); !same.ok()) return same.error();
   Record out;
   if (scoped) {
     auto rec = GetLocked(r, rows->Int(0, 0), scope);
@@ -221,6 +257,7 @@ Result<Record> SqlRecordStore::UpdateLocked(const model::Resource& r, int64_t id
       "UPDATE " + r.name + " SET " + sets + " WHERE id = $" + std::to_string(params.size()),
       params);
   if (!res.ok()) return Conflict(r, res.error());
+  if (auto same = CheckSameCompany(*conn_, r, id); !same.ok()) return same.error();
   auto after = GetLocked(r, id, scope);
   if (!after.ok()) return OutsideScope(r);
   if (auto a = AuditLocked(actor, "update", r, id, &*before, &*after); !a.ok()) return a.error();
