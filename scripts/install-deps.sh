@@ -10,7 +10,8 @@ packages=(
   libboost1.81-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libssl-dev  # libcrypto: SHA-256 of session tokens (libargon2 does not export its BLAKE2b)
-  libpaho-mqttpp-dev libxlsxwriter-dev
+  libpaho-mqtt-dev libpaho-mqttpp-dev libxlsxwriter-dev
+  mosquitto  # the MQTT broker of `make demo` and of the tests (scripts/test-mosquitto.sh)
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev  # libFuzzer targets (fuzz/)
