@@ -17,8 +17,9 @@ build: deps
 	@cmake --preset release -DHEARTH_WERROR=$(WERROR) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
+# The demo city on http://127.0.0.1:8080, with a broker and the season simulator (scripts/demo.sh).
 demo: build
-	./build/bin/hearth demo --db var/demo.db --listen 127.0.0.1:8080
+	@scripts/demo.sh
 
 # Every test, in the debug build with AddressSanitizer and UBSan. Ends with CTest's summary.
 test: deps

@@ -26,8 +26,9 @@ class RatioReporter : public benchmark::ConsoleReporter {
     std::printf("\n%-52s %16s %16s %8s\n", "figure (items/s)", "measured", "baseline", "ratio");
     for (const auto& [name, rate] : rates_) {
       const std::string suffix = "_Baseline";
-      if (name.size() > suffix.size() &&
-          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      const std::string head = name.substr(0, name.find('/'));  // BM_X_Baseline/1000 too
+      if (head.size() > suffix.size() &&
+          head.compare(head.size() - suffix.size(), suffix.size(), suffix) == 0) {
         continue;
       }
       // A name may carry arguments: BM_X/1000 pairs with BM_X_Baseline/1000.

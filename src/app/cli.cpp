@@ -17,6 +17,9 @@ int RunCli(int argc, char** argv) {
   AddDbCommands(app, &exit_code);
   AddUserCommands(app, &exit_code);
   AddImportCommands(app, &exit_code);
+  AddRefundCommands(app, &exit_code);
+  AddSimulateCommands(app, &exit_code);
+  AddWeatherCommands(app, &exit_code);
   if (argc > 1 && argv[1][0] != '-') {
     try {
       app.get_subcommand(argv[1]);

@@ -8,7 +8,11 @@
 #include "app/commands.hpp"
 #include "app/demo_seed.hpp"
 #include "app/environment.hpp"
+#include "app/live_simulation.hpp"
 #include "app/runtime.hpp"
+#include "app/simulation_sinks.hpp"
+#include "app/serve_mqtt.hpp"
+#include "app/serve_rollups.hpp"
 
 namespace hearth::app {
 namespace {
@@ -20,6 +24,8 @@ struct ServeFlags {
   unsigned threads = 0;
   bool demo = false;
   uint64_t seed = 1;  // hearth demo --seed
+  bool no_simulate = false;  // hearth demo --no-simulate
+  MqttFlags mqtt;
 };
 
 int RunServe(const ServeFlags& f) {
@@ -38,6 +44,47 @@ int RunServe(const ServeFlags& f) {
   options.threads = f.threads;
   http::Server server(options, router);
   if (auto s = server.Start(); !s.ok()) return Fail(s.error());
+  // Household-days follow the readings (issue 5); stopped before the runtime goes.
+  RollupWorker rollups(*rt->rollups, std::chrono::seconds(3));
+  std::unique_ptr<MqttIngestion> mqtt;  // stopped before the runtime goes
+  if (!f.mqtt.url.empty()) {
+    auto started = StartMqttIngestion(*rt, f.mqtt, server.port());
+    if (!started.ok()) return Fail(started.error());
+    mqtt = std::move(*started);
+  }
+
+  // hearth demo: a living season, published over MQTT when a broker is given (so readings take
+  // the sensors' path), else fed to the ingest service directly. Stopped before the runtime goes.
+  std::optional<services::Simulation> simulation;
+  std::unique_ptr<services::SimulationSink> sink;
+  std::unique_ptr<LiveSimulation> live;
+  if (f.demo && !f.no_simulate) {
+    const Date today = LocalDate(
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+    services::SimOptions sim_options;
+    sim_options.seed = f.seed;
+    int season = SeasonYearOf(today);
+    auto loaded = services::Simulation::Load(*rt->records, *rt->policies, season, sim_options);
+    if (loaded.ok() && today < loaded->first_day()) {
+      // Before this autumn's season: show the last one, whole.
+      loaded = services::Simulation::Load(*rt->records, *rt->policies, --season, sim_options);
+    }
+    if (!loaded.ok()) return Fail(loaded.error());
+    simulation = std::move(*loaded);
+    if (f.mqtt.url.empty()) {
+      sink = std::make_unique<InProcessSink>(*rt->ingest, *rt->monitoring);
+    } else {
+      auto mqtt_sink = MakeMqttSink(f.mqtt.url, *rt->monitoring);
+      if (!mqtt_sink.ok()) return Fail(mqtt_sink.error());
+      sink = std::move(*mqtt_sink);
+    }
+    live = std::make_unique<LiveSimulation>(*simulation, *sink,
+                                            StartOfLocalDay(simulation->first_day()),
+                                            std::chrono::seconds(60));
+    live->Start();
+    spdlog::info("simulating the {} season for {} sensors{}", season,
+                 simulation->sensors(), f.mqtt.url.empty() ? "" : " over MQTT");
+  }
 
   std::string url = "http://" + options.address + ":" + std::to_string(server.port());
   spdlog::info("hearth serving {} (database {}, policies {})", url, f.db, f.policies);
@@ -63,6 +110,13 @@ void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
   cmd->add_option("--listen", f.listen, "HOST:PORT to listen on");
   cmd->add_option("--policies", f.policies, "Directory of policy profiles");
   cmd->add_option("--threads", f.threads, "Worker threads (0: one per core)");
+  cmd->add_option("--mqtt", f.mqtt.url,
+                  "Ingest readings from this MQTT broker (mqtt://HOST:PORT), topic "
+                  "hearth/v1/readings/<sensor>");
+  cmd->add_flag("--mqtt-shared", f.mqtt.shared,
+                "Share the subscription with other instances ($share/hearth/...)");
+  cmd->add_option("--mqtt-client-id", f.mqtt.client_id,
+                  "MQTT client id, naming the persistent session (default hearth-<host>-<port>)");
 }
 
 }  // namespace
@@ -79,6 +133,8 @@ void AddServeCommands(CLI::App& app, int* exit_code) {
   auto* d = app.add_subcommand("demo", "Serve a demo city");
   AddServeFlags(d, *demo);
   d->add_option("--seed", demo->seed, "Seed of the city generated into an empty database");
+  d->add_flag("--no-simulate", demo->no_simulate,
+              "Serve the city without the season simulator's readings");
   d->callback([demo, exit_code] { *exit_code = RunServe(*demo); });
 }
 

@@ -18,6 +18,9 @@ void AddServeCommands(CLI::App& app, int* exit_code);
 void AddDbCommands(CLI::App& app, int* exit_code);
 void AddUserCommands(CLI::App& app, int* exit_code);  // hearth user add (cmd_user.cpp)
 void AddImportCommands(CLI::App& app, int* exit_code);  // hearth import households (cmd_import.cpp)
+void AddRefundCommands(CLI::App& app, int* exit_code);  // hearth refunds run (cmd_refunds.cpp)
+void AddSimulateCommands(CLI::App& app, int* exit_code);  // hearth simulate (cmd_simulate.cpp)
+void AddWeatherCommands(CLI::App& app, int* exit_code);  // hearth weather import (cmd_weather.cpp)
 
 /// Runs the CLI: parses, dispatches, and maps every bad flag to one line on stderr and exit 2.
 int RunCli(int argc, char** argv);

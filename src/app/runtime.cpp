@@ -16,6 +16,7 @@ Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& polic
     if (!records.ok()) return records.error();
     rt.records = std::make_unique<adapters::SqlRecordStore>(std::move(*records));
     if (auto s = AddAuth(rt, db_path); !s.ok()) return s.error();
+    if (auto s = AddIngest(rt, db_path); !s.ok()) return s.error();
   }
   rt.calendar = std::make_unique<services::CalendarService>(adapters::EmbeddedCalendarFile(),
                                                             rt.store.get());
@@ -28,6 +29,10 @@ Result<Runtime> MakeRuntime(const std::string& db_path, const std::string& polic
     return policies.error();
   }
   rt.deadlines = std::make_unique<services::DeadlineService>(*rt.policies, *rt.calendar);
+  if (rt.store) {
+    if (auto s = AddMonitoring(rt, db_path); !s.ok()) return s.error();
+    if (auto s = AddRefunds(rt, db_path); !s.ok()) return s.error();
+  }
   return rt;
 }
 

@@ -53,6 +53,8 @@ class SeasonSimulator {
   SeasonSimulator(std::vector<SimSensor> sensors, SimOptions options, Date first, Date last);
 
   const std::vector<SimSensor>& sensors() const { return sensors_; }
+  Date first_day() const { return first_; }
+  Date last_day() const { return last_; }
 
   /// The outdoor daily mean of `day` in tenths of °C (also outside the season: the curve goes on).
   int32_t OutdoorMeanTenths(Date day) const;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -55,13 +56,29 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(options_.max_body_bytes);
     stream_.expires_after(options_.idle_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, size_t) {
+                               self->OnHeader(ec);
+                             });
+  }
+
+  // Beast reads at most the buffer's free capacity per system call: a connection that sends a
+  // large body (a batch of readings) gets a larger buffer while it does, or a 400 KB body takes
+  // hundreds of 1 KB reads. Idle connections keep a small one.
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnRead(ec);
+    constexpr size_t kLargeBody = 64 * 1024;
+    if (auto length = parser_->content_length(); length && *length > kLargeBody) {
+      buffer_.reserve(std::min<size_t>(*length, 1024 * 1024));
+    }
     bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, size_t) {
-                        self->OnRead(ec);
+                      [self = shared_from_this()](beast::error_code read_ec, size_t) {
+                        self->OnRead(read_ec);
                       });
   }
 
   void OnRead(beast::error_code ec) {
+    if (buffer_.capacity() > 64 * 1024 && buffer_.size() < 64 * 1024) buffer_.shrink_to_fit();
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
       return Close();

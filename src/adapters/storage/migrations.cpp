@@ -30,7 +30,7 @@ std::string SqlFor(const Migration& m, bool pg) {
 }
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -258,6 +258,99 @@ CREATE TABLE login_failures (
   last_failure_at TEXT NOT NULL,
   locked_until TEXT
 );
+)sql"},
+    // Room-temperature readings (issue 5), keyed by (sensor, ts) so that a re-sent reading is a
+    // duplicate. ts: Unix seconds; centi: °C × 100. SQLite keeps the rows in the key's B-tree
+    // itself (WITHOUT ROWID): one index to write per reading, and ranges read in order.
+    {4, "readings",
+     R"sql(
+CREATE TABLE readings (
+  sensor_id INTEGER NOT NULL REFERENCES sensors(id),
+  ts        INTEGER NOT NULL,
+  centi     INTEGER NOT NULL,
+  PRIMARY KEY (sensor_id, ts)
+) WITHOUT ROWID;
+)sql",
+     R"sql(
+CREATE TABLE readings (
+  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
+  ts        BIGINT NOT NULL,
+  centi     INTEGER NOT NULL,
+  PRIMARY KEY (sensor_id, ts)
+);
+)sql",
+     nullptr},
+    // Judging days (issue 5): what rollups still owe (dirty_sensor_days, marked by the reading
+    // store in the insert's transaction; seq grows with every batch so that a rollup clears only
+    // marks no reading touched meanwhile), their results (household_days, R-TEMP-3), outdoor daily
+    // means (R-TEMP-1) and manual measurements (R-TEMP-4). Days are local 'YYYY-MM-DD'.
+    {5, "rollups, outdoor means and manual measurements", nullptr, nullptr,
+     R"sql(
+CREATE TABLE dirty_sensor_days (
+  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
+  day TEXT NOT NULL,
+  seq BIGINT NOT NULL,
+  PRIMARY KEY (sensor_id, day)
+);
+CREATE TABLE household_days (
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  day TEXT NOT NULL,
+  value_tenths BIGINT,
+  room TEXT NOT NULL,
+  rooms_json TEXT NOT NULL,
+  computed_at TEXT NOT NULL,
+  PRIMARY KEY (household_id, day)
+);
+CREATE INDEX household_days_day ON household_days (day);
+CREATE TABLE outdoor_means (
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  day TEXT NOT NULL,
+  mean_tenths BIGINT NOT NULL,
+  PRIMARY KEY (district_id, day)
+);
+CREATE TABLE measurements (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  room TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  instrument TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  signature TEXT NOT NULL CHECK (signature IN ('signed', 'pending', 'refused')),
+  third_party INTEGER NOT NULL CHECK (third_party IN (0, 1)),
+  overridden INTEGER NOT NULL DEFAULT 0 CHECK (overridden IN (0, 1)),
+  valid INTEGER NOT NULL CHECK (valid IN (0, 1)),
+  violations_json TEXT NOT NULL,
+  value_tenths BIGINT,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX measurements_household_id ON measurements (household_id, taken_at);
+)sql"},
+    // The refund ledger (R-REFUND-6): one entry per household and season. And the indexes that
+    // let a company's page of households or buildings be read in id order without sorting the
+    // company's rows on every request (the (company_id, code) keys do not give that order).
+    {6, "refund ledger; company indexes in id order", nullptr, nullptr,
+     R"sql(
+CREATE TABLE refund_entries (
+  id {{ID}},
+  household_id BIGINT NOT NULL REFERENCES households(id),
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  season_start_year INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'paid')),
+  fee_fen BIGINT NOT NULL CHECK (fee_fen >= 0),
+  refund_fen BIGINT NOT NULL CHECK (refund_fen >= 0),
+  official_days INTEGER NOT NULL,
+  days_json TEXT NOT NULL,
+  payment_deadline TEXT NOT NULL,
+  choice TEXT NOT NULL DEFAULT '' CHECK (choice IN ('', 'payment', 'offset')),
+  computed_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (household_id, season_start_year)
+);
+CREATE INDEX refund_entries_company_id ON refund_entries (company_id, id);
+CREATE INDEX households_company_id_id ON households (company_id, id);
+CREATE INDEX buildings_company_id_id ON buildings (company_id, id);
 )sql"},
 }};
 

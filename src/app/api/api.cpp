@@ -1,8 +1,11 @@
 #include "app/api/api.hpp"
 
 #include "app/api/import.hpp"
+#include "app/api/monitoring.hpp"
 #include "app/api/openapi.hpp"
+#include "app/api/readings.hpp"
 #include "app/api/routes.hpp"
+#include "app/api/refunds.hpp"
 #include "app/api/usage_rates.hpp"
 #include "rules/access.hpp"
 
@@ -92,6 +95,14 @@ void AddApiRoutes(http::Router& router, Runtime& rt) {
   AddAuditRoute(router, *rt.records, *rt.auth);
   AddUsageRateRoutes(router, *rt.records, MakeAuthorizer(*rt.auth));
   AddImportRoutes(router, *rt.records, MakeAuthorizer(*rt.auth));  // /api/v1/import/…
+  AddReadingRoutes(router, *rt.ingest, *rt.readings, *rt.records, *rt.auth,
+                   MakeAuthorizer(*rt.auth), *rt.clock);  // /api/v1/readings, sensors/{id}/…
+  // Judging days: weather, measurements, /households/{id}/days, alerts (app/api/monitoring.hpp).
+  AddWeatherRoutes(router, *rt.monitoring, *rt.records, *rt.auth);
+  AddMeasurementRoutes(router, *rt.measurements, *rt.auth);
+  AddDayRoutes(router, *rt.judging, *rt.records, MakeAuthorizer(*rt.auth), *rt.clock);
+  AddAlertRoutes(router, *rt.alerts, *rt.auth);
+  AddRefundRoutes(router, *rt.refunds, *rt.refund_ledger, *rt.auth);  // /api/v1/refunds…
   AddOpenApiRoute(router);  // last: it documents every route above
 }
 

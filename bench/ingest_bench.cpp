@@ -1,0 +1,256 @@
+// Readings per second over HTTP into SQLite (issue 5: at least 1,000,000/s, and at least 60% of
+// raw prepared SQLite inserts of the same rows).
+//
+//   BM_IngestHttpSqlite/S/C        POST /api/v1/readings with JSON batches of 5000 readings to the
+//                                  real API (router, auth, decoder, ingest service, reading
+//                                  store) served in process by the HTTP server on loopback; each
+//                                  answer comes after the batch is committed. S: sensors per
+//                                  batch (each sends 5000/S consecutive minutes: 50 is a
+//                                  building's gateway uploading its buffer, 500 a district's
+//                                  collector). C: batches sent at once, each on its own
+//                                  keep-alive connection.
+//   BM_IngestHttpSqlite_Baseline/S/C   the same rows into the same schema with the same pragmas,
+//                                  by a prepared single-row INSERT, one transaction per batch
+//                                  (C batches per iteration, one after the other): the ceiling of
+//                                  SQLite itself on this machine.
+// Items are readings. Every batch holds new (sensor, ts) keys, so every reading is inserted. The
+// batch shape matters more than anything else: with the (sensor, ts) key, a batch costs about one
+// B-tree leaf per sensor it names.
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <filesystem>
+#include <map>
+
+#include "adapters/http/server.hpp"
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+#include "app/api/api.hpp"
+#include "app/runtime.hpp"
+#include "app/test_sensors.hpp"
+
+namespace {
+
+using namespace hearth;  // NOLINT
+
+constexpr int kBatch = 5000;
+constexpr int kMaxSensors = 500;
+constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
+
+std::string TempDirPath() {
+  char tmpl[] = "/tmp/hearth-bench-ingest-XXXXXX";
+  return mkdtemp(tmpl);
+}
+
+// A batch of `sensors` sensors × kBatch/sensors consecutive minutes from `first_minute`,
+// sensor-major (as a gateway holds its buffer). Values depend on (sensor, minute in the batch).
+struct Row {
+  int sensor;
+  int64_t ts;
+  int centi;
+};
+std::vector<Row> BatchRows(int sensors, int64_t first_minute) {
+  const int minutes = kBatch / sensors;
+  std::vector<Row> rows;
+  rows.reserve(kBatch);
+  for (int s = 0; s < sensors; ++s) {
+    for (int m = 0; m < minutes; ++m) {
+      rows.push_back({s, kT0 + (first_minute + m) * 60, 1500 + (m * 7 + s) % 900});
+    }
+  }
+  return rows;
+}
+
+// The JSON of a batch: a template (first minute 0) with its times overwritten in place, so that
+// making a body costs little beside what is measured.
+class BatchJson {
+ public:
+  explicit BatchJson(int sensors) : minutes_(kBatch / sensors) {
+    body_ = "[";
+    for (const Row& r : BatchRows(sensors, 0)) {
+      if (body_.size() > 1) body_ += ',';
+      body_ += "{\"sensor\":\"S-" + std::to_string(r.sensor) + "\",\"ts\":\"";
+      ts_at_.push_back({body_.size(), static_cast<int>((r.ts - kT0) / 60)});
+      body_ += FormatLocal(Instant{std::chrono::seconds{r.ts}}) +
+               "\",\"value\":" + std::to_string(r.centi / 100) + "." +
+               std::to_string(r.centi % 100 / 10) + std::to_string(r.centi % 10) + "}";
+    }
+    body_ += "]";
+  }
+  std::string Of(int64_t first_minute) const {
+    std::string body = body_;
+    std::vector<std::string> times;
+    for (int m = 0; m < minutes_; ++m) {
+      times.push_back(FormatLocal(Instant{std::chrono::seconds{kT0 + (first_minute + m) * 60}}));
+    }
+    for (const auto& [at, minute] : ts_at_) {
+      const std::string& t = times[static_cast<size_t>(minute)];
+      body.replace(at, t.size(), t);
+    }
+    return body;
+  }
+
+ private:
+  int minutes_;
+  std::string body_;
+  std::vector<std::pair<size_t, int>> ts_at_;  // offset of each time, its minute in the batch
+};
+
+const BatchJson& JsonOf(int sensors) {
+  static std::map<int, BatchJson> cache;  // benchmarks run one at a time
+  return cache.try_emplace(sensors, sensors).first->second;
+}
+
+// The API served in process, on a fresh database with kMaxSensors sensors; built on first use.
+struct HttpFixture {
+  std::string dir = TempDirPath();
+  app::Runtime rt;
+  http::Router router;
+  std::unique_ptr<http::Server> server;
+  std::string token;
+  int64_t next_minute = 0;  // every batch takes minutes never sent before
+
+  HttpFixture() {
+    auto made =
+        app::MakeRuntime(dir + "/h.db", HEARTH_SOURCE_DIR "/policies", app::DbMode::kRequired);
+    if (!made.ok()) throw std::runtime_error(made.error().message);
+    rt = std::move(*made);
+    app::testing::MakeSensorCity(*rt.records, "c1", kMaxSensors, "S-");
+    services::AuthOptions cheap;  // one log-in; its hashing cost is not what is measured
+    cheap.password_cost = {1, 1024, 1};
+    rt.auth = std::make_unique<services::AuthService>(*rt.users, *rt.clock, cheap);
+    if (!rt.auth->AddUser({"gw", "bench-password", "admin", std::nullopt, std::nullopt}).ok()) {
+      throw std::runtime_error("add user");
+    }
+    token = rt.auth->Login("gw", "bench-password")->token;
+    app::api::AddApiRoutes(router, rt);
+    http::ServerOptions options;
+    options.port = 0;
+    server = std::make_unique<http::Server>(options, router);
+    if (!server->Start().ok()) throw std::runtime_error("server start");
+  }
+  ~HttpFixture() {
+    server->Stop();
+    std::filesystem::remove_all(dir);
+  }
+};
+
+void BM_IngestHttpSqlite(benchmark::State& state) {
+  static HttpFixture f;
+  const int sensors = static_cast<int>(state.range(0));
+  const BatchJson& json = JsonOf(sensors);
+  namespace bhttp = boost::beast::http;
+  const auto connections = static_cast<size_t>(state.range(1));
+  boost::asio::io_context io;
+  std::vector<boost::beast::tcp_stream> streams;
+  std::vector<boost::beast::flat_buffer> buffers(connections);
+  for (size_t c = 0; c < connections; ++c) {
+    streams.emplace_back(io);
+    streams.back().connect({boost::asio::ip::make_address("127.0.0.1"), f.server->port()});
+  }
+  const std::string expect = "{\"accepted\":" + std::to_string(kBatch) + ",";
+  int64_t readings = 0;
+  for (auto _ : state) {
+    for (size_t c = 0; c < connections; ++c) {
+      bhttp::request<bhttp::string_body> req{bhttp::verb::post, "/api/v1/readings", 11};
+      req.set(bhttp::field::host, "127.0.0.1");
+      req.set(bhttp::field::authorization, "Bearer " + f.token);
+      req.set(bhttp::field::content_type, "application/json");
+      req.keep_alive(true);
+      req.body() = json.Of(f.next_minute);
+      f.next_minute += kBatch / sensors;
+      req.prepare_payload();
+      bhttp::write(streams[c], req);
+    }
+    for (size_t c = 0; c < connections; ++c) {
+      bhttp::response<bhttp::string_body> res;
+      bhttp::read(streams[c], buffers[c], res);
+      if (res.result_int() != 200 || res.body().rfind(expect, 0) != 0) {
+        state.SkipWithError(("unexpected answer: " + res.body().substr(0, 200)).c_str());
+        return;
+      }
+      readings += kBatch;
+    }
+  }
+  state.SetItemsProcessed(readings);
+}
+
+// The baseline's database: the same schema (migrations) and sensors, the same pragmas.
+struct RawFixture {
+  std::string dir = TempDirPath();
+  sqlite3* db = nullptr;
+  sqlite3_stmt* insert = nullptr;
+  std::vector<int64_t> sensor_ids;
+  int64_t next_minute = 0;
+
+  RawFixture() {
+    const std::string path = dir + "/raw.db";
+    {
+      auto conn = adapters::sql::Connect(path);
+      if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+      adapters::SqlRecordStore records(std::move(*conn));
+      sensor_ids = app::testing::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
+    }
+    sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    sqlite3_exec(db, adapters::kReadingSqlitePragmas, nullptr, nullptr, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO readings (sensor_id, ts, centi) VALUES (?, ?, ?)", -1,
+                       &insert, nullptr);
+  }
+  ~RawFixture() {
+    sqlite3_finalize(insert);
+    sqlite3_close_v2(db);
+    std::filesystem::remove_all(dir);
+  }
+};
+
+void BM_IngestHttpSqlite_Baseline(benchmark::State& state) {
+  static RawFixture f;
+  const int sensors = static_cast<int>(state.range(0));
+  const std::vector<Row> rows = BatchRows(sensors, 0);
+  int64_t readings = 0;
+  for (auto _ : state) {
+    for (int64_t b = 0; b < state.range(1); ++b) {
+      const int64_t shift = f.next_minute * 60;
+      f.next_minute += kBatch / sensors;
+      sqlite3_exec(f.db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+      for (const Row& r : rows) {
+        sqlite3_bind_int64(f.insert, 1, f.sensor_ids[static_cast<size_t>(r.sensor)]);
+        sqlite3_bind_int64(f.insert, 2, r.ts + shift);
+        sqlite3_bind_int(f.insert, 3, r.centi);
+        if (sqlite3_step(f.insert) != SQLITE_DONE) {
+          state.SkipWithError(sqlite3_errmsg(f.db));
+          return;
+        }
+        sqlite3_reset(f.insert);
+      }
+      if (sqlite3_exec(f.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        state.SkipWithError(sqlite3_errmsg(f.db));
+        return;
+      }
+      readings += kBatch;
+    }
+  }
+  state.SetItemsProcessed(readings);
+}
+// Registered in pairs, each figure right before its baseline, so that both run on databases of
+// about the same size and under about the same load.
+void Pairs() {
+  for (int64_t sensors : {50, 500}) {
+    for (int64_t connections : {1, 2}) {
+      benchmark::RegisterBenchmark("BM_IngestHttpSqlite", BM_IngestHttpSqlite)
+          ->Args({sensors, connections})
+          ->UseRealTime()
+          ->Unit(benchmark::kMillisecond);
+      benchmark::RegisterBenchmark("BM_IngestHttpSqlite_Baseline", BM_IngestHttpSqlite_Baseline)
+          ->Args({sensors, connections})
+          ->UseRealTime()
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
+}
+const int kRegistered = (Pairs(), 0);
+
+}  // namespace

@@ -1,0 +1,113 @@
+// An MQTT 5.0 subscriber that acknowledges a message only when its handler has taken it for good.
+//
+// One background thread holds one connection to the broker: CONNECT with a stable client id and
+// clean start off (a persistent session that never expires, so messages published while we are
+// away wait for us), SUBSCRIBE at QoS 1, then a loop that reads PUBLISH packets. Messages that
+// arrive together form a batch (at most `max_in_flight`, the Receive Maximum we give the broker);
+// the handler decides the batch's fate:
+//   - ok: every message of the batch is acknowledged (PUBACK, in arrival order), after the
+//     handler returned. A handler that commits to storage before returning ok therefore gets
+//     "acknowledged => stored", which is the point of this class (see mqtt_codec.hpp for why no
+//     client library could give it).
+//   - an error: none is acknowledged; the connection is dropped and re-made after a backoff, and
+//     the broker delivers the unacknowledged messages again (flagged dup). The handler must be
+//     idempotent.
+// A message the handler can never take (a malformed payload) must be answered ok by the handler,
+// or it would come back forever.
+//
+// Lost connections, refused CONNECTs and refused SUBSCRIBEs are retried with exponential backoff
+// (min_backoff doubling up to max_backoff; reset once subscribed). Keep alive: PINGREQ when
+// nothing was sent for keep_alive_s; no PINGRESP within keep_alive_s drops the connection.
+// Logs through spdlog. Plain TCP only (mqtt:// or tcp://).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+#include "core/result.hpp"
+
+namespace hearth::mqtt {
+
+/// One received application message. QoS 0 messages are handed over too (nothing to acknowledge).
+struct Message {
+  std::string topic;
+  std::string payload;
+  int qos = 1;
+  bool dup = false;  ///< the broker sent it before (our earlier connection did not acknowledge it)
+};
+
+/// Called on the subscriber's thread, one batch at a time. See the header comment for what its
+/// result means. It may block (a database commit); the connection is not served meanwhile.
+using BatchHandler = std::function<Status(std::span<const Message> batch)>;
+
+struct SubscriberOptions {
+  std::string url;           ///< mqtt://HOST[:PORT] or tcp://HOST[:PORT]; port 1883 by default
+  std::string client_id;     ///< stable across restarts: it names the persistent session
+  std::string topic_filter;  ///< e.g. hearth/v1/readings/+ or $share/hearth/hearth/v1/readings/#
+  uint16_t keep_alive_s = 30;
+  uint16_t max_in_flight = 1000;  ///< Receive Maximum: unacknowledged messages, the largest batch
+  uint32_t max_packet_bytes = 1u << 20;  ///< larger messages are dropped by the broker
+  std::chrono::milliseconds min_backoff{100};
+  std::chrono::milliseconds max_backoff{10'000};
+  std::chrono::milliseconds connect_timeout{10'000};  ///< TCP connect, then CONNACK
+};
+
+/// Counters since Start(); each read is atomic, the set is not a snapshot.
+struct SubscriberStats {
+  int64_t sessions = 0;      ///< successful CONNACKs
+  int64_t messages = 0;      ///< handed to the handler (redeliveries included)
+  int64_t acknowledged = 0;  ///< PUBACKs sent
+  int64_t batches = 0;
+  int64_t failed_batches = 0;  ///< the handler returned an error: nothing acknowledged
+};
+
+/// mqtt://HOST[:PORT] or tcp://HOST[:PORT] → (host, port). invalid_argument names the field
+/// `mqtt` (the flag), e.g. for mqtts:// (TLS is not supported).
+Result<std::pair<std::string, uint16_t>> ParseMqttUrl(std::string_view url);
+
+class Subscriber {
+ public:
+  /// `handler` is called on the subscriber's thread only.
+  Subscriber(SubscriberOptions options, BatchHandler handler);
+  ~Subscriber();  ///< Stop()
+  Subscriber(const Subscriber&) = delete;
+  Subscriber& operator=(const Subscriber&) = delete;
+
+  /// Checks the options (invalid_argument: the URL, an empty client id or filter) and starts the
+  /// thread. Does not wait for the broker: the first connection, like every reconnection, is
+  /// made in the background.
+  Status Start();
+  /// Ends the session's connection (a normal DISCONNECT: the broker keeps the session) and joins
+  /// the thread, after the handler's current batch if one is running. Idempotent.
+  void Stop();
+
+  /// Connected and subscribed (SUBACK received).
+  bool subscribed() const { return subscribed_.load(); }
+  SubscriberStats stats() const;
+
+ private:
+  void Run();
+  Status RunSession();
+
+  struct Connection;
+  SubscriberOptions options_;
+  BatchHandler handler_;
+  std::string host_;
+  uint16_t port_ = 0;
+  int wake_fd_ = -1;  ///< eventfd: Stop() wakes the thread from poll() and backoff sleeps
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> subscribed_{false};
+  std::atomic<int64_t> sessions_{0}, messages_{0}, acknowledged_{0}, batches_{0},
+      failed_batches_{0};
+  std::thread thread_;
+};
+
+}  // namespace hearth::mqtt

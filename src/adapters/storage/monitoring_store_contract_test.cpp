@@ -1,0 +1,307 @@
+// The monitoring store contract (ports/monitoring_store.hpp) on SQLite and on a real PostgreSQL
+// cluster: dirty marks taken and cleared only when no reading re-opened them, a household's
+// readings with their rooms, household-days and outdoor means replaced and read by range,
+// manual measurements, and each sensor's newest reading.
+#include <gtest/gtest.h>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/monitoring_store_sql.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/test_postgres.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+enum class Engine { kSqlite, kPostgres };
+
+constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
+
+Date D(const char* text) { return *ParseDate(text); }
+
+class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kSqlite) {
+      char tmpl[] = "/tmp/hearth-monitoring-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      url_ = dir_ + "/h.db";
+    } else {
+      url_ = testing::PostgresCluster::Shared().CreateDatabase();
+    }
+    auto conn = sql::Connect(url_);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(Migrate(**conn).ok());
+    records_ = std::make_unique<SqlRecordStore>(std::move(*conn));
+    MakeCity();
+    auto readings = OpenReadingStore(url_);
+    ASSERT_TRUE(readings.ok());
+    readings_ = std::move(*readings);
+    auto mine = sql::Connect(url_, false);
+    ASSERT_TRUE(mine.ok());
+    store_ = std::make_unique<SqlMonitoringStore>(std::move(*mine));
+  }
+  void TearDown() override {
+    store_.reset();
+    readings_.reset();
+    records_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  int64_t Make(const char* resource, ports::Fields fields) {
+    auto rec = records_->Create(*model::FindResource(resource), fields, {}, "test");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().detail;
+    return rec.ok() ? rec->id : 0;
+  }
+
+  // Two companies; household h1 (company c1) has a bedroom with sensors 1 and 2 and a kitchen
+  // with sensor 3; household h2 (company c2) has one living room with sensor 4.
+  void MakeCity() {
+    district_ =
+        Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
+    for (int c = 0; c < 2; ++c) {
+      std::string n = std::to_string(c + 1);
+      int64_t company = Make("companies", {{"code", "c" + n}, {"name", "C"}, {"policy", "weihai"}});
+      companies_.push_back(company);
+      int64_t src =
+          Make("heat_sources",
+               {{"company_id", company}, {"code", "hs"}, {"name", "plant"}, {"kind", "chp"}});
+      int64_t sec = Make(
+          "network_sections",
+          {{"company_id", company}, {"heat_source_id", src}, {"code", "n1"}, {"name", "north"}});
+      int64_t sub = Make(
+          "substations",
+          {{"company_id", company}, {"network_section_id", sec}, {"code", "s1"}, {"name", "s"}});
+      int64_t building = Make("buildings", {{"company_id", company},
+                                            {"district_id", district_},
+                                            {"substation_id", sub},
+                                            {"code", "b1"},
+                                            {"community", "Sunny"},
+                                            {"floors", int64_t{6}}});
+      int64_t partition =
+          Make("partitions", {{"company_id", company}, {"building_id", building}, {"code", "u1"}});
+      households_.push_back(Make("households", {{"company_id", company},
+                                                {"partition_id", partition},
+                                                {"code", "h" + n},
+                                                {"area_m2", int64_t{8550}},
+                                                {"floor", int64_t{1}},
+                                                {"orientation", "sun"},
+                                                {"billing", "area"},
+                                                {"heating_status", "heated"}}));
+    }
+    int64_t bed =
+        Make("rooms", {{"household_id", households_[0]}, {"name", "主卧"}, {"kind", "bedroom"}});
+    int64_t kitchen =
+        Make("rooms", {{"household_id", households_[0]}, {"name", "kitchen"}, {"kind", "other"}});
+    int64_t living =
+        Make("rooms", {{"household_id", households_[1]}, {"name", "living"}, {"kind", "living"}});
+    sensors_ = {Make("sensors", {{"code", "T-1"}, {"room_id", bed}}),
+                Make("sensors", {{"code", "T-2"}, {"room_id", bed}}),
+                Make("sensors", {{"code", "T-3"}, {"room_id", kitchen}}),
+                Make("sensors", {{"code", "T-4"}, {"room_id", living}})};
+  }
+
+  void Insert(const std::vector<ports::Reading>& batch) {
+    auto c = readings_->Insert(batch);
+    ASSERT_TRUE(c.ok()) << c.error().detail;
+  }
+
+  std::vector<ports::DirtyMark> Marks(std::optional<int64_t> household = std::nullopt,
+                                      int limit = 100) {
+    auto marks = store_->DirtyMarks(limit, household);
+    EXPECT_TRUE(marks.ok()) << marks.error().detail;
+    return marks.ok() ? *marks : std::vector<ports::DirtyMark>{};
+  }
+
+  std::string dir_, url_;
+  std::unique_ptr<SqlRecordStore> records_;
+  std::unique_ptr<ports::ReadingStore> readings_;
+  std::unique_ptr<SqlMonitoringStore> store_;
+  int64_t district_ = 0;
+  std::vector<int64_t> companies_, households_, sensors_;
+};
+
+TEST_P(MonitoringStoreContract, MarksAreClearedOnlyWhenNoReadingReopenedThem) {
+  Insert({{sensors_[0], kT0, 1800},
+          {sensors_[1], kT0, 1900},
+          {sensors_[3], kT0, 2000},
+          {sensors_[0], kT0 + 86400, 1700}});
+  auto all = Marks();
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0].household_id, households_[0]);
+  EXPECT_EQ(all[0].day, D("2025-12-01"));
+  EXPECT_EQ(all[0].seq, 1);
+  EXPECT_EQ(all[3].household_id, households_[1]);
+  EXPECT_EQ(Marks(households_[1]).size(), 1u);
+  EXPECT_EQ(Marks(std::nullopt, 2).size(), 2u);
+
+  // A late reading for sensor 1 on 2025-12-01 arrives while the rollup works: its mark stays.
+  Insert({{sensors_[0], kT0 + 60, 1810}});
+  ports::HouseholdDay day{households_[0], D("2025-12-01"), 185, "主卧", "[]", ""};
+  auto cleared = store_->CommitRollup(std::span(&day, 1), all);
+  ASSERT_TRUE(cleared.ok()) << cleared.error().detail;
+  EXPECT_EQ(*cleared, 3);
+  auto left = Marks();
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].sensor_id, sensors_[0]);
+  EXPECT_EQ(left[0].day, D("2025-12-01"));
+  EXPECT_EQ(left[0].seq, 2);
+  cleared = store_->CommitRollup({}, left);
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(*cleared, 1);
+  EXPECT_TRUE(Marks().empty());
+}
+
+TEST_P(MonitoringStoreContract, HouseholdReadingsCarryTheirRooms) {
+  Insert({{sensors_[0], kT0, 1800},
+          {sensors_[2], kT0 + 10, 2500},
+          {sensors_[3], kT0, 2000},
+          {sensors_[1], kT0 + 3600, 1900}});
+  auto rows = store_->HouseholdReadings(households_[0], kT0, kT0 + 3600);
+  ASSERT_TRUE(rows.ok()) << rows.error().detail;
+  std::vector<std::string> got;
+  for (const auto& r : *rows) {
+    got.push_back(r.room + "/" + r.room_kind + "/" + std::to_string(r.ts - kT0) + "/" +
+                  std::to_string(r.centi));
+  }
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"kitchen/other/10/2500", "主卧/bedroom/0/1800"}));
+}
+
+TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
+  std::vector<ports::HouseholdDay> days{
+      {households_[0], D("2025-12-01"), 185, "主卧", R"([{"room":"主卧"}])", ""},
+      {households_[0], D("2025-12-02"), std::nullopt, "", "[]", ""},
+      {households_[1], D("2025-12-01"), 201, "living", "[]", ""},
+  };
+  ASSERT_TRUE(store_->CommitRollup(days, {}).ok());
+  days[0].value = 179;
+  ASSERT_TRUE(store_->CommitRollup(std::span(days).first(1), {}).ok());
+  struct Case {
+    const char* name;
+    Date from, to;
+    std::vector<std::optional<int>> values;
+  };
+  const Case cases[] = {
+      {"both", D("2025-11-01"), D("2025-12-31"), {179, std::nullopt}},
+      {"inclusive ends", D("2025-12-02"), D("2025-12-02"), {std::nullopt}},
+      {"none", D("2025-12-03"), D("2025-12-31"), {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto got = store_->HouseholdDays(households_[0], c.from, c.to);
+    ASSERT_TRUE(got.ok()) << got.error().detail;
+    std::vector<std::optional<int>> values;
+    for (const auto& d : *got) values.push_back(d.value);
+    EXPECT_EQ(values, c.values);
+  }
+  auto first = store_->HouseholdDays(households_[0], D("2025-12-01"), D("2025-12-01"));
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ((*first)[0].room, "主卧");
+  EXPECT_EQ((*first)[0].rooms_json, R"([{"room":"主卧"}])");
+  EXPECT_FALSE((*first)[0].computed_at.empty());
+
+  auto on = store_->DaysOn(D("2025-12-01"), std::nullopt);
+  ASSERT_TRUE(on.ok());
+  EXPECT_EQ(on->size(), 2u);
+  on = store_->DaysOn(D("2025-12-01"), companies_[1]);
+  ASSERT_TRUE(on.ok());
+  ASSERT_EQ(on->size(), 1u);
+  EXPECT_EQ((*on)[0].household_id, households_[1]);
+}
+
+TEST_P(MonitoringStoreContract, OutdoorMeansAreReplacedAllOrNothing) {
+  std::vector<ports::OutdoorMean> means{{district_, D("2025-12-01"), -63},
+                                        {district_, D("2025-12-02"), 12}};
+  ASSERT_TRUE(store_->PutOutdoorMeans(means).ok());
+  means[0].mean = -70;
+  means[1].district_id = district_ + 1000;  // unknown: the whole call fails
+  EXPECT_FALSE(store_->PutOutdoorMeans(means).ok());
+  auto got = store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-31"));
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 2u);
+  EXPECT_EQ((*got)[0].mean, -63);
+  EXPECT_EQ((*got)[1].mean, 12);
+  ASSERT_TRUE(store_->PutOutdoorMeans(std::span(means).first(1)).ok());
+  got = store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-01"));
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got->size(), 1u);
+  EXPECT_EQ((*got)[0].mean, -70);
+}
+
+TEST_P(MonitoringStoreContract, MeasurementsAreAddedListedAndUpdated) {
+  ports::Measurement m;
+  m.household_id = households_[0];
+  m.room = "主卧";
+  m.taken_at = Instant{std::chrono::seconds{kT0 + 600}};
+  m.instrument = "glass-thermometer";
+  m.payload_json = R"({"room":"主卧"})";
+  m.signature = "pending";
+  m.valid = true;
+  m.violations_json = "[]";
+  m.value = 172;
+  m.created_by = "tech";
+  auto later = store_->AddMeasurement(m);
+  ASSERT_TRUE(later.ok()) << later.error().detail;
+  m.taken_at = Instant{std::chrono::seconds{kT0}};
+  m.third_party = true;
+  m.value = std::nullopt;
+  m.valid = false;
+  auto earlier = store_->AddMeasurement(m);
+  ASSERT_TRUE(earlier.ok());
+  EXPECT_GT(later->id, 0);
+  EXPECT_EQ(later->value, 172);
+  EXPECT_EQ(later->taken_at, Instant{std::chrono::seconds{kT0 + 600}});
+  EXPECT_FALSE(later->created_at.empty());
+
+  auto list = store_->Measurements(households_[0]);
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].id, earlier->id);  // by time taken
+  EXPECT_TRUE((*list)[0].third_party);
+  EXPECT_FALSE((*list)[0].value.has_value());
+  EXPECT_TRUE(store_->Measurements(households_[1])->empty());
+
+  auto signed_ = store_->UpdateMeasurement(later->id, "signed", std::nullopt);
+  ASSERT_TRUE(signed_.ok());
+  EXPECT_EQ(signed_->signature, "signed");
+  EXPECT_FALSE(signed_->overridden);
+  auto overridden = store_->UpdateMeasurement(later->id, std::nullopt, true);
+  ASSERT_TRUE(overridden.ok());
+  EXPECT_EQ(overridden->signature, "signed");
+  EXPECT_TRUE(overridden->overridden);
+  EXPECT_EQ(store_->GetMeasurement(later->id)->overridden, true);
+  for (int64_t id : {later->id + 100, int64_t{0}}) {
+    EXPECT_EQ(store_->GetMeasurement(id).error().code, ErrorCode::kNotFound);
+    EXPECT_EQ(store_->UpdateMeasurement(id, "signed", std::nullopt).error().code,
+              ErrorCode::kNotFound);
+  }
+}
+
+TEST_P(MonitoringStoreContract, LastReadingsPerSensor) {
+  Insert({{sensors_[0], kT0, 1800}, {sensors_[0], kT0 + 60, 4600}, {sensors_[3], kT0 - 60, 2000}});
+  auto all = store_->LastReadings(std::nullopt);
+  ASSERT_TRUE(all.ok()) << all.error().detail;
+  ASSERT_EQ(all->size(), 4u);
+  EXPECT_EQ((*all)[0].sensor_code, "T-1");
+  EXPECT_EQ((*all)[0].household_code, "h1");
+  EXPECT_EQ((*all)[0].last_ts, kT0 + 60);
+  EXPECT_EQ((*all)[0].last_centi, 4600);
+  EXPECT_FALSE((*all)[1].last_ts.has_value());  // never sent
+  auto c2 = store_->LastReadings(companies_[1]);
+  ASSERT_TRUE(c2.ok());
+  ASSERT_EQ(c2->size(), 1u);
+  EXPECT_EQ((*c2)[0].sensor_id, sensors_[3]);
+  EXPECT_EQ((*c2)[0].company_id, companies_[1]);
+  EXPECT_EQ((*c2)[0].last_centi, 2000);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, MonitoringStoreContract,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         [](const ::testing::TestParamInfo<Engine>& engine) {
+                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace hearth::adapters

@@ -1,0 +1,321 @@
+#include "adapters/storage/monitoring_store_sql.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+using ports::DirtyMark;
+using ports::HouseholdDay;
+using ports::Measurement;
+
+// Stored days are always written by FormatDate; a row that does not parse is a broken invariant.
+Result<Date> DayOf(const sql::Rows& rows, size_t r, size_t c) {
+  auto d = ParseDate(rows.Text(r, c));
+  if (!d.ok()) return Error::Internal("monitoring: bad stored day '" + rows.Text(r, c) + "'");
+  return *d;
+}
+
+std::optional<int64_t> OptInt(const sql::Rows& rows, size_t r, size_t c) {
+  if (rows.IsNull(r, c)) return std::nullopt;
+  return rows.Int(r, c);
+}
+
+sql::Value OptValue(const std::optional<rules::Tenths>& v) {
+  return v ? sql::Value(int64_t{*v}) : sql::Value(nullptr);
+}
+
+std::string NowText() {
+  return FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+constexpr const char* kDayColumns =
+    "d.household_id, d.day, d.value_tenths, d.room, d.rooms_json, d.computed_at";
+
+Result<std::vector<HouseholdDay>> ToDays(const sql::Rows& rows) {
+  std::vector<HouseholdDay> out;
+  out.reserve(rows.rows.size());
+  for (size_t r = 0; r < rows.rows.size(); ++r) {
+    auto day = DayOf(rows, r, 1);
+    if (!day.ok()) return day.error();
+    HouseholdDay d;
+    d.household_id = rows.Int(r, 0);
+    d.day = *day;
+    if (auto v = OptInt(rows, r, 2)) d.value = static_cast<rules::Tenths>(*v);
+    d.room = rows.Text(r, 3);
+    d.rooms_json = rows.Text(r, 4);
+    d.computed_at = rows.Text(r, 5);
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+constexpr const char* kMeasurementColumns =
+    "id, household_id, room, taken_at, instrument, payload_json, signature, third_party, "
+    "overridden, valid, violations_json, value_tenths, created_by, created_at";
+
+Result<Measurement> ToMeasurement(const sql::Rows& rows, size_t r) {
+  Measurement m;
+  m.id = rows.Int(r, 0);
+  m.household_id = rows.Int(r, 1);
+  m.room = rows.Text(r, 2);
+  auto at = ParseRfc3339(rows.Text(r, 3));
+  if (!at.ok()) return Error::Internal("monitoring: bad stored taken_at '" + rows.Text(r, 3) + "'");
+  m.taken_at = *at;
+  m.instrument = rows.Text(r, 4);
+  m.payload_json = rows.Text(r, 5);
+  m.signature = rows.Text(r, 6);
+  m.third_party = rows.Int(r, 7) != 0;
+  m.overridden = rows.Int(r, 8) != 0;
+  m.valid = rows.Int(r, 9) != 0;
+  m.violations_json = rows.Text(r, 10);
+  if (auto v = OptInt(rows, r, 11)) m.value = static_cast<rules::Tenths>(*v);
+  m.created_by = rows.Text(r, 12);
+  m.created_at = rows.Text(r, 13);
+  return m;
+}
+
+}  // namespace
+
+Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
+                                                              std::optional<int64_t> household_id) {
+  std::vector<sql::Value> params{int64_t{limit}};
+  std::string where;
+  if (household_id) {
+    params.emplace_back(*household_id);
+    where = " WHERE m.household_id = $2";
+  }
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT d.sensor_id, d.day, d.seq, m.household_id FROM dirty_sensor_days d "
+      "JOIN sensors s ON s.id = d.sensor_id JOIN rooms m ON m.id = s.room_id" +
+          where + " ORDER BY m.household_id, d.day, d.sensor_id LIMIT $1",
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<DirtyMark> out;
+  out.reserve(rows->rows.size());
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    auto day = DayOf(*rows, r, 1);
+    if (!day.ok()) return day.error();
+    out.push_back({rows->Int(r, 0), *day, rows->Int(r, 2), rows->Int(r, 3)});
+  }
+  return out;
+}
+
+Result<std::vector<ports::RoomReading>> SqlMonitoringStore::HouseholdReadings(int64_t household_id,
+                                                                              int64_t from,
+                                                                              int64_t to) {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT x.sensor_id, m.name, m.kind, x.ts, x.centi FROM rooms m "
+      "JOIN sensors s ON s.room_id = m.id JOIN readings x ON x.sensor_id = s.id "
+      "WHERE m.household_id = $1 AND x.ts >= $2 AND x.ts < $3",
+      {household_id, from, to});
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::RoomReading> out;
+  out.reserve(rows->rows.size());
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    out.push_back({rows->Int(r, 0), rows->Text(r, 1), rows->Text(r, 2), rows->Int(r, 3),
+                   static_cast<int32_t>(rows->Int(r, 4))});
+  }
+  return out;
+}
+
+Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> days,
+                                                 std::span<const DirtyMark> done) {
+  std::lock_guard lock(mutex_);
+  int64_t cleared = 0;
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    for (const HouseholdDay& d : days) {
+      auto r = conn_->Query(
+          "INSERT INTO household_days (household_id, day, value_tenths, room, rooms_json, "
+          "computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (household_id, day) DO "
+          "UPDATE SET value_tenths = excluded.value_tenths, room = excluded.room, "
+          "rooms_json = excluded.rooms_json, computed_at = excluded.computed_at",
+          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, d.rooms_json,
+           d.computed_at.empty() ? NowText() : d.computed_at});
+      if (!r.ok()) return r.error();
+    }
+    for (const DirtyMark& m : done) {
+      auto r = conn_->Query(
+          "DELETE FROM dirty_sensor_days WHERE sensor_id = $1 AND day = $2 AND seq = $3",
+          {m.sensor_id, FormatDate(m.day), m.seq});
+      if (!r.ok()) return r.error();
+      cleared += r->affected;
+    }
+    return OkStatus();
+  });
+  if (!s.ok()) return s.error();
+  return cleared;
+}
+
+Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(int64_t household_id, Date from,
+                                                                    Date to) {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
+                               " FROM household_days d WHERE d.household_id = $1 AND d.day >= $2 "
+                               "AND d.day <= $3 ORDER BY d.day",
+                           {household_id, FormatDate(from), FormatDate(to)});
+  if (!rows.ok()) return rows.error();
+  return ToDays(*rows);
+}
+
+Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
+                                                             std::optional<int64_t> company_id) {
+  std::vector<sql::Value> params{FormatDate(day)};
+  std::string where = " WHERE d.day = $1";
+  if (company_id) {
+    params.emplace_back(*company_id);
+    where += " AND h.company_id = $2";
+  }
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
+                               " FROM household_days d JOIN households h ON h.id = "
+                               "d.household_id" +
+                               where + " ORDER BY d.household_id",
+                           params);
+  if (!rows.ok()) return rows.error();
+  return ToDays(*rows);
+}
+
+Status SqlMonitoringStore::PutOutdoorMeans(std::span<const ports::OutdoorMean> means) {
+  std::lock_guard lock(mutex_);
+  return sql::InTransaction(*conn_, [&]() -> Status {
+    for (const ports::OutdoorMean& m : means) {
+      auto r = conn_->Query(
+          "INSERT INTO outdoor_means (district_id, day, mean_tenths) VALUES ($1, $2, $3) "
+          "ON CONFLICT (district_id, day) DO UPDATE SET mean_tenths = excluded.mean_tenths",
+          {m.district_id, FormatDate(m.day), int64_t{m.mean}});
+      if (!r.ok()) return r.error();
+    }
+    return OkStatus();
+  });
+}
+
+Result<std::vector<ports::OutdoorMean>> SqlMonitoringStore::OutdoorMeans(int64_t district_id,
+                                                                         Date from, Date to) {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT district_id, day, mean_tenths FROM outdoor_means WHERE district_id = $1 AND "
+      "day >= $2 AND day <= $3 ORDER BY day",
+      {district_id, FormatDate(from), FormatDate(to)});
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::OutdoorMean> out;
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    auto day = DayOf(*rows, r, 1);
+    if (!day.ok()) return day.error();
+    out.push_back({rows->Int(r, 0), *day, static_cast<rules::Tenths>(rows->Int(r, 2))});
+  }
+  return out;
+}
+
+Result<Measurement> SqlMonitoringStore::GetMeasurementLocked(int64_t id) {
+  auto rows = conn_->Query(
+      std::string("SELECT ") + kMeasurementColumns + " FROM measurements WHERE id = $1", {id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return Error::NotFound("no measurement " + std::to_string(id), "id");
+  return ToMeasurement(*rows, 0);
+}
+
+Result<Measurement> SqlMonitoringStore::AddMeasurement(const Measurement& m) {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "INSERT INTO measurements (household_id, room, taken_at, instrument, payload_json, "
+      "signature, third_party, overridden, valid, violations_json, value_tenths, created_by, "
+      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+      {m.household_id, m.room, FormatLocal(m.taken_at), m.instrument, m.payload_json, m.signature,
+       int64_t{m.third_party}, int64_t{m.overridden}, int64_t{m.valid}, m.violations_json,
+       OptValue(m.value), m.created_by, NowText()});
+  if (!rows.ok()) return rows.error();
+  return GetMeasurementLocked(rows->Int(0, 0));
+}
+
+Result<Measurement> SqlMonitoringStore::GetMeasurement(int64_t id) {
+  std::lock_guard lock(mutex_);
+  return GetMeasurementLocked(id);
+}
+
+Result<std::vector<Measurement>> SqlMonitoringStore::Measurements(int64_t household_id) {
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(std::string("SELECT ") + kMeasurementColumns +
+                               " FROM measurements WHERE household_id = $1 "
+                               "ORDER BY taken_at, id",
+                           {household_id});
+  if (!rows.ok()) return rows.error();
+  std::vector<Measurement> out;
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    auto m = ToMeasurement(*rows, r);
+    if (!m.ok()) return m.error();
+    out.push_back(std::move(*m));
+  }
+  return out;
+}
+
+Result<Measurement> SqlMonitoringStore::UpdateMeasurement(int64_t id,
+                                                          std::optional<std::string> signature,
+                                                          std::optional<bool> overridden) {
+  std::lock_guard lock(mutex_);
+  auto before = GetMeasurementLocked(id);
+  if (!before.ok()) return before.error();
+  auto r = conn_->Query("UPDATE measurements SET signature = $2, overridden = $3 WHERE id = $1",
+                        {id, signature.value_or(before->signature),
+                         int64_t{overridden.value_or(before->overridden)}});
+  if (!r.ok()) return r.error();
+  return GetMeasurementLocked(id);
+}
+
+Result<std::vector<int64_t>> SqlMonitoringStore::MeasuredHouseholds(
+    std::optional<int64_t> company_id) {
+  std::vector<sql::Value> params;
+  std::string where = " WHERE m.valid = 1";
+  if (company_id) {
+    params.emplace_back(*company_id);
+    where += " AND h.company_id = $1";
+  }
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT DISTINCT m.household_id FROM measurements m JOIN households h ON h.id = "
+      "m.household_id" +
+          where + " ORDER BY m.household_id",
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<int64_t> out;
+  for (size_t r = 0; r < rows->rows.size(); ++r) out.push_back(rows->Int(r, 0));
+  return out;
+}
+
+Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
+    std::optional<int64_t> company_id) {
+  std::vector<sql::Value> params;
+  std::string where;
+  if (company_id) {
+    params.emplace_back(*company_id);
+    where = " WHERE h.company_id = $1";
+  }
+  std::lock_guard lock(mutex_);
+  // Each subquery is one descent of the readings key (sensor_id, ts).
+  auto rows = conn_->Query(
+      "SELECT s.id, s.code, h.id, h.code, h.company_id, "
+      "(SELECT x.ts FROM readings x WHERE x.sensor_id = s.id ORDER BY x.ts DESC LIMIT 1), "
+      "(SELECT x.centi FROM readings x WHERE x.sensor_id = s.id ORDER BY x.ts DESC LIMIT 1) "
+      "FROM sensors s JOIN rooms m ON m.id = s.room_id JOIN households h ON h.id = "
+      "m.household_id" +
+          where + " ORDER BY s.id",
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::SensorLast> out;
+  out.reserve(rows->rows.size());
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    ports::SensorLast s;
+    s.sensor_id = rows->Int(r, 0);
+    s.sensor_code = rows->Text(r, 1);
+    s.household_id = rows->Int(r, 2);
+    s.household_code = rows->Text(r, 3);
+    s.company_id = rows->Int(r, 4);
+    s.last_ts = OptInt(*rows, r, 5);
+    if (auto c = OptInt(*rows, r, 6)) s.last_centi = static_cast<int32_t>(*c);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace hearth::adapters

@@ -1,0 +1,47 @@
+// ports::MonitoringStore over sql::Connection (SQLite or PostgreSQL), on the tables of migration 5
+// (dirty_sensor_days, household_days, outdoor_means, measurements). Thread-safe: one connection
+// of its own, guarded by mutex_ (rollups and judging are not the ingest hot path).
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "adapters/storage/sql.hpp"
+#include "ports/monitoring_store.hpp"
+
+namespace hearth::adapters {
+
+class SqlMonitoringStore final : public ports::MonitoringStore {
+ public:
+  /// Takes a migrated connection.
+  explicit SqlMonitoringStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+
+  Result<std::vector<ports::DirtyMark>> DirtyMarks(int limit,
+                                                   std::optional<int64_t> household_id) override;
+  Result<std::vector<ports::RoomReading>> HouseholdReadings(int64_t household_id, int64_t from,
+                                                            int64_t to) override;
+  Result<int64_t> CommitRollup(std::span<const ports::HouseholdDay> days,
+                               std::span<const ports::DirtyMark> done) override;
+  Result<std::vector<ports::HouseholdDay>> HouseholdDays(int64_t household_id, Date from,
+                                                         Date to) override;
+  Result<std::vector<ports::HouseholdDay>> DaysOn(Date day,
+                                                  std::optional<int64_t> company_id) override;
+  Status PutOutdoorMeans(std::span<const ports::OutdoorMean> means) override;
+  Result<std::vector<ports::OutdoorMean>> OutdoorMeans(int64_t district_id, Date from,
+                                                       Date to) override;
+  Result<ports::Measurement> AddMeasurement(const ports::Measurement& m) override;
+  Result<ports::Measurement> GetMeasurement(int64_t id) override;
+  Result<std::vector<ports::Measurement>> Measurements(int64_t household_id) override;
+  Result<ports::Measurement> UpdateMeasurement(int64_t id, std::optional<std::string> signature,
+                                               std::optional<bool> overridden) override;
+  Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) override;
+  Result<std::vector<ports::SensorLast>> LastReadings(std::optional<int64_t> company_id) override;
+
+ private:
+  Result<ports::Measurement> GetMeasurementLocked(int64_t id);
+
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace hearth::adapters

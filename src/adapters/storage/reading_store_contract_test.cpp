@@ -1,0 +1,313 @@
+// The reading store contract on SQLite and on a real PostgreSQL cluster: counts of inserted and
+// duplicate readings (across and within batches), a duplicate never changing the stored value,
+// ranges in order within their bounds, sensor lookup by code, and all-or-nothing batches.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/test_postgres.hpp"
+
+namespace hearth::ports {
+// Found by argument-dependent lookup from std::vector's ==.
+bool operator==(const Reading& a, const Reading& b) {
+  return a.sensor_id == b.sensor_id && a.ts == b.ts && a.centi == b.centi;
+}
+void PrintTo(const Reading& r, std::ostream* os) {
+  *os << "{" << r.sensor_id << ", " << r.ts << ", " << r.centi << "}";
+}
+}  // namespace hearth::ports
+
+namespace hearth::adapters {
+namespace {
+
+using ports::Reading;
+
+enum class Engine { kSqlite, kPostgres };
+
+constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
+
+class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == Engine::kSqlite) {
+      char tmpl[] = "/tmp/hearth-readings-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      url_ = dir_ + "/h.db";
+    } else {
+      url_ = testing::PostgresCluster::Shared().CreateDatabase();
+    }
+    auto conn = sql::Connect(url_);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(Migrate(**conn).ok());
+    records_ = std::make_unique<SqlRecordStore>(std::move(*conn));
+    company_ = Make("companies", {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}});
+    MakeSensors();
+    store_ = Open();
+  }
+  void TearDown() override {
+    store_.reset();
+    records_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  std::unique_ptr<ports::ReadingStore> Open() {
+    auto store = OpenReadingStore(url_);
+    EXPECT_TRUE(store.ok()) << store.error().detail;
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  int64_t Make(const char* resource, ports::Fields fields) {
+    auto rec = records_->Create(*model::FindResource(resource), fields, {}, "test");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().detail;
+    return rec.ok() ? rec->id : 0;
+  }
+
+  // One household with one room and two sensors, T-1 and T-2.
+  void MakeSensors() {
+    int64_t district =
+        Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
+    int64_t src = Make("heat_sources", {{"company_id", company_}, {"code", "hs"},
+                                        {"name", "plant"}, {"kind", "chp"}});
+    int64_t sec = Make("network_sections", {{"company_id", company_}, {"heat_source_id", src},
+                                            {"code", "n1"}, {"name", "north"}});
+    int64_t sub = Make("substations", {{"company_id", company_}, {"network_section_id", sec},
+                                       {"code", "s1"}, {"name", "s"}});
+    int64_t building = Make("buildings", {{"company_id", company_}, {"district_id", district},
+                                          {"substation_id", sub}, {"code", "b1"},
+                                          {"community", "Sunny"}, {"floors", int64_t{6}}});
+    int64_t partition =
+        Make("partitions", {{"company_id", company_}, {"building_id", building}, {"code", "u1"}});
+    household_ = Make("households", {{"company_id", company_}, {"partition_id", partition},
+                                     {"code", "h1"}, {"area_m2", int64_t{8550}},
+                                     {"floor", int64_t{1}}, {"orientation", "sun"},
+                                     {"billing", "area"}, {"heating_status", "heated"}});
+    room_ = Make("rooms", {{"household_id", household_}, {"name", "主卧"}, {"kind", "bedroom"}});
+    s1_ = Make("sensors", {{"code", "T-1"}, {"room_id", room_}});
+    s2_ = Make("sensors", {{"code", "T-2"}, {"room_id", room_}});
+  }
+
+  ports::InsertCounts Insert(const std::vector<Reading>& batch) {
+    auto counts = store_->Insert(batch);
+    EXPECT_TRUE(counts.ok()) << counts.error().detail;
+    return counts.ok() ? *counts : ports::InsertCounts{-1, -1};
+  }
+
+  std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to) {
+    auto rows = store_->Range(sensor, from, to);
+    EXPECT_TRUE(rows.ok()) << rows.error().detail;
+    return rows.ok() ? *rows : std::vector<Reading>{};
+  }
+
+  std::string dir_, url_;
+  std::unique_ptr<SqlRecordStore> records_;
+  std::unique_ptr<ports::ReadingStore> store_;
+  int64_t company_ = 0, household_ = 0, room_ = 0, s1_ = 0, s2_ = 0;
+};
+
+TEST_P(ReadingStoreContract, InsertsAndCounts) {
+  auto counts = Insert({{s1_, kT0, 1820}, {s1_, kT0 + 60, -250}, {s2_, kT0, 2000}});
+  EXPECT_EQ(counts.inserted, 3);
+  EXPECT_EQ(counts.duplicate, 0);
+  EXPECT_EQ(Range(s1_, kT0, kT0 + 3600),
+            (std::vector<Reading>{{s1_, kT0, 1820}, {s1_, kT0 + 60, -250}}));
+  EXPECT_EQ(Range(s2_, kT0, kT0 + 3600), (std::vector<Reading>{{s2_, kT0, 2000}}));
+  auto empty = store_->Insert({});
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->inserted + empty->duplicate, 0);
+}
+
+TEST_P(ReadingStoreContract, DuplicatesNeverChangeTheStoredValue) {
+  struct Case {
+    const char* name;
+    std::vector<Reading> batch;
+    int64_t inserted, duplicate;
+  };
+  const Case cases[] = {
+      {"first", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 2, 0},
+      {"re-sent batch", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 0, 2},
+      {"same key, other value", {{s1_, kT0, 2500}}, 0, 1},
+      {"within one batch", {{s1_, kT0 + 600, 1700}, {s1_, kT0 + 600, 1900}}, 1, 1},
+      {"mixed", {{s1_, kT0 + 600, 1}, {s2_, kT0 + 600, 2100}, {s2_, kT0 + 600, 2100}}, 1, 2},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto counts = Insert(c.batch);
+    EXPECT_EQ(counts.inserted, c.inserted);
+    EXPECT_EQ(counts.duplicate, c.duplicate);
+  }
+  EXPECT_EQ(Range(s1_, kT0, kT0 + 3600),
+            (std::vector<Reading>{{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830},
+                                  {s1_, kT0 + 600, 1700}}));
+  EXPECT_EQ(Range(s2_, kT0, kT0 + 3600), (std::vector<Reading>{{s2_, kT0 + 600, 2100}}));
+}
+
+TEST_P(ReadingStoreContract, RangeIsOrderedAndHalfOpen) {
+  // Sent out of order, and another sensor's readings interleaved.
+  Insert({{s1_, kT0 + 120, 3}, {s2_, kT0 + 60, 9}, {s1_, kT0, 1}, {s1_, kT0 + 60, 2},
+          {s1_, kT0 + 180, 4}});
+  struct Case {
+    const char* name;
+    int64_t from, to;
+    std::vector<int64_t> ts;
+  };
+  const Case cases[] = {
+      {"all", kT0 - 1000, kT0 + 1000, {kT0, kT0 + 60, kT0 + 120, kT0 + 180}},
+      {"from is inclusive", kT0 + 60, kT0 + 1000, {kT0 + 60, kT0 + 120, kT0 + 180}},
+      {"to is exclusive", kT0, kT0 + 120, {kT0, kT0 + 60}},
+      {"empty window", kT0 + 60, kT0 + 60, {}},
+      {"before everything", 0, kT0, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<int64_t> got;
+    for (const Reading& r : Range(s1_, c.from, c.to)) {
+      EXPECT_EQ(r.sensor_id, s1_);
+      got.push_back(r.ts);
+    }
+    EXPECT_EQ(got, c.ts);
+  }
+  EXPECT_TRUE(Range(s2_ + 1000, 0, kT0 * 2).empty());
+}
+
+TEST_P(ReadingStoreContract, FindsSensorsByCode) {
+  auto found = store_->FindSensor("T-2");
+  ASSERT_TRUE(found.ok()) << found.error().detail;
+  EXPECT_EQ(found->id, s2_);
+  EXPECT_EQ(found->room_id, room_);
+  EXPECT_EQ(found->household_id, household_);
+  EXPECT_EQ(found->company_id, company_);
+  for (const char* code : {"T-3", "", "t-2", "T-2 "}) {
+    SCOPED_TRACE(code);
+    auto missing = store_->FindSensor(code);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  }
+}
+
+TEST_P(ReadingStoreContract, AFailedBatchStoresNothing) {
+  // The last row breaks the precondition (no such sensor): the whole batch is refused, also the
+  // rows before it, and the store stays usable.
+  std::vector<Reading> batch;
+  for (int i = 0; i < 300; ++i) batch.push_back({s1_, kT0 + i, 1800 + i});
+  batch.push_back({s2_ + 1000, kT0, 1800});
+  auto failed = store_->Insert(batch);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_TRUE(Range(s1_, 0, kT0 * 2).empty());
+  batch.pop_back();
+  auto counts = Insert(batch);
+  EXPECT_EQ(counts.inserted, 300);
+  EXPECT_EQ(Range(s1_, 0, kT0 * 2).size(), 300u);
+}
+
+TEST_P(ReadingStoreContract, LargeBatchesSurviveReopening) {
+  // More rows than one multi-row statement holds, with duplicates of earlier rows and of each
+  // other; then a fresh store (new connections) reads what was committed.
+  std::vector<Reading> first, second;
+  for (int i = 0; i < 1000; ++i) first.push_back({i % 2 ? s1_ : s2_, kT0 + i * 30, i});
+  for (int i = 500; i < 1700; ++i) second.push_back({i % 2 ? s1_ : s2_, kT0 + i * 30, -i});
+  second.push_back(second.front());
+  auto a = Insert(first);
+  EXPECT_EQ(a.inserted, 1000);
+  auto b = Insert(second);
+  EXPECT_EQ(b.inserted, 700);
+  EXPECT_EQ(b.duplicate, 501);
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
+  auto rows = Range(s1_, 0, kT0 * 2);
+  ASSERT_EQ(rows.size(), 850u);
+  EXPECT_TRUE(std::is_sorted(rows.begin(), rows.end(),
+                             [](const Reading& x, const Reading& y) { return x.ts < y.ts; }));
+  EXPECT_EQ(rows.front().centi, 1);     // from the first batch
+  EXPECT_EQ(rows.back().centi, -1699);  // only in the second
+}
+
+TEST_P(ReadingStoreContract, ConcurrentWritersCountEachReadingOnce) {
+  // Four threads send overlapping batches; every reading is inserted exactly once in total.
+  constexpr int kThreads = 4, kBatches = 10, kPerBatch = 100;
+  std::vector<ports::InsertCounts> totals(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int b = 0; b < kBatches; ++b) {
+        std::vector<Reading> batch;
+        for (int i = 0; i < kPerBatch; ++i) {
+          // Thread t overlaps thread t+1 by half of each batch.
+          int64_t n = (b * kPerBatch + i) + t * kPerBatch / 2;
+          batch.push_back({n % 2 ? s1_ : s2_, kT0 + n, 1800});
+        }
+        auto c = store_->Insert(batch);
+        ASSERT_TRUE(c.ok()) << c.error().detail;
+        totals[static_cast<size_t>(t)].inserted += c->inserted;
+        totals[static_cast<size_t>(t)].duplicate += c->duplicate;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  int64_t inserted = 0, duplicate = 0;
+  for (const auto& c : totals) {
+    inserted += c.inserted;
+    duplicate += c.duplicate;
+  }
+  const int64_t distinct = kBatches * kPerBatch + (kThreads - 1) * kPerBatch / 2;
+  EXPECT_EQ(inserted, distinct);
+  EXPECT_EQ(inserted + duplicate, kThreads * kBatches * kPerBatch);
+  EXPECT_EQ(static_cast<int64_t>(Range(s1_, 0, kT0 * 2).size() + Range(s2_, 0, kT0 * 2).size()),
+            distinct);
+}
+
+TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
+  // ports/monitoring_store.hpp: each distinct (sensor, local UTC+08:00 day) of a batch is marked
+  // in the insert's transaction; a later batch touching a marked day bumps its seq.
+  auto conn = sql::Connect(url_, false);
+  ASSERT_TRUE(conn.ok());
+  auto marks = [&] {
+    auto rows = (*conn)->Query(
+        "SELECT sensor_id, day, seq FROM dirty_sensor_days ORDER BY sensor_id, day");
+    EXPECT_TRUE(rows.ok());
+    std::vector<std::string> out;
+    for (size_t r = 0; rows.ok() && r < rows->rows.size(); ++r) {
+      out.push_back(std::to_string(rows->Int(r, 0) == s1_ ? 1 : 2) + " " + rows->Text(r, 1) +
+                    " " + rows->Text(r, 2));
+    }
+    return out;
+  };
+  const int64_t midnight = kT0 + 16 * 3600;  // 2025-12-02T00:00:00+08:00
+  struct Case {
+    const char* name;
+    std::vector<Reading> batch;
+    std::vector<std::string> marks;
+  };
+  const Case cases[] = {
+      {"two days of one sensor, one of another",
+       {{s1_, kT0, 1}, {s1_, kT0 + 60, 2}, {s1_, midnight, 3}, {s2_, midnight - 1, 4},
+        {s1_, kT0 - 8 * 3600 - 1, 5}},
+       {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 1", "2 2025-12-01 1"}},
+      {"a later reading bumps its day once", {{s1_, midnight + 60, 6}, {s1_, midnight + 120, 7}},
+       {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 2", "2 2025-12-01 1"}},
+      {"a failed batch marks nothing", {{s2_, midnight, 8}, {s2_ + 1000, kT0, 9}},
+       {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 2", "2 2025-12-01 1"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    (void)store_->Insert(c.batch);
+    EXPECT_EQ(marks(), c.marks);
+  }
+  // Many sensor-days in one batch (more than one statement's worth of rows on SQLite).
+  std::vector<Reading> many;
+  for (int d = 0; d < 300; ++d) many.push_back({d % 2 ? s1_ : s2_, kT0 + d * 86400 + 3 * 86400, 1});
+  (void)Insert(many);
+  EXPECT_EQ(marks().size(), 4u + 300u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ReadingStoreContract,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         [](const ::testing::TestParamInfo<Engine>& engine) {
+                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace hearth::adapters

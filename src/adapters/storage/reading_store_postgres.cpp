@@ -1,0 +1,223 @@
+// The PostgreSQL half of reading_store_sql.hpp.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "adapters/storage/reading_store_sql.hpp"
+#include "ports/monitoring_store.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+using PgResult = std::unique_ptr<PGresult, void (*)(PGresult*)>;
+
+// The batch is staged here; ON COMMIT DELETE ROWS empties it at the end of every transaction.
+constexpr const char* kSetUp =
+    "CREATE TEMPORARY TABLE IF NOT EXISTS readings_in "
+    "(sensor_id BIGINT NOT NULL, ts BIGINT NOT NULL, centi INTEGER NOT NULL) "
+    "ON COMMIT DELETE ROWS";
+constexpr const char* kMerge =
+    "INSERT INTO readings (sensor_id, ts, centi) "
+    "SELECT sensor_id, ts, centi FROM readings_in ORDER BY sensor_id, ts "
+    "ON CONFLICT DO NOTHING";
+// Dirty marks (ports/monitoring_store.hpp): the batch's distinct (sensor, local day) pairs as two
+// arrays, upserted in key order (so that concurrent instances cannot deadlock) in one statement.
+constexpr const char* kMarkDirty =
+    "INSERT INTO dirty_sensor_days (sensor_id, day, seq) "
+    "SELECT s, d, 1 FROM unnest($1::bigint[], $2::text[]) AS t(s, d) ORDER BY s, d "
+    "ON CONFLICT (sensor_id, day) DO UPDATE SET seq = dirty_sensor_days.seq + 1";
+constexpr const char* kFindSensor =
+    "SELECT s.id, s.room_id, r.household_id, h.company_id FROM sensors s "
+    "JOIN rooms r ON r.id = s.room_id JOIN households h ON h.id = r.household_id "
+    "WHERE s.code = $1";
+constexpr const char* kRange =
+    "SELECT ts, centi FROM readings WHERE sensor_id = $1::bigint AND ts >= $2::bigint "
+    "AND ts < $3::bigint ORDER BY ts";
+
+Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
+  std::string detail = "readings: " + std::string(what) + ": " +
+                       (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  std::string code = state ? state : "";
+  if (code.rfind("08", 0) == 0 || code == "40001" || code == "40P01" || code == "55P03" ||
+      code == "57P01" || PQstatus(conn) != CONNECTION_OK) {
+    return Error::Unavailable("the database is unavailable; try again", detail);
+  }
+  return Error::Internal(detail);
+}
+
+// Appends "sensor\tts\tcenti\n" (COPY's text format) without allocating per row.
+void AppendRow(std::string& out, const ports::Reading& r) {
+  auto put = [&out](int64_t v, char separator) {
+    char buf[32];  // an int64 takes at most 20 characters: the separator always fits
+    char* end = std::to_chars(buf, buf + 24, v).ptr;
+    *end++ = separator;
+    out.append(buf, static_cast<size_t>(end - buf));
+  };
+  put(r.sensor_id, '\t');
+  put(r.ts, '\t');
+  put(r.centi, '\n');
+}
+
+// One libpq connection; every call holds mutex_. Reconnects (and sets up again) after the server
+// dropped it, at the start of the next call.
+class PgReadingStore final : public ports::ReadingStore {
+ public:
+  explicit PgReadingStore(std::string url) : url_(std::move(url)) {}
+  ~PgReadingStore() override {
+    if (conn_) PQfinish(conn_);
+  }
+
+  Status Connect() {
+    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return OkStatus();
+    if (conn_) PQfinish(conn_);
+    conn_ = PQconnectdb(url_.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      return Error::Unavailable("cannot connect to PostgreSQL", PQerrorMessage(conn_));
+    }
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    if (auto s = Command(kSetUp); !s.ok()) return s;
+    for (auto [name, sql, n] : {std::tuple{"find_sensor", kFindSensor, 1},
+                                std::tuple{"range", kRange, 3}}) {
+      PgResult res(PQprepare(conn_, name, sql, n, nullptr), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), name);
+    }
+    return OkStatus();
+  }
+
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+    ports::InsertCounts counts;
+    if (batch.empty()) return counts;
+    std::lock_guard lock(mutex_);
+    if (auto s = Connect(); !s.ok()) return s.error();
+    if (auto s = Command("BEGIN"); !s.ok()) return s.error();
+    auto inserted = CopyAndMerge(batch);
+    if (!inserted.ok()) {
+      (void)Command("ROLLBACK");
+      return inserted.error();
+    }
+    if (auto s = Command("COMMIT"); !s.ok()) return s.error();
+    counts.inserted = *inserted;
+    counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted;
+    return counts;
+  }
+
+  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) override {
+    std::lock_guard lock(mutex_);
+    if (auto s = Connect(); !s.ok()) return s.error();
+    std::string params[] = {std::to_string(sensor_id), std::to_string(from), std::to_string(to)};
+    const char* values[] = {params[0].c_str(), params[1].c_str(), params[2].c_str()};
+    PgResult res(PQexecPrepared(conn_, "range", 3, values, nullptr, nullptr, 0), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return PgError(conn_, res.get(), "range");
+    std::vector<ports::Reading> out;
+    int rows = PQntuples(res.get());
+    out.reserve(static_cast<size_t>(rows));
+    for (int r = 0; r < rows; ++r) {
+      out.push_back({sensor_id, std::strtoll(PQgetvalue(res.get(), r, 0), nullptr, 10),
+                     static_cast<int32_t>(std::strtol(PQgetvalue(res.get(), r, 1), nullptr, 10))});
+    }
+    return out;
+  }
+
+  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
+    std::lock_guard lock(mutex_);
+    if (auto s = Connect(); !s.ok()) return s.error();
+    const char* values[] = {code.c_str()};
+    PgResult res(PQexecPrepared(conn_, "find_sensor", 1, values, nullptr, nullptr, 0), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) {
+      return PgError(conn_, res.get(), "find sensor");
+    }
+    if (PQntuples(res.get()) == 0) return Error::NotFound("unknown sensor", "sensor");
+    auto at = [&](int c) { return std::strtoll(PQgetvalue(res.get(), 0, c), nullptr, 10); };
+    return ports::SensorInfo{at(0), at(1), at(2), at(3)};
+  }
+
+ private:
+  Status Command(const char* sql) {
+    PgResult res(PQexec(conn_, sql), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), sql);
+    return OkStatus();
+  }
+
+  // Inside the batch's transaction: COPY into readings_in, merge; returns the rows inserted.
+  Result<int64_t> CopyAndMerge(std::span<const ports::Reading> batch) {
+    {
+      PgResult res(PQexec(conn_, "COPY readings_in FROM STDIN"), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COPY_IN) return PgError(conn_, res.get(), "copy");
+    }
+    buffer_.clear();
+    for (const ports::Reading& r : batch) {
+      AppendRow(buffer_, r);
+      if (buffer_.size() >= (1u << 16)) {
+        if (PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
+          return PgError(conn_, nullptr, "copy data");
+        }
+        buffer_.clear();
+      }
+    }
+    if ((!buffer_.empty() &&
+         PQputCopyData(conn_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) ||
+        PQputCopyEnd(conn_, nullptr) != 1) {
+      return PgError(conn_, nullptr, "copy data");
+    }
+    {
+      PgResult res(PQgetResult(conn_), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), "copy");
+      while (PGresult* more = PQgetResult(conn_)) PQclear(more);
+    }
+    PgResult res(PQexec(conn_, kMerge), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), "merge");
+    if (auto s = MarkDirty(batch); !s.ok()) return s.error();
+    return std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
+  }
+
+  // Inside the batch's transaction: marks every distinct (sensor, local day) of it dirty.
+  Status MarkDirty(std::span<const ports::Reading> batch) {
+    marks_.clear();
+    for (const ports::Reading& r : batch) {
+      std::pair<int64_t, int64_t> key{r.sensor_id, ports::LocalDayNumber(r.ts)};
+      if (marks_.empty() || marks_.back() != key) marks_.push_back(key);
+    }
+    std::sort(marks_.begin(), marks_.end());
+    marks_.erase(std::unique(marks_.begin(), marks_.end()), marks_.end());
+    std::string sensors = "{", days = "{";
+    for (size_t i = 0; i < marks_.size(); ++i) {
+      if (i > 0) {
+        sensors += ',';
+        days += ',';
+      }
+      sensors += std::to_string(marks_[i].first);
+      days += ports::DayText(marks_[i].second);
+    }
+    sensors += '}';
+    days += '}';
+    const char* values[] = {sensors.c_str(), days.c_str()};
+    PgResult res(PQexecParams(conn_, kMarkDirty, 2, nullptr, values, nullptr, nullptr, 0),
+                 PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return PgError(conn_, res.get(), "mark dirty days");
+    }
+    return OkStatus();
+  }
+
+  const std::string url_;
+  std::mutex mutex_;
+  PGconn* conn_ = nullptr;  // GUARDED_BY(mutex_)
+  std::string buffer_;      // GUARDED_BY(mutex_): COPY data, reused across batches
+  std::vector<std::pair<int64_t, int64_t>> marks_;  // GUARDED_BY(mutex_): (sensor, day number)
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ports::ReadingStore>> OpenPostgresReadingStore(const std::string& url) {
+  auto store = std::make_unique<PgReadingStore>(url);
+  if (auto s = store->Connect(); !s.ok()) return s.error();
+  return std::unique_ptr<ports::ReadingStore>(std::move(store));
+}
+
+}  // namespace hearth::adapters

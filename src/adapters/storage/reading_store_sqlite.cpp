@@ -1,0 +1,241 @@
+// The SQLite half of reading_store_sql.hpp.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <mutex>
+
+#include "adapters/storage/reading_store_sql.hpp"
+#include "ports/monitoring_store.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+// Rows per multi-row INSERT: fewer statement steps per batch; 3 × 128 parameters stays far below
+// SQLite's limit (32766).
+constexpr int kChunk = 128;
+
+constexpr const char* kFindSensor =
+    "SELECT s.id, s.room_id, r.household_id, h.company_id FROM sensors s "
+    "JOIN rooms r ON r.id = s.room_id JOIN households h ON h.id = r.household_id "
+    "WHERE s.code = ?1";
+constexpr const char* kRange =
+    "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts";
+
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string detail = "readings: " + std::string(what) + ": " +
+                       (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL: return Error::Unavailable("the database is unavailable", detail);
+    default: return Error::Internal(detail);
+  }
+}
+
+std::string InsertSql(int rows) {
+  std::string sql = "INSERT INTO readings (sensor_id, ts, centi) VALUES ";
+  for (int i = 0; i < rows; ++i) sql += i == 0 ? "(?,?,?)" : ",(?,?,?)";
+  return sql + " ON CONFLICT DO NOTHING";
+}
+
+// Dirty marks (ports/monitoring_store.hpp): one row per distinct (sensor, local day) of a batch,
+// upserted in the batch's transaction. Statements for 1, 2, 4, … 128 rows, so that any count
+// takes at most a few steps.
+constexpr size_t kMarkSizes = 8;
+
+std::string MarkSql(size_t rows) {
+  std::string sql = "INSERT INTO dirty_sensor_days (sensor_id, day, seq) VALUES ";
+  for (size_t i = 0; i < rows; ++i) sql += i == 0 ? "(?,?,1)" : ",(?,?,1)";
+  return sql + " ON CONFLICT (sensor_id, day) DO UPDATE SET seq = dirty_sensor_days.seq + 1";
+}
+
+using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+// One connection and its prepared statements. Not thread-safe: each is guarded by its owner.
+class Db {
+ public:
+  ~Db() {
+    statements_.clear();  // finalized before the connection closes
+    if (db_) sqlite3_close_v2(db_);
+  }
+
+  Status Open(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, "open");
+    sqlite3_busy_timeout(db_, 5000);
+    return Exec(kReadingSqlitePragmas);
+  }
+
+  Status Exec(const char* sql) {
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, sql);
+    return OkStatus();
+  }
+
+  Result<sqlite3_stmt*> Prepare(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
+    statements_.emplace_back(stmt, sqlite3_finalize);
+    return stmt;
+  }
+
+  sqlite3* raw() const { return db_; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::vector<Statement> statements_;
+};
+
+class SqliteReadingStore final : public ports::ReadingStore {
+ public:
+  Status Open(const std::string& path) {
+    if (auto s = writer_.Open(path); !s.ok()) return s;
+    if (auto s = reader_.Open(path); !s.ok()) return s;
+    auto chunk = writer_.Prepare(InsertSql(kChunk));
+    if (!chunk.ok()) return chunk.error();
+    auto one = writer_.Prepare(InsertSql(1));
+    if (!one.ok()) return one.error();
+    auto find = reader_.Prepare(kFindSensor);
+    if (!find.ok()) return find.error();
+    auto range = reader_.Prepare(kRange);
+    if (!range.ok()) return range.error();
+    insert_chunk_ = *chunk;
+    insert_one_ = *one;
+    for (size_t i = 0; i < kMarkSizes; ++i) {
+      auto mark = writer_.Prepare(MarkSql(size_t{1} << i));
+      if (!mark.ok()) return mark.error();
+      mark_[i] = *mark;
+    }
+    find_ = *find;
+    range_ = *range;
+    return OkStatus();
+  }
+
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+    ports::InsertCounts counts;
+    if (batch.empty()) return counts;
+    std::lock_guard lock(write_mutex_);
+    if (auto s = writer_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s.error();
+    size_t i = 0;
+    Status s = OkStatus();
+    while (s.ok() && i < batch.size()) {
+      size_t n = batch.size() - i >= kChunk ? kChunk : 1;
+      s = Step(n == 1 ? insert_one_ : insert_chunk_, batch.subspan(i, n), counts.inserted);
+      i += n;
+    }
+    if (s.ok()) s = MarkDirty(batch);
+    if (s.ok()) s = writer_.Exec("COMMIT");
+    if (!s.ok()) {
+      (void)writer_.Exec("ROLLBACK");  // fails harmlessly when COMMIT already ended it
+      return s.error();
+    }
+    counts.duplicate = static_cast<int64_t>(batch.size()) - counts.inserted;
+    return counts;
+  }
+
+  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) override {
+    std::lock_guard lock(read_mutex_);
+    sqlite3_bind_int64(range_, 1, sensor_id);
+    sqlite3_bind_int64(range_, 2, from);
+    sqlite3_bind_int64(range_, 3, to);
+    std::vector<ports::Reading> out;
+    int rc;
+    while ((rc = sqlite3_step(range_)) == SQLITE_ROW) {
+      out.push_back({sensor_id, sqlite3_column_int64(range_, 0),
+                     static_cast<int32_t>(sqlite3_column_int64(range_, 1))});
+    }
+    sqlite3_reset(range_);
+    if (rc != SQLITE_DONE) return SqliteError(reader_.raw(), rc, "range");
+    return out;
+  }
+
+  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
+    std::lock_guard lock(read_mutex_);
+    sqlite3_bind_text(find_, 1, code.data(), static_cast<int>(code.size()), SQLITE_STATIC);
+    int rc = sqlite3_step(find_);
+    ports::SensorInfo info;
+    if (rc == SQLITE_ROW) {
+      info = {sqlite3_column_int64(find_, 0), sqlite3_column_int64(find_, 1),
+              sqlite3_column_int64(find_, 2), sqlite3_column_int64(find_, 3)};
+    }
+    sqlite3_reset(find_);
+    sqlite3_clear_bindings(find_);  // `code` is bound without a copy
+    if (rc == SQLITE_DONE) return Error::NotFound("unknown sensor", "sensor");
+    if (rc != SQLITE_ROW) return SqliteError(reader_.raw(), rc, "find sensor");
+    return info;
+  }
+
+ private:
+  // Marks every distinct (sensor, local day) of the batch dirty, inside its transaction.
+  Status MarkDirty(std::span<const ports::Reading> batch) {
+    marks_.clear();
+    for (const ports::Reading& r : batch) {
+      std::pair<int64_t, int64_t> key{r.sensor_id, ports::LocalDayNumber(r.ts)};
+      if (marks_.empty() || marks_.back() != key) marks_.push_back(key);
+    }
+    std::sort(marks_.begin(), marks_.end());
+    marks_.erase(std::unique(marks_.begin(), marks_.end()), marks_.end());
+    size_t done = 0;
+    for (size_t i = kMarkSizes; i-- > 0;) {
+      const size_t n = size_t{1} << i;
+      while (marks_.size() - done >= n) {
+        sqlite3_stmt* stmt = mark_[i];
+        int p = 1;
+        for (size_t k = done; k < done + n; ++k) {
+          sqlite3_bind_int64(stmt, p++, marks_[k].first);
+          std::string day = ports::DayText(marks_[k].second);
+          sqlite3_bind_text(stmt, p++, day.data(), static_cast<int>(day.size()), SQLITE_TRANSIENT);
+        }
+        int rc = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (rc != SQLITE_DONE) return SqliteError(writer_.raw(), rc, "mark dirty days");
+        done += n;
+      }
+    }
+    return OkStatus();
+  }
+
+  // Runs `stmt` (rows.size() rows of 3 parameters) once; adds the rows it inserted.
+  Status Step(sqlite3_stmt* stmt, std::span<const ports::Reading> rows, int64_t& inserted) {
+    int p = 1;
+    for (const ports::Reading& r : rows) {
+      sqlite3_bind_int64(stmt, p++, r.sensor_id);
+      sqlite3_bind_int64(stmt, p++, r.ts);
+      sqlite3_bind_int(stmt, p++, r.centi);
+    }
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) return SqliteError(writer_.raw(), rc, "insert");
+    inserted += sqlite3_changes64(writer_.raw());
+    return OkStatus();
+  }
+
+  std::mutex write_mutex_;
+  Db writer_;                           // GUARDED_BY(write_mutex_)
+  sqlite3_stmt* insert_chunk_ = nullptr;  // GUARDED_BY(write_mutex_)
+  sqlite3_stmt* insert_one_ = nullptr;    // GUARDED_BY(write_mutex_)
+  std::array<sqlite3_stmt*, kMarkSizes> mark_{};           // GUARDED_BY(write_mutex_)
+  std::vector<std::pair<int64_t, int64_t>> marks_;         // GUARDED_BY(write_mutex_), reused
+  std::mutex read_mutex_;
+  Db reader_;                  // GUARDED_BY(read_mutex_)
+  sqlite3_stmt* find_ = nullptr;   // GUARDED_BY(read_mutex_)
+  sqlite3_stmt* range_ = nullptr;  // GUARDED_BY(read_mutex_)
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ports::ReadingStore>> OpenSqliteReadingStore(const std::string& path) {
+  if (!std::filesystem::exists(path)) return Error::NotFound("no database at " + path, "db");
+  auto store = std::make_unique<SqliteReadingStore>();
+  if (auto s = store->Open(path); !s.ok()) return s.error();
+  return std::unique_ptr<ports::ReadingStore>(std::move(store));
+}
+
+}  // namespace hearth::adapters

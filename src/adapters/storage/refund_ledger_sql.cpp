@@ -1,0 +1,148 @@
+#include "adapters/storage/refund_ledger_sql.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/civil_time.hpp"
+
+namespace hearth::adapters {
+namespace {
+
+constexpr const char* kColumns =
+    "id, household_id, company_id, season_start_year, status, fee_fen, refund_fen, "
+    "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at";
+
+ports::RefundEntry ToEntry(const sql::Rows& rows, size_t i) {
+  ports::RefundEntry e;
+  size_t c = 0;
+  e.id = rows.Int(i, c++);
+  e.household_id = rows.Int(i, c++);
+  e.company_id = rows.Int(i, c++);
+  e.season_start_year = static_cast<int>(rows.Int(i, c++));
+  e.status = rows.Text(i, c++);
+  e.fee_fen = rows.Int(i, c++);
+  e.refund_fen = rows.Int(i, c++);
+  e.official_days = static_cast<int>(rows.Int(i, c++));
+  e.days_json = rows.Text(i, c++);
+  e.payment_deadline = rows.Text(i, c++);
+  e.choice = rows.Text(i, c++);
+  e.computed_at = rows.Text(i, c++);
+  e.updated_by = rows.Text(i, c++);
+  e.updated_at = rows.Text(i, c++);
+  return e;
+}
+
+std::string NowText() {
+  return FormatLocal(std::chrono::time_point_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now()));
+}
+
+Error NoEntry(int64_t id) {
+  return Error::NotFound("no refund entry " + std::to_string(id), "id");
+}
+
+}  // namespace
+
+Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
+    std::span<const ports::RefundEntry> entries) {
+  std::lock_guard lock(mutex_);
+  ports::ReplaceCounts counts;
+  const std::string now = NowText();
+  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+    for (const auto& e : entries) {
+      // The conflict target is (household, season); only a draft is replaced, and the household's
+      // choice survives the re-run.
+      auto res = conn_->Query(
+          "INSERT INTO refund_entries (household_id, company_id, season_start_year, status, "
+          "fee_fen, refund_fen, official_days, days_json, payment_deadline, choice, computed_at, "
+          "updated_by, updated_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, '', $9, $10, "
+          "$9) ON CONFLICT (household_id, season_start_year) DO UPDATE SET "
+          "company_id = excluded.company_id, fee_fen = excluded.fee_fen, "
+          "refund_fen = excluded.refund_fen, official_days = excluded.official_days, "
+          "days_json = excluded.days_json, payment_deadline = excluded.payment_deadline, "
+          "computed_at = excluded.computed_at, updated_by = excluded.updated_by, "
+          "updated_at = excluded.updated_at WHERE refund_entries.status = 'draft'",
+          {e.household_id, e.company_id, int64_t{e.season_start_year}, e.fee_fen, e.refund_fen,
+           int64_t{e.official_days}, e.days_json, e.payment_deadline, now, e.updated_by});
+      if (!res.ok()) return res.error();
+      (res->affected > 0 ? counts.written : counts.kept) += 1;
+    }
+    return OkStatus();
+  });
+  if (!s.ok()) return s.error();
+  return counts;
+}
+
+Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::LedgerQuery& q) {
+  std::vector<sql::Value> params;
+  std::string where = "1 = 1";
+  auto add = [&](const char* column, sql::Value v) {
+    params.push_back(std::move(v));
+    where += std::string(" AND ") + column + " $" + std::to_string(params.size());
+  };
+  if (q.season_start_year) add("season_start_year =", int64_t{*q.season_start_year});
+  if (q.household_id) add("household_id =", *q.household_id);
+  if (q.company_id) add("company_id =", *q.company_id);
+  if (q.status) add("status =", *q.status);
+  if (q.after) add("id >", *q.after);
+  std::lock_guard lock(mutex_);
+  auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " +
+                               where + " ORDER BY id LIMIT " +
+                               std::to_string(std::clamp(q.limit, 1, 1000)),
+                           params);
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::RefundEntry> out;
+  out.reserve(rows->rows.size());
+  for (size_t i = 0; i < rows->rows.size(); ++i) out.push_back(ToEntry(*rows, i));
+  return out;
+}
+
+Result<ports::RefundEntry> SqlRefundLedger::GetLocked(int64_t id) {
+  auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE id = $1",
+                           {id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return NoEntry(id);
+  return ToEntry(*rows, 0);
+}
+
+Result<ports::RefundEntry> SqlRefundLedger::Get(int64_t id) {
+  std::lock_guard lock(mutex_);
+  return GetLocked(id);
+}
+
+Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::string& from,
+                                                      const std::string& to,
+                                                      const std::string& actor) {
+  std::lock_guard lock(mutex_);
+  auto res = conn_->Query(
+      "UPDATE refund_entries SET status = $1, updated_by = $2, updated_at = $3 "
+      "WHERE id = $4 AND status = $5",
+      {to, actor, NowText(), id, from});
+  if (!res.ok()) return res.error();
+  auto entry = GetLocked(id);
+  if (!entry.ok()) return entry.error();
+  if (res->affected == 0) {
+    return Error::FailedPrecondition("refund entry " + std::to_string(id) + " is " +
+                                     entry->status + ", not " + from);
+  }
+  return entry;
+}
+
+Result<ports::RefundEntry> SqlRefundLedger::SetChoice(int64_t id, const std::string& choice,
+                                                      const std::string& actor) {
+  std::lock_guard lock(mutex_);
+  auto res = conn_->Query(
+      "UPDATE refund_entries SET choice = $1, updated_by = $2, updated_at = $3 "
+      "WHERE id = $4 AND status <> 'paid'",
+      {choice, actor, NowText(), id});
+  if (!res.ok()) return res.error();
+  auto entry = GetLocked(id);
+  if (!entry.ok()) return entry.error();
+  if (res->affected == 0) {
+    return Error::FailedPrecondition("refund entry " + std::to_string(id) +
+                                     " is paid: its choice is final");
+  }
+  return entry;
+}
+
+}  // namespace hearth::adapters

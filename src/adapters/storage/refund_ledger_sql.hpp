@@ -1,0 +1,33 @@
+// ports::RefundLedgerStore over sql::Connection (SQLite or PostgreSQL), on the refund_entries
+// table of migration 6. Thread-safe: one connection of its own, guarded by mutex_.
+#pragma once
+
+#include <memory>
+#include <mutex>
+
+#include "adapters/storage/sql.hpp"
+#include "ports/refund_ledger.hpp"
+
+namespace hearth::adapters {
+
+class SqlRefundLedger final : public ports::RefundLedgerStore {
+ public:
+  /// Takes a migrated connection.
+  explicit SqlRefundLedger(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+
+  Result<ports::ReplaceCounts> ReplaceDrafts(std::span<const ports::RefundEntry> entries) override;
+  Result<std::vector<ports::RefundEntry>> List(const ports::LedgerQuery& query) override;
+  Result<ports::RefundEntry> Get(int64_t id) override;
+  Result<ports::RefundEntry> SetStatus(int64_t id, const std::string& from, const std::string& to,
+                                       const std::string& actor) override;
+  Result<ports::RefundEntry> SetChoice(int64_t id, const std::string& choice,
+                                       const std::string& actor) override;
+
+ private:
+  Result<ports::RefundEntry> GetLocked(int64_t id);
+
+  std::mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+};
+
+}  // namespace hearth::adapters

@@ -1,0 +1,151 @@
+// /api/v1/measurements: manual measurements (R-TEMP-4), see monitoring.hpp.
+#include <nlohmann/json.hpp>
+
+#include "adapters/json/measurement_json.hpp"
+#include "app/api/monitoring.hpp"
+
+namespace hearth::app::api {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool IsStaff(rules::Role role) {
+  return role == rules::Role::kAdmin || role == rules::Role::kManager ||
+         role == rules::Role::kAgent || role == rules::Role::kTechnician;
+}
+
+Error NotStaff(rules::Role role, const char* what) {
+  return {ErrorCode::kPermissionDenied,
+          "role " + std::string(rules::RoleName(role)) + " may not " + what, "", ""};
+}
+
+Result<int64_t> Id(const std::string& text, const std::string& field, bool not_found) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return not_found ? Error::NotFound("no measurement " + text, field)
+                     : Error::InvalidArgument(field + " must be a number", field);
+  }
+  return std::stoll(text);
+}
+
+http::Response Post(const http::Request& req, services::MeasurementService& service,
+                    services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (!IsStaff(p->role)) return http::ErrorResponse(NotStaff(p->role, "record measurements"));
+  if (auto s = http::OnlyParams(req, {}); !s.ok()) return http::ErrorResponse(s.error());
+  auto input = adapters::ParseMeasurementJson(req.body);
+  if (!input.ok()) return http::ErrorResponse(input.error());
+  auto out = service.Add(*input, services::ScopeOf(*p), p->username);
+  if (!out.ok()) return http::ErrorResponse(out.error());
+  if (!out->stored) {
+    // R-TEMP-4: rejected, every broken rule named; nothing was stored.
+    std::string message = "the measurement breaks R-TEMP-4: ";
+    for (size_t i = 0; i < out->violations.size(); ++i) {
+      message += (i ? "; " : "") + out->violations[i].Text();
+    }
+    ordered_json body{{"error",
+                       {{"code", "invalid_argument"},
+                        {"message", message},
+                        {"field", "measurement"},
+                        {"violations", adapters::ViolationsToJson(out->violations)}}}};
+    return http::Json(400, body);
+  }
+  return http::Json(201, adapters::MeasurementToJson(*out->stored));
+}
+
+http::Response List(const http::Request& req, services::MeasurementService& service,
+                    services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (auto s = http::OnlyParams(req, {"household_id"}); !s.ok()) {
+    return http::ErrorResponse(s.error());
+  }
+  std::optional<int64_t> household = p->household_id;
+  if (auto it = req.query.find("household_id"); it != req.query.end()) {
+    auto id = Id(it->second, "household_id", false);
+    if (!id.ok()) return http::ErrorResponse(id.error());
+    household = *id;
+  }
+  if (!household) {
+    return http::ErrorResponse(Error::InvalidArgument("household_id is required", "household_id"));
+  }
+  auto list = service.List(*household, services::ScopeOf(*p));
+  if (!list.ok()) return http::ErrorResponse(list.error());
+  ordered_json items = ordered_json::array();
+  for (const auto& m : *list) items.push_back(adapters::MeasurementToJson(m));
+  return http::Json(200, {{"items", std::move(items)}, {"next_cursor", nullptr}});
+}
+
+http::Response Patch(const http::Request& req, services::MeasurementService& service,
+                     services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  const bool household = p->role == rules::Role::kHousehold;
+  if (!IsStaff(p->role) && !household) {
+    return http::ErrorResponse(NotStaff(p->role, "change measurements"));
+  }
+  if (auto s = http::OnlyParams(req, {}); !s.ok()) return http::ErrorResponse(s.error());
+  auto id = Id(req.params.at("id"), "id", true);
+  if (!id.ok()) return http::ErrorResponse(id.error());
+  auto body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return http::ErrorResponse(
+        Error::InvalidArgument("the body must be {\"signature\":…, \"overridden\":…}", "body"));
+  }
+  std::optional<std::string> signature;
+  std::optional<bool> overridden;
+  for (const auto& [key, value] : body.items()) {
+    if (key == "signature" && value.is_string()) {
+      signature = value.get<std::string>();
+    } else if (key == "overridden" && value.is_boolean()) {
+      if (household) {
+        return http::ErrorResponse(NotStaff(p->role, "mark a measurement overridden"));
+      }
+      overridden = value.get<bool>();
+    } else {
+      return http::ErrorResponse(Error::InvalidArgument(
+          key + ": only signature (text) and overridden (true/false) may change", key));
+    }
+  }
+  auto m = service.Update(*id, signature, overridden, services::ScopeOf(*p));
+  if (!m.ok()) return http::ErrorResponse(m.error());
+  return http::Json(200, adapters::MeasurementToJson(*m));
+}
+
+}  // namespace
+
+void AddMeasurementRoutes(http::Router& router, services::MeasurementService& measurements,
+                          services::AuthService& auth) {
+  router.Add(
+      "POST", "/api/v1/measurements",
+      [&measurements, &auth](const http::Request& req) { return Post(req, measurements, auth); },
+      {.summary = "Record a manual room-temperature measurement (R-TEMP-4): validated against "
+                  "the household's profile; a measurement breaking a rule is rejected (400) "
+                  "with every rule it broke, and nothing is stored (admin, manager, agent, "
+                  "technician)",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+  router.Add(
+      "GET", "/api/v1/measurements",
+      [&measurements, &auth](const http::Request& req) { return List(req, measurements, auth); },
+      {.summary = "A household's manual measurements, by time taken, with their signature, "
+                  "third-party and overridden status and whether they are evidence (R-REFUND-5)",
+       .query = {"household_id"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+  router.Add(
+      "PATCH", "/api/v1/measurements/{id}",
+      [&measurements, &auth](const http::Request& req) { return Patch(req, measurements, auth); },
+      {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
+                  "overridden by a third-party test; a household may sign or refuse its own",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+}
+
+}  // namespace hearth::app::api

@@ -1,0 +1,118 @@
+// POST /api/v1/weather/daily (R-TEMP-1 outdoor daily means).
+#include <cctype>
+#include <set>
+
+#include "adapters/csv/weather_csv.hpp"
+#include "adapters/json/weather_json.hpp"
+#include "app/api/monitoring.hpp"
+
+namespace hearth::app::api {
+
+std::string BodyMediaType(const http::Request& req) {
+  auto it = req.headers.find("content-type");
+  if (it == req.headers.end()) return "";
+  std::string type = it->second.substr(0, it->second.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+namespace {
+
+http::Response Post(const http::Request& req, ports::MonitoringStore& store,
+                    ports::RecordStore& records, services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (p->role != rules::Role::kAdmin && p->role != rules::Role::kRegulator &&
+      p->role != rules::Role::kManager) {
+    return http::ErrorResponse({ErrorCode::kPermissionDenied,
+                                "outdoor means are sent by admins, regulators and managers", "",
+                                ""});
+  }
+  if (auto s = http::OnlyParams(req, {}); !s.ok()) return http::ErrorResponse(s.error());
+  const std::string type = BodyMediaType(req);
+  Result<std::vector<ports::OutdoorMean>> means =
+      type == "text/csv" ? adapters::ParseWeatherCsv(req.body)
+      : type.empty() || type == "application/json"
+          ? adapters::ParseWeatherJson(req.body)
+          : Result<std::vector<ports::OutdoorMean>>(Error::InvalidArgument(
+                "the body must be application/json or text/csv (district_id,date,mean)", "body"));
+  if (!means.ok()) return http::ErrorResponse(means.error());
+  std::set<int64_t> districts;
+  for (const auto& m : *means) districts.insert(m.district_id);
+  for (int64_t d : districts) {
+    auto rec = records.Get(*model::FindResource("districts"), d, {});
+    if (!rec.ok()) {
+      if (rec.error().code != ErrorCode::kNotFound) return http::ErrorResponse(rec.error());
+      return http::ErrorResponse(
+          Error::InvalidArgument("no district " + std::to_string(d), "district_id"));
+    }
+  }
+  if (auto s = store.PutOutdoorMeans(*means); !s.ok()) return http::ErrorResponse(s.error());
+  return http::Json(200, {{"stored", means->size()}});
+}
+
+http::Response Get(const http::Request& req, ports::MonitoringStore& store,
+                   services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (p->role == rules::Role::kHousehold) {
+    return http::ErrorResponse({ErrorCode::kPermissionDenied,
+                                "outdoor means are for company staff and regulators", "", ""});
+  }
+  if (auto s = http::OnlyParams(req, {"district_id", "from", "to"}); !s.ok()) {
+    return http::ErrorResponse(s.error());
+  }
+  auto param = [&](const char* name) -> std::string {
+    auto it = req.query.find(name);
+    return it == req.query.end() ? "" : it->second;
+  };
+  const std::string district = param("district_id");
+  if (district.empty() || district.size() > 18 ||
+      district.find_first_not_of("0123456789") != std::string::npos) {
+    return http::ErrorResponse(
+        Error::InvalidArgument("district_id must be a district's id", "district_id"));
+  }
+  auto from = ParseDate(param("from"));
+  if (!from.ok()) return http::ErrorResponse(Error::InvalidArgument(from.error().message, "from"));
+  auto to = ParseDate(param("to"));
+  if (!to.ok()) return http::ErrorResponse(Error::InvalidArgument(to.error().message, "to"));
+  auto means = store.OutdoorMeans(std::stoll(district), *from, *to);
+  if (!means.ok()) return http::ErrorResponse(means.error());
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const auto& m : *means) {
+    items.push_back(
+        {{"district_id", m.district_id}, {"date", FormatDate(m.day)}, {"mean", m.mean / 10.0}});
+  }
+  return http::Json(200, {{"items", std::move(items)}, {"next_cursor", nullptr}});
+}
+
+}  // namespace
+
+void AddWeatherRoutes(http::Router& router, ports::MonitoringStore& store,
+                      ports::RecordStore& records, services::AuthService& auth) {
+  router.Add(
+      "POST", "/api/v1/weather/daily",
+      [&store, &records, &auth](const http::Request& req) {
+        return Post(req, store, records, auth);
+      },
+      {.summary = "Store outdoor daily means per district (R-TEMP-1), JSON [{\"district_id\","
+                  "\"date\",\"mean\"}] or CSV district_id,date,mean (°C, one decimal); a day "
+                  "below the profile's design outdoor temperature is exempt; all or nothing "
+                  "(admin, regulator, manager)",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+  router.Add(
+      "GET", "/api/v1/weather/daily",
+      [&store, &auth](const http::Request& req) { return Get(req, store, auth); },
+      {.summary = "A district's outdoor daily means from..to (YYYY-MM-DD, inclusive; every role "
+                  "but household)",
+       .query = {"district_id", "from", "to"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+}
+
+}  // namespace hearth::app::api

@@ -1,0 +1,161 @@
+// Port: what judging household-days needs stored (issue 5, R-TEMP-1..5, R-REFUND-5): the dirty
+// marks that make rollups incremental, the rolled-up household-days (R-TEMP-3), outdoor daily
+// means per district (R-TEMP-1) and manual measurements (R-TEMP-4).
+//
+// Dirty marks. The reading store marks (sensor, local day) in the transaction that inserts a
+// reading, bumping the mark's `seq` when it exists (adapters/storage/reading_store_*.cpp). A
+// rollup takes marks with their seq, recomputes the household-days they touch, and commits the
+// results together with clearing exactly the marks whose seq is still the one it took: a reading
+// that arrived meanwhile bumped its mark, which therefore stays, and the day is rolled up again
+// ("a late reading re-opens its day").
+//
+// Days are local (UTC+08:00) dates. Methods take no scope: callers (services) check access first.
+// Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+#include "rules/policy.hpp"
+
+namespace hearth::ports {
+
+/// The local (UTC+08:00) day of Unix time `ts`, in days since 1970-01-01 (floored): the day a
+/// reading marks dirty.
+inline int64_t LocalDayNumber(int64_t ts) {
+  const int64_t s = ts + kChinaOffset.count();
+  return (s >= 0 ? s : s - 86399) / 86400;
+}
+/// "YYYY-MM-DD" of a LocalDayNumber: dirty_sensor_days.day.
+inline std::string DayText(int64_t day_number) {
+  return FormatDate(Date{std::chrono::days{day_number}});
+}
+
+/// A sensor got readings on a local day since its household-day was last rolled up.
+struct DirtyMark {
+  int64_t sensor_id = 0;
+  Date day;
+  int64_t seq = 0;
+  int64_t household_id = 0;  ///< the sensor's room's household (joined when taken)
+};
+
+/// One reading of a household's sensor, with its room (rooms.name, unique in the household).
+struct RoomReading {
+  int64_t sensor_id = 0;
+  std::string room;
+  std::string room_kind;  ///< rooms.kind: "bedroom", "living", "other"
+  int64_t ts = 0;         ///< Unix seconds
+  int32_t centi = 0;      ///< °C × 100
+};
+
+/// The R-TEMP-3 result of one household-day.
+struct HouseholdDay {
+  int64_t household_id = 0;
+  Date day;
+  std::optional<rules::Tenths> value;  ///< none: no guaranteed room counted
+  std::string room;                    ///< the counted room with the minimum; "" without value
+  std::string
+      rooms_json;  ///< [{"room","kind","valid_hours","counted","value"}] (value: °C or null)
+  std::string computed_at;  ///< RFC 3339, local
+};
+
+struct OutdoorMean {
+  int64_t district_id = 0;
+  Date day;
+  rules::Tenths mean = 0;  ///< the day's mean outdoor temperature
+};
+
+/// A manual measurement as stored. The signature and overridden flag may change later; the rest
+/// is fixed when it is added.
+struct Measurement {
+  int64_t id = 0;
+  int64_t household_id = 0;
+  std::string room;
+  Instant taken_at;          ///< the time of its first reading
+  std::string instrument;    ///< "glass-thermometer", "digital-thermometer", "infrared-gun"
+  std::string payload_json;  ///< the measurement as submitted
+  std::string signature;     ///< "signed", "pending", "refused"
+  bool third_party = false;
+  bool overridden = false;
+  bool valid = false;
+  std::string violations_json;  ///< [{"rule","check","message"}]; "[]" when valid
+  std::optional<rules::Tenths> value;
+  std::string created_by;
+  std::string created_at;
+};
+
+/// The newest reading of each sensor (for alerts), with whose sensor it is.
+struct SensorLast {
+  int64_t sensor_id = 0;
+  std::string sensor_code;
+  int64_t household_id = 0;
+  std::string household_code;
+  int64_t company_id = 0;
+  std::optional<int64_t> last_ts;  ///< none: the sensor never sent a reading
+  std::optional<int32_t> last_centi;
+};
+
+class MonitoringStore {
+ public:
+  virtual ~MonitoringStore() = default;
+
+  // ---- rollups -------------------------------------------------------------------------------
+
+  /// Up to `limit` dirty marks, ordered by household and day; only `household_id`'s when given.
+  /// Marks of sensors without a household cannot exist (sensors belong to rooms).
+  virtual Result<std::vector<DirtyMark>> DirtyMarks(int limit,
+                                                    std::optional<int64_t> household_id) = 0;
+
+  /// Every reading of `household_id`'s sensors with from <= ts < to, in no particular order.
+  virtual Result<std::vector<RoomReading>> HouseholdReadings(int64_t household_id, int64_t from,
+                                                             int64_t to) = 0;
+
+  /// In one transaction: stores (replacing) `days`, and deletes each of `done` whose seq is still
+  /// the one given. Returns how many marks were deleted (the rest were re-opened meanwhile).
+  virtual Result<int64_t> CommitRollup(std::span<const HouseholdDay> days,
+                                       std::span<const DirtyMark> done) = 0;
+
+  /// `household_id`'s stored days with from <= day <= to, in date order.
+  virtual Result<std::vector<HouseholdDay>> HouseholdDays(int64_t household_id, Date from,
+                                                          Date to) = 0;
+
+  /// Households with a stored day `day` and their values, optionally within one company.
+  virtual Result<std::vector<HouseholdDay>> DaysOn(Date day, std::optional<int64_t> company_id) = 0;
+
+  // ---- outdoor means -------------------------------------------------------------------------
+
+  /// Stores (replacing) the means, all or nothing. already_exists when a district is unknown.
+  virtual Status PutOutdoorMeans(std::span<const OutdoorMean> means) = 0;
+  /// `district_id`'s means with from <= day <= to, in date order.
+  virtual Result<std::vector<OutdoorMean>> OutdoorMeans(int64_t district_id, Date from,
+                                                        Date to) = 0;
+
+  // ---- manual measurements -------------------------------------------------------------------
+
+  /// Adds `m` (its id, created_at ignored); returns it as stored.
+  virtual Result<Measurement> AddMeasurement(const Measurement& m) = 0;
+  /// not_found when there is none.
+  virtual Result<Measurement> GetMeasurement(int64_t id) = 0;
+  /// `household_id`'s measurements by time taken, then id.
+  virtual Result<std::vector<Measurement>> Measurements(int64_t household_id) = 0;
+  /// Changes the signature and/or the overridden flag; returns the measurement after it.
+  /// not_found when there is none.
+  virtual Result<Measurement> UpdateMeasurement(int64_t id, std::optional<std::string> signature,
+                                                std::optional<bool> overridden) = 0;
+
+  // ---- alerts --------------------------------------------------------------------------------
+
+  /// Households (within `company_id` when given) with at least one valid manual measurement, by
+  /// id.
+  virtual Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) = 0;
+
+  /// Every sensor (within `company_id` when given) with its newest reading, by sensor id.
+  virtual Result<std::vector<SensorLast>> LastReadings(std::optional<int64_t> company_id) = 0;
+};
+
+}  // namespace hearth::ports

@@ -1,0 +1,53 @@
+// Port: room-temperature readings, as sensors send them (issue 5).
+//
+// A reading is keyed by (sensor, ts): storing the same key again is a duplicate and never a second
+// reading, and never changes the first one's value. Insert returns only after the batch is durably
+// committed (it survives kill -9 of the process): an acknowledgement to a sensor or an HTTP client
+// may follow it. Values are held in hundredths of a degree Celsius, exactly as sent.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hearth::ports {
+
+struct Reading {
+  int64_t sensor_id = 0;
+  int64_t ts = 0;       ///< Unix seconds (UTC)
+  int32_t centi = 0;    ///< °C × 100
+};
+
+struct InsertCounts {
+  int64_t inserted = 0;
+  int64_t duplicate = 0;  ///< already stored under the same (sensor, ts), including within the batch
+};
+
+/// What ingest needs to know about a sensor, by its device code (the MQTT topic's last level).
+struct SensorInfo {
+  int64_t id = 0;
+  int64_t room_id = 0;
+  int64_t household_id = 0;
+  int64_t company_id = 0;
+};
+
+/// Thread-safe.
+class ReadingStore {
+ public:
+  virtual ~ReadingStore() = default;
+
+  /// Stores the batch in one transaction, all or nothing. Precondition: every sensor_id exists.
+  virtual Result<InsertCounts> Insert(std::span<const Reading> batch) = 0;
+
+  /// The readings of one sensor with from <= ts < to, in time order.
+  virtual Result<std::vector<Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) = 0;
+
+  /// The sensor with this device code, or not_found.
+  virtual Result<SensorInfo> FindSensor(const std::string& code) = 0;
+};
+
+}  // namespace hearth::ports

@@ -1,0 +1,71 @@
+// Port: the refund ledger (issue 5, R-REFUND-6): one entry per household and season, with the
+// days and the evidence behind its amount, so that the household can see why.
+//
+// An entry is a draft until a manager approves it, then paid. Re-running a season replaces the
+// drafts and never touches an approved or paid entry. Amounts are fen. Methods take no scope:
+// services check access first. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace hearth::ports {
+
+struct RefundEntry {
+  int64_t id = 0;
+  int64_t household_id = 0;
+  int64_t company_id = 0;
+  int season_start_year = 0;
+  std::string status = "draft";  ///< "draft", "approved", "paid"
+  int64_t fee_fen = 0;
+  int64_t refund_fen = 0;
+  int official_days = 0;
+  /// The official days with a share, each with its evidence:
+  /// [{"date","share_percent","cause","reason","value","guarantee","evidence":{…}}].
+  std::string days_json = "[]";
+  std::string payment_deadline;  ///< RFC 3339, local: paid by then (R-REFUND-6)
+  std::string choice;            ///< "payment", "offset" (the household's consent), "" undecided
+  std::string computed_at;       ///< when the run computed it
+  std::string updated_by, updated_at;
+};
+
+struct LedgerQuery {
+  std::optional<int> season_start_year;
+  std::optional<int64_t> household_id;
+  std::optional<int64_t> company_id;
+  std::optional<std::string> status;
+  std::optional<int64_t> after;  ///< cursor: ids greater than this
+  int limit = 50;                ///< 1..1000
+};
+
+struct ReplaceCounts {
+  int64_t written = 0;  ///< drafts inserted or replaced
+  int64_t kept = 0;     ///< approved or paid entries left as they were
+};
+
+class RefundLedgerStore {
+ public:
+  virtual ~RefundLedgerStore() = default;
+
+  /// In one transaction: for each entry, inserts it as a draft, or replaces the draft of its
+  /// (household, season); an approved or paid entry of that pair is kept unchanged.
+  virtual Result<ReplaceCounts> ReplaceDrafts(std::span<const RefundEntry> entries) = 0;
+
+  /// Entries by id; `next` is set when there are more.
+  virtual Result<std::vector<RefundEntry>> List(const LedgerQuery& query) = 0;
+  virtual Result<RefundEntry> Get(int64_t id) = 0;
+
+  /// Moves an entry from `from` to `to` status (failed_precondition when it is not in `from`).
+  virtual Result<RefundEntry> SetStatus(int64_t id, const std::string& from,
+                                        const std::string& to, const std::string& actor) = 0;
+  /// Records the household's choice (failed_precondition once the entry is paid).
+  virtual Result<RefundEntry> SetChoice(int64_t id, const std::string& choice,
+                                        const std::string& actor) = 0;
+};
+
+}  // namespace hearth::ports

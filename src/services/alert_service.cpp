@@ -1,0 +1,93 @@
+#include "services/alert_service.hpp"
+
+#include <map>
+#include <set>
+
+namespace hearth::services {
+
+Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_id,
+                                                int silent_hours) const {
+  if (silent_hours < 1 || silent_hours > 8760) {
+    return Error::InvalidArgument("silent_hours must be 1–8760", "silent_hours");
+  }
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
+  const Instant now = clock_.Now();
+  const Date today = LocalDate(now);
+  std::vector<Alert> out;
+
+  // Unqualified today: households with a remote value today, or with manual measurements (whose
+  // periods may cover today).
+  std::set<int64_t> candidates;
+  auto on = store_.DaysOn(today, company_id);
+  if (!on.ok()) return on.error();
+  for (const auto& d : *on) candidates.insert(d.household_id);
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  candidates.insert(measured->begin(), measured->end());
+  JudgingService::Cache cache;
+  const model::Resource& households = *model::FindResource("households");
+  for (int64_t h : candidates) {
+    auto judged = judging_.Judge(h, today, today, &cache);
+    if (!judged.ok()) return judged.error();
+    const JudgedDay& day = judged->days.front();
+    if (day.status != rules::DayStatus::kUnqualified) continue;
+    auto rec = records_.Get(households, h, {});
+    if (!rec.ok()) return rec.error();
+    Alert a;
+    a.kind = "unqualified";
+    if (const auto* c = std::get_if<int64_t>(&rec->fields["company_id"])) a.company_id = *c;
+    a.household_id = h;
+    if (const auto* code = std::get_if<std::string>(&rec->fields["code"])) a.household_code = *code;
+    a.details = day.reason;
+    a.day = day;
+    out.push_back(std::move(a));
+  }
+
+  // Sensors: silent, or reading out of R-TEMP-3's range.
+  auto sensors = store_.LastReadings(company_id);
+  if (!sensors.ok()) return sensors.error();
+  std::map<int64_t, std::shared_ptr<const rules::Policy>> policy_of_company;
+  const int64_t silent_s = int64_t{silent_hours} * 3600;
+  for (const ports::SensorLast& s : *sensors) {
+    Alert a;
+    a.company_id = s.company_id;
+    a.household_id = s.household_id;
+    a.household_code = s.household_code;
+    a.sensor_id = s.sensor_id;
+    a.sensor_code = s.sensor_code;
+    if (s.last_ts) a.last_reading = Instant{std::chrono::seconds{*s.last_ts}};
+    const int64_t age = s.last_ts ? now.time_since_epoch().count() - *s.last_ts : 0;
+    if (!s.last_ts || age > silent_s) {
+      a.kind = "silent";
+      a.details = s.last_ts ? "no reading for " + std::to_string(age / 3600) + " h (more than " +
+                                  std::to_string(silent_hours) + " h); the last at " +
+                                  FormatLocal(*a.last_reading)
+                            : "no reading ever";
+      out.push_back(a);
+    }
+    if (!s.last_centi) continue;
+    auto& policy = policy_of_company[s.company_id];
+    if (!policy) {
+      auto p = PolicyOfHousehold(records_, policies_, s.household_id);
+      if (!p.ok()) return p.error();
+      policy = *p;
+    }
+    const rules::SensorPolicy& sp = policy->temperature.sensor;
+    const rules::Milli value = rules::Milli{*s.last_centi} * 10;
+    if (value < rules::MilliFromTenths(sp.valid_min.value) ||
+        value > rules::MilliFromTenths(sp.valid_max.value)) {
+      a.kind = "out-of-range";
+      a.last_value = value;
+      a.details = "the last reading, " + FormatFen(*s.last_centi) + " °C at " +
+                  FormatLocal(*a.last_reading) + ", is outside the valid range [" +
+                  FormatTenths(sp.valid_min.value) + ", " + FormatTenths(sp.valid_max.value) +
+                  "] °C (R-TEMP-3)";
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
+}  // namespace hearth::services

@@ -1,0 +1,146 @@
+#include "services/ingest_service.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "core/civil_time.hpp"
+#include "core/decimal.hpp"
+
+namespace hearth::services {
+namespace {
+
+constexpr const char* kUnknownSensor = "unknown sensor";
+constexpr const char* kMalformedTime =
+    "malformed time (expected RFC 3339, e.g. 2025-12-01T08:00:00+08:00)";
+constexpr const char* kNotANumber = "value is not a number";
+constexpr const char* kFuture = "time in the future";
+
+constexpr Int128 kPow10(int n) {
+  Int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+// Hundredths of a degree from decimal text, also in JSON's exponent form ("1.82e1"), rounded half
+// away from zero. nullopt when the text is not a number. The magnitude is capped (±10^20) so that
+// absurd exponents cannot overflow; such values are then out of range, not wrapped.
+std::optional<Int128> ParseCenti(std::string_view text) {
+  size_t e = text.find_first_of("eE");
+  std::string_view mantissa = text.substr(0, e);
+  int exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = text.substr(e + 1);
+    bool negative = false;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+      negative = digits[0] == '-';
+      digits.remove_prefix(1);
+    }
+    if (digits.empty() || digits.size() > 4) return std::nullopt;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      exponent = exponent * 10 + (c - '0');
+    }
+    if (negative) exponent = -exponent;
+  }
+  auto d = ParseDecimal(mantissa);
+  if (!d.ok()) return std::nullopt;
+  // value = units × 10^(exponent - scale); hundredths = units × 10^shift.
+  int shift = exponent - d->scale + 2;
+  if (d->units == 0) return Int128{0};
+  if (shift >= 0) {
+    if (shift > 20) return d->units < 0 ? -kPow10(20) : kPow10(20);
+    return Int128{d->units} * kPow10(shift);
+  }
+  if (shift < -30) return Int128{0};
+  return RoundDiv(d->units, kPow10(-shift));
+}
+
+std::string RangeReason(const IngestOptions& o) {
+  return "value out of range [" + FormatFen(o.min_centi) + ", " + FormatFen(o.max_centi) + "]";
+}
+
+struct SensorLookup {
+  bool known = false;
+  int64_t id = 0;
+};
+
+}  // namespace
+
+IngestService::IngestService(ports::ReadingStore& store, const ports::Clock& clock,
+                             IngestOptions options)
+    : store_(store), clock_(clock), options_(options) {}
+
+Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& batch,
+                                           const IngestScope& scope) {
+  IngestReport report;
+  const int64_t latest = clock_.Now().time_since_epoch().count() + options_.max_future_skew_s;
+  std::vector<ports::Reading> valid;
+  valid.reserve(batch.size());
+  // Sensors are looked up once per batch: a gateway's batch repeats few sensors many times.
+  std::unordered_map<std::string_view, SensorLookup> sensors;
+  std::string_view last_code;
+  SensorLookup last;
+  bool have_last = false;
+
+  auto reject = [&](size_t i, std::string reason) {
+    report.rejected.push_back({static_cast<int64_t>(i), batch[i].sensor, std::move(reason)});
+  };
+
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const IncomingReading& in = batch[i];
+    std::string_view code = in.sensor;
+    if (!have_last || code != last_code) {
+      auto it = sensors.find(code);
+      if (it == sensors.end()) {
+        SensorLookup found;
+        if (!code.empty()) {
+          auto info = store_.FindSensor(in.sensor);
+          if (info.ok()) {
+            found.known = !scope.company_id || *scope.company_id == info->company_id;
+            found.id = info->id;
+          } else if (info.error().code != ErrorCode::kNotFound) {
+            return info.error();
+          }
+        }
+        it = sensors.emplace(code, found).first;
+      }
+      last_code = code;
+      last = it->second;
+      have_last = true;
+    }
+    if (!last.known) {
+      reject(i, kUnknownSensor);
+      continue;
+    }
+    auto ts = ParseRfc3339(in.ts);
+    if (!ts.ok()) {
+      reject(i, kMalformedTime);
+      continue;
+    }
+    auto centi = ParseCenti(in.value);
+    if (!centi) {
+      reject(i, kNotANumber);
+      continue;
+    }
+    if (*centi < options_.min_centi || *centi > options_.max_centi) {
+      reject(i, RangeReason(options_));
+      continue;
+    }
+    int64_t seconds = ts->time_since_epoch().count();
+    if (seconds > latest) {
+      reject(i, kFuture);
+      continue;
+    }
+    valid.push_back({last.id, seconds, static_cast<int32_t>(*centi)});
+  }
+
+  if (!valid.empty()) {
+    auto counts = store_.Insert(valid);
+    if (!counts.ok()) return counts.error();
+    report.accepted = counts->inserted;
+    report.duplicate = counts->duplicate;
+  }
+  return report;
+}
+
+}  // namespace hearth::services

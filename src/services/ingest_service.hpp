@@ -1,0 +1,73 @@
+// Ingest of room-temperature readings from any channel (HTTP JSON, HTTP CSV, MQTT): validates each
+// reading, stores the valid ones in one durable batch, and reports what happened to every one.
+//
+// Rejections, each with its reason: an unknown sensor, a malformed time, a value that is not a
+// number or is out of the accepted range, a time in the future (beyond a small clock skew). A
+// reading already stored under the same (sensor, ts) counts as a duplicate, not as accepted.
+// When Ingest returns ok, the accepted readings are durably stored; when it returns an error
+// (storage unavailable), nothing of the batch was stored and the caller must not acknowledge it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/clock.hpp"
+#include "ports/incoming_reading.hpp"
+#include "ports/reading_store.hpp"
+
+namespace hearth::services {
+
+/// One reading as received, still text: decoders (adapters/json, adapters/csv, the MQTT topic)
+/// only split the payload; all judgement is here. Defined with the ports
+/// (ports/incoming_reading.hpp) so that the adapters can produce it.
+using IncomingReading = ports::IncomingReading;
+
+struct Rejection {
+  int64_t index = 0;    ///< position in the batch, from 0
+  std::string sensor;
+  std::string reason;   ///< e.g. "unknown sensor", "time in the future", "value out of range
+                        ///< [-50.00, 80.00]"
+};
+
+struct IngestReport {
+  int64_t accepted = 0;
+  int64_t duplicate = 0;
+  std::vector<Rejection> rejected;
+};
+
+/// Whose sensors the caller may send for. Empty: any sensor (admin, MQTT, the CLI). A reading for
+/// a sensor outside `company_id` is rejected as an unknown sensor, so other companies' sensor
+/// codes are not revealed.
+struct IngestScope {
+  std::optional<int64_t> company_id;
+};
+
+struct IngestOptions {
+  int64_t max_future_skew_s = 300;  ///< a ts further ahead of the clock than this is rejected
+  int32_t min_centi = -5000;        ///< plausible sensor range; R-TEMP-3's validity is judged later
+  int32_t max_centi = 8000;
+};
+
+/// Thread-safe.
+class IngestService {
+ public:
+  /// `store` and `clock` are not owned and must outlive the service.
+  IngestService(ports::ReadingStore& store, const ports::Clock& clock, IngestOptions options = {});
+
+  /// Validates every reading and stores the valid ones in one durable batch (see above). Values
+  /// are decimal text, also in JSON's exponent form ("1.82e1"); they are rounded half away from
+  /// zero to hundredths of a degree (18.125 -> 18.13), since sensors send whatever resolution they
+  /// have. Errors: only the store's (unavailable, internal), and then nothing was stored.
+  Result<IngestReport> Ingest(const std::vector<IncomingReading>& batch,
+                              const IngestScope& scope = {});
+
+ private:
+  ports::ReadingStore& store_;
+  const ports::Clock& clock_;
+  IngestOptions options_;
+};
+
+}  // namespace hearth::services

@@ -1,0 +1,236 @@
+// Ingest: the judgement of each reading (a table of cases against an in-memory store), the one
+// durable batch per call, the caller's company scope, and the whole path on a real SQLite store.
+#include "services/ingest_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+
+namespace hearth::services {
+namespace {
+
+Instant Now() { return *ParseRfc3339("2025-12-01T12:00:00+08:00"); }
+
+// An in-memory ReadingStore: sensors T-1 (company 1) and T-2 (company 2).
+class FakeStore final : public ports::ReadingStore {
+ public:
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+    ++inserts;
+    if (fail) return Error::Unavailable("the database is busy; try again");
+    ports::InsertCounts c;
+    for (const auto& r : batch) {
+      bool fresh = rows.try_emplace({r.sensor_id, r.ts}, r.centi).second;
+      (fresh ? c.inserted : c.duplicate) += 1;
+    }
+    return c;
+  }
+  Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
+    return std::vector<ports::Reading>{};
+  }
+  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
+    ++lookups;
+    if (code == "T-1") return ports::SensorInfo{11, 101, 1001, 1};
+    if (code == "T-2") return ports::SensorInfo{12, 102, 1002, 2};
+    return Error::NotFound("unknown sensor");
+  }
+
+  std::map<std::pair<int64_t, int64_t>, int32_t> rows;
+  int inserts = 0, lookups = 0;
+  bool fail = false;
+};
+
+TEST(IngestService, JudgesEachReading) {
+  struct Case {
+    const char* name;
+    IncomingReading in;
+    const char* reason;  // nullptr: accepted
+    int32_t centi;       // the stored value when accepted
+  };
+  const char* kTs = "2025-12-01T08:00:00+08:00";
+  const Case cases[] = {
+      {"plain", {"T-1", kTs, "18.2"}, nullptr, 1820},
+      {"integer", {"T-1", kTs, "18"}, nullptr, 1800},
+      {"negative", {"T-1", kTs, "-5.5"}, nullptr, -550},
+      {"plus sign", {"T-1", kTs, "+20.25"}, nullptr, 2025},
+      {"half rounds away from zero", {"T-1", kTs, "18.125"}, nullptr, 1813},
+      {"negative half too", {"T-1", kTs, "-18.125"}, nullptr, -1813},
+      {"below half", {"T-1", kTs, "18.1249999"}, nullptr, 1812},
+      {"tiny", {"T-1", kTs, "0.004"}, nullptr, 0},
+      {"exponent", {"T-1", kTs, "1.82e1"}, nullptr, 1820},
+      {"negative exponent", {"T-1", kTs, "1820E-2"}, nullptr, 1820},
+      {"exponent plus", {"T-1", kTs, "0.182e+2"}, nullptr, 1820},
+      {"top of range", {"T-1", kTs, "80.00"}, nullptr, 8000},
+      {"bottom of range", {"T-1", kTs, "-50"}, nullptr, -5000},
+      {"Z offset", {"T-1", "2025-12-01T00:00:00Z", "18"}, nullptr, 1800},
+      {"skew allowed", {"T-1", "2025-12-01T12:05:00+08:00", "18"}, nullptr, 1800},
+      {"unknown sensor", {"T-9", kTs, "18.2"}, "unknown sensor", 0},
+      {"empty sensor", {"", kTs, "18.2"}, "unknown sensor", 0},
+      {"no offset", {"T-1", "2025-12-01T08:00:00", "18.2"}, "malformed time", 0},
+      {"bad month", {"T-1", "2025-13-01T08:00:00Z", "18.2"}, "malformed time", 0},
+      {"date only", {"T-1", "2025-12-01", "18.2"}, "malformed time", 0},
+      {"empty time", {"T-1", "", "18.2"}, "malformed time", 0},
+      {"comma decimal", {"T-1", kTs, "18,2"}, "value is not a number", 0},
+      {"text", {"T-1", kTs, "warm"}, "value is not a number", 0},
+      {"empty value", {"T-1", kTs, ""}, "value is not a number", 0},
+      {"bare exponent", {"T-1", kTs, "18e"}, "value is not a number", 0},
+      {"too hot", {"T-1", kTs, "80.01"}, "value out of range [-50.00, 80.00]", 0},
+      {"too cold", {"T-1", kTs, "-50.005"}, "value out of range [-50.00, 80.00]", 0},
+      {"absurd exponent", {"T-1", kTs, "1e999"}, "value out of range [-50.00, 80.00]", 0},
+      {"absurdly small", {"T-1", kTs, "1e-999"}, nullptr, 0},
+      {"future", {"T-1", "2025-12-01T12:05:01+08:00", "18"}, "time in the future", 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FakeStore store;
+    ports::ManualClock clock(Now());
+    auto report = IngestService(store, clock).Ingest({c.in});
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    if (c.reason == nullptr) {
+      EXPECT_EQ(report->accepted, 1);
+      EXPECT_TRUE(report->rejected.empty());
+      ASSERT_EQ(store.rows.size(), 1u);
+      EXPECT_EQ(store.rows.begin()->second, c.centi);
+      EXPECT_EQ(store.rows.begin()->first.first, 11);
+    } else {
+      EXPECT_EQ(report->accepted, 0);
+      ASSERT_EQ(report->rejected.size(), 1u);
+      EXPECT_EQ(report->rejected[0].index, 0);
+      EXPECT_EQ(report->rejected[0].sensor, c.in.sensor);
+      EXPECT_EQ(report->rejected[0].reason.rfind(c.reason, 0), 0u) << report->rejected[0].reason;
+      EXPECT_EQ(store.inserts, 0);  // nothing valid: no transaction at all
+    }
+  }
+}
+
+TEST(IngestService, OneBatchWithIndicesAndDuplicates) {
+  FakeStore store;
+  ports::ManualClock clock(Now());
+  IngestService ingest(store, clock);
+  const std::vector<IncomingReading> batch = {
+      {"T-1", "2025-12-01T08:00:00+08:00", "18.2"},
+      {"T-9", "2025-12-01T08:00:00+08:00", "18.2"},
+      {"T-1", "2025-12-01T08:05:00+08:00", "18.3"},
+      {"T-1", "2025-12-01T00:00:00Z", "19"},  // the same instant as the first: a duplicate
+      {"T-2", "2025-12-01T08:00:00+08:00", "90"},
+      {"T-2", "2025-12-01T08:00:00+08:00", "20"},
+  };
+  auto report = ingest.Ingest(batch);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->accepted, 3);
+  EXPECT_EQ(report->duplicate, 1);
+  ASSERT_EQ(report->rejected.size(), 2u);
+  EXPECT_EQ(report->rejected[0].index, 1);
+  EXPECT_EQ(report->rejected[0].reason, "unknown sensor");
+  EXPECT_EQ(report->rejected[1].index, 4);
+  EXPECT_EQ(report->rejected[1].sensor, "T-2");
+  EXPECT_EQ(store.inserts, 1);
+  EXPECT_EQ(store.lookups, 3);  // each code once per batch
+  const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
+  EXPECT_EQ(store.rows.at({11, t8}), 1820);  // the first of the two, not the duplicate's 19
+
+  auto again = ingest.Ingest(batch);  // a re-sent batch stores nothing new
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->accepted, 0);
+  EXPECT_EQ(again->duplicate, 4);
+  EXPECT_EQ(store.rows.size(), 3u);
+}
+
+TEST(IngestService, ScopeHidesOtherCompaniesSensors) {
+  FakeStore store;
+  ports::ManualClock clock(Now());
+  IngestService ingest(store, clock);
+  const std::vector<IncomingReading> batch = {{"T-1", "2025-12-01T08:00:00+08:00", "18"},
+                                              {"T-2", "2025-12-01T08:00:00+08:00", "18"}};
+  auto report = ingest.Ingest(batch, IngestScope{2});
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->accepted, 1);
+  ASSERT_EQ(report->rejected.size(), 1u);
+  EXPECT_EQ(report->rejected[0].index, 0);
+  EXPECT_EQ(report->rejected[0].reason, "unknown sensor");  // not "forbidden": codes stay private
+  const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
+  EXPECT_EQ(store.rows.count({12, t8}), 1u);
+}
+
+TEST(IngestService, StoreFailureIsTheCallersError) {
+  FakeStore store;
+  store.fail = true;
+  ports::ManualClock clock(Now());
+  auto report = IngestService(store, clock).Ingest({{"T-1", "2025-12-01T08:00:00+08:00", "18"}});
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code, ErrorCode::kUnavailable);  // 503: not acknowledged, resend
+}
+
+TEST(IngestService, StoresDurablyInSqlite) {
+  char tmpl[] = "/tmp/hearth-ingest-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string db = dir + "/h.db";
+  {
+    auto conn = adapters::sql::Connect(db);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(adapters::Migrate(**conn).ok());
+    adapters::SqlRecordStore records(std::move(*conn));
+    auto make = [&](const char* resource, ports::Fields f) {
+      auto r = records.Create(*model::FindResource(resource), f, {}, "test");
+      EXPECT_TRUE(r.ok()) << resource << ": " << r.error().detail;
+      return r.ok() ? r->id : 0;
+    };
+    int64_t d = make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"},
+                                   {"policy", "weihai"}});
+    int64_t co = make("companies", {{"code", "c"}, {"name", "C"}, {"policy", "weihai"}});
+    int64_t hs = make("heat_sources", {{"company_id", co}, {"code", "hs"}, {"name", "p"},
+                                       {"kind", "chp"}});
+    int64_t ns = make("network_sections", {{"company_id", co}, {"heat_source_id", hs},
+                                           {"code", "n"}, {"name", "n"}});
+    int64_t ss = make("substations", {{"company_id", co}, {"network_section_id", ns},
+                                      {"code", "s"}, {"name", "s"}});
+    int64_t b = make("buildings", {{"company_id", co}, {"district_id", d}, {"substation_id", ss},
+                                   {"code", "b"}, {"community", "c"}, {"floors", int64_t{6}}});
+    int64_t p = make("partitions", {{"company_id", co}, {"building_id", b}, {"code", "u"}});
+    int64_t h = make("households", {{"company_id", co}, {"partition_id", p}, {"code", "h"},
+                                    {"area_m2", int64_t{9000}}, {"floor", int64_t{2}},
+                                    {"orientation", "sun"}, {"billing", "area"},
+                                    {"heating_status", "heated"}});
+    int64_t room = make("rooms", {{"household_id", h}, {"name", "b"}, {"kind", "bedroom"}});
+    make("sensors", {{"code", "T-1"}, {"room_id", room}});
+  }
+  ports::ManualClock clock(Now());
+  std::vector<IncomingReading> batch;
+  for (int m = 0; m < 60; ++m) {
+    std::string mm = (m < 10 ? "0" : "") + std::to_string(m);
+    batch.push_back({"T-1", "2025-12-01T08:" + mm + ":00+08:00", "18." + std::to_string(m % 10)});
+  }
+  batch.push_back({"T-2", "2025-12-01T08:00:00+08:00", "18"});
+  {
+    auto store = adapters::OpenReadingStore(db);
+    ASSERT_TRUE(store.ok()) << store.error().detail;
+    IngestService ingest(**store, clock);
+    auto report = ingest.Ingest(batch);
+    ASSERT_TRUE(report.ok()) << report.error().detail;
+    EXPECT_EQ(report->accepted, 60);
+    EXPECT_EQ(report->rejected.size(), 1u);
+    auto again = ingest.Ingest(batch);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->accepted, 0);
+    EXPECT_EQ(again->duplicate, 60);
+  }
+  auto reopened = adapters::OpenReadingStore(db);
+  ASSERT_TRUE(reopened.ok());
+  auto sensor = (*reopened)->FindSensor("T-1");
+  ASSERT_TRUE(sensor.ok());
+  const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
+  auto rows = (*reopened)->Range(sensor->id, t8, t8 + 3600);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 60u);
+  EXPECT_EQ((*rows)[13].ts, t8 + 13 * 60);
+  EXPECT_EQ((*rows)[13].centi, 1830);
+  reopened->reset();
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace hearth::services

@@ -1,0 +1,294 @@
+// R-TEMP-1, R-TEMP-2, R-TEMP-5, R-REFUND-1..5 over stored days.
+#include "services/judging_service.hpp"
+
+#include <algorithm>
+
+#include "rules/season.hpp"
+
+namespace hearth::services {
+namespace {
+
+const model::Resource& Res(const char* name) { return *model::FindResource(name); }
+
+std::optional<int64_t> IntField(const ports::Record& rec, const std::string& name) {
+  auto it = rec.fields.find(name);
+  if (it == rec.fields.end()) return std::nullopt;
+  if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
+  return std::nullopt;
+}
+
+std::string TextField(const ports::Record& rec, const std::string& name) {
+  auto it = rec.fields.find(name);
+  if (it == rec.fields.end()) return {};
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return {};
+}
+
+rules::MeasurementStanding StandingOf(const ports::Measurement& m) {
+  if (m.overridden) return rules::MeasurementStanding::kOverridden;
+  if (m.third_party) return rules::MeasurementStanding::kThirdParty;
+  if (m.signature == "signed") return rules::MeasurementStanding::kSigned;
+  return rules::MeasurementStanding::kUnsigned;
+}
+
+bool IsEvidence(rules::MeasurementStanding s) {
+  return s == rules::MeasurementStanding::kSigned || s == rules::MeasurementStanding::kThirdParty;
+}
+
+// The season of `district` that starts in `year`: its record, else the profile's dates.
+Result<rules::SeasonDates> SeasonOfYear(const rules::Policy& policy,
+                                        const std::vector<ports::Record>& records, int year) {
+  for (const ports::Record& r : records) {
+    if (IntField(r, "start_year") != year) continue;
+    auto start = ParseDate(TextField(r, "official_start"));
+    auto end = ParseDate(TextField(r, "official_end"));
+    if (!start.ok() || !end.ok()) {
+      return Error::Internal("season record " + std::to_string(r.id) + " has a bad date");
+    }
+    rules::SeasonDates s;
+    s.start_year = year;
+    s.official_start = *start;
+    s.official_end = *end;
+    auto comm = ParseDate(TextField(r, "commissioning_start"));
+    s.commissioning_start = comm.ok() ? *comm : *start;
+    return s;
+  }
+  return rules::SeasonOf(policy.season, year);
+}
+
+// The usage rates of `company`, from the cache when it has them.
+Result<const std::vector<ports::UsageRateRow>*> RatesOf(
+    ports::RecordStore& records, ports::UsageGrouping by, int64_t company,
+    std::map<int64_t, std::vector<ports::UsageRateRow>>& cache) {
+  auto it = cache.find(company);
+  if (it == cache.end()) {
+    ports::Scope scope;
+    scope.company_id = company;
+    auto rows = records.UsageRates(by, scope);
+    if (!rows.ok()) return rows.error();
+    it = cache.emplace(company, std::move(*rows)).first;
+  }
+  return &it->second;
+}
+
+std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
+                         const std::string& guarantee_reason) {
+  using rules::DayStatus;
+  if (!d.in_season) return "not judged: outside the official heating season";
+  switch (d.status) {
+    case DayStatus::kQualified:
+      return "qualified: " + FormatTenths(d.value.value_or(0)) + " °C against " +
+             FormatTenths(d.guarantee.value_or(0)) + " °C guaranteed";
+    case DayStatus::kExempt:
+      return "exempt: outdoor mean " + FormatTenths(d.outdoor_mean.value_or(0)) +
+             " °C below the design outdoor temperature " +
+             FormatTenths(policy.temperature.design_outdoor.value) + " °C (R-TEMP-1)";
+    case DayStatus::kUnqualified:
+      return "unqualified: " + FormatTenths(d.value.value_or(0)) + " °C against " +
+             FormatTenths(d.guarantee.value_or(0)) + " °C guaranteed";
+    case DayStatus::kNotJudged:
+      if (!d.guarantee) return "not judged: no guarantee (" + guarantee_reason + ")";
+      return "not judged: no daily value (no guaranteed room with " +
+             std::to_string(policy.temperature.sensor.min_hours.value) +
+             " valid hours, and no manual measurement)";
+  }
+  return {};
+}
+
+}  // namespace
+
+const char* EvidenceSourceName(rules::EvidenceSource source) {
+  switch (source) {
+    case rules::EvidenceSource::kNone:
+      return "none";
+    case rules::EvidenceSource::kRemote:
+      return "remote";
+    case rules::EvidenceSource::kManual:
+      return "manual";
+    case rules::EvidenceSource::kManualPeriod:
+      return "manual-period";
+  }
+  return "none";
+}
+
+Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
+                                                 Cache* cache) const {
+  if (from > to) return Error::InvalidArgument("from must not be after to", "from");
+  if ((to - from).count() + 1 > kMaxJudgedDays) {
+    return Error::InvalidArgument(
+        "from..to may span at most " + std::to_string(kMaxJudgedDays) + " days", "from");
+  }
+  if (rollups_) {
+    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
+  }
+  // The household, where it is, and its profile.
+  auto household = records_.Get(Res("households"), household_id, {});
+  if (!household.ok()) return household.error();
+  auto partition =
+      records_.Get(Res("partitions"), IntField(*household, "partition_id").value_or(0), {});
+  if (!partition.ok()) return partition.error();
+  auto building =
+      records_.Get(Res("buildings"), IntField(*partition, "building_id").value_or(0), {});
+  if (!building.ok()) return building.error();
+  auto policy_ptr = PolicyOfHousehold(records_, policies_, household_id);
+  if (!policy_ptr.ok()) return policy_ptr.error();
+  const rules::Policy& policy = **policy_ptr;
+  const int64_t company = IntField(*household, "company_id").value_or(0);
+  const int64_t district = IntField(*building, "district_id").value_or(0);
+  const std::string community = TextField(*building, "community");
+
+  // R-TEMP-2: the guarantee, from the derived usage rates.
+  Cache local;
+  Cache& rates = cache ? *cache : local;
+  auto by_partition =
+      RatesOf(records_, ports::UsageGrouping::kPartition, company, rates.partitions);
+  if (!by_partition.ok()) return by_partition.error();
+  auto by_community =
+      RatesOf(records_, ports::UsageGrouping::kCommunity, company, rates.communities);
+  if (!by_community.ok()) return by_community.error();
+  rules::GuaranteeInput in;
+  bool have_partition = false, have_community = false;
+  for (const auto& r : **by_partition) {
+    if (r.partition_id == partition->id) {
+      in.partition = {r.heated_centi, r.total_centi};
+      have_partition = true;
+    }
+  }
+  for (const auto& r : **by_community) {
+    if (r.community == community) {
+      in.community = {r.heated_centi, r.total_centi};
+      have_community = true;
+    }
+  }
+  if (!have_partition || !have_community) {
+    return Error::Internal("no usage rate for household " + std::to_string(household_id));
+  }
+  if (auto agreed = IntField(*household, "agreed_temp")) {
+    in.agreed = static_cast<rules::Tenths>(*agreed);
+  }
+  in.company_heats = TextField(*household, "heating_status") == "heated";
+  auto guarantee = rules::GuaranteeFor(policy.temperature, in);
+  if (!guarantee.ok()) return guarantee.error();
+
+  // The seasons touching from..to.
+  ports::ListQuery seasons_query;
+  seasons_query.equals["district_id"] = district;
+  seasons_query.limit = 1000;
+  auto season_records = records_.List(Res("seasons"), seasons_query);
+  if (!season_records.ok()) return season_records.error();
+  std::vector<rules::SeasonDates> seasons;
+  for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {
+    auto s = SeasonOfYear(policy, season_records->items, year);
+    if (!s.ok()) return s.error();
+    if (s->official_end >= from && s->official_start <= to) seasons.push_back(*s);
+  }
+  Date lo = from, hi = to;
+  for (const auto& s : seasons) {
+    lo = std::min(lo, s.official_start);
+    hi = std::max(hi, s.official_end);
+  }
+  auto stored = store_.HouseholdDays(household_id, lo, hi);
+  if (!stored.ok()) return stored.error();
+  std::map<Date, const ports::HouseholdDay*> days;
+  for (const auto& d : *stored) days[d.day] = &d;
+  auto means = store_.OutdoorMeans(district, lo, hi);
+  if (!means.ok()) return means.error();
+  std::map<Date, rules::Tenths> outdoor;
+  for (const auto& m : *means) outdoor[m.day] = m.mean;
+  auto measurements = store_.Measurements(household_id);
+  if (!measurements.ok()) return measurements.error();
+  std::vector<rules::ManualEvidence> manual;
+  for (const auto& m : *measurements) {
+    if (m.valid && m.value) manual.push_back({m.taken_at, *m.value, StandingOf(m)});
+  }
+
+  HouseholdJudgement out;
+  out.household_id = household_id;
+  out.policy = policy.id;
+  out.guarantee_case = rules::GuaranteeCaseName(guarantee->applied);
+  out.guarantee_reason = guarantee->reason;
+  auto remote_of = [&](Date d) -> std::optional<rules::Tenths> {
+    auto it = days.find(d);
+    return it == days.end() ? std::nullopt : it->second->value;
+  };
+  auto outdoor_of = [&](Date d) -> std::optional<rules::Tenths> {
+    auto it = outdoor.find(d);
+    return it == outdoor.end() ? std::nullopt : std::optional<rules::Tenths>(it->second);
+  };
+  // R-REFUND-5 per season, then each asked day.
+  std::map<Date, rules::DayEvidence> evidence;
+  for (const auto& s : seasons) {
+    std::vector<std::optional<rules::Tenths>> remote, judged;
+    for (Date d = s.official_start; d <= s.official_end; d += std::chrono::days{1}) {
+      remote.push_back(remote_of(d));
+      rules::RefundDay rd;
+      rd.date = d;
+      rd.guarantee = guarantee->value;
+      rd.outdoor_mean = outdoor_of(d);
+      judged.push_back(rules::JudgedGuarantee(policy.temperature, rd));
+    }
+    auto e = rules::DailyEvidence(s, remote, judged, manual);
+    for (size_t i = 0; i < e.size(); ++i) {
+      evidence[s.official_start + std::chrono::days{static_cast<int64_t>(i)}] = e[i];
+    }
+  }
+  for (Date d = from; d <= to; d += std::chrono::days{1}) {
+    JudgedDay j;
+    j.date = d;
+    j.outdoor_mean = outdoor_of(d);
+    j.rooms_json = "[]";
+    auto e = evidence.find(d);
+    j.in_season = e != evidence.end();
+    if (!j.in_season) {
+      j.value = remote_of(d);
+      j.source = j.value ? rules::EvidenceSource::kRemote : rules::EvidenceSource::kNone;
+    } else {
+      j.value = e->second.value;
+      j.source = e->second.source;
+      j.guarantee = guarantee->value;
+      rules::RefundDay rd;
+      rd.date = d;
+      rd.value = j.value;
+      rd.source = j.source;
+      rd.measured_on = e->second.measured_on;
+      rd.guarantee = j.guarantee;
+      rd.outdoor_mean = j.outdoor_mean;
+      const bool exempt = j.outdoor_mean && rules::IsExemptDay(policy.temperature, *j.outdoor_mean);
+      j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
+      rules::DayShare share = rules::ShareOfDay(policy, rd);
+      j.share_percent = share.share_percent;
+      j.reason = rules::DescribeShare(policy, rd, share);
+    }
+    if (j.source == rules::EvidenceSource::kRemote || j.source == rules::EvidenceSource::kNone) {
+      // The rooms say why a day has no value too (e.g. 19 valid hours).
+      if (auto it = days.find(d); it != days.end()) {
+        j.room = it->second->room;
+        j.rooms_json = it->second->rooms_json;
+      }
+    } else if (j.source == rules::EvidenceSource::kManual ||
+               j.source == rules::EvidenceSource::kManualPeriod) {
+      j.measured_on = e->second.measured_on;
+      // The measurement behind the value: a third-party test first, then the latest that day.
+      const ports::Measurement* best = nullptr;
+      for (const auto& m : *measurements) {
+        if (!m.valid || !m.value || !IsEvidence(StandingOf(m)) ||
+            LocalDate(m.taken_at) != *j.measured_on) {
+          continue;
+        }
+        if (best == nullptr || (m.third_party && !best->third_party) ||
+            (m.third_party == best->third_party && m.taken_at >= best->taken_at)) {
+          best = &m;
+        }
+      }
+      if (best) {
+        j.measurement_id = best->id;
+        j.room = best->room;
+      }
+    }
+    if (j.reason.empty()) j.reason = StatusReason(policy, j, guarantee->reason);
+    out.days.push_back(std::move(j));
+  }
+  return out;
+}
+
+}  // namespace hearth::services

@@ -1,0 +1,101 @@
+// Judging a household's days (issue 5, R-TEMP-1..5, R-REFUND-1..5): for each day its value, the
+// evidence behind it, its guarantee, its status and its refund share.
+//
+// For household h and day d:
+//   - remote value: h's household-day (R-TEMP-3, RollupService; caught up first when a
+//     RollupService is given, so the answer includes every reading committed before the call);
+//   - guarantee (R-TEMP-2): rules::GuaranteeFor from the usage rates of h's partition and of its
+//     building's community (RecordStore::UsageRates, within h's company), h's agreed_temp, and
+//     company_heats = (h's heating_status is "heated"): where the company decides (partition rate
+//     below the threshold), a household it heats is a household it decided to heat. Records keep
+//     no history, so the current records decide every day;
+//   - exempt (R-TEMP-1): the outdoor daily mean of the district of h's building, when one was
+//     recorded, below the profile's design outdoor temperature;
+//   - evidence (R-REFUND-5): rules::DailyEvidence over the official days of the season holding d,
+//     from the remote values and h's valid manual measurements (standing: overridden ->
+//     kOverridden; third_party -> kThirdParty; signed -> kSigned; otherwise kUnsigned);
+//   - status (R-TEMP-5, rules::JudgeDay), share (rules::ShareOfDay) and reason
+//     (rules::DescribeShare, or a sentence on the status when there is no share).
+// The season is the district's season record for its start year, else the profile's default
+// dates (R-SEASON-1). Days outside the official period (commissioning, extension, summer) carry
+// their remote value but no guarantee: not judged (RULES.md R-REFUND-3: the official days are
+// the fee's days; R-TEMP-1 guarantees "in the season").
+//
+// The profile is the one named by the household's company. Thread-safe.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/monitoring_store.hpp"
+#include "ports/record_store.hpp"
+#include "rules/refund.hpp"
+#include "rules/refund_evidence.hpp"
+#include "rules/temperature.hpp"
+#include "services/policy_registry.hpp"
+#include "services/rollup_service.hpp"
+
+namespace hearth::services {
+
+/// The widest from..to one call judges.
+inline constexpr int kMaxJudgedDays = 366;
+
+struct JudgedDay {
+  Date date;
+  std::optional<rules::Tenths> value;      ///< the day's value, from its evidence
+  std::optional<rules::Tenths> guarantee;  ///< none: no guarantee (or outside the season)
+  rules::DayStatus status = rules::DayStatus::kNotJudged;
+  int share_percent = 0;
+  std::string reason;
+  bool in_season = false;
+  std::optional<rules::Tenths> outdoor_mean;
+  // Evidence (R-REFUND-5).
+  rules::EvidenceSource source = rules::EvidenceSource::kNone;
+  std::optional<Date> measured_on;        ///< manual, manual-period
+  std::optional<int64_t> measurement_id;  ///< manual, manual-period
+  std::string room;        ///< remote: the room with the minimum; manual: the measured room
+  std::string rooms_json;  ///< remote, none: the household-day's rooms (RoomDaysToJson); else "[]"
+};
+
+struct HouseholdJudgement {
+  int64_t household_id = 0;
+  std::string policy;            ///< the profile's id
+  std::string guarantee_case;    ///< rules::GuaranteeCaseName
+  std::string guarantee_reason;  ///< rules::Guarantee::reason
+  std::vector<JudgedDay> days;   ///< from..to, one per day
+};
+
+/// "remote", "manual", "manual-period", "none".
+const char* EvidenceSourceName(rules::EvidenceSource source);
+
+class JudgingService {
+ public:
+  /// None is owned; all must outlive the service. `rollups` may be null (no catch-up).
+  JudgingService(ports::MonitoringStore& store, ports::RecordStore& records,
+                 const PolicyRegistry& policies, RollupService* rollups)
+      : store_(store), records_(records), policies_(policies), rollups_(rollups) {}
+
+  /// Usage rates by company, kept for one batch of calls (alerts judge many households); not
+  /// thread-safe: one per caller.
+  struct Cache {
+    std::map<int64_t, std::vector<ports::UsageRateRow>> partitions, communities;
+  };
+
+  /// Judges `household_id`'s days from..to (inclusive). The caller checks access first: this
+  /// reads without scope. Errors: invalid_argument (field "from") when from > to or the range
+  /// spans more than kMaxJudgedDays; not_found (field "id") for an unknown household;
+  /// failed_precondition when its company's profile is not loaded; the stores' errors.
+  Result<HouseholdJudgement> Judge(int64_t household_id, Date from, Date to,
+                                   Cache* cache = nullptr) const;
+
+ private:
+  ports::MonitoringStore& store_;
+  ports::RecordStore& records_;
+  const PolicyRegistry& policies_;
+  RollupService* rollups_;
+};
+
+}  // namespace hearth::services

@@ -1,0 +1,452 @@
+// Rollups (R-TEMP-3), judging (R-TEMP-1, -2, -5, R-REFUND-1, -5), manual measurements (R-TEMP-4)
+// and alerts over real stores, SQLite and PostgreSQL: readings go in through the reading store,
+// as ingest puts them, and the services read them back.
+#include "services/judging_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/monitoring_store_sql.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/test_postgres.hpp"
+#include "services/alert_service.hpp"
+#include "services/measurement_service.hpp"
+#include "services/rollup_service.hpp"
+
+namespace hearth::services {
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+Instant At(const char* text) { return *ParseRfc3339(text); }
+int64_t Unix(Date d, int hour, int minute = 10) {
+  return StartOfLocalDay(d).time_since_epoch().count() + hour * 3600 + minute * 60;
+}
+
+enum class Engine { kSqlite, kPostgres };
+
+class JudgingTest : public ::testing::TestWithParam<Engine> {
+ protected:
+  void SetUp() override {
+    std::string url;
+    if (GetParam() == Engine::kSqlite) {
+      char tmpl[] = "/tmp/hearth-judging-XXXXXX";
+      dir_ = mkdtemp(tmpl);
+      url = dir_ + "/h.db";
+    } else {
+      url = adapters::testing::PostgresCluster::Shared().CreateDatabase();
+    }
+    auto conn = adapters::sql::Connect(url);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(adapters::Migrate(**conn).ok());
+    records_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
+    auto readings = adapters::OpenReadingStore(url);
+    ASSERT_TRUE(readings.ok());
+    readings_ = std::move(*readings);
+    auto mine = adapters::sql::Connect(url, false);
+    ASSERT_TRUE(mine.ok());
+    store_ = std::make_unique<adapters::SqlMonitoringStore>(std::move(*mine));
+    auto policies = PolicyRegistry::LoadDir(std::string(HEARTH_SOURCE_DIR) + "/policies");
+    ASSERT_TRUE(policies.ok());
+    policies_ = std::make_unique<PolicyRegistry>(std::move(*policies));
+    rollups_ = std::make_unique<RollupService>(*store_, *records_, *policies_);
+    judging_ = std::make_unique<JudgingService>(*store_, *records_, *policies_, rollups_.get());
+    measurements_ = std::make_unique<MeasurementService>(*store_, *records_, *policies_);
+    MakeCity();
+  }
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  int64_t Make(const char* resource, ports::Fields fields) {
+    auto rec = records_->Create(*model::FindResource(resource), fields, {}, "test");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().message << rec.error().detail;
+    return rec.ok() ? rec->id : 0;
+  }
+
+  // Household h_ (heated, 100 m², alone in its partition and community: rates 100 %, guarantee
+  // 18.0 °C) with a bedroom (sensor bed_), a living room (sensor living_) and a kitchen (sensor
+  // kitchen_, never guaranteed).
+  void MakeCity() {
+    district_ =
+        Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
+    company_ = Make("companies", {{"code", "c"}, {"name", "C"}, {"policy", "weihai"}});
+    int64_t src = Make("heat_sources",
+                       {{"company_id", company_}, {"code", "hs"}, {"name", "p"}, {"kind", "chp"}});
+    int64_t sec =
+        Make("network_sections",
+             {{"company_id", company_}, {"heat_source_id", src}, {"code", "n"}, {"name", "n"}});
+    int64_t sub =
+        Make("substations",
+             {{"company_id", company_}, {"network_section_id", sec}, {"code", "s"}, {"name", "s"}});
+    int64_t b = Make("buildings", {{"company_id", company_},
+                                   {"district_id", district_},
+                                   {"substation_id", sub},
+                                   {"code", "B"},
+                                   {"community", "X"},
+                                   {"floors", int64_t{6}}});
+    partition_ = Make("partitions", {{"company_id", company_}, {"building_id", b}, {"code", "U"}});
+    h_ = Make("households", {{"company_id", company_},
+                             {"partition_id", partition_},
+                             {"code", "H-1"},
+                             {"area_m2", int64_t{10000}},
+                             {"floor", int64_t{2}},
+                             {"orientation", "sun"},
+                             {"billing", "area"},
+                             {"heating_status", "heated"}});
+    int64_t bed = Make("rooms", {{"household_id", h_}, {"name", "bed"}, {"kind", "bedroom"}});
+    int64_t living = Make("rooms", {{"household_id", h_}, {"name", "living"}, {"kind", "living"}});
+    int64_t kitchen = Make("rooms", {{"household_id", h_}, {"name", "kitchen"}, {"kind", "other"}});
+    bed_ = Make("sensors", {{"code", "S-bed"}, {"room_id", bed}});
+    living_ = Make("sensors", {{"code", "S-living"}, {"room_id", living}});
+    kitchen_ = Make("sensors", {{"code", "S-kitchen"}, {"room_id", kitchen}});
+  }
+
+  // One reading per hour at hh:10 for the first `hours` hours of `day`.
+  void Hours(int64_t sensor, Date day, int32_t centi, int hours = 24) {
+    std::vector<ports::Reading> batch;
+    for (int h = 0; h < hours; ++h) batch.push_back({sensor, Unix(day, h), centi});
+    auto c = readings_->Insert(batch);
+    ASSERT_TRUE(c.ok()) << c.error().detail;
+  }
+
+  JudgedDay Judge(Date day) {
+    auto j = judging_->Judge(h_, day, day);
+    EXPECT_TRUE(j.ok()) << j.error().message << j.error().detail;
+    return j.ok() ? j->days.front() : JudgedDay{};
+  }
+
+  adapters::MeasurementInput Manual(const char* first, int32_t milli, const char* signature,
+                                    bool third_party = false) {
+    adapters::MeasurementInput in;
+    in.household_id = h_;
+    in.room = "bed";
+    in.payload_json = "{}";
+    rules::ManualMeasurement& m = in.measurement;
+    m.instrument = rules::Instrument::kGlassThermometer;
+    m.resolution = 100;
+    m.system_running = true;
+    m.environment = "overcast, windows closed";
+    m.closed_minutes = 40;
+    const Instant t0 = At(first);
+    for (int i = 0; i < 3; ++i) m.readings.push_back({t0 + std::chrono::minutes(3 * i), milli});
+    m.radiators_uncovered = m.shielded = m.at_room_centre = m.inspector_still = true;
+    m.height_cm = 150;
+    m.signature = std::string(signature) == "signed"    ? rules::Signature::kSigned
+                  : std::string(signature) == "refused" ? rules::Signature::kRefused
+                                                        : rules::Signature::kPending;
+    m.third_party = third_party;
+    return in;
+  }
+
+  int64_t AddManual(const adapters::MeasurementInput& in) {
+    auto out = measurements_->Add(in, {}, "tech");
+    EXPECT_TRUE(out.ok()) << out.error().message;
+    EXPECT_TRUE(out.ok() && out->stored)
+        << (out.ok() && !out->violations.empty() ? out->violations[0].Text() : "");
+    return out.ok() && out->stored ? out->stored->id : 0;
+  }
+
+  std::string dir_;
+  std::unique_ptr<adapters::SqlRecordStore> records_;
+  std::unique_ptr<ports::ReadingStore> readings_;
+  std::unique_ptr<adapters::SqlMonitoringStore> store_;
+  std::unique_ptr<PolicyRegistry> policies_;
+  std::unique_ptr<RollupService> rollups_;
+  std::unique_ptr<JudgingService> judging_;
+  std::unique_ptr<MeasurementService> measurements_;
+  int64_t district_ = 0, company_ = 0, partition_ = 0, h_ = 0, bed_ = 0, living_ = 0, kitchen_ = 0;
+};
+
+TEST_P(JudgingTest, RollupsAreIncrementalAndALateReadingReopensItsDay) {
+  const Date day = D("2025-12-01");
+  Hours(bed_, day, 1850);
+  Hours(living_, day, 1750);
+  Hours(kitchen_, day, 1000);  // other rooms never count
+  auto first = rollups_->RunOnce();
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  EXPECT_EQ(first->marks, 3);
+  EXPECT_EQ(first->household_days, 1);
+  EXPECT_EQ(first->cleared, 3);
+  auto stored = store_->HouseholdDays(h_, day, day);
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 1u);
+  EXPECT_EQ((*stored)[0].value, 175);
+  EXPECT_EQ((*stored)[0].room, "living");
+  EXPECT_NE((*stored)[0].rooms_json.find("\"valid_hours\":24"), std::string::npos);
+  auto again = rollups_->RunOnce();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->marks, 0);  // nothing new: nothing to do
+
+  // A late reading in the living room's hour 0: that hour's mean is now (17.5 + 29.5) / 2, the
+  // room's day (23 × 17.5 + 23.5) / 24 = 17.75 -> 17.8, still the minimum.
+  ASSERT_TRUE(
+      readings_->Insert(std::vector<ports::Reading>{{living_, Unix(day, 0, 40), 2950}}).ok());
+  auto late = rollups_->RunOnce();
+  ASSERT_TRUE(late.ok());
+  EXPECT_EQ(late->marks, 1);
+  EXPECT_EQ(late->household_days, 1);
+  EXPECT_EQ(store_->HouseholdDays(h_, day, day)->front().value, 178);
+  // Judging catches up by itself: no explicit run needed.
+  Hours(bed_, day + std::chrono::days{1}, 1700);
+  EXPECT_EQ(Judge(day + std::chrono::days{1}).value, 170);
+}
+
+TEST_P(JudgingTest, DaysAreJudgedFromRemoteValues) {
+  // R-TEMP-3 / R-TEMP-5 / R-REFUND-1 with the weihai profile: guarantee 18.0 °C, tiers 20 / 50 /
+  // 100 %, design outdoor -5.4 °C.
+  struct Case {
+    const char* name;
+    const char* day;
+    int32_t bed, living;  // centi
+    int living_hours;
+    std::optional<int> outdoor;  // tenths
+    std::optional<int> value;
+    rules::DayStatus status;
+    int share;
+    const char* source;
+  };
+  using S = rules::DayStatus;
+  const Case cases[] = {
+      {"qualified at the guarantee",
+       "2025-12-01",
+       1900,
+       1795,
+       24,
+       {},
+       180,
+       S::kQualified,
+       0,
+       "remote"},
+      {"just below", "2025-12-02", 1900, 1790, 24, {}, 179, S::kUnqualified, 20, "remote"},
+      {"g-2 is still 20 %", "2025-12-03", 1600, 2000, 24, {}, 160, S::kUnqualified, 20, "remote"},
+      {"50 %", "2025-12-04", 1590, 2000, 24, {}, 159, S::kUnqualified, 50, "remote"},
+      {"100 %", "2025-12-05", 1190, 2000, 24, {}, 119, S::kUnqualified, 100, "remote"},
+      {"living room 19 h does not count",
+       "2025-12-06",
+       1900,
+       1200,
+       19,
+       {},
+       190,
+       S::kQualified,
+       0,
+       "remote"},
+      {"exempt below the design outdoor mean", "2025-12-07", 1500, 1500, 24, -55, 150, S::kExempt,
+       0, "remote"},
+      {"at the design mean is not exempt", "2025-12-08", 1500, 1500, 24, -54, 150, S::kUnqualified,
+       50, "remote"},
+      {"no readings: not judged", "2025-12-09", 0, 0, 0, {}, {}, S::kNotJudged, 0, "none"},
+      {"outside the season: not judged",
+       "2025-10-01",
+       1200,
+       1200,
+       24,
+       {},
+       120,
+       S::kNotJudged,
+       0,
+       "remote"},
+  };
+  for (const Case& c : cases) {
+    const Date day = D(c.day);
+    if (c.bed != 0) Hours(bed_, day, c.bed);
+    if (c.living_hours > 0) Hours(living_, day, c.living, c.living_hours);
+    if (c.outdoor) {
+      ports::OutdoorMean m{district_, day, *c.outdoor};
+      ASSERT_TRUE(store_->PutOutdoorMeans(std::span(&m, 1)).ok());
+    }
+  }
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    JudgedDay j = Judge(D(c.day));
+    EXPECT_EQ(j.value, c.value);
+    EXPECT_EQ(j.status, c.status);
+    EXPECT_EQ(j.share_percent, c.share);
+    EXPECT_STREQ(EvidenceSourceName(j.source), c.source);
+    EXPECT_FALSE(j.reason.empty());
+    if (j.in_season) {
+      EXPECT_EQ(j.guarantee, 180);
+    } else {
+      EXPECT_FALSE(j.guarantee.has_value());
+    }
+  }
+  EXPECT_EQ(Judge(D("2025-12-02")).reason,
+            "unqualified: 17.9 °C against 18.0 °C guaranteed (20 %)");
+  EXPECT_EQ(Judge(D("2025-12-02")).room, "living");
+  // A range: one entry per day, in order.
+  auto range = judging_->Judge(h_, D("2025-12-01"), D("2025-12-09"));
+  ASSERT_TRUE(range.ok());
+  ASSERT_EQ(range->days.size(), 9u);
+  EXPECT_EQ(range->days[4].share_percent, 100);
+  EXPECT_EQ(range->guarantee_case, "full");
+}
+
+TEST_P(JudgingTest, GuaranteeFollowsTheUsageRatesAndTheContract) {
+  // R-TEMP-2: the agreed temperature replaces 18 °C; a second, unheated household in the
+  // partition makes the partition rate 50 %: the agreed temperature applies; without one, none.
+  const Date day = D("2025-12-01");
+  Hours(bed_, day, 1900);
+  Hours(living_, day, 1900);
+  auto households = *model::FindResource("households");
+  ASSERT_TRUE(records_->Update(households, h_, {{"agreed_temp", int64_t{200}}}, {}, "t").ok());
+  JudgedDay agreed = Judge(day);
+  EXPECT_EQ(agreed.guarantee, 200);
+  EXPECT_EQ(agreed.status, rules::DayStatus::kUnqualified);
+  EXPECT_EQ(agreed.share_percent, 20);
+  Make("households", {{"company_id", company_},
+                      {"partition_id", partition_},
+                      {"code", "H-2"},
+                      {"area_m2", int64_t{10000}},
+                      {"floor", int64_t{3}},
+                      {"orientation", "sun"},
+                      {"billing", "area"},
+                      {"heating_status", "stopped"}});
+  EXPECT_EQ(Judge(day).guarantee, 200);
+  ASSERT_TRUE(records_->Update(households, h_, {{"agreed_temp", nullptr}}, {}, "t").ok());
+  auto none = judging_->Judge(h_, day, day);
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->days[0].guarantee.has_value());
+  EXPECT_EQ(none->days[0].status, rules::DayStatus::kNotJudged);
+  EXPECT_EQ(none->guarantee_case, "agreed-partition");
+}
+
+TEST_P(JudgingTest, ManualMeasurementsOpenAndClosePeriods) {
+  // R-REFUND-5: remote values are 19.0 °C every day 12-01..12-15; a signed measurement of
+  // 16.0 °C on 12-05 opens a 20 % period, a pending one (12-08, 10.0 °C) is no evidence, a
+  // signed 18.5 °C on 12-11 closes the period.
+  for (Date d = D("2025-12-01"); d <= D("2025-12-15"); d += std::chrono::days{1}) {
+    Hours(bed_, d, 1900);
+  }
+  const int64_t opening = AddManual(Manual("2025-12-05T10:00:00+08:00", 16000, "signed"));
+  const int64_t pending = AddManual(Manual("2025-12-08T10:00:00+08:00", 10000, "pending"));
+  AddManual(Manual("2025-12-11T10:00:00+08:00", 18500, "signed"));
+  struct Case {
+    const char* day;
+    int value;
+    const char* source;
+    int share;
+  };
+  const Case cases[] = {
+      {"2025-12-04", 190, "remote", 0},         {"2025-12-05", 160, "manual", 20},
+      {"2025-12-06", 160, "manual-period", 20}, {"2025-12-08", 160, "manual-period", 20},
+      {"2025-12-10", 160, "manual-period", 20}, {"2025-12-11", 185, "manual", 0},
+      {"2025-12-12", 190, "remote", 0},
+  };
+  auto range = judging_->Judge(h_, D("2025-12-01"), D("2025-12-15"));
+  ASSERT_TRUE(range.ok());
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.day);
+    const JudgedDay& j = range->days[static_cast<size_t>((D(c.day) - D("2025-12-01")).count())];
+    EXPECT_EQ(j.value, c.value);
+    EXPECT_STREQ(EvidenceSourceName(j.source), c.source);
+    EXPECT_EQ(j.share_percent, c.share);
+  }
+  const JudgedDay& carried = range->days[6];  // 12-07
+  EXPECT_EQ(carried.measured_on, D("2025-12-05"));
+  EXPECT_EQ(carried.measurement_id, opening);
+  EXPECT_EQ(carried.room, "bed");
+  EXPECT_EQ(carried.reason,
+            "unqualified: 16.0 °C against 18.0 °C guaranteed, as measured by hand on 2025-12-05 "
+            "(20 %)");
+
+  // Signing the pending one makes it evidence: from 12-08 the tier is 100 %.
+  ASSERT_TRUE(measurements_->Update(pending, "signed", std::nullopt, {}).ok());
+  EXPECT_EQ(Judge(D("2025-12-09")).share_percent, 100);
+  // A third-party test overriding it: mark it overridden, and the 16.0 period goes on.
+  ASSERT_TRUE(measurements_->Update(pending, std::nullopt, true, {}).ok());
+  EXPECT_EQ(Judge(D("2025-12-09")).share_percent, 20);
+}
+
+TEST_P(JudgingTest, MeasurementsBreakingTheProcedureAreRejectedWithTheirRules) {
+  struct Case {
+    const char* name;
+    std::function<void(adapters::MeasurementInput&)> change;
+    std::vector<std::string> checks;  // empty: stored
+  };
+  const Case cases[] = {
+      {"good, pending", [](adapters::MeasurementInput&) {}, {}},
+      {"refused is stored too",
+       [](adapters::MeasurementInput& in) {
+         in.measurement.signature = rules::Signature::kRefused;
+       },
+       {}},
+      {"gap too long",
+       [](adapters::MeasurementInput& in) {
+         in.measurement.readings[2].at += std::chrono::seconds(40);
+       },
+       {"gap"}},
+      {"coarse instrument, doors open too briefly",
+       [](adapters::MeasurementInput& in) {
+         in.measurement.resolution = 500;
+         in.measurement.closed_minutes = 10;
+       },
+       {"resolution", "doors-closed"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto in = Manual("2025-12-05T10:00:00+08:00", 17000, "pending");
+    c.change(in);
+    auto out = measurements_->Add(in, {}, "tech");
+    ASSERT_TRUE(out.ok()) << out.error().message;
+    std::vector<std::string> checks;
+    for (const auto& v : out->violations) checks.push_back(rules::ManualCheckName(v.check));
+    EXPECT_EQ(checks, c.checks);
+    EXPECT_EQ(out->stored.has_value(), c.checks.empty());
+    if (out->stored) {
+      EXPECT_EQ(out->stored->value, 170);
+    }
+  }
+  EXPECT_EQ(store_->Measurements(h_)->size(), 2u);
+  auto bad_room = Manual("2025-12-05T10:00:00+08:00", 17000, "signed");
+  bad_room.room = "attic";
+  auto out = measurements_->Add(bad_room, {}, "tech");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().field, "room");
+  ports::Scope other;
+  other.company_id = company_ + 1;
+  out = measurements_->Add(Manual("2025-12-05T10:00:00+08:00", 17000, "signed"), other, "x");
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(JudgingTest, AlertsForUnqualifiedSilentAndOutOfRange) {
+  const Date today = D("2025-12-10");
+  ports::ManualClock clock(StartOfLocalDay(today) + std::chrono::hours(23) +
+                           std::chrono::minutes(30));
+  AlertService alerts(*store_, *records_, *policies_, *judging_, rollups_.get(), clock);
+  Hours(bed_, today, 1500);     // 15.0 °C today: unqualified, 50 %
+  Hours(living_, today, 4600);  // last reading 46.0 °C: out of range; the day does not count it
+  // kitchen_ never sent a reading: silent.
+  auto list = alerts.Alerts(std::nullopt, 24);
+  ASSERT_TRUE(list.ok()) << list.error().message << list.error().detail;
+  std::vector<std::string> got;
+  for (const Alert& a : *list) {
+    got.push_back(a.kind + " " + (a.sensor_code.empty() ? a.household_code : a.sensor_code));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"unqualified H-1", "out-of-range S-living",
+                                           "silent S-kitchen"}));
+  EXPECT_EQ((*list)[0].day->share_percent, 50);
+  // Two hours later with silent_hours=1, every sensor is silent (the last readings were 23:10).
+  clock.Advance(std::chrono::hours(2));
+  list = alerts.Alerts(company_, 1);
+  ASSERT_TRUE(list.ok());
+  int silent = 0;
+  for (const Alert& a : *list) silent += a.kind == "silent";
+  EXPECT_EQ(silent, 3);
+  auto other = alerts.Alerts(company_ + 1, 24);
+  ASSERT_TRUE(other.ok());
+  EXPECT_TRUE(other->empty());
+  EXPECT_EQ(alerts.Alerts(std::nullopt, 0).error().field, "silent_hours");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, JudgingTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
+                         [](const ::testing::TestParamInfo<Engine>& engine) {
+                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
+                         });
+
+}  // namespace
+}  // namespace hearth::services

@@ -1,0 +1,108 @@
+// MqttIngest: one IngestService call (one commit) per batch of messages; invalid messages and
+// rejected readings are answered ok (acknowledged, counted), a storage error is not.
+#include "services/mqtt_ingest.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace hearth::services {
+namespace {
+
+class MemoryStore final : public ports::ReadingStore {
+ public:
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+    ++inserts;
+    if (down) return Error::Unavailable("the database is unavailable");
+    ports::InsertCounts c;
+    for (const auto& r : batch) {
+      (rows.try_emplace({r.sensor_id, r.ts}, r.centi).second ? c.inserted : c.duplicate) += 1;
+    }
+    return c;
+  }
+  Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
+    return std::vector<ports::Reading>{};
+  }
+  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
+    if (code == "T-1") return ports::SensorInfo{11, 101, 1001, 1};
+    return Error::NotFound("unknown sensor");
+  }
+
+  std::map<std::pair<int64_t, int64_t>, int32_t> rows;
+  int inserts = 0;
+  bool down = false;
+};
+
+mqtt::Message Msg(std::string topic, std::string payload) {
+  return {std::move(topic), std::move(payload), 1, false};
+}
+
+class MqttIngestTest : public ::testing::Test {
+ protected:
+  MemoryStore store_;
+  ports::ManualClock clock_{*ParseRfc3339("2025-12-01T12:00:00+08:00")};
+  IngestService ingest_{store_, clock_};
+  MqttIngest mqtt_{ingest_};
+};
+
+TEST_F(MqttIngestTest, OneCommitPerBatch) {
+  std::vector<mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1",
+          R"([{"ts":"2025-12-01T08:10:00+08:00","value":18.3},{"ts":"2025-12-01T08:20:00+08:00","value":18.4}])"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":25})"),
+  };
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  EXPECT_EQ(store_.inserts, 1);
+  EXPECT_EQ(store_.rows.size(), 3u);
+  EXPECT_EQ((store_.rows[{11, 1764547200}]), 1820);  // the duplicate did not change it
+  auto s = mqtt_.stats();
+  EXPECT_EQ(s.messages, 3);
+  EXPECT_EQ(s.accepted, 3);
+  EXPECT_EQ(s.duplicate, 1);
+  EXPECT_EQ(s.rejected, 0);
+  EXPECT_EQ(s.invalid_messages, 0);
+}
+
+TEST_F(MqttIngestTest, InvalidMessagesAndRejectedReadingsAreAnsweredOk) {
+  std::vector<mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", "{oops"),
+      Msg("elsewhere/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/NOPE", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-02T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T09:00:00+08:00","value":19})"),
+  };
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  auto s = mqtt_.stats();
+  EXPECT_EQ(s.messages, 5);
+  EXPECT_EQ(s.invalid_messages, 2);
+  EXPECT_EQ(s.rejected, 2);  // an unknown sensor, a time in the future
+  EXPECT_EQ(s.accepted, 1);
+  EXPECT_EQ(store_.rows.size(), 1u);
+
+  // A batch of nothing valid needs no commit, and is answered ok.
+  std::vector<mqtt::Message> junk = {Msg("hearth/v1/readings/T-1", "[]")};
+  ASSERT_TRUE(mqtt_.HandleBatch(junk).ok());
+  EXPECT_EQ(store_.inserts, 1);
+  EXPECT_EQ(mqtt_.stats().invalid_messages, 3);
+}
+
+TEST_F(MqttIngestTest, AStorageErrorFailsTheBatch) {
+  store_.down = true;
+  std::vector<mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", "not json"),
+  };
+  auto s = mqtt_.HandleBatch(batch);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(mqtt_.stats().storage_errors, 1);
+  EXPECT_EQ(mqtt_.stats().accepted, 0);
+
+  store_.down = false;  // redelivered after the reconnect: now it is stored
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  EXPECT_EQ(store_.rows.size(), 1u);
+}
+
+}  // namespace
+}  // namespace hearth::services

@@ -1,0 +1,184 @@
+#include "services/refund_ledger_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "rules/refund.hpp"
+#include "rules/season.hpp"
+
+namespace hearth::services {
+namespace {
+
+const model::Resource& Res(const char* name) { return *model::FindResource(name); }
+
+const char* CauseName(rules::RefundCause cause) {
+  switch (cause) {
+    case rules::RefundCause::kTemperature: return "temperature";
+    case rules::RefundCause::kNotHeated: return "not-heated";
+    case rules::RefundCause::kOutage: return "outage";
+    case rules::RefundCause::kNone: break;
+  }
+  return "none";
+}
+
+nlohmann::json Tenths(std::optional<rules::Tenths> t) {
+  return t ? nlohmann::json(static_cast<double>(*t) / 10.0) : nlohmann::json(nullptr);
+}
+
+// The entry of one household, or not_found when it has no fee for the season.
+Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
+                                               const JudgingService& judging,
+                                               const DeadlineService& deadlines,
+                                               const PolicyRegistry& policies,
+                                               const ports::Record& household, int year,
+                                               const std::string& actor,
+                                               JudgingService::Cache* cache) {
+  ports::ListQuery fees_query;
+  fees_query.equals = {{"household_id", household.id},
+                       {"season_start_year", int64_t{year}}};
+  auto fees = records.List(Res("fees"), fees_query);
+  if (!fees.ok()) return fees.error();
+  if (fees->items.empty()) {
+    return Error::NotFound("household " + std::to_string(household.id) +
+                           " has no fee for the season " + std::to_string(year));
+  }
+  const int64_t fee_fen = std::get<int64_t>(fees->items.front().fields.at("amount"));
+
+  auto from = MakeDate(year, 10, 1), to = MakeDate(year + 1, 4, 30);
+  auto judgement = judging.Judge(household.id, *from, *to, cache);
+  if (!judgement.ok()) return judgement.error();
+  auto policy = policies.Find(judgement->policy);
+  if (!policy.ok()) return policy.error();
+
+  std::vector<rules::RefundDay> days;
+  std::map<Date, const JudgedDay*> by_date;
+  for (const auto& j : judgement->days) {
+    if (!j.in_season) continue;
+    rules::RefundDay rd;
+    rd.date = j.date;
+    rd.value = j.value;
+    rd.source = j.source;
+    if (j.measured_on) rd.measured_on = *j.measured_on;
+    rd.guarantee = j.guarantee;
+    rd.outdoor_mean = j.outdoor_mean;
+    days.push_back(rd);
+    by_date[j.date] = &j;
+  }
+  if (days.empty()) {
+    return Error::FailedPrecondition("the season " + std::to_string(year) +
+                                     " has no official days for household " +
+                                     std::to_string(household.id));
+  }
+  rules::SeasonDates season{year, days.front().date, days.front().date, days.back().date};
+  auto refund = rules::ComputeRefund(**policy, season, fee_fen, days);
+  if (!refund.ok()) return refund.error();
+
+  nlohmann::json listed = nlohmann::json::array();
+  for (const auto& d : refund->days) {
+    const JudgedDay& j = *by_date.at(d.date);
+    nlohmann::json evidence{{"source", EvidenceSourceName(j.source)}, {"room", j.room}};
+    if (j.measured_on) evidence["measured_on"] = FormatDate(*j.measured_on);
+    if (j.measurement_id) evidence["measurement_id"] = *j.measurement_id;
+    if (j.source == rules::EvidenceSource::kRemote) {
+      evidence["rooms"] = nlohmann::json::parse(j.rooms_json, nullptr, false);
+    }
+    listed.push_back({{"date", FormatDate(d.date)}, {"share_percent", d.share_percent},
+                      {"cause", CauseName(d.cause)}, {"reason", d.reason},
+                      {"value", Tenths(j.value)}, {"guarantee", Tenths(j.guarantee)},
+                      {"outdoor_mean", Tenths(j.outdoor_mean)}, {"evidence", evidence}});
+  }
+
+  auto deadline = deadlines.Compute(
+      {judgement->policy, "refund-payment", std::nullopt,
+       FormatLocal(EndOfLocalDay(season.official_end)), false},
+      false);
+  if (!deadline.ok()) return deadline.error();
+
+  ports::RefundEntry e;
+  e.household_id = household.id;
+  e.company_id = std::get<int64_t>(household.fields.at("company_id"));
+  e.season_start_year = year;
+  e.fee_fen = fee_fen;
+  e.refund_fen = refund->refund_fen;
+  e.official_days = refund->official_days;
+  e.days_json = listed.dump();
+  e.payment_deadline = FormatLocal(deadline->answer.deadline);
+  e.updated_by = actor;
+  return e;
+}
+
+}  // namespace
+
+Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
+                                                        int season_start_year,
+                                                        const std::string& actor) const {
+  auto household = records_.Get(Res("households"), household_id, {});
+  if (!household.ok()) return household.error();
+  return ComputeEntry(records_, judging_, deadlines_, policies_, *household, season_start_year,
+                      actor, nullptr);
+}
+
+Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
+                                                  const std::string& actor) const {
+  if (season_start_year < 2000 || season_start_year > 2200) {
+    return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
+  }
+  if (scope.household_id) {
+    return Error::FailedPrecondition("a household cannot run the refund ledger");
+  }
+  LedgerRunSummary summary;
+  summary.season_start_year = season_start_year;
+  JudgingService::Cache cache;
+  std::vector<ports::RefundEntry> batch;
+  auto flush = [&]() -> Status {
+    if (batch.empty()) return OkStatus();
+    auto counts = ledger_.ReplaceDrafts(batch);
+    if (!counts.ok()) return counts.error();
+    summary.written += counts->written;
+    summary.kept += counts->kept;
+    batch.clear();
+    return OkStatus();
+  };
+  ports::ListQuery q;
+  q.equals = {{"heating_status", "heated"}};
+  q.scope = scope;
+  q.limit = 1000;
+  while (true) {
+    auto page = records_.List(Res("households"), q);
+    if (!page.ok()) return page.error();
+    for (const auto& h : page->items) {
+      ++summary.households;
+      auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, h, season_start_year,
+                                actor, &cache);
+      if (!entry.ok()) {
+        if (entry.error().code == ErrorCode::kNotFound && entry.error().field.empty()) {
+          ++summary.without_fee;
+          continue;
+        }
+        return entry.error();
+      }
+      batch.push_back(std::move(*entry));
+      if (batch.size() >= 500) {
+        if (auto s = flush(); !s.ok()) return s.error();
+      }
+    }
+    if (!page->next_cursor) break;
+    q.after = page->next_cursor;
+  }
+  if (auto s = flush(); !s.ok()) return s.error();
+  // The total of what this run wrote: the drafts as they now stand.
+  ports::LedgerQuery lq;
+  lq.season_start_year = season_start_year;
+  lq.status = "draft";
+  lq.company_id = scope.company_id;
+  lq.limit = 1000;
+  while (true) {
+    auto entries = ledger_.List(lq);
+    if (!entries.ok()) return entries.error();
+    for (const auto& e : *entries) summary.refund_fen += e.refund_fen;
+    if (entries->size() < 1000) break;
+    lq.after = entries->back().id;
+  }
+  return summary;
+}
+
+}  // namespace hearth::services

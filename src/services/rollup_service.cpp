@@ -1,0 +1,139 @@
+// R-TEMP-3 over stored readings.
+#include "services/rollup_service.hpp"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "adapters/json/monitoring_json.hpp"
+
+namespace hearth::services {
+namespace {
+
+const model::Resource& Res(const char* name) { return *model::FindResource(name); }
+
+std::optional<int64_t> IntField(const ports::Record& rec, const std::string& name) {
+  auto it = rec.fields.find(name);
+  if (it == rec.fields.end()) return std::nullopt;
+  if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
+  return std::nullopt;
+}
+
+std::string TextField(const ports::Record& rec, const std::string& name) {
+  auto it = rec.fields.find(name);
+  if (it == rec.fields.end()) return {};
+  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
+  return {};
+}
+
+std::string Now() {
+  return FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// The household-day `day` of `household` from all of that day's readings.
+Result<ports::HouseholdDay> RollUp(ports::MonitoringStore& store, const rules::Policy& policy,
+                                   int64_t household, Date day) {
+  const int64_t from = StartOfLocalDay(day).time_since_epoch().count();
+  const int64_t to = StartOfLocalDay(day + std::chrono::days{1}).time_since_epoch().count();
+  auto rows = store.HouseholdReadings(household, from, to);
+  if (!rows.ok()) return rows.error();
+  std::vector<rules::SensorReading> readings;
+  readings.reserve(rows->size());
+  for (const ports::RoomReading& r : *rows) {
+    readings.push_back({r.room, rules::ParseRoomKind(r.room_kind).value_or(rules::RoomKind::kOther),
+                        Instant{std::chrono::seconds{r.ts}}, rules::Milli{r.centi} * 10});
+  }
+  auto values = rules::DailyValues(policy.temperature.sensor, readings);
+  if (!values.ok()) return values.error();
+  ports::HouseholdDay out{household, day, std::nullopt, "", "[]", Now()};
+  for (const rules::DailyValue& v : *values) {
+    if (v.date != day) continue;  // cannot happen: every reading is of `day`
+    out.value = v.value;
+    out.room = v.room;
+    out.rooms_json = adapters::RoomDaysToJson(v.rooms);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStore& records,
+                                                               const PolicyRegistry& policies,
+                                                               int64_t household_id) {
+  auto household = records.Get(Res("households"), household_id, {});
+  if (!household.ok()) return household.error();
+  auto company = records.Get(Res("companies"), IntField(*household, "company_id").value_or(0), {});
+  if (!company.ok()) return company.error();
+  const std::string name = TextField(*company, "policy");
+  auto policy = policies.Find(name);
+  if (!policy.ok()) {
+    return Error::FailedPrecondition("the company of household " + std::to_string(household_id) +
+                                     " names the policy profile '" + name +
+                                     "', which is not loaded");
+  }
+  return policy;
+}
+
+Result<RollupCounts> RollupService::Round(int batch, std::optional<int64_t> household_id) {
+  RollupCounts counts;
+  auto marks = store_.DirtyMarks(batch, household_id);
+  if (!marks.ok()) return marks.error();
+  if (marks->empty()) return counts;
+  // The marks come ordered by household and day; a round ending inside a household-day only
+  // clears the marks it took, and the rest roll that day up once more in the next round.
+  std::set<std::pair<int64_t, Date>> days;
+  for (const ports::DirtyMark& m : *marks) days.insert({m.household_id, m.day});
+  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;
+  std::vector<ports::HouseholdDay> results;
+  results.reserve(days.size());
+  for (const auto& [household, day] : days) {
+    auto& policy = policies[household];
+    if (!policy) {
+      auto p = PolicyOfHousehold(records_, policies_, household);
+      if (!p.ok()) return p.error();
+      policy = *p;
+    }
+    auto result = RollUp(store_, *policy, household, day);
+    if (!result.ok()) return result.error();
+    results.push_back(std::move(*result));
+  }
+  auto cleared = store_.CommitRollup(results, *marks);
+  if (!cleared.ok()) return cleared.error();
+  counts.marks = static_cast<int64_t>(marks->size());
+  counts.household_days = static_cast<int64_t>(results.size());
+  counts.cleared = *cleared;
+  return counts;
+}
+
+Result<RollupCounts> RollupService::RunOnce(int batch, int max_rounds) {
+  RollupCounts total;
+  for (int round = 0; round < max_rounds; ++round) {
+    std::lock_guard lock(mutex_);  // per round: a catch-up waits one round at most
+    auto counts = Round(batch, std::nullopt);
+    if (!counts.ok()) return counts.error();
+    total.marks += counts->marks;
+    total.household_days += counts->household_days;
+    total.cleared += counts->cleared;
+    if (counts->marks < batch) break;
+  }
+  return total;
+}
+
+Result<RollupCounts> RollupService::CatchUp(int64_t household_id) {
+  RollupCounts total;
+  // A household's marks are a few per sensor and day; readings arriving during the catch-up may
+  // re-open days, which a bounded number of rounds then picks up.
+  for (int round = 0; round < 5; ++round) {
+    std::lock_guard lock(mutex_);
+    auto counts = Round(10000, household_id);
+    if (!counts.ok()) return counts.error();
+    total.marks += counts->marks;
+    total.household_days += counts->household_days;
+    total.cleared += counts->cleared;
+    if (counts->marks == 0 || counts->cleared == counts->marks) break;
+  }
+  return total;
+}
+
+}  // namespace hearth::services
