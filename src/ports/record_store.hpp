@@ -26,6 +26,21 @@ using Fields = std::map<std::string, FieldValue>;
 struct Record {
   int64_t id = 0;
   Fields fields;
+
+  /// The field's integer, or nullopt when it is absent, null or text.
+  std::optional<int64_t> Int(const std::string& name) const {
+    auto it = fields.find(name);
+    if (it == fields.end()) return std::nullopt;
+    if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
+    return std::nullopt;
+  }
+  /// The field's text, or "" when it is absent, null or an integer.
+  std::string Text(const std::string& name) const {
+    auto it = fields.find(name);
+    if (it == fields.end()) return {};
+    if (const auto* t = std::get_if<std::string>(&it->second)) return *t;
+    return {};
+  }
 };
 
 struct Page {

@@ -10,20 +10,6 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
-std::optional<int64_t> IntField(const ports::Record& rec, const std::string& name) {
-  auto it = rec.fields.find(name);
-  if (it == rec.fields.end()) return std::nullopt;
-  if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
-  return std::nullopt;
-}
-
-std::string TextField(const ports::Record& rec, const std::string& name) {
-  auto it = rec.fields.find(name);
-  if (it == rec.fields.end()) return {};
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return {};
-}
-
 rules::MeasurementStanding StandingOf(const ports::Measurement& m) {
   if (m.overridden) return rules::MeasurementStanding::kOverridden;
   if (m.third_party) return rules::MeasurementStanding::kThirdParty;
@@ -39,9 +25,9 @@ bool IsEvidence(rules::MeasurementStanding s) {
 Result<rules::SeasonDates> SeasonOfYear(const rules::Policy& policy,
                                         const std::vector<ports::Record>& records, int year) {
   for (const ports::Record& r : records) {
-    if (IntField(r, "start_year") != year) continue;
-    auto start = ParseDate(TextField(r, "official_start"));
-    auto end = ParseDate(TextField(r, "official_end"));
+    if (r.Int("start_year") != year) continue;
+    auto start = ParseDate(r.Text("official_start"));
+    auto end = ParseDate(r.Text("official_end"));
     if (!start.ok() || !end.ok()) {
       return Error::Internal("season record " + std::to_string(r.id) + " has a bad date");
     }
@@ -49,7 +35,7 @@ Result<rules::SeasonDates> SeasonOfYear(const rules::Policy& policy,
     s.start_year = year;
     s.official_start = *start;
     s.official_end = *end;
-    auto comm = ParseDate(TextField(r, "commissioning_start"));
+    auto comm = ParseDate(r.Text("commissioning_start"));
     s.commissioning_start = comm.ok() ? *comm : *start;
     return s;
   }
@@ -125,17 +111,17 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   auto household = records_.Get(Res("households"), household_id, {});
   if (!household.ok()) return household.error();
   auto partition =
-      records_.Get(Res("partitions"), IntField(*household, "partition_id").value_or(0), {});
+      records_.Get(Res("partitions"), household->Int("partition_id").value_or(0), {});
   if (!partition.ok()) return partition.error();
   auto building =
-      records_.Get(Res("buildings"), IntField(*partition, "building_id").value_or(0), {});
+      records_.Get(Res("buildings"), partition->Int("building_id").value_or(0), {});
   if (!building.ok()) return building.error();
   auto policy_ptr = PolicyOfHousehold(records_, policies_, household_id);
   if (!policy_ptr.ok()) return policy_ptr.error();
   const rules::Policy& policy = **policy_ptr;
-  const int64_t company = IntField(*household, "company_id").value_or(0);
-  const int64_t district = IntField(*building, "district_id").value_or(0);
-  const std::string community = TextField(*building, "community");
+  const int64_t company = household->Int("company_id").value_or(0);
+  const int64_t district = building->Int("district_id").value_or(0);
+  const std::string community = building->Text("community");
 
   // R-TEMP-2: the guarantee, from the derived usage rates.
   Cache local;
@@ -163,10 +149,10 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   if (!have_partition || !have_community) {
     return Error::Internal("no usage rate for household " + std::to_string(household_id));
   }
-  if (auto agreed = IntField(*household, "agreed_temp")) {
+  if (auto agreed = household->Int("agreed_temp")) {
     in.agreed = static_cast<rules::Tenths>(*agreed);
   }
-  in.company_heats = TextField(*household, "heating_status") == "heated";
+  in.company_heats = household->Text("heating_status") == "heated";
   auto guarantee = rules::GuaranteeFor(policy.temperature, in);
   if (!guarantee.ok()) return guarantee.error();
 

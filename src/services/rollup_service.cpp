@@ -12,20 +12,6 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
-std::optional<int64_t> IntField(const ports::Record& rec, const std::string& name) {
-  auto it = rec.fields.find(name);
-  if (it == rec.fields.end()) return std::nullopt;
-  if (const auto* i = std::get_if<int64_t>(&it->second)) return *i;
-  return std::nullopt;
-}
-
-std::string TextField(const ports::Record& rec, const std::string& name) {
-  auto it = rec.fields.find(name);
-  if (it == rec.fields.end()) return {};
-  if (const auto* s = std::get_if<std::string>(&it->second)) return *s;
-  return {};
-}
-
 std::string Now() {
   return FormatLocal(
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
@@ -63,9 +49,9 @@ Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStor
                                                                int64_t household_id) {
   auto household = records.Get(Res("households"), household_id, {});
   if (!household.ok()) return household.error();
-  auto company = records.Get(Res("companies"), IntField(*household, "company_id").value_or(0), {});
+  auto company = records.Get(Res("companies"), household->Int("company_id").value_or(0), {});
   if (!company.ok()) return company.error();
-  const std::string name = TextField(*company, "policy");
+  const std::string name = company->Text("policy");
   auto policy = policies.Find(name);
   if (!policy.ok()) {
     return Error::FailedPrecondition("the company of household " + std::to_string(household_id) +

@@ -10,14 +10,6 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
-int64_t IntField(const ports::Record& r, const char* name) {
-  const auto* v = std::get_if<int64_t>(&r.fields.at(name));
-  return v ? *v : 0;
-}
-std::string TextField(const ports::Record& r, const char* name) {
-  const auto* v = std::get_if<std::string>(&r.fields.at(name));
-  return v ? *v : "";
-}
 
 // Records by id, each read once.
 class Cache {
@@ -55,22 +47,22 @@ Result<Simulation> Simulation::Load(ports::RecordStore& records, const PolicyReg
     auto page = records.List(Res("sensors"), q);
     if (!page.ok()) return page.error();
     for (const auto& sensor : page->items) {
-      auto room = cache.Get("rooms", IntField(sensor, "room_id"));
+      auto room = cache.Get("rooms", sensor.Int("room_id").value_or(0));
       if (!room.ok()) return room.error();
-      auto household = cache.Get("households", IntField(**room, "household_id"));
+      auto household = cache.Get("households", (*room)->Int("household_id").value_or(0));
       if (!household.ok()) return household.error();
-      auto partition = cache.Get("partitions", IntField(**household, "partition_id"));
+      auto partition = cache.Get("partitions", (*household)->Int("partition_id").value_or(0));
       if (!partition.ok()) return partition.error();
-      auto building = cache.Get("buildings", IntField(**partition, "building_id"));
+      auto building = cache.Get("buildings", (*partition)->Int("building_id").value_or(0));
       if (!building.ok()) return building.error();
-      auto company = cache.Get("companies", IntField(**household, "company_id"));
+      auto company = cache.Get("companies", (*household)->Int("company_id").value_or(0));
       if (!company.ok()) return company.error();
-      const std::string policy = TextField(**company, "policy");
-      by_policy[policy].push_back({TextField(sensor, "code"), (*building)->id,
-                                   static_cast<int>(IntField(**household, "floor")),
-                                   static_cast<int>(IntField(**building, "floors")),
-                                   TextField(**household, "orientation") == "shade"});
-      districts[policy].insert(IntField(**building, "district_id"));
+      const std::string policy = (*company)->Text("policy");
+      by_policy[policy].push_back({sensor.Text("code"), (*building)->id,
+                                   static_cast<int>((*household)->Int("floor").value_or(0)),
+                                   static_cast<int>((*building)->Int("floors").value_or(0)),
+                                   (*household)->Text("orientation") == "shade"});
+      districts[policy].insert((*building)->Int("district_id").value_or(0));
     }
     if (!page->next_cursor) break;
     q.after = page->next_cursor;
