@@ -86,4 +86,14 @@ Status OnlyParams(const Request& request, std::initializer_list<std::string_view
   return OkStatus();
 }
 
+std::optional<int64_t> ParseDigits(std::string_view text, size_t max_digits) {
+  if (text.empty() || text.size() > max_digits ||
+      text.find_first_not_of("0123456789") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  int64_t value = 0;
+  for (char c : text) value = value * 10 + (c - '0');  // ≤ 18 digits: no overflow
+  return value;
+}
+
 }  // namespace hearth::http

@@ -46,4 +46,8 @@ Result<std::map<std::string, std::string>> ParseQuery(std::string_view query);
 /// Rejects query parameters outside `allowed` (field = the first unknown one).
 Status OnlyParams(const Request& request, std::initializer_list<std::string_view> allowed);
 
+/// The non-negative integer spelled by `text` in at most `max_digits` decimal digits (ids, cursors,
+/// counts in paths and query strings), or nullopt for anything else. Callers choose the error.
+std::optional<int64_t> ParseDigits(std::string_view text, size_t max_digits = 18);
+
 }  // namespace hearth::http

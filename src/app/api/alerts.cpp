@@ -33,10 +33,9 @@ ordered_json AlertJson(const services::Alert& a) {
 }
 
 Result<int64_t> Number(const std::string& key, const std::string& v) {
-  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
-    return Error::InvalidArgument(key + " must be a whole number", key);
-  }
-  return std::stoll(v);
+  auto n = http::ParseDigits(v, 9);
+  if (!n) return Error::InvalidArgument(key + " must be a whole number", key);
+  return *n;
 }
 
 http::Response Get(const http::Request& req, const services::AlertService& alerts,

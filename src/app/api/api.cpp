@@ -49,12 +49,10 @@ void AddAuditRoute(http::Router& router, ports::RecordStore& store, services::Au
         std::optional<int64_t> before;
         int limit = 100;
         for (const auto& [key, value] : req.query) {
-          if (value.empty() || value.size() > 18 ||
-              value.find_first_not_of("0123456789") != std::string::npos) {
-            return http::ErrorResponse(Error::InvalidArgument(key + " must be a number", key));
-          }
-          if (key == "before") before = std::stoll(value);
-          if (key == "limit") limit = static_cast<int>(std::min<int64_t>(std::stoll(value), 1000));
+          auto n = http::ParseDigits(value);
+          if (!n) return http::ErrorResponse(Error::InvalidArgument(key + " must be a number", key));
+          if (key == "before") before = *n;
+          if (key == "limit") limit = static_cast<int>(std::min<int64_t>(*n, 1000));
         }
         auto entries = store.Audit(before, limit);
         if (!entries.ok()) return http::ErrorResponse(entries.error());

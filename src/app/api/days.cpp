@@ -47,11 +47,9 @@ http::Response Get(const http::Request& req, const services::JudgingService& jud
     return http::ErrorResponse(s.error());
   }
   const std::string& id_text = req.params.at("id");
-  if (id_text.empty() || id_text.size() > 18 ||
-      id_text.find_first_not_of("0123456789") != std::string::npos) {
-    return http::ErrorResponse(Error::NotFound("no household " + id_text, "id"));
-  }
-  const int64_t id = std::stoll(id_text);
+  auto parsed_id = http::ParseDigits(id_text);
+  if (!parsed_id) return http::ErrorResponse(Error::NotFound("no household " + id_text, "id"));
+  const int64_t id = *parsed_id;
   // The household record decides visibility: outside the caller's scope it is not_found.
   if (auto h = records.Get(households, id, access->scope); !h.ok()) {
     return http::ErrorResponse(h.error());

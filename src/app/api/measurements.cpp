@@ -20,12 +20,12 @@ Error NotStaff(rules::Role role, const char* what) {
 }
 
 Result<int64_t> Id(const std::string& text, const std::string& field, bool not_found) {
-  if (text.empty() || text.size() > 18 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
+  auto id = http::ParseDigits(text);
+  if (!id) {
     return not_found ? Error::NotFound("no measurement " + text, field)
                      : Error::InvalidArgument(field + " must be a number", field);
   }
-  return std::stoll(text);
+  return *id;
 }
 
 http::Response Post(const http::Request& req, services::MeasurementService& service,

@@ -88,12 +88,10 @@ http::Response Get(const http::Request& req, ports::ReadingStore& readings,
     return http::ErrorResponse(s.error());
   }
   const std::string& id_text = req.params.at("id");
-  if (id_text.empty() || id_text.size() > 18 ||
-      id_text.find_first_not_of("0123456789") != std::string::npos) {
-    return http::ErrorResponse(Error::NotFound("no such sensor: " + id_text, "id"));
-  }
+  auto sensor_id = http::ParseDigits(id_text);
+  if (!sensor_id) return http::ErrorResponse(Error::NotFound("no such sensor: " + id_text, "id"));
   // The sensor record decides visibility: outside the caller's scope it is not_found.
-  auto sensor = records.Get(sensors, std::stoll(id_text), access->scope);
+  auto sensor = records.Get(sensors, *sensor_id, access->scope);
   if (!sensor.ok()) return http::ErrorResponse(sensor.error());
 
   // Without `to`: 24 hours from `from`, or up to now. Without `from`: 24 hours before `to`.

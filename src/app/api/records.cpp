@@ -10,27 +10,23 @@ using adapters::BodyMode;
 
 Result<int64_t> IdParam(const http::Request& req) {
   const std::string& text = req.params.at("id");
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return Error::NotFound("no such record: " + text, "id");
-  }
-  return std::stoll(text);
+  auto id = http::ParseDigits(text);
+  if (!id) return Error::NotFound("no such record: " + text, "id");
+  return *id;
 }
 
 Result<ports::ListQuery> ListQueryOf(const http::Request& req, const model::Resource& r) {
   ports::ListQuery q;
   for (const auto& [key, value] : req.query) {
     if (key == "limit") {
-      if (value.empty() || value.size() > 4 || value.find_first_not_of("0123456789") != std::string::npos ||
-          std::stoi(value) < 1 || std::stoi(value) > 1000) {
+      auto limit = http::ParseDigits(value, 4);
+      if (!limit || *limit < 1 || *limit > 1000) {
         return Error::InvalidArgument("limit must be 1–1000", "limit");
       }
-      q.limit = std::stoi(value);
+      q.limit = static_cast<int>(*limit);
     } else if (key == "after") {
-      if (value.empty() || value.size() > 18 ||
-          value.find_first_not_of("0123456789") != std::string::npos) {
-        return Error::InvalidArgument("after must be a cursor from next_cursor", "after");
-      }
-      q.after = std::stoll(value);
+      q.after = http::ParseDigits(value);
+      if (!q.after) return Error::InvalidArgument("after must be a cursor from next_cursor", "after");
     } else {
       const model::Field* f = r.Find(key);
       if (f == nullptr || !f->filterable) {

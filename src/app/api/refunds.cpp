@@ -13,10 +13,9 @@ using rules::Role;
 Error Denied(const std::string& what) { return {ErrorCode::kPermissionDenied, what, "", ""}; }
 
 Result<int64_t> Id(const std::string& text, const std::string& field) {
-  if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
-    return Error::InvalidArgument(field + " must be a number", field);
-  }
-  return std::stoll(text);
+  auto id = http::ParseDigits(text);
+  if (!id) return Error::InvalidArgument(field + " must be a number", field);
+  return *id;
 }
 
 // A JSON object body with only `allowed` keys.

@@ -35,12 +35,12 @@ void AddUsageRateRoutes(http::Router& router, ports::RecordStore& store, Authori
         }
         ports::Scope scope = access->scope;
         if (auto c = req.query.find("company_id"); c != req.query.end()) {
-          const std::string& v = c->second;
-          if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) {
+          auto parsed = http::ParseDigits(c->second);
+          if (!parsed) {
             return http::ErrorResponse(
                 Error::InvalidArgument("company_id must be a number", "company_id"));
           }
-          int64_t id = std::stoll(v);
+          const int64_t id = *parsed;
           // A company role asking for another company sees nothing, as with lists.
           if (scope.company_id && *scope.company_id != id) {
             return http::Json(200, {{"items", nlohmann::json::array()}, {"next_cursor", nullptr}});

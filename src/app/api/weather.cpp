@@ -67,9 +67,8 @@ http::Response Get(const http::Request& req, ports::MonitoringStore& store,
     auto it = req.query.find(name);
     return it == req.query.end() ? "" : it->second;
   };
-  const std::string district = param("district_id");
-  if (district.empty() || district.size() > 18 ||
-      district.find_first_not_of("0123456789") != std::string::npos) {
+  const auto district = http::ParseDigits(param("district_id"));
+  if (!district) {
     return http::ErrorResponse(
         Error::InvalidArgument("district_id must be a district's id", "district_id"));
   }
@@ -77,7 +76,7 @@ http::Response Get(const http::Request& req, ports::MonitoringStore& store,
   if (!from.ok()) return http::ErrorResponse(Error::InvalidArgument(from.error().message, "from"));
   auto to = ParseDate(param("to"));
   if (!to.ok()) return http::ErrorResponse(Error::InvalidArgument(to.error().message, "to"));
-  auto means = store.OutdoorMeans(std::stoll(district), *from, *to);
+  auto means = store.OutdoorMeans(*district, *from, *to);
   if (!means.ok()) return http::ErrorResponse(means.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& m : *means) {
