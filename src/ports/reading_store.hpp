@@ -46,8 +46,18 @@ class ReadingStore {
   /// The readings of one sensor with from <= ts < to, in time order.
   virtual Result<std::vector<Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) = 0;
 
+  /// The sensors with these device codes, in the same order: nullopt for an unknown code. One
+  /// statement for all of them (a batch names each of its sensors once). Errors: the engine's.
+  virtual Result<std::vector<std::optional<SensorInfo>>> FindSensors(
+      std::span<const std::string> codes) = 0;
+
   /// The sensor with this device code, or not_found.
-  virtual Result<SensorInfo> FindSensor(const std::string& code) = 0;
+  Result<SensorInfo> FindSensor(const std::string& code) {
+    auto found = FindSensors({&code, 1});
+    if (!found.ok()) return found.error();
+    if (!(*found)[0]) return Error::NotFound("unknown sensor", "sensor");
+    return *(*found)[0];
+  }
 };
 
 }  // namespace hearth::ports

@@ -76,8 +76,23 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
   const int64_t latest = clock_.Now().time_since_epoch().count() + options_.max_future_skew_s;
   std::vector<ports::Reading> valid;
   valid.reserve(batch.size());
-  // Sensors are looked up once per batch: a gateway's batch repeats few sensors many times.
+  // Sensors are looked up once per batch, all in one call: a gateway's batch repeats few sensors
+  // many times, and a remote database answers them in one round trip.
   std::unordered_map<std::string_view, SensorLookup> sensors;
+  {
+    std::vector<std::string> codes;
+    for (const IncomingReading& in : batch) {
+      if (!in.sensor.empty() && sensors.try_emplace(in.sensor).second) codes.push_back(in.sensor);
+    }
+    auto found = store_.FindSensors(codes);
+    if (!found.ok()) return found.error();
+    for (size_t c = 0; c < codes.size(); ++c) {
+      const auto& info = (*found)[c];
+      if (info) {
+        sensors[codes[c]] = {!scope.company_id || *scope.company_id == info->company_id, info->id};
+      }
+    }
+  }
   std::string_view last_code;
   SensorLookup last;
   bool have_last = false;
@@ -91,21 +106,8 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
     std::string_view code = in.sensor;
     if (!have_last || code != last_code) {
       auto it = sensors.find(code);
-      if (it == sensors.end()) {
-        SensorLookup found;
-        if (!code.empty()) {
-          auto info = store_.FindSensor(in.sensor);
-          if (info.ok()) {
-            found.known = !scope.company_id || *scope.company_id == info->company_id;
-            found.id = info->id;
-          } else if (info.error().code != ErrorCode::kNotFound) {
-            return info.error();
-          }
-        }
-        it = sensors.emplace(code, found).first;
-      }
+      last = it == sensors.end() ? SensorLookup{} : it->second;  // "" is never looked up
       last_code = code;
-      last = it->second;
       have_last = true;
     }
     if (!last.known) {

@@ -32,11 +32,16 @@ class FakeStore final : public ports::ReadingStore {
   Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
     return std::vector<ports::Reading>{};
   }
-  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
-    ++lookups;
-    if (code == "T-1") return ports::SensorInfo{11, 101, 1001, 1};
-    if (code == "T-2") return ports::SensorInfo{12, 102, 1002, 2};
-    return Error::NotFound("unknown sensor");
+  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
+      std::span<const std::string> codes) override {
+    std::vector<std::optional<ports::SensorInfo>> out;
+    for (const std::string& code : codes) {
+      ++lookups;
+      if (code == "T-1") out.push_back(ports::SensorInfo{11, 101, 1001, 1});
+      else if (code == "T-2") out.push_back(ports::SensorInfo{12, 102, 1002, 2});
+      else out.push_back(std::nullopt);
+    }
+    return out;
   }
 
   std::map<std::pair<int64_t, int64_t>, int32_t> rows;

@@ -23,9 +23,14 @@ class MemoryStore final : public ports::ReadingStore {
   Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
     return std::vector<ports::Reading>{};
   }
-  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
-    if (code == "T-1") return ports::SensorInfo{11, 101, 1001, 1};
-    return Error::NotFound("unknown sensor");
+  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
+      std::span<const std::string> codes) override {
+    std::vector<std::optional<ports::SensorInfo>> out;
+    for (const std::string& code : codes) {
+      out.push_back(code == "T-1" ? std::optional(ports::SensorInfo{11, 101, 1001, 1})
+                                  : std::nullopt);
+    }
+    return out;
   }
 
   std::map<std::pair<int64_t, int64_t>, int32_t> rows;

@@ -188,6 +188,33 @@ TEST_P(ReadingStoreContract, FindsSensorsByCode) {
   }
 }
 
+TEST_P(ReadingStoreContract, FindsManySensorsInOneCallInTheOrderAsked) {
+  // Codes are free text: those that would break a quoted list or an array literal are found too.
+  const std::vector<std::string> awkward = {R"(q"u)", R"(back\slash)", "a,b", "{x}", "NULL",
+                                            "温度-1", "it's"};
+  std::vector<int64_t> ids;
+  for (const std::string& code : awkward) ids.push_back(Make("sensors", {{"code", code}, {"room_id", room_}}));
+  std::vector<std::string> asked = {"T-2", "nope", "T-1", "", std::string("T-1\0x", 5)};
+  asked.insert(asked.end(), awkward.begin(), awkward.end());
+  auto found = store_->FindSensors(asked);
+  ASSERT_TRUE(found.ok()) << found.error().detail;
+  ASSERT_EQ(found->size(), asked.size());
+  EXPECT_EQ((*found)[0]->id, s2_);
+  EXPECT_FALSE((*found)[1]);
+  EXPECT_EQ((*found)[2]->id, s1_);
+  EXPECT_FALSE((*found)[3]);
+  EXPECT_FALSE((*found)[4]) << "a code with a NUL is not another code";
+  for (size_t i = 0; i < awkward.size(); ++i) {
+    SCOPED_TRACE(awkward[i]);
+    ASSERT_TRUE((*found)[5 + i]);
+    EXPECT_EQ((*found)[5 + i]->id, ids[i]);
+    EXPECT_EQ((*found)[5 + i]->household_id, household_);
+  }
+  auto none = store_->FindSensors({});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
 TEST_P(ReadingStoreContract, AFailedBatchStoresNothing) {
   // The last row breaks the precondition (no such sensor): the whole batch is refused, also the
   // rows before it, and the store stays usable.

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdlib>
 #include <mutex>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,10 +33,10 @@ constexpr const char* kMarkDirty =
     "INSERT INTO dirty_sensor_days (sensor_id, day, seq) "
     "SELECT s, d, 1 FROM unnest($1::bigint[], $2::text[]) AS t(s, d) ORDER BY s, d "
     "ON CONFLICT (sensor_id, day) DO UPDATE SET seq = dirty_sensor_days.seq + 1";
-constexpr const char* kFindSensor =
-    "SELECT s.id, s.room_id, r.household_id, h.company_id FROM sensors s "
+constexpr const char* kFindSensors =
+    "SELECT s.code, s.id, s.room_id, r.household_id, h.company_id FROM sensors s "
     "JOIN rooms r ON r.id = s.room_id JOIN households h ON h.id = r.household_id "
-    "WHERE s.code = $1";
+    "WHERE s.code = ANY($1::text[])";
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = $1::bigint AND ts >= $2::bigint "
     "AND ts < $3::bigint ORDER BY ts";
@@ -82,7 +84,7 @@ class PgReadingStore final : public ports::ReadingStore {
     }
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     if (auto s = Command(kSetUp); !s.ok()) return s;
-    for (auto [name, sql, n] : {std::tuple{"find_sensor", kFindSensor, 1},
+    for (auto [name, sql, n] : {std::tuple{"find_sensors", kFindSensors, 1},
                                 std::tuple{"range", kRange, 3}}) {
       PgResult res(PQprepare(conn_, name, sql, n, nullptr), PQclear);
       if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), name);
@@ -124,17 +126,39 @@ class PgReadingStore final : public ports::ReadingStore {
     return out;
   }
 
-  Result<ports::SensorInfo> FindSensor(const std::string& code) override {
+  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
+      std::span<const std::string> codes) override {
+    std::vector<std::optional<ports::SensorInfo>> out(codes.size());
+    if (codes.empty()) return out;
+    // A text[] literal: every element quoted, with " and \ escaped; a NUL cannot be sent and
+    // no code holds one (such a code is simply not found).
+    std::string array = "{";
+    for (const std::string& code : codes) {
+      if (array.size() > 1) array += ',';
+      array += '"';
+      for (char c : code) {
+        if (c == '\0') continue;
+        if (c == '"' || c == '\\') array += '\\';
+        array += c;
+      }
+      array += '"';
+    }
+    array += '}';
     std::lock_guard lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
-    const char* values[] = {code.c_str()};
-    PgResult res(PQexecPrepared(conn_, "find_sensor", 1, values, nullptr, nullptr, 0), PQclear);
+    const char* values[] = {array.c_str()};
+    PgResult res(PQexecPrepared(conn_, "find_sensors", 1, values, nullptr, nullptr, 0), PQclear);
     if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) {
-      return PgError(conn_, res.get(), "find sensor");
+      return PgError(conn_, res.get(), "find sensors");
     }
-    if (PQntuples(res.get()) == 0) return Error::NotFound("unknown sensor", "sensor");
-    auto at = [&](int c) { return std::strtoll(PQgetvalue(res.get(), 0, c), nullptr, 10); };
-    return ports::SensorInfo{at(0), at(1), at(2), at(3)};
+    std::unordered_map<std::string_view, size_t> at;
+    for (size_t i = 0; i < codes.size(); ++i) at.emplace(codes[i], i);
+    for (int r = 0; r < PQntuples(res.get()); ++r) {
+      auto num = [&](int c) { return std::strtoll(PQgetvalue(res.get(), r, c), nullptr, 10); };
+      auto it = at.find(PQgetvalue(res.get(), r, 0));
+      if (it != at.end()) out[it->second] = ports::SensorInfo{num(1), num(2), num(3), num(4)};
+    }
+    return out;
   }
 
  private:

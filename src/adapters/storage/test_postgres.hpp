@@ -30,6 +30,14 @@ class PostgresCluster {
     return *cluster;
   }
 
+  /// A cluster of the caller's own, started now and stopped when the object goes. `durable`:
+  /// fsync, synchronous_commit and full_page_writes as in production (the shared cluster turns
+  /// them off for speed); the ingest benchmark measures against COPY on such a cluster.
+  static std::unique_ptr<PostgresCluster> StartOwn(bool durable) {
+    std::unique_ptr<PostgresCluster> cluster(new PostgresCluster(durable));
+    return cluster;
+  }
+
   /// A new, empty database on the cluster; returns its URL.
   std::string CreateDatabase() {
     // Unique across the processes sharing the cluster: pid, a per-process counter, and the clock
@@ -61,10 +69,11 @@ class PostgresCluster {
         return;
       }
     }
-    Start();
+    Start(false);
   }
+  explicit PostgresCluster(bool durable) { Start(durable); }
 
-  void Start() {
+  void Start(bool durable) {
     owned_ = true;
     const std::string bin = "/usr/lib/postgresql/15/bin";
     if (!std::filesystem::exists(bin + "/initdb")) {
@@ -88,7 +97,8 @@ class PostgresCluster {
       throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
     }
     std::string opts = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) + " -k " +
-                       dir_ + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+                       dir_;
+    if (!durable) opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
     if (Run(Bin("pg_ctl") + " -D " + data_ + " -o '" + opts + "' -l " + dir_ +
             "/server.log -w -t 60 start >/dev/null 2>&1") != 0) {
       throw std::runtime_error("pg_ctl start failed; see " + dir_ + "/server.log");
