@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <functional>
+#include <unordered_map>
 
 namespace hearth::adapters::sql {
 namespace {
@@ -41,16 +43,25 @@ std::string Rewrite(std::string_view sql) {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    DropStatements();
+    sqlite3_close_v2(db_);
+  }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
-    std::string text = Rewrite(sql);
-    sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK) return SqliteError(db_, rc, text);
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+    auto prepared = Prepare(sql);
+    if (!prepared.ok()) return prepared.error();
+    sqlite3_stmt* stmt = *prepared;
+    // Back to the cache reset (no read or write left open) and without bindings.
+    auto release = [](sqlite3_stmt* st) {
+      sqlite3_reset(st);
+      sqlite3_clear_bindings(st);
+    };
+    std::unique_ptr<sqlite3_stmt, decltype(release)> guard(stmt, release);
+    auto failed = [&](int code) { return SqliteError(db_, code, sqlite3_sql(stmt)); };
+    int rc = SQLITE_OK;
     for (size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i) + 1;
       const Value& v = params[i];
@@ -68,7 +79,7 @@ class SqliteConnection final : public Connection {
     for (;;) {
       rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return SqliteError(db_, rc, text);
+      if (rc != SQLITE_ROW) return failed(rc);
       std::vector<Value> row;
       row.reserve(static_cast<size_t>(ncol));
       for (int c = 0; c < ncol; ++c) {
@@ -89,6 +100,7 @@ class SqliteConnection final : public Connection {
   }
 
   Status Script(std::string_view sql) override {
+    DropStatements();  // scripts change the schema (migrations)
     std::string text(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
@@ -103,7 +115,37 @@ class SqliteConnection final : public Connection {
   sqlite3* raw() { return db_; }
 
  private:
+  // Statements are prepared once per connection and kept, keyed by their text as given: most
+  // are constants, and parsing them again cost more than running them (a refund run makes about
+  // a dozen small queries per household). When the cache is full it is emptied (statements
+  // built with variable text, such as IN lists of any length, must not grow it for ever).
+  static constexpr size_t kMaxStatements = 512;
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return it->second;
+    if (statements_.size() >= kMaxStatements) DropStatements();
+    std::string text = Rewrite(sql);
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, text.c_str(), static_cast<int>(text.size()),
+                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, text);
+    if (stmt == nullptr) return Error::Internal("empty SQL statement: " + text);
+    statements_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  void DropStatements() {
+    for (auto& [text, stmt] : statements_) sqlite3_finalize(stmt);
+    statements_.clear();
+  }
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> statements_;
 };
 
 }  // namespace

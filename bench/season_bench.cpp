@@ -1,0 +1,162 @@
+// Judging and refunding a full season of the demo city (issue 5).
+//
+// Set-up, not timed: the demo city of `hearth demo` (seed 1) in a fresh SQLite database, and its
+// whole 2025–26 season from the season simulator (services/simulation.hpp: every sensor every 10
+// minutes, outages, silent sensors, cold spells), every reading through the ingest service in
+// process: what `hearth demo` holds at the season's end.
+//
+//   BM_SeasonJudge            RollupService::RunOnce until no dirty mark is left: every
+//                             household-day with readings judged from them (hourly -> room-day ->
+//                             household-day, R-TEMP-3) and stored. Items: readings.
+//   BM_SeasonJudge_Baseline   one SQL statement over the same readings, averaging them per
+//                             (sensor, local day) and writing nothing: the cheapest pass any
+//                             judging must make over the evidence. Items: readings.
+//   BM_SeasonRefund           RefundLedgerService::Run for the season and every household: one
+//                             ledger entry per household with a fee, with its days and evidence
+//                             (a re-run replaces the drafts). Items: households.
+//   BM_SeasonRefund_Baseline  one SQL statement reading every household with its judged days
+//                             (count and sum per household), writing nothing. Items: households.
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+
+#include "app/demo_seed.hpp"
+#include "app/runtime.hpp"
+#include "app/simulation_sinks.hpp"
+#include "core/civil_time.hpp"
+#include "services/simulation.hpp"
+
+namespace {
+
+using namespace hearth;  // NOLINT
+
+constexpr int kSeason = 2025;
+
+struct SeasonFixture {
+  std::string dir;
+  app::Runtime rt;
+  int64_t readings = 0;
+  int64_t households = 0;
+
+  SeasonFixture() {
+    char tmpl[] = "/tmp/hearth-bench-season-XXXXXX";
+    dir = mkdtemp(tmpl);
+    auto made =
+        app::MakeRuntime(dir + "/h.db", HEARTH_SOURCE_DIR "/policies", app::DbMode::kRequired);
+    if (!made.ok()) throw std::runtime_error(made.error().message);
+    rt = std::move(*made);
+    if (app::SeedDemoCity(rt, 1) != 0) throw std::runtime_error("demo city");
+    auto sim = services::Simulation::Load(*rt.records, *rt.policies, kSeason, {});
+    if (!sim.ok()) throw std::runtime_error(sim.error().message);
+    app::InProcessSink sink(*rt.ingest, *rt.monitoring);
+    auto sent = sim->Run(sink, StartOfLocalDay(sim->first_day()),
+                         StartOfLocalDay(sim->last_day() + std::chrono::days{1}));
+    if (!sent.ok()) throw std::runtime_error(sent.error().message);
+    readings = sent->readings;
+    std::cerr << "season bench: the demo city's " << kSeason << " season, "
+              << sim->sensors() << " sensors, " << readings << " readings, "
+              << FormatDate(sim->first_day()) << " to " << FormatDate(sim->last_day()) << "\n";
+  }
+  ~SeasonFixture() { std::filesystem::remove_all(dir); }
+
+  // Steps through every row of `sql` on a connection of its own; returns the rows or -1.
+  int64_t Scan(const char* sql) const {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2((dir + "/h.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* stmt = nullptr;
+    int64_t rows = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+      rows = 0;
+      int rc;
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        benchmark::DoNotOptimize(sqlite3_column_int64(stmt, 2));
+        ++rows;
+      }
+      if (rc != SQLITE_DONE) rows = -1;
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close_v2(db);
+    return rows;
+  }
+};
+
+SeasonFixture& Fixture() {
+  static SeasonFixture f;
+  return f;
+}
+
+void BM_SeasonJudge(benchmark::State& state) {
+  SeasonFixture& f = Fixture();
+  int64_t household_days = 0;
+  for (auto _ : state) {
+    for (;;) {
+      auto counts = f.rt.rollups->RunOnce();
+      if (!counts.ok()) {
+        state.SkipWithError(counts.error().message.c_str());
+        return;
+      }
+      household_days += counts->household_days;
+      if (counts->marks == 0) break;
+    }
+  }
+  state.counters["household_days"] = static_cast<double>(household_days);
+  state.SetItemsProcessed(f.readings);
+}
+
+void BM_SeasonJudge_Baseline(benchmark::State& state) {
+  SeasonFixture& f = Fixture();
+  for (auto _ : state) {
+    // Local days are UTC+8: (ts + 28800) / 86400 numbers them.
+    if (f.Scan("SELECT sensor_id, (ts + 28800) / 86400 AS day, AVG(centi), COUNT(*) "
+               "FROM readings GROUP BY sensor_id, day") < 0) {
+      state.SkipWithError("scan failed");
+      return;
+    }
+  }
+  state.SetItemsProcessed(f.readings * static_cast<int64_t>(state.iterations()));
+}
+
+void BM_SeasonRefund(benchmark::State& state) {
+  SeasonFixture& f = Fixture();
+  int64_t households = 0, written = 0;
+  for (auto _ : state) {
+    auto run = f.rt.refunds->Run(kSeason, ports::Scope{}, "bench");
+    if (!run.ok()) {
+      state.SkipWithError(run.error().message.c_str());
+      return;
+    }
+    households += run->households;
+    written = run->written;
+  }
+  f.households = households / static_cast<int64_t>(state.iterations());
+  state.counters["entries"] = static_cast<double>(written);
+  state.SetItemsProcessed(households);
+}
+
+void BM_SeasonRefund_Baseline(benchmark::State& state) {
+  SeasonFixture& f = Fixture();
+  int64_t rows = 0;
+  for (auto _ : state) {
+    rows = f.Scan(
+        "SELECT h.id, COUNT(d.day), SUM(d.value_tenths) FROM households h "
+        "LEFT JOIN household_days d ON d.household_id = h.id GROUP BY h.id");
+    if (rows < 0) {
+      state.SkipWithError("scan failed");
+      return;
+    }
+  }
+  state.SetItemsProcessed(rows * static_cast<int64_t>(state.iterations()));
+}
+
+// In this order: judging first (the refunds read its household-days); each once or a few times,
+// as a season takes seconds, not microseconds.
+BENCHMARK(BM_SeasonJudge)->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_SeasonJudge_Baseline)->Iterations(3)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_SeasonRefund)->Iterations(3)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK(BM_SeasonRefund_Baseline)->Iterations(3)->UseRealTime()->Unit(benchmark::kSecond);
+
+}  // namespace
