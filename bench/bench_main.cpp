@@ -2,12 +2,14 @@
 //
 // Convention: a benchmark `BM_X` is compared with `BM_X_Baseline`, run in the same process on
 // the same data; both report items/s (state.SetItemsProcessed). The summary prints both rates
-// and their ratio, so a figure is never shown without what it was measured against.
+// and their ratio, so a figure is never shown without what it was measured against. Figures in
+// other units are counters of one run: `X` beside `X_Baseline` (bench/memory_bench.cpp).
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -16,6 +18,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
       if (run.error_occurred || run.run_type != Run::RT_Iteration) continue;
+      // A run may also carry counter pairs X and X_Baseline (memory, for instance).
+      for (const auto& [name, counter] : run.counters) {
+        auto b = run.counters.find(name + "_Baseline");
+        if (b != run.counters.end()) {
+          pairs_.push_back({WithoutIterations(run.benchmark_name()) + " " + name, counter.value,
+                            b->second.value});
+        }
+      }
       auto it = run.counters.find("items_per_second");
       if (it != run.counters.end()) rates_[WithoutIterations(run.benchmark_name())] = it->second.value;
     }
@@ -44,6 +54,12 @@ class RatioReporter : public benchmark::ConsoleReporter {
                     rate / b->second);
       }
     }
+    if (pairs_.empty()) return;
+    std::printf("\n%-52s %16s %16s %8s\n", "figure (counter)", "measured", "baseline", "ratio");
+    for (const auto& p : pairs_) {
+      std::printf("%-52s %16.1f %16.1f %8.3f\n", p.name.c_str(), p.value, p.baseline,
+                  p.value / p.baseline);
+    }
   }
 
  private:
@@ -58,7 +74,12 @@ class RatioReporter : public benchmark::ConsoleReporter {
     return name;
   }
 
+  struct Pair {
+    std::string name;
+    double value, baseline;
+  };
   std::map<std::string, double> rates_;
+  std::vector<Pair> pairs_;
 };
 
 }  // namespace
