@@ -1,4 +1,4 @@
-// Judging days end to end on a real `hearth serve` (SQLite): readings in through POST
+// Judging days end to end on a real `hearth serve`, on SQLite and on PostgreSQL: readings in through POST
 // /api/v1/readings, days out of GET /api/v1/households/{id}/days (R-TEMP-1..5, R-REFUND-1, -5),
 // outdoor means, manual measurements, a late reading re-opening its day, scopes, and alerts.
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "adapters/storage/migrations.hpp"
+#include "adapters/storage/test_postgres.hpp"
 #include "app/test_process.hpp"
 #include "app/test_sensors.hpp"
 #include "core/civil_time.hpp"
@@ -75,10 +76,11 @@ json Measurement(int64_t household, Instant first, double value, const std::stri
       {"inspector_still", true},   {"signature", signature}, {"third_party", false}};
 }
 
-class DaysApiTest : public ::testing::Test {
+class DaysApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    db_ = dir_ / "h.db";
+    db_ = GetParam() == "postgres" ? adapters::testing::PostgresCluster::Shared().CreateDatabase()
+                                   : dir_ / "h.db";
     {
       auto conn = adapters::sql::Connect(db_);
       ASSERT_TRUE(conn.ok());
@@ -176,7 +178,7 @@ class DaysApiTest : public ::testing::Test {
   std::map<std::string, std::string> tokens_;
 };
 
-TEST_F(DaysApiTest, ReadingsInDaysJudgedExemptAndLate) {
+TEST_P(DaysApiTest, ReadingsInDaysJudgedExemptAndLate) {
   PostReadings(Hours("A-0", "2025-12-01", 17.5));
   PostReadings(Hours("A-0", "2025-12-02", 18.5));
   PostReadings(Hours("A-0", "2025-12-03", 15.0));
@@ -248,7 +250,7 @@ TEST_F(DaysApiTest, ReadingsInDaysJudgedExemptAndLate) {
   EXPECT_EQ(items[0]["share_percent"], 50);
 }
 
-TEST_F(DaysApiTest, ManualMeasurementsOpenAPeriodAndRejectionsNameTheRule) {
+TEST_P(DaysApiTest, ManualMeasurementsOpenAPeriodAndRejectionsNameTheRule) {
   for (const char* d : {"2025-12-04", "2025-12-05", "2025-12-06", "2025-12-07"}) {
     PostReadings(Hours("A-0", d, 19.0));
   }
@@ -314,7 +316,7 @@ TEST_F(DaysApiTest, ManualMeasurementsOpenAPeriodAndRejectionsNameTheRule) {
       404u);
 }
 
-TEST_F(DaysApiTest, WeatherImportFromTheCommandLine) {
+TEST_P(DaysApiTest, WeatherImportFromTheCommandLine) {
   const std::string file = dir_ / "means.csv";
   std::ofstream(file) << "district_id,date,mean\n"
                       << district_ << ",2025-12-03,-7.0\n"
@@ -335,7 +337,7 @@ TEST_F(DaysApiTest, WeatherImportFromTheCommandLine) {
   EXPECT_TRUE(bad.out.empty());
 }
 
-TEST_F(DaysApiTest, ScopesOfDays) {
+TEST_P(DaysApiTest, ScopesOfDays) {
   const std::string c1 = std::to_string(c1_.household_id), c2 = std::to_string(c2_.household_id);
   struct Case {
     const char* user;
@@ -361,7 +363,7 @@ TEST_F(DaysApiTest, ScopesOfDays) {
   EXPECT_EQ(Days("root", c1_.household_id, "2025-13-01", "2025-12-01").status, 400u);
 }
 
-TEST_F(DaysApiTest, Alerts) {
+TEST_P(DaysApiTest, Alerts) {
   const Instant now = Now();
   // its last reading (5 min ago) is 46.0 °C, outside [-10, 45]; A-1 was last heard 30 h
   // ago; c2's B-0 never sent a reading.
@@ -401,6 +403,11 @@ TEST_F(DaysApiTest, Alerts) {
   EXPECT_EQ(Call("home", "GET", "/api/v1/alerts").status, 403u);
   EXPECT_EQ(Call("li", "GET", "/api/v1/alerts?silent_hours=0").status, 400u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, DaysApiTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& engine) {
+                           return engine.param;
+                         });
 
 }  // namespace
 }  // namespace hearth::app

@@ -1,10 +1,12 @@
-// The refund ledger end to end, in process (AddApiRoutes over a real SQLite database): readings
+// The refund ledger end to end, in process (AddApiRoutes over a real SQLite database, and over a
+// real PostgreSQL one): readings
 // in, a run writes the household's entry with its days and evidence, re-runs keep approved
 // entries, the household sees its own entry and chooses payment or offset (R-REFUND-1..6).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/storage/test_postgres.hpp"
 #include "app/api/api.hpp"
 #include "app/test_process.hpp"
 #include "app/test_sensors.hpp"
@@ -14,10 +16,13 @@ namespace {
 
 using nlohmann::json;
 
-class RefundsApi : public ::testing::Test {
+class RefundsApi : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto rt = MakeRuntime(dir_ / "h.db", std::string(HEARTH_SOURCE_DIR) + "/policies",
+    const std::string db = GetParam() == "postgres"
+                               ? adapters::testing::PostgresCluster::Shared().CreateDatabase()
+                               : dir_ / "h.db";
+    auto rt = MakeRuntime(db, std::string(HEARTH_SOURCE_DIR) + "/policies",
                           DbMode::kRequired);
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::make_unique<Runtime>(std::move(*rt));
@@ -87,7 +92,7 @@ class RefundsApi : public ::testing::Test {
   std::map<std::string, std::string> tokens_;
 };
 
-TEST_F(RefundsApi, ARunWritesEntriesWithTheirEvidence) {
+TEST_P(RefundsApi, ARunWritesEntriesWithTheirEvidence) {
   auto run = Call("root", "POST", "/api/v1/refunds/runs", R"({"season":2025})");
   ASSERT_EQ(run.status, 200u) << run.body;
   auto summary = json::parse(run.body);
@@ -126,7 +131,7 @@ TEST_F(RefundsApi, ARunWritesEntriesWithTheirEvidence) {
   EXPECT_EQ(Call("gov", "GET", "/api/v1/refunds/" + other_id).status, 200u);
 }
 
-TEST_F(RefundsApi, ReRunsKeepApprovedEntriesAndChoicesFollowTheRules) {
+TEST_P(RefundsApi, ReRunsKeepApprovedEntriesAndChoicesFollowTheRules) {
   ASSERT_EQ(Call("li", "POST", "/api/v1/refunds/runs", R"({"season":2025})").status, 200u);
   // The manager of company a ran it: company b has no entry yet.
   EXPECT_TRUE(json::parse(Call("liu", "GET", "/api/v1/refunds").body)["items"].empty());
@@ -176,7 +181,7 @@ TEST_F(RefundsApi, ReRunsKeepApprovedEntriesAndChoicesFollowTheRules) {
             409u);
 }
 
-TEST_F(RefundsApi, WhoMayRun) {
+TEST_P(RefundsApi, WhoMayRun) {
   struct Case {
     std::string user;
     unsigned status;
@@ -193,6 +198,11 @@ TEST_F(RefundsApi, WhoMayRun) {
             400u);
   EXPECT_EQ(Call("root", "POST", "/api/v1/refunds/runs", "{").status, 400u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, RefundsApi, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& engine) {
+                           return engine.param;
+                         });
 
 }  // namespace
 }  // namespace hearth::app::api
