@@ -11,6 +11,7 @@
 
 #include "adapters/storage/sql.hpp"
 #include "app/test_process.hpp"
+#include "core/civil_time.hpp"
 
 namespace hearth::app {
 namespace {
@@ -49,7 +50,7 @@ class DemoProcess {
               bool simulate = true)
       : port_(testing::FreePort()), out_path_(dir / name) {
     int out = open(out_path_.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
-    int err = open("/dev/null", O_WRONLY);
+    int err = dup(out);  // the log too: tests look for its lines
     std::vector<std::string> args{HEARTH_BINARY, "demo", "--db", db, "--listen",
                                   "127.0.0.1:" + std::to_string(port_), "--seed",
                                   std::to_string(seed), "--policies",
@@ -130,6 +131,18 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
       readings = Count(db, "readings");
     }
     EXPECT_GT(readings, 0);
+  }
+  {
+    // Started again, the simulator resumes at the start of the newest day with readings instead
+    // of sending the season again from its first day.
+    auto conn = adapters::sql::Connect(db, false);
+    const int64_t newest = (*conn)->Query("SELECT MAX(ts) FROM readings")->Int(0, 0);
+    const std::string expected =
+        "simulator: sending from " +
+        FormatLocal(StartOfLocalDay(LocalDate(Instant{std::chrono::seconds{newest}})));
+    DemoProcess demo(db, 5, dir, "resumed.txt");
+    ASSERT_TRUE(demo.WaitUntilServing()) << demo.Out();
+    EXPECT_NE(demo.Out().find(expected), std::string::npos) << expected << "\n" << demo.Out();
   }
   {
     // A database with companies is served as it is: nothing generated, nothing printed of it.

@@ -78,9 +78,19 @@ int RunServe(const ServeFlags& f) {
       if (!mqtt_sink.ok()) return Fail(mqtt_sink.error());
       sink = std::move(*mqtt_sink);
     }
-    live = std::make_unique<LiveSimulation>(*simulation, *sink,
-                                            StartOfLocalDay(simulation->first_day()),
-                                            std::chrono::seconds(60));
+    // A restart resumes at the start of the newest day with readings (re-sent readings are
+    // duplicates, harmless), not at the start of the season.
+    Instant from = StartOfLocalDay(simulation->first_day());
+    auto last = rt->monitoring->LastReadings(std::nullopt);
+    if (!last.ok()) return Fail(last.error());
+    for (const auto& sensor : *last) {
+      if (sensor.last_ts) {
+        from = std::max(from, StartOfLocalDay(LocalDate(Instant{std::chrono::seconds{
+                                  *sensor.last_ts}})));
+      }
+    }
+    spdlog::info("simulator: sending from {}", FormatLocal(from));
+    live = std::make_unique<LiveSimulation>(*simulation, *sink, from, std::chrono::seconds(60));
     live->Start();
     spdlog::info("simulating the {} season for {} sensors{}", season,
                  simulation->sensors(), f.mqtt.url.empty() ? "" : " over MQTT");
