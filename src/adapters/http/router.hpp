@@ -20,6 +20,9 @@ struct RouteDoc {
   std::string request_schema;              ///< a component schema name, or "" (none), or "csv"
   std::string response_schema;             ///< a component schema name, or ""
   bool list = false;                       ///< the response is a page {"items":[…],"next_cursor"}
+  bool csv_too = false;                    ///< the body may also be text/csv
+  int status = 0;  ///< the success status; 0: 201 for a POST with a JSON body, 204 for a DELETE,
+                   ///< 200 otherwise
 };
 
 class Router {

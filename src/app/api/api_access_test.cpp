@@ -3,6 +3,8 @@
 // rules/access.cpp, as the access policy a heating company and its regulator would expect.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -130,6 +132,28 @@ TEST_F(ApiAccess, EveryRouteIsDocumented) {
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     ASSERT_TRUE(doc["paths"].contains(route.pattern));
     EXPECT_TRUE(doc["paths"][route.pattern].contains(method));
+  }
+  // Every schema named anywhere is defined, and every route that takes a body documents it.
+  std::function<void(const json&)> refs = [&](const json& node) {
+    if (node.is_object()) {
+      if (node.contains("$ref")) {
+        std::string name = node["$ref"].get<std::string>();
+        name = name.substr(name.rfind('/') + 1);
+        EXPECT_TRUE(doc["components"]["schemas"].contains(name)) << name;
+      }
+      for (const auto& [key, value] : node.items()) refs(value);
+    } else if (node.is_array()) {
+      for (const auto& value : node) refs(value);
+    }
+  };
+  refs(doc);
+  for (const auto& route : router_->routes()) {
+    if (route.method != "POST" && route.method != "PATCH" && route.method != "PUT") continue;
+    if (route.pattern == "/api/v1/auth/logout") continue;  // no body
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    EXPECT_TRUE(doc["paths"][route.pattern][method].contains("requestBody"))
+        << route.method << " " << route.pattern << " documents no request body";
   }
   auto served = Call("", "GET", "/api/openapi.json");
   EXPECT_EQ(served.status, 200u);

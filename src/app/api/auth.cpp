@@ -79,9 +79,13 @@ nlohmann::ordered_json PrincipalToJson(const services::Principal& p) {
 }
 
 // Built field by field, so that fields added to RouteDoc later need no change here.
-http::RouteDoc Doc(std::string summary) {
+http::RouteDoc Doc(std::string summary, std::string request_schema = "",
+                   std::string response_schema = "", int status = 0) {
   http::RouteDoc doc;
   doc.summary = std::move(summary);
+  doc.request_schema = std::move(request_schema);
+  doc.response_schema = std::move(response_schema);
+  doc.status = status;
   return doc;
 }
 
@@ -116,7 +120,8 @@ void AddAuthRoutes(http::Router& router, services::AuthService& auth) {
         resp.headers.emplace_back("Cache-Control", "no-store");  // RFC 6749 §5.1
         return resp;
       },
-      Doc("Log in with a username and password; returns a bearer token and its expiry"));
+      Doc("Log in with a username and password; returns a bearer token and its expiry",
+          "Credentials", "Token", 200));
 
   router.Add(
       "POST", "/api/v1/auth/logout",
@@ -127,7 +132,7 @@ void AddAuthRoutes(http::Router& router, services::AuthService& auth) {
         if (auto s = auth.Logout(*token); !s.ok()) return AuthErrorResponse(s.error());
         return http::Response{204, "application/json", "", {}};
       },
-      Doc("Log out: revoke the bearer token of the request"));
+      Doc("Log out: revoke the bearer token of the request", "", "", 204));
 
   router.Add(
       "GET", "/api/v1/auth/me",

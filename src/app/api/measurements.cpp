@@ -125,7 +125,7 @@ void AddMeasurementRoutes(http::Router& router, services::MeasurementService& me
                   "with every rule it broke, and nothing is stored (admin, manager, agent, "
                   "technician)",
        .query = {},
-       .request_schema = "",
+       .request_schema = "MeasurementInput",
        .response_schema = "",
        .list = false});
   router.Add(
@@ -143,7 +143,7 @@ void AddMeasurementRoutes(http::Router& router, services::MeasurementService& me
       {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
                   "overridden by a third-party test; a household may sign or refuse its own",
        .query = {},
-       .request_schema = "",
+       .request_schema = "MeasurementPatch",
        .response_schema = "",
        .list = false});
 }

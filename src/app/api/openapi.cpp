@@ -61,6 +61,7 @@ ordered_json Components() {
     schemas[r.singular] = {{"type", "object"}, {"description", r.doc}, {"properties", props},
                            {"required", required}, {"additionalProperties", false}};
   }
+  AddBodySchemas(schemas);
   return {{"schemas", schemas},
           {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
 }
@@ -89,8 +90,9 @@ ordered_json Operation(const http::Router::Route& route) {
     op["requestBody"] = {{"required", true},
                          {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
   } else if (!doc.request_schema.empty()) {
-    op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", Ref(doc.request_schema)}}}}}};
+    ordered_json content = {{"application/json", {{"schema", Ref(doc.request_schema)}}}};
+    if (doc.csv_too) content["text/csv"] = {{"schema", {{"type", "string"}}}};
+    op["requestBody"] = {{"required", true}, {"content", content}};
   }
   ordered_json ok_schema = {{"type", "object"}};
   if (!doc.response_schema.empty()) ok_schema = Ref(doc.response_schema);
@@ -100,10 +102,12 @@ ordered_json Operation(const http::Router::Route& route) {
                   {{"items", {{"type", "array"}, {"items", ok_schema}}},
                    {"next_cursor", {{"type", "string"}, {"nullable", true}}}}}};
   }
-  std::string ok = route.method == "POST" && route.doc.request_schema != "csv" &&
-                           !route.doc.request_schema.empty()
+  std::string ok = doc.status != 0 ? std::to_string(doc.status)
+                   : route.method == "POST" && doc.request_schema != "csv" &&
+                           !doc.request_schema.empty()
                        ? "201"
-                       : route.method == "DELETE" ? "204" : "200";
+                   : route.method == "DELETE" ? "204"
+                                              : "200";
   ordered_json responses;
   if (ok == "204") {
     responses[ok] = {{"description", "done"}};

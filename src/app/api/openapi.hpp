@@ -10,6 +10,9 @@ namespace hearth::app::api {
 
 nlohmann::ordered_json OpenApiDocument(const http::Router& router);
 
+/// The component schemas of bodies that are not records (openapi_bodies.cpp).
+void AddBodySchemas(nlohmann::ordered_json& schemas);
+
 /// GET /api/openapi.json. Register it after every other route.
 void AddOpenApiRoute(http::Router& router);
 

@@ -133,9 +133,9 @@ void AddReadingRoutes(http::Router& router, services::IngestService& ingest,
                   "each rejected reading's index and reason (admin; company staff for their "
                   "company's sensors)",
        .query = {},
-       .request_schema = "",
-       .response_schema = "",
-       .list = false});
+       .request_schema = "ReadingBatch",
+       .response_schema = "IngestReport",
+       .list = false, .csv_too = true, .status = 200});
   router.Add(
       "GET", "/api/v1/sensors/{id}/readings",
       [&readings, &records, authorize, &clock](const http::Request& req) {

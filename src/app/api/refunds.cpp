@@ -94,7 +94,8 @@ void AddRefundRoutes(http::Router& router, const services::RefundLedgerService& 
       },
       {.summary = "Run the refund ledger for a season: one draft entry per heated household with "
                   "a fee; approved and paid entries are kept (R-REFUND-6)",
-       .query = {}, .request_schema = "", .response_schema = "", .list = false});
+       .query = {}, .request_schema = "RefundRun", .response_schema = "RefundRunSummary",
+       .list = false, .csv_too = false, .status = 200});
 
   router.Add(
       "GET", "/api/v1/refunds",
@@ -207,7 +208,7 @@ void AddRefundRoutes(http::Router& router, const services::RefundLedgerService& 
       },
       {.summary = "Approve or pay a refund entry (admin, manager), or record the household's "
                   "choice of payment or offset (R-REFUND-6)",
-       .query = {}, .request_schema = "", .response_schema = "", .list = false});
+       .query = {}, .request_schema = "RefundPatch", .response_schema = "", .list = false});
 }
 
 }  // namespace hearth::app::api

@@ -100,9 +100,9 @@ void AddWeatherRoutes(http::Router& router, ports::MonitoringStore& store,
                   "below the profile's design outdoor temperature is exempt; all or nothing "
                   "(admin, regulator, manager)",
        .query = {},
-       .request_schema = "",
+       .request_schema = "OutdoorMeans",
        .response_schema = "",
-       .list = false});
+       .list = false, .csv_too = true, .status = 200});
   router.Add(
       "GET", "/api/v1/weather/daily",
       [&store, &auth](const http::Request& req) { return Get(req, store, auth); },
