@@ -286,7 +286,10 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
   const std::string db = GetParam() == "postgres"
                              ? adapters::testing::PostgresCluster::Shared().CreateDatabase()
                              : dir / "h.db";
-  auto ids = MakeSensors(db, "K-", kSensors);
+  // Codes of this test alone: the tests share the broker and may run at once (ctest -j), and
+  // every instance subscribes to all sensors' topics.
+  const std::string prefix = UniqueName("K") + "-";
+  auto ids = MakeSensors(db, prefix, kSensors);
   const std::string id = UniqueName("hearth-crash");
   Stored stored(db, ids);
 
@@ -302,7 +305,7 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
                                            std::to_string(centi % 100 / 10) +
                                            std::to_string(centi % 10));
     }
-    return std::pair{Topic("K-" + std::to_string(m % kSensors)), body + "]"};
+    return std::pair{Topic(prefix + std::to_string(m % kSensors)), body + "]"};
   };
   std::atomic<bool> stop{false};
   std::atomic<int> published{0};  // messages the broker accepted (its PUBACK to the publisher)
@@ -343,7 +346,7 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
   EXPECT_EQ(stored.Count(), expected);
   size_t wrong = 0;
   for (int s = 0; s < kSensors; ++s) {
-    auto rows = stored.Of("K-" + std::to_string(s));
+    auto rows = stored.Of(prefix + std::to_string(s));
     for (size_t i = 0; i < rows.size(); ++i) {
       const int m = static_cast<int>(i / kPerMessage) * kSensors + s;
       const int j = static_cast<int>(i % kPerMessage);
