@@ -224,6 +224,21 @@ struct RawFixture {
     sqlite3_prepare_v2(db, "INSERT INTO readings (sensor_id, ts, centi) VALUES (?, ?, ?)", -1,
                        &insert, nullptr);
   }
+  // One transaction of `rows` shifted by `shift` seconds; "" or the error.
+  std::string Insert(const std::vector<Row>& rows, int64_t shift) {
+    sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    for (const Row& r : rows) {
+      sqlite3_bind_int64(insert, 1, sensor_ids[static_cast<size_t>(r.sensor)]);
+      sqlite3_bind_int64(insert, 2, r.ts + shift);
+      sqlite3_bind_int(insert, 3, r.centi);
+      if (sqlite3_step(insert) != SQLITE_DONE) return sqlite3_errmsg(db);
+      sqlite3_reset(insert);
+    }
+    if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return sqlite3_errmsg(db);
+    }
+    return "";
+  }
   ~RawFixture() {
     sqlite3_finalize(insert);
     sqlite3_close_v2(db);
@@ -231,35 +246,6 @@ struct RawFixture {
   }
 };
 
-void BM_IngestHttpSqlite_Baseline(benchmark::State& state) {
-  static RawFixture f;
-  const int sensors = static_cast<int>(state.range(0));
-  const std::vector<Row> rows = BatchRows(sensors, 0);
-  int64_t readings = 0;
-  for (auto _ : state) {
-    for (int64_t b = 0; b < state.range(1); ++b) {
-      const int64_t shift = f.next_minute * 60;
-      f.next_minute += kBatch / sensors;
-      sqlite3_exec(f.db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-      for (const Row& r : rows) {
-        sqlite3_bind_int64(f.insert, 1, f.sensor_ids[static_cast<size_t>(r.sensor)]);
-        sqlite3_bind_int64(f.insert, 2, r.ts + shift);
-        sqlite3_bind_int(f.insert, 3, r.centi);
-        if (sqlite3_step(f.insert) != SQLITE_DONE) {
-          state.SkipWithError(sqlite3_errmsg(f.db));
-          return;
-        }
-        sqlite3_reset(f.insert);
-      }
-      if (sqlite3_exec(f.db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-        state.SkipWithError(sqlite3_errmsg(f.db));
-        return;
-      }
-      readings += kBatch;
-    }
-  }
-  state.SetItemsProcessed(readings);
-}
 // The PostgreSQL baseline: the same schema and sensors on a database of its own, and one
 // `COPY readings FROM STDIN` (text format) per batch.
 struct CopyFixture {
@@ -308,8 +294,10 @@ struct CopyFixture {
   }
 };
 
-void BM_IngestHttpPostgres_Baseline(benchmark::State& state) {
-  static CopyFixture f;
+// A baseline: C batches per iteration, one after the other, through `f.Write(rows, shift)`.
+template <typename Fixture, std::string (Fixture::*Write)(const std::vector<Row>&, int64_t)>
+void Baseline(benchmark::State& state) {
+  static Fixture f;
   const int sensors = static_cast<int>(state.range(0));
   const std::vector<Row> rows = BatchRows(sensors, 0);
   int64_t readings = 0;
@@ -317,7 +305,7 @@ void BM_IngestHttpPostgres_Baseline(benchmark::State& state) {
     for (int64_t b = 0; b < state.range(1); ++b) {
       const int64_t shift = f.next_minute * 60;
       f.next_minute += kBatch / sensors;
-      if (std::string error = f.Copy(rows, shift); !error.empty()) {
+      if (std::string error = (f.*Write)(rows, shift); !error.empty()) {
         state.SkipWithError(error.c_str());
         return;
       }
@@ -325,6 +313,12 @@ void BM_IngestHttpPostgres_Baseline(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(readings);
+}
+void BM_IngestHttpSqlite_Baseline(benchmark::State& state) {
+  Baseline<RawFixture, &RawFixture::Insert>(state);
+}
+void BM_IngestHttpPostgres_Baseline(benchmark::State& state) {
+  Baseline<CopyFixture, &CopyFixture::Copy>(state);
 }
 
 // Registered in pairs, each figure right before its baseline, so that both run on databases of
