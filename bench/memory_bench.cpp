@@ -12,15 +12,13 @@
 // The summary prints peak_MiB against its baseline; the memory a further 10,000 sensors cost is
 // the difference between runs at different N (10,000, 20,000, 40,000; docs/benchmarks.md).
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
+#include "adapters/http/test_client.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql.hpp"
@@ -30,7 +28,6 @@
 namespace {
 
 using namespace hearth;  // NOLINT
-namespace bhttp = boost::beast::http;
 
 constexpr int64_t kDay = 1764518400;  // 2025-12-01T00:00:00+08:00
 constexpr int kPerSensor = 144;
@@ -88,32 +85,6 @@ int64_t DirtyMarks(const std::string& db) {
   return n.ok() ? n->Int(0, 0) : -1;
 }
 
-class Client {
- public:
-  explicit Client(uint16_t port) : stream_(io_) {
-    stream_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  }
-  bhttp::response<bhttp::string_body> Post(const std::string& target, std::string body,
-                                           const std::string& token) {
-    bhttp::request<bhttp::string_body> req{bhttp::verb::post, target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-    req.set(bhttp::field::content_type, "application/json");
-    req.keep_alive(true);
-    req.body() = std::move(body);
-    req.prepare_payload();
-    bhttp::write(stream_, req);
-    bhttp::response<bhttp::string_body> res;
-    bhttp::read(stream_, buffer_, res);
-    return res;
-  }
-
- private:
-  boost::asio::io_context io_;
-  boost::beast::tcp_stream stream_;
-  boost::beast::flat_buffer buffer_;
-};
-
 void BM_ServeMemory(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
   app::testing::TempDir dir;
@@ -129,21 +100,22 @@ void BM_ServeMemory(benchmark::State& state) {
   app::testing::ServerProcess server({"serve", "--db", db, "--listen",
                                       "127.0.0.1:" + std::to_string(port), "--policies",
                                       HEARTH_SOURCE_DIR "/policies"});
-  std::unique_ptr<Client> client;
-  for (int i = 0; i < 400 && !client; ++i) {
+  bool up = false;
+  for (int i = 0; i < 400 && !up; ++i) {
     try {
-      client = std::make_unique<Client>(port);
+      up = http::testing::Fetch(port, "GET", "/healthz").status == 200;
     } catch (const std::exception&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
   }
-  if (!client) {
+  if (!up) {
     state.SkipWithError("hearth serve did not start");
     return;
   }
-  auto login = client->Post("/api/v1/auth/login",
-                            R"({"username":"gw","password":"bench-password"})", "");
-  const std::string token = nlohmann::json::parse(login.body(), nullptr, false).value("token", "");
+  auto login = http::testing::Fetch(port, "POST", "/api/v1/auth/login",
+                                    R"({"username":"gw","password":"bench-password"})");
+  const std::string bearer = http::testing::Bearer(
+      nlohmann::json::parse(login.body, nullptr, false).value("token", ""));
   std::this_thread::sleep_for(std::chrono::seconds(1));  // settled
   const int64_t idle_kib = StatusKiB(server.pid(), "VmRSS");
 
@@ -152,10 +124,10 @@ void BM_ServeMemory(benchmark::State& state) {
     std::string body = "[";
     int in_body = 0;
     auto send = [&]() -> bool {
-      auto res = client->Post("/api/v1/readings", body + "]", token);
+      auto res = http::testing::Fetch(port, "POST", "/api/v1/readings", body + "]", bearer);
       body = "[";
       in_body = 0;
-      return res.result_int() == 200;
+      return res.status == 200;
     };
     for (int s = 0; s < n; ++s) {
       for (int k = 0; k < kPerSensor; ++k) {

@@ -2,52 +2,21 @@
 // loopback, on SQLite and on PostgreSQL (where two server processes share the throttle).
 #include <gtest/gtest.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "adapters/storage/test_postgres.hpp"
+#include "adapters/http/test_client.hpp"
 #include "app/test_process.hpp"
 #include "core/civil_time.hpp"
 
 namespace hearth::app {
 namespace {
 
-using testing::RunHearth;
 using testing::ServerProcess;
 using testing::TempDir;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  std::map<std::string, std::string> headers;
-  nlohmann::json Json() const { return nlohmann::json::parse(body); }
-};
-
-// One request on a fresh connection, with an optional bearer token; headers are kept (the
-// shared TestClient drops them).
-Reply Call(uint16_t port, const std::string& method, const std::string& target,
-           const std::string& body = {}, const std::string& authorization = {}) {
-  namespace beast = boost::beast;
-  namespace bhttp = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!authorization.empty()) req.set(bhttp::field::authorization, authorization);
-  if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(stream, buffer, res);
-  Reply out{res.result_int(), res.body(), {}};
-  for (const auto& field : res) out.headers[std::string(field.name_string())] = field.value();
-  return out;
-}
+using http::testing::Fetch;
+using Reply = http::testing::TestResponse;
 
 std::string Credentials(const std::string& user, const std::string& password) {
   return nlohmann::json{{"username", user}, {"password", password}}.dump();
@@ -59,8 +28,7 @@ class AuthApiTest : public ::testing::Test {
 
   void Init(const std::string& db) {
     db_ = db;
-    auto add = RunHearth({"user", "add", "--db", db_, "--username", "root", "--password",
-                          "s3cret-pass", "--role", "admin"});
+    auto add = testing::AddUser(db_, "root", "admin");
     ASSERT_EQ(add.exit_code, 0) << add.err;
     port_ = StartServer();
   }
@@ -68,23 +36,13 @@ class AuthApiTest : public ::testing::Test {
   // Starts one more `hearth serve` on the database; returns its port once it accepts.
   uint16_t StartServer() {
     uint16_t port = testing::FreePort();
-    servers_.push_back(std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db_, "--listen", "127.0.0.1:" + std::to_string(port), "--policies",
-        std::string(HEARTH_SOURCE_DIR) + "/policies"}));
-    for (int i = 0; i < 200; ++i) {
-      try {
-        Call(port, "GET", "/healthz");
-        return port;
-      } catch (const std::exception&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
-    ADD_FAILURE() << "hearth serve did not start";
+    servers_.push_back(std::make_unique<ServerProcess>(testing::ServeArgs(db_, port)));
+    if (!testing::WaitForHealthz(port)) ADD_FAILURE() << "hearth serve did not start";
     return port;
   }
 
   std::string Login(uint16_t port) {
-    auto r = Call(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
+    auto r = Fetch(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }
@@ -99,7 +57,7 @@ class AuthApiTest : public ::testing::Test {
 };
 
 void AuthApiTest::CheckLoginMeLogout(uint16_t port) {
-  auto login = Call(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
+  auto login = Fetch(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
   ASSERT_EQ(login.status, 200u) << login.body;
   auto j = login.Json();
   ASSERT_EQ(j.size(), 2u) << login.body;
@@ -108,24 +66,24 @@ void AuthApiTest::CheckLoginMeLogout(uint16_t port) {
   EXPECT_TRUE(ParseRfc3339(j["expires_at"].get<std::string>()).ok()) << login.body;
   EXPECT_EQ(login.headers["Cache-Control"], "no-store");
 
-  auto me = Call(port, "GET", "/api/v1/auth/me", "", "Bearer " + token);
+  auto me = Fetch(port, "GET", "/api/v1/auth/me", "", "Bearer " + token);
   ASSERT_EQ(me.status, 200u) << me.body;
   EXPECT_EQ(
       me.body,
       R"({"user_id":1,"username":"root","role":"admin","company_id":null,"household_id":null})");
-  EXPECT_EQ(Call(port, "GET", "/api/v1/auth/me", "", "bearer  " + token + " ").status, 200u)
+  EXPECT_EQ(Fetch(port, "GET", "/api/v1/auth/me", "", "bearer  " + token + " ").status, 200u)
       << "the scheme in any case, spaces around the token";
 
-  auto out = Call(port, "POST", "/api/v1/auth/logout", "", "Bearer " + token);
+  auto out = Fetch(port, "POST", "/api/v1/auth/logout", "", "Bearer " + token);
   EXPECT_EQ(out.status, 204u) << out.body;
   EXPECT_EQ(out.body, "");
 
-  auto refused = Call(port, "GET", "/api/v1/auth/me", "", "Bearer " + token);
+  auto refused = Fetch(port, "GET", "/api/v1/auth/me", "", "Bearer " + token);
   EXPECT_EQ(refused.status, 401u);
   EXPECT_EQ(refused.Json()["error"]["code"], "unauthenticated");
   EXPECT_EQ(refused.Json()["error"]["message"], "the token was revoked (logged out)");
   EXPECT_EQ(refused.headers["WWW-Authenticate"], R"(Bearer realm="hearth")");
-  EXPECT_EQ(Call(port, "POST", "/api/v1/auth/logout", "", "Bearer " + token).status, 401u);
+  EXPECT_EQ(Fetch(port, "POST", "/api/v1/auth/logout", "", "Bearer " + token).status, 401u);
 }
 
 TEST_F(AuthApiTest, LoginMeLogout) { CheckLoginMeLogout(port_); }
@@ -148,7 +106,7 @@ TEST_F(AuthApiTest, MissingOrBadTokens) {
     for (const char* method_target : {"GET /api/v1/auth/me", "POST /api/v1/auth/logout"}) {
       std::string mt = method_target;
       auto r =
-          Call(port_, mt.substr(0, mt.find(' ')), mt.substr(mt.find(' ') + 1), "", c.authorization);
+          Fetch(port_, mt.substr(0, mt.find(' ')), mt.substr(mt.find(' ') + 1), "", c.authorization);
       EXPECT_EQ(r.status, 401u) << mt;
       EXPECT_EQ(r.Json()["error"]["code"], "unauthenticated");
       EXPECT_EQ(r.Json()["error"]["message"], c.message);
@@ -159,8 +117,8 @@ TEST_F(AuthApiTest, MissingOrBadTokens) {
 
 // The answer does not tell whether the user exists.
 TEST_F(AuthApiTest, BadCredentialsAreOne401) {
-  auto unknown = Call(port_, "POST", "/api/v1/auth/login", Credentials("nobody", "s3cret-pass"));
-  auto wrong = Call(port_, "POST", "/api/v1/auth/login", Credentials("root", "wrong-pass"));
+  auto unknown = Fetch(port_, "POST", "/api/v1/auth/login", Credentials("nobody", "s3cret-pass"));
+  auto wrong = Fetch(port_, "POST", "/api/v1/auth/login", Credentials("root", "wrong-pass"));
   EXPECT_EQ(unknown.status, 401u);
   EXPECT_EQ(wrong.status, 401u);
   EXPECT_EQ(unknown.body,
@@ -187,7 +145,7 @@ TEST_F(AuthApiTest, MalformedLoginBodiesName400) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.target + " " + c.body);
-    auto r = Call(port_, "POST", c.target, c.body);
+    auto r = Fetch(port_, "POST", c.target, c.body);
     ASSERT_EQ(r.status, 400u) << r.body;
     auto e = r.Json()["error"];
     EXPECT_EQ(e["code"], "invalid_argument");
@@ -203,12 +161,12 @@ TEST_F(AuthApiTest, MalformedLoginBodiesName400) {
 void AuthApiTest::CheckThrottle(const std::vector<uint16_t>& ports) {
   // Five failures, spread over the servers, lock the username for 30 s on all of them.
   for (int i = 0; i < 5; ++i) {
-    auto r = Call(ports[static_cast<size_t>(i) % ports.size()], "POST", "/api/v1/auth/login",
+    auto r = Fetch(ports[static_cast<size_t>(i) % ports.size()], "POST", "/api/v1/auth/login",
                   Credentials("root", "wrong-pass"));
     EXPECT_EQ(r.status, 401u) << i << ": " << r.body;
   }
   for (uint16_t port : ports) {
-    auto r = Call(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
+    auto r = Fetch(port, "POST", "/api/v1/auth/login", Credentials("root", "s3cret-pass"));
     EXPECT_EQ(r.status, 503u) << r.body;
     EXPECT_EQ(r.Json()["error"]["code"], "unavailable");
     EXPECT_EQ(r.Json()["error"]["message"].get<std::string>().rfind(
@@ -231,9 +189,9 @@ TEST_F(AuthApiPostgresTest, LoginMeLogout) { CheckLoginMeLogout(port_); }
 TEST_F(AuthApiPostgresTest, ServersShareSessionsAndThrottle) {
   uint16_t second = StartServer();
   std::string token = Login(port_);
-  EXPECT_EQ(Call(second, "GET", "/api/v1/auth/me", "", "Bearer " + token).status, 200u);
-  EXPECT_EQ(Call(second, "POST", "/api/v1/auth/logout", "", "Bearer " + token).status, 204u);
-  EXPECT_EQ(Call(port_, "GET", "/api/v1/auth/me", "", "Bearer " + token).status, 401u);
+  EXPECT_EQ(Fetch(second, "GET", "/api/v1/auth/me", "", "Bearer " + token).status, 200u);
+  EXPECT_EQ(Fetch(second, "POST", "/api/v1/auth/logout", "", "Bearer " + token).status, 204u);
+  EXPECT_EQ(Fetch(port_, "GET", "/api/v1/auth/me", "", "Bearer " + token).status, 401u);
   CheckThrottle({port_, second});
 }
 

@@ -3,14 +3,12 @@
 // outdoor means, manual measurements, a late reading re-opening its day, scopes, and alerts.
 #include <gtest/gtest.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/test_postgres.hpp"
+#include "adapters/http/test_client.hpp"
 #include "app/test_process.hpp"
 #include "app/test_sensors.hpp"
 #include "core/civil_time.hpp"
@@ -23,32 +21,9 @@ using testing::RunHearth;
 using testing::ServerProcess;
 using testing::TempDir;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  json Json() const { return json::parse(body); }
-};
-
-Reply Send(uint16_t port, const std::string& method, const std::string& target,
-           const std::string& body, const std::string& token,
-           const std::string& content_type = "application/json") {
-  namespace beast = boost::beast;
-  namespace bhttp = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-  if (!body.empty()) req.set(bhttp::field::content_type, content_type);
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(stream, buffer, res);
-  return {res.result_int(), res.body()};
-}
+using http::testing::Bearer;
+using http::testing::Fetch;
+using Reply = http::testing::TestResponse;
 
 // `hours` readings of `sensor`, one at hh:10 of each of the first hours of local day `date`.
 json Hours(const std::string& sensor, const std::string& date, double value, int hours = 24) {
@@ -115,32 +90,18 @@ class DaysApiTest : public ::testing::TestWithParam<std::string> {
           std::tuple{"zhao", "technician", "c1", ""}, std::tuple{"wang", "manager", "c2", ""},
           std::tuple{"gov", "regulator", "", ""},
           std::tuple{"home", "household", "", h1.c_str()}}) {
-      std::vector<std::string> args{"user", "add",        "--db",        db_,      "--username",
-                                    user,   "--password", "s3cret-pass", "--role", role};
-      if (*company) args.insert(args.end(), {"--company", company});
-      if (*household) args.insert(args.end(), {"--household", household});
-      auto add = RunHearth(args);
+      auto add = testing::AddUser(db_, user, role, company, household);
       ASSERT_EQ(add.exit_code, 0) << add.err;
     }
     port_ = testing::FreePort();
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db_, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
-        std::string(HEARTH_SOURCE_DIR) + "/policies"});
-    for (int i = 0; i < 200; ++i) {
-      try {
-        Send(port_, "GET", "/healthz", "", "");
-        for (const char* user : {"root", "li", "zhao", "wang", "gov", "home"}) {
-          auto r = Send(port_, "POST", "/api/v1/auth/login",
-                        json{{"username", user}, {"password", "s3cret-pass"}}.dump(), "");
-          ASSERT_EQ(r.status, 200u) << r.body;
-          tokens_[user] = r.Json()["token"].get<std::string>();
-        }
-        return;
-      } catch (const std::exception&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
+    server_ = std::make_unique<ServerProcess>(testing::ServeArgs(db_, port_));
+    ASSERT_TRUE(testing::WaitForHealthz(port_)) << "hearth serve did not start";
+    for (const char* user : {"root", "li", "zhao", "wang", "gov", "home"}) {
+      auto r = Fetch(port_, "POST", "/api/v1/auth/login",
+                     json{{"username", user}, {"password", testing::kTestPassword}}.dump());
+      ASSERT_EQ(r.status, 200u) << r.body;
+      tokens_[user] = r.Json()["token"].get<std::string>();
     }
-    FAIL() << "hearth serve did not start";
   }
 
   static Instant Now() {
@@ -149,7 +110,7 @@ class DaysApiTest : public ::testing::TestWithParam<std::string> {
 
   Reply Call(const std::string& user, const std::string& method, const std::string& target,
              const std::string& body = "", const std::string& type = "application/json") {
-    return Send(port_, method, target, body, user.empty() ? "" : tokens_.at(user), type);
+    return Fetch(port_, method, target, body, Bearer(user.empty() ? "" : tokens_.at(user)), type);
   }
   void PostReadings(const json& batch) {
     auto r = Call("root", "POST", "/api/v1/readings", batch.dump());

@@ -2,48 +2,22 @@
 // `hearth user add`, the CSV as the body.
 #include <gtest/gtest.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
+#include "adapters/http/test_client.hpp"
 #include "app/test_process.hpp"
 
 namespace hearth::app {
 namespace {
 
-using testing::RunHearth;
 using testing::ServerProcess;
 using testing::TempDir;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  nlohmann::json Json() const { return nlohmann::json::parse(body); }
-};
-
-Reply Send(uint16_t port, const std::string& method, const std::string& target,
-           const std::string& body, const std::string& token,
-           const std::string& content_type = "text/csv") {
-  namespace beast = boost::beast;
-  namespace bhttp = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-  if (!content_type.empty()) req.set(bhttp::field::content_type, content_type);
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(stream, buffer, res);
-  return {res.result_int(), res.body()};
-}
+using http::testing::Bearer;
+using http::testing::Fetch;
+using Reply = http::testing::TestResponse;
 
 const std::string kFile =
     "building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,"
@@ -65,25 +39,12 @@ class ImportApiTest : public ::testing::Test {
     for (auto [user, role, company] :
          {std::tuple{"root", "admin", ""}, std::tuple{"li", "agent", "c1"},
           std::tuple{"wang", "agent", "c2"}, std::tuple{"zhao", "technician", "c1"}}) {
-      std::vector<std::string> args{"user", "add",       "--db",       db_, "--username", user,
-                                    "--password", "s3cret-pass", "--role", role};
-      if (*company) args.insert(args.end(), {"--company", company});
-      auto add = RunHearth(args);
+      auto add = testing::AddUser(db_, user, role, company);
       ASSERT_EQ(add.exit_code, 0) << add.err;
     }
     port_ = testing::FreePort();
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db_, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
-        std::string(HEARTH_SOURCE_DIR) + "/policies"});
-    for (int i = 0; i < 200; ++i) {
-      try {
-        Send(port_, "GET", "/healthz", "", "", "");
-        return;
-      } catch (const std::exception&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
-    FAIL() << "hearth serve did not start";
+    server_ = std::make_unique<ServerProcess>(testing::ServeArgs(db_, port_));
+    ASSERT_TRUE(testing::WaitForHealthz(port_)) << "hearth serve did not start";
   }
 
   static void MakeCompany(adapters::SqlRecordStore& records, const std::string& code) {
@@ -107,15 +68,14 @@ class ImportApiTest : public ::testing::Test {
   }
 
   std::string Login(const std::string& user) {
-    auto r = Send(port_, "POST", "/api/v1/auth/login",
-                  nlohmann::json{{"username", user}, {"password", "s3cret-pass"}}.dump(), "",
-                  "application/json");
+    auto r = Fetch(port_, "POST", "/api/v1/auth/login",
+                  nlohmann::json{{"username", user}, {"password", "s3cret-pass"}}.dump());
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }
   Reply Import(const std::string& token, const std::string& query = "?company=c1",
                const std::string& body = kFile, const std::string& type = "text/csv") {
-    return Send(port_, "POST", "/api/v1/import/households" + query, body, token, type);
+    return Fetch(port_, "POST", "/api/v1/import/households" + query, body, Bearer(token), type);
   }
   int64_t Households() {
     auto conn = adapters::sql::Connect(db_, false);

@@ -2,12 +2,10 @@
 // users added with `hearth user add`, JSON and CSV batches.
 #include <gtest/gtest.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "adapters/storage/migrations.hpp"
+#include "adapters/http/test_client.hpp"
 #include "app/test_process.hpp"
 #include "app/test_sensors.hpp"
 
@@ -15,35 +13,12 @@ namespace hearth::app {
 namespace {
 
 using nlohmann::json;
-using testing::RunHearth;
 using testing::ServerProcess;
 using testing::TempDir;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  json Json() const { return json::parse(body); }
-};
-
-Reply Send(uint16_t port, const std::string& method, const std::string& target,
-           const std::string& body, const std::string& token, const std::string& content_type) {
-  namespace beast = boost::beast;
-  namespace bhttp = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-  if (!content_type.empty()) req.set(bhttp::field::content_type, content_type);
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(stream, buffer, res);
-  return {res.result_int(), res.body()};
-}
+using http::testing::Bearer;
+using http::testing::Fetch;
+using Reply = http::testing::TestResponse;
 
 // The time of the readings below: well in the past, so never "in the future".
 const std::string kTs = "2025-12-01T08:00:00+08:00";
@@ -65,43 +40,28 @@ class ReadingsApiTest : public ::testing::Test {
          {std::tuple{"root", "admin", "", ""}, std::tuple{"li", "manager", "c1", ""},
           std::tuple{"zhao", "technician", "c1", ""}, std::tuple{"gov", "regulator", "", ""},
           std::tuple{"home", "household", "", h1.c_str()}}) {
-      std::vector<std::string> args{"user", "add",       "--db",       db_, "--username", user,
-                                    "--password", "s3cret-pass", "--role", role};
-      if (*company) args.insert(args.end(), {"--company", company});
-      if (*household) args.insert(args.end(), {"--household", household});
-      auto add = RunHearth(args);
+      auto add = testing::AddUser(db_, user, role, company, household);
       ASSERT_EQ(add.exit_code, 0) << add.err;
     }
     port_ = testing::FreePort();
-    server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db_, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
-        std::string(HEARTH_SOURCE_DIR) + "/policies"});
-    for (int i = 0; i < 200; ++i) {
-      try {
-        Send(port_, "GET", "/healthz", "", "", "");
-        return;
-      } catch (const std::exception&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
-    FAIL() << "hearth serve did not start";
+    server_ = std::make_unique<ServerProcess>(testing::ServeArgs(db_, port_));
+    ASSERT_TRUE(testing::WaitForHealthz(port_)) << "hearth serve did not start";
   }
 
   std::string Login(const std::string& user) {
-    auto r = Send(port_, "POST", "/api/v1/auth/login",
-                  json{{"username", user}, {"password", "s3cret-pass"}}.dump(), "",
-                  "application/json");
+    auto r = Fetch(port_, "POST", "/api/v1/auth/login",
+                  json{{"username", user}, {"password", "s3cret-pass"}}.dump());
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }
   Reply Post(const std::string& token, const std::string& body,
              const std::string& type = "application/json") {
-    return Send(port_, "POST", "/api/v1/readings", body, token, type);
+    return Fetch(port_, "POST", "/api/v1/readings", body, Bearer(token), type);
   }
   Reply Readings(const std::string& token, int64_t sensor, const std::string& query =
                      "?from=2025-12-01T00:00:00%2B08:00&to=2025-12-02T00:00:00%2B08:00") {
-    return Send(port_, "GET", "/api/v1/sensors/" + std::to_string(sensor) + "/readings" + query,
-                "", token, "");
+    return Fetch(port_, "GET", "/api/v1/sensors/" + std::to_string(sensor) + "/readings" + query,
+                 "", Bearer(token));
   }
   int64_t Stored() {
     auto conn = adapters::sql::Connect(db_, false);

@@ -2,14 +2,13 @@
 // users, whose logins are printed and work; a database with companies is served as it is.
 #include <gtest/gtest.h>
 
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
 #include "adapters/storage/sql.hpp"
+#include "adapters/http/test_client.hpp"
 #include "app/test_process.hpp"
 #include "core/civil_time.hpp"
 
@@ -18,30 +17,8 @@ namespace {
 
 using testing::TempDir;
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-};
-
-Reply Call(uint16_t port, const std::string& method, const std::string& target,
-           const std::string& body = {}, const std::string& token = {}) {
-  namespace beast = boost::beast;
-  namespace bhttp = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
-  req.set(bhttp::field::host, "127.0.0.1");
-  if (!token.empty()) req.set(bhttp::field::authorization, "Bearer " + token);
-  if (!body.empty()) req.set(bhttp::field::content_type, "application/json");
-  req.body() = body;
-  req.prepare_payload();
-  bhttp::write(stream, req);
-  beast::flat_buffer buffer;
-  bhttp::response<bhttp::string_body> res;
-  bhttp::read(stream, buffer, res);
-  return {res.result_int(), res.body()};
-}
+using http::testing::Bearer;
+using http::testing::Fetch;
 
 // `hearth demo …` in the background with its stdout in a file; stopped with SIGTERM.
 class DemoProcess {
@@ -72,7 +49,7 @@ class DemoProcess {
       int status = 0;
       if (waitpid(pid_, &status, WNOHANG) == pid_) return false;
       try {
-        if (Call(port_, "GET", "/healthz").status == 200) return true;
+        if (Fetch(port_, "GET", "/healthz").status == 200) return true;
       } catch (const std::exception&) {
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -116,11 +93,11 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
       EXPECT_NE(out.find(line), std::string::npos) << role << "\n" << out;
     }
     // The printed logins log in; the household user sees its own household only.
-    auto login = Call(demo.port(), "POST", "/api/v1/auth/login",
-                      R"({"username":"demo-household","password":"hearth-demo"})");
+    auto login = Fetch(demo.port(), "POST", "/api/v1/auth/login",
+                       R"({"username":"demo-household","password":"hearth-demo"})");
     ASSERT_EQ(login.status, 200u) << login.body;
     std::string token = nlohmann::json::parse(login.body)["token"];
-    auto mine = Call(demo.port(), "GET", "/api/v1/households", "", token);
+    auto mine = Fetch(demo.port(), "GET", "/api/v1/households", "", Bearer(token));
     ASSERT_EQ(mine.status, 200u) << mine.body;
     EXPECT_EQ(nlohmann::json::parse(mine.body)["items"].size(), 1u);
     // The season simulator feeds the sensors' readings from the season's start (issue 5). Polled:

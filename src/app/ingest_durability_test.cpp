@@ -8,8 +8,6 @@
 
 #include <atomic>
 #include <csignal>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <random>
@@ -24,7 +22,6 @@
 namespace hearth::app {
 namespace {
 
-using testing::RunHearth;
 using testing::ServerProcess;
 using testing::TempDir;
 
@@ -36,34 +33,20 @@ constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
 // One connection, kept alive across requests; nullopt once the server is gone.
 class Client {
  public:
-  explicit Client(uint16_t port) : stream_(io_) {
-    stream_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-  }
+  explicit Client(uint16_t port) : client_(port) {}
   std::optional<std::pair<unsigned, std::string>> Post(const std::string& target,
                                                        const std::string& body,
                                                        const std::string& token) {
-    namespace bhttp = boost::beast::http;
     try {
-      bhttp::request<bhttp::string_body> req{bhttp::verb::post, target, 11};
-      req.set(bhttp::field::host, "127.0.0.1");
-      req.set(bhttp::field::authorization, "Bearer " + token);
-      req.set(bhttp::field::content_type, "text/csv");
-      req.keep_alive(true);
-      req.body() = body;
-      req.prepare_payload();
-      bhttp::write(stream_, req);
-      bhttp::response<bhttp::string_body> res;
-      bhttp::read(stream_, buffer_, res);
-      return std::pair{res.result_int(), res.body()};
+      auto r = client_.Send("POST", target, body, true, http::testing::Bearer(token), "text/csv");
+      return std::pair{r.status, r.body};
     } catch (const std::exception&) {
       return std::nullopt;
     }
   }
 
  private:
-  boost::asio::io_context io_;
-  boost::beast::tcp_stream stream_;
-  boost::beast::flat_buffer buffer_;
+  http::testing::TestClient client_;
 };
 
 // Batch k: kBatchSize readings of distinct (sensor, ts), values derived from k and the row.
@@ -92,24 +75,6 @@ std::string BatchCsv(int k) {
   return csv;
 }
 
-bool Serving(uint16_t port) {
-  try {
-    boost::asio::io_context io;
-    boost::beast::tcp_stream stream(io);
-    stream.connect({boost::asio::ip::make_address("127.0.0.1"), port});
-    namespace bhttp = boost::beast::http;
-    bhttp::request<bhttp::empty_body> req{bhttp::verb::get, "/healthz", 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    bhttp::write(stream, req);
-    boost::beast::flat_buffer buffer;
-    bhttp::response<bhttp::string_body> res;
-    bhttp::read(stream, buffer, res);
-    return res.result_int() == 200;
-  } catch (const std::exception&) {
-    return false;
-  }
-}
-
 TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
   TempDir dir;
   const std::string db = dir / "h.db";
@@ -121,8 +86,7 @@ TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
     adapters::SqlRecordStore records(std::move(*conn));
     sensor_ids = testing::MakeSensorCity(records, "c1", kSensors, "S-").sensor_ids;
   }
-  auto add = RunHearth({"user", "add", "--db", db, "--username", "gw", "--password",
-                        "s3cret-pass", "--role", "technician", "--company", "c1"});
+  auto add = testing::AddUser(db, "gw", "technician", "c1");
   ASSERT_EQ(add.exit_code, 0) << add.err;
 
   std::string token;
@@ -134,14 +98,8 @@ TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
   for (int round = 0; round < kKills; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     const uint16_t port = testing::FreePort();
-    ServerProcess server({"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port),
-                          "--policies", std::string(HEARTH_SOURCE_DIR) + "/policies"});
-    bool up = false;
-    for (int i = 0; i < 400 && !up; ++i) {
-      up = Serving(port);
-      if (!up) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    }
-    ASSERT_TRUE(up) << "hearth serve did not start";
+    ServerProcess server(testing::ServeArgs(db, port));
+    ASSERT_TRUE(testing::WaitForHealthz(port)) << "hearth serve did not start";
     if (token.empty()) {  // sessions are stored: the token outlives the restarts
       Client login(port);
       auto r = login.Post("/api/v1/auth/login",

@@ -8,9 +8,13 @@
 #include <unistd.h>
 
 #include <boost/asio.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include "adapters/http/test_client.hpp"
 
 namespace hearth::app::testing {
 
@@ -116,5 +120,39 @@ class ServerProcess {
  private:
   pid_t pid_;
 };
+
+/// The password of the users the API tests add (AddUser).
+inline constexpr const char* kTestPassword = "s3cret-pass";
+
+/// `hearth user add` on `db` with kTestPassword; `company` (a code) and `household` (an id) are
+/// passed when not empty.
+inline RunResult AddUser(const std::string& db, const std::string& username,
+                         const std::string& role, const std::string& company = "",
+                         const std::string& household = "") {
+  std::vector<std::string> args{"user",     "add",         "--db",   db,  "--username",
+                                username,   "--password",  kTestPassword, "--role", role};
+  if (!company.empty()) args.insert(args.end(), {"--company", company});
+  if (!household.empty()) args.insert(args.end(), {"--household", household});
+  return RunHearth(args);
+}
+
+/// The arguments of `hearth serve` on `db` at 127.0.0.1:`port` with the project's policies.
+inline std::vector<std::string> ServeArgs(const std::string& db, uint16_t port) {
+  return {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port), "--policies",
+          std::string(HEARTH_SOURCE_DIR) + "/policies"};
+}
+
+/// Polls GET /healthz on 127.0.0.1:`port` every 50 ms for up to 10 s; true once it answers.
+inline bool WaitForHealthz(uint16_t port) {
+  for (int i = 0; i < 200; ++i) {
+    try {
+      http::testing::Fetch(port, "GET", "/healthz");
+      return true;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  }
+  return false;
+}
 
 }  // namespace hearth::app::testing

@@ -7,14 +7,15 @@
 #include "adapters/clock/system_clock.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::services {
 namespace {
 
-enum class Engine { kSqlite, kPostgres };
+using adapters::testing::Engine;
+using adapters::testing::EngineName;
 
 const PolicyRegistry& Policies() {
   static const PolicyRegistry registry =
@@ -25,14 +26,7 @@ const PolicyRegistry& Policies() {
 // A migrated database with a record store, a user store and the auth service over them.
 class Db {
  public:
-  explicit Db(Engine engine) {
-    if (engine == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-demo-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url_ = dir_ + "/h.db";
-    } else {
-      url_ = adapters::testing::PostgresCluster::Shared().CreateDatabase();
-    }
+  explicit Db(Engine engine) : db_(engine), url_(db_.url()) {
     auto conn = adapters::sql::Connect(url_);
     EXPECT_TRUE(conn.ok());
     EXPECT_TRUE(adapters::Migrate(**conn).ok());
@@ -48,7 +42,6 @@ class Db {
     users_.reset();
     records_.reset();
     query_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
   }
 
   Result<DemoSummary> Generate(uint64_t seed, int64_t households, bool with_users = true) {
@@ -79,7 +72,8 @@ class Db {
   adapters::SqlRecordStore& records() { return *records_; }
 
  private:
-  std::string dir_, url_;
+  adapters::testing::TestDatabase db_;
+  std::string url_;
   adapters::SystemClock clock_;
   std::unique_ptr<adapters::SqlRecordStore> records_;
   std::unique_ptr<adapters::SqlUserStore> users_;
@@ -218,10 +212,7 @@ TEST_P(DemoCityTest, OnlyIntoADatabaseWithoutCompanies) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DemoCityTest,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 TEST(DemoCity, TheSameSeedGivesTheSameCity) {
   const std::string households =

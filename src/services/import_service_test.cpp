@@ -11,14 +11,15 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::services {
 namespace {
 
 using ports::Fields;
 
-enum class Engine { kSqlite, kPostgres };
+using adapters::testing::Engine;
+using adapters::testing::EngineName;
 
 const std::string kHeader =
     "building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,"
@@ -43,14 +44,8 @@ const std::string kThree =
 class ImportServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-import-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url = dir_ + "/h.db";
-    } else {
-      url = adapters::testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<adapters::testing::TestDatabase>(GetParam());
+    const std::string url = db_->url();
     auto conn = adapters::sql::Connect(url);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(adapters::Migrate(**conn).ok());
@@ -61,7 +56,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     store_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   static const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
@@ -137,7 +132,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
     return out;
   }
 
-  std::string dir_;
+  std::unique_ptr<adapters::testing::TestDatabase> db_;
   std::unique_ptr<adapters::SqlRecordStore> store_;
   std::map<std::tuple<int64_t, std::string, int>, int64_t> partitions_;
   int64_t c1_ = 0, c2_ = 0;
@@ -355,10 +350,7 @@ TEST_P(ImportServiceTest, AFileThatIsNoTableIsOneErrorAndWritesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ImportServiceTest,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::services

@@ -10,44 +10,14 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
+#include "services/test_reading_store.hpp"
 
 namespace hearth::services {
 namespace {
 
 Instant Now() { return *ParseRfc3339("2025-12-01T12:00:00+08:00"); }
 
-// An in-memory ReadingStore: sensors T-1 (company 1) and T-2 (company 2).
-class FakeStore final : public ports::ReadingStore {
- public:
-  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
-    ++inserts;
-    if (fail) return Error::Unavailable("the database is busy; try again");
-    ports::InsertCounts c;
-    for (const auto& r : batch) {
-      bool fresh = rows.try_emplace({r.sensor_id, r.ts}, r.centi).second;
-      (fresh ? c.inserted : c.duplicate) += 1;
-    }
-    return c;
-  }
-  Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
-    return std::vector<ports::Reading>{};
-  }
-  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
-      std::span<const std::string> codes) override {
-    std::vector<std::optional<ports::SensorInfo>> out;
-    for (const std::string& code : codes) {
-      ++lookups;
-      if (code == "T-1") out.push_back(ports::SensorInfo{11, 101, 1001, 1});
-      else if (code == "T-2") out.push_back(ports::SensorInfo{12, 102, 1002, 2});
-      else out.push_back(std::nullopt);
-    }
-    return out;
-  }
-
-  std::map<std::pair<int64_t, int64_t>, int32_t> rows;
-  int inserts = 0, lookups = 0;
-  bool fail = false;
-};
+using FakeStore = testing::MemoryReadingStore;
 
 TEST(IngestService, JudgesEachReading) {
   struct Case {
@@ -163,7 +133,7 @@ TEST(IngestService, ScopeHidesOtherCompaniesSensors) {
 
 TEST(IngestService, StoreFailureIsTheCallersError) {
   FakeStore store;
-  store.fail = true;
+  store.unavailable = true;
   ports::ManualClock clock(Now());
   auto report = IngestService(store, clock).Ingest({{"T-1", "2025-12-01T08:00:00+08:00", "18"}});
   ASSERT_FALSE(report.ok());

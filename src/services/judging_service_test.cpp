@@ -5,13 +5,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 #include "services/alert_service.hpp"
 #include "services/measurement_service.hpp"
 #include "services/rollup_service.hpp"
@@ -25,19 +24,14 @@ int64_t Unix(Date d, int hour, int minute = 10) {
   return StartOfLocalDay(d).time_since_epoch().count() + hour * 3600 + minute * 60;
 }
 
-enum class Engine { kSqlite, kPostgres };
+using adapters::testing::Engine;
+using adapters::testing::EngineName;
 
 class JudgingTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-judging-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url = dir_ + "/h.db";
-    } else {
-      url = adapters::testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<adapters::testing::TestDatabase>(GetParam());
+    const std::string url = db_->url();
     auto conn = adapters::sql::Connect(url);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(adapters::Migrate(**conn).ok());
@@ -57,7 +51,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     MakeCity();
   }
   void TearDown() override {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   int64_t Make(const char* resource, ports::Fields fields) {
@@ -149,7 +143,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     return out.ok() && out->stored ? out->stored->id : 0;
   }
 
-  std::string dir_;
+  std::unique_ptr<adapters::testing::TestDatabase> db_;
   std::unique_ptr<adapters::SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> readings_;
   std::unique_ptr<adapters::SqlMonitoringStore> store_;
@@ -443,10 +437,7 @@ TEST_P(JudgingTest, AlertsForUnqualifiedSilentAndOutOfRange) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JudgingTest,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::services

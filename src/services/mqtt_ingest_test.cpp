@@ -6,37 +6,12 @@
 
 #include <map>
 
+#include "services/test_reading_store.hpp"
+
 namespace hearth::services {
 namespace {
 
-class MemoryStore final : public ports::ReadingStore {
- public:
-  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
-    ++inserts;
-    if (down) return Error::Unavailable("the database is unavailable");
-    ports::InsertCounts c;
-    for (const auto& r : batch) {
-      (rows.try_emplace({r.sensor_id, r.ts}, r.centi).second ? c.inserted : c.duplicate) += 1;
-    }
-    return c;
-  }
-  Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t) override {
-    return std::vector<ports::Reading>{};
-  }
-  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
-      std::span<const std::string> codes) override {
-    std::vector<std::optional<ports::SensorInfo>> out;
-    for (const std::string& code : codes) {
-      out.push_back(code == "T-1" ? std::optional(ports::SensorInfo{11, 101, 1001, 1})
-                                  : std::nullopt);
-    }
-    return out;
-  }
-
-  std::map<std::pair<int64_t, int64_t>, int32_t> rows;
-  int inserts = 0;
-  bool down = false;
-};
+using MemoryStore = testing::MemoryReadingStore;
 
 mqtt::Message Msg(std::string topic, std::string payload) {
   return {std::move(topic), std::move(payload), 1, false};
@@ -93,7 +68,7 @@ TEST_F(MqttIngestTest, InvalidMessagesAndRejectedReadingsAreAnsweredOk) {
 }
 
 TEST_F(MqttIngestTest, AStorageErrorFailsTheBatch) {
-  store_.down = true;
+  store_.unavailable = true;
   std::vector<mqtt::Message> batch = {
       Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
       Msg("hearth/v1/readings/T-1", "not json"),
@@ -104,7 +79,7 @@ TEST_F(MqttIngestTest, AStorageErrorFailsTheBatch) {
   EXPECT_EQ(mqtt_.stats().storage_errors, 1);
   EXPECT_EQ(mqtt_.stats().accepted, 0);
 
-  store_.down = false;  // redelivered after the reconnect: now it is stored
+  store_.unavailable = false;  // redelivered after the reconnect: now it is stored
   ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
   EXPECT_EQ(store_.rows.size(), 1u);
 }

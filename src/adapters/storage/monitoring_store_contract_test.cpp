@@ -8,12 +8,13 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
 
@@ -22,13 +23,8 @@ Date D(const char* text) { return *ParseDate(text); }
 class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-monitoring-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url_ = dir_ + "/h.db";
-    } else {
-      url_ = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    url_ = db_->url();
     auto conn = sql::Connect(url_);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
@@ -45,7 +41,7 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
     store_.reset();
     readings_.reset();
     records_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   int64_t Make(const char* resource, ports::Fields fields) {
@@ -113,7 +109,8 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
     return marks.ok() ? *marks : std::vector<ports::DirtyMark>{};
   }
 
-  std::string dir_, url_;
+  std::unique_ptr<testing::TestDatabase> db_;
+  std::string url_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> readings_;
   std::unique_ptr<SqlMonitoringStore> store_;
@@ -298,10 +295,7 @@ TEST_P(MonitoringStoreContract, LastReadingsPerSensor) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MonitoringStoreContract,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters

@@ -9,7 +9,7 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::ports {
 // Found by argument-dependent lookup from std::vector's ==.
@@ -26,20 +26,16 @@ namespace {
 
 using ports::Reading;
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
 
 class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-readings-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url_ = dir_ + "/h.db";
-    } else {
-      url_ = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    url_ = db_->url();
     auto conn = sql::Connect(url_);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
@@ -51,7 +47,7 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
   void TearDown() override {
     store_.reset();
     records_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   std::unique_ptr<ports::ReadingStore> Open() {
@@ -102,7 +98,8 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
     return rows.ok() ? *rows : std::vector<Reading>{};
   }
 
-  std::string dir_, url_;
+  std::unique_ptr<testing::TestDatabase> db_;
+  std::string url_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> store_;
   int64_t company_ = 0, household_ = 0, room_ = 0, s1_ = 0, s2_ = 0;
@@ -331,10 +328,7 @@ TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ReadingStoreContract,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters

@@ -1,7 +1,6 @@
 // The PostgreSQL half of reading_store_sql.hpp.
 #include <libpq-fe.h>
 
-#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <mutex>
@@ -202,13 +201,7 @@ class PgReadingStore final : public ports::ReadingStore {
 
   // Inside the batch's transaction: marks every distinct (sensor, local day) of it dirty.
   Status MarkDirty(std::span<const ports::Reading> batch) {
-    marks_.clear();
-    for (const ports::Reading& r : batch) {
-      std::pair<int64_t, int64_t> key{r.sensor_id, ports::LocalDayNumber(r.ts)};
-      if (marks_.empty() || marks_.back() != key) marks_.push_back(key);
-    }
-    std::sort(marks_.begin(), marks_.end());
-    marks_.erase(std::unique(marks_.begin(), marks_.end()), marks_.end());
+    DistinctSensorDays(batch, marks_);
     std::string sensors = "{", days = "{";
     for (size_t i = 0; i < marks_.size(); ++i) {
       if (i > 0) {

@@ -14,6 +14,9 @@
 #pragma once
 
 #include <memory>
+#include <span>
+#include <utility>
+#include <vector>
 #include <string>
 
 #include "core/result.hpp"
@@ -35,6 +38,11 @@ inline constexpr const char* kReadingSqlitePragmas =
 /// path. The schema must already be migrated (SqlStore::Open does it). Errors: not_found (no
 /// SQLite file at the path), unavailable (cannot connect), internal. The store is thread-safe.
 Result<std::unique_ptr<ports::ReadingStore>> OpenReadingStore(const std::string& url);
+
+/// The distinct (sensor id, ports::LocalDayNumber) pairs of a batch, sorted: the dirty marks
+/// both engines write in the batch's transaction. `out` is cleared first (a reused buffer).
+void DistinctSensorDays(std::span<const ports::Reading> batch,
+                        std::vector<std::pair<int64_t, int64_t>>& out);
 
 /// The engine-specific halves of OpenReadingStore.
 Result<std::unique_ptr<ports::ReadingStore>> OpenSqliteReadingStore(const std::string& path);

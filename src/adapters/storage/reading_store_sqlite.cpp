@@ -1,7 +1,6 @@
 // The SQLite half of reading_store_sql.hpp.
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <mutex>
@@ -184,13 +183,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
  private:
   // Marks every distinct (sensor, local day) of the batch dirty, inside its transaction.
   Status MarkDirty(std::span<const ports::Reading> batch) {
-    marks_.clear();
-    for (const ports::Reading& r : batch) {
-      std::pair<int64_t, int64_t> key{r.sensor_id, ports::LocalDayNumber(r.ts)};
-      if (marks_.empty() || marks_.back() != key) marks_.push_back(key);
-    }
-    std::sort(marks_.begin(), marks_.end());
-    marks_.erase(std::unique(marks_.begin(), marks_.end()), marks_.end());
+    DistinctSensorDays(batch, marks_);
     size_t done = 0;
     for (size_t i = kMarkSizes; i-- > 0;) {
       const size_t n = size_t{1} << i;

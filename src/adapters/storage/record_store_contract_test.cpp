@@ -5,26 +5,21 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
 using ports::Fields;
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 class RecordStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-records-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url = dir_ + "/h.db";
-    } else {
-      url = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    const std::string url = db_->url();
     auto conn = sql::Connect(url);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
@@ -32,7 +27,7 @@ class RecordStoreContract : public ::testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     store_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   int64_t Make(const std::string& resource, Fields fields) {
@@ -75,7 +70,7 @@ class RecordStoreContract : public ::testing::TestWithParam<Engine> {
 
   const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
 
-  std::string dir_;
+  std::unique_ptr<testing::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> store_;
 };
 
@@ -288,10 +283,7 @@ TEST_P(RecordStoreContract, UsageRatesAreDerivedFromHouseholds) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreContract,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters

@@ -7,7 +7,7 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
@@ -15,19 +15,14 @@ namespace {
 using ports::Fields;
 using ports::RecordTransaction;
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-transact-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url = dir_ + "/h.db";
-    } else {
-      url = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    const std::string url = db_->url();
     auto conn = sql::Connect(url);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
@@ -35,7 +30,7 @@ class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     store_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   static const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
@@ -58,7 +53,7 @@ class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
     return log.ok() ? log->size() : 0;
   }
 
-  std::string dir_;
+  std::unique_ptr<testing::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> store_;
 };
 
@@ -194,10 +189,7 @@ TEST_P(RecordStoreTransact, ManyRecordsInOneTransaction) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreTransact,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters

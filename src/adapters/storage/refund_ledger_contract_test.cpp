@@ -1,30 +1,24 @@
 // The refund ledger store's contract on SQLite and on a real PostgreSQL cluster (R-REFUND-6).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 #include "app/test_sensors.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-ledger-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url = dir_ + "/h.db";
-    } else {
-      url = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    const std::string url = db_->url();
     auto records = sql::Connect(url);
     ASSERT_TRUE(records.ok());
     ASSERT_TRUE(Migrate(**records).ok());
@@ -38,7 +32,7 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
   void TearDown() override {
     ledger_.reset();
     records_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   ports::RefundEntry Entry(const app::testing::SensorCity& c, int season, int64_t refund) {
@@ -55,7 +49,7 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
     return e;
   }
 
-  std::string dir_;
+  std::unique_ptr<testing::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<SqlRefundLedger> ledger_;
   app::testing::SensorCity a_, b_;
@@ -162,10 +156,7 @@ TEST_P(RefundLedgerContract, ListFiltersAndPages) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RefundLedgerContract,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters

@@ -6,31 +6,16 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/sql_store.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-enum class Engine { kSqlite, kPostgres };
-
-std::string EngineName(const ::testing::TestParamInfo<Engine>& info) {
-  return info.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-}
+using testing::Engine;
+using testing::EngineName;
 
 class StoreContract : public ::testing::TestWithParam<Engine> {
  protected:
-  void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-store-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url_ = dir_ + "/h.db";
-    } else {
-      url_ = testing::PostgresCluster::Shared().CreateDatabase();
-    }
-  }
-  void TearDown() override {
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
-  }
 
   std::unique_ptr<sql::Connection> Connect() {
     auto c = sql::Connect(url_);
@@ -38,7 +23,8 @@ class StoreContract : public ::testing::TestWithParam<Engine> {
     return std::move(*c);
   }
 
-  std::string dir_, url_;
+  testing::TestDatabase db_{GetParam()};
+  const std::string url_ = db_.url();
 };
 
 TEST_P(StoreContract, ValuesRoundTrip) {

@@ -6,7 +6,7 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
+#include "adapters/storage/test_database.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 
 namespace hearth::adapters {
@@ -18,26 +18,22 @@ using rules::Role;
 using std::chrono::hours;
 using std::chrono::seconds;
 
-enum class Engine { kSqlite, kPostgres };
+using testing::Engine;
+using testing::EngineName;
 
 Instant T0() { return *ParseRfc3339("2025-01-10T09:00:00+08:00"); }
 
 class UserStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    if (GetParam() == Engine::kSqlite) {
-      char tmpl[] = "/tmp/hearth-users-XXXXXX";
-      dir_ = mkdtemp(tmpl);
-      url_ = dir_ + "/h.db";
-    } else {
-      url_ = testing::PostgresCluster::Shared().CreateDatabase();
-    }
+    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    url_ = db_->url();
     store_ = Open();
     MakeFixtures();
   }
   void TearDown() override {
     store_.reset();
-    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+    db_.reset();
   }
 
   std::unique_ptr<SqlUserStore> Open() {
@@ -109,7 +105,8 @@ class UserStoreContract : public ::testing::TestWithParam<Engine> {
     return {hash, user, T0(), expires, std::nullopt};
   }
 
-  std::string dir_, url_;
+  std::unique_ptr<testing::TestDatabase> db_;
+  std::string url_;
   int64_t company_ = 0, household_ = 0;
   std::unique_ptr<SqlUserStore> store_;
 };
@@ -313,10 +310,7 @@ TEST_P(UserStoreContract, ConcurrentFailuresAreAllCounted) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, UserStoreContract,
-                         ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const ::testing::TestParamInfo<Engine>& engine) {
-                           return engine.param == Engine::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
 }  // namespace hearth::adapters
