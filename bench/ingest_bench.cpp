@@ -37,10 +37,10 @@
 #include "adapters/http/server.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
-#include "adapters/storage/test_postgres.hpp"
-#include "app/api/api.hpp"
-#include "app/runtime.hpp"
-#include "app/test_sensors.hpp"
+#include "support/test_postgres.hpp"
+#include "app/http/api.hpp"
+#include "app/runtime/runtime.hpp"
+#include "support/test_sensors.hpp"
 
 namespace {
 
@@ -115,8 +115,8 @@ const BatchJson& JsonOf(int sensors) {
 }
 
 // The benchmark's own PostgreSQL cluster, durable (see above); started on first use.
-adapters::testing::PostgresCluster& Postgres() {
-  static auto cluster = adapters::testing::PostgresCluster::StartOwn(/*durable=*/true);
+support::PostgresCluster& Postgres() {
+  static auto cluster = support::PostgresCluster::StartOwn(/*durable=*/true);
   return *cluster;
 }
 
@@ -124,28 +124,28 @@ adapters::testing::PostgresCluster& Postgres() {
 // PostgreSQL database) with kMaxSensors sensors.
 struct HttpFixture {
   std::string dir = TempDirPath();
-  app::Runtime rt;
-  http::Router router;
-  std::unique_ptr<http::Server> server;
+  std::unique_ptr<app::runtime::Runtime> runtime;
+  adapters::http::Router router;
+  std::unique_ptr<adapters::http::Server> server;
   std::string token;
   int64_t next_minute = 0;  // every batch takes minutes never sent before
 
   explicit HttpFixture(const std::string& db_url) {
-    auto made = app::MakeRuntime(db_url, HEARTH_SOURCE_DIR "/policies", app::DbMode::kRequired);
+    // One log-in: its hashing cost is not what is measured.
+    auto made = app::runtime::Runtime::Open(
+        {db_url, HEARTH_SOURCE_DIR "/policies", app::runtime::DbMode::kRequired, {1, 1024, 1}});
     if (!made.ok()) throw std::runtime_error(made.error().message);
-    rt = std::move(*made);
-    app::testing::MakeSensorCity(*rt.records, "c1", kMaxSensors, "S-");
-    services::AuthOptions cheap;  // one log-in; its hashing cost is not what is measured
-    cheap.password_cost = {1, 1024, 1};
-    rt.auth = std::make_unique<services::AuthService>(*rt.users, *rt.clock, cheap);
-    if (!rt.auth->AddUser({"gw", "bench-password", "admin", std::nullopt, std::nullopt}).ok()) {
+    runtime = std::move(*made);
+    app::runtime::Runtime& rt = *runtime;
+    support::MakeSensorCity(rt.db->records, "c1", kMaxSensors, "S-");
+    if (!rt.db->auth.AddUser({"gw", "bench-password", "admin", std::nullopt, std::nullopt}).ok()) {
       throw std::runtime_error("add user");
     }
-    token = rt.auth->Login("gw", "bench-password")->token;
-    app::api::AddApiRoutes(router, rt);
-    http::ServerOptions options;
+    token = rt.db->auth.Login("gw", "bench-password")->token;
+    app::http::AddApiRoutes(router, rt);
+    adapters::http::ServerOptions options;
     options.port = 0;
-    server = std::make_unique<http::Server>(options, router);
+    server = std::make_unique<adapters::http::Server>(options, router);
     if (!server->Start().ok()) throw std::runtime_error("server start");
   }
   ~HttpFixture() {
@@ -217,7 +217,7 @@ struct RawFixture {
       auto conn = adapters::sql::Connect(path);
       if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
       adapters::SqlRecordStore records(std::move(*conn));
-      sensor_ids = app::testing::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
+      sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     sqlite3_exec(db, adapters::kReadingSqlitePragmas, nullptr, nullptr, nullptr);
@@ -259,7 +259,7 @@ struct CopyFixture {
       auto c = adapters::sql::Connect(url);
       if (!c.ok() || !adapters::Migrate(**c).ok()) throw std::runtime_error("migrate");
       adapters::SqlRecordStore records(std::move(*c));
-      sensor_ids = app::testing::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
+      sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }
     conn = PQconnectdb(url.c_str());
     if (PQstatus(conn) != CONNECTION_OK) throw std::runtime_error(PQerrorMessage(conn));

@@ -18,11 +18,11 @@
 #include <string>
 #include <thread>
 
-#include "adapters/http/test_client.hpp"
+#include "support/test_client.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql.hpp"
-#include "app/test_process.hpp"
+#include "support/test_process.hpp"
 #include "core/civil_time.hpp"
 
 namespace {
@@ -87,23 +87,23 @@ int64_t DirtyMarks(const std::string& db) {
 
 void BM_ServeMemory(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
-  app::testing::TempDir dir;
+  support::TempDir dir;
   const std::string db = dir / "h.db";
   MakeCity(db, n);
-  auto add = app::testing::RunHearth({"user", "add", "--db", db, "--username", "gw", "--password",
+  auto add = support::RunHearth({"user", "add", "--db", db, "--username", "gw", "--password",
                                       "bench-password", "--role", "admin"});
   if (add.exit_code != 0) {
     state.SkipWithError(("user add: " + add.err).c_str());
     return;
   }
-  const uint16_t port = app::testing::FreePort();
-  app::testing::ServerProcess server({"serve", "--db", db, "--listen",
+  const uint16_t port = support::FreePort();
+  support::ServerProcess server({"serve", "--db", db, "--listen",
                                       "127.0.0.1:" + std::to_string(port), "--policies",
                                       HEARTH_SOURCE_DIR "/policies"});
   bool up = false;
   for (int i = 0; i < 400 && !up; ++i) {
     try {
-      up = http::testing::Fetch(port, "GET", "/healthz").status == 200;
+      up = support::Fetch(port, "GET", "/healthz").status == 200;
     } catch (const std::exception&) {
       std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
@@ -112,9 +112,9 @@ void BM_ServeMemory(benchmark::State& state) {
     state.SkipWithError("hearth serve did not start");
     return;
   }
-  auto login = http::testing::Fetch(port, "POST", "/api/v1/auth/login",
+  auto login = support::Fetch(port, "POST", "/api/v1/auth/login",
                                     R"({"username":"gw","password":"bench-password"})");
-  const std::string bearer = http::testing::Bearer(
+  const std::string bearer = support::Bearer(
       nlohmann::json::parse(login.body, nullptr, false).value("token", ""));
   std::this_thread::sleep_for(std::chrono::seconds(1));  // settled
   const int64_t idle_kib = StatusKiB(server.pid(), "VmRSS");
@@ -124,7 +124,7 @@ void BM_ServeMemory(benchmark::State& state) {
     std::string body = "[";
     int in_body = 0;
     auto send = [&]() -> bool {
-      auto res = http::testing::Fetch(port, "POST", "/api/v1/readings", body + "]", bearer);
+      auto res = support::Fetch(port, "POST", "/api/v1/readings", body + "]", bearer);
       body = "[";
       in_body = 0;
       return res.status == 200;

@@ -34,9 +34,9 @@
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql.hpp"
-#include "app/test_sensors.hpp"
+#include "support/test_sensors.hpp"
 #include "services/ingest_service.hpp"
-#include "services/mqtt_ingest.hpp"
+#include "app/runtime/mqtt_batches.hpp"
 
 namespace {
 
@@ -100,7 +100,7 @@ std::vector<std::pair<std::string, std::string>> Round(const std::string& prefix
 class Gateway {
  public:
   Gateway() {
-    auto hp = hearth::mqtt::ParseMqttUrl(Broker::Get().url());
+    auto hp = hearth::adapters::mqtt::ParseMqttUrl(Broker::Get().url());
     addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* ai = nullptr;
@@ -114,21 +114,21 @@ class Gateway {
     if (rc != 0) throw std::runtime_error("gateway: cannot connect");
     int one = 1;
     setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    hearth::mqtt::ConnectOptions o;
+    hearth::adapters::mqtt::ConnectOptions o;
     o.client_id = "bench-gateway-" + std::to_string(getpid());
     o.clean_start = true;
     o.session_expiry_s = 0;
-    Write(hearth::mqtt::EncodeConnect(o));
-    hearth::mqtt::Frame f = Next();
-    auto connack = hearth::mqtt::DecodeConnack(f.body);
-    if (f.type != hearth::mqtt::PacketType::kConnack || !connack.ok() || connack->reason != 0) {
+    Write(hearth::adapters::mqtt::EncodeConnect(o));
+    hearth::adapters::mqtt::Frame f = Next();
+    auto connack = hearth::adapters::mqtt::DecodeConnack(f.body);
+    if (f.type != hearth::adapters::mqtt::PacketType::kConnack || !connack.ok() || connack->reason != 0) {
       throw std::runtime_error("gateway: connection refused");
     }
     in_.erase(0, f.size);
     in_flight_max_ = connack->receive_maximum.value_or(65535);
   }
   ~Gateway() {
-    Write(hearth::mqtt::EncodeDisconnect());
+    Write(hearth::adapters::mqtt::EncodeDisconnect());
     close(fd_);
   }
   uint16_t in_flight_max() const { return in_flight_max_; }
@@ -140,15 +140,15 @@ class Gateway {
       out.clear();
       while (next < ms.size() && in_flight < in_flight_max_) {
         id_ = static_cast<uint16_t>(id_ % 65535 + 1);
-        out += hearth::mqtt::EncodePublish(ms[next].first, ms[next].second, 1, id_);
+        out += hearth::adapters::mqtt::EncodePublish(ms[next].first, ms[next].second, 1, id_);
         ++next;
         ++in_flight;
       }
       if (!out.empty()) Write(out);
-      hearth::mqtt::Frame f = Next();
+      hearth::adapters::mqtt::Frame f = Next();
       do {
-        auto ack = hearth::mqtt::DecodePuback(f.body);
-        if (f.type != hearth::mqtt::PacketType::kPuback || !ack.ok() || ack->reason >= 0x80) {
+        auto ack = hearth::adapters::mqtt::DecodePuback(f.body);
+        if (f.type != hearth::adapters::mqtt::PacketType::kPuback || !ack.ok() || ack->reason >= 0x80) {
           throw std::runtime_error("gateway: publish refused");
         }
         --in_flight;
@@ -165,15 +165,15 @@ class Gateway {
       data.remove_prefix(static_cast<size_t>(n));
     }
   }
-  bool TryNext(hearth::mqtt::Frame& f) {
-    auto r = hearth::mqtt::NextFrame(in_, 1u << 20);
+  bool TryNext(hearth::adapters::mqtt::Frame& f) {
+    auto r = hearth::adapters::mqtt::NextFrame(in_, 1u << 20);
     if (!r.ok()) throw std::runtime_error("gateway: malformed packet");
     if (!r->has_value()) return false;
     f = **r;
     return true;
   }
-  hearth::mqtt::Frame Next() {
-    hearth::mqtt::Frame f;
+  hearth::adapters::mqtt::Frame Next() {
+    hearth::adapters::mqtt::Frame f;
     while (!TryNext(f)) {
       char buf[65536];
       ssize_t n = recv(fd_, buf, sizeof buf, 0);
@@ -200,20 +200,20 @@ class Hearth {
       auto conn = adapters::sql::Connect(db);
       if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
       adapters::SqlRecordStore records(std::move(*conn));
-      app::testing::MakeSensorCity(records, "c1", kSensors, "B-");  // codes B-0 … B-99
+      support::MakeSensorCity(records, "c1", kSensors, "B-");  // codes B-0 … B-99
     }
     auto store = adapters::OpenReadingStore(db);
     if (!store.ok()) throw std::runtime_error("reading store: " + store.error().detail);
     store_ = std::move(*store);
     ingest_ = std::make_unique<services::IngestService>(*store_, clock_);
-    mqtt_ingest_ = std::make_unique<services::MqttIngest>(*ingest_);
-    hearth::mqtt::SubscriberOptions o;
+    mqtt_ingest_ = std::make_unique<app::runtime::MqttIngest>(*ingest_);
+    hearth::adapters::mqtt::SubscriberOptions o;
     o.url = Broker::Get().url();
     o.client_id = "bench-hearth-" + std::to_string(getpid());
     o.topic_filter = "hearth/v1/readings/+";
-    subscriber_ = std::make_unique<hearth::mqtt::Subscriber>(
+    subscriber_ = std::make_unique<hearth::adapters::mqtt::Subscriber>(
         o,
-        [this](std::span<const hearth::mqtt::Message> b) { return mqtt_ingest_->HandleBatch(b); });
+        [this](std::span<const hearth::adapters::mqtt::Message> b) { return mqtt_ingest_->HandleBatch(b); });
     if (!subscriber_->Start().ok()) throw std::runtime_error("subscriber");
     while (!subscriber_->subscribed()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
@@ -229,8 +229,8 @@ class Hearth {
   adapters::SystemClock clock_;
   std::unique_ptr<ports::ReadingStore> store_;
   std::unique_ptr<services::IngestService> ingest_;
-  std::unique_ptr<services::MqttIngest> mqtt_ingest_;
-  std::unique_ptr<hearth::mqtt::Subscriber> subscriber_;
+  std::unique_ptr<app::runtime::MqttIngest> mqtt_ingest_;
+  std::unique_ptr<hearth::adapters::mqtt::Subscriber> subscriber_;
 };
 
 void WaitUntil(const std::function<bool()>& done) {

@@ -24,11 +24,11 @@
 #include <stdexcept>
 #include <string>
 
-#include "app/demo_seed.hpp"
-#include "app/runtime.hpp"
-#include "app/simulation_sinks.hpp"
+#include "sim/demo_city.hpp"
+#include "app/runtime/runtime.hpp"
+#include "sim/simulation_sinks.hpp"
 #include "core/civil_time.hpp"
-#include "services/simulation.hpp"
+#include "sim/simulation.hpp"
 
 namespace {
 
@@ -38,21 +38,26 @@ constexpr int kSeason = 2025;
 
 struct SeasonFixture {
   std::string dir;
-  app::Runtime rt;
+  std::unique_ptr<app::runtime::Runtime> runtime;
   int64_t readings = 0;
   int64_t households = 0;
 
   SeasonFixture() {
     char tmpl[] = "/tmp/hearth-bench-season-XXXXXX";
     dir = mkdtemp(tmpl);
-    auto made =
-        app::MakeRuntime(dir + "/h.db", HEARTH_SOURCE_DIR "/policies", app::DbMode::kRequired);
+    auto made = app::runtime::Runtime::Open(
+        {dir + "/h.db", HEARTH_SOURCE_DIR "/policies", app::runtime::DbMode::kRequired});
     if (!made.ok()) throw std::runtime_error(made.error().message);
-    rt = std::move(*made);
-    if (app::SeedDemoCity(rt, 1) != 0) throw std::runtime_error("demo city");
-    auto sim = services::Simulation::Load(*rt.records, *rt.policies, kSeason, {});
+    runtime = std::move(*made);
+    app::runtime::Runtime& rt = *runtime;
+    sim::DemoOptions demo;
+    demo.seed = 1;
+    if (!sim::GenerateDemoCity(rt.db->records, rt.policies, &rt.db->auth, demo).ok()) {
+      throw std::runtime_error("demo city");
+    }
+    auto sim = sim::Simulation::Load(rt.db->records, rt.policies, kSeason, {});
     if (!sim.ok()) throw std::runtime_error(sim.error().message);
-    app::InProcessSink sink(*rt.ingest, *rt.monitoring);
+    sim::InProcessSink sink(rt.db->ingest, rt.db->monitoring);
     auto sent = sim->Run(sink, StartOfLocalDay(sim->first_day()),
                          StartOfLocalDay(sim->last_day() + std::chrono::days{1}));
     if (!sent.ok()) throw std::runtime_error(sent.error().message);
@@ -94,7 +99,7 @@ void BM_SeasonJudge(benchmark::State& state) {
   int64_t household_days = 0;
   for (auto _ : state) {
     for (;;) {
-      auto counts = f.rt.rollups->RunOnce();
+      auto counts = f.runtime->db->rollups.RunOnce();
       if (!counts.ok()) {
         state.SkipWithError(counts.error().message.c_str());
         return;
@@ -124,7 +129,7 @@ void BM_SeasonRefund(benchmark::State& state) {
   SeasonFixture& f = Fixture();
   int64_t households = 0, written = 0;
   for (auto _ : state) {
-    auto run = f.rt.refunds->Run(kSeason, ports::Scope{}, "bench");
+    auto run = f.runtime->db->refunds.Run(kSeason, ports::Scope{}, "bench");
     if (!run.ok()) {
       state.SkipWithError(run.error().message.c_str());
       return;

@@ -8,18 +8,18 @@
 
 #include "adapters/mqtt/mqtt_codec.hpp"
 
-namespace mqtt = hearth::mqtt;
+namespace adapters = hearth::adapters;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view buffer(reinterpret_cast<const char*>(data), size);
   while (!buffer.empty()) {
-    auto frame = mqtt::NextFrame(buffer, 1 << 20);
+    auto frame = adapters::mqtt::NextFrame(buffer, 1 << 20);
     if (!frame.ok() || !*frame) return 0;
-    const mqtt::Frame& f = **frame;
+    const adapters::mqtt::Frame& f = **frame;
     if (f.size == 0 || f.size > buffer.size()) std::abort();
     switch (f.type) {
-      case mqtt::PacketType::kPublish: {
-        auto p = mqtt::DecodePublish(f.flags, f.body);
+      case adapters::mqtt::PacketType::kPublish: {
+        auto p = adapters::mqtt::DecodePublish(f.flags, f.body);
         if (p.ok()) {
           auto inside = [&](std::string_view v) {
             return v.empty() || (v.data() >= f.body.data() &&
@@ -29,10 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         break;
       }
-      case mqtt::PacketType::kConnack: (void)mqtt::DecodeConnack(f.body); break;
-      case mqtt::PacketType::kSuback: (void)mqtt::DecodeSuback(f.body); break;
-      case mqtt::PacketType::kPuback: (void)mqtt::DecodePuback(f.body); break;
-      case mqtt::PacketType::kDisconnect: (void)mqtt::DecodeDisconnect(f.body); break;
+      case adapters::mqtt::PacketType::kConnack: (void)adapters::mqtt::DecodeConnack(f.body); break;
+      case adapters::mqtt::PacketType::kSuback: (void)adapters::mqtt::DecodeSuback(f.body); break;
+      case adapters::mqtt::PacketType::kPuback: (void)adapters::mqtt::DecodePuback(f.body); break;
+      case adapters::mqtt::PacketType::kDisconnect: (void)adapters::mqtt::DecodeDisconnect(f.body); break;
       default: break;
     }
     buffer.remove_prefix(f.size);

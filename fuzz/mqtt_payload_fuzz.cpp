@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view topic(reinterpret_cast<const char*>(data + 1), topic_size);
   std::string_view payload(reinterpret_cast<const char*>(data + 1 + topic_size),
                            size - 1 - topic_size);
-  auto readings = hearth::mqtt::DecodeMqttReading(topic, payload);
+  auto readings = hearth::adapters::mqtt::DecodeMqttReading(topic, payload);
   if (!readings.ok()) {
     if (readings.error().message.empty()) std::abort();
     return 0;

@@ -1,3 +1,3 @@
-#include "app/commands.hpp"
+#include "app/cli/commands.hpp"
 
-int main(int argc, char** argv) { return hearth::app::RunCli(argc, argv); }
+int main(int argc, char** argv) { return hearth::app::cli::RunCli(argc, argv); }

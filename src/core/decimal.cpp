@@ -71,4 +71,45 @@ std::string FormatFen(int64_t fen) {
   return (fen < 0 ? "-" : "") + std::to_string(a / 100) + "." + cents;
 }
 
+namespace {
+
+constexpr Int128 Pow10(int n) {
+  Int128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+}  // namespace
+
+std::optional<Int128> ParseScaled(std::string_view text, int scale) {
+  size_t e = text.find_first_of("eE");
+  std::string_view mantissa = text.substr(0, e);
+  int exponent = 0;
+  if (e != std::string_view::npos) {
+    std::string_view digits = text.substr(e + 1);
+    bool negative = false;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
+      negative = digits[0] == '-';
+      digits.remove_prefix(1);
+    }
+    if (digits.empty() || digits.size() > 4) return std::nullopt;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return std::nullopt;
+      exponent = exponent * 10 + (c - '0');
+    }
+    if (negative) exponent = -exponent;
+  }
+  auto d = ParseDecimal(mantissa);
+  if (!d.ok()) return std::nullopt;
+  // value = units × 10^(exponent - d.scale); in 10^-scale units: units × 10^shift.
+  const int shift = exponent - d->scale + scale;
+  if (d->units == 0) return Int128{0};
+  if (shift >= 0) {
+    if (shift > 20) return d->units < 0 ? -Pow10(20) : Pow10(20);
+    return Int128{d->units} * Pow10(shift);
+  }
+  if (shift < -30) return Int128{0};
+  return RoundDiv(d->units, Pow10(-shift));
+}
+
 }  // namespace hearth

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,12 @@ struct Decimal {
 /// Parses `[+-]digits[.digits]` (at most 9 fraction digits, magnitude below 10^9). No exponent,
 /// no spaces. The error message says what is wrong.
 Result<Decimal> ParseDecimal(std::string_view text);
+
+/// Decimal text, also in the exponent form JSON allows ("1.82e1", "-5E-1"), as a count of
+/// 10^-scale units (0 <= scale <= 9), rounded half away from zero: ParseScaled("18.255", 2) is
+/// 1826. nullopt when the text is not a number. The magnitude is capped at 10^20 units, so an
+/// absurd exponent gives a value out of any range rather than an overflow.
+std::optional<Int128> ParseScaled(std::string_view text, int scale);
 
 /// Divides, rounding half away from zero. Precondition: den != 0.
 Int128 RoundDiv(Int128 num, Int128 den);

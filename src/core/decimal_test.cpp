@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+
 namespace hearth {
 namespace {
 
@@ -34,6 +37,38 @@ TEST(ParseDecimal, Table) {
     EXPECT_EQ(d->scale, c.scale);
     EXPECT_EQ(ToTenths(*d), c.tenths);
   }
+}
+
+// The one parser of measured values: plain decimals and JSON's exponent form, in any unit.
+TEST(ParseScaled, Table) {
+  struct Case {
+    const char* text;
+    int scale;
+    std::optional<int64_t> units;
+  };
+  const Case cases[] = {
+      {"18.25", 2, 1825},         {"18.255", 2, 1826},      {"-18.255", 2, -1826},
+      {"18", 2, 1800},            {"1.82e1", 2, 1820},      {"1825E-2", 2, 1825},
+      {"-5e-1", 1, -5},           {"0.05", 1, 1},           {"0.04", 1, 0},
+      {"17.95", 1, 180},          {"0e99", 2, 0},           {"1e-40", 2, 0},
+      {"1e12345", 2, std::nullopt}, {"abc", 2, std::nullopt}, {"1e", 2, std::nullopt},
+      {"1e+", 2, std::nullopt},   {"", 2, std::nullopt},     {"1.5e1.0", 2, std::nullopt},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.text) + " at scale " + std::to_string(c.scale));
+    auto got = ParseScaled(c.text, c.scale);
+    ASSERT_EQ(got.has_value(), c.units.has_value());
+    if (c.units) {
+      EXPECT_EQ(static_cast<int64_t>(*got), *c.units);
+    }
+  }
+  // An absurd exponent is capped, never wrapped: out of any range, with its sign.
+  auto huge = ParseScaled("1e25", 2);
+  ASSERT_TRUE(huge.has_value());
+  EXPECT_GT(*huge, Int128{1} << 64);
+  auto negative = ParseScaled("-1e25", 2);
+  ASSERT_TRUE(negative.has_value());
+  EXPECT_LT(*negative, -(Int128{1} << 64));
 }
 
 TEST(RoundDiv, HalfAwayFromZero) {

@@ -4,7 +4,8 @@
 // code, a message that is safe to show to a client (it never contains internals such as SQL or file
 // paths of the server), an optional detail for the log only, and optionally the input field that
 // was wrong. Codes map to HTTP statuses and exit codes in exactly one table each
-// (adapters/http/status.cpp, app/exit_code.cpp).
+// (adapters/http/message.cpp HttpStatus, app/cli/environment.cpp ExitCode). Every code has a
+// factory below; build errors with them, not with braces.
 #pragma once
 
 #include <cassert>
@@ -18,8 +19,10 @@ namespace hearth {
 enum class ErrorCode {
   kInvalidArgument,     ///< The caller's input is wrong; retrying it unchanged fails again.
   kNotFound,            ///< A named entity does not exist (or is not visible to the caller).
-  kAlreadyExists,       ///< A create met an existing entity; also used for conflicting writes.
-  kFailedPrecondition,  ///< The system is not in a state that allows the operation.
+  kAlreadyExists,       ///< A create met an existing entity (a unique key is taken).
+  kFailedPrecondition,  ///< The system is not in a state that allows the operation: a record
+                        ///< that refers to one that does not exist, or is still referred to;
+                        ///< an event not allowed in a state.
   kUnauthenticated,     ///< No valid credentials.
   kPermissionDenied,    ///< Valid credentials without the right.
   kUnavailable,         ///< Transient: a dependency is down; retrying may succeed.
@@ -41,8 +44,20 @@ struct Error {
   static Error NotFound(std::string message, std::string field = {}) {
     return {ErrorCode::kNotFound, std::move(message), std::move(field), {}};
   }
-  static Error FailedPrecondition(std::string message) {
-    return {ErrorCode::kFailedPrecondition, std::move(message), {}, {}};
+  static Error AlreadyExists(std::string message, std::string field = {},
+                             std::string detail = {}) {
+    return {ErrorCode::kAlreadyExists, std::move(message), std::move(field), std::move(detail)};
+  }
+  static Error FailedPrecondition(std::string message, std::string field = {},
+                                  std::string detail = {}) {
+    return {ErrorCode::kFailedPrecondition, std::move(message), std::move(field),
+            std::move(detail)};
+  }
+  static Error Unauthenticated(std::string message) {
+    return {ErrorCode::kUnauthenticated, std::move(message), {}, {}};
+  }
+  static Error PermissionDenied(std::string message, std::string field = {}) {
+    return {ErrorCode::kPermissionDenied, std::move(message), std::move(field), {}};
   }
   static Error Unavailable(std::string message, std::string detail = {}) {
     return {ErrorCode::kUnavailable, std::move(message), {}, std::move(detail)};

@@ -21,7 +21,9 @@
 
 #include "core/civil_time.hpp"
 #include "core/result.hpp"
+#include "rules/manual_measurement.hpp"
 #include "rules/policy.hpp"
+#include "rules/temperature.hpp"
 
 namespace hearth::ports {
 
@@ -53,14 +55,24 @@ struct RoomReading {
   int32_t centi = 0;      ///< °C × 100
 };
 
+/// One room's part of a household-day (R-TEMP-3), kept with the day to show why it has its value.
+struct RoomSummary {
+  std::string room;
+  rules::RoomKind kind = rules::RoomKind::kBedroom;
+  int valid_hours = 0;                 ///< local hours with at least one valid reading
+  bool counted = false;                ///< enough valid hours to count
+  std::optional<rules::Tenths> value;  ///< the room's daily value; set when counted
+
+  bool operator==(const RoomSummary&) const = default;
+};
+
 /// The R-TEMP-3 result of one household-day.
 struct HouseholdDay {
   int64_t household_id = 0;
   Date day;
   std::optional<rules::Tenths> value;  ///< none: no guaranteed room counted
   std::string room;                    ///< the counted room with the minimum; "" without value
-  std::string
-      rooms_json;  ///< [{"room","kind","valid_hours","counted","value"}] (value: °C or null)
+  std::vector<RoomSummary> rooms;      ///< every room with readings that day
   std::string computed_at;  ///< RFC 3339, local
 };
 
@@ -87,6 +99,14 @@ struct Measurement {
   std::optional<rules::Tenths> value;
   std::string created_by;
   std::string created_at;
+};
+
+/// A manual measurement as submitted (decoded by adapters/json/measurement_json.hpp).
+struct MeasurementInput {
+  int64_t household_id = 0;
+  std::string room;
+  rules::ManualMeasurement measurement;
+  std::string payload_json;  ///< the body, normalised (dumped again)
 };
 
 /// The newest reading of each sensor (for alerts), with whose sensor it is.

@@ -43,8 +43,10 @@ class ReadingStore {
   /// Stores the batch in one transaction, all or nothing. Precondition: every sensor_id exists.
   virtual Result<InsertCounts> Insert(std::span<const Reading> batch) = 0;
 
-  /// The readings of one sensor with from <= ts < to, in time order.
-  virtual Result<std::vector<Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) = 0;
+  /// The readings of one sensor with from <= ts < to, in time order: the first `limit` (>= 1)
+  /// of them.
+  virtual Result<std::vector<Reading>> Range(int64_t sensor_id, int64_t from, int64_t to,
+                                             int64_t limit) = 0;
 
   /// The sensors with these device codes, in the same order: nullopt for an unknown code. One
   /// statement for all of them (a batch names each of its sensors once). Errors: the engine's.

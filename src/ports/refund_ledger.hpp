@@ -13,8 +13,33 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "ports/monitoring_store.hpp"
+#include "rules/refund.hpp"
 
 namespace hearth::ports {
+
+/// What a ledger day's value rests on (R-REFUND-5).
+struct LedgerEvidence {
+  rules::EvidenceSource source = rules::EvidenceSource::kNone;
+  std::string room;                       ///< remote: the room with the minimum; manual: measured
+  std::optional<Date> measured_on;        ///< manual, manual-period
+  std::optional<int64_t> measurement_id;  ///< manual, manual-period
+  std::vector<RoomSummary> rooms;         ///< remote: the household-day's rooms
+
+  bool operator==(const LedgerEvidence&) const = default;
+};
+
+/// An official day with a share, as the entry keeps it.
+struct LedgerDay {
+  Date date;
+  int share_percent = 0;
+  rules::RefundCause cause = rules::RefundCause::kNone;
+  std::string reason;
+  std::optional<rules::Tenths> value, guarantee, outdoor_mean;
+  LedgerEvidence evidence;
+
+  bool operator==(const LedgerDay&) const = default;
+};
 
 struct RefundEntry {
   int64_t id = 0;
@@ -25,9 +50,7 @@ struct RefundEntry {
   int64_t fee_fen = 0;
   int64_t refund_fen = 0;
   int official_days = 0;
-  /// The official days with a share, each with its evidence:
-  /// [{"date","share_percent","cause","reason","value","guarantee","evidence":{…}}].
-  std::string days_json = "[]";
+  std::vector<LedgerDay> days;  ///< the official days with a share, each with its evidence
   std::string payment_deadline;  ///< RFC 3339, local: paid by then (R-REFUND-6)
   std::string choice;            ///< "payment", "offset" (the household's consent), "" undecided
   std::string computed_at;       ///< when the run computed it

@@ -32,6 +32,13 @@ struct HolidayYear {
   std::vector<HolidayEntry> entries;
 };
 
+/// A calendar file's content: where it comes from, and its years (data/calendar/cn-holidays.json
+/// is read into one by adapters/json/calendar_json.hpp).
+struct CalendarFile {
+  std::string source;
+  std::vector<HolidayYear> years;
+};
+
 class HolidayCalendar {
  public:
   HolidayCalendar() = default;

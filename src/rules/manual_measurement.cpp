@@ -197,4 +197,28 @@ ManualResult ValidateManualMeasurement(const ManualMeasurementPolicy& policy,
   return out;
 }
 
+const char* InstrumentName(Instrument instrument) {
+  switch (instrument) {
+    case Instrument::kGlassThermometer:
+      return "glass-thermometer";
+    case Instrument::kDigitalThermometer:
+      return "digital-thermometer";
+    case Instrument::kInfraredGun:
+      return "infrared-gun";
+  }
+  return "?";
+}
+
+const char* SignatureName(Signature signature) {
+  switch (signature) {
+    case Signature::kSigned:
+      return "signed";
+    case Signature::kPending:
+      return "pending";
+    case Signature::kRefused:
+      return "refused";
+  }
+  return "?";
+}
+
 }  // namespace hearth::rules

@@ -90,6 +90,12 @@ enum class ManualCheck {
 /// "heat-source", "centre", "height", "wall-points", "cold-wall", "inspector", "signature".
 const char* ManualCheckName(ManualCheck check);
 
+/// "glass-thermometer", "digital-thermometer", "infrared-gun".
+const char* InstrumentName(Instrument instrument);
+
+/// "signed", "pending", "refused".
+const char* SignatureName(Signature signature);
+
 struct Violation {
   ManualCheck check = ManualCheck::kReadings;
   std::string message;  ///< what is wrong, with the expected value

@@ -152,4 +152,48 @@ Result<int64_t> RefundTotalFen(const Policy& policy, const SeasonDates& season, 
   return SumShares(policy, season, fee_fen, days, [](const RefundDay&, const DayShare&) {});
 }
 
+const char* EvidenceSourceName(EvidenceSource source) {
+  switch (source) {
+    case EvidenceSource::kNone:
+      return "none";
+    case EvidenceSource::kRemote:
+      return "remote";
+    case EvidenceSource::kManual:
+      return "manual";
+    case EvidenceSource::kManualPeriod:
+      return "manual-period";
+  }
+  return "none";
+}
+
+std::optional<EvidenceSource> ParseEvidenceSource(std::string_view text) {
+  for (auto s : {EvidenceSource::kNone, EvidenceSource::kRemote, EvidenceSource::kManual,
+                 EvidenceSource::kManualPeriod}) {
+    if (text == EvidenceSourceName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+const char* RefundCauseName(RefundCause cause) {
+  switch (cause) {
+    case RefundCause::kTemperature:
+      return "temperature";
+    case RefundCause::kNotHeated:
+      return "not-heated";
+    case RefundCause::kOutage:
+      return "outage";
+    case RefundCause::kNone:
+      break;
+  }
+  return "none";
+}
+
+std::optional<RefundCause> ParseRefundCause(std::string_view text) {
+  for (auto c : {RefundCause::kNone, RefundCause::kTemperature, RefundCause::kNotHeated,
+                 RefundCause::kOutage}) {
+    if (text == RefundCauseName(c)) return c;
+  }
+  return std::nullopt;
+}
+
 }  // namespace hearth::rules

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <span>
 #include <string>
 #include <vector>
@@ -58,6 +59,16 @@ enum class RefundCause {
   kNotHeated,    ///< R-REFUND-2, the day was not heated
   kOutage,       ///< R-REFUND-2, an outage of at least policy.refund.outage_unheated_hours
 };
+
+/// "none", "remote", "manual", "manual-period".
+const char* EvidenceSourceName(EvidenceSource source);
+/// The inverse of EvidenceSourceName; nullopt for any other text.
+std::optional<EvidenceSource> ParseEvidenceSource(std::string_view text);
+
+/// "none", "temperature", "not-heated", "outage".
+const char* RefundCauseName(RefundCause cause);
+/// The inverse of RefundCauseName; nullopt for any other text.
+std::optional<RefundCause> ParseRefundCause(std::string_view text);
 
 struct DayShare {
   int share_percent = 0;

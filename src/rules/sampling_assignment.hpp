@@ -15,9 +15,11 @@
 //    (max-flow = min-cut), so the total shortfall S(m) of any integer m is computed exactly.
 //  * The least S over integer m is found by branch and bound on m. A node bounds each m[g] to an
 //    interval; its bound is the LP relaxation (over real n) solved exactly by an integer-preserving
-//    simplex (Bareiss/Edmonds pivoting on the integer data, Bland's rule, so no rounding error and
-//    no cycling). A node whose LP optimum has integral m is solved: by the unimodularity above its
-//    LP value is attained by integers. Otherwise it branches on a fractional m[g]
+//    simplex (solver/exact_lp.hpp: Bareiss/Edmonds pivoting on the integer data, Bland's rule, so
+//    no rounding error and no cycling). A node whose LP optimum has integral m is solved: by the
+//    unimodularity above its LP value is attained by integers. Otherwise, when the node's points
+//    with shortfall <= its bound hold no integer table at all, it branches on a lattice disjunction
+//    that excludes them all (solver/lattice_split.hpp); else on a fractional m[g]
 //    (m[g] <= floor | m[g] >= ceil). Nodes whose bound, rounded up, cannot beat the incumbent are
 //    pruned; the incumbent starts from the groups filled in order and improves by rounding each
 //    node's LP m. The search stops as soon as the incumbent equals the root bound rounded up.
@@ -65,8 +67,12 @@ struct CellAssignment {
 
 /// The table of least total shortfall (see above). Deterministic: the same input gives the same
 /// table. Preconditions: available[c] >= 0; 0 <= required <= Σ available; every dimension of
-/// `quotas` is non-negative and sums to `required`. Throws std::logic_error only on a broken
-/// invariant (a bug), never for valid input.
+/// `quotas` is non-negative and sums to `required`.
+/// Throws std::logic_error (or its subclass std::invalid_argument, from the solvers) when the
+/// preconditions after the first are broken, or when an internal invariant fails (a bug, never for
+/// valid input). Throws std::overflow_error if the exact LP of a search node would leave 128-bit
+/// arithmetic: its numbers are minors of 0/±1 data, the counts and the lattice cuts, so this is
+/// not expected for real counts (the lattice test itself catches it and branches plainly instead).
 CellAssignment AssignCells(const CellTable& available, const DimensionCounts& quotas,
                            int64_t required, AssignmentStats* stats = nullptr);
 

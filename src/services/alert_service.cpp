@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "ports/record_views.hpp"
+
 namespace hearth::services {
 
 Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_id,
@@ -27,19 +29,18 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
   if (!measured.ok()) return measured.error();
   candidates.insert(measured->begin(), measured->end());
   JudgingService::Cache cache;
-  const model::Resource& households = *model::FindResource("households");
   for (int64_t h : candidates) {
     auto judged = judging_.Judge(h, today, today, &cache);
     if (!judged.ok()) return judged.error();
     const JudgedDay& day = judged->days.front();
     if (day.status != rules::DayStatus::kUnqualified) continue;
-    auto rec = records_.Get(households, h, {});
-    if (!rec.ok()) return rec.error();
+    auto household = ports::GetView<ports::HouseholdView>(records_, h);
+    if (!household.ok()) return household.error();
     Alert a;
     a.kind = "unqualified";
-    if (const auto* c = std::get_if<int64_t>(&rec->fields["company_id"])) a.company_id = *c;
+    a.company_id = household->company_id;
     a.household_id = h;
-    if (const auto* code = std::get_if<std::string>(&rec->fields["code"])) a.household_code = *code;
+    a.household_code = household->code;
     a.details = day.reason;
     a.day = day;
     out.push_back(std::move(a));

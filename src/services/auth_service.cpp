@@ -2,12 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "adapters/crypto/tokens.hpp"
 
 namespace hearth::services {
 namespace {
 
-constexpr size_t kTokenBytes = 32;
 constexpr size_t kTokenChars = 43;  // base64url of 32 bytes, unpadded
 // Expired sessions are kept a day, so that a late client is told "expired" rather than
 // "invalid"; then they go. Purges run at most once an hour per process.
@@ -15,7 +13,7 @@ constexpr std::chrono::hours kKeepExpired{24};
 constexpr std::chrono::seconds kPurgeEvery{3600};
 
 Error Unauthenticated(std::string message) {
-  return {ErrorCode::kUnauthenticated, std::move(message), "", ""};
+  return Error::Unauthenticated(std::move(message));
 }
 
 Error BadCredentials() { return Unauthenticated("wrong username or password"); }
@@ -80,12 +78,14 @@ void MaskRecord(const Principal& p, const model::Resource& resource, ports::Reco
   }
 }
 
-AuthService::AuthService(ports::UserStore& users, const ports::Clock& clock, AuthOptions options)
-    : users_(users), clock_(clock), options_(options) {}
+AuthService::AuthService(ports::UserStore& users, const ports::Clock& clock,
+                         const ports::PasswordHasher& hasher, const ports::TokenIssuer& tokens,
+                         AuthOptions options)
+    : users_(users), clock_(clock), hasher_(hasher), tokens_(tokens), options_(options) {}
 
 const std::string& AuthService::DummyHash() {
   std::call_once(dummy_once_, [this] {
-    auto h = adapters::HashPassword("not a password of anyone", options_.password_cost);
+    auto h = hasher_.Hash("not a password of anyone");
     dummy_hash_ = h.ok() ? *h : std::string();
   });
   return dummy_hash_;
@@ -115,7 +115,7 @@ Result<ports::User> AuthService::AddUser(const NewAccount& account) {
       !s.ok()) {
     return s.error();
   }
-  auto hash = adapters::HashPassword(account.password, options_.password_cost);
+  auto hash = hasher_.Hash(account.password);
   if (!hash.ok()) return hash.error();
   ports::User user;
   user.username = *username;
@@ -156,19 +156,19 @@ Result<IssuedToken> AuthService::Login(std::string_view username, std::string_vi
   if (!user.ok() && user.error().code != ErrorCode::kNotFound) return user.error();
   bool matches = false;
   if (user.ok() && !user->disabled) {
-    matches = adapters::VerifyPassword(user->password_hash, password);
+    matches = hasher_.Verify(user->password_hash, password);
   } else {
-    (void)adapters::VerifyPassword(DummyHash(), password);  // the same work as a real check
+    (void)hasher_.Verify(DummyHash(), password);  // the same work as a real check
   }
   if (!matches) return Failed(*name, now);
   if (failures->has_value()) {
     if (auto s = users_.ClearLoginFailures(*name); !s.ok()) return s.error();
   }
 
-  auto bytes = adapters::RandomBytes(kTokenBytes);
-  if (!bytes.ok()) return bytes.error();
-  IssuedToken issued{adapters::Base64Url(*bytes), now + options_.session_ttl};
-  ports::Session session{adapters::Sha256Hex(issued.token), user->id, now, issued.expires_at,
+  auto token = tokens_.NewToken();
+  if (!token.ok()) return token.error();
+  IssuedToken issued{std::move(*token), now + options_.session_ttl};
+  ports::Session session{tokens_.Digest(issued.token), user->id, now, issued.expires_at,
                          std::nullopt};
   if (auto s = users_.AddSession(session); !s.ok()) return s.error();
   PurgeNowAndThen(now);
@@ -189,7 +189,7 @@ void AuthService::PurgeNowAndThen(Instant now) {
 
 Result<Principal> AuthService::Authenticate(std::string_view token) {
   if (!LooksLikeToken(token)) return Unauthenticated("invalid token");
-  auto found = users_.FindSession(adapters::Sha256Hex(token));
+  auto found = users_.FindSession(tokens_.Digest(token));
   if (!found.ok()) {
     if (found.error().code == ErrorCode::kNotFound) return Unauthenticated("invalid token");
     return found.error();
@@ -211,7 +211,7 @@ Result<Principal> AuthService::Authenticate(std::string_view token) {
 Status AuthService::Logout(std::string_view token) {
   auto principal = Authenticate(token);
   if (!principal.ok()) return principal.error();
-  auto s = users_.RevokeSession(adapters::Sha256Hex(token), clock_.Now());
+  auto s = users_.RevokeSession(tokens_.Digest(token), clock_.Now());
   if (!s.ok() && s.error().code == ErrorCode::kNotFound) {
     return Unauthenticated("the token was revoked (logged out)");  // by a concurrent logout
   }

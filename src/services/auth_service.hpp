@@ -15,9 +15,9 @@
 #include <string>
 #include <string_view>
 
-#include "adapters/crypto/password_hash.hpp"
 #include "model/resources.hpp"
 #include "ports/clock.hpp"
+#include "ports/credentials.hpp"
 #include "ports/record_store.hpp"
 #include "ports/user_store.hpp"
 #include "rules/access.hpp"
@@ -55,7 +55,6 @@ struct NewAccount {
 struct AuthOptions {
   std::chrono::seconds session_ttl = std::chrono::hours(12);  ///< token lifetime
   rules::ThrottleSettings throttle;                           ///< see rules/login_throttle.hpp
-  adapters::Argon2Cost password_cost;                         ///< for new hashes
 };
 
 struct IssuedToken {
@@ -73,8 +72,10 @@ inline constexpr size_t kMaxPassword = 1024;
 /// Thread-safe: the store and the clock are; the service keeps only a lazily made dummy hash.
 class AuthService {
  public:
-  /// Neither is owned; both must outlive the service.
-  AuthService(ports::UserStore& users, const ports::Clock& clock, AuthOptions options = {});
+  /// None is owned; all must outlive the service.
+  AuthService(ports::UserStore& users, const ports::Clock& clock,
+              const ports::PasswordHasher& hasher, const ports::TokenIssuer& tokens,
+              AuthOptions options = {});
 
   /// Creates an account with an argon2id hash of its password. Errors: invalid_argument (field
   /// username, password, role, company_id or household_id) for a malformed username, a short or
@@ -108,6 +109,8 @@ class AuthService {
 
   ports::UserStore& users_;
   const ports::Clock& clock_;
+  const ports::PasswordHasher& hasher_;
+  const ports::TokenIssuer& tokens_;
   AuthOptions options_;
   std::once_flag dummy_once_;
   std::string dummy_hash_;              // written once under dummy_once_

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "adapters/crypto/tokens.hpp"
+#include "support/test_credentials.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/user_store_sql.hpp"
@@ -21,11 +22,6 @@ using std::chrono::seconds;
 
 Instant T0() { return *ParseRfc3339("2025-01-10T09:00:00+08:00"); }
 
-AuthOptions TestOptions() {
-  AuthOptions o;
-  o.password_cost = {1, 64, 1};  // cheap: the cost itself is tested in adapters/crypto
-  return o;
-}
 
 class AuthServiceTest : public ::testing::Test {
  protected:
@@ -38,7 +34,8 @@ class AuthServiceTest : public ::testing::Test {
     ASSERT_TRUE(adapters::Migrate(**conn).ok());
     users_ = std::make_unique<adapters::SqlUserStore>(std::move(*conn));
     MakeFixtures();
-    auth_ = std::make_unique<AuthService>(*users_, clock_, TestOptions());
+    auth_ = std::make_unique<AuthService>(*users_, clock_, support::CheapHasher(),
+                                          support::Tokens());
   }
   void TearDown() override {
     auth_.reset();
@@ -149,9 +146,9 @@ TEST_F(AuthServiceTest, OnlyTheHashOfATokenIsStored) {
 }
 
 TEST_F(AuthServiceTest, TokensExpire) {
-  AuthOptions o = TestOptions();
+  AuthOptions o;
   o.session_ttl = hours{1};
-  AuthService short_lived(*users_, clock_, o);
+  AuthService short_lived(*users_, clock_, support::CheapHasher(), support::Tokens(), o);
   Add("tech", "s3cret-pass", "technician", company_);
   auto token = short_lived.Login("tech", "s3cret-pass");
   ASSERT_TRUE(token.ok());

@@ -5,7 +5,7 @@
 
 namespace hearth::services {
 
-CalendarService::CalendarService(const adapters::CalendarFile& base, ports::CalendarStore* store,
+CalendarService::CalendarService(const rules::CalendarFile& base, ports::CalendarStore* store,
                                  std::chrono::milliseconds check_interval)
     : store_(store), check_interval_(check_interval) {
   auto cal = rules::HolidayCalendar::Create(base.years);
@@ -32,7 +32,7 @@ Status CalendarService::Reload() {
 }
 
 std::shared_ptr<const rules::HolidayCalendar> CalendarService::Current() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   if (store_ != nullptr) {
     auto now = std::chrono::steady_clock::now();
     if (version_ < 0 || now - checked_at_ >= check_interval_) {
@@ -46,7 +46,7 @@ std::shared_ptr<const rules::HolidayCalendar> CalendarService::Current() {
   return current_;
 }
 
-Result<int64_t> CalendarService::Import(const adapters::CalendarFile& file, bool replace) {
+Result<int64_t> CalendarService::Import(const rules::CalendarFile& file, bool replace) {
   if (store_ == nullptr) return Error::FailedPrecondition("no database to import into");
   // The years must form a valid calendar on their own (each date in its year, once).
   if (auto check = rules::HolidayCalendar::Create(file.years); !check.ok()) {
@@ -54,7 +54,7 @@ Result<int64_t> CalendarService::Import(const adapters::CalendarFile& file, bool
   }
   auto id = store_->AddCalendarImport({0, {}, file.source, replace, file.years});
   if (!id.ok()) return id;
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   checked_at_ = {};
   if (auto s = Reload(); !s.ok()) return s.error();
   return id;

@@ -7,9 +7,9 @@
 
 #include <chrono>
 #include <memory>
-#include <mutex>
 
-#include "adapters/json/calendar_json.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/calendar_store.hpp"
 #include "rules/calendar.hpp"
 
@@ -18,7 +18,7 @@ namespace hearth::services {
 class CalendarService {
  public:
   /// `store` may be null (no imports). Not owned; must outlive the service.
-  CalendarService(const adapters::CalendarFile& base, ports::CalendarStore* store,
+  CalendarService(const rules::CalendarFile& base, ports::CalendarStore* store,
                   std::chrono::milliseconds check_interval = std::chrono::seconds{1});
 
   /// The calendar to use now. On a store error it keeps serving the last good calendar.
@@ -26,22 +26,22 @@ class CalendarService {
 
   /// Validates `file` against the current calendar and records it; the next Current() sees it.
   /// Errors: invalid_argument (bad data), failed_precondition (no store).
-  Result<int64_t> Import(const adapters::CalendarFile& file, bool replace);
+  Result<int64_t> Import(const rules::CalendarFile& file, bool replace);
 
   /// Years that a rule may need soon but the calendar lacks (this year and the next), for the
   /// operator's warning (R-CAL-1 decision).
   std::vector<int> MissingYears(Instant now);
 
  private:
-  Status Reload();  // REQUIRES(mutex_)
+  Status Reload() REQUIRES(mutex_);
 
   rules::HolidayCalendar base_;
   ports::CalendarStore* store_;
   std::chrono::milliseconds check_interval_;
-  std::mutex mutex_;
-  std::shared_ptr<const rules::HolidayCalendar> current_;  // GUARDED_BY(mutex_)
-  int64_t version_ = -1;                                   // GUARDED_BY(mutex_)
-  std::chrono::steady_clock::time_point checked_at_{};     // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::shared_ptr<const rules::HolidayCalendar> current_ GUARDED_BY(mutex_);
+  int64_t version_ GUARDED_BY(mutex_) = -1;
+  std::chrono::steady_clock::time_point checked_at_ GUARDED_BY(mutex_) = {};
 };
 
 }  // namespace hearth::services

@@ -1,6 +1,5 @@
 #include "services/daily_service.hpp"
 
-#include "adapters/csv/readings_csv.hpp"
 
 namespace hearth::services {
 
@@ -9,7 +8,7 @@ Result<std::vector<rules::DailyValue>> DailyService::Compute(std::string_view cs
                                                              bool allow_policy_files) const {
   auto profile = policies_.Resolve(policy, allow_policy_files);
   if (!profile.ok()) return profile.error();
-  auto readings = adapters::ParseReadingsCsv(csv);
+  auto readings = decode_(csv);
   if (!readings.ok()) return readings.error();
   return rules::DailyValues((*profile)->temperature.sensor, *readings);
 }

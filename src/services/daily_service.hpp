@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ports/file_decoders.hpp"
 #include "rules/temperature.hpp"
 #include "services/policy_registry.hpp"
 
@@ -16,8 +17,10 @@ inline constexpr const char* kDefaultDailyPolicy = "weihai";
 
 class DailyService {
  public:
-  /// `policies` is not owned and must outlive the service. Thread-safe (stateless).
-  explicit DailyService(const PolicyRegistry& policies) : policies_(policies) {}
+  /// `policies` is not owned and must outlive the service; `decode` reads the readings file.
+  /// Thread-safe (stateless).
+  DailyService(const PolicyRegistry& policies, ports::ReadingsDecoder decode)
+      : policies_(policies), decode_(std::move(decode)) {}
 
   /// Daily values of the readings in `csv` (adapters/csv/readings_csv.hpp) under `policy`'s
   /// temperature.sensor numbers. Errors: the policy's (invalid_argument or not_found, field
@@ -28,6 +31,7 @@ class DailyService {
 
  private:
   const PolicyRegistry& policies_;
+  ports::ReadingsDecoder decode_;
 };
 
 }  // namespace hearth::services

@@ -7,6 +7,7 @@
 // (the start day is not counted); calendar days likewise, never extended over holidays; hours and
 // minutes are clock time. R-CAL-1: counting into a year the calendar lacks (2018, 2027) uses the
 // Mon–Fri rule and sets calendar_incomplete.
+#include "support/test_policies.hpp"
 #include "services/deadline_service.hpp"
 
 #include <gtest/gtest.h>
@@ -23,7 +24,7 @@ namespace {
 class DeadlineServiceTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto registry = PolicyRegistry::LoadDir(std::string(HEARTH_SOURCE_DIR) + "/policies");
+    auto registry = support::LoadPolicies();
     ASSERT_TRUE(registry.ok()) << registry.error().message;
     registry_ = new PolicyRegistry(std::move(*registry));
     calendar_ = new CalendarService(adapters::EmbeddedCalendarFile(), /*store=*/nullptr);

@@ -6,32 +6,22 @@
 #include <utility>
 #include <vector>
 
-#include "adapters/csv/household_import_csv.hpp"
 #include "model/resources.hpp"
+#include "ports/record_views.hpp"
+#include "rules/temperature.hpp"
 
 namespace hearth::services {
 namespace {
 
-using adapters::CsvProblem;
-using adapters::HouseholdImportFile;
-using adapters::HouseholdImportRow;
+using ports::CsvProblem;
+using ports::HouseholdImportFile;
+using ports::HouseholdImportRow;
 using ports::Fields;
 using ports::Record;
 
 const model::Resource& R(const char* name) { return *model::FindResource(name); }
 
 std::string Quoted(const std::string& text) { return "'" + text + "'"; }
-
-const std::string& TextOf(const Record& rec, const std::string& field) {
-  static const std::string kEmpty;
-  const auto* s = std::get_if<std::string>(&rec.fields.at(field));
-  return s ? *s : kEmpty;
-}
-
-int64_t IntOf(const Record& rec, const std::string& field) {
-  const auto* i = std::get_if<int64_t>(&rec.fields.at(field));
-  return i ? *i : 0;
-}
 
 // Every record of `r` matching `equals` within `scope`, page by page.
 Result<std::vector<Record>> ListAll(ports::RecordTransaction& tx, const model::Resource& r,
@@ -85,10 +75,14 @@ struct Existing {
     int64_t id = 0;
     int64_t floors = 0;
   };
+  struct Household {
+    ports::HouseholdView view;
+    Fields fields;  ///< as stored, to compare with the row's
+  };
   std::unordered_map<std::string, Building> buildings;         // by code
   std::map<std::pair<int64_t, std::string>, int64_t> partitions;  // (building, code) -> id
-  std::unordered_map<std::string, Record> households;          // by code
-  std::unordered_map<int64_t, std::vector<Record>> rooms;      // by household id
+  std::unordered_map<std::string, Household> households;       // by code
+  std::unordered_map<int64_t, std::vector<ports::RoomView>> rooms;  // by household id
 
   static Result<Existing> Read(ports::RecordTransaction& tx, int64_t company,
                                const ports::Scope& scope) {
@@ -96,37 +90,51 @@ struct Existing {
     const Fields of_company = {{"company_id", company}};
     auto buildings = ListAll(tx, R("buildings"), of_company, scope);
     if (!buildings.ok()) return buildings.error();
-    for (const auto& b : *buildings) {
-      out.buildings[TextOf(b, "code")] = {b.id, IntOf(b, "floors")};
+    for (const auto& rec : *buildings) {
+      auto b = ports::BuildingView::From(rec);
+      if (!b.ok()) return b.error();
+      out.buildings[b->code] = {b->id, b->floors};
     }
     auto partitions = ListAll(tx, R("partitions"), of_company, scope);
     if (!partitions.ok()) return partitions.error();
-    for (const auto& p : *partitions) {
-      out.partitions[{IntOf(p, "building_id"), TextOf(p, "code")}] = p.id;
+    for (const auto& rec : *partitions) {
+      auto p = ports::PartitionView::From(rec);
+      if (!p.ok()) return p.error();
+      out.partitions[{p->building_id, p->code}] = p->id;
     }
     auto households = ListAll(tx, R("households"), of_company, scope);
     if (!households.ok()) return households.error();
-    for (auto& h : *households) out.households.emplace(TextOf(h, "code"), std::move(h));
+    for (auto& rec : *households) {
+      auto h = ports::HouseholdView::From(rec);
+      if (!h.ok()) return h.error();
+      std::string code = h->code;
+      out.households.emplace(std::move(code), Household{std::move(*h), std::move(rec.fields)});
+    }
     auto rooms = ListAll(tx, R("rooms"), {}, scope);  // the scope keeps the company's
     if (!rooms.ok()) return rooms.error();
-    for (auto& m : *rooms) out.rooms[IntOf(m, "household_id")].push_back(std::move(m));
+    for (const auto& rec : *rooms) {
+      auto m = ports::RoomView::From(rec);
+      if (!m.ok()) return m.error();
+      out.rooms[m->household_id].push_back(std::move(*m));
+    }
     return out;
   }
 };
 
 // The rooms of an existing household against the row's: what to create, change and delete.
 Status PlanRooms(ports::RecordTransaction& tx, const HouseholdImportFile& file,
-                 const std::vector<Record>& current, const ports::Scope& scope,
+                 const std::vector<ports::RoomView>& current, const ports::Scope& scope,
                  HouseholdPlan& plan, std::vector<CsvProblem>& problems) {
-  std::map<std::string, const Record*> by_name;
-  for (const auto& m : current) by_name[TextOf(m, "name")] = &m;
+  std::map<std::string, const ports::RoomView*> by_name;
+  for (const auto& m : current) by_name[m.name] = &m;
   for (const auto& room : plan.row->rooms) {
     auto it = by_name.find(std::get<std::string>(room.at("name")));
     if (it == by_name.end()) {
       plan.new_rooms.push_back(room);
       continue;
     }
-    if (it->second->fields.at("kind") != room.at("kind")) {
+    const ports::FieldValue stored_kind{std::string(rules::RoomKindName(it->second->kind))};
+    if (stored_kind != room.at("kind")) {
       plan.changed_rooms.push_back({it->second->id, {{"kind", room.at("kind")}}});
     }
     by_name.erase(it);
@@ -136,11 +144,12 @@ Status PlanRooms(ports::RecordTransaction& tx, const HouseholdImportFile& file,
     auto sensors = ListAll(tx, R("sensors"), {{"room_id", m->id}}, scope);
     if (!sensors.ok()) return sensors.error();
     if (!sensors->empty()) {
+      auto sensor = ports::SensorView::From(sensors->front());
+      if (!sensor.ok()) return sensor.error();
       problems.push_back(file.ProblemAt(
           *plan.row, "rooms",
           "the room " + Quoted(name) + " is no longer listed, but the sensor " +
-              Quoted(TextOf(sensors->front(), "code")) +
-              " is bound to it; move or remove the sensor first"));
+              Quoted(sensor->code) + " is bound to it; move or remove the sensor first"));
       continue;
     }
     plan.removed_rooms.push_back(m->id);
@@ -189,16 +198,21 @@ Result<std::vector<HouseholdPlan>> Plan(ports::RecordTransaction& tx,
 
     auto h = existing->households.find(std::get<std::string>(row.fields.at("code")));
     if (h != existing->households.end()) {
-      const Record& current = h->second;
-      plan.existing = current.id;
-      if (current.fields.at("partition_id") != ports::FieldValue{plan.partition_id}) {
+      const Existing::Household& current = h->second;
+      plan.existing = current.view.id;
+      if (current.view.partition_id != plan.partition_id) {
         plan.changes["partition_id"] = plan.partition_id;
       }
+      // The row's fields are named by the households descriptor (the decoder reads them by it);
+      // a field the store did not return counts as null.
+      static const ports::FieldValue kNull{nullptr};
       for (const auto& [name, value] : row.fields) {
-        if (current.fields.at(name) != value) plan.changes[name] = value;
+        auto stored = current.fields.find(name);
+        const ports::FieldValue& before = stored == current.fields.end() ? kNull : stored->second;
+        if (before != value) plan.changes[name] = value;
       }
-      static const std::vector<Record> kNoRooms;
-      auto rooms = existing->rooms.find(current.id);
+      static const std::vector<ports::RoomView> kNoRooms;
+      auto rooms = existing->rooms.find(current.view.id);
       if (auto s = PlanRooms(tx, file, rooms == existing->rooms.end() ? kNoRooms : rooms->second,
                              scope, plan, problems);
           !s.ok()) {
@@ -209,7 +223,7 @@ Result<std::vector<HouseholdPlan>> Plan(ports::RecordTransaction& tx,
     }
     plans.push_back(std::move(plan));
   }
-  if (!problems.empty()) return adapters::ImportProblemsError(std::move(problems));
+  if (!problems.empty()) return ports::ImportProblemsError(std::move(problems));
   return plans;
 }
 
@@ -270,7 +284,7 @@ Result<ImportCounts> ImportService::ImportHouseholds(const std::string& company_
                                                      std::string_view csv,
                                                      const ports::Scope& scope,
                                                      const std::string& actor) {
-  auto file = adapters::ReadHouseholdImport(csv);
+  auto file = decode_(csv);
   if (!file.ok()) return file.error();
   ImportCounts counts;
   Status s = store_.Transact([&](ports::RecordTransaction& tx) -> Status {

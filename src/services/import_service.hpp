@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "ports/file_decoders.hpp"
 #include "ports/record_store.hpp"
 
 namespace hearth::services {
@@ -36,13 +37,15 @@ struct ImportCounts {
 class ImportService {
  public:
   /// `store` is not owned and must outlive the service.
-  explicit ImportService(ports::RecordStore& store) : store_(store) {}
+  /// `store` is not owned and must outlive the service; `decode` reads the file's format.
+  ImportService(ports::RecordStore& store, ports::HouseholdImportDecoder decode)
+      : store_(store), decode_(std::move(decode)) {}
 
   /// Imports the households file (adapters/csv/household_import_csv.hpp) into the company whose
   /// code is `company_code`, acting as `actor` (for the audit log) within `scope`.
   /// Errors, with nothing written:
   ///   invalid_argument  the file's problems, each "line L, column C (NAME): …" (see
-  ///                     adapters::ImportProblemsError), or a file that is not a table of the
+  ///                     ports::ImportProblemsError), or a file that is not a table of the
   ///                     expected columns; field "line L" of the first;
   ///   not_found         no company with that code within `scope` (field "company");
   ///   unavailable, internal from the store.
@@ -51,6 +54,7 @@ class ImportService {
 
  private:
   ports::RecordStore& store_;
+  ports::HouseholdImportDecoder decode_;
 };
 
 }  // namespace hearth::services

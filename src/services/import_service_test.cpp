@@ -9,17 +9,18 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "adapters/csv/household_import_csv.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::services {
 namespace {
 
 using ports::Fields;
 
-using adapters::testing::Engine;
-using adapters::testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 const std::string kHeader =
     "building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,"
@@ -44,7 +45,7 @@ const std::string kThree =
 class ImportServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<adapters::testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
     auto conn = adapters::sql::Connect(url);
     ASSERT_TRUE(conn.ok());
@@ -96,7 +97,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
 
   Result<ImportCounts> Import(const std::string& csv, const std::string& company = "c1",
                               const ports::Scope& scope = {}) {
-    return ImportService(*store_).ImportHouseholds(company, csv, scope, "agent-7");
+    return ImportService(*store_, adapters::ReadHouseholdImport).ImportHouseholds(company, csv, scope, "agent-7");
   }
 
   std::vector<ports::Record> All(const std::string& resource, Fields equals = {}) {
@@ -132,7 +133,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
     return out;
   }
 
-  std::unique_ptr<adapters::testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::unique_ptr<adapters::SqlRecordStore> store_;
   std::map<std::tuple<int64_t, std::string, int>, int64_t> partitions_;
   int64_t c1_ = 0, c2_ = 0;

@@ -15,46 +15,6 @@ constexpr const char* kMalformedTime =
 constexpr const char* kNotANumber = "value is not a number";
 constexpr const char* kFuture = "time in the future";
 
-constexpr Int128 kPow10(int n) {
-  Int128 p = 1;
-  for (int i = 0; i < n; ++i) p *= 10;
-  return p;
-}
-
-// Hundredths of a degree from decimal text, also in JSON's exponent form ("1.82e1"), rounded half
-// away from zero. nullopt when the text is not a number. The magnitude is capped (±10^20) so that
-// absurd exponents cannot overflow; such values are then out of range, not wrapped.
-std::optional<Int128> ParseCenti(std::string_view text) {
-  size_t e = text.find_first_of("eE");
-  std::string_view mantissa = text.substr(0, e);
-  int exponent = 0;
-  if (e != std::string_view::npos) {
-    std::string_view digits = text.substr(e + 1);
-    bool negative = false;
-    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) {
-      negative = digits[0] == '-';
-      digits.remove_prefix(1);
-    }
-    if (digits.empty() || digits.size() > 4) return std::nullopt;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return std::nullopt;
-      exponent = exponent * 10 + (c - '0');
-    }
-    if (negative) exponent = -exponent;
-  }
-  auto d = ParseDecimal(mantissa);
-  if (!d.ok()) return std::nullopt;
-  // value = units × 10^(exponent - scale); hundredths = units × 10^shift.
-  int shift = exponent - d->scale + 2;
-  if (d->units == 0) return Int128{0};
-  if (shift >= 0) {
-    if (shift > 20) return d->units < 0 ? -kPow10(20) : kPow10(20);
-    return Int128{d->units} * kPow10(shift);
-  }
-  if (shift < -30) return Int128{0};
-  return RoundDiv(d->units, kPow10(-shift));
-}
-
 std::string RangeReason(const IngestOptions& o) {
   return "value out of range [" + FormatFen(o.min_centi) + ", " + FormatFen(o.max_centi) + "]";
 }
@@ -119,7 +79,7 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
       reject(i, kMalformedTime);
       continue;
     }
-    auto centi = ParseCenti(in.value);
+    auto centi = ParseScaled(in.value, 2);  // hundredths of a degree
     if (!centi) {
       reject(i, kNotANumber);
       continue;

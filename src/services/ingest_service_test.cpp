@@ -10,14 +10,14 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "services/test_reading_store.hpp"
+#include "support/test_reading_store.hpp"
 
 namespace hearth::services {
 namespace {
 
 Instant Now() { return *ParseRfc3339("2025-12-01T12:00:00+08:00"); }
 
-using FakeStore = testing::MemoryReadingStore;
+using FakeStore = support::MemoryReadingStore;
 
 TEST(IngestService, JudgesEachReading) {
   struct Case {
@@ -198,7 +198,7 @@ TEST(IngestService, StoresDurablyInSqlite) {
   auto sensor = (*reopened)->FindSensor("T-1");
   ASSERT_TRUE(sensor.ok());
   const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
-  auto rows = (*reopened)->Range(sensor->id, t8, t8 + 3600);
+  auto rows = (*reopened)->Range(sensor->id, t8, t8 + 3600, 1000);
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), 60u);
   EXPECT_EQ((*rows)[13].ts, t8 + 13 * 60);

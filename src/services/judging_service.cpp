@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ports/record_views.hpp"
 #include "rules/season.hpp"
 
 namespace hearth::services {
@@ -22,21 +23,15 @@ bool IsEvidence(rules::MeasurementStanding s) {
 }
 
 // The season of `district` that starts in `year`: its record, else the profile's dates.
-Result<rules::SeasonDates> SeasonOfYear(const rules::Policy& policy,
-                                        const std::vector<ports::Record>& records, int year) {
-  for (const ports::Record& r : records) {
-    if (r.Int("start_year") != year) continue;
-    auto start = ParseDate(r.Text("official_start"));
-    auto end = ParseDate(r.Text("official_end"));
-    if (!start.ok() || !end.ok()) {
-      return Error::Internal("season record " + std::to_string(r.id) + " has a bad date");
-    }
+rules::SeasonDates SeasonOfYear(const rules::Policy& policy,
+                                const std::vector<ports::SeasonView>& records, int year) {
+  for (const ports::SeasonView& r : records) {
+    if (r.start_year != year) continue;
     rules::SeasonDates s;
     s.start_year = year;
-    s.official_start = *start;
-    s.official_end = *end;
-    auto comm = ParseDate(r.Text("commissioning_start"));
-    s.commissioning_start = comm.ok() ? *comm : *start;
+    s.official_start = r.official_start;
+    s.official_end = r.official_end;
+    s.commissioning_start = r.commissioning_start.value_or(r.official_start);
     return s;
   }
   return rules::SeasonOf(policy.season, year);
@@ -83,19 +78,6 @@ std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
 
 }  // namespace
 
-const char* EvidenceSourceName(rules::EvidenceSource source) {
-  switch (source) {
-    case rules::EvidenceSource::kNone:
-      return "none";
-    case rules::EvidenceSource::kRemote:
-      return "remote";
-    case rules::EvidenceSource::kManual:
-      return "manual";
-    case rules::EvidenceSource::kManualPeriod:
-      return "manual-period";
-  }
-  return "none";
-}
 
 Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
                                                  Cache* cache) const {
@@ -108,20 +90,18 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
   }
   // The household, where it is, and its profile.
-  auto household = records_.Get(Res("households"), household_id, {});
+  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
-  auto partition =
-      records_.Get(Res("partitions"), household->Int("partition_id").value_or(0), {});
+  auto partition = ports::GetView<ports::PartitionView>(records_, household->partition_id);
   if (!partition.ok()) return partition.error();
-  auto building =
-      records_.Get(Res("buildings"), partition->Int("building_id").value_or(0), {});
+  auto building = ports::GetView<ports::BuildingView>(records_, partition->building_id);
   if (!building.ok()) return building.error();
   auto policy_ptr = PolicyOfHousehold(records_, policies_, household_id);
   if (!policy_ptr.ok()) return policy_ptr.error();
   const rules::Policy& policy = **policy_ptr;
-  const int64_t company = household->Int("company_id").value_or(0);
-  const int64_t district = building->Int("district_id").value_or(0);
-  const std::string community = building->Text("community");
+  const int64_t company = household->company_id;
+  const int64_t district = building->district_id;
+  const std::string& community = building->community;
 
   // R-TEMP-2: the guarantee, from the derived usage rates.
   Cache local;
@@ -149,10 +129,10 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   if (!have_partition || !have_community) {
     return Error::Internal("no usage rate for household " + std::to_string(household_id));
   }
-  if (auto agreed = household->Int("agreed_temp")) {
-    in.agreed = static_cast<rules::Tenths>(*agreed);
+  if (household->agreed_temp_tenths) {
+    in.agreed = static_cast<rules::Tenths>(*household->agreed_temp_tenths);
   }
-  in.company_heats = household->Text("heating_status") == "heated";
+  in.company_heats = household->heated();
   auto guarantee = rules::GuaranteeFor(policy.temperature, in);
   if (!guarantee.ok()) return guarantee.error();
 
@@ -162,11 +142,12 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   seasons_query.limit = 1000;
   auto season_records = records_.List(Res("seasons"), seasons_query);
   if (!season_records.ok()) return season_records.error();
+  auto season_views = ports::ViewsOf<ports::SeasonView>(season_records->items);
+  if (!season_views.ok()) return season_views.error();
   std::vector<rules::SeasonDates> seasons;
   for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {
-    auto s = SeasonOfYear(policy, season_records->items, year);
-    if (!s.ok()) return s.error();
-    if (s->official_end >= from && s->official_start <= to) seasons.push_back(*s);
+    rules::SeasonDates s = SeasonOfYear(policy, *season_views, year);
+    if (s.official_end >= from && s.official_start <= to) seasons.push_back(s);
   }
   Date lo = from, hi = to;
   for (const auto& s : seasons) {
@@ -222,7 +203,6 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     JudgedDay j;
     j.date = d;
     j.outdoor_mean = outdoor_of(d);
-    j.rooms_json = "[]";
     auto e = evidence.find(d);
     j.in_season = e != evidence.end();
     if (!j.in_season) {
@@ -249,7 +229,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
       // The rooms say why a day has no value too (e.g. 19 valid hours).
       if (auto it = days.find(d); it != days.end()) {
         j.room = it->second->room;
-        j.rooms_json = it->second->rooms_json;
+        j.rooms = it->second->rooms;
       }
     } else if (j.source == rules::EvidenceSource::kManual ||
                j.source == rules::EvidenceSource::kManualPeriod) {

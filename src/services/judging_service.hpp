@@ -57,7 +57,7 @@ struct JudgedDay {
   std::optional<Date> measured_on;        ///< manual, manual-period
   std::optional<int64_t> measurement_id;  ///< manual, manual-period
   std::string room;        ///< remote: the room with the minimum; manual: the measured room
-  std::string rooms_json;  ///< remote, none: the household-day's rooms (RoomDaysToJson); else "[]"
+  std::vector<ports::RoomSummary> rooms;  ///< remote, none: the household-day's rooms
 };
 
 struct HouseholdJudgement {
@@ -68,8 +68,6 @@ struct HouseholdJudgement {
   std::vector<JudgedDay> days;   ///< from..to, one per day
 };
 
-/// "remote", "manual", "manual-period", "none".
-const char* EvidenceSourceName(rules::EvidenceSource source);
 
 class JudgingService {
  public:

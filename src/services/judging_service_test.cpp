@@ -1,16 +1,19 @@
 // Rollups (R-TEMP-3), judging (R-TEMP-1, -2, -5, R-REFUND-1, -5), manual measurements (R-TEMP-4)
 // and alerts over real stores, SQLite and PostgreSQL: readings go in through the reading store,
 // as ingest puts them, and the services read them back.
+#include "support/test_policies.hpp"
 #include "services/judging_service.hpp"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 #include "services/alert_service.hpp"
 #include "services/measurement_service.hpp"
 #include "services/rollup_service.hpp"
@@ -24,13 +27,13 @@ int64_t Unix(Date d, int hour, int minute = 10) {
   return StartOfLocalDay(d).time_since_epoch().count() + hour * 3600 + minute * 60;
 }
 
-using adapters::testing::Engine;
-using adapters::testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 class JudgingTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<adapters::testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
     auto conn = adapters::sql::Connect(url);
     ASSERT_TRUE(conn.ok());
@@ -42,7 +45,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     auto mine = adapters::sql::Connect(url, false);
     ASSERT_TRUE(mine.ok());
     store_ = std::make_unique<adapters::SqlMonitoringStore>(std::move(*mine));
-    auto policies = PolicyRegistry::LoadDir(std::string(HEARTH_SOURCE_DIR) + "/policies");
+    auto policies = support::LoadPolicies();
     ASSERT_TRUE(policies.ok());
     policies_ = std::make_unique<PolicyRegistry>(std::move(*policies));
     rollups_ = std::make_unique<RollupService>(*store_, *records_, *policies_);
@@ -112,9 +115,9 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     return j.ok() ? j->days.front() : JudgedDay{};
   }
 
-  adapters::MeasurementInput Manual(const char* first, int32_t milli, const char* signature,
+  ports::MeasurementInput Manual(const char* first, int32_t milli, const char* signature,
                                     bool third_party = false) {
-    adapters::MeasurementInput in;
+    ports::MeasurementInput in;
     in.household_id = h_;
     in.room = "bed";
     in.payload_json = "{}";
@@ -135,7 +138,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     return in;
   }
 
-  int64_t AddManual(const adapters::MeasurementInput& in) {
+  int64_t AddManual(const ports::MeasurementInput& in) {
     auto out = measurements_->Add(in, {}, "tech");
     EXPECT_TRUE(out.ok()) << out.error().message;
     EXPECT_TRUE(out.ok() && out->stored)
@@ -143,7 +146,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     return out.ok() && out->stored ? out->stored->id : 0;
   }
 
-  std::unique_ptr<adapters::testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::unique_ptr<adapters::SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> readings_;
   std::unique_ptr<adapters::SqlMonitoringStore> store_;
@@ -169,7 +172,9 @@ TEST_P(JudgingTest, RollupsAreIncrementalAndALateReadingReopensItsDay) {
   ASSERT_EQ(stored->size(), 1u);
   EXPECT_EQ((*stored)[0].value, 175);
   EXPECT_EQ((*stored)[0].room, "living");
-  EXPECT_NE((*stored)[0].rooms_json.find("\"valid_hours\":24"), std::string::npos);
+  const auto& rooms = (*stored)[0].rooms;
+  EXPECT_TRUE(std::any_of(rooms.begin(), rooms.end(),
+                          [](const ports::RoomSummary& r) { return r.valid_hours == 24; }));
   auto again = rollups_->RunOnce();
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->marks, 0);  // nothing new: nothing to do
@@ -259,7 +264,7 @@ TEST_P(JudgingTest, DaysAreJudgedFromRemoteValues) {
     EXPECT_EQ(j.value, c.value);
     EXPECT_EQ(j.status, c.status);
     EXPECT_EQ(j.share_percent, c.share);
-    EXPECT_STREQ(EvidenceSourceName(j.source), c.source);
+    EXPECT_STREQ(rules::EvidenceSourceName(j.source), c.source);
     EXPECT_FALSE(j.reason.empty());
     if (j.in_season) {
       EXPECT_EQ(j.guarantee, 180);
@@ -335,7 +340,7 @@ TEST_P(JudgingTest, ManualMeasurementsOpenAndClosePeriods) {
     SCOPED_TRACE(c.day);
     const JudgedDay& j = range->days[static_cast<size_t>((D(c.day) - D("2025-12-01")).count())];
     EXPECT_EQ(j.value, c.value);
-    EXPECT_STREQ(EvidenceSourceName(j.source), c.source);
+    EXPECT_STREQ(rules::EvidenceSourceName(j.source), c.source);
     EXPECT_EQ(j.share_percent, c.share);
   }
   const JudgedDay& carried = range->days[6];  // 12-07
@@ -357,23 +362,23 @@ TEST_P(JudgingTest, ManualMeasurementsOpenAndClosePeriods) {
 TEST_P(JudgingTest, MeasurementsBreakingTheProcedureAreRejectedWithTheirRules) {
   struct Case {
     const char* name;
-    std::function<void(adapters::MeasurementInput&)> change;
+    std::function<void(ports::MeasurementInput&)> change;
     std::vector<std::string> checks;  // empty: stored
   };
   const Case cases[] = {
-      {"good, pending", [](adapters::MeasurementInput&) {}, {}},
+      {"good, pending", [](ports::MeasurementInput&) {}, {}},
       {"refused is stored too",
-       [](adapters::MeasurementInput& in) {
+       [](ports::MeasurementInput& in) {
          in.measurement.signature = rules::Signature::kRefused;
        },
        {}},
       {"gap too long",
-       [](adapters::MeasurementInput& in) {
+       [](ports::MeasurementInput& in) {
          in.measurement.readings[2].at += std::chrono::seconds(40);
        },
        {"gap"}},
       {"coarse instrument, doors open too briefly",
-       [](adapters::MeasurementInput& in) {
+       [](ports::MeasurementInput& in) {
          in.measurement.resolution = 500;
          in.measurement.closed_minutes = 10;
        },

@@ -1,6 +1,7 @@
 // R-TEMP-4
 #include "services/measurement_service.hpp"
 
+#include "ports/record_views.hpp"
 #include "services/rollup_service.hpp"
 
 namespace hearth::services {
@@ -20,7 +21,7 @@ Status HouseholdInScope(ports::RecordStore& records, int64_t household_id,
 
 }  // namespace
 
-Result<MeasurementOutcome> MeasurementService::Add(const adapters::MeasurementInput& input,
+Result<MeasurementOutcome> MeasurementService::Add(const ports::MeasurementInput& input,
                                                    const ports::Scope& scope,
                                                    const std::string& actor) {
   if (auto s = HouseholdInScope(records_, input.household_id, scope); !s.ok()) return s.error();
@@ -31,10 +32,9 @@ Result<MeasurementOutcome> MeasurementService::Add(const adapters::MeasurementIn
   if (!page.ok()) return page.error();
   bool known_room = false;
   for (const auto& r : page->items) {
-    auto it = r.fields.find("name");
-    known_room =
-        known_room || (it != r.fields.end() && std::get_if<std::string>(&it->second) != nullptr &&
-                       std::get<std::string>(it->second) == input.room);
+    auto room = ports::RoomView::From(r);
+    if (!room.ok()) return room.error();
+    known_room = known_room || room->name == input.room;
   }
   if (!known_room) {
     return Error::InvalidArgument("the household has no room named '" + input.room + "'", "room");
@@ -56,9 +56,9 @@ Result<MeasurementOutcome> MeasurementService::Add(const adapters::MeasurementIn
   m.household_id = input.household_id;
   m.room = input.room;
   m.taken_at = input.measurement.readings.front().at;
-  m.instrument = adapters::InstrumentName(input.measurement.instrument);
+  m.instrument = rules::InstrumentName(input.measurement.instrument);
   m.payload_json = input.payload_json;
-  m.signature = adapters::SignatureName(input.measurement.signature);
+  m.signature = rules::SignatureName(input.measurement.signature);
   m.third_party = input.measurement.third_party;
   m.valid = true;
   m.violations_json = "[]";

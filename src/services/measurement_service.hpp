@@ -15,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "adapters/json/measurement_json.hpp"
 #include "ports/monitoring_store.hpp"
 #include "ports/record_store.hpp"
 #include "services/policy_registry.hpp"
@@ -37,7 +36,7 @@ class MeasurementService {
   /// Validates and stores. The caller has checked that `scope` may write the household; this
   /// checks that the household is in `scope` (not_found, field household_id, otherwise) and that
   /// `room` is one of its rooms (invalid_argument, field room).
-  Result<MeasurementOutcome> Add(const adapters::MeasurementInput& input, const ports::Scope& scope,
+  Result<MeasurementOutcome> Add(const ports::MeasurementInput& input, const ports::Scope& scope,
                                  const std::string& actor);
 
   /// The household's measurements (not_found when it is outside `scope`).

@@ -1,22 +1,25 @@
-// The named policy profiles (policies/<name>.toml), loaded and validated once.
-// Immutable after loading; thread-safe.
+// The named policy profiles (policies/<name>.toml), validated when loaded (by
+// adapters/policy/policy_loader.hpp LoadPolicyDir). Immutable after construction; thread-safe.
 #pragma once
 
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "core/result.hpp"
+#include "ports/file_decoders.hpp"
 #include "rules/policy.hpp"
 
 namespace hearth::services {
 
 class PolicyRegistry {
  public:
-  /// Loads every *.toml of `dir`. Any invalid profile fails the whole load, naming its problems.
-  static Result<PolicyRegistry> LoadDir(const std::filesystem::path& dir);
+  PolicyRegistry() = default;
+  /// The profiles by name; `load_file` reads a profile named by path (Resolve with allow_files),
+  /// and may be empty where files are never allowed.
+  explicit PolicyRegistry(std::map<std::string, rules::Policy> profiles,
+                          ports::PolicyFileLoader load_file = {});
 
   /// The profile named `name` (its file name without .toml); not_found lists the known names.
   Result<std::shared_ptr<const rules::Policy>> Find(const std::string& name) const;
@@ -30,6 +33,7 @@ class PolicyRegistry {
 
  private:
   std::map<std::string, std::shared_ptr<const rules::Policy>> by_name_;
+  ports::PolicyFileLoader load_file_;
 };
 
 }  // namespace hearth::services

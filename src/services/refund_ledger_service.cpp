@@ -1,7 +1,6 @@
 #include "services/refund_ledger_service.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "ports/record_views.hpp"
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 
@@ -10,26 +9,12 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
-const char* CauseName(rules::RefundCause cause) {
-  switch (cause) {
-    case rules::RefundCause::kTemperature: return "temperature";
-    case rules::RefundCause::kNotHeated: return "not-heated";
-    case rules::RefundCause::kOutage: return "outage";
-    case rules::RefundCause::kNone: break;
-  }
-  return "none";
-}
-
-nlohmann::json Tenths(std::optional<rules::Tenths> t) {
-  return t ? nlohmann::json(static_cast<double>(*t) / 10.0) : nlohmann::json(nullptr);
-}
-
 // The entry of one household, or not_found when it has no fee for the season.
 Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
                                                const JudgingService& judging,
                                                const DeadlineService& deadlines,
                                                const PolicyRegistry& policies,
-                                               const ports::Record& household, int year,
+                                               const ports::HouseholdView& household, int year,
                                                const std::string& actor,
                                                JudgingService::Cache* cache) {
   ports::ListQuery fees_query;
@@ -41,7 +26,9 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
     return Error::NotFound("household " + std::to_string(household.id) +
                            " has no fee for the season " + std::to_string(year));
   }
-  const int64_t fee_fen = std::get<int64_t>(fees->items.front().fields.at("amount"));
+  auto fee = ports::FeeView::From(fees->items.front());
+  if (!fee.ok()) return fee.error();
+  const int64_t fee_fen = fee->amount_fen;
 
   auto from = MakeDate(year, 10, 1), to = MakeDate(year + 1, 4, 30);
   auto judgement = judging.Judge(household.id, *from, *to, cache);
@@ -72,19 +59,14 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
   auto refund = rules::ComputeRefund(**policy, season, fee_fen, days);
   if (!refund.ok()) return refund.error();
 
-  nlohmann::json listed = nlohmann::json::array();
+  std::vector<ports::LedgerDay> listed;
+  listed.reserve(refund->days.size());
   for (const auto& d : refund->days) {
     const JudgedDay& j = *by_date.at(d.date);
-    nlohmann::json evidence{{"source", EvidenceSourceName(j.source)}, {"room", j.room}};
-    if (j.measured_on) evidence["measured_on"] = FormatDate(*j.measured_on);
-    if (j.measurement_id) evidence["measurement_id"] = *j.measurement_id;
-    if (j.source == rules::EvidenceSource::kRemote) {
-      evidence["rooms"] = nlohmann::json::parse(j.rooms_json, nullptr, false);
-    }
-    listed.push_back({{"date", FormatDate(d.date)}, {"share_percent", d.share_percent},
-                      {"cause", CauseName(d.cause)}, {"reason", d.reason},
-                      {"value", Tenths(j.value)}, {"guarantee", Tenths(j.guarantee)},
-                      {"outdoor_mean", Tenths(j.outdoor_mean)}, {"evidence", evidence}});
+    ports::LedgerEvidence evidence{j.source, j.room, j.measured_on, j.measurement_id, {}};
+    if (j.source == rules::EvidenceSource::kRemote) evidence.rooms = j.rooms;
+    listed.push_back({d.date, d.share_percent, d.cause, d.reason, j.value, j.guarantee,
+                      j.outdoor_mean, std::move(evidence)});
   }
 
   auto deadline = deadlines.Compute(
@@ -95,12 +77,12 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
 
   ports::RefundEntry e;
   e.household_id = household.id;
-  e.company_id = std::get<int64_t>(household.fields.at("company_id"));
+  e.company_id = household.company_id;
   e.season_start_year = year;
   e.fee_fen = fee_fen;
   e.refund_fen = refund->refund_fen;
   e.official_days = refund->official_days;
-  e.days_json = listed.dump();
+  e.days = std::move(listed);
   e.payment_deadline = FormatLocal(deadline->answer.deadline);
   e.updated_by = actor;
   return e;
@@ -111,7 +93,7 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
 Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
                                                         int season_start_year,
                                                         const std::string& actor) const {
-  auto household = records_.Get(Res("households"), household_id, {});
+  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
   return ComputeEntry(records_, judging_, deadlines_, policies_, *household, season_start_year,
                       actor, nullptr);
@@ -145,9 +127,11 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
   while (true) {
     auto page = records_.List(Res("households"), q);
     if (!page.ok()) return page.error();
-    for (const auto& h : page->items) {
+    for (const auto& record : page->items) {
       ++summary.households;
-      auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, h, season_start_year,
+      auto h = ports::HouseholdView::From(record);
+      if (!h.ok()) return h.error();
+      auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, *h, season_start_year,
                                 actor, &cache);
       if (!entry.ok()) {
         if (entry.error().code == ErrorCode::kNotFound && entry.error().field.empty()) {

@@ -1,6 +1,5 @@
 #include "services/refund_service.hpp"
 
-#include "adapters/csv/refund_days_csv.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::services {
@@ -48,7 +47,7 @@ Result<RefundOutcome> RefundService::Compute(const RefundQuery& q, bool allow_po
   const rules::Policy& p = **policy;
   RefundOutcome out;
   out.season = rules::SeasonOf(p.season, *year);
-  auto days = adapters::ParseRefundDaysCsv(q.days_csv, p, out.season);
+  auto days = decode_(q.days_csv, p, out.season);
   if (!days.ok()) return days.error();
   auto refund = rules::ComputeRefund(p, out.season, *fee, *days);
   if (!refund.ok()) return refund.error();

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "ports/file_decoders.hpp"
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 #include "services/policy_registry.hpp"
@@ -35,8 +36,9 @@ Result<int64_t> ParseFeeFen(std::string_view text);
 
 class RefundService {
  public:
-  /// Not owned; must outlive the service.
-  explicit RefundService(const PolicyRegistry& policies) : policies_(policies) {}
+  /// `policies` is not owned and must outlive the service; `decode` reads the days file.
+  RefundService(const PolicyRegistry& policies, ports::RefundDaysDecoder decode)
+      : policies_(policies), decode_(std::move(decode)) {}
 
   /// Checks policy, season, fee and then the file; the first problem is the error
   /// (invalid_argument, with `field` policy, season, fee, or "line L" for the file; a policy
@@ -46,6 +48,7 @@ class RefundService {
 
  private:
   const PolicyRegistry& policies_;
+  ports::RefundDaysDecoder decode_;
 };
 
 }  // namespace hearth::services

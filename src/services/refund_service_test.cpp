@@ -1,4 +1,6 @@
 // The refund calculator's use case with the shipped profiles: R-REFUND-1..4, R-SEASON-1.
+#include "adapters/csv/refund_days_csv.hpp"
+#include "support/test_policies.hpp"
 #include "services/refund_service.hpp"
 
 #include <gtest/gtest.h>
@@ -7,7 +9,7 @@ namespace hearth::services {
 namespace {
 
 const PolicyRegistry& Registry() {
-  static const PolicyRegistry r = *PolicyRegistry::LoadDir(HEARTH_SOURCE_DIR "/policies");
+  static const PolicyRegistry r = *support::LoadPolicies();
   return r;
 }
 
@@ -133,7 +135,7 @@ TEST(RefundService, ShippedProfiles) {
        {{"2025-12-01", 20}, {"2025-12-02", 20}, {"2025-12-03", 20}}},
       {"no rows", "weihai", "2025", "0.01", "", 121, 0, {}},
   };
-  const RefundService service(Registry());
+  const RefundService service(Registry(), adapters::ParseRefundDaysCsv);
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     auto out = service.Compute({c.policy, c.season, c.fee, kHeader + c.rows}, false);
@@ -149,7 +151,7 @@ TEST(RefundService, ShippedProfiles) {
 }
 
 TEST(RefundService, ReasonsFromTheProfile) {  // R-REFUND-2 hours come from the profile
-  auto out = RefundService(Registry())
+  auto out = RefundService(Registry(), adapters::ParseRefundDaysCsv)
                  .Compute({"weihai", "2025", "2640.00",
                            std::string(kHeader) + "2025-12-05,,,,14,\n2025-12-01,17.5,,,,\n"},
                           false);
@@ -188,7 +190,7 @@ TEST(RefundService, Errors) {
       // The flags are checked before the file.
       {{"weihai", "x", "1", "date\n"}, ErrorCode::kInvalidArgument, "season", "got 'x'"},
   };
-  const RefundService service(Registry());
+  const RefundService service(Registry(), adapters::ParseRefundDaysCsv);
   for (const auto& c : cases) {
     SCOPED_TRACE(c.needle);
     auto out = service.Compute(c.query, false);

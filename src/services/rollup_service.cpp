@@ -5,12 +5,10 @@
 #include <set>
 #include <utility>
 
-#include "adapters/json/monitoring_json.hpp"
+#include "ports/record_views.hpp"
 
 namespace hearth::services {
 namespace {
-
-const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
 std::string Now() {
   return FormatLocal(
@@ -32,12 +30,16 @@ Result<ports::HouseholdDay> RollUp(ports::MonitoringStore& store, const rules::P
   }
   auto values = rules::DailyValues(policy.temperature.sensor, readings);
   if (!values.ok()) return values.error();
-  ports::HouseholdDay out{household, day, std::nullopt, "", "[]", Now()};
+  ports::HouseholdDay out{household, day, std::nullopt, "", {}, Now()};
   for (const rules::DailyValue& v : *values) {
     if (v.date != day) continue;  // cannot happen: every reading is of `day`
     out.value = v.value;
     out.room = v.room;
-    out.rooms_json = adapters::RoomDaysToJson(v.rooms);
+    for (const rules::RoomDay& r : v.rooms) {
+      std::optional<rules::Tenths> value;
+      if (r.counted && r.mean) value = rules::RoundToTenths(*r.mean);
+      out.rooms.push_back({r.room, r.kind, r.valid_hours, r.counted, value});
+    }
   }
   return out;
 }
@@ -47,11 +49,11 @@ Result<ports::HouseholdDay> RollUp(ports::MonitoringStore& store, const rules::P
 Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStore& records,
                                                                const PolicyRegistry& policies,
                                                                int64_t household_id) {
-  auto household = records.Get(Res("households"), household_id, {});
+  auto household = ports::GetView<ports::HouseholdView>(records, household_id);
   if (!household.ok()) return household.error();
-  auto company = records.Get(Res("companies"), household->Int("company_id").value_or(0), {});
+  auto company = ports::GetView<ports::CompanyView>(records, household->company_id);
   if (!company.ok()) return company.error();
-  const std::string name = company->Text("policy");
+  const std::string& name = company->policy;
   auto policy = policies.Find(name);
   if (!policy.ok()) {
     return Error::FailedPrecondition("the company of household " + std::to_string(household_id) +
@@ -95,7 +97,7 @@ Result<RollupCounts> RollupService::Round(int batch, std::optional<int64_t> hous
 Result<RollupCounts> RollupService::RunOnce(int batch, int max_rounds) {
   RollupCounts total;
   for (int round = 0; round < max_rounds; ++round) {
-    std::lock_guard lock(mutex_);  // per round: a catch-up waits one round at most
+    MutexLock lock(mutex_);  // per round: a catch-up waits one round at most
     auto counts = Round(batch, std::nullopt);
     if (!counts.ok()) return counts.error();
     total.marks += counts->marks;
@@ -111,7 +113,7 @@ Result<RollupCounts> RollupService::CatchUp(int64_t household_id) {
   // A household's marks are a few per sensor and day; readings arriving during the catch-up may
   // re-open days, which a bounded number of rounds then picks up.
   for (int round = 0; round < 5; ++round) {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     auto counts = Round(10000, household_id);
     if (!counts.ok()) return counts.error();
     total.marks += counts->marks;

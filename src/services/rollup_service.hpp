@@ -17,10 +17,11 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 
+#include "core/mutex.hpp"
 #include "core/result.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 #include "ports/record_store.hpp"
 #include "services/policy_registry.hpp"
@@ -51,12 +52,12 @@ class RollupService {
   Result<RollupCounts> CatchUp(int64_t household_id);
 
  private:
-  Result<RollupCounts> Round(int batch, std::optional<int64_t> household_id);
+  Result<RollupCounts> Round(int batch, std::optional<int64_t> household_id) REQUIRES(mutex_);
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;
-  std::mutex mutex_;  // serialises rounds
+  Mutex mutex_;  // serialises rounds: it guards no data, Round requires it
 };
 
 /// The profile of a household: its company's `policy` field (RULES.md: one profile per company).

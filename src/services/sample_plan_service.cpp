@@ -2,7 +2,6 @@
 
 #include <limits>
 
-#include "adapters/csv/households_csv.hpp"
 
 namespace hearth::services {
 
@@ -34,7 +33,7 @@ Result<SamplePlanOutcome> SamplePlanService::Compute(const SamplePlanQuery& q,
     if (!s.ok()) return s.error();
     seed = *s;
   }
-  auto households = adapters::ParseHouseholdsCsv(q.households_csv);
+  auto households = decode_(q.households_csv);
   if (!households.ok()) return households.error();
   SamplePlanOutcome out;
   out.households = std::move(*households);

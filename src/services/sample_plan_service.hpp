@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "ports/file_decoders.hpp"
 #include "rules/sampling.hpp"
 #include "services/policy_registry.hpp"
 
@@ -34,8 +35,9 @@ Result<uint64_t> ParseSeed(std::string_view text);
 
 class SamplePlanService {
  public:
-  /// Not owned; must outlive the service.
-  explicit SamplePlanService(const PolicyRegistry& policies) : policies_(policies) {}
+  /// `policies` is not owned and must outlive the service; `decode` reads the households file.
+  SamplePlanService(const PolicyRegistry& policies, ports::SampleHouseholdsDecoder decode)
+      : policies_(policies), decode_(std::move(decode)) {}
 
   /// Checks policy, seed and then the file; the first problem is the error (invalid_argument or
   /// not_found, with `field` policy, seed, or "line L" for the file). `allow_policy_files` is for
@@ -44,6 +46,7 @@ class SamplePlanService {
 
  private:
   const PolicyRegistry& policies_;
+  ports::SampleHouseholdsDecoder decode_;
 };
 
 }  // namespace hearth::services

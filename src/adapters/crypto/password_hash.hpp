@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "ports/credentials.hpp"
 
 namespace hearth::adapters {
 
@@ -32,5 +33,20 @@ Result<std::string> HashPassword(std::string_view password, const Argon2Cost& co
 /// Whether `password` matches the encoded hash; the comparison is constant-time
 /// (argon2id_verify). A malformed or non-argon2id hash never matches.
 bool VerifyPassword(std::string_view encoded, std::string_view password);
+
+/// ports::PasswordHasher over HashPassword and VerifyPassword, hashing at `cost`.
+class Argon2Hasher final : public ports::PasswordHasher {
+ public:
+  explicit Argon2Hasher(Argon2Cost cost = {}) : cost_(cost) {}
+  Result<std::string> Hash(std::string_view password) const override {
+    return HashPassword(password, cost_);
+  }
+  bool Verify(std::string_view encoded, std::string_view password) const override {
+    return VerifyPassword(encoded, password);
+  }
+
+ private:
+  Argon2Cost cost_;
+};
 
 }  // namespace hearth::adapters

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "ports/credentials.hpp"
 
 namespace hearth::adapters {
 
@@ -19,5 +20,17 @@ std::string Base64Url(std::string_view bytes);
 /// Lower-case hex SHA-256 (OpenSSL libcrypto): 64 characters. Throws std::runtime_error only
 /// when libcrypto has no SHA-256 (a broken installation).
 std::string Sha256Hex(std::string_view data);
+
+/// ports::TokenIssuer: 32 bytes of RandomBytes in Base64Url; the digest is Sha256Hex.
+class RandomTokenIssuer final : public ports::TokenIssuer {
+ public:
+  static constexpr size_t kTokenBytes = 32;
+  Result<std::string> NewToken() const override {
+    auto bytes = RandomBytes(kTokenBytes);
+    if (!bytes.ok()) return bytes.error();
+    return Base64Url(*bytes);
+  }
+  std::string Digest(std::string_view token) const override { return Sha256Hex(token); }
+};
 
 }  // namespace hearth::adapters

@@ -134,13 +134,6 @@ CsvProblem ProblemOf(const Error& e) {
 
 }  // namespace
 
-CsvProblem HouseholdImportFile::ProblemAt(const HouseholdImportRow& row, const std::string& column,
-                                          const std::string& message) const {
-  auto it = columns.find(column);
-  int col = it == columns.end() ? 0 : it->second;
-  return {row.line, col, CsvError(row.line, col, column, message).message};
-}
-
 const std::vector<std::string>& HouseholdImportFieldColumns() { return kFieldColumns; }
 
 Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text) {
@@ -191,23 +184,6 @@ Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text) {
                      return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                    });
   return file;
-}
-
-Error ImportProblemsError(std::vector<CsvProblem> problems) {
-  std::stable_sort(problems.begin(), problems.end(), [](const CsvProblem& a, const CsvProblem& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-  });
-  std::string message = "the file has " + std::to_string(problems.size()) +
-                        (problems.size() == 1 ? " problem" : " problems") +
-                        "; nothing was imported:";
-  for (size_t i = 0; i < problems.size() && i < kMaxListedProblems; ++i) {
-    message += "\n" + problems[i].text;
-  }
-  if (problems.size() > kMaxListedProblems) {
-    message += "\n… and " + std::to_string(problems.size() - kMaxListedProblems) + " more";
-  }
-  return Error::InvalidArgument(std::move(message),
-                                problems.empty() ? "" : "line " + std::to_string(problems[0].line));
 }
 
 }  // namespace hearth::adapters

@@ -24,39 +24,16 @@
 #include <vector>
 
 #include "core/result.hpp"
-#include "ports/record_store.hpp"
+#include "ports/household_import.hpp"
 
 namespace hearth::adapters {
 
-/// One problem of an import file, located at its line and column (1-based; column 0 when the
-/// problem is not in one column).
-struct CsvProblem {
-  int line = 0;
-  int column = 0;
-  std::string text;  ///< "line L, column C (NAME): MESSAGE"
-};
-
-struct HouseholdImportRow {
-  int line = 0;
-  std::string building;   ///< building code, within the company
-  std::string partition;  ///< partition code, within the building
-  /// The household's fields read from the row, by descriptor name: code, address, area_m2,
-  /// floor, orientation, billing, agreed_temp, heating_status, phone, id_number, and floor_tier
-  /// when the file has that column. Only the valid ones when `valid` is false.
-  ports::Fields fields;
-  std::vector<ports::Fields> rooms;  ///< {kind, name} each, in file order
-  bool valid = false;                ///< the row has no problem
-};
-
-struct HouseholdImportFile {
-  std::vector<HouseholdImportRow> rows;  ///< every row of the header's width, in file order
-  std::vector<CsvProblem> problems;      ///< by line, then column
-  std::map<std::string, int> columns;    ///< 1-based column of each header name
-
-  /// A problem at `row`'s `column` (a header name).
-  CsvProblem ProblemAt(const HouseholdImportRow& row, const std::string& column,
-                       const std::string& message) const;
-};
+// The decoded file's types are the port's (ports/household_import.hpp).
+using ports::CsvProblem;
+using ports::HouseholdImportFile;
+using ports::HouseholdImportRow;
+using ports::ImportProblemsError;
+using ports::kMaxListedProblems;
 
 /// The household columns besides building, partition and rooms; floor_tier is optional.
 const std::vector<std::string>& HouseholdImportFieldColumns();
@@ -65,13 +42,5 @@ const std::vector<std::string>& HouseholdImportFieldColumns();
 /// as a table at all (a quote left open, an unknown, missing or repeated column); every other
 /// problem goes to `problems`.
 Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text);
-
-/// At most this many problems are listed in the error; the rest are counted.
-inline constexpr size_t kMaxListedProblems = 50;
-
-/// invalid_argument listing `problems` (sorted here by line, then column; the first
-/// kMaxListedProblems of them, then "… and N more"): "the file has N problems; nothing was
-/// imported:\nline …\nline …". Its field is the first problem's "line L". Precondition: not empty.
-Error ImportProblemsError(std::vector<CsvProblem> problems);
 
 }  // namespace hearth::adapters

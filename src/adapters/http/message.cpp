@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "adapters/json/deadline_json.hpp"
+#include "adapters/json/error_json.hpp"
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 
 unsigned HttpStatus(ErrorCode code) {
   switch (code) {
@@ -24,6 +24,17 @@ unsigned HttpStatus(ErrorCode code) {
 
 Response Json(unsigned status, const nlohmann::ordered_json& body) {
   return Response{status, "application/json", body.dump(), {}};
+}
+
+Response MethodNotAllowed(const std::string& method, const std::vector<std::string>& allowed) {
+  std::string list;
+  for (const auto& m : allowed) list += (list.empty() ? "" : ", ") + m;
+  Response resp = Json(405, {{"error",
+                              {{"code", "method_not_allowed"},
+                               {"message", "method " + method + " is not allowed here; allowed: " +
+                                               list}}}});
+  resp.headers.emplace_back("Allow", list);
+  return resp;
 }
 
 Response ErrorResponse(const Error& error) {
@@ -96,4 +107,4 @@ std::optional<int64_t> ParseDigits(std::string_view text, size_t max_digits) {
   return value;
 }
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

@@ -10,7 +10,7 @@
 
 #include "core/result.hpp"
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 
 struct Request {
   std::string method;                          ///< "GET", "POST", ...
@@ -36,6 +36,11 @@ Response Json(unsigned status, const nlohmann::ordered_json& body);
 /// never sent.
 Response ErrorResponse(const Error& error);
 
+/// 405 for a path served with other methods: {"error":{"code":"method_not_allowed","message"}}
+/// naming them, and the Allow header (RFC 9110 §15.5.6). Not an ErrorCode: only the router
+/// knows which methods a path has, and no use case ever answers it.
+Response MethodNotAllowed(const std::string& method, const std::vector<std::string>& allowed);
+
 /// Decodes %XX escapes, and '+' as a space when `plus_is_space` (queries, as HTML forms send
 /// them). Returns nullopt for a malformed escape.
 std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space = true);
@@ -50,4 +55,4 @@ Status OnlyParams(const Request& request, std::initializer_list<std::string_view
 /// counts in paths and query strings), or nullopt for anything else. Callers choose the error.
 std::optional<int64_t> ParseDigits(std::string_view text, size_t max_digits = 18);
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 namespace {
 
 TEST(ParseDigits, Table) {
@@ -33,4 +33,4 @@ TEST(ParseDigits, Table) {
 }
 
 }  // namespace
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

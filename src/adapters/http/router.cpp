@@ -1,8 +1,10 @@
 #include "adapters/http/router.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 namespace {
 
 std::vector<std::string> Split(std::string_view path) {
@@ -44,12 +46,16 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Route
 
 Response Router::Handle(Request request) const {
   auto path = Split(request.path);
-  bool path_known = false;
+  std::vector<std::string> allowed;  // the methods of the path, when the request's is not one
   for (const Route& r : routes_) {
     std::map<std::string, std::string> params;
     if (!Match(r.segments, path, params)) continue;
-    path_known = true;
-    if (r.method != request.method) continue;
+    if (r.method != request.method) {
+      if (std::find(allowed.begin(), allowed.end(), r.method) == allowed.end()) {
+        allowed.push_back(r.method);
+      }
+      continue;
+    }
     request.params = std::move(params);
     try {
       return r.handler(request);
@@ -57,13 +63,8 @@ Response Router::Handle(Request request) const {
       return ErrorResponse(Error::Internal(std::string("handler threw: ") + e.what()));
     }
   }
-  if (path_known) {
-    Response resp = ErrorResponse(
-        {ErrorCode::kInvalidArgument, "method " + request.method + " is not allowed here", "", ""});
-    resp.status = 405;
-    return resp;
-  }
+  if (!allowed.empty()) return MethodNotAllowed(request.method, allowed);
   return ErrorResponse(Error::NotFound("no such resource: " + request.path));
 }
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

@@ -9,7 +9,7 @@
 
 #include "adapters/http/message.hpp"
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 
 using Handler = std::function<Response(const Request&)>;
 
@@ -46,4 +46,4 @@ class Router {
   std::vector<Route> routes_;
 };
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

@@ -11,7 +11,7 @@
 
 #include <sys/resource.h>
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 namespace {
 
 namespace asio = boost::asio;
@@ -237,4 +237,4 @@ Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& text) {
   return std::pair{host, static_cast<uint16_t>(std::stoul(port))};
 }
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

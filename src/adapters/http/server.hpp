@@ -13,7 +13,7 @@
 #include "adapters/http/router.hpp"
 #include "core/result.hpp"
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
@@ -47,4 +47,4 @@ class Server {
 /// Parses "HOST:PORT" (e.g. "127.0.0.1:8080"); invalid_argument names the flag `listen`.
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& text);
 
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

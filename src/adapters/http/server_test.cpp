@@ -5,12 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/http/test_client.hpp"
+#include "support/test_client.hpp"
 
-namespace hearth::http {
+namespace hearth::adapters::http {
 namespace {
 
-using testing::TestClient;
+using support::TestClient;
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -38,7 +38,7 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
 };
 
-nlohmann::json Body(const testing::TestResponse& r) { return nlohmann::json::parse(r.body); }
+nlohmann::json Body(const support::TestResponse& r) { return nlohmann::json::parse(r.body); }
 
 TEST_F(ServerTest, RoutesAndKeepsAlive) {
   TestClient client(server_->port());
@@ -61,7 +61,7 @@ TEST_F(ServerTest, ErrorsHaveOneShape) {
   };
   const Case cases[] = {
       {"GET", "/nope", 404, "not_found"},
-      {"POST", "/ping", 405, "invalid_argument"},
+      {"POST", "/ping", 405, "method_not_allowed"},
       {"GET", "/items/1?bad=%zz", 400, "invalid_argument"},
       {"GET", "/boom", 500, "internal"},
   };
@@ -75,6 +75,15 @@ TEST_F(ServerTest, ErrorsHaveOneShape) {
     EXPECT_TRUE(body["error"]["message"].is_string());
     EXPECT_EQ(r.body.find("secret detail"), std::string::npos) << "internal detail leaked";
   }
+}
+
+// 405 names the path's methods, in the body and in the Allow header (RFC 9110 §15.5.6).
+TEST_F(ServerTest, MethodNotAllowedNamesTheAllowedMethods) {
+  TestClient client(server_->port());
+  auto r = client.Send("DELETE", "/ping");
+  EXPECT_EQ(r.status, 405u);
+  EXPECT_EQ(Body(r)["error"]["message"], "method DELETE is not allowed here; allowed: GET");
+  EXPECT_EQ(r.headers["Allow"], "GET");
 }
 
 TEST_F(ServerTest, OversizedBodyGets413) {
@@ -140,4 +149,4 @@ TEST(ParseListen, Table) {
 }
 
 }  // namespace
-}  // namespace hearth::http
+}  // namespace hearth::adapters::http

@@ -12,10 +12,7 @@
 
 namespace hearth::adapters {
 
-struct CalendarFile {
-  std::string source;
-  std::vector<rules::HolidayYear> years;
-};
+using rules::CalendarFile;  // the parsed file (rules/calendar.hpp)
 
 /// Parses and validates a calendar file. The error (invalid_argument) names the first problem
 /// with its JSON path, e.g. `years.2024[3].date: '2024-02-30' is not a date`.

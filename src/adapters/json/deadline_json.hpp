@@ -12,7 +12,4 @@ namespace hearth::adapters {
 nlohmann::ordered_json DeadlineToJson(const rules::DeadlineRequest& request,
                               const rules::DeadlineAnswer& answer);
 
-/// {"error":{"code","message","field"}}: the one error shape of the API and the CLI's --json.
-nlohmann::ordered_json ErrorToJson(const Error& error);
-
 }  // namespace hearth::adapters

@@ -37,30 +37,6 @@ Result<bool> BoolOf(const json& body, const std::string& key) {
 
 }  // namespace
 
-const char* InstrumentName(rules::Instrument instrument) {
-  switch (instrument) {
-    case rules::Instrument::kGlassThermometer:
-      return "glass-thermometer";
-    case rules::Instrument::kDigitalThermometer:
-      return "digital-thermometer";
-    case rules::Instrument::kInfraredGun:
-      return "infrared-gun";
-  }
-  return "?";
-}
-
-const char* SignatureName(rules::Signature signature) {
-  switch (signature) {
-    case rules::Signature::kSigned:
-      return "signed";
-    case rules::Signature::kPending:
-      return "pending";
-    case rules::Signature::kRefused:
-      return "refused";
-  }
-  return "?";
-}
-
 Result<MeasurementInput> ParseMeasurementJson(std::string_view body) {
   auto j = json::parse(body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {

@@ -22,20 +22,13 @@
 
 namespace hearth::adapters {
 
-struct MeasurementInput {
-  int64_t household_id = 0;
-  std::string room;
-  rules::ManualMeasurement measurement;
-  std::string payload_json;  ///< the body, normalised (dumped again)
-};
+using ports::MeasurementInput;  // the decoded body (ports/monitoring_store.hpp)
 
 /// Parses the body. invalid_argument names the key at fault (field = the key, "readings[1].at").
 Result<MeasurementInput> ParseMeasurementJson(std::string_view body);
 
-/// "glass-thermometer", "digital-thermometer", "infrared-gun".
-const char* InstrumentName(rules::Instrument instrument);
-/// "signed", "pending", "refused".
-const char* SignatureName(rules::Signature signature);
+using rules::InstrumentName;
+using rules::SignatureName;
 
 /// [{"rule":"R-TEMP-4","check":"gap","message":"R-TEMP-4 gap: …"}, …]
 nlohmann::ordered_json ViolationsToJson(const std::vector<rules::Violation>& violations);

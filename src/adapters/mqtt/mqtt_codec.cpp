@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
 Error Malformed(const std::string& what) {
@@ -394,4 +394,4 @@ std::string ReasonName(uint8_t reason) {
   return std::string(name) + " (" + hex + ")";
 }
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -20,7 +20,7 @@
 
 #include "core/result.hpp"
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 
 enum class PacketType : uint8_t {
   kConnect = 1,
@@ -120,4 +120,4 @@ Result<Puback> DecodePuback(std::string_view body);
 /// The name of a CONNACK/SUBACK/DISCONNECT reason code, for logs ("not authorized (0x87)").
 std::string ReasonName(uint8_t reason);
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
 std::string Bytes(std::initializer_list<int> bytes) {
@@ -214,4 +214,4 @@ TEST(MqttCodec, DecodesDisconnect) {
 }
 
 }  // namespace
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -17,7 +17,7 @@
 
 #include "adapters/mqtt/mqtt_codec.hpp"
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -374,4 +374,4 @@ Status Subscriber::RunSession() {
   }
 }
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -34,7 +34,7 @@
 
 #include "core/result.hpp"
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 
 /// One received application message. QoS 0 messages are handed over too (nothing to acknowledge).
 struct Message {
@@ -110,4 +110,4 @@ class Subscriber {
   std::thread thread_;
 };
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -1,3 +1,4 @@
+// ctest-labels: mqtt
 // The subscriber against a real mosquitto (the CTest fixture): acknowledgement only after the
 // handler's ok, redelivery after a failed batch, the persistent session, shared subscriptions.
 #include "adapters/mqtt/mqtt_subscriber.hpp"
@@ -8,15 +9,15 @@
 #include <mutex>
 #include <set>
 
-#include "adapters/mqtt/test_mqtt.hpp"
+#include "support/test_mqtt.hpp"
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
-using testing::Mosquitto;
-using testing::Publisher;
-using testing::UniqueName;
-using testing::WaitFor;
+using support::Mosquitto;
+using support::Publisher;
+using support::UniqueName;
+using support::WaitFor;
 
 // Records every message handed to it; fails the batches `fail_next` says to.
 class Recorder {
@@ -234,4 +235,4 @@ TEST(Subscriber, RetriesAnUnreachableBrokerUntilStopped) {
 }
 
 }  // namespace
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
 using json = nlohmann::json;
@@ -152,4 +152,4 @@ Result<std::vector<ports::IncomingReading>> DecodeMqttReading(std::string_view t
   return std::move(sax.readings());
 }
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

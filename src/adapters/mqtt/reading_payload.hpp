@@ -15,7 +15,7 @@
 #include "core/result.hpp"
 #include "ports/incoming_reading.hpp"
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 
 /// The topic level before the sensor id; a subscriber's filter is kReadingsTopicPrefix + "+".
 inline constexpr std::string_view kReadingsTopicPrefix = "hearth/v1/readings/";
@@ -34,4 +34,4 @@ inline constexpr std::string_view kReadingsTopicPrefix = "hearth/v1/readings/";
 Result<std::vector<ports::IncomingReading>> DecodeMqttReading(std::string_view topic,
                                                               std::string_view payload);
 
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

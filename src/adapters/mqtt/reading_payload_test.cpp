@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace hearth::mqtt {
+namespace hearth::adapters::mqtt {
 namespace {
 
 struct Good {
@@ -142,4 +142,4 @@ TEST(DecodeMqttReading, AnArrayOfManyReadings) {
 }
 
 }  // namespace
-}  // namespace hearth::mqtt
+}  // namespace hearth::adapters::mqtt

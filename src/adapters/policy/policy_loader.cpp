@@ -1,4 +1,7 @@
 // The schema of a policy profile. See policies/weihai.toml for a complete, commented example.
+// Over 400 lines on purpose: one parser reads the profile section by section in the order of the
+// file, so every key, its range and its clause are found in one place; the generic TOML reading
+// is in toml_reader.hpp.
 #include "adapters/policy/policy_loader.hpp"
 
 #include <fstream>
@@ -535,6 +538,21 @@ Result<rules::Policy> LoadPolicyFile(const std::filesystem::path& path) {
     message += FormatProblem(path.string(), p);
   }
   return Error::InvalidArgument(message, "policy");
+}
+
+Result<std::map<std::string, rules::Policy>> LoadPolicyDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return Error::NotFound("no policy directory at " + dir.string(), "policy");
+  }
+  std::map<std::string, rules::Policy> profiles;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".toml") continue;
+    auto policy = LoadPolicyFile(entry.path());
+    if (!policy.ok()) return policy.error();
+    profiles.emplace(entry.path().stem().string(), std::move(*policy));
+  }
+  return profiles;
 }
 
 }  // namespace hearth::adapters

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,9 @@ std::string FormatProblem(std::string_view file, const PolicyProblem& p);
 /// Reads and parses a file. On failure the error (invalid_argument) lists every problem, one per
 /// line, formatted by FormatProblem; a file that cannot be read is also invalid_argument.
 Result<rules::Policy> LoadPolicyFile(const std::filesystem::path& path);
+
+/// Every *.toml of `dir`, by file name without .toml. Any invalid profile fails the whole load,
+/// naming its problems; a missing directory is not_found (field "policy").
+Result<std::map<std::string, rules::Policy>> LoadPolicyDir(const std::filesystem::path& dir);
 
 }  // namespace hearth::adapters

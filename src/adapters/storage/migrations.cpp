@@ -1,3 +1,5 @@
+// The schema's history: every migration in order, as released. Over 400 lines on purpose: a
+// released migration never changes, and one list read top to bottom is the schema's record.
 #include "adapters/storage/migrations.hpp"
 
 #include <array>

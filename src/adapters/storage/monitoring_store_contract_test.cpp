@@ -8,13 +8,13 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
 
@@ -23,7 +23,7 @@ Date D(const char* text) { return *ParseDate(text); }
 class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     url_ = db_->url();
     auto conn = sql::Connect(url_);
     ASSERT_TRUE(conn.ok());
@@ -109,7 +109,7 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
     return marks.ok() ? *marks : std::vector<ports::DirtyMark>{};
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::string url_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> readings_;
@@ -134,7 +134,7 @@ TEST_P(MonitoringStoreContract, MarksAreClearedOnlyWhenNoReadingReopenedThem) {
 
   // A late reading for sensor 1 on 2025-12-01 arrives while the rollup works: its mark stays.
   Insert({{sensors_[0], kT0 + 60, 1810}});
-  ports::HouseholdDay day{households_[0], D("2025-12-01"), 185, "主卧", "[]", ""};
+  ports::HouseholdDay day{households_[0], D("2025-12-01"), 185, "主卧", {}, ""};
   auto cleared = store_->CommitRollup(std::span(&day, 1), all);
   ASSERT_TRUE(cleared.ok()) << cleared.error().detail;
   EXPECT_EQ(*cleared, 3);
@@ -165,11 +165,15 @@ TEST_P(MonitoringStoreContract, HouseholdReadingsCarryTheirRooms) {
   EXPECT_EQ(got, (std::vector<std::string>{"kitchen/other/10/2500", "主卧/bedroom/0/1800"}));
 }
 
+// The rooms kept with a day: a counted room with its value, and one that did not count.
+const ports::RoomSummary kMainBedroom{"主卧", rules::RoomKind::kBedroom, 24, true, 185};
+const ports::RoomSummary kKitchen{"kitchen", rules::RoomKind::kOther, 19, false, std::nullopt};
+
 TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   std::vector<ports::HouseholdDay> days{
-      {households_[0], D("2025-12-01"), 185, "主卧", R"([{"room":"主卧"}])", ""},
-      {households_[0], D("2025-12-02"), std::nullopt, "", "[]", ""},
-      {households_[1], D("2025-12-01"), 201, "living", "[]", ""},
+      {households_[0], D("2025-12-01"), 185, "主卧", {kMainBedroom, kKitchen}, ""},
+      {households_[0], D("2025-12-02"), std::nullopt, "", {}, ""},
+      {households_[1], D("2025-12-01"), 201, "living", {}, ""},
   };
   ASSERT_TRUE(store_->CommitRollup(days, {}).ok());
   days[0].value = 179;
@@ -196,7 +200,7 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   ASSERT_TRUE(first.ok());
   ASSERT_EQ(first->size(), 1u);
   EXPECT_EQ((*first)[0].room, "主卧");
-  EXPECT_EQ((*first)[0].rooms_json, R"([{"room":"主卧"}])");
+  EXPECT_EQ((*first)[0].rooms, (std::vector<ports::RoomSummary>{kMainBedroom, kKitchen}));
   EXPECT_FALSE((*first)[0].computed_at.empty());
 
   auto on = store_->DaysOn(D("2025-12-01"), std::nullopt);

@@ -1,5 +1,7 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 
+#include "adapters/json/monitoring_json.hpp"
+
 namespace hearth::adapters {
 namespace {
 
@@ -42,7 +44,9 @@ Result<std::vector<HouseholdDay>> ToDays(const sql::Rows& rows) {
     d.day = *day;
     if (auto v = OptInt(rows, r, 2)) d.value = static_cast<rules::Tenths>(*v);
     d.room = rows.Text(r, 3);
-    d.rooms_json = rows.Text(r, 4);
+    auto rooms = RoomSummariesFromText(rows.Text(r, 4));
+    if (!rooms.ok()) return rooms.error();
+    d.rooms = std::move(*rooms);
     d.computed_at = rows.Text(r, 5);
     out.push_back(std::move(d));
   }
@@ -84,7 +88,7 @@ Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
     params.emplace_back(*household_id);
     where = " WHERE m.household_id = $2";
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT d.sensor_id, d.day, d.seq, m.household_id FROM dirty_sensor_days d "
       "JOIN sensors s ON s.id = d.sensor_id JOIN rooms m ON m.id = s.room_id" +
@@ -104,7 +108,7 @@ Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
 Result<std::vector<ports::RoomReading>> SqlMonitoringStore::HouseholdReadings(int64_t household_id,
                                                                               int64_t from,
                                                                               int64_t to) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT x.sensor_id, m.name, m.kind, x.ts, x.centi FROM rooms m "
       "JOIN sensors s ON s.room_id = m.id JOIN readings x ON x.sensor_id = s.id "
@@ -122,16 +126,16 @@ Result<std::vector<ports::RoomReading>> SqlMonitoringStore::HouseholdReadings(in
 
 Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> days,
                                                  std::span<const DirtyMark> done) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   int64_t cleared = 0;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const HouseholdDay& d : days) {
       auto r = conn_->Query(
           "INSERT INTO household_days (household_id, day, value_tenths, room, rooms_json, "
           "computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (household_id, day) DO "
           "UPDATE SET value_tenths = excluded.value_tenths, room = excluded.room, "
           "rooms_json = excluded.rooms_json, computed_at = excluded.computed_at",
-          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, d.rooms_json,
+          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, RoomSummariesToText(d.rooms),
            d.computed_at.empty() ? NowText() : d.computed_at});
       if (!r.ok()) return r.error();
     }
@@ -150,7 +154,7 @@ Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> d
 
 Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(int64_t household_id, Date from,
                                                                     Date to) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
                                " FROM household_days d WHERE d.household_id = $1 AND d.day >= $2 "
                                "AND d.day <= $3 ORDER BY d.day",
@@ -167,7 +171,7 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
     params.emplace_back(*company_id);
     where += " AND h.company_id = $2";
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
                                " FROM household_days d JOIN households h ON h.id = "
                                "d.household_id" +
@@ -178,8 +182,8 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
 }
 
 Status SqlMonitoringStore::PutOutdoorMeans(std::span<const ports::OutdoorMean> means) {
-  std::lock_guard lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() -> Status {
+  MutexLock lock(mutex_);
+  return sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const ports::OutdoorMean& m : means) {
       auto r = conn_->Query(
           "INSERT INTO outdoor_means (district_id, day, mean_tenths) VALUES ($1, $2, $3) "
@@ -193,7 +197,7 @@ Status SqlMonitoringStore::PutOutdoorMeans(std::span<const ports::OutdoorMean> m
 
 Result<std::vector<ports::OutdoorMean>> SqlMonitoringStore::OutdoorMeans(int64_t district_id,
                                                                          Date from, Date to) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT district_id, day, mean_tenths FROM outdoor_means WHERE district_id = $1 AND "
       "day >= $2 AND day <= $3 ORDER BY day",
@@ -217,7 +221,7 @@ Result<Measurement> SqlMonitoringStore::GetMeasurementLocked(int64_t id) {
 }
 
 Result<Measurement> SqlMonitoringStore::AddMeasurement(const Measurement& m) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "INSERT INTO measurements (household_id, room, taken_at, instrument, payload_json, "
       "signature, third_party, overridden, valid, violations_json, value_tenths, created_by, "
@@ -230,12 +234,12 @@ Result<Measurement> SqlMonitoringStore::AddMeasurement(const Measurement& m) {
 }
 
 Result<Measurement> SqlMonitoringStore::GetMeasurement(int64_t id) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return GetMeasurementLocked(id);
 }
 
 Result<std::vector<Measurement>> SqlMonitoringStore::Measurements(int64_t household_id) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kMeasurementColumns +
                                " FROM measurements WHERE household_id = $1 "
                                "ORDER BY taken_at, id",
@@ -253,7 +257,7 @@ Result<std::vector<Measurement>> SqlMonitoringStore::Measurements(int64_t househ
 Result<Measurement> SqlMonitoringStore::UpdateMeasurement(int64_t id,
                                                           std::optional<std::string> signature,
                                                           std::optional<bool> overridden) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto before = GetMeasurementLocked(id);
   if (!before.ok()) return before.error();
   auto r = conn_->Query("UPDATE measurements SET signature = $2, overridden = $3 WHERE id = $1",
@@ -271,7 +275,7 @@ Result<std::vector<int64_t>> SqlMonitoringStore::MeasuredHouseholds(
     params.emplace_back(*company_id);
     where += " AND h.company_id = $1";
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT DISTINCT m.household_id FROM measurements m JOIN households h ON h.id = "
       "m.household_id" +
@@ -291,7 +295,7 @@ Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
     params.emplace_back(*company_id);
     where = " WHERE h.company_id = $1";
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   // Each subquery is one descent of the readings key (sensor_id, ts).
   auto rows = conn_->Query(
       "SELECT s.id, s.code, h.id, h.code, h.company_id, "

@@ -4,9 +4,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 
 #include "adapters/storage/sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
 namespace hearth::adapters {
@@ -38,10 +39,10 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
   Result<std::vector<ports::SensorLast>> LastReadings(std::optional<int64_t> company_id) override;
 
  private:
-  Result<ports::Measurement> GetMeasurementLocked(int64_t id);
+  Result<ports::Measurement> GetMeasurementLocked(int64_t id) REQUIRES(mutex_);
 
-  std::mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::adapters

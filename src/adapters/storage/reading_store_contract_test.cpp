@@ -9,7 +9,7 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::ports {
 // Found by argument-dependent lookup from std::vector's ==.
@@ -26,15 +26,15 @@ namespace {
 
 using ports::Reading;
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 constexpr int64_t kT0 = 1764547200;  // 2025-12-01T08:00:00+08:00
 
 class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     url_ = db_->url();
     auto conn = sql::Connect(url_);
     ASSERT_TRUE(conn.ok());
@@ -92,13 +92,14 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
     return counts.ok() ? *counts : ports::InsertCounts{-1, -1};
   }
 
-  std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to) {
-    auto rows = store_->Range(sensor, from, to);
+  std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to,
+                             int64_t limit = 1'000'000) {
+    auto rows = store_->Range(sensor, from, to, limit);
     EXPECT_TRUE(rows.ok()) << rows.error().detail;
     return rows.ok() ? *rows : std::vector<Reading>{};
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::string url_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> store_;
@@ -148,20 +149,22 @@ TEST_P(ReadingStoreContract, RangeIsOrderedAndHalfOpen) {
           {s1_, kT0 + 180, 4}});
   struct Case {
     const char* name;
-    int64_t from, to;
+    int64_t from, to, limit;
     std::vector<int64_t> ts;
   };
   const Case cases[] = {
-      {"all", kT0 - 1000, kT0 + 1000, {kT0, kT0 + 60, kT0 + 120, kT0 + 180}},
-      {"from is inclusive", kT0 + 60, kT0 + 1000, {kT0 + 60, kT0 + 120, kT0 + 180}},
-      {"to is exclusive", kT0, kT0 + 120, {kT0, kT0 + 60}},
-      {"empty window", kT0 + 60, kT0 + 60, {}},
-      {"before everything", 0, kT0, {}},
+      {"all", kT0 - 1000, kT0 + 1000, 100, {kT0, kT0 + 60, kT0 + 120, kT0 + 180}},
+      {"from is inclusive", kT0 + 60, kT0 + 1000, 100, {kT0 + 60, kT0 + 120, kT0 + 180}},
+      {"to is exclusive", kT0, kT0 + 120, 100, {kT0, kT0 + 60}},
+      {"empty window", kT0 + 60, kT0 + 60, 100, {}},
+      {"before everything", 0, kT0, 100, {}},
+      {"the first `limit` in time order", kT0 - 1000, kT0 + 1000, 2, {kT0, kT0 + 60}},
+      {"a limit of one", kT0 + 61, kT0 + 1000, 1, {kT0 + 120}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     std::vector<int64_t> got;
-    for (const Reading& r : Range(s1_, c.from, c.to)) {
+    for (const Reading& r : Range(s1_, c.from, c.to, c.limit)) {
       EXPECT_EQ(r.sensor_id, s1_);
       got.push_back(r.ts);
     }

@@ -3,13 +3,14 @@
 
 #include <charconv>
 #include <cstdlib>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "adapters/storage/reading_store_sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
 namespace hearth::adapters {
@@ -38,7 +39,7 @@ constexpr const char* kFindSensors =
     "WHERE s.code = ANY($1::text[])";
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = $1::bigint AND ts >= $2::bigint "
-    "AND ts < $3::bigint ORDER BY ts";
+    "AND ts < $3::bigint ORDER BY ts LIMIT $4::bigint";
 
 Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
   std::string detail = "readings: " + std::string(what) + ": " +
@@ -74,27 +75,16 @@ class PgReadingStore final : public ports::ReadingStore {
     if (conn_) PQfinish(conn_);
   }
 
-  Status Connect() {
-    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return OkStatus();
-    if (conn_) PQfinish(conn_);
-    conn_ = PQconnectdb(url_.c_str());
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      return Error::Unavailable("cannot connect to PostgreSQL", PQerrorMessage(conn_));
-    }
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    if (auto s = Command(kSetUp); !s.ok()) return s;
-    for (auto [name, sql, n] : {std::tuple{"find_sensors", kFindSensors, 1},
-                                std::tuple{"range", kRange, 3}}) {
-      PgResult res(PQprepare(conn_, name, sql, n, nullptr), PQclear);
-      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), name);
-    }
-    return OkStatus();
+  /// Connects (OpenPostgresReadingStore); the calls below reconnect when needed.
+  Status Open() {
+    MutexLock lock(mutex_);
+    return Connect();
   }
 
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
     ports::InsertCounts counts;
     if (batch.empty()) return counts;
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
     if (auto s = Command("BEGIN"); !s.ok()) return s.error();
     auto inserted = CopyAndMerge(batch);
@@ -108,12 +98,15 @@ class PgReadingStore final : public ports::ReadingStore {
     return counts;
   }
 
-  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) override {
-    std::lock_guard lock(mutex_);
+  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to,
+                                            int64_t limit) override {
+    MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
-    std::string params[] = {std::to_string(sensor_id), std::to_string(from), std::to_string(to)};
-    const char* values[] = {params[0].c_str(), params[1].c_str(), params[2].c_str()};
-    PgResult res(PQexecPrepared(conn_, "range", 3, values, nullptr, nullptr, 0), PQclear);
+    std::string params[] = {std::to_string(sensor_id), std::to_string(from), std::to_string(to),
+                            std::to_string(limit)};
+    const char* values[] = {params[0].c_str(), params[1].c_str(), params[2].c_str(),
+                            params[3].c_str()};
+    PgResult res(PQexecPrepared(conn_, "range", 4, values, nullptr, nullptr, 0), PQclear);
     if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return PgError(conn_, res.get(), "range");
     std::vector<ports::Reading> out;
     int rows = PQntuples(res.get());
@@ -143,7 +136,7 @@ class PgReadingStore final : public ports::ReadingStore {
       array += '"';
     }
     array += '}';
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
     const char* values[] = {array.c_str()};
     PgResult res(PQexecPrepared(conn_, "find_sensors", 1, values, nullptr, nullptr, 0), PQclear);
@@ -161,14 +154,33 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
  private:
-  Status Command(const char* sql) {
+  // Connects unless connected; after the server dropped the connection, connects and sets up
+  // again.
+  Status Connect() REQUIRES(mutex_) {
+    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return OkStatus();
+    if (conn_) PQfinish(conn_);
+    conn_ = PQconnectdb(url_.c_str());
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      return Error::Unavailable("cannot connect to PostgreSQL", PQerrorMessage(conn_));
+    }
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    if (auto s = Command(kSetUp); !s.ok()) return s;
+    for (auto [name, sql, n] : {std::tuple{"find_sensors", kFindSensors, 1},
+                                std::tuple{"range", kRange, 4}}) {
+      PgResult res(PQprepare(conn_, name, sql, n, nullptr), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), name);
+    }
+    return OkStatus();
+  }
+
+  Status Command(const char* sql) REQUIRES(mutex_) {
     PgResult res(PQexec(conn_, sql), PQclear);
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), sql);
     return OkStatus();
   }
 
   // Inside the batch's transaction: COPY into readings_in, merge; returns the rows inserted.
-  Result<int64_t> CopyAndMerge(std::span<const ports::Reading> batch) {
+  Result<int64_t> CopyAndMerge(std::span<const ports::Reading> batch) REQUIRES(mutex_) {
     {
       PgResult res(PQexec(conn_, "COPY readings_in FROM STDIN"), PQclear);
       if (PQresultStatus(res.get()) != PGRES_COPY_IN) return PgError(conn_, res.get(), "copy");
@@ -200,7 +212,7 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
   // Inside the batch's transaction: marks every distinct (sensor, local day) of it dirty.
-  Status MarkDirty(std::span<const ports::Reading> batch) {
+  Status MarkDirty(std::span<const ports::Reading> batch) REQUIRES(mutex_) {
     DistinctSensorDays(batch, marks_);
     std::string sensors = "{", days = "{";
     for (size_t i = 0; i < marks_.size(); ++i) {
@@ -223,17 +235,17 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
   const std::string url_;
-  std::mutex mutex_;
-  PGconn* conn_ = nullptr;  // GUARDED_BY(mutex_)
-  std::string buffer_;      // GUARDED_BY(mutex_): COPY data, reused across batches
-  std::vector<std::pair<int64_t, int64_t>> marks_;  // GUARDED_BY(mutex_): (sensor, day number)
+  Mutex mutex_;
+  PGconn* conn_ GUARDED_BY(mutex_) = nullptr;
+  std::string buffer_ GUARDED_BY(mutex_);  // COPY data, reused across batches
+  std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(mutex_);  // (sensor, day number)
 };
 
 }  // namespace
 
 Result<std::unique_ptr<ports::ReadingStore>> OpenPostgresReadingStore(const std::string& url) {
   auto store = std::make_unique<PgReadingStore>(url);
-  if (auto s = store->Connect(); !s.ok()) return s.error();
+  if (auto s = store->Open(); !s.ok()) return s.error();
   return std::unique_ptr<ports::ReadingStore>(std::move(store));
 }
 

@@ -3,9 +3,10 @@
 
 #include <array>
 #include <filesystem>
-#include <mutex>
 
 #include "adapters/storage/reading_store_sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
 namespace hearth::adapters {
@@ -20,7 +21,8 @@ constexpr const char* kFindSensor =
     "JOIN rooms r ON r.id = s.room_id JOIN households h ON h.id = r.household_id "
     "WHERE s.code = ?1";
 constexpr const char* kRange =
-    "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts";
+    "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts "
+    "LIMIT ?4";
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   std::string detail = "readings: " + std::string(what) + ": " +
@@ -94,7 +96,11 @@ class Db {
 
 class SqliteReadingStore final : public ports::ReadingStore {
  public:
+  // Before the store is shared; takes both locks all the same, so that the analysis sees every
+  // guarded member touched under its own.
   Status Open(const std::string& path) {
+    MutexLock write(write_mutex_);
+    MutexLock read(read_mutex_);
     if (auto s = writer_.Open(path); !s.ok()) return s;
     if (auto s = reader_.Open(path); !s.ok()) return s;
     auto chunk = writer_.Prepare(InsertSql(kChunk));
@@ -120,7 +126,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
     ports::InsertCounts counts;
     if (batch.empty()) return counts;
-    std::lock_guard lock(write_mutex_);
+    MutexLock lock(write_mutex_);
     if (auto s = writer_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s.error();
     size_t i = 0;
     Status s = OkStatus();
@@ -139,11 +145,13 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return counts;
   }
 
-  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to) override {
-    std::lock_guard lock(read_mutex_);
+  Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to,
+                                            int64_t limit) override {
+    MutexLock lock(read_mutex_);
     sqlite3_bind_int64(range_, 1, sensor_id);
     sqlite3_bind_int64(range_, 2, from);
     sqlite3_bind_int64(range_, 3, to);
+    sqlite3_bind_int64(range_, 4, limit);
     std::vector<ports::Reading> out;
     int rc;
     while ((rc = sqlite3_step(range_)) == SQLITE_ROW) {
@@ -158,7 +166,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
   // In process, a prepared lookup per code costs about what one statement for all would.
   Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
       std::span<const std::string> codes) override {
-    std::lock_guard lock(read_mutex_);
+    MutexLock lock(read_mutex_);
     std::vector<std::optional<ports::SensorInfo>> out;
     out.reserve(codes.size());
     for (const std::string& code : codes) {
@@ -182,7 +190,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
 
  private:
   // Marks every distinct (sensor, local day) of the batch dirty, inside its transaction.
-  Status MarkDirty(std::span<const ports::Reading> batch) {
+  Status MarkDirty(std::span<const ports::Reading> batch) REQUIRES(write_mutex_) {
     DistinctSensorDays(batch, marks_);
     size_t done = 0;
     for (size_t i = kMarkSizes; i-- > 0;) {
@@ -205,7 +213,8 @@ class SqliteReadingStore final : public ports::ReadingStore {
   }
 
   // Runs `stmt` (rows.size() rows of 3 parameters) once; adds the rows it inserted.
-  Status Step(sqlite3_stmt* stmt, std::span<const ports::Reading> rows, int64_t& inserted) {
+  Status Step(sqlite3_stmt* stmt, std::span<const ports::Reading> rows, int64_t& inserted)
+      REQUIRES(write_mutex_) {
     int p = 1;
     for (const ports::Reading& r : rows) {
       sqlite3_bind_int64(stmt, p++, r.sensor_id);
@@ -219,16 +228,16 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
-  std::mutex write_mutex_;
-  Db writer_;                           // GUARDED_BY(write_mutex_)
-  sqlite3_stmt* insert_chunk_ = nullptr;  // GUARDED_BY(write_mutex_)
-  sqlite3_stmt* insert_one_ = nullptr;    // GUARDED_BY(write_mutex_)
-  std::array<sqlite3_stmt*, kMarkSizes> mark_{};           // GUARDED_BY(write_mutex_)
-  std::vector<std::pair<int64_t, int64_t>> marks_;         // GUARDED_BY(write_mutex_), reused
-  std::mutex read_mutex_;
-  Db reader_;                  // GUARDED_BY(read_mutex_)
-  sqlite3_stmt* find_ = nullptr;   // GUARDED_BY(read_mutex_)
-  sqlite3_stmt* range_ = nullptr;  // GUARDED_BY(read_mutex_)
+  Mutex write_mutex_;
+  Db writer_ GUARDED_BY(write_mutex_);
+  sqlite3_stmt* insert_chunk_ GUARDED_BY(write_mutex_) = nullptr;
+  sqlite3_stmt* insert_one_ GUARDED_BY(write_mutex_) = nullptr;
+  std::array<sqlite3_stmt*, kMarkSizes> mark_ GUARDED_BY(write_mutex_) = {};
+  std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(write_mutex_);  // reused
+  Mutex read_mutex_;
+  Db reader_ GUARDED_BY(read_mutex_);
+  sqlite3_stmt* find_ GUARDED_BY(read_mutex_) = nullptr;
+  sqlite3_stmt* range_ GUARDED_BY(read_mutex_) = nullptr;
 };
 
 }  // namespace

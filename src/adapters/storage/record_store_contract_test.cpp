@@ -5,20 +5,20 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
 using ports::Fields;
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 class RecordStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
     auto conn = sql::Connect(url);
     ASSERT_TRUE(conn.ok());
@@ -70,7 +70,7 @@ class RecordStoreContract : public ::testing::TestWithParam<Engine> {
 
   const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> store_;
 };
 
@@ -97,11 +97,15 @@ TEST_P(RecordStoreContract, ConflictsAndDanglingReferences) {
                                                    {"building_id", int64_t{424242}},
                                                    {"code", "u9"}},
                                  {}, "test");
+  // A reference to nothing, and a record still referred to: not the state the change needs
+  // (failed_precondition), unlike a taken key (already_exists).
   ASSERT_FALSE(dangling.ok());
-  EXPECT_EQ(dangling.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(dangling.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(dangling.error().message, "the partition refers to a record that does not exist");
   auto del = store_->Delete(R("buildings"), c.building, {}, "test");
   ASSERT_FALSE(del.ok());
-  EXPECT_EQ(del.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(del.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(del.error().message, "the building is still referred to by other records");
   auto unknown = store_->Create(R("companies"), {{"code; DROP TABLE x", "y"}}, {}, "test");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);

@@ -60,24 +60,27 @@ Error NotFound(const model::Resource& r, int64_t id) {
   return Error::NotFound("no " + r.singular + " " + std::to_string(id), "id");
 }
 
-// A constraint failure is a conflict: name the natural key so the client knows what clashed.
+// A constraint failure on a create or update, in the client's terms: a taken unique key names
+// the natural keys; a broken reference says the record refers to one that does not exist.
 Error Conflict(const model::Resource& r, const Error& e) {
-  if (e.code != ErrorCode::kAlreadyExists) return e;
-  std::string keys;
-  for (const auto& u : r.unique) {
-    std::string k;
-    for (const auto& f : u) k += (k.empty() ? "" : "+") + f;
-    keys += (keys.empty() ? "" : ", ") + k;
-  }
   Error out = e;
-  out.message = "the " + r.singular + " conflicts with existing records" +
-                (keys.empty() ? std::string() : " (unique: " + keys + "; or a reference)");
+  if (e.code == ErrorCode::kAlreadyExists) {
+    std::string keys;
+    for (const auto& u : r.unique) {
+      std::string k;
+      for (const auto& f : u) k += (k.empty() ? "" : "+") + f;
+      keys += (keys.empty() ? "" : ", ") + k;
+    }
+    out.message = "the " + r.singular + " conflicts with existing records" +
+                  (keys.empty() ? std::string() : " (unique: " + keys + ")");
+  } else if (e.code == ErrorCode::kFailedPrecondition) {
+    out.message = "the " + r.singular + " refers to a record that does not exist";
+  }
   return out;
 }
 
 Error OutsideScope(const model::Resource& r) {
-  return {ErrorCode::kPermissionDenied,
-          "the " + r.singular + " would belong to another company or household", "", ""};
+  return Error::PermissionDenied("the " + r.singular + " would belong to another company or household");
 }
 
 // Column names reach SQL only from the descriptor: refuse any other.
@@ -189,9 +192,9 @@ Result<Record> SqlRecordStore::CreateLocked(const model::Resource& r, const Fiel
 
 Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fields,
                                       const ports::Scope& scope, const std::string& actor) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Record out;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto rec = CreateLocked(r, fields, scope, actor);
     if (!rec.ok()) return rec.error();
     out = std::move(*rec);
@@ -203,7 +206,7 @@ Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fi
 
 Result<Record> SqlRecordStore::Get(const model::Resource& r, int64_t id,
                                    const ports::Scope& scope) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return GetLocked(r, id, scope);
 }
 
@@ -235,7 +238,7 @@ Result<ports::Page> SqlRecordStore::ListLocked(const model::Resource& r,
 }
 
 Result<ports::Page> SqlRecordStore::List(const model::Resource& r, const ports::ListQuery& q) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return ListLocked(r, q);
 }
 
@@ -267,9 +270,9 @@ Result<Record> SqlRecordStore::UpdateLocked(const model::Resource& r, int64_t id
 Result<Record> SqlRecordStore::Update(const model::Resource& r, int64_t id,
                                       const Fields& changes, const ports::Scope& scope,
                                       const std::string& actor) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Record after;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto rec = UpdateLocked(r, id, changes, scope, actor);
     if (!rec.ok()) return rec.error();
     after = std::move(*rec);
@@ -285,7 +288,7 @@ Status SqlRecordStore::DeleteLocked(const model::Resource& r, int64_t id,
   if (!before.ok()) return before.error();
   auto res = conn_->Query("DELETE FROM " + r.name + " WHERE id = $1", {id});
   if (!res.ok()) {
-    if (res.error().code == ErrorCode::kAlreadyExists) {
+    if (res.error().code == ErrorCode::kFailedPrecondition) {
       Error e = res.error();
       e.message = "the " + r.singular + " is still referred to by other records";
       return e;
@@ -297,33 +300,38 @@ Status SqlRecordStore::DeleteLocked(const model::Resource& r, int64_t id,
 
 Status SqlRecordStore::Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
                               const std::string& actor) {
-  std::lock_guard lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() { return DeleteLocked(r, id, scope, actor); });
+  MutexLock lock(mutex_);
+  return sql::InTransaction(*conn_,
+                            [&]() REQUIRES(mutex_) { return DeleteLocked(r, id, scope, actor); });
 }
 
 // The calls of one Transact, remembering the first failure that leaves the SQL transaction
 // unusable (PostgreSQL aborts it at any failed statement) or half-done (a write that failed after
-// its statement ran, e.g. outside the scope).
+// its statement ran, e.g. outside the scope). Lives only inside Transact, which holds the store's
+// mutex_ throughout: every call REQUIRES it.
 class SqlRecordStore::Transaction final : public ports::RecordTransaction {
  public:
   explicit Transaction(SqlRecordStore& store) : store_(store) {}
 
   Result<Record> Create(const model::Resource& r, const Fields& fields, const ports::Scope& scope,
-                        const std::string& actor) override {
+                        const std::string& actor) override REQUIRES(store_.mutex_) {
     return Write(store_.CreateLocked(r, fields, scope, actor));
   }
-  Result<Record> Get(const model::Resource& r, int64_t id, const ports::Scope& scope) override {
+  Result<Record> Get(const model::Resource& r, int64_t id, const ports::Scope& scope) override
+      REQUIRES(store_.mutex_) {
     return Read(store_.GetLocked(r, id, scope));
   }
-  Result<ports::Page> List(const model::Resource& r, const ports::ListQuery& query) override {
+  Result<ports::Page> List(const model::Resource& r, const ports::ListQuery& query) override
+      REQUIRES(store_.mutex_) {
     return Read(store_.ListLocked(r, query));
   }
   Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,
-                        const ports::Scope& scope, const std::string& actor) override {
+                        const ports::Scope& scope, const std::string& actor) override
+      REQUIRES(store_.mutex_) {
     return Write(store_.UpdateLocked(r, id, changes, scope, actor));
   }
   Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
-                const std::string& actor) override {
+                const std::string& actor) override REQUIRES(store_.mutex_) {
     return Write(store_.DeleteLocked(r, id, scope, actor));
   }
 
@@ -350,10 +358,10 @@ class SqlRecordStore::Transaction final : public ports::RecordTransaction {
 };
 
 Status SqlRecordStore::Transact(const std::function<Status(ports::RecordTransaction&)>& fn) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   Transaction tx(*this);
   std::exception_ptr thrown;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     Status out = OkStatus();
     try {
       out = fn(tx);
@@ -372,7 +380,7 @@ Status SqlRecordStore::Transact(const std::function<Status(ports::RecordTransact
 
 Result<std::vector<ports::AuditEntry>> SqlRecordStore::Audit(std::optional<int64_t> before,
                                                              int limit) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   std::vector<sql::Value> params;
   std::string where = "1 = 1";
   if (before) {
@@ -409,7 +417,7 @@ Result<std::vector<ports::UsageRateRow>> SqlRecordStore::UsageRates(ports::Usage
   const std::string keys = by_partition ? "h.company_id, b.community, p.id, p.building_id, p.code"
                                         : "h.company_id, b.community";
   auto rows = [&] {
-    std::lock_guard lock(mutex_);
+    MutexLock lock(mutex_);
     return conn_->Query(
         "SELECT " + keys +
             ", CAST(SUM(CASE WHEN h.heating_status = 'heated' THEN h.area_m2 ELSE 0 END)"

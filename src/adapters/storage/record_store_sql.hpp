@@ -4,9 +4,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 
 #include "adapters/storage/sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/record_store.hpp"
 
 namespace hearth::adapters {
@@ -34,21 +35,24 @@ class SqlRecordStore final : public ports::RecordStore {
   class Transaction;
 
   // The bodies of the methods above, with mutex_ held and inside a transaction (writes).
-  Result<ports::Record> GetLocked(const model::Resource& r, int64_t id, const ports::Scope& scope);
+  Result<ports::Record> GetLocked(const model::Resource& r, int64_t id, const ports::Scope& scope)
+      REQUIRES(mutex_);
   Result<ports::Record> CreateLocked(const model::Resource& r, const ports::Fields& fields,
-                                     const ports::Scope& scope, const std::string& actor);
-  Result<ports::Page> ListLocked(const model::Resource& r, const ports::ListQuery& query);
+                                     const ports::Scope& scope, const std::string& actor)
+      REQUIRES(mutex_);
+  Result<ports::Page> ListLocked(const model::Resource& r, const ports::ListQuery& query)
+      REQUIRES(mutex_);
   Result<ports::Record> UpdateLocked(const model::Resource& r, int64_t id,
                                      const ports::Fields& changes, const ports::Scope& scope,
-                                     const std::string& actor);
+                                     const std::string& actor) REQUIRES(mutex_);
   Status DeleteLocked(const model::Resource& r, int64_t id, const ports::Scope& scope,
-                      const std::string& actor);
+                      const std::string& actor) REQUIRES(mutex_);
   Status AuditLocked(const std::string& actor, const std::string& action,
                      const model::Resource& r, int64_t id, const ports::Record* before,
-                     const ports::Record* after);
+                     const ports::Record* after) REQUIRES(mutex_);
 
-  std::mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::adapters

@@ -7,7 +7,7 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
@@ -15,13 +15,13 @@ namespace {
 using ports::Fields;
 using ports::RecordTransaction;
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
     auto conn = sql::Connect(url);
     ASSERT_TRUE(conn.ok());
@@ -53,7 +53,7 @@ class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
     return log.ok() ? log->size() : 0;
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> store_;
 };
 

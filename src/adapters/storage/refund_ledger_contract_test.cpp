@@ -5,19 +5,19 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
-#include "adapters/storage/test_database.hpp"
-#include "app/test_sensors.hpp"
+#include "support/test_database.hpp"
+#include "support/test_sensors.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
     auto records = sql::Connect(url);
     ASSERT_TRUE(records.ok());
@@ -26,8 +26,8 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
     auto ledger = sql::Connect(url);
     ASSERT_TRUE(ledger.ok());
     ledger_ = std::make_unique<SqlRefundLedger>(std::move(*ledger));
-    a_ = app::testing::MakeSensorCity(*records_, "a", 0, "sa");
-    b_ = app::testing::MakeSensorCity(*records_, "b", 0, "sb");
+    a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
+    b_ = support::MakeSensorCity(*records_, "b", 0, "sb");
   }
   void TearDown() override {
     ledger_.reset();
@@ -35,7 +35,7 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
     db_.reset();
   }
 
-  ports::RefundEntry Entry(const app::testing::SensorCity& c, int season, int64_t refund) {
+  ports::RefundEntry Entry(const support::SensorCity& c, int season, int64_t refund) {
     ports::RefundEntry e;
     e.household_id = c.household_id;
     e.company_id = c.company_id;
@@ -43,16 +43,29 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
     e.fee_fen = 264000;
     e.refund_fen = refund;
     e.official_days = 121;
-    e.days_json = R"([{"date":"2025-12-01","share_percent":20}])";
+    ports::LedgerDay day;
+    day.date = *ParseDate("2025-12-01");
+    day.share_percent = 20;
+    day.cause = rules::RefundCause::kTemperature;
+    day.reason = "17.5 °C against 18.0 °C";
+    day.value = 175;
+    day.guarantee = 180;
+    day.evidence.source = rules::EvidenceSource::kRemote;
+    day.evidence.room = "主卧";
+    day.evidence.rooms = {{"主卧", rules::RoomKind::kBedroom, 24, true, 175}};
+    ports::LedgerDay manual = day;
+    manual.date = *ParseDate("2025-12-02");
+    manual.evidence = {rules::EvidenceSource::kManual, "次卧", *ParseDate("2025-12-02"), 7, {}};
+    e.days = {day, manual};
     e.payment_deadline = "2026-06-30T23:59:59+08:00";
     e.updated_by = "run";
     return e;
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<SqlRefundLedger> ledger_;
-  app::testing::SensorCity a_, b_;
+  support::SensorCity a_, b_;
 };
 
 TEST_P(RefundLedgerContract, ReRunsReplaceDraftsAndKeepApprovedEntries) {
@@ -72,7 +85,7 @@ TEST_P(RefundLedgerContract, ReRunsReplaceDraftsAndKeepApprovedEntries) {
   EXPECT_EQ(a_entry.household_id, a_.household_id);
   EXPECT_EQ(a_entry.status, "draft");
   EXPECT_EQ(a_entry.refund_fen, 436);
-  EXPECT_EQ(a_entry.days_json, first[0].days_json);
+  EXPECT_EQ(a_entry.days, first[0].days);
   EXPECT_EQ(a_entry.choice, "");
   EXPECT_FALSE(a_entry.computed_at.empty());
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "adapters/json/ledger_json.hpp"
 #include "core/civil_time.hpp"
 
 namespace hearth::adapters {
@@ -12,7 +13,7 @@ constexpr const char* kColumns =
     "id, household_id, company_id, season_start_year, status, fee_fen, refund_fen, "
     "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at";
 
-ports::RefundEntry ToEntry(const sql::Rows& rows, size_t i) {
+Result<ports::RefundEntry> ToEntry(const sql::Rows& rows, size_t i) {
   ports::RefundEntry e;
   size_t c = 0;
   e.id = rows.Int(i, c++);
@@ -23,7 +24,9 @@ ports::RefundEntry ToEntry(const sql::Rows& rows, size_t i) {
   e.fee_fen = rows.Int(i, c++);
   e.refund_fen = rows.Int(i, c++);
   e.official_days = static_cast<int>(rows.Int(i, c++));
-  e.days_json = rows.Text(i, c++);
+  auto days = LedgerDaysFromText(rows.Text(i, c++));
+  if (!days.ok()) return days.error();
+  e.days = std::move(*days);
   e.payment_deadline = rows.Text(i, c++);
   e.choice = rows.Text(i, c++);
   e.computed_at = rows.Text(i, c++);
@@ -45,10 +48,10 @@ Error NoEntry(int64_t id) {
 
 Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
     std::span<const ports::RefundEntry> entries) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   ports::ReplaceCounts counts;
   const std::string now = NowText();
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const auto& e : entries) {
       // The conflict target is (household, season); only a draft is replaced, and the household's
       // choice survives the re-run.
@@ -63,7 +66,7 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
           "computed_at = excluded.computed_at, updated_by = excluded.updated_by, "
           "updated_at = excluded.updated_at WHERE refund_entries.status = 'draft'",
           {e.household_id, e.company_id, int64_t{e.season_start_year}, e.fee_fen, e.refund_fen,
-           int64_t{e.official_days}, e.days_json, e.payment_deadline, now, e.updated_by});
+           int64_t{e.official_days}, LedgerDaysToText(e.days), e.payment_deadline, now, e.updated_by});
       if (!res.ok()) return res.error();
       (res->affected > 0 ? counts.written : counts.kept) += 1;
     }
@@ -85,7 +88,7 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   if (q.company_id) add("company_id =", *q.company_id);
   if (q.status) add("status =", *q.status);
   if (q.after) add("id >", *q.after);
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " +
                                where + " ORDER BY id LIMIT " +
                                std::to_string(std::clamp(q.limit, 1, 1000)),
@@ -93,7 +96,11 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   if (!rows.ok()) return rows.error();
   std::vector<ports::RefundEntry> out;
   out.reserve(rows->rows.size());
-  for (size_t i = 0; i < rows->rows.size(); ++i) out.push_back(ToEntry(*rows, i));
+  for (size_t i = 0; i < rows->rows.size(); ++i) {
+    auto e = ToEntry(*rows, i);
+    if (!e.ok()) return e.error();
+    out.push_back(std::move(*e));
+  }
   return out;
 }
 
@@ -106,14 +113,14 @@ Result<ports::RefundEntry> SqlRefundLedger::GetLocked(int64_t id) {
 }
 
 Result<ports::RefundEntry> SqlRefundLedger::Get(int64_t id) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return GetLocked(id);
 }
 
 Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::string& from,
                                                       const std::string& to,
                                                       const std::string& actor) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res = conn_->Query(
       "UPDATE refund_entries SET status = $1, updated_by = $2, updated_at = $3 "
       "WHERE id = $4 AND status = $5",
@@ -130,7 +137,7 @@ Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::str
 
 Result<ports::RefundEntry> SqlRefundLedger::SetChoice(int64_t id, const std::string& choice,
                                                       const std::string& actor) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res = conn_->Query(
       "UPDATE refund_entries SET choice = $1, updated_by = $2, updated_at = $3 "
       "WHERE id = $4 AND status <> 'paid'",

@@ -3,9 +3,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 
 #include "adapters/storage/sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/refund_ledger.hpp"
 
 namespace hearth::adapters {
@@ -24,10 +25,10 @@ class SqlRefundLedger final : public ports::RefundLedgerStore {
                                        const std::string& actor) override;
 
  private:
-  Result<ports::RefundEntry> GetLocked(int64_t id);
+  Result<ports::RefundEntry> GetLocked(int64_t id) REQUIRES(mutex_);
 
-  std::mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::adapters

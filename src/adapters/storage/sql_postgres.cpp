@@ -15,8 +15,19 @@ Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
                        (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   std::string code = state ? state : "";
-  if (code.rfind("23", 0) == 0) {  // integrity constraint violation
-    return {ErrorCode::kAlreadyExists, "the change conflicts with existing records", "", detail};
+  // Integrity constraint violations (class 23): a taken unique key is a conflict; a reference
+  // to nothing, or a record still referred to, is a failed precondition; the rest (checks,
+  // not-null) is input the checks before the statement should have refused.
+  if (code == "23505") {
+    return Error::AlreadyExists("the change conflicts with existing records", "", detail);
+  }
+  if (code == "23503") {
+    return Error::FailedPrecondition("the change breaks a reference between records", "", detail);
+  }
+  if (code.rfind("23", 0) == 0) {
+    Error e = Error::InvalidArgument("the change breaks a rule of the records");
+    e.detail = detail;
+    return e;
   }
   if (code.rfind("08", 0) == 0 || code == "40001" || code == "40P01" || code == "55P03" ||
       code == "57P01" || PQstatus(conn) != CONNECTION_OK) {

@@ -15,8 +15,20 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
     case SQLITE_CANTOPEN: return Error::Unavailable("the database cannot be opened", detail);
-    case SQLITE_CONSTRAINT:
-      return {ErrorCode::kAlreadyExists, "the change conflicts with existing records", "", detail};
+    case SQLITE_CONSTRAINT:  // as PostgreSQL's class 23 (sql_postgres.cpp)
+      switch (db ? sqlite3_extended_errcode(db) : rc) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return Error::AlreadyExists("the change conflicts with existing records", "", detail);
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return Error::FailedPrecondition("the change breaks a reference between records", "",
+                                           detail);
+        default: {
+          Error e = Error::InvalidArgument("the change breaks a rule of the records");
+          e.detail = detail;
+          return e;
+        }
+      }
     default: return Error::Internal(detail);
   }
 }

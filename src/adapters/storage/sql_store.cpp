@@ -14,7 +14,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& url, bool cr
 }
 
 Result<std::vector<ports::CalendarImport>> SqlStore::LoadCalendarImports() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT id, imported_at, source, replace, years_json FROM calendar_imports ORDER BY id");
   if (!rows.ok()) return rows.error();
@@ -32,14 +32,14 @@ Result<std::vector<ports::CalendarImport>> SqlStore::LoadCalendarImports() {
 }
 
 Result<int64_t> SqlStore::CalendarVersion() {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query("SELECT COALESCE(MAX(id), 0) FROM calendar_imports");
   if (!rows.ok()) return rows.error();
   return rows->Int(0, 0);
 }
 
 Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   std::string now = FormatLocal(
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
   auto rows = conn_->Query(
@@ -51,7 +51,7 @@ Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import)
 }
 
 Status SqlStore::Backup(const std::string& path) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   if (conn_->dialect() != sql::Dialect::kSqlite) {
     return Error::FailedPrecondition("hearth backup copies SQLite databases; use pg_dump for "
                                      "PostgreSQL");

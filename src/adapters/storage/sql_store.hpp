@@ -4,10 +4,11 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "adapters/storage/sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/calendar_store.hpp"
 
 namespace hearth::adapters {
@@ -24,12 +25,15 @@ class SqlStore final : public ports::CalendarStore {
   /// SQLite: an online, consistent copy to `path`. PostgreSQL: failed_precondition (use pg_dump).
   Status Backup(const std::string& path);
 
-  sql::Dialect dialect() const { return conn_->dialect(); }
+  sql::Dialect dialect() const { return dialect_; }
 
  private:
-  explicit SqlStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
-  std::mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+  explicit SqlStore(std::unique_ptr<sql::Connection> conn)
+      : dialect_(conn->dialect()), conn_(std::move(conn)) {}
+
+  const sql::Dialect dialect_;  // the connection's, which never changes: read without the lock
+  Mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::adapters

@@ -6,13 +6,13 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/sql_store.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 
 namespace hearth::adapters {
 namespace {
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 class StoreContract : public ::testing::TestWithParam<Engine> {
  protected:
@@ -23,7 +23,7 @@ class StoreContract : public ::testing::TestWithParam<Engine> {
     return std::move(*c);
   }
 
-  testing::TestDatabase db_{GetParam()};
+  support::TestDatabase db_{GetParam()};
   const std::string url_ = db_.url();
 };
 

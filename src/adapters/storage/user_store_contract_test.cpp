@@ -6,7 +6,7 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/test_database.hpp"
+#include "support/test_database.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 
 namespace hearth::adapters {
@@ -18,15 +18,15 @@ using rules::Role;
 using std::chrono::hours;
 using std::chrono::seconds;
 
-using testing::Engine;
-using testing::EngineName;
+using support::Engine;
+using support::EngineName;
 
 Instant T0() { return *ParseRfc3339("2025-01-10T09:00:00+08:00"); }
 
 class UserStoreContract : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<testing::TestDatabase>(GetParam());
+    db_ = std::make_unique<support::TestDatabase>(GetParam());
     url_ = db_->url();
     store_ = Open();
     MakeFixtures();
@@ -105,7 +105,7 @@ class UserStoreContract : public ::testing::TestWithParam<Engine> {
     return {hash, user, T0(), expires, std::nullopt};
   }
 
-  std::unique_ptr<testing::TestDatabase> db_;
+  std::unique_ptr<support::TestDatabase> db_;
   std::string url_;
   int64_t company_ = 0, household_ = 0;
   std::unique_ptr<SqlUserStore> store_;
@@ -201,7 +201,7 @@ TEST_P(UserStoreContract, SchemaRefusesInconsistentScopes) {
         "VALUES ('x', 'h', $1, $2, $3, 't')",
         {std::string(c.role), c.company, c.household});
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().code, ErrorCode::kAlreadyExists);
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);  // a CHECK, not a taken key
   }
 }
 

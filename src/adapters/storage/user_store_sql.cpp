@@ -48,8 +48,8 @@ Result<User> ToUser(const sql::Rows& rows, size_t r, size_t first) {
 }
 
 Error Taken(std::string_view username) {
-  return {ErrorCode::kAlreadyExists, "the username '" + std::string(username) + "' is taken",
-          "username", ""};
+  return Error::AlreadyExists("the username '" + std::string(username) + "' is taken",
+                              "username");
 }
 
 }  // namespace
@@ -68,9 +68,9 @@ Result<User> SqlUserStore::AddUser(const User& user) {
       !s.ok()) {
     return s.error();
   }
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   User out = user;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     // References are checked here so that a missing one is not_found, not a constraint error.
     struct Ref {
       const std::optional<int64_t>& id;
@@ -110,7 +110,7 @@ Result<User> SqlUserStore::AddUser(const User& user) {
 }
 
 Result<User> SqlUserStore::FindUser(std::string_view username) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto u = UserWhere("u.username = $1", std::string(username));
   if (!u.ok() && u.error().code == ErrorCode::kNotFound) {
     return Error::NotFound("no user '" + std::string(username) + "'", "username");
@@ -119,7 +119,7 @@ Result<User> SqlUserStore::FindUser(std::string_view username) {
 }
 
 Result<User> SqlUserStore::GetUser(int64_t id) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto u = UserWhere("u.id = $1", id);
   if (!u.ok() && u.error().code == ErrorCode::kNotFound) {
     return Error::NotFound("no user " + std::to_string(id), "id");
@@ -128,7 +128,7 @@ Result<User> SqlUserStore::GetUser(int64_t id) {
 }
 
 Status SqlUserStore::SetDisabled(int64_t id, bool disabled) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res = conn_->Query("UPDATE users SET disabled = $1 WHERE id = $2", {int64_t{disabled}, id});
   if (!res.ok()) return res.error();
   if (res->affected == 0) return Error::NotFound("no user " + std::to_string(id), "id");
@@ -136,8 +136,8 @@ Status SqlUserStore::SetDisabled(int64_t id, bool disabled) {
 }
 
 Status SqlUserStore::AddSession(const Session& session) {
-  std::lock_guard lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() -> Status {
+  MutexLock lock(mutex_);
+  return sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto user = conn_->Query("SELECT 1 FROM users WHERE id = $1", {session.user_id});
     if (!user.ok()) return user.error();
     if (user->empty()) {
@@ -155,7 +155,7 @@ Status SqlUserStore::AddSession(const Session& session) {
 }
 
 Result<ports::SessionOfUser> SqlUserStore::FindSession(std::string_view token_hash) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto rows = conn_->Query(
       std::string("SELECT s.token_hash, s.user_id, s.created_at, s.expires_at, s.revoked_at, ") +
           kUserColumns + " FROM sessions s JOIN users u ON u.id = s.user_id " +
@@ -185,7 +185,7 @@ Result<ports::SessionOfUser> SqlUserStore::FindSession(std::string_view token_ha
 }
 
 Status SqlUserStore::RevokeSession(std::string_view token_hash, Instant at) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res = conn_->Query(
       "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
       {FormatLocal(at), std::string(token_hash)});
@@ -195,7 +195,7 @@ Status SqlUserStore::RevokeSession(std::string_view token_hash, Instant at) {
 }
 
 Result<int64_t> SqlUserStore::PurgeSessions(Instant expired_before) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res =
       conn_->Query("DELETE FROM sessions WHERE expires_at < $1", {FormatLocal(expired_before)});
   if (!res.ok()) return res.error();
@@ -230,15 +230,15 @@ Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailuresLocked
 
 Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailures(
     std::string_view username) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   return GetLoginFailuresLocked(username, false);
 }
 
 Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view username,
                                                                const FailureUpdate& update) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   rules::LoginFailures next;
-  Status s = sql::InTransaction(*conn_, [&]() -> Status {
+  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     // Make sure a row exists, so that FOR UPDATE has something to lock.
     auto ins = conn_->Query(
         "INSERT INTO login_failures (username, failures, last_failure_at, locked_until) "
@@ -262,7 +262,7 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
 }
 
 Status SqlUserStore::ClearLoginFailures(std::string_view username) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res =
       conn_->Query("DELETE FROM login_failures WHERE username = $1", {std::string(username)});
   if (!res.ok()) return res.error();
@@ -270,7 +270,7 @@ Status SqlUserStore::ClearLoginFailures(std::string_view username) {
 }
 
 Result<int64_t> SqlUserStore::PurgeLoginFailures(Instant before) {
-  std::lock_guard lock(mutex_);
+  MutexLock lock(mutex_);
   auto res = conn_->Query(
       "DELETE FROM login_failures WHERE last_failure_at < $1 "
       "AND (locked_until IS NULL OR locked_until < $1)",

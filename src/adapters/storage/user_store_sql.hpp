@@ -5,9 +5,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 
 #include "adapters/storage/sql.hpp"
+#include "core/mutex.hpp"
+#include "core/thread_annotations.hpp"
 #include "ports/user_store.hpp"
 
 namespace hearth::adapters {
@@ -34,12 +35,14 @@ class SqlUserStore final : public ports::UserStore {
   Result<int64_t> PurgeLoginFailures(Instant before) override;
 
  private:
-  Result<ports::User> UserWhere(const std::string& where, const sql::Value& value);
+  Result<ports::User> UserWhere(const std::string& where, const sql::Value& value)
+      REQUIRES(mutex_);
   Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view username,
-                                                                     bool for_update);
+                                                                     bool for_update)
+      REQUIRES(mutex_);
 
-  std::mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_;  // GUARDED_BY(mutex_)
+  Mutex mutex_;
+  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::adapters

@@ -1,0 +1,151 @@
+// hearth demo: generates a demo city into an empty database, prints its logins, and serves it
+// with a living season from the simulator: published over MQTT when a broker is given (so the
+// readings take the sensors' path), else fed to the ingest service directly.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/environment.hpp"
+#include "app/cli/serve_flags.hpp"
+#include "sim/demo_city.hpp"
+#include "sim/live_simulation.hpp"
+#include "sim/simulation_sinks.hpp"
+
+namespace hearth::app::cli {
+namespace {
+
+struct DemoFlags {
+  ServeFlags serve;
+  uint64_t seed = 1;
+  bool no_simulate = false;
+};
+
+void PrintCity(const sim::DemoSummary& c, uint64_t seed) {
+  std::cout << "Generated the demo city (seed " << seed << "): " << c.companies << " companies, "
+            << c.districts << " districts, " << c.seasons << " seasons, " << c.substations
+            << " substations, " << c.buildings << " buildings, " << c.partitions
+            << " partitions, " << c.households << " households, " << c.rooms << " rooms, "
+            << c.sensors << " sensors, " << c.tariffs << " tariffs, " << c.fees << " fees.\n";
+  if (!c.logins.empty()) {
+    std::cout << "Demo logins (POST /api/v1/auth/login with {\"username\",\"password\"}):\n";
+    for (const auto& login : c.logins) {
+      std::cout << "  " << login.username << " / " << login.password << "  (" << login.role
+                << ", " << login.scope << ")\n";
+    }
+  }
+  std::cout << std::flush;
+}
+
+// Generates the city when the database has no company; a database with companies is served as
+// it is.
+Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed) {
+  auto empty = sim::HasNoCompanies(rt.db->records);
+  if (!empty.ok()) return empty.error();
+  if (!*empty) {
+    spdlog::info("the database has companies already: serving it as it is");
+    return OkStatus();
+  }
+  sim::DemoOptions options;
+  options.seed = seed;
+  auto started = std::chrono::steady_clock::now();
+  auto city = sim::GenerateDemoCity(rt.db->records, rt.policies, &rt.db->auth, options);
+  if (!city.ok()) return city.error();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started)
+                .count();
+  spdlog::info("generated the demo city in {} ms ({} households, {} users)", ms,
+               city->households, city->logins.size());
+  PrintCity(*city, seed);
+  return OkStatus();
+}
+
+// The running simulation and where it sends; stopped (destroyed) before the service.
+struct LiveSeason {
+  sim::Simulation simulation;
+  std::unique_ptr<sim::SimulationSink> sink;
+  std::unique_ptr<sim::LiveSimulation> live;
+};
+
+Result<std::unique_ptr<LiveSeason>> StartSeason(runtime::Runtime& rt, const DemoFlags& f) {
+  const Date today = LocalDate(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  sim::SimOptions sim_options;
+  sim_options.seed = f.seed;
+  int season = sim::SeasonYearOf(today);
+  auto loaded = sim::Simulation::Load(rt.db->records, rt.policies, season, sim_options);
+  if (loaded.ok() && today < loaded->first_day()) {
+    // Before this autumn's season: show the last one, whole.
+    loaded = sim::Simulation::Load(rt.db->records, rt.policies, --season, sim_options);
+  }
+  if (!loaded.ok()) return loaded.error();
+  auto live = std::make_unique<LiveSeason>(LiveSeason{std::move(*loaded), nullptr, nullptr});
+  const std::string& mqtt = f.serve.service.mqtt.url;
+  if (mqtt.empty()) {
+    live->sink = std::make_unique<sim::InProcessSink>(rt.db->ingest, rt.db->monitoring);
+  } else {
+    auto sink = sim::MakeMqttSink(mqtt, rt.db->monitoring);
+    if (!sink.ok()) return sink.error();
+    live->sink = std::move(*sink);
+  }
+  // A restart resumes at the start of the newest day with readings (re-sent readings are
+  // duplicates, harmless), not at the start of the season.
+  Instant from = StartOfLocalDay(live->simulation.first_day());
+  auto last = rt.db->monitoring.LastReadings(std::nullopt);
+  if (!last.ok()) return last.error();
+  for (const auto& sensor : *last) {
+    if (sensor.last_ts) {
+      from = std::max(from, StartOfLocalDay(LocalDate(Instant{std::chrono::seconds{
+                                *sensor.last_ts}})));
+    }
+  }
+  spdlog::info("simulator: sending from {}", FormatLocal(from));
+  live->live = std::make_unique<sim::LiveSimulation>(live->simulation, *live->sink, from,
+                                                     std::chrono::seconds(60));
+  live->live->Start();
+  spdlog::info("simulating the {} season for {} sensors{}", season, live->simulation.sensors(),
+               mqtt.empty() ? "" : " over MQTT");
+  return live;
+}
+
+int RunDemo(const DemoFlags& f) {
+  auto opened = runtime::Runtime::Open({f.serve.db, f.serve.policies, runtime::DbMode::kRequired});
+  if (!opened.ok()) return Fail(opened.error());
+  runtime::Runtime& rt = **opened;
+  if (auto s = SeedDemoCity(rt, f.seed); !s.ok()) return Fail(s.error());
+  auto service = runtime::Service::Start(rt, f.serve.service);
+  if (!service.ok()) return Fail(service.error());
+  std::unique_ptr<LiveSeason> season;  // stopped before the service
+  if (!f.no_simulate) {
+    auto started = StartSeason(rt, f);
+    if (!started.ok()) return Fail(started.error());
+    season = std::move(*started);
+  }
+  const std::string url = (*service)->url();
+  spdlog::info("hearth serving {} (database {}, policies {})", url, f.serve.db, f.serve.policies);
+  std::cout << "Hearth demo on " << url << "\n"
+            << "  " << url << "/healthz\n"
+            << "  " << url
+            << "/api/v1/calc/deadline?policy=weihai&rule=reply&channel=city-hotline"
+               "&from=2024-09-27T16:00:00%2B08:00\n"
+            << "Press Ctrl-C to stop.\n"
+            << std::flush;
+  (*service)->WaitForSignal();
+  return 0;
+}
+
+}  // namespace
+
+void AddDemoCommands(CLI::App& app, int* exit_code) {
+  auto flags = std::make_shared<DemoFlags>();
+  flags->serve.db = "var/demo.db";
+  auto* d = app.add_subcommand("demo", "Serve a demo city");
+  AddServeFlags(d, flags->serve);
+  d->add_option("--seed", flags->seed, "Seed of the city generated into an empty database");
+  d->add_flag("--no-simulate", flags->no_simulate,
+              "Serve the city without the season simulator's readings");
+  d->callback([flags, exit_code] { *exit_code = RunDemo(*flags); });
+}
+
+}  // namespace hearth::app::cli

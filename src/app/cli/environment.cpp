@@ -1,0 +1,50 @@
+#include "app/cli/environment.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace hearth::app::cli {
+namespace {
+
+std::filesystem::path ExecutableDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path(".") : exe.parent_path();
+}
+
+}  // namespace
+
+std::filesystem::path DefaultPolicyDir() {
+  if (const char* env = std::getenv("HEARTH_POLICY_DIR"); env && *env) return env;
+  std::error_code ec;
+  for (auto candidate : {ExecutableDir() / ".." / ".." / "policies",
+                         ExecutableDir() / ".." / ".." / ".." / "policies",
+                         ExecutableDir() / ".." / "share" / "hearth" / "policies"}) {
+    if (std::filesystem::is_directory(candidate, ec)) return candidate.lexically_normal();
+  }
+  return "policies";
+}
+
+std::string DefaultDbPath() {
+  if (const char* env = std::getenv("HEARTH_DB"); env && *env) return env;
+  return "var/hearth.db";
+}
+
+int ExitCode(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kNotFound: return 2;
+    default: return 1;
+  }
+}
+
+int Fail(const Error& error) {
+  std::cerr << "hearth: error: " << error.message;
+  if (error.code == ErrorCode::kInternal && !error.detail.empty()) std::cerr << " (" << error.detail << ")";
+  std::cerr << "\n";
+  return ExitCode(error);
+}
+
+}  // namespace hearth::app::cli

@@ -1,0 +1,26 @@
+// Where the binary finds its data, and how errors leave the process.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace hearth::app::cli {
+
+/// The policy directory: $HEARTH_POLICY_DIR, else `policies/` of the source tree the binary was
+/// built from (build/bin/hearth -> ../../policies), else ./policies.
+std::filesystem::path DefaultPolicyDir();
+
+/// The database: $HEARTH_DB, else var/hearth.db in the working directory.
+std::string DefaultDbPath();
+
+/// The one table from error codes to exit statuses: 2 for bad input (invalid_argument,
+/// not_found), 1 for everything else.
+int ExitCode(const Error& error);
+
+/// Prints "hearth: error: MESSAGE" to stderr (a multi-line message keeps its lines) and returns
+/// ExitCode(error).
+int Fail(const Error& error);
+
+}  // namespace hearth::app::cli

@@ -1,0 +1,33 @@
+// The flags `hearth serve` and `hearth demo` share.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "app/cli/environment.hpp"
+#include "app/runtime/service.hpp"
+
+namespace hearth::app::cli {
+
+struct ServeFlags {
+  std::string db = DefaultDbPath();
+  std::string policies = DefaultPolicyDir().string();
+  runtime::ServiceOptions service;
+};
+
+inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
+  cmd->add_option("--db", f.db,
+                  "Database: a SQLite file (created if missing) or a postgresql:// URL");
+  cmd->add_option("--listen", f.service.listen, "HOST:PORT to listen on");
+  cmd->add_option("--policies", f.policies, "Directory of policy profiles");
+  cmd->add_option("--threads", f.service.threads, "Worker threads (0: one per core)");
+  cmd->add_option("--mqtt", f.service.mqtt.url,
+                  "Ingest readings from this MQTT broker (mqtt://HOST:PORT), topic "
+                  "hearth/v1/readings/<sensor>");
+  cmd->add_flag("--mqtt-shared", f.service.mqtt.shared,
+                "Share the subscription with other instances ($share/hearth/...)");
+  cmd->add_option("--mqtt-client-id", f.service.mqtt.client_id,
+                  "MQTT client id, naming the persistent session (default hearth-<host>-<port>)");
+}
+
+}  // namespace hearth::app::cli

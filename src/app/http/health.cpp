@@ -1,0 +1,52 @@
+#include "app/http/routes.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+Instant Now() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+nlohmann::ordered_json CalendarStatus(services::CalendarService& calendar) {
+  auto cal = calendar.Current();
+  nlohmann::ordered_json years = nlohmann::ordered_json::array();
+  for (int y : cal->years()) years.push_back(y);
+  nlohmann::ordered_json missing = nlohmann::ordered_json::array();
+  for (int y : calendar.MissingYears(Now())) missing.push_back(y);
+  return {{"years", years}, {"missing_years", missing}};
+}
+
+}  // namespace
+
+void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar) {
+  router.Add(
+      "GET", "/healthz",
+      [&calendar](const adapters::http::Request&) {
+        auto status = CalendarStatus(calendar);
+        nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
+        for (const auto& y : status["missing_years"]) {
+          warnings.push_back("the calendar lacks " + std::to_string(y.get<int>()) +
+                             ": deadlines in it follow Mon–Fri and are marked calendar_incomplete; "
+                             "load the State Council notice with `hearth calendar import`");
+        }
+        return adapters::http::Json(200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
+      },
+      {.summary = "Liveness, loaded calendar years and the operator's warnings",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+}
+
+void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar) {
+  router.Add(
+      "GET", "/api/v1/calendar",
+      [&calendar](const adapters::http::Request&) { return adapters::http::Json(200, CalendarStatus(calendar)); },
+      {.summary = "Loaded and missing calendar years (R-CAL-1)",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+}
+
+}  // namespace hearth::app::http

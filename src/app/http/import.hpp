@@ -1,0 +1,17 @@
+// POST /api/v1/import/households?company=CODE with the households CSV as the body (text/csv):
+// 200 {"created":N,"updated":N,"unchanged":N}, or 400 listing every problem of the file with its
+// line and column, nothing written (services/import_service.hpp).
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "app/http/records.hpp"
+#include "ports/record_store.hpp"
+
+namespace hearth::app::http {
+
+/// The caller needs the right to write both households and rooms (`authorize` with
+/// Verb::kWrite); its scope bounds the companies it may import into (another company's code is
+/// not_found). `store` and `authorize` must outlive the router.
+void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize);
+
+}  // namespace hearth::app::http

@@ -1,0 +1,153 @@
+// /api/v1/measurements: manual measurements (R-TEMP-4), see monitoring.hpp.
+#include <nlohmann/json.hpp>
+
+#include "adapters/json/measurement_json.hpp"
+#include "app/http/monitoring.hpp"
+#include "app/http/paging.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool IsStaff(rules::Role role) {
+  return role == rules::Role::kAdmin || role == rules::Role::kManager ||
+         role == rules::Role::kAgent || role == rules::Role::kTechnician;
+}
+
+Error NotStaff(rules::Role role, const char* what) {
+  return Error::PermissionDenied("role " + std::string(rules::RoleName(role)) + " may not " + what);
+}
+
+Result<int64_t> Id(const std::string& text, const std::string& field, bool not_found) {
+  auto id = adapters::http::ParseDigits(text);
+  if (!id) {
+    return not_found ? Error::NotFound("no measurement " + text, field)
+                     : Error::InvalidArgument(field + " must be a number", field);
+  }
+  return *id;
+}
+
+adapters::http::Response Post(const adapters::http::Request& req, services::MeasurementService& service,
+                    services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (!IsStaff(p->role)) return adapters::http::ErrorResponse(NotStaff(p->role, "record measurements"));
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  auto input = adapters::ParseMeasurementJson(req.body);
+  if (!input.ok()) return adapters::http::ErrorResponse(input.error());
+  auto out = service.Add(*input, services::ScopeOf(*p), p->username);
+  if (!out.ok()) return adapters::http::ErrorResponse(out.error());
+  if (!out->stored) {
+    // R-TEMP-4: rejected, every broken rule named; nothing was stored.
+    std::string message = "the measurement breaks R-TEMP-4: ";
+    for (size_t i = 0; i < out->violations.size(); ++i) {
+      message += (i ? "; " : "") + out->violations[i].Text();
+    }
+    ordered_json body{{"error",
+                       {{"code", "invalid_argument"},
+                        {"message", message},
+                        {"field", "measurement"},
+                        {"violations", adapters::ViolationsToJson(out->violations)}}}};
+    return adapters::http::Json(400, body);
+  }
+  return adapters::http::Json(201, adapters::MeasurementToJson(*out->stored));
+}
+
+adapters::http::Response List(const adapters::http::Request& req, services::MeasurementService& service,
+                    services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (auto s = adapters::http::OnlyParams(req, {"household_id", "cursor", "limit"}); !s.ok()) {
+    return adapters::http::ErrorResponse(s.error());
+  }
+  auto page = ReadPage(req);
+  if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+  std::optional<int64_t> household = p->household_id;
+  if (auto it = req.query.find("household_id"); it != req.query.end()) {
+    auto id = Id(it->second, "household_id", false);
+    if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+    household = *id;
+  }
+  if (!household) {
+    return adapters::http::ErrorResponse(Error::InvalidArgument("household_id is required", "household_id"));
+  }
+  auto list = service.List(*household, services::ScopeOf(*p));
+  if (!list.ok()) return adapters::http::ErrorResponse(list.error());
+  ordered_json items = ordered_json::array();
+  for (const auto& m : *list) items.push_back(adapters::MeasurementToJson(m));
+  return adapters::http::Json(200, PositionPage(items, *page));
+}
+
+adapters::http::Response Patch(const adapters::http::Request& req, services::MeasurementService& service,
+                     services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  const bool household = p->role == rules::Role::kHousehold;
+  if (!IsStaff(p->role) && !household) {
+    return adapters::http::ErrorResponse(NotStaff(p->role, "change measurements"));
+  }
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  auto id = Id(req.params.at("id"), "id", true);
+  if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+  auto body = nlohmann::json::parse(req.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    return adapters::http::ErrorResponse(
+        Error::InvalidArgument("the body must be {\"signature\":…, \"overridden\":…}", "body"));
+  }
+  std::optional<std::string> signature;
+  std::optional<bool> overridden;
+  for (const auto& [key, value] : body.items()) {
+    if (key == "signature" && value.is_string()) {
+      signature = value.get<std::string>();
+    } else if (key == "overridden" && value.is_boolean()) {
+      if (household) {
+        return adapters::http::ErrorResponse(NotStaff(p->role, "mark a measurement overridden"));
+      }
+      overridden = value.get<bool>();
+    } else {
+      return adapters::http::ErrorResponse(Error::InvalidArgument(
+          key + ": only signature (text) and overridden (true/false) may change", key));
+    }
+  }
+  auto m = service.Update(*id, signature, overridden, services::ScopeOf(*p));
+  if (!m.ok()) return adapters::http::ErrorResponse(m.error());
+  return adapters::http::Json(200, adapters::MeasurementToJson(*m));
+}
+
+}  // namespace
+
+void AddMeasurementRoutes(adapters::http::Router& router, services::MeasurementService& measurements,
+                          services::AuthService& auth) {
+  router.Add(
+      "POST", "/api/v1/measurements",
+      [&measurements, &auth](const adapters::http::Request& req) { return Post(req, measurements, auth); },
+      {.summary = "Record a manual room-temperature measurement (R-TEMP-4): validated against "
+                  "the household's profile; a measurement breaking a rule is rejected (400) "
+                  "with every rule it broke, and nothing is stored (admin, manager, agent, "
+                  "technician)",
+       .query = {},
+       .request_schema = "MeasurementInput",
+       .response_schema = "",
+       .list = false});
+  router.Add(
+      "GET", "/api/v1/measurements",
+      [&measurements, &auth](const adapters::http::Request& req) { return List(req, measurements, auth); },
+      {.summary = "A household's manual measurements, by time taken, with their signature, "
+                  "third-party and overridden status and whether they are evidence (R-REFUND-5)",
+       .query = {"household_id", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+  router.Add(
+      "PATCH", "/api/v1/measurements/{id}",
+      [&measurements, &auth](const adapters::http::Request& req) { return Patch(req, measurements, auth); },
+      {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
+                  "overridden by a third-party test; a household may sign or refuse its own",
+       .query = {},
+       .request_schema = "MeasurementPatch",
+       .response_schema = "",
+       .list = false});
+}
+
+}  // namespace hearth::app::http

@@ -1,0 +1,47 @@
+// Judging days over HTTP (issue 5):
+//   POST  /api/v1/weather/daily            outdoor daily means (R-TEMP-1), JSON
+//                                          [{"district_id","date","mean"}] or text/csv
+//                                          district_id,date,mean; admin, regulator, manager;
+//                                          200 {"stored":N}
+//   GET   /api/v1/weather/daily?district_id=&from=&to=   the stored means (not households)
+//   POST  /api/v1/measurements             a manual measurement (R-TEMP-4; body:
+//                                          adapters/json/measurement_json.hpp); admin, manager,
+//                                          agent, technician, for households in their scope;
+//                                          201 with the record, or 400 invalid_argument with
+//                                          "violations":[{"rule","check","message"}] (nothing
+//                                          stored)
+//   GET   /api/v1/measurements?household_id=   a household's measurements (a household user:
+//                                          its own, household_id optional)
+//   PATCH /api/v1/measurements/{id}        {"signature":"signed"|"pending"|"refused",
+//                                          "overridden":bool}; staff as for POST; a household
+//                                          may set the signature of its own measurements
+//   GET   /api/v1/households/{id}/days?from=&to=  each day judged (services/judging_service.hpp)
+//   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp); company roles
+//                                          their company, admin and regulator all
+// A household outside the caller's scope answers 404, as with records.
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "app/http/auth.hpp"  // RequirePrincipal, AuthErrorResponse
+#include "app/http/records.hpp"
+#include "services/alert_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/judging_service.hpp"
+#include "services/measurement_service.hpp"
+
+namespace hearth::app::http {
+
+/// Every argument must outlive the router.
+void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& store,
+                      ports::RecordStore& records, services::AuthService& auth);
+void AddMeasurementRoutes(adapters::http::Router& router, services::MeasurementService& measurements,
+                          services::AuthService& auth);
+void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,
+                  ports::RecordStore& records, Authorizer authorize, const ports::Clock& clock);
+void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
+                    services::AuthService& auth);
+
+/// The media type of a request's body, lower case, without parameters; "" when none.
+std::string BodyMediaType(const adapters::http::Request& req);
+
+}  // namespace hearth::app::http

@@ -1,0 +1,33 @@
+// Room-temperature readings over HTTP (issue 5):
+//   POST /api/v1/readings                  a batch, as JSON (adapters/json/readings_json.hpp) or
+//                                          CSV (adapters/csv/sensor_readings_csv.hpp); the answer
+//                                          comes only once the batch is durably committed:
+//                                          200 {"accepted":N,"duplicate":N,"rejected":[{"index":i,
+//                                          "sensor":"…","reason":"…"}]}
+//   GET  /api/v1/sensors/{id}/readings?from=&to=   a sensor's raw readings,
+//                                          {"items":[{"ts":"…+08:00","value":18.2}]}
+//
+// Who may send: admin (any sensor), and a company's manager, agent and technician (its own
+// company's sensors: another company's sensor is rejected as an unknown sensor, so codes are not
+// revealed). Regulators and households may not (403). Who may read: whoever may read the sensor
+// record (the sensors resource's rules and scope; another's sensor is 404).
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "app/http/records.hpp"
+#include "ports/clock.hpp"
+#include "ports/reading_store.hpp"
+#include "services/auth_service.hpp"
+#include "services/ingest_service.hpp"
+
+namespace hearth::app::http {
+
+/// The widest from..to window one GET answers (a minute's readings for a month: ~45,000).
+inline constexpr int64_t kMaxReadingsWindowS = 31 * 86400;
+
+/// Registers both routes. Every argument must outlive the router.
+void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
+                      ports::ReadingStore& readings, ports::RecordStore& records,
+                      services::AuthService& auth, Authorizer authorize, const ports::Clock& clock);
+
+}  // namespace hearth::app::http

@@ -1,0 +1,218 @@
+#include "app/http/refunds.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/json/ledger_json.hpp"
+#include "app/http/auth.hpp"
+#include "app/http/paging.hpp"
+#include "rules/access.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using rules::Role;
+
+Error Denied(const std::string& what) { return Error::PermissionDenied(what); }
+
+Result<int64_t> Id(const std::string& text, const std::string& field) {
+  auto id = adapters::http::ParseDigits(text);
+  if (!id) return Error::InvalidArgument(field + " must be a number", field);
+  return *id;
+}
+
+// A JSON object body with only `allowed` keys.
+Result<nlohmann::json> ObjectBody(const std::string& body,
+                                  std::initializer_list<std::string_view> allowed) {
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  if (j.is_discarded()) return Error::InvalidArgument("the body is not valid JSON", "body");
+  if (!j.is_object()) return Error::InvalidArgument("the body must be a JSON object", "body");
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return Error::InvalidArgument("unknown field '" + key + "'", key);
+    }
+  }
+  return j;
+}
+
+// The entry, if `p` may see it; another company's or household's answers not_found.
+Result<ports::RefundEntry> Visible(ports::RefundLedgerStore& ledger, const services::Principal& p,
+                                   int64_t id) {
+  auto e = ledger.Get(id);
+  if (!e.ok()) return e.error();
+  const ports::Scope scope = services::ScopeOf(p);
+  if ((scope.company_id && e->company_id != *scope.company_id) ||
+      (scope.household_id && e->household_id != *scope.household_id)) {
+    return Error::NotFound("no refund entry " + std::to_string(id), "id");
+  }
+  return e;
+}
+
+}  // namespace
+
+nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
+  return {{"id", e.id},
+          {"household_id", e.household_id},
+          {"company_id", e.company_id},
+          {"season", e.season_start_year},
+          {"status", e.status},
+          {"fee_fen", e.fee_fen},
+          {"refund_fen", e.refund_fen},
+          {"refund_yuan", static_cast<double>(e.refund_fen) / 100.0},
+          {"official_days", e.official_days},
+          {"payment_deadline", e.payment_deadline},
+          {"choice", e.choice.empty() ? nlohmann::ordered_json(nullptr)
+                                      : nlohmann::ordered_json(e.choice)},
+          {"days", adapters::LedgerDaysJson(e.days)},
+          {"computed_at", e.computed_at},
+          {"updated_by", e.updated_by},
+          {"updated_at", e.updated_at}};
+}
+
+void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedgerService& service,
+                     ports::RefundLedgerStore& ledger, services::AuthService& auth) {
+  router.Add(
+      "POST", "/api/v1/refunds/runs",
+      [&service, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (p->role != Role::kAdmin && p->role != Role::kManager) {
+          return adapters::http::ErrorResponse(Denied("refund runs are for admins and managers"));
+        }
+        auto body = ObjectBody(req.body, {"season"});
+        if (!body.ok()) return adapters::http::ErrorResponse(body.error());
+        if (!body->contains("season") || !(*body)["season"].is_number_integer()) {
+          return adapters::http::ErrorResponse(
+              Error::InvalidArgument("season must be the year the season starts", "season"));
+        }
+        auto summary = service.Run((*body)["season"].get<int>(), services::ScopeOf(*p),
+                                   p->username);
+        if (!summary.ok()) return adapters::http::ErrorResponse(summary.error());
+        return adapters::http::Json(200, {{"season", summary->season_start_year},
+                                {"households", summary->households},
+                                {"written", summary->written},
+                                {"kept", summary->kept},
+                                {"without_fee", summary->without_fee},
+                                {"refund_fen", summary->refund_fen}});
+      },
+      {.summary = "Run the refund ledger for a season: one draft entry per heated household with "
+                  "a fee; approved and paid entries are kept (R-REFUND-6)",
+       .query = {}, .request_schema = "RefundRun", .response_schema = "RefundRunSummary",
+       .list = false, .csv_too = false, .status = 200});
+
+  router.Add(
+      "GET", "/api/v1/refunds",
+      [&ledger, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (auto s = adapters::http::OnlyParams(req, {"season", "household_id", "status", "cursor", "limit"});
+            !s.ok()) {
+          return adapters::http::ErrorResponse(s.error());
+        }
+        ports::LedgerQuery q;
+        for (const auto& [key, value] : req.query) {
+          if (key == "cursor" || key == "limit") continue;  // ReadPage
+          if (key == "status") {
+            if (value != "draft" && value != "approved" && value != "paid") {
+              return adapters::http::ErrorResponse(
+                  Error::InvalidArgument("status must be draft, approved or paid", "status"));
+            }
+            q.status = value;
+            continue;
+          }
+          auto n = Id(value, key);
+          if (!n.ok()) return adapters::http::ErrorResponse(n.error());
+          if (key == "season") q.season_start_year = static_cast<int>(std::min<int64_t>(*n, 9999));
+          if (key == "household_id") q.household_id = *n;
+        }
+        auto page = ReadPage(req);
+        if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+        q.after = page->cursor;
+        const ports::Scope scope = services::ScopeOf(*p);
+        if (scope.company_id) q.company_id = scope.company_id;
+        if (scope.household_id) {
+          if (q.household_id && *q.household_id != *scope.household_id) {
+            return adapters::http::Json(200, PageJson(nlohmann::ordered_json::array(), std::nullopt));
+          }
+          q.household_id = scope.household_id;
+        }
+        const int limit = page->limit;
+        q.limit = limit + 1;  // one more tells whether there is a next page
+        auto entries = ledger.List(q);
+        if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
+        nlohmann::ordered_json items = nlohmann::ordered_json::array();
+        for (size_t i = 0; i < entries->size() && i < static_cast<size_t>(limit); ++i) {
+          items.push_back(RefundEntryToJson((*entries)[i]));
+        }
+        std::optional<int64_t> next;
+        if (entries->size() > static_cast<size_t>(limit)) {
+          next = (*entries)[static_cast<size_t>(limit) - 1].id;
+        }
+        return adapters::http::Json(200, PageJson(std::move(items), next));
+      },
+      {.summary = "Refund ledger entries, each with its days and evidence (R-REFUND-6)",
+       .query = {"season", "household_id", "status", "cursor", "limit"},
+       .request_schema = "", .response_schema = "", .list = true});
+
+  router.Add(
+      "GET", "/api/v1/refunds/{id}",
+      [&ledger, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        auto id = Id(req.params.at("id"), "id");
+        if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+        auto e = Visible(ledger, *p, *id);
+        if (!e.ok()) return adapters::http::ErrorResponse(e.error());
+        return adapters::http::Json(200, RefundEntryToJson(*e));
+      },
+      {.summary = "One refund ledger entry", .query = {}, .request_schema = "",
+       .response_schema = "", .list = false});
+
+  router.Add(
+      "PATCH", "/api/v1/refunds/{id}",
+      [&ledger, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        auto id = Id(req.params.at("id"), "id");
+        if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+        auto body = ObjectBody(req.body, {"status", "choice"});
+        if (!body.ok()) return adapters::http::ErrorResponse(body.error());
+        if (body->size() != 1) {
+          return adapters::http::ErrorResponse(
+              Error::InvalidArgument("give either status or choice", "body"));
+        }
+        auto e = Visible(ledger, *p, *id);
+        if (!e.ok()) return adapters::http::ErrorResponse(e.error());
+        Result<ports::RefundEntry> changed = *e;
+        if (body->contains("status")) {
+          if (p->role != Role::kAdmin && p->role != Role::kManager) {
+            return adapters::http::ErrorResponse(Denied("only admins and managers approve or pay refunds"));
+          }
+          const auto& to = (*body)["status"];
+          if (to == "approved") {
+            changed = ledger.SetStatus(*id, "draft", "approved", p->username);
+          } else if (to == "paid") {
+            changed = ledger.SetStatus(*id, "approved", "paid", p->username);
+          } else {
+            return adapters::http::ErrorResponse(
+                Error::InvalidArgument("status must be approved or paid", "status"));
+          }
+        } else {
+          if (p->role == Role::kRegulator || p->role == Role::kTechnician) {
+            return adapters::http::ErrorResponse(Denied("the household, or its agent, chooses"));
+          }
+          const auto& choice = (*body)["choice"];
+          if (choice != "payment" && choice != "offset") {
+            return adapters::http::ErrorResponse(
+                Error::InvalidArgument("choice must be payment or offset", "choice"));
+          }
+          changed = ledger.SetChoice(*id, choice.get<std::string>(), p->username);
+        }
+        if (!changed.ok()) return adapters::http::ErrorResponse(changed.error());
+        return adapters::http::Json(200, RefundEntryToJson(*changed));
+      },
+      {.summary = "Approve or pay a refund entry (admin, manager), or record the household's "
+                  "choice of payment or offset (R-REFUND-6)",
+       .query = {}, .request_schema = "RefundPatch", .response_schema = "", .list = false});
+}
+
+}  // namespace hearth::app::http

@@ -1,0 +1,25 @@
+// The HTTP API's resources. Each Add* registers one resource's routes; handlers only translate
+// between HTTP and a service call.
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "app/http/auth.hpp"  // RequirePrincipal, AuthErrorResponse
+#include "services/calendar_service.hpp"
+#include "services/deadline_service.hpp"
+
+namespace hearth::app::http {
+
+/// GET /healthz: liveness, and the operator's calendar warning (R-CAL-1).
+void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar);
+
+/// GET /api/v1/calc/deadline?policy=&rule=&channel=&from=&outside_works=
+void AddCalcDeadlineRoutes(adapters::http::Router& router, const services::DeadlineService& deadlines);
+void AddCalcDailyRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
+void AddCalcRefundRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
+void AddCalcSamplePlanRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
+
+/// GET /api/v1/calendar: loaded years and missing ones.
+void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar);
+void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth);  // /api/v1/auth/…
+
+}  // namespace hearth::app::http

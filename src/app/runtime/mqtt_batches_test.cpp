@@ -1,0 +1,88 @@
+// MqttIngest: one services::IngestService call (one commit) per batch of messages; invalid messages and
+// rejected readings are answered ok (acknowledged, counted), a storage error is not.
+#include "app/runtime/mqtt_batches.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "support/test_reading_store.hpp"
+
+namespace hearth::app::runtime {
+namespace {
+
+using MemoryStore = support::MemoryReadingStore;
+
+adapters::mqtt::Message Msg(std::string topic, std::string payload) {
+  return {std::move(topic), std::move(payload), 1, false};
+}
+
+class MqttIngestTest : public ::testing::Test {
+ protected:
+  MemoryStore store_;
+  ports::ManualClock clock_{*ParseRfc3339("2025-12-01T12:00:00+08:00")};
+  services::IngestService ingest_{store_, clock_};
+  MqttIngest mqtt_{ingest_};
+};
+
+TEST_F(MqttIngestTest, OneCommitPerBatch) {
+  std::vector<adapters::mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1",
+          R"([{"ts":"2025-12-01T08:10:00+08:00","value":18.3},{"ts":"2025-12-01T08:20:00+08:00","value":18.4}])"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":25})"),
+  };
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  EXPECT_EQ(store_.inserts, 1);
+  EXPECT_EQ(store_.rows.size(), 3u);
+  EXPECT_EQ((store_.rows[{11, 1764547200}]), 1820);  // the duplicate did not change it
+  auto s = mqtt_.stats();
+  EXPECT_EQ(s.messages, 3);
+  EXPECT_EQ(s.accepted, 3);
+  EXPECT_EQ(s.duplicate, 1);
+  EXPECT_EQ(s.rejected, 0);
+  EXPECT_EQ(s.invalid_messages, 0);
+}
+
+TEST_F(MqttIngestTest, InvalidMessagesAndRejectedReadingsAreAnsweredOk) {
+  std::vector<adapters::mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", "{oops"),
+      Msg("elsewhere/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/NOPE", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-02T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T09:00:00+08:00","value":19})"),
+  };
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  auto s = mqtt_.stats();
+  EXPECT_EQ(s.messages, 5);
+  EXPECT_EQ(s.invalid_messages, 2);
+  EXPECT_EQ(s.rejected, 2);  // an unknown sensor, a time in the future
+  EXPECT_EQ(s.accepted, 1);
+  EXPECT_EQ(store_.rows.size(), 1u);
+
+  // A batch of nothing valid needs no commit, and is answered ok.
+  std::vector<adapters::mqtt::Message> junk = {Msg("hearth/v1/readings/T-1", "[]")};
+  ASSERT_TRUE(mqtt_.HandleBatch(junk).ok());
+  EXPECT_EQ(store_.inserts, 1);
+  EXPECT_EQ(mqtt_.stats().invalid_messages, 3);
+}
+
+TEST_F(MqttIngestTest, AStorageErrorFailsTheBatch) {
+  store_.unavailable = true;
+  std::vector<adapters::mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})"),
+      Msg("hearth/v1/readings/T-1", "not json"),
+  };
+  auto s = mqtt_.HandleBatch(batch);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(mqtt_.stats().storage_errors, 1);
+  EXPECT_EQ(mqtt_.stats().accepted, 0);
+
+  store_.unavailable = false;  // redelivered after the reconnect: now it is stored
+  ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
+  EXPECT_EQ(store_.rows.size(), 1u);
+}
+
+}  // namespace
+}  // namespace hearth::app::runtime

@@ -1,0 +1,85 @@
+#include "app/runtime/runtime.hpp"
+
+#include <filesystem>
+
+#include "adapters/json/calendar_json.hpp"
+#include "adapters/policy/policy_loader.hpp"
+#include "adapters/storage/reading_store_sql.hpp"
+
+namespace hearth::app::runtime {
+namespace {
+
+// The schema was migrated by SqlStore::Open, before these.
+Result<Connections> OpenConnections(const std::string& url) {
+  Connections c;
+  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger}) {
+    auto opened = adapters::sql::Connect(url, false);
+    if (!opened.ok()) return opened.error();
+    *conn = std::move(*opened);
+  }
+  auto readings = adapters::OpenReadingStore(url);
+  if (!readings.ok()) return readings.error();
+  c.readings = std::move(*readings);
+  return c;
+}
+
+}  // namespace
+
+Database::Database(Connections c, const ports::Clock& clock,
+                   const services::PolicyRegistry& policies,
+                   const services::DeadlineService& deadlines,
+                   const adapters::Argon2Cost& password_cost)
+    : records(std::move(c.records)),
+      users(std::move(c.users)),
+      hasher(password_cost),
+      auth(users, clock, hasher, tokens),
+      readings(std::move(c.readings)),
+      ingest(*readings, clock),
+      monitoring(std::move(c.monitoring)),
+      rollups(monitoring, records, policies),
+      judging(monitoring, records, policies, &rollups),
+      measurements(monitoring, records, policies),
+      alerts(monitoring, records, policies, judging, &rollups, clock),
+      refund_ledger(std::move(c.ledger)),
+      refunds(refund_ledger, records, judging, deadlines, policies) {}
+
+Runtime::Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::SqlStore> opened,
+                 std::optional<Connections> connections,
+                 const adapters::Argon2Cost& password_cost)
+    : policies(std::move(loaded)),
+      store(std::move(opened)),
+      calendar(adapters::EmbeddedCalendarFile(), store.get()),
+      deadlines(policies, calendar),
+      db(connections ? std::make_unique<Database>(std::move(*connections), clock, policies,
+                                                  deadlines, password_cost)
+                     : nullptr) {}
+
+Result<services::PolicyRegistry> LoadPolicies(const std::string& dir, bool missing_ok) {
+  auto profiles = adapters::LoadPolicyDir(dir);
+  if (!profiles.ok() && !(missing_ok && profiles.error().code == ErrorCode::kNotFound)) {
+    return profiles.error();
+  }
+  return services::PolicyRegistry(
+      profiles.ok() ? std::move(*profiles) : std::map<std::string, rules::Policy>{},
+      [](const std::string& path) { return adapters::LoadPolicyFile(path); });
+}
+
+Result<std::unique_ptr<Runtime>> Runtime::Open(const RuntimeOptions& options) {
+  std::unique_ptr<adapters::SqlStore> store;
+  std::optional<Connections> connections;
+  if (options.mode == DbMode::kRequired || adapters::sql::IsPostgresUrl(options.db) ||
+      std::filesystem::exists(options.db)) {
+    auto opened = adapters::SqlStore::Open(options.db, true);
+    if (!opened.ok()) return opened.error();
+    store = std::move(*opened);
+    auto c = OpenConnections(options.db);
+    if (!c.ok()) return c.error();
+    connections = std::move(*c);
+  }
+  auto policies = LoadPolicies(options.policy_dir, options.mode == DbMode::kIfPresent);
+  if (!policies.ok()) return policies.error();
+  return std::unique_ptr<Runtime>(new Runtime(std::move(*policies), std::move(store),
+                                              std::move(connections), options.password_cost));
+}
+
+}  // namespace hearth::app::runtime

@@ -1,0 +1,109 @@
+// The composition root: every object a command needs, built once, in the order of what needs
+// what. Members are declared in that order and constructed in it, each from references to the
+// members above it, so nothing can be used before what it needs exists, and everything is torn
+// down in the reverse order. Only Open can fail: it opens the connections and loads the
+// profiles first, then builds the objects, which cannot fail.
+//
+//   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
+//     records, users -> hasher, tokens -> auth -> readings -> ingest -> monitoring -> rollups
+//     -> judging -> measurements, alerts -> refund_ledger -> refunds
+//
+// Each store has a connection of its own, so that ingest never queues behind the records.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "adapters/clock/system_clock.hpp"
+#include "adapters/crypto/password_hash.hpp"
+#include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/monitoring_store_sql.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "adapters/storage/refund_ledger_sql.hpp"
+#include "adapters/storage/sql_store.hpp"
+#include "adapters/storage/user_store_sql.hpp"
+#include "services/alert_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/calendar_service.hpp"
+#include "services/deadline_service.hpp"
+#include "services/ingest_service.hpp"
+#include "services/judging_service.hpp"
+#include "services/measurement_service.hpp"
+#include "services/policy_registry.hpp"
+#include "services/refund_ledger_service.hpp"
+#include "services/rollup_service.hpp"
+
+namespace hearth::app::runtime {
+
+enum class DbMode {
+  kRequired,   ///< open or create the database
+  kIfPresent,  ///< use it when the file exists (read-only commands); else run without one
+};
+
+struct RuntimeOptions {
+  std::string db;          ///< a SQLite file or a postgresql:// URL
+  std::string policy_dir;  ///< policies/<name>.toml
+  DbMode mode = DbMode::kRequired;
+  adapters::Argon2Cost password_cost{};  ///< for new password hashes (tests lower it)
+};
+
+/// The connections of the database's stores, opened (and the schema migrated) before any object
+/// is built.
+struct Connections {
+  std::unique_ptr<adapters::sql::Connection> records, users, monitoring, ledger;
+  std::unique_ptr<ports::ReadingStore> readings;
+};
+
+/// The objects over the database, in construction order.
+class Database {
+ public:
+  Database(Connections connections, const ports::Clock& clock,
+           const services::PolicyRegistry& policies, const services::DeadlineService& deadlines,
+           const adapters::Argon2Cost& password_cost);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  adapters::SqlRecordStore records;
+  adapters::SqlUserStore users;
+  adapters::Argon2Hasher hasher;
+  adapters::RandomTokenIssuer tokens;
+  services::AuthService auth;
+  std::unique_ptr<ports::ReadingStore> readings;  ///< never null (engine-specific)
+  services::IngestService ingest;
+  adapters::SqlMonitoringStore monitoring;
+  services::RollupService rollups;
+  services::JudgingService judging;
+  services::MeasurementService measurements;
+  services::AlertService alerts;
+  adapters::SqlRefundLedger refund_ledger;
+  services::RefundLedgerService refunds;
+};
+
+class Runtime {
+ public:
+  /// Opens the database per `options.mode` (migrating it) and loads the policy profiles. With
+  /// kIfPresent, a missing database gives a runtime without one (db == nullptr, store == nullptr)
+  /// and a missing policy directory an empty registry (policy files still work).
+  static Result<std::unique_ptr<Runtime>> Open(const RuntimeOptions& options);
+
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  adapters::SystemClock clock;
+  services::PolicyRegistry policies;
+  std::unique_ptr<adapters::SqlStore> store;  ///< null without a database
+  services::CalendarService calendar;         ///< over the store's loaded years, when it has one
+  services::DeadlineService deadlines;
+  std::unique_ptr<Database> db;  ///< null without a database
+
+ private:
+  Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::SqlStore> opened,
+          std::optional<Connections> connections, const adapters::Argon2Cost& password_cost);
+};
+
+/// The registry of `dir`'s profiles, reading policy files named by path with the same loader.
+/// `missing_ok`: a missing directory gives a registry without named profiles (files still work).
+Result<services::PolicyRegistry> LoadPolicies(const std::string& dir, bool missing_ok = false);
+
+}  // namespace hearth::app::runtime

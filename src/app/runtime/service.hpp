@@ -1,0 +1,52 @@
+// `hearth serve` and `hearth demo` as a running service: the HTTP API over a runtime with its
+// database, the rollup worker, and MQTT ingest when a broker is given. Members are built in
+// order (router, server, workers) and stopped in reverse: the workers before the server, all
+// before the runtime, which must outlive the service.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "adapters/http/router.hpp"
+#include "adapters/http/server.hpp"
+#include "app/runtime/mqtt_ingestion.hpp"
+#include "app/runtime/rollup_worker.hpp"
+#include "app/runtime/runtime.hpp"
+
+namespace hearth::app::runtime {
+
+struct ServiceOptions {
+  std::string listen = "127.0.0.1:8080";  ///< HOST:PORT (flag --listen)
+  unsigned threads = 0;                   ///< 0: one per core
+  MqttFlags mqtt;                         ///< url empty: no MQTT ingest
+  std::chrono::milliseconds rollup_interval{3000};
+};
+
+class Service {
+ public:
+  /// Binds the address, starts serving and the workers. Errors: invalid_argument naming
+  /// `listen` or `mqtt`; unavailable when the address cannot be bound; failed_precondition when
+  /// the runtime has no database.
+  static Result<std::unique_ptr<Service>> Start(Runtime& rt, const ServiceOptions& options);
+
+  ~Service();
+  Service(const Service&) = delete;
+  Service& operator=(const Service&) = delete;
+
+  /// "http://HOST:PORT" as bound.
+  std::string url() const;
+  /// Blocks until SIGINT or SIGTERM, then stops serving.
+  void WaitForSignal();
+
+ private:
+  Service(Runtime& rt, adapters::http::ServerOptions options);
+
+  adapters::http::Router router_;
+  adapters::http::Server server_;
+  std::string address_;
+  std::unique_ptr<RollupWorker> rollups_;
+  std::unique_ptr<MqttIngestion> mqtt_;
+};
+
+}  // namespace hearth::app::runtime

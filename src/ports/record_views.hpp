@@ -1,0 +1,395 @@
+// Typed views of the stored records that services read: one plain struct per resource of
+// model/resources.hpp, read from a generic ports::Record by its From().
+//
+// A view names each field once, here, instead of at every read in the services, where a typo in
+// a string key silently gave 0 or "". From() fails with an internal error naming
+// `resource.field` when a field the descriptor requires is missing, or when a field holds a
+// value of the wrong type: the store validates every record against its descriptor, so a record
+// that breaks it is a bug, never a zero. Optional fields of the descriptor are std::optional
+// (absent or null: nullopt). Decimals are kept in their stored integer unit, named in the member
+// (area_m2_centi: m² × 100); enums are the rules' enum where there is one, else their text.
+//
+// services/record_views_test.cpp checks every field a view reads against its descriptor (name,
+// type, required) through the FieldRead trace that From() fills when given one.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+#include "model/resources.hpp"
+#include "ports/record_store.hpp"
+#include "rules/sampling.hpp"
+#include "rules/temperature.hpp"
+
+namespace hearth::ports {
+
+/// One field a view reads, as it reads it (for the descriptor test).
+struct FieldRead {
+  std::string field;
+  model::FieldType type = model::FieldType::kText;  ///< the type the view expects
+  bool required = false;                            ///< a missing value is an error
+  /// kEnum fields read as a rules enum: whether the enum accepts a value. Empty otherwise.
+  std::function<bool(std::string_view)> accepts;
+};
+
+/// Reads the fields of one record of `resource` for a view. The first field that is missing
+/// (when required) or of the wrong type is the error Finish() returns; reads after it return
+/// defaults, which Finish() then discards. Every read is appended to `trace` when it is given.
+class RecordReader {
+ public:
+  RecordReader(const Record& record, const char* resource, std::vector<FieldRead>* trace)
+      : record_(record), resource_(resource), trace_(trace) {}
+
+  /// kInt
+  int64_t Int(const char* field) { return IntAt(field, model::FieldType::kInt, true).value_or(0); }
+  std::optional<int64_t> OptionalInt(const char* field) {
+    return IntAt(field, model::FieldType::kInt, false);
+  }
+  /// kRef: the id of the referenced record.
+  int64_t Ref(const char* field) { return IntAt(field, model::FieldType::kRef, true).value_or(0); }
+  std::optional<int64_t> OptionalRef(const char* field) {
+    return IntAt(field, model::FieldType::kRef, false);
+  }
+  /// kCenti: the stored value × 100.
+  int64_t Centi(const char* field) {
+    return IntAt(field, model::FieldType::kCenti, true).value_or(0);
+  }
+  std::optional<int64_t> OptionalCenti(const char* field) {
+    return IntAt(field, model::FieldType::kCenti, false);
+  }
+  /// kTenths: the stored value × 10.
+  int64_t Tenths(const char* field) {
+    return IntAt(field, model::FieldType::kTenths, true).value_or(0);
+  }
+  std::optional<int64_t> OptionalTenths(const char* field) {
+    return IntAt(field, model::FieldType::kTenths, false);
+  }
+  /// kText
+  std::string Text(const char* field) {
+    return TextAt(field, model::FieldType::kText, true).value_or(std::string());
+  }
+  std::optional<std::string> OptionalText(const char* field) {
+    return TextAt(field, model::FieldType::kText, false);
+  }
+  /// kDate, parsed.
+  Date Day(const char* field) { return DayAt(field, true).value_or(Date{}); }
+  std::optional<Date> OptionalDay(const char* field) { return DayAt(field, false); }
+  /// kEnum kept as its text (no rules enum exists for it).
+  std::string EnumText(const char* field) {
+    return TextAt(field, model::FieldType::kEnum, true).value_or(std::string());
+  }
+  std::optional<std::string> OptionalEnumText(const char* field) {
+    return TextAt(field, model::FieldType::kEnum, false);
+  }
+  /// kEnum parsed into a rules enum by `parse` (e.g. rules::ParseOrientation).
+  template <typename E>
+  E Enum(const char* field, std::optional<E> (*parse)(std::string_view)) {
+    return EnumAt(field, parse, true).value_or(E{});
+  }
+  template <typename E>
+  std::optional<E> OptionalEnum(const char* field, std::optional<E> (*parse)(std::string_view)) {
+    return EnumAt(field, parse, false);
+  }
+
+  /// `view` when every read succeeded, else the first failure.
+  template <typename V>
+  Result<V> Finish(V view) const {
+    if (error_) return *error_;
+    return view;
+  }
+
+ private:
+  // The field's stored value; nullptr when it is absent or null (a failure when required).
+  const FieldValue* Find(const char* field, model::FieldType type, bool required,
+                         std::function<bool(std::string_view)> accepts = {}) {
+    if (trace_) trace_->push_back({field, type, required, std::move(accepts)});
+    auto it = record_.fields.find(field);
+    if (it == record_.fields.end() || std::holds_alternative<std::nullptr_t>(it->second)) {
+      if (required) Fail(field, "is missing");
+      return nullptr;
+    }
+    return &it->second;
+  }
+
+  std::optional<int64_t> IntAt(const char* field, model::FieldType type, bool required) {
+    const FieldValue* v = Find(field, type, required);
+    if (v == nullptr) return std::nullopt;
+    if (const auto* i = std::get_if<int64_t>(v)) return *i;
+    Fail(field, "is not an integer");
+    return std::nullopt;
+  }
+
+  std::optional<std::string> TextAt(const char* field, model::FieldType type, bool required,
+                                    std::function<bool(std::string_view)> accepts = {}) {
+    const FieldValue* v = Find(field, type, required, std::move(accepts));
+    if (v == nullptr) return std::nullopt;
+    if (const auto* t = std::get_if<std::string>(v)) return *t;
+    Fail(field, "is not text");
+    return std::nullopt;
+  }
+
+  std::optional<Date> DayAt(const char* field, bool required) {
+    auto text = TextAt(field, model::FieldType::kDate, required);
+    if (!text) return std::nullopt;
+    auto day = ParseDate(*text);
+    if (!day.ok()) {
+      Fail(field, "is not a date: '" + *text + "'");
+      return std::nullopt;
+    }
+    return *day;
+  }
+
+  template <typename E>
+  std::optional<E> EnumAt(const char* field, std::optional<E> (*parse)(std::string_view),
+                          bool required) {
+    auto text = TextAt(field, model::FieldType::kEnum, required,
+                       [parse](std::string_view t) { return parse(t).has_value(); });
+    if (!text) return std::nullopt;
+    std::optional<E> value = parse(*text);
+    if (!value) Fail(field, "is not one of its values: '" + *text + "'");
+    return value;
+  }
+
+  void Fail(const char* field, const std::string& what) {
+    if (error_) return;
+    error_ = Error::Internal("stored record " + std::string(resource_) + "/" +
+                             std::to_string(record_.id) + " breaks its descriptor: " +
+                             resource_ + "." + field + " " + what);
+  }
+
+  const Record& record_;
+  const char* resource_;
+  std::vector<FieldRead>* trace_;
+  std::optional<Error> error_;
+};
+
+// --- The views --------------------------------------------------------------------------------
+// Each: kResource, the resource it views; id and the fields services read; From(record, trace).
+
+struct CompanyView {
+  static constexpr const char* kResource = "companies";
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::string policy;  ///< policy profile name, e.g. "weihai" (one profile per company)
+  std::optional<std::string> licence_no;
+
+  static Result<CompanyView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    CompanyView v;
+    v.id = r.id;
+    v.code = in.Text("code");
+    v.name = in.Text("name");
+    v.policy = in.Text("policy");
+    v.licence_no = in.OptionalText("licence_no");
+    return in.Finish(std::move(v));
+  }
+};
+
+struct SeasonView {
+  static constexpr const char* kResource = "seasons";
+  int64_t id = 0;
+  int64_t district_id = 0;
+  int64_t start_year = 0;
+  std::optional<Date> commissioning_start;
+  Date official_start;  ///< inclusive
+  Date official_end;    ///< inclusive
+  std::optional<Date> early_start;
+  std::optional<Date> extension_end;
+
+  static Result<SeasonView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    SeasonView v;
+    v.id = r.id;
+    v.district_id = in.Ref("district_id");
+    v.start_year = in.Int("start_year");
+    v.commissioning_start = in.OptionalDay("commissioning_start");
+    v.official_start = in.Day("official_start");
+    v.official_end = in.Day("official_end");
+    v.early_start = in.OptionalDay("early_start");
+    v.extension_end = in.OptionalDay("extension_end");
+    return in.Finish(std::move(v));
+  }
+};
+
+struct BuildingView {
+  static constexpr const char* kResource = "buildings";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int64_t district_id = 0;
+  int64_t substation_id = 0;
+  std::string code;
+  std::string community;  ///< 小区 (R-TEMP-2 groups usage rates by it)
+  std::optional<std::string> address;
+  int64_t floors = 0;
+  std::optional<int64_t> built_year;
+  std::optional<int64_t> pipe_distance_m;
+  std::optional<rules::NetworkPosition> network_position;
+
+  static Result<BuildingView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    BuildingView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.district_id = in.Ref("district_id");
+    v.substation_id = in.Ref("substation_id");
+    v.code = in.Text("code");
+    v.community = in.Text("community");
+    v.address = in.OptionalText("address");
+    v.floors = in.Int("floors");
+    v.built_year = in.OptionalInt("built_year");
+    v.pipe_distance_m = in.OptionalInt("pipe_distance_m");
+    v.network_position = in.OptionalEnum("network_position", rules::ParsePosition);
+    return in.Finish(std::move(v));
+  }
+};
+
+struct PartitionView {
+  static constexpr const char* kResource = "partitions";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int64_t building_id = 0;
+  std::string code;
+  std::optional<std::string> name;
+
+  static Result<PartitionView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    PartitionView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.building_id = in.Ref("building_id");
+    v.code = in.Text("code");
+    v.name = in.OptionalText("name");
+    return in.Finish(std::move(v));
+  }
+};
+
+/// A household without its contacts (phone, id_number: sensitive) and contract (JSON), which no
+/// service reads; read those from the Record where needed.
+struct HouseholdView {
+  static constexpr const char* kResource = "households";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int64_t partition_id = 0;
+  std::string code;  ///< household number
+  std::optional<std::string> address;
+  int64_t area_m2_centi = 0;  ///< heated area, m² × 100
+  int64_t floor = 0;
+  rules::Orientation orientation = rules::Orientation::kShade;
+  std::optional<rules::FloorTier> floor_tier;  ///< explicit tier, else derived from the floor
+  std::string billing;                         ///< "area" or "meter"
+  std::optional<int64_t> agreed_temp_tenths;   ///< contract temperature, °C × 10
+  std::string heating_status;                  ///< "heated" or "stopped"
+
+  /// The company heats the household (heating_status "heated").
+  bool heated() const { return heating_status == "heated"; }
+
+  static Result<HouseholdView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    HouseholdView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.partition_id = in.Ref("partition_id");
+    v.code = in.Text("code");
+    v.address = in.OptionalText("address");
+    v.area_m2_centi = in.Centi("area_m2");
+    v.floor = in.Int("floor");
+    v.orientation = in.Enum("orientation", rules::ParseOrientation);
+    v.floor_tier = in.OptionalEnum("floor_tier", rules::ParseTier);
+    v.billing = in.EnumText("billing");
+    v.agreed_temp_tenths = in.OptionalTenths("agreed_temp");
+    v.heating_status = in.EnumText("heating_status");
+    return in.Finish(std::move(v));
+  }
+};
+
+struct RoomView {
+  static constexpr const char* kResource = "rooms";
+  int64_t id = 0;
+  int64_t household_id = 0;
+  std::string name;  ///< unique within the household
+  rules::RoomKind kind = rules::RoomKind::kOther;
+
+  static Result<RoomView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    RoomView v;
+    v.id = r.id;
+    v.household_id = in.Ref("household_id");
+    v.name = in.Text("name");
+    v.kind = in.Enum("kind", rules::ParseRoomKind);
+    return in.Finish(std::move(v));
+  }
+};
+
+struct SensorView {
+  static constexpr const char* kResource = "sensors";
+  int64_t id = 0;
+  std::string code;  ///< device id, as in MQTT topics
+  int64_t room_id = 0;
+  std::optional<std::string> device_model;  ///< `model`
+  std::optional<Date> installed_on;
+
+  static Result<SensorView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    SensorView v;
+    v.id = r.id;
+    v.code = in.Text("code");
+    v.room_id = in.Ref("room_id");
+    v.device_model = in.OptionalText("model");
+    v.installed_on = in.OptionalDay("installed_on");
+    return in.Finish(std::move(v));
+  }
+};
+
+struct FeeView {
+  static constexpr const char* kResource = "fees";
+  int64_t id = 0;
+  int64_t household_id = 0;
+  int64_t season_start_year = 0;
+  int64_t amount_fen = 0;  ///< `amount`: yuan × 100
+  Date due_on;
+
+  static Result<FeeView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    FeeView v;
+    v.id = r.id;
+    v.household_id = in.Ref("household_id");
+    v.season_start_year = in.Int("season_start_year");
+    v.amount_fen = in.Centi("amount");
+    v.due_on = in.Day("due_on");
+    return in.Finish(std::move(v));
+  }
+};
+
+// --- Reading views from a store ---------------------------------------------------------------
+
+/// The record `id` of V's resource, as a V. `store`: a RecordStore or a RecordTransaction.
+template <typename V, typename Store>
+Result<V> GetView(Store& store, int64_t id, const Scope& scope = {}) {
+  auto rec = store.Get(*model::FindResource(V::kResource), id, scope);
+  if (!rec.ok()) return rec.error();
+  return V::From(*rec);
+}
+
+/// Every record of `records` as a V; the first that breaks its descriptor is the error.
+template <typename V>
+Result<std::vector<V>> ViewsOf(const std::vector<Record>& records) {
+  std::vector<V> out;
+  out.reserve(records.size());
+  for (const Record& r : records) {
+    auto v = V::From(r);
+    if (!v.ok()) return v.error();
+    out.push_back(std::move(*v));
+  }
+  return out;
+}
+
+}  // namespace hearth::ports

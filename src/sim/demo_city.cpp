@@ -1,0 +1,395 @@
+#include "sim/demo_city.hpp"
+
+#include "sim/demo_city_data.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <utility>
+
+#include "core/civil_time.hpp"
+#include "core/decimal.hpp"
+#include "model/resources.hpp"
+#include "rules/season.hpp"
+
+namespace hearth::sim {
+namespace {
+
+using demo::CompanySpec;
+using demo::DistrictSpec;
+using demo::IdNumber;
+using demo::Padded;
+using demo::Phone;
+using demo::Rng;
+using demo::SourceSpec;
+using demo::Specs;
+
+using ports::Fields;
+
+// Creates records in the transaction; after the first failure it writes nothing more and keeps
+// that error.
+class Writer {
+ public:
+  Writer(ports::RecordTransaction& tx, const std::string& actor) : tx_(tx), actor_(actor) {}
+
+  int64_t Make(const char* resource, const Fields& fields) {
+    if (error_) return 0;
+    auto rec = tx_.Create(*model::FindResource(resource), fields, {}, actor_);
+    if (!rec.ok()) {
+      error_ = rec.error();
+      return 0;
+    }
+    return rec->id;
+  }
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  ports::RecordTransaction& tx_;
+  const std::string& actor_;
+  std::optional<Error> error_;
+};
+
+struct Sensored {
+  int64_t room_id = 0;          ///< the first bedroom
+  size_t company_index = 0;
+};
+
+// One company's city: its districts, seasons, network, buildings, households and fees.
+class CompanyBuilder {
+ public:
+  CompanyBuilder(Writer& w, Rng& rng, const CompanySpec& spec, const rules::Policy& policy,
+                 size_t index, DemoSummary& summary)
+      : w_(w), rng_(rng), spec_(spec), policy_(policy), index_(index), summary_(summary) {}
+
+  void Build(int64_t min_households, std::vector<Sensored>& bedrooms) {
+    company_ = w_.Make("companies", {{"code", spec_.code}, {"name", spec_.name},
+                                     {"policy", spec_.policy}, {"licence_no", spec_.licence}});
+    ++summary_.companies;
+    for (const auto& d : spec_.districts) AddDistrict(d);
+    const rules::SeasonDates season = rules::SeasonOf(policy_.season, kFeeSeason);
+    area_tariff_from_ = FormatDate(rules::SeasonOf(policy_.season, kFeeSeason - 1).official_start);
+    due_on_ = FormatDate(season.official_start);
+    AddTariffs();
+    for (size_t i = 0; i < spec_.sources.size(); ++i) {
+      const auto& s = spec_.sources[i];
+      int64_t source = w_.Make("heat_sources", {{"company_id", company_}, {"code", s.code},
+                                                {"name", s.name}, {"kind", s.kind}});
+      for (const char* side : {"北线", "南线"}) {
+        sections_.push_back(
+            {w_.Make("network_sections",
+                     {{"company_id", company_},
+                      {"heat_source_id", source},
+                      {"code", spec_.prefix + "-N" + std::to_string(sections_.size() + 1)},
+                      {"name", s.name + side}}),
+             i});
+      }
+    }
+    for (int64_t s = 0; households_ < min_households && !w_.error(); ++s) {
+      AddSubstation(s, bedrooms);
+    }
+  }
+
+  int64_t first_household() const { return first_household_; }
+  const std::string& first_household_code() const { return first_household_code_; }
+  int64_t company() const { return company_; }
+
+ private:
+  static constexpr int kFeeSeason = 2025;
+
+  struct Section {
+    int64_t id;
+    size_t district;  ///< index in spec_.districts, the district of its heat source
+  };
+
+  void AddDistrict(const DistrictSpec& d) {
+    int64_t district = w_.Make("districts", {{"code", d.code}, {"name", d.name},
+                                             {"city", spec_.city}, {"policy", spec_.policy}});
+    districts_.push_back(district);
+    ++summary_.districts;
+    w_.Make("licensed_districts", {{"company_id", company_}, {"district_id", district}});
+    for (int year = kFeeSeason - 1; year <= kFeeSeason + 1; ++year) {
+      // R-SEASON-1: the profile's dates; the district decides early starts and extensions.
+      const rules::SeasonDates dates = rules::SeasonOf(policy_.season, year);
+      Fields season = {{"district_id", district},
+                       {"start_year", int64_t{year}},
+                       {"commissioning_start", FormatDate(dates.commissioning_start)},
+                       {"official_start", FormatDate(dates.official_start)},
+                       {"official_end", FormatDate(dates.official_end)}};
+      if (year == kFeeSeason && d.early_start_days > 0) {
+        season["early_start"] =
+            FormatDate(dates.official_start - std::chrono::days(d.early_start_days));
+      }
+      if (year == kFeeSeason && d.extension_days > 0) {
+        season["extension_end"] =
+            FormatDate(dates.official_end + std::chrono::days(d.extension_days));
+      }
+      w_.Make("seasons", season);
+      ++summary_.seasons;
+    }
+  }
+
+  void AddTariffs() {
+    w_.Make("tariffs", {{"company_id", company_},
+                        {"name", "居民供暖（按面积，元/m²·季）"},
+                        {"billing", "area"},
+                        {"price", spec_.area_price_fen},
+                        {"valid_from", area_tariff_from_},
+                        {"approval", spec_.approval}});
+    w_.Make("tariffs", {{"company_id", company_},
+                        {"name", "居民供暖（按热计量，元/GJ）"},
+                        {"billing", "meter"},
+                        {"price", spec_.meter_price_fen},
+                        {"valid_from", area_tariff_from_},
+                        {"approval", spec_.approval}});
+    summary_.tariffs += 2;
+  }
+
+  struct BuildingPlan {
+    int64_t floors, units, per_floor, pipe_distance_m, built_year, area_lo, area_hi;
+    std::string position;
+  };
+
+  BuildingPlan PlanBuilding() {
+    BuildingPlan b{};
+    int64_t kind = rng_.Between(0, 99);
+    if (kind < 35) {  // walk-up
+      b.floors = rng_.Between(2, 7);
+      b.units = rng_.Between(2, 4);
+      b.per_floor = 2;
+      b.built_year = rng_.Between(1988, 2010);
+      b.area_lo = 5500;
+      b.area_hi = 11000;
+    } else if (kind < 70) {  // mid-rise
+      b.floors = rng_.Between(8, 18);
+      b.units = rng_.Between(1, 3);
+      b.per_floor = 2;
+      b.built_year = rng_.Between(2000, 2018);
+      b.area_lo = 7000;
+      b.area_hi = 12500;
+    } else {  // high-rise
+      b.floors = rng_.Between(19, 33);
+      b.units = rng_.Between(1, 2);
+      b.per_floor = 4;
+      b.built_year = rng_.Between(2008, 2022);
+      b.area_lo = 7500;
+      b.area_hi = 14500;
+    }
+    b.pipe_distance_m = rng_.Between(60, 1800);
+    return b;
+  }
+
+  void AddSubstation(int64_t s, std::vector<Sensored>& bedrooms) {
+    const Section& section = sections_[static_cast<size_t>(s) % sections_.size()];
+    const auto n_communities = static_cast<int64_t>(spec_.communities.size());
+    const std::string community = spec_.communities[static_cast<size_t>(s % n_communities)] +
+                                  (s >= n_communities ? "二期" : "");
+    int64_t substation =
+        w_.Make("substations", {{"company_id", company_},
+                                {"network_section_id", section.id},
+                                {"code", spec_.prefix + "-S" + Padded(s + 1, 2)},
+                                {"name", community + "换热站"}});
+    ++summary_.substations;
+    std::vector<BuildingPlan> plans(static_cast<size_t>(rng_.Between(8, 14)));
+    for (auto& p : plans) p = PlanBuilding();
+    // R-SAMPLE-2: network position by thirds of pipe distance within the substation.
+    std::vector<size_t> order(plans.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return plans[a].pipe_distance_m < plans[b].pipe_distance_m;
+    });
+    for (size_t k = 0; k < order.size(); ++k) {
+      plans[order[k]].position = 3 * k < order.size()       ? "near"
+                                 : 3 * k >= 2 * order.size() ? "far"
+                                                             : "middle";
+    }
+    for (size_t i = 0; i < plans.size(); ++i) {
+      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section,
+                  bedrooms);
+    }
+  }
+
+  void AddBuilding(const BuildingPlan& p, const std::string& community, int64_t number,
+                   int64_t substation, const Section& section, std::vector<Sensored>& bedrooms) {
+    const DistrictSpec& district = spec_.districts[section.district];
+    ++building_seq_;
+    const std::string code = spec_.prefix + "-B" + Padded(building_seq_, 4);
+    const std::string name = community + std::to_string(number) + "号楼";
+    int64_t building = w_.Make("buildings", {{"company_id", company_},
+                                             {"district_id", districts_[section.district]},
+                                             {"substation_id", substation},
+                                             {"code", code},
+                                             {"community", community},
+                                             {"address", spec_.city + district.name + name},
+                                             {"floors", p.floors},
+                                             {"built_year", p.built_year},
+                                             {"pipe_distance_m", p.pipe_distance_m},
+                                             {"network_position", p.position}});
+    ++summary_.buildings;
+    for (int64_t u = 1; u <= p.units; ++u) {
+      int64_t partition =
+          w_.Make("partitions", {{"company_id", company_},
+                                 {"building_id", building},
+                                 {"code", "U" + std::to_string(u)},
+                                 {"name", std::to_string(u) + "单元"}});
+      ++summary_.partitions;
+      // Flats above one another share their plan: one area per door of the unit.
+      std::vector<int64_t> areas;
+      for (int64_t door = 0; door < p.per_floor; ++door) {
+        areas.push_back(rng_.Between(p.area_lo, p.area_hi));
+      }
+      for (int64_t floor = 1; floor <= p.floors; ++floor) {
+        for (int64_t door = 1; door <= p.per_floor; ++door) {
+          AddHousehold(district, partition, code + "-" + std::to_string(u) + "-" +
+                                                Padded(floor * 100 + door, 4),
+                       name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) +
+                           "室",
+                       areas[static_cast<size_t>(door - 1)], floor,
+                       door <= p.per_floor / 2 ? "sun" : "shade", bedrooms);
+        }
+      }
+    }
+  }
+
+  void AddHousehold(const DistrictSpec& district, int64_t partition, const std::string& code,
+                    const std::string& address, int64_t area, int64_t floor,
+                    const std::string& orientation, std::vector<Sensored>& bedrooms) {
+    const bool meter = rng_.Chance(50);
+    const bool stopped = rng_.Chance(30);
+    Fields h = {{"company_id", company_},
+                {"partition_id", partition},
+                {"code", code},
+                {"address", address},
+                {"area_m2", area},
+                {"floor", floor},
+                {"orientation", orientation},
+                {"billing", meter ? "meter" : "area"},
+                {"heating_status", stopped ? "stopped" : "heated"},
+                {"phone", Phone(rng_)},
+                {"id_number", IdNumber(rng_, district.region)}};
+    if (rng_.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
+    int64_t household = w_.Make("households", h);
+    ++households_;
+    ++summary_.households;
+    if (first_household_ == 0) {
+      first_household_ = household;
+      first_household_code_ = code;
+    }
+    // R-TEMP-3: bedrooms and the living room are the guaranteed rooms.
+    static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
+    const size_t n_bedrooms = area < 7000 ? 1 : area < 10000 ? 2 : 3;
+    for (size_t i = 0; i < n_bedrooms; ++i) {
+      int64_t room = w_.Make("rooms", {{"household_id", household},
+                                       {"name", kBedrooms[i]},
+                                       {"kind", "bedroom"}});
+      if (i == 0) bedrooms.push_back({room, index_});
+    }
+    w_.Make("rooms", {{"household_id", household}, {"name", "客厅"}, {"kind", "living"}});
+    summary_.rooms += static_cast<int64_t>(n_bedrooms) + 1;
+    if (!meter && !stopped) {
+      // R-BILL-1: the approved price by area; fen, rounded half away from zero.
+      int64_t amount = static_cast<int64_t>(RoundDiv(Int128{area} * spec_.area_price_fen, 100));
+      w_.Make("fees", {{"household_id", household},
+                       {"season_start_year", int64_t{kFeeSeason}},
+                       {"amount", amount},
+                       {"due_on", due_on_}});
+      ++summary_.fees;
+    }
+  }
+
+  Writer& w_;
+  Rng& rng_;
+  const CompanySpec& spec_;
+  const rules::Policy& policy_;
+  size_t index_;
+  DemoSummary& summary_;
+  int64_t company_ = 0;
+  std::vector<int64_t> districts_;
+  std::vector<Section> sections_;
+  std::string area_tariff_from_, due_on_;
+  int64_t building_seq_ = 0;
+  int64_t households_ = 0;
+  int64_t first_household_ = 0;
+  std::string first_household_code_;
+};
+
+// About 5% of the households, spread at random: a sensor in the first bedroom.
+void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, const std::string& installed_on,
+                DemoSummary& summary) {
+  const size_t k = (bedrooms.size() * 5 + 50) / 100;
+  for (size_t i = 0; i < k; ++i) {  // a partial Fisher-Yates shuffle
+    size_t j = i + static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bedrooms.size() - i) - 1));
+    std::swap(bedrooms[i], bedrooms[j]);
+  }
+  bedrooms.resize(k);
+  std::sort(bedrooms.begin(), bedrooms.end(),
+            [](const Sensored& a, const Sensored& b) { return a.room_id < b.room_id; });
+  for (size_t i = 0; i < bedrooms.size(); ++i) {
+    w.Make("sensors", {{"code", Specs()[bedrooms[i].company_index].prefix + "-T" +
+                                    Padded(static_cast<int64_t>(i) + 1, 6)},
+                       {"room_id", bedrooms[i].room_id},
+                       {"model", "HT-200 (NB-IoT)"},
+                       {"installed_on", installed_on}});
+    ++summary.sensors;
+  }
+}
+
+}  // namespace
+
+Result<bool> HasNoCompanies(ports::RecordStore& store) {
+  ports::ListQuery q;
+  q.limit = 1;
+  auto page = store.List(*model::FindResource("companies"), q);
+  if (!page.ok()) return page.error();
+  return page->items.empty();
+}
+
+Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store, const services::PolicyRegistry& policies,
+                                     services::AuthService* auth, const DemoOptions& options) {
+  std::vector<std::shared_ptr<const rules::Policy>> profiles;
+  for (const auto& spec : Specs()) {
+    auto p = policies.Find(spec.policy);
+    if (!p.ok()) {
+      return Error::FailedPrecondition("the demo city needs the policy profile '" + spec.policy +
+                                       "': " + p.error().message);
+    }
+    profiles.push_back(*p);
+  }
+  DemoSummary summary;
+  demo::UserScopes scopes;
+  Status s = store.Transact([&](ports::RecordTransaction& tx) -> Status {
+    summary = DemoSummary{};
+    Rng rng(options.seed);
+    Writer w(tx, options.actor);
+    std::vector<Sensored> bedrooms;
+    const int64_t per_company =
+        (options.min_households + static_cast<int64_t>(Specs().size()) - 1) /
+        static_cast<int64_t>(Specs().size());
+    for (size_t i = 0; i < Specs().size(); ++i) {
+      CompanyBuilder b(w, rng, Specs()[i], *profiles[i], i, summary);
+      b.Build(per_company, bedrooms);
+      if (i == 0) {
+        scopes.company = b.company();
+        scopes.company_code = Specs()[i].code;
+        scopes.household = b.first_household();
+        scopes.household_code = b.first_household_code();
+      } else {
+        scopes.other_company = b.company();
+        scopes.other_code = Specs()[i].code;
+      }
+    }
+    // Installed a month before the fee season's official start.
+    const Date start = rules::SeasonOf(profiles[0]->season, 2025).official_start;
+    AddSensors(w, rng, std::move(bedrooms), FormatDate(start - std::chrono::days(30)), summary);
+    if (w.error()) return *w.error();
+    return OkStatus();
+  });
+  if (!s.ok()) return s.error();
+  if (auth == nullptr) return summary;
+
+  auto logins = demo::AddDemoUsers(*auth, scopes, options.password);
+  if (!logins.ok()) return logins.error();
+  summary.logins = std::move(*logins);
+  return summary;
+}
+
+}  // namespace hearth::sim

@@ -1,0 +1,249 @@
+// The demo city's invariants (counts, floors, orientations, network positions, sensors, seasons,
+// fees, users) on SQLite and PostgreSQL, and its determinism for a seed.
+#include "support/test_policies.hpp"
+#include "sim/demo_city.hpp"
+
+#include <gtest/gtest.h>
+
+#include "adapters/clock/system_clock.hpp"
+#include "adapters/storage/migrations.hpp"
+#include "adapters/storage/record_store_sql.hpp"
+#include "support/test_database.hpp"
+#include "support/test_credentials.hpp"
+#include "adapters/storage/user_store_sql.hpp"
+#include "core/decimal.hpp"
+
+namespace hearth::sim {
+namespace {
+
+using support::Engine;
+using support::EngineName;
+
+const services::PolicyRegistry& Policies() {
+  static const services::PolicyRegistry registry =
+      *support::LoadPolicies();
+  return registry;
+}
+
+// A migrated database with a record store, a user store and the auth service over them.
+class Db {
+ public:
+  explicit Db(Engine engine) : db_(engine), url_(db_.url()) {
+    auto conn = adapters::sql::Connect(url_);
+    EXPECT_TRUE(conn.ok());
+    EXPECT_TRUE(adapters::Migrate(**conn).ok());
+    records_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
+    users_ = std::make_unique<adapters::SqlUserStore>(adapters::sql::Connect(url_).value());
+    auth_ = std::make_unique<services::AuthService>(*users_, clock_, support::CheapHasher(),
+                                          support::Tokens());
+    query_ = adapters::sql::Connect(url_).value();
+  }
+  ~Db() {
+    auth_.reset();
+    users_.reset();
+    records_.reset();
+    query_.reset();
+  }
+
+  Result<DemoSummary> Generate(uint64_t seed, int64_t households, bool with_users = true) {
+    DemoOptions o;
+    o.seed = seed;
+    o.min_households = households;
+    return GenerateDemoCity(*records_, Policies(), with_users ? auth_.get() : nullptr, o);
+  }
+
+  adapters::sql::Rows Sql(const std::string& sql) {
+    auto rows = query_->Query(sql);
+    EXPECT_TRUE(rows.ok()) << sql << ": " << rows.error().detail;
+    return rows.ok() ? *rows : adapters::sql::Rows{};
+  }
+  int64_t Int(const std::string& sql) { return Sql(sql).Int(0, 0); }
+  // Every row of a query as one text, for comparing cities.
+  std::string Dump(const std::string& sql) {
+    std::string out;
+    auto rows = Sql(sql);
+    for (size_t r = 0; r < rows.rows.size(); ++r) {
+      for (size_t c = 0; c < rows.columns.size(); ++c) out += rows.Text(r, c) + "|";
+      out += "\n";
+    }
+    return out;
+  }
+
+  services::AuthService& auth() { return *auth_; }
+  adapters::SqlRecordStore& records() { return *records_; }
+
+ private:
+  support::TestDatabase db_;
+  std::string url_;
+  adapters::SystemClock clock_;
+  std::unique_ptr<adapters::SqlRecordStore> records_;
+  std::unique_ptr<adapters::SqlUserStore> users_;
+  std::unique_ptr<services::AuthService> auth_;
+  std::unique_ptr<adapters::sql::Connection> query_;
+};
+
+class DemoCityTest : public ::testing::TestWithParam<Engine> {};
+
+TEST_P(DemoCityTest, Invariants) {
+  Db db(GetParam());
+  auto empty = HasNoCompanies(db.records());
+  ASSERT_TRUE(empty.ok() && *empty);
+  constexpr int64_t kHouseholds = 1500;
+  auto city = db.Generate(11, kHouseholds);
+  ASSERT_TRUE(city.ok()) << city.error().message << " " << city.error().detail;
+  EXPECT_FALSE(*HasNoCompanies(db.records()));
+
+  // Two companies, one per profile, each licensed in its three districts.
+  EXPECT_EQ(db.Dump("SELECT policy FROM companies ORDER BY policy"), "weihai|\nzibo|\n");
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM districts"), 6);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM licensed_districts"), 6);
+  EXPECT_EQ(db.Int("SELECT COUNT(DISTINCT company_id) FROM licensed_districts"), 2);
+
+  // Counts as summarised, and at least the households asked for, in each company.
+  EXPECT_EQ(city->households, db.Int("SELECT COUNT(*) FROM households"));
+  EXPECT_GE(city->households, kHouseholds);
+  EXPECT_GE(db.Int("SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM households "
+                   "GROUP BY company_id) x"),
+            kHouseholds / 2);
+  EXPECT_EQ(city->rooms, db.Int("SELECT COUNT(*) FROM rooms"));
+  EXPECT_EQ(city->buildings, db.Int("SELECT COUNT(*) FROM buildings"));
+  EXPECT_EQ(city->partitions, db.Int("SELECT COUNT(*) FROM partitions"));
+
+  // R-SEASON-1: three seasons per district with the profile's dates; one early start, one
+  // extension.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM seasons"), 18);
+  EXPECT_EQ(db.Dump("SELECT DISTINCT start_year, official_start, official_end FROM seasons "
+                    "ORDER BY start_year"),
+            "2024|2024-11-15|2025-03-15|\n2025|2025-11-15|2026-03-15|\n"
+            "2026|2026-11-15|2027-03-15|\n");
+  EXPECT_EQ(db.Dump("SELECT d.code, s.start_year, s.early_start FROM seasons s JOIN districts d "
+                    "ON d.id = s.district_id WHERE s.early_start IS NOT NULL"),
+            "weihai-huancui|2025|2025-11-08|\n");
+  EXPECT_EQ(db.Dump("SELECT d.code, s.start_year, s.extension_end FROM seasons s JOIN districts "
+                    "d ON d.id = s.district_id WHERE s.extension_end IS NOT NULL"),
+            "zibo-zhangdian|2025|2026-03-25|\n");
+
+  // Buildings of 2-33 floors; households on real floors, both orientations in every company.
+  EXPECT_GE(db.Int("SELECT MIN(floors) FROM buildings"), 2);
+  EXPECT_LE(db.Int("SELECT MAX(floors) FROM buildings"), 33);
+  EXPECT_GE(db.Int("SELECT MAX(floors) FROM buildings"), 19) << "some high-rises";
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM households h JOIN partitions p ON p.id = h.partition_id "
+                   "JOIN buildings b ON b.id = p.building_id WHERE h.floor < 1 OR "
+                   "h.floor > b.floors"),
+            0);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM (SELECT company_id FROM households GROUP BY company_id "
+                   "HAVING COUNT(DISTINCT orientation) = 2) x"),
+            2);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM buildings WHERE id NOT IN "
+                   "(SELECT building_id FROM partitions)"),
+            0);
+
+  // R-SAMPLE-2: near, middle and far in every substation, by thirds of pipe distance.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM (SELECT substation_id FROM buildings GROUP BY "
+                   "substation_id HAVING COUNT(DISTINCT network_position) <> 3) x"),
+            0);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM buildings a JOIN buildings b ON "
+                   "a.substation_id = b.substation_id WHERE a.network_position = 'near' AND "
+                   "b.network_position = 'far' AND a.pipe_distance_m > b.pipe_distance_m"),
+            0);
+
+  // R-TEMP-3: every household has bedrooms and one living room.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM households h WHERE (SELECT COUNT(*) FROM rooms m WHERE "
+                   "m.household_id = h.id AND m.kind = 'living') <> 1 OR NOT EXISTS (SELECT 1 "
+                   "FROM rooms m WHERE m.household_id = h.id AND m.kind = 'bedroom')"),
+            0);
+
+  // About 5% of the households have a sensor, in a bedroom, one each.
+  const int64_t sensors = db.Int("SELECT COUNT(*) FROM sensors");
+  EXPECT_EQ(sensors, city->sensors);
+  EXPECT_EQ(sensors, (city->households * 5 + 50) / 100);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM sensors s JOIN rooms m ON m.id = s.room_id WHERE "
+                   "m.kind <> 'bedroom'"),
+            0);
+  EXPECT_EQ(db.Int("SELECT COUNT(DISTINCT m.household_id) FROM sensors s JOIN rooms m ON "
+                   "m.id = s.room_id"),
+            sensors);
+  EXPECT_EQ(db.Int("SELECT COUNT(DISTINCT h.company_id) FROM sensors s JOIN rooms m ON "
+                   "m.id = s.room_id JOIN households h ON h.id = m.household_id"),
+            2);
+
+  // R-BILL-1: area tariffs at Shandong prices; the 2025 fee of every heated household billed by
+  // area is its area times the price, rounded to the fen.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM tariffs WHERE billing = 'area' AND price BETWEEN 2200 "
+                   "AND 2400"),
+            2);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees"),
+            db.Int("SELECT COUNT(*) FROM households WHERE billing = 'area' AND "
+                   "heating_status = 'heated'"));
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees WHERE season_start_year <> 2025"), 0);
+  auto fees = db.Sql(
+      "SELECT f.amount, h.area_m2, t.price FROM fees f JOIN households h ON h.id = "
+      "f.household_id JOIN tariffs t ON t.company_id = h.company_id AND t.billing = 'area'");
+  ASSERT_FALSE(fees.empty());
+  for (size_t i = 0; i < fees.rows.size(); ++i) {
+    EXPECT_EQ(fees.Int(i, 0),
+              static_cast<int64_t>(RoundDiv(Int128{fees.Int(i, 1)} * fees.Int(i, 2), 100)));
+  }
+
+  // One user per role, who can log in.
+  ASSERT_EQ(city->logins.size(), 6u);
+  for (const auto& login : city->logins) {
+    SCOPED_TRACE(login.username);
+    EXPECT_TRUE(db.auth().Login(login.username, login.password).ok());
+  }
+  EXPECT_EQ(db.Dump("SELECT role FROM users ORDER BY id"),
+            "admin|\nregulator|\nmanager|\nagent|\ntechnician|\nhousehold|\n");
+
+  // Every record came with its audit entry, by the demo.
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE actor <> 'demo'"), 0);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE resource = 'households'"),
+            city->households);
+}
+
+TEST_P(DemoCityTest, OnlyIntoADatabaseWithoutCompanies) {
+  Db db(GetParam());
+  ASSERT_TRUE(db.Generate(3, 100, false).ok());
+  const int64_t households = db.Int("SELECT COUNT(*) FROM households");
+  const int64_t audit = db.Int("SELECT COUNT(*) FROM audit_log");
+  auto again = db.Generate(3, 100, false);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM households"), households) << "nothing half-written";
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log"), audit);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, DemoCityTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+TEST(DemoCity, TheSameSeedGivesTheSameCity) {
+  const std::string households =
+      "SELECT code, partition_id, address, area_m2, floor, orientation, billing, agreed_temp, "
+      "heating_status, phone, id_number FROM households ORDER BY id";
+  const std::string buildings =
+      "SELECT code, community, floors, pipe_distance_m, network_position FROM buildings ORDER BY id";
+  const std::string sensors =
+      "SELECT s.code, h.code FROM sensors s JOIN rooms m ON m.id = s.room_id JOIN households h "
+      "ON h.id = m.household_id ORDER BY s.id";
+  Db a(Engine::kSqlite), b(Engine::kSqlite), c(Engine::kSqlite);
+  ASSERT_TRUE(a.Generate(7, 800, false).ok());
+  ASSERT_TRUE(b.Generate(7, 800, false).ok());
+  ASSERT_TRUE(c.Generate(8, 800, false).ok());
+  for (const auto& q : {households, buildings, sensors}) {
+    SCOPED_TRACE(q);
+    EXPECT_EQ(a.Dump(q), b.Dump(q));
+    EXPECT_NE(a.Dump(q), c.Dump(q));
+  }
+}
+
+TEST(DemoCity, NeedsBothProfiles) {
+  Db db(Engine::kSqlite);
+  DemoOptions o;
+  auto city = GenerateDemoCity(db.records(), services::PolicyRegistry{}, nullptr, o);
+  ASSERT_FALSE(city.ok());
+  EXPECT_EQ(city.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(city.error().message.find("policy profile 'weihai'"), std::string::npos);
+  EXPECT_TRUE(*HasNoCompanies(db.records()));
+}
+
+}  // namespace
+}  // namespace hearth::sim

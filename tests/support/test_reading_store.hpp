@@ -1,0 +1,53 @@
+// Test-only: an in-memory ports::ReadingStore for the ingest services' tests. Knows sensors T-1
+// (id 11, company 1) and T-2 (id 12, company 2); counts its transactions and sensor lookups, and
+// refuses every batch while `unavailable` is set (a database that is down).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ports/reading_store.hpp"
+
+namespace hearth::support {
+
+class MemoryReadingStore final : public ports::ReadingStore {
+ public:
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+    ++inserts;
+    if (unavailable) return Error::Unavailable("the database is unavailable");
+    ports::InsertCounts c;
+    for (const auto& r : batch) {
+      (rows.try_emplace({r.sensor_id, r.ts}, r.centi).second ? c.inserted : c.duplicate) += 1;
+    }
+    return c;
+  }
+  Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t, int64_t) override {
+    return std::vector<ports::Reading>{};
+  }
+  Result<std::vector<std::optional<ports::SensorInfo>>> FindSensors(
+      std::span<const std::string> codes) override {
+    std::vector<std::optional<ports::SensorInfo>> out;
+    for (const std::string& code : codes) {
+      ++lookups;
+      if (code == "T-1") {
+        out.push_back(ports::SensorInfo{11, 101, 1001, 1});
+      } else if (code == "T-2") {
+        out.push_back(ports::SensorInfo{12, 102, 1002, 2});
+      } else {
+        out.push_back(std::nullopt);
+      }
+    }
+    return out;
+  }
+
+  std::map<std::pair<int64_t, int64_t>, int32_t> rows;  ///< (sensor id, ts) -> centi
+  int inserts = 0;  ///< Insert calls, refused ones included
+  int lookups = 0;  ///< codes looked up
+  bool unavailable = false;
+};
+
+}  // namespace hearth::support
