@@ -18,7 +18,7 @@ using namespace hearth;  // NOLINT
 
 const rules::Policy& Weihai() {
   static const rules::Policy p =
-      *adapters::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+      *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 

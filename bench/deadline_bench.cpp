@@ -11,13 +11,13 @@ namespace {
 using namespace hearth;  // NOLINT
 
 const rules::Policy& Weihai() {
-  static const rules::Policy p = *adapters::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+  static const rules::Policy p = *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 
 const rules::HolidayCalendar& Calendar() {
   static const rules::HolidayCalendar c =
-      *rules::HolidayCalendar::Create(adapters::EmbeddedCalendarFile().years);
+      *rules::HolidayCalendar::Create(adapters::json::EmbeddedCalendarFile().years);
   return c;
 }
 

@@ -214,9 +214,9 @@ struct RawFixture {
   RawFixture() {
     const std::string path = dir + "/raw.db";
     {
-      auto conn = adapters::sql::Connect(path);
-      if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
-      adapters::SqlRecordStore records(std::move(*conn));
+      auto conn = adapters::storage::Connect(path);
+      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+      adapters::storage::SqlRecordStore records(std::move(*conn));
       sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -256,9 +256,9 @@ struct CopyFixture {
   CopyFixture() {
     const std::string url = Postgres().CreateDatabase();
     {
-      auto c = adapters::sql::Connect(url);
-      if (!c.ok() || !adapters::Migrate(**c).ok()) throw std::runtime_error("migrate");
-      adapters::SqlRecordStore records(std::move(*c));
+      auto c = adapters::storage::Connect(url);
+      if (!c.ok() || !adapters::storage::Migrate(**c).ok()) throw std::runtime_error("migrate");
+      adapters::storage::SqlRecordStore records(std::move(*c));
       sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }
     conn = PQconnectdb(url.c_str());

@@ -35,9 +35,9 @@ constexpr int kBatch = 5000;
 
 // N households with a room and a sensor each (codes M-0 … M-(N-1)), in one company.
 void MakeCity(const std::string& db, int n) {
-  auto conn = adapters::sql::Connect(db);
-  if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
-  adapters::SqlRecordStore records(std::move(*conn));
+  auto conn = adapters::storage::Connect(db);
+  if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+  adapters::storage::SqlRecordStore records(std::move(*conn));
   auto make = [&](const char* resource, const ports::Fields& fields) {
     auto rec = records.Create(*model::FindResource(resource), fields, {}, "bench");
     if (!rec.ok()) throw std::runtime_error(std::string(resource) + ": " + rec.error().detail);
@@ -79,7 +79,7 @@ int64_t StatusKiB(pid_t pid, const std::string& field) {
 }
 
 int64_t DirtyMarks(const std::string& db) {
-  auto conn = adapters::sql::Connect(db, false);
+  auto conn = adapters::storage::Connect(db, false);
   if (!conn.ok()) return -1;
   auto n = (*conn)->Query("SELECT COUNT(*) FROM dirty_sensor_days");
   return n.ok() ? n->Int(0, 0) : -1;

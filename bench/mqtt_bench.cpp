@@ -197,12 +197,12 @@ class Hearth {
     dir_ = mkdtemp(tmpl);
     const std::string db = dir_ + "/h.db";
     {
-      auto conn = adapters::sql::Connect(db);
-      if (!conn.ok() || !adapters::Migrate(**conn).ok()) throw std::runtime_error("migrate");
-      adapters::SqlRecordStore records(std::move(*conn));
+      auto conn = adapters::storage::Connect(db);
+      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+      adapters::storage::SqlRecordStore records(std::move(*conn));
       support::MakeSensorCity(records, "c1", kSensors, "B-");  // codes B-0 … B-99
     }
-    auto store = adapters::OpenReadingStore(db);
+    auto store = adapters::storage::OpenReadingStore(db);
     if (!store.ok()) throw std::runtime_error("reading store: " + store.error().detail);
     store_ = std::move(*store);
     ingest_ = std::make_unique<services::IngestService>(*store_, clock_);
@@ -226,7 +226,7 @@ class Hearth {
 
  private:
   std::string dir_;
-  adapters::SystemClock clock_;
+  adapters::clock::SystemClock clock_;
   std::unique_ptr<ports::ReadingStore> store_;
   std::unique_ptr<services::IngestService> ingest_;
   std::unique_ptr<app::runtime::MqttIngest> mqtt_ingest_;

@@ -26,7 +26,7 @@ constexpr uint16_t kHouseholdCaused = 0x8000;  // flag bit beside the outage's c
 
 const rules::Policy& Weihai() {
   static const rules::Policy p =
-      *adapters::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+      *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 

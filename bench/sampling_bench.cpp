@@ -23,7 +23,7 @@ constexpr uint32_t kBuildingsPerSubstation = 25;
 
 const rules::Policy& Weihai() {
   static const rules::Policy p =
-      *adapters::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+      *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 

@@ -10,7 +10,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto file = hearth::adapters::ReadHouseholdImport(text);
+  auto file = hearth::adapters::csv::ReadHouseholdImport(text);
   if (!file.ok()) {
     if (file.error().message.empty()) std::abort();
     return 0;

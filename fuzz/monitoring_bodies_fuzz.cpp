@@ -21,9 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
   switch (data[0] % 3) {
-    case 0: Check(adapters::ParseWeatherJson(body)); break;
-    case 1: Check(adapters::ParseWeatherCsv(body)); break;
-    default: Check(adapters::ParseMeasurementJson(body)); break;
+    case 0: Check(adapters::json::ParseWeatherJson(body)); break;
+    case 1: Check(adapters::csv::ParseWeatherCsv(body)); break;
+    default: Check(adapters::json::ParseMeasurementJson(body)); break;
   }
   return 0;
 }

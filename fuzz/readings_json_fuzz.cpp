@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view body(reinterpret_cast<const char*>(data), size);
-  auto readings = hearth::adapters::DecodeReadingsJson(body);
+  auto readings = hearth::adapters::json::DecodeReadingsJson(body);
   if (!readings.ok()) {
     if (readings.error().message.empty()) std::abort();
     return 0;

@@ -16,10 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const auto& resources = model::Resources();
   const model::Resource& r = resources[data[0] % resources.size()];
-  const auto mode = (data[0] / resources.size()) % 2 ? adapters::BodyMode::kUpdate
-                                                      : adapters::BodyMode::kCreate;
+  const auto mode = (data[0] / resources.size()) % 2 ? adapters::json::BodyMode::kUpdate
+                                                      : adapters::json::BodyMode::kCreate;
   std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
-  auto fields = adapters::FieldsFromJson(r, body, mode);
+  auto fields = adapters::json::FieldsFromJson(r, body, mode);
   if (!fields.ok()) {
     if (fields.error().message.empty()) std::abort();  // every refusal says what is wrong
     return 0;
@@ -28,12 +28,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.Find(name) == nullptr) std::abort();
   }
   // Round trip through the response shape, without the id.
-  auto json = adapters::RecordToJson(r, ports::Record{0, *fields});
+  auto json = adapters::json::RecordToJson(r, ports::Record{0, *fields});
   json.erase("id");
   for (auto it = json.begin(); it != json.end();) {
     it = fields->count(it.key()) ? std::next(it) : json.erase(it);
   }
-  auto again = adapters::FieldsFromJson(r, json.dump(), mode);
+  auto again = adapters::json::FieldsFromJson(r, json.dump(), mode);
   if (!again.ok() || *again != *fields) std::abort();
   return 0;
 }

@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view body(reinterpret_cast<const char*>(data), size);
-  auto readings = hearth::adapters::DecodeSensorReadingsCsv(body);
+  auto readings = hearth::adapters::csv::DecodeSensorReadingsCsv(body);
   if (!readings.ok() && readings.error().message.empty()) std::abort();
   return 0;
 }

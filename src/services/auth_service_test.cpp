@@ -29,10 +29,10 @@ class AuthServiceTest : public ::testing::Test {
     char tmpl[] = "/tmp/hearth-auth-XXXXXX";
     dir_ = mkdtemp(tmpl);
     url_ = dir_ + "/h.db";
-    auto conn = adapters::sql::Connect(url_);
+    auto conn = adapters::storage::Connect(url_);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    users_ = std::make_unique<adapters::SqlUserStore>(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    users_ = std::make_unique<adapters::storage::SqlUserStore>(std::move(*conn));
     MakeFixtures();
     auth_ = std::make_unique<AuthService>(*users_, clock_, support::CheapHasher(),
                                           support::Tokens());
@@ -44,9 +44,9 @@ class AuthServiceTest : public ::testing::Test {
   }
 
   void MakeFixtures() {
-    auto conn = adapters::sql::Connect(url_);
+    auto conn = adapters::storage::Connect(url_);
     ASSERT_TRUE(conn.ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     auto make = [&](const char* resource, ports::Fields fields) {
       auto rec = records.Create(*model::FindResource(resource), fields, {}, "test");
       EXPECT_TRUE(rec.ok()) << resource;
@@ -92,8 +92,8 @@ class AuthServiceTest : public ::testing::Test {
 
   // Rows of sessions, straight from the database.
   int64_t CountSessions(const std::string& where = "1 = 1",
-                        const std::vector<adapters::sql::Value>& params = {}) {
-    auto conn = adapters::sql::Connect(url_, false);
+                        const std::vector<adapters::storage::Value>& params = {}) {
+    auto conn = adapters::storage::Connect(url_, false);
     auto rows = (*conn)->Query("SELECT COUNT(*) FROM sessions WHERE " + where, params);
     return rows.ok() ? rows->Int(0, 0) : -1;
   }
@@ -101,7 +101,7 @@ class AuthServiceTest : public ::testing::Test {
   std::string dir_, url_;
   int64_t company_ = 0, household_ = 0;
   ports::ManualClock clock_{T0()};
-  std::unique_ptr<adapters::SqlUserStore> users_;
+  std::unique_ptr<adapters::storage::SqlUserStore> users_;
   std::unique_ptr<AuthService> auth_;
 };
 
@@ -138,7 +138,7 @@ TEST_F(AuthServiceTest, OnlyTheHashOfATokenIsStored) {
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_NE(a->token, b->token);
   EXPECT_EQ(CountSessions(), 2);
-  EXPECT_EQ(CountSessions("token_hash = $1", {adapters::Sha256Hex(a->token)}), 1);
+  EXPECT_EQ(CountSessions("token_hash = $1", {adapters::crypto::Sha256Hex(a->token)}), 1);
   EXPECT_EQ(CountSessions("token_hash = $1 OR token_hash = $2", {a->token, b->token}), 0);
   // Both sessions work independently.
   ASSERT_TRUE(auth_->Logout(a->token).ok());

@@ -27,7 +27,7 @@ class DeadlineServiceTest : public ::testing::Test {
     auto registry = support::LoadPolicies();
     ASSERT_TRUE(registry.ok()) << registry.error().message;
     registry_ = new PolicyRegistry(std::move(*registry));
-    calendar_ = new CalendarService(adapters::EmbeddedCalendarFile(), /*store=*/nullptr);
+    calendar_ = new CalendarService(adapters::json::EmbeddedCalendarFile(), /*store=*/nullptr);
   }
   static void TearDownTestSuite() {
     delete calendar_;

@@ -47,10 +47,10 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
-    auto conn = adapters::sql::Connect(url);
+    auto conn = adapters::storage::Connect(url);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    store_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    store_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
     c1_ = MakeCompany("c1");
     c2_ = MakeCompany("c2");
     audit_base_ = AuditCount();
@@ -97,7 +97,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
 
   Result<ImportCounts> Import(const std::string& csv, const std::string& company = "c1",
                               const ports::Scope& scope = {}) {
-    return ImportService(*store_, adapters::ReadHouseholdImport).ImportHouseholds(company, csv, scope, "agent-7");
+    return ImportService(*store_, adapters::csv::ReadHouseholdImport).ImportHouseholds(company, csv, scope, "agent-7");
   }
 
   std::vector<ports::Record> All(const std::string& resource, Fields equals = {}) {
@@ -134,7 +134,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
   }
 
   std::unique_ptr<support::TestDatabase> db_;
-  std::unique_ptr<adapters::SqlRecordStore> store_;
+  std::unique_ptr<adapters::storage::SqlRecordStore> store_;
   std::map<std::tuple<int64_t, std::string, int>, int64_t> partitions_;
   int64_t c1_ = 0, c2_ = 0;
   size_t audit_base_ = 0;

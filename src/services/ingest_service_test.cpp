@@ -145,10 +145,10 @@ TEST(IngestService, StoresDurablyInSqlite) {
   const std::string dir = mkdtemp(tmpl);
   const std::string db = dir + "/h.db";
   {
-    auto conn = adapters::sql::Connect(db);
+    auto conn = adapters::storage::Connect(db);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     auto make = [&](const char* resource, ports::Fields f) {
       auto r = records.Create(*model::FindResource(resource), f, {}, "test");
       EXPECT_TRUE(r.ok()) << resource << ": " << r.error().detail;
@@ -181,7 +181,7 @@ TEST(IngestService, StoresDurablyInSqlite) {
   }
   batch.push_back({"T-2", "2025-12-01T08:00:00+08:00", "18"});
   {
-    auto store = adapters::OpenReadingStore(db);
+    auto store = adapters::storage::OpenReadingStore(db);
     ASSERT_TRUE(store.ok()) << store.error().detail;
     IngestService ingest(**store, clock);
     auto report = ingest.Ingest(batch);
@@ -193,7 +193,7 @@ TEST(IngestService, StoresDurablyInSqlite) {
     EXPECT_EQ(again->accepted, 0);
     EXPECT_EQ(again->duplicate, 60);
   }
-  auto reopened = adapters::OpenReadingStore(db);
+  auto reopened = adapters::storage::OpenReadingStore(db);
   ASSERT_TRUE(reopened.ok());
   auto sensor = (*reopened)->FindSensor("T-1");
   ASSERT_TRUE(sensor.ok());

@@ -35,16 +35,16 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
-    auto conn = adapters::sql::Connect(url);
+    auto conn = adapters::storage::Connect(url);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    records_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
-    auto readings = adapters::OpenReadingStore(url);
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    records_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
+    auto readings = adapters::storage::OpenReadingStore(url);
     ASSERT_TRUE(readings.ok());
     readings_ = std::move(*readings);
-    auto mine = adapters::sql::Connect(url, false);
+    auto mine = adapters::storage::Connect(url, false);
     ASSERT_TRUE(mine.ok());
-    store_ = std::make_unique<adapters::SqlMonitoringStore>(std::move(*mine));
+    store_ = std::make_unique<adapters::storage::SqlMonitoringStore>(std::move(*mine));
     auto policies = support::LoadPolicies();
     ASSERT_TRUE(policies.ok());
     policies_ = std::make_unique<PolicyRegistry>(std::move(*policies));
@@ -147,9 +147,9 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
   }
 
   std::unique_ptr<support::TestDatabase> db_;
-  std::unique_ptr<adapters::SqlRecordStore> records_;
+  std::unique_ptr<adapters::storage::SqlRecordStore> records_;
   std::unique_ptr<ports::ReadingStore> readings_;
-  std::unique_ptr<adapters::SqlMonitoringStore> store_;
+  std::unique_ptr<adapters::storage::SqlMonitoringStore> store_;
   std::unique_ptr<PolicyRegistry> policies_;
   std::unique_ptr<RollupService> rollups_;
   std::unique_ptr<JudgingService> judging_;

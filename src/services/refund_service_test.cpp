@@ -135,7 +135,7 @@ TEST(RefundService, ShippedProfiles) {
        {{"2025-12-01", 20}, {"2025-12-02", 20}, {"2025-12-03", 20}}},
       {"no rows", "weihai", "2025", "0.01", "", 121, 0, {}},
   };
-  const RefundService service(Registry(), adapters::ParseRefundDaysCsv);
+  const RefundService service(Registry(), adapters::csv::ParseRefundDaysCsv);
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     auto out = service.Compute({c.policy, c.season, c.fee, kHeader + c.rows}, false);
@@ -151,7 +151,7 @@ TEST(RefundService, ShippedProfiles) {
 }
 
 TEST(RefundService, ReasonsFromTheProfile) {  // R-REFUND-2 hours come from the profile
-  auto out = RefundService(Registry(), adapters::ParseRefundDaysCsv)
+  auto out = RefundService(Registry(), adapters::csv::ParseRefundDaysCsv)
                  .Compute({"weihai", "2025", "2640.00",
                            std::string(kHeader) + "2025-12-05,,,,14,\n2025-12-01,17.5,,,,\n"},
                           false);
@@ -190,7 +190,7 @@ TEST(RefundService, Errors) {
       // The flags are checked before the file.
       {{"weihai", "x", "1", "date\n"}, ErrorCode::kInvalidArgument, "season", "got 'x'"},
   };
-  const RefundService service(Registry(), adapters::ParseRefundDaysCsv);
+  const RefundService service(Registry(), adapters::csv::ParseRefundDaysCsv);
   for (const auto& c : cases) {
     SCOPED_TRACE(c.needle);
     auto out = service.Compute(c.query, false);

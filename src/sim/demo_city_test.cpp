@@ -29,14 +29,14 @@ const services::PolicyRegistry& Policies() {
 class Db {
  public:
   explicit Db(Engine engine) : db_(engine), url_(db_.url()) {
-    auto conn = adapters::sql::Connect(url_);
+    auto conn = adapters::storage::Connect(url_);
     EXPECT_TRUE(conn.ok());
-    EXPECT_TRUE(adapters::Migrate(**conn).ok());
-    records_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
-    users_ = std::make_unique<adapters::SqlUserStore>(adapters::sql::Connect(url_).value());
+    EXPECT_TRUE(adapters::storage::Migrate(**conn).ok());
+    records_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
+    users_ = std::make_unique<adapters::storage::SqlUserStore>(adapters::storage::Connect(url_).value());
     auth_ = std::make_unique<services::AuthService>(*users_, clock_, support::CheapHasher(),
                                           support::Tokens());
-    query_ = adapters::sql::Connect(url_).value();
+    query_ = adapters::storage::Connect(url_).value();
   }
   ~Db() {
     auth_.reset();
@@ -52,10 +52,10 @@ class Db {
     return GenerateDemoCity(*records_, Policies(), with_users ? auth_.get() : nullptr, o);
   }
 
-  adapters::sql::Rows Sql(const std::string& sql) {
+  adapters::storage::Rows Sql(const std::string& sql) {
     auto rows = query_->Query(sql);
     EXPECT_TRUE(rows.ok()) << sql << ": " << rows.error().detail;
-    return rows.ok() ? *rows : adapters::sql::Rows{};
+    return rows.ok() ? *rows : adapters::storage::Rows{};
   }
   int64_t Int(const std::string& sql) { return Sql(sql).Int(0, 0); }
   // Every row of a query as one text, for comparing cities.
@@ -70,16 +70,16 @@ class Db {
   }
 
   services::AuthService& auth() { return *auth_; }
-  adapters::SqlRecordStore& records() { return *records_; }
+  adapters::storage::SqlRecordStore& records() { return *records_; }
 
  private:
   support::TestDatabase db_;
   std::string url_;
-  adapters::SystemClock clock_;
-  std::unique_ptr<adapters::SqlRecordStore> records_;
-  std::unique_ptr<adapters::SqlUserStore> users_;
+  adapters::clock::SystemClock clock_;
+  std::unique_ptr<adapters::storage::SqlRecordStore> records_;
+  std::unique_ptr<adapters::storage::SqlUserStore> users_;
   std::unique_ptr<services::AuthService> auth_;
-  std::unique_ptr<adapters::sql::Connection> query_;
+  std::unique_ptr<adapters::storage::Connection> query_;
 };
 
 class DemoCityTest : public ::testing::TestWithParam<Engine> {};

@@ -35,10 +35,10 @@ class SimulationTest : public ::testing::Test {
   void SetUp() override {
     char tmpl[] = "/tmp/hearth-sim-XXXXXX";
     dir_ = mkdtemp(tmpl);
-    auto conn = adapters::sql::Connect(dir_ + "/h.db");
+    auto conn = adapters::storage::Connect(dir_ + "/h.db");
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    records_ = std::make_unique<adapters::SqlRecordStore>(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    records_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
     auto policies = support::LoadPolicies();
     ASSERT_TRUE(policies.ok());
     policies_ = std::make_unique<services::PolicyRegistry>(std::move(*policies));
@@ -48,7 +48,7 @@ class SimulationTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   std::string dir_;
-  std::unique_ptr<adapters::SqlRecordStore> records_;
+  std::unique_ptr<adapters::storage::SqlRecordStore> records_;
   std::unique_ptr<services::PolicyRegistry> policies_;
 };
 

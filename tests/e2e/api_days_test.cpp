@@ -58,10 +58,10 @@ class DaysApiTest : public ::testing::TestWithParam<std::string> {
     db_ = GetParam() == "postgres" ? support::PostgresCluster::Shared().CreateDatabase()
                                    : dir_ / "h.db";
     {
-      auto conn = adapters::sql::Connect(db_);
+      auto conn = adapters::storage::Connect(db_);
       ASSERT_TRUE(conn.ok());
-      ASSERT_TRUE(adapters::Migrate(**conn).ok());
-      adapters::SqlRecordStore records(std::move(*conn));
+      ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+      adapters::storage::SqlRecordStore records(std::move(*conn));
       c1_ = support::MakeSensorCity(records, "c1", 2, "A-");
       c2_ = support::MakeSensorCity(records, "c2", 1, "B-");
       auto h = records.Get(*model::FindResource("households"), c1_.household_id, {});

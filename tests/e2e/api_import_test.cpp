@@ -31,10 +31,10 @@ class ImportApiTest : public ::testing::Test {
   void SetUp() override {
     db_ = dir_ / "h.db";
     {
-      auto conn = adapters::sql::Connect(db_);
+      auto conn = adapters::storage::Connect(db_);
       ASSERT_TRUE(conn.ok());
-      ASSERT_TRUE(adapters::Migrate(**conn).ok());
-      adapters::SqlRecordStore records(std::move(*conn));
+      ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+      adapters::storage::SqlRecordStore records(std::move(*conn));
       for (const char* code : {"c1", "c2"}) MakeCompany(records, code);
     }
     for (auto [user, role, company] :
@@ -48,7 +48,7 @@ class ImportApiTest : public ::testing::Test {
     ASSERT_TRUE(support::WaitForHealthz(port_)) << "hearth serve did not start";
   }
 
-  static void MakeCompany(adapters::SqlRecordStore& records, const std::string& code) {
+  static void MakeCompany(adapters::storage::SqlRecordStore& records, const std::string& code) {
     auto make = [&](const char* resource, const ports::Fields& fields) {
       auto rec = records.Create(*model::FindResource(resource), fields, {}, "setup");
       EXPECT_TRUE(rec.ok()) << resource;
@@ -79,7 +79,7 @@ class ImportApiTest : public ::testing::Test {
     return Fetch(port_, "POST", "/api/v1/import/households" + query, body, Bearer(token), type);
   }
   int64_t Households() {
-    auto conn = adapters::sql::Connect(db_, false);
+    auto conn = adapters::storage::Connect(db_, false);
     return (*conn)->Query("SELECT COUNT(*) FROM households")->Int(0, 0);
   }
 
@@ -103,7 +103,7 @@ TEST_F(ImportApiTest, ImportsAndReimports) {
   ASSERT_EQ(update.status, 200u) << update.body;
   EXPECT_EQ(update.body, R"({"created":0,"updated":1,"unchanged":1})");
   // The audit log names the user.
-  auto conn = adapters::sql::Connect(db_, false);
+  auto conn = adapters::storage::Connect(db_, false);
   auto rows = (*conn)->Query(
       "SELECT actor, action FROM audit_log WHERE resource = 'households' ORDER BY id DESC LIMIT 1");
   EXPECT_EQ(rows->Text(0, 0), "li");

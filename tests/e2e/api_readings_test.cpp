@@ -31,10 +31,10 @@ class ReadingsApiTest : public ::testing::Test {
   void SetUp() override {
     db_ = dir_ / "h.db";
     {
-      auto conn = adapters::sql::Connect(db_);
+      auto conn = adapters::storage::Connect(db_);
       ASSERT_TRUE(conn.ok());
-      ASSERT_TRUE(adapters::Migrate(**conn).ok());
-      adapters::SqlRecordStore records(std::move(*conn));
+      ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+      adapters::storage::SqlRecordStore records(std::move(*conn));
       c1_ = support::MakeSensorCity(records, "c1", 3, "A-");
       c2_ = support::MakeSensorCity(records, "c2", 1, "B-");
     }
@@ -68,7 +68,7 @@ class ReadingsApiTest : public ::testing::Test {
                  Bearer(token));
   }
   int64_t Stored() {
-    auto conn = adapters::sql::Connect(db_, false);
+    auto conn = adapters::storage::Connect(db_, false);
     return (*conn)->Query("SELECT COUNT(*) FROM readings")->Int(0, 0);
   }
 

@@ -69,7 +69,7 @@ class DemoProcess {
 };
 
 int64_t Count(const std::string& db, const std::string& table) {
-  auto conn = adapters::sql::Connect(db, false);
+  auto conn = adapters::storage::Connect(db, false);
   return (*conn)->Query("SELECT COUNT(*) FROM " + table)->Int(0, 0);
 }
 
@@ -113,7 +113,7 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
   {
     // Started again, the simulator resumes at the start of the newest day with readings instead
     // of sending the season again from its first day.
-    auto conn = adapters::sql::Connect(db, false);
+    auto conn = adapters::storage::Connect(db, false);
     const int64_t newest = (*conn)->Query("SELECT MAX(ts) FROM readings")->Int(0, 0);
     const std::string expected =
         "simulator: sending from " +

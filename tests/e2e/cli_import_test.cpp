@@ -30,10 +30,10 @@ class ImportCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_ / "h.db";
-    auto conn = adapters::sql::Connect(db_);
+    auto conn = adapters::storage::Connect(db_);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     auto make = [&](const char* resource, const ports::Fields& fields) {
       auto rec = records.Create(*model::FindResource(resource), fields, {}, "setup");
       EXPECT_TRUE(rec.ok()) << resource;
@@ -64,7 +64,7 @@ class ImportCliTest : public ::testing::Test {
     return RunHearth({"import", "households", "--company", company, file, "--db", db_});
   }
   int64_t Count(const std::string& table) {
-    auto conn = adapters::sql::Connect(db_, false);
+    auto conn = adapters::storage::Connect(db_, false);
     return (*conn)->Query("SELECT COUNT(*) FROM " + table)->Int(0, 0);
   }
 

@@ -17,10 +17,10 @@ TEST(RefundsCli, RunsASeasonAndRefusesBadFlags) {
   support::TempDir dir;
   const std::string db = dir / "h.db";
   {
-    auto conn = adapters::sql::Connect(db);
+    auto conn = adapters::storage::Connect(db);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     auto city = support::MakeSensorCity(records, "c1", 0, "S-");
     ASSERT_TRUE(records.Create(*model::FindResource("fees"),
                                {{"household_id", city.household_id},

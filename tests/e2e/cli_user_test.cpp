@@ -54,10 +54,10 @@ class UserCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_ / "h.db";
-    auto conn = adapters::sql::Connect(db_);
+    auto conn = adapters::storage::Connect(db_);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     auto company =
         records.Create(*model::FindResource("companies"),
                        {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}}, {}, "test");
@@ -72,9 +72,9 @@ class UserCliTest : public ::testing::Test {
   }
 
   Result<ports::User> Stored(const std::string& username) {
-    auto conn = adapters::sql::Connect(db_, false);
+    auto conn = adapters::storage::Connect(db_, false);
     if (!conn.ok()) return conn.error();
-    return adapters::SqlUserStore(std::move(*conn)).FindUser(username);
+    return adapters::storage::SqlUserStore(std::move(*conn)).FindUser(username);
   }
 
   TempDir dir_;

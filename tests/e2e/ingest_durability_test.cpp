@@ -81,10 +81,10 @@ TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
   const std::string db = dir / "h.db";
   std::vector<int64_t> sensor_ids;
   {
-    auto conn = adapters::sql::Connect(db);
+    auto conn = adapters::storage::Connect(db);
     ASSERT_TRUE(conn.ok());
-    ASSERT_TRUE(adapters::Migrate(**conn).ok());
-    adapters::SqlRecordStore records(std::move(*conn));
+    ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
     sensor_ids = support::MakeSensorCity(records, "c1", kSensors, "S-").sensor_ids;
   }
   auto add = support::AddUser(db, "gw", "technician", "c1");

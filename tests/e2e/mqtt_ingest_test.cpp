@@ -49,10 +49,10 @@ std::string Topic(const std::string& sensor) { return "hearth/v1/readings/" + se
 // code -> sensor id.
 std::map<std::string, int64_t> MakeSensors(const std::string& url, const std::string& prefix,
                                            int n) {
-  auto conn = adapters::sql::Connect(url);
+  auto conn = adapters::storage::Connect(url);
   EXPECT_TRUE(conn.ok());
-  EXPECT_TRUE(adapters::Migrate(**conn).ok());
-  adapters::SqlRecordStore records(std::move(*conn));
+  EXPECT_TRUE(adapters::storage::Migrate(**conn).ok());
+  adapters::storage::SqlRecordStore records(std::move(*conn));
   auto city = support::MakeSensorCity(records, "c1", n, prefix);
   std::map<std::string, int64_t> ids;
   for (int i = 0; i < n; ++i)
@@ -64,10 +64,10 @@ std::map<std::string, int64_t> MakeSensors(const std::string& url, const std::st
 class Stored {
  public:
   Stored(const std::string& url, std::map<std::string, int64_t> ids) : ids_(std::move(ids)) {
-    auto store = adapters::OpenReadingStore(url);
+    auto store = adapters::storage::OpenReadingStore(url);
     EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().detail);
     if (store.ok()) store_ = std::move(*store);
-    auto conn = adapters::sql::Connect(url, false);
+    auto conn = adapters::storage::Connect(url, false);
     EXPECT_TRUE(conn.ok());
     if (conn.ok()) conn_ = std::move(*conn);
   }
@@ -85,7 +85,7 @@ class Stored {
  private:
   std::map<std::string, int64_t> ids_;
   std::unique_ptr<ports::ReadingStore> store_;
-  std::unique_ptr<adapters::sql::Connection> conn_;
+  std::unique_ptr<adapters::storage::Connection> conn_;
 };
 
 // `hearth serve --mqtt …` with its log in a file, so that tests can wait for "subscribed".
@@ -359,7 +359,7 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
   EXPECT_EQ(wrong, 0u);
   last.Stop(SIGTERM);
 
-  auto conn = adapters::sql::Connect(db);
+  auto conn = adapters::storage::Connect(db);
   ASSERT_TRUE(conn.ok());
   if (GetParam() == "postgres") {
     ASSERT_TRUE((*conn)->Query("CREATE EXTENSION IF NOT EXISTS amcheck").ok());

@@ -7,13 +7,13 @@
 
 namespace hearth::support {
 
-inline const adapters::Argon2Hasher& CheapHasher() {
-  static const adapters::Argon2Hasher hasher(adapters::Argon2Cost{1, 64, 1});
+inline const adapters::crypto::Argon2Hasher& CheapHasher() {
+  static const adapters::crypto::Argon2Hasher hasher(adapters::crypto::Argon2Cost{1, 64, 1});
   return hasher;
 }
 
-inline const adapters::RandomTokenIssuer& Tokens() {
-  static const adapters::RandomTokenIssuer tokens;
+inline const adapters::crypto::RandomTokenIssuer& Tokens() {
+  static const adapters::crypto::RandomTokenIssuer tokens;
   return tokens;
 }
 

@@ -12,10 +12,10 @@ namespace hearth::support {
 /// The registry of `dir` (default: the source tree's policies/), with policy files allowed.
 inline Result<services::PolicyRegistry> LoadPolicies(
     const std::filesystem::path& dir = std::filesystem::path(HEARTH_SOURCE_DIR) / "policies") {
-  auto profiles = adapters::LoadPolicyDir(dir);
+  auto profiles = adapters::policy::LoadPolicyDir(dir);
   if (!profiles.ok()) return profiles.error();
   return services::PolicyRegistry(std::move(*profiles), [](const std::string& path) {
-    return adapters::LoadPolicyFile(path);
+    return adapters::policy::LoadPolicyFile(path);
   });
 }
 

@@ -48,7 +48,7 @@ class PostgresCluster {
     auto tick = std::chrono::steady_clock::now().time_since_epoch().count() % 100000000;
     std::string name = "t" + std::to_string(getpid()) + "_" + std::to_string(++databases_) + "_" +
                        std::to_string(tick);
-    auto admin = adapters::sql::Connect(Url("postgres"));
+    auto admin = adapters::storage::Connect(Url("postgres"));
     if (!admin.ok()) throw std::runtime_error("postgres: " + admin.error().detail);
     auto r = (*admin)->Query("CREATE DATABASE " + name);
     if (!r.ok()) throw std::runtime_error("create database: " + r.error().detail);

@@ -3,7 +3,7 @@
 
 #include "ports/clock.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::clock {
 
 /// Stateless and thread-safe.
 class SystemClock final : public ports::Clock {
@@ -13,4 +13,4 @@ class SystemClock final : public ports::Clock {
   }
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::clock

@@ -6,7 +6,7 @@
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::crypto {
 namespace {
 
 // Cheap enough for tests; the default cost is exercised once below.
@@ -114,4 +114,4 @@ TEST(PasswordHash, DefaultCostIsEncoded) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::crypto

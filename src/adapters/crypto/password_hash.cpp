@@ -4,7 +4,7 @@
 
 #include "adapters/crypto/tokens.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::crypto {
 
 Result<std::string> HashPassword(std::string_view password, const Argon2Cost& cost) {
   auto salt = RandomBytes(kSaltBytes);
@@ -28,4 +28,4 @@ bool VerifyPassword(std::string_view encoded, std::string_view password) {
   return argon2id_verify(terminated.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::crypto

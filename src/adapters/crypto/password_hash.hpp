@@ -10,7 +10,7 @@
 #include "core/result.hpp"
 #include "ports/credentials.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::crypto {
 
 /// argon2id cost. The default is RFC 9106's second recommended option (64 MiB of memory, 3
 /// passes) on one lane: about 0.1-0.2 s and 64 MiB per hash on one core of a current server, a
@@ -49,4 +49,4 @@ class Argon2Hasher final : public ports::PasswordHasher {
   Argon2Cost cost_;
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::crypto

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
-namespace hearth::adapters {
+namespace hearth::adapters::crypto {
 
 Result<std::string> RandomBytes(size_t n) {
   std::string out(n, '\0');
@@ -60,4 +60,4 @@ std::string Sha256Hex(std::string_view data) {
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::crypto

@@ -8,7 +8,7 @@
 #include "core/result.hpp"
 #include "ports/credentials.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::crypto {
 
 /// `n` bytes from the kernel's CSPRNG (getrandom(2), which blocks only until the pool is first
 /// seeded at boot); unavailable when it fails.
@@ -33,4 +33,4 @@ class RandomTokenIssuer final : public ports::TokenIssuer {
   std::string Digest(std::string_view token) const override { return Sha256Hex(token); }
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::crypto

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const std::string kEmpty;
@@ -144,4 +144,4 @@ Error CsvTable::ErrorAt(const CsvRow& row, const std::string& column,
   return CsvError(row.line, ColumnOf(column), column, message);
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -13,7 +13,7 @@
 
 #include "core/result.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 struct CsvRow {
   int line = 0;                     ///< 1-based line of the row's first character
@@ -50,4 +50,4 @@ class CsvTable {
 /// "line L, column C (NAME): MESSAGE" as an invalid_argument error with field "line L".
 Error CsvError(int line, int column, const std::string& name, const std::string& message);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 TEST(CsvTable, ParsesFieldsInAnyOrder) {
@@ -48,4 +48,4 @@ TEST(CsvTable, ErrorsNameLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

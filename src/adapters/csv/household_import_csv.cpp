@@ -9,7 +9,7 @@
 #include "adapters/json/record_json.hpp"
 #include "model/resources.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const std::vector<std::string> kFieldColumns = {
@@ -60,7 +60,7 @@ Result<ports::FieldValue> ReadCell(const model::Field& f, const std::string& tex
   if (f.type == model::FieldType::kInt && !IsWholeNumber(text)) {
     return Error::InvalidArgument("expected an integer, got " + Quoted(text));
   }
-  auto v = FilterValue(f, text);
+  auto v = json::FilterValue(f, text);
   if (!v.ok()) return Error::InvalidArgument(WithoutFieldName(f, v.error().message));
   return v;
 }
@@ -186,4 +186,4 @@ Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text) {
   return file;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

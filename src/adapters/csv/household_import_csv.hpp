@@ -6,7 +6,7 @@
 // Columns may come in any order; floor_tier may be left out of the header (an import then
 // leaves the households' floor tiers as they are). Every household column is read as the field
 // of the same name of the households descriptor (model/resources.cpp), through the same reader
-// as the API's filters (adapters::FilterValue): enums, decimals with their places, ranges. An
+// as the API's filters (adapters::json::FilterValue): enums, decimals with their places, ranges. An
 // empty cell is null for an optional field and a problem for a required one.
 //   building   code of a building of the company (checked against the database by the service)
 //   partition  code of a partition (unit) of that building (likewise)
@@ -26,7 +26,7 @@
 #include "core/result.hpp"
 #include "ports/household_import.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 // The decoded file's types are the port's (ports/household_import.hpp).
 using ports::CsvProblem;
@@ -43,4 +43,4 @@ const std::vector<std::string>& HouseholdImportFieldColumns();
 /// problem goes to `problems`.
 Result<HouseholdImportFile> ReadHouseholdImport(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

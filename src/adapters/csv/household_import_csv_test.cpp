@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const std::string kHeader =
@@ -244,4 +244,4 @@ TEST(HouseholdImportCsv, ColumnsInAnyOrderAndQuotedCells) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

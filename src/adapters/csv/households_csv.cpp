@@ -8,7 +8,7 @@
 #include "adapters/csv/csv_reader.hpp"
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const std::vector<std::string> kRequired = {"id",       "building", "substation",
@@ -154,4 +154,4 @@ Result<std::vector<rules::SampleHousehold>> ParseHouseholdsCsv(std::string_view 
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

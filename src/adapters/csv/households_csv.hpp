@@ -25,7 +25,7 @@
 #include "core/result.hpp"
 #include "rules/sampling.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 /// A plausibility bound on a building's floors.
 inline constexpr int kMaxFloors = 300;
@@ -34,4 +34,4 @@ inline constexpr int kMaxFloors = 300;
 /// first appearance. Errors: invalid_argument located as above (field "line L").
 Result<std::vector<rules::SampleHousehold>> ParseHouseholdsCsv(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const std::string kHeader =
@@ -120,4 +120,4 @@ TEST(HouseholdsCsv, FirstProblemByLineThenColumn) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -5,7 +5,7 @@
 #include "adapters/csv/csv_reader.hpp"
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 // Thousandths of a degree, exactly: "18.25" -> 18250; "18.2500" is fine, "18.2501" is not.
@@ -70,4 +70,4 @@ Result<std::vector<rules::SensorReading>> ParseReadingsCsv(std::string_view text
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -16,11 +16,11 @@
 #include "core/result.hpp"
 #include "rules/temperature.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 /// Parses the whole file. Errors (invalid_argument) give the line and column of the first
 /// problem: "line 4, column 2 (kind): 'kitchen' is not a room kind; expected bedroom, living or
 /// other". A room id used with two kinds is an error at the second one's kind.
 Result<std::vector<rules::SensorReading>> ParseReadingsCsv(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 TEST(ParseReadingsCsv, ReadsExactValuesInAnyOffset) {
@@ -99,4 +99,4 @@ TEST(ParseReadingsCsv, MalformedFilesNameLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

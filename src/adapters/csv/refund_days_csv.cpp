@@ -7,7 +7,7 @@
 #include "adapters/csv/csv_reader.hpp"
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 // A plausibility bound for outdoor means, so that any accepted text fits in Tenths.
@@ -174,4 +174,4 @@ Result<std::vector<rules::RefundDay>> ParseRefundDaysCsv(std::string_view text,
   return days;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

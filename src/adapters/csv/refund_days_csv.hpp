@@ -30,7 +30,7 @@
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 /// The rows of the official days of `season`, in file order, with `source` kRemote (or kNone
 /// without a value). Errors: invalid_argument located as above.
@@ -38,4 +38,4 @@ Result<std::vector<rules::RefundDay>> ParseRefundDaysCsv(std::string_view text,
                                                          const rules::Policy& policy,
                                                          const rules::SeasonDates& season);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -5,11 +5,11 @@
 
 #include "adapters/policy/policy_loader.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 const rules::Policy& Weihai() {
-  static const rules::Policy p = *LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+  static const rules::Policy p = *policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 
@@ -131,4 +131,4 @@ TEST(RefundDaysCsv, FirstProblemByLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

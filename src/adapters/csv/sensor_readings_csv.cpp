@@ -2,7 +2,7 @@
 
 #include "adapters/csv/csv_reader.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 Result<std::vector<ports::IncomingReading>> DecodeSensorReadingsCsv(std::string_view body) {
   auto table = CsvTable::Parse(body, {"sensor", "ts", "value"});
@@ -18,4 +18,4 @@ Result<std::vector<ports::IncomingReading>> DecodeSensorReadingsCsv(std::string_
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

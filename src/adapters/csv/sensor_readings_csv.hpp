@@ -16,7 +16,7 @@
 #include "core/result.hpp"
 #include "ports/incoming_reading.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 /// Decodes the body (RFC 4180, see csv_reader.hpp). Errors (invalid_argument, field "line L"):
 /// a malformed file with the line and column of its first problem, e.g. "line 1, column 2
@@ -24,4 +24,4 @@ namespace hearth::adapters {
 /// found 2". Row i of the result (from 0) is the i-th data row of the file.
 Result<std::vector<ports::IncomingReading>> DecodeSensorReadingsCsv(std::string_view body);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

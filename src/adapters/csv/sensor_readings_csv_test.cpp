@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 namespace {
 
 TEST(DecodeSensorReadingsCsv, KeepsFieldsAsSent) {
@@ -69,4 +69,4 @@ TEST(DecodeSensorReadingsCsv, MalformedFilesNameLineAndColumn) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -3,7 +3,7 @@
 #include "adapters/csv/csv_reader.hpp"
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 Result<rules::Tenths> ParseMeanTenths(std::string_view text) {
   auto d = ParseDecimal(text);
@@ -40,4 +40,4 @@ Result<std::vector<ports::OutdoorMean>> ParseWeatherCsv(std::string_view text) {
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

@@ -8,7 +8,7 @@
 #include "core/result.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::csv {
 
 /// Parses the CSV; every row must be good: the first bad one is the error (invalid_argument,
 /// "line L, column C (name): …"). `mean` is °C with at most one decimal; `date` YYYY-MM-DD;
@@ -19,4 +19,4 @@ Result<std::vector<ports::OutdoorMean>> ParseWeatherCsv(std::string_view text);
 /// invalid_argument otherwise (the caller adds where it was).
 Result<rules::Tenths> ParseMeanTenths(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::csv

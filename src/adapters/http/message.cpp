@@ -41,7 +41,7 @@ Response ErrorResponse(const Error& error) {
   if (error.code == ErrorCode::kInternal || !error.detail.empty()) {
     spdlog::error("{}: {} {}", ErrorCodeName(error.code), error.message, error.detail);
   }
-  return Json(HttpStatus(error.code), adapters::ErrorToJson(error));
+  return Json(HttpStatus(error.code), adapters::json::ErrorToJson(error));
 }
 
 std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space) {

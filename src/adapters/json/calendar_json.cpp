@@ -7,7 +7,7 @@ namespace hearth::embedded {
 std::string_view CalendarJson();
 }
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 using nlohmann::json;
@@ -104,4 +104,4 @@ const CalendarFile& EmbeddedCalendarFile() {
   return file;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

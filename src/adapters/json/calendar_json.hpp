@@ -10,7 +10,7 @@
 #include "core/result.hpp"
 #include "rules/calendar.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 using rules::CalendarFile;  // the parsed file (rules/calendar.hpp)
 
@@ -24,4 +24,4 @@ std::string CalendarToJson(const CalendarFile& file);
 /// The calendar shipped inside the binary (data/calendar/cn-holidays.json, 2019–2026).
 const CalendarFile& EmbeddedCalendarFile();
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

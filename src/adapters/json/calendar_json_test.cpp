@@ -7,7 +7,7 @@
 #include <iterator>
 #include <string>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 ::testing::AssertionResult Contains(const std::string& text, const std::string& part) {
@@ -223,4 +223,4 @@ TEST(CalendarJsonTest, RoundTrips) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -1,6 +1,6 @@
 #include "adapters/json/daily_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 nlohmann::ordered_json DailyValuesToJson(const std::vector<rules::DailyValue>& days) {
   auto list = nlohmann::ordered_json::array();
@@ -20,4 +20,4 @@ nlohmann::ordered_json DailyValuesToJson(const std::vector<rules::DailyValue>& d
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 TEST(DailyValuesToJson, Shape) {
@@ -33,4 +33,4 @@ TEST(DailyValuesToJson, EveryTenthPrintsAsItsDecimal) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -1,6 +1,6 @@
 #include "adapters/json/deadline_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 nlohmann::ordered_json DeadlineToJson(const rules::DeadlineRequest& request,
                               const rules::DeadlineAnswer& answer) {
@@ -18,4 +18,4 @@ nlohmann::ordered_json DeadlineToJson(const rules::DeadlineRequest& request,
   return j;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

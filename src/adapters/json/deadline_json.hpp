@@ -5,11 +5,11 @@
 
 #include "rules/deadline.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// {"rule","channel"(or null),"from","deadline","calendar_incomplete","basis"}; `from` is echoed
 /// in +08:00.
 nlohmann::ordered_json DeadlineToJson(const rules::DeadlineRequest& request,
                               const rules::DeadlineAnswer& answer);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

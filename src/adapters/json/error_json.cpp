@@ -1,6 +1,6 @@
 #include "adapters/json/error_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 nlohmann::ordered_json ErrorToJson(const Error& error) {
   nlohmann::ordered_json e;
@@ -10,4 +10,4 @@ nlohmann::ordered_json ErrorToJson(const Error& error) {
   return nlohmann::ordered_json{{"error", e}};
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -4,7 +4,7 @@
 
 #include "adapters/json/monitoring_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 using nlohmann::json;
@@ -132,4 +132,4 @@ Result<std::vector<ports::LedgerDay>> LedgerDaysFromText(std::string_view text) 
   return days;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -11,7 +11,7 @@
 #include "core/result.hpp"
 #include "ports/refund_ledger.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// [{"cause","date","evidence":{"measured_on"?,"measurement_id"?,"room","rooms"?,"source"},
 ///   "guarantee","outdoor_mean","reason","share_percent","value"}, …] with keys sorted; °C
@@ -25,4 +25,4 @@ std::string LedgerDaysToText(std::span<const ports::LedgerDay> days);
 /// such a list, which only a broken database holds.
 Result<std::vector<ports::LedgerDay>> LedgerDaysFromText(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

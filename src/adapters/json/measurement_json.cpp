@@ -2,7 +2,7 @@
 
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 using nlohmann::json;
@@ -188,4 +188,4 @@ nlohmann::ordered_json MeasurementToJson(const ports::Measurement& m) {
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

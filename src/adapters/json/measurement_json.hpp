@@ -20,7 +20,7 @@
 #include "ports/monitoring_store.hpp"
 #include "rules/manual_measurement.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 using ports::MeasurementInput;  // the decoded body (ports/monitoring_store.hpp)
 
@@ -39,4 +39,4 @@ nlohmann::ordered_json ViolationsToJson(const std::vector<rules::Violation>& vio
 /// (valid, not overridden, and signed or a third-party test).
 nlohmann::ordered_json MeasurementToJson(const ports::Measurement& m);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 const char* kGood = R"({"household_id":7,"room":"主卧","instrument":"infrared-gun",
@@ -111,4 +111,4 @@ TEST(MeasurementJson, StoredMeasurementSaysWhetherItIsEvidence) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 std::string RoomSummariesToText(std::span<const ports::RoomSummary> rooms) {
   return RoomSummariesJson<nlohmann::ordered_json>(rooms).dump();
@@ -51,4 +51,4 @@ Result<std::vector<ports::RoomSummary>> RoomSummariesFromText(std::string_view t
   return rooms;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

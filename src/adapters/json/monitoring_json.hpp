@@ -11,7 +11,7 @@
 #include "core/result.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// [{"room":"主卧","kind":"bedroom","valid_hours":24,"counted":true,"value":18.3}, …]: value is
 /// the room's daily value in °C, null when the room did not count. `Json` is nlohmann::json
@@ -39,4 +39,4 @@ Result<std::vector<ports::RoomSummary>> RoomSummariesFromText(std::string_view t
 /// Reads one room of RoomSummariesJson (shared by the ledger's decoder).
 Result<ports::RoomSummary> RoomSummaryFromJson(const nlohmann::json& j);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 namespace od = simdjson::ondemand;
@@ -170,4 +170,4 @@ Result<std::vector<ports::IncomingReading>> DecodeReadingsJson(std::string_view 
   return Decoder(body, scratch).Run();
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

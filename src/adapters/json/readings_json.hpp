@@ -14,7 +14,7 @@
 #include "core/result.hpp"
 #include "ports/incoming_reading.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// Decodes the body. Errors (invalid_argument, field "body"): malformed JSON with its line and
 /// column ("line 1, column 57: malformed JSON (…)"); a body that is not an array; an element
@@ -26,4 +26,4 @@ Result<std::vector<ports::IncomingReading>> DecodeReadingsJson(std::string_view 
 /// True when `text` is a JSON number (RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?).
 bool IsJsonNumber(std::string_view text);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

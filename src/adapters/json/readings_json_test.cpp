@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 TEST(DecodeReadingsJson, KeepsTheExactTextOfEachField) {
@@ -85,4 +85,4 @@ TEST(IsJsonNumber, FollowsTheGrammar) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -5,7 +5,7 @@
 #include "core/civil_time.hpp"
 #include "core/decimal.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 using model::Field;
@@ -174,4 +174,4 @@ nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Recor
   return j;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

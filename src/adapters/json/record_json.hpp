@@ -12,7 +12,7 @@
 #include "model/resources.hpp"
 #include "ports/record_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 enum class BodyMode { kCreate, kUpdate };
 
@@ -29,4 +29,4 @@ Result<ports::FieldValue> FilterValue(const model::Field& f, const std::string& 
 /// for its reader first (services::MaskRecord).
 nlohmann::ordered_json RecordToJson(const model::Resource& r, const ports::Record& rec);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 const model::Resource& Households() { return *model::FindResource("households"); }
@@ -86,4 +86,4 @@ TEST(RecordToJson, WritesDecimalsAndNulls) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

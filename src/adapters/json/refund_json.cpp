@@ -1,6 +1,6 @@
 #include "adapters/json/refund_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 nlohmann::ordered_json RefundToJson(const rules::SeasonDates& season,
                                     const rules::SeasonRefund& refund) {
@@ -21,4 +21,4 @@ nlohmann::ordered_json RefundToJson(const rules::SeasonDates& season,
   return j;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

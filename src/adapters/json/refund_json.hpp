@@ -7,7 +7,7 @@
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// {"season":"2025-2026","official_days":121,"fee_fen":264000,"refund_fen":N,
 ///  "days":[{"date":"2025-12-01","share_percent":20,"reason":"…"},…]}: the days with a share,
@@ -15,4 +15,4 @@ namespace hearth::adapters {
 nlohmann::ordered_json RefundToJson(const rules::SeasonDates& season,
                                     const rules::SeasonRefund& refund);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

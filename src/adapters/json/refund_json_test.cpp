@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 TEST(RefundJson, KeysInTheDocumentedOrder) {
@@ -26,4 +26,4 @@ TEST(RefundJson, KeysInTheDocumentedOrder) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <limits>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 nlohmann::ordered_json Counts(const rules::DimensionCounts& d) {
@@ -69,4 +69,4 @@ nlohmann::ordered_json SamplePlanToJson(const rules::SamplePlan& plan,
   return j;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -18,7 +18,7 @@
 
 #include "rules/sampling.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// "25920.5": an area in exact decimal text, without trailing zeros.
 std::string FormatAreaM2(rules::AreaUnits area);
@@ -27,4 +27,4 @@ std::string FormatAreaM2(rules::AreaUnits area);
 nlohmann::ordered_json SamplePlanToJson(const rules::SamplePlan& plan,
                                         std::span<const rules::SampleHousehold> households);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

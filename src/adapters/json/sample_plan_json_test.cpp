@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 TEST(FormatAreaM2, ExactDecimalText) {
@@ -55,4 +55,4 @@ TEST(SamplePlanToJson, DocumentedShape) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -4,7 +4,7 @@
 
 #include "adapters/csv/weather_csv.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 Result<std::vector<ports::OutdoorMean>> ParseWeatherJson(std::string_view body) {
   auto j = nlohmann::json::parse(body, nullptr, false);
@@ -40,11 +40,11 @@ Result<std::vector<ports::OutdoorMean>> ParseWeatherJson(std::string_view body) 
     // The number's own text, so that -6.3 is exactly -63 tenths.
     const std::string text =
         item["mean"].is_string() ? item["mean"].get<std::string>() : item["mean"].dump();
-    auto mean = ParseMeanTenths(text);
+    auto mean = csv::ParseMeanTenths(text);
     if (!mean.ok()) return bad("mean: " + mean.error().message);
     out.push_back({static_cast<int64_t>(item["district_id"].get<uint64_t>()), *date, *mean});
   }
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -7,11 +7,11 @@
 #include "core/result.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 
 /// Parses the array; the first bad item is the error (invalid_argument, field "item N" with N
 /// from 0, the message naming the key). Unknown keys are rejected. `mean` is a JSON number (or
 /// decimal text) with at most one decimal.
 Result<std::vector<ports::OutdoorMean>> ParseWeatherJson(std::string_view body);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

@@ -7,7 +7,7 @@
 
 #include "adapters/csv/weather_csv.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::json {
 namespace {
 
 TEST(WeatherJson, ParsesExactTenths) {
@@ -53,7 +53,7 @@ TEST(WeatherJson, RejectsWithTheItemAndKey) {
 }
 
 TEST(WeatherCsv, ParsesAndNamesTheLineAndColumn) {
-  auto got = ParseWeatherCsv("date,mean,district_id\n2025-12-01,-6.3,3\n2025-12-02,0,3\n");
+  auto got = csv::ParseWeatherCsv("date,mean,district_id\n2025-12-01,-6.3,3\n2025-12-02,0,3\n");
   ASSERT_TRUE(got.ok()) << got.error().message;
   ASSERT_EQ(got->size(), 2u);
   EXPECT_EQ((*got)[0].mean, -63);
@@ -72,11 +72,11 @@ TEST(WeatherCsv, ParsesAndNamesTheLineAndColumn) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
-    auto bad = ParseWeatherCsv(c.text);
+    auto bad = csv::ParseWeatherCsv(c.text);
     ASSERT_FALSE(bad.ok());
     EXPECT_NE(bad.error().message.find(c.says), std::string::npos) << bad.error().message;
   }
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::json

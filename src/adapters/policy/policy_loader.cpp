@@ -11,10 +11,10 @@
 #include "core/civil_time.hpp"
 #include "rules/deadline.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::policy {
 namespace {
 
-using namespace policy_detail;  // NOLINT(google-build-using-namespace): internal helpers
+using namespace detail;  // NOLINT(google-build-using-namespace): internal helpers
 using rules::Basis;
 using rules::Cited;
 using rules::MonthDay;
@@ -555,4 +555,4 @@ Result<std::map<std::string, rules::Policy>> LoadPolicyDir(const std::filesystem
   return profiles;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::policy

@@ -16,7 +16,7 @@
 #include "core/result.hpp"
 #include "rules/policy.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::policy {
 
 struct PolicyProblem {
   int line = 0;
@@ -44,4 +44,4 @@ Result<rules::Policy> LoadPolicyFile(const std::filesystem::path& path);
 /// naming its problems; a missing directory is not_found (field "policy").
 Result<std::map<std::string, rules::Policy>> LoadPolicyDir(const std::filesystem::path& dir);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::policy

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace hearth::adapters {
+namespace hearth::adapters::policy {
 namespace {
 
 using rules::Channel;
@@ -702,4 +702,4 @@ TEST(FormatProblemTest, Table) {
 }
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::policy

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace hearth::adapters::policy_detail {
+namespace hearth::adapters::policy::detail {
 namespace {
 
 std::string TenthsText(int t) {
@@ -158,4 +158,4 @@ std::optional<std::string> ReadString(Scope& s, const toml::node& node, const st
   return std::string(node.as_string()->get());
 }
 
-}  // namespace hearth::adapters::policy_detail
+}  // namespace hearth::adapters::policy::detail

@@ -13,7 +13,7 @@
 #include "adapters/policy/policy_loader.hpp"
 #include "rules/policy.hpp"
 
-namespace hearth::adapters::policy_detail {
+namespace hearth::adapters::policy::detail {
 
 class Reader {
  public:
@@ -74,6 +74,6 @@ std::optional<rules::Cited<T>> ReadCited(
     Scope& s, const std::string& key, const std::string& unit_key,
     const std::function<std::optional<T>(Scope&, const toml::node&, const std::string&)>& read);
 
-}  // namespace hearth::adapters::policy_detail
+}  // namespace hearth::adapters::policy::detail
 
 #include "adapters/policy/toml_reader_inl.hpp"

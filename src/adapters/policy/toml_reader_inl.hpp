@@ -1,7 +1,7 @@
 // Template definitions for toml_reader.hpp.
 #pragma once
 
-namespace hearth::adapters::policy_detail {
+namespace hearth::adapters::policy::detail {
 
 template <typename T>
 std::optional<rules::Cited<T>> ReadCited(
@@ -28,4 +28,4 @@ std::optional<rules::Cited<T>> ReadCited(
   return rules::Cited<T>{*value, *s.group()};
 }
 
-}  // namespace hearth::adapters::policy_detail
+}  // namespace hearth::adapters::policy::detail

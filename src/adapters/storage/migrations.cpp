@@ -7,7 +7,7 @@
 
 #include "core/civil_time.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 struct Migration {
@@ -365,7 +365,7 @@ std::string Now() {
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status MigrateLocked(sql::Connection& conn, bool pg) {
+Status MigrateLocked(Connection& conn, bool pg) {
   if (auto s = conn.Script("CREATE TABLE IF NOT EXISTS schema_migrations ("
                            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                            "applied_at TEXT NOT NULL)");
@@ -373,7 +373,7 @@ Status MigrateLocked(sql::Connection& conn, bool pg) {
     return s;
   }
   for (const Migration& m : kMigrations) {
-    Status s = sql::InTransaction(conn, [&]() -> Status {
+    Status s = InTransaction(conn, [&]() -> Status {
       auto have = conn.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
       if (!have.ok()) return have.error();
       int64_t current = have->Int(0, 0);
@@ -396,10 +396,10 @@ Status MigrateLocked(sql::Connection& conn, bool pg) {
   return OkStatus();
 }
 
-Status Migrate(sql::Connection& conn) {
+Status Migrate(Connection& conn) {
   // Serialise concurrent migrators. PostgreSQL: a session advisory lock (CREATE TABLE IF NOT
   // EXISTS itself races there); SQLite: each step's BEGIN IMMEDIATE holds the write lock.
-  bool pg = conn.dialect() == sql::Dialect::kPostgres;
+  bool pg = conn.dialect() == Dialect::kPostgres;
   constexpr const char* kLockKey = "7419230457";  // arbitrary, fixed for Hearth
   if (pg) {
     if (auto r = conn.Query(std::string("SELECT pg_advisory_lock(") + kLockKey + ")"); !r.ok()) {
@@ -411,4 +411,4 @@ Status Migrate(sql::Connection& conn) {
   return s;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -3,14 +3,14 @@
 
 #include "adapters/storage/sql.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 /// Applies every migration newer than the database's version, each in its own transaction, and
 /// records it in schema_migrations. Refuses (failed_precondition) a database newer than this
 /// binary knows. Safe when several processes start at once (the version row is the lock).
-Status Migrate(sql::Connection& conn);
+Status Migrate(Connection& conn);
 
 /// The newest migration this binary knows.
 int LatestSchemaVersion();
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

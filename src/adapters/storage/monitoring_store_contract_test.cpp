@@ -10,7 +10,7 @@
 #include "adapters/storage/record_store_sql.hpp"
 #include "support/test_database.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using support::Engine;
@@ -25,7 +25,7 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     url_ = db_->url();
-    auto conn = sql::Connect(url_);
+    auto conn = Connect(url_);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
     records_ = std::make_unique<SqlRecordStore>(std::move(*conn));
@@ -33,7 +33,7 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
     auto readings = OpenReadingStore(url_);
     ASSERT_TRUE(readings.ok());
     readings_ = std::move(*readings);
-    auto mine = sql::Connect(url_, false);
+    auto mine = Connect(url_, false);
     ASSERT_TRUE(mine.ok());
     store_ = std::make_unique<SqlMonitoringStore>(std::move(*mine));
   }
@@ -302,4 +302,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, MonitoringStoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -2,7 +2,7 @@
 
 #include "adapters/json/monitoring_json.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::DirtyMark;
@@ -10,19 +10,19 @@ using ports::HouseholdDay;
 using ports::Measurement;
 
 // Stored days are always written by FormatDate; a row that does not parse is a broken invariant.
-Result<Date> DayOf(const sql::Rows& rows, size_t r, size_t c) {
+Result<Date> DayOf(const Rows& rows, size_t r, size_t c) {
   auto d = ParseDate(rows.Text(r, c));
   if (!d.ok()) return Error::Internal("monitoring: bad stored day '" + rows.Text(r, c) + "'");
   return *d;
 }
 
-std::optional<int64_t> OptInt(const sql::Rows& rows, size_t r, size_t c) {
+std::optional<int64_t> OptInt(const Rows& rows, size_t r, size_t c) {
   if (rows.IsNull(r, c)) return std::nullopt;
   return rows.Int(r, c);
 }
 
-sql::Value OptValue(const std::optional<rules::Tenths>& v) {
-  return v ? sql::Value(int64_t{*v}) : sql::Value(nullptr);
+Value OptValue(const std::optional<rules::Tenths>& v) {
+  return v ? Value(int64_t{*v}) : Value(nullptr);
 }
 
 std::string NowText() {
@@ -33,7 +33,7 @@ std::string NowText() {
 constexpr const char* kDayColumns =
     "d.household_id, d.day, d.value_tenths, d.room, d.rooms_json, d.computed_at";
 
-Result<std::vector<HouseholdDay>> ToDays(const sql::Rows& rows) {
+Result<std::vector<HouseholdDay>> ToDays(const Rows& rows) {
   std::vector<HouseholdDay> out;
   out.reserve(rows.rows.size());
   for (size_t r = 0; r < rows.rows.size(); ++r) {
@@ -44,7 +44,7 @@ Result<std::vector<HouseholdDay>> ToDays(const sql::Rows& rows) {
     d.day = *day;
     if (auto v = OptInt(rows, r, 2)) d.value = static_cast<rules::Tenths>(*v);
     d.room = rows.Text(r, 3);
-    auto rooms = RoomSummariesFromText(rows.Text(r, 4));
+    auto rooms = json::RoomSummariesFromText(rows.Text(r, 4));
     if (!rooms.ok()) return rooms.error();
     d.rooms = std::move(*rooms);
     d.computed_at = rows.Text(r, 5);
@@ -57,7 +57,7 @@ constexpr const char* kMeasurementColumns =
     "id, household_id, room, taken_at, instrument, payload_json, signature, third_party, "
     "overridden, valid, violations_json, value_tenths, created_by, created_at";
 
-Result<Measurement> ToMeasurement(const sql::Rows& rows, size_t r) {
+Result<Measurement> ToMeasurement(const Rows& rows, size_t r) {
   Measurement m;
   m.id = rows.Int(r, 0);
   m.household_id = rows.Int(r, 1);
@@ -82,7 +82,7 @@ Result<Measurement> ToMeasurement(const sql::Rows& rows, size_t r) {
 
 Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
                                                               std::optional<int64_t> household_id) {
-  std::vector<sql::Value> params{int64_t{limit}};
+  std::vector<Value> params{int64_t{limit}};
   std::string where;
   if (household_id) {
     params.emplace_back(*household_id);
@@ -128,14 +128,14 @@ Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> d
                                                  std::span<const DirtyMark> done) {
   MutexLock lock(mutex_);
   int64_t cleared = 0;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const HouseholdDay& d : days) {
       auto r = conn_->Query(
           "INSERT INTO household_days (household_id, day, value_tenths, room, rooms_json, "
           "computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (household_id, day) DO "
           "UPDATE SET value_tenths = excluded.value_tenths, room = excluded.room, "
           "rooms_json = excluded.rooms_json, computed_at = excluded.computed_at",
-          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, RoomSummariesToText(d.rooms),
+          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, json::RoomSummariesToText(d.rooms),
            d.computed_at.empty() ? NowText() : d.computed_at});
       if (!r.ok()) return r.error();
     }
@@ -165,7 +165,7 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(int64_t hous
 
 Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
                                                              std::optional<int64_t> company_id) {
-  std::vector<sql::Value> params{FormatDate(day)};
+  std::vector<Value> params{FormatDate(day)};
   std::string where = " WHERE d.day = $1";
   if (company_id) {
     params.emplace_back(*company_id);
@@ -183,7 +183,7 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
 
 Status SqlMonitoringStore::PutOutdoorMeans(std::span<const ports::OutdoorMean> means) {
   MutexLock lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const ports::OutdoorMean& m : means) {
       auto r = conn_->Query(
           "INSERT INTO outdoor_means (district_id, day, mean_tenths) VALUES ($1, $2, $3) "
@@ -269,7 +269,7 @@ Result<Measurement> SqlMonitoringStore::UpdateMeasurement(int64_t id,
 
 Result<std::vector<int64_t>> SqlMonitoringStore::MeasuredHouseholds(
     std::optional<int64_t> company_id) {
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where = " WHERE m.valid = 1";
   if (company_id) {
     params.emplace_back(*company_id);
@@ -289,7 +289,7 @@ Result<std::vector<int64_t>> SqlMonitoringStore::MeasuredHouseholds(
 
 Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
     std::optional<int64_t> company_id) {
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where;
   if (company_id) {
     params.emplace_back(*company_id);
@@ -322,4 +322,4 @@ Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

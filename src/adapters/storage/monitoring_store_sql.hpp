@@ -1,4 +1,4 @@
-// ports::MonitoringStore over sql::Connection (SQLite or PostgreSQL), on the tables of migration 5
+// ports::MonitoringStore over Connection (SQLite or PostgreSQL), on the tables of migration 5
 // (dirty_sensor_days, household_days, outdoor_means, measurements). Thread-safe: one connection
 // of its own, guarded by mutex_ (rollups and judging are not the ingest hot path).
 #pragma once
@@ -10,12 +10,12 @@
 #include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 class SqlMonitoringStore final : public ports::MonitoringStore {
  public:
   /// Takes a migrated connection.
-  explicit SqlMonitoringStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  explicit SqlMonitoringStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   Result<std::vector<ports::DirtyMark>> DirtyMarks(int limit,
                                                    std::optional<int64_t> household_id) override;
@@ -42,7 +42,7 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
   Result<ports::Measurement> GetMeasurementLocked(int64_t id) REQUIRES(mutex_);
 
   Mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
+  std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -21,7 +21,7 @@ void PrintTo(const Reading& r, std::ostream* os) {
 }
 }  // namespace hearth::ports
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::Reading;
@@ -36,7 +36,7 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     url_ = db_->url();
-    auto conn = sql::Connect(url_);
+    auto conn = Connect(url_);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
     records_ = std::make_unique<SqlRecordStore>(std::move(*conn));
@@ -289,7 +289,7 @@ TEST_P(ReadingStoreContract, ConcurrentWritersCountEachReadingOnce) {
 TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
   // ports/monitoring_store.hpp: each distinct (sensor, local UTC+08:00 day) of a batch is marked
   // in the insert's transaction; a later batch touching a marked day bumps its seq.
-  auto conn = sql::Connect(url_, false);
+  auto conn = Connect(url_, false);
   ASSERT_TRUE(conn.ok());
   auto marks = [&] {
     auto rows = (*conn)->Query(
@@ -334,4 +334,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, ReadingStoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -13,7 +13,7 @@
 #include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using PgResult = std::unique_ptr<PGresult, void (*)(PGresult*)>;
@@ -249,4 +249,4 @@ Result<std::unique_ptr<ports::ReadingStore>> OpenPostgresReadingStore(const std:
   return std::unique_ptr<ports::ReadingStore>(std::move(store));
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -5,7 +5,7 @@
 #include "adapters/storage/sql.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 void DistinctSensorDays(std::span<const ports::Reading> batch,
                         std::vector<std::pair<int64_t, int64_t>>& out) {
@@ -19,8 +19,8 @@ void DistinctSensorDays(std::span<const ports::Reading> batch,
 }
 
 Result<std::unique_ptr<ports::ReadingStore>> OpenReadingStore(const std::string& url) {
-  if (sql::IsPostgresUrl(url)) return OpenPostgresReadingStore(url);
+  if (IsPostgresUrl(url)) return OpenPostgresReadingStore(url);
   return OpenSqliteReadingStore(url);
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

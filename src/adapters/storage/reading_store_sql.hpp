@@ -1,7 +1,7 @@
 // ports::ReadingStore on the readings table of migration 4, over SQLite or PostgreSQL.
 //
 // Ingest is the hot path (issue 5 aims at a million readings a second), so these stores talk to
-// the engines' C APIs directly instead of through sql::Connection, which allocates per value:
+// the engines' C APIs directly instead of through Connection, which allocates per value:
 //  - SQLite: one writer connection with prepared multi-row `INSERT … ON CONFLICT DO NOTHING`
 //    statements, reused for every batch, in one BEGIN IMMEDIATE transaction. WAL with
 //    synchronous=NORMAL: a committed batch is in the WAL file (the OS holds it), so it survives
@@ -22,10 +22,10 @@
 #include "core/result.hpp"
 #include "ports/reading_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 /// The pragmas of the reading store's SQLite connections, exposed so that the ingest benchmark's
-/// raw-SQLite baseline runs under the same settings. Those of sql::Connect, plus: a 16 MB page
+/// raw-SQLite baseline runs under the same settings. Those of Connect, plus: a 16 MB page
 /// cache (a batch touches about one B-tree leaf per sensor it names, and those leaves are hot
 /// for the next batch) and a checkpoint every 10,000 WAL pages instead of 1,000 (fewer, larger
 /// copies back into the database file, off most batches' path). Durability is unchanged: a
@@ -48,4 +48,4 @@ void DistinctSensorDays(std::span<const ports::Reading> batch,
 Result<std::unique_ptr<ports::ReadingStore>> OpenSqliteReadingStore(const std::string& path);
 Result<std::unique_ptr<ports::ReadingStore>> OpenPostgresReadingStore(const std::string& url);
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

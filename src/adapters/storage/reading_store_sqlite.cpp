@@ -9,7 +9,7 @@
 #include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 // Rows per multi-row INSERT: fewer statement steps per batch; 3 × 128 parameters stays far below
@@ -249,4 +249,4 @@ Result<std::unique_ptr<ports::ReadingStore>> OpenSqliteReadingStore(const std::s
   return std::unique_ptr<ports::ReadingStore>(std::move(store));
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -1,132 +1,16 @@
 #include "adapters/storage/record_store_sql.hpp"
 
 #include <exception>
-#include <nlohmann/json.hpp>
 
+#include "adapters/storage/record_sql.hpp"
 #include "core/civil_time.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::Fields;
 using ports::Record;
-
-std::string Columns(const model::Resource& r) {
-  std::string out = "r.id";
-  for (const auto& f : r.fields) out += ", r." + f.name;
-  return out;
-}
-
-Record ToRecord(const model::Resource& r, const sql::Rows& rows, size_t i) {
-  Record rec;
-  rec.id = rows.Int(i, 0);
-  for (size_t c = 0; c < r.fields.size(); ++c) rec.fields[r.fields[c].name] = rows.rows[i][c + 1];
-  return rec;
-}
-
-// Appends the scope conditions; `params` grows with their values.
-void AddScope(const model::Resource& r, const ports::Scope& scope, std::string& where,
-              std::vector<sql::Value>& params) {
-  if (scope.company_id) {
-    // A company-scoped caller sees nothing of a resource that belongs to no company
-    // only if the resource is company-owned; shared resources (districts) stay visible.
-    if (!r.ownership.company_expr.empty()) {
-      params.emplace_back(*scope.company_id);
-      where += " AND " + r.ownership.company_expr + " = $" + std::to_string(params.size());
-    }
-  }
-  if (scope.household_id) {
-    if (r.ownership.household_expr.empty()) {
-      where += " AND 1 = 0";
-    } else {
-      params.emplace_back(*scope.household_id);
-      where += " AND " + r.ownership.household_expr + " = $" + std::to_string(params.size());
-    }
-  }
-}
-
-std::string ToJson(const Record& rec) {
-  nlohmann::ordered_json j;
-  j["id"] = rec.id;
-  for (const auto& [k, v] : rec.fields) {
-    if (const auto* i = std::get_if<int64_t>(&v)) j[k] = *i;
-    else if (const auto* s = std::get_if<std::string>(&v)) j[k] = *s;
-    else j[k] = nullptr;
-  }
-  return j.dump();
-}
-
-Error NotFound(const model::Resource& r, int64_t id) {
-  return Error::NotFound("no " + r.singular + " " + std::to_string(id), "id");
-}
-
-// A constraint failure on a create or update, in the client's terms: a taken unique key names
-// the natural keys; a broken reference says the record refers to one that does not exist.
-Error Conflict(const model::Resource& r, const Error& e) {
-  Error out = e;
-  if (e.code == ErrorCode::kAlreadyExists) {
-    std::string keys;
-    for (const auto& u : r.unique) {
-      std::string k;
-      for (const auto& f : u) k += (k.empty() ? "" : "+") + f;
-      keys += (keys.empty() ? "" : ", ") + k;
-    }
-    out.message = "the " + r.singular + " conflicts with existing records" +
-                  (keys.empty() ? std::string() : " (unique: " + keys + ")");
-  } else if (e.code == ErrorCode::kFailedPrecondition) {
-    out.message = "the " + r.singular + " refers to a record that does not exist";
-  }
-  return out;
-}
-
-Error OutsideScope(const model::Resource& r) {
-  return Error::PermissionDenied("the " + r.singular + " would belong to another company or household");
-}
-
-// Column names reach SQL only from the descriptor: refuse any other.
-// A record may refer only to records of its own company: a household of company A in a
-// partition of company B would mix the companies' data (usage rates, scopes, reports). One query
-// per write gives the record's company and that of each company-owned record it refers to; the
-// subqueries read the referred tables under the alias `r` their company expressions are written
-// for, the written record is `o`. Runs inside the write's transaction, after the write.
-Status CheckSameCompany(sql::Connection& conn, const model::Resource& r, int64_t id) {
-  if (r.ownership.company_expr.empty()) return OkStatus();
-  std::vector<const model::Field*> refs;
-  std::string select = "(SELECT " + r.ownership.company_expr + " FROM " + r.name +
-                       " r WHERE r.id = o.id)";
-  for (const auto& f : r.fields) {
-    if (f.type != model::FieldType::kRef || f.name == "company_id") continue;
-    const model::Resource* target = model::FindResource(f.ref);
-    if (target == nullptr || target->ownership.company_expr.empty()) continue;
-    refs.push_back(&f);
-    select += ", (SELECT " + target->ownership.company_expr + " FROM " + target->name +
-              " r WHERE r.id = o." + f.name + ")";
-  }
-  if (refs.empty()) return OkStatus();
-  auto rows = conn.Query("SELECT " + select + " FROM " + r.name + " o WHERE o.id = $1", {id});
-  if (!rows.ok()) return rows.error();
-  if (rows->empty() || rows->IsNull(0, 0)) return OkStatus();
-  const int64_t company = rows->Int(0, 0);
-  for (size_t i = 0; i < refs.size(); ++i) {
-    if (rows->IsNull(0, i + 1)) continue;  // an optional reference left empty
-    if (rows->Int(0, i + 1) != company) {
-      return Error::InvalidArgument(
-          refs[i]->name + " refers to a " + model::FindResource(refs[i]->ref)->singular +
-              " of another company",
-          refs[i]->name);
-    }
-  }
-  return OkStatus();
-}
-
-Status KnownFields(const model::Resource& r, const Fields& fields) {
-  for (const auto& [name, value] : fields) {
-    if (r.Find(name) == nullptr) {
-      return Error::InvalidArgument("unknown field '" + name + "' of " + r.singular, name);
-    }
-  }
-  return OkStatus();
-}
+using namespace record_sql;  // NOLINT(google-build-using-namespace): this store's helpers
 
 }  // namespace
 
@@ -139,15 +23,15 @@ Status SqlRecordStore::AuditLocked(const std::string& actor, const std::string& 
       "INSERT INTO audit_log (at, actor, action, resource, record_id, before_json, after_json) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7)",
       {now, actor, action, r.name, id,
-       before ? sql::Value(ToJson(*before)) : sql::Value(nullptr),
-       after ? sql::Value(ToJson(*after)) : sql::Value(nullptr)});
+       before ? Value(ToJson(*before)) : Value(nullptr),
+       after ? Value(ToJson(*after)) : Value(nullptr)});
   if (!res.ok()) return res.error();
   return OkStatus();
 }
 
 Result<Record> SqlRecordStore::GetLocked(const model::Resource& r, int64_t id,
                                          const ports::Scope& scope) {
-  std::vector<sql::Value> params{id};
+  std::vector<Value> params{id};
   std::string where = "r.id = $1";
   AddScope(r, scope, where, params);
   auto rows = conn_->Query("SELECT " + Columns(r) + " FROM " + r.name + " r WHERE " + where,
@@ -161,7 +45,7 @@ Result<Record> SqlRecordStore::CreateLocked(const model::Resource& r, const Fiel
                                             const ports::Scope& scope, const std::string& actor) {
   if (auto k = KnownFields(r, fields); !k.ok()) return k.error();
   std::string cols, marks;
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   for (const auto& [name, value] : fields) {
     params.push_back(value);
     cols += (cols.empty() ? "" : ", ") + name;
@@ -194,7 +78,7 @@ Result<Record> SqlRecordStore::Create(const model::Resource& r, const Fields& fi
                                       const ports::Scope& scope, const std::string& actor) {
   MutexLock lock(mutex_);
   Record out;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto rec = CreateLocked(r, fields, scope, actor);
     if (!rec.ok()) return rec.error();
     out = std::move(*rec);
@@ -213,7 +97,7 @@ Result<Record> SqlRecordStore::Get(const model::Resource& r, int64_t id,
 Result<ports::Page> SqlRecordStore::ListLocked(const model::Resource& r,
                                                const ports::ListQuery& q) {
   if (auto k = KnownFields(r, q.equals); !k.ok()) return k.error();
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where = "1 = 1";
   for (const auto& [name, value] : q.equals) {
     params.push_back(value);
@@ -249,7 +133,7 @@ Result<Record> SqlRecordStore::UpdateLocked(const model::Resource& r, int64_t id
   auto before = GetLocked(r, id, scope);
   if (!before.ok()) return before.error();
   if (changes.empty()) return before;
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string sets;
   for (const auto& [name, value] : changes) {
     params.push_back(value);
@@ -272,7 +156,7 @@ Result<Record> SqlRecordStore::Update(const model::Resource& r, int64_t id,
                                       const std::string& actor) {
   MutexLock lock(mutex_);
   Record after;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto rec = UpdateLocked(r, id, changes, scope, actor);
     if (!rec.ok()) return rec.error();
     after = std::move(*rec);
@@ -301,7 +185,7 @@ Status SqlRecordStore::DeleteLocked(const model::Resource& r, int64_t id,
 Status SqlRecordStore::Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
                               const std::string& actor) {
   MutexLock lock(mutex_);
-  return sql::InTransaction(*conn_,
+  return InTransaction(*conn_,
                             [&]() REQUIRES(mutex_) { return DeleteLocked(r, id, scope, actor); });
 }
 
@@ -361,7 +245,7 @@ Status SqlRecordStore::Transact(const std::function<Status(ports::RecordTransact
   MutexLock lock(mutex_);
   Transaction tx(*this);
   std::exception_ptr thrown;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     Status out = OkStatus();
     try {
       out = fn(tx);
@@ -381,7 +265,7 @@ Status SqlRecordStore::Transact(const std::function<Status(ports::RecordTransact
 Result<std::vector<ports::AuditEntry>> SqlRecordStore::Audit(std::optional<int64_t> before,
                                                              int limit) {
   MutexLock lock(mutex_);
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where = "1 = 1";
   if (before) {
     params.emplace_back(*before);
@@ -408,7 +292,7 @@ Result<std::vector<ports::UsageRateRow>> SqlRecordStore::UsageRates(ports::Usage
     return Error::FailedPrecondition("usage rates are not available to a household");
   }
   const bool by_partition = by == ports::UsageGrouping::kPartition;
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where;
   if (scope.company_id) {
     params.emplace_back(*scope.company_id);
@@ -450,4 +334,4 @@ Result<std::vector<ports::UsageRateRow>> SqlRecordStore::UsageRates(ports::Usage
   return out;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -1,4 +1,4 @@
-// ports::RecordStore over sql::Connection (SQLite or PostgreSQL): the SQL is generated from the
+// ports::RecordStore over Connection (SQLite or PostgreSQL): the SQL is generated from the
 // resource descriptors; table and column names come only from the descriptors, values only
 // through parameters. Thread-safe: one connection guarded by mutex_.
 #pragma once
@@ -10,12 +10,12 @@
 #include "core/thread_annotations.hpp"
 #include "ports/record_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 class SqlRecordStore final : public ports::RecordStore {
  public:
   /// Takes a migrated connection.
-  explicit SqlRecordStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  explicit SqlRecordStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   Result<ports::Record> Create(const model::Resource& r, const ports::Fields& fields,
                                const ports::Scope& scope, const std::string& actor) override;
@@ -52,7 +52,7 @@ class SqlRecordStore final : public ports::RecordStore {
                      const ports::Record* after) REQUIRES(mutex_);
 
   Mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
+  std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

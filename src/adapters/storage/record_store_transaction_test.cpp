@@ -9,7 +9,7 @@
 #include "adapters/storage/record_store_sql.hpp"
 #include "support/test_database.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::Fields;
@@ -23,7 +23,7 @@ class RecordStoreTransact : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
-    auto conn = sql::Connect(url);
+    auto conn = Connect(url);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(Migrate(**conn).ok());
     store_ = std::make_unique<SqlRecordStore>(std::move(*conn));
@@ -192,4 +192,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreTransact,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

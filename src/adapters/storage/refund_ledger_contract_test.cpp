@@ -8,7 +8,7 @@
 #include "support/test_database.hpp"
 #include "support/test_sensors.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using support::Engine;
@@ -19,11 +19,11 @@ class RefundLedgerContract : public ::testing::TestWithParam<Engine> {
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
-    auto records = sql::Connect(url);
+    auto records = Connect(url);
     ASSERT_TRUE(records.ok());
     ASSERT_TRUE(Migrate(**records).ok());
     records_ = std::make_unique<SqlRecordStore>(std::move(*records));
-    auto ledger = sql::Connect(url);
+    auto ledger = Connect(url);
     ASSERT_TRUE(ledger.ok());
     ledger_ = std::make_unique<SqlRefundLedger>(std::move(*ledger));
     a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
@@ -172,4 +172,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, RefundLedgerContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -6,14 +6,14 @@
 #include "adapters/json/ledger_json.hpp"
 #include "core/civil_time.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 constexpr const char* kColumns =
     "id, household_id, company_id, season_start_year, status, fee_fen, refund_fen, "
     "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at";
 
-Result<ports::RefundEntry> ToEntry(const sql::Rows& rows, size_t i) {
+Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
   ports::RefundEntry e;
   size_t c = 0;
   e.id = rows.Int(i, c++);
@@ -24,7 +24,7 @@ Result<ports::RefundEntry> ToEntry(const sql::Rows& rows, size_t i) {
   e.fee_fen = rows.Int(i, c++);
   e.refund_fen = rows.Int(i, c++);
   e.official_days = static_cast<int>(rows.Int(i, c++));
-  auto days = LedgerDaysFromText(rows.Text(i, c++));
+  auto days = json::LedgerDaysFromText(rows.Text(i, c++));
   if (!days.ok()) return days.error();
   e.days = std::move(*days);
   e.payment_deadline = rows.Text(i, c++);
@@ -51,7 +51,7 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
   MutexLock lock(mutex_);
   ports::ReplaceCounts counts;
   const std::string now = NowText();
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     for (const auto& e : entries) {
       // The conflict target is (household, season); only a draft is replaced, and the household's
       // choice survives the re-run.
@@ -66,7 +66,7 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
           "computed_at = excluded.computed_at, updated_by = excluded.updated_by, "
           "updated_at = excluded.updated_at WHERE refund_entries.status = 'draft'",
           {e.household_id, e.company_id, int64_t{e.season_start_year}, e.fee_fen, e.refund_fen,
-           int64_t{e.official_days}, LedgerDaysToText(e.days), e.payment_deadline, now, e.updated_by});
+           int64_t{e.official_days}, json::LedgerDaysToText(e.days), e.payment_deadline, now, e.updated_by});
       if (!res.ok()) return res.error();
       (res->affected > 0 ? counts.written : counts.kept) += 1;
     }
@@ -77,9 +77,9 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
 }
 
 Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::LedgerQuery& q) {
-  std::vector<sql::Value> params;
+  std::vector<Value> params;
   std::string where = "1 = 1";
-  auto add = [&](const char* column, sql::Value v) {
+  auto add = [&](const char* column, Value v) {
     params.push_back(std::move(v));
     where += std::string(" AND ") + column + " $" + std::to_string(params.size());
   };
@@ -152,4 +152,4 @@ Result<ports::RefundEntry> SqlRefundLedger::SetChoice(int64_t id, const std::str
   return entry;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -1,4 +1,4 @@
-// ports::RefundLedgerStore over sql::Connection (SQLite or PostgreSQL), on the refund_entries
+// ports::RefundLedgerStore over Connection (SQLite or PostgreSQL), on the refund_entries
 // table of migration 6. Thread-safe: one connection of its own, guarded by mutex_.
 #pragma once
 
@@ -9,12 +9,12 @@
 #include "core/thread_annotations.hpp"
 #include "ports/refund_ledger.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 class SqlRefundLedger final : public ports::RefundLedgerStore {
  public:
   /// Takes a migrated connection.
-  explicit SqlRefundLedger(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  explicit SqlRefundLedger(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   Result<ports::ReplaceCounts> ReplaceDrafts(std::span<const ports::RefundEntry> entries) override;
   Result<std::vector<ports::RefundEntry>> List(const ports::LedgerQuery& query) override;
@@ -28,7 +28,7 @@ class SqlRefundLedger final : public ports::RefundLedgerStore {
   Result<ports::RefundEntry> GetLocked(int64_t id) REQUIRES(mutex_);
 
   Mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
+  std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

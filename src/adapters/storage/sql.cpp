@@ -3,7 +3,7 @@
 #include "adapters/storage/sql_postgres.hpp"
 #include "adapters/storage/sql_sqlite.hpp"
 
-namespace hearth::adapters::sql {
+namespace hearth::adapters::storage {
 
 int64_t Rows::Int(size_t r, size_t c) const {
   const Value& v = rows[r][c];
@@ -43,4 +43,4 @@ Status InTransaction(Connection& conn, const std::function<Status()>& fn) {
   return OkStatus();
 }
 
-}  // namespace hearth::adapters::sql
+}  // namespace hearth::adapters::storage

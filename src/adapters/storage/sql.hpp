@@ -17,7 +17,7 @@
 
 #include "core/result.hpp"
 
-namespace hearth::adapters::sql {
+namespace hearth::adapters::storage {
 
 enum class Dialect { kSqlite, kPostgres };
 
@@ -57,4 +57,4 @@ Status InTransaction(Connection& conn, const std::function<Status()>& fn);
 /// Is this URL a PostgreSQL one?
 bool IsPostgresUrl(std::string_view url);
 
-}  // namespace hearth::adapters::sql
+}  // namespace hearth::adapters::storage

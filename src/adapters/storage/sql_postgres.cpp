@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-namespace hearth::adapters::sql {
+namespace hearth::adapters::storage {
 namespace {
 
 // Type OIDs (pg_type.h) of the columns returned as integers.
@@ -121,4 +121,4 @@ Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url) {
   return std::unique_ptr<Connection>(std::move(out));
 }
 
-}  // namespace hearth::adapters::sql
+}  // namespace hearth::adapters::storage

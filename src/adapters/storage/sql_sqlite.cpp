@@ -6,7 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
-namespace hearth::adapters::sql {
+namespace hearth::adapters::storage {
 namespace {
 
 Error SqliteError(sqlite3* db, int rc, std::string_view what) {
@@ -202,4 +202,4 @@ Status SqliteBackup(Connection& conn, const std::string& target_path) {
   return OkStatus();
 }
 
-}  // namespace hearth::adapters::sql
+}  // namespace hearth::adapters::storage

@@ -1,9 +1,9 @@
-// The SQLite engine of sql::Connection (WAL mode, foreign keys on, 5 s busy timeout).
+// The SQLite engine of Connection (WAL mode, foreign keys on, 5 s busy timeout).
 #pragma once
 
 #include "adapters/storage/sql.hpp"
 
-namespace hearth::adapters::sql {
+namespace hearth::adapters::storage {
 
 Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, bool create);
 
@@ -11,4 +11,4 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, bool 
 /// `conn` must be a SQLite connection.
 Status SqliteBackup(Connection& conn, const std::string& target_path);
 
-}  // namespace hearth::adapters::sql
+}  // namespace hearth::adapters::storage

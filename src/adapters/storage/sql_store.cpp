@@ -4,10 +4,10 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/sql_sqlite.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 Result<std::unique_ptr<SqlStore>> SqlStore::Open(const std::string& url, bool create) {
-  auto conn = sql::Connect(url, create);
+  auto conn = Connect(url, create);
   if (!conn.ok()) return conn.error();
   if (auto s = Migrate(**conn); !s.ok()) return s.error();
   return std::unique_ptr<SqlStore>(new SqlStore(std::move(*conn)));
@@ -20,7 +20,7 @@ Result<std::vector<ports::CalendarImport>> SqlStore::LoadCalendarImports() {
   if (!rows.ok()) return rows.error();
   std::vector<ports::CalendarImport> out;
   for (size_t r = 0; r < rows->rows.size(); ++r) {
-    auto file = ParseCalendarJson(rows->Text(r, 4));
+    auto file = json::ParseCalendarJson(rows->Text(r, 4));
     if (!file.ok()) {
       return Error::Internal("calendar import " + rows->Text(r, 0) +
                              " is unreadable: " + file.error().message);
@@ -45,18 +45,18 @@ Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import)
   auto rows = conn_->Query(
       "INSERT INTO calendar_imports (imported_at, source, replace, years_json) "
       "VALUES ($1, $2, $3, $4) RETURNING id",
-      {now, import.source, int64_t{import.replace}, CalendarToJson({import.source, import.years})});
+      {now, import.source, int64_t{import.replace}, json::CalendarToJson({import.source, import.years})});
   if (!rows.ok()) return rows.error();
   return rows->Int(0, 0);
 }
 
 Status SqlStore::Backup(const std::string& path) {
   MutexLock lock(mutex_);
-  if (conn_->dialect() != sql::Dialect::kSqlite) {
+  if (conn_->dialect() != Dialect::kSqlite) {
     return Error::FailedPrecondition("hearth backup copies SQLite databases; use pg_dump for "
                                      "PostgreSQL");
   }
-  return sql::SqliteBackup(*conn_, path);
+  return SqliteBackup(*conn_, path);
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

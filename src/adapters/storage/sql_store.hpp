@@ -11,7 +11,7 @@
 #include "core/thread_annotations.hpp"
 #include "ports/calendar_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 class SqlStore final : public ports::CalendarStore {
  public:
@@ -25,15 +25,15 @@ class SqlStore final : public ports::CalendarStore {
   /// SQLite: an online, consistent copy to `path`. PostgreSQL: failed_precondition (use pg_dump).
   Status Backup(const std::string& path);
 
-  sql::Dialect dialect() const { return dialect_; }
+  Dialect dialect() const { return dialect_; }
 
  private:
-  explicit SqlStore(std::unique_ptr<sql::Connection> conn)
+  explicit SqlStore(std::unique_ptr<Connection> conn)
       : dialect_(conn->dialect()), conn_(std::move(conn)) {}
 
-  const sql::Dialect dialect_;  // the connection's, which never changes: read without the lock
+  const Dialect dialect_;  // the connection's, which never changes: read without the lock
   Mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
+  std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

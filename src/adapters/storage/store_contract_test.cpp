@@ -8,7 +8,7 @@
 #include "adapters/storage/sql_store.hpp"
 #include "support/test_database.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using support::Engine;
@@ -17,8 +17,8 @@ using support::EngineName;
 class StoreContract : public ::testing::TestWithParam<Engine> {
  protected:
 
-  std::unique_ptr<sql::Connection> Connect() {
-    auto c = sql::Connect(url_);
+  std::unique_ptr<Connection> Connect() {
+    auto c = storage::Connect(url_);
     EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().detail);
     return std::move(*c);
   }
@@ -62,14 +62,14 @@ TEST_P(StoreContract, ErrorsAreCanonical) {
 TEST_P(StoreContract, TransactionsRollBackWholly) {
   auto c = Connect();
   ASSERT_TRUE(c->Script("CREATE TABLE v (k TEXT PRIMARY KEY)").ok());
-  Status s = sql::InTransaction(*c, [&]() -> Status {
+  Status s = InTransaction(*c, [&]() -> Status {
     if (auto r = c->Query("INSERT INTO v VALUES ('a')"); !r.ok()) return r.error();
     if (auto r = c->Query("INSERT INTO v VALUES ('a')"); !r.ok()) return r.error();
     return OkStatus();
   });
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(c->Query("SELECT COUNT(*) FROM v")->Int(0, 0), 0) << "half-written";
-  ASSERT_TRUE(sql::InTransaction(*c, [&]() -> Status {
+  ASSERT_TRUE(InTransaction(*c, [&]() -> Status {
                 return c->Query("INSERT INTO v VALUES ('b')").ok() ? OkStatus()
                                                                     : Error::Internal("x");
               }).ok());
@@ -81,7 +81,7 @@ TEST_P(StoreContract, MigrationsAreIdempotentAndConcurrent) {
   std::vector<Status> results(4, OkStatus());
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
-      auto c = sql::Connect(url_);
+      auto c = storage::Connect(url_);
       results[i] = c.ok() ? Migrate(**c) : Status(c.error());
     });
   }
@@ -143,4 +143,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, StoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

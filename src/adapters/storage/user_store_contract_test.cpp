@@ -9,7 +9,7 @@
 #include "support/test_database.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::Session;
@@ -37,7 +37,7 @@ class UserStoreContract : public ::testing::TestWithParam<Engine> {
   }
 
   std::unique_ptr<SqlUserStore> Open() {
-    auto conn = sql::Connect(url_);
+    auto conn = Connect(url_);
     EXPECT_TRUE(conn.ok());
     EXPECT_TRUE(Migrate(**conn).ok());
     return std::make_unique<SqlUserStore>(std::move(*conn));
@@ -45,7 +45,7 @@ class UserStoreContract : public ::testing::TestWithParam<Engine> {
 
   // One company with one household, through the record store.
   void MakeFixtures() {
-    auto conn = sql::Connect(url_);
+    auto conn = Connect(url_);
     ASSERT_TRUE(conn.ok());
     SqlRecordStore records(std::move(*conn));
     auto make = [&](const char* resource, ports::Fields fields) {
@@ -183,11 +183,11 @@ TEST_P(UserStoreContract, AddUserRefusals) {
 // The schema itself refuses a user whose scope does not fit its role, so that a company role
 // can never end up with no company (which would mean an unscoped, see-everything principal).
 TEST_P(UserStoreContract, SchemaRefusesInconsistentScopes) {
-  auto conn = sql::Connect(url_);
+  auto conn = Connect(url_);
   ASSERT_TRUE(conn.ok());
   struct Case {
     const char* role;
-    sql::Value company, household;
+    Value company, household;
   };
   const Case cases[] = {
       {"manager", nullptr, nullptr},    {"agent", company_, household_},
@@ -313,4 +313,4 @@ INSTANTIATE_TEST_SUITE_P(Engines, UserStoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 
 }  // namespace
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

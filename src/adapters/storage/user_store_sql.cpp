@@ -1,6 +1,6 @@
 #include "adapters/storage/user_store_sql.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 namespace {
 
 using ports::Session;
@@ -11,7 +11,7 @@ constexpr const char* kUserColumns =
     "u.created_at";
 constexpr size_t kUserColumnCount = 8;
 
-Result<Instant> TimeAt(const sql::Rows& rows, size_t r, size_t c) {
+Result<Instant> TimeAt(const Rows& rows, size_t r, size_t c) {
   auto t = ParseRfc3339(rows.Text(r, c));
   if (!t.ok()) {
     return Error::Internal("unreadable time '" + rows.Text(r, c) + "' in column " +
@@ -20,17 +20,17 @@ Result<Instant> TimeAt(const sql::Rows& rows, size_t r, size_t c) {
   return *t;
 }
 
-std::optional<int64_t> OptionalInt(const sql::Rows& rows, size_t r, size_t c) {
+std::optional<int64_t> OptionalInt(const Rows& rows, size_t r, size_t c) {
   if (rows.IsNull(r, c)) return std::nullopt;
   return rows.Int(r, c);
 }
 
-sql::Value ToValue(const std::optional<int64_t>& v) {
-  return v ? sql::Value(*v) : sql::Value(nullptr);
+Value ToValue(const std::optional<int64_t>& v) {
+  return v ? Value(*v) : Value(nullptr);
 }
 
 // The user in columns [first, first + kUserColumnCount) of row r.
-Result<User> ToUser(const sql::Rows& rows, size_t r, size_t first) {
+Result<User> ToUser(const Rows& rows, size_t r, size_t first) {
   User u;
   u.id = rows.Int(r, first);
   u.username = rows.Text(r, first + 1);
@@ -54,7 +54,7 @@ Error Taken(std::string_view username) {
 
 }  // namespace
 
-Result<User> SqlUserStore::UserWhere(const std::string& where, const sql::Value& value) {
+Result<User> SqlUserStore::UserWhere(const std::string& where, const Value& value) {
   auto rows =
       conn_->Query(std::string("SELECT ") + kUserColumns + " FROM users u WHERE " + where, {value});
   if (!rows.ok()) return rows.error();
@@ -70,7 +70,7 @@ Result<User> SqlUserStore::AddUser(const User& user) {
   }
   MutexLock lock(mutex_);
   User out = user;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     // References are checked here so that a missing one is not_found, not a constraint error.
     struct Ref {
       const std::optional<int64_t>& id;
@@ -137,7 +137,7 @@ Status SqlUserStore::SetDisabled(int64_t id, bool disabled) {
 
 Status SqlUserStore::AddSession(const Session& session) {
   MutexLock lock(mutex_);
-  return sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     auto user = conn_->Query("SELECT 1 FROM users WHERE id = $1", {session.user_id});
     if (!user.ok()) return user.error();
     if (user->empty()) {
@@ -148,7 +148,7 @@ Status SqlUserStore::AddSession(const Session& session) {
         "VALUES ($1, $2, $3, $4, $5)",
         {session.token_hash, session.user_id, FormatLocal(session.created_at),
          FormatLocal(session.expires_at),
-         session.revoked_at ? sql::Value(FormatLocal(*session.revoked_at)) : sql::Value(nullptr)});
+         session.revoked_at ? Value(FormatLocal(*session.revoked_at)) : Value(nullptr)});
     if (!res.ok()) return res.error();
     return OkStatus();
   });
@@ -206,7 +206,7 @@ Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailuresLocked
     std::string_view username, bool for_update) {
   // FOR UPDATE holds the row against other processes until the transaction ends (PostgreSQL);
   // SQLite has no row locks, and BEGIN IMMEDIATE already holds the database's write lock.
-  bool lock_row = for_update && conn_->dialect() == sql::Dialect::kPostgres;
+  bool lock_row = for_update && conn_->dialect() == Dialect::kPostgres;
   auto rows =
       conn_->Query(std::string("SELECT failures, last_failure_at, locked_until FROM login_failures "
                                "WHERE username = $1") +
@@ -238,7 +238,7 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
                                                                const FailureUpdate& update) {
   MutexLock lock(mutex_);
   rules::LoginFailures next;
-  Status s = sql::InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     // Make sure a row exists, so that FOR UPDATE has something to lock.
     auto ins = conn_->Query(
         "INSERT INTO login_failures (username, failures, last_failure_at, locked_until) "
@@ -252,7 +252,7 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
         "UPDATE login_failures SET failures = $1, last_failure_at = $2, locked_until = $3 "
         "WHERE username = $4",
         {next.failures, FormatLocal(next.last_failure),
-         next.locked_until ? sql::Value(FormatLocal(*next.locked_until)) : sql::Value(nullptr),
+         next.locked_until ? Value(FormatLocal(*next.locked_until)) : Value(nullptr),
          std::string(username)});
     if (!res.ok()) return res.error();
     return OkStatus();
@@ -279,4 +279,4 @@ Result<int64_t> SqlUserStore::PurgeLoginFailures(Instant before) {
   return res->affected;
 }
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

@@ -1,4 +1,4 @@
-// ports::UserStore over sql::Connection (SQLite or PostgreSQL), on the tables of migration 3.
+// ports::UserStore over Connection (SQLite or PostgreSQL), on the tables of migration 3.
 // Times are kept as FormatLocal text, which orders like time. Thread-safe: one connection
 // guarded by mutex_; several processes may share the database (UpdateLoginFailures locks the
 // row on PostgreSQL, and SQLite's BEGIN IMMEDIATE serialises writers).
@@ -11,12 +11,12 @@
 #include "core/thread_annotations.hpp"
 #include "ports/user_store.hpp"
 
-namespace hearth::adapters {
+namespace hearth::adapters::storage {
 
 class SqlUserStore final : public ports::UserStore {
  public:
   /// Takes a migrated connection.
-  explicit SqlUserStore(std::unique_ptr<sql::Connection> conn) : conn_(std::move(conn)) {}
+  explicit SqlUserStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   Result<ports::User> AddUser(const ports::User& user) override;
   Result<ports::User> FindUser(std::string_view username) override;
@@ -35,14 +35,14 @@ class SqlUserStore final : public ports::UserStore {
   Result<int64_t> PurgeLoginFailures(Instant before) override;
 
  private:
-  Result<ports::User> UserWhere(const std::string& where, const sql::Value& value)
+  Result<ports::User> UserWhere(const std::string& where, const Value& value)
       REQUIRES(mutex_);
   Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view username,
                                                                      bool for_update)
       REQUIRES(mutex_);
 
   Mutex mutex_;
-  std::unique_ptr<sql::Connection> conn_ GUARDED_BY(mutex_);
+  std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);
 };
 
-}  // namespace hearth::adapters
+}  // namespace hearth::adapters::storage

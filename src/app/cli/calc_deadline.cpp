@@ -24,7 +24,7 @@ int RunDeadline(const DeadlineFlags& f) {
   runtime::Runtime& rt = **opened;
   auto outcome = rt.deadlines.Compute(q, /*allow_policy_files=*/true);
   if (!outcome.ok()) return Fail(outcome.error());
-  std::cout << adapters::DeadlineToJson(outcome->request, outcome->answer).dump() << "\n";
+  std::cout << adapters::json::DeadlineToJson(outcome->request, outcome->answer).dump() << "\n";
   return 0;
 }
 

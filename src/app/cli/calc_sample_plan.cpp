@@ -45,9 +45,9 @@ int RunSamplePlan(const SamplePlanFlags& f, bool seed_given) {
   services::SamplePlanQuery q = f.query;
   if (seed_given) q.seed = f.seed;
   q.households_csv = std::move(*text);
-  auto outcome = services::SamplePlanService(policies, adapters::ParseHouseholdsCsv).Compute(q, /*allow_policy_files=*/true);
+  auto outcome = services::SamplePlanService(policies, adapters::csv::ParseHouseholdsCsv).Compute(q, /*allow_policy_files=*/true);
   if (!outcome.ok()) return Fail(outcome.error());
-  std::cout << adapters::SamplePlanToJson(outcome->plan, outcome->households).dump() << "\n";
+  std::cout << adapters::json::SamplePlanToJson(outcome->plan, outcome->households).dump() << "\n";
   return 0;
 }
 

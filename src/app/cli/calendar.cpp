@@ -22,12 +22,12 @@ int RunImport(const ImportFlags& f) {
   if (!in) return Fail(Error::InvalidArgument("cannot read " + f.file, "FILE"));
   std::ostringstream text;
   text << in.rdbuf();
-  auto file = adapters::ParseCalendarJson(text.str());
+  auto file = adapters::json::ParseCalendarJson(text.str());
   if (!file.ok()) return Fail(Error::InvalidArgument(f.file + ": " + file.error().message));
   if (file->source.empty()) file->source = f.file;
-  auto store = adapters::SqlStore::Open(f.db, true);
+  auto store = adapters::storage::SqlStore::Open(f.db, true);
   if (!store.ok()) return Fail(store.error());
-  services::CalendarService calendar(adapters::EmbeddedCalendarFile(), store->get());
+  services::CalendarService calendar(adapters::json::EmbeddedCalendarFile(), store->get());
   auto id = calendar.Import(*file, f.replace);
   if (!id.ok()) return Fail(Error::InvalidArgument(f.file + ": " + id.error().message));
   std::cout << "imported " << f.file << " as import #" << *id << " into " << f.db << ": years";

@@ -13,12 +13,12 @@ void AddDbCommands(CLI::App& app, int* exit_code) {
   auto* migrate = app.add_subcommand("migrate", "Create or upgrade the database schema");
   migrate->add_option("--db", *db, "Database: a SQLite file or a postgresql:// URL");
   migrate->callback([db, exit_code] {
-    auto store = adapters::SqlStore::Open(*db, true);
+    auto store = adapters::storage::SqlStore::Open(*db, true);
     if (!store.ok()) {
       *exit_code = Fail(store.error());
       return;
     }
-    std::cout << *db << ": schema version " << adapters::LatestSchemaVersion() << "\n";
+    std::cout << *db << ": schema version " << adapters::storage::LatestSchemaVersion() << "\n";
     *exit_code = 0;
   });
 
@@ -27,7 +27,7 @@ void AddDbCommands(CLI::App& app, int* exit_code) {
   backup->add_option("FILE", *target, "Where to write the copy")->required();
   backup->add_option("--db", *db, "Database: a SQLite file or a postgresql:// URL");
   backup->callback([db, target, exit_code] {
-    auto store = adapters::SqlStore::Open(*db, false);
+    auto store = adapters::storage::SqlStore::Open(*db, false);
     if (!store.ok()) {
       *exit_code = Fail(store.error());
       return;

@@ -46,12 +46,12 @@ int RunImportHouseholds(const ImportFlags& f) {
   auto text = ReadFile(f.file);
   if (!text.ok()) return Fail(text.error());
   // An import needs the company's buildings: it never creates a database.
-  auto store = adapters::SqlStore::Open(f.db, false);  // migrates
+  auto store = adapters::storage::SqlStore::Open(f.db, false);  // migrates
   if (!store.ok()) return Fail(store.error());
-  auto conn = adapters::sql::Connect(f.db, false);
+  auto conn = adapters::storage::Connect(f.db, false);
   if (!conn.ok()) return Fail(conn.error());
-  adapters::SqlRecordStore records(std::move(*conn));
-  auto counts = services::ImportService(records, adapters::ReadHouseholdImport).ImportHouseholds(f.company, *text, {}, Actor());
+  adapters::storage::SqlRecordStore records(std::move(*conn));
+  auto counts = services::ImportService(records, adapters::csv::ReadHouseholdImport).ImportHouseholds(f.company, *text, {}, Actor());
   if (!counts.ok()) {
     Error e = counts.error();
     if (e.field == "company") e.message += " (--company)";

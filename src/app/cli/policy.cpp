@@ -14,7 +14,7 @@ void AddPolicyCommands(CLI::App& app, int* exit_code) {
   auto* check = group->add_subcommand("check", "Validate a policy profile (exit 2 if invalid)");
   check->add_option("FILE", *file, "The profile, e.g. policies/weihai.toml")->required();
   check->callback([file, exit_code] {
-    auto policy = adapters::LoadPolicyFile(*file);
+    auto policy = adapters::policy::LoadPolicyFile(*file);
     if (!policy.ok()) {
       std::cerr << policy.error().message << "\n";
       *exit_code = ExitCode(policy.error());

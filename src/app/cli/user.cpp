@@ -35,9 +35,9 @@ int FailWithFlag(Error e) {
 }
 
 Result<int64_t> CompanyByCode(const std::string& db, const std::string& code) {
-  auto conn = adapters::sql::Connect(db, false);
+  auto conn = adapters::storage::Connect(db, false);
   if (!conn.ok()) return conn.error();
-  adapters::SqlRecordStore records(std::move(*conn));
+  adapters::storage::SqlRecordStore records(std::move(*conn));
   ports::ListQuery q;
   q.equals = {{"code", code}};
   auto page = records.List(*model::FindResource("companies"), q);
@@ -63,19 +63,19 @@ int RunUserAdd(const UserAddFlags& f) {
   }
   if (!account.password.empty() && account.password.back() == '\r') account.password.pop_back();
 
-  auto store = adapters::SqlStore::Open(f.db, true);  // creates and migrates
+  auto store = adapters::storage::SqlStore::Open(f.db, true);  // creates and migrates
   if (!store.ok()) return Fail(store.error());
   if (!f.company.empty()) {
     auto company = CompanyByCode(f.db, f.company);
     if (!company.ok()) return Fail(company.error());
     account.company_id = *company;
   }
-  auto conn = adapters::sql::Connect(f.db, false);
+  auto conn = adapters::storage::Connect(f.db, false);
   if (!conn.ok()) return Fail(conn.error());
-  adapters::SqlUserStore users(std::move(*conn));
-  adapters::SystemClock clock;
-  adapters::Argon2Hasher hasher;
-  adapters::RandomTokenIssuer tokens;
+  adapters::storage::SqlUserStore users(std::move(*conn));
+  adapters::clock::SystemClock clock;
+  adapters::crypto::Argon2Hasher hasher;
+  adapters::crypto::RandomTokenIssuer tokens;
   services::AuthService auth(users, clock, hasher, tokens);
   auto user = auth.AddUser(account);
   if (!user.ok()) return FailWithFlag(user.error());

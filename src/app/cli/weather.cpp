@@ -23,7 +23,7 @@ int RunWeatherImport(const WeatherFlags& f) {
   if (!in) return Fail(Error::InvalidArgument("cannot read " + f.file, "FILE"));
   std::ostringstream text;
   text << in.rdbuf();
-  auto means = adapters::ParseWeatherCsv(text.str());
+  auto means = adapters::csv::ParseWeatherCsv(text.str());
   if (!means.ok()) return Fail(Error::InvalidArgument(f.file + ": " + means.error().message));
   auto opened = runtime::Runtime::Open({f.db, DefaultPolicyDir().string(), runtime::DbMode::kRequired});
   if (!opened.ok()) return Fail(opened.error());

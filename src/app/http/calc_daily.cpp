@@ -15,10 +15,10 @@ void AddCalcDailyRoutes(adapters::http::Router& router, const services::PolicyRe
                auto it = req.query.find("policy");
                const std::string policy =
                    it != req.query.end() ? it->second : services::kDefaultDailyPolicy;
-               auto days = services::DailyService(policies, adapters::ParseReadingsCsv).Compute(req.body, policy,
+               auto days = services::DailyService(policies, adapters::csv::ParseReadingsCsv).Compute(req.body, policy,
                                                                     /*allow_policy_files=*/false);
                if (!days.ok()) return adapters::http::ErrorResponse(days.error());
-               return adapters::http::Json(200, adapters::DailyValuesToJson(*days));
+               return adapters::http::Json(200, adapters::json::DailyValuesToJson(*days));
              },
              {.summary = "Daily room-temperature values from sensor readings (R-TEMP-3)",
               .query = {"policy"},

@@ -40,7 +40,7 @@ void AddCalcDeadlineRoutes(adapters::http::Router& router, const services::Deadl
         }
         auto outcome = deadlines.Compute(q, /*allow_policy_files=*/false);
         if (!outcome.ok()) return adapters::http::ErrorResponse(outcome.error());
-        return adapters::http::Json(200, adapters::DeadlineToJson(outcome->request, outcome->answer));
+        return adapters::http::Json(200, adapters::json::DeadlineToJson(outcome->request, outcome->answer));
       },
       {.summary = "A statutory deadline (R-WO, R-REPAIR, R-OUT, R-REFUND-6, R-INS-1, R-CONN-1)",
        .query = {"policy", "rule", "channel", "from", "outside_works"},

@@ -18,9 +18,9 @@ void AddCalcSamplePlanRoutes(adapters::http::Router& router, const services::Pol
     q.policy = req.query.at("policy");
     if (auto it = req.query.find("seed"); it != req.query.end()) q.seed = it->second;
     q.households_csv = req.body;
-    auto outcome = services::SamplePlanService(policies, adapters::ParseHouseholdsCsv).Compute(q, /*allow_policy_files=*/false);
+    auto outcome = services::SamplePlanService(policies, adapters::csv::ParseHouseholdsCsv).Compute(q, /*allow_policy_files=*/false);
     if (!outcome.ok()) return adapters::http::ErrorResponse(outcome.error());
-    return adapters::http::Json(200, adapters::SamplePlanToJson(outcome->plan, outcome->households));
+    return adapters::http::Json(200, adapters::json::SamplePlanToJson(outcome->plan, outcome->households));
   },
   adapters::http::RouteDoc{.summary = "The season's room-temperature sampling plan from a households CSV "
                             "(R-SAMPLE-1..3)",

@@ -18,7 +18,7 @@ ordered_json DayJson(const services::JudgedDay& d) {
   if (d.measured_on) evidence["measured_on"] = FormatDate(*d.measured_on);
   if (d.measurement_id) evidence["measurement_id"] = *d.measurement_id;
   evidence["room"] = d.room.empty() ? ordered_json(nullptr) : ordered_json(d.room);
-  evidence["rooms"] = adapters::RoomSummariesJson<ordered_json>(d.rooms);
+  evidence["rooms"] = adapters::json::RoomSummariesJson<ordered_json>(d.rooms);
   return {{"date", FormatDate(d.date)},
           {"value", TenthsOrNull(d.value)},
           {"guarantee", TenthsOrNull(d.guarantee)},

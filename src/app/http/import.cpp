@@ -44,7 +44,7 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store, 
               Error::InvalidArgument("missing query parameter company (its code)", "company"));
         }
         if (auto s = CheckCsvBody(req); !s.ok()) return adapters::http::ErrorResponse(s.error());
-        auto counts = services::ImportService(store, adapters::ReadHouseholdImport).ImportHouseholds(
+        auto counts = services::ImportService(store, adapters::csv::ReadHouseholdImport).ImportHouseholds(
             company->second, req.body, access->scope, access->actor);
         if (!counts.ok()) return adapters::http::ErrorResponse(counts.error());
         return adapters::http::Json(200, nlohmann::ordered_json{{"created", counts->created},

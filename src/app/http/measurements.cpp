@@ -34,7 +34,7 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Meas
   if (!p.ok()) return AuthErrorResponse(p.error());
   if (!IsStaff(p->role)) return adapters::http::ErrorResponse(NotStaff(p->role, "record measurements"));
   if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
-  auto input = adapters::ParseMeasurementJson(req.body);
+  auto input = adapters::json::ParseMeasurementJson(req.body);
   if (!input.ok()) return adapters::http::ErrorResponse(input.error());
   auto out = service.Add(*input, services::ScopeOf(*p), p->username);
   if (!out.ok()) return adapters::http::ErrorResponse(out.error());
@@ -48,10 +48,10 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Meas
                        {{"code", "invalid_argument"},
                         {"message", message},
                         {"field", "measurement"},
-                        {"violations", adapters::ViolationsToJson(out->violations)}}}};
+                        {"violations", adapters::json::ViolationsToJson(out->violations)}}}};
     return adapters::http::Json(400, body);
   }
-  return adapters::http::Json(201, adapters::MeasurementToJson(*out->stored));
+  return adapters::http::Json(201, adapters::json::MeasurementToJson(*out->stored));
 }
 
 adapters::http::Response List(const adapters::http::Request& req, services::MeasurementService& service,
@@ -75,7 +75,7 @@ adapters::http::Response List(const adapters::http::Request& req, services::Meas
   auto list = service.List(*household, services::ScopeOf(*p));
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
   ordered_json items = ordered_json::array();
-  for (const auto& m : *list) items.push_back(adapters::MeasurementToJson(m));
+  for (const auto& m : *list) items.push_back(adapters::json::MeasurementToJson(m));
   return adapters::http::Json(200, PositionPage(items, *page));
 }
 
@@ -112,7 +112,7 @@ adapters::http::Response Patch(const adapters::http::Request& req, services::Mea
   }
   auto m = service.Update(*id, signature, overridden, services::ScopeOf(*p));
   if (!m.ok()) return adapters::http::ErrorResponse(m.error());
-  return adapters::http::Json(200, adapters::MeasurementToJson(*m));
+  return adapters::http::Json(200, adapters::json::MeasurementToJson(*m));
 }
 
 }  // namespace

@@ -30,8 +30,8 @@ std::string MediaType(const adapters::http::Request& req) {
 
 Result<std::vector<services::IncomingReading>> Decode(const adapters::http::Request& req) {
   std::string type = MediaType(req);
-  if (type.empty() || type == "application/json") return adapters::DecodeReadingsJson(req.body);
-  if (type == "text/csv") return adapters::DecodeSensorReadingsCsv(req.body);
+  if (type.empty() || type == "application/json") return adapters::json::DecodeReadingsJson(req.body);
+  if (type == "text/csv") return adapters::csv::DecodeSensorReadingsCsv(req.body);
   return Error::InvalidArgument(
       "the body must be application/json or text/csv (sensor,ts,value), not " + type, "body");
 }

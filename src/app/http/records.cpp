@@ -6,7 +6,7 @@
 namespace hearth::app::http {
 namespace {
 
-using adapters::BodyMode;
+using adapters::json::BodyMode;
 
 Result<int64_t> IdParam(const adapters::http::Request& req) {
   const std::string& text = req.params.at("id");
@@ -35,7 +35,7 @@ Result<ports::ListQuery> ListQueryOf(const adapters::http::Request& req, const m
       if (f == nullptr || !f->filterable) {
         return Error::InvalidArgument("unknown filter '" + key + "' for " + r.name, key);
       }
-      auto v = adapters::FilterValue(*f, value);
+      auto v = adapters::json::FilterValue(*f, value);
       if (!v.ok()) return v.error();
       q.equals[key] = std::move(*v);
     }
@@ -53,7 +53,7 @@ std::vector<std::string> FilterNames(const model::Resource& r) {
 
 nlohmann::ordered_json Out(const model::Resource& r, ports::Record rec, const Access& access) {
   if (access.mask) access.mask(r, rec);
-  return adapters::RecordToJson(r, rec);
+  return adapters::json::RecordToJson(r, rec);
 }
 
 }  // namespace
@@ -102,7 +102,7 @@ void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store, 
         [r, &store, authorize](const adapters::http::Request& req) {
           auto access = authorize(req, *r, Verb::kWrite);
           if (!access.ok()) return AuthErrorResponse(access.error());
-          auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kCreate);
+          auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kCreate);
           if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
           auto rec = store.Create(*r, *fields, access->scope, access->actor);
           if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
@@ -117,7 +117,7 @@ void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store, 
           if (!access.ok()) return AuthErrorResponse(access.error());
           auto id = IdParam(req);
           if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-          auto fields = adapters::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
+          auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
           if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
           auto rec = store.Update(*r, *id, *fields, access->scope, access->actor);
           if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());

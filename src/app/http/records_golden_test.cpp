@@ -95,10 +95,10 @@ adapters::http::Response Replay(const adapters::http::Router& router, const orde
 
 TEST(RecordsGolden, EveryResource) {
   support::TempDir dir;
-  auto conn = adapters::sql::Connect(dir / "golden.db");
+  auto conn = adapters::storage::Connect(dir / "golden.db");
   ASSERT_TRUE(conn.ok());
-  ASSERT_TRUE(adapters::Migrate(**conn).ok());
-  adapters::SqlRecordStore store(std::move(*conn));
+  ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
+  adapters::storage::SqlRecordStore store(std::move(*conn));
   adapters::http::Router router;
   AddRecordRoutes(router, store, [](const adapters::http::Request&, const model::Resource&, Verb) {
     return Result<Access>(Access{{}, "golden", {}});

@@ -62,7 +62,7 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
           {"payment_deadline", e.payment_deadline},
           {"choice", e.choice.empty() ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(e.choice)},
-          {"days", adapters::LedgerDaysJson(e.days)},
+          {"days", adapters::json::LedgerDaysJson(e.days)},
           {"computed_at", e.computed_at},
           {"updated_by", e.updated_by},
           {"updated_at", e.updated_at}};

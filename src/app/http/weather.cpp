@@ -31,9 +31,9 @@ adapters::http::Response Post(const adapters::http::Request& req, ports::Monitor
   if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
   const std::string type = BodyMediaType(req);
   Result<std::vector<ports::OutdoorMean>> means =
-      type == "text/csv" ? adapters::ParseWeatherCsv(req.body)
+      type == "text/csv" ? adapters::csv::ParseWeatherCsv(req.body)
       : type.empty() || type == "application/json"
-          ? adapters::ParseWeatherJson(req.body)
+          ? adapters::json::ParseWeatherJson(req.body)
           : Result<std::vector<ports::OutdoorMean>>(Error::InvalidArgument(
                 "the body must be application/json or text/csv (district_id,date,mean)", "body"));
   if (!means.ok()) return adapters::http::ErrorResponse(means.error());

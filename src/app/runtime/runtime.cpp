@@ -13,11 +13,11 @@ namespace {
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
   for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger}) {
-    auto opened = adapters::sql::Connect(url, false);
+    auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
   }
-  auto readings = adapters::OpenReadingStore(url);
+  auto readings = adapters::storage::OpenReadingStore(url);
   if (!readings.ok()) return readings.error();
   c.readings = std::move(*readings);
   return c;
@@ -28,7 +28,7 @@ Result<Connections> OpenConnections(const std::string& url) {
 Database::Database(Connections c, const ports::Clock& clock,
                    const services::PolicyRegistry& policies,
                    const services::DeadlineService& deadlines,
-                   const adapters::Argon2Cost& password_cost)
+                   const adapters::crypto::Argon2Cost& password_cost)
     : records(std::move(c.records)),
       users(std::move(c.users)),
       hasher(password_cost),
@@ -43,33 +43,33 @@ Database::Database(Connections c, const ports::Clock& clock,
       refund_ledger(std::move(c.ledger)),
       refunds(refund_ledger, records, judging, deadlines, policies) {}
 
-Runtime::Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::SqlStore> opened,
+Runtime::Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::storage::SqlStore> opened,
                  std::optional<Connections> connections,
-                 const adapters::Argon2Cost& password_cost)
+                 const adapters::crypto::Argon2Cost& password_cost)
     : policies(std::move(loaded)),
       store(std::move(opened)),
-      calendar(adapters::EmbeddedCalendarFile(), store.get()),
+      calendar(adapters::json::EmbeddedCalendarFile(), store.get()),
       deadlines(policies, calendar),
       db(connections ? std::make_unique<Database>(std::move(*connections), clock, policies,
                                                   deadlines, password_cost)
                      : nullptr) {}
 
 Result<services::PolicyRegistry> LoadPolicies(const std::string& dir, bool missing_ok) {
-  auto profiles = adapters::LoadPolicyDir(dir);
+  auto profiles = adapters::policy::LoadPolicyDir(dir);
   if (!profiles.ok() && !(missing_ok && profiles.error().code == ErrorCode::kNotFound)) {
     return profiles.error();
   }
   return services::PolicyRegistry(
       profiles.ok() ? std::move(*profiles) : std::map<std::string, rules::Policy>{},
-      [](const std::string& path) { return adapters::LoadPolicyFile(path); });
+      [](const std::string& path) { return adapters::policy::LoadPolicyFile(path); });
 }
 
 Result<std::unique_ptr<Runtime>> Runtime::Open(const RuntimeOptions& options) {
-  std::unique_ptr<adapters::SqlStore> store;
+  std::unique_ptr<adapters::storage::SqlStore> store;
   std::optional<Connections> connections;
-  if (options.mode == DbMode::kRequired || adapters::sql::IsPostgresUrl(options.db) ||
+  if (options.mode == DbMode::kRequired || adapters::storage::IsPostgresUrl(options.db) ||
       std::filesystem::exists(options.db)) {
-    auto opened = adapters::SqlStore::Open(options.db, true);
+    auto opened = adapters::storage::SqlStore::Open(options.db, true);
     if (!opened.ok()) return opened.error();
     store = std::move(*opened);
     auto c = OpenConnections(options.db);

@@ -45,13 +45,13 @@ struct RuntimeOptions {
   std::string db;          ///< a SQLite file or a postgresql:// URL
   std::string policy_dir;  ///< policies/<name>.toml
   DbMode mode = DbMode::kRequired;
-  adapters::Argon2Cost password_cost{};  ///< for new password hashes (tests lower it)
+  adapters::crypto::Argon2Cost password_cost{};  ///< for new password hashes (tests lower it)
 };
 
 /// The connections of the database's stores, opened (and the schema migrated) before any object
 /// is built.
 struct Connections {
-  std::unique_ptr<adapters::sql::Connection> records, users, monitoring, ledger;
+  std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -60,23 +60,23 @@ class Database {
  public:
   Database(Connections connections, const ports::Clock& clock,
            const services::PolicyRegistry& policies, const services::DeadlineService& deadlines,
-           const adapters::Argon2Cost& password_cost);
+           const adapters::crypto::Argon2Cost& password_cost);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  adapters::SqlRecordStore records;
-  adapters::SqlUserStore users;
-  adapters::Argon2Hasher hasher;
-  adapters::RandomTokenIssuer tokens;
+  adapters::storage::SqlRecordStore records;
+  adapters::storage::SqlUserStore users;
+  adapters::crypto::Argon2Hasher hasher;
+  adapters::crypto::RandomTokenIssuer tokens;
   services::AuthService auth;
   std::unique_ptr<ports::ReadingStore> readings;  ///< never null (engine-specific)
   services::IngestService ingest;
-  adapters::SqlMonitoringStore monitoring;
+  adapters::storage::SqlMonitoringStore monitoring;
   services::RollupService rollups;
   services::JudgingService judging;
   services::MeasurementService measurements;
   services::AlertService alerts;
-  adapters::SqlRefundLedger refund_ledger;
+  adapters::storage::SqlRefundLedger refund_ledger;
   services::RefundLedgerService refunds;
 };
 
@@ -90,16 +90,16 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  adapters::SystemClock clock;
+  adapters::clock::SystemClock clock;
   services::PolicyRegistry policies;
-  std::unique_ptr<adapters::SqlStore> store;  ///< null without a database
+  std::unique_ptr<adapters::storage::SqlStore> store;  ///< null without a database
   services::CalendarService calendar;         ///< over the store's loaded years, when it has one
   services::DeadlineService deadlines;
   std::unique_ptr<Database> db;  ///< null without a database
 
  private:
-  Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::SqlStore> opened,
-          std::optional<Connections> connections, const adapters::Argon2Cost& password_cost);
+  Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::storage::SqlStore> opened,
+          std::optional<Connections> connections, const adapters::crypto::Argon2Cost& password_cost);
 };
 
 /// The registry of `dir`'s profiles, reading policy files named by path with the same loader.
