@@ -220,7 +220,7 @@ struct RawFixture {
       sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-    sqlite3_exec(db, adapters::kReadingSqlitePragmas, nullptr, nullptr, nullptr);
+    sqlite3_exec(db, adapters::storage::kReadingSqlitePragmas, nullptr, nullptr, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO readings (sensor_id, ts, centi) VALUES (?, ?, ?)", -1,
                        &insert, nullptr);
   }
