@@ -11,7 +11,8 @@ namespace {
 using namespace hearth;  // NOLINT
 
 const rules::Policy& Weihai() {
-  static const rules::Policy p = *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
+  static const rules::Policy p =
+      *adapters::policy::LoadPolicyFile(HEARTH_SOURCE_DIR "/policies/weihai.toml");
   return p;
 }
 

@@ -37,9 +37,9 @@
 #include "adapters/http/server.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
-#include "support/test_postgres.hpp"
 #include "app/http/api.hpp"
 #include "app/runtime/runtime.hpp"
+#include "support/test_postgres.hpp"
 #include "support/test_sensors.hpp"
 
 namespace {
@@ -215,7 +215,8 @@ struct RawFixture {
     const std::string path = dir + "/raw.db";
     {
       auto conn = adapters::storage::Connect(path);
-      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok())
+        throw std::runtime_error("migrate");
       adapters::storage::SqlRecordStore records(std::move(*conn));
       sensor_ids = support::MakeSensorCity(records, "c1", kMaxSensors, "S-").sensor_ids;
     }

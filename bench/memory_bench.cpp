@@ -18,12 +18,12 @@
 #include <string>
 #include <thread>
 
-#include "support/test_client.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql.hpp"
-#include "support/test_process.hpp"
 #include "core/civil_time.hpp"
+#include "support/test_client.hpp"
+#include "support/test_process.hpp"
 
 namespace {
 
@@ -43,17 +43,22 @@ void MakeCity(const std::string& db, int n) {
     if (!rec.ok()) throw std::runtime_error(std::string(resource) + ": " + rec.error().detail);
     return rec->id;
   };
-  int64_t d = make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"},
-                                 {"policy", "weihai"}});
+  int64_t d =
+      make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"}, {"policy", "weihai"}});
   int64_t c = make("companies", {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}});
   int64_t src =
       make("heat_sources", {{"company_id", c}, {"code", "hs"}, {"name", "p"}, {"kind", "chp"}});
   int64_t sec = make("network_sections",
                      {{"company_id", c}, {"heat_source_id", src}, {"code", "n"}, {"name", "n"}});
-  int64_t sub = make("substations",
-                     {{"company_id", c}, {"network_section_id", sec}, {"code", "s"}, {"name", "s"}});
-  int64_t b = make("buildings", {{"company_id", c}, {"district_id", d}, {"substation_id", sub},
-                                 {"code", "B"}, {"community", "X"}, {"floors", int64_t{30}}});
+  int64_t sub =
+      make("substations",
+           {{"company_id", c}, {"network_section_id", sec}, {"code", "s"}, {"name", "s"}});
+  int64_t b = make("buildings", {{"company_id", c},
+                                 {"district_id", d},
+                                 {"substation_id", sub},
+                                 {"code", "B"},
+                                 {"community", "X"},
+                                 {"floors", int64_t{30}}});
   int64_t p = make("partitions", {{"company_id", c}, {"building_id", b}, {"code", "U1"}});
   for (int i = 0; i < n; ++i) {
     int64_t h = make("households", {{"company_id", c},
@@ -91,15 +96,15 @@ void BM_ServeMemory(benchmark::State& state) {
   const std::string db = dir / "h.db";
   MakeCity(db, n);
   auto add = support::RunHearth({"user", "add", "--db", db, "--username", "gw", "--password",
-                                      "bench-password", "--role", "admin"});
+                                 "bench-password", "--role", "admin"});
   if (add.exit_code != 0) {
     state.SkipWithError(("user add: " + add.err).c_str());
     return;
   }
   const uint16_t port = support::FreePort();
   support::ServerProcess server({"serve", "--db", db, "--listen",
-                                      "127.0.0.1:" + std::to_string(port), "--policies",
-                                      HEARTH_SOURCE_DIR "/policies"});
+                                 "127.0.0.1:" + std::to_string(port), "--policies",
+                                 HEARTH_SOURCE_DIR "/policies"});
   bool up = false;
   for (int i = 0; i < 400 && !up; ++i) {
     try {
@@ -113,9 +118,9 @@ void BM_ServeMemory(benchmark::State& state) {
     return;
   }
   auto login = support::Fetch(port, "POST", "/api/v1/auth/login",
-                                    R"({"username":"gw","password":"bench-password"})");
-  const std::string bearer = support::Bearer(
-      nlohmann::json::parse(login.body, nullptr, false).value("token", ""));
+                              R"({"username":"gw","password":"bench-password"})");
+  const std::string bearer =
+      support::Bearer(nlohmann::json::parse(login.body, nullptr, false).value("token", ""));
   std::this_thread::sleep_for(std::chrono::seconds(1));  // settled
   const int64_t idle_kib = StatusKiB(server.pid(), "VmRSS");
 

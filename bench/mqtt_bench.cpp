@@ -34,9 +34,9 @@
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql.hpp"
-#include "support/test_sensors.hpp"
-#include "services/ingest_service.hpp"
 #include "app/runtime/mqtt_batches.hpp"
+#include "services/ingest_service.hpp"
+#include "support/test_sensors.hpp"
 
 namespace {
 
@@ -121,7 +121,8 @@ class Gateway {
     Write(hearth::adapters::mqtt::EncodeConnect(o));
     hearth::adapters::mqtt::Frame f = Next();
     auto connack = hearth::adapters::mqtt::DecodeConnack(f.body);
-    if (f.type != hearth::adapters::mqtt::PacketType::kConnack || !connack.ok() || connack->reason != 0) {
+    if (f.type != hearth::adapters::mqtt::PacketType::kConnack || !connack.ok() ||
+        connack->reason != 0) {
       throw std::runtime_error("gateway: connection refused");
     }
     in_.erase(0, f.size);
@@ -148,7 +149,8 @@ class Gateway {
       hearth::adapters::mqtt::Frame f = Next();
       do {
         auto ack = hearth::adapters::mqtt::DecodePuback(f.body);
-        if (f.type != hearth::adapters::mqtt::PacketType::kPuback || !ack.ok() || ack->reason >= 0x80) {
+        if (f.type != hearth::adapters::mqtt::PacketType::kPuback || !ack.ok() ||
+            ack->reason >= 0x80) {
           throw std::runtime_error("gateway: publish refused");
         }
         --in_flight;
@@ -198,7 +200,8 @@ class Hearth {
     const std::string db = dir_ + "/h.db";
     {
       auto conn = adapters::storage::Connect(db);
-      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) throw std::runtime_error("migrate");
+      if (!conn.ok() || !adapters::storage::Migrate(**conn).ok())
+        throw std::runtime_error("migrate");
       adapters::storage::SqlRecordStore records(std::move(*conn));
       support::MakeSensorCity(records, "c1", kSensors, "B-");  // codes B-0 … B-99
     }
@@ -212,8 +215,9 @@ class Hearth {
     o.client_id = "bench-hearth-" + std::to_string(getpid());
     o.topic_filter = "hearth/v1/readings/+";
     subscriber_ = std::make_unique<hearth::adapters::mqtt::Subscriber>(
-        o,
-        [this](std::span<const hearth::adapters::mqtt::Message> b) { return mqtt_ingest_->HandleBatch(b); });
+        o, [this](std::span<const hearth::adapters::mqtt::Message> b) {
+          return mqtt_ingest_->HandleBatch(b);
+        });
     if (!subscriber_->Start().ok()) throw std::runtime_error("subscriber");
     while (!subscriber_->subscribed()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }

@@ -81,13 +81,15 @@ void BM_SamplePlan_Baseline(benchmark::State& state) {
     for (size_t i = 0; i < hh.size(); ++i) {
       const rules::SampleHousehold& h = hh[i];
       area += h.area;
-      const size_t c = (static_cast<size_t>(h.position) * 2 + static_cast<size_t>(h.orientation)) * 3 +
-                       static_cast<size_t>(rules::TierOf(h));
+      const size_t c =
+          (static_cast<size_t>(h.position) * 2 + static_cast<size_t>(h.orientation)) * 3 +
+          static_cast<size_t>(rules::TierOf(h));
       cells[c].push_back(static_cast<uint32_t>(i));
     }
     std::mt19937_64 gen(seed++);
     for (auto& cell : cells) std::shuffle(cell.begin(), cell.end(), gen);
-    const auto size = rules::RequiredSample(Weihai().sampling, area, static_cast<int64_t>(hh.size()));
+    const auto size =
+        rules::RequiredSample(Weihai().sampling, area, static_cast<int64_t>(hh.size()));
     auto left = rules::SampleQuotas(Weihai().sampling, size.required);
     std::vector<size_t> selected;
     for (size_t c = 0; c < cells.size(); ++c) {

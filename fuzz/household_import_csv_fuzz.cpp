@@ -1,6 +1,6 @@
-// Fuzz target: the household import file (hearth import households, POST /api/v1/import/households).
-// Properties: no crash or sanitizer report; a refusal names a line; every problem found is
-// located on a line of the file.
+// Fuzz target: the household import file (hearth import households, POST
+// /api/v1/import/households). Properties: no crash or sanitizer report; a refusal names a line;
+// every problem found is located on a line of the file.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -29,11 +29,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         }
         break;
       }
-      case adapters::mqtt::PacketType::kConnack: (void)adapters::mqtt::DecodeConnack(f.body); break;
-      case adapters::mqtt::PacketType::kSuback: (void)adapters::mqtt::DecodeSuback(f.body); break;
-      case adapters::mqtt::PacketType::kPuback: (void)adapters::mqtt::DecodePuback(f.body); break;
-      case adapters::mqtt::PacketType::kDisconnect: (void)adapters::mqtt::DecodeDisconnect(f.body); break;
-      default: break;
+      case adapters::mqtt::PacketType::kConnack:
+        (void)adapters::mqtt::DecodeConnack(f.body);
+        break;
+      case adapters::mqtt::PacketType::kSuback:
+        (void)adapters::mqtt::DecodeSuback(f.body);
+        break;
+      case adapters::mqtt::PacketType::kPuback:
+        (void)adapters::mqtt::DecodePuback(f.body);
+        break;
+      case adapters::mqtt::PacketType::kDisconnect:
+        (void)adapters::mqtt::DecodeDisconnect(f.body);
+        break;
+      default:
+        break;
     }
     buffer.remove_prefix(f.size);
   }

@@ -44,8 +44,8 @@ struct HouseholdImportFile {
     auto it = columns.find(column);
     int col = it == columns.end() ? 0 : it->second;
     return {row.line, col,
-            "line " + std::to_string(row.line) + ", column " + std::to_string(col) + " (" +
-                column + "): " + message};
+            "line " + std::to_string(row.line) + ", column " + std::to_string(col) + " (" + column +
+                "): " + message};
   }
 };
 

@@ -18,13 +18,14 @@ namespace hearth::ports {
 
 struct Reading {
   int64_t sensor_id = 0;
-  int64_t ts = 0;       ///< Unix seconds (UTC)
-  int32_t centi = 0;    ///< °C × 100
+  int64_t ts = 0;     ///< Unix seconds (UTC)
+  int32_t centi = 0;  ///< °C × 100
 };
 
 struct InsertCounts {
   int64_t inserted = 0;
-  int64_t duplicate = 0;  ///< already stored under the same (sensor, ts), including within the batch
+  int64_t duplicate =
+      0;  ///< already stored under the same (sensor, ts), including within the batch
 };
 
 /// What ingest needs to know about a sensor, by its device code (the MQTT topic's last level).

@@ -53,10 +53,10 @@ std::vector<SampleShortfall> Shortfalls(const DimensionCounts& quotas,
 
 /// How much work AssignCells did (for tests and benchmarks).
 struct AssignmentStats {
-  int nodes = 0;      ///< branch-and-bound nodes visited
-  int lp_solves = 0;  ///< LPs solved (relaxations and lattice tests)
+  int nodes = 0;             ///< branch-and-bound nodes visited
+  int lp_solves = 0;         ///< LPs solved (relaxations and lattice tests)
   int lattice_branches = 0;  ///< nodes split by a lattice disjunction
-  bool fast_path = false;  ///< the north-west-corner table met every quota; no search was needed
+  bool fast_path = false;    ///< the north-west-corner table met every quota; no search was needed
 };
 
 struct CellAssignment {

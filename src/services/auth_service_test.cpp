@@ -22,7 +22,6 @@ using std::chrono::seconds;
 
 Instant T0() { return *ParseRfc3339("2025-01-10T09:00:00+08:00"); }
 
-
 class AuthServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -1,6 +1,5 @@
 #include "services/daily_service.hpp"
 
-
 namespace hearth::services {
 
 Result<std::vector<rules::DailyValue>> DailyService::Compute(std::string_view csv,

@@ -1,10 +1,11 @@
 // The daily-value calculator's use case with the shipped profiles (R-TEMP-3): the default
 // profile, a named one, and which error wins when several things are wrong.
-#include "adapters/csv/readings_csv.hpp"
-#include "support/test_policies.hpp"
 #include "services/daily_service.hpp"
 
 #include <gtest/gtest.h>
+
+#include "adapters/csv/readings_csv.hpp"
+#include "support/test_policies.hpp"
 
 namespace hearth::services {
 namespace {
@@ -37,7 +38,8 @@ std::string TwentyHours(const std::string& value) {
 TEST_F(DailyServiceTest, BothProfilesCarryTheSensorNumbers) {
   for (const char* policy : {kDefaultDailyPolicy, "weihai", "zibo"}) {
     SCOPED_TRACE(policy);
-    auto days = DailyService(*registry_, adapters::csv::ParseReadingsCsv).Compute(TwentyHours("17.95"), policy, false);
+    auto days = DailyService(*registry_, adapters::csv::ParseReadingsCsv)
+                    .Compute(TwentyHours("17.95"), policy, false);
     ASSERT_TRUE(days.ok()) << days.error().message;
     ASSERT_EQ(days->size(), 1u);
     EXPECT_EQ(days->front().value, 180);  // 17.95 -> 18.0
@@ -46,9 +48,11 @@ TEST_F(DailyServiceTest, BothProfilesCarryTheSensorNumbers) {
 
 TEST_F(DailyServiceTest, PolicyFileOnlyWhenAllowed) {
   const std::string file = std::string(HEARTH_SOURCE_DIR) + "/policies/zibo.toml";
-  auto cli = DailyService(*registry_, adapters::csv::ParseReadingsCsv).Compute(TwentyHours("18"), file, true);
+  auto cli = DailyService(*registry_, adapters::csv::ParseReadingsCsv)
+                 .Compute(TwentyHours("18"), file, true);
   ASSERT_TRUE(cli.ok()) << cli.error().message;
-  auto http = DailyService(*registry_, adapters::csv::ParseReadingsCsv).Compute(TwentyHours("18"), file, false);
+  auto http = DailyService(*registry_, adapters::csv::ParseReadingsCsv)
+                  .Compute(TwentyHours("18"), file, false);
   ASSERT_FALSE(http.ok());
   EXPECT_EQ(http.error().field, "policy");
 }
@@ -72,7 +76,8 @@ TEST_F(DailyServiceTest, Errors) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
-    auto days = DailyService(*registry_, adapters::csv::ParseReadingsCsv).Compute(c.csv, c.policy, false);
+    auto days =
+        DailyService(*registry_, adapters::csv::ParseReadingsCsv).Compute(c.csv, c.policy, false);
     ASSERT_FALSE(days.ok());
     EXPECT_EQ(days.error().code, c.code);
     EXPECT_EQ(days.error().field, c.field);

@@ -7,7 +7,6 @@
 // (the start day is not counted); calendar days likewise, never extended over holidays; hours and
 // minutes are clock time. R-CAL-1: counting into a year the calendar lacks (2018, 2027) uses the
 // Mon–Fri rule and sets calendar_incomplete.
-#include "support/test_policies.hpp"
 #include "services/deadline_service.hpp"
 
 #include <gtest/gtest.h>
@@ -17,6 +16,7 @@
 #include <string>
 
 #include "adapters/json/calendar_json.hpp"
+#include "support/test_policies.hpp"
 
 namespace hearth::services {
 namespace {

@@ -70,15 +70,19 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
 
   // A company with buildings B-01 (6 floors; U1, U2) and B-02 (18 floors; U1).
   int64_t MakeCompany(const std::string& code) {
-    int64_t district = Make("districts", {{"code", "d-" + code}, {"name", "D"},
-                                          {"city", "Weihai"}, {"policy", "weihai"}});
+    int64_t district =
+        Make("districts",
+             {{"code", "d-" + code}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
     int64_t company = Make("companies", {{"code", code}, {"name", "C"}, {"policy", "weihai"}});
-    int64_t src = Make("heat_sources", {{"company_id", company}, {"code", "hs"},
-                                        {"name", "plant"}, {"kind", "chp"}});
-    int64_t sec = Make("network_sections", {{"company_id", company}, {"heat_source_id", src},
-                                            {"code", "n1"}, {"name", "north"}});
-    int64_t sub = Make("substations", {{"company_id", company}, {"network_section_id", sec},
-                                       {"code", "s1"}, {"name", "s"}});
+    int64_t src =
+        Make("heat_sources",
+             {{"company_id", company}, {"code", "hs"}, {"name", "plant"}, {"kind", "chp"}});
+    int64_t sec =
+        Make("network_sections",
+             {{"company_id", company}, {"heat_source_id", src}, {"code", "n1"}, {"name", "north"}});
+    int64_t sub =
+        Make("substations",
+             {{"company_id", company}, {"network_section_id", sec}, {"code", "s1"}, {"name", "s"}});
     for (auto [b, floors, units] : {std::tuple{"B-01", 6, 2}, std::tuple{"B-02", 18, 1}}) {
       int64_t building = Make("buildings", {{"company_id", company},
                                             {"district_id", district},
@@ -88,8 +92,8 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
                                             {"floors", int64_t{floors}}});
       for (int u = 1; u <= units; ++u) {
         partitions_[{company, b, u}] = Make("partitions", {{"company_id", company},
-                                                          {"building_id", building},
-                                                          {"code", "U" + std::to_string(u)}});
+                                                           {"building_id", building},
+                                                           {"code", "U" + std::to_string(u)}});
       }
     }
     return company;
@@ -97,7 +101,8 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
 
   Result<ImportCounts> Import(const std::string& csv, const std::string& company = "c1",
                               const ports::Scope& scope = {}) {
-    return ImportService(*store_, adapters::csv::ReadHouseholdImport).ImportHouseholds(company, csv, scope, "agent-7");
+    return ImportService(*store_, adapters::csv::ReadHouseholdImport)
+        .ImportHouseholds(company, csv, scope, "agent-7");
   }
 
   std::vector<ports::Record> All(const std::string& resource, Fields equals = {}) {
@@ -258,11 +263,11 @@ TEST_P(ImportServiceTest, ProblemsOfTheFileAndOfTheDatabaseAreListedTogether) {
   const size_t audit = AuditCount();
   const std::string text =
       kThree +
-      "B-09,U1,H-301,,70,1,sun,area,,heated,,,bedroom:主卧\n"      // line 5: no building
-      "B-02,U7,H-302,,70,1,sun,area,,heated,,,bedroom:主卧\n"      // line 6: no partition
-      "B-01,U1,H-303,,70,7,sun,area,,heated,,,bedroom:主卧\n"      // line 7: above 6 floors
-      "B-09,U1,H-304,,7.001,1,up,area,,heated,,,bedroom:主卧\n"   // line 8: three problems
-      "B-02,U1,H-305,,70,18,sun,area,,heated,,,bedroom:主卧\n";   // line 9: fine
+      "B-09,U1,H-301,,70,1,sun,area,,heated,,,bedroom:主卧\n"    // line 5: no building
+      "B-02,U7,H-302,,70,1,sun,area,,heated,,,bedroom:主卧\n"    // line 6: no partition
+      "B-01,U1,H-303,,70,7,sun,area,,heated,,,bedroom:主卧\n"    // line 7: above 6 floors
+      "B-09,U1,H-304,,7.001,1,up,area,,heated,,,bedroom:主卧\n"  // line 8: three problems
+      "B-02,U1,H-305,,70,18,sun,area,,heated,,,bedroom:主卧\n";  // line 9: fine
   auto counts = Import(text);
   ASSERT_FALSE(counts.ok());
   const std::string& m = counts.error().message;
@@ -308,8 +313,8 @@ TEST_P(ImportServiceTest, FloorTierOnlyWhenItsColumnIsThere) {
   ASSERT_TRUE(Import(with_tier).ok());
   EXPECT_EQ(std::get<std::string>(Household("H-1801").fields.at("floor_tier")), "middle");
   // Without the column the tier stays; the row is otherwise the same: unchanged.
-  auto without = Import(kHeader +
-                        "B-02,U1,H-1801,,90,18,sun,area,,heated,,,bedroom:主卧;living:客厅\n");
+  auto without =
+      Import(kHeader + "B-02,U1,H-1801,,90,18,sun,area,,heated,,,bedroom:主卧;living:客厅\n");
   ASSERT_TRUE(without.ok());
   EXPECT_EQ(without->unchanged, 1);
   EXPECT_EQ(std::get<std::string>(Household("H-1801").fields.at("floor_tier")), "middle");
@@ -317,8 +322,7 @@ TEST_P(ImportServiceTest, FloorTierOnlyWhenItsColumnIsThere) {
   auto c = Import(Replaced(with_tier, ",middle\n", ",\n"));
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->updated, 1);
-  EXPECT_TRUE(
-      std::holds_alternative<std::nullptr_t>(Household("H-1801").fields.at("floor_tier")));
+  EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(Household("H-1801").fields.at("floor_tier")));
 }
 
 TEST_P(ImportServiceTest, TheCompanyIsFoundWithinTheCallersScope) {

@@ -78,7 +78,6 @@ std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
 
 }  // namespace
 
-
 Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
                                                  Cache* cache) const {
   if (from > to) return Error::InvalidArgument("from must not be after to", "from");

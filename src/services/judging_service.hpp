@@ -68,7 +68,6 @@ struct HouseholdJudgement {
   std::vector<JudgedDay> days;   ///< from..to, one per day
 };
 
-
 class JudgingService {
  public:
   /// None is owned; all must outlive the service. `rollups` may be null (no catch-up).

@@ -1,22 +1,21 @@
 // Rollups (R-TEMP-3), judging (R-TEMP-1, -2, -5, R-REFUND-1, -5), manual measurements (R-TEMP-4)
 // and alerts over real stores, SQLite and PostgreSQL: readings go in through the reading store,
 // as ingest puts them, and the services read them back.
-#include "support/test_policies.hpp"
 #include "services/judging_service.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "support/test_database.hpp"
 #include "services/alert_service.hpp"
 #include "services/measurement_service.hpp"
 #include "services/rollup_service.hpp"
+#include "support/test_database.hpp"
+#include "support/test_policies.hpp"
 
 namespace hearth::services {
 namespace {
@@ -53,9 +52,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     measurements_ = std::make_unique<MeasurementService>(*store_, *records_, *policies_);
     MakeCity();
   }
-  void TearDown() override {
-    db_.reset();
-  }
+  void TearDown() override { db_.reset(); }
 
   int64_t Make(const char* resource, ports::Fields fields) {
     auto rec = records_->Create(*model::FindResource(resource), fields, {}, "test");
@@ -116,7 +113,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
   }
 
   ports::MeasurementInput Manual(const char* first, int32_t milli, const char* signature,
-                                    bool third_party = false) {
+                                 bool third_party = false) {
     ports::MeasurementInput in;
     in.household_id = h_;
     in.room = "bed";
@@ -368,9 +365,7 @@ TEST_P(JudgingTest, MeasurementsBreakingTheProcedureAreRejectedWithTheirRules) {
   const Case cases[] = {
       {"good, pending", [](ports::MeasurementInput&) {}, {}},
       {"refused is stored too",
-       [](ports::MeasurementInput& in) {
-         in.measurement.signature = rules::Signature::kRefused;
-       },
+       [](ports::MeasurementInput& in) { in.measurement.signature = rules::Signature::kRefused; },
        {}},
       {"gap too long",
        [](ports::MeasurementInput& in) {

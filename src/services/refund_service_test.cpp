@@ -1,9 +1,10 @@
 // The refund calculator's use case with the shipped profiles: R-REFUND-1..4, R-SEASON-1.
-#include "adapters/csv/refund_days_csv.hpp"
-#include "support/test_policies.hpp"
 #include "services/refund_service.hpp"
 
 #include <gtest/gtest.h>
+
+#include "adapters/csv/refund_days_csv.hpp"
+#include "support/test_policies.hpp"
 
 namespace hearth::services {
 namespace {

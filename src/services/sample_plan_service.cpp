@@ -2,7 +2,6 @@
 
 #include <limits>
 
-
 namespace hearth::services {
 
 Result<uint64_t> ParseSeed(std::string_view text) {

@@ -1,7 +1,5 @@
 #include "sim/demo_city.hpp"
 
-#include "sim/demo_city_data.hpp"
-
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -11,6 +9,7 @@
 #include "core/decimal.hpp"
 #include "model/resources.hpp"
 #include "rules/season.hpp"
+#include "sim/demo_city_data.hpp"
 
 namespace hearth::sim {
 namespace {
@@ -50,7 +49,7 @@ class Writer {
 };
 
 struct Sensored {
-  int64_t room_id = 0;          ///< the first bedroom
+  int64_t room_id = 0;  ///< the first bedroom
   size_t company_index = 0;
 };
 
@@ -62,8 +61,10 @@ class CompanyBuilder {
       : w_(w), rng_(rng), spec_(spec), policy_(policy), index_(index), summary_(summary) {}
 
   void Build(int64_t min_households, std::vector<Sensored>& bedrooms) {
-    company_ = w_.Make("companies", {{"code", spec_.code}, {"name", spec_.name},
-                                     {"policy", spec_.policy}, {"licence_no", spec_.licence}});
+    company_ = w_.Make("companies", {{"code", spec_.code},
+                                     {"name", spec_.name},
+                                     {"policy", spec_.policy},
+                                     {"licence_no", spec_.licence}});
     ++summary_.companies;
     for (const auto& d : spec_.districts) AddDistrict(d);
     const rules::SeasonDates season = rules::SeasonOf(policy_.season, kFeeSeason);
@@ -72,8 +73,9 @@ class CompanyBuilder {
     AddTariffs();
     for (size_t i = 0; i < spec_.sources.size(); ++i) {
       const auto& s = spec_.sources[i];
-      int64_t source = w_.Make("heat_sources", {{"company_id", company_}, {"code", s.code},
-                                                {"name", s.name}, {"kind", s.kind}});
+      int64_t source =
+          w_.Make("heat_sources",
+                  {{"company_id", company_}, {"code", s.code}, {"name", s.name}, {"kind", s.kind}});
       for (const char* side : {"北线", "南线"}) {
         sections_.push_back(
             {w_.Make("network_sections",
@@ -102,8 +104,9 @@ class CompanyBuilder {
   };
 
   void AddDistrict(const DistrictSpec& d) {
-    int64_t district = w_.Make("districts", {{"code", d.code}, {"name", d.name},
-                                             {"city", spec_.city}, {"policy", spec_.policy}});
+    int64_t district = w_.Make(
+        "districts",
+        {{"code", d.code}, {"name", d.name}, {"city", spec_.city}, {"policy", spec_.policy}});
     districts_.push_back(district);
     ++summary_.districts;
     w_.Make("licensed_districts", {{"company_id", company_}, {"district_id", district}});
@@ -183,11 +186,10 @@ class CompanyBuilder {
     const auto n_communities = static_cast<int64_t>(spec_.communities.size());
     const std::string community = spec_.communities[static_cast<size_t>(s % n_communities)] +
                                   (s >= n_communities ? "二期" : "");
-    int64_t substation =
-        w_.Make("substations", {{"company_id", company_},
-                                {"network_section_id", section.id},
-                                {"code", spec_.prefix + "-S" + Padded(s + 1, 2)},
-                                {"name", community + "换热站"}});
+    int64_t substation = w_.Make("substations", {{"company_id", company_},
+                                                 {"network_section_id", section.id},
+                                                 {"code", spec_.prefix + "-S" + Padded(s + 1, 2)},
+                                                 {"name", community + "换热站"}});
     ++summary_.substations;
     std::vector<BuildingPlan> plans(static_cast<size_t>(rng_.Between(8, 14)));
     for (auto& p : plans) p = PlanBuilding();
@@ -198,13 +200,12 @@ class CompanyBuilder {
       return plans[a].pipe_distance_m < plans[b].pipe_distance_m;
     });
     for (size_t k = 0; k < order.size(); ++k) {
-      plans[order[k]].position = 3 * k < order.size()       ? "near"
+      plans[order[k]].position = 3 * k < order.size()        ? "near"
                                  : 3 * k >= 2 * order.size() ? "far"
                                                              : "middle";
     }
     for (size_t i = 0; i < plans.size(); ++i) {
-      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section,
-                  bedrooms);
+      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section, bedrooms);
     }
   }
 
@@ -226,11 +227,10 @@ class CompanyBuilder {
                                              {"network_position", p.position}});
     ++summary_.buildings;
     for (int64_t u = 1; u <= p.units; ++u) {
-      int64_t partition =
-          w_.Make("partitions", {{"company_id", company_},
-                                 {"building_id", building},
-                                 {"code", "U" + std::to_string(u)},
-                                 {"name", std::to_string(u) + "单元"}});
+      int64_t partition = w_.Make("partitions", {{"company_id", company_},
+                                                 {"building_id", building},
+                                                 {"code", "U" + std::to_string(u)},
+                                                 {"name", std::to_string(u) + "单元"}});
       ++summary_.partitions;
       // Flats above one another share their plan: one area per door of the unit.
       std::vector<int64_t> areas;
@@ -239,12 +239,12 @@ class CompanyBuilder {
       }
       for (int64_t floor = 1; floor <= p.floors; ++floor) {
         for (int64_t door = 1; door <= p.per_floor; ++door) {
-          AddHousehold(district, partition, code + "-" + std::to_string(u) + "-" +
-                                                Padded(floor * 100 + door, 4),
-                       name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) +
-                           "室",
-                       areas[static_cast<size_t>(door - 1)], floor,
-                       door <= p.per_floor / 2 ? "sun" : "shade", bedrooms);
+          AddHousehold(
+              district, partition,
+              code + "-" + std::to_string(u) + "-" + Padded(floor * 100 + door, 4),
+              name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) + "室",
+              areas[static_cast<size_t>(door - 1)], floor,
+              door <= p.per_floor / 2 ? "sun" : "shade", bedrooms);
         }
       }
     }
@@ -278,9 +278,8 @@ class CompanyBuilder {
     static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
     const size_t n_bedrooms = area < 7000 ? 1 : area < 10000 ? 2 : 3;
     for (size_t i = 0; i < n_bedrooms; ++i) {
-      int64_t room = w_.Make("rooms", {{"household_id", household},
-                                       {"name", kBedrooms[i]},
-                                       {"kind", "bedroom"}});
+      int64_t room = w_.Make(
+          "rooms", {{"household_id", household}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
       if (i == 0) bedrooms.push_back({room, index_});
     }
     w_.Make("rooms", {{"household_id", household}, {"name", "客厅"}, {"kind", "living"}});
@@ -313,11 +312,12 @@ class CompanyBuilder {
 };
 
 // About 5% of the households, spread at random: a sensor in the first bedroom.
-void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, const std::string& installed_on,
-                DemoSummary& summary) {
+void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms,
+                const std::string& installed_on, DemoSummary& summary) {
   const size_t k = (bedrooms.size() * 5 + 50) / 100;
   for (size_t i = 0; i < k; ++i) {  // a partial Fisher-Yates shuffle
-    size_t j = i + static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bedrooms.size() - i) - 1));
+    size_t j =
+        i + static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bedrooms.size() - i) - 1));
     std::swap(bedrooms[i], bedrooms[j]);
   }
   bedrooms.resize(k);
@@ -343,7 +343,8 @@ Result<bool> HasNoCompanies(ports::RecordStore& store) {
   return page->items.empty();
 }
 
-Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store, const services::PolicyRegistry& policies,
+Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store,
+                                     const services::PolicyRegistry& policies,
                                      services::AuthService* auth, const DemoOptions& options) {
   std::vector<std::shared_ptr<const rules::Policy>> profiles;
   for (const auto& spec : Specs()) {

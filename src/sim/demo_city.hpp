@@ -43,8 +43,8 @@ struct DemoLogin {
 };
 
 struct DemoSummary {
-  int64_t companies = 0, districts = 0, seasons = 0, substations = 0, buildings = 0,
-          partitions = 0, households = 0, rooms = 0, sensors = 0, tariffs = 0, fees = 0;
+  int64_t companies = 0, districts = 0, seasons = 0, substations = 0, buildings = 0, partitions = 0,
+          households = 0, rooms = 0, sensors = 0, tariffs = 0, fees = 0;
   std::vector<DemoLogin> logins;  ///< the users created, one per role
 };
 
@@ -53,9 +53,10 @@ Result<bool> HasNoCompanies(ports::RecordStore& store);
 
 /// Writes the city in one transaction (nothing when it fails), then, when `auth` is not null,
 /// adds one user per role through it (a username already taken is left as it is and not listed).
-/// `policies` must hold the profiles weihai and zibo (failed_precondition otherwise). Precondition: the
-/// store has no companies (the city's codes would clash: already_exists).
-Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store, const services::PolicyRegistry& policies,
+/// `policies` must hold the profiles weihai and zibo (failed_precondition otherwise). Precondition:
+/// the store has no companies (the city's codes would clash: already_exists).
+Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store,
+                                     const services::PolicyRegistry& policies,
                                      services::AuthService* auth, const DemoOptions& options);
 
 }  // namespace hearth::sim

@@ -47,15 +47,15 @@ const std::vector<CompanySpec>& Specs() {
 
 std::string Padded(int64_t n, int width) {
   std::string s = std::to_string(n);
-  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') +
-         s;
+  return std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
 }
 
 std::string IdNumber(Rng& rng, const std::string& region) {
-  std::string id = region + std::to_string(rng.Between(1945, 2003)) + Padded(rng.Between(1, 12), 2) +
-                   Padded(rng.Between(1, 28), 2) + Padded(rng.Between(0, 999), 3);
-  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                                   3, 7, 9, 10, 5, 8, 4, 2};
+  std::string id = region + std::to_string(rng.Between(1945, 2003)) +
+                   Padded(rng.Between(1, 12), 2) + Padded(rng.Between(1, 28), 2) +
+                   Padded(rng.Between(0, 999), 3);
+  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                   3, 7, 9,  10, 5, 8, 4, 2};
   int sum = 0;
   for (size_t i = 0; i < kWeights.size(); ++i) sum += (id[i] - '0') * kWeights[i];
   return id + "10X98765432"[sum % 11];

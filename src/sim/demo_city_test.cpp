@@ -1,6 +1,5 @@
 // The demo city's invariants (counts, floors, orientations, network positions, sensors, seasons,
 // fees, users) on SQLite and PostgreSQL, and its determinism for a seed.
-#include "support/test_policies.hpp"
 #include "sim/demo_city.hpp"
 
 #include <gtest/gtest.h>
@@ -8,10 +7,11 @@
 #include "adapters/clock/system_clock.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "support/test_database.hpp"
-#include "support/test_credentials.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 #include "core/decimal.hpp"
+#include "support/test_credentials.hpp"
+#include "support/test_database.hpp"
+#include "support/test_policies.hpp"
 
 namespace hearth::sim {
 namespace {
@@ -20,8 +20,7 @@ using support::Engine;
 using support::EngineName;
 
 const services::PolicyRegistry& Policies() {
-  static const services::PolicyRegistry registry =
-      *support::LoadPolicies();
+  static const services::PolicyRegistry registry = *support::LoadPolicies();
   return registry;
 }
 
@@ -33,9 +32,10 @@ class Db {
     EXPECT_TRUE(conn.ok());
     EXPECT_TRUE(adapters::storage::Migrate(**conn).ok());
     records_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
-    users_ = std::make_unique<adapters::storage::SqlUserStore>(adapters::storage::Connect(url_).value());
+    users_ =
+        std::make_unique<adapters::storage::SqlUserStore>(adapters::storage::Connect(url_).value());
     auth_ = std::make_unique<services::AuthService>(*users_, clock_, support::CheapHasher(),
-                                          support::Tokens());
+                                                    support::Tokens());
     query_ = adapters::storage::Connect(url_).value();
   }
   ~Db() {
@@ -220,7 +220,8 @@ TEST(DemoCity, TheSameSeedGivesTheSameCity) {
       "SELECT code, partition_id, address, area_m2, floor, orientation, billing, agreed_temp, "
       "heating_status, phone, id_number FROM households ORDER BY id";
   const std::string buildings =
-      "SELECT code, community, floors, pipe_distance_m, network_position FROM buildings ORDER BY id";
+      "SELECT code, community, floors, pipe_distance_m, network_position FROM buildings ORDER BY "
+      "id";
   const std::string sensors =
       "SELECT s.code, h.code FROM sensors s JOIN rooms m ON m.id = s.room_id JOIN households h "
       "ON h.id = m.household_id ORDER BY s.id";

@@ -23,8 +23,19 @@ int64_t Pick(uint64_t h, int64_t lo, int64_t hi) {
   return lo + static_cast<int64_t>(h % static_cast<uint64_t>(hi - lo + 1));
 }
 
-enum What : uint64_t { kBuilding = 1, kBuildingCold, kSilent, kSilentDay, kNoise, kOutage,
-                       kOutageStart, kOutageHours, kOutdoorNoise, kSpell, kRoom };
+enum What : uint64_t {
+  kBuilding = 1,
+  kBuildingCold,
+  kSilent,
+  kSilentDay,
+  kNoise,
+  kOutage,
+  kOutageStart,
+  kOutageHours,
+  kOutdoorNoise,
+  kSpell,
+  kRoom
+};
 
 constexpr int kSpells = 3;
 
@@ -41,15 +52,17 @@ SeasonSimulator::SeasonSimulator(std::vector<SimSensor> sensors, SimOptions opti
     const auto b = static_cast<uint64_t>(s.building_id);
     Room room;
     room.building = s.building_id;
-    int32_t base = IsColdBuilding(s.building_id)
-                       ? static_cast<int32_t>(Pick(Hash(options_.seed, kBuilding, b), 15800, 17300))
-                       : static_cast<int32_t>(Pick(Hash(options_.seed, kBuilding, b), 19300, 21800));
+    int32_t base =
+        IsColdBuilding(s.building_id)
+            ? static_cast<int32_t>(Pick(Hash(options_.seed, kBuilding, b), 15800, 17300))
+            : static_cast<int32_t>(Pick(Hash(options_.seed, kBuilding, b), 19300, 21800));
     base += static_cast<int32_t>(Pick(Hash(options_.seed, kRoom, i), -500, 500));
     if (s.shade) base -= 400;
     if (s.floor <= 1 || s.floor >= s.floors) base -= 500;
     room.base_milli = base;
     room.silent_from = last_ + std::chrono::days{1};
-    if (static_cast<int>(Hash(options_.seed, kSilent, i) % 1000) < options_.silent_sensor_permille) {
+    if (static_cast<int>(Hash(options_.seed, kSilent, i) % 1000) <
+        options_.silent_sensor_permille) {
       room.silent_from =
           first_ + std::chrono::days{Pick(Hash(options_.seed, kSilentDay, i), 1, season_days - 1)};
     }
@@ -76,13 +89,13 @@ int32_t SeasonSimulator::OutdoorMeanTenths(Date day) const {
   // temperature: the exempt days of R-TEMP-1, in either city.
   for (uint64_t k = 0; k < kSpells; ++k) {
     const uint64_t h = Hash(options_.seed, kSpell, k);
-    const int64_t start = Pick(h, static_cast<int64_t>(season_days * 0.25),
-                               static_cast<int64_t>(season_days * 0.75));
+    const int64_t start =
+        Pick(h, static_cast<int64_t>(season_days * 0.25), static_cast<int64_t>(season_days * 0.75));
     const int64_t length = Pick(h >> 20, 3, 5);
     const int64_t offset = (day - first_).count() - start;
     if (offset >= 0 && offset < length) {
-      mean = std::min(mean, static_cast<double>(options_.design_outdoor_tenths -
-                                                Pick(h >> 40, 5, 30)));
+      mean = std::min(mean,
+                      static_cast<double>(options_.design_outdoor_tenths - Pick(h >> 40, 5, 30)));
     }
   }
   return static_cast<int32_t>(std::lround(mean));
@@ -90,7 +103,8 @@ int32_t SeasonSimulator::OutdoorMeanTenths(Date day) const {
 
 bool SeasonSimulator::OutageOf(int64_t building, Instant& start, Instant& end) const {
   const auto b = static_cast<uint64_t>(building);
-  if (static_cast<int>(Hash(options_.seed, kOutage, b) % 1000) >= options_.outage_building_permille) {
+  if (static_cast<int>(Hash(options_.seed, kOutage, b) % 1000) >=
+      options_.outage_building_permille) {
     return false;
   }
   const int64_t season_hours = ((last_ - first_).count() + 1) * 24;
@@ -114,8 +128,8 @@ int32_t SeasonSimulator::ValueMilli(size_t sensor, Instant at) const {
   Instant start, end;
   if (OutageOf(room.building, start, end) && at >= start) {
     constexpr double kCold = 12000.0;
-    const double off_hours = std::chrono::duration<double, std::ratio<3600>>(
-                                 std::min(at, end) - start).count();
+    const double off_hours =
+        std::chrono::duration<double, std::ratio<3600>>(std::min(at, end) - start).count();
     const double at_end = kCold + (value - kCold) * std::exp(-off_hours / 10.0);
     if (at < end) {
       value = at_end;

@@ -12,7 +12,6 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
-
 // Records by id as their views, each read once.
 class Cache {
  public:
@@ -42,8 +41,9 @@ std::string Decimal(int32_t tenths) {
 
 }  // namespace
 
-Result<Simulation> Simulation::Load(ports::RecordStore& records, const services::PolicyRegistry& policies,
-                                    int season_start_year, SimOptions options) {
+Result<Simulation> Simulation::Load(ports::RecordStore& records,
+                                    const services::PolicyRegistry& policies, int season_start_year,
+                                    SimOptions options) {
   Cache cache(records);
   std::map<std::string, std::vector<SimSensor>> by_policy;
   std::map<std::string, std::set<int64_t>> districts;
@@ -87,9 +87,10 @@ Result<Simulation> Simulation::Load(ports::RecordStore& records, const services:
     SimulatedCity city;
     city.policy = name;
     city.district_ids.assign(districts[name].begin(), districts[name].end());
-    city.simulator = std::make_unique<SeasonSimulator>(std::move(sensors), o,
-                                                       season.official_start, season.official_end);
-    if (sim.cities_.empty() || season.official_start < sim.first_) sim.first_ = season.official_start;
+    city.simulator = std::make_unique<SeasonSimulator>(std::move(sensors), o, season.official_start,
+                                                       season.official_end);
+    if (sim.cities_.empty() || season.official_start < sim.first_)
+      sim.first_ = season.official_start;
     if (sim.cities_.empty() || season.official_end > sim.last_) sim.last_ = season.official_end;
     sim.cities_.push_back(std::move(city));
   }

@@ -47,8 +47,9 @@ class Simulation {
   /// Loads every sensor of the records (or of one company) and the season that starts in
   /// `season_start_year` under each company's profile. failed_precondition when there is no
   /// sensor; the stores' errors.
-  static Result<Simulation> Load(ports::RecordStore& records, const services::PolicyRegistry& policies,
-                                 int season_start_year, SimOptions options);
+  static Result<Simulation> Load(ports::RecordStore& records,
+                                 const services::PolicyRegistry& policies, int season_start_year,
+                                 SimOptions options);
 
   int64_t sensors() const;
   /// The first and the last day of the simulated seasons (the official periods).

@@ -1,4 +1,3 @@
-#include "support/test_policies.hpp"
 #include "sim/simulation.hpp"
 
 #include <gtest/gtest.h>
@@ -7,6 +6,7 @@
 
 #include "adapters/policy/policy_loader.hpp"
 #include "adapters/storage/migrations.hpp"
+#include "support/test_policies.hpp"
 #include "support/test_sensors.hpp"
 
 namespace hearth::sim {

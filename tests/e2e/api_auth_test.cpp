@@ -5,10 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/test_postgres.hpp"
-#include "support/test_client.hpp"
-#include "support/test_process.hpp"
 #include "core/civil_time.hpp"
+#include "support/test_client.hpp"
+#include "support/test_postgres.hpp"
+#include "support/test_process.hpp"
 
 namespace hearth::e2e {
 namespace {
@@ -106,8 +106,8 @@ TEST_F(AuthApiTest, MissingOrBadTokens) {
     SCOPED_TRACE(c.name);
     for (const char* method_target : {"GET /api/v1/auth/me", "POST /api/v1/auth/logout"}) {
       std::string mt = method_target;
-      auto r =
-          Fetch(port_, mt.substr(0, mt.find(' ')), mt.substr(mt.find(' ') + 1), "", c.authorization);
+      auto r = Fetch(port_, mt.substr(0, mt.find(' ')), mt.substr(mt.find(' ') + 1), "",
+                     c.authorization);
       EXPECT_EQ(r.status, 401u) << mt;
       EXPECT_EQ(r.Json()["error"]["code"], "unauthenticated");
       EXPECT_EQ(r.Json()["error"]["message"], c.message);
@@ -163,7 +163,7 @@ void AuthApiTest::CheckThrottle(const std::vector<uint16_t>& ports) {
   // Five failures, spread over the servers, lock the username for 30 s on all of them.
   for (int i = 0; i < 5; ++i) {
     auto r = Fetch(ports[static_cast<size_t>(i) % ports.size()], "POST", "/api/v1/auth/login",
-                  Credentials("root", "wrong-pass"));
+                   Credentials("root", "wrong-pass"));
     EXPECT_EQ(r.status, 401u) << i << ": " << r.body;
   }
   for (uint16_t port : ports) {

@@ -13,10 +13,10 @@
 namespace hearth::e2e {
 namespace {
 
-using support::TestClient;
 using support::RunHearth;
 using support::ServerProcess;
 using support::TempDir;
+using support::TestClient;
 
 const std::string kHeader =
     "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor\n";
@@ -48,9 +48,10 @@ std::string Households() {
   std::string text = kHeader;
   const char* positions[] = {"near", "middle", "far"};
   for (int i = 0; i < 300; ++i) {
-    text += "H" + std::to_string(i) + ",B" + std::to_string(i / 25) + ",S" + std::to_string(i / 100) +
-            "," + std::to_string(i % 6 + 1) + ",6," + positions[(i / 7) % 3] + "," +
-            ((i / 3) % 5 < 3 ? "shade" : "sun") + ",90.5," + (i % 2 == 0 ? "1" : "0") + "\n";
+    text += "H" + std::to_string(i) + ",B" + std::to_string(i / 25) + ",S" +
+            std::to_string(i / 100) + "," + std::to_string(i % 6 + 1) + ",6," +
+            positions[(i / 7) % 3] + "," + ((i / 3) % 5 < 3 ? "shade" : "sun") + ",90.5," +
+            (i % 2 == 0 ? "1" : "0") + "\n";
   }
   return text;
 }
@@ -60,10 +61,11 @@ TEST_F(SamplePlanApiTest, SameJsonAsTheCli) {
   std::ofstream(dir_ / "h.csv", std::ios::binary) << csv;
   for (const char* seed : {"", "&seed=0", "&seed=99"}) {
     SCOPED_TRACE(seed);
-    auto r = client_->Send("POST", std::string("/api/v1/calc/sample-plan?policy=weihai") + seed, csv);
+    auto r =
+        client_->Send("POST", std::string("/api/v1/calc/sample-plan?policy=weihai") + seed, csv);
     EXPECT_EQ(r.status, 200u) << r.body;
-    std::vector<std::string> args = {"calc", "sample-plan", "--policy", "weihai", "--households",
-                                     dir_ / "h.csv"};
+    std::vector<std::string> args = {"calc",   "sample-plan",  "--policy",
+                                     "weihai", "--households", dir_ / "h.csv"};
     if (std::string(seed) == "&seed=99") {
       args.push_back("--seed");
       args.push_back("99");

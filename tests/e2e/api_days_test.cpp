@@ -1,18 +1,19 @@
 // ctest-labels: e2e pg
-// Judging days end to end on a real `hearth serve`, on SQLite and on PostgreSQL: readings in through POST
-// /api/v1/readings, days out of GET /api/v1/households/{id}/days (R-TEMP-1..5, R-REFUND-1, -5),
-// outdoor means, manual measurements, a late reading re-opening its day, scopes, and alerts.
+// Judging days end to end on a real `hearth serve`, on SQLite and on PostgreSQL: readings in
+// through POST /api/v1/readings, days out of GET /api/v1/households/{id}/days (R-TEMP-1..5,
+// R-REFUND-1, -5), outdoor means, manual measurements, a late reading re-opening its day, scopes,
+// and alerts.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/migrations.hpp"
-#include "support/test_postgres.hpp"
+#include "core/civil_time.hpp"
 #include "support/test_client.hpp"
+#include "support/test_postgres.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
-#include "core/civil_time.hpp"
 
 namespace hearth::e2e {
 namespace {

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/migrations.hpp"
@@ -53,7 +52,7 @@ class ReadingsApiTest : public ::testing::Test {
 
   std::string Login(const std::string& user) {
     auto r = Fetch(port_, "POST", "/api/v1/auth/login",
-                  json{{"username", user}, {"password", "s3cret-pass"}}.dump());
+                   json{{"username", user}, {"password", "s3cret-pass"}}.dump());
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }
@@ -62,7 +61,8 @@ class ReadingsApiTest : public ::testing::Test {
     return Fetch(port_, "POST", "/api/v1/readings", body, Bearer(token), type);
   }
   // A sensor is named by its code in the path, as devices name it.
-  Reply Readings(const std::string& token, const std::string& sensor, const std::string& query =
+  Reply Readings(const std::string& token, const std::string& sensor,
+                 const std::string& query =
                      "?from=2025-12-01T00:00:00%2B08:00&to=2025-12-02T00:00:00%2B08:00") {
     return Fetch(port_, "GET", "/api/v1/sensors/" + sensor + "/readings" + query, "",
                  Bearer(token));
@@ -113,7 +113,8 @@ TEST_F(ReadingsApiTest, JsonBatchAcceptedDuplicateAndRejected) {
                       R"({"ts":"2025-12-01T08:05:00+08:00","value":18.25}],"next_cursor":null})");
   auto other = Readings(token, "B-0");
   ASSERT_EQ(other.status, 200u) << other.body;
-  EXPECT_EQ(other.body, R"({"items":[{"ts":"2025-12-01T08:00:00+08:00","value":-3.5}],"next_cursor":null})");
+  EXPECT_EQ(other.body,
+            R"({"items":[{"ts":"2025-12-01T08:00:00+08:00","value":-3.5}],"next_cursor":null})");
 }
 
 TEST_F(ReadingsApiTest, CsvBatchFromCompanyStaff) {
@@ -130,7 +131,8 @@ TEST_F(ReadingsApiTest, CsvBatchFromCompanyStaff) {
                     R"({"index":2,"sensor":"B-0","reason":"unknown sensor"}]})");
   auto got = Readings(token, "A-2");
   ASSERT_EQ(got.status, 200u) << got.body;
-  EXPECT_EQ(got.body, R"({"items":[{"ts":"2025-12-01T08:00:00+08:00","value":17.95}],"next_cursor":null})");
+  EXPECT_EQ(got.body,
+            R"({"items":[{"ts":"2025-12-01T08:00:00+08:00","value":17.95}],"next_cursor":null})");
 }
 
 TEST_F(ReadingsApiTest, MalformedBodiesAre400AndWriteNothing) {
@@ -181,10 +183,13 @@ TEST_F(ReadingsApiTest, WhoMaySendAndRead) {
     unsigned status;
   };
   const Case cases[] = {
-      {"", "A-0", 401},     {"root", "A-0", 200},
-      {"gov", "A-0", 200},  {"li", "A-0", 200},
+      {"", "A-0", 401},
+      {"root", "A-0", 200},
+      {"gov", "A-0", 200},
+      {"li", "A-0", 200},
       {"home", "A-0", 200},  // its own household's sensor
-      {"li", "B-0", 404},   {"home", "B-0", 404},
+      {"li", "B-0", 404},
+      {"home", "B-0", 404},
       {"root", "X-9", 404},
       // The path takes the code, not the record's id.
       {"root", std::to_string(c1_.sensor_ids[0]), 404},
@@ -252,8 +257,8 @@ TEST_F(ReadingsApiTest, ReadingsArePagedWithACursor) {
   std::string cursor;
   int pages = 0;
   do {
-    auto r = Readings(token, "A-0",
-                      window + "&limit=5" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    auto r =
+        Readings(token, "A-0", window + "&limit=5" + (cursor.empty() ? "" : "&cursor=" + cursor));
     ASSERT_EQ(r.status, 200u) << r.body;
     auto body = r.Json();
     for (const auto& item : body["items"]) seen.push_back(item["ts"].get<std::string>());

@@ -13,10 +13,10 @@
 namespace hearth::e2e {
 namespace {
 
-using support::TestClient;
 using support::RunHearth;
 using support::ServerProcess;
 using support::TempDir;
+using support::TestClient;
 
 class ServeTest : public ::testing::Test {
  protected:
@@ -26,8 +26,8 @@ class ServeTest : public ::testing::Test {
     db_ = db;
     port_ = support::FreePort();
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port_),
-        "--policies", std::string(HEARTH_SOURCE_DIR) + "/policies"});
+        "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
+        std::string(HEARTH_SOURCE_DIR) + "/policies"});
     // Wait (bounded) for the server to accept connections.
     for (int i = 0; i < 200 && !client_; ++i) {
       try {
@@ -59,18 +59,24 @@ TEST_F(ServeTest, HealthzAndDeadline) {
   EXPECT_EQ(health["status"], "ok");
   EXPECT_EQ(health["calendar"]["years"].front(), 2019);
 
-  auto r = client_->Get("/api/v1/calc/deadline?policy=weihai&rule=reply&channel=city-hotline"
-                        "&from=2024-09-27T16:00:00%2B08:00");
+  auto r = client_->Get(
+      "/api/v1/calc/deadline?policy=weihai&rule=reply&channel=city-hotline"
+      "&from=2024-09-27T16:00:00%2B08:00");
   EXPECT_EQ(r.status, 200u);
-  EXPECT_EQ(r.body,
-            R"({"rule":"reply","channel":"city-hotline","from":"2024-09-27T16:00:00+08:00",)"
-            R"("deadline":"2024-10-10T23:59:59+08:00","calendar_incomplete":false,"basis":"W 10.1.4"})");
+  EXPECT_EQ(
+      r.body,
+      R"({"rule":"reply","channel":"city-hotline","from":"2024-09-27T16:00:00+08:00",)"
+      R"("deadline":"2024-10-10T23:59:59+08:00","calendar_incomplete":false,"basis":"W 10.1.4"})");
   // An unencoded '+' arrives as a space and is still read as the offset sign.
-  auto plus = Get("/api/v1/calc/deadline?policy=weihai&rule=reply&channel=city-hotline"
-                  "&from=2024-09-27T16:00:00+08:00", 200);
+  auto plus =
+      Get("/api/v1/calc/deadline?policy=weihai&rule=reply&channel=city-hotline"
+          "&from=2024-09-27T16:00:00+08:00",
+          200);
   EXPECT_EQ(plus["deadline"], "2024-10-10T23:59:59+08:00");
-  auto cd = Get("/api/v1/calc/deadline?policy=zibo&rule=connection-decision&outside_works=true"
-                "&from=2024-09-27T16:00:00Z", 200);
+  auto cd =
+      Get("/api/v1/calc/deadline?policy=zibo&rule=connection-decision&outside_works=true"
+          "&from=2024-09-27T16:00:00Z",
+          200);
   // From Sat 2024-09-28 local: 3 working days are 09-29 (make-up Sunday), 09-30, 10-08.
   EXPECT_EQ(cd["deadline"], "2024-10-08T23:59:59+08:00");
 }
@@ -103,9 +109,7 @@ TEST_F(ServeTest, BadInputGets400NamingTheField) {
 
 class ServePostgresTest : public ServeTest {
  protected:
-  void SetUp() override {
-    Start(support::PostgresCluster::Shared().CreateDatabase());
-  }
+  void SetUp() override { Start(support::PostgresCluster::Shared().CreateDatabase()); }
 };
 
 TEST_F(ServeTest, ImportedYearIsUsedWithoutRestart) { CheckImportWithoutRestart(); }

@@ -56,23 +56,24 @@ TEST(CliCalcSamplePlan, ExampleOutput) {
                       Write(dir, "households.csv", Estate40())});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out,
-            R"({"households":40,"total_area_m2":3020,"rate_percent":3,"required":2,)"
-            R"("quotas":{"position":{"near":0,"middle":1,"far":1},"orientation":{"shade":1,"sun":1},)"
-            R"("floor":{"upper":1,"middle":0,"lower":1}},)"
-            R"("achieved":{"position":{"near":1,"middle":1,"far":0},"orientation":{"shade":1,"sun":1},)"
-            R"("floor":{"upper":1,"middle":0,"lower":1}},)"
-            R"("selected":["H11","H26"],)"
-            R"("shortfalls":[{"dimension":"position","value":"far","missing":1}]})"
-            "\n");
+  EXPECT_EQ(
+      r.out,
+      R"({"households":40,"total_area_m2":3020,"rate_percent":3,"required":2,)"
+      R"("quotas":{"position":{"near":0,"middle":1,"far":1},"orientation":{"shade":1,"sun":1},)"
+      R"("floor":{"upper":1,"middle":0,"lower":1}},)"
+      R"("achieved":{"position":{"near":1,"middle":1,"far":0},"orientation":{"shade":1,"sun":1},)"
+      R"("floor":{"upper":1,"middle":0,"lower":1}},)"
+      R"("selected":["H11","H26"],)"
+      R"("shortfalls":[{"dimension":"position","value":"far","missing":1}]})"
+      "\n");
 }
 
 TEST(CliCalcSamplePlan, SameSeedSamePlanOtherSeedsMayDiffer) {
   TempDir dir;
   const std::string file = Write(dir, "h.csv", Estate40());
   auto run = [&](std::optional<std::string> seed) {
-    std::vector<std::string> args = {"calc", "sample-plan", "--policy", "weihai", "--households",
-                                     file};
+    std::vector<std::string> args = {"calc",   "sample-plan",  "--policy",
+                                     "weihai", "--households", file};
     if (seed) {
       args.push_back("--seed");
       args.push_back(*seed);
@@ -104,13 +105,13 @@ TEST(CliCalcSamplePlan, PolicyFileAndExplicitTier) {
   ASSERT_NE(text.find(band), std::string::npos);
   text.replace(text.find(band), band.size(), "{ max-area-m2 = 1_000_000, percent = 50 }");
   const std::string policy = Write(dir, "half.toml", text);
-  const std::string households = Write(
-      dir, "h.csv",
-      "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor,tier\n"
-      "A,B1,S1,1,9,far,shade,60,0,upper\n"  // floor 1 of 9 would be lower: the tier wins
-      "B,B1,S1,1,9,far,shade,60,0,\n"
-      "C,B2,S1,5,9,middle,sun,60,1,\n"
-      "D,B2,S1,9,9,near,sun,60,0,\n");
+  const std::string households =
+      Write(dir, "h.csv",
+            "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor,tier\n"
+            "A,B1,S1,1,9,far,shade,60,0,upper\n"  // floor 1 of 9 would be lower: the tier wins
+            "B,B1,S1,1,9,far,shade,60,0,\n"
+            "C,B2,S1,5,9,middle,sun,60,1,\n"
+            "D,B2,S1,9,9,near,sun,60,0,\n");
   auto r = RunHearth({"calc", "sample-plan", "--policy", policy, "--households", households});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
@@ -142,21 +143,29 @@ TEST(CliCalcSamplePlan, BadInputIsOneLineOnStderrAndExit2) {
       {"unknown policy", {}, {}, "atlantis", "atlantis"},
       {"empty file", {}, "", "line 1, column 1: the file is empty"},
       {"unknown column", {}, "id,building,flat\n", "line 1, column 3 (flat): unknown column"},
-      {"bad position", {}, kHeader + "H1,B1,S1,1,6,near,shade,80,1\nH2,B1,S1,1,6,end,sun,80,1\n",
+      {"bad position",
+       {},
+       kHeader + "H1,B1,S1,1,6,near,shade,80,1\nH2,B1,S1,1,6,end,sun,80,1\n",
        "line 3, column 6 (position): position must be near, middle or far, got 'end'"},
-      {"floor above floors", {}, kHeader + "H1,B1,S1,8,6,near,shade,80,1\n",
+      {"floor above floors",
+       {},
+       kHeader + "H1,B1,S1,8,6,near,shade,80,1\n",
        "line 2, column 4 (floor): floor must be a whole number from 1 to 6"},
-      {"area not a number", {}, kHeader + "H1,B1,S1,1,6,near,shade,eighty,1\n",
+      {"area not a number",
+       {},
+       kHeader + "H1,B1,S1,1,6,near,shade,eighty,1\n",
        "line 2, column 8 (area_m2): 'eighty' is not a decimal number"},
-      {"duplicate id", {}, kHeader + "H1,B1,S1,1,6,near,shade,80,1\nH1,B1,S1,1,6,near,sun,80,1\n",
+      {"duplicate id",
+       {},
+       kHeader + "H1,B1,S1,1,6,near,shade,80,1\nH1,B1,S1,1,6,near,sun,80,1\n",
        "line 3, column 1 (id): duplicate id 'H1' (first on line 2)"},
       {"short row", {}, kHeader + "H1,B1,S1,1,6\n", "line 2, column 6: expected 9 fields, found 5"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
     const std::string file = c.file ? Write(dir, "case.csv", *c.file) : good;
-    std::vector<std::string> args = {"calc", "sample-plan", "--policy", c.policy,
-                                     "--households", file};
+    std::vector<std::string> args = {"calc",   "sample-plan",  "--policy",
+                                     c.policy, "--households", file};
     args.insert(args.end(), c.extra.begin(), c.extra.end());
     auto r = RunHearth(args);
     EXPECT_EQ(r.exit_code, 2) << r.out;
@@ -165,8 +174,8 @@ TEST(CliCalcSamplePlan, BadInputIsOneLineOnStderrAndExit2) {
     EXPECT_EQ(r.err.rfind("hearth: error: ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find(c.needle), std::string::npos) << r.err;
   }
-  auto missing = RunHearth({"calc", "sample-plan", "--policy", "weihai", "--households",
-                            dir / "nope.csv"});
+  auto missing =
+      RunHearth({"calc", "sample-plan", "--policy", "weihai", "--households", dir / "nope.csv"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("--households: cannot read"), std::string::npos) << missing.err;
   auto no_flag = RunHearth({"calc", "sample-plan", "--policy", "weihai"});
@@ -180,9 +189,10 @@ TEST(CliCalcSamplePlan, ThousandsOfHouseholds) {
   std::string text = kHeader;
   const char* positions[] = {"near", "middle", "far"};
   for (int i = 0; i < 6000; ++i) {
-    text += "H" + std::to_string(i) + ",B" + std::to_string(i / 60) + ",S" + std::to_string(i / 600) +
-            "," + std::to_string(i % 18 + 1) + ",18," + positions[(i / 7) % 3] + "," +
-            ((i / 3) % 5 < 3 ? "shade" : "sun") + ",88.25," + (i % 4 == 0 ? "1" : "0") + "\n";
+    text += "H" + std::to_string(i) + ",B" + std::to_string(i / 60) + ",S" +
+            std::to_string(i / 600) + "," + std::to_string(i % 18 + 1) + ",18," +
+            positions[(i / 7) % 3] + "," + ((i / 3) % 5 < 3 ? "shade" : "sun") + ",88.25," +
+            (i % 4 == 0 ? "1" : "0") + "\n";
   }
   auto r = RunHearth({"calc", "sample-plan", "--policy", "weihai", "--households",
                       Write(dir, "big.csv", text), "--seed", "11"});

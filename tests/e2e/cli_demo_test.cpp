@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "adapters/storage/sql.hpp"
+#include "core/civil_time.hpp"
 #include "support/test_client.hpp"
 #include "support/test_process.hpp"
-#include "core/civil_time.hpp"
 
 namespace hearth::e2e {
 namespace {
@@ -29,10 +29,11 @@ class DemoProcess {
       : port_(support::FreePort()), out_path_(dir / name) {
     int out = open(out_path_.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
     int err = dup(out);  // the log too: tests look for its lines
-    std::vector<std::string> args{HEARTH_BINARY, "demo", "--db", db, "--listen",
-                                  "127.0.0.1:" + std::to_string(port_), "--seed",
-                                  std::to_string(seed), "--policies",
-                                  std::string(HEARTH_SOURCE_DIR) + "/policies"};
+    std::vector<std::string> args{HEARTH_BINARY, "demo",
+                                  "--db",        db,
+                                  "--listen",    "127.0.0.1:" + std::to_string(port_),
+                                  "--seed",      std::to_string(seed),
+                                  "--policies",  std::string(HEARTH_SOURCE_DIR) + "/policies"};
     if (!simulate) args.push_back("--no-simulate");
     pid_ = support::Spawn(args, out, err);
     close(out);
@@ -82,9 +83,10 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     ASSERT_TRUE(demo.WaitUntilServing()) << demo.Out();
     const std::string out = demo.Out();
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(out, m, std::regex("Generated the demo city \\(seed 5\\): 2 "
-                                                     "companies, 6 districts, 18 seasons, .* ([0-9]+) "
-                                                     "households, ")))
+    ASSERT_TRUE(std::regex_search(out, m,
+                                  std::regex("Generated the demo city \\(seed 5\\): 2 "
+                                             "companies, 6 districts, 18 seasons, .* ([0-9]+) "
+                                             "households, ")))
         << out;
     households = std::stoll(m[1]);
     EXPECT_GE(households, 20000);

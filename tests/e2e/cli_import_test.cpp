@@ -39,17 +39,22 @@ class ImportCliTest : public ::testing::Test {
       EXPECT_TRUE(rec.ok()) << resource;
       return rec.ok() ? rec->id : 0;
     };
-    int64_t d = make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"},
-                                   {"policy", "weihai"}});
+    int64_t d =
+        make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"}, {"policy", "weihai"}});
     int64_t c = make("companies", {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}});
-    int64_t src = make("heat_sources",
-                       {{"company_id", c}, {"code", "hs"}, {"name", "p"}, {"kind", "chp"}});
-    int64_t sec = make("network_sections", {{"company_id", c}, {"heat_source_id", src},
-                                            {"code", "n"}, {"name", "n"}});
-    int64_t sub = make("substations", {{"company_id", c}, {"network_section_id", sec},
-                                       {"code", "s"}, {"name", "s"}});
-    int64_t b = make("buildings", {{"company_id", c}, {"district_id", d}, {"substation_id", sub},
-                                   {"code", "B-01"}, {"community", "X"}, {"floors", int64_t{6}}});
+    int64_t src =
+        make("heat_sources", {{"company_id", c}, {"code", "hs"}, {"name", "p"}, {"kind", "chp"}});
+    int64_t sec = make("network_sections",
+                       {{"company_id", c}, {"heat_source_id", src}, {"code", "n"}, {"name", "n"}});
+    int64_t sub =
+        make("substations",
+             {{"company_id", c}, {"network_section_id", sec}, {"code", "s"}, {"name", "s"}});
+    int64_t b = make("buildings", {{"company_id", c},
+                                   {"district_id", d},
+                                   {"substation_id", sub},
+                                   {"code", "B-01"},
+                                   {"community", "X"},
+                                   {"floors", int64_t{6}}});
     for (const char* u : {"U1", "U2"}) {
       make("partitions", {{"company_id", c}, {"building_id", b}, {"code", std::string(u)}});
     }
@@ -141,7 +146,8 @@ TEST_F(ImportCliTest, Refusals) {
       {"no database",
        {"import", "households", "--company", "c1", file, "--db", dir_ / "none.db"},
        "no database at"},
-      {"no file", {"import", "households", "--company", "c1", dir_ / "none.csv", "--db", db_},
+      {"no file",
+       {"import", "households", "--company", "c1", dir_ / "none.csv", "--db", db_},
        "cannot read"},
       {"no company flag", {"import", "households", file, "--db", db_}, "--company"},
       {"no kind", {"import"}, "hearth: error:"},

@@ -16,19 +16,22 @@ using support::TempDir;
 
 const std::string kSource = HEARTH_SOURCE_DIR;
 
-size_t Lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+size_t Lines(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 TEST(Cli, DeadlineExampleFromTheIssue) {
   TempDir dir;
-  auto r = RunHearth({"calc", "deadline", "--policy", "weihai", "--rule", "reply", "--channel",
-                      "city-hotline", "--from", "2024-09-27T16:00:00+08:00", "--db",
-                      dir / "none.db"});
+  auto r =
+      RunHearth({"calc", "deadline", "--policy", "weihai", "--rule", "reply", "--channel",
+                 "city-hotline", "--from", "2024-09-27T16:00:00+08:00", "--db", dir / "none.db"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_EQ(r.out,
-            "{\"rule\":\"reply\",\"channel\":\"city-hotline\",\"from\":\"2024-09-27T16:00:00+08:00\","
-            "\"deadline\":\"2024-10-10T23:59:59+08:00\",\"calendar_incomplete\":false,"
-            "\"basis\":\"W 10.1.4\"}\n");
+  EXPECT_EQ(
+      r.out,
+      "{\"rule\":\"reply\",\"channel\":\"city-hotline\",\"from\":\"2024-09-27T16:00:00+08:00\","
+      "\"deadline\":\"2024-10-10T23:59:59+08:00\",\"calendar_incomplete\":false,"
+      "\"basis\":\"W 10.1.4\"}\n");
   EXPECT_FALSE(std::filesystem::exists(dir / "none.db")) << "a read-only command created a db";
 }
 
@@ -126,7 +129,8 @@ TEST(Cli, CalendarImportIsUsedAndBadFilesWriteNothing) {
   EXPECT_EQ(before["deadline"], "2027-01-04T23:59:59+08:00");
   EXPECT_EQ(before["calendar_incomplete"], true);
 
-  std::ofstream(dir / "bad.json") << R"({"years": {"2027": [{"date": "2027-02-30", "name": "x", "off": true}]}})";
+  std::ofstream(dir / "bad.json")
+      << R"({"years": {"2027": [{"date": "2027-02-30", "name": "x", "off": true}]}})";
   auto bad = RunHearth({"calendar", "import", dir / "bad.json", "--db", db});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("years.2027[0].date"), std::string::npos) << bad.err;

@@ -19,8 +19,8 @@ struct SensorCity {
 
 /// Creates company `code` (and its district, network, building, …) with `sensors` sensors coded
 /// prefix0, prefix1, …. Throws on failure (a broken fixture, not a test result).
-inline SensorCity MakeSensorCity(adapters::storage::SqlRecordStore& records, const std::string& code,
-                                 int sensors, const std::string& prefix) {
+inline SensorCity MakeSensorCity(adapters::storage::SqlRecordStore& records,
+                                 const std::string& code, int sensors, const std::string& prefix) {
   auto make = [&](const char* resource, const ports::Fields& fields) {
     auto rec = records.Create(*model::FindResource(resource), fields, {}, "setup");
     if (!rec.ok()) {

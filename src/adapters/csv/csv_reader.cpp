@@ -71,8 +71,9 @@ Result<std::vector<CsvRow>> Tokenize(std::string_view text) {
       field += c;
     }
   }
-  if (in_quotes) return CsvError(line, static_cast<int>(row.fields.size()) + 1, "",
-                                 "a quoted field is not closed");
+  if (in_quotes)
+    return CsvError(line, static_cast<int>(row.fields.size()) + 1, "",
+                    "a quoted field is not closed");
   end_row();
   return rows;
 }
@@ -93,7 +94,8 @@ Result<CsvTable> CsvTable::Parse(std::string_view text, const std::vector<std::s
   if (!rows.ok()) return rows.error();
   std::string expected;
   for (const auto& r : required) expected += (expected.empty() ? "" : ",") + r;
-  if (rows->empty()) return CsvError(1, 1, "", "the file is empty; expected the header " + expected);
+  if (rows->empty())
+    return CsvError(1, 1, "", "the file is empty; expected the header " + expected);
   CsvTable table;
   const CsvRow& head = rows->front();
   for (size_t i = 0; i < head.fields.size(); ++i) {

@@ -29,7 +29,7 @@ TEST(HouseholdsCsv, ReadsEveryField) {
   EXPECT_FALSE(a.tier);
   EXPECT_EQ(rules::TierOf(a), rules::FloorTier::kUpper);
   const auto& b = (*r)[1];
-  EXPECT_EQ(b.area, 72'123'456'789);  // exact
+  EXPECT_EQ(b.area, 72'123'456'789);            // exact
   EXPECT_EQ(b.tier, rules::FloorTier::kUpper);  // explicit tier wins over floor 1 of 6
   EXPECT_EQ(b.building, a.building);
   EXPECT_EQ(b.substation, a.substation);
@@ -52,8 +52,9 @@ TEST(HouseholdsCsv, FirstProblemByLineThenColumn) {
   };
   const std::string ok_row = "H1,B1,S1,1,6,near,shade,80,0\n";
   const Case cases[] = {
-      {"", "line 1, column 1: the file is empty; expected the header "
-           "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor"},
+      {"",
+       "line 1, column 1: the file is empty; expected the header "
+       "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor"},
       {"id,building,substation,floor,floors,position,orientation,area_m2\n",
        "line 1, column 9 (has_sensor): missing column; expected "
        "id,building,substation,floor,floors,position,orientation,area_m2,has_sensor"},
@@ -105,9 +106,11 @@ TEST(HouseholdsCsv, FirstProblemByLineThenColumn) {
        "H1,B1,S1,1,6,near,shade,80,0,top\n",
        "line 2, column 10 (tier): tier must be upper, middle or lower (or empty for the floor's "
        "tier), got 'top'"},
-      {kHeader + "H1,B1,S1,1,6,near,shade,80,0,\n", "line 2, column 10: expected 9 fields, found 10"},
+      {kHeader + "H1,B1,S1,1,6,near,shade,80,0,\n",
+       "line 2, column 10: expected 9 fields, found 10"},
       // (the reader reports an unclosed quote where the file ends)
-      {kHeader + "H1,\"B1,S1,1,6,near,shade,80,0\n", "line 3, column 2: a quoted field is not closed"},
+      {kHeader + "H1,\"B1,S1,1,6,near,shade,80,0\n",
+       "line 3, column 2: a quoted field is not closed"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

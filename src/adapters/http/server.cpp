@@ -1,6 +1,7 @@
 #include "adapters/http/server.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <boost/asio.hpp>
@@ -8,8 +9,6 @@
 #include <boost/beast/http.hpp>
 #include <thread>
 #include <vector>
-
-#include <sys/resource.h>
 
 namespace hearth::adapters::http {
 namespace {
@@ -56,10 +55,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(options_.max_body_bytes);
     stream_.expires_after(options_.idle_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, size_t) {
-                               self->OnHeader(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   // Beast reads at most the buffer's free capacity per system call: a connection that sends a
@@ -71,10 +69,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (auto length = parser_->content_length(); length && *length > kLargeBody) {
       buffer_.reserve(std::min<size_t>(*length, 1024 * 1024));
     }
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code read_ec, size_t) {
-                        self->OnRead(read_ec);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code read_ec, size_t) { self->OnRead(read_ec); });
   }
 
   void OnRead(beast::error_code ec) {
@@ -95,7 +92,8 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive = req.keep_alive();
     unsigned version = req.version();
     auto request = FromBeast(req);
-    Response resp = request.ok() ? router_.Handle(std::move(*request)) : ErrorResponse(request.error());
+    Response resp =
+        request.ok() ? router_.Handle(std::move(*request)) : ErrorResponse(request.error());
     Send(std::move(resp), keep_alive, 0, version);
   }
 
@@ -190,7 +188,7 @@ Status Server::Start() {
   if (!ec) acc.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return Error::Unavailable("cannot listen on " + impl_->options.address + ":" +
-                                  std::to_string(impl_->options.port) + ": " + ec.message());
+                              std::to_string(impl_->options.port) + ": " + ec.message());
   }
   impl_->work.emplace(impl_->io.get_executor());
   impl_->Accept();

@@ -17,14 +17,14 @@ class ServerTest : public ::testing::Test {
   void SetUp() override {
     router_.Add("GET", "/ping", [](const Request&) { return Json(200, {{"pong", true}}); });
     router_.Add("GET", "/items/{id}", [](const Request& r) {
-      return Json(200, {{"id", r.params.at("id")}, {"q", r.query.count("q") ? r.query.at("q") : ""}});
+      return Json(200,
+                  {{"id", r.params.at("id")}, {"q", r.query.count("q") ? r.query.at("q") : ""}});
     });
     router_.Add("POST", "/echo", [](const Request& r) {
       return Response{200, "text/plain", r.body, {}};
     });
-    router_.Add("GET", "/boom", [](const Request&) -> Response {
-      throw std::runtime_error("secret detail");
-    });
+    router_.Add("GET", "/boom",
+                [](const Request&) -> Response { throw std::runtime_error("secret detail"); });
     ServerOptions options;
     options.port = 0;
     options.threads = 2;
@@ -130,10 +130,14 @@ TEST(ParseListen, Table) {
     uint16_t port;
   };
   const Case cases[] = {
-      {"127.0.0.1:8080", true, "127.0.0.1", 8080}, {"[::1]:9000", true, "::1", 9000},
-      {"127.0.0.1:0", true, "127.0.0.1", 0},       {"127.0.0.1", false, "", 0},
-      {":8080", false, "", 0},                     {"127.0.0.1:99999", false, "", 0},
-      {"127.0.0.1:80a", false, "", 0},             {"127.0.0.1:", false, "", 0},
+      {"127.0.0.1:8080", true, "127.0.0.1", 8080},
+      {"[::1]:9000", true, "::1", 9000},
+      {"127.0.0.1:0", true, "127.0.0.1", 0},
+      {"127.0.0.1", false, "", 0},
+      {":8080", false, "", 0},
+      {"127.0.0.1:99999", false, "", 0},
+      {"127.0.0.1:80a", false, "", 0},
+      {"127.0.0.1:", false, "", 0},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.text);

@@ -1,5 +1,6 @@
 // The holiday-calendar file format (data/calendar/cn-holidays.json and `hearth calendar import`):
-//   {"source": "...", "years": {"2024": [{"date": "2024-01-01", "name": "元旦", "off": true}, ...]}}
+//   {"source": "...", "years": {"2024": [{"date": "2024-01-01", "name": "元旦", "off": true},
+//   ...]}}
 // Each list holds the dates of its calendar year, sorted, each date once.
 #pragma once
 

@@ -20,11 +20,12 @@ template <class Json>
 Json RoomSummariesJson(std::span<const ports::RoomSummary> rooms) {
   Json out = Json::array();
   for (const ports::RoomSummary& r : rooms) {
-    out.push_back({{"room", r.room},
-                   {"kind", rules::RoomKindName(r.kind)},
-                   {"valid_hours", r.valid_hours},
-                   {"counted", r.counted},
-                   {"value", r.value ? Json(static_cast<double>(*r.value) / 10.0) : Json(nullptr)}});
+    out.push_back(
+        {{"room", r.room},
+         {"kind", rules::RoomKindName(r.kind)},
+         {"valid_hours", r.valid_hours},
+         {"counted", r.counted},
+         {"value", r.value ? Json(static_cast<double>(*r.value) / 10.0) : Json(nullptr)}});
   }
   return out;
 }

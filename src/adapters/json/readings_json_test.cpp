@@ -79,7 +79,8 @@ TEST(IsJsonNumber, FollowsTheGrammar) {
   for (const char* yes : {"0", "-0", "18", "18.2", "-18.25", "1e5", "1E+5", "1.5e-3", "0.5"}) {
     EXPECT_TRUE(IsJsonNumber(yes)) << yes;
   }
-  for (const char* no : {"", "-", "01", "+1", "1.", ".5", "1e", "1e+", "NaN", "1 ", "0x1", "1..2"}) {
+  for (const char* no :
+       {"", "-", "01", "+1", "1.", ".5", "1e", "1e+", "NaN", "1 ", "0x1", "1..2"}) {
     EXPECT_FALSE(IsJsonNumber(no)) << no;
   }
 }

@@ -38,13 +38,14 @@ TEST(SamplePlanToJson, DocumentedShape) {
   plan.achieved = {{1, 1, 0}, {1, 1}, {1, 0, 1}};
   plan.selected = {0, 2};
   plan.shortfalls = {{rules::SampleDimension::kPosition, 2, 1}};
-  EXPECT_EQ(SamplePlanToJson(plan, hh).dump(),
-            R"({"households":3,"total_area_m2":300.75,"rate_percent":3,"required":2,)"
-            R"("quotas":{"position":{"near":0,"middle":1,"far":1},"orientation":{"shade":1,"sun":1},)"
-            R"("floor":{"upper":1,"middle":0,"lower":1}},)"
-            R"("achieved":{"position":{"near":1,"middle":1,"far":0},"orientation":{"shade":1,"sun":1},)"
-            R"("floor":{"upper":1,"middle":0,"lower":1}},)"
-            R"("selected":["A","C"],"shortfalls":[{"dimension":"position","value":"far","missing":1}]})");
+  EXPECT_EQ(
+      SamplePlanToJson(plan, hh).dump(),
+      R"({"households":3,"total_area_m2":300.75,"rate_percent":3,"required":2,)"
+      R"("quotas":{"position":{"near":0,"middle":1,"far":1},"orientation":{"shade":1,"sun":1},)"
+      R"("floor":{"upper":1,"middle":0,"lower":1}},)"
+      R"("achieved":{"position":{"near":1,"middle":1,"far":0},"orientation":{"shade":1,"sun":1},)"
+      R"("floor":{"upper":1,"middle":0,"lower":1}},)"
+      R"("selected":["A","C"],"shortfalls":[{"dimension":"position","value":"far","missing":1}]})");
   plan.total_area = 25'920'000'000'000;
   plan.selected.clear();
   plan.shortfalls.clear();

@@ -135,8 +135,8 @@ Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> d
           "computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (household_id, day) DO "
           "UPDATE SET value_tenths = excluded.value_tenths, room = excluded.room, "
           "rooms_json = excluded.rooms_json, computed_at = excluded.computed_at",
-          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room, json::RoomSummariesToText(d.rooms),
-           d.computed_at.empty() ? NowText() : d.computed_at});
+          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room,
+           json::RoomSummariesToText(d.rooms), d.computed_at.empty() ? NowText() : d.computed_at});
       if (!r.ok()) return r.error();
     }
     for (const DirtyMark& m : done) {

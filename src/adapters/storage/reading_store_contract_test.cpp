@@ -66,21 +66,31 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
   void MakeSensors() {
     int64_t district =
         Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
-    int64_t src = Make("heat_sources", {{"company_id", company_}, {"code", "hs"},
-                                        {"name", "plant"}, {"kind", "chp"}});
-    int64_t sec = Make("network_sections", {{"company_id", company_}, {"heat_source_id", src},
-                                            {"code", "n1"}, {"name", "north"}});
-    int64_t sub = Make("substations", {{"company_id", company_}, {"network_section_id", sec},
-                                       {"code", "s1"}, {"name", "s"}});
-    int64_t building = Make("buildings", {{"company_id", company_}, {"district_id", district},
-                                          {"substation_id", sub}, {"code", "b1"},
-                                          {"community", "Sunny"}, {"floors", int64_t{6}}});
+    int64_t src =
+        Make("heat_sources",
+             {{"company_id", company_}, {"code", "hs"}, {"name", "plant"}, {"kind", "chp"}});
+    int64_t sec = Make(
+        "network_sections",
+        {{"company_id", company_}, {"heat_source_id", src}, {"code", "n1"}, {"name", "north"}});
+    int64_t sub = Make(
+        "substations",
+        {{"company_id", company_}, {"network_section_id", sec}, {"code", "s1"}, {"name", "s"}});
+    int64_t building = Make("buildings", {{"company_id", company_},
+                                          {"district_id", district},
+                                          {"substation_id", sub},
+                                          {"code", "b1"},
+                                          {"community", "Sunny"},
+                                          {"floors", int64_t{6}}});
     int64_t partition =
         Make("partitions", {{"company_id", company_}, {"building_id", building}, {"code", "u1"}});
-    household_ = Make("households", {{"company_id", company_}, {"partition_id", partition},
-                                     {"code", "h1"}, {"area_m2", int64_t{8550}},
-                                     {"floor", int64_t{1}}, {"orientation", "sun"},
-                                     {"billing", "area"}, {"heating_status", "heated"}});
+    household_ = Make("households", {{"company_id", company_},
+                                     {"partition_id", partition},
+                                     {"code", "h1"},
+                                     {"area_m2", int64_t{8550}},
+                                     {"floor", int64_t{1}},
+                                     {"orientation", "sun"},
+                                     {"billing", "area"},
+                                     {"heating_status", "heated"}});
     room_ = Make("rooms", {{"household_id", household_}, {"name", "主卧"}, {"kind", "bedroom"}});
     s1_ = Make("sensors", {{"code", "T-1"}, {"room_id", room_}});
     s2_ = Make("sensors", {{"code", "T-2"}, {"room_id", room_}});
@@ -92,8 +102,7 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
     return counts.ok() ? *counts : ports::InsertCounts{-1, -1};
   }
 
-  std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to,
-                             int64_t limit = 1'000'000) {
+  std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to, int64_t limit = 1'000'000) {
     auto rows = store_->Range(sensor, from, to, limit);
     EXPECT_TRUE(rows.ok()) << rows.error().detail;
     return rows.ok() ? *rows : std::vector<Reading>{};
@@ -137,15 +146,18 @@ TEST_P(ReadingStoreContract, DuplicatesNeverChangeTheStoredValue) {
     EXPECT_EQ(counts.inserted, c.inserted);
     EXPECT_EQ(counts.duplicate, c.duplicate);
   }
-  EXPECT_EQ(Range(s1_, kT0, kT0 + 3600),
-            (std::vector<Reading>{{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830},
-                                  {s1_, kT0 + 600, 1700}}));
+  EXPECT_EQ(
+      Range(s1_, kT0, kT0 + 3600),
+      (std::vector<Reading>{{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}, {s1_, kT0 + 600, 1700}}));
   EXPECT_EQ(Range(s2_, kT0, kT0 + 3600), (std::vector<Reading>{{s2_, kT0 + 600, 2100}}));
 }
 
 TEST_P(ReadingStoreContract, RangeIsOrderedAndHalfOpen) {
   // Sent out of order, and another sensor's readings interleaved.
-  Insert({{s1_, kT0 + 120, 3}, {s2_, kT0 + 60, 9}, {s1_, kT0, 1}, {s1_, kT0 + 60, 2},
+  Insert({{s1_, kT0 + 120, 3},
+          {s2_, kT0 + 60, 9},
+          {s1_, kT0, 1},
+          {s1_, kT0 + 60, 2},
           {s1_, kT0 + 180, 4}});
   struct Case {
     const char* name;
@@ -190,10 +202,11 @@ TEST_P(ReadingStoreContract, FindsSensorsByCode) {
 
 TEST_P(ReadingStoreContract, FindsManySensorsInOneCallInTheOrderAsked) {
   // Codes are free text: those that would break a quoted list or an array literal are found too.
-  const std::vector<std::string> awkward = {R"(q"u)", R"(back\slash)", "a,b", "{x}", "NULL",
-                                            "温度-1", "it's"};
+  const std::vector<std::string> awkward = {R"(q"u)", R"(back\slash)", "a,b", "{x}",
+                                            "NULL",   "温度-1",        "it's"};
   std::vector<int64_t> ids;
-  for (const std::string& code : awkward) ids.push_back(Make("sensors", {{"code", code}, {"room_id", room_}}));
+  for (const std::string& code : awkward)
+    ids.push_back(Make("sensors", {{"code", code}, {"room_id", room_}}));
   std::vector<std::string> asked = {"T-2", "nope", "T-1", "", std::string("T-1\0x", 5)};
   asked.insert(asked.end(), awkward.begin(), awkward.end());
   auto found = store_->FindSensors(asked);
@@ -292,13 +305,13 @@ TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
   auto conn = Connect(url_, false);
   ASSERT_TRUE(conn.ok());
   auto marks = [&] {
-    auto rows = (*conn)->Query(
-        "SELECT sensor_id, day, seq FROM dirty_sensor_days ORDER BY sensor_id, day");
+    auto rows =
+        (*conn)->Query("SELECT sensor_id, day, seq FROM dirty_sensor_days ORDER BY sensor_id, day");
     EXPECT_TRUE(rows.ok());
     std::vector<std::string> out;
     for (size_t r = 0; rows.ok() && r < rows->rows.size(); ++r) {
-      out.push_back(std::to_string(rows->Int(r, 0) == s1_ ? 1 : 2) + " " + rows->Text(r, 1) +
-                    " " + rows->Text(r, 2));
+      out.push_back(std::to_string(rows->Int(r, 0) == s1_ ? 1 : 2) + " " + rows->Text(r, 1) + " " +
+                    rows->Text(r, 2));
     }
     return out;
   };
@@ -310,12 +323,17 @@ TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
   };
   const Case cases[] = {
       {"two days of one sensor, one of another",
-       {{s1_, kT0, 1}, {s1_, kT0 + 60, 2}, {s1_, midnight, 3}, {s2_, midnight - 1, 4},
+       {{s1_, kT0, 1},
+        {s1_, kT0 + 60, 2},
+        {s1_, midnight, 3},
+        {s2_, midnight - 1, 4},
         {s1_, kT0 - 8 * 3600 - 1, 5}},
        {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 1", "2 2025-12-01 1"}},
-      {"a later reading bumps its day once", {{s1_, midnight + 60, 6}, {s1_, midnight + 120, 7}},
+      {"a later reading bumps its day once",
+       {{s1_, midnight + 60, 6}, {s1_, midnight + 120, 7}},
        {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 2", "2 2025-12-01 1"}},
-      {"a failed batch marks nothing", {{s2_, midnight, 8}, {s2_ + 1000, kT0, 9}},
+      {"a failed batch marks nothing",
+       {{s2_, midnight, 8}, {s2_ + 1000, kT0, 9}},
        {"1 2025-11-30 1", "1 2025-12-01 1", "1 2025-12-02 2", "2 2025-12-01 1"}},
   };
   for (const Case& c : cases) {

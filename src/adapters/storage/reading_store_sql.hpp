@@ -15,9 +15,9 @@
 
 #include <memory>
 #include <span>
+#include <string>
 #include <utility>
 #include <vector>
-#include <string>
 
 #include "core/result.hpp"
 #include "ports/reading_store.hpp"

@@ -45,9 +45,12 @@ std::string ToJson(const Record& rec) {
   nlohmann::ordered_json j;
   j["id"] = rec.id;
   for (const auto& [k, v] : rec.fields) {
-    if (const auto* i = std::get_if<int64_t>(&v)) j[k] = *i;
-    else if (const auto* s = std::get_if<std::string>(&v)) j[k] = *s;
-    else j[k] = nullptr;
+    if (const auto* i = std::get_if<int64_t>(&v))
+      j[k] = *i;
+    else if (const auto* s = std::get_if<std::string>(&v))
+      j[k] = *s;
+    else
+      j[k] = nullptr;
   }
   return j.dump();
 }
@@ -76,7 +79,8 @@ Error Conflict(const model::Resource& r, const Error& e) {
 }
 
 Error OutsideScope(const model::Resource& r) {
-  return Error::PermissionDenied("the " + r.singular + " would belong to another company or household");
+  return Error::PermissionDenied("the " + r.singular +
+                                 " would belong to another company or household");
 }
 
 // Column names reach SQL only from the descriptor: refuse any other.
@@ -88,8 +92,8 @@ Error OutsideScope(const model::Resource& r) {
 Status CheckSameCompany(Connection& conn, const model::Resource& r, int64_t id) {
   if (r.ownership.company_expr.empty()) return OkStatus();
   std::vector<const model::Field*> refs;
-  std::string select = "(SELECT " + r.ownership.company_expr + " FROM " + r.name +
-                       " r WHERE r.id = o.id)";
+  std::string select =
+      "(SELECT " + r.ownership.company_expr + " FROM " + r.name + " r WHERE r.id = o.id)";
   for (const auto& f : r.fields) {
     if (f.type != model::FieldType::kRef || f.name == "company_id") continue;
     const model::Resource* target = model::FindResource(f.ref);
@@ -106,10 +110,10 @@ Status CheckSameCompany(Connection& conn, const model::Resource& r, int64_t id) 
   for (size_t i = 0; i < refs.size(); ++i) {
     if (rows->IsNull(0, i + 1)) continue;  // an optional reference left empty
     if (rows->Int(0, i + 1) != company) {
-      return Error::InvalidArgument(
-          refs[i]->name + " refers to a " + model::FindResource(refs[i]->ref)->singular +
-              " of another company",
-          refs[i]->name);
+      return Error::InvalidArgument(refs[i]->name + " refers to a " +
+                                        model::FindResource(refs[i]->ref)->singular +
+                                        " of another company",
+                                    refs[i]->name);
     }
   }
   return OkStatus();

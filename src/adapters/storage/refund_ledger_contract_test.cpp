@@ -1,7 +1,6 @@
 // The refund ledger store's contract on SQLite and on a real PostgreSQL cluster (R-REFUND-6).
 #include <gtest/gtest.h>
 
-
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"

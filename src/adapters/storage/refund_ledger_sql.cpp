@@ -36,13 +36,11 @@ Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
 }
 
 std::string NowText() {
-  return FormatLocal(std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now()));
+  return FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-Error NoEntry(int64_t id) {
-  return Error::NotFound("no refund entry " + std::to_string(id), "id");
-}
+Error NoEntry(int64_t id) { return Error::NotFound("no refund entry " + std::to_string(id), "id"); }
 
 }  // namespace
 
@@ -66,7 +64,8 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
           "computed_at = excluded.computed_at, updated_by = excluded.updated_by, "
           "updated_at = excluded.updated_at WHERE refund_entries.status = 'draft'",
           {e.household_id, e.company_id, int64_t{e.season_start_year}, e.fee_fen, e.refund_fen,
-           int64_t{e.official_days}, json::LedgerDaysToText(e.days), e.payment_deadline, now, e.updated_by});
+           int64_t{e.official_days}, json::LedgerDaysToText(e.days), e.payment_deadline, now,
+           e.updated_by});
       if (!res.ok()) return res.error();
       (res->affected > 0 ? counts.written : counts.kept) += 1;
     }
@@ -89,10 +88,10 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   if (q.status) add("status =", *q.status);
   if (q.after) add("id >", *q.after);
   MutexLock lock(mutex_);
-  auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " +
-                               where + " ORDER BY id LIMIT " +
-                               std::to_string(std::clamp(q.limit, 1, 1000)),
-                           params);
+  auto rows =
+      conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " + where +
+                       " ORDER BY id LIMIT " + std::to_string(std::clamp(q.limit, 1, 1000)),
+                   params);
   if (!rows.ok()) return rows.error();
   std::vector<ports::RefundEntry> out;
   out.reserve(rows->rows.size());
@@ -105,8 +104,8 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
 }
 
 Result<ports::RefundEntry> SqlRefundLedger::GetLocked(int64_t id) {
-  auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE id = $1",
-                           {id});
+  auto rows =
+      conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE id = $1", {id});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return NoEntry(id);
   return ToEntry(*rows, 0);
@@ -129,8 +128,8 @@ Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::str
   auto entry = GetLocked(id);
   if (!entry.ok()) return entry.error();
   if (res->affected == 0) {
-    return Error::FailedPrecondition("refund entry " + std::to_string(id) + " is " +
-                                     entry->status + ", not " + from);
+    return Error::FailedPrecondition("refund entry " + std::to_string(id) + " is " + entry->status +
+                                     ", not " + from);
   }
   return entry;
 }

@@ -32,7 +32,9 @@ struct Rows {
   /// Row r, column c as an integer (0 for null) or text ("" for null).
   int64_t Int(size_t r, size_t c) const;
   std::string Text(size_t r, size_t c) const;
-  bool IsNull(size_t r, size_t c) const { return std::holds_alternative<std::nullptr_t>(rows[r][c]); }
+  bool IsNull(size_t r, size_t c) const {
+    return std::holds_alternative<std::nullptr_t>(rows[r][c]);
+  }
 };
 
 class Connection {

@@ -45,7 +45,8 @@ Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import)
   auto rows = conn_->Query(
       "INSERT INTO calendar_imports (imported_at, source, replace, years_json) "
       "VALUES ($1, $2, $3, $4) RETURNING id",
-      {now, import.source, int64_t{import.replace}, json::CalendarToJson({import.source, import.years})});
+      {now, import.source, int64_t{import.replace},
+       json::CalendarToJson({import.source, import.years})});
   if (!rows.ok()) return rows.error();
   return rows->Int(0, 0);
 }
@@ -53,8 +54,9 @@ Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import)
 Status SqlStore::Backup(const std::string& path) {
   MutexLock lock(mutex_);
   if (conn_->dialect() != Dialect::kSqlite) {
-    return Error::FailedPrecondition("hearth backup copies SQLite databases; use pg_dump for "
-                                     "PostgreSQL");
+    return Error::FailedPrecondition(
+        "hearth backup copies SQLite databases; use pg_dump for "
+        "PostgreSQL");
   }
   return SqliteBackup(*conn_, path);
 }

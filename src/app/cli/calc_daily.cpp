@@ -42,7 +42,8 @@ int RunDaily(const DailyFlags& f) {
   auto csv = ReadReadings(f.readings_path);
   if (!csv.ok()) return Fail(csv.error());
   // Everything is computed before anything is printed.
-  auto days = services::DailyService(policies, adapters::csv::ParseReadingsCsv).Compute(*csv, f.policy, /*allow_policy_files=*/true);
+  auto days = services::DailyService(policies, adapters::csv::ParseReadingsCsv)
+                  .Compute(*csv, f.policy, /*allow_policy_files=*/true);
   if (!days.ok()) return Fail(days.error());
   std::cout << adapters::json::DailyValuesToJson(*days).dump() << "\n";
   return 0;

@@ -47,7 +47,8 @@ int RunRefund(const RefundFlags& f) {
   if (!days.ok()) return Fail(days.error());
   services::RefundQuery q = f.query;
   q.days_csv = std::move(*days);
-  auto outcome = services::RefundService(policies, adapters::csv::ParseRefundDaysCsv).Compute(q, /*allow_policy_files=*/true);
+  auto outcome = services::RefundService(policies, adapters::csv::ParseRefundDaysCsv)
+                     .Compute(q, /*allow_policy_files=*/true);
   if (!outcome.ok()) return Fail(outcome.error());
   std::cout << adapters::json::RefundToJson(outcome->season, outcome->refund).dump() << "\n";
   return 0;

@@ -45,7 +45,8 @@ int RunSamplePlan(const SamplePlanFlags& f, bool seed_given) {
   services::SamplePlanQuery q = f.query;
   if (seed_given) q.seed = f.seed;
   q.households_csv = std::move(*text);
-  auto outcome = services::SamplePlanService(policies, adapters::csv::ParseHouseholdsCsv).Compute(q, /*allow_policy_files=*/true);
+  auto outcome = services::SamplePlanService(policies, adapters::csv::ParseHouseholdsCsv)
+                     .Compute(q, /*allow_policy_files=*/true);
   if (!outcome.ok()) return Fail(outcome.error());
   std::cout << adapters::json::SamplePlanToJson(outcome->plan, outcome->households).dump() << "\n";
   return 0;
@@ -55,8 +56,8 @@ int RunSamplePlan(const SamplePlanFlags& f, bool seed_given) {
 
 void AddCalcSamplePlanCommand(CLI::App& calc, int* exit_code) {
   auto flags = std::make_shared<SamplePlanFlags>();
-  auto* cmd = calc.add_subcommand(
-      "sample-plan", "The season's room-temperature sampling plan (R-SAMPLE-1..3)");
+  auto* cmd = calc.add_subcommand("sample-plan",
+                                  "The season's room-temperature sampling plan (R-SAMPLE-1..3)");
   cmd->add_option("--policy", flags->query.policy, "Profile name (weihai, zibo) or a .toml file")
       ->required();
   cmd->add_option("--households", flags->households_path,
@@ -66,7 +67,8 @@ void AddCalcSamplePlanCommand(CLI::App& calc, int* exit_code) {
   auto* seed = cmd->add_option("--seed", flags->seed,
                                "Seed of the random order among equal households (default 0)");
   cmd->add_option("--policies", flags->policies, "Directory of named policy profiles");
-  cmd->callback([flags, exit_code, seed] { *exit_code = RunSamplePlan(*flags, seed->count() > 0); });
+  cmd->callback(
+      [flags, exit_code, seed] { *exit_code = RunSamplePlan(*flags, seed->count() > 0); });
 }
 
 }  // namespace hearth::app::cli

@@ -37,15 +37,16 @@ int RunImport(const ImportFlags& f) {
 }
 
 int RunYears(const std::string& db) {
-  auto opened = runtime::Runtime::Open({db, DefaultPolicyDir().string(), runtime::DbMode::kIfPresent});
+  auto opened =
+      runtime::Runtime::Open({db, DefaultPolicyDir().string(), runtime::DbMode::kIfPresent});
   if (!opened.ok()) return Fail(opened.error());
   runtime::Runtime& rt = **opened;
   auto cal = rt.calendar.Current();
   std::cout << "years loaded:";
   for (int y : cal->years()) std::cout << " " << y;
   std::cout << "\n";
-  auto missing = rt.calendar.MissingYears(std::chrono::time_point_cast<std::chrono::seconds>(
-      std::chrono::system_clock::now()));
+  auto missing = rt.calendar.MissingYears(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
   for (int y : missing) {
     std::cout << "warning: the calendar lacks " << y
               << "; deadlines in it follow Mon–Fri and are marked calendar_incomplete\n";
@@ -60,10 +61,12 @@ void AddCalendarCommands(CLI::App& app, int* exit_code) {
   cal->require_subcommand(1);
 
   auto flags = std::make_shared<ImportFlags>();
-  auto* imp = cal->add_subcommand("import", "Load holiday years (same JSON shape as the shipped "
-                                            "data/calendar/cn-holidays.json)");
+  auto* imp = cal->add_subcommand("import",
+                                  "Load holiday years (same JSON shape as the shipped "
+                                  "data/calendar/cn-holidays.json)");
   imp->add_option("FILE", flags->file, "The calendar JSON file")->required();
-  imp->add_option("--db", flags->db, "Database to import into: a SQLite file or a postgresql:// URL");
+  imp->add_option("--db", flags->db,
+                  "Database to import into: a SQLite file or a postgresql:// URL");
   imp->add_flag("--replace", flags->replace,
                 "Replace the given years wholly instead of merging by date");
   imp->callback([flags, exit_code] { *exit_code = RunImport(*flags); });

@@ -35,14 +35,17 @@ std::string DefaultDbPath() {
 int ExitCode(const Error& error) {
   switch (error.code) {
     case ErrorCode::kInvalidArgument:
-    case ErrorCode::kNotFound: return 2;
-    default: return 1;
+    case ErrorCode::kNotFound:
+      return 2;
+    default:
+      return 1;
   }
 }
 
 int Fail(const Error& error) {
   std::cerr << "hearth: error: " << error.message;
-  if (error.code == ErrorCode::kInternal && !error.detail.empty()) std::cerr << " (" << error.detail << ")";
+  if (error.code == ErrorCode::kInternal && !error.detail.empty())
+    std::cerr << " (" << error.detail << ")";
   std::cerr << "\n";
   return ExitCode(error);
 }

@@ -8,11 +8,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "adapters/csv/household_import_csv.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/environment.hpp"
-#include "adapters/csv/household_import_csv.hpp"
 #include "services/import_service.hpp"
 
 namespace hearth::app::cli {
@@ -51,7 +51,8 @@ int RunImportHouseholds(const ImportFlags& f) {
   auto conn = adapters::storage::Connect(f.db, false);
   if (!conn.ok()) return Fail(conn.error());
   adapters::storage::SqlRecordStore records(std::move(*conn));
-  auto counts = services::ImportService(records, adapters::csv::ReadHouseholdImport).ImportHouseholds(f.company, *text, {}, Actor());
+  auto counts = services::ImportService(records, adapters::csv::ReadHouseholdImport)
+                    .ImportHouseholds(f.company, *text, {}, Actor());
   if (!counts.ok()) {
     Error e = counts.error();
     if (e.field == "company") e.message += " (--company)";

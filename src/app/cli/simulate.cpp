@@ -10,8 +10,8 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/environment.hpp"
-#include "sim/live_simulation.hpp"
 #include "app/runtime/runtime.hpp"
+#include "sim/live_simulation.hpp"
 #include "sim/simulation_sinks.hpp"
 
 namespace hearth::app::cli {
@@ -30,7 +30,8 @@ struct SimulateFlags {
 
 Result<Instant> TimeFlag(const std::string& text, const char* name) {
   auto t = ParseRfc3339(text);
-  if (!t.ok()) return Error::InvalidArgument(std::string("--") + name + " must be an RFC 3339 time", name);
+  if (!t.ok())
+    return Error::InvalidArgument(std::string("--") + name + " must be an RFC 3339 time", name);
   return *t;
 }
 
@@ -106,7 +107,8 @@ void AddSimulateCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--season", f->season, "The year the season starts (2025: 2025-2026)")
       ->required()
       ->check(CLI::Range(2000, 2200));
-  cmd->add_option("--db", f->db, "The city's database (sensors, buildings; outdoor means go there)");
+  cmd->add_option("--db", f->db,
+                  "The city's database (sensors, buildings; outdoor means go there)");
   cmd->add_option("--policies", f->policies, "Directory of policy profiles");
   cmd->add_option("--mqtt", f->mqtt, "Publish to this broker (mqtt://HOST:PORT)");
   cmd->add_option("--http", f->http, "POST to this server (http://HOST:PORT)");

@@ -25,7 +25,8 @@ int RunWeatherImport(const WeatherFlags& f) {
   text << in.rdbuf();
   auto means = adapters::csv::ParseWeatherCsv(text.str());
   if (!means.ok()) return Fail(Error::InvalidArgument(f.file + ": " + means.error().message));
-  auto opened = runtime::Runtime::Open({f.db, DefaultPolicyDir().string(), runtime::DbMode::kRequired});
+  auto opened =
+      runtime::Runtime::Open({f.db, DefaultPolicyDir().string(), runtime::DbMode::kRequired});
   if (!opened.ok()) return Fail(opened.error());
   runtime::Runtime& rt = **opened;
   std::set<int64_t> districts;

@@ -39,15 +39,16 @@ Result<int64_t> Number(const std::string& key, const std::string& v) {
   return *n;
 }
 
-adapters::http::Response Get(const adapters::http::Request& req, const services::AlertService& alerts,
-                   services::AuthService& auth) {
+adapters::http::Response Get(const adapters::http::Request& req,
+                             const services::AlertService& alerts, services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   if (p->role == rules::Role::kHousehold) {
     return adapters::http::ErrorResponse(
         Error::PermissionDenied("alerts are for company staff and regulators"));
   }
-  if (auto s = adapters::http::OnlyParams(req, {"silent_hours", "company_id", "cursor", "limit"}); !s.ok()) {
+  if (auto s = adapters::http::OnlyParams(req, {"silent_hours", "company_id", "cursor", "limit"});
+      !s.ok()) {
     return adapters::http::ErrorResponse(s.error());
   }
   auto page = ReadPage(req);
@@ -77,16 +78,17 @@ adapters::http::Response Get(const adapters::http::Request& req, const services:
 
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
                     services::AuthService& auth) {
-  router.Add("GET", "/api/v1/alerts",
-             [&alerts, &auth](const adapters::http::Request& req) { return Get(req, alerts, auth); },
-             {.summary = "Alerts: households unqualified today (R-TEMP-5), sensors silent for more "
-                         "than silent_hours (default 24) or never heard, and sensors whose last "
-                         "reading is outside R-TEMP-3's valid range (company staff: their company; "
-                         "admin, regulator: all, or ?company_id=)",
-              .query = {"silent_hours", "company_id", "cursor", "limit"},
-              .request_schema = "",
-              .response_schema = "",
-              .list = true});
+  router.Add(
+      "GET", "/api/v1/alerts",
+      [&alerts, &auth](const adapters::http::Request& req) { return Get(req, alerts, auth); },
+      {.summary = "Alerts: households unqualified today (R-TEMP-5), sensors silent for more "
+                  "than silent_hours (default 24) or never heard, and sensors whose last "
+                  "reading is outside R-TEMP-3's valid range (company staff: their company; "
+                  "admin, regulator: all, or ?company_id=)",
+       .query = {"silent_hours", "company_id", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
 }
 
 }  // namespace hearth::app::http

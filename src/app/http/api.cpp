@@ -1,26 +1,26 @@
 #include "app/http/api.hpp"
 
-#include "app/http/paging.hpp"
-
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
+#include "app/http/paging.hpp"
 #include "app/http/readings.hpp"
-#include "app/http/routes.hpp"
 #include "app/http/refunds.hpp"
+#include "app/http/routes.hpp"
 #include "app/http/usage_rates.hpp"
 #include "rules/access.hpp"
 
 namespace hearth::app::http {
 
 Authorizer MakeAuthorizer(services::AuthService& auth) {
-  return [&auth](const adapters::http::Request& req, const model::Resource& r, Verb verb) -> Result<Access> {
+  return [&auth](const adapters::http::Request& req, const model::Resource& r,
+                 Verb verb) -> Result<Access> {
     auto p = RequirePrincipal(req, auth);
     if (!p.ok()) return p.error();
     bool allowed = verb == Verb::kRead ? rules::MayRead(p->role, r) : rules::MayWrite(p->role, r);
     if (!allowed) {
       return Error::PermissionDenied("role " + std::string(rules::RoleName(p->role)) + " may not " +
-                       (verb == Verb::kRead ? "read " : "change ") + r.name);
+                                     (verb == Verb::kRead ? "read " : "change ") + r.name);
     }
     services::Principal principal = *p;
     return Access{services::ScopeOf(principal), principal.username,
@@ -33,45 +33,52 @@ Authorizer MakeAuthorizer(services::AuthService& auth) {
 namespace {
 
 // GET /api/v1/audit: admin and regulator only (W 12.1: changes are recorded and reviewable).
-void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store, services::AuthService& auth) {
-  router.Add(
-      "GET", "/api/v1/audit",
-      [&store, &auth](const adapters::http::Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        if (p->role != rules::Role::kAdmin && p->role != rules::Role::kRegulator) {
-          return adapters::http::ErrorResponse(
-              Error::PermissionDenied("the audit log is for admins and regulators"));
-        }
-        if (auto s = adapters::http::OnlyParams(req, {"cursor", "limit"}); !s.ok()) {
-          return adapters::http::ErrorResponse(s.error());
-        }
-        auto page = ReadPage(req, 100);
-        if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-        const int limit = page->limit;
-        auto entries = store.Audit(page->cursor, limit);
-        if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
-        nlohmann::ordered_json items = nlohmann::ordered_json::array();
-        for (const auto& e : *entries) {
-          auto parse = [](const std::string& text) {
-            return text.empty() ? nlohmann::ordered_json(nullptr)
-                                : nlohmann::ordered_json::parse(text, nullptr, false);
-          };
-          items.push_back({{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                           {"resource", e.resource},
-                           {"record_id", e.record_id ? nlohmann::ordered_json(*e.record_id)
-                                                     : nlohmann::ordered_json(nullptr)},
-                           {"before", parse(e.before_json)}, {"after", parse(e.after_json)}});
-        }
-        std::optional<int64_t> next;
-        if (static_cast<int>(entries->size()) == limit && !entries->empty()) {
-          next = entries->back().id;
-        }
-        return adapters::http::Json(200, PageJson(std::move(items), next));
-      },
-      {.summary = "The audit log, newest first: who changed what, when, before and after "
-                  "(admin, regulator); paged with cursor and limit (default 100)",
-       .query = {"cursor", "limit"}, .request_schema = "", .response_schema = "", .list = true});
+void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
+                   services::AuthService& auth) {
+  router.Add("GET", "/api/v1/audit",
+             [&store, &auth](const adapters::http::Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               if (p->role != rules::Role::kAdmin && p->role != rules::Role::kRegulator) {
+                 return adapters::http::ErrorResponse(
+                     Error::PermissionDenied("the audit log is for admins and regulators"));
+               }
+               if (auto s = adapters::http::OnlyParams(req, {"cursor", "limit"}); !s.ok()) {
+                 return adapters::http::ErrorResponse(s.error());
+               }
+               auto page = ReadPage(req, 100);
+               if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+               const int limit = page->limit;
+               auto entries = store.Audit(page->cursor, limit);
+               if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
+               nlohmann::ordered_json items = nlohmann::ordered_json::array();
+               for (const auto& e : *entries) {
+                 auto parse = [](const std::string& text) {
+                   return text.empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json::parse(text, nullptr, false);
+                 };
+                 items.push_back({{"id", e.id},
+                                  {"at", e.at},
+                                  {"actor", e.actor},
+                                  {"action", e.action},
+                                  {"resource", e.resource},
+                                  {"record_id", e.record_id ? nlohmann::ordered_json(*e.record_id)
+                                                            : nlohmann::ordered_json(nullptr)},
+                                  {"before", parse(e.before_json)},
+                                  {"after", parse(e.after_json)}});
+               }
+               std::optional<int64_t> next;
+               if (static_cast<int>(entries->size()) == limit && !entries->empty()) {
+                 next = entries->back().id;
+               }
+               return adapters::http::Json(200, PageJson(std::move(items), next));
+             },
+             {.summary = "The audit log, newest first: who changed what, when, before and after "
+                         "(admin, regulator); paged with cursor and limit (default 100)",
+              .query = {"cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
 }
 
 }  // namespace

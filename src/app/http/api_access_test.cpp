@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <functional>
-
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -18,8 +17,8 @@ namespace {
 
 using nlohmann::json;
 
-const std::vector<std::string> kRoles = {"admin",     "regulator", "manager", "agent",
-                                         "technician", "household"};
+const std::vector<std::string> kRoles = {"admin", "regulator",  "manager",
+                                         "agent", "technician", "household"};
 
 // Who may change what (the policy under test). Readers: everyone in scope, but households read
 // only their own household's records.
@@ -27,14 +26,14 @@ const std::map<std::string, std::set<std::string>> kWriters = {
     {"admin", {"*"}},
     {"regulator", {"districts", "seasons", "companies", "licensed_districts"}},
     // Not licensed_districts: no company adjusts its own service area (Z 3.4).
-    {"manager", {"heat_sources", "network_sections", "substations",
-                 "buildings", "partitions", "households", "rooms", "sensors", "tariffs", "fees",
-                 "payments", "reminders"}},
+    {"manager",
+     {"heat_sources", "network_sections", "substations", "buildings", "partitions", "households",
+      "rooms", "sensors", "tariffs", "fees", "payments", "reminders"}},
     {"agent", {"households", "rooms", "fees", "payments", "reminders"}},
     {"technician", {"rooms", "sensors"}},
     {"household", {}},
 };
-const std::set<std::string> kHouseholdReadable = {"households", "rooms", "sensors",
+const std::set<std::string> kHouseholdReadable = {"households", "rooms",    "sensors",
                                                   "fees",       "payments", "reminders"};
 
 class ApiAccess : public ::testing::Test {
@@ -42,8 +41,10 @@ class ApiAccess : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new support::TempDir();
     // Cheap hashes: these tests are about rights, not hashing.
-    auto rt = runtime::Runtime::Open({*dir_ / "h.db", std::string(HEARTH_SOURCE_DIR) + "/policies",
-                                      runtime::DbMode::kRequired, {1, 1024, 1}});
+    auto rt = runtime::Runtime::Open({*dir_ / "h.db",
+                                      std::string(HEARTH_SOURCE_DIR) + "/policies",
+                                      runtime::DbMode::kRequired,
+                                      {1, 1024, 1}});
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = rt->release();
     router_ = new adapters::http::Router();
@@ -51,9 +52,9 @@ class ApiAccess : public ::testing::Test {
     // Two companies, A and B, each with a household; users of every role in company A.
     for (const char* c : {"a", "b"}) City(c);
     for (const auto& role : kRoles) {
-      services::NewAccount acc{role + "-user", "secret-password", role, std::nullopt,
-                               std::nullopt};
-      if (role == "manager" || role == "agent" || role == "technician") acc.company_id = ids_["a.company"];
+      services::NewAccount acc{role + "-user", "secret-password", role, std::nullopt, std::nullopt};
+      if (role == "manager" || role == "agent" || role == "technician")
+        acc.company_id = ids_["a.company"];
       if (role == "household") acc.household_id = ids_["a.household"];
       auto u = rt_->db->auth.AddUser(acc);
       ASSERT_TRUE(u.ok()) << role << ": " << u.error().message;
@@ -74,21 +75,30 @@ class ApiAccess : public ::testing::Test {
     return r.ok() ? r->id : 0;
   }
   static void City(const std::string& c) {
-    int64_t d = Make("districts", {{"code", "d" + c}, {"name", "D"}, {"city", "Weihai"},
-                                   {"policy", "weihai"}});
+    int64_t d = Make("districts",
+                     {{"code", "d" + c}, {"name", "D"}, {"city", "Weihai"}, {"policy", "weihai"}});
     int64_t co = Make("companies", {{"code", c}, {"name", c}, {"policy", "weihai"}});
-    int64_t hs = Make("heat_sources", {{"company_id", co}, {"code", "hs"}, {"name", "p"},
-                                       {"kind", "chp"}});
-    int64_t ns = Make("network_sections", {{"company_id", co}, {"heat_source_id", hs},
-                                           {"code", "n"}, {"name", "n"}});
-    int64_t ss = Make("substations", {{"company_id", co}, {"network_section_id", ns},
-                                      {"code", "s"}, {"name", "s"}});
-    int64_t b = Make("buildings", {{"company_id", co}, {"district_id", d}, {"substation_id", ss},
-                                   {"code", "b"}, {"community", "c"}, {"floors", int64_t{6}}});
+    int64_t hs =
+        Make("heat_sources", {{"company_id", co}, {"code", "hs"}, {"name", "p"}, {"kind", "chp"}});
+    int64_t ns = Make("network_sections",
+                      {{"company_id", co}, {"heat_source_id", hs}, {"code", "n"}, {"name", "n"}});
+    int64_t ss =
+        Make("substations",
+             {{"company_id", co}, {"network_section_id", ns}, {"code", "s"}, {"name", "s"}});
+    int64_t b = Make("buildings", {{"company_id", co},
+                                   {"district_id", d},
+                                   {"substation_id", ss},
+                                   {"code", "b"},
+                                   {"community", "c"},
+                                   {"floors", int64_t{6}}});
     int64_t p = Make("partitions", {{"company_id", co}, {"building_id", b}, {"code", "u"}});
-    int64_t h = Make("households", {{"company_id", co}, {"partition_id", p}, {"code", "h"},
-                                    {"area_m2", int64_t{9000}}, {"floor", int64_t{2}},
-                                    {"orientation", "sun"}, {"billing", "area"},
+    int64_t h = Make("households", {{"company_id", co},
+                                    {"partition_id", p},
+                                    {"code", "h"},
+                                    {"area_m2", int64_t{9000}},
+                                    {"floor", int64_t{2}},
+                                    {"orientation", "sun"},
+                                    {"billing", "area"},
                                     {"heating_status", "heated"},
                                     {"phone", std::string("13812345678")},
                                     {"id_number", std::string("370602199001011234")}});
@@ -98,7 +108,7 @@ class ApiAccess : public ::testing::Test {
   }
 
   static adapters::http::Response Call(const std::string& role, const std::string& method,
-                             const std::string& target, const std::string& body = "") {
+                                       const std::string& target, const std::string& body = "") {
     adapters::http::Request req;
     req.method = method;
     size_t q = target.find('?');
@@ -235,9 +245,14 @@ TEST_F(ApiAccess, ScopesAndMasking) {
   EXPECT_EQ(json::parse(Call("admin", "GET", "/api/v1/households").body)["items"].size(), 2u);
   EXPECT_EQ(json::parse(Call("household", "GET", "/api/v1/households").body)["items"].size(), 1u);
   // A manager cannot create into another company.
-  json foreign = {{"company_id", ids_["b.company"]}, {"partition_id", ids_["b.partition"]},
-                  {"code", "x"}, {"area_m2", 50}, {"floor", 1}, {"orientation", "sun"},
-                  {"billing", "area"}, {"heating_status", "heated"}};
+  json foreign = {{"company_id", ids_["b.company"]},
+                  {"partition_id", ids_["b.partition"]},
+                  {"code", "x"},
+                  {"area_m2", 50},
+                  {"floor", 1},
+                  {"orientation", "sun"},
+                  {"billing", "area"},
+                  {"heating_status", "heated"}};
   EXPECT_EQ(Call("manager", "POST", "/api/v1/households", foreign.dump()).status, 403u);
 }
 
@@ -283,7 +298,8 @@ TEST_F(ApiAccess, CursorsWalkStoredListsAndTheAuditLog) {
     std::vector<int64_t> seen;
     std::string cursor;
     for (int pages = 0; pages < 1000; ++pages) {
-      auto resp = Call("admin", "GET", path + "?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
+      auto resp =
+          Call("admin", "GET", path + "?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor));
       ASSERT_EQ(resp.status, 200u) << resp.body;
       json body = json::parse(resp.body);
       EXPECT_LE(body["items"].size(), 2u);
@@ -314,8 +330,8 @@ TEST_F(ApiAccess, UsageRatesByRole) {
     unsigned status;
     size_t partitions;  // when 200
   };
-  const Case cases[] = {{"admin", 200, 2},   {"regulator", 200, 2}, {"manager", 200, 1},
-                        {"agent", 200, 1},   {"technician", 200, 1}, {"household", 403, 0},
+  const Case cases[] = {{"admin", 200, 2}, {"regulator", 200, 2},  {"manager", 200, 1},
+                        {"agent", 200, 1}, {"technician", 200, 1}, {"household", 403, 0},
                         {"", 401, 0}};
   for (const auto& c : cases) {
     SCOPED_TRACE(c.role);
@@ -328,9 +344,9 @@ TEST_F(ApiAccess, UsageRatesByRole) {
     EXPECT_EQ(items[0]["rate_percent"], 100.0);
     EXPECT_EQ(items[0]["total_area_m2"], 90.0);
   }
-  auto other = Call("manager", "GET",
-                    "/api/v1/usage-rates?by=community&company_id=" +
-                        std::to_string(ids_["b.company"]));
+  auto other =
+      Call("manager", "GET",
+           "/api/v1/usage-rates?by=community&company_id=" + std::to_string(ids_["b.company"]));
   ASSERT_EQ(other.status, 200u);
   EXPECT_TRUE(json::parse(other.body)["items"].empty());
   EXPECT_EQ(Call("admin", "GET", "/api/v1/usage-rates?by=street").status, 400u);

@@ -78,7 +78,7 @@ nlohmann::ordered_json PrincipalToJson(const services::Principal& p) {
 
 // Built field by field, so that fields added to RouteDoc later need no change here.
 adapters::http::RouteDoc Doc(std::string summary, std::string request_schema = "",
-                   std::string response_schema = "", int status = 0) {
+                             std::string response_schema = "", int status = 0) {
   adapters::http::RouteDoc doc;
   doc.summary = std::move(summary);
   doc.request_schema = std::move(request_schema);
@@ -108,7 +108,8 @@ void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth) 
   router.Add(
       "POST", "/api/v1/auth/login",
       [&auth](const adapters::http::Request& req) {
-        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+          return adapters::http::ErrorResponse(s.error());
         auto credentials = ParseCredentials(req.body);
         if (!credentials.ok()) return adapters::http::ErrorResponse(credentials.error());
         auto issued = auth.Login(credentials->username, credentials->password);
@@ -124,7 +125,8 @@ void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth) 
   router.Add(
       "POST", "/api/v1/auth/logout",
       [&auth](const adapters::http::Request& req) {
-        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+          return adapters::http::ErrorResponse(s.error());
         auto token = BearerToken(req);
         if (!token.ok()) return AuthErrorResponse(token.error());
         if (auto s = auth.Logout(*token); !s.ok()) return AuthErrorResponse(s.error());
@@ -135,7 +137,8 @@ void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth) 
   router.Add(
       "GET", "/api/v1/auth/me",
       [&auth](const adapters::http::Request& req) {
-        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+        if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+          return adapters::http::ErrorResponse(s.error());
         auto principal = RequirePrincipal(req, auth);
         if (!principal.ok()) return AuthErrorResponse(principal.error());
         return adapters::http::Json(200, PrincipalToJson(*principal));

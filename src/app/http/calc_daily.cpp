@@ -15,8 +15,9 @@ void AddCalcDailyRoutes(adapters::http::Router& router, const services::PolicyRe
                auto it = req.query.find("policy");
                const std::string policy =
                    it != req.query.end() ? it->second : services::kDefaultDailyPolicy;
-               auto days = services::DailyService(policies, adapters::csv::ParseReadingsCsv).Compute(req.body, policy,
-                                                                    /*allow_policy_files=*/false);
+               auto days = services::DailyService(policies, adapters::csv::ParseReadingsCsv)
+                               .Compute(req.body, policy,
+                                        /*allow_policy_files=*/false);
                if (!days.ok()) return adapters::http::ErrorResponse(days.error());
                return adapters::http::Json(200, adapters::json::DailyValuesToJson(*days));
              },

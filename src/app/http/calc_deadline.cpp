@@ -12,11 +12,13 @@ Result<bool> ParseBool(const std::string& text, const std::string& field) {
 
 }  // namespace
 
-void AddCalcDeadlineRoutes(adapters::http::Router& router, const services::DeadlineService& deadlines) {
+void AddCalcDeadlineRoutes(adapters::http::Router& router,
+                           const services::DeadlineService& deadlines) {
   router.Add(
       "GET", "/api/v1/calc/deadline",
       [&deadlines](const adapters::http::Request& req) {
-        if (auto s = adapters::http::OnlyParams(req, {"policy", "rule", "channel", "from", "outside_works"});
+        if (auto s = adapters::http::OnlyParams(
+                req, {"policy", "rule", "channel", "from", "outside_works"});
             !s.ok()) {
           return adapters::http::ErrorResponse(s.error());
         }
@@ -40,7 +42,8 @@ void AddCalcDeadlineRoutes(adapters::http::Router& router, const services::Deadl
         }
         auto outcome = deadlines.Compute(q, /*allow_policy_files=*/false);
         if (!outcome.ok()) return adapters::http::ErrorResponse(outcome.error());
-        return adapters::http::Json(200, adapters::json::DeadlineToJson(outcome->request, outcome->answer));
+        return adapters::http::Json(
+            200, adapters::json::DeadlineToJson(outcome->request, outcome->answer));
       },
       {.summary = "A statutory deadline (R-WO, R-REPAIR, R-OUT, R-REFUND-6, R-INS-1, R-CONN-1)",
        .query = {"policy", "rule", "channel", "from", "outside_works"},

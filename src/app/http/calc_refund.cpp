@@ -24,15 +24,18 @@ void AddCalcRefundRoutes(adapters::http::Router& router, const services::PolicyR
         q.season = req.query.at("season");
         q.fee = req.query.at("fee");
         q.days_csv = req.body;
-        auto outcome = services::RefundService(policies, adapters::csv::ParseRefundDaysCsv).Compute(q, /*allow_policy_files=*/false);
+        auto outcome = services::RefundService(policies, adapters::csv::ParseRefundDaysCsv)
+                           .Compute(q, /*allow_policy_files=*/false);
         if (!outcome.ok()) return adapters::http::ErrorResponse(outcome.error());
-        return adapters::http::Json(200, adapters::json::RefundToJson(outcome->season, outcome->refund));
+        return adapters::http::Json(200,
+                                    adapters::json::RefundToJson(outcome->season, outcome->refund));
       },
-      adapters::http::RouteDoc{.summary = "The refund of a household-season from a days CSV (R-REFUND-1..4)",
-                     .query = {"policy", "season", "fee"},
-                     .request_schema = "csv",
-                     .response_schema = "",
-                     .list = false});
+      adapters::http::RouteDoc{
+          .summary = "The refund of a household-season from a days CSV (R-REFUND-1..4)",
+          .query = {"policy", "season", "fee"},
+          .request_schema = "csv",
+          .response_schema = "",
+          .list = false});
 }
 
 }  // namespace hearth::app::http

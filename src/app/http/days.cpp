@@ -38,9 +38,9 @@ Result<Date> DateParam(const adapters::http::Request& req, const std::string& na
   return *d;
 }
 
-adapters::http::Response Get(const adapters::http::Request& req, const services::JudgingService& judging,
-                   ports::RecordStore& records, const Authorizer& authorize,
-                   const ports::Clock& clock) {
+adapters::http::Response Get(const adapters::http::Request& req,
+                             const services::JudgingService& judging, ports::RecordStore& records,
+                             const Authorizer& authorize, const ports::Clock& clock) {
   const model::Resource& households = *model::FindResource("households");
   auto access = authorize(req, households, Verb::kRead);
   if (!access.ok()) return AuthErrorResponse(access.error());
@@ -49,7 +49,8 @@ adapters::http::Response Get(const adapters::http::Request& req, const services:
   }
   const std::string& id_text = req.params.at("id");
   auto parsed_id = adapters::http::ParseDigits(id_text);
-  if (!parsed_id) return adapters::http::ErrorResponse(Error::NotFound("no household " + id_text, "id"));
+  if (!parsed_id)
+    return adapters::http::ErrorResponse(Error::NotFound("no household " + id_text, "id"));
   const int64_t id = *parsed_id;
   // The household record decides visibility: outside the caller's scope it is not_found.
   if (auto h = records.Get(households, id, access->scope); !h.ok()) {
@@ -65,10 +66,10 @@ adapters::http::Response Get(const adapters::http::Request& req, const services:
   ordered_json items = ordered_json::array();
   for (const auto& d : judged->days) items.push_back(DayJson(d));
   return adapters::http::Json(200, {{"household_id", id},
-                          {"policy", judged->policy},
-                          {"guarantee_case", judged->guarantee_case},
-                          {"guarantee_reason", judged->guarantee_reason},
-                          {"items", std::move(items)}});
+                                    {"policy", judged->policy},
+                                    {"guarantee_case", judged->guarantee_case},
+                                    {"guarantee_reason", judged->guarantee_reason},
+                                    {"items", std::move(items)}});
 }
 
 }  // namespace

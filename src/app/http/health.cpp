@@ -29,7 +29,8 @@ void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& 
                              ": deadlines in it follow Mon–Fri and are marked calendar_incomplete; "
                              "load the State Council notice with `hearth calendar import`");
         }
-        return adapters::http::Json(200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
+        return adapters::http::Json(
+            200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
       },
       {.summary = "Liveness, loaded calendar years and the operator's warnings",
        .query = {},
@@ -39,14 +40,15 @@ void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& 
 }
 
 void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar) {
-  router.Add(
-      "GET", "/api/v1/calendar",
-      [&calendar](const adapters::http::Request&) { return adapters::http::Json(200, CalendarStatus(calendar)); },
-      {.summary = "Loaded and missing calendar years (R-CAL-1)",
-       .query = {},
-       .request_schema = "",
-       .response_schema = "",
-       .list = false});
+  router.Add("GET", "/api/v1/calendar",
+             [&calendar](const adapters::http::Request&) {
+               return adapters::http::Json(200, CalendarStatus(calendar));
+             },
+             {.summary = "Loaded and missing calendar years (R-CAL-1)",
+              .query = {},
+              .request_schema = "",
+              .response_schema = "",
+              .list = false});
 }
 
 }  // namespace hearth::app::http

@@ -20,14 +20,14 @@ Status CheckCsvBody(const adapters::http::Request& req) {
       type == "application/octet-stream" || type == "application/x-www-form-urlencoded") {
     return OkStatus();
   }
-  return Error::InvalidArgument("the body must be the CSV file (Content-Type: text/csv), not " +
-                                    type,
-                                "body");
+  return Error::InvalidArgument(
+      "the body must be the CSV file (Content-Type: text/csv), not " + type, "body");
 }
 
 }  // namespace
 
-void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize) {
+void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                     Authorizer authorize) {
   router.Add(
       "POST", "/api/v1/import/households",
       [&store, authorize](const adapters::http::Request& req) {
@@ -44,20 +44,22 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store, 
               Error::InvalidArgument("missing query parameter company (its code)", "company"));
         }
         if (auto s = CheckCsvBody(req); !s.ok()) return adapters::http::ErrorResponse(s.error());
-        auto counts = services::ImportService(store, adapters::csv::ReadHouseholdImport).ImportHouseholds(
-            company->second, req.body, access->scope, access->actor);
+        auto counts =
+            services::ImportService(store, adapters::csv::ReadHouseholdImport)
+                .ImportHouseholds(company->second, req.body, access->scope, access->actor);
         if (!counts.ok()) return adapters::http::ErrorResponse(counts.error());
         return adapters::http::Json(200, nlohmann::ordered_json{{"created", counts->created},
-                                                      {"updated", counts->updated},
-                                                      {"unchanged", counts->unchanged}});
+                                                                {"updated", counts->updated},
+                                                                {"unchanged", counts->unchanged}});
       },
-      adapters::http::RouteDoc{.summary = "Create or update a company's households and rooms from a CSV "
-                                "file, all or nothing; every problem is listed with its line and "
-                                "column",
-                     .query = {"company"},
-                     .request_schema = "csv",
-                     .response_schema = "",
-                     .list = false});
+      adapters::http::RouteDoc{
+          .summary = "Create or update a company's households and rooms from a CSV "
+                     "file, all or nothing; every problem is listed with its line and "
+                     "column",
+          .query = {"company"},
+          .request_schema = "csv",
+          .response_schema = "",
+          .list = false});
 }
 
 }  // namespace hearth::app::http

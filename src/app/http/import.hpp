@@ -12,6 +12,7 @@ namespace hearth::app::http {
 /// The caller needs the right to write both households and rooms (`authorize` with
 /// Verb::kWrite); its scope bounds the companies it may import into (another company's code is
 /// not_found). `store` and `authorize` must outlive the router.
-void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize);
+void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                     Authorizer authorize);
 
 }  // namespace hearth::app::http

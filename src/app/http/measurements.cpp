@@ -28,12 +28,14 @@ Result<int64_t> Id(const std::string& text, const std::string& field, bool not_f
   return *id;
 }
 
-adapters::http::Response Post(const adapters::http::Request& req, services::MeasurementService& service,
-                    services::AuthService& auth) {
+adapters::http::Response Post(const adapters::http::Request& req,
+                              services::MeasurementService& service, services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
-  if (!IsStaff(p->role)) return adapters::http::ErrorResponse(NotStaff(p->role, "record measurements"));
-  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  if (!IsStaff(p->role))
+    return adapters::http::ErrorResponse(NotStaff(p->role, "record measurements"));
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+    return adapters::http::ErrorResponse(s.error());
   auto input = adapters::json::ParseMeasurementJson(req.body);
   if (!input.ok()) return adapters::http::ErrorResponse(input.error());
   auto out = service.Add(*input, services::ScopeOf(*p), p->username);
@@ -54,8 +56,8 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Meas
   return adapters::http::Json(201, adapters::json::MeasurementToJson(*out->stored));
 }
 
-adapters::http::Response List(const adapters::http::Request& req, services::MeasurementService& service,
-                    services::AuthService& auth) {
+adapters::http::Response List(const adapters::http::Request& req,
+                              services::MeasurementService& service, services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   if (auto s = adapters::http::OnlyParams(req, {"household_id", "cursor", "limit"}); !s.ok()) {
@@ -70,7 +72,8 @@ adapters::http::Response List(const adapters::http::Request& req, services::Meas
     household = *id;
   }
   if (!household) {
-    return adapters::http::ErrorResponse(Error::InvalidArgument("household_id is required", "household_id"));
+    return adapters::http::ErrorResponse(
+        Error::InvalidArgument("household_id is required", "household_id"));
   }
   auto list = service.List(*household, services::ScopeOf(*p));
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
@@ -79,15 +82,16 @@ adapters::http::Response List(const adapters::http::Request& req, services::Meas
   return adapters::http::Json(200, PositionPage(items, *page));
 }
 
-adapters::http::Response Patch(const adapters::http::Request& req, services::MeasurementService& service,
-                     services::AuthService& auth) {
+adapters::http::Response Patch(const adapters::http::Request& req,
+                               services::MeasurementService& service, services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   const bool household = p->role == rules::Role::kHousehold;
   if (!IsStaff(p->role) && !household) {
     return adapters::http::ErrorResponse(NotStaff(p->role, "change measurements"));
   }
-  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+    return adapters::http::ErrorResponse(s.error());
   auto id = Id(req.params.at("id"), "id", true);
   if (!id.ok()) return adapters::http::ErrorResponse(id.error());
   auto body = nlohmann::json::parse(req.body, nullptr, false);
@@ -117,11 +121,13 @@ adapters::http::Response Patch(const adapters::http::Request& req, services::Mea
 
 }  // namespace
 
-void AddMeasurementRoutes(adapters::http::Router& router, services::MeasurementService& measurements,
-                          services::AuthService& auth) {
+void AddMeasurementRoutes(adapters::http::Router& router,
+                          services::MeasurementService& measurements, services::AuthService& auth) {
   router.Add(
       "POST", "/api/v1/measurements",
-      [&measurements, &auth](const adapters::http::Request& req) { return Post(req, measurements, auth); },
+      [&measurements, &auth](const adapters::http::Request& req) {
+        return Post(req, measurements, auth);
+      },
       {.summary = "Record a manual room-temperature measurement (R-TEMP-4): validated against "
                   "the household's profile; a measurement breaking a rule is rejected (400) "
                   "with every rule it broke, and nothing is stored (admin, manager, agent, "
@@ -132,22 +138,25 @@ void AddMeasurementRoutes(adapters::http::Router& router, services::MeasurementS
        .list = false});
   router.Add(
       "GET", "/api/v1/measurements",
-      [&measurements, &auth](const adapters::http::Request& req) { return List(req, measurements, auth); },
+      [&measurements, &auth](const adapters::http::Request& req) {
+        return List(req, measurements, auth);
+      },
       {.summary = "A household's manual measurements, by time taken, with their signature, "
                   "third-party and overridden status and whether they are evidence (R-REFUND-5)",
        .query = {"household_id", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
        .list = true});
-  router.Add(
-      "PATCH", "/api/v1/measurements/{id}",
-      [&measurements, &auth](const adapters::http::Request& req) { return Patch(req, measurements, auth); },
-      {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
-                  "overridden by a third-party test; a household may sign or refuse its own",
-       .query = {},
-       .request_schema = "MeasurementPatch",
-       .response_schema = "",
-       .list = false});
+  router.Add("PATCH", "/api/v1/measurements/{id}",
+             [&measurements, &auth](const adapters::http::Request& req) {
+               return Patch(req, measurements, auth);
+             },
+             {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
+                         "overridden by a third-party test; a household may sign or refuse its own",
+              .query = {},
+              .request_schema = "MeasurementPatch",
+              .response_schema = "",
+              .list = false});
 }
 
 }  // namespace hearth::app::http

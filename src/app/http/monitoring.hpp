@@ -34,8 +34,8 @@ namespace hearth::app::http {
 /// Every argument must outlive the router.
 void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& store,
                       ports::RecordStore& records, services::AuthService& auth);
-void AddMeasurementRoutes(adapters::http::Router& router, services::MeasurementService& measurements,
-                          services::AuthService& auth);
+void AddMeasurementRoutes(adapters::http::Router& router,
+                          services::MeasurementService& measurements, services::AuthService& auth);
 void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,
                   ports::RecordStore& records, Authorizer authorize, const ports::Clock& clock);
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,

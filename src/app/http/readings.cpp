@@ -30,7 +30,8 @@ std::string MediaType(const adapters::http::Request& req) {
 
 Result<std::vector<services::IncomingReading>> Decode(const adapters::http::Request& req) {
   std::string type = MediaType(req);
-  if (type.empty() || type == "application/json") return adapters::json::DecodeReadingsJson(req.body);
+  if (type.empty() || type == "application/json")
+    return adapters::json::DecodeReadingsJson(req.body);
   if (type == "text/csv") return adapters::csv::DecodeSensorReadingsCsv(req.body);
   return Error::InvalidArgument(
       "the body must be application/json or text/csv (sensor,ts,value), not " + type, "body");
@@ -48,16 +49,18 @@ Result<services::IngestScope> IngestScopeOf(const services::Principal& p) {
     case rules::ScopeKind::kHousehold:
       break;
   }
-  return Error::PermissionDenied("role " + std::string(rules::RoleName(p.role)) + " may not send readings");
+  return Error::PermissionDenied("role " + std::string(rules::RoleName(p.role)) +
+                                 " may not send readings");
 }
 
 adapters::http::Response Post(const adapters::http::Request& req, services::IngestService& ingest,
-                    services::AuthService& auth) {
+                              services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   auto scope = IngestScopeOf(*p);
   if (!scope.ok()) return adapters::http::ErrorResponse(scope.error());
-  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+    return adapters::http::ErrorResponse(s.error());
   auto batch = Decode(req);
   if (!batch.ok()) return adapters::http::ErrorResponse(batch.error());
   auto report = ingest.Ingest(*batch, *scope);  // returns once durably committed
@@ -70,11 +73,14 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Inge
                     {"duplicate", report->duplicate},
                     {"rejected", std::move(rejected)}};
   // A sensor code from a CSV body may be any bytes: replace what is not UTF-8 rather than fail.
-  return adapters::http::Response{200, "application/json",
-                        body.dump(-1, ' ', false, ordered_json::error_handler_t::replace), {}};
+  return adapters::http::Response{200,
+                                  "application/json",
+                                  body.dump(-1, ' ', false, ordered_json::error_handler_t::replace),
+                                  {}};
 }
 
-Result<int64_t> TimeParam(const adapters::http::Request& req, const std::string& name, int64_t fallback) {
+Result<int64_t> TimeParam(const adapters::http::Request& req, const std::string& name,
+                          int64_t fallback) {
   auto it = req.query.find(name);
   if (it == req.query.end() || it->second.empty()) return fallback;
   auto t = ParseRfc3339(it->second);
@@ -83,8 +89,8 @@ Result<int64_t> TimeParam(const adapters::http::Request& req, const std::string&
 }
 
 adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingStore& readings,
-                   ports::RecordStore& records, const Authorizer& authorize,
-                   const ports::Clock& clock) {
+                             ports::RecordStore& records, const Authorizer& authorize,
+                             const ports::Clock& clock) {
   const model::Resource& sensors = *model::FindResource("sensors");
   auto access = authorize(req, sensors, Verb::kRead);
   if (!access.ok()) return AuthErrorResponse(access.error());
@@ -115,7 +121,8 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
   if (!to.ok()) return adapters::http::ErrorResponse(to.error());
   const int64_t from = *given_from != INT64_MIN ? *given_from : *to - 86400;
   if (from > *to) {
-    return adapters::http::ErrorResponse(Error::InvalidArgument("from must not be after to", "from"));
+    return adapters::http::ErrorResponse(
+        Error::InvalidArgument("from must not be after to", "from"));
   }
   if (*to - from > kMaxReadingsWindowS) {
     return adapters::http::ErrorResponse(Error::InvalidArgument(
@@ -133,7 +140,8 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
                      {"value", static_cast<double>(r.centi) / 100.0}});
   }
   return adapters::http::Json(
-      200, PageJson(std::move(items), more ? std::optional<int64_t>(rows->back().ts) : std::nullopt));
+      200,
+      PageJson(std::move(items), more ? std::optional<int64_t>(rows->back().ts) : std::nullopt));
 }
 
 }  // namespace
@@ -153,7 +161,9 @@ void AddReadingRoutes(adapters::http::Router& router, services::IngestService& i
        .query = {},
        .request_schema = "ReadingBatch",
        .response_schema = "IngestReport",
-       .list = false, .csv_too = true, .status = 200});
+       .list = false,
+       .csv_too = true,
+       .status = 200});
   router.Add(
       "GET", "/api/v1/sensors/{code}/readings",
       [&readings, &records, authorize, &clock](const adapters::http::Request& req) {

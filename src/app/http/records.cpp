@@ -58,86 +58,82 @@ nlohmann::ordered_json Out(const model::Resource& r, ports::Record rec, const Ac
 
 }  // namespace
 
-void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize) {
+void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                     Authorizer authorize) {
   for (const model::Resource& res : model::Resources()) {
     const model::Resource* r = &res;
     const std::string base = "/api/v1/" + r->name;
     const std::string schema = r->singular;
 
-    router.Add(
-        "GET", base,
-        [r, &store, authorize](const adapters::http::Request& req) {
-          auto access = authorize(req, *r, Verb::kRead);
-          if (!access.ok()) return AuthErrorResponse(access.error());
-          auto q = ListQueryOf(req, *r);
-          if (!q.ok()) return adapters::http::ErrorResponse(q.error());
-          q->scope = access->scope;
-          auto page = store.List(*r, *q);
-          if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-          nlohmann::ordered_json items = nlohmann::ordered_json::array();
-          for (const auto& rec : page->items) {
-            items.push_back(Out(*r, rec, *access));
-          }
-          nlohmann::ordered_json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-          if (page->next_cursor) body["next_cursor"] = std::to_string(*page->next_cursor);
-          return adapters::http::Json(200, body);
-        },
-        {"List " + r->name + " (" + r->doc + ")", FilterNames(*r), "", schema, true});
+    router.Add("GET", base,
+               [r, &store, authorize](const adapters::http::Request& req) {
+                 auto access = authorize(req, *r, Verb::kRead);
+                 if (!access.ok()) return AuthErrorResponse(access.error());
+                 auto q = ListQueryOf(req, *r);
+                 if (!q.ok()) return adapters::http::ErrorResponse(q.error());
+                 q->scope = access->scope;
+                 auto page = store.List(*r, *q);
+                 if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+                 nlohmann::ordered_json items = nlohmann::ordered_json::array();
+                 for (const auto& rec : page->items) {
+                   items.push_back(Out(*r, rec, *access));
+                 }
+                 nlohmann::ordered_json body{{"items", std::move(items)}, {"next_cursor", nullptr}};
+                 if (page->next_cursor) body["next_cursor"] = std::to_string(*page->next_cursor);
+                 return adapters::http::Json(200, body);
+               },
+               {"List " + r->name + " (" + r->doc + ")", FilterNames(*r), "", schema, true});
 
-    router.Add(
-        "GET", base + "/{id}",
-        [r, &store, authorize](const adapters::http::Request& req) {
-          auto access = authorize(req, *r, Verb::kRead);
-          if (!access.ok()) return AuthErrorResponse(access.error());
-          auto id = IdParam(req);
-          if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-          auto rec = store.Get(*r, *id, access->scope);
-          if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
-          return adapters::http::Json(200, Out(*r, std::move(*rec), *access));
-        },
-        {"Get one " + r->singular, {}, "", schema, false});
+    router.Add("GET", base + "/{id}",
+               [r, &store, authorize](const adapters::http::Request& req) {
+                 auto access = authorize(req, *r, Verb::kRead);
+                 if (!access.ok()) return AuthErrorResponse(access.error());
+                 auto id = IdParam(req);
+                 if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+                 auto rec = store.Get(*r, *id, access->scope);
+                 if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
+                 return adapters::http::Json(200, Out(*r, std::move(*rec), *access));
+               },
+               {"Get one " + r->singular, {}, "", schema, false});
 
-    router.Add(
-        "POST", base,
-        [r, &store, authorize](const adapters::http::Request& req) {
-          auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return AuthErrorResponse(access.error());
-          auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kCreate);
-          if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
-          auto rec = store.Create(*r, *fields, access->scope, access->actor);
-          if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
-          return adapters::http::Json(201, Out(*r, std::move(*rec), *access));
-        },
-        {"Create a " + r->singular, {}, schema, schema, false});
+    router.Add("POST", base,
+               [r, &store, authorize](const adapters::http::Request& req) {
+                 auto access = authorize(req, *r, Verb::kWrite);
+                 if (!access.ok()) return AuthErrorResponse(access.error());
+                 auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kCreate);
+                 if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
+                 auto rec = store.Create(*r, *fields, access->scope, access->actor);
+                 if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
+                 return adapters::http::Json(201, Out(*r, std::move(*rec), *access));
+               },
+               {"Create a " + r->singular, {}, schema, schema, false});
 
-    router.Add(
-        "PATCH", base + "/{id}",
-        [r, &store, authorize](const adapters::http::Request& req) {
-          auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return AuthErrorResponse(access.error());
-          auto id = IdParam(req);
-          if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-          auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
-          if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
-          auto rec = store.Update(*r, *id, *fields, access->scope, access->actor);
-          if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
-          return adapters::http::Json(200, Out(*r, std::move(*rec), *access));
-        },
-        {"Change fields of a " + r->singular, {}, schema, schema, false});
+    router.Add("PATCH", base + "/{id}",
+               [r, &store, authorize](const adapters::http::Request& req) {
+                 auto access = authorize(req, *r, Verb::kWrite);
+                 if (!access.ok()) return AuthErrorResponse(access.error());
+                 auto id = IdParam(req);
+                 if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+                 auto fields = adapters::json::FieldsFromJson(*r, req.body, BodyMode::kUpdate);
+                 if (!fields.ok()) return adapters::http::ErrorResponse(fields.error());
+                 auto rec = store.Update(*r, *id, *fields, access->scope, access->actor);
+                 if (!rec.ok()) return adapters::http::ErrorResponse(rec.error());
+                 return adapters::http::Json(200, Out(*r, std::move(*rec), *access));
+               },
+               {"Change fields of a " + r->singular, {}, schema, schema, false});
 
-    router.Add(
-        "DELETE", base + "/{id}",
-        [r, &store, authorize](const adapters::http::Request& req) {
-          auto access = authorize(req, *r, Verb::kWrite);
-          if (!access.ok()) return AuthErrorResponse(access.error());
-          auto id = IdParam(req);
-          if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-          if (auto s = store.Delete(*r, *id, access->scope, access->actor); !s.ok()) {
-            return adapters::http::ErrorResponse(s.error());
-          }
-          return adapters::http::Response{204, "application/json", "", {}};
-        },
-        {"Delete a " + r->singular, {}, "", "", false});
+    router.Add("DELETE", base + "/{id}",
+               [r, &store, authorize](const adapters::http::Request& req) {
+                 auto access = authorize(req, *r, Verb::kWrite);
+                 if (!access.ok()) return AuthErrorResponse(access.error());
+                 auto id = IdParam(req);
+                 if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+                 if (auto s = store.Delete(*r, *id, access->scope, access->actor); !s.ok()) {
+                   return adapters::http::ErrorResponse(s.error());
+                 }
+                 return adapters::http::Response{204, "application/json", "", {}};
+               },
+               {"Delete a " + r->singular, {}, "", "", false});
   }
 }
 

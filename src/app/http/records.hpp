@@ -32,6 +32,7 @@ using Authorizer =
     std::function<Result<Access>(const adapters::http::Request&, const model::Resource&, Verb)>;
 
 /// Registers the routes of every resource. `store` and `authorize` must outlive the router.
-void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize);
+void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                     Authorizer authorize);
 
 }  // namespace hearth::app::http

@@ -60,8 +60,8 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
           {"refund_yuan", static_cast<double>(e.refund_fen) / 100.0},
           {"official_days", e.official_days},
           {"payment_deadline", e.payment_deadline},
-          {"choice", e.choice.empty() ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(e.choice)},
+          {"choice",
+           e.choice.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.choice)},
           {"days", adapters::json::LedgerDaysJson(e.days)},
           {"computed_at", e.computed_at},
           {"updated_by", e.updated_by},
@@ -84,88 +84,98 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
           return adapters::http::ErrorResponse(
               Error::InvalidArgument("season must be the year the season starts", "season"));
         }
-        auto summary = service.Run((*body)["season"].get<int>(), services::ScopeOf(*p),
-                                   p->username);
+        auto summary =
+            service.Run((*body)["season"].get<int>(), services::ScopeOf(*p), p->username);
         if (!summary.ok()) return adapters::http::ErrorResponse(summary.error());
         return adapters::http::Json(200, {{"season", summary->season_start_year},
-                                {"households", summary->households},
-                                {"written", summary->written},
-                                {"kept", summary->kept},
-                                {"without_fee", summary->without_fee},
-                                {"refund_fen", summary->refund_fen}});
+                                          {"households", summary->households},
+                                          {"written", summary->written},
+                                          {"kept", summary->kept},
+                                          {"without_fee", summary->without_fee},
+                                          {"refund_fen", summary->refund_fen}});
       },
       {.summary = "Run the refund ledger for a season: one draft entry per heated household with "
                   "a fee; approved and paid entries are kept (R-REFUND-6)",
-       .query = {}, .request_schema = "RefundRun", .response_schema = "RefundRunSummary",
-       .list = false, .csv_too = false, .status = 200});
+       .query = {},
+       .request_schema = "RefundRun",
+       .response_schema = "RefundRunSummary",
+       .list = false,
+       .csv_too = false,
+       .status = 200});
 
-  router.Add(
-      "GET", "/api/v1/refunds",
-      [&ledger, &auth](const adapters::http::Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(req, {"season", "household_id", "status", "cursor", "limit"});
-            !s.ok()) {
-          return adapters::http::ErrorResponse(s.error());
-        }
-        ports::LedgerQuery q;
-        for (const auto& [key, value] : req.query) {
-          if (key == "cursor" || key == "limit") continue;  // ReadPage
-          if (key == "status") {
-            if (value != "draft" && value != "approved" && value != "paid") {
-              return adapters::http::ErrorResponse(
-                  Error::InvalidArgument("status must be draft, approved or paid", "status"));
-            }
-            q.status = value;
-            continue;
-          }
-          auto n = Id(value, key);
-          if (!n.ok()) return adapters::http::ErrorResponse(n.error());
-          if (key == "season") q.season_start_year = static_cast<int>(std::min<int64_t>(*n, 9999));
-          if (key == "household_id") q.household_id = *n;
-        }
-        auto page = ReadPage(req);
-        if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-        q.after = page->cursor;
-        const ports::Scope scope = services::ScopeOf(*p);
-        if (scope.company_id) q.company_id = scope.company_id;
-        if (scope.household_id) {
-          if (q.household_id && *q.household_id != *scope.household_id) {
-            return adapters::http::Json(200, PageJson(nlohmann::ordered_json::array(), std::nullopt));
-          }
-          q.household_id = scope.household_id;
-        }
-        const int limit = page->limit;
-        q.limit = limit + 1;  // one more tells whether there is a next page
-        auto entries = ledger.List(q);
-        if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
-        nlohmann::ordered_json items = nlohmann::ordered_json::array();
-        for (size_t i = 0; i < entries->size() && i < static_cast<size_t>(limit); ++i) {
-          items.push_back(RefundEntryToJson((*entries)[i]));
-        }
-        std::optional<int64_t> next;
-        if (entries->size() > static_cast<size_t>(limit)) {
-          next = (*entries)[static_cast<size_t>(limit) - 1].id;
-        }
-        return adapters::http::Json(200, PageJson(std::move(items), next));
-      },
-      {.summary = "Refund ledger entries, each with its days and evidence (R-REFUND-6)",
-       .query = {"season", "household_id", "status", "cursor", "limit"},
-       .request_schema = "", .response_schema = "", .list = true});
+  router.Add("GET", "/api/v1/refunds",
+             [&ledger, &auth](const adapters::http::Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               if (auto s = adapters::http::OnlyParams(
+                       req, {"season", "household_id", "status", "cursor", "limit"});
+                   !s.ok()) {
+                 return adapters::http::ErrorResponse(s.error());
+               }
+               ports::LedgerQuery q;
+               for (const auto& [key, value] : req.query) {
+                 if (key == "cursor" || key == "limit") continue;  // ReadPage
+                 if (key == "status") {
+                   if (value != "draft" && value != "approved" && value != "paid") {
+                     return adapters::http::ErrorResponse(Error::InvalidArgument(
+                         "status must be draft, approved or paid", "status"));
+                   }
+                   q.status = value;
+                   continue;
+                 }
+                 auto n = Id(value, key);
+                 if (!n.ok()) return adapters::http::ErrorResponse(n.error());
+                 if (key == "season")
+                   q.season_start_year = static_cast<int>(std::min<int64_t>(*n, 9999));
+                 if (key == "household_id") q.household_id = *n;
+               }
+               auto page = ReadPage(req);
+               if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+               q.after = page->cursor;
+               const ports::Scope scope = services::ScopeOf(*p);
+               if (scope.company_id) q.company_id = scope.company_id;
+               if (scope.household_id) {
+                 if (q.household_id && *q.household_id != *scope.household_id) {
+                   return adapters::http::Json(
+                       200, PageJson(nlohmann::ordered_json::array(), std::nullopt));
+                 }
+                 q.household_id = scope.household_id;
+               }
+               const int limit = page->limit;
+               q.limit = limit + 1;  // one more tells whether there is a next page
+               auto entries = ledger.List(q);
+               if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
+               nlohmann::ordered_json items = nlohmann::ordered_json::array();
+               for (size_t i = 0; i < entries->size() && i < static_cast<size_t>(limit); ++i) {
+                 items.push_back(RefundEntryToJson((*entries)[i]));
+               }
+               std::optional<int64_t> next;
+               if (entries->size() > static_cast<size_t>(limit)) {
+                 next = (*entries)[static_cast<size_t>(limit) - 1].id;
+               }
+               return adapters::http::Json(200, PageJson(std::move(items), next));
+             },
+             {.summary = "Refund ledger entries, each with its days and evidence (R-REFUND-6)",
+              .query = {"season", "household_id", "status", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
 
-  router.Add(
-      "GET", "/api/v1/refunds/{id}",
-      [&ledger, &auth](const adapters::http::Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = Id(req.params.at("id"), "id");
-        if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-        auto e = Visible(ledger, *p, *id);
-        if (!e.ok()) return adapters::http::ErrorResponse(e.error());
-        return adapters::http::Json(200, RefundEntryToJson(*e));
-      },
-      {.summary = "One refund ledger entry", .query = {}, .request_schema = "",
-       .response_schema = "", .list = false});
+  router.Add("GET", "/api/v1/refunds/{id}",
+             [&ledger, &auth](const adapters::http::Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               auto id = Id(req.params.at("id"), "id");
+               if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+               auto e = Visible(ledger, *p, *id);
+               if (!e.ok()) return adapters::http::ErrorResponse(e.error());
+               return adapters::http::Json(200, RefundEntryToJson(*e));
+             },
+             {.summary = "One refund ledger entry",
+              .query = {},
+              .request_schema = "",
+              .response_schema = "",
+              .list = false});
 
   router.Add(
       "PATCH", "/api/v1/refunds/{id}",
@@ -185,7 +195,8 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
         Result<ports::RefundEntry> changed = *e;
         if (body->contains("status")) {
           if (p->role != Role::kAdmin && p->role != Role::kManager) {
-            return adapters::http::ErrorResponse(Denied("only admins and managers approve or pay refunds"));
+            return adapters::http::ErrorResponse(
+                Denied("only admins and managers approve or pay refunds"));
           }
           const auto& to = (*body)["status"];
           if (to == "approved") {
@@ -212,7 +223,10 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
       },
       {.summary = "Approve or pay a refund entry (admin, manager), or record the household's "
                   "choice of payment or offset (R-REFUND-6)",
-       .query = {}, .request_schema = "RefundPatch", .response_schema = "", .list = false});
+       .query = {},
+       .request_schema = "RefundPatch",
+       .response_schema = "",
+       .list = false});
 }
 
 }  // namespace hearth::app::http

@@ -13,10 +13,12 @@ namespace hearth::app::http {
 void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar);
 
 /// GET /api/v1/calc/deadline?policy=&rule=&channel=&from=&outside_works=
-void AddCalcDeadlineRoutes(adapters::http::Router& router, const services::DeadlineService& deadlines);
+void AddCalcDeadlineRoutes(adapters::http::Router& router,
+                           const services::DeadlineService& deadlines);
 void AddCalcDailyRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
 void AddCalcRefundRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
-void AddCalcSamplePlanRoutes(adapters::http::Router& router, const services::PolicyRegistry& policies);
+void AddCalcSamplePlanRoutes(adapters::http::Router& router,
+                             const services::PolicyRegistry& policies);
 
 /// GET /api/v1/calendar: loaded years and missing ones.
 void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar);

@@ -1,6 +1,7 @@
 #include "app/http/usage_rates.hpp"
 
 #include <nlohmann/json.hpp>
+
 #include "app/http/paging.hpp"
 
 namespace hearth::app::http {
@@ -15,16 +16,19 @@ double RatePercent(int64_t heated, int64_t total) {
 
 }  // namespace
 
-void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize) {
+void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                        Authorizer authorize) {
   router.Add(
       "GET", "/api/v1/usage-rates",
       [&store, authorize = std::move(authorize)](const adapters::http::Request& req) {
         auto access = authorize(req, *model::FindResource("households"), Verb::kRead);
         if (!access.ok()) return adapters::http::ErrorResponse(access.error());
         if (access->scope.household_id) {
-          return adapters::http::ErrorResponse(Error::PermissionDenied("usage rates are for company staff and regulators"));
+          return adapters::http::ErrorResponse(
+              Error::PermissionDenied("usage rates are for company staff and regulators"));
         }
-        if (auto s = adapters::http::OnlyParams(req, {"by", "company_id", "cursor", "limit"}); !s.ok()) {
+        if (auto s = adapters::http::OnlyParams(req, {"by", "company_id", "cursor", "limit"});
+            !s.ok()) {
           return adapters::http::ErrorResponse(s.error());
         }
         auto page = ReadPage(req);
@@ -45,7 +49,8 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
           const int64_t id = *parsed;
           // A company role asking for another company sees nothing, as with lists.
           if (scope.company_id && *scope.company_id != id) {
-            return adapters::http::Json(200, PageJson(nlohmann::ordered_json::array(), std::nullopt));
+            return adapters::http::Json(200,
+                                        PageJson(nlohmann::ordered_json::array(), std::nullopt));
           }
           scope.company_id = id;
         }
@@ -72,7 +77,10 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
       },
       {.summary = "Heat-usage rates by partition or community (R-TEMP-2), derived from the "
                   "households' heating status and area",
-       .query = {"by", "company_id", "cursor", "limit"}, .request_schema = "", .response_schema = "", .list = true});
+       .query = {"by", "company_id", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
 }
 
 }  // namespace hearth::app::http

@@ -10,6 +10,7 @@
 
 namespace hearth::app::http {
 
-void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& store, Authorizer authorize);
+void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& store,
+                        Authorizer authorize);
 
 }  // namespace hearth::app::http

@@ -21,14 +21,16 @@ std::string BodyMediaType(const adapters::http::Request& req) {
 namespace {
 
 adapters::http::Response Post(const adapters::http::Request& req, ports::MonitoringStore& store,
-                    ports::RecordStore& records, services::AuthService& auth) {
+                              ports::RecordStore& records, services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   if (p->role != rules::Role::kAdmin && p->role != rules::Role::kRegulator &&
       p->role != rules::Role::kManager) {
-    return adapters::http::ErrorResponse(Error::PermissionDenied("outdoor means are sent by admins, regulators and managers"));
+    return adapters::http::ErrorResponse(
+        Error::PermissionDenied("outdoor means are sent by admins, regulators and managers"));
   }
-  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
+    return adapters::http::ErrorResponse(s.error());
   const std::string type = BodyMediaType(req);
   Result<std::vector<ports::OutdoorMean>> means =
       type == "text/csv" ? adapters::csv::ParseWeatherCsv(req.body)
@@ -42,23 +44,27 @@ adapters::http::Response Post(const adapters::http::Request& req, ports::Monitor
   for (int64_t d : districts) {
     auto rec = records.Get(*model::FindResource("districts"), d, {});
     if (!rec.ok()) {
-      if (rec.error().code != ErrorCode::kNotFound) return adapters::http::ErrorResponse(rec.error());
+      if (rec.error().code != ErrorCode::kNotFound)
+        return adapters::http::ErrorResponse(rec.error());
       return adapters::http::ErrorResponse(
           Error::InvalidArgument("no district " + std::to_string(d), "district_id"));
     }
   }
-  if (auto s = store.PutOutdoorMeans(*means); !s.ok()) return adapters::http::ErrorResponse(s.error());
+  if (auto s = store.PutOutdoorMeans(*means); !s.ok())
+    return adapters::http::ErrorResponse(s.error());
   return adapters::http::Json(200, {{"stored", means->size()}});
 }
 
 adapters::http::Response Get(const adapters::http::Request& req, ports::MonitoringStore& store,
-                   services::AuthService& auth) {
+                             services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
   if (p->role == rules::Role::kHousehold) {
-    return adapters::http::ErrorResponse(Error::PermissionDenied("outdoor means are for company staff and regulators"));
+    return adapters::http::ErrorResponse(
+        Error::PermissionDenied("outdoor means are for company staff and regulators"));
   }
-  if (auto s = adapters::http::OnlyParams(req, {"district_id", "from", "to", "cursor", "limit"}); !s.ok()) {
+  if (auto s = adapters::http::OnlyParams(req, {"district_id", "from", "to", "cursor", "limit"});
+      !s.ok()) {
     return adapters::http::ErrorResponse(s.error());
   }
   auto page = ReadPage(req);
@@ -73,9 +79,11 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::Monitori
         Error::InvalidArgument("district_id must be a district's id", "district_id"));
   }
   auto from = ParseDate(param("from"));
-  if (!from.ok()) return adapters::http::ErrorResponse(Error::InvalidArgument(from.error().message, "from"));
+  if (!from.ok())
+    return adapters::http::ErrorResponse(Error::InvalidArgument(from.error().message, "from"));
   auto to = ParseDate(param("to"));
-  if (!to.ok()) return adapters::http::ErrorResponse(Error::InvalidArgument(to.error().message, "to"));
+  if (!to.ok())
+    return adapters::http::ErrorResponse(Error::InvalidArgument(to.error().message, "to"));
   auto means = store.OutdoorMeans(*district, *from, *to);
   if (!means.ok()) return adapters::http::ErrorResponse(means.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
@@ -102,7 +110,9 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
        .query = {},
        .request_schema = "OutdoorMeans",
        .response_schema = "",
-       .list = false, .csv_too = true, .status = 200});
+       .list = false,
+       .csv_too = true,
+       .status = 200});
   router.Add(
       "GET", "/api/v1/weather/daily",
       [&store, &auth](const adapters::http::Request& req) { return Get(req, store, auth); },

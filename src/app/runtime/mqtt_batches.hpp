@@ -1,11 +1,12 @@
 // MQTT ingest: what the subscriber (adapters/mqtt/mqtt_subscriber.hpp) does with a batch of
 // messages. Every message is decoded (adapters/mqtt/reading_payload.hpp), and the readings of the
-// whole batch go to services::IngestService in one call, so one database commit covers every message of
-// the batch and the PUBACKs follow it.
+// whole batch go to services::IngestService in one call, so one database commit covers every
+// message of the batch and the PUBACKs follow it.
 //
 //   - a message that cannot be decoded (wrong topic, malformed payload) is logged and counted,
 //     and acknowledged: sent again it would be just as wrong;
-//   - a reading services::IngestService rejects (unknown sensor, malformed time, out of range, future) is
+//   - a reading services::IngestService rejects (unknown sensor, malformed time, out of range,
+//   future) is
 //     counted and logged, and its message acknowledged, for the same reason;
 //   - a storage error fails the batch: nothing is acknowledged, and the broker redelivers it.
 #pragma once

@@ -1,5 +1,5 @@
-// MqttIngest: one services::IngestService call (one commit) per batch of messages; invalid messages and
-// rejected readings are answered ok (acknowledged, counted), a storage error is not.
+// MqttIngest: one services::IngestService call (one commit) per batch of messages; invalid messages
+// and rejected readings are answered ok (acknowledged, counted), a storage error is not.
 #include "app/runtime/mqtt_batches.hpp"
 
 #include <gtest/gtest.h>

@@ -10,7 +10,8 @@ std::string MqttTopicFilter(bool shared) {
                 : std::string(adapters::mqtt::kReadingsTopicPrefix) + "+";
 }
 
-MqttIngestion::MqttIngestion(services::IngestService& ingest, adapters::mqtt::SubscriberOptions options)
+MqttIngestion::MqttIngestion(services::IngestService& ingest,
+                             adapters::mqtt::SubscriberOptions options)
     : ingest_(ingest),
       subscriber_(std::move(options), [this](std::span<const adapters::mqtt::Message> batch) {
         return ingest_.HandleBatch(batch);

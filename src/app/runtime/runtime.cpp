@@ -43,7 +43,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       refund_ledger(std::move(c.ledger)),
       refunds(refund_ledger, records, judging, deadlines, policies) {}
 
-Runtime::Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::storage::SqlStore> opened,
+Runtime::Runtime(services::PolicyRegistry loaded,
+                 std::unique_ptr<adapters::storage::SqlStore> opened,
                  std::optional<Connections> connections,
                  const adapters::crypto::Argon2Cost& password_cost)
     : policies(std::move(loaded)),

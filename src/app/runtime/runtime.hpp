@@ -93,13 +93,14 @@ class Runtime {
   adapters::clock::SystemClock clock;
   services::PolicyRegistry policies;
   std::unique_ptr<adapters::storage::SqlStore> store;  ///< null without a database
-  services::CalendarService calendar;         ///< over the store's loaded years, when it has one
+  services::CalendarService calendar;  ///< over the store's loaded years, when it has one
   services::DeadlineService deadlines;
   std::unique_ptr<Database> db;  ///< null without a database
 
  private:
   Runtime(services::PolicyRegistry loaded, std::unique_ptr<adapters::storage::SqlStore> opened,
-          std::optional<Connections> connections, const adapters::crypto::Argon2Cost& password_cost);
+          std::optional<Connections> connections,
+          const adapters::crypto::Argon2Cost& password_cost);
 };
 
 /// The registry of `dir`'s profiles, reading policy files named by path with the same loader.

@@ -56,19 +56,37 @@ struct Case {
 TEST(IntegerObstruction, KnownSystems) {
   const Case cases[] = {
       {"2x = 1", {1, {{2}}, {1}}, Expected{{1}, 1, 2}, {1}, 2},
-      {"2x + 4y = 3: gcd 2 does not divide 3", {2, {{2, 4}}, {3}}, Expected{{1, 2}, 3, 2}, {3, 0},
+      {"2x + 4y = 3: gcd 2 does not divide 3",
+       {2, {{2, 4}}, {3}},
+       Expected{{1, 2}, 3, 2},
+       {3, 0},
        2},
       {"x + y = 1, x - y = 0", {2, {{1, 1}, {1, -1}}, {1, 0}}, Expected{{-1, 0}, -1, 2}, {1, 1}, 2},
-      {"thirds", {3, {{1, 1, 1}, {1, -1, 0}, {0, 1, -1}}, {1, 0, 0}}, Expected{{1, 0, 0}, 1, 3},
-       {1, 1, 1}, 3},
-      {"2x + 2y = 1, 3y + 3z = 1", {3, {{2, 2, 0}, {0, 3, 3}}, {1, 1}}, Expected{{1, 1, 0}, 1, 2},
-       {3, 0, 2}, 6},
-      {"a row of zeros after elimination", {3, {{0, 2, 1}, {0, 0, 1}}, {1, 0}},
-       Expected{{0, -1, 0}, -1, 2}, {0, 1, 0}, 2},
-      {"6x + 10y + 15z = 1: gcd 1, integer solutions", {3, {{6, 10, 15}}, {1}}, std::nullopt,
-       {1, 1, -1}, 1},
-      {"2y + z = 1, z + w = 0 has integers (0, 1, -1)", {3, {{2, 1, 0}, {0, 1, 1}}, {1, 0}},
-       std::nullopt, {0, 1, -1}, 1},
+      {"thirds",
+       {3, {{1, 1, 1}, {1, -1, 0}, {0, 1, -1}}, {1, 0, 0}},
+       Expected{{1, 0, 0}, 1, 3},
+       {1, 1, 1},
+       3},
+      {"2x + 2y = 1, 3y + 3z = 1",
+       {3, {{2, 2, 0}, {0, 3, 3}}, {1, 1}},
+       Expected{{1, 1, 0}, 1, 2},
+       {3, 0, 2},
+       6},
+      {"a row of zeros after elimination",
+       {3, {{0, 2, 1}, {0, 0, 1}}, {1, 0}},
+       Expected{{0, -1, 0}, -1, 2},
+       {0, 1, 0},
+       2},
+      {"6x + 10y + 15z = 1: gcd 1, integer solutions",
+       {3, {{6, 10, 15}}, {1}},
+       std::nullopt,
+       {1, 1, -1},
+       1},
+      {"2y + z = 1, z + w = 0 has integers (0, 1, -1)",
+       {3, {{2, 1, 0}, {0, 1, 1}}, {1, 0}},
+       std::nullopt,
+       {0, 1, -1},
+       1},
       {"dependent consistent rows", {2, {{1, 1}, {2, 2}}, {1, 2}}, std::nullopt, {1, 0}, 1},
       {"no rows", {2, {}, {}}, std::nullopt, {0, 0}, 1},
   };
@@ -88,16 +106,25 @@ TEST(FindLatticeSplit, KnownPolytopes) {
     int lp_solves;
   };
   const PCase cases[] = {
-      {{"x + y = 1, x - y = 0: the point (1/2, 1/2)", {2, {{1, 1}, {1, -1}}, {1, 0}},
-        Expected{{-1, 0}, -1, 2}, {1, 1}, 2},
+      {{"x + y = 1, x - y = 0: the point (1/2, 1/2)",
+        {2, {{1, 1}, {1, -1}}, {1, 0}},
+        Expected{{-1, 0}, -1, 2},
+        {1, 1},
+        2},
        2},
       {{"perfect matchings of a triangle: every edge 1/2",
-        {3, {{1, 1, 0}, {0, 1, 1}, {1, 0, 1}}, {1, 1, 1}}, Expected{{1, 0, 0}, 1, 2}, {1, 1, 1}, 2},
+        {3, {{1, 1, 0}, {0, 1, 1}, {1, 0, 1}}, {1, 1, 1}},
+        Expected{{1, 0, 0}, 1, 2},
+        {1, 1, 1},
+        2},
        2},
       // z, w >= 0 and z + w = 0 force z = w = 0, so 2y = 1, though the equations alone have
       // integer solutions: the support step finds what IntegerObstruction alone cannot.
-      {{"a parity hidden by variables forced to zero", {3, {{2, 1, 0}, {0, 1, 1}}, {1, 0}},
-        Expected{{1, 0, 0}, 1, 2}, {1, 0, 0}, 2},
+      {{"a parity hidden by variables forced to zero",
+        {3, {{2, 1, 0}, {0, 1, 1}}, {1, 0}},
+        Expected{{1, 0, 0}, 1, 2},
+        {1, 0, 0},
+        2},
        2},
       {{"x + y = 2 holds integers", {2, {{1, 1}}, {2}}, std::nullopt, {}, 1}, 3},
       // No integer point in P, but its affine hull holds (3, -1): no split of this kind exists.
@@ -125,7 +152,7 @@ TEST(LatticeSplit, BrokenPreconditionsThrowInvalidArgument) {
   const EqualitySystem missing_rhs{1, {{1}}, {}};
   const EqualitySystem inconsistent{2, {{1, 1}, {1, 1}}, {1, 2}};
   const EqualitySystem unbounded{2, {{1, -1}}, {0}};  // x = y >= 0
-  const EqualitySystem zero_columns{0, {{}}, {1}};     // 0 = 1
+  const EqualitySystem zero_columns{0, {{}}, {1}};    // 0 = 1
   for (const auto* s : {&short_row, &missing_rhs}) {
     EXPECT_THROW(IntegerObstruction(*s), std::invalid_argument);
     EXPECT_THROW(FindLatticeSplit(*s), std::invalid_argument);
@@ -138,10 +165,10 @@ TEST(LatticeSplit, BrokenPreconditionsThrowInvalidArgument) {
 
 TEST(LatticeSplit, NumbersBeyond128BitsThrowOverflowError) {
   const int64_t m = 3'000'000'000'000'000'000;
-  const EqualitySystem s{4,
-                         {{m, m - 1, m - 7, m - 17}, {m - 3, m, m - 11, m - 19},
-                          {m - 5, m - 13, m, m - 23}},
-                         {1, 2, 3}};
+  const EqualitySystem s{
+      4,
+      {{m, m - 1, m - 7, m - 17}, {m - 3, m, m - 11, m - 19}, {m - 5, m - 13, m, m - 23}},
+      {1, 2, 3}};
   EXPECT_THROW(IntegerObstruction(s), std::overflow_error);
 }
 
