@@ -1,7 +1,7 @@
 // Judging and refunding a full season of the demo city (issue 5).
 //
 // Set-up, not timed: the demo city of `hearth demo` (seed 1) in a fresh SQLite database, and its
-// whole 2025–26 season from the season simulator (services/simulation.hpp: every sensor every 10
+// whole 2025–26 season from the season simulator (sim/simulation.hpp: every sensor every 10
 // minutes, outages, silent sensors, cold spells), every reading through the ingest service in
 // process: what `hearth demo` holds at the season's end.
 //

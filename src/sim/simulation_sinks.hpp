@@ -1,4 +1,4 @@
-// Where `hearth simulate` and `hearth demo` send simulated readings (services/simulation.hpp):
+// Where `hearth simulate` and `hearth demo` send simulated readings (sim/simulation.hpp):
 //   - MqttSink: publishes as sensors do, one message per sensor and window on
 //     hearth/v1/readings/<sensor> at QoS 1 (a JSON array), waiting for the broker's PUBACKs;
 //   - HttpSink: POST /api/v1/readings in batches, logged in as a company user or admin;

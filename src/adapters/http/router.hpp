@@ -13,7 +13,7 @@ namespace hearth::adapters::http {
 
 using Handler = std::function<Response(const Request&)>;
 
-/// What the OpenAPI document says of a route (app/api/openapi.cpp).
+/// What the OpenAPI document says of a route (app/http/openapi.cpp).
 struct RouteDoc {
   std::string summary;                     ///< required: a route without one fails the tests
   std::vector<std::string> query;          ///< query parameter names

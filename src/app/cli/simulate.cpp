@@ -1,6 +1,6 @@
 // hearth simulate --season YEAR [--db URL] (--mqtt URL | --http URL --username U --password P)
 //                 [--from T] [--until T] [--follow] [--seed N] [--interval-minutes M]
-// Publishes realistic readings for the city's sensors (services/season_simulator.hpp) and writes
+// Publishes realistic readings for the city's sensors (sim/season_simulator.hpp) and writes
 // the outdoor daily means; prints what it sent. With --follow it keeps going with the clock.
 #include <spdlog/spdlog.h>
 

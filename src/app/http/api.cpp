@@ -97,7 +97,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
-  // Judging days: weather, measurements, /households/{id}/days, alerts (app/api/monitoring.hpp).
+  // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).
   AddWeatherRoutes(router, rt.db->monitoring, rt.db->records, rt.db->auth);
   AddMeasurementRoutes(router, rt.db->measurements, rt.db->auth);
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);

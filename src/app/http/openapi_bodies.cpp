@@ -1,6 +1,6 @@
 // The OpenAPI schemas of the request and answer bodies that are not records: logging in, and what
 // the monitoring and refund routes take and give (issue 5). Written by hand beside the decoders
-// they describe (adapters/json/readings_json, weather_json, measurement_json; app/api/refunds.cpp);
+// they describe (adapters/json/readings_json, weather_json, measurement_json; app/http/refunds.cpp);
 // the access test checks that every route's schema names one of these or a record.
 #include "app/http/openapi.hpp"
 
