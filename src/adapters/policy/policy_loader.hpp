@@ -1,5 +1,10 @@
 // Loads and validates a policy profile (policies/*.toml) into rules::Policy.
 //
+// policy_loader.cpp is over 400 lines on purpose: one parser reads the profile section by
+// section in the order of the file, so each key, its range, its unit and the clause it must cite
+// are found in one place beside its neighbours; the generic TOML reading it builds on is
+// toml_reader.hpp. Split it by section only when a section grows a parser of its own.
+//
 // Validation is complete: every problem in the file is reported, each with the line and column
 // and the dotted key it concerns: TOML syntax, a wrong type, a missing or unknown key, a number
 // without its source, and impossible values (shares that do not sum to 100, tiers out of order,
