@@ -61,6 +61,8 @@ struct ListQuery {
   Scope scope;
 };
 
+/// One change: `resource` names what changed (a record resource, or "weather", "measurements",
+/// "refunds", "calendar", "users"), before/after are JSON objects ("" when absent).
 struct AuditEntry {
   int64_t id = 0;
   std::string at, actor, action, resource;
@@ -120,6 +122,10 @@ class RecordStore {
                         const std::string& actor) = 0;
   /// Newest first; `after` is a cursor on ids (entries older than it).
   virtual Result<std::vector<AuditEntry>> Audit(std::optional<int64_t> before, int limit) = 0;
+  /// Appends an entry for a change that is not a record's (a refund run, a user's password):
+  /// its id is assigned, an empty `at` is now. Stores that keep other things in the same
+  /// database write their entries in the change's own transaction instead (see the ports).
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
 
   /// Usage rates of every partition or community with households, within `scope`'s company
   /// (a household scope is not allowed: failed_precondition). Ordered by company, community,

@@ -32,7 +32,7 @@ std::string SqlFor(const Migration& m, bool pg) {
 }
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 6> kMigrations = {{
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -353,6 +353,30 @@ CREATE TABLE refund_entries (
 CREATE INDEX refund_entries_company_id ON refund_entries (company_id, id);
 CREATE INDEX households_company_id_id ON households (company_id, id);
 CREATE INDEX buildings_company_id_id ON buildings (company_id, id);
+)sql"},
+    // Evidence that holds up (issue 11): which days a ledger draft covers and when its season
+    // ends (no approval before); outdoor means submitted by companies, kept apart until the
+    // regulator confirms them; who signed a measurement, when and how (R-TEMP-4).
+    {7, "ledger coverage, weather submissions, measurement signatures", nullptr, nullptr,
+     R"sql(
+ALTER TABLE refund_entries ADD COLUMN covered_to TEXT NOT NULL DEFAULT '';
+ALTER TABLE refund_entries ADD COLUMN season_end TEXT NOT NULL DEFAULT '';
+ALTER TABLE outdoor_means ADD COLUMN recorded_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE outdoor_mean_submissions (
+  id {{ID}},
+  district_id BIGINT NOT NULL REFERENCES districts(id),
+  day TEXT NOT NULL,
+  mean_tenths BIGINT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'rejected')),
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outdoor_mean_submissions_district ON outdoor_mean_submissions (district_id, day);
+ALTER TABLE measurements ADD COLUMN signed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE measurements ADD COLUMN signed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE measurements ADD COLUMN signed_via TEXT NOT NULL DEFAULT '';
 )sql"},
 }};
 

@@ -2,6 +2,7 @@
 
 #include <exception>
 
+#include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/record_sql.hpp"
 #include "core/civil_time.hpp"
 
@@ -17,16 +18,13 @@ using namespace record_sql;  // NOLINT(google-build-using-namespace): this store
 Status SqlRecordStore::AuditLocked(const std::string& actor, const std::string& action,
                                    const model::Resource& r, int64_t id, const Record* before,
                                    const Record* after) {
-  std::string now = FormatLocal(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-  auto res = conn_->Query(
-      "INSERT INTO audit_log (at, actor, action, resource, record_id, before_json, after_json) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {now, actor, action, r.name, id,
-       before ? Value(ToJson(*before)) : Value(nullptr),
-       after ? Value(ToJson(*after)) : Value(nullptr)});
-  if (!res.ok()) return res.error();
-  return OkStatus();
+  return InsertAudit(*conn_, {0, "", actor, action, r.name, id, before ? ToJson(*before) : "",
+                              after ? ToJson(*after) : ""});
+}
+
+Status SqlRecordStore::AppendAudit(const ports::AuditEntry& entry) {
+  MutexLock lock(mutex_);
+  return InsertAudit(*conn_, entry);
 }
 
 Result<Record> SqlRecordStore::GetLocked(const model::Resource& r, int64_t id,

@@ -27,6 +27,7 @@ class SqlRecordStore final : public ports::RecordStore {
   Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
                 const std::string& actor) override;
   Result<std::vector<ports::AuditEntry>> Audit(std::optional<int64_t> before, int limit) override;
+  Status AppendAudit(const ports::AuditEntry& entry) override;
   Status Transact(const std::function<Status(ports::RecordTransaction&)>& fn) override;
   Result<std::vector<ports::UsageRateRow>> UsageRates(ports::UsageGrouping by,
                                                       const ports::Scope& scope) override;

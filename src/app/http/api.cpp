@@ -32,6 +32,19 @@ Authorizer MakeAuthorizer(services::AuthService& auth) {
 
 namespace {
 
+// W 12.1: the audit log shows a record's sensitive fields as the record API shows them to the
+// reader's role (a regulator reads phone and ID numbers masked there too).
+void MaskAuditedFields(rules::Role role, const model::Resource& r, nlohmann::ordered_json& v) {
+  if (!v.is_object()) return;
+  for (const model::Field& f : r.fields) {
+    auto it = v.find(f.name);
+    if (it == v.end() || !it->is_string()) continue;
+    if (rules::DisclosureOf(role, f, false) == rules::Disclosure::kMasked) {
+      *it = rules::MaskValue(it->get<std::string>());
+    }
+  }
+}
+
 // GET /api/v1/audit: admin and regulator only (W 12.1: changes are recorded and reviewable).
 void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
                    services::AuthService& auth) {
@@ -52,10 +65,14 @@ void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
                auto entries = store.Audit(page->cursor, limit);
                if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
                nlohmann::ordered_json items = nlohmann::ordered_json::array();
+               const rules::Role role = p->role;
                for (const auto& e : *entries) {
-                 auto parse = [](const std::string& text) {
-                   return text.empty() ? nlohmann::ordered_json(nullptr)
-                                       : nlohmann::ordered_json::parse(text, nullptr, false);
+                 const model::Resource* res = model::FindResource(e.resource);
+                 auto parse = [role, res](const std::string& text) {
+                   if (text.empty()) return nlohmann::ordered_json(nullptr);
+                   auto v = nlohmann::ordered_json::parse(text, nullptr, false);
+                   if (res != nullptr) MaskAuditedFields(role, *res, v);
+                   return v;
                  };
                  items.push_back({{"id", e.id},
                                   {"at", e.at},
