@@ -164,22 +164,35 @@ std::vector<Resource> Build() {
                    {{"company_id", "name", "valid_from"}}, {kByCompany, ""}, false});
   }
   {
-    Field amount = F("amount", T::kCenti, true, "yuan");
+    // At most 1,000,000.00 yuan (issue 11): a household's season fee is a few thousand yuan, and
+    // even a large non-residential customer (20,000 m² at 40 yuan/m²) stays below it; a larger
+    // figure is a typing slip (yuan typed as fen, a duplicated digit), not a fee or a payment.
+    constexpr int64_t kMaxAmountFen = 100'000'000;
+    Field amount = F("amount", T::kCenti, true, "yuan, at most 1000000.00");
     amount.min = 0;
+    amount.max = kMaxAmountFen;
     out.push_back({"fees", "fee", "A household's fee for a season (R-BILL-1).",
                    {Household(), IntIn("season_start_year", true, 2000, 2200, "season"),
                     amount, F("due_on", T::kDate, true, "payment due date")},
                    {{"household_id", "season_start_year"}}, {kCompanyOfHousehold, kByHousehold},
                    true});
+    Field paid = amount;
+    paid.doc = "yuan, at most 1000000.00; with a fee_id, the fee's payments may not add up to more "
+               "than the fee";
+    Field paid_at = F("paid_at", T::kText, true, "RFC 3339 time with offset");
+    paid_at.timestamp = true;
     out.push_back({"payments", "payment", "A payment received from a household.",
-                   {Household(), Ref("fee_id", "fees", false, "the fee it pays"), amount,
-                    F("paid_at", T::kText, true, "RFC 3339 time"),
+                   {Household(),
+                    Ref("fee_id", "fees", false, "the fee it pays: a fee of the same household"),
+                    paid, paid_at,
                     Enum("method", true, {"cash", "bank", "wechat", "alipay", "offset"},
                          "how it was paid")},
                    {}, {kCompanyOfHousehold, kByHousehold}, true});
   }
+  Field sent_at = F("sent_at", T::kText, true, "RFC 3339 time with offset");
+  sent_at.timestamp = true;
   out.push_back({"reminders", "reminder", "An arrears reminder, with its proof (W 9.2.2).",
-                 {Household(), F("sent_at", T::kText, true, "RFC 3339 time"),
+                 {Household(), sent_at,
                   Enum("channel", true, {"notice", "sms", "wechat", "letter"}, "how"),
                   F("proof", T::kText, true, "proof kept of the reminder")},
                  {}, {kCompanyOfHousehold, kByHousehold}, true});

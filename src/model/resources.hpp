@@ -38,6 +38,8 @@ struct Field {
   bool filterable = false;          ///< usable as ?name= in lists
   bool sensitive = false;           ///< masked for roles without need (W 12.1)
   bool immutable = false;           ///< set on create only
+  bool timestamp = false;           ///< kText holding an RFC 3339 time with offset
+                                    ///< (rules/record_checks.hpp)
 };
 
 /// How a record belongs to a company (for company-scoped roles) and to a household.
