@@ -61,6 +61,18 @@ struct ListQuery {
   Scope scope;
 };
 
+/// A search of households by text ("find a caller"): each term must occur, as a substring, in
+/// one of the household's code, its address, its building's community or address, or (when
+/// `phone` is set) its phone number. ASCII letters match in either case; '%', '_' and '\' in a
+/// term are plain characters. Paged by id like ListQuery.
+struct HouseholdSearch {
+  std::vector<std::string> terms;  ///< at least one; none empty
+  bool phone = false;              ///< also match the phone number
+  std::optional<int64_t> after;    ///< cursor: ids greater than this
+  int limit = 50;                  ///< 1..1000
+  Scope scope;
+};
+
 /// One change: `resource` names what changed (a record resource, or "weather", "measurements",
 /// "refunds", "calendar", "users"), before/after are JSON objects ("" when absent).
 struct AuditEntry {
@@ -131,6 +143,10 @@ class RecordStore {
   /// (a household scope is not allowed: failed_precondition). Ordered by company, community,
   /// then partition id.
   virtual Result<std::vector<UsageRateRow>> UsageRates(UsageGrouping by, const Scope& scope) = 0;
+
+  /// The households within `query.scope` that match every term, in id order; invalid_argument
+  /// (field "q") when there is no term or an empty one.
+  virtual Result<Page> SearchHouseholds(const HouseholdSearch& query) = 0;
 
   /// Runs `fn` in one transaction, for many records at once (imports, the demo city): commits
   /// everything it wrote, with its audit entries, when it returns ok; writes nothing when it

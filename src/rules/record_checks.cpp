@@ -86,7 +86,8 @@ Status CheckTimestamp(std::string_view field, std::string_view text) {
   // ParseRfc3339 accepted it: YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM).
   const int year = TwoDigits(text, 0) * 100 + TwoDigits(text, 2);
   if (year < 2000 || year > 2200) {
-    return Bad(field, "'" + std::string(text) + "' is not a real time (the year must be 2000–2200)");
+    return Bad(field,
+               "'" + std::string(text) + "' is not a real time (the year must be 2000–2200)");
   }
   if (TwoDigits(text, 17) == 60) {
     return Bad(field, "'" + std::string(text) + "' is not a real time (second 60)");
@@ -95,8 +96,8 @@ Status CheckTimestamp(std::string_view field, std::string_view text) {
   if (sign == '+' || sign == '-') {
     const int minutes = TwoDigits(text, text.size() - 5) * 60 + TwoDigits(text, text.size() - 2);
     if (minutes > 14 * 60) {
-      return Bad(field, "'" + std::string(text) +
-                            "' is not a real time (a UTC offset is at most ±14:00)");
+      return Bad(field,
+                 "'" + std::string(text) + "' is not a real time (a UTC offset is at most ±14:00)");
     }
   }
   return OkStatus();
@@ -123,8 +124,7 @@ Status CheckSeasonDates(const SeasonRecordDates& s) {
                                      std::to_string(s.start_year));
   }
   if (end < start) {
-    return Bad("official_end",
-               s.official_end + " is before official_start " + s.official_start);
+    return Bad("official_end", s.official_end + " is before official_start " + s.official_start);
   }
   if (!WithinAYear(start, end)) {
     return Bad("official_end", "the season must last less than a year (" + s.official_start +
@@ -154,8 +154,8 @@ Status CheckSeasonDates(const SeasonRecordDates& s) {
                                           s.commissioning_start + " to " + FormatDate(last) + ")");
   }
   if (*early && !WithinAYear(**early, last)) {
-    return Bad("early_start", "the season must last less than a year (" + s.early_start +
-                                  " to " + FormatDate(last) + ")");
+    return Bad("early_start", "the season must last less than a year (" + s.early_start + " to " +
+                                  FormatDate(last) + ")");
   }
   return OkStatus();
 }
@@ -166,8 +166,8 @@ Status CheckRecord(const model::Resource& resource, const RecordFields& record) 
     if (it == record.end()) continue;
     const auto* text = std::get_if<std::string>(&it->second);
     if (text == nullptr) continue;
-    Status s = f.type == model::FieldType::kJson ? CheckJsonText(f.name, *text)
-                                                 : CheckText(f.name, *text);
+    Status s =
+        f.type == model::FieldType::kJson ? CheckJsonText(f.name, *text) : CheckText(f.name, *text);
     if (!s.ok()) return s;
     if (f.timestamp) {
       if (auto t = CheckTimestamp(f.name, *text); !t.ok()) return t;

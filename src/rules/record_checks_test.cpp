@@ -82,15 +82,15 @@ TEST(CheckTimestamp, Table) {
       {"2200-12-31T23:59:59-12:00", true},
       {"yesterday", false},
       {"", false},
-      {"2025-11-20", false},                  // a date, not a time
-      {"2025-11-20T10:00:00", false},         // no offset
-      {"0001-01-01T00:00:00Z", false},        // year 0001
-      {"1999-12-31T23:59:59+08:00", false},   // before any season
+      {"2025-11-20", false},                 // a date, not a time
+      {"2025-11-20T10:00:00", false},        // no offset
+      {"0001-01-01T00:00:00Z", false},       // year 0001
+      {"1999-12-31T23:59:59+08:00", false},  // before any season
       {"2201-01-01T00:00:00+08:00", false},
-      {"2025-12-31T23:59:60+08:00", false},   // second 60
-      {"2025-02-29T10:00:00+08:00", false},   // not a leap year
+      {"2025-12-31T23:59:60+08:00", false},  // second 60
+      {"2025-02-29T10:00:00+08:00", false},  // not a leap year
       {"2025-11-20T24:00:00+08:00", false},
-      {"2025-11-20T10:00:00+15:00", false},   // no zone is that far
+      {"2025-11-20T10:00:00+15:00", false},  // no zone is that far
       {"2025-11-20T10:00:00-14:01", false},
       {"2025-11-20T10:00:00+08:00 ", false},  // trailing text
   };
@@ -121,29 +121,33 @@ TEST(CheckSeasonDates, Table) {
        }),
        ""},
       {"one official day", with([](auto& s) { s.official_end = "2025-11-15"; }), ""},
-      {"early start on the official start",
-       with([](auto& s) { s.early_start = "2025-11-15"; }), ""},
+      {"early start on the official start", with([](auto& s) { s.early_start = "2025-11-15"; }),
+       ""},
       {"commissioning on the official start",
        with([](auto& s) { s.commissioning_start = "2025-11-15"; }), ""},
       {"no commissioning date", with([](auto& s) { s.commissioning_start = ""; }), ""},
       {"end before start", with([](auto& s) { s.official_end = "2025-11-14"; }), "official_end"},
       {"end a year on", with([](auto& s) { s.official_end = "2026-11-15"; }), "official_end"},
       {"start outside start_year", with([](auto& s) { s.start_year = 2024; }), "official_start"},
-      {"commissioning after start",
-       with([](auto& s) { s.commissioning_start = "2025-11-16"; }), "commissioning_start"},
+      {"commissioning after start", with([](auto& s) { s.commissioning_start = "2025-11-16"; }),
+       "commissioning_start"},
       {"early start after start", with([](auto& s) { s.early_start = "2025-11-16"; }),
        "early_start"},
       {"extension before the end", with([](auto& s) { s.extension_end = "2026-03-01"; }),
        "extension_end"},
       {"extension of no day", with([](auto& s) { s.extension_end = "2026-03-15"; }),
        "extension_end"},
-      {"extension into the next season",
-       with([](auto& s) { s.extension_end = "2026-11-20"; }), "extension_end"},
-      {"commissioning a year early",
-       with([](auto& s) { s.commissioning_start = "2025-01-01"; s.official_end = "2026-01-05"; }),
+      {"extension into the next season", with([](auto& s) { s.extension_end = "2026-11-20"; }),
+       "extension_end"},
+      {"commissioning a year early", with([](auto& s) {
+         s.commissioning_start = "2025-01-01";
+         s.official_end = "2026-01-05";
+       }),
        "commissioning_start"},
-      {"early start a year early",
-       with([](auto& s) { s.early_start = "2025-01-01"; s.official_end = "2026-01-05"; }),
+      {"early start a year early", with([](auto& s) {
+         s.early_start = "2025-01-01";
+         s.official_end = "2026-01-05";
+       }),
        "early_start"},
       {"not a date", with([](auto& s) { s.early_start = "2025-13-01"; }), "early_start"},
       {"official end missing", with([](auto& s) { s.official_end = ""; }), "official_end"},
@@ -163,12 +167,9 @@ TEST(CheckRecord, Table) {
     RecordFields record;
     const char* field;
   };
-  const RecordFields season{{"district_id", int64_t{1}},
-                            {"start_year", int64_t{2025}},
-                            {"official_start", "2025-11-15"},
-                            {"official_end", "2026-03-15"},
-                            {"early_start", nullptr},
-                            {"extension_end", nullptr}};
+  const RecordFields season{{"district_id", int64_t{1}},      {"start_year", int64_t{2025}},
+                            {"official_start", "2025-11-15"}, {"official_end", "2026-03-15"},
+                            {"early_start", nullptr},         {"extension_end", nullptr}};
   auto season_with = [&season](const std::string& field, RecordValue v) {
     RecordFields s = season;
     s[field] = std::move(v);
@@ -176,27 +177,39 @@ TEST(CheckRecord, Table) {
   };
   const Case cases[] = {
       {"a valid season", "seasons", season, ""},
-      {"a season ending before it starts", "seasons",
-       season_with("official_end", "2025-10-01"), "official_end"},
-      {"an extension ending before the end", "seasons",
-       season_with("extension_end", "2026-03-01"), "extension_end"},
-      {"a valid payment", "payments",
-       {{"household_id", int64_t{1}}, {"amount", int64_t{8550}},
-        {"paid_at", "2025-11-20T10:00:00+08:00"}, {"method", "cash"}},
+      {"a season ending before it starts", "seasons", season_with("official_end", "2025-10-01"),
+       "official_end"},
+      {"an extension ending before the end", "seasons", season_with("extension_end", "2026-03-01"),
+       "extension_end"},
+      {"a valid payment",
+       "payments",
+       {{"household_id", int64_t{1}},
+        {"amount", int64_t{8550}},
+        {"paid_at", "2025-11-20T10:00:00+08:00"},
+        {"method", "cash"}},
        ""},
-      {"paid yesterday", "payments",
-       {{"household_id", int64_t{1}}, {"paid_at", "yesterday"}, {"method", "cash"}}, "paid_at"},
-      {"a reminder sent in year 1", "reminders",
-       {{"sent_at", "0001-01-01T00:00:00Z"}, {"proof", "photo"}}, "sent_at"},
-      {"a reminder's proof with a NUL", "reminders",
-       {{"sent_at", "2025-11-20T10:00:00+08:00"}, {"proof", "photo\0"s}}, "proof"},
-      {"a district name with a NUL", "districts", {{"code", "d1"}, {"name", "环翠\0区"s}},
-       "name"},
+      {"paid yesterday",
+       "payments",
+       {{"household_id", int64_t{1}}, {"paid_at", "yesterday"}, {"method", "cash"}},
+       "paid_at"},
+      {"a reminder sent in year 1",
+       "reminders",
+       {{"sent_at", "0001-01-01T00:00:00Z"}, {"proof", "photo"}},
+       "sent_at"},
+      {"a reminder's proof with a NUL",
+       "reminders",
+       {{"sent_at", "2025-11-20T10:00:00+08:00"}, {"proof", "photo\0"s}},
+       "proof"},
+      {"a district name with a NUL", "districts", {{"code", "d1"}, {"name", "环翠\0区"s}}, "name"},
       {"a household code with an escape", "households", {{"code", "H\x1b"}}, "code"},
-      {"a contract with a NUL", "households",
-       {{"code", "H-1"}, {"contract", R"({"quality":"\u0000"})"}}, "contract"},
-      {"null and absent fields are not checked", "households",
-       {{"code", "H-1"}, {"address", nullptr}}, ""},
+      {"a contract with a NUL",
+       "households",
+       {{"code", "H-1"}, {"contract", R"({"quality":"\u0000"})"}},
+       "contract"},
+      {"null and absent fields are not checked",
+       "households",
+       {{"code", "H-1"}, {"address", nullptr}},
+       ""},
       {"a building's address with a tab", "buildings", {{"address", "路\t1号"}}, ""},
   };
   for (const auto& c : cases) {

@@ -286,6 +286,86 @@ TEST_P(RecordStoreContract, UsageRatesAreDerivedFromHouseholds) {
             ErrorCode::kFailedPrecondition);
 }
 
+// Finding a caller: each term in the code, the address, the building's community or address,
+// and in the phone only when asked; ASCII case ignored; LIKE's '%', '_' and '\' plain; scopes
+// hold; paged by id.
+TEST_P(RecordStoreContract, SearchHouseholdsMatchesEveryTermLiterally) {
+  City a = MakeCity("a", 0);
+  City b = MakeCity("b", 0);
+  ASSERT_TRUE(store_->Update(R("buildings"), a.building, {{"address", "Hill Road 7"}}, {}, "t").ok());
+  auto household = [&](const City& c, const std::string& code, const std::string& address,
+                       const std::string& phone) {
+    return Make("households", {{"company_id", c.company}, {"partition_id", c.partition},
+                               {"code", code}, {"address", address}, {"area_m2", int64_t{8000}},
+                               {"floor", int64_t{1}}, {"orientation", "sun"},
+                               {"billing", "area"}, {"heating_status", "heated"},
+                               {"phone", phone}});
+  };
+  const int64_t h1 = household(a, "A-101", "1单元101", "13812345678");
+  const int64_t h2 = household(a, "A-102", "1单元102", "13912345678");
+  const int64_t h3 = household(a, "A-201", "100%_off\\x", "13700000000");
+  const int64_t h4 = household(b, "B-101", "1单元101", "13812345678");
+  const ports::Scope all, company_a{a.company, std::nullopt}, home{std::nullopt, h1};
+  struct Case {
+    std::vector<std::string> terms;
+    bool phone;
+    ports::Scope scope;
+    std::vector<int64_t> want;
+  };
+  const Case cases[] = {
+      {{"a-10"}, false, all, {h1, h2}},  // the code, in either case
+      {{"1单元101"}, false, all, {h1, h4}},
+      {{"hill", "101"}, false, all, {h1}},  // the building's address and the household's
+      {{"SUNNY"}, false, company_a, {h1, h2, h3}},  // the community, within the company
+      {{"12345678"}, false, all, {}},               // phones only when asked
+      {{"12345678"}, true, all, {h1, h2, h4}},
+      {{"12345678"}, true, company_a, {h1, h2}},
+      {{"1"}, true, home, {h1}},
+      {{"%"}, false, all, {h3}},
+      {{"_"}, false, all, {h3}},
+      {{"\\"}, false, all, {h3}},
+      {{"0%_o"}, false, all, {h3}},
+      {{"1_1"}, false, all, {}},  // '_' is no wildcard: "101" does not match
+      {{"1%2"}, false, all, {}},  // nor '%': "102" does not match
+      {{"a-", "nowhere"}, false, all, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.terms));
+    ports::HouseholdSearch q;
+    q.terms = c.terms;
+    q.phone = c.phone;
+    q.scope = c.scope;
+    auto page = store_->SearchHouseholds(q);
+    ASSERT_TRUE(page.ok()) << page.error().message << " " << page.error().detail;
+    std::vector<int64_t> got;
+    for (const auto& rec : page->items) got.push_back(rec.id);
+    EXPECT_EQ(got, c.want);
+    EXPECT_FALSE(page->next_cursor);
+  }
+  // Pages of one, by id.
+  ports::HouseholdSearch q;
+  q.terms = {"a-"};
+  q.limit = 1;
+  std::vector<int64_t> seen;
+  for (int i = 0; i < 4; ++i) {
+    auto page = store_->SearchHouseholds(q);
+    ASSERT_TRUE(page.ok());
+    for (const auto& rec : page->items) seen.push_back(rec.id);
+    if (!page->next_cursor) break;
+    q.after = page->next_cursor;
+  }
+  EXPECT_EQ(seen, (std::vector<int64_t>{h1, h2, h3}));
+  auto found = store_->SearchHouseholds({{"A-101"}, false, std::nullopt, 10, all});
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].Text("phone"), "13812345678") << "the store does not mask";
+
+  EXPECT_EQ(store_->SearchHouseholds({}).error().code, ErrorCode::kInvalidArgument);
+  auto empty = store_->SearchHouseholds({{"a", ""}, false, std::nullopt, 10, all});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().field, "q");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RecordStoreContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 

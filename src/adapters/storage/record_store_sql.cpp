@@ -332,4 +332,57 @@ Result<std::vector<ports::UsageRateRow>> SqlRecordStore::UsageRates(ports::Usage
   return out;
 }
 
+namespace {
+
+// A LIKE pattern matching `term` anywhere, its ASCII letters lower-cased (the columns are
+// compared through LOWER) and '%', '_' and the escape character itself taken literally.
+std::string ContainsPattern(const std::string& term) {
+  std::string out = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out + "%";
+}
+
+}  // namespace
+
+Result<ports::Page> SqlRecordStore::SearchHouseholds(const ports::HouseholdSearch& q) {
+  if (q.terms.empty()) return Error::InvalidArgument("give a text to search for", "q");
+  const model::Resource& r = *model::FindResource("households");
+  std::vector<Value> params;
+  std::string where = "1 = 1";
+  for (const std::string& term : q.terms) {
+    if (term.empty()) return Error::InvalidArgument("a search term is empty", "q");
+    params.emplace_back(ContainsPattern(term));
+    const std::string p = "$" + std::to_string(params.size());
+    std::string any;
+    std::vector<std::string> columns = {"r.code", "r.address", "b.community", "b.address"};
+    if (q.phone) columns.emplace_back("r.phone");
+    for (const std::string& column : columns) {
+      any += (any.empty() ? "" : " OR ") + ("LOWER(" + column + ") LIKE " + p + " ESCAPE '\\'");
+    }
+    where += " AND (" + any + ")";
+  }
+  if (q.after) {
+    params.emplace_back(*q.after);
+    where += " AND r.id > $" + std::to_string(params.size());
+  }
+  AddScope(r, q.scope, where, params);
+  const int limit = std::clamp(q.limit, 1, 1000);
+  MutexLock lock(mutex_);
+  // One more than asked tells whether there is a next page.
+  auto rows = conn_->Query("SELECT " + Columns(r) +
+                               " FROM households r JOIN partitions p ON p.id = r.partition_id"
+                               " JOIN buildings b ON b.id = p.building_id WHERE " +
+                               where + " ORDER BY r.id LIMIT " + std::to_string(limit + 1),
+                           params);
+  if (!rows.ok()) return rows.error();
+  ports::Page page;
+  const size_t n = std::min(rows->rows.size(), static_cast<size_t>(limit));
+  for (size_t i = 0; i < n; ++i) page.items.push_back(ToRecord(r, *rows, i));
+  if (rows->rows.size() > n) page.next_cursor = page.items.back().id;
+  return page;
+}
+
 }  // namespace hearth::adapters::storage

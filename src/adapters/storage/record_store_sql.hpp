@@ -31,6 +31,7 @@ class SqlRecordStore final : public ports::RecordStore {
   Status Transact(const std::function<Status(ports::RecordTransaction&)>& fn) override;
   Result<std::vector<ports::UsageRateRow>> UsageRates(ports::UsageGrouping by,
                                                       const ports::Scope& scope) override;
+  Result<ports::Page> SearchHouseholds(const ports::HouseholdSearch& query) override;
 
  private:
   class Transaction;
