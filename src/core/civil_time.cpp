@@ -68,6 +68,21 @@ bool IsWeekend(Date d) {
   return wd == std::chrono::Saturday || wd == std::chrono::Sunday;
 }
 
+Result<Instant> ParseEvidenceTime(std::string_view text) {
+  auto t = ParseRfc3339(text);
+  if (!t.ok()) return t;
+  auto impossible = [&](const std::string& why) {
+    return Error::InvalidArgument("'" + std::string(text) + "' cannot be the time of an observation (" +
+                                  why + ")");
+  };
+  // ParseRfc3339 accepted it, so text[17..18] are the seconds' two digits.
+  if (text.substr(17, 2) == "60") return impossible("second 60 (a leap second) is not accepted");
+  if (YearOf(LocalDate(*t)) < kEarliestEvidenceYear) {
+    return impossible("the year is before " + std::to_string(kEarliestEvidenceYear));
+  }
+  return t;
+}
+
 Result<Instant> ParseRfc3339(std::string_view text) {
   if (text.empty()) return BadTime(text, "it is empty");
   auto date = ParseDatePart(text, text, true);

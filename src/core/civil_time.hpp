@@ -38,6 +38,13 @@ bool IsWeekend(Date d);
 /// as the RFC allows. Fractions of a second are truncated (deadlines are kept to the second).
 /// The error message names the part that is wrong.
 Result<Instant> ParseRfc3339(std::string_view text);
+/// The first year an evidence time may fall in (ParseEvidenceTime).
+inline constexpr int kEarliestEvidenceYear = 2000;
+/// An RFC 3339 time given as evidence (a reading's, a measurement's, a signature's): as
+/// ParseRfc3339, and refused also when it cannot be a real observation (issue 11): a leap second
+/// (second 60; none has been inserted since 2016) or a year before kEarliestEvidenceYear. Whether
+/// it is in the future is the caller's check: it needs a clock.
+Result<Instant> ParseEvidenceTime(std::string_view text);
 /// Formats `t` in local time with seconds: `2024-10-10T23:59:59+08:00`.
 std::string FormatLocal(Instant t);
 

@@ -64,6 +64,33 @@ TEST(ParseRfc3339Test, AcceptsRfc3339Forms) {
   }
 }
 
+TEST(ParseEvidenceTimeTest, RefusesTimesNoObservationCanHave) {
+  struct Case {
+    const char* text;
+    const char* why;  // "" when accepted
+  };
+  const Case kCases[] = {
+      {"2025-12-01T08:00:00+08:00", ""},
+      {"2000-01-01T00:00:00+08:00", ""},
+      {"2016-12-31T23:59:60Z", "second 60 (a leap second) is not accepted"},
+      {"2025-12-01T08:00:60+08:00", "second 60 (a leap second) is not accepted"},
+      {"0001-01-01T00:00:00Z", "the year is before 2000"},
+      {"1999-12-31T23:59:59+08:00", "the year is before 2000"},
+      {"2025-12-01T08:00:61+08:00", "second 61 is out of range"},
+      {"yesterday", "yesterday"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    auto got = ParseEvidenceTime(c.text);
+    if (std::string(c.why).empty()) {
+      EXPECT_TRUE(got.ok()) << got.error().message;
+    } else {
+      ASSERT_FALSE(got.ok());
+      EXPECT_NE(got.error().message.find(c.why), std::string::npos) << got.error().message;
+    }
+  }
+}
+
 TEST(ParseRfc3339Test, RejectsNamingThePart) {
   struct Case {
     const char* text;

@@ -82,6 +82,32 @@ struct OutdoorMean {
   rules::Tenths mean = 0;  ///< the day's mean outdoor temperature
 };
 
+/// An outdoor mean a heating company submitted (issue 11): kept apart from the means used in
+/// judging until the regulator confirms it, since the company is the party the means judge.
+struct OutdoorMeanSubmission {
+  int64_t id = 0;
+  OutdoorMean mean;
+  std::string submitted_by, submitted_at;
+  std::string status;  ///< "pending", "confirmed", "rejected"
+  std::string decided_by, decided_at;
+};
+
+struct SubmissionQuery {
+  std::optional<std::string> status;
+  std::optional<int64_t> district_id;
+  std::optional<int64_t> after;  ///< cursor: ids greater than this
+  int limit = 50;                ///< 1..1000
+};
+
+/// Who signed or refused a measurement's result, when and how (R-TEMP-4).
+struct SignatureRecord {
+  std::string by;   ///< the household's username, or the signer's name as given on the device
+  Instant at;
+  std::string via;  ///< "household-login" or "device"
+
+  bool operator==(const SignatureRecord&) const = default;
+};
+
 /// A manual measurement as stored. The signature and overridden flag may change later; the rest
 /// is fixed when it is added.
 struct Measurement {
@@ -99,6 +125,14 @@ struct Measurement {
   std::optional<rules::Tenths> value;
   std::string created_by;
   std::string created_at;
+  std::optional<SignatureRecord> signed_record;  ///< set once signed or refused
+};
+
+/// A change of a measurement's status (MonitoringStore::UpdateMeasurement).
+struct MeasurementChange {
+  std::optional<std::string> signature;         ///< "signed", "refused"
+  std::optional<SignatureRecord> signed_record;  ///< with a signature
+  std::optional<bool> overridden;
 };
 
 /// A manual measurement as submitted (decoded by adapters/json/measurement_json.hpp).
@@ -107,6 +141,9 @@ struct MeasurementInput {
   std::string room;
   rules::ManualMeasurement measurement;
   std::string payload_json;  ///< the body, normalised (dumped again)
+  /// The household's signature recorded on the device at the visit: required when the
+  /// measurement arrives signed or refused (R-TEMP-4).
+  std::optional<SignatureRecord> signature_record;
 };
 
 /// The newest reading of each sensor (for alerts), with whose sensor it is.
@@ -149,24 +186,38 @@ class MonitoringStore {
 
   // ---- outdoor means -------------------------------------------------------------------------
 
-  /// Stores (replacing) the means, all or nothing. already_exists when a district is unknown.
-  virtual Status PutOutdoorMeans(std::span<const OutdoorMean> means) = 0;
+  /// Stores (replacing) the means used in judging, all or nothing, with an audit entry (resource
+  /// "weather") per district and day in the same transaction. already_exists when a district is
+  /// unknown.
+  virtual Status PutOutdoorMeans(std::span<const OutdoorMean> means,
+                                 const std::string& actor) = 0;
+  /// Keeps the means as pending submissions, all or nothing, audited; returns their ids.
+  virtual Result<std::vector<int64_t>> SubmitOutdoorMeans(std::span<const OutdoorMean> means,
+                                                          const std::string& actor) = 0;
+  virtual Result<std::vector<OutdoorMeanSubmission>> OutdoorMeanSubmissions(
+      const SubmissionQuery& query) = 0;
+  /// pending -> confirmed (its mean then replaces the district-day's, as PutOutdoorMeans) or
+  /// rejected, in one transaction with its audit entries. not_found, or failed_precondition
+  /// when it is not pending.
+  virtual Result<OutdoorMeanSubmission> DecideOutdoorMean(int64_t id, bool confirm,
+                                                          const std::string& actor) = 0;
   /// `district_id`'s means with from <= day <= to, in date order.
   virtual Result<std::vector<OutdoorMean>> OutdoorMeans(int64_t district_id, Date from,
                                                         Date to) = 0;
 
   // ---- manual measurements -------------------------------------------------------------------
 
-  /// Adds `m` (its id, created_at ignored); returns it as stored.
+  /// Adds `m` (its id, created_at ignored) with its audit entry (resource "measurements", actor
+  /// m.created_by) in one transaction; returns it as stored.
   virtual Result<Measurement> AddMeasurement(const Measurement& m) = 0;
   /// not_found when there is none.
   virtual Result<Measurement> GetMeasurement(int64_t id) = 0;
   /// `household_id`'s measurements by time taken, then id.
   virtual Result<std::vector<Measurement>> Measurements(int64_t household_id) = 0;
-  /// Changes the signature and/or the overridden flag; returns the measurement after it.
-  /// not_found when there is none.
-  virtual Result<Measurement> UpdateMeasurement(int64_t id, std::optional<std::string> signature,
-                                                std::optional<bool> overridden) = 0;
+  /// Applies `change` with its audit entry in one transaction; returns the measurement after it.
+  /// not_found when there is none. The caller decides who may change what.
+  virtual Result<Measurement> UpdateMeasurement(int64_t id, const MeasurementChange& change,
+                                                const std::string& actor) = 0;
 
   // ---- alerts --------------------------------------------------------------------------------
 

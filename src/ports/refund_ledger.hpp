@@ -1,7 +1,8 @@
 // Port: the refund ledger (issue 5, R-REFUND-6): one entry per household and season, with the
 // days and the evidence behind its amount, so that the household can see why.
 //
-// An entry is a draft until a manager approves it, then paid. Re-running a season replaces the
+// An entry is a draft until a manager approves it, then paid. A draft covers the official days up
+// to `covered_to` (the last complete day when it was run). Re-running a season replaces the
 // drafts and never touches an approved or paid entry. Amounts are fen. Methods take no scope:
 // services check access first. Thread-safe.
 #pragma once
@@ -52,6 +53,8 @@ struct RefundEntry {
   int official_days = 0;
   std::vector<LedgerDay> days;  ///< the official days with a share, each with its evidence
   std::string payment_deadline;  ///< RFC 3339, local: paid by then (R-REFUND-6)
+  std::string covered_to;        ///< YYYY-MM-DD: the last day the run counted (issue 11)
+  std::string season_end;        ///< YYYY-MM-DD: the season's official end
   std::string choice;            ///< "payment", "offset" (the household's consent), "" undecided
   std::string computed_at;       ///< when the run computed it
   std::string updated_by, updated_at;
@@ -62,6 +65,8 @@ struct LedgerQuery {
   std::optional<int64_t> household_id;
   std::optional<int64_t> company_id;
   std::optional<std::string> status;
+  /// Overdue only: not paid, with a payment deadline before this RFC 3339 time (same offset).
+  std::optional<std::string> unpaid_past;
   std::optional<int64_t> after;  ///< cursor: ids greater than this
   int limit = 50;                ///< 1..1000
 };
@@ -83,10 +88,12 @@ class RefundLedgerStore {
   virtual Result<std::vector<RefundEntry>> List(const LedgerQuery& query) = 0;
   virtual Result<RefundEntry> Get(int64_t id) = 0;
 
-  /// Moves an entry from `from` to `to` status (failed_precondition when it is not in `from`).
+  /// Moves an entry from `from` to `to` status (failed_precondition when it is not in `from`),
+  /// with its audit entry (resource "refunds") in the same transaction.
   virtual Result<RefundEntry> SetStatus(int64_t id, const std::string& from,
                                         const std::string& to, const std::string& actor) = 0;
-  /// Records the household's choice (failed_precondition once the entry is paid).
+  /// Records the household's choice (failed_precondition once the entry is paid), audited the
+  /// same way.
   virtual Result<RefundEntry> SetChoice(int64_t id, const std::string& choice,
                                         const std::string& actor) = 0;
 };

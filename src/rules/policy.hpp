@@ -130,6 +130,9 @@ struct RefundPolicy {
   Basis tiers_basis;
   Cited<int> unheated_share_percent;  ///< R-REFUND-2
   Cited<int> outage_unheated_hours;   ///< R-REFUND-2
+  /// R-REFUND-1: whether a household billed by heat meter gets temperature shares. Z 2.4's
+  /// tiers refund fees "按面积收取" (billed by area): false in both profiles.
+  Cited<bool> meter_temperature_share;
 };
 
 /// R-SAMPLE-1: households at `percent` when the company's area is <= max_area_m2.

@@ -28,11 +28,14 @@ bool Exempt(const TemperaturePolicy& policy, std::optional<Tenths> outdoor_mean)
   RefundCause cause = RefundCause::kNone;
   bool exempt = false;
   bool excluded = false;
+  bool meter = false;
   if (day.value && day.guarantee && *day.value < *day.guarantee) {
-    // R-REFUND-4: exempt days and household-caused shortfalls carry no temperature share.
+    // R-REFUND-4: exempt days and household-caused shortfalls carry no temperature share;
+    // R-REFUND-1: nor do a meter-billed household's days, where the profile says so.
     exempt = Exempt(policy.temperature, day.outdoor_mean);
     excluded = day.household_caused;
-    if (!exempt && !excluded) {
+    meter = day.meter_billed && !policy.refund.meter_temperature_share.value;
+    if (!exempt && !excluded && !meter) {
       share = TemperatureShare(policy.refund, *day.value, *day.guarantee);
       if (share > 0) cause = RefundCause::kTemperature;
     }
@@ -46,7 +49,7 @@ bool Exempt(const TemperaturePolicy& policy, std::optional<Tenths> outdoor_mean)
     share = unheated;
     cause = day.not_heated ? RefundCause::kNotHeated : RefundCause::kOutage;
   }
-  return DayShare{share, cause, exempt, excluded};
+  return DayShare{share, cause, exempt, excluded, meter};
 }
 
 // The one loop behind ComputeRefund and RefundTotalFen: checks the days, sums the shares exactly

@@ -2,7 +2,8 @@
 //
 // A day earns the largest share that applies (R-REFUND-2), never a sum:
 //   - a temperature share (R-REFUND-1) from the day's value v against its guarantee g, by the
-//     profile's tiers (offsets from g, so an agreed temperature shifts them); removed on days a
+//     profile's tiers (offsets from g, so an agreed temperature shifts them); none for a
+//     household billed by heat meter where the profile says so (Z 2.4); removed on days a
 //     household-caused finding covers and on exempt days (R-REFUND-4), and absent on days that are
 //     not judged (no value, no guarantee: R-TEMP-5);
 //   - the not-heated share (R-REFUND-2) for a day not heated for the company's reasons, or with a
@@ -50,6 +51,10 @@ struct RefundDay {
   Centihours outage = 0;               ///< company-caused outage on the day, 0..kCentihoursPerDay
   bool not_heated = false;             ///< not heated that day for the company's reasons
   bool household_caused = false;       ///< a household-caused finding covers the day (R-REFUND-4)
+  /// Billed by heat meter: no temperature share unless policy.refund.meter_temperature_share
+  /// (R-REFUND-1: Z 2.4's tiers refund fees billed by area); the not-heated share stays, on the
+  /// fee, which for such a household is its fixed (base) charge.
+  bool meter_billed = false;
 };
 
 /// What decided a day's share.
@@ -76,6 +81,7 @@ struct DayShare {
   /// Why the temperature share was removed, when the day's value was below its guarantee.
   bool exempt = false;    ///< R-REFUND-4 / R-TEMP-1 (a)
   bool excluded = false;  ///< R-REFUND-4, household-caused
+  bool meter = false;     ///< R-REFUND-1, billed by heat meter (RefundDay::meter_billed)
 };
 
 /// R-REFUND-1: the tier share of value `v` against guarantee `g`: 0 when v >= g, else the share of

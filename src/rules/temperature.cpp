@@ -148,7 +148,12 @@ Result<Guarantee> GuaranteeFor(const TemperaturePolicy& policy, const GuaranteeI
     }
     why += ", the company heats";
   }
-  if (in.agreed) {
+  if (in.agreed && !needs_agreed && *in.agreed < policy.guarantee.value) {
+    g.value = policy.guarantee.value;
+    g.reason = "R-TEMP-2: " + why + ": " + Celsius(policy.guarantee.value) + " (" +
+               policy.guarantee.basis.Display() + "); the agreed " + Celsius(*in.agreed) +
+               " does not lower it";
+  } else if (in.agreed) {
     g.value = *in.agreed;
     g.reason = "R-TEMP-2: " + why + ": the agreed " + Celsius(*in.agreed) + " (contract" +
                (needs_agreed ? ")" : ", W 5.1)");

@@ -75,16 +75,17 @@ struct Guarantee {
 /// integers (heated × 100 against threshold × total); thresholds from policy.usage_rate.
 ///
 ///   community < community_min                      -> agreed temperature
-///   partition ≥ partition_full                     -> agreed temperature if the contract agrees
-///                                                     one, else policy.guarantee
+///   partition ≥ partition_full                     -> policy.guarantee, or the agreed
+///                                                     temperature when the contract agrees a
+///                                                     higher one
 ///   partition in [partition_agreed_min, full)      -> agreed temperature
 ///   partition < partition_agreed_min               -> company_heats ? agreed temperature : none
 ///   where the agreed temperature is needed and there is none -> no guarantee (nullopt)
 ///
-/// Decision (W 5.1 "供用热合同另有约定的，从其约定", RULES.md "A contract may agree another
-/// temperature"): in the full case an agreed temperature replaces the policy guarantee, whether
-/// it is higher or lower; the contract is the more specific agreement and W 5.1 gives it
-/// precedence without a floor. The refund tiers move with it (R-REFUND-1 decision).
+/// Decision (RULES.md R-TEMP-2, issue 11): where Z 2.2 guarantees 18 °C (the full case), an
+/// agreed temperature may raise the guarantee but never lower it: W 5.1's "供用热合同另有约定的，
+/// 从其约定" does not override Z 2.2's floor. The refund tiers move with the guarantee
+/// (R-REFUND-1 decision).
 ///
 /// Errors: invalid_argument (field "community" or "partition") when a rate has total ≤ 0,
 /// heated < 0 or heated > total.

@@ -60,9 +60,14 @@ TEST(GuaranteeFor, UsageRateTableAtItsBoundaries) {
       // community ≥ 30 %, partition ≥ 70 %: the policy guarantee.
       {"30/70 full", {30, 100}, {70, 100}, none, false, 180, GuaranteeCase::kFull},
       {"100/100 full", {100, 100}, {100, 100}, none, false, 180, GuaranteeCase::kFull},
-      // Decision: an agreed temperature replaces it (W 5.1 从其约定), higher or lower.
+      // Decision (issue 11): an agreed temperature may raise 18 °C, never lower it (Z 2.2).
       {"full, agreed 20", {30, 100}, {70, 100}, 200, false, 200, GuaranteeCase::kFull},
-      {"full, agreed 16", {50, 100}, {90, 100}, 160, false, 160, GuaranteeCase::kFull},
+      {"full, agreed 18", {30, 100}, {70, 100}, 180, false, 180, GuaranteeCase::kFull},
+      {"full, agreed 16", {50, 100}, {90, 100}, 160, false, 180, GuaranteeCase::kFull},
+      {"full, agreed 15", {30, 100}, {70, 100}, 150, false, 180, GuaranteeCase::kFull},
+      {"full, agreed 17.9", {30, 100}, {100, 100}, 179, false, 180, GuaranteeCase::kFull},
+      // Below the full case the agreed temperature is the guarantee, even under 18 °C.
+      {"30/69 agreed 15", {30, 100}, {69, 100}, 150, false, 150, GuaranteeCase::kAgreedPartition},
       // partition in [30 %, 70 %): the agreed temperature, or nothing.
       {"30/69 agreed", {30, 100}, {69, 100}, 170, false, 170, GuaranteeCase::kAgreedPartition},
       {"30/69 none", {30, 100}, {69, 100}, none, false, none, GuaranteeCase::kAgreedPartition},
@@ -93,6 +98,13 @@ TEST(GuaranteeFor, UsageRateTableAtItsBoundaries) {
     EXPECT_EQ(g->applied, c.applied) << GuaranteeCaseName(g->applied);
     EXPECT_EQ(g->reason.rfind("R-TEMP-2: ", 0), 0u) << g->reason;
   }
+}
+
+TEST(GuaranteeFor, AnAgreedTemperatureBelowTheFloorSaysItDoesNotLowerIt) {
+  auto g = GuaranteeFor(Weihai(), {{40, 100}, {80, 100}, 150, false});
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->value, 180);
+  EXPECT_NE(g->reason.find("the agreed 15.0 °C does not lower it"), std::string::npos) << g->reason;
 }
 
 TEST(GuaranteeFor, ReasonsNameTheLineAndTheValue) {

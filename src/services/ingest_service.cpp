@@ -12,6 +12,8 @@ namespace {
 constexpr const char* kUnknownSensor = "unknown sensor";
 constexpr const char* kMalformedTime =
     "malformed time (expected RFC 3339, e.g. 2025-12-01T08:00:00+08:00)";
+constexpr const char* kImpossibleTime =
+    "impossible time (a leap second, or a year before 2000)";
 constexpr const char* kNotANumber = "value is not a number";
 constexpr const char* kFuture = "time in the future";
 
@@ -74,9 +76,9 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
       reject(i, kUnknownSensor);
       continue;
     }
-    auto ts = ParseRfc3339(in.ts);
+    auto ts = ParseEvidenceTime(in.ts);
     if (!ts.ok()) {
-      reject(i, kMalformedTime);
+      reject(i, ParseRfc3339(in.ts).ok() ? kImpossibleTime : kMalformedTime);
       continue;
     }
     auto centi = ParseScaled(in.value, 2);  // hundredths of a degree

@@ -132,6 +132,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     in.agreed = static_cast<rules::Tenths>(*household->agreed_temp_tenths);
   }
   in.company_heats = household->heated();
+  const bool meter_billed = household->billing == "meter";
   auto guarantee = rules::GuaranteeFor(policy.temperature, in);
   if (!guarantee.ok()) return guarantee.error();
 
@@ -218,11 +219,17 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
       rd.measured_on = e->second.measured_on;
       rd.guarantee = j.guarantee;
       rd.outdoor_mean = j.outdoor_mean;
+      rd.meter_billed = meter_billed;
       const bool exempt = j.outdoor_mean && rules::IsExemptDay(policy.temperature, *j.outdoor_mean);
       j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
       rules::DayShare share = rules::ShareOfDay(policy, rd);
       j.share_percent = share.share_percent;
       j.reason = rules::DescribeShare(policy, rd, share);
+      if (share.meter && share.cause == rules::RefundCause::kNone) {
+        j.reason = StatusReason(policy, j, guarantee->reason) + "; billed by heat meter: no " +
+                   "temperature share (" + policy.refund.meter_temperature_share.basis.Display() +
+                   ")";
+      }
     }
     if (j.source == rules::EvidenceSource::kRemote || j.source == rules::EvidenceSource::kNone) {
       // The rooms say why a day has no value too (e.g. 19 valid hours).

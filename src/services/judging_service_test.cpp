@@ -49,7 +49,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
     policies_ = std::make_unique<PolicyRegistry>(std::move(*policies));
     rollups_ = std::make_unique<RollupService>(*store_, *records_, *policies_);
     judging_ = std::make_unique<JudgingService>(*store_, *records_, *policies_, rollups_.get());
-    measurements_ = std::make_unique<MeasurementService>(*store_, *records_, *policies_);
+    measurements_ = std::make_unique<MeasurementService>(*store_, *records_, *policies_, clock_);
     MakeCity();
   }
   void TearDown() override { db_.reset(); }
@@ -132,6 +132,9 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
                   : std::string(signature) == "refused" ? rules::Signature::kRefused
                                                         : rules::Signature::kPending;
     m.third_party = third_party;
+    if (m.signature != rules::Signature::kPending) {  // signed on the device at the visit
+      in.signature_record = ports::SignatureRecord{"户主", t0 + std::chrono::minutes(10), "device"};
+    }
     return in;
   }
 
@@ -151,6 +154,7 @@ class JudgingTest : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<RollupService> rollups_;
   std::unique_ptr<JudgingService> judging_;
   std::unique_ptr<MeasurementService> measurements_;
+  ports::ManualClock clock_{At("2026-04-01T09:00:00+08:00")};
   int64_t district_ = 0, company_ = 0, partition_ = 0, h_ = 0, bed_ = 0, living_ = 0, kitchen_ = 0;
 };
 
@@ -252,7 +256,7 @@ TEST_P(JudgingTest, DaysAreJudgedFromRemoteValues) {
     if (c.living_hours > 0) Hours(living_, day, c.living, c.living_hours);
     if (c.outdoor) {
       ports::OutdoorMean m{district_, day, *c.outdoor};
-      ASSERT_TRUE(store_->PutOutdoorMeans(std::span(&m, 1)).ok());
+      ASSERT_TRUE(store_->PutOutdoorMeans(std::span(&m, 1), "regulator").ok());
     }
   }
   for (const Case& c : cases) {
@@ -349,10 +353,11 @@ TEST_P(JudgingTest, ManualMeasurementsOpenAndClosePeriods) {
             "(20 %)");
 
   // Signing the pending one makes it evidence: from 12-08 the tier is 100 %.
-  ASSERT_TRUE(measurements_->Update(pending, "signed", std::nullopt, {}).ok());
+  ASSERT_TRUE(measurements_->Update(pending, "signed", std::nullopt, {"h-1", true, {}}).ok());
   EXPECT_EQ(Judge(D("2025-12-09")).share_percent, 100);
-  // A third-party test overriding it: mark it overridden, and the 16.0 period goes on.
-  ASSERT_TRUE(measurements_->Update(pending, std::nullopt, true, {}).ok());
+  // A third-party test the same day (16.0 °C) overrides it: the period goes on at 20 %.
+  AddManual(Manual("2025-12-08T15:00:00+08:00", 16000, "pending", true));
+  ASSERT_TRUE(measurements_->Update(pending, std::nullopt, true, {"agent", false, {}}).ok());
   EXPECT_EQ(Judge(D("2025-12-09")).share_percent, 20);
 }
 
@@ -364,8 +369,12 @@ TEST_P(JudgingTest, MeasurementsBreakingTheProcedureAreRejectedWithTheirRules) {
   };
   const Case cases[] = {
       {"good, pending", [](ports::MeasurementInput&) {}, {}},
-      {"refused is stored too",
-       [](ports::MeasurementInput& in) { in.measurement.signature = rules::Signature::kRefused; },
+      {"refused on the device is stored too",
+       [](ports::MeasurementInput& in) {
+         in.measurement.signature = rules::Signature::kRefused;
+         in.signature_record =
+             ports::SignatureRecord{"户主", in.measurement.readings[2].at, "device"};
+       },
        {}},
       {"gap too long",
        [](ports::MeasurementInput& in) {
@@ -404,6 +413,128 @@ TEST_P(JudgingTest, MeasurementsBreakingTheProcedureAreRejectedWithTheirRules) {
   out = measurements_->Add(Manual("2025-12-05T10:00:00+08:00", 17000, "signed"), other, "x");
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.error().code, ErrorCode::kNotFound);
+}
+
+// Issue 11 (R-TEMP-4): only the household signs or refuses; staff record a device signature at
+// the visit, mark third-party tests, and override only with one; nothing timed after now.
+TEST_P(JudgingTest, OnlyTheHouseholdSignsItsMeasurements) {
+  using In = ports::MeasurementInput;
+  struct AddCase {
+    const char* name;
+    std::function<void(In&)> change;
+    const char* field;  // "" when stored
+  };
+  const Instant t0 = At("2025-12-05T10:00:00+08:00");
+  const AddCase adds[] = {
+      {"pending", [](In&) {}, ""},
+      {"signed on the device", [](In& in) { in.measurement.signature = rules::Signature::kSigned;
+         in.signature_record = ports::SignatureRecord{"户主", in.measurement.readings[2].at,
+                                                      "device"}; }, ""},
+      {"signed with no record", [](In& in) { in.measurement.signature = rules::Signature::kSigned; },
+       "signature_record"},
+      {"refused with no record",
+       [](In& in) { in.measurement.signature = rules::Signature::kRefused; }, "signature_record"},
+      {"a record not from the device", [t0](In& in) {
+         in.measurement.signature = rules::Signature::kSigned;
+         in.signature_record = ports::SignatureRecord{"户主", t0, "agent-phone"}; },
+       "signature_record.via"},
+      {"signed before the reading", [t0](In& in) {
+         in.measurement.signature = rules::Signature::kSigned;
+         in.signature_record = ports::SignatureRecord{"户主", t0 - std::chrono::minutes(1),
+                                                      "device"}; },
+       "signature_record.at"},
+      {"signed after now", [this](In& in) {
+         in.measurement.signature = rules::Signature::kSigned;
+         in.signature_record = ports::SignatureRecord{"户主", clock_.Now() + std::chrono::hours(1),
+                                                      "device"}; },
+       "signature_record.at"},
+      {"a record on a pending one", [t0](In& in) {
+         in.signature_record = ports::SignatureRecord{"户主", t0, "device"}; },
+       "signature_record"},
+      {"seven weeks ahead", [this](In& in) {
+         for (auto& r : in.measurement.readings) r.at = clock_.Now() + std::chrono::weeks(7);
+       }, "readings[0].at"},
+      {"six minutes ahead", [this](In& in) {
+         const Instant start = clock_.Now() - std::chrono::minutes(2);
+         for (size_t i = 0; i < 3; ++i) {
+           in.measurement.readings[i].at = start + std::chrono::minutes(4 * i);
+         }
+       }, "readings[2].at"},
+  };
+  for (const AddCase& c : adds) {
+    SCOPED_TRACE(c.name);
+    In in = Manual("2025-12-05T10:00:00+08:00", 17000, "pending");
+    c.change(in);
+    auto out = measurements_->Add(in, {}, "tech");
+    if (std::string(c.field).empty()) {
+      ASSERT_TRUE(out.ok()) << out.error().message;
+      EXPECT_TRUE(out->stored.has_value());
+    } else {
+      ASSERT_FALSE(out.ok());
+      EXPECT_EQ(out.error().code, ErrorCode::kInvalidArgument);
+      EXPECT_EQ(out.error().field, c.field) << out.error().message;
+    }
+  }
+
+  const int64_t pending = AddManual(Manual("2025-12-06T10:00:00+08:00", 15000, "pending"));
+  const MeasurementActor household{"h-1", true, {}}, agent{"agent", false, {}};
+  struct UpdateCase {
+    const char* name;
+    MeasurementActor actor;
+    std::optional<std::string> signature;
+    std::optional<bool> overridden;
+    std::optional<ErrorCode> code;  // none when changed
+  };
+  const UpdateCase updates[] = {
+      {"staff cannot sign", agent, "signed", std::nullopt, ErrorCode::kPermissionDenied},
+      {"staff cannot refuse", agent, "refused", std::nullopt, ErrorCode::kPermissionDenied},
+      {"pending is not a signature", household, "pending", std::nullopt,
+       ErrorCode::kInvalidArgument},
+      {"the household refuses", household, "refused", std::nullopt, std::nullopt},
+      {"a refusal is final", household, "signed", std::nullopt, ErrorCode::kFailedPrecondition},
+      {"the household cannot override", household, std::nullopt, true,
+       ErrorCode::kPermissionDenied},
+      {"no third-party test that day", agent, std::nullopt, true, ErrorCode::kFailedPrecondition},
+  };
+  for (const UpdateCase& c : updates) {
+    SCOPED_TRACE(c.name);
+    auto got = measurements_->Update(pending, c.signature, c.overridden, c.actor);
+    EXPECT_EQ(got.ok() ? std::optional<ErrorCode>() : got.error().code, c.code)
+        << (got.ok() ? "" : got.error().message);
+  }
+  auto refused = store_->GetMeasurement(pending);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->signature, "refused");
+  ASSERT_TRUE(refused->signed_record.has_value());
+  EXPECT_EQ(refused->signed_record->by, "h-1");
+  EXPECT_EQ(refused->signed_record->via, "household-login");
+  EXPECT_EQ(refused->signed_record->at, clock_.Now());
+  // With a third-party test that day, staff may mark it overridden.
+  AddManual(Manual("2025-12-06T15:00:00+08:00", 17000, "pending", true));
+  EXPECT_TRUE(measurements_->Update(pending, std::nullopt, true, agent).ok());
+}
+
+// R-TEMP-2 decision (issue 11): where 18 °C is guaranteed an agreed 15.0 °C does not lower it;
+// R-REFUND-1: a meter-billed household's cold day carries no temperature share.
+TEST_P(JudgingTest, AgreedTemperaturesAndMeterBilling) {
+  const Date day = D("2025-12-03");
+  Hours(bed_, day, 1500);
+  Hours(living_, day, 1500);
+  auto agreed = records_->Update(*model::FindResource("households"), h_,
+                                 {{"agreed_temp", int64_t{150}}}, {}, "agent");
+  ASSERT_TRUE(agreed.ok());
+  JudgedDay j = Judge(day);
+  EXPECT_EQ(j.guarantee, 180);
+  EXPECT_EQ(j.status, rules::DayStatus::kUnqualified);
+  EXPECT_EQ(j.share_percent, 50);
+  ASSERT_TRUE(records_->Update(*model::FindResource("households"), h_,
+                               {{"billing", "meter"}}, {}, "agent")
+                  .ok());
+  j = Judge(day);
+  EXPECT_EQ(j.status, rules::DayStatus::kUnqualified);
+  EXPECT_EQ(j.share_percent, 0);
+  EXPECT_NE(j.reason.find("billed by heat meter: no temperature share (Z 2.4)"), std::string::npos)
+      << j.reason;
 }
 
 TEST_P(JudgingTest, AlertsForUnqualifiedSilentAndOutOfRange) {

@@ -9,13 +9,23 @@ namespace {
 
 const model::Resource& Res(const char* name) { return *model::FindResource(name); }
 
+// The last day that has ended, local time: a run counts no later day.
+Date LastCompleteDay(const ports::Clock& clock) {
+  return LocalDate(clock.Now()) - std::chrono::days{1};
+}
+
+bool InScope(const ports::RefundEntry& e, const ports::Scope& scope) {
+  return (!scope.company_id || e.company_id == *scope.company_id) &&
+         (!scope.household_id || e.household_id == *scope.household_id);
+}
+
 // The entry of one household, or not_found when it has no fee for the season.
 Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
                                                const JudgingService& judging,
                                                const DeadlineService& deadlines,
                                                const PolicyRegistry& policies,
                                                const ports::HouseholdView& household, int year,
-                                               const std::string& actor,
+                                               Date last_day, const std::string& actor,
                                                JudgingService::Cache* cache) {
   ports::ListQuery fees_query;
   fees_query.equals = {{"household_id", household.id},
@@ -38,8 +48,12 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
 
   std::vector<rules::RefundDay> days;
   std::map<Date, const JudgedDay*> by_date;
+  std::optional<Date> official_start, official_end;
   for (const auto& j : judgement->days) {
     if (!j.in_season) continue;
+    if (!official_start) official_start = j.date;
+    official_end = j.date;
+    if (j.date > last_day) continue;  // not complete yet: counted by a later run
     rules::RefundDay rd;
     rd.date = j.date;
     rd.value = j.value;
@@ -47,15 +61,21 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
     if (j.measured_on) rd.measured_on = *j.measured_on;
     rd.guarantee = j.guarantee;
     rd.outdoor_mean = j.outdoor_mean;
+    rd.meter_billed = household.billing == "meter";
     days.push_back(rd);
     by_date[j.date] = &j;
   }
-  if (days.empty()) {
+  if (!official_start) {
     return Error::FailedPrecondition("the season " + std::to_string(year) +
                                      " has no official days for household " +
                                      std::to_string(household.id));
   }
-  rules::SeasonDates season{year, days.front().date, days.front().date, days.back().date};
+  if (days.empty()) {
+    return Error::FailedPrecondition("no official day of the season " + std::to_string(year) +
+                                     " is complete yet: it starts on " +
+                                     FormatDate(*official_start));
+  }
+  rules::SeasonDates season{year, *official_start, *official_start, *official_end};
   auto refund = rules::ComputeRefund(**policy, season, fee_fen, days);
   if (!refund.ok()) return refund.error();
 
@@ -84,6 +104,8 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
   e.official_days = refund->official_days;
   e.days = std::move(listed);
   e.payment_deadline = FormatLocal(deadline->answer.deadline);
+  e.covered_to = FormatDate(days.back().date);
+  e.season_end = FormatDate(season.official_end);
   e.updated_by = actor;
   return e;
 }
@@ -96,7 +118,7 @@ Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
   return ComputeEntry(records_, judging_, deadlines_, policies_, *household, season_start_year,
-                      actor, nullptr);
+                      LastCompleteDay(clock_), actor, nullptr);
 }
 
 Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
@@ -109,6 +131,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
   }
   LedgerRunSummary summary;
   summary.season_start_year = season_start_year;
+  const Date last_day = LastCompleteDay(clock_);
   JudgingService::Cache cache;
   std::vector<ports::RefundEntry> batch;
   auto flush = [&]() -> Status {
@@ -132,13 +155,16 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
       auto h = ports::HouseholdView::From(record);
       if (!h.ok()) return h.error();
       auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, *h, season_start_year,
-                                actor, &cache);
+                                last_day, actor, &cache);
       if (!entry.ok()) {
         if (entry.error().code == ErrorCode::kNotFound && entry.error().field.empty()) {
           ++summary.without_fee;
           continue;
         }
         return entry.error();
+      }
+      if (auto to = ParseDate(entry->covered_to); to.ok()) {
+        summary.covered_to = std::max(summary.covered_to, *to);
       }
       batch.push_back(std::move(*entry));
       if (batch.size() >= 500) {
@@ -162,7 +188,78 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
     if (entries->size() < 1000) break;
     lq.after = entries->back().id;
   }
+  std::string after = "{\"season\":" + std::to_string(season_start_year) +
+                      ",\"company_id\":" +
+                      (scope.company_id ? std::to_string(*scope.company_id) : "null") +
+                      ",\"covered_to\":\"" + FormatDate(summary.covered_to) +
+                      "\",\"written\":" + std::to_string(summary.written) +
+                      ",\"kept\":" + std::to_string(summary.kept) +
+                      ",\"refund_fen\":" + std::to_string(summary.refund_fen) + "}";
+  if (auto s = records_.AppendAudit({0, "", actor, "run", "refunds", std::nullopt, "", after});
+      !s.ok()) {
+    return s.error();
+  }
   return summary;
+}
+
+Result<ports::RefundEntry> RefundLedgerService::Get(int64_t id, const ports::Scope& scope) const {
+  auto e = ledger_.Get(id);
+  if (!e.ok()) return e.error();
+  if (!InScope(*e, scope)) return Error::NotFound("no refund entry " + std::to_string(id), "id");
+  return e;
+}
+
+Result<ports::RefundEntry> RefundLedgerService::Approve(int64_t id, const ports::Scope& scope,
+                                                        const std::string& actor) const {
+  auto e = Get(id, scope);
+  if (!e.ok()) return e.error();
+  auto end = ParseDate(e->season_end);
+  if (!end.ok()) return Error::Internal("refund entry " + std::to_string(id) + " has no season end");
+  if (LocalDate(clock_.Now()) <= *end) {
+    return Error::FailedPrecondition("the season " + std::to_string(e->season_start_year) +
+                                     " ends on " + e->season_end +
+                                     ": its refunds are approved after that day");
+  }
+  if (e->covered_to != e->season_end) {
+    return Error::FailedPrecondition("refund entry " + std::to_string(id) + " covers the days to " +
+                                     e->covered_to + " only: run the season again first");
+  }
+  return ledger_.SetStatus(id, "draft", "approved", actor);
+}
+
+Result<ports::RefundEntry> RefundLedgerService::Pay(int64_t id, const ports::Scope& scope,
+                                                    const std::string& actor) const {
+  if (auto e = Get(id, scope); !e.ok()) return e.error();
+  return ledger_.SetStatus(id, "approved", "paid", actor);
+}
+
+Result<ports::RefundEntry> RefundLedgerService::Choose(int64_t id, const std::string& choice,
+                                                       const ports::Scope& scope,
+                                                       const std::string& actor) const {
+  if (choice != "payment" && choice != "offset") {
+    return Error::InvalidArgument("choice must be payment or offset", "choice");
+  }
+  if (auto e = Get(id, scope); !e.ok()) return e.error();
+  return ledger_.SetChoice(id, choice, actor);
+}
+
+Result<std::vector<ports::RefundEntry>> RefundLedgerService::List(ports::LedgerQuery query,
+                                                                 bool overdue_only,
+                                                                 const ports::Scope& scope) const {
+  if (scope.company_id) query.company_id = scope.company_id;
+  if (scope.household_id) {
+    if (query.household_id && *query.household_id != *scope.household_id) {
+      return std::vector<ports::RefundEntry>{};
+    }
+    query.household_id = scope.household_id;
+  }
+  if (overdue_only) query.unpaid_past = FormatLocal(clock_.Now());
+  return ledger_.List(query);
+}
+
+bool RefundLedgerService::Overdue(const ports::RefundEntry& entry) const {
+  auto deadline = ParseRfc3339(entry.payment_deadline);
+  return entry.status != "paid" && deadline.ok() && clock_.Now() > *deadline;
 }
 
 }  // namespace hearth::services

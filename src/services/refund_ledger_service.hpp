@@ -7,12 +7,20 @@
 // record); the others are counted, not entered. Re-running replaces the drafts and never changes
 // an approved or paid entry (RefundLedgerStore::ReplaceDrafts). Each entry's payment deadline is
 // the profile's refund-payment date after the season's official end (R-REFUND-6, 30 June).
+//
+// Decisions (issue 11): a run counts only official days up to the last complete day (yesterday,
+// local), and the entry says so (covered_to), so that a mid-season run never refunds days that
+// have not happened; the refund's denominator stays the season's official days (R-REFUND-3). An
+// entry is approved only after its season's official end and only when it covers the whole
+// season (re-run first). An entry not paid by its payment deadline is overdue. Runs, approvals,
+// payments and choices are audited (resource "refunds").
 // Thread-safe.
 #pragma once
 
 #include <string>
 
 #include "core/result.hpp"
+#include "ports/clock.hpp"
 #include "ports/record_store.hpp"
 #include "ports/refund_ledger.hpp"
 #include "services/deadline_service.hpp"
@@ -28,6 +36,7 @@ struct LedgerRunSummary {
   int64_t kept = 0;         ///< approved or paid entries left unchanged
   int64_t without_fee = 0;  ///< households with no fee billed for the season: no entry
   int64_t refund_fen = 0;   ///< the total of the drafts written
+  Date covered_to{};        ///< the last official day counted
 };
 
 class RefundLedgerService {
@@ -35,13 +44,13 @@ class RefundLedgerService {
   /// None is owned; all must outlive the service.
   RefundLedgerService(ports::RefundLedgerStore& ledger, ports::RecordStore& records,
                       const JudgingService& judging, const DeadlineService& deadlines,
-                      const PolicyRegistry& policies)
+                      const PolicyRegistry& policies, const ports::Clock& clock)
       : ledger_(ledger), records_(records), judging_(judging), deadlines_(deadlines),
-        policies_(policies) {}
+        policies_(policies), clock_(clock) {}
 
   /// Runs the season that starts in `season_start_year` for the households in `scope` (a
   /// household scope is refused: failed_precondition). invalid_argument (field "season") for a
-  /// year outside 2000..2200.
+  /// year outside 2000..2200; failed_precondition when no official day of it is complete yet.
   Result<LedgerRunSummary> Run(int season_start_year, const ports::Scope& scope,
                                const std::string& actor) const;
 
@@ -50,12 +59,33 @@ class RefundLedgerService {
   Result<ports::RefundEntry> Compute(int64_t household_id, int season_start_year,
                                      const std::string& actor) const;
 
+  /// draft -> approved. failed_precondition before the day after the season's official end, or
+  /// when the draft does not cover the whole season; not_found outside `scope`.
+  Result<ports::RefundEntry> Approve(int64_t id, const ports::Scope& scope,
+                                     const std::string& actor) const;
+  /// approved -> paid (failed_precondition otherwise); not_found outside `scope`.
+  Result<ports::RefundEntry> Pay(int64_t id, const ports::Scope& scope,
+                                 const std::string& actor) const;
+  /// The household's choice, "payment" or "offset" (invalid_argument, field "choice");
+  /// failed_precondition once paid; not_found outside `scope`.
+  Result<ports::RefundEntry> Choose(int64_t id, const std::string& choice,
+                                    const ports::Scope& scope, const std::string& actor) const;
+  /// The entry when `scope` may see it (not_found otherwise).
+  Result<ports::RefundEntry> Get(int64_t id, const ports::Scope& scope) const;
+  /// Entries by id within `scope` (its company or household overrides the query's);
+  /// `overdue_only` keeps those not paid by their payment deadline.
+  Result<std::vector<ports::RefundEntry>> List(ports::LedgerQuery query, bool overdue_only,
+                                               const ports::Scope& scope) const;
+  /// Not paid, and its payment deadline has passed (R-REFUND-6).
+  bool Overdue(const ports::RefundEntry& entry) const;
+
  private:
   ports::RefundLedgerStore& ledger_;
   ports::RecordStore& records_;
   const JudgingService& judging_;
   const DeadlineService& deadlines_;
   const PolicyRegistry& policies_;
+  const ports::Clock& clock_;
 };
 
 }  // namespace hearth::services

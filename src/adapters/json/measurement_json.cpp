@@ -50,7 +50,8 @@ Result<MeasurementInput> ParseMeasurementJson(std::string_view body) {
                                       "radiators_uncovered", "shielded",
                                       "at_room_centre",      "height_cm",
                                       "cold_outer_wall",     "inspector_still",
-                                      "signature",           "third_party"};
+                                      "signature",           "third_party",
+                                      "signature_record"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : kKeys) known = known || key == k;
@@ -134,7 +135,7 @@ Result<MeasurementInput> ParseMeasurementJson(std::string_view body) {
     rules::ManualReading reading;
     if (!r.contains("at") || !r["at"].is_string())
       return Bad(at + ".at", "must be an RFC 3339 time");
-    auto t = ParseRfc3339(r["at"].get<std::string>());
+    auto t = ParseEvidenceTime(r["at"].get<std::string>());
     if (!t.ok()) return Bad(at + ".at", t.error().message);
     reading.at = *t;
     if (!r.contains("value")) return Bad(at + ".value", "required (°C)");
@@ -155,6 +156,27 @@ Result<MeasurementInput> ParseMeasurementJson(std::string_view body) {
     m.readings.push_back(reading);
   }
   in.payload_json = j.dump();
+  if (j.contains("signature_record")) {
+    const auto& r = j["signature_record"];
+    if (!r.is_object()) {
+      return Bad("signature_record", "must be {\"by\", \"at\", \"via\": \"device\"}");
+    }
+    ports::SignatureRecord rec;
+    for (const auto& [key, value] : r.items()) {
+      if (key != "by" && key != "at" && key != "via") {
+        return Bad("signature_record." + key, "unknown key");
+      }
+      if (!value.is_string()) return Bad("signature_record." + key, "must be text");
+    }
+    rec.by = r.value("by", "");
+    rec.via = r.value("via", "");
+    if (rec.by.empty()) return Bad("signature_record.by", "required: who signed, as on the device");
+    if (!r.contains("at")) return Bad("signature_record.at", "required (RFC 3339)");
+    auto at = ParseEvidenceTime(r["at"].get<std::string>());
+    if (!at.ok()) return Bad("signature_record.at", at.error().message);
+    rec.at = *at;
+    in.signature_record = std::move(rec);
+  }
   return in;
 }
 
@@ -181,6 +203,11 @@ nlohmann::ordered_json MeasurementToJson(const ports::Measurement& m) {
       {"signature", m.signature},
       {"third_party", m.third_party},
       {"overridden", m.overridden},
+      {"signed",
+       m.signed_record ? nlohmann::ordered_json{{"by", m.signed_record->by},
+                                                {"at", FormatLocal(m.signed_record->at)},
+                                                {"via", m.signed_record->via}}
+                       : nlohmann::ordered_json()},
       {"evidence", evidence},
       {"created_by", m.created_by},
       {"created_at", m.created_at},

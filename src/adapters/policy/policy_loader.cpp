@@ -318,6 +318,16 @@ class ProfileParser {
                   out.unheated_share_percent);
     ok &= Set(ReadCited<int>(s, "outage-unheated-hours", "hours", IntIn(1, 24)),
               out.outage_unheated_hours);
+    ok &= Set(ReadCited<bool>(s, "meter-temperature-share", "refunded",
+                              [](Scope& sc, const toml::node& n, const std::string& path)
+                                  -> std::optional<bool> {
+                                if (!n.is_boolean()) {
+                                  sc.Problem(&n, path, "expected true or false");
+                                  return std::nullopt;
+                                }
+                                return n.as_boolean()->get();
+                              }),
+              out.meter_temperature_share);
     ok &= GroupScope(s, "temperature-tiers", [&](Scope& g) {
       out.tiers_basis = g.group().value_or(Basis{});
       const toml::node* n = g.Get("tiers");

@@ -215,20 +215,68 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
 TEST_P(MonitoringStoreContract, OutdoorMeansAreReplacedAllOrNothing) {
   std::vector<ports::OutdoorMean> means{{district_, D("2025-12-01"), -63},
                                         {district_, D("2025-12-02"), 12}};
-  ASSERT_TRUE(store_->PutOutdoorMeans(means).ok());
+  ASSERT_TRUE(store_->PutOutdoorMeans(means, "regulator1").ok());
   means[0].mean = -70;
   means[1].district_id = district_ + 1000;  // unknown: the whole call fails
-  EXPECT_FALSE(store_->PutOutdoorMeans(means).ok());
+  EXPECT_FALSE(store_->PutOutdoorMeans(means, "regulator1").ok());
   auto got = store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-31"));
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(got->size(), 2u);
   EXPECT_EQ((*got)[0].mean, -63);
   EXPECT_EQ((*got)[1].mean, 12);
-  ASSERT_TRUE(store_->PutOutdoorMeans(std::span(means).first(1)).ok());
+  ASSERT_TRUE(store_->PutOutdoorMeans(std::span(means).first(1), "regulator1").ok());
   got = store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-01"));
   ASSERT_TRUE(got.ok());
   ASSERT_EQ(got->size(), 1u);
   EXPECT_EQ((*got)[0].mean, -70);
+  // Three audited writes (the failed call left none), newest first; the change keeps its before.
+  auto audit = records_->Audit(std::nullopt, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_GE(audit->size(), 3u);
+  EXPECT_EQ((*audit)[0].resource, "weather");
+  EXPECT_EQ((*audit)[0].actor, "regulator1");
+  EXPECT_EQ((*audit)[0].action, "update");
+  EXPECT_NE((*audit)[0].before_json.find("-6.3"), std::string::npos) << (*audit)[0].before_json;
+  EXPECT_NE((*audit)[0].after_json.find("-7"), std::string::npos) << (*audit)[0].after_json;
+}
+
+// Issue 11: a company's submitted means are not used until confirmed; a decision is final.
+TEST_P(MonitoringStoreContract, SubmittedOutdoorMeansWaitForConfirmation) {
+  std::vector<ports::OutdoorMean> means{{district_, D("2025-12-01"), -250},
+                                        {district_, D("2025-12-02"), -240}};
+  auto ids = store_->SubmitOutdoorMeans(means, "manager1");
+  ASSERT_TRUE(ids.ok()) << ids.error().detail;
+  ASSERT_EQ(ids->size(), 2u);
+  EXPECT_TRUE(store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-31"))->empty());
+  ports::SubmissionQuery pending;
+  pending.status = "pending";
+  ASSERT_EQ(store_->OutdoorMeanSubmissions(pending)->size(), 2u);
+
+  auto confirmed = store_->DecideOutdoorMean((*ids)[0], true, "regulator1");
+  ASSERT_TRUE(confirmed.ok()) << confirmed.error().message;
+  EXPECT_EQ(confirmed->status, "confirmed");
+  EXPECT_EQ(confirmed->decided_by, "regulator1");
+  auto rejected = store_->DecideOutdoorMean((*ids)[1], false, "regulator1");
+  ASSERT_TRUE(rejected.ok());
+  EXPECT_EQ(rejected->status, "rejected");
+  auto used = store_->OutdoorMeans(district_, D("2025-12-01"), D("2025-12-31"));
+  ASSERT_TRUE(used.ok());
+  ASSERT_EQ(used->size(), 1u);
+  EXPECT_EQ((*used)[0].mean, -250);
+  EXPECT_EQ(store_->DecideOutdoorMean((*ids)[0], false, "regulator1").error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(store_->DecideOutdoorMean((*ids)[1] + 100, true, "regulator1").error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(store_->OutdoorMeanSubmissions(pending)->size(), 0u);
+  auto audit = records_->Audit(std::nullopt, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_GE(audit->size(), 5u);  // 2 submissions, confirm + its mean, reject
+  EXPECT_EQ((*audit)[0].action, "reject");
+  EXPECT_EQ((*audit)[1].action, "create");
+  EXPECT_NE((*audit)[1].after_json.find("manager1, confirmed by regulator1"), std::string::npos);
+  EXPECT_EQ((*audit)[2].action, "confirm");
+  EXPECT_EQ((*audit)[4].action, "submit");
+  EXPECT_EQ((*audit)[4].actor, "manager1");
 }
 
 TEST_P(MonitoringStoreContract, MeasurementsAreAddedListedAndUpdated) {
@@ -249,12 +297,16 @@ TEST_P(MonitoringStoreContract, MeasurementsAreAddedListedAndUpdated) {
   m.third_party = true;
   m.value = std::nullopt;
   m.valid = false;
+  m.signature = "signed";
+  m.signed_record = ports::SignatureRecord{"张三", Instant{std::chrono::seconds{kT0 + 60}}, "device"};
   auto earlier = store_->AddMeasurement(m);
   ASSERT_TRUE(earlier.ok());
   EXPECT_GT(later->id, 0);
   EXPECT_EQ(later->value, 172);
   EXPECT_EQ(later->taken_at, Instant{std::chrono::seconds{kT0 + 600}});
   EXPECT_FALSE(later->created_at.empty());
+  EXPECT_FALSE(later->signed_record.has_value());
+  EXPECT_EQ(earlier->signed_record, m.signed_record);
 
   auto list = store_->Measurements(households_[0]);
   ASSERT_TRUE(list.ok());
@@ -264,20 +316,39 @@ TEST_P(MonitoringStoreContract, MeasurementsAreAddedListedAndUpdated) {
   EXPECT_FALSE((*list)[0].value.has_value());
   EXPECT_TRUE(store_->Measurements(households_[1])->empty());
 
-  auto signed_ = store_->UpdateMeasurement(later->id, "signed", std::nullopt);
+  ports::MeasurementChange sign;
+  sign.signature = "signed";
+  sign.signed_record =
+      ports::SignatureRecord{"h1-user", Instant{std::chrono::seconds{kT0 + 3600}}, "household-login"};
+  auto signed_ = store_->UpdateMeasurement(later->id, sign, "h1-user");
   ASSERT_TRUE(signed_.ok());
   EXPECT_EQ(signed_->signature, "signed");
+  EXPECT_EQ(signed_->signed_record, sign.signed_record);
   EXPECT_FALSE(signed_->overridden);
-  auto overridden = store_->UpdateMeasurement(later->id, std::nullopt, true);
+  ports::MeasurementChange override_it;
+  override_it.overridden = true;
+  auto overridden = store_->UpdateMeasurement(later->id, override_it, "agent1");
   ASSERT_TRUE(overridden.ok());
   EXPECT_EQ(overridden->signature, "signed");
+  EXPECT_EQ(overridden->signed_record, sign.signed_record);  // kept
   EXPECT_TRUE(overridden->overridden);
   EXPECT_EQ(store_->GetMeasurement(later->id)->overridden, true);
   for (int64_t id : {later->id + 100, int64_t{0}}) {
     EXPECT_EQ(store_->GetMeasurement(id).error().code, ErrorCode::kNotFound);
-    EXPECT_EQ(store_->UpdateMeasurement(id, "signed", std::nullopt).error().code,
-              ErrorCode::kNotFound);
+    EXPECT_EQ(store_->UpdateMeasurement(id, sign, "x").error().code, ErrorCode::kNotFound);
   }
+  // Every addition and change is in the audit log, with who did it (W 12.1).
+  auto audit = records_->Audit(std::nullopt, 10);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_GE(audit->size(), 4u);
+  EXPECT_EQ((*audit)[0].actor, "agent1");
+  EXPECT_EQ((*audit)[0].resource, "measurements");
+  EXPECT_EQ((*audit)[0].record_id, later->id);
+  EXPECT_NE((*audit)[0].after_json.find("\"overridden\":true"), std::string::npos);
+  EXPECT_EQ((*audit)[1].actor, "h1-user");
+  EXPECT_NE((*audit)[1].before_json.find("\"signature\":\"pending\""), std::string::npos);
+  EXPECT_EQ((*audit)[3].action, "create");
+  EXPECT_EQ((*audit)[3].actor, "tech");
 }
 
 TEST_P(MonitoringStoreContract, LastReadingsPerSensor) {

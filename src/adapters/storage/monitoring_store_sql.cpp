@@ -1,6 +1,9 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/json/monitoring_json.hpp"
+#include "adapters/storage/audit_sql.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -55,7 +58,8 @@ Result<std::vector<HouseholdDay>> ToDays(const Rows& rows) {
 
 constexpr const char* kMeasurementColumns =
     "id, household_id, room, taken_at, instrument, payload_json, signature, third_party, "
-    "overridden, valid, violations_json, value_tenths, created_by, created_at";
+    "overridden, valid, violations_json, value_tenths, created_by, created_at, signed_by, "
+    "signed_at, signed_via";
 
 Result<Measurement> ToMeasurement(const Rows& rows, size_t r) {
   Measurement m;
@@ -75,7 +79,31 @@ Result<Measurement> ToMeasurement(const Rows& rows, size_t r) {
   if (auto v = OptInt(rows, r, 11)) m.value = static_cast<rules::Tenths>(*v);
   m.created_by = rows.Text(r, 12);
   m.created_at = rows.Text(r, 13);
+  if (!rows.Text(r, 16).empty()) {
+    auto signed_at = ParseRfc3339(rows.Text(r, 15));
+    if (!signed_at.ok()) {
+      return Error::Internal("monitoring: bad stored signed_at '" + rows.Text(r, 15) + "'");
+    }
+    m.signed_record = ports::SignatureRecord{rows.Text(r, 14), *signed_at, rows.Text(r, 16)};
+  }
   return m;
+}
+
+// The audit form of a measurement: what judging reads of it (R-REFUND-5).
+std::string AuditJson(const Measurement& m) {
+  nlohmann::json j{{"household_id", m.household_id},
+                   {"room", m.room},
+                   {"taken_at", FormatLocal(m.taken_at)},
+                   {"value", m.value ? nlohmann::json(*m.value / 10.0) : nlohmann::json()},
+                   {"signature", m.signature},
+                   {"third_party", m.third_party},
+                   {"overridden", m.overridden}};
+  if (m.signed_record) {
+    j["signed"] = {{"by", m.signed_record->by},
+                   {"at", FormatLocal(m.signed_record->at)},
+                   {"via", m.signed_record->via}};
+  }
+  return j.dump();
 }
 
 }  // namespace
@@ -181,37 +209,6 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
   return ToDays(*rows);
 }
 
-Status SqlMonitoringStore::PutOutdoorMeans(std::span<const ports::OutdoorMean> means) {
-  MutexLock lock(mutex_);
-  return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
-    for (const ports::OutdoorMean& m : means) {
-      auto r = conn_->Query(
-          "INSERT INTO outdoor_means (district_id, day, mean_tenths) VALUES ($1, $2, $3) "
-          "ON CONFLICT (district_id, day) DO UPDATE SET mean_tenths = excluded.mean_tenths",
-          {m.district_id, FormatDate(m.day), int64_t{m.mean}});
-      if (!r.ok()) return r.error();
-    }
-    return OkStatus();
-  });
-}
-
-Result<std::vector<ports::OutdoorMean>> SqlMonitoringStore::OutdoorMeans(int64_t district_id,
-                                                                         Date from, Date to) {
-  MutexLock lock(mutex_);
-  auto rows = conn_->Query(
-      "SELECT district_id, day, mean_tenths FROM outdoor_means WHERE district_id = $1 AND "
-      "day >= $2 AND day <= $3 ORDER BY day",
-      {district_id, FormatDate(from), FormatDate(to)});
-  if (!rows.ok()) return rows.error();
-  std::vector<ports::OutdoorMean> out;
-  for (size_t r = 0; r < rows->rows.size(); ++r) {
-    auto day = DayOf(*rows, r, 1);
-    if (!day.ok()) return day.error();
-    out.push_back({rows->Int(r, 0), *day, static_cast<rules::Tenths>(rows->Int(r, 2))});
-  }
-  return out;
-}
-
 Result<Measurement> SqlMonitoringStore::GetMeasurementLocked(int64_t id) {
   auto rows = conn_->Query(
       std::string("SELECT ") + kMeasurementColumns + " FROM measurements WHERE id = $1", {id});
@@ -222,15 +219,27 @@ Result<Measurement> SqlMonitoringStore::GetMeasurementLocked(int64_t id) {
 
 Result<Measurement> SqlMonitoringStore::AddMeasurement(const Measurement& m) {
   MutexLock lock(mutex_);
-  auto rows = conn_->Query(
-      "INSERT INTO measurements (household_id, room, taken_at, instrument, payload_json, "
-      "signature, third_party, overridden, valid, violations_json, value_tenths, created_by, "
-      "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-      {m.household_id, m.room, FormatLocal(m.taken_at), m.instrument, m.payload_json, m.signature,
-       int64_t{m.third_party}, int64_t{m.overridden}, int64_t{m.valid}, m.violations_json,
-       OptValue(m.value), m.created_by, NowText()});
-  if (!rows.ok()) return rows.error();
-  return GetMeasurementLocked(rows->Int(0, 0));
+  Result<Measurement> out = Error::Internal("measurement not stored");
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    const auto& sig = m.signed_record;
+    auto rows = conn_->Query(
+        "INSERT INTO measurements (household_id, room, taken_at, instrument, payload_json, "
+        "signature, third_party, overridden, valid, violations_json, value_tenths, created_by, "
+        "created_at, signed_by, signed_at, signed_via) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+        {m.household_id, m.room, FormatLocal(m.taken_at), m.instrument, m.payload_json,
+         m.signature, int64_t{m.third_party}, int64_t{m.overridden}, int64_t{m.valid},
+         m.violations_json, OptValue(m.value), m.created_by, NowText(),
+         sig ? sig->by : std::string(), sig ? FormatLocal(sig->at) : std::string(),
+         sig ? sig->via : std::string()});
+    if (!rows.ok()) return rows.error();
+    out = GetMeasurementLocked(rows->Int(0, 0));
+    if (!out.ok()) return out.error();
+    return InsertAudit(*conn_, {0, out->created_at, m.created_by, "create", "measurements",
+                                out->id, "", AuditJson(*out)});
+  });
+  if (!s.ok()) return s.error();
+  return out;
 }
 
 Result<Measurement> SqlMonitoringStore::GetMeasurement(int64_t id) {
@@ -255,16 +264,29 @@ Result<std::vector<Measurement>> SqlMonitoringStore::Measurements(int64_t househ
 }
 
 Result<Measurement> SqlMonitoringStore::UpdateMeasurement(int64_t id,
-                                                          std::optional<std::string> signature,
-                                                          std::optional<bool> overridden) {
+                                                          const ports::MeasurementChange& change,
+                                                          const std::string& actor) {
   MutexLock lock(mutex_);
-  auto before = GetMeasurementLocked(id);
-  if (!before.ok()) return before.error();
-  auto r = conn_->Query("UPDATE measurements SET signature = $2, overridden = $3 WHERE id = $1",
-                        {id, signature.value_or(before->signature),
-                         int64_t{overridden.value_or(before->overridden)}});
-  if (!r.ok()) return r.error();
-  return GetMeasurementLocked(id);
+  Result<Measurement> out = Error::Internal("measurement not changed");
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto before = GetMeasurementLocked(id);
+    if (!before.ok()) return before.error();
+    std::optional<ports::SignatureRecord> sig =
+        change.signed_record ? change.signed_record : before->signed_record;
+    auto r = conn_->Query(
+        "UPDATE measurements SET signature = $2, overridden = $3, signed_by = $4, "
+        "signed_at = $5, signed_via = $6 WHERE id = $1",
+        {id, change.signature.value_or(before->signature),
+         int64_t{change.overridden.value_or(before->overridden)}, sig ? sig->by : std::string(),
+         sig ? FormatLocal(sig->at) : std::string(), sig ? sig->via : std::string()});
+    if (!r.ok()) return r.error();
+    out = GetMeasurementLocked(id);
+    if (!out.ok()) return out.error();
+    return InsertAudit(*conn_, {0, "", actor, "update", "measurements", id, AuditJson(*before),
+                                AuditJson(*out)});
+  });
+  if (!s.ok()) return s.error();
+  return out;
 }
 
 Result<std::vector<int64_t>> SqlMonitoringStore::MeasuredHouseholds(

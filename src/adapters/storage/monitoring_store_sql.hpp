@@ -27,19 +27,30 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
                                                          Date to) override;
   Result<std::vector<ports::HouseholdDay>> DaysOn(Date day,
                                                   std::optional<int64_t> company_id) override;
-  Status PutOutdoorMeans(std::span<const ports::OutdoorMean> means) override;
+  // Outdoor means and their submissions: weather_sql.cpp.
+  Status PutOutdoorMeans(std::span<const ports::OutdoorMean> means,
+                         const std::string& actor) override;
+  Result<std::vector<int64_t>> SubmitOutdoorMeans(std::span<const ports::OutdoorMean> means,
+                                                  const std::string& actor) override;
+  Result<std::vector<ports::OutdoorMeanSubmission>> OutdoorMeanSubmissions(
+      const ports::SubmissionQuery& query) override;
+  Result<ports::OutdoorMeanSubmission> DecideOutdoorMean(int64_t id, bool confirm,
+                                                         const std::string& actor) override;
   Result<std::vector<ports::OutdoorMean>> OutdoorMeans(int64_t district_id, Date from,
                                                        Date to) override;
   Result<ports::Measurement> AddMeasurement(const ports::Measurement& m) override;
   Result<ports::Measurement> GetMeasurement(int64_t id) override;
   Result<std::vector<ports::Measurement>> Measurements(int64_t household_id) override;
-  Result<ports::Measurement> UpdateMeasurement(int64_t id, std::optional<std::string> signature,
-                                               std::optional<bool> overridden) override;
+  Result<ports::Measurement> UpdateMeasurement(int64_t id, const ports::MeasurementChange& change,
+                                               const std::string& actor) override;
   Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) override;
   Result<std::vector<ports::SensorLast>> LastReadings(std::optional<int64_t> company_id) override;
 
  private:
   Result<ports::Measurement> GetMeasurementLocked(int64_t id) REQUIRES(mutex_);
+  // Replaces the district-day means with an audit entry each; inside the caller's transaction.
+  Status PutMeansLocked(std::span<const ports::OutdoorMean> means, const std::string& actor,
+                        const std::string& recorded_by) REQUIRES(mutex_);
 
   Mutex mutex_;
   std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/json/ledger_json.hpp"
+#include "adapters/storage/audit_sql.hpp"
 #include "core/civil_time.hpp"
 
 namespace hearth::adapters::storage {
@@ -11,7 +14,8 @@ namespace {
 
 constexpr const char* kColumns =
     "id, household_id, company_id, season_start_year, status, fee_fen, refund_fen, "
-    "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at";
+    "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at, "
+    "covered_to, season_end";
 
 Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
   ports::RefundEntry e;
@@ -32,6 +36,8 @@ Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
   e.computed_at = rows.Text(i, c++);
   e.updated_by = rows.Text(i, c++);
   e.updated_at = rows.Text(i, c++);
+  e.covered_to = rows.Text(i, c++);
+  e.season_end = rows.Text(i, c++);
   return e;
 }
 
@@ -56,16 +62,18 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
       auto res = conn_->Query(
           "INSERT INTO refund_entries (household_id, company_id, season_start_year, status, "
           "fee_fen, refund_fen, official_days, days_json, payment_deadline, choice, computed_at, "
-          "updated_by, updated_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, '', $9, $10, "
-          "$9) ON CONFLICT (household_id, season_start_year) DO UPDATE SET "
+          "updated_by, updated_at, covered_to, season_end) VALUES ($1, $2, $3, 'draft', $4, $5, "
+          "$6, $7, $8, '', $9, $10, $9, $11, $12) "
+          "ON CONFLICT (household_id, season_start_year) DO UPDATE SET "
           "company_id = excluded.company_id, fee_fen = excluded.fee_fen, "
           "refund_fen = excluded.refund_fen, official_days = excluded.official_days, "
           "days_json = excluded.days_json, payment_deadline = excluded.payment_deadline, "
           "computed_at = excluded.computed_at, updated_by = excluded.updated_by, "
-          "updated_at = excluded.updated_at WHERE refund_entries.status = 'draft'",
+          "updated_at = excluded.updated_at, covered_to = excluded.covered_to, "
+          "season_end = excluded.season_end WHERE refund_entries.status = 'draft'",
           {e.household_id, e.company_id, int64_t{e.season_start_year}, e.fee_fen, e.refund_fen,
            int64_t{e.official_days}, json::LedgerDaysToText(e.days), e.payment_deadline, now,
-           e.updated_by});
+           e.updated_by, e.covered_to, e.season_end});
       if (!res.ok()) return res.error();
       (res->affected > 0 ? counts.written : counts.kept) += 1;
     }
@@ -86,6 +94,10 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   if (q.household_id) add("household_id =", *q.household_id);
   if (q.company_id) add("company_id =", *q.company_id);
   if (q.status) add("status =", *q.status);
+  if (q.unpaid_past) {
+    where += " AND status <> 'paid'";
+    add("payment_deadline <", *q.unpaid_past);
+  }
   if (q.after) add("id >", *q.after);
   MutexLock lock(mutex_);
   auto rows =
@@ -116,39 +128,61 @@ Result<ports::RefundEntry> SqlRefundLedger::Get(int64_t id) {
   return GetLocked(id);
 }
 
+Result<ports::RefundEntry> SqlRefundLedger::ChangeLocked(int64_t id, const std::string& set,
+                                                         const std::string& where,
+                                                         std::vector<Value> params,
+                                                         const std::string& refused,
+                                                         const std::string& actor) {
+  Result<ports::RefundEntry> out = NoEntry(id);
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto before = GetLocked(id);
+    if (!before.ok()) return before.error();
+    const size_t n = params.size();
+    params.insert(params.end(), {Value(actor), Value(NowText()), Value(id)});
+    auto res = conn_->Query("UPDATE refund_entries SET " + set + ", updated_by = $" +
+                                std::to_string(n + 1) + ", updated_at = $" +
+                                std::to_string(n + 2) + " WHERE id = $" + std::to_string(n + 3) +
+                                " AND " + where,
+                            params);
+    if (!res.ok()) return res.error();
+    if (res->affected == 0) {
+      return Error::FailedPrecondition("refund entry " + std::to_string(id) + " is " +
+                                       before->status + ": " + refused);
+    }
+    auto after = GetLocked(id);
+    if (!after.ok()) return after.error();
+    auto state = [](const ports::RefundEntry& e) {
+      return nlohmann::json{{"household_id", e.household_id},
+                            {"season", e.season_start_year},
+                            {"status", e.status},
+                            {"choice", e.choice},
+                            {"refund_fen", e.refund_fen}}
+          .dump();
+    };
+    if (auto a = InsertAudit(*conn_, {0, "", actor, "update", "refunds", id, state(*before),
+                                      state(*after)});
+        !a.ok()) {
+      return a;
+    }
+    out = std::move(*after);
+    return OkStatus();
+  });
+  if (!s.ok()) return s.error();
+  return out;
+}
+
 Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::string& from,
                                                       const std::string& to,
                                                       const std::string& actor) {
   MutexLock lock(mutex_);
-  auto res = conn_->Query(
-      "UPDATE refund_entries SET status = $1, updated_by = $2, updated_at = $3 "
-      "WHERE id = $4 AND status = $5",
-      {to, actor, NowText(), id, from});
-  if (!res.ok()) return res.error();
-  auto entry = GetLocked(id);
-  if (!entry.ok()) return entry.error();
-  if (res->affected == 0) {
-    return Error::FailedPrecondition("refund entry " + std::to_string(id) + " is " + entry->status +
-                                     ", not " + from);
-  }
-  return entry;
+  return ChangeLocked(id, "status = $1", "status = $2", {to, from}, "it is not " + from, actor);
 }
 
 Result<ports::RefundEntry> SqlRefundLedger::SetChoice(int64_t id, const std::string& choice,
                                                       const std::string& actor) {
   MutexLock lock(mutex_);
-  auto res = conn_->Query(
-      "UPDATE refund_entries SET choice = $1, updated_by = $2, updated_at = $3 "
-      "WHERE id = $4 AND status <> 'paid'",
-      {choice, actor, NowText(), id});
-  if (!res.ok()) return res.error();
-  auto entry = GetLocked(id);
-  if (!entry.ok()) return entry.error();
-  if (res->affected == 0) {
-    return Error::FailedPrecondition("refund entry " + std::to_string(id) +
-                                     " is paid: its choice is final");
-  }
-  return entry;
+  return ChangeLocked(id, "choice = $1", "status <> 'paid'", {choice}, "its choice is final",
+                      actor);
 }
 
 }  // namespace hearth::adapters::storage

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "adapters/storage/sql.hpp"
 #include "core/mutex.hpp"
@@ -26,6 +27,12 @@ class SqlRefundLedger final : public ports::RefundLedgerStore {
 
  private:
   Result<ports::RefundEntry> GetLocked(int64_t id) REQUIRES(mutex_);
+  // In one transaction: `UPDATE … SET <set> WHERE id AND <where>` ($1.. are `params`), then
+  // the audit entry; failed_precondition "<id> is <status>: <refused>" when no row matched.
+  Result<ports::RefundEntry> ChangeLocked(int64_t id, const std::string& set,
+                                          const std::string& where, std::vector<Value> params,
+                                          const std::string& refused, const std::string& actor)
+      REQUIRES(mutex_);
 
   Mutex mutex_;
   std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);

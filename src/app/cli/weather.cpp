@@ -29,15 +29,10 @@ int RunWeatherImport(const WeatherFlags& f) {
       runtime::Runtime::Open({f.db, DefaultPolicyDir().string(), runtime::DbMode::kRequired});
   if (!opened.ok()) return Fail(opened.error());
   runtime::Runtime& rt = **opened;
+  auto out = rt.db->weather.Record(*means, services::WeatherAuthority::kOfficial, CliActor());
+  if (!out.ok()) return Fail(Error::InvalidArgument(f.file + ": " + out.error().message));
   std::set<int64_t> districts;
   for (const auto& m : *means) districts.insert(m.district_id);
-  for (int64_t d : districts) {
-    if (auto rec = rt.db->records.Get(*model::FindResource("districts"), d, {}); !rec.ok()) {
-      if (rec.error().code != ErrorCode::kNotFound) return Fail(rec.error());
-      return Fail(Error::InvalidArgument(f.file + ": no district " + std::to_string(d)));
-    }
-  }
-  if (auto s = rt.db->monitoring.PutOutdoorMeans(*means); !s.ok()) return Fail(s.error());
   std::cout << "imported " << means->size() << " outdoor daily means for " << districts.size()
             << (districts.size() == 1 ? " district" : " districts") << " into " << f.db << "\n";
   return 0;

@@ -105,16 +105,14 @@ adapters::http::Response Patch(const adapters::http::Request& req,
     if (key == "signature" && value.is_string()) {
       signature = value.get<std::string>();
     } else if (key == "overridden" && value.is_boolean()) {
-      if (household) {
-        return adapters::http::ErrorResponse(NotStaff(p->role, "mark a measurement overridden"));
-      }
       overridden = value.get<bool>();
     } else {
       return adapters::http::ErrorResponse(Error::InvalidArgument(
           key + ": only signature (text) and overridden (true/false) may change", key));
     }
   }
-  auto m = service.Update(*id, signature, overridden, services::ScopeOf(*p));
+  auto m = service.Update(*id, signature, overridden,
+                          {p->username, household, services::ScopeOf(*p)});
   if (!m.ok()) return adapters::http::ErrorResponse(m.error());
   return adapters::http::Json(200, adapters::json::MeasurementToJson(*m));
 }
@@ -151,8 +149,9 @@ void AddMeasurementRoutes(adapters::http::Router& router,
              [&measurements, &auth](const adapters::http::Request& req) {
                return Patch(req, measurements, auth);
              },
-             {.summary = "Change a measurement's signature (signed, pending, refused) or mark it "
-                         "overridden by a third-party test; a household may sign or refuse its own",
+             {.summary = "The household signs or refuses its own pending measurement (R-TEMP-4: "
+                         "staff cannot sign for it; final once given), or staff mark a "
+                         "measurement overridden by a third-party test of the same day",
               .query = {},
               .request_schema = "MeasurementPatch",
               .response_schema = "",

@@ -1,9 +1,12 @@
 // Judging days over HTTP (issue 5):
 //   POST  /api/v1/weather/daily            outdoor daily means (R-TEMP-1), JSON
 //                                          [{"district_id","date","mean"}] or text/csv
-//                                          district_id,date,mean; admin, regulator, manager;
-//                                          200 {"stored":N}
+//                                          district_id,date,mean; admin, regulator: 200
+//                                          {"stored":N}; manager: 202 {"submitted":N,"ids":[…]},
+//                                          kept until the regulator confirms (issue 11)
 //   GET   /api/v1/weather/daily?district_id=&from=&to=   the stored means (not households)
+//   GET   /api/v1/weather/submissions?status=&district_id=   companies' submitted means
+//   POST  /api/v1/weather/submissions/{id}/confirm|reject   admin, regulator
 //   POST  /api/v1/measurements             a manual measurement (R-TEMP-4; body:
 //                                          adapters/json/measurement_json.hpp); admin, manager,
 //                                          agent, technician, for households in their scope;
@@ -12,9 +15,9 @@
 //                                          stored)
 //   GET   /api/v1/measurements?household_id=   a household's measurements (a household user:
 //                                          its own, household_id optional)
-//   PATCH /api/v1/measurements/{id}        {"signature":"signed"|"pending"|"refused",
-//                                          "overridden":bool}; staff as for POST; a household
-//                                          may set the signature of its own measurements
+//   PATCH /api/v1/measurements/{id}        {"signature":"signed"|"refused"}: the household, of
+//                                          its own pending measurement; {"overridden":bool}:
+//                                          staff (services/measurement_service.hpp)
 //   GET   /api/v1/households/{id}/days?from=&to=  each day judged (services/judging_service.hpp)
 //   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp); company roles
 //                                          their company, admin and regulator all
@@ -28,12 +31,13 @@
 #include "services/auth_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
+#include "services/weather_service.hpp"
 
 namespace hearth::app::http {
 
 /// Every argument must outlive the router.
 void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& store,
-                      ports::RecordStore& records, services::AuthService& auth);
+                      const services::WeatherService& weather, services::AuthService& auth);
 void AddMeasurementRoutes(adapters::http::Router& router,
                           services::MeasurementService& measurements, services::AuthService& auth);
 void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,

@@ -4,6 +4,7 @@
 
 #include "adapters/json/ledger_json.hpp"
 #include "app/http/auth.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
 #include "rules/access.hpp"
 
@@ -34,22 +35,9 @@ Result<nlohmann::json> ObjectBody(const std::string& body,
   return j;
 }
 
-// The entry, if `p` may see it; another company's or household's answers not_found.
-Result<ports::RefundEntry> Visible(ports::RefundLedgerStore& ledger, const services::Principal& p,
-                                   int64_t id) {
-  auto e = ledger.Get(id);
-  if (!e.ok()) return e.error();
-  const ports::Scope scope = services::ScopeOf(p);
-  if ((scope.company_id && e->company_id != *scope.company_id) ||
-      (scope.household_id && e->household_id != *scope.household_id)) {
-    return Error::NotFound("no refund entry " + std::to_string(id), "id");
-  }
-  return e;
-}
-
 }  // namespace
 
-nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
+nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overdue) {
   return {{"id", e.id},
           {"household_id", e.household_id},
           {"company_id", e.company_id},
@@ -60,6 +48,9 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
           {"refund_yuan", static_cast<double>(e.refund_fen) / 100.0},
           {"official_days", e.official_days},
           {"payment_deadline", e.payment_deadline},
+          {"overdue", overdue},
+          {"covered_to", e.covered_to},
+          {"season_end", e.season_end},
           {"choice",
            e.choice.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.choice)},
           {"days", adapters::json::LedgerDaysJson(e.days)},
@@ -69,7 +60,7 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e) {
 }
 
 void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedgerService& service,
-                     ports::RefundLedgerStore& ledger, services::AuthService& auth) {
+                     ports::RecordStore& records, services::AuthService& auth) {
   router.Add(
       "POST", "/api/v1/refunds/runs",
       [&service, &auth](const adapters::http::Request& req) {
@@ -88,6 +79,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
             service.Run((*body)["season"].get<int>(), services::ScopeOf(*p), p->username);
         if (!summary.ok()) return adapters::http::ErrorResponse(summary.error());
         return adapters::http::Json(200, {{"season", summary->season_start_year},
+                                          {"covered_to", FormatDate(summary->covered_to)},
                                           {"households", summary->households},
                                           {"written", summary->written},
                                           {"kept", summary->kept},
@@ -104,50 +96,55 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
        .status = 200});
 
   router.Add("GET", "/api/v1/refunds",
-             [&ledger, &auth](const adapters::http::Request& req) {
+             [&service, &records, &auth](const adapters::http::Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
                if (auto s = adapters::http::OnlyParams(
-                       req, {"season", "household_id", "status", "cursor", "limit"});
+                       req, {"season", "household_id", "company", "company_id", "status",
+                             "overdue", "cursor", "limit"});
                    !s.ok()) {
                  return adapters::http::ErrorResponse(s.error());
                }
+               const ports::Scope scope = services::ScopeOf(*p);
                ports::LedgerQuery q;
+               auto season = SeasonParam(req);
+               if (!season.ok()) return adapters::http::ErrorResponse(season.error());
+               q.season_start_year = *season;
+               if (!scope.household_id) {
+                 auto company = CompanyFilter(req, records, scope);
+                 if (!company.ok()) return adapters::http::ErrorResponse(company.error());
+                 q.company_id = *company;
+               }
+               bool overdue = false;
                for (const auto& [key, value] : req.query) {
-                 if (key == "cursor" || key == "limit") continue;  // ReadPage
                  if (key == "status") {
                    if (value != "draft" && value != "approved" && value != "paid") {
                      return adapters::http::ErrorResponse(Error::InvalidArgument(
                          "status must be draft, approved or paid", "status"));
                    }
                    q.status = value;
-                   continue;
+                 } else if (key == "overdue") {
+                   if (value != "true" && value != "false") {
+                     return adapters::http::ErrorResponse(
+                         Error::InvalidArgument("overdue must be true or false", "overdue"));
+                   }
+                   overdue = value == "true";
+                 } else if (key == "household_id") {
+                   auto n = Id(value, key);
+                   if (!n.ok()) return adapters::http::ErrorResponse(n.error());
+                   q.household_id = *n;
                  }
-                 auto n = Id(value, key);
-                 if (!n.ok()) return adapters::http::ErrorResponse(n.error());
-                 if (key == "season")
-                   q.season_start_year = static_cast<int>(std::min<int64_t>(*n, 9999));
-                 if (key == "household_id") q.household_id = *n;
                }
                auto page = ReadPage(req);
                if (!page.ok()) return adapters::http::ErrorResponse(page.error());
                q.after = page->cursor;
-               const ports::Scope scope = services::ScopeOf(*p);
-               if (scope.company_id) q.company_id = scope.company_id;
-               if (scope.household_id) {
-                 if (q.household_id && *q.household_id != *scope.household_id) {
-                   return adapters::http::Json(
-                       200, PageJson(nlohmann::ordered_json::array(), std::nullopt));
-                 }
-                 q.household_id = scope.household_id;
-               }
                const int limit = page->limit;
                q.limit = limit + 1;  // one more tells whether there is a next page
-               auto entries = ledger.List(q);
+               auto entries = service.List(q, overdue, scope);
                if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
                nlohmann::ordered_json items = nlohmann::ordered_json::array();
                for (size_t i = 0; i < entries->size() && i < static_cast<size_t>(limit); ++i) {
-                 items.push_back(RefundEntryToJson((*entries)[i]));
+                 items.push_back(RefundEntryToJson((*entries)[i], service.Overdue((*entries)[i])));
                }
                std::optional<int64_t> next;
                if (entries->size() > static_cast<size_t>(limit)) {
@@ -155,21 +152,24 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
                }
                return adapters::http::Json(200, PageJson(std::move(items), next));
              },
-             {.summary = "Refund ledger entries, each with its days and evidence (R-REFUND-6)",
-              .query = {"season", "household_id", "status", "cursor", "limit"},
+             {.summary = "Refund ledger entries, each with its days and evidence, the days it "
+                         "covers and whether it is overdue (R-REFUND-6); filters: season, "
+                         "household_id, company (id or code), status, overdue=true",
+              .query = {"season", "household_id", "company", "status", "overdue", "cursor",
+                        "limit"},
               .request_schema = "",
               .response_schema = "",
               .list = true});
 
   router.Add("GET", "/api/v1/refunds/{id}",
-             [&ledger, &auth](const adapters::http::Request& req) {
+             [&service, &auth](const adapters::http::Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
                auto id = Id(req.params.at("id"), "id");
                if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-               auto e = Visible(ledger, *p, *id);
+               auto e = service.Get(*id, services::ScopeOf(*p));
                if (!e.ok()) return adapters::http::ErrorResponse(e.error());
-               return adapters::http::Json(200, RefundEntryToJson(*e));
+               return adapters::http::Json(200, RefundEntryToJson(*e, service.Overdue(*e)));
              },
              {.summary = "One refund ledger entry",
               .query = {},
@@ -179,7 +179,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
 
   router.Add(
       "PATCH", "/api/v1/refunds/{id}",
-      [&ledger, &auth](const adapters::http::Request& req) {
+      [&service, &auth](const adapters::http::Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
         auto id = Id(req.params.at("id"), "id");
@@ -190,9 +190,11 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
           return adapters::http::ErrorResponse(
               Error::InvalidArgument("give either status or choice", "body"));
         }
-        auto e = Visible(ledger, *p, *id);
-        if (!e.ok()) return adapters::http::ErrorResponse(e.error());
-        Result<ports::RefundEntry> changed = *e;
+        const ports::Scope scope = services::ScopeOf(*p);
+        if (auto e = service.Get(*id, scope); !e.ok()) {
+          return adapters::http::ErrorResponse(e.error());
+        }
+        Result<ports::RefundEntry> changed = Error::Internal("no change");
         if (body->contains("status")) {
           if (p->role != Role::kAdmin && p->role != Role::kManager) {
             return adapters::http::ErrorResponse(
@@ -200,9 +202,9 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
           }
           const auto& to = (*body)["status"];
           if (to == "approved") {
-            changed = ledger.SetStatus(*id, "draft", "approved", p->username);
+            changed = service.Approve(*id, scope, p->username);
           } else if (to == "paid") {
-            changed = ledger.SetStatus(*id, "approved", "paid", p->username);
+            changed = service.Pay(*id, scope, p->username);
           } else {
             return adapters::http::ErrorResponse(
                 Error::InvalidArgument("status must be approved or paid", "status"));
@@ -212,17 +214,15 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
             return adapters::http::ErrorResponse(Denied("the household, or its agent, chooses"));
           }
           const auto& choice = (*body)["choice"];
-          if (choice != "payment" && choice != "offset") {
-            return adapters::http::ErrorResponse(
-                Error::InvalidArgument("choice must be payment or offset", "choice"));
-          }
-          changed = ledger.SetChoice(*id, choice.get<std::string>(), p->username);
+          changed = service.Choose(*id, choice.is_string() ? choice.get<std::string>() : "",
+                                   scope, p->username);
         }
         if (!changed.ok()) return adapters::http::ErrorResponse(changed.error());
-        return adapters::http::Json(200, RefundEntryToJson(*changed));
+        return adapters::http::Json(200, RefundEntryToJson(*changed, service.Overdue(*changed)));
       },
-      {.summary = "Approve or pay a refund entry (admin, manager), or record the household's "
-                  "choice of payment or offset (R-REFUND-6)",
+      {.summary = "Approve (after the season's official end, a draft covering the whole "
+                  "season) or pay a refund entry (admin, manager), or record the household's "
+                  "choice of payment or offset (R-REFUND-6); audited",
        .query = {},
        .request_schema = "RefundPatch",
        .response_schema = "",

@@ -1,6 +1,5 @@
 // POST /api/v1/weather/daily (R-TEMP-1 outdoor daily means).
 #include <cctype>
-#include <set>
 
 #include "adapters/csv/weather_csv.hpp"
 #include "adapters/json/weather_json.hpp"
@@ -20,17 +19,30 @@ std::string BodyMediaType(const adapters::http::Request& req) {
 
 namespace {
 
-adapters::http::Response Post(const adapters::http::Request& req, ports::MonitoringStore& store,
-                              ports::RecordStore& records, services::AuthService& auth) {
+services::WeatherAuthority AuthorityOf(rules::Role role) {
+  switch (role) {
+    case rules::Role::kAdmin:
+    case rules::Role::kRegulator:
+      return services::WeatherAuthority::kOfficial;
+    case rules::Role::kManager:
+      return services::WeatherAuthority::kSubmitter;
+    default:
+      return services::WeatherAuthority::kNone;
+  }
+}
+
+adapters::http::Response Post(const adapters::http::Request& req,
+                              const services::WeatherService& weather,
+                              services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
-  if (p->role != rules::Role::kAdmin && p->role != rules::Role::kRegulator &&
-      p->role != rules::Role::kManager) {
-    return adapters::http::ErrorResponse(
-        Error::PermissionDenied("outdoor means are sent by admins, regulators and managers"));
-  }
   if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
     return adapters::http::ErrorResponse(s.error());
+  const auto authority = AuthorityOf(p->role);
+  if (authority == services::WeatherAuthority::kNone) {
+    return adapters::http::ErrorResponse(Error::PermissionDenied(
+        "outdoor means are sent by admins and regulators, and submitted by managers"));
+  }
   const std::string type = BodyMediaType(req);
   Result<std::vector<ports::OutdoorMean>> means =
       type == "text/csv" ? adapters::csv::ParseWeatherCsv(req.body)
@@ -39,20 +51,88 @@ adapters::http::Response Post(const adapters::http::Request& req, ports::Monitor
           : Result<std::vector<ports::OutdoorMean>>(Error::InvalidArgument(
                 "the body must be application/json or text/csv (district_id,date,mean)", "body"));
   if (!means.ok()) return adapters::http::ErrorResponse(means.error());
-  std::set<int64_t> districts;
-  for (const auto& m : *means) districts.insert(m.district_id);
-  for (int64_t d : districts) {
-    auto rec = records.Get(*model::FindResource("districts"), d, {});
-    if (!rec.ok()) {
-      if (rec.error().code != ErrorCode::kNotFound)
-        return adapters::http::ErrorResponse(rec.error());
+  auto out = weather.Record(*means, authority, p->username);
+  if (!out.ok()) return adapters::http::ErrorResponse(out.error());
+  if (out->confirmed) return adapters::http::Json(200, {{"stored", means->size()}});
+  return adapters::http::Json(
+      202, {{"submitted", out->submission_ids.size()},
+            {"ids", out->submission_ids},
+            {"status", "pending"},
+            {"note", "kept until the regulator confirms them; not used in judging before"}});
+}
+
+nlohmann::ordered_json SubmissionJson(const ports::OutdoorMeanSubmission& s) {
+  return {{"id", s.id},
+          {"district_id", s.mean.district_id},
+          {"date", FormatDate(s.mean.day)},
+          {"mean", s.mean.mean / 10.0},
+          {"status", s.status},
+          {"submitted_by", s.submitted_by},
+          {"submitted_at", s.submitted_at},
+          {"decided_by", s.decided_by.empty() ? nlohmann::ordered_json()
+                                              : nlohmann::ordered_json(s.decided_by)},
+          {"decided_at", s.decided_at.empty() ? nlohmann::ordered_json()
+                                              : nlohmann::ordered_json(s.decided_at)}};
+}
+
+adapters::http::Response Submissions(const adapters::http::Request& req,
+                                     ports::MonitoringStore& store, services::AuthService& auth) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (p->role == rules::Role::kHousehold) {
+    return adapters::http::ErrorResponse(
+        Error::PermissionDenied("outdoor means are for company staff and regulators"));
+  }
+  if (auto s = adapters::http::OnlyParams(req, {"status", "district_id", "cursor", "limit"});
+      !s.ok()) {
+    return adapters::http::ErrorResponse(s.error());
+  }
+  auto page = ReadPage(req);
+  if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+  ports::SubmissionQuery q;
+  if (auto it = req.query.find("status"); it != req.query.end()) {
+    if (it->second != "pending" && it->second != "confirmed" && it->second != "rejected") {
       return adapters::http::ErrorResponse(
-          Error::InvalidArgument("no district " + std::to_string(d), "district_id"));
+          Error::InvalidArgument("status must be pending, confirmed or rejected", "status"));
+    }
+    q.status = it->second;
+  }
+  if (auto it = req.query.find("district_id"); it != req.query.end()) {
+    q.district_id = adapters::http::ParseDigits(it->second);
+    if (!q.district_id) {
+      return adapters::http::ErrorResponse(
+          Error::InvalidArgument("district_id must be a district's id", "district_id"));
     }
   }
-  if (auto s = store.PutOutdoorMeans(*means); !s.ok())
-    return adapters::http::ErrorResponse(s.error());
-  return adapters::http::Json(200, {{"stored", means->size()}});
+  q.after = page->cursor;
+  q.limit = page->limit + 1;
+  auto rows = store.OutdoorMeanSubmissions(q);
+  if (!rows.ok()) return adapters::http::ErrorResponse(rows.error());
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  std::optional<int64_t> next;
+  for (size_t i = 0; i < rows->size(); ++i) {
+    if (i == static_cast<size_t>(page->limit)) {
+      next = (*rows)[i - 1].id;
+      break;
+    }
+    items.push_back(SubmissionJson((*rows)[i]));
+  }
+  return adapters::http::Json(200, PageJson(std::move(items), next));
+}
+
+adapters::http::Response Decide(const adapters::http::Request& req,
+                                const services::WeatherService& weather,
+                                services::AuthService& auth, bool confirm) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return AuthErrorResponse(p.error());
+  auto id = adapters::http::ParseDigits(req.params.at("id"));
+  if (!id) {
+    return adapters::http::ErrorResponse(
+        Error::NotFound("no weather submission " + req.params.at("id"), "id"));
+  }
+  auto out = weather.Decide(*id, confirm, AuthorityOf(p->role), p->username);
+  if (!out.ok()) return adapters::http::ErrorResponse(out.error());
+  return adapters::http::Json(200, SubmissionJson(*out));
 }
 
 adapters::http::Response Get(const adapters::http::Request& req, ports::MonitoringStore& store,
@@ -97,16 +177,15 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::Monitori
 }  // namespace
 
 void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& store,
-                      ports::RecordStore& records, services::AuthService& auth) {
+                      const services::WeatherService& weather, services::AuthService& auth) {
   router.Add(
       "POST", "/api/v1/weather/daily",
-      [&store, &records, &auth](const adapters::http::Request& req) {
-        return Post(req, store, records, auth);
-      },
+      [&weather, &auth](const adapters::http::Request& req) { return Post(req, weather, auth); },
       {.summary = "Store outdoor daily means per district (R-TEMP-1), JSON [{\"district_id\","
                   "\"date\",\"mean\"}] or CSV district_id,date,mean (°C, one decimal); a day "
-                  "below the profile's design outdoor temperature is exempt; all or nothing "
-                  "(admin, regulator, manager)",
+                  "below the profile's design outdoor temperature is exempt; all or nothing. "
+                  "Admin, regulator: 200, used in judging. Manager: 202, kept as submissions "
+                  "until the regulator confirms them (issue 11); audited",
        .query = {},
        .request_schema = "OutdoorMeans",
        .response_schema = "",
@@ -122,6 +201,31 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
        .request_schema = "",
        .response_schema = "",
        .list = true});
+  router.Add(
+      "GET", "/api/v1/weather/submissions",
+      [&store, &auth](const adapters::http::Request& req) { return Submissions(req, store, auth); },
+      {.summary = "Outdoor means submitted by companies, with their status (pending, confirmed, "
+                  "rejected) and who decided (every role but household)",
+       .query = {"status", "district_id", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+  for (const bool confirm : {true, false}) {
+    router.Add(
+        "POST", std::string("/api/v1/weather/submissions/{id}/") + (confirm ? "confirm" : "reject"),
+        [&weather, &auth, confirm](const adapters::http::Request& req) {
+          return Decide(req, weather, auth, confirm);
+        },
+        {.summary = confirm ? "Confirm a submitted outdoor mean: it replaces the district-day's "
+                              "mean used in judging (admin, regulator; audited)"
+                            : "Reject a submitted outdoor mean (admin, regulator; audited)",
+         .query = {},
+         .request_schema = "",
+         .response_schema = "",
+         .list = false,
+         .csv_too = false,
+         .status = 200});
+  }
 }
 
 }  // namespace hearth::app::http

@@ -1,0 +1,34 @@
+// Query filters named the same way on every route (issue 11):
+//   company  a company's id or its code (company_id is accepted too, as an id);
+//   from/to  a date (YYYY-MM-DD: from its first second / to its last, local time) or an RFC 3339
+//            time;
+//   season   the year a season starts.
+// Each error names the parameter.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "adapters/http/message.hpp"
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+#include "ports/record_store.hpp"
+
+namespace hearth::app::http {
+
+/// The company to filter on: the `company` (id or code) or `company_id` parameter, or none. A
+/// company-scoped caller gets its own company; naming another is permission_denied. An unknown
+/// code or id is invalid_argument.
+Result<std::optional<int64_t>> CompanyFilter(const adapters::http::Request& req,
+                                             ports::RecordStore& records,
+                                             const ports::Scope& scope);
+
+/// The instant of parameter `name` (a date or an RFC 3339 time), or none when absent. A date
+/// means its first second for `from`, its last for `to` (end_of_day).
+Result<std::optional<Instant>> TimeParam(const adapters::http::Request& req, const char* name,
+                                         bool end_of_day);
+
+/// The season parameter: a year 2000..2200, or none.
+Result<std::optional<int>> SeasonParam(const adapters::http::Request& req);
+
+}  // namespace hearth::app::http
