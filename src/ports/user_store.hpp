@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/civil_time.hpp"
 #include "core/result.hpp"
@@ -49,19 +50,36 @@ class UserStore {
  public:
   virtual ~UserStore() = default;
 
-  /// Adds `user` (its id is ignored) and returns it with its id. Errors: invalid_argument when
-  /// the role does not match company_id/household_id (ScopeKindOf: a company-scoped role has a
-  /// company and no household, the household role a household and no company, the others
-  /// neither; field "company_id" or "household_id"); not_found when the company or household
-  /// does not exist (same fields); already_exists when the username is taken (field
-  /// "username").
-  virtual Result<User> AddUser(const User& user) = 0;
+  // The changes to accounts (AddUser, SetDisabled, SetPasswordHash, RevokeSessions) each write
+  // their audit entry (resource "users", record_id the user's id, by `actor`) in the change's own
+  // transaction: both are committed or neither. The entry's before and after hold the account
+  // without its password hash, which is never audited.
+
+  /// Adds `user` (its id is ignored) and returns it with its id; audited as "create". Errors:
+  /// invalid_argument when the role does not match company_id/household_id (ScopeKindOf: a
+  /// company-scoped role has a company and no household, the household role a household and no
+  /// company, the others neither; field "company_id" or "household_id"); not_found when the
+  /// company or household does not exist (same fields); already_exists when the username is
+  /// taken (field "username").
+  virtual Result<User> AddUser(const User& user, const std::string& actor) = 0;
   /// not_found (field "username") when there is no such user.
   virtual Result<User> FindUser(std::string_view username) = 0;
   /// not_found (field "id").
   virtual Result<User> GetUser(int64_t id) = 0;
-  /// not_found (field "id").
-  virtual Status SetDisabled(int64_t id, bool disabled) = 0;
+  /// Users in id order, those with an id above `after` (all without), at most `limit`.
+  virtual Result<std::vector<User>> ListUsers(std::optional<int64_t> after, int limit) = 0;
+  /// Disables or enables the user; disabling also revokes its open sessions at `at`, so that
+  /// enabling it again does not bring old tokens back. Audited as "disable" or "enable" (also
+  /// when nothing changed). Returns the user after. not_found (field "id").
+  virtual Result<User> SetDisabled(int64_t id, bool disabled, Instant at,
+                                   const std::string& actor) = 0;
+  /// Replaces the password hash and revokes every open session of the user at `at`; audited as
+  /// "reset_password" (without either hash). not_found (field "id").
+  virtual Status SetPasswordHash(int64_t id, const std::string& password_hash, Instant at,
+                                 const std::string& actor) = 0;
+  /// Revokes every open (not yet revoked) session of the user at `at`; audited as
+  /// "revoke_sessions". Returns how many were revoked. not_found (field "id").
+  virtual Result<int64_t> RevokeSessions(int64_t id, Instant at, const std::string& actor) = 0;
 
   /// already_exists when the token hash is taken; not_found (field "user_id") for an unknown user.
   virtual Status AddSession(const Session& session) = 0;

@@ -17,6 +17,18 @@ Error Unauthenticated(std::string message) {
 
 Error BadCredentials() { return Unauthenticated("wrong username or password"); }
 
+bool LooksLikeToken(std::string_view token) {
+  if (token.size() != kTokenChars) return false;
+  for (char c : token) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::optional<std::string> NormalizeUsername(std::string_view name) {
   if (name.empty() || name.size() > kMaxUsername) return std::nullopt;
   std::string out;
@@ -31,17 +43,14 @@ std::optional<std::string> NormalizeUsername(std::string_view name) {
   return out;
 }
 
-bool LooksLikeToken(std::string_view token) {
-  if (token.size() != kTokenChars) return false;
-  for (char c : token) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
-    if (!ok) return false;
+Status CheckPassword(std::string_view password) {
+  if (password.size() < kMinPassword || password.size() > kMaxPassword) {
+    return Error::InvalidArgument("a password is " + std::to_string(kMinPassword) + " to " +
+                                      std::to_string(kMaxPassword) + " bytes long",
+                                  "password");
   }
-  return true;
+  return OkStatus();
 }
-
-}  // namespace
 
 ports::Scope ScopeOf(const Principal& p) {
   // A scoped role without its id gets id 0, which matches no record: fail closed.
@@ -90,7 +99,7 @@ const std::string& AuthService::DummyHash() {
   return dummy_hash_;
 }
 
-Result<ports::User> AuthService::AddUser(const NewAccount& account) {
+Result<ports::User> AuthService::AddUser(const NewAccount& account, const std::string& actor) {
   auto username = NormalizeUsername(account.username);
   if (!username) {
     return Error::InvalidArgument("a username is 1 to " + std::to_string(kMaxUsername) +
@@ -98,11 +107,7 @@ Result<ports::User> AuthService::AddUser(const NewAccount& account) {
                                       account.username + "'",
                                   "username");
   }
-  if (account.password.size() < kMinPassword || account.password.size() > kMaxPassword) {
-    return Error::InvalidArgument("a password is " + std::to_string(kMinPassword) + " to " +
-                                      std::to_string(kMaxPassword) + " bytes long",
-                                  "password");
-  }
+  if (auto s = CheckPassword(account.password); !s.ok()) return s.error();
   auto role = rules::ParseRole(account.role);
   if (!role) {
     return Error::InvalidArgument(
@@ -123,7 +128,7 @@ Result<ports::User> AuthService::AddUser(const NewAccount& account) {
   user.company_id = account.company_id;
   user.household_id = account.household_id;
   user.created_at = clock_.Now();
-  return users_.AddUser(user);
+  return users_.AddUser(user, actor);
 }
 
 Error AuthService::Failed(const std::string& username, Instant now) {

@@ -69,6 +69,11 @@ inline constexpr size_t kMaxUsername = 64;
 inline constexpr size_t kMinPassword = 8;
 inline constexpr size_t kMaxPassword = 1024;
 
+/// The username as stored (upper case folded), or nullopt when it cannot be one.
+std::optional<std::string> NormalizeUsername(std::string_view name);
+/// invalid_argument (field "password") unless the password is kMinPassword..kMaxPassword bytes.
+Status CheckPassword(std::string_view password);
+
 /// Thread-safe: the store and the clock are; the service keeps only a lazily made dummy hash.
 class AuthService {
  public:
@@ -81,8 +86,9 @@ class AuthService {
   /// username, password, role, company_id or household_id) for a malformed username, a short or
   /// long password, an unknown role, or a company/household that does not fit the role;
   /// not_found (company_id / household_id) for a missing company or household; already_exists
-  /// (username) when the username is taken.
-  Result<ports::User> AddUser(const NewAccount& account);
+  /// (username) when the username is taken. Audited by `actor` (the acting admin's username,
+  /// "cli:<os user>", "demo"; "system" for tests and benchmarks that set up accounts).
+  Result<ports::User> AddUser(const NewAccount& account, const std::string& actor = "system");
 
   /// Checks the password and issues a token. Errors: unauthenticated ("wrong username or
   /// password") for an unknown or disabled user or a wrong password, alike and in about the same

@@ -1,6 +1,7 @@
 // AuthService over the SQLite user store and a manual clock: accounts, logins, tokens that
 // expire and are revoked, throttled guessing, scopes and masking (R-INFO-1, W 12.1).
 #include "services/auth_service.hpp"
+#include "services/user_admin_service.hpp"
 
 #include <gtest/gtest.h>
 
@@ -35,8 +36,10 @@ class AuthServiceTest : public ::testing::Test {
     MakeFixtures();
     auth_ = std::make_unique<AuthService>(*users_, clock_, support::CheapHasher(),
                                           support::Tokens());
+    admin_ = std::make_unique<UserAdminService>(*users_, *auth_, clock_, support::CheapHasher());
   }
   void TearDown() override {
+    admin_.reset();
     auth_.reset();
     users_.reset();
     std::filesystem::remove_all(dir_);
@@ -102,6 +105,7 @@ class AuthServiceTest : public ::testing::Test {
   ports::ManualClock clock_{T0()};
   std::unique_ptr<adapters::storage::SqlUserStore> users_;
   std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<UserAdminService> admin_;
 };
 
 TEST_F(AuthServiceTest, LoginAuthenticateLogout) {
@@ -174,17 +178,79 @@ TEST_F(AuthServiceTest, DisabledUsers) {
   ports::User u = Add("agent-7", "s3cret-pass", "agent", company_);
   auto token = auth_->Login("agent-7", "s3cret-pass");
   ASSERT_TRUE(token.ok());
-  ASSERT_TRUE(users_->SetDisabled(u.id, true).ok());
-  EXPECT_EQ(auth_->Authenticate(token->token).error().message, "the account is disabled");
+  const Actor root{"root", std::nullopt};
+  ASSERT_TRUE(admin_->SetDisabled(u.id, true, root).ok());
+  EXPECT_EQ(auth_->Authenticate(token->token).error().code, ErrorCode::kUnauthenticated);
   EXPECT_EQ(auth_->Login("agent-7", "s3cret-pass").error().message, "wrong username or password");
-  ASSERT_TRUE(users_->SetDisabled(u.id, false).ok());
+  // Enabled again, it logs in anew; the token of before the disabling stays revoked.
+  auto on = admin_->SetDisabled(u.id, false, root);
+  ASSERT_TRUE(on.ok());
+  EXPECT_FALSE(on->disabled);
+  EXPECT_EQ(auth_->Authenticate(token->token).error().message,
+            "the token was revoked (logged out)");
+  auto again = auth_->Login("agent-7", "s3cret-pass");
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(auth_->Authenticate(again->token).ok());
+  // A disabled user whose session was left open (by another process's older code, say) is
+  // refused all the same.
+  ASSERT_TRUE(users_->AddSession({support::Tokens().Digest(std::string(43, 'A')), u.id, T0(),
+                                  T0() + hours{1}, std::nullopt})
+                  .ok());
+  auto conn = adapters::storage::Connect(url_, false);
+  ASSERT_TRUE((*conn)->Query("UPDATE users SET disabled = 1 WHERE id = $1", {u.id}).ok());
+  EXPECT_EQ(auth_->Authenticate(std::string(43, 'A')).error().message, "the account is disabled");
+}
+
+TEST_F(AuthServiceTest, AdminsCannotDisableThemselves) {
+  ports::User root = Add("root", "s3cret-pass", "admin");
+  auto self = admin_->SetDisabled(root.id, true, {"root", root.id});
+  ASSERT_FALSE(self.ok());
+  EXPECT_EQ(self.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_FALSE(users_->GetUser(root.id)->disabled);
+  // Enabling oneself is harmless; the command line has no acting account.
+  EXPECT_TRUE(admin_->SetDisabled(root.id, false, {"root", root.id}).ok());
+  EXPECT_TRUE(admin_->SetDisabled(root.id, true, {"cli:ops", std::nullopt}).ok());
+}
+
+TEST_F(AuthServiceTest, PasswordReset) {
+  ports::User u = Add("li", "s3cret-pass", "manager", company_);
+  auto token = auth_->Login("li", "s3cret-pass");
+  ASSERT_TRUE(token.ok());
+  const Actor root{"root", std::nullopt};
+  // A bad new password changes nothing.
+  auto short_one = admin_->ResetPassword(u.id, "short", root);
+  ASSERT_FALSE(short_one.ok());
+  EXPECT_EQ(short_one.error().field, "password");
   EXPECT_TRUE(auth_->Authenticate(token->token).ok());
+  EXPECT_EQ(admin_->ResetPassword(424242, "new-s3cret", root).error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE(admin_->ResetPassword(u.id, "new-s3cret", root).ok());
+  EXPECT_EQ(auth_->Authenticate(token->token).error().code, ErrorCode::kUnauthenticated)
+      << "whoever knew the old password is logged out";
+  EXPECT_EQ(auth_->Login("li", "s3cret-pass").error().message, "wrong username or password");
+  EXPECT_TRUE(auth_->Login("li", "new-s3cret").ok());
+}
+
+TEST_F(AuthServiceTest, RevokingSessionsAndFindingUsers) {
+  ports::User u = Add("Li.Wang", "s3cret-pass", "admin");
+  auto a = auth_->Login("li.wang", "s3cret-pass");
+  auto b = auth_->Login("LI.WANG", "s3cret-pass");
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(*admin_->RevokeSessions(u.id, {"root", std::nullopt}), 2);
+  EXPECT_FALSE(auth_->Authenticate(a->token).ok());
+  EXPECT_FALSE(auth_->Authenticate(b->token).ok());
+  EXPECT_TRUE(auth_->Login("li.wang", "s3cret-pass").ok()) << "the account itself still works";
+  EXPECT_EQ(admin_->Find("LI.wang")->id, u.id);
+  EXPECT_EQ(admin_->Find("nobody").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(admin_->Find("li wang").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(admin_->List(std::nullopt, 0).error().field, "limit");
+  EXPECT_EQ(admin_->List(std::nullopt, 10)->size(), 1u);
 }
 
 // Whatever is wrong, the answer is the same, so it does not tell whether a user exists.
 TEST_F(AuthServiceTest, BadCredentialsLookAlike) {
   ports::User off = Add("off", "s3cret-pass", "admin");
-  ASSERT_TRUE(users_->SetDisabled(off.id, true).ok());
+  ASSERT_TRUE(admin_->SetDisabled(off.id, true, {"root", std::nullopt}).ok());
   Add("li", "s3cret-pass", "admin");
   struct Case {
     const char* name;

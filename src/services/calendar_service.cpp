@@ -46,18 +46,52 @@ std::shared_ptr<const rules::HolidayCalendar> CalendarService::Current() {
   return current_;
 }
 
-Result<int64_t> CalendarService::Import(const rules::CalendarFile& file, bool replace) {
-  if (store_ == nullptr) return Error::FailedPrecondition("no database to import into");
-  // The years must form a valid calendar on their own (each date in its year, once).
-  if (auto check = rules::HolidayCalendar::Create(file.years); !check.ok()) {
-    return check.error();
+namespace {
+
+// At most this many problems are listed; the rest are counted.
+Error CalendarProblemsError(const std::vector<ports::CalendarProblem>& problems) {
+  constexpr size_t kListed = 50;  // as the household import lists them
+  std::string message = "the calendar file has " + std::to_string(problems.size()) +
+                        (problems.size() == 1 ? " problem" : " problems") +
+                        "; nothing was imported:";
+  for (size_t i = 0; i < problems.size() && i < kListed; ++i) {
+    message += "\n" + problems[i].path + ": " + problems[i].message;
   }
-  auto id = store_->AddCalendarImport({0, {}, file.source, replace, file.years});
-  if (!id.ok()) return id;
+  if (problems.size() > kListed) {
+    message += "\n… and " + std::to_string(problems.size() - kListed) + " more";
+  }
+  return Error::InvalidArgument(std::move(message), problems.empty() ? "" : problems[0].path);
+}
+
+}  // namespace
+
+Result<ports::CalendarImport> CalendarService::Import(std::string_view text,
+                                                      const ports::CalendarDecoder& decode,
+                                                      const std::string& default_source,
+                                                      bool replace, const std::string& actor) {
+  if (store_ == nullptr) return Error::FailedPrecondition("no database to import into");
+  ports::DecodedCalendar decoded = decode(text);
+  if (decoded.problems.empty()) {
+    // The decoder's checks include these; kept so that no other decoder can let a bad year in.
+    if (auto check = rules::HolidayCalendar::Create(decoded.file.years); !check.ok()) {
+      decoded.problems.push_back({"years", check.error().message});
+    }
+  }
+  if (!decoded.problems.empty()) return CalendarProblemsError(decoded.problems);
+  ports::CalendarImport import{0, {}, decoded.file.source.empty() ? default_source
+                                                                  : decoded.file.source,
+                               replace, std::move(decoded.file.years)};
+  auto added = store_->AddCalendarImport(import, actor);
+  if (!added.ok()) return added.error();
   MutexLock lock(mutex_);
   checked_at_ = {};
   if (auto s = Reload(); !s.ok()) return s.error();
-  return id;
+  return added;
+}
+
+Result<std::vector<ports::CalendarImport>> CalendarService::Imports() {
+  if (store_ == nullptr) return std::vector<ports::CalendarImport>{};
+  return store_->LoadCalendarImports();
 }
 
 std::vector<int> CalendarService::MissingYears(Instant now) {

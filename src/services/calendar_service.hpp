@@ -7,6 +7,9 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/mutex.hpp"
 #include "core/thread_annotations.hpp"
@@ -24,9 +27,18 @@ class CalendarService {
   /// The calendar to use now. On a store error it keeps serving the last good calendar.
   std::shared_ptr<const rules::HolidayCalendar> Current();
 
-  /// Validates `file` against the current calendar and records it; the next Current() sees it.
-  /// Errors: invalid_argument (bad data), failed_precondition (no store).
-  Result<int64_t> Import(const rules::CalendarFile& file, bool replace);
+  /// Reads a calendar file with `decode` and, when it has no problem, records it as an import by
+  /// `actor` (audited with it); the next Current() sees it. The source is the file's own, else
+  /// `default_source`. `replace`: its years replace those years wholly, else merge by date.
+  /// Errors: invalid_argument listing every problem of the file, one per line ("the calendar
+  /// file has N problems; nothing was imported:\nyears.2027[3].date: …"; field: the first
+  /// problem's path), and nothing stored; failed_precondition (no store).
+  Result<ports::CalendarImport> Import(std::string_view text, const ports::CalendarDecoder& decode,
+                                       const std::string& default_source, bool replace,
+                                       const std::string& actor);
+
+  /// Every import, oldest first (none without a store).
+  Result<std::vector<ports::CalendarImport>> Imports();
 
   /// Years that a rule may need soon but the calendar lacks (this year and the next), for the
   /// operator's warning (R-CAL-1 decision).

@@ -10,6 +10,7 @@
 #include "model/resources.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city_data.hpp"
+#include "sim/season_simulator.hpp"
 
 namespace hearth::sim {
 namespace {
@@ -48,17 +49,28 @@ class Writer {
   std::optional<Error> error_;
 };
 
+// A household that may get a sensor: its first bedroom, and what the demo's household login
+// needs to know of it.
 struct Sensored {
   int64_t room_id = 0;  ///< the first bedroom
   size_t company_index = 0;
+  int64_t household_id = 0, building_id = 0;
+  std::string household_code;
+  bool with_fee = false;  ///< heated and billed by area: it has a fee each season
 };
 
 // One company's city: its districts, seasons, network, buildings, households and fees.
 class CompanyBuilder {
  public:
   CompanyBuilder(Writer& w, Rng& rng, const CompanySpec& spec, const rules::Policy& policy,
-                 size_t index, DemoSummary& summary)
-      : w_(w), rng_(rng), spec_(spec), policy_(policy), index_(index), summary_(summary) {}
+                 size_t index, int season, DemoSummary& summary)
+      : w_(w),
+        rng_(rng),
+        spec_(spec),
+        policy_(policy),
+        index_(index),
+        season_(season),
+        summary_(summary) {}
 
   void Build(int64_t min_households, std::vector<Sensored>& bedrooms) {
     company_ = w_.Make("companies", {{"code", spec_.code},
@@ -67,9 +79,7 @@ class CompanyBuilder {
                                      {"licence_no", spec_.licence}});
     ++summary_.companies;
     for (const auto& d : spec_.districts) AddDistrict(d);
-    const rules::SeasonDates season = rules::SeasonOf(policy_.season, kFeeSeason);
-    area_tariff_from_ = FormatDate(rules::SeasonOf(policy_.season, kFeeSeason - 1).official_start);
-    due_on_ = FormatDate(season.official_start);
+    area_tariff_from_ = FormatDate(rules::SeasonOf(policy_.season, season_ - 1).official_start);
     AddTariffs();
     for (size_t i = 0; i < spec_.sources.size(); ++i) {
       const auto& s = spec_.sources[i];
@@ -91,13 +101,9 @@ class CompanyBuilder {
     }
   }
 
-  int64_t first_household() const { return first_household_; }
-  const std::string& first_household_code() const { return first_household_code_; }
   int64_t company() const { return company_; }
 
  private:
-  static constexpr int kFeeSeason = 2025;
-
   struct Section {
     int64_t id;
     size_t district;  ///< index in spec_.districts, the district of its heat source
@@ -110,7 +116,7 @@ class CompanyBuilder {
     districts_.push_back(district);
     ++summary_.districts;
     w_.Make("licensed_districts", {{"company_id", company_}, {"district_id", district}});
-    for (int year = kFeeSeason - 1; year <= kFeeSeason + 1; ++year) {
+    for (int year = season_ - 1; year <= season_ + 1; ++year) {
       // R-SEASON-1: the profile's dates; the district decides early starts and extensions.
       const rules::SeasonDates dates = rules::SeasonOf(policy_.season, year);
       Fields season = {{"district_id", district},
@@ -118,11 +124,11 @@ class CompanyBuilder {
                        {"commissioning_start", FormatDate(dates.commissioning_start)},
                        {"official_start", FormatDate(dates.official_start)},
                        {"official_end", FormatDate(dates.official_end)}};
-      if (year == kFeeSeason && d.early_start_days > 0) {
+      if (year == season_ && d.early_start_days > 0) {
         season["early_start"] =
             FormatDate(dates.official_start - std::chrono::days(d.early_start_days));
       }
-      if (year == kFeeSeason && d.extension_days > 0) {
+      if (year == season_ && d.extension_days > 0) {
         season["extension_end"] =
             FormatDate(dates.official_end + std::chrono::days(d.extension_days));
       }
@@ -205,7 +211,8 @@ class CompanyBuilder {
                                                              : "middle";
     }
     for (size_t i = 0; i < plans.size(); ++i) {
-      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section, bedrooms);
+      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section,
+                  bedrooms);
     }
   }
 
@@ -240,7 +247,7 @@ class CompanyBuilder {
       for (int64_t floor = 1; floor <= p.floors; ++floor) {
         for (int64_t door = 1; door <= p.per_floor; ++door) {
           AddHousehold(
-              district, partition,
+              district, partition, building,
               code + "-" + std::to_string(u) + "-" + Padded(floor * 100 + door, 4),
               name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) + "室",
               areas[static_cast<size_t>(door - 1)], floor,
@@ -250,7 +257,8 @@ class CompanyBuilder {
     }
   }
 
-  void AddHousehold(const DistrictSpec& district, int64_t partition, const std::string& code,
+  void AddHousehold(const DistrictSpec& district, int64_t partition, int64_t building,
+                    const std::string& code,
                     const std::string& address, int64_t area, int64_t floor,
                     const std::string& orientation, std::vector<Sensored>& bedrooms) {
     const bool meter = rng_.Chance(50);
@@ -270,28 +278,29 @@ class CompanyBuilder {
     int64_t household = w_.Make("households", h);
     ++households_;
     ++summary_.households;
-    if (first_household_ == 0) {
-      first_household_ = household;
-      first_household_code_ = code;
-    }
+    const bool with_fee = !meter && !stopped;
     // R-TEMP-3: bedrooms and the living room are the guaranteed rooms.
     static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
     const size_t n_bedrooms = area < 7000 ? 1 : area < 10000 ? 2 : 3;
     for (size_t i = 0; i < n_bedrooms; ++i) {
       int64_t room = w_.Make(
           "rooms", {{"household_id", household}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
-      if (i == 0) bedrooms.push_back({room, index_});
+      if (i == 0) bedrooms.push_back({room, index_, household, building, code, with_fee});
     }
     w_.Make("rooms", {{"household_id", household}, {"name", "客厅"}, {"kind", "living"}});
     summary_.rooms += static_cast<int64_t>(n_bedrooms) + 1;
-    if (!meter && !stopped) {
-      // R-BILL-1: the approved price by area; fen, rounded half away from zero.
+    if (with_fee) {
+      // R-BILL-1: the approved price by area; fen, rounded half away from zero. One fee for each
+      // season of the city, so that whichever season the simulator runs has its refunds.
       int64_t amount = static_cast<int64_t>(RoundDiv(Int128{area} * spec_.area_price_fen, 100));
-      w_.Make("fees", {{"household_id", household},
-                       {"season_start_year", int64_t{kFeeSeason}},
-                       {"amount", amount},
-                       {"due_on", due_on_}});
-      ++summary_.fees;
+      for (int year = season_ - 1; year <= season_ + 1; ++year) {
+        w_.Make("fees",
+                {{"household_id", household},
+                 {"season_start_year", int64_t{year}},
+                 {"amount", amount},
+                 {"due_on", FormatDate(rules::SeasonOf(policy_.season, year).official_start)}});
+        ++summary_.fees;
+      }
     }
   }
 
@@ -300,22 +309,39 @@ class CompanyBuilder {
   const CompanySpec& spec_;
   const rules::Policy& policy_;
   size_t index_;
+  int season_;
   DemoSummary& summary_;
   int64_t company_ = 0;
   std::vector<int64_t> districts_;
   std::vector<Section> sections_;
-  std::string area_tariff_from_, due_on_;
+  std::string area_tariff_from_;
   int64_t building_seq_ = 0;
   int64_t households_ = 0;
-  int64_t first_household_ = 0;
-  std::string first_household_code_;
 };
 
-// About 5% of the households, spread at random: a sensor in the first bedroom.
-void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms,
+// The household of the demo's household login: one with a fee, in a building whose heating has
+// a cold spell in the simulated seasons (so its days show unqualified ones, a refund basis),
+// preferably of the first company; else the first with a fee. Its index in `bedrooms`.
+size_t LoginHousehold(const std::vector<Sensored>& bedrooms, const SimOptions& sim) {
+  std::optional<size_t> any_spell, first_with_fee;
+  for (size_t i = 0; i < bedrooms.size(); ++i) {
+    const Sensored& b = bedrooms[i];
+    if (!b.with_fee) continue;
+    if (!first_with_fee) first_with_fee = i;
+    if (!HasColdSpell(sim, b.building_id)) continue;
+    if (b.company_index == 0) return i;
+    if (!any_spell) any_spell = i;
+  }
+  return any_spell.value_or(first_with_fee.value_or(0));
+}
+
+// About 5% of the households, spread at random, and always bedrooms[login] (the household login's):
+// a sensor in the first bedroom.
+void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t login,
                 const std::string& installed_on, DemoSummary& summary) {
-  const size_t k = (bedrooms.size() * 5 + 50) / 100;
-  for (size_t i = 0; i < k; ++i) {  // a partial Fisher-Yates shuffle
+  const size_t k = std::max<size_t>(1, (bedrooms.size() * 5 + 50) / 100);
+  std::swap(bedrooms[0], bedrooms[login]);
+  for (size_t i = 1; i < k; ++i) {  // a partial Fisher-Yates shuffle of the others
     size_t j =
         i + static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bedrooms.size() - i) - 1));
     std::swap(bedrooms[i], bedrooms[j]);
@@ -366,28 +392,31 @@ Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store,
         (options.min_households + static_cast<int64_t>(Specs().size()) - 1) /
         static_cast<int64_t>(Specs().size());
     for (size_t i = 0; i < Specs().size(); ++i) {
-      CompanyBuilder b(w, rng, Specs()[i], *profiles[i], i, summary);
+      CompanyBuilder b(w, rng, Specs()[i], *profiles[i], i, options.season, summary);
       b.Build(per_company, bedrooms);
-      if (i == 0) {
-        scopes.company = b.company();
-        scopes.company_code = Specs()[i].code;
-        scopes.household = b.first_household();
-        scopes.household_code = b.first_household_code();
-      } else {
-        scopes.other_company = b.company();
-        scopes.other_code = Specs()[i].code;
-      }
+      scopes.companies.push_back({b.company(), Specs()[i].code});
     }
-    // Installed a month before the fee season's official start.
-    const Date start = rules::SeasonOf(profiles[0]->season, 2025).official_start;
-    AddSensors(w, rng, std::move(bedrooms), FormatDate(start - std::chrono::days(30)), summary);
+    if (w.error()) return *w.error();
+    if (bedrooms.empty()) {
+      return Error::InvalidArgument("the demo city needs at least one household",
+                                    "min_households");
+    }
+    SimOptions sim;
+    sim.seed = options.seed;
+    const size_t login = LoginHousehold(bedrooms, sim);
+    scopes.household = bedrooms[login].household_id;
+    scopes.household_code = bedrooms[login].household_code;
+    // Installed a month before the official start of the city's first season.
+    const Date start = rules::SeasonOf(profiles[0]->season, options.season - 1).official_start;
+    AddSensors(w, rng, std::move(bedrooms), login, FormatDate(start - std::chrono::days(30)),
+               summary);
     if (w.error()) return *w.error();
     return OkStatus();
   });
   if (!s.ok()) return s.error();
   if (auth == nullptr) return summary;
 
-  auto logins = demo::AddDemoUsers(*auth, scopes, options.password);
+  auto logins = demo::AddDemoUsers(*auth, scopes, options.password, options.actor);
   if (!logins.ok()) return logins.error();
   summary.logins = std::move(*logins);
   return summary;

@@ -68,25 +68,31 @@ std::string Phone(Rng& rng) {
 }
 
 Result<std::vector<DemoLogin>> AddDemoUsers(services::AuthService& auth, const UserScopes& scopes,
-                                            const std::string& password) {
+                                            const std::string& password,
+                                            const std::string& actor) {
   struct Account {
-    const char* role;
+    std::string username, role;
     std::optional<int64_t> company, household;
     std::string scope;
   };
-  const Account accounts[] = {
-      {"admin", std::nullopt, std::nullopt, "all companies"},
-      {"regulator", std::nullopt, std::nullopt, "all companies"},
-      {"manager", scopes.company, std::nullopt, "company " + scopes.company_code},
-      {"agent", scopes.company, std::nullopt, "company " + scopes.company_code},
-      {"technician", scopes.other_company, std::nullopt, "company " + scopes.other_code},
-      {"household", std::nullopt, scopes.household, "household " + scopes.household_code},
+  std::vector<Account> accounts = {
+      {"demo-admin", "admin", std::nullopt, std::nullopt, "all companies"},
+      {"demo-regulator", "regulator", std::nullopt, std::nullopt, "all companies"},
   };
+  // Each company its own staff, so that one complaint can be followed from the agent who takes
+  // it to the technician who repairs and the manager who answers for it.
+  for (const auto& c : scopes.companies) {
+    for (const char* role : {"manager", "agent", "technician"}) {
+      accounts.push_back(
+          {"demo-" + c.code + "-" + role, role, c.id, std::nullopt, "company " + c.code});
+    }
+  }
+  accounts.push_back({"demo-household", "household", std::nullopt, scopes.household,
+                      "household " + scopes.household_code + ", with a sensor"});
   std::vector<DemoLogin> logins;
   for (const Account& a : accounts) {
-    services::NewAccount account{"demo-" + std::string(a.role), password, a.role, a.company,
-                                 a.household};
-    auto user = auth.AddUser(account);
+    services::NewAccount account{a.username, password, a.role, a.company, a.household};
+    auto user = auth.AddUser(account, actor);
     if (!user.ok()) {
       if (user.error().code == ErrorCode::kAlreadyExists) continue;  // kept as it is
       return user.error();

@@ -68,16 +68,23 @@ std::string IdNumber(Rng& rng, const std::string& region);
 /// A mainland mobile number of a common prefix.
 std::string Phone(Rng& rng);
 
-/// Whom the demo users act for: the first company and its first household, and the other
-/// company (its technician shows a second company's view).
+/// Whom the demo users act for: each company, and the household of the household login.
 struct UserScopes {
-  int64_t company = 0, other_company = 0, household = 0;
-  std::string company_code, other_code, household_code;
+  struct Company {
+    int64_t id = 0;
+    std::string code;
+  };
+  std::vector<Company> companies;
+  int64_t household = 0;
+  std::string household_code;
 };
 
-/// One user per role ("demo-<role>", all with `password`); a username already taken is left as
-/// it is and not listed. Errors: the auth service's, other than already_exists.
+/// The demo users, all with `password`: demo-admin, demo-regulator, then for each company
+/// demo-<code>-manager, demo-<code>-agent and demo-<code>-technician, then demo-household. A
+/// username already taken is left as it is and not listed. Audited by `actor`. Errors: the auth
+/// service's, other than already_exists.
 Result<std::vector<DemoLogin>> AddDemoUsers(services::AuthService& auth, const UserScopes& scopes,
-                                            const std::string& password);
+                                            const std::string& password,
+                                            const std::string& actor);
 
 }  // namespace hearth::sim::demo

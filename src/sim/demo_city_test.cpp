@@ -12,6 +12,7 @@
 #include "support/test_credentials.hpp"
 #include "support/test_database.hpp"
 #include "support/test_policies.hpp"
+#include "sim/season_simulator.hpp"
 
 namespace hearth::sim {
 namespace {
@@ -45,9 +46,11 @@ class Db {
     query_.reset();
   }
 
-  Result<DemoSummary> Generate(uint64_t seed, int64_t households, bool with_users = true) {
+  Result<DemoSummary> Generate(uint64_t seed, int64_t households, bool with_users = true,
+                               int season = 2025) {
     DemoOptions o;
     o.seed = seed;
+    o.season = season;
     o.min_households = households;
     return GenerateDemoCity(*records_, Policies(), with_users ? auth_.get() : nullptr, o);
   }
@@ -167,15 +170,23 @@ TEST_P(DemoCityTest, Invariants) {
                    "m.id = s.room_id JOIN households h ON h.id = m.household_id"),
             2);
 
-  // R-BILL-1: area tariffs at Shandong prices; the 2025 fee of every heated household billed by
-  // area is its area times the price, rounded to the fen.
+  // R-BILL-1: area tariffs at Shandong prices; a fee for each season of the city (so that the
+  // simulator's season has refunds whichever it is) of every heated household billed by area, its
+  // area times the price, rounded to the fen, due at the season's official start.
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM tariffs WHERE billing = 'area' AND price BETWEEN 2200 "
                    "AND 2400"),
             2);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees"),
-            db.Int("SELECT COUNT(*) FROM households WHERE billing = 'area' AND "
-                   "heating_status = 'heated'"));
-  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees WHERE season_start_year <> 2025"), 0);
+            3 * db.Int("SELECT COUNT(*) FROM households WHERE billing = 'area' AND "
+                       "heating_status = 'heated'"));
+  EXPECT_EQ(city->fees, db.Int("SELECT COUNT(*) FROM fees"));
+  EXPECT_EQ(db.Dump("SELECT DISTINCT f.season_start_year, f.due_on FROM fees f JOIN households h "
+                    "ON h.id = f.household_id JOIN companies c ON c.id = h.company_id WHERE "
+                    "c.policy = 'weihai' ORDER BY 1"),
+            "2024|2024-11-15|\n2025|2025-11-15|\n2026|2026-11-15|\n");
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM (SELECT household_id FROM fees GROUP BY household_id "
+                   "HAVING COUNT(DISTINCT season_start_year) <> 3) x"),
+            0);
   auto fees = db.Sql(
       "SELECT f.amount, h.area_m2, t.price FROM fees f JOIN households h ON h.id = "
       "f.household_id JOIN tariffs t ON t.company_id = h.company_id AND t.billing = 'area'");
@@ -185,19 +196,66 @@ TEST_P(DemoCityTest, Invariants) {
               static_cast<int64_t>(RoundDiv(Int128{fees.Int(i, 1)} * fees.Int(i, 2), 100)));
   }
 
-  // One user per role, who can log in.
-  ASSERT_EQ(city->logins.size(), 6u);
+  // The demo users, who can log in: each company has its own manager, agent and technician.
+  ASSERT_EQ(city->logins.size(), 9u);
   for (const auto& login : city->logins) {
     SCOPED_TRACE(login.username);
     EXPECT_TRUE(db.auth().Login(login.username, login.password).ok());
   }
-  EXPECT_EQ(db.Dump("SELECT role FROM users ORDER BY id"),
-            "admin|\nregulator|\nmanager|\nagent|\ntechnician|\nhousehold|\n");
+  EXPECT_EQ(db.Dump("SELECT u.username, u.role, c.code FROM users u LEFT JOIN companies c ON "
+                    "c.id = u.company_id ORDER BY u.id"),
+            "demo-admin|admin||\ndemo-regulator|regulator||\n"
+            "demo-weihai-heat-manager|manager|weihai-heat|\n"
+            "demo-weihai-heat-agent|agent|weihai-heat|\n"
+            "demo-weihai-heat-technician|technician|weihai-heat|\n"
+            "demo-zibo-heat-manager|manager|zibo-heat|\ndemo-zibo-heat-agent|agent|zibo-heat|\n"
+            "demo-zibo-heat-technician|technician|zibo-heat|\ndemo-household|household||\n");
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE resource = 'users' AND action = "
+                   "'create' AND actor = 'demo' AND after_json NOT LIKE '%argon2%'"),
+            9);
+
+  // The household login has a sensor and a fee each season; its building has an indoor cold
+  // spell in the simulated seasons whenever a building with such households has one.
+  const std::string login_household =
+      "(SELECT household_id FROM users WHERE username = 'demo-household')";
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM sensors s JOIN rooms m ON m.id = s.room_id WHERE "
+                   "m.household_id = " +
+                   login_household),
+            1);
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees WHERE household_id = " + login_household), 3);
+  SimOptions sim;
+  sim.seed = 11;
+  const int64_t building =
+      db.Int("SELECT p.building_id FROM households h JOIN partitions p ON p.id = h.partition_id "
+             "WHERE h.id = " +
+             login_household);
+  auto candidates = db.Sql(
+      "SELECT DISTINCT p.building_id FROM households h JOIN partitions p ON p.id = "
+      "h.partition_id WHERE h.billing = 'area' AND h.heating_status = 'heated'");
+  bool any_spell = false;
+  for (size_t i = 0; i < candidates.rows.size(); ++i) {
+    any_spell = any_spell || HasColdSpell(sim, candidates.Int(i, 0));
+  }
+  EXPECT_EQ(HasColdSpell(sim, building), any_spell);
 
   // Every record came with its audit entry, by the demo.
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE actor <> 'demo'"), 0);
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM audit_log WHERE resource = 'households'"),
             city->households);
+}
+
+// The city is built around the season it shows: that one, the one before and the one after, each
+// with its fees; the early start and the extension are in the season shown.
+TEST_P(DemoCityTest, AroundTheSeasonShown) {
+  Db db(GetParam());
+  ASSERT_TRUE(db.Generate(3, 100, false, 2027).ok());
+  EXPECT_EQ(db.Dump("SELECT DISTINCT start_year FROM seasons ORDER BY 1"), "2026|\n2027|\n2028|\n");
+  EXPECT_EQ(db.Dump("SELECT DISTINCT season_start_year FROM fees ORDER BY 1"),
+            "2026|\n2027|\n2028|\n");
+  EXPECT_EQ(db.Dump("SELECT start_year FROM seasons WHERE early_start IS NOT NULL OR "
+                    "extension_end IS NOT NULL"),
+            "2027|\n2027|\n");
+  EXPECT_EQ(db.Dump("SELECT DISTINCT installed_on FROM sensors"), "2026-10-16|\n");
 }
 
 TEST_P(DemoCityTest, OnlyIntoADatabaseWithoutCompanies) {

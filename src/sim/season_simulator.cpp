@@ -34,12 +34,29 @@ enum What : uint64_t {
   kOutageHours,
   kOutdoorNoise,
   kSpell,
-  kRoom
+  kRoom,
+  kIndoorSpell,
+  kIndoorSpellDays
 };
 
 constexpr int kSpells = 3;
+constexpr double kIndoorSpellMilli = 4500.0;  // how much colder the rooms run in a cold spell
 
 }  // namespace
+
+bool HasColdSpell(const SimOptions& options, int64_t building_id) {
+  return static_cast<int>(
+             Hash(options.seed, kIndoorSpell, static_cast<uint64_t>(building_id)) % 1000) <
+         options.cold_spell_building_permille;
+}
+
+bool SeasonSimulator::ColdSpellOf(int64_t building_id, Date& first, Date& last) const {
+  if (!HasColdSpell(options_, building_id)) return false;
+  const uint64_t h = Hash(options_.seed, kIndoorSpellDays, static_cast<uint64_t>(building_id));
+  first = first_ + std::chrono::days{Pick(h, 2, 9)};
+  last = std::min(last_, first + std::chrono::days{Pick(h >> 20, 4, 7) - 1});
+  return true;
+}
 
 SeasonSimulator::SeasonSimulator(std::vector<SimSensor> sensors, SimOptions options, Date first,
                                  Date last)
@@ -122,6 +139,9 @@ int32_t SeasonSimulator::ValueMilli(size_t sensor, Instant at) const {
   double value = room.base_milli;
   value += 600.0 * std::cos(2.0 * std::numbers::pi * (hour - 15.0) / 24.0);
   value += 8.0 * OutdoorMeanTenths(day);  // 0.08 °C per °C away from 0 °C
+  if (Date first, last; ColdSpellOf(room.building, first, last) && day >= first && day <= last) {
+    value -= kIndoorSpellMilli;
+  }
   value += static_cast<double>(Pick(
       Hash(options_.seed, kNoise, sensor, static_cast<uint64_t>(at.time_since_epoch().count())),
       -150, 150));

@@ -9,6 +9,9 @@
 //     before dawn, warmest mid-afternoon), a little influence of the outdoor temperature, and
 //     sensor noise; values are sent with the sensor's resolution of 0.1 °C;
 //   - outages: a few buildings lose heat for some hours, the rooms cooling towards 12 °C;
+//   - indoor cold spells: a few buildings' heating underperforms for 4-7 whole days early in the
+//     season (from its 3rd to 10th day on), their rooms about 4.5 °C colder: days that a
+//     household sees judged unqualified, the basis of a refund (R-REFUND-1);
 //   - silent sensors: a few stop reporting from some day of the season on.
 // A reading is a pure function of (seed, sensor, time): any window of the season gives the same
 // readings as the whole season cut to that window, so a simulator that restarts resumes exactly.
@@ -38,6 +41,7 @@ struct SimOptions {
   int cold_building_permille = 30;  ///< buildings whose rooms stay cold
   int silent_sensor_permille = 20;  ///< sensors that fall silent during the season
   int outage_building_permille = 40;  ///< buildings with one outage in the season
+  int cold_spell_building_permille = 80;  ///< buildings with an indoor cold spell each season
   int design_outdoor_tenths = -54;  ///< the policy's design outdoor temperature (R-TEMP-1)
 };
 
@@ -46,6 +50,11 @@ struct SimReading {
   Instant at;
   int32_t tenths = 0;  ///< °C × 10, as the sensor sends it
 };
+
+/// Whether `building_id` has an indoor cold spell in every season simulated with `options` (its
+/// seed and cold_spell_building_permille): the demo gives its household login a sensor in such a
+/// building.
+bool HasColdSpell(const SimOptions& options, int64_t building_id);
 
 class SeasonSimulator {
  public:
@@ -66,6 +75,9 @@ class SeasonSimulator {
 
   /// Whether the building is one of the cold ones (for tests and the demo's story).
   bool IsColdBuilding(int64_t building_id) const;
+  /// The days of the building's indoor cold spell in this season (see HasColdSpell); false
+  /// when it has none.
+  bool ColdSpellOf(int64_t building_id, Date& first, Date& last) const;
   /// The sensor's last day of reporting, or the season's last day.
   Date SilentFrom(size_t sensor) const;
 

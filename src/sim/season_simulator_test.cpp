@@ -135,6 +135,49 @@ TEST(SeasonSimulator, ColdBuildingsAreColdAndOthersWarm) {
   EXPECT_LT(MeanTenths(dawn) + 8, MeanTenths(afternoon));
 }
 
+// Indoor cold spells: a few buildings run about 4.5 °C colder for 4-7 whole days from the season's
+// 3rd to 10th day on (the unqualified days of a household's refund); the others do not.
+TEST(SeasonSimulator, IndoorColdSpellsComeEarlyAndPass) {
+  SimOptions o;
+  o.silent_sensor_permille = 0;
+  o.outage_building_permille = 0;
+  o.cold_building_permille = 0;
+  SeasonSimulator sim(Sensors(100, 1), o, kFirst, kLast);
+  int with_spell = 0;
+  for (int b = 1; b <= 100; ++b) {
+    SCOPED_TRACE(b);
+    Date first, last;
+    const bool spell = sim.ColdSpellOf(b, first, last);
+    EXPECT_EQ(spell, HasColdSpell(o, b));
+    if (!spell) continue;
+    ++with_spell;
+    EXPECT_GE(first, kFirst + days{2});
+    EXPECT_LE(first, kFirst + days{9});
+    EXPECT_GE((last - first).count(), 3);
+    EXPECT_LE((last - first).count(), 6);
+    // The spell's days are colder than the days around them, by degrees.
+    auto day_mean = [&](Date d) {
+      std::vector<SimReading> rs;
+      sim.Generate(StartOfLocalDay(d), StartOfLocalDay(d + days{1}), [&](const SimReading& r) {
+        if (sim.sensors()[r.sensor].building_id == b) rs.push_back(r);
+      });
+      return MeanTenths(rs);
+    };
+    EXPECT_GT(day_mean(first - days{1}) - day_mean(first), 30);
+    EXPECT_GT(day_mean(last + days{1}) - day_mean(last), 30);
+  }
+  EXPECT_GT(with_spell, 2);
+  EXPECT_LT(with_spell, 20);
+  // Another seed, other buildings; none when the option is 0.
+  SimOptions other = o;
+  other.seed = 2;
+  int differ = 0;
+  for (int b = 1; b <= 100; ++b) differ += HasColdSpell(o, b) != HasColdSpell(other, b);
+  EXPECT_GT(differ, 0);
+  o.cold_spell_building_permille = 0;
+  for (int b = 1; b <= 100; ++b) EXPECT_FALSE(HasColdSpell(o, b));
+}
+
 TEST(SeasonSimulator, SilentSensorsStopAndOutagesCool) {
   SimOptions o;
   o.silent_sensor_permille = 1000;

@@ -1,6 +1,9 @@
 #include "adapters/storage/sql_store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "adapters/json/calendar_json.hpp"
+#include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/sql_sqlite.hpp"
 
@@ -38,17 +41,28 @@ Result<int64_t> SqlStore::CalendarVersion() {
   return rows->Int(0, 0);
 }
 
-Result<int64_t> SqlStore::AddCalendarImport(const ports::CalendarImport& import) {
+Result<ports::CalendarImport> SqlStore::AddCalendarImport(const ports::CalendarImport& import,
+                                                         const std::string& actor) {
   MutexLock lock(mutex_);
-  std::string now = FormatLocal(
+  ports::CalendarImport out = import;
+  out.imported_at = FormatLocal(
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-  auto rows = conn_->Query(
-      "INSERT INTO calendar_imports (imported_at, source, replace, years_json) "
-      "VALUES ($1, $2, $3, $4) RETURNING id",
-      {now, import.source, int64_t{import.replace},
-       json::CalendarToJson({import.source, import.years})});
-  if (!rows.ok()) return rows.error();
-  return rows->Int(0, 0);
+  const std::string years_json = json::CalendarToJson({import.source, import.years});
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto rows = conn_->Query(
+        "INSERT INTO calendar_imports (imported_at, source, replace, years_json) "
+        "VALUES ($1, $2, $3, $4) RETURNING id",
+        {out.imported_at, import.source, int64_t{import.replace}, years_json});
+    if (!rows.ok()) return rows.error();
+    out.id = rows->Int(0, 0);
+    // The audit entry holds the import as given: its source, whether it replaces, its years.
+    auto after = nlohmann::ordered_json::parse(years_json);
+    after["replace"] = import.replace;
+    return InsertAudit(*conn_,
+                       {0, out.imported_at, actor, "import", "calendar", out.id, "", after.dump()});
+  });
+  if (!s.ok()) return s.error();
+  return out;
 }
 
 Status SqlStore::Backup(const std::string& path) {

@@ -20,7 +20,8 @@ class SqlStore final : public ports::CalendarStore {
 
   Result<std::vector<ports::CalendarImport>> LoadCalendarImports() override;
   Result<int64_t> CalendarVersion() override;
-  Result<int64_t> AddCalendarImport(const ports::CalendarImport& import) override;
+  Result<ports::CalendarImport> AddCalendarImport(const ports::CalendarImport& import,
+                                                  const std::string& actor) override;
 
   /// SQLite: an online, consistent copy to `path`. PostgreSQL: failed_precondition (use pg_dump).
   Status Backup(const std::string& path);

@@ -103,23 +103,39 @@ TEST_P(StoreContract, CalendarImportsReplayInOrder) {
   ASSERT_TRUE(store.ok()) << store.error().detail;
   EXPECT_EQ(*(*store)->CalendarVersion(), 0);
   rules::HolidayYear y2027{2027, {{*MakeDate(2027, 1, 1), "元旦", true}}};
-  auto id1 = (*store)->AddCalendarImport({0, {}, "first", false, {y2027}});
-  ASSERT_TRUE(id1.ok()) << id1.error().detail;
+  auto first = (*store)->AddCalendarImport({0, {}, "first", false, {y2027}}, "cli:ops");
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  EXPECT_TRUE(ParseRfc3339(first->imported_at).ok()) << first->imported_at;
   rules::HolidayYear y2028{2028, {{*MakeDate(2028, 1, 1), "元旦", true},
                                   {*MakeDate(2028, 1, 2), "元旦", false}}};
-  auto id2 = (*store)->AddCalendarImport({0, {}, "second", true, {y2028}});
-  ASSERT_TRUE(id2.ok());
-  EXPECT_GT(*id2, *id1);
-  EXPECT_EQ(*(*store)->CalendarVersion(), *id2);
+  auto second = (*store)->AddCalendarImport({0, {}, "second", true, {y2028}}, "root");
+  ASSERT_TRUE(second.ok());
+  EXPECT_GT(second->id, first->id);
+  EXPECT_EQ(*(*store)->CalendarVersion(), second->id);
   auto imports = (*store)->LoadCalendarImports();
   ASSERT_TRUE(imports.ok());
   ASSERT_EQ(imports->size(), 2u);
   EXPECT_EQ((*imports)[0].source, "first");
+  EXPECT_EQ((*imports)[0].imported_at, first->imported_at);
   EXPECT_FALSE((*imports)[0].replace);
   EXPECT_TRUE((*imports)[1].replace);
   ASSERT_EQ((*imports)[1].years.size(), 1u);
   ASSERT_EQ((*imports)[1].years[0].entries.size(), 2u);
   EXPECT_EQ((*imports)[1].years[0].entries[1].name, "元旦");
+  // Each import has its audit entry, written with it: who, and the years as given.
+  auto conn = storage::Connect(url_, false);
+  ASSERT_TRUE(conn.ok());
+  auto audit = (*conn)->Query(
+      "SELECT actor, action, record_id, after_json FROM audit_log WHERE resource = 'calendar' "
+      "ORDER BY id");
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->rows.size(), 2u);
+  EXPECT_EQ(audit->Text(0, 0), "cli:ops");
+  EXPECT_EQ(audit->Text(0, 1), "import");
+  EXPECT_EQ(audit->Int(0, 2), first->id);
+  EXPECT_EQ(audit->Text(1, 0), "root");
+  EXPECT_NE(audit->Text(1, 3).find("\"2028\""), std::string::npos) << audit->Text(1, 3);
+  EXPECT_NE(audit->Text(1, 3).find("\"replace\":true"), std::string::npos) << audit->Text(1, 3);
   EXPECT_FALSE((*imports)[1].years[0].entries[1].off);
 }
 

@@ -96,7 +96,7 @@ class UserStoreContract : public ::testing::TestWithParam<Engine> {
   }
 
   User Add(User u) {
-    auto added = store_->AddUser(u);
+    auto added = store_->AddUser(u, "test");
     EXPECT_TRUE(added.ok()) << added.error().message << " " << added.error().detail;
     return added.ok() ? *added : User{};
   }
@@ -171,12 +171,12 @@ TEST_P(UserStoreContract, AddUserRefusals) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
-    auto r = store_->AddUser(c.user);
+    auto r = store_->AddUser(c.user, "test");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, c.code);
     EXPECT_EQ(r.error().field, c.field);
   }
-  EXPECT_EQ(store_->AddUser(NewUser("taken", Role::kAdmin)).error().message,
+  EXPECT_EQ(store_->AddUser(NewUser("taken", Role::kAdmin), "test").error().message,
             "the username 'taken' is taken");
 }
 
@@ -205,13 +205,107 @@ TEST_P(UserStoreContract, SchemaRefusesInconsistentScopes) {
   }
 }
 
-TEST_P(UserStoreContract, Disabling) {
+// The audit entries of one user, oldest first: "actor action before after".
+std::vector<std::string> AuditOf(const std::string& url, int64_t user) {
+  auto conn = Connect(url, false);
+  EXPECT_TRUE(conn.ok());
+  auto rows = (*conn)->Query(
+      "SELECT actor, action, COALESCE(before_json, ''), COALESCE(after_json, '') FROM audit_log "
+      "WHERE resource = 'users' AND record_id = $1 ORDER BY id",
+      {user});
+  EXPECT_TRUE(rows.ok());
+  std::vector<std::string> out;
+  for (size_t r = 0; rows.ok() && r < rows->rows.size(); ++r) {
+    out.push_back(rows->Text(r, 0) + " " + rows->Text(r, 1) + " " + rows->Text(r, 2) + " " +
+                  rows->Text(r, 3));
+  }
+  return out;
+}
+
+TEST_P(UserStoreContract, DisablingRevokesSessionsAndIsAudited) {
   User u = Add(NewUser("agent-7", Role::kAgent, company_));
-  ASSERT_TRUE(store_->SetDisabled(u.id, true).ok());
+  ASSERT_TRUE(store_->AddSession(NewSession("aa", u.id, T0() + hours{12})).ok());
+  auto off = store_->SetDisabled(u.id, true, T0() + hours{1}, "root");
+  ASSERT_TRUE(off.ok()) << off.error().detail;
+  EXPECT_TRUE(off->disabled);
   EXPECT_TRUE(store_->GetUser(u.id)->disabled);
-  ASSERT_TRUE(store_->SetDisabled(u.id, false).ok());
+  EXPECT_EQ(store_->FindSession("aa")->session.revoked_at, T0() + hours{1});
+  ASSERT_TRUE(store_->SetDisabled(u.id, false, T0() + hours{2}, "root").ok());
   EXPECT_FALSE(store_->FindUser("agent-7")->disabled);
-  EXPECT_EQ(store_->SetDisabled(999999, true).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindSession("aa")->session.revoked_at, T0() + hours{1})
+      << "enabling does not revive a session";
+  auto missing = store_->SetDisabled(999999, true, T0(), "root");
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().field, "id");
+
+  const std::string base = R"({"id":)" + std::to_string(u.id) +
+                           R"(,"username":"agent-7","role":"agent","company_id":)" +
+                           std::to_string(company_) + R"(,"household_id":null,"disabled":)";
+  const std::string created = R"(,"created_at":"2025-01-10T09:00:00+08:00")";
+  EXPECT_EQ(AuditOf(url_, u.id),
+            (std::vector<std::string>{
+                "test create  " + base + "false" + created + "}",
+                "root disable " + base + "false" + created + "} " + base + "true" + created +
+                    R"(,"sessions_revoked":1})",
+                "root enable " + base + "true" + created + "} " + base + "false" + created +
+                    "}"}));
+}
+
+TEST_P(UserStoreContract, PasswordResetRevokesSessionsWithoutAuditingHashes) {
+  User u = Add(NewUser("li", Role::kAdmin));
+  ASSERT_TRUE(store_->AddSession(NewSession("aa", u.id, T0() + hours{12})).ok());
+  ASSERT_TRUE(store_->AddSession(NewSession("bb", u.id, T0() + hours{12})).ok());
+  ASSERT_TRUE(store_->RevokeSession("bb", T0()).ok());
+  const std::string hash = "$argon2id$v=19$m=64,t=1,p=1$bmV3c2FsdA$bmV3";
+  ASSERT_TRUE(store_->SetPasswordHash(u.id, hash, T0() + hours{1}, "cli:ops").ok());
+  EXPECT_EQ(store_->GetUser(u.id)->password_hash, hash);
+  EXPECT_EQ(store_->FindSession("aa")->session.revoked_at, T0() + hours{1});
+  EXPECT_EQ(store_->FindSession("bb")->session.revoked_at, T0()) << "kept as it was";
+  EXPECT_EQ(store_->SetPasswordHash(999999, hash, T0(), "x").error().code, ErrorCode::kNotFound);
+
+  auto audit = AuditOf(url_, u.id);
+  ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(audit[1].rfind("cli:ops reset_password ", 0), 0u) << audit[1];
+  EXPECT_NE(audit[1].find(R"("password":"changed","sessions_revoked":1})"), std::string::npos)
+      << audit[1];
+  for (const auto& entry : audit) {
+    EXPECT_EQ(entry.find("argon2"), std::string::npos) << entry;
+    EXPECT_EQ(entry.find("password_hash"), std::string::npos) << entry;
+  }
+}
+
+TEST_P(UserStoreContract, RevokingSessions) {
+  User u = Add(NewUser("tech", Role::kTechnician, company_));
+  User other = Add(NewUser("other", Role::kAdmin));
+  for (const char* hash : {"aa", "bb"}) {
+    ASSERT_TRUE(store_->AddSession(NewSession(hash, u.id, T0() + hours{12})).ok());
+  }
+  ASSERT_TRUE(store_->AddSession(NewSession("cc", other.id, T0() + hours{12})).ok());
+  EXPECT_EQ(*store_->RevokeSessions(u.id, T0() + hours{1}, "root"), 2);
+  EXPECT_EQ(*store_->RevokeSessions(u.id, T0() + hours{2}, "root"), 0);
+  EXPECT_TRUE(store_->FindSession("aa")->session.revoked_at);
+  EXPECT_FALSE(store_->FindSession("cc")->session.revoked_at) << "another user's session";
+  EXPECT_EQ(store_->RevokeSessions(999999, T0(), "root").error().code, ErrorCode::kNotFound);
+  auto audit = AuditOf(url_, u.id);
+  ASSERT_EQ(audit.size(), 3u);
+  EXPECT_NE(audit[1].find(R"("sessions_revoked":2})"), std::string::npos) << audit[1];
+  EXPECT_NE(audit[2].find(R"("sessions_revoked":0})"), std::string::npos) << audit[2];
+}
+
+TEST_P(UserStoreContract, ListingInIdOrder) {
+  std::vector<int64_t> ids;
+  for (const char* name : {"a", "b", "c", "d", "e"}) ids.push_back(Add(NewUser(name, Role::kAdmin)).id);
+  auto first = store_->ListUsers(std::nullopt, 2);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 2u);
+  EXPECT_EQ((*first)[0].username, "a");
+  EXPECT_EQ((*first)[1].id, ids[1]);
+  auto rest = store_->ListUsers((*first)[1].id, 10);
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 3u);
+  EXPECT_EQ((*rest)[0].username, "c");
+  EXPECT_EQ((*rest)[2].username, "e");
+  EXPECT_TRUE(store_->ListUsers(ids.back(), 10)->empty());
 }
 
 TEST_P(UserStoreContract, Sessions) {

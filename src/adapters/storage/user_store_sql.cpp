@@ -1,5 +1,9 @@
 #include "adapters/storage/user_store_sql.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "adapters/storage/audit_sql.hpp"
+
 namespace hearth::adapters::storage {
 namespace {
 
@@ -47,6 +51,19 @@ Result<User> ToUser(const Rows& rows, size_t r, size_t first) {
   return u;
 }
 
+// The account as the audit log keeps it: everything but the password hash.
+nlohmann::ordered_json AuditedUser(const User& u) {
+  nlohmann::ordered_json j;
+  j["id"] = u.id;
+  j["username"] = u.username;
+  j["role"] = rules::RoleName(u.role);
+  j["company_id"] = u.company_id ? nlohmann::ordered_json(*u.company_id) : nullptr;
+  j["household_id"] = u.household_id ? nlohmann::ordered_json(*u.household_id) : nullptr;
+  j["disabled"] = u.disabled;
+  j["created_at"] = FormatLocal(u.created_at);
+  return j;
+}
+
 Error Taken(std::string_view username) {
   return Error::AlreadyExists("the username '" + std::string(username) + "' is taken",
                               "username");
@@ -62,7 +79,7 @@ Result<User> SqlUserStore::UserWhere(const std::string& where, const Value& valu
   return ToUser(*rows, 0, 0);
 }
 
-Result<User> SqlUserStore::AddUser(const User& user) {
+Result<User> SqlUserStore::AddUser(const User& user, const std::string& actor) {
   if (auto s = rules::CheckUserScope(user.role, user.company_id.has_value(),
                                      user.household_id.has_value());
       !s.ok()) {
@@ -103,7 +120,8 @@ Result<User> SqlUserStore::AddUser(const User& user) {
       return rows.error().code == ErrorCode::kAlreadyExists ? Taken(user.username) : rows.error();
     }
     out.id = rows->Int(0, 0);
-    return OkStatus();
+    return InsertAudit(*conn_, {0, "", actor, "create", "users", out.id, "",
+                                AuditedUser(out).dump()});
   });
   if (!s.ok()) return s.error();
   return out;
@@ -120,6 +138,25 @@ Result<User> SqlUserStore::FindUser(std::string_view username) {
 
 Result<User> SqlUserStore::GetUser(int64_t id) {
   MutexLock lock(mutex_);
+  return GetUserLocked(id);
+}
+
+Result<std::vector<User>> SqlUserStore::ListUsers(std::optional<int64_t> after, int limit) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(std::string("SELECT ") + kUserColumns +
+                               " FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2",
+                           {after.value_or(0), int64_t{limit}});
+  if (!rows.ok()) return rows.error();
+  std::vector<User> out;
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    auto u = ToUser(*rows, r, 0);
+    if (!u.ok()) return u.error();
+    out.push_back(std::move(*u));
+  }
+  return out;
+}
+
+Result<User> SqlUserStore::GetUserLocked(int64_t id) {
   auto u = UserWhere("u.id = $1", id);
   if (!u.ok() && u.error().code == ErrorCode::kNotFound) {
     return Error::NotFound("no user " + std::to_string(id), "id");
@@ -127,12 +164,74 @@ Result<User> SqlUserStore::GetUser(int64_t id) {
   return u;
 }
 
-Status SqlUserStore::SetDisabled(int64_t id, bool disabled) {
-  MutexLock lock(mutex_);
-  auto res = conn_->Query("UPDATE users SET disabled = $1 WHERE id = $2", {int64_t{disabled}, id});
+Result<int64_t> SqlUserStore::RevokeOpenSessionsLocked(int64_t id, Instant at) {
+  auto res = conn_->Query(
+      "UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+      {FormatLocal(at), id});
   if (!res.ok()) return res.error();
-  if (res->affected == 0) return Error::NotFound("no user " + std::to_string(id), "id");
-  return OkStatus();
+  return res->affected;
+}
+
+Result<User> SqlUserStore::SetDisabled(int64_t id, bool disabled, Instant at,
+                                       const std::string& actor) {
+  MutexLock lock(mutex_);
+  User after;
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto before = GetUserLocked(id);
+    if (!before.ok()) return before.error();
+    auto res =
+        conn_->Query("UPDATE users SET disabled = $1 WHERE id = $2", {int64_t{disabled}, id});
+    if (!res.ok()) return res.error();
+    after = *before;
+    after.disabled = disabled;
+    auto after_json = AuditedUser(after);
+    if (disabled) {
+      auto revoked = RevokeOpenSessionsLocked(id, at);
+      if (!revoked.ok()) return revoked.error();
+      after_json["sessions_revoked"] = *revoked;
+    }
+    return InsertAudit(*conn_, {0, "", actor, disabled ? "disable" : "enable", "users", id,
+                                AuditedUser(*before).dump(), after_json.dump()});
+  });
+  if (!s.ok()) return s.error();
+  return after;
+}
+
+Status SqlUserStore::SetPasswordHash(int64_t id, const std::string& password_hash, Instant at,
+                                     const std::string& actor) {
+  MutexLock lock(mutex_);
+  return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto before = GetUserLocked(id);
+    if (!before.ok()) return before.error();
+    auto res =
+        conn_->Query("UPDATE users SET password_hash = $1 WHERE id = $2", {password_hash, id});
+    if (!res.ok()) return res.error();
+    auto revoked = RevokeOpenSessionsLocked(id, at);
+    if (!revoked.ok()) return revoked.error();
+    auto after_json = AuditedUser(*before);
+    after_json["password"] = "changed";
+    after_json["sessions_revoked"] = *revoked;
+    return InsertAudit(*conn_, {0, "", actor, "reset_password", "users", id,
+                                AuditedUser(*before).dump(), after_json.dump()});
+  });
+}
+
+Result<int64_t> SqlUserStore::RevokeSessions(int64_t id, Instant at, const std::string& actor) {
+  MutexLock lock(mutex_);
+  int64_t revoked = 0;
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto user = GetUserLocked(id);
+    if (!user.ok()) return user.error();
+    auto n = RevokeOpenSessionsLocked(id, at);
+    if (!n.ok()) return n.error();
+    revoked = *n;
+    auto after_json = AuditedUser(*user);
+    after_json["sessions_revoked"] = revoked;
+    return InsertAudit(*conn_, {0, "", actor, "revoke_sessions", "users", id,
+                                AuditedUser(*user).dump(), after_json.dump()});
+  });
+  if (!s.ok()) return s.error();
+  return revoked;
 }
 
 Status SqlUserStore::AddSession(const Session& session) {

@@ -1,4 +1,5 @@
-// ports::UserStore over Connection (SQLite or PostgreSQL), on the tables of migration 3.
+// ports::UserStore over Connection (SQLite or PostgreSQL), on the tables of migration 3; the
+// changes to accounts write their audit_log entries on the same connection, in their transaction.
 // Times are kept as FormatLocal text, which orders like time. Thread-safe: one connection
 // guarded by mutex_; several processes may share the database (UpdateLoginFailures locks the
 // row on PostgreSQL, and SQLite's BEGIN IMMEDIATE serialises writers).
@@ -18,10 +19,15 @@ class SqlUserStore final : public ports::UserStore {
   /// Takes a migrated connection.
   explicit SqlUserStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
-  Result<ports::User> AddUser(const ports::User& user) override;
+  Result<ports::User> AddUser(const ports::User& user, const std::string& actor) override;
   Result<ports::User> FindUser(std::string_view username) override;
   Result<ports::User> GetUser(int64_t id) override;
-  Status SetDisabled(int64_t id, bool disabled) override;
+  Result<std::vector<ports::User>> ListUsers(std::optional<int64_t> after, int limit) override;
+  Result<ports::User> SetDisabled(int64_t id, bool disabled, Instant at,
+                                  const std::string& actor) override;
+  Status SetPasswordHash(int64_t id, const std::string& password_hash, Instant at,
+                         const std::string& actor) override;
+  Result<int64_t> RevokeSessions(int64_t id, Instant at, const std::string& actor) override;
 
   Status AddSession(const ports::Session& session) override;
   Result<ports::SessionOfUser> FindSession(std::string_view token_hash) override;
@@ -37,6 +43,9 @@ class SqlUserStore final : public ports::UserStore {
  private:
   Result<ports::User> UserWhere(const std::string& where, const Value& value)
       REQUIRES(mutex_);
+  Result<ports::User> GetUserLocked(int64_t id) REQUIRES(mutex_);
+  // Revokes the user's sessions that are not revoked yet; returns how many.
+  Result<int64_t> RevokeOpenSessionsLocked(int64_t id, Instant at) REQUIRES(mutex_);
   Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view username,
                                                                      bool for_update)
       REQUIRES(mutex_);

@@ -3,12 +3,15 @@
 // readings take the sensors' path), else fed to the ingest service directly.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/environment.hpp"
 #include "app/cli/serve_flags.hpp"
+#include "rules/season.hpp"
 #include "sim/demo_city.hpp"
 #include "sim/live_simulation.hpp"
 #include "sim/simulation_sinks.hpp"
@@ -29,13 +32,33 @@ void PrintCity(const sim::DemoSummary& c, uint64_t seed) {
             << " partitions, " << c.households << " households, " << c.rooms << " rooms, "
             << c.sensors << " sensors, " << c.tariffs << " tariffs, " << c.fees << " fees.\n";
   if (!c.logins.empty()) {
-    std::cout << "Demo logins (POST /api/v1/auth/login with {\"username\",\"password\"}):\n";
+    std::cout << "Demo logins (POST /api/v1/auth/login with {\"username\",\"password\"}); each "
+                 "company has its own manager, agent and technician:\n";
     for (const auto& login : c.logins) {
       std::cout << "  " << login.username << " / " << login.password << "  (" << login.role
                 << ", " << login.scope << ")\n";
     }
   }
   std::cout << std::flush;
+}
+
+Date Today() {
+  return LocalDate(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// The season the simulator runs (StartSeason): this autumn's once the first of the profiles'
+// seasons has started, else the one before. The city is generated around it, with its fees.
+int ShownSeason(const services::PolicyRegistry& policies, Date today) {
+  const int season = sim::SeasonYearOf(today);
+  std::optional<Date> first;
+  for (const char* name : {"weihai", "zibo"}) {
+    auto p = policies.Find(name);
+    if (!p.ok()) continue;  // GenerateDemoCity names the missing profile
+    const Date start = rules::SeasonOf((*p)->season, season).official_start;
+    first = first ? std::min(*first, start) : start;
+  }
+  return first && today < *first ? season - 1 : season;
 }
 
 // Generates the city when the database has no company; a database with companies is served as
@@ -49,6 +72,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed) {
   }
   sim::DemoOptions options;
   options.seed = seed;
+  options.season = ShownSeason(rt.policies, Today());
   auto started = std::chrono::steady_clock::now();
   auto city = sim::GenerateDemoCity(rt.db->records, rt.policies, &rt.db->auth, options);
   if (!city.ok()) return city.error();
@@ -69,8 +93,7 @@ struct LiveSeason {
 };
 
 Result<std::unique_ptr<LiveSeason>> StartSeason(runtime::Runtime& rt, const DemoFlags& f) {
-  const Date today = LocalDate(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  const Date today = Today();
   sim::SimOptions sim_options;
   sim_options.seed = f.seed;
   int season = sim::SeasonYearOf(today);

@@ -32,6 +32,14 @@ std::string DefaultDbPath() {
   return "var/hearth.db";
 }
 
+void NoteDefaultDb(bool given, const std::string& db) {
+  if (given) return;
+  const char* env = std::getenv("HEARTH_DB");
+  std::cerr << "hearth: using the database " << db
+            << (env && *env ? " (from $HEARTH_DB)" : " (the default; give --db to choose)")
+            << "\n";
+}
+
 int ExitCode(const Error& error) {
   switch (error.code) {
     case ErrorCode::kInvalidArgument:

@@ -15,6 +15,11 @@ std::filesystem::path DefaultPolicyDir();
 /// The database: $HEARTH_DB, else var/hearth.db in the working directory.
 std::string DefaultDbPath();
 
+/// For a command that needs a database: when `--db` was not `given`, says on stderr which one it
+/// uses ("hearth: using the database var/hearth.db (the default; give --db to choose)", or
+/// "(from $HEARTH_DB)"), so that nobody writes into a file they did not mean.
+void NoteDefaultDb(bool given, const std::string& db);
+
 /// The one table from error codes to exit statuses: 2 for bad input (invalid_argument,
 /// not_found), 1 for everything else.
 int ExitCode(const Error& error);

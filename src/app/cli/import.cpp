@@ -77,8 +77,12 @@ void AddImportCommands(CLI::App& app, int* exit_code) {
       "heating_status,phone,id_number,rooms[,floor_tier])");
   households->add_option("--company", f->company, "Code of the company")->required();
   households->add_option("file", f->file, "The CSV file ('-': stdin)")->required();
-  households->add_option("--db", f->db, "Database: a SQLite file or a postgresql:// URL");
-  households->callback([f, exit_code] { *exit_code = RunImportHouseholds(*f); });
+  auto* db =
+      households->add_option("--db", f->db, "Database: a SQLite file or a postgresql:// URL");
+  households->callback([f, db, exit_code] {
+    NoteDefaultDb(db->count() > 0, f->db);
+    *exit_code = RunImportHouseholds(*f);
+  });
 }
 
 }  // namespace hearth::app::cli

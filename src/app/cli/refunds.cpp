@@ -66,10 +66,13 @@ void AddRefundCommands(CLI::App& app, int* exit_code) {
   run->add_option("--season", f->season, "The year the season starts (2025: 2025-2026)")
       ->required()
       ->check(CLI::Range(2000, 2200));
-  run->add_option("--db", f->db, "Database: a SQLite file or a postgresql:// URL");
+  auto* db = run->add_option("--db", f->db, "Database: a SQLite file or a postgresql:// URL");
   run->add_option("--company", f->company, "Only this company (its code)");
   run->add_option("--policies", f->policies, "Directory of policy profiles");
-  run->callback([f, exit_code] { *exit_code = RunRefunds(*f); });
+  run->callback([f, db, exit_code] {
+    NoteDefaultDb(db->count() > 0, f->db);
+    *exit_code = RunRefunds(*f);
+  });
 }
 
 }  // namespace hearth::app::cli

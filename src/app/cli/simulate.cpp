@@ -107,8 +107,8 @@ void AddSimulateCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--season", f->season, "The year the season starts (2025: 2025-2026)")
       ->required()
       ->check(CLI::Range(2000, 2200));
-  cmd->add_option("--db", f->db,
-                  "The city's database (sensors, buildings; outdoor means go there)");
+  auto* db = cmd->add_option("--db", f->db,
+                             "The city's database (sensors, buildings; outdoor means go there)");
   cmd->add_option("--policies", f->policies, "Directory of policy profiles");
   cmd->add_option("--mqtt", f->mqtt, "Publish to this broker (mqtt://HOST:PORT)");
   cmd->add_option("--http", f->http, "POST to this server (http://HOST:PORT)");
@@ -120,7 +120,10 @@ void AddSimulateCommands(CLI::App& app, int* exit_code) {
   cmd->add_option("--seed", f->seed, "Seed of the simulated season");
   cmd->add_option("--interval-minutes", f->interval_minutes, "Minutes between readings")
       ->check(CLI::Range(1, 60));
-  cmd->callback([f, exit_code] { *exit_code = RunSimulate(*f); });
+  cmd->callback([f, db, exit_code] {
+    NoteDefaultDb(db->count() > 0, f->db);
+    *exit_code = RunSimulate(*f);
+  });
 }
 
 }  // namespace hearth::app::cli

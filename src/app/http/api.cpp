@@ -1,5 +1,6 @@
 #include "app/http/api.hpp"
 
+#include "app/http/admin.hpp"
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
@@ -103,6 +104,8 @@ void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
 void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddHealthRoutes(router, rt.calendar);
   AddCalendarRoutes(router, rt.calendar);
+  AddCalendarImportRoutes(router, rt.calendar, rt.db->auth);  // admin (app/http/admin.hpp)
+  AddUserRoutes(router, rt.db->accounts, rt.db->auth);        // /api/v1/users…, admin
   AddAuthRoutes(router, rt.db->auth);
   AddCalcDeadlineRoutes(router, rt.deadlines);
   AddCalcDailyRoutes(router, rt.policies);

@@ -62,6 +62,7 @@ ordered_json Components() {
                            {"required", required}, {"additionalProperties", false}};
   }
   AddBodySchemas(schemas);
+  AddAdminBodySchemas(schemas);
   return {{"schemas", schemas},
           {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
 }

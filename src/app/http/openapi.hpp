@@ -12,6 +12,8 @@ nlohmann::ordered_json OpenApiDocument(const adapters::http::Router& router);
 
 /// The component schemas of bodies that are not records (openapi_bodies.cpp).
 void AddBodySchemas(nlohmann::ordered_json& schemas);
+/// Those of the admin's routes: accounts and calendar imports (openapi_admin.cpp).
+void AddAdminBodySchemas(nlohmann::ordered_json& schemas);
 
 /// GET /api/openapi.json. Register it after every other route.
 void AddOpenApiRoute(adapters::http::Router& router);

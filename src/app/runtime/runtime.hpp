@@ -5,8 +5,8 @@
 // profiles first, then builds the objects, which cannot fail.
 //
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
-//     records, users -> hasher, tokens -> auth -> readings -> ingest -> monitoring -> rollups
-//     -> judging -> measurements, alerts -> refund_ledger -> refunds
+//     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
+//     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -33,6 +33,7 @@
 #include "services/policy_registry.hpp"
 #include "services/refund_ledger_service.hpp"
 #include "services/rollup_service.hpp"
+#include "services/user_admin_service.hpp"
 
 namespace hearth::app::runtime {
 
@@ -69,6 +70,7 @@ class Database {
   adapters::crypto::Argon2Hasher hasher;
   adapters::crypto::RandomTokenIssuer tokens;
   services::AuthService auth;
+  services::UserAdminService accounts;  ///< admin's account changes (hearth user, /api/v1/users)
   std::unique_ptr<ports::ReadingStore> readings;  ///< never null (engine-specific)
   services::IngestService ingest;
   adapters::storage::SqlMonitoringStore monitoring;
