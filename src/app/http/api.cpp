@@ -1,6 +1,7 @@
 #include "app/http/api.hpp"
 
 #include "app/http/admin.hpp"
+#include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
@@ -111,6 +112,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddCalcDailyRoutes(router, rt.policies);
   AddCalcRefundRoutes(router, rt.policies);
   AddCalcSamplePlanRoutes(router, rt.policies);
+  // Before the records: /households/{id} would otherwise take "search" for an id.
+  AddHouseholdSearchRoutes(router, rt.db->records, rt.db->auth);
   AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
   AddAuditRoute(router, rt.db->records, rt.db->auth);
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));

@@ -24,7 +24,9 @@ ordered_json FieldSchema(const model::Field& f) {
       s["type"] = "string";
       s["enum"] = f.values;
       break;
-    default: s["type"] = "string";
+    default:
+      s["type"] = "string";
+      if (f.timestamp) s["format"] = "date-time";  // RFC 3339 with offset (rules/record_checks)
   }
   if (!f.required) s["nullable"] = true;
   std::string doc = f.doc;

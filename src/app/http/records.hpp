@@ -4,7 +4,8 @@
 //   POST   /api/v1/<resource>                           201 with the record
 //   PATCH  /api/v1/<resource>/{id}                      the changed record
 //   DELETE /api/v1/<resource>/{id}                      204
-// Who may do what is decided by the Authorizer, so these handlers know no roles.
+// Who may do what is decided by the Authorizer, so these handlers know no roles. POST and PATCH
+// go through services::RecordService, which checks the record as it will be stored (issue 11).
 #pragma once
 
 #include <functional>

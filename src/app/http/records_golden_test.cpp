@@ -23,7 +23,21 @@ using nlohmann::ordered_json;
 const std::string kDir = std::string(HEARTH_SOURCE_DIR) + "/tests/golden/records/";
 
 // A valid sample value for a field; refs point at record 1 of their resource (created earlier).
+// Seasons get dates in the order R-SEASON-1 needs (rules/record_checks.hpp), in their start year
+// (2025 + variant); payments stay within fee 1 (85.50) in sum (services/record_service.hpp).
 ordered_json Sample(const model::Field& f, const std::string& resource, int variant) {
+  if (resource == "seasons") {
+    const std::string year = std::to_string(2025 + variant), next = std::to_string(2026 + variant);
+    if (f.name == "start_year") return 2025 + variant;
+    if (f.name == "commissioning_start") return year + "-11-08";
+    if (f.name == "early_start") return year + "-11-10";
+    if (f.name == "official_start") return year + "-11-15";
+    if (f.name == "official_end") return next + "-03-15";
+    if (f.name == "extension_end") return next + "-03-31";
+  }
+  if (resource == "payments" && f.name == "amount") {
+    return ordered_json::parse(variant == 0 ? "40" : variant == 1 ? "45.5" : "40.25");
+  }
   switch (f.type) {
     case model::FieldType::kInt: return f.min ? *f.min + 1 + variant : 1 + variant;
     case model::FieldType::kRef: return 1;
@@ -58,6 +72,10 @@ ordered_json Script(const model::Resource& r) {
       patch[f.name] = Sample(f, r.name, 2);
       break;
     }
+  }
+  if (r.name == "seasons") {
+    // start_year alone cannot change: the dates would leave it (refused); move the end instead.
+    patch = ordered_json{{"official_end", "2027-03-20"}};
   }
   const std::string base = "/api/v1/" + r.name;
   auto ex = [](std::string method, std::string target, ordered_json b) {
