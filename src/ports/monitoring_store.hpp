@@ -153,6 +153,8 @@ struct SensorLast {
   int64_t household_id = 0;
   std::string household_code;
   int64_t company_id = 0;
+  std::string room;       ///< the room it measures
+  std::string room_kind;  ///< "bedroom", "living", "other"
   std::optional<int64_t> last_ts;  ///< none: the sensor never sent a reading
   std::optional<int32_t> last_centi;
 };
@@ -227,6 +229,9 @@ class MonitoringStore {
 
   /// Every sensor (within `company_id` when given) with its newest reading, by sensor id.
   virtual Result<std::vector<SensorLast>> LastReadings(std::optional<int64_t> company_id) = 0;
+  /// Households (within `company_id` when given) with a household-day from..to, by id.
+  virtual Result<std::vector<int64_t>> HouseholdsWithDays(Date from, Date to,
+                                                          std::optional<int64_t> company_id) = 0;
 };
 
 }  // namespace hearth::ports

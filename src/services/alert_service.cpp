@@ -1,5 +1,6 @@
 #include "services/alert_service.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -88,6 +89,101 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
       out.push_back(std::move(a));
     }
   }
+  return out;
+}
+
+Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
+    std::optional<int64_t> company_id, Date from, Date to, int min_days,
+    PeriodOrder order) const {
+  constexpr int kMaxDays = 92;
+  if (from > to || (to - from).count() + 1 > kMaxDays) {
+    return Error::InvalidArgument("from..to must be 1–92 days, from not after to", "from");
+  }
+  if (min_days < 1 || min_days > kMaxDays) {
+    return Error::InvalidArgument("min_days must be 1–92", "min_days");
+  }
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
+  // Candidates: a remote value in the period, or manual measurements (whose periods may).
+  auto with_days = store_.HouseholdsWithDays(from, to, company_id);
+  if (!with_days.ok()) return with_days.error();
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  std::set<int64_t> candidates(with_days->begin(), with_days->end());
+  candidates.insert(measured->begin(), measured->end());
+  JudgingService::Cache cache;
+  std::vector<UnqualifiedPeriod> out;
+  for (int64_t h : candidates) {
+    auto judged = judging_.Judge(h, from, to, &cache);
+    if (!judged.ok()) return judged.error();
+    UnqualifiedPeriod p;
+    p.household_id = h;
+    for (const JudgedDay& d : judged->days) {
+      if (d.status == rules::DayStatus::kQualified) ++p.judged_days;
+      if (d.status != rules::DayStatus::kUnqualified || !d.value || !d.guarantee) continue;
+      ++p.judged_days;
+      if (p.unqualified_days++ == 0) {
+        p.first = d.date;
+        p.lowest = *d.value;
+      }
+      p.last = d.date;
+      p.lowest = std::min(p.lowest, *d.value);
+      p.deepest = std::max(p.deepest, *d.guarantee - *d.value);
+      p.share_days_percent += d.share_percent;
+    }
+    if (p.unqualified_days < min_days) continue;
+    auto household = ports::GetView<ports::HouseholdView>(records_, h);
+    if (!household.ok()) return household.error();
+    p.company_id = household->company_id;
+    p.household_code = household->code;
+    out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [order](const UnqualifiedPeriod& a, const UnqualifiedPeriod& b) {
+                     if (order == PeriodOrder::kDepth && a.deepest != b.deepest) {
+                       return a.deepest > b.deepest;
+                     }
+                     if (a.unqualified_days != b.unqualified_days) {
+                       return a.unqualified_days > b.unqualified_days;
+                     }
+                     return a.deepest > b.deepest;
+                   });
+  return out;
+}
+
+Result<std::vector<ColdNow>> AlertService::ColdNowList(std::optional<int64_t> company_id,
+                                                       int fresh_minutes) const {
+  if (fresh_minutes < 1 || fresh_minutes > 1440) {
+    return Error::InvalidArgument("fresh_minutes must be 1–1440", "fresh_minutes");
+  }
+  auto sensors = store_.LastReadings(company_id);
+  if (!sensors.ok()) return sensors.error();
+  const int64_t oldest = clock_.Now().time_since_epoch().count() - int64_t{fresh_minutes} * 60;
+  // The coldest fresh reading of each household's guaranteed rooms (R-TEMP-3).
+  std::map<int64_t, const ports::SensorLast*> coldest;
+  for (const ports::SensorLast& s : *sensors) {
+    if (!s.last_ts || !s.last_centi || *s.last_ts < oldest) continue;
+    auto kind = rules::ParseRoomKind(s.room_kind);
+    if (!kind || !rules::IsGuaranteedRoom(*kind)) continue;
+    auto& c = coldest[s.household_id];
+    if (c == nullptr || *s.last_centi < *c->last_centi) c = &s;
+  }
+  JudgingService::Cache cache;
+  std::vector<ColdNow> out;
+  for (const auto& [h, s] : coldest) {
+    auto guarantee = judging_.GuaranteeOf(h, &cache);
+    if (!guarantee.ok()) return guarantee.error();
+    if (!guarantee->value) continue;
+    const rules::Milli value = rules::Milli{*s->last_centi} * 10;
+    if (value >= rules::MilliFromTenths(*guarantee->value)) continue;
+    out.push_back({h, s->company_id, s->household_code, s->room, s->sensor_code,
+                   Instant{std::chrono::seconds{*s->last_ts}}, value, *guarantee->value});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ColdNow& a, const ColdNow& b) {
+    return a.value - rules::MilliFromTenths(a.guarantee) <
+           b.value - rules::MilliFromTenths(b.guarantee);
+  });
   return out;
 }
 

@@ -4,7 +4,16 @@
 //   - "silent": sensors whose newest reading is older than `silent_hours`, or that never sent one;
 //   - "out-of-range": sensors whose newest reading is outside R-TEMP-3's valid range
 //     [valid_min, valid_max] of their company's profile (such readings never count).
-// "Today" is the local (UTC+08:00) day of the clock. Thread-safe.
+// "Today" is the local (UTC+08:00) day of the clock.
+//
+// Operators' daily views (issue 11): today's list is empty all morning, since no day is complete,
+// so two more views:
+//   - unqualified over a period: households with at least `min_days` unqualified days from..to,
+//     judged as their days are, with how many and how deep (the largest shortfall);
+//   - cold now: households whose latest reading in a guaranteed room (bedroom or living room,
+//     R-TEMP-3), no older than `fresh_minutes`, is below their guarantee (R-TEMP-2). A single
+//     reading decides nothing (R-TEMP-3 judges days); this view is for calling back today.
+// Thread-safe.
 #pragma once
 
 #include <optional>
@@ -29,6 +38,32 @@ struct Alert {
   std::optional<JudgedDay> day;            ///< unqualified: today as judged
 };
 
+/// One household's unqualified days over a period.
+struct UnqualifiedPeriod {
+  int64_t household_id = 0;
+  int64_t company_id = 0;
+  std::string household_code;
+  int unqualified_days = 0;
+  int judged_days = 0;             ///< qualified + unqualified
+  rules::Tenths deepest = 0;       ///< the largest guarantee − value, tenths of a degree
+  rules::Tenths lowest = 0;        ///< the lowest unqualified value
+  Date first{}, last{};            ///< the first and last unqualified day
+  int share_days_percent = 0;      ///< Σ refund shares of those days (e.g. 3 days at 20 % = 60)
+};
+
+/// A household cold at its latest readings.
+struct ColdNow {
+  int64_t household_id = 0;
+  int64_t company_id = 0;
+  std::string household_code;
+  std::string room, sensor_code;  ///< the coldest guaranteed room's
+  Instant at;                     ///< its latest reading's time
+  rules::Milli value = 0;         ///< that reading
+  rules::Tenths guarantee = 0;
+};
+
+enum class PeriodOrder { kDays, kDepth };
+
 class AlertService {
  public:
   /// None is owned; all must outlive the service.
@@ -47,6 +82,21 @@ class AlertService {
   /// it has a RollupService. Errors: invalid_argument (field "silent_hours") unless
   /// 1 <= silent_hours <= 8760; the stores' errors.
   Result<std::vector<Alert>> Alerts(std::optional<int64_t> company_id, int silent_hours) const;
+
+  /// Households with at least `min_days` unqualified days from..to, most days (kDays) or the
+  /// deepest shortfall (kDepth) first, then by household id. invalid_argument: from > to or more
+  /// than 92 days (field "from"), min_days outside 1..92 (field "min_days").
+  Result<std::vector<UnqualifiedPeriod>> UnqualifiedOver(std::optional<int64_t> company_id,
+                                                         Date from, Date to, int min_days,
+                                                         PeriodOrder order) const;
+
+  /// Households cold now, the coldest (value − guarantee) first. invalid_argument (field
+  /// "fresh_minutes") unless 1 <= fresh_minutes <= 1440.
+  Result<std::vector<ColdNow>> ColdNowList(std::optional<int64_t> company_id,
+                                           int fresh_minutes) const;
+
+  /// The local day of the clock.
+  Date Today() const { return LocalDate(clock_.Now()); }
 
  private:
   ports::MonitoringStore& store_;

@@ -55,7 +55,7 @@ Result<const std::vector<ports::UsageRateRow>*> RatesOf(
 std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
                          const std::string& guarantee_reason) {
   using rules::DayStatus;
-  if (!d.in_season) return "not judged: outside the official heating season";
+  if (!d.in_season && !d.extra_day) return "not judged: outside the official heating season";
   switch (d.status) {
     case DayStatus::kQualified:
       return "qualified: " + FormatTenths(d.value.value_or(0)) + " °C against " +
@@ -78,29 +78,21 @@ std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
 
 }  // namespace
 
-Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
-                                                 Cache* cache) const {
-  if (from > to) return Error::InvalidArgument("from must not be after to", "from");
-  if ((to - from).count() + 1 > kMaxJudgedDays) {
-    return Error::InvalidArgument(
-        "from..to may span at most " + std::to_string(kMaxJudgedDays) + " days", "from");
-  }
-  if (rollups_) {
-    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
-  }
-  // The household, where it is, and its profile.
+Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
+                                                         Cache* cache) const {
+  Context c;
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
-  auto partition = ports::GetView<ports::PartitionView>(records_, household->partition_id);
+  c.household = std::move(*household);
+  auto partition = ports::GetView<ports::PartitionView>(records_, c.household.partition_id);
   if (!partition.ok()) return partition.error();
   auto building = ports::GetView<ports::BuildingView>(records_, partition->building_id);
   if (!building.ok()) return building.error();
-  auto policy_ptr = PolicyOfHousehold(records_, policies_, household_id);
-  if (!policy_ptr.ok()) return policy_ptr.error();
-  const rules::Policy& policy = **policy_ptr;
-  const int64_t company = household->company_id;
-  const int64_t district = building->district_id;
-  const std::string& community = building->community;
+  c.building = std::move(*building);
+  auto policy = PolicyOfHousehold(records_, policies_, household_id);
+  if (!policy.ok()) return policy.error();
+  c.policy = *policy;
+  const int64_t company = c.household.company_id;
 
   // R-TEMP-2: the guarantee, from the derived usage rates.
   Cache local;
@@ -120,7 +112,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     }
   }
   for (const auto& r : **by_community) {
-    if (r.community == community) {
+    if (r.community == c.building.community) {
       in.community = {r.heated_centi, r.total_centi};
       have_community = true;
     }
@@ -128,13 +120,38 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   if (!have_partition || !have_community) {
     return Error::Internal("no usage rate for household " + std::to_string(household_id));
   }
-  if (household->agreed_temp_tenths) {
-    in.agreed = static_cast<rules::Tenths>(*household->agreed_temp_tenths);
+  if (c.household.agreed_temp_tenths) {
+    in.agreed = static_cast<rules::Tenths>(*c.household.agreed_temp_tenths);
   }
-  in.company_heats = household->heated();
-  const bool meter_billed = household->billing == "meter";
-  auto guarantee = rules::GuaranteeFor(policy.temperature, in);
+  in.company_heats = c.household.heated();
+  auto guarantee = rules::GuaranteeFor(c.policy->temperature, in);
   if (!guarantee.ok()) return guarantee.error();
+  c.guarantee = std::move(*guarantee);
+  return c;
+}
+
+Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache* cache) const {
+  auto c = ContextOf(household_id, cache);
+  if (!c.ok()) return c.error();
+  return std::move(c->guarantee);
+}
+
+Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
+                                                 Cache* cache) const {
+  if (from > to) return Error::InvalidArgument("from must not be after to", "from");
+  if ((to - from).count() + 1 > kMaxJudgedDays) {
+    return Error::InvalidArgument(
+        "from..to may span at most " + std::to_string(kMaxJudgedDays) + " days", "from");
+  }
+  if (rollups_) {
+    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
+  }
+  auto context = ContextOf(household_id, cache);
+  if (!context.ok()) return context.error();
+  const rules::Policy& policy = *context->policy;
+  const int64_t district = context->building.district_id;
+  const rules::Guarantee* guarantee = &context->guarantee;
+  const bool meter_billed = context->household.billing == "meter";
 
   // The seasons touching from..to.
   ports::ListQuery seasons_query;
@@ -154,6 +171,16 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     lo = std::min(lo, s.official_start);
     hi = std::max(hi, s.official_end);
   }
+  // R-SEASON-1: the early-start and extension days the districts decided.
+  auto extra_day = [&](Date d) {
+    for (const ports::SeasonView& r : *season_views) {
+      if ((r.early_start && d >= *r.early_start && d < r.official_start) ||
+          (r.extension_end && d > r.official_end && d <= *r.extension_end)) {
+        return true;
+      }
+    }
+    return false;
+  };
   auto stored = store_.HouseholdDays(household_id, lo, hi);
   if (!stored.ok()) return stored.error();
   std::map<Date, const ports::HouseholdDay*> days;
@@ -208,6 +235,15 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     if (!j.in_season) {
       j.value = remote_of(d);
       j.source = j.value ? rules::EvidenceSource::kRemote : rules::EvidenceSource::kNone;
+      j.extra_day = extra_day(d);
+      if (j.extra_day) {
+        j.guarantee = guarantee->value;
+        const bool exempt =
+            j.outdoor_mean && rules::IsExemptDay(policy.temperature, *j.outdoor_mean);
+        j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
+        j.reason = StatusReason(policy, j, guarantee->reason) +
+                   "; an early-start or extension day: no fee, no refund (R-SEASON-1)";
+      }
     } else {
       j.value = e->second.value;
       j.source = e->second.source;

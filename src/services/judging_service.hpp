@@ -17,9 +17,10 @@
 //   - status (R-TEMP-5, rules::JudgeDay), share (rules::ShareOfDay) and reason
 //     (rules::DescribeShare, or a sentence on the status when there is no share).
 // The season is the district's season record for its start year, else the profile's default
-// dates (R-SEASON-1). Days outside the official period (commissioning, extension, summer) carry
-// their remote value but no guarantee: not judged (RULES.md R-REFUND-3: the official days are
-// the fee's days; R-TEMP-1 guarantees "in the season").
+// dates (R-SEASON-1). Early-start and extension days of a season record are judged against the
+// guarantee on their remote value (R-SEASON-1 decision: the guarantee applies, shortfalls are
+// reported) with no share (no fee). Other days outside the official period (commissioning,
+// summer) carry their remote value but no guarantee: not judged.
 //
 // The profile is the one named by the household's company. Thread-safe.
 #pragma once
@@ -32,6 +33,7 @@
 #include "core/result.hpp"
 #include "ports/monitoring_store.hpp"
 #include "ports/record_store.hpp"
+#include "ports/record_views.hpp"
 #include "rules/refund.hpp"
 #include "rules/refund_evidence.hpp"
 #include "rules/temperature.hpp"
@@ -50,7 +52,10 @@ struct JudgedDay {
   rules::DayStatus status = rules::DayStatus::kNotJudged;
   int share_percent = 0;
   std::string reason;
-  bool in_season = false;
+  bool in_season = false;  ///< an official day: the fee's days (R-REFUND-3)
+  /// An early-start or extension day the district decided (R-SEASON-1): judged against the
+  /// guarantee and reported, but it carries no fee, so no refund share.
+  bool extra_day = false;
   std::optional<rules::Tenths> outdoor_mean;
   // Evidence (R-REFUND-5).
   rules::EvidenceSource source = rules::EvidenceSource::kNone;
@@ -88,7 +93,20 @@ class JudgingService {
   Result<HouseholdJudgement> Judge(int64_t household_id, Date from, Date to,
                                    Cache* cache = nullptr) const;
 
+  /// R-TEMP-2: the household's guarantee now, as Judge judges its days (same errors, without
+  /// "from").
+  Result<rules::Guarantee> GuaranteeOf(int64_t household_id, Cache* cache = nullptr) const;
+
  private:
+  // What judging a household needs besides its days: where it is, its profile, its guarantee.
+  struct Context {
+    ports::HouseholdView household;
+    ports::BuildingView building;
+    std::shared_ptr<const rules::Policy> policy;
+    rules::Guarantee guarantee;
+  };
+  Result<Context> ContextOf(int64_t household_id, Cache* cache) const;
+
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;

@@ -320,7 +320,7 @@ Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
   MutexLock lock(mutex_);
   // Each subquery is one descent of the readings key (sensor_id, ts).
   auto rows = conn_->Query(
-      "SELECT s.id, s.code, h.id, h.code, h.company_id, "
+      "SELECT s.id, s.code, h.id, h.code, h.company_id, m.name, m.kind, "
       "(SELECT x.ts FROM readings x WHERE x.sensor_id = s.id ORDER BY x.ts DESC LIMIT 1), "
       "(SELECT x.centi FROM readings x WHERE x.sensor_id = s.id ORDER BY x.ts DESC LIMIT 1) "
       "FROM sensors s JOIN rooms m ON m.id = s.room_id JOIN households h ON h.id = "
@@ -337,10 +337,32 @@ Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
     s.household_id = rows->Int(r, 2);
     s.household_code = rows->Text(r, 3);
     s.company_id = rows->Int(r, 4);
-    s.last_ts = OptInt(*rows, r, 5);
-    if (auto c = OptInt(*rows, r, 6)) s.last_centi = static_cast<int32_t>(*c);
+    s.room = rows->Text(r, 5);
+    s.room_kind = rows->Text(r, 6);
+    s.last_ts = OptInt(*rows, r, 7);
+    if (auto c = OptInt(*rows, r, 8)) s.last_centi = static_cast<int32_t>(*c);
     out.push_back(std::move(s));
   }
+  return out;
+}
+
+Result<std::vector<int64_t>> SqlMonitoringStore::HouseholdsWithDays(
+    Date from, Date to, std::optional<int64_t> company_id) {
+  std::vector<Value> params{FormatDate(from), FormatDate(to)};
+  std::string where = " WHERE d.day >= $1 AND d.day <= $2";
+  if (company_id) {
+    params.emplace_back(*company_id);
+    where += " AND h.company_id = $3";
+  }
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT DISTINCT d.household_id FROM household_days d JOIN households h ON h.id = "
+      "d.household_id" + where + " ORDER BY d.household_id",
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<int64_t> out;
+  out.reserve(rows->rows.size());
+  for (size_t r = 0; r < rows->rows.size(); ++r) out.push_back(rows->Int(r, 0));
   return out;
 }
 

@@ -45,6 +45,8 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
                                                const std::string& actor) override;
   Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) override;
   Result<std::vector<ports::SensorLast>> LastReadings(std::optional<int64_t> company_id) override;
+  Result<std::vector<int64_t>> HouseholdsWithDays(Date from, Date to,
+                                                  std::optional<int64_t> company_id) override;
 
  private:
   Result<ports::Measurement> GetMeasurementLocked(int64_t id) REQUIRES(mutex_);

@@ -1,6 +1,7 @@
-// GET /api/v1/alerts (services/alert_service.hpp).
+// GET /api/v1/alerts, /alerts/unqualified, /alerts/cold-now (services/alert_service.hpp).
 #include <nlohmann/json.hpp>
 
+#include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/paging.hpp"
 
@@ -39,53 +40,167 @@ Result<int64_t> Number(const std::string& key, const std::string& v) {
   return *n;
 }
 
-adapters::http::Response Get(const adapters::http::Request& req,
-                             const services::AlertService& alerts, services::AuthService& auth) {
+// The caller, if staff or regulator, and the company it asks for (id or code; its own for a
+// company role).
+Result<std::optional<int64_t>> StaffCompany(const adapters::http::Request& req,
+                                            ports::RecordStore& records,
+                                            services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
-  if (!p.ok()) return AuthErrorResponse(p.error());
+  if (!p.ok()) return p.error();
   if (p->role == rules::Role::kHousehold) {
-    return adapters::http::ErrorResponse(
-        Error::PermissionDenied("alerts are for company staff and regulators"));
+    return Error::PermissionDenied("alerts are for company staff and regulators");
   }
-  if (auto s = adapters::http::OnlyParams(req, {"silent_hours", "company_id", "cursor", "limit"});
+  return CompanyFilter(req, records, services::ScopeOf(*p));
+}
+
+Result<int> IntParam(const adapters::http::Request& req, const char* key, int fallback) {
+  auto it = req.query.find(key);
+  if (it == req.query.end()) return fallback;
+  auto n = Number(key, it->second);
+  if (!n.ok()) return n.error();
+  return static_cast<int>(*n);
+}
+
+adapters::http::Response Get(const adapters::http::Request& req,
+                             const services::AlertService& alerts, ports::RecordStore& records,
+                             services::AuthService& auth) {
+  auto company = StaffCompany(req, records, auth);
+  if (!company.ok()) return AuthErrorResponse(company.error());
+  if (auto s = adapters::http::OnlyParams(
+          req, {"silent_hours", "company", "company_id", "cursor", "limit"});
       !s.ok()) {
     return adapters::http::ErrorResponse(s.error());
   }
   auto page = ReadPage(req);
   if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-  int silent_hours = 24;
-  std::optional<int64_t> company = services::ScopeOf(*p).company_id;
-  for (const auto& [key, value] : req.query) {
-    auto n = Number(key, value);
-    if (!n.ok()) return adapters::http::ErrorResponse(n.error());
-    if (key == "silent_hours") silent_hours = static_cast<int>(*n);
-    if (key == "company_id") {
-      // A company role asking for another company sees nothing, as with lists.
-      if (company && *company != *n) {
-        return adapters::http::Json(200, PageJson(ordered_json::array(), std::nullopt));
-      }
-      company = *n;
-    }
-  }
-  auto list = alerts.Alerts(company, silent_hours);
+  auto silent_hours = IntParam(req, "silent_hours", 24);
+  if (!silent_hours.ok()) return adapters::http::ErrorResponse(silent_hours.error());
+  auto list = alerts.Alerts(*company, *silent_hours);
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
   ordered_json items = ordered_json::array();
   for (const auto& a : *list) items.push_back(AlertJson(a));
   return adapters::http::Json(200, PositionPage(items, *page));
 }
 
+adapters::http::Response Unqualified(const adapters::http::Request& req,
+                                     const services::AlertService& alerts,
+                                     ports::RecordStore& records, services::AuthService& auth) {
+  auto company = StaffCompany(req, records, auth);
+  if (!company.ok()) return AuthErrorResponse(company.error());
+  if (auto s = adapters::http::OnlyParams(req, {"from", "to", "min_days", "sort", "company",
+                                                "company_id", "cursor", "limit"});
+      !s.ok()) {
+    return adapters::http::ErrorResponse(s.error());
+  }
+  auto page = ReadPage(req);
+  if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+  // Default: the last seven complete days.
+  const Date yesterday = alerts.Today() - std::chrono::days{1};
+  auto from = TimeParam(req, "from", false);
+  if (!from.ok()) return adapters::http::ErrorResponse(from.error());
+  auto to = TimeParam(req, "to", true);
+  if (!to.ok()) return adapters::http::ErrorResponse(to.error());
+  const Date last = *to ? LocalDate(**to) : yesterday;
+  const Date first = *from ? LocalDate(**from) : last - std::chrono::days{6};
+  auto min_days = IntParam(req, "min_days", 1);
+  if (!min_days.ok()) return adapters::http::ErrorResponse(min_days.error());
+  services::PeriodOrder order = services::PeriodOrder::kDays;
+  if (auto it = req.query.find("sort"); it != req.query.end()) {
+    if (it->second != "days" && it->second != "depth") {
+      return adapters::http::ErrorResponse(
+          Error::InvalidArgument("sort must be days or depth", "sort"));
+    }
+    if (it->second == "depth") order = services::PeriodOrder::kDepth;
+  }
+  auto list = alerts.UnqualifiedOver(*company, first, last, *min_days, order);
+  if (!list.ok()) return adapters::http::ErrorResponse(list.error());
+  ordered_json items = ordered_json::array();
+  for (const auto& u : *list) {
+    items.push_back({{"household_id", u.household_id},
+                     {"household", u.household_code},
+                     {"company_id", u.company_id},
+                     {"unqualified_days", u.unqualified_days},
+                     {"judged_days", u.judged_days},
+                     {"deepest_shortfall", u.deepest / 10.0},
+                     {"lowest_value", u.lowest / 10.0},
+                     {"first", FormatDate(u.first)},
+                     {"last", FormatDate(u.last)},
+                     {"share_days_percent", u.share_days_percent}});
+  }
+  ordered_json body = PositionPage(items, *page);
+  body["from"] = FormatDate(first);
+  body["to"] = FormatDate(last);
+  return adapters::http::Json(200, body);
+}
+
+adapters::http::Response Cold(const adapters::http::Request& req,
+                              const services::AlertService& alerts, ports::RecordStore& records,
+                              services::AuthService& auth) {
+  auto company = StaffCompany(req, records, auth);
+  if (!company.ok()) return AuthErrorResponse(company.error());
+  if (auto s = adapters::http::OnlyParams(
+          req, {"fresh_minutes", "company", "company_id", "cursor", "limit"});
+      !s.ok()) {
+    return adapters::http::ErrorResponse(s.error());
+  }
+  auto page = ReadPage(req);
+  if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+  auto fresh = IntParam(req, "fresh_minutes", 120);
+  if (!fresh.ok()) return adapters::http::ErrorResponse(fresh.error());
+  auto list = alerts.ColdNowList(*company, *fresh);
+  if (!list.ok()) return adapters::http::ErrorResponse(list.error());
+  ordered_json items = ordered_json::array();
+  for (const auto& c : *list) {
+    items.push_back({{"household_id", c.household_id},
+                     {"household", c.household_code},
+                     {"company_id", c.company_id},
+                     {"room", c.room},
+                     {"sensor", c.sensor_code},
+                     {"at", FormatLocal(c.at)},
+                     {"value", static_cast<double>(c.value) / 1000.0},
+                     {"guarantee", c.guarantee / 10.0}});
+  }
+  return adapters::http::Json(200, PositionPage(items, *page));
+}
+
 }  // namespace
 
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
-                    services::AuthService& auth) {
+                    ports::RecordStore& records, services::AuthService& auth) {
   router.Add(
       "GET", "/api/v1/alerts",
-      [&alerts, &auth](const adapters::http::Request& req) { return Get(req, alerts, auth); },
+      [&alerts, &records, &auth](const adapters::http::Request& req) {
+        return Get(req, alerts, records, auth);
+      },
       {.summary = "Alerts: households unqualified today (R-TEMP-5), sensors silent for more "
                   "than silent_hours (default 24) or never heard, and sensors whose last "
                   "reading is outside R-TEMP-3's valid range (company staff: their company; "
-                  "admin, regulator: all, or ?company_id=)",
-       .query = {"silent_hours", "company_id", "cursor", "limit"},
+                  "admin, regulator: all, or ?company= id or code)",
+       .query = {"silent_hours", "company", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+  router.Add(
+      "GET", "/api/v1/alerts/unqualified",
+      [&alerts, &records, &auth](const adapters::http::Request& req) {
+        return Unqualified(req, alerts, records, auth);
+      },
+      {.summary = "Households unqualified over a period: at least min_days (default 1) "
+                  "unqualified days from..to (dates or RFC 3339 times; default the last 7 "
+                  "complete days, at most 92), sorted by days or depth (the largest shortfall)",
+       .query = {"from", "to", "min_days", "sort", "company", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+  router.Add(
+      "GET", "/api/v1/alerts/cold-now",
+      [&alerts, &records, &auth](const adapters::http::Request& req) {
+        return Cold(req, alerts, records, auth);
+      },
+      {.summary = "Households cold now: the latest reading of a bedroom or living room, no "
+                  "older than fresh_minutes (default 120), below the household's guarantee; "
+                  "coldest first. A reading decides no day (R-TEMP-3): this is for calling back",
+       .query = {"fresh_minutes", "company", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
        .list = true});

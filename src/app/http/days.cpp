@@ -26,6 +26,7 @@ ordered_json DayJson(const services::JudgedDay& d) {
           {"share_percent", d.share_percent},
           {"reason", d.reason},
           {"in_season", d.in_season},
+          {"extra_day", d.extra_day},
           {"outdoor_mean", TenthsOrNull(d.outdoor_mean)},
           {"evidence", std::move(evidence)}};
 }

@@ -43,7 +43,7 @@ void AddMeasurementRoutes(adapters::http::Router& router,
 void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,
                   ports::RecordStore& records, Authorizer authorize, const ports::Clock& clock);
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
-                    services::AuthService& auth);
+                    ports::RecordStore& records, services::AuthService& auth);
 
 /// The media type of a request's body, lower case, without parameters; "" when none.
 std::string BodyMediaType(const adapters::http::Request& req);
