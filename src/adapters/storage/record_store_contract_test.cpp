@@ -292,7 +292,8 @@ TEST_P(RecordStoreContract, UsageRatesAreDerivedFromHouseholds) {
 TEST_P(RecordStoreContract, SearchHouseholdsMatchesEveryTermLiterally) {
   City a = MakeCity("a", 0);
   City b = MakeCity("b", 0);
-  ASSERT_TRUE(store_->Update(R("buildings"), a.building, {{"address", "Hill Road 7"}}, {}, "t").ok());
+  ASSERT_TRUE(
+      store_->Update(R("buildings"), a.building, {{"address", "Hill Road 7"}}, {}, "t").ok());
   auto household = [&](const City& c, const std::string& code, const std::string& address,
                        const std::string& phone) {
     return Make("households", {{"company_id", c.company}, {"partition_id", c.partition},
