@@ -8,6 +8,7 @@
 
 #include "model/resources.hpp"
 #include "ports/record_views.hpp"
+#include "rules/record_checks.hpp"
 #include "rules/temperature.hpp"
 
 namespace hearth::services {
@@ -194,6 +195,19 @@ Result<std::vector<HouseholdPlan>> Plan(ports::RecordTransaction& tx,
                              " floors of building " + Quoted(row.building));
       }
     }
+    // The checks every record write passes (issue 11, rules/record_checks.hpp): no control
+    // characters in the household's text fields nor in its rooms' names.
+    auto check = [&](const model::Resource& r, const Fields& fields, const std::string& column) {
+      Status s = rules::CheckRecord(r, fields);
+      if (s.ok()) return;
+      std::string message = s.error().message;
+      if (const std::string prefix = s.error().field + ": "; message.rfind(prefix, 0) == 0) {
+        message.erase(0, prefix.size());
+      }
+      problem(column.empty() ? s.error().field : column, message);
+    };
+    check(R("households"), row.fields, "");
+    for (const Fields& room : row.rooms) check(R("rooms"), room, "rooms");
     if (!row.valid || problems.size() != problems_before) continue;
 
     auto h = existing->households.find(std::get<std::string>(row.fields.at("code")));

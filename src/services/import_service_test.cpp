@@ -284,6 +284,26 @@ TEST_P(ImportServiceTest, ProblemsOfTheFileAndOfTheDatabaseAreListedTogether) {
   EXPECT_EQ(AuditCount(), audit);
 }
 
+// Issue 11: a control character in a text field, or in a room's name, is a problem of its line.
+TEST_P(ImportServiceTest, ControlCharactersAreProblems) {
+  const std::string text = kHeader +
+                           "B-01,U1,H-105,1单元\x01"
+                           "105,70,1,sun,area,,heated,,,bedroom:主卧\n"
+                           "B-01,U1,H-106,1单元106,70,1,sun,area,,heated,,,bedroom:主\x07卧\n"
+                           "B-01,U1,H-107,\t1单元107,70,1,sun,area,,heated,,,bedroom:主卧\n";
+  auto counts = Import(text);
+  ASSERT_FALSE(counts.ok());
+  EXPECT_EQ(counts.error().message,
+            "the file has 2 problems; nothing was imported:\n"
+            "line 2, column 4 (address): contains the control character U+0001 (only tab, line "
+            "feed and carriage return are allowed in text)\n"
+            "line 3, column 13 (rooms): contains the control character U+0007 (only tab, line "
+            "feed and carriage return are allowed in text)")
+      << counts.error().message;
+  EXPECT_TRUE(All("households").empty());
+  EXPECT_EQ(AuditCount(), audit_base_);
+}
+
 TEST_P(ImportServiceTest, ARoomWithASensorIsNotRemoved) {
   ASSERT_TRUE(Import(kThree).ok());
   const int64_t id = Household("H-101").id;
