@@ -1,6 +1,8 @@
 // ctest-labels: e2e
 // `hearth demo` end to end: an empty database gets the demo city (20,000+ households) and its
-// users, whose logins are printed and work; a database with companies is served as it is.
+// users, whose logins are printed and work (each company its own manager, agent and technician;
+// a household with a sensor and an indoor cold spell, with fees for the simulated season); a
+// database with companies is served as it is.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "adapters/storage/sql.hpp"
 #include "core/civil_time.hpp"
 #include "support/test_client.hpp"
+#include "sim/season_simulator.hpp"
 #include "support/test_process.hpp"
 
 namespace hearth::e2e {
@@ -91,9 +94,32 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     households = std::stoll(m[1]);
     EXPECT_GE(households, 20000);
     EXPECT_EQ(Count(db, "households"), households);
-    for (const char* role : {"admin", "regulator", "manager", "agent", "technician", "household"}) {
-      const std::string line = std::string("  demo-") + role + " / hearth-demo  (" + role + ", ";
-      EXPECT_NE(out.find(line), std::string::npos) << role << "\n" << out;
+    for (const char* login :
+         {"demo-admin / hearth-demo  (admin, all companies)",
+          "demo-regulator / hearth-demo  (regulator, all companies)",
+          "demo-weihai-heat-manager / hearth-demo  (manager, company weihai-heat)",
+          "demo-weihai-heat-agent / hearth-demo  (agent, company weihai-heat)",
+          "demo-weihai-heat-technician / hearth-demo  (technician, company weihai-heat)",
+          "demo-zibo-heat-manager / hearth-demo  (manager, company zibo-heat)",
+          "demo-zibo-heat-agent / hearth-demo  (agent, company zibo-heat)",
+          "demo-zibo-heat-technician / hearth-demo  (technician, company zibo-heat)",
+          "demo-household / hearth-demo  (household, household "}) {
+      EXPECT_NE(out.find(std::string("  ") + login), std::string::npos) << login << "\n" << out;
+    }
+    // Each company's staff see their own company only.
+    for (const char* company : {"weihai-heat", "zibo-heat"}) {
+      for (const char* role : {"manager", "agent", "technician"}) {
+        const std::string user = std::string("demo-") + company + "-" + role;
+        auto r = Fetch(demo.port(), "POST", "/api/v1/auth/login",
+                       nlohmann::json{{"username", user}, {"password", "hearth-demo"}}.dump());
+        ASSERT_EQ(r.status, 200u) << user << ": " << r.body;
+        auto companies = Fetch(demo.port(), "GET", "/api/v1/companies", "",
+                               Bearer(nlohmann::json::parse(r.body)["token"]));
+        ASSERT_EQ(companies.status, 200u) << companies.body;
+        auto items = nlohmann::json::parse(companies.body)["items"];
+        ASSERT_EQ(items.size(), 1u) << user;
+        EXPECT_EQ(items[0]["code"], company) << user;
+      }
     }
     // The printed logins log in; the household user sees its own household only.
     auto login = Fetch(demo.port(), "POST", "/api/v1/auth/login",
@@ -102,7 +128,31 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     std::string token = nlohmann::json::parse(login.body)["token"];
     auto mine = Fetch(demo.port(), "GET", "/api/v1/households", "", Bearer(token));
     ASSERT_EQ(mine.status, 200u) << mine.body;
-    EXPECT_EQ(nlohmann::json::parse(mine.body)["items"].size(), 1u);
+    auto my_items = nlohmann::json::parse(mine.body)["items"];
+    ASSERT_EQ(my_items.size(), 1u);
+    const int64_t household = my_items[0]["id"];
+    // Its household has a sensor, a fee for every season of the city (the simulated one among
+    // them), and lives in a building with an indoor cold spell in the simulated seasons.
+    auto conn = adapters::storage::Connect(db, false);
+    const std::string h = std::to_string(household);
+    EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM sensors s JOIN rooms m ON m.id = s.room_id "
+                             "WHERE m.household_id = " + h)
+                  ->Int(0, 0),
+              1);
+    EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM fees f JOIN seasons s ON s.start_year = "
+                             "f.season_start_year JOIN households x ON x.id = f.household_id "
+                             "WHERE f.household_id = " + h + " AND s.district_id = (SELECT "
+                             "b.district_id FROM partitions p JOIN buildings b ON b.id = "
+                             "p.building_id WHERE p.id = x.partition_id)")
+                  ->Int(0, 0),
+              3);
+    sim::SimOptions sim;
+    sim.seed = 5;
+    const int64_t building = (*conn)->Query("SELECT p.building_id FROM households x JOIN "
+                                            "partitions p ON p.id = x.partition_id WHERE x.id = " +
+                                            h)
+                                 ->Int(0, 0);
+    EXPECT_TRUE(sim::HasColdSpell(sim, building)) << "building " << building;
     // The season simulator feeds the sensors' readings from the season's start (issue 5). Polled:
     // the backfill runs beside the server.
     int64_t readings = 0;
@@ -136,7 +186,7 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     ASSERT_TRUE(demo.WaitUntilServing()) << demo.Out();
     EXPECT_EQ(demo.Out().find("Generated"), std::string::npos) << demo.Out();
     EXPECT_EQ(Count(db, "households"), households);
-    EXPECT_EQ(Count(db, "users"), 6);
+    EXPECT_EQ(Count(db, "users"), 9);
   }
 }
 

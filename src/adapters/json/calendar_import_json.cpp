@@ -66,9 +66,6 @@ class Reader {
       if (!e.contains("off") || !e["off"].is_boolean()) {
         Problem(at + ".off", "expected true (day off) or false (make-up working day)");
         ok = false;
-      } else if (!e["off"].get<bool>() && date && !IsWeekend(*date)) {
-        Problem(at + ".off", "a make-up working day falls on a Saturday or Sunday; " +
-                                 FormatDate(*date) + " is a weekday");
       }
       if (e.contains("off") && e["off"].is_boolean() && e["off"].get<bool>()) any_holiday = true;
       if (ok) {
@@ -99,21 +96,22 @@ ports::DecodedCalendar DecodeCalendarImport(std::string_view text) {
     reader.Problem("$", "expected an object with \"years\"");
     return out;
   }
-  for (const auto& [k, v] : doc.items()) {
-    if (k != "source" && k != "years") reader.Problem(k, "unknown field");
-  }
-  if (doc.contains("source")) {
-    if (doc["source"].is_string()) {
-      out.file.source = doc["source"].get<std::string>();
-    } else {
-      reader.Problem("source", "expected a string");
+  bool years = false;
+  for (const auto& [k, v] : doc.items()) {  // in the document's order
+    if (k == "source") {
+      if (v.is_string()) {
+        out.file.source = v.get<std::string>();
+      } else {
+        reader.Problem("source", "expected a string");
+      }
+    } else if (k == "years" && v.is_object() && !v.empty()) {
+      years = true;
+      for (const auto& [key, list] : v.items()) reader.Year(key, list);
+    } else if (k != "years") {
+      reader.Problem(k, "unknown field");
     }
   }
-  if (!doc.contains("years") || !doc["years"].is_object() || doc["years"].empty()) {
-    reader.Problem("years", "expected an object of years, e.g. {\"2027\": [...]}");
-    return out;
-  }
-  for (const auto& [key, list] : doc["years"].items()) reader.Year(key, list);
+  if (!years) reader.Problem("years", "expected an object of years, e.g. {\"2027\": [...]}");
   return out;
 }
 

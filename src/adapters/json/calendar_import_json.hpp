@@ -4,9 +4,9 @@
 // Council notice on top:
 //   - each year key is four digits, 1949-2200; its list holds objects {date, name, off} only;
 //   - each date is YYYY-MM-DD, in its year, the list sorted and each date listed once;
-//   - each name is a non-empty string, each `off` a boolean;
-//   - a make-up working day (`off: false`) falls on a Saturday or Sunday (调休 moves work onto a
-//     weekend; a weekday is a working day anyway, so such an entry is a mistake);
+//   - each name is a non-empty string, each `off` a boolean (a make-up working day may fall on a
+//     weekday: the shipped 2020 lists 2020-02-03, the end of that year's extended Spring
+//     Festival, so that rule is not checked);
 //   - a year lists at least one holiday (`off: true`): a year known without its holidays would
 //     make every deadline in it wrong, where an unknown year is at least marked incomplete.
 #pragma once
