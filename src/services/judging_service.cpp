@@ -130,6 +130,29 @@ Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
   return c;
 }
 
+Result<std::vector<ports::SeasonView>> JudgingService::SeasonRecords(int64_t district_id) const {
+  ports::ListQuery q;
+  q.equals["district_id"] = district_id;
+  q.limit = 1000;
+  auto records = records_.List(Res("seasons"), q);
+  if (!records.ok()) return records.error();
+  return ports::ViewsOf<ports::SeasonView>(records->items);
+}
+
+Result<rules::SeasonDates> JudgingService::SeasonOf(int64_t household_id, int start_year) const {
+  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
+  if (!household.ok()) return household.error();
+  auto partition = ports::GetView<ports::PartitionView>(records_, household->partition_id);
+  if (!partition.ok()) return partition.error();
+  auto building = ports::GetView<ports::BuildingView>(records_, partition->building_id);
+  if (!building.ok()) return building.error();
+  auto policy = PolicyOfHousehold(records_, policies_, household_id);
+  if (!policy.ok()) return policy.error();
+  auto seasons = SeasonRecords(building->district_id);
+  if (!seasons.ok()) return seasons.error();
+  return SeasonOfYear(**policy, *seasons, start_year);
+}
+
 Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache* cache) const {
   auto c = ContextOf(household_id, cache);
   if (!c.ok()) return c.error();
@@ -154,12 +177,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   const bool meter_billed = context->household.billing == "meter";
 
   // The seasons touching from..to.
-  ports::ListQuery seasons_query;
-  seasons_query.equals["district_id"] = district;
-  seasons_query.limit = 1000;
-  auto season_records = records_.List(Res("seasons"), seasons_query);
-  if (!season_records.ok()) return season_records.error();
-  auto season_views = ports::ViewsOf<ports::SeasonView>(season_records->items);
+  auto season_views = SeasonRecords(district);
   if (!season_views.ok()) return season_views.error();
   std::vector<rules::SeasonDates> seasons;
   for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {

@@ -97,6 +97,10 @@ class JudgingService {
   /// "from").
   Result<rules::Guarantee> GuaranteeOf(int64_t household_id, Cache* cache = nullptr) const;
 
+  /// The official dates of the household's season that starts in `start_year`: its district's
+  /// season record, else the profile's default dates (R-SEASON-1).
+  Result<rules::SeasonDates> SeasonOf(int64_t household_id, int start_year) const;
+
  private:
   // What judging a household needs besides its days: where it is, its profile, its guarantee.
   struct Context {
@@ -106,6 +110,7 @@ class JudgingService {
     rules::Guarantee guarantee;
   };
   Result<Context> ContextOf(int64_t household_id, Cache* cache) const;
+  Result<std::vector<ports::SeasonView>> SeasonRecords(int64_t district_id) const;
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;

@@ -40,8 +40,9 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
   if (!fee.ok()) return fee.error();
   const int64_t fee_fen = fee->amount_fen;
 
-  auto from = MakeDate(year, 10, 1), to = MakeDate(year + 1, 4, 30);
-  auto judgement = judging.Judge(household.id, *from, *to, cache);
+  auto dates = judging.SeasonOf(household.id, year);
+  if (!dates.ok()) return dates.error();
+  auto judgement = judging.Judge(household.id, dates->official_start, dates->official_end, cache);
   if (!judgement.ok()) return judgement.error();
   auto policy = policies.Find(judgement->policy);
   if (!policy.ok()) return policy.error();

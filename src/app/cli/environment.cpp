@@ -58,4 +58,9 @@ int Fail(const Error& error) {
   return ExitCode(error);
 }
 
+std::string CliActor() {
+  const char* user = std::getenv("USER");
+  return std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
+}
+
 }  // namespace hearth::app::cli

@@ -20,6 +20,9 @@ std::string DefaultDbPath();
 /// "(from $HEARTH_DB)"), so that nobody writes into a file they did not mean.
 void NoteDefaultDb(bool given, const std::string& db);
 
+/// The audit log's actor for the command line: "cli:" and the operating-system user.
+std::string CliActor();
+
 /// The one table from error codes to exit statuses: 2 for bad input (invalid_argument,
 /// not_found), 1 for everything else.
 int ExitCode(const Error& error);

@@ -1,6 +1,4 @@
 // hearth import households --company CODE FILE.csv [--db URL]
-#include <unistd.h>
-
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -36,12 +34,6 @@ Result<std::string> ReadFile(const std::string& path) {
   return text.str();
 }
 
-// The audit log's actor for the command line: the operating-system user.
-std::string Actor() {
-  const char* user = std::getenv("USER");
-  return std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
-}
-
 int RunImportHouseholds(const ImportFlags& f) {
   auto text = ReadFile(f.file);
   if (!text.ok()) return Fail(text.error());
@@ -52,7 +44,7 @@ int RunImportHouseholds(const ImportFlags& f) {
   if (!conn.ok()) return Fail(conn.error());
   adapters::storage::SqlRecordStore records(std::move(*conn));
   auto counts = services::ImportService(records, adapters::csv::ReadHouseholdImport)
-                    .ImportHouseholds(f.company, *text, {}, Actor());
+                    .ImportHouseholds(f.company, *text, {}, CliActor());
   if (!counts.ok()) {
     Error e = counts.error();
     if (e.field == "company") e.message += " (--company)";

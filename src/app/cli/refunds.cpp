@@ -1,7 +1,5 @@
 // hearth refunds run --season YEAR [--db URL] [--company CODE]: writes the refund ledger's drafts
 // for a season (R-REFUND-6), as POST /api/v1/refunds/runs does, and prints the run's summary.
-#include <unistd.h>
-
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -39,12 +37,10 @@ int RunRefunds(const RefundFlags& f) {
     }
     scope.company_id = companies->items.front().id;
   }
-  const char* user = std::getenv("USER");
-  const std::string actor =
-      std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
-  auto summary = rt.db->refunds.Run(f.season, scope, actor);
+  auto summary = rt.db->refunds.Run(f.season, scope, CliActor());
   if (!summary.ok()) return Fail(summary.error());
   nlohmann::ordered_json out{{"season", summary->season_start_year},
+                             {"covered_to", FormatDate(summary->covered_to)},
                              {"households", summary->households},
                              {"written", summary->written},
                              {"kept", summary->kept},

@@ -121,11 +121,11 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
   // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).
-  AddWeatherRoutes(router, rt.db->monitoring, rt.db->records, rt.db->auth);
+  AddWeatherRoutes(router, rt.db->monitoring, rt.db->weather, rt.db->auth);
   AddMeasurementRoutes(router, rt.db->measurements, rt.db->auth);
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);
-  AddAlertRoutes(router, rt.db->alerts, rt.db->auth);
-  AddRefundRoutes(router, rt.db->refunds, rt.db->refund_ledger, rt.db->auth);  // /api/v1/refunds…
+  AddAlertRoutes(router, rt.db->alerts, rt.db->records, rt.db->auth);
+  AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…
   AddOpenApiRoute(router);  // last: it documents every route above
 }
 

@@ -39,10 +39,11 @@ Database::Database(Connections c, const ports::Clock& clock,
       monitoring(std::move(c.monitoring)),
       rollups(monitoring, records, policies),
       judging(monitoring, records, policies, &rollups),
-      measurements(monitoring, records, policies),
+      measurements(monitoring, records, policies, clock),
       alerts(monitoring, records, policies, judging, &rollups, clock),
       refund_ledger(std::move(c.ledger)),
-      refunds(refund_ledger, records, judging, deadlines, policies) {}
+      refunds(refund_ledger, records, judging, deadlines, policies, clock),
+      weather(monitoring, records) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,
                  std::unique_ptr<adapters::storage::SqlStore> opened,

@@ -6,7 +6,7 @@
 //
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
-//     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds
+//     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -34,6 +34,7 @@
 #include "services/refund_ledger_service.hpp"
 #include "services/rollup_service.hpp"
 #include "services/user_admin_service.hpp"
+#include "services/weather_service.hpp"
 
 namespace hearth::app::runtime {
 
@@ -80,6 +81,7 @@ class Database {
   services::AlertService alerts;
   adapters::storage::SqlRefundLedger refund_ledger;
   services::RefundLedgerService refunds;
+  services::WeatherService weather;
 };
 
 class Runtime {
