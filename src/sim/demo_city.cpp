@@ -211,8 +211,7 @@ class CompanyBuilder {
                                                              : "middle";
     }
     for (size_t i = 0; i < plans.size(); ++i) {
-      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section,
-                  bedrooms);
+      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section, bedrooms);
     }
   }
 
@@ -258,9 +257,9 @@ class CompanyBuilder {
   }
 
   void AddHousehold(const DistrictSpec& district, int64_t partition, int64_t building,
-                    const std::string& code,
-                    const std::string& address, int64_t area, int64_t floor,
-                    const std::string& orientation, std::vector<Sensored>& bedrooms) {
+                    const std::string& code, const std::string& address, int64_t area,
+                    int64_t floor, const std::string& orientation,
+                    std::vector<Sensored>& bedrooms) {
     const bool meter = rng_.Chance(50);
     const bool stopped = rng_.Chance(30);
     Fields h = {{"company_id", company_},
@@ -398,8 +397,7 @@ Result<DemoSummary> GenerateDemoCity(ports::RecordStore& store,
     }
     if (w.error()) return *w.error();
     if (bedrooms.empty()) {
-      return Error::InvalidArgument("the demo city needs at least one household",
-                                    "min_households");
+      return Error::InvalidArgument("the demo city needs at least one household", "min_households");
     }
     SimOptions sim;
     sim.seed = options.seed;

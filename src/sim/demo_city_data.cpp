@@ -68,8 +68,7 @@ std::string Phone(Rng& rng) {
 }
 
 Result<std::vector<DemoLogin>> AddDemoUsers(services::AuthService& auth, const UserScopes& scopes,
-                                            const std::string& password,
-                                            const std::string& actor) {
+                                            const std::string& password, const std::string& actor) {
   struct Account {
     std::string username, role;
     std::optional<int64_t> company, household;

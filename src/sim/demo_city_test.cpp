@@ -9,10 +9,10 @@
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 #include "core/decimal.hpp"
+#include "sim/season_simulator.hpp"
 #include "support/test_credentials.hpp"
 #include "support/test_database.hpp"
 #include "support/test_policies.hpp"
-#include "sim/season_simulator.hpp"
 
 namespace hearth::sim {
 namespace {
@@ -225,10 +225,10 @@ TEST_P(DemoCityTest, Invariants) {
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM fees WHERE household_id = " + login_household), 3);
   SimOptions sim;
   sim.seed = 11;
-  const int64_t building =
-      db.Int("SELECT p.building_id FROM households h JOIN partitions p ON p.id = h.partition_id "
-             "WHERE h.id = " +
-             login_household);
+  const int64_t building = db.Int(
+      "SELECT p.building_id FROM households h JOIN partitions p ON p.id = h.partition_id "
+      "WHERE h.id = " +
+      login_household);
   auto candidates = db.Sql(
       "SELECT DISTINCT p.building_id FROM households h JOIN partitions p ON p.id = "
       "h.partition_id WHERE h.billing = 'area' AND h.heating_status = 'heated'");

@@ -45,9 +45,8 @@ constexpr double kIndoorSpellMilli = 4500.0;  // how much colder the rooms run i
 }  // namespace
 
 bool HasColdSpell(const SimOptions& options, int64_t building_id) {
-  return static_cast<int>(
-             Hash(options.seed, kIndoorSpell, static_cast<uint64_t>(building_id)) % 1000) <
-         options.cold_spell_building_permille;
+  return static_cast<int>(Hash(options.seed, kIndoorSpell, static_cast<uint64_t>(building_id)) %
+                          1000) < options.cold_spell_building_permille;
 }
 
 bool SeasonSimulator::ColdSpellOf(int64_t building_id, Date& first, Date& last) const {

@@ -58,9 +58,9 @@ class AdminTest : public ::testing::TestWithParam<std::string> {
       ASSERT_TRUE(c.ok());
       company_ = c->id;
     }
-    for (auto [user, role, company] : {std::tuple{"root", "admin", ""},
-                                       std::tuple{"gov", "regulator", ""},
-                                       std::tuple{"li", "manager", "c1"}}) {
+    for (auto [user, role, company] :
+         {std::tuple{"root", "admin", ""}, std::tuple{"gov", "regulator", ""},
+          std::tuple{"li", "manager", "c1"}}) {
       auto add = support::AddUser(db_, user, role, company);
       ASSERT_EQ(add.exit_code, 0) << add.err;
     }
@@ -117,10 +117,11 @@ TEST_P(AdminTest, UsersOverHttp) {
   const std::string li = Login("li", support::kTestPassword);
   EXPECT_EQ(Call("GET", "/api/v1/users", "", li).status, 403u);
   EXPECT_EQ(Fetch(port_, "GET", "/api/v1/users").status, 401u);
-  EXPECT_EQ(Call("POST", "/api/v1/users", R"({"username":"x","password":"12345678","role":"admin"})",
-                 Login("gov", support::kTestPassword))
-                .status,
-            403u);
+  EXPECT_EQ(
+      Call("POST", "/api/v1/users", R"({"username":"x","password":"12345678","role":"admin"})",
+           Login("gov", support::kTestPassword))
+          .status,
+      403u);
 
   // Add: the account without any hash; a bad one names its field, and nothing is added.
   auto bad = Call("POST", "/api/v1/users",
@@ -210,9 +211,9 @@ TEST_P(AdminTest, UsersOverHttp) {
     if ((*it)["record_id"] != wang["id"]) continue;
     actions.push_back((*it)["actor"].get<std::string>() + " " + (*it)["action"].get<std::string>());
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"root create", "root revoke_sessions",
-                                               "root reset_password", "root disable",
-                                               "root enable"}));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"root create", "root revoke_sessions", "root reset_password",
+                                      "root disable", "root enable"}));
   for (const char* secret : {"argon2", "password_hash", "first-pass1", "second-pass2"}) {
     EXPECT_EQ(whole.find(secret), std::string::npos) << secret;
   }
@@ -284,8 +285,8 @@ TEST_P(AdminTest, TheCommandLineToo) {
   EXPECT_EQ(off.out, "disabled user li (its sessions are revoked)\n");
   EXPECT_EQ(Me(li), 401u);
   EXPECT_EQ(LoginReply("li", support::kTestPassword).status, 401u);
-  EXPECT_NE(run({"user", "list"}).out.find("\tli\tmanager\tcompany " + std::to_string(company_) +
-                                           "\tdisabled\n"),
+  EXPECT_NE(run({"user", "list"})
+                .out.find("\tli\tmanager\tcompany " + std::to_string(company_) + "\tdisabled\n"),
             std::string::npos);
   ASSERT_EQ(run({"user", "enable", "--username", "li"}).exit_code, 0);
   const std::string li2 = Login("li", support::kTestPassword);

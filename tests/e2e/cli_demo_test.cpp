@@ -12,8 +12,8 @@
 
 #include "adapters/storage/sql.hpp"
 #include "core/civil_time.hpp"
-#include "support/test_client.hpp"
 #include "sim/season_simulator.hpp"
+#include "support/test_client.hpp"
 #include "support/test_process.hpp"
 
 namespace hearth::e2e {
@@ -135,22 +135,29 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     // them), and lives in a building with an indoor cold spell in the simulated seasons.
     auto conn = adapters::storage::Connect(db, false);
     const std::string h = std::to_string(household);
-    EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM sensors s JOIN rooms m ON m.id = s.room_id "
-                             "WHERE m.household_id = " + h)
+    EXPECT_EQ((*conn)
+                  ->Query("SELECT COUNT(*) FROM sensors s JOIN rooms m ON m.id = s.room_id "
+                          "WHERE m.household_id = " +
+                          h)
                   ->Int(0, 0),
               1);
-    EXPECT_EQ((*conn)->Query("SELECT COUNT(*) FROM fees f JOIN seasons s ON s.start_year = "
-                             "f.season_start_year JOIN households x ON x.id = f.household_id "
-                             "WHERE f.household_id = " + h + " AND s.district_id = (SELECT "
-                             "b.district_id FROM partitions p JOIN buildings b ON b.id = "
-                             "p.building_id WHERE p.id = x.partition_id)")
+    EXPECT_EQ((*conn)
+                  ->Query("SELECT COUNT(*) FROM fees f JOIN seasons s ON s.start_year = "
+                          "f.season_start_year JOIN households x ON x.id = f.household_id "
+                          "WHERE f.household_id = " +
+                          h +
+                          " AND s.district_id = (SELECT "
+                          "b.district_id FROM partitions p JOIN buildings b ON b.id = "
+                          "p.building_id WHERE p.id = x.partition_id)")
                   ->Int(0, 0),
               3);
     sim::SimOptions sim;
     sim.seed = 5;
-    const int64_t building = (*conn)->Query("SELECT p.building_id FROM households x JOIN "
-                                            "partitions p ON p.id = x.partition_id WHERE x.id = " +
-                                            h)
+    const int64_t building = (*conn)
+                                 ->Query(
+                                     "SELECT p.building_id FROM households x JOIN "
+                                     "partitions p ON p.id = x.partition_id WHERE x.id = " +
+                                     h)
                                  ->Int(0, 0);
     EXPECT_TRUE(sim::HasColdSpell(sim, building)) << "building " << building;
     // The season simulator feeds the sensors' readings from the season's start (issue 5). Polled:

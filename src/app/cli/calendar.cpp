@@ -94,8 +94,7 @@ void AddCalendarCommands(CLI::App& app, int* exit_code) {
   auto* years = cal->add_subcommand(
       "years", "List the loaded years and the imports, and warn about missing years");
   auto* years_db = years->add_option("--db", *db, "Database with imported years");
-  years->callback(
-      [db, years_db, exit_code] { *exit_code = RunYears(*db, years_db->count() > 0); });
+  years->callback([db, years_db, exit_code] { *exit_code = RunYears(*db, years_db->count() > 0); });
 }
 
 }  // namespace hearth::app::cli

@@ -65,8 +65,7 @@ struct Accounts {
     if (!conn.ok()) return conn.error();
     return std::make_unique<Accounts>(std::move(*conn));
   }
-  explicit Accounts(std::unique_ptr<adapters::storage::Connection> conn)
-      : users(std::move(conn)) {}
+  explicit Accounts(std::unique_ptr<adapters::storage::Connection> conn) : users(std::move(conn)) {}
 
   adapters::storage::SqlUserStore users;
   adapters::clock::SystemClock clock;

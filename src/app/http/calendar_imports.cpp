@@ -105,8 +105,8 @@ void AddCalendarImportRoutes(adapters::http::Router& router, services::CalendarS
         auto replace = ReplaceParam(req);
         if (!replace.ok()) return ErrorResponse(replace.error());
         auto imported = calendar.Import(req.body, adapters::json::DecodeCalendarImport,
-                                        "POST /api/v1/calendar/imports by " + p->username,
-                                        *replace, p->username);
+                                        "POST /api/v1/calendar/imports by " + p->username, *replace,
+                                        p->username);
         if (!imported.ok()) return ErrorResponse(imported.error());
         return adapters::http::Json(201, ImportJson(*imported));
       },

@@ -41,9 +41,8 @@ void AddAdminBodySchemas(ordered_json& schemas) {
        {"company_id", Typed("integer", "required for manager, agent and technician", true)},
        {"household_id", Typed("integer", "required for household", true)}},
       {"username", "password", "role"});
-  schemas["UserPatch"] =
-      Object({{"disabled", Typed("boolean", "true disables (and revokes its sessions)")}},
-             {"disabled"});
+  schemas["UserPatch"] = Object(
+      {{"disabled", Typed("boolean", "true disables (and revokes its sessions)")}}, {"disabled"});
   schemas["PasswordReset"] =
       Object({{"password", Typed("string", "the new password, 8-1024 bytes")}}, {"password"});
   schemas["RevokedSessions"] =
@@ -56,19 +55,18 @@ void AddAdminBodySchemas(ordered_json& schemas) {
   ordered_json years = {{"type", "object"},
                         {"description", "the dates of each year, by the year (four digits)"},
                         {"additionalProperties", {{"type", "array"}, {"items", entry}}}};
-  schemas["CalendarFile"] =
-      Object({{"source", Typed("string", "where the dates come from (the notice)")},
-              {"years", years}},
-             {"years"});
-  schemas["CalendarImport"] = Object(
-      {{"id", Typed("integer", "")},
-       {"imported_at", Typed("string", "RFC 3339")},
-       {"source", Typed("string", "")},
-       {"replace", Typed("boolean", "its years replaced those years wholly (else merged)")},
-       {"years", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
-       {"holidays", Typed("integer", "days off listed")},
-       {"make_up_days", Typed("integer", "make-up working days listed")}},
-      {"id", "imported_at", "source", "replace", "years", "holidays", "make_up_days"});
+  schemas["CalendarFile"] = Object(
+      {{"source", Typed("string", "where the dates come from (the notice)")}, {"years", years}},
+      {"years"});
+  schemas["CalendarImport"] =
+      Object({{"id", Typed("integer", "")},
+              {"imported_at", Typed("string", "RFC 3339")},
+              {"source", Typed("string", "")},
+              {"replace", Typed("boolean", "its years replaced those years wholly (else merged)")},
+              {"years", {{"type", "array"}, {"items", {{"type", "integer"}}}}},
+              {"holidays", Typed("integer", "days off listed")},
+              {"make_up_days", Typed("integer", "make-up working days listed")}},
+             {"id", "imported_at", "source", "replace", "years", "holidays", "make_up_days"});
 }
 
 }  // namespace hearth::app::http

@@ -38,7 +38,8 @@ Result<services::Actor> RequireAdmin(const Request& req, services::AuthService& 
 Response Fail(const Error& e) { return AuthErrorResponse(e); }
 
 // A JSON object body with only `allowed` keys. Errors never echo the body: it may hold a password.
-Result<nlohmann::json> ObjectBody(const Request& req, std::initializer_list<std::string_view> allowed) {
+Result<nlohmann::json> ObjectBody(const Request& req,
+                                  std::initializer_list<std::string_view> allowed) {
   nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object", "body");
@@ -53,8 +54,10 @@ Result<nlohmann::json> ObjectBody(const Request& req, std::initializer_list<std:
 
 Result<std::string> Text(const nlohmann::json& j, const char* name) {
   auto it = j.find(name);
-  if (it == j.end()) return Error::InvalidArgument(std::string("missing field '") + name + "'", name);
-  if (!it->is_string()) return Error::InvalidArgument(std::string(name) + " must be a string", name);
+  if (it == j.end())
+    return Error::InvalidArgument(std::string("missing field '") + name + "'", name);
+  if (!it->is_string())
+    return Error::InvalidArgument(std::string(name) + " must be a string", name);
   return it->get<std::string>();
 }
 
