@@ -49,8 +49,11 @@ void AddWeatherCommands(CLI::App& app, int* exit_code) {
       "Load outdoor daily means from a CSV file: district_id,date,mean (°C); all or "
       "nothing, a day given again is replaced");
   imp->add_option("FILE", flags->file, "The CSV file")->required();
-  imp->add_option("--db", flags->db, "Database: a SQLite file or a postgresql:// URL");
-  imp->callback([flags, exit_code] { *exit_code = RunWeatherImport(*flags); });
+  auto* db = imp->add_option("--db", flags->db, "Database: a SQLite file or a postgresql:// URL");
+  imp->callback([flags, db, exit_code] {
+    NoteDefaultDb(db->count() > 0, flags->db);
+    *exit_code = RunWeatherImport(*flags);
+  });
 }
 
 }  // namespace hearth::app::cli
