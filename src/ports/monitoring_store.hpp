@@ -128,6 +128,14 @@ struct Measurement {
   std::optional<SignatureRecord> signed_record;  ///< set once signed or refused
 };
 
+/// Which measurements to list (MonitoringStore::ListMeasurements); every filter optional.
+struct MeasurementQuery {
+  std::optional<int64_t> household_id, company_id, district_id;
+  std::optional<Instant> from, to;  ///< taken_at within [from, to]
+  std::optional<int64_t> after;     ///< cursor: ids greater than this
+  int limit = 50;                   ///< 1..1000
+};
+
 /// A change of a measurement's status (MonitoringStore::UpdateMeasurement).
 struct MeasurementChange {
   std::optional<std::string> signature;         ///< "signed", "refused"
@@ -216,6 +224,8 @@ class MonitoringStore {
   virtual Result<Measurement> GetMeasurement(int64_t id) = 0;
   /// `household_id`'s measurements by time taken, then id.
   virtual Result<std::vector<Measurement>> Measurements(int64_t household_id) = 0;
+  /// The measurements matching `query`, by id (the district is the household's building's).
+  virtual Result<std::vector<Measurement>> ListMeasurements(const MeasurementQuery& query) = 0;
   /// Applies `change` with its audit entry in one transaction; returns the measurement after it.
   /// not_found when there is none. The caller decides who may change what.
   virtual Result<Measurement> UpdateMeasurement(int64_t id, const MeasurementChange& change,

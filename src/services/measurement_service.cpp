@@ -103,10 +103,19 @@ Result<MeasurementOutcome> MeasurementService::Add(const ports::MeasurementInput
   return out;
 }
 
-Result<std::vector<ports::Measurement>> MeasurementService::List(int64_t household_id,
+Result<std::vector<ports::Measurement>> MeasurementService::List(ports::MeasurementQuery query,
                                                                  const ports::Scope& scope) {
-  if (auto s = HouseholdInScope(records_, household_id, scope); !s.ok()) return s.error();
-  return store_.Measurements(household_id);
+  if (scope.household_id) {
+    if (query.household_id && *query.household_id != *scope.household_id) {
+      return std::vector<ports::Measurement>{};
+    }
+    query.household_id = scope.household_id;
+  }
+  if (scope.company_id) query.company_id = scope.company_id;
+  if (query.household_id) {
+    if (auto s = HouseholdInScope(records_, *query.household_id, scope); !s.ok()) return s.error();
+  }
+  return store_.ListMeasurements(query);
 }
 
 Result<ports::Measurement> MeasurementService::Update(int64_t id,

@@ -64,8 +64,11 @@ class MeasurementService {
   Result<MeasurementOutcome> Add(const ports::MeasurementInput& input, const ports::Scope& scope,
                                  const std::string& actor);
 
-  /// The household's measurements (not_found when it is outside `scope`).
-  Result<std::vector<ports::Measurement>> List(int64_t household_id, const ports::Scope& scope);
+  /// Measurements by id matching `query`, within `scope` (its company or household replaces the
+  /// query's; a household naming another household gets none; a household_id outside `scope`
+  /// is not_found).
+  Result<std::vector<ports::Measurement>> List(ports::MeasurementQuery query,
+                                               const ports::Scope& scope);
 
   /// Changes the signature ("signed" or "refused"; invalid_argument, field signature,
   /// otherwise) and/or the overridden flag. permission_denied: staff changing a signature, a

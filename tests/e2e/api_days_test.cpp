@@ -39,18 +39,23 @@ json Hours(const std::string& sensor, const std::string& date, double value, int
 }
 
 // A manual measurement (R-TEMP-4) by glass thermometer, three readings 3 min apart from `first`.
+// A signed or refused one carries the household's signature recorded on the device (R-TEMP-4).
 json Measurement(int64_t household, Instant first, double value, const std::string& signature) {
   json readings = json::array();
   for (int i = 0; i < 3; ++i) {
     readings.push_back(
         {{"at", FormatLocal(first + std::chrono::minutes(3 * i))}, {"value", value}});
   }
-  return {
-      {"household_id", household}, {"room", "主卧"},         {"instrument", "glass-thermometer"},
-      {"resolution", 0.1},         {"system_running", true}, {"environment", "overcast"},
-      {"closed_minutes", 40},      {"readings", readings},   {"radiators_uncovered", true},
-      {"shielded", true},          {"at_room_centre", true}, {"height_cm", 150},
-      {"inspector_still", true},   {"signature", signature}, {"third_party", false}};
+  json m{{"household_id", household}, {"room", "主卧"},         {"instrument", "glass-thermometer"},
+         {"resolution", 0.1},         {"system_running", true}, {"environment", "overcast"},
+         {"closed_minutes", 40},      {"readings", readings},   {"radiators_uncovered", true},
+         {"shielded", true},          {"at_room_centre", true}, {"height_cm", 150},
+         {"inspector_still", true},   {"signature", signature}, {"third_party", false}};
+  if (signature != "pending") {
+    m["signature_record"] = {
+        {"by", "户主"}, {"at", FormatLocal(first + std::chrono::minutes(10))}, {"via", "device"}};
+  }
+  return m;
 }
 
 class DaysApiTest : public ::testing::TestWithParam<std::string> {

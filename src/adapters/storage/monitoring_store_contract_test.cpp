@@ -351,6 +351,54 @@ TEST_P(MonitoringStoreContract, MeasurementsAreAddedListedAndUpdated) {
   EXPECT_EQ((*audit)[3].actor, "tech");
 }
 
+// Issue 11: measurements listed per company, district and time, by id, with a cursor.
+TEST_P(MonitoringStoreContract, MeasurementsAreListedByCompanyDistrictAndTime) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    ports::Measurement m;
+    m.household_id = households_[static_cast<size_t>(i % 2)];
+    m.room = "r";
+    m.taken_at = Instant{std::chrono::seconds{kT0 + i * 86400}};
+    m.instrument = "glass-thermometer";
+    m.payload_json = "{}";
+    m.signature = "pending";
+    m.valid = true;
+    m.violations_json = "[]";
+    m.created_by = "tech";
+    auto added = store_->AddMeasurement(m);
+    ASSERT_TRUE(added.ok()) << added.error().detail;
+    ids.push_back(added->id);
+  }
+  auto list = [&](ports::MeasurementQuery q) {
+    std::vector<int64_t> got;
+    auto rows = store_->ListMeasurements(q);
+    EXPECT_TRUE(rows.ok()) << rows.error().detail;
+    if (rows.ok()) {
+      for (const auto& m : *rows) got.push_back(m.id);
+    }
+    return got;
+  };
+  using V = std::vector<int64_t>;
+  EXPECT_EQ(list({}), ids);
+  ports::MeasurementQuery q;
+  q.company_id = companies_[1];
+  EXPECT_EQ(list(q), (V{ids[1], ids[3]}));
+  q = {};
+  q.household_id = households_[0];
+  EXPECT_EQ(list(q), (V{ids[0], ids[2]}));
+  q = {};
+  q.district_id = district_;
+  q.from = Instant{std::chrono::seconds{kT0 + 86400}};
+  q.to = Instant{std::chrono::seconds{kT0 + 2 * 86400}};
+  EXPECT_EQ(list(q), (V{ids[1], ids[2]}));
+  q.district_id = district_ + 1000;
+  EXPECT_TRUE(list(q).empty());
+  q = {};
+  q.after = ids[0];
+  q.limit = 2;
+  EXPECT_EQ(list(q), (V{ids[1], ids[2]}));
+}
+
 TEST_P(MonitoringStoreContract, LastReadingsPerSensor) {
   Insert({{sensors_[0], kT0, 1800}, {sensors_[0], kT0 + 60, 4600}, {sensors_[3], kT0 - 60, 2000}});
   auto all = store_->LastReadings(std::nullopt);

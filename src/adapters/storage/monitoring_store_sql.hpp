@@ -41,6 +41,8 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
   Result<ports::Measurement> AddMeasurement(const ports::Measurement& m) override;
   Result<ports::Measurement> GetMeasurement(int64_t id) override;
   Result<std::vector<ports::Measurement>> Measurements(int64_t household_id) override;
+  Result<std::vector<ports::Measurement>> ListMeasurements(
+      const ports::MeasurementQuery& query) override;
   Result<ports::Measurement> UpdateMeasurement(int64_t id, const ports::MeasurementChange& change,
                                                const std::string& actor) override;
   Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) override;

@@ -122,7 +122,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
   // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).
   AddWeatherRoutes(router, rt.db->monitoring, rt.db->weather, rt.db->auth);
-  AddMeasurementRoutes(router, rt.db->measurements, rt.db->auth);
+  AddMeasurementRoutes(router, rt.db->measurements, rt.db->records, rt.db->auth);
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);
   AddAlertRoutes(router, rt.db->alerts, rt.db->records, rt.db->auth);
   AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…

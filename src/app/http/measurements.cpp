@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/measurement_json.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/paging.hpp"
 
@@ -57,29 +58,51 @@ adapters::http::Response Post(const adapters::http::Request& req,
 }
 
 adapters::http::Response List(const adapters::http::Request& req,
-                              services::MeasurementService& service, services::AuthService& auth) {
+                              services::MeasurementService& service, ports::RecordStore& records,
+                              services::AuthService& auth) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return AuthErrorResponse(p.error());
-  if (auto s = adapters::http::OnlyParams(req, {"household_id", "cursor", "limit"}); !s.ok()) {
+  if (auto s = adapters::http::OnlyParams(req, {"household_id", "company", "company_id",
+                                                "district_id", "from", "to", "cursor", "limit"});
+      !s.ok()) {
     return adapters::http::ErrorResponse(s.error());
   }
   auto page = ReadPage(req);
   if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-  std::optional<int64_t> household = p->household_id;
-  if (auto it = req.query.find("household_id"); it != req.query.end()) {
-    auto id = Id(it->second, "household_id", false);
+  const ports::Scope scope = services::ScopeOf(*p);
+  ports::MeasurementQuery q;
+  for (const char* key : {"household_id", "district_id"}) {
+    auto it = req.query.find(key);
+    if (it == req.query.end()) continue;
+    auto id = Id(it->second, key, false);
     if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-    household = *id;
+    (std::string(key) == "household_id" ? q.household_id : q.district_id) = *id;
   }
-  if (!household) {
-    return adapters::http::ErrorResponse(
-        Error::InvalidArgument("household_id is required", "household_id"));
+  if (!scope.household_id) {
+    auto company = CompanyFilter(req, records, scope);
+    if (!company.ok()) return adapters::http::ErrorResponse(company.error());
+    q.company_id = *company;
   }
-  auto list = service.List(*household, services::ScopeOf(*p));
+  auto from = TimeParam(req, "from", false);
+  if (!from.ok()) return adapters::http::ErrorResponse(from.error());
+  auto to = TimeParam(req, "to", true);
+  if (!to.ok()) return adapters::http::ErrorResponse(to.error());
+  q.from = *from;
+  q.to = *to;
+  q.after = page->cursor;
+  q.limit = page->limit + 1;  // one more tells whether there is a next page
+  auto list = service.List(q, scope);
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
   ordered_json items = ordered_json::array();
-  for (const auto& m : *list) items.push_back(adapters::json::MeasurementToJson(m));
-  return adapters::http::Json(200, PositionPage(items, *page));
+  std::optional<int64_t> next;
+  for (size_t i = 0; i < list->size(); ++i) {
+    if (i == static_cast<size_t>(page->limit)) {
+      next = (*list)[i - 1].id;
+      break;
+    }
+    items.push_back(adapters::json::MeasurementToJson((*list)[i]));
+  }
+  return adapters::http::Json(200, PageJson(std::move(items), next));
 }
 
 adapters::http::Response Patch(const adapters::http::Request& req,
@@ -120,7 +143,8 @@ adapters::http::Response Patch(const adapters::http::Request& req,
 }  // namespace
 
 void AddMeasurementRoutes(adapters::http::Router& router,
-                          services::MeasurementService& measurements, services::AuthService& auth) {
+                          services::MeasurementService& measurements, ports::RecordStore& records,
+                          services::AuthService& auth) {
   router.Add(
       "POST", "/api/v1/measurements",
       [&measurements, &auth](const adapters::http::Request& req) {
@@ -136,12 +160,14 @@ void AddMeasurementRoutes(adapters::http::Router& router,
        .list = false});
   router.Add(
       "GET", "/api/v1/measurements",
-      [&measurements, &auth](const adapters::http::Request& req) {
-        return List(req, measurements, auth);
+      [&measurements, &records, &auth](const adapters::http::Request& req) {
+        return List(req, measurements, records, auth);
       },
-      {.summary = "A household's manual measurements, by time taken, with their signature, "
-                  "third-party and overridden status and whether they are evidence (R-REFUND-5)",
-       .query = {"household_id", "cursor", "limit"},
+      {.summary = "Manual measurements by id, with their signature, third-party and overridden "
+                  "status and whether they are evidence (R-REFUND-5); filters: household_id, "
+                  "company (id or code), district_id, from/to (date or RFC 3339, the time "
+                  "taken); a household sees its own",
+       .query = {"household_id", "company", "district_id", "from", "to", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
        .list = true});

@@ -13,8 +13,8 @@
 //                                          201 with the record, or 400 invalid_argument with
 //                                          "violations":[{"rule","check","message"}] (nothing
 //                                          stored)
-//   GET   /api/v1/measurements?household_id=   a household's measurements (a household user:
-//                                          its own, household_id optional)
+//   GET   /api/v1/measurements?household_id=&company=&district_id=&from=&to=   measurements
+//                                          by id (a household user: its own)
 //   PATCH /api/v1/measurements/{id}        {"signature":"signed"|"refused"}: the household, of
 //                                          its own pending measurement; {"overridden":bool}:
 //                                          staff (services/measurement_service.hpp)
@@ -39,7 +39,8 @@ namespace hearth::app::http {
 void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& store,
                       const services::WeatherService& weather, services::AuthService& auth);
 void AddMeasurementRoutes(adapters::http::Router& router,
-                          services::MeasurementService& measurements, services::AuthService& auth);
+                          services::MeasurementService& measurements, ports::RecordStore& records,
+                          services::AuthService& auth);
 void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,
                   ports::RecordStore& records, Authorizer authorize, const ports::Clock& clock);
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,

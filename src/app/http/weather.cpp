@@ -3,6 +3,7 @@
 
 #include "adapters/csv/weather_csv.hpp"
 #include "adapters/json/weather_json.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/paging.hpp"
 
@@ -158,13 +159,15 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::Monitori
     return adapters::http::ErrorResponse(
         Error::InvalidArgument("district_id must be a district's id", "district_id"));
   }
-  auto from = ParseDate(param("from"));
-  if (!from.ok())
-    return adapters::http::ErrorResponse(Error::InvalidArgument(from.error().message, "from"));
-  auto to = ParseDate(param("to"));
-  if (!to.ok())
-    return adapters::http::ErrorResponse(Error::InvalidArgument(to.error().message, "to"));
-  auto means = store.OutdoorMeans(*district, *from, *to);
+  auto from = TimeParam(req, "from", false);
+  if (!from.ok()) return adapters::http::ErrorResponse(from.error());
+  auto to = TimeParam(req, "to", true);
+  if (!to.ok()) return adapters::http::ErrorResponse(to.error());
+  if (!*from || !*to) {
+    return adapters::http::ErrorResponse(Error::InvalidArgument(
+        "from and to are required (a date or an RFC 3339 time)", *from ? "to" : "from"));
+  }
+  auto means = store.OutdoorMeans(*district, LocalDate(**from), LocalDate(**to));
   if (!means.ok()) return adapters::http::ErrorResponse(means.error());
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& m : *means) {
@@ -195,8 +198,8 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
   router.Add(
       "GET", "/api/v1/weather/daily",
       [&store, &auth](const adapters::http::Request& req) { return Get(req, store, auth); },
-      {.summary = "A district's outdoor daily means from..to (YYYY-MM-DD, inclusive; every role "
-                  "but household)",
+      {.summary = "A district's outdoor daily means from..to (dates or RFC 3339 times, "
+                  "inclusive; every role but household)",
        .query = {"district_id", "from", "to", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
