@@ -1,0 +1,124 @@
+// Operators' daily views over real stores, SQLite and PostgreSQL (issue 11): households
+// unqualified over a period, and households cold now at their latest readings. (Today's alerts:
+// judging_service_test.cpp.)
+#include "services/alert_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "services/judging_test_city.hpp"
+
+namespace hearth::services {
+namespace {
+
+class AlertTest : public JudgingTest {
+ protected:
+  void SetUp() override {
+    JudgingTest::SetUp();
+    alerts_ = std::make_unique<AlertService>(*store_, *records_, *policies_, *judging_,
+                                             rollups_.get(), clock_);
+    // A second household in the same partition (both heated: rates stay 100 %, 18.0 °C).
+    h2_ = Make("households", {{"company_id", company_},
+                              {"partition_id", partition_},
+                              {"code", "H-2"},
+                              {"area_m2", int64_t{10000}},
+                              {"floor", int64_t{3}},
+                              {"orientation", "shade"},
+                              {"billing", "area"},
+                              {"heating_status", "heated"}});
+    int64_t room = Make("rooms", {{"household_id", h2_}, {"name", "bed"}, {"kind", "bedroom"}});
+    bed2_ = Make("sensors", {{"code", "S2-bed"}, {"room_id", room}});
+  }
+
+  std::unique_ptr<AlertService> alerts_;
+  int64_t h2_ = 0, bed2_ = 0;
+};
+
+TEST_P(AlertTest, UnqualifiedOverAPeriodCountsAndSortsByDaysOrDepth) {
+  // H-1: 17.0 °C on 12-01..12-04 (4 days, 1.0 below). H-2: 12.0 °C on 12-03 only (1 day, 6.0
+  // below), 19.0 °C on the other days.
+  for (Date d = D("2025-12-01"); d <= D("2025-12-04"); d += std::chrono::days{1}) {
+    Hours(bed_, d, 1700);
+    Hours(bed2_, d, d == D("2025-12-03") ? 1200 : 1900);
+  }
+  auto by_days =
+      alerts_->UnqualifiedOver(std::nullopt, D("2025-12-01"), D("2025-12-07"), 1, PeriodOrder::kDays);
+  ASSERT_TRUE(by_days.ok()) << by_days.error().message << by_days.error().detail;
+  ASSERT_EQ(by_days->size(), 2u);
+  const UnqualifiedPeriod& first = (*by_days)[0];
+  EXPECT_EQ(first.household_code, "H-1");
+  EXPECT_EQ(first.unqualified_days, 4);
+  EXPECT_EQ(first.judged_days, 4);
+  EXPECT_EQ(first.deepest, 10);
+  EXPECT_EQ(first.lowest, 170);
+  EXPECT_EQ(first.first, D("2025-12-01"));
+  EXPECT_EQ(first.last, D("2025-12-04"));
+  EXPECT_EQ(first.share_days_percent, 4 * 20);
+  EXPECT_EQ((*by_days)[1].household_code, "H-2");
+  EXPECT_EQ((*by_days)[1].judged_days, 4);
+  EXPECT_EQ((*by_days)[1].deepest, 60);
+
+  auto by_depth =
+      alerts_->UnqualifiedOver(company_, D("2025-12-01"), D("2025-12-07"), 1, PeriodOrder::kDepth);
+  ASSERT_TRUE(by_depth.ok());
+  ASSERT_EQ(by_depth->size(), 2u);
+  EXPECT_EQ((*by_depth)[0].household_code, "H-2");
+  auto two_days =
+      alerts_->UnqualifiedOver(std::nullopt, D("2025-12-01"), D("2025-12-07"), 2, PeriodOrder::kDays);
+  ASSERT_TRUE(two_days.ok());
+  ASSERT_EQ(two_days->size(), 1u);
+  EXPECT_EQ((*two_days)[0].household_code, "H-1");
+  EXPECT_TRUE(alerts_->UnqualifiedOver(company_ + 1, D("2025-12-01"), D("2025-12-07"), 1,
+                                       PeriodOrder::kDays)
+                  ->empty());
+  EXPECT_EQ(alerts_->UnqualifiedOver(std::nullopt, D("2025-12-07"), D("2025-12-01"), 1,
+                                     PeriodOrder::kDays)
+                .error()
+                .field,
+            "from");
+  EXPECT_EQ(alerts_->UnqualifiedOver(std::nullopt, D("2025-09-01"), D("2025-12-31"), 1,
+                                     PeriodOrder::kDays)
+                .error()
+                .field,
+            "from");
+  EXPECT_EQ(alerts_->UnqualifiedOver(std::nullopt, D("2025-12-01"), D("2025-12-07"), 0,
+                                     PeriodOrder::kDays)
+                .error()
+                .field,
+            "min_days");
+}
+
+TEST_P(AlertTest, ColdNowFromTheLatestReadingsOfGuaranteedRooms) {
+  // At 09:30: H-1's bedroom read 16.5 °C at 09:10 (cold), its kitchen 5.0 °C (not guaranteed);
+  // H-2's bedroom 17.0 °C, but at 05:10 (stale with fresh_minutes = 120) and then 19.0 °C at
+  // 09:10 (warm).
+  const Date day = D("2025-12-10");
+  clock_.Set(StartOfLocalDay(day) + std::chrono::hours(9) + std::chrono::minutes(30));
+  auto insert = [&](int64_t sensor, int hour, int32_t centi) {
+    ASSERT_TRUE(readings_->Insert(std::vector<ports::Reading>{{sensor, Unix(day, hour), centi}}).ok());
+  };
+  insert(bed_, 9, 1650);
+  insert(kitchen_, 9, 500);
+  insert(bed2_, 5, 1700);
+  auto cold = alerts_->ColdNowList(std::nullopt, 120);
+  ASSERT_TRUE(cold.ok()) << cold.error().message;
+  ASSERT_EQ(cold->size(), 1u);
+  EXPECT_EQ((*cold)[0].household_code, "H-1");
+  EXPECT_EQ((*cold)[0].room, "bed");
+  EXPECT_EQ((*cold)[0].value, 16500);
+  EXPECT_EQ((*cold)[0].guarantee, 180);
+  // With a longer window H-2's 17.0 °C counts too; H-1 (1.5 below) is still the coldest.
+  auto wider = alerts_->ColdNowList(std::nullopt, 300);
+  ASSERT_TRUE(wider.ok());
+  ASSERT_EQ(wider->size(), 2u);
+  EXPECT_EQ((*wider)[0].household_code, "H-1");
+  insert(bed2_, 9, 1900);
+  EXPECT_EQ(alerts_->ColdNowList(std::nullopt, 300)->size(), 1u);
+  EXPECT_TRUE(alerts_->ColdNowList(company_ + 1, 120)->empty());
+  EXPECT_EQ(alerts_->ColdNowList(std::nullopt, 0).error().field, "fresh_minutes");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AlertTest,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+}  // namespace
+}  // namespace hearth::services
