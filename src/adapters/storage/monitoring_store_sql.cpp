@@ -91,6 +91,17 @@ Result<Measurement> ToMeasurement(const Rows& rows, size_t r) {
   return m;
 }
 
+Result<std::vector<Measurement>> ToMeasurements(const Rows& rows) {
+  std::vector<Measurement> out;
+  out.reserve(rows.rows.size());
+  for (size_t r = 0; r < rows.rows.size(); ++r) {
+    auto m = ToMeasurement(rows, r);
+    if (!m.ok()) return m.error();
+    out.push_back(std::move(*m));
+  }
+  return out;
+}
+
 // The audit form of a measurement: what judging reads of it (R-REFUND-5).
 std::string AuditJson(const Measurement& m) {
   nlohmann::json j{{"household_id", m.household_id},
@@ -256,54 +267,30 @@ Result<std::vector<Measurement>> SqlMonitoringStore::Measurements(int64_t househ
                                "ORDER BY taken_at, id",
                            {household_id});
   if (!rows.ok()) return rows.error();
-  std::vector<Measurement> out;
-  for (size_t r = 0; r < rows->rows.size(); ++r) {
-    auto m = ToMeasurement(*rows, r);
-    if (!m.ok()) return m.error();
-    out.push_back(std::move(*m));
-  }
-  return out;
+  return ToMeasurements(*rows);
 }
 
 Result<std::vector<Measurement>> SqlMonitoringStore::ListMeasurements(
     const ports::MeasurementQuery& q) {
-  std::vector<Value> params;
-  std::string where = "1 = 1";
-  auto add = [&](const char* column, Value v) {
-    params.push_back(std::move(v));
-    where += std::string(" AND ") + column + " $" + std::to_string(params.size());
-  };
-  if (q.household_id) add("m.household_id =", *q.household_id);
-  if (q.company_id) add("h.company_id =", *q.company_id);
-  if (q.district_id) add("b.district_id =", *q.district_id);
+  Where where;
+  if (q.household_id) where.And("m.household_id =", *q.household_id);
+  if (q.company_id) where.And("h.company_id =", *q.company_id);
+  if (q.district_id) where.And("b.district_id =", *q.district_id);
   // taken_at is stored as FormatLocal text, so its order is the time order.
-  if (q.from) add("m.taken_at >=", FormatLocal(*q.from));
-  if (q.to) add("m.taken_at <=", FormatLocal(*q.to));
-  if (q.after) add("m.id >", *q.after);
-  std::string columns;
-  for (std::string_view rest = kMeasurementColumns; !rest.empty();) {
-    const size_t comma = rest.find(',');
-    std::string_view column = rest.substr(0, comma);
-    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
-    columns += (columns.empty() ? "m." : ", m.") + std::string(column);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-  }
+  if (q.from) where.And("m.taken_at >=", FormatLocal(*q.from));
+  if (q.to) where.And("m.taken_at <=", FormatLocal(*q.to));
+  if (q.after) where.And("m.id >", *q.after);
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
-      "SELECT " + columns +
-          " FROM measurements m JOIN households h ON h.id = m.household_id "
-          "JOIN partitions p ON p.id = h.partition_id JOIN buildings b ON b.id = p.building_id "
-          "WHERE " + where + " ORDER BY m.id LIMIT " +
-          std::to_string(std::clamp(q.limit, 1, 1000)),
-      params);
+      std::string("SELECT ") + kMeasurementColumns +
+          " FROM measurements WHERE id IN (SELECT m.id FROM measurements m "
+          "JOIN households h ON h.id = m.household_id JOIN partitions p ON p.id = h.partition_id "
+          "JOIN buildings b ON b.id = p.building_id WHERE " + where.sql() +
+          " ORDER BY m.id LIMIT " + std::to_string(std::clamp(q.limit, 1, 1000)) +
+          ") ORDER BY id",
+      where.params());
   if (!rows.ok()) return rows.error();
-  std::vector<Measurement> out;
-  for (size_t r = 0; r < rows->rows.size(); ++r) {
-    auto m = ToMeasurement(*rows, r);
-    if (!m.ok()) return m.error();
-    out.push_back(std::move(*m));
-  }
-  return out;
+  return ToMeasurements(*rows);
 }
 
 Result<Measurement> SqlMonitoringStore::UpdateMeasurement(int64_t id,

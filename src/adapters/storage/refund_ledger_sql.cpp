@@ -84,26 +84,22 @@ Result<ports::ReplaceCounts> SqlRefundLedger::ReplaceDrafts(
 }
 
 Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::LedgerQuery& q) {
-  std::vector<Value> params;
-  std::string where = "1 = 1";
-  auto add = [&](const char* column, Value v) {
-    params.push_back(std::move(v));
-    where += std::string(" AND ") + column + " $" + std::to_string(params.size());
-  };
-  if (q.season_start_year) add("season_start_year =", int64_t{*q.season_start_year});
-  if (q.household_id) add("household_id =", *q.household_id);
-  if (q.company_id) add("company_id =", *q.company_id);
-  if (q.status) add("status =", *q.status);
+  Where where;
+  if (q.season_start_year) where.And("season_start_year =", int64_t{*q.season_start_year});
+  if (q.household_id) where.And("household_id =", *q.household_id);
+  if (q.company_id) where.And("company_id =", *q.company_id);
+  if (q.status) where.And("status =", *q.status);
   if (q.unpaid_past) {
-    where += " AND status <> 'paid'";
-    add("payment_deadline <", *q.unpaid_past);
+    where.And("status <> 'paid'");
+    where.And("payment_deadline <", *q.unpaid_past);
   }
-  if (q.after) add("id >", *q.after);
+  if (q.after) where.And("id >", *q.after);
   MutexLock lock(mutex_);
   auto rows =
-      conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " + where +
-                       " ORDER BY id LIMIT " + std::to_string(std::clamp(q.limit, 1, 1000)),
-                   params);
+      conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " +
+                       where.sql() + " ORDER BY id LIMIT " +
+                       std::to_string(std::clamp(q.limit, 1, 1000)),
+                   where.params());
   if (!rows.ok()) return rows.error();
   std::vector<ports::RefundEntry> out;
   out.reserve(rows->rows.size());

@@ -56,6 +56,27 @@ Result<std::unique_ptr<Connection>> Connect(const std::string& url, bool create 
 /// late); commits when it returns ok, rolls back otherwise.
 Status InTransaction(Connection& conn, const std::function<Status()>& fn);
 
+/// The WHERE clause of a filtered list, with its parameters: "1 = 1 AND h.company_id = $1 …".
+/// Column expressions come from the caller's code, values only through parameters.
+class Where {
+ public:
+  /// Adds " AND <column_op> $n", e.g. And("m.id >", after).
+  void And(std::string_view column_op, Value value) {
+    params_.push_back(std::move(value));
+    sql_ += " AND ";
+    sql_ += column_op;
+    sql_ += " $" + std::to_string(params_.size());
+  }
+  /// Adds " AND <condition>", a condition without a value.
+  void And(std::string_view condition) { sql_.append(" AND ").append(condition); }
+  const std::string& sql() const { return sql_; }
+  const std::vector<Value>& params() const { return params_; }
+
+ private:
+  std::string sql_ = "1 = 1";
+  std::vector<Value> params_;
+};
+
 /// Is this URL a PostgreSQL one?
 bool IsPostgresUrl(std::string_view url);
 

@@ -131,20 +131,15 @@ Result<std::vector<int64_t>> SqlMonitoringStore::SubmitOutdoorMeans(
 
 Result<std::vector<ports::OutdoorMeanSubmission>> SqlMonitoringStore::OutdoorMeanSubmissions(
     const ports::SubmissionQuery& q) {
-  std::vector<Value> params;
-  std::string where = "1 = 1";
-  auto add = [&](const char* column, Value v) {
-    params.push_back(std::move(v));
-    where += std::string(" AND ") + column + " $" + std::to_string(params.size());
-  };
-  if (q.status) add("status =", *q.status);
-  if (q.district_id) add("district_id =", *q.district_id);
-  if (q.after) add("id >", *q.after);
+  Where where;
+  if (q.status) where.And("status =", *q.status);
+  if (q.district_id) where.And("district_id =", *q.district_id);
+  if (q.after) where.And("id >", *q.after);
   MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kSubmissionColumns +
-                               " FROM outdoor_mean_submissions WHERE " + where +
+                               " FROM outdoor_mean_submissions WHERE " + where.sql() +
                                " ORDER BY id LIMIT " + std::to_string(std::clamp(q.limit, 1, 1000)),
-                           params);
+                           where.params());
   if (!rows.ok()) return rows.error();
   return ToSubmissions(*rows);
 }
