@@ -47,6 +47,15 @@ Field Household() {
   return f;
 }
 
+// The season, named the same wherever a record, filter or flag means it (issue 11): the year it
+// starts, as the refund ledger's `season` and `hearth refunds run --season` take it.
+Field Season() {
+  Field f = IntIn("season", true, 2000, 2200,
+                  "the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15");
+  f.filterable = true;
+  return f;
+}
+
 const char* kByCompany = "r.company_id";
 const char* kByHousehold = "r.household_id";
 const char* kCompanyOfHousehold = "(SELECT h.company_id FROM households h WHERE h.id = r.household_id)";
@@ -71,13 +80,13 @@ std::vector<Resource> Build() {
       {"seasons", "season",
        "A district's heating season: official dates, early start and extension (R-SEASON-1).",
        {Ref("district_id", "districts", true, "the district"),
-        IntIn("start_year", true, 2000, 2200, "year the season starts"),
+        Season(),
         F("commissioning_start", T::kDate, false, "first commissioning day"),
         F("official_start", T::kDate, true, "first official day (inclusive)"),
         F("official_end", T::kDate, true, "last official day (inclusive)"),
         F("early_start", T::kDate, false, "early start decided by the district, if any"),
         F("extension_end", T::kDate, false, "last day of an extension, if any")},
-       {{"district_id", "start_year"}}, {}, false});
+       {{"district_id", "season"}}, {}, false});
   out.push_back({"heat_sources", "heat source", "A heat source of a company.",
                  {Company(), Code("heat source code"), F("name", T::kText, true, "name"),
                   Enum("kind", true, {"chp", "boiler", "heat-pump", "waste-heat", "other"},
@@ -172,9 +181,9 @@ std::vector<Resource> Build() {
     amount.min = 0;
     amount.max = kMaxAmountFen;
     out.push_back({"fees", "fee", "A household's fee for a season (R-BILL-1).",
-                   {Household(), IntIn("season_start_year", true, 2000, 2200, "season"),
-                    amount, F("due_on", T::kDate, true, "payment due date")},
-                   {{"household_id", "season_start_year"}}, {kCompanyOfHousehold, kByHousehold},
+                   {Household(), Season(), amount,
+                    F("due_on", T::kDate, true, "payment due date")},
+                   {{"household_id", "season"}}, {kCompanyOfHousehold, kByHousehold},
                    true});
     Field paid = amount;
     paid.doc = "yuan, at most 1000000.00; with a fee_id, the fee's payments may not add up to more "

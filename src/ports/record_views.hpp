@@ -198,7 +198,7 @@ struct SeasonView {
   static constexpr const char* kResource = "seasons";
   int64_t id = 0;
   int64_t district_id = 0;
-  int64_t start_year = 0;
+  int64_t season = 0;  ///< the year the season starts: 2025 for 2025-11-15 … 2026-03-15
   std::optional<Date> commissioning_start;
   Date official_start;  ///< inclusive
   Date official_end;    ///< inclusive
@@ -210,7 +210,7 @@ struct SeasonView {
     SeasonView v;
     v.id = r.id;
     v.district_id = in.Ref("district_id");
-    v.start_year = in.Int("start_year");
+    v.season = in.Int("season");
     v.commissioning_start = in.OptionalDay("commissioning_start");
     v.official_start = in.Day("official_start");
     v.official_end = in.Day("official_end");
@@ -353,7 +353,7 @@ struct FeeView {
   static constexpr const char* kResource = "fees";
   int64_t id = 0;
   int64_t household_id = 0;
-  int64_t season_start_year = 0;
+  int64_t season = 0;      ///< the year the season starts
   int64_t amount_fen = 0;  ///< `amount`: yuan × 100
   Date due_on;
 
@@ -362,7 +362,7 @@ struct FeeView {
     FeeView v;
     v.id = r.id;
     v.household_id = in.Ref("household_id");
-    v.season_start_year = in.Int("season_start_year");
+    v.season = in.Int("season");
     v.amount_fen = in.Centi("amount");
     v.due_on = in.Day("due_on");
     return in.Finish(std::move(v));

@@ -119,9 +119,9 @@ Status CheckSeasonDates(const SeasonRecordDates& s) {
   if (!*official_end) return Bad("official_end", "is required");
   const Date start = **official_start, end = **official_end;
 
-  if (YearOf(start) != s.start_year) {
-    return Bad("official_start", s.official_start + " is not in the season's start_year " +
-                                     std::to_string(s.start_year));
+  if (YearOf(start) != s.season) {
+    return Bad("official_start", s.official_start + " is not in the year the season starts (" +
+                                     std::to_string(s.season) + ")");
   }
   if (end < start) {
     return Bad("official_end", s.official_end + " is before official_start " + s.official_start);
@@ -181,8 +181,8 @@ Status CheckRecord(const model::Resource& resource, const RecordFields& record) 
       return t ? *t : std::string();
     };
     SeasonRecordDates s;
-    if (auto it = record.find("start_year"); it != record.end()) {
-      if (const auto* y = std::get_if<int64_t>(&it->second)) s.start_year = *y;
+    if (auto it = record.find("season"); it != record.end()) {
+      if (const auto* y = std::get_if<int64_t>(&it->second)) s.season = *y;
     }
     s.commissioning_start = text("commissioning_start");
     s.official_start = text("official_start");

@@ -14,12 +14,13 @@
 //   typed by a person.
 // - Times (fields marked `timestamp`: payments' paid_at, reminders' sent_at). An RFC 3339 time
 //   with its UTC offset, a real one: the year 2000–2200 (no season, hence no fee or reminder, is
-//   outside the seasons' start_year range), no second 60 (a leap second is not a time a payment
-//   is booked at), an offset within ±14:00 (no real zone is further).
-// - Seasons (R-SEASON-1). official_start falls in start_year; official_end is on or after
-//   official_start; commissioning_start and early_start are on or before official_start;
-//   extension_end is after official_end (an extension of no day is none: leave it null); and the
-//   season, extension included, lasts less than a year, so a district's seasons never overlap.
+//   outside the range of the records' `season`), no second 60 (a leap second is not a time a
+//   payment is booked at), an offset within ±14:00 (no real zone is further).
+// - Seasons (R-SEASON-1). official_start falls in `season` (the year the season starts);
+//   official_end is on or after official_start; commissioning_start and early_start are on or
+//   before official_start; extension_end is after official_end (an extension of no day is none:
+//   leave it null); and the season, extension included, lasts less than a year, so a district's
+//   seasons never overlap.
 #pragma once
 
 #include <cstdint>
@@ -53,7 +54,7 @@ Status CheckTimestamp(std::string_view field, std::string_view text);
 
 /// R-SEASON-1: a season's dates, as stored ("YYYY-MM-DD"; empty for an optional one left null).
 struct SeasonRecordDates {
-  int64_t start_year = 0;
+  int64_t season = 0;  ///< the year the season starts
   std::string commissioning_start, official_start, official_end, early_start, extension_end;
 };
 /// invalid_argument naming the first field at fault (see the decision above).

@@ -128,7 +128,7 @@ TEST(CheckSeasonDates, Table) {
       {"no commissioning date", with([](auto& s) { s.commissioning_start = ""; }), ""},
       {"end before start", with([](auto& s) { s.official_end = "2025-11-14"; }), "official_end"},
       {"end a year on", with([](auto& s) { s.official_end = "2026-11-15"; }), "official_end"},
-      {"start outside start_year", with([](auto& s) { s.start_year = 2024; }), "official_start"},
+      {"start outside its season", with([](auto& s) { s.season = 2024; }), "official_start"},
       {"commissioning after start", with([](auto& s) { s.commissioning_start = "2025-11-16"; }),
        "commissioning_start"},
       {"early start after start", with([](auto& s) { s.early_start = "2025-11-16"; }),
@@ -167,7 +167,7 @@ TEST(CheckRecord, Table) {
     RecordFields record;
     const char* field;
   };
-  const RecordFields season{{"district_id", int64_t{1}},      {"start_year", int64_t{2025}},
+  const RecordFields season{{"district_id", int64_t{1}},      {"season", int64_t{2025}},
                             {"official_start", "2025-11-15"}, {"official_end", "2026-03-15"},
                             {"early_start", nullptr},         {"extension_end", nullptr}};
   auto season_with = [&season](const std::string& field, RecordValue v) {

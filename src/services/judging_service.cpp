@@ -26,7 +26,7 @@ bool IsEvidence(rules::MeasurementStanding s) {
 rules::SeasonDates SeasonOfYear(const rules::Policy& policy,
                                 const std::vector<ports::SeasonView>& records, int year) {
   for (const ports::SeasonView& r : records) {
-    if (r.start_year != year) continue;
+    if (r.season != year) continue;
     rules::SeasonDates s;
     s.start_year = year;
     s.official_start = r.official_start;

@@ -396,7 +396,7 @@ TEST_P(JudgingTest, AgreedTemperaturesAndMeterBilling) {
 // with no share (no fee); a day past the extension is not judged.
 TEST_P(JudgingTest, EarlyStartAndExtensionDaysAreJudgedWithoutAShare) {
   Make("seasons", {{"district_id", district_},
-                   {"start_year", int64_t{2025}},
+                   {"season", int64_t{2025}},
                    {"official_start", "2025-11-15"},
                    {"official_end", "2026-03-15"},
                    {"early_start", "2025-11-10"},

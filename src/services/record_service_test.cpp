@@ -88,14 +88,14 @@ class RecordServiceTest : public ::testing::TestWithParam<Engine> {
 
   Fields Season() {
     return {{"district_id", weihai_.district},
-            {"start_year", int64_t{2025}},
+            {"season", int64_t{2025}},
             {"commissioning_start", "2025-11-08"},
             {"official_start", "2025-11-15"},
             {"official_end", "2026-03-15"}};
   }
   Fields Fee(int64_t household, int64_t fen) {
     return {{"household_id", household},
-            {"season_start_year", int64_t{2025}},
+            {"season", int64_t{2025}},
             {"amount", fen},
             {"due_on", "2025-11-30"}};
   }

@@ -252,7 +252,7 @@ TEST(RecordViewsSampleTest, Company) {
 TEST(RecordViewsSampleTest, Season) {
   Record r{9,
            {{"district_id", int64_t{2}},
-            {"start_year", int64_t{2024}},
+            {"season", int64_t{2024}},
             {"commissioning_start", std::string("2024-11-10")},
             {"official_start", std::string("2024-11-15")},
             {"official_end", std::string("2025-03-31")},
@@ -262,7 +262,7 @@ TEST(RecordViewsSampleTest, Season) {
   ASSERT_TRUE(v.ok()) << v.error().detail;
   EXPECT_EQ(v->id, 9);
   EXPECT_EQ(v->district_id, 2);
-  EXPECT_EQ(v->start_year, 2024);
+  EXPECT_EQ(v->season, 2024);
   EXPECT_EQ(v->commissioning_start, D("2024-11-10"));
   EXPECT_EQ(v->official_start, D("2024-11-15"));
   EXPECT_EQ(v->official_end, D("2025-03-31"));
@@ -401,13 +401,13 @@ TEST(RecordViewsSampleTest, Sensor) {
 }
 
 TEST(RecordViewsSampleTest, Fee) {
-  Record r{41, {{"household_id", int64_t{12}}, {"season_start_year", int64_t{2024}},
+  Record r{41, {{"household_id", int64_t{12}}, {"season", int64_t{2024}},
                 {"amount", int64_t{223750}}, {"due_on", std::string("2024-11-15")}}};
   auto v = ports::FeeView::From(r);
   ASSERT_TRUE(v.ok()) << v.error().detail;
   EXPECT_EQ(v->id, 41);
   EXPECT_EQ(v->household_id, 12);
-  EXPECT_EQ(v->season_start_year, 2024);
+  EXPECT_EQ(v->season, 2024);
   EXPECT_EQ(v->amount_fen, 223750);
   EXPECT_EQ(v->due_on, D("2024-11-15"));
 }

@@ -28,8 +28,7 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
                                                Date last_day, const std::string& actor,
                                                JudgingService::Cache* cache) {
   ports::ListQuery fees_query;
-  fees_query.equals = {{"household_id", household.id},
-                       {"season_start_year", int64_t{year}}};
+  fees_query.equals = {{"household_id", household.id}, {"season", int64_t{year}}};
   auto fees = records.List(Res("fees"), fees_query);
   if (!fees.ok()) return fees.error();
   if (fees->items.empty()) {

@@ -29,7 +29,7 @@ class LedgerTest : public JudgingTest {
     // A fee of 2,420.00 yuan for the 2025 season: 121 official days (11-15 .. 03-15), 20 yuan
     // a day.
     Make("fees", {{"household_id", h_},
-                  {"season_start_year", int64_t{2025}},
+                  {"season", int64_t{2025}},
                   {"amount", int64_t{242000}},
                   {"due_on", "2025-11-01"}});
   }

@@ -120,7 +120,7 @@ class CompanyBuilder {
       // R-SEASON-1: the profile's dates; the district decides early starts and extensions.
       const rules::SeasonDates dates = rules::SeasonOf(policy_.season, year);
       Fields season = {{"district_id", district},
-                       {"start_year", int64_t{year}},
+                       {"season", int64_t{year}},
                        {"commissioning_start", FormatDate(dates.commissioning_start)},
                        {"official_start", FormatDate(dates.official_start)},
                        {"official_end", FormatDate(dates.official_end)}};
@@ -295,7 +295,7 @@ class CompanyBuilder {
       for (int year = season_ - 1; year <= season_ + 1; ++year) {
         w_.Make("fees",
                 {{"household_id", household},
-                 {"season_start_year", int64_t{year}},
+                 {"season", int64_t{year}},
                  {"amount", amount},
                  {"due_on", FormatDate(rules::SeasonOf(policy_.season, year).official_start)}});
         ++summary_.fees;

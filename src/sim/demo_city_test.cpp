@@ -115,14 +115,14 @@ TEST_P(DemoCityTest, Invariants) {
   // R-SEASON-1: three seasons per district with the profile's dates; one early start, one
   // extension.
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM seasons"), 18);
-  EXPECT_EQ(db.Dump("SELECT DISTINCT start_year, official_start, official_end FROM seasons "
-                    "ORDER BY start_year"),
+  EXPECT_EQ(db.Dump("SELECT DISTINCT season, official_start, official_end FROM seasons "
+                    "ORDER BY season"),
             "2024|2024-11-15|2025-03-15|\n2025|2025-11-15|2026-03-15|\n"
             "2026|2026-11-15|2027-03-15|\n");
-  EXPECT_EQ(db.Dump("SELECT d.code, s.start_year, s.early_start FROM seasons s JOIN districts d "
+  EXPECT_EQ(db.Dump("SELECT d.code, s.season, s.early_start FROM seasons s JOIN districts d "
                     "ON d.id = s.district_id WHERE s.early_start IS NOT NULL"),
             "weihai-huancui|2025|2025-11-08|\n");
-  EXPECT_EQ(db.Dump("SELECT d.code, s.start_year, s.extension_end FROM seasons s JOIN districts "
+  EXPECT_EQ(db.Dump("SELECT d.code, s.season, s.extension_end FROM seasons s JOIN districts "
                     "d ON d.id = s.district_id WHERE s.extension_end IS NOT NULL"),
             "zibo-zhangdian|2025|2026-03-25|\n");
 
@@ -180,12 +180,12 @@ TEST_P(DemoCityTest, Invariants) {
             3 * db.Int("SELECT COUNT(*) FROM households WHERE billing = 'area' AND "
                        "heating_status = 'heated'"));
   EXPECT_EQ(city->fees, db.Int("SELECT COUNT(*) FROM fees"));
-  EXPECT_EQ(db.Dump("SELECT DISTINCT f.season_start_year, f.due_on FROM fees f JOIN households h "
+  EXPECT_EQ(db.Dump("SELECT DISTINCT f.season, f.due_on FROM fees f JOIN households h "
                     "ON h.id = f.household_id JOIN companies c ON c.id = h.company_id WHERE "
                     "c.policy = 'weihai' ORDER BY 1"),
             "2024|2024-11-15|\n2025|2025-11-15|\n2026|2026-11-15|\n");
   EXPECT_EQ(db.Int("SELECT COUNT(*) FROM (SELECT household_id FROM fees GROUP BY household_id "
-                   "HAVING COUNT(DISTINCT season_start_year) <> 3) x"),
+                   "HAVING COUNT(DISTINCT season) <> 3) x"),
             0);
   auto fees = db.Sql(
       "SELECT f.amount, h.area_m2, t.price FROM fees f JOIN households h ON h.id = "
@@ -249,10 +249,9 @@ TEST_P(DemoCityTest, Invariants) {
 TEST_P(DemoCityTest, AroundTheSeasonShown) {
   Db db(GetParam());
   ASSERT_TRUE(db.Generate(3, 100, false, 2027).ok());
-  EXPECT_EQ(db.Dump("SELECT DISTINCT start_year FROM seasons ORDER BY 1"), "2026|\n2027|\n2028|\n");
-  EXPECT_EQ(db.Dump("SELECT DISTINCT season_start_year FROM fees ORDER BY 1"),
-            "2026|\n2027|\n2028|\n");
-  EXPECT_EQ(db.Dump("SELECT start_year FROM seasons WHERE early_start IS NOT NULL OR "
+  EXPECT_EQ(db.Dump("SELECT DISTINCT season FROM seasons ORDER BY 1"), "2026|\n2027|\n2028|\n");
+  EXPECT_EQ(db.Dump("SELECT DISTINCT season FROM fees ORDER BY 1"), "2026|\n2027|\n2028|\n");
+  EXPECT_EQ(db.Dump("SELECT season FROM seasons WHERE early_start IS NOT NULL OR "
                     "extension_end IS NOT NULL"),
             "2027|\n2027|\n");
   EXPECT_EQ(db.Dump("SELECT DISTINCT installed_on FROM sensors"), "2026-10-16|\n");

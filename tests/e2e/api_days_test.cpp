@@ -85,7 +85,7 @@ class DaysApiTest : public ::testing::TestWithParam<std::string> {
       const Date end = std::max(today + std::chrono::days{5}, *MakeDate(start_year + 1, 3, 15));
       auto s = records.Create(*model::FindResource("seasons"),
                               {{"district_id", district_},
-                               {"start_year", int64_t{start_year}},
+                               {"season", int64_t{start_year}},
                                {"official_start", FormatDate(start)},
                                {"official_end", FormatDate(end)}},
                               {}, "setup");

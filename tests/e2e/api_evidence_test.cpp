@@ -84,7 +84,7 @@ class EvidenceApiTest : public ::testing::TestWithParam<std::string> {
     const Date start = Today() - std::chrono::days{5};
     current_season_ = YearOf(start);
     make("seasons", {{"district_id", district_},
-                     {"start_year", int64_t{current_season_}},
+                     {"season", int64_t{current_season_}},
                      {"official_start", FormatDate(start)},
                      {"official_end", Day(10)}});
     int64_t src =
@@ -118,11 +118,11 @@ class EvidenceApiTest : public ::testing::TestWithParam<std::string> {
       (std::string(billing) == "area" ? area_ : meter_) = h;
       make("rooms", {{"household_id", h}, {"name", "主卧"}, {"kind", "bedroom"}});
       make("fees", {{"household_id", h},
-                    {"season_start_year", int64_t{2025}},
+                    {"season", int64_t{2025}},
                     {"amount", int64_t{242000}},
                     {"due_on", "2025-11-30"}});
       make("fees", {{"household_id", h},
-                    {"season_start_year", int64_t{current_season_}},
+                    {"season", int64_t{current_season_}},
                     {"amount", int64_t{160000}},
                     {"due_on", FormatDate(start)}});
     }

@@ -79,7 +79,7 @@ class RecordChecksApiTest : public ::testing::TestWithParam<std::string> {
     c.id = make("companies", {{"code", code}, {"name", code}, {"policy", "weihai"}});
     make("licensed_districts", {{"company_id", c.id}, {"district_id", c.district}});
     make("seasons", {{"district_id", c.district},
-                     {"start_year", int64_t{2025}},
+                     {"season", int64_t{2025}},
                      {"official_start", "2025-11-15"},
                      {"official_end", "2026-03-15"}});
     int64_t src = make("heat_sources",
@@ -112,7 +112,7 @@ class RecordChecksApiTest : public ::testing::TestWithParam<std::string> {
                                       {"phone", phone.substr(0, 8) + room}});
       c.households.push_back(h);
       c.fees.push_back(make("fees", {{"household_id", h},
-                                     {"season_start_year", int64_t{2025}},
+                                     {"season", int64_t{2025}},
                                      {"amount", int64_t{264000}},
                                      {"due_on", "2025-11-30"}}));
     }
@@ -158,7 +158,7 @@ json Payment(int64_t household, int64_t fee, const json& amount, const std::stri
 TEST_P(RecordChecksApiTest, TheSevenBadRecordsAreRefusedNamingTheField) {
   const int64_t home = weihai_.households[0];
   const json season = {{"district_id", weihai_.district},
-                       {"start_year", 2026},
+                       {"season", 2026},
                        {"official_start", "2026-11-15"},
                        {"official_end", "2027-03-15"}};
   json ends_early = season, short_extension = season;

@@ -142,8 +142,8 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
                   ->Int(0, 0),
               1);
     EXPECT_EQ((*conn)
-                  ->Query("SELECT COUNT(*) FROM fees f JOIN seasons s ON s.start_year = "
-                          "f.season_start_year JOIN households x ON x.id = f.household_id "
+                  ->Query("SELECT COUNT(*) FROM fees f JOIN seasons s ON s.season = "
+                          "f.season JOIN households x ON x.id = f.household_id "
                           "WHERE f.household_id = " +
                           h +
                           " AND s.district_id = (SELECT "

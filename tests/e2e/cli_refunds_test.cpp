@@ -24,7 +24,7 @@ TEST(RefundsCli, RunsASeasonAndRefusesBadFlags) {
     auto city = support::MakeSensorCity(records, "c1", 0, "S-");
     ASSERT_TRUE(records.Create(*model::FindResource("fees"),
                                {{"household_id", city.household_id},
-                                {"season_start_year", int64_t{2025}},
+                                {"season", int64_t{2025}},
                                 {"amount", int64_t{264000}},
                                 {"due_on", "2025-11-15"}},
                                {}, "setup").ok());

@@ -32,7 +32,7 @@ std::string SqlFor(const Migration& m, bool pg) {
 }
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 7> kMigrations = {{
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -378,6 +378,24 @@ ALTER TABLE measurements ADD COLUMN signed_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE measurements ADD COLUMN signed_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE measurements ADD COLUMN signed_via TEXT NOT NULL DEFAULT '';
 )sql"},
+    // One name for each idea across the API (issue 11): the year a heating season starts is
+    // `season` in every record, filter and flag, as the refund ledger already says. SQLite
+    // (3.25+) rewrites the tables' UNIQUE clauses itself (their indexes are unnamed); PostgreSQL
+    // keeps the names it gave the constraints, which name the old columns.
+    {8, "the season is season everywhere",
+     R"sql(
+ALTER TABLE seasons RENAME COLUMN start_year TO season;
+ALTER TABLE fees RENAME COLUMN season_start_year TO season;
+)sql",
+     R"sql(
+ALTER TABLE seasons RENAME COLUMN start_year TO season;
+ALTER TABLE seasons RENAME CONSTRAINT seasons_district_id_start_year_key
+  TO seasons_district_id_season_key;
+ALTER TABLE fees RENAME COLUMN season_start_year TO season;
+ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
+  TO fees_household_id_season_key;
+)sql",
+     nullptr},
 }};
 
 std::string Now() {
@@ -389,7 +407,7 @@ std::string Now() {
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
-Status MigrateLocked(Connection& conn, bool pg) {
+Status MigrateLocked(Connection& conn, bool pg, int target) {
   if (auto s = conn.Script("CREATE TABLE IF NOT EXISTS schema_migrations ("
                            "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                            "applied_at TEXT NOT NULL)");
@@ -407,7 +425,7 @@ Status MigrateLocked(Connection& conn, bool pg) {
                                          ") is newer than this hearth (version " +
                                          std::to_string(LatestSchemaVersion()) + ")");
       }
-      if (m.version <= current) return OkStatus();
+      if (m.version <= current || m.version > target) return OkStatus();
       if (auto r = conn.Script(SqlFor(m, pg)); !r.ok()) return r;
       auto ins = conn.Query(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
@@ -420,7 +438,7 @@ Status MigrateLocked(Connection& conn, bool pg) {
   return OkStatus();
 }
 
-Status Migrate(Connection& conn) {
+Status MigrateTo(Connection& conn, int target) {
   // Serialise concurrent migrators. PostgreSQL: a session advisory lock (CREATE TABLE IF NOT
   // EXISTS itself races there); SQLite: each step's BEGIN IMMEDIATE holds the write lock.
   bool pg = conn.dialect() == Dialect::kPostgres;
@@ -430,9 +448,11 @@ Status Migrate(Connection& conn) {
       return r.error();
     }
   }
-  Status s = MigrateLocked(conn, pg);
+  Status s = MigrateLocked(conn, pg, target);
   if (pg) (void)conn.Query(std::string("SELECT pg_advisory_unlock(") + kLockKey + ")");
   return s;
 }
+
+Status Migrate(Connection& conn) { return MigrateTo(conn, LatestSchemaVersion()); }
 
 }  // namespace hearth::adapters::storage

@@ -14,6 +14,10 @@ namespace hearth::adapters::storage {
 /// binary knows. Safe when several processes start at once (the version row is the lock).
 Status Migrate(Connection& conn);
 
+/// Migrate, up to `version` only: a database as the release of that version left it (tests of a
+/// migration over existing data). A newer database is still refused.
+Status MigrateTo(Connection& conn, int version);
+
 /// The newest migration this binary knows.
 int LatestSchemaVersion();
 

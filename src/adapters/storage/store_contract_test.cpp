@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "adapters/storage/migrations.hpp"
+#include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
 #include "support/test_database.hpp"
 
@@ -96,6 +97,92 @@ TEST_P(StoreContract, MigrationsAreIdempotentAndConcurrent) {
   auto future = Migrate(*c);
   ASSERT_FALSE(future.ok());
   EXPECT_EQ(future.error().code, ErrorCode::kFailedPrecondition);
+}
+
+// Migration 8 renames seasons.start_year and fees.season_start_year to `season` (issue 11): a
+// database a version-7 hearth wrote keeps its seasons and fees, read under the new name, with
+// their natural keys still unique and no constraint left naming the old columns.
+TEST_P(StoreContract, TheSeasonRenameKeepsSeasonsAndFees) {
+  auto c = Connect();
+  ASSERT_TRUE(MigrateTo(*c, 7).ok());
+  const char* const kVersion7Rows[] = {
+      "INSERT INTO districts (code, name, city, policy) VALUES ('d1', 'D', 'Weihai', 'weihai')",
+      "INSERT INTO companies (code, name, policy) VALUES ('c1', 'C', 'weihai')",
+      "INSERT INTO heat_sources (company_id, code, name, kind) VALUES (1, 'hs', 'p', 'chp')",
+      "INSERT INTO network_sections (company_id, heat_source_id, code, name) "
+      "VALUES (1, 1, 'n1', 'n')",
+      "INSERT INTO substations (company_id, network_section_id, code, name) "
+      "VALUES (1, 1, 's1', 's')",
+      "INSERT INTO buildings (company_id, district_id, substation_id, code, community, floors) "
+      "VALUES (1, 1, 1, 'b1', 'Sunny', 6)",
+      "INSERT INTO partitions (company_id, building_id, code) VALUES (1, 1, 'u1')",
+      "INSERT INTO households (company_id, partition_id, code, area_m2, floor, orientation, "
+      "billing, heating_status) VALUES (1, 1, 'h1', 8550, 3, 'sun', 'area', 'heated')",
+      "INSERT INTO seasons (district_id, start_year, official_start, official_end) "
+      "VALUES (1, 2024, '2024-11-15', '2025-03-15'), (1, 2025, '2025-11-15', '2026-03-15')",
+      "INSERT INTO fees (household_id, season_start_year, amount, due_on) "
+      "VALUES (1, 2024, 264000, '2024-11-01'), (1, 2025, 270000, '2025-11-01')",
+  };
+  for (const char* sql : kVersion7Rows) {
+    auto r = c->Query(sql);
+    ASSERT_TRUE(r.ok()) << sql << ": " << r.error().detail;
+  }
+  ASSERT_TRUE(Migrate(*c).ok());
+  EXPECT_EQ(c->Query("SELECT MAX(version) FROM schema_migrations")->Int(0, 0),
+            LatestSchemaVersion());
+
+  // No constraint or index of either table still names the old columns.
+  auto names = GetParam() == Engine::kSqlite
+                   ? c->Query("SELECT name || ' ' || COALESCE(sql, '') FROM sqlite_master "
+                              "WHERE tbl_name IN ('seasons', 'fees')")
+                   : c->Query("SELECT conname FROM pg_constraint WHERE conrelid IN "
+                              "('seasons'::regclass, 'fees'::regclass) UNION ALL "
+                              "SELECT indexname || ' ' || indexdef FROM pg_indexes "
+                              "WHERE tablename IN ('seasons', 'fees')");
+  ASSERT_TRUE(names.ok()) << names.error().detail;
+  ASSERT_FALSE(names->rows.empty());
+  for (size_t i = 0; i < names->rows.size(); ++i) {
+    EXPECT_EQ(names->Text(i, 0).find("start_year"), std::string::npos) << names->Text(i, 0);
+  }
+
+  SqlRecordStore store(std::move(c));
+  const model::Resource& seasons = *model::FindResource("seasons");
+  const model::Resource& fees = *model::FindResource("fees");
+  auto s = store.List(seasons, {});
+  ASSERT_TRUE(s.ok()) << s.error().detail;
+  ASSERT_EQ(s->items.size(), 2u);
+  EXPECT_EQ(std::get<int64_t>(s->items[0].fields.at("season")), 2024);
+  EXPECT_EQ(std::get<int64_t>(s->items[1].fields.at("season")), 2025);
+  EXPECT_EQ(std::get<std::string>(s->items[1].fields.at("official_end")), "2026-03-15");
+  ports::ListQuery of2025;
+  of2025.equals["season"] = int64_t{2025};
+  auto f = store.List(fees, of2025);
+  ASSERT_TRUE(f.ok()) << f.error().detail;
+  ASSERT_EQ(f->items.size(), 1u);
+  EXPECT_EQ(std::get<int64_t>(f->items[0].fields.at("amount")), 270000);
+
+  // The natural keys hold under the new name.
+  auto again = store.Create(fees,
+                            {{"household_id", int64_t{1}}, {"season", int64_t{2025}},
+                             {"amount", int64_t{1}}, {"due_on", std::string("2025-11-01")}},
+                            {}, "test");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_NE(again.error().message.find("household_id+season"), std::string::npos)
+      << again.error().message;
+  auto twice = store.Create(seasons,
+                            {{"district_id", int64_t{1}}, {"season", int64_t{2024}},
+                             {"official_start", std::string("2024-11-15")},
+                             {"official_end", std::string("2025-03-15")}},
+                            {}, "test");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, ErrorCode::kAlreadyExists);
+  auto next = store.Create(seasons,
+                           {{"district_id", int64_t{1}}, {"season", int64_t{2026}},
+                            {"official_start", std::string("2026-11-15")},
+                            {"official_end", std::string("2027-03-15")}},
+                           {}, "test");
+  EXPECT_TRUE(next.ok()) << next.error().message << next.error().detail;
 }
 
 TEST_P(StoreContract, CalendarImportsReplayInOrder) {

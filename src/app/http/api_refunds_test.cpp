@@ -33,7 +33,7 @@ class RefundsApi : public ::testing::TestWithParam<std::string> {
     for (const auto& c : {a_, b_}) {
       auto fee = rt_->db->records.Create(*model::FindResource("fees"),
                                       {{"household_id", c.household_id},
-                                       {"season_start_year", int64_t{2025}},
+                                       {"season", int64_t{2025}},
                                        {"amount", int64_t{264000}},
                                        {"due_on", "2025-11-15"}},
                                       {}, "setup");

@@ -28,7 +28,7 @@ const std::string kDir = std::string(HEARTH_SOURCE_DIR) + "/tests/golden/records
 ordered_json Sample(const model::Field& f, const std::string& resource, int variant) {
   if (resource == "seasons") {
     const std::string year = std::to_string(2025 + variant), next = std::to_string(2026 + variant);
-    if (f.name == "start_year") return 2025 + variant;
+    if (f.name == "season") return 2025 + variant;
     if (f.name == "commissioning_start") return year + "-11-08";
     if (f.name == "early_start") return year + "-11-10";
     if (f.name == "official_start") return year + "-11-15";
@@ -74,7 +74,7 @@ ordered_json Script(const model::Resource& r) {
     }
   }
   if (r.name == "seasons") {
-    // start_year alone cannot change: the dates would leave it (refused); move the end instead.
+    // season alone cannot change: the dates would leave it (refused); move the end instead.
     patch = ordered_json{{"official_end", "2027-03-20"}};
   }
   const std::string base = "/api/v1/" + r.name;
