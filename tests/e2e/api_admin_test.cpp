@@ -9,11 +9,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
-#include "support/test_client.hpp"
-#include "support/test_postgres.hpp"
-#include "support/test_process.hpp"
+#include "support/test_api.hpp"
 
 namespace hearth::e2e {
 namespace {
@@ -21,7 +18,6 @@ namespace {
 using support::Bearer;
 using support::Fetch;
 using support::RunHearth;
-using support::ServerProcess;
 using support::TempDir;
 using Reply = support::TestResponse;
 
@@ -46,28 +42,23 @@ const char* const kBadYearProblems =
 class AdminTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    db_ = GetParam() == "postgres" ? support::PostgresCluster::Shared().CreateDatabase()
-                                   : dir_ / "h.db";
+    db_ = support::MigratedDatabase(GetParam(), dir_);
     {
       auto conn = adapters::storage::Connect(db_);
       ASSERT_TRUE(conn.ok());
-      ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
       adapters::storage::SqlRecordStore records(std::move(*conn));
       auto c = records.Create(*model::FindResource("companies"),
                               {{"code", "c1"}, {"name", "C"}, {"policy", "weihai"}}, {}, "setup");
       ASSERT_TRUE(c.ok());
       company_ = c->id;
     }
-    for (auto [user, role, company] :
-         {std::tuple{"root", "admin", ""}, std::tuple{"gov", "regulator", ""},
-          std::tuple{"li", "manager", "c1"}}) {
-      auto add = support::AddUser(db_, user, role, company);
-      ASSERT_EQ(add.exit_code, 0) << add.err;
-    }
-    port_ = support::FreePort();
-    server_ = std::make_unique<ServerProcess>(support::ServeArgs(db_, port_));
-    ASSERT_TRUE(support::WaitForHealthz(port_)) << "hearth serve did not start";
-    root_ = Login("root", support::kTestPassword);
+    api_ = std::make_unique<support::ApiServer>(
+        db_, std::vector<support::ApiUser>{{"root", "admin", "", ""},
+                                           {"gov", "regulator", "", ""},
+                                           {"li", "manager", "c1", ""}});
+    ASSERT_TRUE(api_->started());
+    port_ = api_->port();
+    root_ = api_->token("root");
   }
 
   Reply LoginReply(const std::string& user, const std::string& password) {
@@ -108,8 +99,8 @@ class AdminTest : public ::testing::TestWithParam<std::string> {
   TempDir dir_;
   std::string db_, root_;
   int64_t company_ = 0;
+  std::unique_ptr<support::ApiServer> api_;
   uint16_t port_ = 0;
-  std::unique_ptr<ServerProcess> server_;
 };
 
 TEST_P(AdminTest, UsersOverHttp) {

@@ -12,20 +12,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "core/civil_time.hpp"
-#include "support/test_client.hpp"
-#include "support/test_postgres.hpp"
-#include "support/test_process.hpp"
+#include "support/test_api.hpp"
 
 namespace hearth::e2e {
 namespace {
 
 using nlohmann::json;
-using support::Bearer;
-using support::Fetch;
-using support::ServerProcess;
 using support::TempDir;
 using Reply = support::TestResponse;
 
@@ -37,34 +31,21 @@ std::string Day(int offset) { return FormatDate(Today() + std::chrono::days{offs
 class EvidenceApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    db_ = GetParam() == "postgres" ? support::PostgresCluster::Shared().CreateDatabase()
-                                   : dir_ / "h.db";
+    db_ = support::MigratedDatabase(GetParam(), dir_);
     {
       auto conn = adapters::storage::Connect(db_);
       ASSERT_TRUE(conn.ok());
-      ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
       adapters::storage::SqlRecordStore records(std::move(*conn));
       ASSERT_NO_THROW(MakeCity(records));
     }
-    const std::string home = std::to_string(area_);
-    for (auto [user, role, company, household] :
-         {std::tuple{"root", "admin", "", ""}, std::tuple{"gov", "regulator", "", ""},
-          std::tuple{"li", "manager", "weihai-heat", ""},
-          std::tuple{"wang", "agent", "weihai-heat", ""},
-          std::tuple{"zhao", "technician", "weihai-heat", ""},
-          std::tuple{"home", "household", "", home.c_str()}}) {
-      auto add = support::AddUser(db_, user, role, company, household);
-      ASSERT_EQ(add.exit_code, 0) << add.err;
-    }
-    port_ = support::FreePort();
-    server_ = std::make_unique<ServerProcess>(support::ServeArgs(db_, port_));
-    ASSERT_TRUE(support::WaitForHealthz(port_)) << "hearth serve did not start";
-    for (const char* user : {"root", "gov", "li", "wang", "zhao", "home"}) {
-      auto r = Fetch(port_, "POST", "/api/v1/auth/login",
-                     json{{"username", user}, {"password", support::kTestPassword}}.dump());
-      ASSERT_EQ(r.status, 200u) << r.body;
-      tokens_[user] = r.Json()["token"].get<std::string>();
-    }
+    api_ = std::make_unique<support::ApiServer>(
+        db_, std::vector<support::ApiUser>{{"root", "admin", "", ""},
+                                           {"gov", "regulator", "", ""},
+                                           {"li", "manager", "weihai-heat", ""},
+                                           {"wang", "agent", "weihai-heat", ""},
+                                           {"zhao", "technician", "weihai-heat", ""},
+                                           {"home", "household", "", std::to_string(area_)}});
+    ASSERT_TRUE(api_->started());
   }
 
   // One company in one district, two households side by side in one partition (one billed by
@@ -154,7 +135,7 @@ class EvidenceApiTest : public ::testing::TestWithParam<std::string> {
 
   Reply Call(const std::string& user, const std::string& method, const std::string& target,
              const std::string& body = "") {
-    return Fetch(port_, method, target, body, Bearer(tokens_.at(user)));
+    return api_->Call(user, method, target, body);
   }
   json Entry(int64_t household, int season) {
     auto r = Call("root", "GET",
@@ -168,9 +149,7 @@ class EvidenceApiTest : public ::testing::TestWithParam<std::string> {
 
   TempDir dir_;
   std::string db_;
-  uint16_t port_ = 0;
-  std::unique_ptr<ServerProcess> server_;
-  std::map<std::string, std::string> tokens_;
+  std::unique_ptr<support::ApiServer> api_;
   int64_t district_ = 0, company_ = 0, area_ = 0, meter_ = 0;
   int current_season_ = 0;
 };

@@ -348,11 +348,15 @@ TEST_F(ApiAccess, UsageRatesByRole) {
     EXPECT_EQ(items[0]["rate_percent"], 100.0);
     EXPECT_EQ(items[0]["total_area_m2"], 90.0);
   }
+  // A company is named by id or code; company staff naming another company are refused.
   auto other =
       Call("manager", "GET",
            "/api/v1/usage-rates?by=community&company_id=" + std::to_string(ids_["b.company"]));
-  ASSERT_EQ(other.status, 200u);
-  EXPECT_TRUE(json::parse(other.body)["items"].empty());
+  EXPECT_EQ(other.status, 403u) << other.body;
+  EXPECT_EQ(json::parse(other.body)["error"]["field"], "company_id");
+  auto by_code = Call("admin", "GET", "/api/v1/usage-rates?by=partition&company=no-such-code");
+  EXPECT_EQ(by_code.status, 400u) << by_code.body;
+  EXPECT_EQ(json::parse(by_code.body)["error"]["field"], "company");
   EXPECT_EQ(Call("admin", "GET", "/api/v1/usage-rates?by=street").status, 400u);
 }
 

@@ -93,6 +93,16 @@ ordered_json Operation(const adapters::http::Router::Route& route) {
     } else if (q == "limit") {
       param["schema"] = {{"type", "integer"}, {"minimum", 1}};
       param["description"] = "how many items a page holds at most";
+    } else if (q == "company") {  // one name per idea across the API (app/http/filters.hpp)
+      param["description"] = "a company's id or code; company staff see their own company only";
+    } else if (q == "season") {
+      param["schema"] = {{"type", "integer"}, {"minimum", 2000}, {"maximum", 2200}};
+      param["description"] = "the year the season starts: 2025 for 2025-11-15 … 2026-03-15";
+    } else if (q == "from" || q == "to") {
+      param["description"] = q == "from" ? "a date (from its first second, local time) or an "
+                                           "RFC 3339 time"
+                                         : "a date (to its last second, local time) or an "
+                                           "RFC 3339 time";
     }
     params.push_back(std::move(param));
   }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
 
 namespace hearth::app::http {
@@ -27,7 +28,8 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
           return adapters::http::ErrorResponse(
               Error::PermissionDenied("usage rates are for company staff and regulators"));
         }
-        if (auto s = adapters::http::OnlyParams(req, {"by", "company_id", "cursor", "limit"});
+        if (auto s = adapters::http::OnlyParams(req, {"by", "company", "company_id", "cursor",
+                                                      "limit"});
             !s.ok()) {
           return adapters::http::ErrorResponse(s.error());
         }
@@ -40,20 +42,9 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
               Error::InvalidArgument("by must be partition or community", "by"));
         }
         ports::Scope scope = access->scope;
-        if (auto c = req.query.find("company_id"); c != req.query.end()) {
-          auto parsed = adapters::http::ParseDigits(c->second);
-          if (!parsed) {
-            return adapters::http::ErrorResponse(
-                Error::InvalidArgument("company_id must be a number", "company_id"));
-          }
-          const int64_t id = *parsed;
-          // A company role asking for another company sees nothing, as with lists.
-          if (scope.company_id && *scope.company_id != id) {
-            return adapters::http::Json(200,
-                                        PageJson(nlohmann::ordered_json::array(), std::nullopt));
-          }
-          scope.company_id = id;
-        }
+        auto company = CompanyFilter(req, store, scope);
+        if (!company.ok()) return adapters::http::ErrorResponse(company.error());
+        scope.company_id = *company;
         auto rows = store.UsageRates(
             by == "partition" ? ports::UsageGrouping::kPartition : ports::UsageGrouping::kCommunity,
             scope);
@@ -77,7 +68,7 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
       },
       {.summary = "Heat-usage rates by partition or community (R-TEMP-2), derived from the "
                   "households' heating status and area",
-       .query = {"by", "company_id", "cursor", "limit"},
+       .query = {"by", "company", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
        .list = true});
