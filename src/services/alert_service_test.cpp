@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "services/judging_test_city.hpp"
+#include "support/judging_test_city.hpp"
 
 namespace hearth::services {
 namespace {

@@ -8,7 +8,7 @@
 #include <algorithm>
 
 #include "services/alert_service.hpp"
-#include "services/judging_test_city.hpp"
+#include "support/judging_test_city.hpp"
 
 namespace hearth::services {
 namespace {

@@ -10,7 +10,7 @@
 #include "adapters/storage/refund_ledger_sql.hpp"
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
-#include "services/judging_test_city.hpp"
+#include "support/judging_test_city.hpp"
 
 namespace hearth::services {
 namespace {

@@ -10,6 +10,7 @@
 #include "model/resources.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city_data.hpp"
+#include "sim/demo_login.hpp"
 #include "sim/season_simulator.hpp"
 
 namespace hearth::sim {
@@ -18,9 +19,11 @@ namespace {
 using demo::CompanySpec;
 using demo::DistrictSpec;
 using demo::IdNumber;
+using demo::LoginHousehold;
 using demo::Padded;
 using demo::Phone;
 using demo::Rng;
+using demo::Sensored;
 using demo::SourceSpec;
 using demo::Specs;
 
@@ -47,16 +50,6 @@ class Writer {
   ports::RecordTransaction& tx_;
   const std::string& actor_;
   std::optional<Error> error_;
-};
-
-// A household that may get a sensor: its first bedroom, and what the demo's household login
-// needs to know of it.
-struct Sensored {
-  int64_t room_id = 0;  ///< the first bedroom
-  size_t company_index = 0;
-  int64_t household_id = 0, building_id = 0;
-  std::string household_code;
-  bool with_fee = false;  ///< heated and billed by area: it has a fee each season
 };
 
 // One company's city: its districts, seasons, network, buildings, households and fees.
@@ -317,22 +310,6 @@ class CompanyBuilder {
   int64_t building_seq_ = 0;
   int64_t households_ = 0;
 };
-
-// The household of the demo's household login: one with a fee, in a building whose heating has
-// a cold spell in the simulated seasons (so its days show unqualified ones, a refund basis),
-// preferably of the first company; else the first with a fee. Its index in `bedrooms`.
-size_t LoginHousehold(const std::vector<Sensored>& bedrooms, const SimOptions& sim) {
-  std::optional<size_t> any_spell, first_with_fee;
-  for (size_t i = 0; i < bedrooms.size(); ++i) {
-    const Sensored& b = bedrooms[i];
-    if (!b.with_fee) continue;
-    if (!first_with_fee) first_with_fee = i;
-    if (!HasColdSpell(sim, b.building_id)) continue;
-    if (b.company_index == 0) return i;
-    if (!any_spell) any_spell = i;
-  }
-  return any_spell.value_or(first_with_fee.value_or(0));
-}
 
 // About 5% of the households, spread at random, and always bedrooms[login] (the household login's):
 // a sensor in the first bedroom.

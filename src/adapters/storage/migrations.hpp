@@ -1,8 +1,5 @@
 // Versioned, forward-only schema migrations, written for each engine.
-//
-// migrations.cpp is over 400 lines on purpose: it is the schema's history, every migration in
-// the order it was released, and a released migration never changes. Splitting it would scatter
-// one record that is read top to bottom; a new migration is appended, never edited in.
+// The migrations themselves are in schema_history.cpp, appended, never edited.
 #pragma once
 
 #include "adapters/storage/sql.hpp"

@@ -1,4 +1,5 @@
-// The city the judging tests share (judging_service_test.cpp, refund_ledger_service_test.cpp):
+// The city the services' judging tests share (judging_service_test.cpp, alert_service_test.cpp,
+// refund_ledger_service_test.cpp):
 // one district and company (weihai profile), household h_ alone in its partition and community,
 // real stores on SQLite or PostgreSQL (the test's parameter), and the services over them.
 // Test-only.
