@@ -1,4 +1,5 @@
-// Port: user accounts, their login sessions and the per-username count of failed logins.
+// Port: user accounts, their login sessions and the counts of failed logins, per throttle key
+// (rules::ThrottleKey: a (username, client address) pair; the store treats it as opaque text).
 //
 // The store keeps what it is given: passwords arrive already hashed (argon2id, encoded) and
 // sessions by the hash of their token, never the token itself, so a copy of the database does
@@ -91,18 +92,17 @@ class UserStore {
   /// Deletes the sessions that expired before `expired_before`; returns how many.
   virtual Result<int64_t> PurgeSessions(Instant expired_before) = 0;
 
-  /// The failure record of `username`, nullopt when there is none.
-  virtual Result<std::optional<rules::LoginFailures>> GetLoginFailures(
-      std::string_view username) = 0;
-  /// Replaces the record of `username` by `update(current)` atomically: concurrent updates, in
+  /// The failure record of `key` (rules::ThrottleKey), nullopt when there is none.
+  virtual Result<std::optional<rules::LoginFailures>> GetLoginFailures(std::string_view key) = 0;
+  /// Replaces the record of `key` by `update(current)` atomically: concurrent updates, in
   /// this process or another sharing the database, are applied one after the other. Returns the
   /// new record.
   using FailureUpdate =
       std::function<rules::LoginFailures(const std::optional<rules::LoginFailures>&)>;
-  virtual Result<rules::LoginFailures> UpdateLoginFailures(std::string_view username,
+  virtual Result<rules::LoginFailures> UpdateLoginFailures(std::string_view key,
                                                            const FailureUpdate& update) = 0;
-  /// Deletes the record of `username` (after a successful login); no error when there is none.
-  virtual Status ClearLoginFailures(std::string_view username) = 0;
+  /// Deletes the record of `key` (after a successful login); no error when there is none.
+  virtual Status ClearLoginFailures(std::string_view key) = 0;
   /// Deletes the records whose last failure and lock both ended before `before`; returns how
   /// many.
   virtual Result<int64_t> PurgeLoginFailures(Instant before) = 0;

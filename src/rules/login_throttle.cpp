@@ -4,6 +4,13 @@
 
 namespace hearth::rules {
 
+std::string ThrottleKey(std::string_view username, std::string_view client) {
+  std::string key(username);
+  key += '|';
+  key += client;
+  return key;
+}
+
 std::optional<Instant> LockedUntil(const std::optional<LoginFailures>& record, Instant now) {
   if (record && record->locked_until && now < *record->locked_until) return record->locked_until;
   return std::nullopt;

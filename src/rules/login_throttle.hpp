@@ -1,18 +1,25 @@
-// Slowing down password guessing: failed logins are counted per username, and after
-// `free_failures` of them the username is locked for a delay that doubles with each further
-// failure, up to `max_lock`. Failures are forgotten once `window` passes with no failure and no
-// lock. Pure; thread-safe; the times are given by the caller (a clock port in the service).
+// Slowing down password guessing: failed logins are counted per (client address, username)
+// pair, and after `free_failures` of them the pair is locked for a delay that doubles with each
+// further failure, up to `max_lock`. Failures are forgotten once `window` passes with no failure
+// and no lock. Pure; thread-safe; the times are given by the caller (a clock port in the service).
 //
 // Platform defaults (no document sets them): 5 free failures, a 15-minute window, a first lock
 // of 30 s, doubling to at most 15 minutes. While locked, attempts are refused without checking
-// the password and are not counted, so a lock cannot be extended by hammering it; a lock lets
-// anyone who knows a username delay its owner's login by at most max_lock at a time, the price
-// of slowing guessing without per-client state.
+// the password and are not counted, so a lock cannot be extended by hammering it.
+//
+// Decision (issue 12, item 4): the pair, not the username alone, is throttled, so a client that
+// knows a username cannot lock its owner out: the owner's own address has no failures and gets
+// in. A guesser spreading over many addresses gets free_failures guesses per address and lock;
+// the per-address rate limit of logins (rules/rate_limit.hpp) and the cost of each guess bound
+// that. The pair is one key of the store (ThrottleKey), so processes sharing a database throttle
+// together.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "core/civil_time.hpp"
 
@@ -25,14 +32,19 @@ struct ThrottleSettings {
   std::chrono::seconds max_lock{15 * 60};  ///< locks double up to this
 };
 
-/// What is kept per username.
+/// The store's key of the pair: "<username>|<client>", e.g. "li.manager|203.0.113.7". A
+/// username never holds '|', so keys of different pairs differ. `client` may be empty (callers in
+/// process: tests, benchmarks).
+std::string ThrottleKey(std::string_view username, std::string_view client);
+
+/// What is kept per (client, username) pair.
 struct LoginFailures {
   int64_t failures = 0;                 ///< counted since the record was last forgotten
   Instant last_failure;                 ///< when the last one happened
   std::optional<Instant> locked_until;  ///< refused before this instant
 };
 
-/// When the username is locked at `now`, the instant logins are allowed again; else nullopt.
+/// When the pair is locked at `now`, the instant logins are allowed again; else nullopt.
 std::optional<Instant> LockedUntil(const std::optional<LoginFailures>& record, Instant now);
 
 /// The record after one more failure at `now`: a record whose failures are forgotten (the window

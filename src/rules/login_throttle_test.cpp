@@ -102,5 +102,14 @@ TEST(LoginThrottle, OtherSettings) {
   EXPECT_EQ(LockFor(4, s).count(), 5);
 }
 
+TEST(LoginThrottle, KeysOfPairsDiffer) {
+  EXPECT_EQ(ThrottleKey("li.manager", "203.0.113.7"), "li.manager|203.0.113.7");
+  EXPECT_EQ(ThrottleKey("li", "::1"), "li|::1");
+  EXPECT_EQ(ThrottleKey("li", ""), "li|");
+  EXPECT_NE(ThrottleKey("li", "10.0.0.1"), ThrottleKey("li", "10.0.0.2"));
+  EXPECT_NE(ThrottleKey("li", "10.0.0.1"), ThrottleKey("wang", "10.0.0.1"));
+  EXPECT_NE(ThrottleKey("li", ""), "li");  // not the key of the old per-username records
+}
+
 }  // namespace
 }  // namespace hearth::rules

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace hearth::services {
 namespace {
 
@@ -11,9 +13,7 @@ constexpr size_t kTokenChars = 43;  // base64url of 32 bytes, unpadded
 constexpr std::chrono::hours kKeepExpired{24};
 constexpr std::chrono::seconds kPurgeEvery{3600};
 
-Error Unauthenticated(std::string message) {
-  return Error::Unauthenticated(std::move(message));
-}
+Error Unauthenticated(std::string message) { return Error::Unauthenticated(std::move(message)); }
 
 Error BadCredentials() { return Unauthenticated("wrong username or password"); }
 
@@ -43,13 +43,8 @@ std::optional<std::string> NormalizeUsername(std::string_view name) {
   return out;
 }
 
-Status CheckPassword(std::string_view password) {
-  if (password.size() < kMinPassword || password.size() > kMaxPassword) {
-    return Error::InvalidArgument("a password is " + std::to_string(kMinPassword) + " to " +
-                                      std::to_string(kMaxPassword) + " bytes long",
-                                  "password");
-  }
-  return OkStatus();
+Status CheckPassword(std::string_view password, std::string_view username) {
+  return rules::CheckPasswordChoice(password, username);
 }
 
 ports::Scope ScopeOf(const Principal& p) {
@@ -89,13 +84,22 @@ void MaskRecord(const Principal& p, const model::Resource& resource, ports::Reco
 AuthService::AuthService(ports::UserStore& users, const ports::Clock& clock,
                          const ports::PasswordHasher& hasher, const ports::TokenIssuer& tokens,
                          AuthOptions options)
-    : users_(users), clock_(clock), hasher_(hasher), tokens_(tokens), options_(options) {}
+    : users_(users),
+      clock_(clock),
+      hasher_(hasher),
+      tokens_(tokens),
+      options_(options),
+      rate_(options.login_rate) {}
 
-const std::string& AuthService::DummyHash() {
-  std::call_once(dummy_once_, [this] {
+Result<std::string> AuthService::DummyHash() {
+  MutexLock lock(dummy_mutex_);
+  if (dummy_hash_.empty()) {
+    // Never an empty hash: checking against one would answer at once and tell that the user
+    // does not exist.
     auto h = hasher_.Hash("not a password of anyone");
-    dummy_hash_ = h.ok() ? *h : std::string();
-  });
+    if (!h.ok()) return h.error();
+    dummy_hash_ = std::move(*h);
+  }
   return dummy_hash_;
 }
 
@@ -107,7 +111,7 @@ Result<ports::User> AuthService::AddUser(const NewAccount& account, const std::s
                                       account.username + "'",
                                   "username");
   }
-  if (auto s = CheckPassword(account.password); !s.ok()) return s.error();
+  if (auto s = CheckPassword(account.password, *username); !s.ok()) return s.error();
   auto role = rules::ParseRole(account.role);
   if (!role) {
     return Error::InvalidArgument(
@@ -131,42 +135,54 @@ Result<ports::User> AuthService::AddUser(const NewAccount& account, const std::s
   return users_.AddUser(user, actor);
 }
 
-Error AuthService::Failed(const std::string& username, Instant now) {
+Error AuthService::Failed(const std::string& key, Instant now) {
   auto record =
-      users_.UpdateLoginFailures(username, [&](const std::optional<rules::LoginFailures>& before) {
+      users_.UpdateLoginFailures(key, [&](const std::optional<rules::LoginFailures>& before) {
         return rules::AfterFailure(before, now, options_.throttle);
       });
   if (!record.ok()) return record.error();
   if (record->locked_until) {
-    spdlog::warn("login: '{}' locked until {} after {} failures", username,
+    spdlog::warn("login: '{}' locked until {} after {} failures", key,
                  FormatLocal(*record->locked_until), record->failures);
   }
   return BadCredentials();
 }
 
-Result<IssuedToken> AuthService::Login(std::string_view username, std::string_view password) {
+Result<IssuedToken> AuthService::Login(std::string_view username, std::string_view password,
+                                       std::string_view client) {
   Instant now = clock_.Now();
+  // First, before any work: a flood from one address costs a map lookup per request.
+  if (auto s = rate_.Take(client, now); !s.ok()) return s.error();
   auto name = NormalizeUsername(username);
   // No account can have such a name, so there is nothing to guess and nothing to count.
   if (!name || password.size() > kMaxPassword) return BadCredentials();
 
-  auto failures = users_.GetLoginFailures(*name);
+  const std::string key = rules::ThrottleKey(*name, client);
+  auto failures = users_.GetLoginFailures(key);
   if (!failures.ok()) return failures.error();
   if (auto until = rules::LockedUntil(*failures, now)) {
-    return Error::Unavailable("too many failed logins for this username; try again in " +
-                              std::to_string((*until - now).count()) + " s");
+    int64_t wait = std::max<int64_t>((*until - now).count(), 1);
+    return Error::ResourceExhausted(
+        "too many failed logins from this address for this username; try again in " +
+            std::to_string(wait) + " s",
+        wait);
   }
   auto user = users_.FindUser(*name);
   if (!user.ok() && user.error().code != ErrorCode::kNotFound) return user.error();
-  bool matches = false;
+  Result<bool> matches = false;
   if (user.ok() && !user->disabled) {
     matches = hasher_.Verify(user->password_hash, password);
   } else {
-    (void)hasher_.Verify(DummyHash(), password);  // the same work as a real check
+    auto dummy = DummyHash();
+    if (!dummy.ok()) return dummy.error();
+    matches = hasher_.Verify(*dummy, password);  // the same work as a real check
+    if (matches.ok()) matches = false;
   }
-  if (!matches) return Failed(*name, now);
+  // A hasher too busy to check is not a failure of the client: nothing is counted.
+  if (!matches.ok()) return matches.error();
+  if (!*matches) return Failed(key, now);
   if (failures->has_value()) {
-    if (auto s = users_.ClearLoginFailures(*name); !s.ok()) return s.error();
+    if (auto s = users_.ClearLoginFailures(key); !s.ok()) return s.error();
   }
 
   auto token = tokens_.NewToken();

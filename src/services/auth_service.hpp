@@ -4,17 +4,26 @@
 // Tokens are 32 random bytes in base64url (43 characters), given to the client once; the store
 // keeps only their SHA-256, so a copy of the database lets no one in. A token works until it
 // expires (AuthOptions::session_ttl after the login), is revoked by Logout, or its user is
-// disabled. Failed logins are throttled per username in the store (rules/login_throttle.hpp),
-// so several `hearth serve` processes sharing a database throttle together.
+// disabled.
+//
+// Guessing and floods (issue 12, items 3 and 4):
+// - Logins are rate-limited per client address in this process (ClientRateLimiter,
+//   rules/rate_limit.hpp): resource_exhausted (HTTP 429) with retry_after_s.
+// - Failed logins are throttled per (client address, username) pair in the store
+//   (rules/login_throttle.hpp), so several `hearth serve` processes sharing a database throttle
+//   together, and a client that fails cannot lock the account's owner out.
+// - Passwords are hashed and checked through the PasswordHasher given, which a server makes a
+//   bounded pool (adapters/crypto/hashing_pool.hpp): when it is full, unavailable (HTTP 503)
+//   with retry_after_s.
 #pragma once
 
 #include <atomic>
 #include <chrono>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/mutex.hpp"
 #include "model/resources.hpp"
 #include "ports/clock.hpp"
 #include "ports/credentials.hpp"
@@ -22,6 +31,9 @@
 #include "ports/user_store.hpp"
 #include "rules/access.hpp"
 #include "rules/login_throttle.hpp"
+#include "rules/password_policy.hpp"
+#include "rules/rate_limit.hpp"
+#include "services/client_rate_limiter.hpp"
 
 namespace hearth::services {
 
@@ -55,6 +67,7 @@ struct NewAccount {
 struct AuthOptions {
   std::chrono::seconds session_ttl = std::chrono::hours(12);  ///< token lifetime
   rules::ThrottleSettings throttle;                           ///< see rules/login_throttle.hpp
+  rules::RateSettings login_rate;  ///< logins per client address, see rules/rate_limit.hpp
 };
 
 struct IssuedToken {
@@ -64,17 +77,20 @@ struct IssuedToken {
 
 /// Usernames: 1 to 64 characters of a-z, 0-9, '.', '_', '-', '@'; upper-case ASCII letters are
 /// folded to lower case (on AddUser and on Login alike, so "Li" and "li" are one account and one
-/// throttle record). Passwords: 8 to 1024 bytes.
+/// throttle record). Passwords: 12 to 1024 bytes, and not a common one (rules/password_policy.hpp).
 inline constexpr size_t kMaxUsername = 64;
-inline constexpr size_t kMinPassword = 8;
-inline constexpr size_t kMaxPassword = 1024;
+inline constexpr size_t kMinPassword = rules::kMinPasswordBytes;  // 12
+inline constexpr size_t kMaxPassword = rules::kMaxPasswordBytes;  // 1024
 
 /// The username as stored (upper case folded), or nullopt when it cannot be one.
 std::optional<std::string> NormalizeUsername(std::string_view name);
-/// invalid_argument (field "password") unless the password is kMinPassword..kMaxPassword bytes.
-Status CheckPassword(std::string_view password);
+/// invalid_argument (field "password") unless the password is kMinPassword..kMaxPassword bytes
+/// and not a common one, nor the account's `username` (may be empty) with digits
+/// (rules::CheckPasswordChoice). Used wherever a password is chosen: new accounts, resets.
+Status CheckPassword(std::string_view password, std::string_view username = {});
 
-/// Thread-safe: the store and the clock are; the service keeps only a lazily made dummy hash.
+/// Thread-safe: the store, the clock and the hasher are; the service keeps a lazily made dummy
+/// hash and the rate limiter's buckets, each under its lock.
 class AuthService {
  public:
   /// None is owned; all must outlive the service.
@@ -83,18 +99,26 @@ class AuthService {
               AuthOptions options = {});
 
   /// Creates an account with an argon2id hash of its password. Errors: invalid_argument (field
-  /// username, password, role, company_id or household_id) for a malformed username, a short or
-  /// long password, an unknown role, or a company/household that does not fit the role;
-  /// not_found (company_id / household_id) for a missing company or household; already_exists
-  /// (username) when the username is taken. Audited by `actor` (the acting admin's username,
-  /// "cli:<os user>", "demo"; "system" for tests and benchmarks that set up accounts).
+  /// username, password, role, company_id or household_id) for a malformed username, a short,
+  /// long or common password (CheckPassword), an unknown role, or a company/household that does not
+  /// fit the role; not_found (company_id / household_id) for a missing company or household;
+  /// already_exists (username) when the username is taken. Audited by `actor` (the acting admin's
+  /// username, "cli:<os user>", "demo"; "system" for tests and benchmarks that set up accounts).
   Result<ports::User> AddUser(const NewAccount& account, const std::string& actor = "system");
 
-  /// Checks the password and issues a token. Errors: unauthenticated ("wrong username or
-  /// password") for an unknown or disabled user or a wrong password, alike and in about the same
-  /// time, so the answer does not tell whether a user exists; unavailable ("too many failed
-  /// logins …; try again in N s") while the username is locked after repeated failures.
-  Result<IssuedToken> Login(std::string_view username, std::string_view password);
+  /// Checks the password and issues a token. `client` is the caller's address ("" for callers in
+  /// process: one client). Errors, in the order checked:
+  /// - resource_exhausted ("too many logins from this address …", retry_after_s) when `client`
+  ///   has used up its rate (AuthOptions::login_rate), whatever the credentials;
+  /// - resource_exhausted ("too many failed logins from this address for this username …",
+  ///   retry_after_s) while the (client, username) pair is locked after repeated failures; the
+  ///   password is not checked then, and other clients are not affected;
+  /// - unavailable (retry_after_s) when the hasher is too busy to check the password;
+  /// - unauthenticated ("wrong username or password") for an unknown or disabled user or a wrong
+  ///   password, alike and in about the same time, so the answer does not tell whether a user
+  ///   exists; the failure counts against the pair.
+  Result<IssuedToken> Login(std::string_view username, std::string_view password,
+                            std::string_view client = {});
 
   /// The principal of a bearer token; unauthenticated when the token is malformed, unknown,
   /// expired, revoked, or its user is disabled.
@@ -107,10 +131,11 @@ class AuthService {
 
  private:
   // A hash to verify against when the user does not exist, so that unknown users take as long as
-  // known ones. Made on first need (it costs one argon2id hash).
-  const std::string& DummyHash();
-  // Counts a failed login; returns the error to answer with.
-  Error Failed(const std::string& username, Instant now);
+  // known ones. Made on first need (it costs one argon2id hash); an error when the hasher fails
+  // (then it is tried again next time).
+  Result<std::string> DummyHash();
+  // Counts a failed login of the throttle key; returns the error to answer with.
+  Error Failed(const std::string& key, Instant now);
   void PurgeNowAndThen(Instant now);
 
   ports::UserStore& users_;
@@ -118,9 +143,10 @@ class AuthService {
   const ports::PasswordHasher& hasher_;
   const ports::TokenIssuer& tokens_;
   AuthOptions options_;
-  std::once_flag dummy_once_;
-  std::string dummy_hash_;              // written once under dummy_once_
-  std::atomic<int64_t> last_purge_{0};  // seconds since the epoch
+  ClientRateLimiter rate_;
+  Mutex dummy_mutex_;
+  std::string dummy_hash_ GUARDED_BY(dummy_mutex_);  // empty until made
+  std::atomic<int64_t> last_purge_{0};               // seconds since the epoch
 };
 
 }  // namespace hearth::services

@@ -1,7 +1,8 @@
+// ctest-labels: unit security
 // AuthService over the SQLite user store and a manual clock: accounts, logins, tokens that
-// expire and are revoked, throttled guessing, scopes and masking (R-INFO-1, W 12.1).
+// expire and are revoked, throttled guessing per (client, username), logins rate-limited per
+// client, a busy hasher, password choice, scopes and masking (R-INFO-1, W 12.1; issue 12).
 #include "services/auth_service.hpp"
-#include "services/user_admin_service.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +10,11 @@
 #include <set>
 
 #include "adapters/crypto/tokens.hpp"
-#include "support/test_credentials.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/user_store_sql.hpp"
+#include "services/user_admin_service.hpp"
+#include "support/test_credentials.hpp"
 
 namespace hearth::services {
 namespace {
@@ -34,8 +36,8 @@ class AuthServiceTest : public ::testing::Test {
     ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
     users_ = std::make_unique<adapters::storage::SqlUserStore>(std::move(*conn));
     MakeFixtures();
-    auth_ = std::make_unique<AuthService>(*users_, clock_, support::CheapHasher(),
-                                          support::Tokens());
+    auth_ =
+        std::make_unique<AuthService>(*users_, clock_, support::CheapHasher(), support::Tokens());
     admin_ = std::make_unique<UserAdminService>(*users_, *auth_, clock_, support::CheapHasher());
   }
   void TearDown() override {
@@ -109,8 +111,8 @@ class AuthServiceTest : public ::testing::Test {
 };
 
 TEST_F(AuthServiceTest, LoginAuthenticateLogout) {
-  ports::User u = Add("li.manager", "s3cret-pass", "manager", company_);
-  auto token = auth_->Login("li.manager", "s3cret-pass");
+  ports::User u = Add("li.manager", "s3cret-pass-24", "manager", company_);
+  auto token = auth_->Login("li.manager", "s3cret-pass-24");
   ASSERT_TRUE(token.ok()) << token.error().message;
   EXPECT_EQ(token->token.size(), 43u);
   EXPECT_EQ(token->token.find_first_not_of(
@@ -135,9 +137,9 @@ TEST_F(AuthServiceTest, LoginAuthenticateLogout) {
 }
 
 TEST_F(AuthServiceTest, OnlyTheHashOfATokenIsStored) {
-  Add("root", "s3cret-pass", "admin");
-  auto a = auth_->Login("root", "s3cret-pass");
-  auto b = auth_->Login("root", "s3cret-pass");
+  Add("root", "s3cret-pass-24", "admin");
+  auto a = auth_->Login("root", "s3cret-pass-24");
+  auto b = auth_->Login("root", "s3cret-pass-24");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_NE(a->token, b->token);
   EXPECT_EQ(CountSessions(), 2);
@@ -152,8 +154,8 @@ TEST_F(AuthServiceTest, TokensExpire) {
   AuthOptions o;
   o.session_ttl = hours{1};
   AuthService short_lived(*users_, clock_, support::CheapHasher(), support::Tokens(), o);
-  Add("tech", "s3cret-pass", "technician", company_);
-  auto token = short_lived.Login("tech", "s3cret-pass");
+  Add("tech", "s3cret-pass-24", "technician", company_);
+  auto token = short_lived.Login("tech", "s3cret-pass-24");
   ASSERT_TRUE(token.ok());
   EXPECT_EQ(token->expires_at, T0() + hours{1});
   clock_.Advance(hours{1} - seconds{1});
@@ -167,34 +169,36 @@ TEST_F(AuthServiceTest, TokensExpire) {
 }
 
 TEST_F(AuthServiceTest, ExpiredSessionsArePurgedAfterADay) {
-  Add("root", "s3cret-pass", "admin");
-  ASSERT_TRUE(auth_->Login("root", "s3cret-pass").ok());  // expires T0 + 12 h
+  Add("root", "s3cret-pass-24", "admin");
+  ASSERT_TRUE(auth_->Login("root", "s3cret-pass-24").ok());  // expires T0 + 12 h
   clock_.Advance(hours{12 + 24} + seconds{1});
-  ASSERT_TRUE(auth_->Login("root", "s3cret-pass").ok());
+  ASSERT_TRUE(auth_->Login("root", "s3cret-pass-24").ok());
   EXPECT_EQ(CountSessions(), 1);
 }
 
 TEST_F(AuthServiceTest, DisabledUsers) {
-  ports::User u = Add("agent-7", "s3cret-pass", "agent", company_);
-  auto token = auth_->Login("agent-7", "s3cret-pass");
+  ports::User u = Add("agent-7", "s3cret-pass-24", "agent", company_);
+  auto token = auth_->Login("agent-7", "s3cret-pass-24");
   ASSERT_TRUE(token.ok());
   const Actor root{"root", std::nullopt};
   ASSERT_TRUE(admin_->SetDisabled(u.id, true, root).ok());
   EXPECT_EQ(auth_->Authenticate(token->token).error().code, ErrorCode::kUnauthenticated);
-  EXPECT_EQ(auth_->Login("agent-7", "s3cret-pass").error().message, "wrong username or password");
+  EXPECT_EQ(auth_->Login("agent-7", "s3cret-pass-24").error().message,
+            "wrong username or password");
   // Enabled again, it logs in anew; the token of before the disabling stays revoked.
   auto on = admin_->SetDisabled(u.id, false, root);
   ASSERT_TRUE(on.ok());
   EXPECT_FALSE(on->disabled);
   EXPECT_EQ(auth_->Authenticate(token->token).error().message,
             "the token was revoked (logged out)");
-  auto again = auth_->Login("agent-7", "s3cret-pass");
+  auto again = auth_->Login("agent-7", "s3cret-pass-24");
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(auth_->Authenticate(again->token).ok());
   // A disabled user whose session was left open (by another process's older code, say) is
   // refused all the same.
-  ASSERT_TRUE(users_->AddSession({support::Tokens().Digest(std::string(43, 'A')), u.id, T0(),
-                                  T0() + hours{1}, std::nullopt})
+  ASSERT_TRUE(users_
+                  ->AddSession({support::Tokens().Digest(std::string(43, 'A')), u.id, T0(),
+                                T0() + hours{1}, std::nullopt})
                   .ok());
   auto conn = adapters::storage::Connect(url_, false);
   ASSERT_TRUE((*conn)->Query("UPDATE users SET disabled = 1 WHERE id = $1", {u.id}).ok());
@@ -202,7 +206,7 @@ TEST_F(AuthServiceTest, DisabledUsers) {
 }
 
 TEST_F(AuthServiceTest, AdminsCannotDisableThemselves) {
-  ports::User root = Add("root", "s3cret-pass", "admin");
+  ports::User root = Add("root", "s3cret-pass-24", "admin");
   auto self = admin_->SetDisabled(root.id, true, {"root", root.id});
   ASSERT_FALSE(self.ok());
   EXPECT_EQ(self.error().code, ErrorCode::kFailedPrecondition);
@@ -213,8 +217,8 @@ TEST_F(AuthServiceTest, AdminsCannotDisableThemselves) {
 }
 
 TEST_F(AuthServiceTest, PasswordReset) {
-  ports::User u = Add("li", "s3cret-pass", "manager", company_);
-  auto token = auth_->Login("li", "s3cret-pass");
+  ports::User u = Add("li", "s3cret-pass-24", "manager", company_);
+  auto token = auth_->Login("li", "s3cret-pass-24");
   ASSERT_TRUE(token.ok());
   const Actor root{"root", std::nullopt};
   // A bad new password changes nothing.
@@ -222,24 +226,25 @@ TEST_F(AuthServiceTest, PasswordReset) {
   ASSERT_FALSE(short_one.ok());
   EXPECT_EQ(short_one.error().field, "password");
   EXPECT_TRUE(auth_->Authenticate(token->token).ok());
-  EXPECT_EQ(admin_->ResetPassword(424242, "new-s3cret", root).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(admin_->ResetPassword(424242, "new-s3cret-24", root).error().code,
+            ErrorCode::kNotFound);
 
-  ASSERT_TRUE(admin_->ResetPassword(u.id, "new-s3cret", root).ok());
+  ASSERT_TRUE(admin_->ResetPassword(u.id, "new-s3cret-24", root).ok());
   EXPECT_EQ(auth_->Authenticate(token->token).error().code, ErrorCode::kUnauthenticated)
       << "whoever knew the old password is logged out";
-  EXPECT_EQ(auth_->Login("li", "s3cret-pass").error().message, "wrong username or password");
-  EXPECT_TRUE(auth_->Login("li", "new-s3cret").ok());
+  EXPECT_EQ(auth_->Login("li", "s3cret-pass-24").error().message, "wrong username or password");
+  EXPECT_TRUE(auth_->Login("li", "new-s3cret-24").ok());
 }
 
 TEST_F(AuthServiceTest, RevokingSessionsAndFindingUsers) {
-  ports::User u = Add("Li.Wang", "s3cret-pass", "admin");
-  auto a = auth_->Login("li.wang", "s3cret-pass");
-  auto b = auth_->Login("LI.WANG", "s3cret-pass");
+  ports::User u = Add("Li.Wang", "s3cret-pass-24", "admin");
+  auto a = auth_->Login("li.wang", "s3cret-pass-24");
+  auto b = auth_->Login("LI.WANG", "s3cret-pass-24");
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(*admin_->RevokeSessions(u.id, {"root", std::nullopt}), 2);
   EXPECT_FALSE(auth_->Authenticate(a->token).ok());
   EXPECT_FALSE(auth_->Authenticate(b->token).ok());
-  EXPECT_TRUE(auth_->Login("li.wang", "s3cret-pass").ok()) << "the account itself still works";
+  EXPECT_TRUE(auth_->Login("li.wang", "s3cret-pass-24").ok()) << "the account itself still works";
   EXPECT_EQ(admin_->Find("LI.wang")->id, u.id);
   EXPECT_EQ(admin_->Find("nobody").error().code, ErrorCode::kNotFound);
   EXPECT_EQ(admin_->Find("li wang").error().code, ErrorCode::kNotFound);
@@ -249,20 +254,20 @@ TEST_F(AuthServiceTest, RevokingSessionsAndFindingUsers) {
 
 // Whatever is wrong, the answer is the same, so it does not tell whether a user exists.
 TEST_F(AuthServiceTest, BadCredentialsLookAlike) {
-  ports::User off = Add("off", "s3cret-pass", "admin");
+  ports::User off = Add("off", "s3cret-pass-24", "admin");
   ASSERT_TRUE(admin_->SetDisabled(off.id, true, {"root", std::nullopt}).ok());
-  Add("li", "s3cret-pass", "admin");
+  Add("li", "s3cret-pass-24", "admin");
   struct Case {
     const char* name;
     std::string username, password;
   };
   const Case cases[] = {
-      {"unknown user", "nobody", "s3cret-pass"},
-      {"wrong password", "li", "s3cret-pasS"},
+      {"unknown user", "nobody", "s3cret-pass-24"},
+      {"wrong password", "li", "s3cret-pasS-24"},
       {"empty password", "li", ""},
-      {"disabled user", "off", "s3cret-pass"},
-      {"malformed username", "li wang", "s3cret-pass"},
-      {"empty username", "", "s3cret-pass"},
+      {"disabled user", "off", "s3cret-pass-24"},
+      {"malformed username", "li wang", "s3cret-pass-24"},
+      {"empty username", "", "s3cret-pass-24"},
       {"huge password", "li", std::string(5000, 'x')},
   };
   for (const auto& c : cases) {
@@ -291,52 +296,158 @@ TEST_F(AuthServiceTest, MalformedAndUnknownTokens) {
   }
 }
 
-// Platform defaults: 5 failures lock for 30 s, each further failure doubles the lock.
+// Platform defaults: 5 failures lock the (client, username) pair for 30 s, each further failure
+// doubles the lock.
 TEST_F(AuthServiceTest, RepeatedFailuresAreThrottled) {
-  Add("li", "s3cret-pass", "admin");
+  Add("li", "s3cret-pass-24", "admin");
   for (int i = 0; i < 5; ++i) {
     SCOPED_TRACE(i);
-    EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(auth_->Login("li", "wrong-pass", "10.0.0.1").error().code,
+              ErrorCode::kUnauthenticated);
     clock_.Advance(seconds{1});
   }
   // Locked until T0 + 4 s + 30 s; even the right password is refused without being checked.
-  auto locked = auth_->Login("li", "s3cret-pass");
+  auto locked = auth_->Login("li", "s3cret-pass-24", "10.0.0.1");
   ASSERT_FALSE(locked.ok());
-  EXPECT_EQ(locked.error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ(locked.error().message, "too many failed logins for this username; try again in 29 s");
-  EXPECT_EQ(auth_->Login("LI", "s3cret-pass").error().code, ErrorCode::kUnavailable)
+  EXPECT_EQ(locked.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(locked.error().retry_after_s, 29);
+  EXPECT_EQ(locked.error().message,
+            "too many failed logins from this address for this username; try again in 29 s");
+  EXPECT_EQ(auth_->Login("LI", "s3cret-pass-24", "10.0.0.1").error().code,
+            ErrorCode::kResourceExhausted)
       << "one record whatever the case";
   clock_.Set(T0() + seconds{34});
   // Once the lock ends, another failure locks for twice as long.
-  EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
-  EXPECT_EQ(auth_->Login("li", "s3cret-pass").error().message,
-            "too many failed logins for this username; try again in 60 s");
+  EXPECT_EQ(auth_->Login("li", "wrong-pass", "10.0.0.1").error().code, ErrorCode::kUnauthenticated);
+  auto relocked = auth_->Login("li", "s3cret-pass-24", "10.0.0.1");
+  EXPECT_EQ(relocked.error().message,
+            "too many failed logins from this address for this username; try again in 60 s");
+  EXPECT_EQ(relocked.error().retry_after_s, 60);
   clock_.Advance(seconds{60});
-  ASSERT_TRUE(auth_->Login("li", "s3cret-pass").ok());
+  ASSERT_TRUE(auth_->Login("li", "s3cret-pass-24", "10.0.0.1").ok());
   // A success forgets the failures: four more are free again.
   for (int i = 0; i < 4; ++i) {
-    EXPECT_EQ(auth_->Login("li", "wrong-pass").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(auth_->Login("li", "wrong-pass", "10.0.0.1").error().code,
+              ErrorCode::kUnauthenticated);
   }
-  EXPECT_TRUE(auth_->Login("li", "s3cret-pass").ok());
+  EXPECT_TRUE(auth_->Login("li", "s3cret-pass-24", "10.0.0.1").ok());
+}
+
+// Issue 12, item 4: five wrong passwords from one client used to lock the account for everyone.
+TEST_F(AuthServiceTest, AnotherClientIsNotLockedOut) {
+  Add("li", "s3cret-pass-24", "admin");
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(auth_->Login("li", "wrong-pass", "203.0.113.7").error().code,
+              ErrorCode::kUnauthenticated);
+  }
+  auto attacker = auth_->Login("li", "s3cret-pass-24", "203.0.113.7");
+  ASSERT_FALSE(attacker.ok());
+  EXPECT_EQ(attacker.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(attacker.error().retry_after_s, 30);
+  // The owner, from another address that has not failed, gets in with the right password.
+  EXPECT_TRUE(auth_->Login("li", "s3cret-pass-24", "198.51.100.2").ok());
+  // and a typo there is its own first failure, not a sixth.
+  EXPECT_EQ(auth_->Login("li", "wrong-pass", "198.51.100.2").error().code,
+            ErrorCode::kUnauthenticated);
+  EXPECT_TRUE(auth_->Login("li", "s3cret-pass-24", "198.51.100.2").ok());
+  // The attacker's lock is on its pair only: other usernames from its address are not locked.
+  Add("wang", "s3cret-pass-24", "admin");
+  EXPECT_TRUE(auth_->Login("wang", "s3cret-pass-24", "203.0.113.7").ok());
+  EXPECT_EQ(auth_->Login("li", "s3cret-pass-24", "203.0.113.7").error().code,
+            ErrorCode::kResourceExhausted);
 }
 
 TEST_F(AuthServiceTest, UnknownUsernamesAreThrottledAlike) {
   for (int i = 0; i < 5; ++i) {
-    EXPECT_EQ(auth_->Login("ghost", "whatever-1").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(auth_->Login("ghost", "whatever-1", "10.0.0.1").error().code,
+              ErrorCode::kUnauthenticated);
   }
-  EXPECT_EQ(auth_->Login("ghost", "whatever-1").error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(auth_->Login("ghost", "whatever-1", "10.0.0.1").error().code,
+            ErrorCode::kResourceExhausted);
+}
+
+// Issue 12, item 3: logins per client address, whatever their credentials.
+TEST_F(AuthServiceTest, LoginsAreRateLimitedPerClient) {
+  AuthOptions o;
+  o.login_rate = {3, seconds{10}};
+  AuthService limited(*users_, clock_, support::CheapHasher(), support::Tokens(), o);
+  Add("li", "s3cret-pass-24", "admin");
+  EXPECT_TRUE(limited.Login("li", "s3cret-pass-24", "10.0.0.1").ok());
+  EXPECT_FALSE(limited.Login("li", "wrong-pass", "10.0.0.1").ok());
+  EXPECT_FALSE(limited.Login("nobody", "wrong-pass", "10.0.0.1").ok());
+  auto refused = limited.Login("li", "s3cret-pass-24", "10.0.0.1");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(refused.error().retry_after_s, 10);
+  EXPECT_EQ(refused.error().message, "too many logins from this address; try again in 10 s");
+  EXPECT_TRUE(limited.Login("li", "s3cret-pass-24", "10.0.0.2").ok()) << "another address";
+  clock_.Advance(seconds{9});
+  EXPECT_EQ(limited.Login("li", "s3cret-pass-24", "10.0.0.1").error().retry_after_s, 1);
+  clock_.Advance(seconds{1});
+  EXPECT_TRUE(limited.Login("li", "s3cret-pass-24", "10.0.0.1").ok());
+  EXPECT_FALSE(limited.Login("li", "s3cret-pass-24", "10.0.0.1").ok());
+}
+
+// A hasher that is too busy (a full hashing pool) is passed on, with its Retry-After, and is not
+// counted as the client's failure.
+TEST_F(AuthServiceTest, ABusyHasherIsNotAFailure) {
+  class BusyHasher final : public ports::PasswordHasher {
+   public:
+    Result<std::string> Hash(std::string_view p) const override {
+      return support::CheapHasher().Hash(p);
+    }
+    Result<bool> Verify(std::string_view, std::string_view) const override {
+      Error e = Error::Unavailable("the server is busy checking passwords; try again shortly");
+      e.retry_after_s = 1;
+      return e;
+    }
+  } busy;
+  AuthService service(*users_, clock_, busy, support::Tokens());
+  Add("li", "s3cret-pass-24", "admin");
+  for (int i = 0; i < 8; ++i) {
+    for (const char* name : {"li", "nobody"}) {
+      auto r = service.Login(name, "s3cret-pass-24", "10.0.0.1");
+      ASSERT_FALSE(r.ok());
+      EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+      EXPECT_EQ(r.error().retry_after_s, 1);
+    }
+  }
+  EXPECT_FALSE(users_->GetLoginFailures(rules::ThrottleKey("li", "10.0.0.1"))->has_value());
+  EXPECT_TRUE(auth_->Login("li", "s3cret-pass-24", "10.0.0.1").ok());
+}
+
+// Issue 12, item 8: at least 12 bytes, not a common password, not the username with digits;
+// for new accounts and resets alike.
+TEST_F(AuthServiceTest, CommonAndShortPasswordsAreRefused) {
+  ports::User li = Add("li.wang", "s3cret-pass-24", "admin");
+  const char* cases[] = {"12345678",      "s3cret-pass",  "123456789012",
+                         "woaini1314520", "1qaz2wsx3edc", "P@ssw0rd1234",
+                         "li.wang2024",   "liwang123456", "zhang19900101"};
+  for (const char* password : cases) {
+    SCOPED_TRACE(password);
+    auto added = auth_->AddUser({"li.wang", password, "admin", {}, {}});
+    ASSERT_FALSE(added.ok());
+    EXPECT_EQ(added.error().code, ErrorCode::kInvalidArgument) << "checked before the username";
+    EXPECT_EQ(added.error().field, "password");
+    auto reset = admin_->ResetPassword(li.id, password, {"root", std::nullopt});
+    ASSERT_FALSE(reset.ok());
+    EXPECT_EQ(reset.error().field, "password");
+  }
+  EXPECT_TRUE(auth_->Login("li.wang", "s3cret-pass-24").ok()) << "nothing was changed";
+  EXPECT_TRUE(admin_->ResetPassword(li.id, "tall-ferns-rust-quietly", {"root", std::nullopt}).ok());
+  EXPECT_TRUE(auth_->Login("li.wang", "tall-ferns-rust-quietly").ok());
 }
 
 TEST_F(AuthServiceTest, UsernamesAreFoldedToLowerCase) {
-  ports::User u = Add("Li.Wang@C1", "s3cret-pass", "agent", company_);
+  ports::User u = Add("Li.Wang@C1", "s3cret-pass-24", "agent", company_);
   EXPECT_EQ(u.username, "li.wang@c1");
-  EXPECT_TRUE(auth_->Login("LI.WANG@c1", "s3cret-pass").ok());
+  EXPECT_TRUE(auth_->Login("LI.WANG@c1", "s3cret-pass-24").ok());
   auto dup = auth_->AddUser({"li.wang@c1", "another-pass", "admin", {}, {}});
   EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
 }
 
 TEST_F(AuthServiceTest, AddUserRefusals) {
-  Add("taken", "s3cret-pass", "admin");
+  Add("taken", "s3cret-pass-24", "admin");
   struct Case {
     const char* name;
     NewAccount account;
@@ -346,10 +457,10 @@ TEST_F(AuthServiceTest, AddUserRefusals) {
   };
   const auto I = ErrorCode::kInvalidArgument;
   const Case cases[] = {
-      {"space in username", {"li wang", "s3cret-pass", "admin", {}, {}}, I, "username", nullptr},
-      {"empty username", {"", "s3cret-pass", "admin", {}, {}}, I, "username", nullptr},
+      {"space in username", {"li wang", "s3cret-pass-24", "admin", {}, {}}, I, "username", nullptr},
+      {"empty username", {"", "s3cret-pass-24", "admin", {}, {}}, I, "username", nullptr},
       {"long username",
-       {std::string(65, 'a'), "s3cret-pass", "admin", {}, {}},
+       {std::string(65, 'a'), "s3cret-pass-24", "admin", {}, {}},
        I,
        "username",
        nullptr},
@@ -357,35 +468,41 @@ TEST_F(AuthServiceTest, AddUserRefusals) {
        {"a", "1234567", "admin", {}, {}},
        I,
        "password",
-       "a password is 8 to 1024 bytes long"},
+       "a password is 12 to 1024 bytes long"},
+      {"eleven bytes", {"a", "s3cret-pass", "admin", {}, {}}, I, "password", nullptr},
+      {"common password",
+       {"a", "woaini1314520", "admin", {}, {}},
+       I,
+       "password",
+       "this password is too common (it is on the list of common passwords); choose another"},
       {"long password", {"a", std::string(1025, 'x'), "admin", {}, {}}, I, "password", nullptr},
       {"unknown role",
-       {"a", "s3cret-pass", "root", {}, {}},
+       {"a", "s3cret-pass-24", "root", {}, {}},
        I,
        "role",
        "unknown role 'root'; known: admin, regulator, manager, agent, technician, household"},
       {"manager without company",
-       {"a", "s3cret-pass", "manager", {}, {}},
+       {"a", "s3cret-pass-24", "manager", {}, {}},
        I,
        "company_id",
        "role manager needs a company"},
       {"household without household",
-       {"a", "s3cret-pass", "household", {}, {}},
+       {"a", "s3cret-pass-24", "household", {}, {}},
        I,
        "household_id",
        "role household needs a household"},
       {"admin with company",
-       {"a", "s3cret-pass", "admin", company_, {}},
+       {"a", "s3cret-pass-24", "admin", company_, {}},
        I,
        "company_id",
        "role admin has no company"},
       {"unknown household",
-       {"a", "s3cret-pass", "household", {}, int64_t{99999}},
+       {"a", "s3cret-pass-24", "household", {}, int64_t{99999}},
        ErrorCode::kNotFound,
        "household_id",
        "no household 99999"},
       {"taken",
-       {"Taken", "s3cret-pass", "admin", {}, {}},
+       {"Taken", "s3cret-pass-24", "admin", {}, {}},
        ErrorCode::kAlreadyExists,
        "username",
        "the username 'taken' is taken"},
@@ -403,7 +520,7 @@ TEST_F(AuthServiceTest, AddUserRefusals) {
 }
 
 TEST_F(AuthServiceTest, PasswordsAreStoredAsArgon2id) {
-  ports::User u = Add("root", "s3cret-pass", "admin");
+  ports::User u = Add("root", "s3cret-pass-24", "admin");
   EXPECT_EQ(u.password_hash.rfind("$argon2id$v=19$m=64,t=1,p=1$", 0), 0u);
   EXPECT_EQ(u.password_hash.find("s3cret"), std::string::npos);
 }

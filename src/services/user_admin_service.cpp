@@ -31,9 +31,10 @@ Result<ports::User> UserAdminService::SetDisabled(int64_t id, bool disabled, con
 }
 
 Status UserAdminService::ResetPassword(int64_t id, std::string_view password, const Actor& by) {
-  if (auto s = CheckPassword(password); !s.ok()) return s;
   // Checked before hashing, which is slow.
-  if (auto user = users_.GetUser(id); !user.ok()) return user.error();
+  auto user = users_.GetUser(id);
+  if (!user.ok()) return user.error();
+  if (auto s = CheckPassword(password, user->username); !s.ok()) return s;
   auto hash = hasher_.Hash(password);
   if (!hash.ok()) return hash.error();
   return users_.SetPasswordHash(id, *hash, clock_.Now(), by.name);

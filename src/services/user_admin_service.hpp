@@ -46,8 +46,9 @@ class UserAdminService {
   /// Disables or enables; failed_precondition when an admin would disable their own account
   /// (nobody could then undo it over HTTP). Returns the user after.
   Result<ports::User> SetDisabled(int64_t id, bool disabled, const Actor& by);
-  /// Sets a new password (CheckPassword: invalid_argument, field "password") and revokes every
-  /// session of the user.
+  /// Sets a new password (CheckPassword, with the user's username: invalid_argument, field
+  /// "password", for a short, long or common one) and revokes every session of the user;
+  /// not_found (field "id") first when there is no such user.
   Status ResetPassword(int64_t id, std::string_view password, const Actor& by);
   /// Revokes every open session of the user; returns how many.
   Result<int64_t> RevokeSessions(int64_t id, const Actor& by);

@@ -34,14 +34,15 @@ Result<std::string> HashPassword(std::string_view password, const Argon2Cost& co
 /// (argon2id_verify). A malformed or non-argon2id hash never matches.
 bool VerifyPassword(std::string_view encoded, std::string_view password);
 
-/// ports::PasswordHasher over HashPassword and VerifyPassword, hashing at `cost`.
+/// ports::PasswordHasher over HashPassword and VerifyPassword, hashing at `cost`, on the
+/// caller's thread.
 class Argon2Hasher final : public ports::PasswordHasher {
  public:
   explicit Argon2Hasher(Argon2Cost cost = {}) : cost_(cost) {}
   Result<std::string> Hash(std::string_view password) const override {
     return HashPassword(password, cost_);
   }
-  bool Verify(std::string_view encoded, std::string_view password) const override {
+  Result<bool> Verify(std::string_view encoded, std::string_view password) const override {
     return VerifyPassword(encoded, password);
   }
 

@@ -301,8 +301,11 @@ Result<int64_t> SqlUserStore::PurgeSessions(Instant expired_before) {
   return res->affected;
 }
 
+// login_failures.username holds the throttle key (rules::ThrottleKey, "<username>|<client>")
+// since issue 12: the column is opaque text, so the pair needed no schema change. Rows keyed by a
+// bare username, from before, are never read again and go with PurgeLoginFailures.
 Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailuresLocked(
-    std::string_view username, bool for_update) {
+    std::string_view key, bool for_update) {
   // FOR UPDATE holds the row against other processes until the transaction ends (PostgreSQL);
   // SQLite has no row locks, and BEGIN IMMEDIATE already holds the database's write lock.
   bool lock_row = for_update && conn_->dialect() == Dialect::kPostgres;
@@ -310,7 +313,7 @@ Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailuresLocked
       conn_->Query(std::string("SELECT failures, last_failure_at, locked_until FROM login_failures "
                                "WHERE username = $1") +
                        (lock_row ? " FOR UPDATE" : ""),
-                   {std::string(username)});
+                   {std::string(key)});
   if (!rows.ok()) return rows.error();
   // A row with no failures is the placeholder UpdateLoginFailures inserts to lock.
   if (rows->empty() || rows->Int(0, 0) == 0) return std::optional<rules::LoginFailures>();
@@ -328,12 +331,12 @@ Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailuresLocked
 }
 
 Result<std::optional<rules::LoginFailures>> SqlUserStore::GetLoginFailures(
-    std::string_view username) {
+    std::string_view key) {
   MutexLock lock(mutex_);
-  return GetLoginFailuresLocked(username, false);
+  return GetLoginFailuresLocked(key, false);
 }
 
-Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view username,
+Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view key,
                                                                const FailureUpdate& update) {
   MutexLock lock(mutex_);
   rules::LoginFailures next;
@@ -342,9 +345,9 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
     auto ins = conn_->Query(
         "INSERT INTO login_failures (username, failures, last_failure_at, locked_until) "
         "VALUES ($1, 0, '', NULL) ON CONFLICT (username) DO NOTHING",
-        {std::string(username)});
+        {std::string(key)});
     if (!ins.ok()) return ins.error();
-    auto current = GetLoginFailuresLocked(username, true);
+    auto current = GetLoginFailuresLocked(key, true);
     if (!current.ok()) return current.error();
     next = update(*current);
     auto res = conn_->Query(
@@ -352,7 +355,7 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
         "WHERE username = $4",
         {next.failures, FormatLocal(next.last_failure),
          next.locked_until ? Value(FormatLocal(*next.locked_until)) : Value(nullptr),
-         std::string(username)});
+         std::string(key)});
     if (!res.ok()) return res.error();
     return OkStatus();
   });
@@ -360,10 +363,10 @@ Result<rules::LoginFailures> SqlUserStore::UpdateLoginFailures(std::string_view 
   return next;
 }
 
-Status SqlUserStore::ClearLoginFailures(std::string_view username) {
+Status SqlUserStore::ClearLoginFailures(std::string_view key) {
   MutexLock lock(mutex_);
   auto res =
-      conn_->Query("DELETE FROM login_failures WHERE username = $1", {std::string(username)});
+      conn_->Query("DELETE FROM login_failures WHERE username = $1", {std::string(key)});
   if (!res.ok()) return res.error();
   return OkStatus();
 }

@@ -34,10 +34,10 @@ class SqlUserStore final : public ports::UserStore {
   Status RevokeSession(std::string_view token_hash, Instant at) override;
   Result<int64_t> PurgeSessions(Instant expired_before) override;
 
-  Result<std::optional<rules::LoginFailures>> GetLoginFailures(std::string_view username) override;
-  Result<rules::LoginFailures> UpdateLoginFailures(std::string_view username,
+  Result<std::optional<rules::LoginFailures>> GetLoginFailures(std::string_view key) override;
+  Result<rules::LoginFailures> UpdateLoginFailures(std::string_view key,
                                                    const FailureUpdate& update) override;
-  Status ClearLoginFailures(std::string_view username) override;
+  Status ClearLoginFailures(std::string_view key) override;
   Result<int64_t> PurgeLoginFailures(Instant before) override;
 
  private:
@@ -46,7 +46,7 @@ class SqlUserStore final : public ports::UserStore {
   Result<ports::User> GetUserLocked(int64_t id) REQUIRES(mutex_);
   // Revokes the user's sessions that are not revoked yet; returns how many.
   Result<int64_t> RevokeOpenSessionsLocked(int64_t id, Instant at) REQUIRES(mutex_);
-  Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view username,
+  Result<std::optional<rules::LoginFailures>> GetLoginFailuresLocked(std::string_view key,
                                                                      bool for_update)
       REQUIRES(mutex_);
 
