@@ -24,7 +24,7 @@ for _ in $(seq 1 600); do
 done
 
 token=$(curl -sf -X POST "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d '{"username":"demo-weihai-heat-manager","password":"hearth-demo"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  -d '{"username":"demo-weihai-heat-manager","password":"hearth-demo-city"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 auth="Authorization: Bearer $token"
 household=$(curl -sf -H "$auth" "$base/api/v1/households?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 

@@ -38,7 +38,7 @@ struct DemoOptions {
   int64_t min_households = 20000;  ///< at least this many households in total
   std::string actor = "demo";      ///< in the audit log
   /// The demo users' password (the same for each; the demo prints it).
-  std::string password = "hearth-demo";
+  std::string password = "hearth-demo-city";
 };
 
 struct DemoLogin {

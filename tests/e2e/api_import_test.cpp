@@ -70,7 +70,7 @@ class ImportApiTest : public ::testing::Test {
 
   std::string Login(const std::string& user) {
     auto r = Fetch(port_, "POST", "/api/v1/auth/login",
-                  nlohmann::json{{"username", user}, {"password", "s3cret-pass"}}.dump());
+                  nlohmann::json{{"username", user}, {"password", "s3cret-pass-24"}}.dump());
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }

@@ -52,7 +52,7 @@ class ReadingsApiTest : public ::testing::Test {
 
   std::string Login(const std::string& user) {
     auto r = Fetch(port_, "POST", "/api/v1/auth/login",
-                   json{{"username", user}, {"password", "s3cret-pass"}}.dump());
+                   json{{"username", user}, {"password", "s3cret-pass-24"}}.dump());
     EXPECT_EQ(r.status, 200u) << r.body;
     return r.status == 200 ? r.Json()["token"].get<std::string>() : "";
   }

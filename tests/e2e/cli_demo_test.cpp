@@ -95,15 +95,15 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     EXPECT_GE(households, 20000);
     EXPECT_EQ(Count(db, "households"), households);
     for (const char* login :
-         {"demo-admin / hearth-demo  (admin, all companies)",
-          "demo-regulator / hearth-demo  (regulator, all companies)",
-          "demo-weihai-heat-manager / hearth-demo  (manager, company weihai-heat)",
-          "demo-weihai-heat-agent / hearth-demo  (agent, company weihai-heat)",
-          "demo-weihai-heat-technician / hearth-demo  (technician, company weihai-heat)",
-          "demo-zibo-heat-manager / hearth-demo  (manager, company zibo-heat)",
-          "demo-zibo-heat-agent / hearth-demo  (agent, company zibo-heat)",
-          "demo-zibo-heat-technician / hearth-demo  (technician, company zibo-heat)",
-          "demo-household / hearth-demo  (household, household "}) {
+         {"demo-admin / hearth-demo-city  (admin, all companies)",
+          "demo-regulator / hearth-demo-city  (regulator, all companies)",
+          "demo-weihai-heat-manager / hearth-demo-city  (manager, company weihai-heat)",
+          "demo-weihai-heat-agent / hearth-demo-city  (agent, company weihai-heat)",
+          "demo-weihai-heat-technician / hearth-demo-city  (technician, company weihai-heat)",
+          "demo-zibo-heat-manager / hearth-demo-city  (manager, company zibo-heat)",
+          "demo-zibo-heat-agent / hearth-demo-city  (agent, company zibo-heat)",
+          "demo-zibo-heat-technician / hearth-demo-city  (technician, company zibo-heat)",
+          "demo-household / hearth-demo-city  (household, household "}) {
       EXPECT_NE(out.find(std::string("  ") + login), std::string::npos) << login << "\n" << out;
     }
     // Each company's staff see their own company only.
@@ -111,7 +111,7 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
       for (const char* role : {"manager", "agent", "technician"}) {
         const std::string user = std::string("demo-") + company + "-" + role;
         auto r = Fetch(demo.port(), "POST", "/api/v1/auth/login",
-                       nlohmann::json{{"username", user}, {"password", "hearth-demo"}}.dump());
+                       nlohmann::json{{"username", user}, {"password", "hearth-demo-city"}}.dump());
         ASSERT_EQ(r.status, 200u) << user << ": " << r.body;
         auto companies = Fetch(demo.port(), "GET", "/api/v1/companies", "",
                                Bearer(nlohmann::json::parse(r.body)["token"]));
@@ -123,7 +123,7 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     }
     // The printed logins log in; the household user sees its own household only.
     auto login = Fetch(demo.port(), "POST", "/api/v1/auth/login",
-                       R"({"username":"demo-household","password":"hearth-demo"})");
+                       R"({"username":"demo-household","password":"hearth-demo-city"})");
     ASSERT_EQ(login.status, 200u) << login.body;
     std::string token = nlohmann::json::parse(login.body)["token"];
     auto mine = Fetch(demo.port(), "GET", "/api/v1/households", "", Bearer(token));

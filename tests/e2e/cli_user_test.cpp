@@ -84,13 +84,13 @@ class UserCliTest : public ::testing::Test {
 
 TEST_F(UserCliTest, AddsUsersOfEachKind) {
   auto admin =
-      RunHearth(Add({"--username", "Root", "--password", "s3cret-pass", "--role", "admin"}));
+      RunHearth(Add({"--username", "Root", "--password", "s3cret-pass-24", "--role", "admin"}));
   ASSERT_EQ(admin.exit_code, 0) << admin.err;
   EXPECT_EQ(admin.out, "added user root (id 1, role admin)\n");
   EXPECT_EQ(admin.err, "");
 
   auto manager = RunHearth(Add(
-      {"--username", "li", "--password", "s3cret-pass", "--role", "manager", "--company", "c1"}));
+      {"--username", "li", "--password", "s3cret-pass-24", "--role", "manager", "--company", "c1"}));
   ASSERT_EQ(manager.exit_code, 0) << manager.err;
   EXPECT_EQ(manager.out, "added user li (id 2, role manager, company c1)\n");
   auto stored = Stored("li");
@@ -107,7 +107,7 @@ TEST_F(UserCliTest, AddsUsersOfEachKind) {
 }
 
 TEST_F(UserCliTest, Refusals) {
-  ASSERT_EQ(RunHearth(Add({"--username", "root", "--password", "s3cret-pass", "--role", "admin"}))
+  ASSERT_EQ(RunHearth(Add({"--username", "root", "--password", "s3cret-pass-24", "--role", "admin"}))
                 .exit_code,
             0);
   struct Case {
@@ -117,37 +117,37 @@ TEST_F(UserCliTest, Refusals) {
   };
   const Case cases[] = {
       {"unknown role",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "boss"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "boss"},
        "unknown role 'boss'; known: admin, regulator, manager, agent, technician, household"},
       {"company role without company",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "agent"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "agent"},
        "role agent needs a company (--company CODE)"},
       {"unknown company",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "manager", "--company", "zz"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "manager", "--company", "zz"},
        "no company with code 'zz' (--company)"},
       {"household without household",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "household"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "household"},
        "role household needs a household (--household ID)"},
       {"unknown household",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "household", "--household", "99"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "household", "--household", "99"},
        "no household 99 (--household ID)"},
       {"company for an admin",
-       {"--username", "a", "--password", "s3cret-pass", "--role", "admin", "--company", "c1"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--role", "admin", "--company", "c1"},
        "role admin has no company (--company CODE)"},
       {"username taken",
-       {"--username", "ROOT", "--password", "s3cret-pass", "--role", "admin"},
+       {"--username", "ROOT", "--password", "s3cret-pass-24", "--role", "admin"},
        "the username 'root' is taken"},
       {"bad username",
-       {"--username", "li wang", "--password", "s3cret-pass", "--role", "admin"},
+       {"--username", "li wang", "--password", "s3cret-pass-24", "--role", "admin"},
        "a username is 1 to 64 characters of a-z, 0-9, '.', '_', '-' and '@'; got 'li wang'"},
       {"short password",
        {"--username", "a", "--password", "short", "--role", "admin"},
-       "a password is 8 to 1024 bytes long"},
+       "a password is 12 to 1024 bytes long"},
       {"no password",
        {"--username", "a", "--role", "admin"},
        "give the password with --password or --password-stdin"},
       {"two passwords",
-       {"--username", "a", "--password", "s3cret-pass", "--password-stdin", "--role", "admin"},
+       {"--username", "a", "--password", "s3cret-pass-24", "--password-stdin", "--role", "admin"},
        "give the password with --password or --password-stdin"},
   };
   for (const auto& c : cases) {
@@ -158,7 +158,7 @@ TEST_F(UserCliTest, Refusals) {
     EXPECT_EQ(r.err, "hearth: error: " + c.err + "\n");
   }
   // Missing required flags are CLI11's to report, with the same exit status.
-  auto no_role = RunHearth(Add({"--username", "a", "--password", "s3cret-pass"}));
+  auto no_role = RunHearth(Add({"--username", "a", "--password", "s3cret-pass-24"}));
   EXPECT_EQ(no_role.exit_code, 2);
   EXPECT_NE(no_role.err.find("--role"), std::string::npos) << no_role.err;
   EXPECT_FALSE(Stored("a").ok()) << "nothing half-written";

@@ -104,7 +104,7 @@ TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
     if (token.empty()) {  // sessions are stored: the token outlives the restarts
       Client login(port);
       auto r = login.Post("/api/v1/auth/login",
-                          R"({"username":"gw","password":"s3cret-pass"})", "");
+                          R"({"username":"gw","password":"s3cret-pass-24"})", "");
       ASSERT_TRUE(r && r->first == 200) << (r ? r->second : "no answer");
       token = nlohmann::json::parse(r->second)["token"];
     }

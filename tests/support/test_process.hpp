@@ -122,7 +122,7 @@ class ServerProcess {
 };
 
 /// The password of the users the API tests add (AddUser).
-inline constexpr const char* kTestPassword = "s3cret-pass";
+inline constexpr const char* kTestPassword = "s3cret-pass-24";
 
 /// `hearth user add` on `db` with kTestPassword; `company` (a code) and `household` (an id) are
 /// passed when not empty.

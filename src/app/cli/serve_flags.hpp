@@ -20,7 +20,9 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
                   "Database: a SQLite file (created if missing) or a postgresql:// URL");
   cmd->add_option("--listen", f.service.listen, "HOST:PORT to listen on");
   cmd->add_option("--policies", f.policies, "Directory of policy profiles");
-  cmd->add_option("--threads", f.service.threads, "Worker threads (0: one per core)");
+  cmd->add_option("--threads", f.service.threads,
+                  "Threads serving requests (0: one per core); logins waiting for a password "
+                  "check get threads of their own");
   cmd->add_option("--mqtt", f.service.mqtt.url,
                   "Ingest readings from this MQTT broker (mqtt://HOST:PORT), topic "
                   "hearth/v1/readings/<sensor>");

@@ -181,8 +181,8 @@ bool DbGiven(CLI::App* cmd) { return cmd->get_option("--db")->count() > 0; }
 
 void AddPasswordOptions(CLI::App* cmd, const std::shared_ptr<UserFlags>& f) {
   cmd->add_option("--password", f->password,
-                  "The password (8-1024 bytes); visible to other local users, so prefer "
-                  "--password-stdin");
+                  "The password (12-1024 bytes, not a common one); visible to other local users, "
+                  "so prefer --password-stdin");
   cmd->add_flag("--password-stdin", f->password_stdin, "Read the password from standard input");
 }
 

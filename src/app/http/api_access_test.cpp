@@ -52,13 +52,13 @@ class ApiAccess : public ::testing::Test {
     // Two companies, A and B, each with a household; users of every role in company A.
     for (const char* c : {"a", "b"}) City(c);
     for (const auto& role : kRoles) {
-      services::NewAccount acc{role + "-user", "secret-password", role, std::nullopt, std::nullopt};
+      services::NewAccount acc{role + "-user", "api-test-password", role, std::nullopt, std::nullopt};
       if (role == "manager" || role == "agent" || role == "technician")
         acc.company_id = ids_["a.company"];
       if (role == "household") acc.household_id = ids_["a.household"];
       auto u = rt_->db->auth.AddUser(acc);
       ASSERT_TRUE(u.ok()) << role << ": " << u.error().message;
-      auto t = rt_->db->auth.Login(role + "-user", "secret-password");
+      auto t = rt_->db->auth.Login(role + "-user", "api-test-password");
       ASSERT_TRUE(t.ok());
       tokens_[role] = t->token;
     }

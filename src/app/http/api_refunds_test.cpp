@@ -52,9 +52,9 @@ class RefundsApi : public ::testing::TestWithParam<std::string> {
                           {"home", "household", {}, a_.household_id},
                           {"other", "household", {}, b_.household_id}};
     for (const auto& u : users) {
-      ASSERT_TRUE(rt_->db->auth.AddUser({u.name, "secret-password", u.role, u.company, u.household})
+      ASSERT_TRUE(rt_->db->auth.AddUser({u.name, "api-test-password", u.role, u.company, u.household})
                       .ok());
-      tokens_[u.name] = rt_->db->auth.Login(u.name, "secret-password")->token;
+      tokens_[u.name] = rt_->db->auth.Login(u.name, "api-test-password")->token;
     }
     // Household a's bedroom sensor: 2025-12-01 at 16.5 °C every hour (20 % below 18 °C:
     // R-REFUND-1), 2025-12-02 at 19.0 °C (qualified).

@@ -112,14 +112,16 @@ void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth) 
           return adapters::http::ErrorResponse(s.error());
         auto credentials = ParseCredentials(req.body);
         if (!credentials.ok()) return adapters::http::ErrorResponse(credentials.error());
-        auto issued = auth.Login(credentials->username, credentials->password);
+        auto issued = auth.Login(credentials->username, credentials->password, req.remote);
         if (!issued.ok()) return AuthErrorResponse(issued.error());
         adapters::http::Response resp = adapters::http::Json(
             200, {{"token", issued->token}, {"expires_at", FormatLocal(issued->expires_at)}});
         resp.headers.emplace_back("Cache-Control", "no-store");  // RFC 6749 §5.1
         return resp;
       },
-      Doc("Log in with a username and password; returns a bearer token and its expiry",
+      Doc("Log in with a username and password; returns a bearer token and its expiry. 429 with "
+          "Retry-After when this address logs in too often, or has failed too often for this "
+          "username; 503 with Retry-After when the server is too busy checking passwords",
           "Credentials", "Token", 200));
 
   router.Add(

@@ -36,7 +36,7 @@ void AddAdminBodySchemas(ordered_json& schemas) {
       {"id", "username", "role", "company_id", "household_id", "disabled", "created_at"});
   schemas["NewUser"] = Object(
       {{"username", Typed("string", "a-z 0-9 . _ - @, 1-64 characters; upper case is folded")},
-       {"password", Typed("string", "8-1024 bytes")},
+       {"password", Typed("string", "12-1024 bytes, not a common password")},
        {"role", role},
        {"company_id", Typed("integer", "required for manager, agent and technician", true)},
        {"household_id", Typed("integer", "required for household", true)}},
@@ -44,7 +44,8 @@ void AddAdminBodySchemas(ordered_json& schemas) {
   schemas["UserPatch"] = Object(
       {{"disabled", Typed("boolean", "true disables (and revokes its sessions)")}}, {"disabled"});
   schemas["PasswordReset"] =
-      Object({{"password", Typed("string", "the new password, 8-1024 bytes")}}, {"password"});
+      Object({{"password", Typed("string", "the new password: 12-1024 bytes, not a common one")}},
+             {"password"});
   schemas["RevokedSessions"] =
       Object({{"revoked", Typed("integer", "sessions revoked by this request")}}, {"revoked"});
   const ordered_json entry = Object(

@@ -145,8 +145,9 @@ void AddUserRoutes(adapters::http::Router& router, services::UserAdminService& a
         if (!user.ok()) return ErrorResponse(user.error());
         return adapters::http::Json(201, UserJson(*user));
       },
-      Doc("Add an account (admin): a username, a password of 8-1024 bytes, a role, and the "
-          "company (manager, agent, technician) or household (household) it acts for; audited",
+      Doc("Add an account (admin): a username, a password of 12-1024 bytes (not a common one), "
+          "a role, and the company (manager, agent, technician) or household (household) it "
+          "acts for; audited",
           "NewUser", "User", 201));
 
   router.Add(

@@ -1,6 +1,8 @@
 #include "app/runtime/runtime.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 
 #include "adapters/json/calendar_json.hpp"
 #include "adapters/policy/policy_loader.hpp"
@@ -25,6 +27,11 @@ Result<Connections> OpenConnections(const std::string& url) {
 
 }  // namespace
 
+adapters::crypto::HashingPoolOptions HashingPoolFor(unsigned cores) {
+  unsigned threads = std::max(1u, cores / 4);
+  return {threads, 4 * threads, 1};
+}
+
 Database::Database(Connections c, const ports::Clock& clock,
                    const services::PolicyRegistry& policies,
                    const services::DeadlineService& deadlines,
@@ -32,8 +39,9 @@ Database::Database(Connections c, const ports::Clock& clock,
     : records(std::move(c.records)),
       users(std::move(c.users)),
       hasher(password_cost),
-      auth(users, clock, hasher, tokens),
-      accounts(users, auth, clock, hasher),
+      hashing(hasher, HashingPoolFor(std::thread::hardware_concurrency())),
+      auth(users, clock, hashing, tokens),
+      accounts(users, auth, clock, hashing),
       readings(std::move(c.readings)),
       ingest(*readings, clock),
       monitoring(std::move(c.monitoring)),

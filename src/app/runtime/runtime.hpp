@@ -16,6 +16,7 @@
 #include <string>
 
 #include "adapters/clock/system_clock.hpp"
+#include "adapters/crypto/hashing_pool.hpp"
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
@@ -69,6 +70,9 @@ class Database {
   adapters::storage::SqlRecordStore records;
   adapters::storage::SqlUserStore users;
   adapters::crypto::Argon2Hasher hasher;
+  /// Logins and password changes hash here, off the HTTP threads, a bounded number at a time
+  /// (issue 12, item 3; HashingPoolFor).
+  adapters::crypto::HashingPool hashing;
   adapters::crypto::RandomTokenIssuer tokens;
   services::AuthService auth;
   services::UserAdminService accounts;  ///< admin's account changes (hearth user, /api/v1/users)
@@ -106,6 +110,11 @@ class Runtime {
           std::optional<Connections> connections,
           const adapters::crypto::Argon2Cost& password_cost);
 };
+
+/// The hashing pool of a machine with `cores` cores: one hashing thread per 4 cores (at least
+/// one), so that logins never take more than a quarter of the machine (half of a 2-core one), and
+/// 4 waiting calls per thread (a login waits at most about 1 s for its turn).
+adapters::crypto::HashingPoolOptions HashingPoolFor(unsigned cores);
 
 /// The registry of `dir`'s profiles, reading policy files named by path with the same loader.
 /// `missing_ok`: a missing directory gives a registry without named profiles (files still work).

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "app/http/api.hpp"
 
 namespace hearth::app::runtime {
@@ -24,7 +27,12 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   adapters::http::ServerOptions server_options;
   server_options.address = listen->first;
   server_options.port = listen->second;
-  server_options.threads = options.threads;
+  // Logins wait on the hashing pool on an HTTP thread; at most hashing.capacity() of them at
+  // once (the pool refuses the rest at once), so that many threads are added and the others stay
+  // free for every other request during a login flood (issue 12, item 3).
+  unsigned serving = options.threads ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency());
+  server_options.threads = serving + rt.db->hashing.capacity();
   std::unique_ptr<Service> service(new Service(rt, server_options));
   if (auto s = service->server_.Start(); !s.ok()) return s.error();
   // Household-days follow the readings (issue 5).

@@ -18,8 +18,8 @@ namespace hearth::app::runtime {
 
 struct ServiceOptions {
   std::string listen = "127.0.0.1:8080";  ///< HOST:PORT (flag --listen)
-  unsigned threads = 0;                   ///< 0: one per core
-  MqttFlags mqtt;                         ///< url empty: no MQTT ingest
+  unsigned threads = 0;  ///< serving requests, 0: one per core; plus one per admitted login
+  MqttFlags mqtt;        ///< url empty: no MQTT ingest
   std::chrono::milliseconds rollup_interval{3000};
 };
 
