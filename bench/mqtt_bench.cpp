@@ -51,7 +51,8 @@ class Broker {
     static Broker broker;
     return broker;
   }
-  const std::string& url() const { return url_; }
+  const std::string& url() const { return url_; }  ///< the service account's (as hearth's)
+  const std::string& publisher_url() const { return publisher_url_; }  ///< a gateway's
   ~Broker() { std::system((Script() + " stop " + dir_ + " >/dev/null 2>&1").c_str()); }
 
  private:
@@ -62,11 +63,11 @@ class Broker {
     if (std::system((Script() + " start " + dir_ + " >/dev/null").c_str()) != 0) {
       throw std::runtime_error("cannot start mosquitto (scripts/test-mosquitto.sh)");
     }
-    std::ifstream in(dir_ + "/url");
-    in >> url_;
+    std::ifstream(dir_ + "/url") >> url_;
+    std::ifstream(dir_ + "/publisher-url") >> publisher_url_;
   }
   static std::string Script() { return HEARTH_SOURCE_DIR "/scripts/test-mosquitto.sh"; }
-  std::string dir_, url_;
+  std::string dir_, url_, publisher_url_;
 };
 
 std::string Rfc3339(int64_t t) {
@@ -100,12 +101,12 @@ std::vector<std::pair<std::string, std::string>> Round(const std::string& prefix
 class Gateway {
  public:
   Gateway() {
-    auto hp = hearth::adapters::mqtt::ParseMqttUrl(Broker::Get().url());
+    auto hp = hearth::adapters::mqtt::ParseMqttUrl(Broker::Get().publisher_url());
     addrinfo hints{};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* ai = nullptr;
     if (!hp.ok() ||
-        getaddrinfo(hp->first.c_str(), std::to_string(hp->second).c_str(), &hints, &ai) != 0) {
+        getaddrinfo(hp->host.c_str(), std::to_string(hp->port).c_str(), &hints, &ai) != 0) {
       throw std::runtime_error("gateway: bad broker url");
     }
     fd_ = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
@@ -118,6 +119,8 @@ class Gateway {
     o.client_id = "bench-gateway-" + std::to_string(getpid());
     o.clean_start = true;
     o.session_expiry_s = 0;
+    o.username = hp->username;
+    o.password = hp->password;
     Write(hearth::adapters::mqtt::EncodeConnect(o));
     hearth::adapters::mqtt::Frame f = Next();
     auto connack = hearth::adapters::mqtt::DecodeConnack(f.body);
@@ -268,11 +271,17 @@ BENCHMARK(BM_MqttIngest)->Arg(20000)->Iterations(5)->Unit(benchmark::kMillisecon
 // The broker alone: a paho subscriber (MQTT 3.1.1, persistent session, QoS 1) that counts.
 void BM_MqttIngest_Baseline(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
-  ::mqtt::async_client sub(Broker::Get().url(), "bench-sub-" + std::to_string(getpid()), 0,
-                           nullptr);
+  auto service = *hearth::adapters::mqtt::ParseMqttUrl(Broker::Get().url());
+  ::mqtt::async_client sub("tcp://" + service.host + ":" + std::to_string(service.port),
+                           "bench-sub-" + std::to_string(getpid()), 0, nullptr);
   std::atomic<int64_t> received{0};
   sub.set_message_callback([&](::mqtt::const_message_ptr) { ++received; });
-  sub.connect(::mqtt::connect_options_builder().clean_session(false).finalize())->wait();
+  sub.connect(::mqtt::connect_options_builder()
+                  .clean_session(false)
+                  .user_name(*service.username)
+                  .password(*service.password)
+                  .finalize())
+      ->wait();
   sub.subscribe("bench/v1/readings/+", 1)->wait();
   Gateway gateway;
   int round = 0;

@@ -9,9 +9,10 @@ packages=(
   # libraries (DEVELOPERS.md lists why each)
   libboost1.81-dev nlohmann-json3-dev libsimdjson-dev libtomlplusplus-dev libcli11-dev
   libspdlog-dev libfmt-dev libargon2-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
-  libssl-dev  # libcrypto: SHA-256 of session tokens (libargon2 does not export its BLAKE2b)
+  libssl-dev  # libcrypto: SHA-256 of session tokens, PBKDF2 of broker passwords; libssl: mqtts://
   libpaho-mqtt-dev libpaho-mqttpp-dev libxlsxwriter-dev
   mosquitto  # the MQTT broker of `make demo` and of the tests (scripts/test-mosquitto.sh)
+  openssl  # the test broker's throwaway CA and certificate (mqtts:// tests)
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev  # libFuzzer targets (fuzz/)

@@ -1,15 +1,37 @@
 #!/usr/bin/env bash
-# A throwaway mosquitto broker on loopback: the CTest fixture of the MQTT tests, and the broker of
-# the MQTT benchmark.
-#   test-mosquitto.sh start DIR   writes DIR/mosquitto.conf, starts the broker; writes DIR/url
-#                                 (mqtt://127.0.0.1:PORT) once it accepts connections
+# A throwaway mosquitto broker on loopback: the CTest fixture of the MQTT tests, the broker of
+# `make demo` and of the MQTT benchmark. Configured as production should be (docs/broker.md):
+# no anonymous clients, a password_file and an acl_file, persistence, a large queue.
+#   test-mosquitto.sh start DIR   writes DIR/mosquitto.conf, starts the broker, and once it
+#                                 accepts connections writes:
+#     DIR/url            mqtt://hearth:PASSWORD@127.0.0.1:PORT   the service account (as hearth
+#                        serve logs in): reads hearth/v1/readings/#; test/# and bench/# too
+#     DIR/publisher-url  mqtt://publisher:PASSWORD@127.0.0.1:PORT  a gateway's account (the
+#                        tests' publishers, the simulator): writes hearth/v1/readings/#, test/#
+#                        and bench/#
+#     DIR/anonymous-url  mqtt://127.0.0.1:PORT   (refused: allow_anonymous false)
+#     DIR/tls-url        mqtts://hearth:PASSWORD@127.0.0.1:TLSPORT, a TLS listener whose
+#                        certificate DIR/ca.crt signed (a throwaway CA made here with openssl)
+#     DIR/ca.crt
 #   test-mosquitto.sh stop DIR    stops it and removes DIR
-# Persistence is on (sessions and queued messages survive a broker restart in DIR). As root the
-# broker keeps running as root (`user root`) so that it can write DIR.
+# Every other account is a device: `pattern write hearth/v1/readings/%u` lets it publish only to
+# its own sensor's topic.
+# Environment:
+#   MOSQUITTO_AUTH_DIR=D        use D/password_file and D/acl_file (as `hearth devices
+#                               export-mosquitto D` writes them) instead of the accounts above;
+#                               DIR/url is then the anonymous URL
+#   MOSQUITTO_MAX_QUEUED=N      max_queued_messages (default 1000000; the tests of the start-up
+#                               probe use a small one)
+# As root the broker keeps running as root (`user root`) so that it can write DIR.
 set -euo pipefail
 cmd=$1
 dir=$2
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+    || shuf -i 20000-60000 -n 1
+}
+secret() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
 
 case "$cmd" in
   start)
@@ -22,11 +44,58 @@ case "$cmd" in
     rm -rf "$dir"
     mkdir -p "$dir"
     dir=$(cd "$dir" && pwd)
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-      || shuf -i 20000-60000 -n 1)
+    port=$(free_port)
+    tls_port=$(free_port)
+    while [ "$tls_port" = "$port" ]; do tls_port=$(free_port); done
+
+    # Accounts.
+    if [ -n "${MOSQUITTO_AUTH_DIR:-}" ]; then
+      cp "$MOSQUITTO_AUTH_DIR/password_file" "$dir/password_file"
+      cp "$MOSQUITTO_AUTH_DIR/acl_file" "$dir/acl_file"
+      service_userinfo="" publisher_userinfo=""
+    else
+      service_pw=$(secret)
+      publisher_pw=$(secret)
+      mosquitto_passwd -c -b "$dir/password_file" hearth "$service_pw" >/dev/null
+      mosquitto_passwd -b "$dir/password_file" publisher "$publisher_pw" >/dev/null
+      cat > "$dir/acl_file" <<ACL
+user hearth
+topic read hearth/v1/readings/#
+topic readwrite hearth/v1/probe/#
+topic readwrite test/#
+topic readwrite bench/#
+
+user publisher
+topic write hearth/v1/readings/#
+topic readwrite test/#
+topic readwrite bench/#
+
+pattern write hearth/v1/readings/%u
+ACL
+      service_userinfo="hearth:$service_pw@"
+      publisher_userinfo="publisher:$publisher_pw@"
+    fi
+    chmod 600 "$dir/password_file"
+
+    # A throwaway CA and the TLS listener's certificate for 127.0.0.1 and localhost.
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+      -subj "/CN=hearth test CA" -keyout "$dir/ca.key" -out "$dir/ca.crt" 2>/dev/null
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=127.0.0.1" \
+      -keyout "$dir/server.key" -out "$dir/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > "$dir/server.ext"
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.crt" -CAkey "$dir/ca.key" \
+      -CAcreateserial -days 2 -extfile "$dir/server.ext" -out "$dir/server.crt" 2>/dev/null
+
     {
+      echo "per_listener_settings false"
+      echo "allow_anonymous false"
+      echo "password_file $dir/password_file"
+      echo "acl_file $dir/acl_file"
       echo "listener $port 127.0.0.1"
-      echo "allow_anonymous true"
+      echo "listener $tls_port 127.0.0.1"
+      echo "cafile $dir/ca.crt"
+      echo "certfile $dir/server.crt"
+      echo "keyfile $dir/server.key"
       echo "persistence true"
       echo "persistence_location $dir/"
       echo "pid_file $dir/mosquitto.pid"
@@ -35,8 +104,9 @@ case "$cmd" in
       echo "log_type warning"
       echo "log_type notice"
       # Messages for a disconnected persistent session (a stopped or killed `hearth serve`) are
-      # queued, not dropped, up to this many.
-      echo "max_queued_messages 1000000"
+      # queued, not dropped, up to this many. mosquitto's default, 1000, drops the rest of a
+      # burst: docs/broker.md.
+      echo "max_queued_messages ${MOSQUITTO_MAX_QUEUED:-1000000}"
       # In flight (sent, not yet acknowledged) per MQTT 3.1.1 client: the paho publishers of the
       # tests and the benchmark's baseline subscriber. Hearth speaks MQTT 5 and sets its own
       # Receive Maximum instead.
@@ -45,16 +115,19 @@ case "$cmd" in
     } > "$dir/mosquitto.conf"
     "$mosquitto" -c "$dir/mosquitto.conf" -d 2>>"$dir/stderr.log"  # as root: a warning
     for _ in $(seq 1 100); do
-      if port_open "$port"; then
-        echo "mqtt://127.0.0.1:$port" > "$dir/url.tmp"
-        mv "$dir/url.tmp" "$dir/url"
-        echo "test mosquitto on port $port ($dir)"
+      if port_open "$port" && port_open "$tls_port"; then
+        echo "mqtt://127.0.0.1:$port" > "$dir/anonymous-url"
+        echo "mqtt://${publisher_userinfo}127.0.0.1:$port" > "$dir/publisher-url"
+        echo "mqtts://${service_userinfo}127.0.0.1:$tls_port" > "$dir/tls-url"
+        echo "mqtt://${service_userinfo}127.0.0.1:$port" > "$dir/url.tmp"
+        mv "$dir/url.tmp" "$dir/url"  # last: its presence means ready
+        echo "test mosquitto on port $port, TLS $tls_port ($dir)"
         exit 0
       fi
       sleep 0.1
     done
     echo "mosquitto did not start; see $dir/mosquitto.log" >&2
-    cat "$dir/mosquitto.log" >&2 || true
+    cat "$dir/mosquitto.log" "$dir/stderr.log" >&2 || true
     exit 1
     ;;
   stop)

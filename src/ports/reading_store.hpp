@@ -1,7 +1,9 @@
 // Port: room-temperature readings, as sensors send them (issue 5).
 //
-// A reading is keyed by (sensor, ts): storing the same key again is a duplicate and never a second
-// reading, and never changes the first one's value. Insert returns only after the batch is durably
+// A reading is keyed by (sensor, ts): storing the same key again never makes a second reading and
+// never changes the first one's value. The same value again is a duplicate (a redelivery); another
+// value is a conflict (issue 12: a forged or a faulty reading, or the genuine one after a forged
+// one): counted apart and kept in reading_conflicts for review, once per distinct value. Insert returns only after the batch is durably
 // committed (it survives kill -9 of the process): an acknowledgement to a sensor or an HTTP client
 // may follow it. Values are held in hundredths of a degree Celsius, exactly as sent.
 #pragma once
@@ -10,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -24,8 +27,27 @@ struct Reading {
 
 struct InsertCounts {
   int64_t inserted = 0;
-  int64_t duplicate =
-      0;  ///< already stored under the same (sensor, ts), including within the batch
+  /// already stored under the same (sensor, ts) with the same value, including within the batch
+  int64_t duplicate = 0;
+  /// already stored under the same (sensor, ts) with another value (within the batch too: the
+  /// first of the batch is stored); each is kept as a ReadingConflict
+  int64_t conflicting = 0;
+};
+
+/// Where a batch came from: recorded with its conflicts.
+struct InsertSource {
+  std::string_view channel = "unknown";  ///< "mqtt", "http", "sim", …
+  int64_t received_at = 0;               ///< Unix seconds
+};
+
+/// A reading that disagreed with the stored one, kept for review.
+struct ReadingConflict {
+  int64_t sensor_id = 0;
+  int64_t ts = 0;
+  int32_t stored_centi = 0;  ///< the value that stays in readings
+  int32_t centi = 0;         ///< the other value received
+  int64_t received_at = 0;   ///< when it was first received (Unix seconds)
+  std::string source;        ///< InsertSource::channel
 };
 
 /// What ingest needs to know about a sensor, by its device code (the MQTT topic's last level).
@@ -41,8 +63,14 @@ class ReadingStore {
  public:
   virtual ~ReadingStore() = default;
 
-  /// Stores the batch in one transaction, all or nothing. Precondition: every sensor_id exists.
-  virtual Result<InsertCounts> Insert(std::span<const Reading> batch) = 0;
+  /// Stores the batch in one transaction, all or nothing, with its conflicts (see above).
+  /// Precondition: every sensor_id exists.
+  virtual Result<InsertCounts> Insert(std::span<const Reading> batch,
+                                      const InsertSource& source) = 0;
+  Result<InsertCounts> Insert(std::span<const Reading> batch) { return Insert(batch, {}); }
+
+  /// The conflicts kept for one sensor, by (ts, id): the first `limit` (>= 1).
+  virtual Result<std::vector<ReadingConflict>> Conflicts(int64_t sensor_id, int64_t limit) = 0;
 
   /// The readings of one sensor with from <= ts < to, in time order: the first `limit` (>= 1)
   /// of them.

@@ -33,7 +33,7 @@ IngestService::IngestService(ports::ReadingStore& store, const ports::Clock& clo
     : store_(store), clock_(clock), options_(options) {}
 
 Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& batch,
-                                           const IngestScope& scope) {
+                                           const IngestScope& scope, std::string_view channel) {
   IngestReport report;
   const int64_t latest = clock_.Now().time_since_epoch().count() + options_.max_future_skew_s;
   std::vector<ports::Reading> valid;
@@ -99,12 +99,23 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
   }
 
   if (!valid.empty()) {
-    auto counts = store_.Insert(valid);
+    const int64_t now = clock_.Now().time_since_epoch().count();
+    auto counts = store_.Insert(valid, ports::InsertSource{channel, now});
     if (!counts.ok()) return counts.error();
     report.accepted = counts->inserted;
     report.duplicate = counts->duplicate;
+    report.conflicting = counts->conflicting;
   }
+  totals_.accepted += report.accepted;
+  totals_.duplicate += report.duplicate;
+  totals_.conflicting += report.conflicting;
+  totals_.rejected += static_cast<int64_t>(report.rejected.size());
   return report;
+}
+
+IngestTotals IngestService::Totals() const {
+  return {totals_.accepted.load(), totals_.duplicate.load(), totals_.conflicting.load(),
+          totals_.rejected.load()};
 }
 
 }  // namespace hearth::services

@@ -3,14 +3,18 @@
 //
 // Rejections, each with its reason: an unknown sensor, a malformed time, a value that is not a
 // number or is out of the accepted range, a time in the future (beyond a small clock skew). A
-// reading already stored under the same (sensor, ts) counts as a duplicate, not as accepted.
+// reading already stored under the same (sensor, ts) counts as a duplicate when its value is the
+// same, as conflicting (and is kept for review, ports/reading_store.hpp) when it is not; neither
+// counts as accepted.
 // When Ingest returns ok, the accepted readings are durably stored; when it returns an error
 // (storage unavailable), nothing of the batch was stored and the caller must not acknowledge it.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -35,6 +39,7 @@ struct Rejection {
 struct IngestReport {
   int64_t accepted = 0;
   int64_t duplicate = 0;
+  int64_t conflicting = 0;
   std::vector<Rejection> rejected;
 };
 
@@ -51,6 +56,11 @@ struct IngestOptions {
   int32_t max_centi = 8000;
 };
 
+/// What a process has ingested since it started, by outcome (/metrics).
+struct IngestTotals {
+  int64_t accepted = 0, duplicate = 0, conflicting = 0, rejected = 0;
+};
+
 /// Thread-safe.
 class IngestService {
  public:
@@ -61,13 +71,20 @@ class IngestService {
   /// are decimal text, also in JSON's exponent form ("1.82e1"); they are rounded half away from
   /// zero to hundredths of a degree (18.125 -> 18.13), since sensors send whatever resolution they
   /// have. Errors: only the store's (unavailable, internal), and then nothing was stored.
+  /// `channel` ("mqtt", "http", "sim") is recorded with the batch's conflicts.
   Result<IngestReport> Ingest(const std::vector<IncomingReading>& batch,
-                              const IngestScope& scope = {});
+                              const IngestScope& scope = {}, std::string_view channel = "unknown");
+
+  /// The sums of every report this service returned (a failed batch counts nothing).
+  IngestTotals Totals() const;
 
  private:
   ports::ReadingStore& store_;
   const ports::Clock& clock_;
   IngestOptions options_;
+  struct {
+    std::atomic<int64_t> accepted{0}, duplicate{0}, conflicting{0}, rejected{0};
+  } totals_;
 };
 
 }  // namespace hearth::services

@@ -90,7 +90,8 @@ TEST(IngestService, OneBatchWithIndicesAndDuplicates) {
       {"T-1", "2025-12-01T08:00:00+08:00", "18.2"},
       {"T-9", "2025-12-01T08:00:00+08:00", "18.2"},
       {"T-1", "2025-12-01T08:05:00+08:00", "18.3"},
-      {"T-1", "2025-12-01T00:00:00Z", "19"},  // the same instant as the first: a duplicate
+      {"T-1", "2025-12-01T00:00:00Z", "19"},  // the first's instant, another value: conflicting
+      {"T-1", "2025-12-01T00:05:00Z", "18.30"},  // the same instant and value: a duplicate
       {"T-2", "2025-12-01T08:00:00+08:00", "90"},
       {"T-2", "2025-12-01T08:00:00+08:00", "20"},
   };
@@ -98,20 +99,26 @@ TEST(IngestService, OneBatchWithIndicesAndDuplicates) {
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->accepted, 3);
   EXPECT_EQ(report->duplicate, 1);
+  EXPECT_EQ(report->conflicting, 1);
   ASSERT_EQ(report->rejected.size(), 2u);
   EXPECT_EQ(report->rejected[0].index, 1);
   EXPECT_EQ(report->rejected[0].reason, "unknown sensor");
-  EXPECT_EQ(report->rejected[1].index, 4);
+  EXPECT_EQ(report->rejected[1].index, 5);
   EXPECT_EQ(report->rejected[1].sensor, "T-2");
   EXPECT_EQ(store.inserts, 1);
   EXPECT_EQ(store.lookups, 3);  // each code once per batch
   const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
-  EXPECT_EQ(store.rows.at({11, t8}), 1820);  // the first of the two, not the duplicate's 19
+  EXPECT_EQ(store.rows.at({11, t8}), 1820);  // the first of the two, not the conflicting 19
+  ASSERT_EQ(store.conflicts.size(), 1u);  // kept for review
+  EXPECT_EQ(store.conflicts[0].centi, 1900);
+  EXPECT_EQ(store.conflicts[0].stored_centi, 1820);
+  EXPECT_EQ(store.conflicts[0].source, "unknown");
 
-  auto again = ingest.Ingest(batch);  // a re-sent batch stores nothing new
+  auto again = ingest.Ingest(batch, {}, "mqtt");  // a re-sent batch stores nothing new
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->accepted, 0);
   EXPECT_EQ(again->duplicate, 4);
+  EXPECT_EQ(again->conflicting, 1);
   EXPECT_EQ(store.rows.size(), 3u);
 }
 

@@ -7,6 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <cstdlib>
+
+#include "adapters/mqtt/mqtt_url.hpp"
+
 namespace hearth::sim {
 namespace {
 
@@ -31,13 +35,26 @@ std::string Payload(const std::vector<ports::IncomingReading>& readings, size_t 
 
 class MqttSink final : public sim::SimulationSink {
  public:
-  MqttSink(const std::string& url, ports::MonitoringStore& monitoring)
-      : client_(url, "hearth-simulator-" + std::to_string(getpid()), kMaxBuffered, nullptr),
+  MqttSink(const adapters::mqtt::MqttUrl& url, std::string ca_file,
+           ports::MonitoringStore& monitoring)
+      : url_(url),
+        ca_file_(std::move(ca_file)),
+        client_(std::string(url.tls ? "ssl://" : "tcp://") +
+                    (url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host) +
+                    ":" + std::to_string(url.port),
+                "hearth-simulator-" + std::to_string(getpid()), kMaxBuffered, nullptr),
         monitoring_(monitoring) {}
 
   Status Connect() {
     try {
       auto opts = ::mqtt::connect_options_builder().clean_session(true).finalize();
+      if (url_.username) opts.set_user_name(*url_.username);
+      if (url_.password) opts.set_password(*url_.password);
+      if (url_.tls) {
+        auto ssl = ::mqtt::ssl_options_builder();
+        if (!ca_file_.empty()) ssl.trust_store(ca_file_);
+        opts.set_ssl(ssl.finalize());
+      }
       client_.connect(opts)->wait();
     } catch (const std::exception& e) {
       return Error::Unavailable("cannot connect to the MQTT broker", e.what());
@@ -78,6 +95,8 @@ class MqttSink final : public sim::SimulationSink {
 
  private:
   static constexpr int kMaxBuffered = 1000;
+  adapters::mqtt::MqttUrl url_;
+  std::string ca_file_;
   ::mqtt::async_client client_;
   ports::MonitoringStore& monitoring_;
 };
@@ -152,7 +171,7 @@ class HttpSink final : public sim::SimulationSink {
 }  // namespace
 
 Status InProcessSink::SendReadings(const std::vector<ports::IncomingReading>& readings) {
-  auto report = ingest_.Ingest(readings);
+  auto report = ingest_.Ingest(readings, {}, "sim");
   if (!report.ok()) return report.error();
   return OkStatus();
 }
@@ -162,12 +181,15 @@ Status InProcessSink::SendOutdoorMeans(const std::vector<ports::OutdoorMean>& me
 }
 
 Result<std::unique_ptr<sim::SimulationSink>> MakeMqttSink(const std::string& url,
+                                                               const std::string& ca_file,
                                                                ports::MonitoringStore& monitoring) {
-  if (url.rfind("mqtt://", 0) != 0 && url.rfind("tcp://", 0) != 0) {
-    return Error::InvalidArgument("--mqtt must be mqtt://HOST:PORT", "mqtt");
+  auto parsed = adapters::mqtt::ParseMqttUrl(url);
+  if (!parsed.ok()) return parsed.error();
+  if (auto s = adapters::mqtt::ResolveMqttPassword(*parsed, "", std::getenv("HEARTH_MQTT_PASSWORD"));
+      !s.ok()) {
+    return s.error();
   }
-  const std::string paho_url = "tcp://" + url.substr(url.find("://") + 3);
-  auto sink = std::make_unique<MqttSink>(paho_url, monitoring);
+  auto sink = std::make_unique<MqttSink>(*parsed, ca_file, monitoring);
   if (auto s = sink->Connect(); !s.ok()) return s.error();
   return std::unique_ptr<sim::SimulationSink>(std::move(sink));
 }

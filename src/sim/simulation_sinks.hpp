@@ -28,8 +28,12 @@ class InProcessSink final : public sim::SimulationSink {
   ports::MonitoringStore& monitoring_;
 };
 
-/// Connects on creation: unavailable when the broker cannot be reached.
+/// Publishes as a gateway would, to mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT] (adapters/mqtt/
+/// mqtt_url.hpp; the password also from $HEARTH_MQTT_PASSWORD); mqtts:// trusts `ca_file` (empty:
+/// the system's CAs). Connects on creation: invalid_argument for a bad URL, unavailable when the
+/// broker cannot be reached or refuses the login.
 Result<std::unique_ptr<sim::SimulationSink>> MakeMqttSink(const std::string& url,
+                                                               const std::string& ca_file,
                                                                ports::MonitoringStore& monitoring);
 
 /// Logs in on creation: unauthenticated or unavailable when that fails.

@@ -94,17 +94,19 @@ TEST_F(ReadingsApiTest, JsonBatchAcceptedDuplicateAndRejected) {
   auto r = Post(token, batch);
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(r.body,
-            R"({"accepted":3,"duplicate":1,"rejected":[)"
+            R"({"accepted":3,"duplicate":0,"conflicting":1,"rejected":[)"
             R"({"index":3,"sensor":"A-9","reason":"unknown sensor"},)"
             R"j({"index":4,"sensor":"A-1","reason":"malformed time (expected RFC 3339, e.g. )j"
             R"j(2025-12-01T08:00:00+08:00)"},)j"
             R"({"index":5,"sensor":"A-1","reason":"value out of range [-50.00, 80.00]"},)"
             R"({"index":6,"sensor":"A-1","reason":"time in the future"}]})");
-  // Re-sent: nothing new, and the first value of a key stays.
+  // Re-sent: nothing new, and the first value of a key stays; the other value is conflicting
+  // again (issue 12), never a silent duplicate.
   auto again = Post(token, batch);
   ASSERT_EQ(again.status, 200u) << again.body;
   EXPECT_EQ(again.Json()["accepted"], 0);
-  EXPECT_EQ(again.Json()["duplicate"], 4);
+  EXPECT_EQ(again.Json()["duplicate"], 3);
+  EXPECT_EQ(again.Json()["conflicting"], 1);
   EXPECT_EQ(Stored(), 3);
 
   auto got = Readings(token, "A-0");
@@ -126,7 +128,7 @@ TEST_F(ReadingsApiTest, CsvBatchFromCompanyStaff) {
                 "B-0,2025-12-01T08:00:00+08:00,18\n",  // c2's sensor: unknown to c1's staff
                 "text/csv");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(r.body, R"({"accepted":1,"duplicate":0,"rejected":[)"
+  EXPECT_EQ(r.body, R"({"accepted":1,"duplicate":0,"conflicting":0,"rejected":[)"
                     R"({"index":1,"sensor":"A-2","reason":"value is not a number"},)"
                     R"({"index":2,"sensor":"B-0","reason":"unknown sensor"}]})");
   auto got = Readings(token, "A-2");

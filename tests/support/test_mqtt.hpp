@@ -3,6 +3,9 @@
 // The broker is the one the CTest fixture started (scripts/test-mosquitto.sh, found through
 // $HEARTH_TEST_MQTT_DIR/url), else one this process starts with the same script on first use and
 // stops when it exits. Throws (failing the test) when no broker can be started: never skips.
+// Anonymous clients are refused (issue 12): url() is the service account's, publisher_url() a
+// gateway's that may publish to every sensor's topic and test/#; a device account (its sensor's
+// topic only) comes from `hearth devices credentials` on a broker of one's own (Mosquitto(env)).
 #pragma once
 
 #include <mqtt/async_client.h>
@@ -17,8 +20,11 @@
 #include <string>
 #include <thread>
 
-#include "support/test_servers.hpp"
+#include <utility>
 #include <vector>
+
+#include "adapters/mqtt/mqtt_url.hpp"
+#include "support/test_servers.hpp"
 
 namespace hearth::support {
 
@@ -27,31 +33,57 @@ class Mosquitto {
   /// The broker of this test run (see above).
   static Mosquitto& Shared() {
     RequireServerLabel("mqtt");
-    static std::unique_ptr<Mosquitto> broker(new Mosquitto());
+    static std::unique_ptr<Mosquitto> broker(new Mosquitto(Env{}, true));
     return *broker;
   }
+  /// Extra settings of a broker of one's own (scripts/test-mosquitto.sh's environment), e.g.
+  /// {{"MOSQUITTO_MAX_QUEUED", "10"}} or {{"MOSQUITTO_AUTH_DIR", dir}}.
+  using Env = std::vector<std::pair<std::string, std::string>>;
+  /// Starts a broker of its own, stopped when destroyed. Throws when it cannot.
+  explicit Mosquitto(const Env& env) : Mosquitto(env, false) {}
+  Mosquitto(const Mosquitto&) = delete;
+  Mosquitto& operator=(const Mosquitto&) = delete;
+
+  /// The service account's URL, password included (as `hearth serve --mqtt` logs in).
   const std::string& url() const { return url_; }
+  /// A gateway's account: may publish to every sensor's topic and to test/#.
+  std::string publisher_url() const { return Read("publisher-url"); }
+  /// No user name: the broker refuses it.
+  std::string anonymous_url() const { return Read("anonymous-url"); }
+  /// mqtts:// with the service account; its certificate is signed by ca_file().
+  std::string tls_url() const { return Read("tls-url"); }
+  std::string ca_file() const { return dir_ + "/ca.crt"; }
+  const std::string& dir() const { return dir_; }
 
   ~Mosquitto() {
-    if (!dir_.empty()) {
-      std::system((Script() + " stop " + dir_ + " >/dev/null 2>&1").c_str());
-    }
+    if (owned_) std::system((Script() + " stop " + dir_ + " >/dev/null 2>&1").c_str());
   }
 
  private:
-  Mosquitto() {
-    if (const char* shared = std::getenv("HEARTH_TEST_MQTT_DIR"); shared && *shared) {
-      std::ifstream in(std::string(shared) + "/url");
+  Mosquitto(const Env& env, bool shared) {
+    if (const char* fixture = std::getenv("HEARTH_TEST_MQTT_DIR");
+        shared && fixture && *fixture) {
+      dir_ = fixture;
+      std::ifstream in(dir_ + "/url");
       if (in >> url_) return;
     }
     char tmpl[] = "/tmp/hearth-mqtt-XXXXXX";
     if (mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = tmpl;
-    if (std::system((Script() + " start " + dir_ + " >/dev/null").c_str()) != 0) {
+    owned_ = true;
+    std::string vars;
+    for (const auto& [k, v] : env) vars += k + "='" + v + "' ";
+    if (std::system((vars + Script() + " start " + dir_ + " >/dev/null").c_str()) != 0) {
       throw std::runtime_error("could not start mosquitto (scripts/test-mosquitto.sh)");
     }
-    std::ifstream in(dir_ + "/url");
-    if (!(in >> url_)) throw std::runtime_error("mosquitto wrote no url in " + dir_);
+    url_ = Read("url");
+    if (url_.empty()) throw std::runtime_error("mosquitto wrote no url in " + dir_);
+  }
+  std::string Read(const std::string& name) const {
+    std::ifstream in(dir_ + "/" + name);
+    std::string line;
+    in >> line;
+    return line;
   }
   static std::string Script() {
     const char* src = std::getenv("HEARTH_SOURCE_DIR");
@@ -60,6 +92,7 @@ class Mosquitto {
 
   std::string url_;
   std::string dir_;
+  bool owned_ = false;
 };
 
 /// A unique client id / topic suffix for one test (tests share the broker).
@@ -70,14 +103,38 @@ inline std::string UniqueName(const std::string& prefix) {
          std::to_string(tick);
 }
 
-/// A sensor or gateway: publishes with paho (MQTT 3.1.1), waiting for the broker's PUBACKs.
+/// A sensor or gateway: publishes with paho (MQTT 3.1.1), waiting for the broker's PUBACKs. The
+/// URL's user name and password are sent (adapters/mqtt/mqtt_url.hpp); mqtts:// trusts `ca_file`.
+/// Throws ::mqtt::exception when the broker refuses the connection.
 class Publisher {
  public:
   // paho queues at most max_buffered publishes not yet written to the socket.
-  explicit Publisher(const std::string& url)
-      : client_(url, UniqueName("pub"), kMaxBuffered, nullptr) {
+  explicit Publisher(const std::string& url, const std::string& ca_file = "")
+      : client_(PahoUrl(url), UniqueName("pub"), kMaxBuffered, nullptr) {
+    auto parsed = *adapters::mqtt::ParseMqttUrl(url);
     auto opts = ::mqtt::connect_options_builder().clean_session(true).finalize();
+    if (parsed.username) opts.set_user_name(*parsed.username);
+    if (parsed.password) opts.set_password(*parsed.password);
+    if (parsed.tls) {
+      auto ssl = ::mqtt::ssl_options_builder().trust_store(ca_file).finalize();
+      opts.set_ssl(ssl);
+    }
     client_.connect(opts)->wait();
+  }
+  /// Whether the broker refused a connection with these credentials (it never got in).
+  static bool Refused(const std::string& url, const std::string& ca_file = "") {
+    try {
+      Publisher p(url, ca_file);
+      return false;
+    } catch (const ::mqtt::exception&) {
+      return true;
+    }
+  }
+  /// paho's form of the URL: tcp:// or ssl://, without the user name and password.
+  static std::string PahoUrl(const std::string& url) {
+    auto parsed = *adapters::mqtt::ParseMqttUrl(url);
+    return std::string(parsed.tls ? "ssl://" : "tcp://") + parsed.host + ":" +
+           std::to_string(parsed.port);
   }
   ~Publisher() {
     try {

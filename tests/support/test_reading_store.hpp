@@ -16,14 +16,32 @@ namespace hearth::support {
 
 class MemoryReadingStore final : public ports::ReadingStore {
  public:
-  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+  using ports::ReadingStore::Insert;
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     const ports::InsertSource& source) override {
     ++inserts;
     if (unavailable) return Error::Unavailable("the database is unavailable");
     ports::InsertCounts c;
     for (const auto& r : batch) {
-      (rows.try_emplace({r.sensor_id, r.ts}, r.centi).second ? c.inserted : c.duplicate) += 1;
+      auto [it, inserted] = rows.try_emplace({r.sensor_id, r.ts}, r.centi);
+      if (inserted) {
+        ++c.inserted;
+      } else if (it->second == r.centi) {
+        ++c.duplicate;
+      } else {
+        ++c.conflicting;
+        conflicts.push_back({r.sensor_id, r.ts, it->second, r.centi, source.received_at,
+                             std::string(source.channel)});
+      }
     }
     return c;
+  }
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t) override {
+    std::vector<ports::ReadingConflict> out;
+    for (const auto& c : conflicts) {
+      if (c.sensor_id == sensor_id) out.push_back(c);
+    }
+    return out;
   }
   Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t, int64_t) override {
     return std::vector<ports::Reading>{};
@@ -45,6 +63,7 @@ class MemoryReadingStore final : public ports::ReadingStore {
   }
 
   std::map<std::pair<int64_t, int64_t>, int32_t> rows;  ///< (sensor id, ts) -> centi
+  std::vector<ports::ReadingConflict> conflicts;
   int inserts = 0;  ///< Insert calls, refused ones included
   int lookups = 0;  ///< codes looked up
   bool unavailable = false;

@@ -199,7 +199,10 @@ std::string EncodeConnect(const ConnectOptions& o) {
   std::string body;
   PutString(body, "MQTT");
   PutU8(body, 5);                            // protocol version 5.0
-  PutU8(body, o.clean_start ? 0x02 : 0x00);  // no will, user name or password
+  uint8_t flags = o.clean_start ? 0x02 : 0x00;  // no will
+  if (o.username) flags |= 0x80;
+  if (o.password) flags |= 0x40;
+  PutU8(body, flags);
   PutU16(body, o.keep_alive_s);
   std::string props;
   PutU8(props, 0x11);
@@ -211,6 +214,8 @@ std::string EncodeConnect(const ConnectOptions& o) {
   PutVarint(body, static_cast<uint32_t>(props.size()));
   body += props;
   PutString(body, o.client_id);
+  if (o.username) PutString(body, *o.username);
+  if (o.password) PutString(body, *o.password);  // binary data: the same length-prefixed form
   return Packet(PacketType::kConnect, 0, body);
 }
 

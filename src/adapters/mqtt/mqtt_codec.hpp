@@ -63,6 +63,8 @@ struct ConnectOptions {
       0xFFFFFFFF;                   ///< how long the broker keeps the session; ~0: never ends
   uint16_t receive_maximum = 1000;  ///< QoS 1 messages the broker may send before a PUBACK
   uint32_t maximum_packet_size = 1u << 20;
+  std::optional<std::string> username;  ///< sent when set (at most 65535 bytes)
+  std::optional<std::string> password;  ///< sent when set (at most 65535 bytes)
 };
 
 std::string EncodeConnect(const ConnectOptions& options);

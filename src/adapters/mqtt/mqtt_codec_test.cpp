@@ -33,6 +33,15 @@ TEST(MqttCodec, EncodesTheClientPackets) {
   o.clean_start = true;
   EXPECT_EQ(static_cast<uint8_t>(EncodeConnect(o)[9]), 0x02);
 
+  // Issue 12: a user name and password follow the client id, flagged in the connect flags.
+  o.clean_start = false;
+  o.username = "u";
+  o.password = "pw";
+  std::string with = EncodeConnect(o);
+  EXPECT_EQ(static_cast<uint8_t>(with[1]), 28 + 3 + 4);
+  EXPECT_EQ(static_cast<uint8_t>(with[9]), 0xC0);  // user name and password, clean start off
+  EXPECT_EQ(with.substr(with.size() - 7), Bytes({0, 1, 'u', 0, 2, 'p', 'w'}));
+
   EXPECT_EQ(EncodeSubscribe(7, "a/+", 1), Bytes({0x82, 9, 0, 7, 0, 0, 3, 'a', '/', '+', 0x01}));
   EXPECT_EQ(EncodePuback(0x1234), Bytes({0x40, 2, 0x12, 0x34}));
   EXPECT_EQ(EncodePingreq(), Bytes({0xC0, 0}));

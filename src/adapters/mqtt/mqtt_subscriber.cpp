@@ -1,21 +1,17 @@
 #include "adapters/mqtt/mqtt_subscriber.hpp"
 
-#include <netdb.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <spdlog/spdlog.h>
 #include <sys/eventfd.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <optional>
 #include <vector>
 
 #include "adapters/mqtt/mqtt_codec.hpp"
+#include "adapters/mqtt/mqtt_transport.hpp"
 
 namespace hearth::adapters::mqtt {
 namespace {
@@ -27,147 +23,7 @@ Error Lost(std::string what) { return Error::Unavailable("mqtt: " + what); }
 
 std::string Errno(const char* what) { return std::string(what) + ": " + std::strerror(errno); }
 
-int MillisUntil(Clock::time_point t) {
-  auto ms = std::chrono::duration_cast<milliseconds>(t - Clock::now()).count();
-  return ms < 0 ? 0 : static_cast<int>(std::min<int64_t>(ms, 60'000));
-}
-
 }  // namespace
-
-// One TCP connection: a non-blocking socket and what has been read from it but not yet parsed.
-struct Subscriber::Connection {
-  int fd = -1;
-  int wake_fd = -1;
-  std::string in;
-  ~Connection() {
-    if (fd >= 0) close(fd);
-  }
-
-  // Waits for `events` on the socket until `deadline`: 1 ready, 0 timed out, -1 woken by Stop().
-  int Wait(short events, Clock::time_point deadline) const {
-    for (;;) {
-      pollfd fds[2] = {{fd, events, 0}, {wake_fd, POLLIN, 0}};
-      int n = poll(fds, 2, MillisUntil(deadline));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return 0;
-      if (fds[1].revents != 0) return -1;
-      if (fds[0].revents != 0) return 1;
-      if (Clock::now() >= deadline) return 0;
-    }
-  }
-
-  Status Open(const std::string& host, uint16_t port, milliseconds timeout) {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    addrinfo* found = nullptr;
-    std::string service = std::to_string(port);
-    if (int rc = getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0) {
-      return Lost("cannot resolve " + host + ": " + gai_strerror(rc));
-    }
-    std::string last = "no address";
-    auto deadline = Clock::now() + timeout;
-    for (addrinfo* a = found; a != nullptr; a = a->ai_next) {
-      fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
-      if (fd < 0) {
-        last = Errno("socket");
-        continue;
-      }
-      int one = 1;
-      setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-      if (connect(fd, a->ai_addr, a->ai_addrlen) == 0) break;
-      if (errno == EINPROGRESS) {
-        int ready = Wait(POLLOUT, deadline);
-        int err = 0;
-        socklen_t len = sizeof err;
-        if (ready == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0) break;
-        last = ready == 1 ? std::string("connect: ") + std::strerror(err)
-                          : std::string(ready == 0 ? "connect: timed out" : "stopped");
-      } else {
-        last = Errno("connect");
-      }
-      close(fd);
-      fd = -1;
-    }
-    freeaddrinfo(found);
-    if (fd < 0) return Lost("cannot connect to " + host + ":" + service + " (" + last + ")");
-    return OkStatus();
-  }
-
-  Status Write(std::string_view data, milliseconds timeout) const {
-    auto deadline = Clock::now() + timeout;
-    while (!data.empty()) {
-      ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
-      if (n > 0) {
-        data.remove_prefix(static_cast<size_t>(n));
-      } else if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) {
-        if (Wait(POLLOUT, deadline) != 1) return Lost("write timed out or stopped");
-      } else {
-        return Lost(Errno("write"));
-      }
-    }
-    return OkStatus();
-  }
-
-  // Appends what the socket holds now, without blocking (at most `cap` bytes). Returns how many
-  // bytes were read; an error when the broker closed the connection.
-  Result<size_t> ReadAvailable(size_t cap) {
-    size_t total = 0;
-    char buf[65536];
-    while (total < cap) {
-      ssize_t n = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
-      if (n > 0) {
-        in.append(buf, static_cast<size_t>(n));
-        total += static_cast<size_t>(n);
-      } else if (n == 0) {
-        return Lost("the broker closed the connection");
-      } else if (errno == EAGAIN || errno == EWOULDBLOCK) {
-        break;
-      } else if (errno != EINTR) {
-        return Lost(Errno("read"));
-      }
-    }
-    return total;
-  }
-};
-
-Result<std::pair<std::string, uint16_t>> ParseMqttUrl(std::string_view url) {
-  auto bad = [&](const std::string& why) {
-    return Error::InvalidArgument("--mqtt: " + why + " (expected mqtt://HOST:PORT)", "mqtt");
-  };
-  std::string_view rest;
-  if (url.starts_with("mqtt://")) {
-    rest = url.substr(7);
-  } else if (url.starts_with("tcp://")) {
-    rest = url.substr(6);
-  } else if (url.starts_with("mqtts://") || url.starts_with("ssl://")) {
-    return bad("TLS is not supported");
-  } else {
-    return bad("'" + std::string(url) + "' is not an mqtt:// URL");
-  }
-  if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-  std::string_view host = rest;
-  uint16_t port = 1883;
-  size_t colon = rest.rfind(':');
-  if (colon != std::string_view::npos && rest.find(']', colon) == std::string_view::npos) {
-    host = rest.substr(0, colon);
-    std::string_view digits = rest.substr(colon + 1);
-    unsigned value = 0;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || value == 0 ||
-        value > 65535) {
-      return bad("bad port '" + std::string(digits) + "'");
-    }
-    port = static_cast<uint16_t>(value);
-  }
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
-  }
-  if (host.empty() || host.find_first_of("/@?#") != std::string_view::npos) {
-    return bad("bad host '" + std::string(host) + "'");
-  }
-  return std::pair<std::string, uint16_t>{std::string(host), port};
-}
 
 Subscriber::Subscriber(SubscriberOptions options, BatchHandler handler)
     : options_(std::move(options)), handler_(std::move(handler)) {}
@@ -178,15 +34,19 @@ Subscriber::~Subscriber() {
 }
 
 Status Subscriber::Start() {
-  auto hp = ParseMqttUrl(options_.url);
-  if (!hp.ok()) return hp.error();
+  auto url = ParseMqttUrl(options_.url);
+  if (!url.ok()) return url.error();
+  if (options_.password) url->password = options_.password;
+  if (url->password && !url->username) {
+    return Error::InvalidArgument("--mqtt: a password needs a user name (mqtt://USER@HOST)", "mqtt");
+  }
+  if (auto s = CheckCaFile(options_.ca_file); !s.ok()) return s;
   if (options_.client_id.empty() || options_.client_id.size() > 65535) {
     return Error::InvalidArgument("--mqtt-client-id: must not be empty", "mqtt-client-id");
   }
   if (options_.topic_filter.empty()) return Error::InvalidArgument("mqtt: empty topic filter");
   if (thread_.joinable()) return Error::FailedPrecondition("mqtt: the subscriber is running");
-  host_ = hp->first;
-  port_ = hp->second;
+  url_ = std::move(*url);
   if (wake_fd_ < 0) wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (wake_fd_ < 0) return Error::Internal(Errno("eventfd"));
   stopping_ = false;
@@ -217,7 +77,7 @@ void Subscriber::Run() {
     if (was_subscribed) backoff = options_.min_backoff;
     const Error& e = s.ok() ? Error::Unavailable("mqtt: session ended") : s.error();
     spdlog::warn("{}{}{}; reconnecting to {} in {} ms", e.message, e.detail.empty() ? "" : ": ",
-                 e.detail, options_.url, backoff.count());
+                 e.detail, MaskMqttUrl(options_.url), backoff.count());
     pollfd wake{wake_fd_, POLLIN, 0};
     poll(&wake, 1, static_cast<int>(backoff.count()));
     backoff = std::min(backoff * 2, options_.max_backoff);
@@ -225,9 +85,12 @@ void Subscriber::Run() {
 }
 
 Status Subscriber::RunSession() {
-  Connection c;
-  c.wake_fd = wake_fd_;
-  if (auto s = c.Open(host_, port_, options_.connect_timeout); !s.ok()) return s;
+  Transport c(wake_fd_);
+  if (auto s = c.Open(url_.host, url_.port, options_.connect_timeout,
+                      TlsOptions{url_.tls, options_.ca_file});
+      !s.ok()) {
+    return s;
+  }
   const milliseconds write_timeout = options_.connect_timeout;
   // The broker may send a packet of max_packet_bytes; its fixed header adds at most five.
   const uint32_t max_frame = options_.max_packet_bytes;
@@ -237,6 +100,8 @@ Status Subscriber::RunSession() {
   co.keep_alive_s = options_.keep_alive_s;
   co.receive_maximum = options_.max_in_flight;
   co.maximum_packet_size = options_.max_packet_bytes + 5;
+  co.username = url_.username;
+  co.password = url_.password;
   if (auto s = c.Write(EncodeConnect(co), write_timeout); !s.ok()) return s;
 
   // CONNACK is the first packet the broker sends.
@@ -266,7 +131,8 @@ Status Subscriber::RunSession() {
   const auto keep_alive =
       std::chrono::seconds(connack->server_keep_alive.value_or(options_.keep_alive_s));
   ++sessions_;
-  spdlog::info("mqtt: connected to {} as {} (session {})", options_.url, options_.client_id,
+  spdlog::info("mqtt: connected to {} as {} (session {})", MaskMqttUrl(options_.url),
+               options_.client_id,
                connack->session_present ? "resumed" : "new");
 
   // Subscribing again on a resumed session is harmless, and covers a session the broker lost.

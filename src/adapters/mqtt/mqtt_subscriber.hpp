@@ -18,7 +18,8 @@
 // Lost connections, refused CONNECTs and refused SUBSCRIBEs are retried with exponential backoff
 // (min_backoff doubling up to max_backoff; reset once subscribed). Keep alive: PINGREQ when
 // nothing was sent for keep_alive_s; no PINGRESP within keep_alive_s drops the connection.
-// Logs through spdlog. Plain TCP only (mqtt:// or tcp://).
+// Logs through spdlog, never a password. Plain TCP or TLS (mqtt_url.hpp, mqtt_transport.hpp), with
+// a user name and password when the URL or `password` gives them (issue 12).
 #pragma once
 
 #include <atomic>
@@ -26,12 +27,14 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <utility>
 
+#include "adapters/mqtt/mqtt_url.hpp"
 #include "core/result.hpp"
 
 namespace hearth::adapters::mqtt {
@@ -49,7 +52,9 @@ struct Message {
 using BatchHandler = std::function<Status(std::span<const Message> batch)>;
 
 struct SubscriberOptions {
-  std::string url;           ///< mqtt://HOST[:PORT] or tcp://HOST[:PORT]; port 1883 by default
+  std::string url;  ///< mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT] (mqtt_url.hpp)
+  std::optional<std::string> password;  ///< overrides the URL's (ResolveMqttPassword)
+  std::string ca_file;                  ///< mqtts://: trusted CAs (PEM); empty: the system's
   std::string client_id;     ///< stable across restarts: it names the persistent session
   std::string topic_filter;  ///< e.g. hearth/v1/readings/+ or $share/hearth/hearth/v1/readings/#
   uint16_t keep_alive_s = 30;
@@ -69,10 +74,6 @@ struct SubscriberStats {
   int64_t failed_batches = 0;  ///< the handler returned an error: nothing acknowledged
 };
 
-/// mqtt://HOST[:PORT] or tcp://HOST[:PORT] → (host, port). invalid_argument names the field
-/// `mqtt` (the flag), e.g. for mqtts:// (TLS is not supported).
-Result<std::pair<std::string, uint16_t>> ParseMqttUrl(std::string_view url);
-
 class Subscriber {
  public:
   /// `handler` is called on the subscriber's thread only.
@@ -81,7 +82,8 @@ class Subscriber {
   Subscriber(const Subscriber&) = delete;
   Subscriber& operator=(const Subscriber&) = delete;
 
-  /// Checks the options (invalid_argument: the URL, an empty client id or filter) and starts the
+  /// Checks the options (invalid_argument: the URL, the CA file, an empty client id or filter)
+  /// and starts the
   /// thread. Does not wait for the broker: the first connection, like every reconnection, is
   /// made in the background.
   Status Start();
@@ -97,11 +99,9 @@ class Subscriber {
   void Run();
   Status RunSession();
 
-  struct Connection;
   SubscriberOptions options_;
   BatchHandler handler_;
-  std::string host_;
-  uint16_t port_ = 0;
+  MqttUrl url_;
   int wake_fd_ = -1;  ///< eventfd: Stop() wakes the thread from poll() and backoff sleeps
   std::atomic<bool> stopping_{false};
   std::atomic<bool> subscribed_{false};

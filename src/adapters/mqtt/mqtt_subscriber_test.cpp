@@ -76,42 +76,6 @@ std::set<std::string> Payloads(const std::vector<Message>& ms) {
   return s;
 }
 
-TEST(ParseMqttUrl, AcceptsMqttAndTcpUrls) {
-  struct Case {
-    std::string url;
-    std::string host;
-    uint16_t port;
-  };
-  for (const Case& c : std::vector<Case>{{"mqtt://127.0.0.1:1883", "127.0.0.1", 1883},
-                                         {"tcp://broker.local:18830", "broker.local", 18830},
-                                         {"mqtt://localhost", "localhost", 1883},
-                                         {"mqtt://[::1]:1884/", "::1", 1884}}) {
-    SCOPED_TRACE(c.url);
-    auto r = ParseMqttUrl(c.url);
-    ASSERT_TRUE(r.ok()) << r.error().message;
-    EXPECT_EQ(r->first, c.host);
-    EXPECT_EQ(r->second, c.port);
-  }
-  struct Bad {
-    std::string url;
-    std::string message;
-  };
-  for (const Bad& c : std::vector<Bad>{
-           {"http://x:1", "--mqtt: 'http://x:1' is not an mqtt:// URL (expected mqtt://HOST:PORT)"},
-           {"mqtts://x:8883", "--mqtt: TLS is not supported (expected mqtt://HOST:PORT)"},
-           {"mqtt://x:0", "--mqtt: bad port '0' (expected mqtt://HOST:PORT)"},
-           {"mqtt://x:70000", "--mqtt: bad port '70000' (expected mqtt://HOST:PORT)"},
-           {"mqtt://x:12a", "--mqtt: bad port '12a' (expected mqtt://HOST:PORT)"},
-           {"mqtt://:1883", "--mqtt: bad host '' (expected mqtt://HOST:PORT)"},
-           {"mqtt://u@x:1883", "--mqtt: bad host 'u@x' (expected mqtt://HOST:PORT)"}}) {
-    SCOPED_TRACE(c.url);
-    auto r = ParseMqttUrl(c.url);
-    ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error().message, c.message);
-    EXPECT_EQ(r.error().field, "mqtt");
-  }
-}
-
 TEST(Subscriber, HandsOverMessagesAndAcknowledgesThem) {
   const std::string topic = "test/" + UniqueName("t");
   const std::string id = UniqueName("sub");
@@ -120,7 +84,7 @@ TEST(Subscriber, HandsOverMessagesAndAcknowledgesThem) {
     Subscriber sub(Options(id, topic + "/+"), rec.handler());
     ASSERT_TRUE(sub.Start().ok());
     ASSERT_TRUE(WaitFor([&] { return sub.subscribed(); }));
-    Publisher pub(Mosquitto::Shared().url());
+    Publisher pub(Mosquitto::Shared().publisher_url());
     std::vector<std::pair<std::string, std::string>> ms;
     for (int i = 0; i < 300; ++i)
       ms.emplace_back(topic + "/s" + std::to_string(i % 7), "m" + std::to_string(i));
@@ -147,7 +111,7 @@ TEST(Subscriber, HandsOverMessagesAndAcknowledgesThem) {
   Subscriber sub2(Options(id, topic + "/+"), again.handler());
   ASSERT_TRUE(sub2.Start().ok());
   ASSERT_TRUE(WaitFor([&] { return sub2.subscribed(); }));
-  Publisher(Mosquitto::Shared().url()).Publish(topic + "/end", "end");
+  Publisher(Mosquitto::Shared().publisher_url()).Publish(topic + "/end", "end");
   ASSERT_TRUE(WaitFor([&] { return again.count() >= 1; }));
   EXPECT_EQ(Payloads(again.taken()), std::set<std::string>{"end"});
 }
@@ -159,7 +123,7 @@ TEST(Subscriber, AFailedBatchIsNotAcknowledgedAndComesBack) {
   Subscriber sub(Options(UniqueName("sub"), topic + "/+"), rec.handler());
   ASSERT_TRUE(sub.Start().ok());
   ASSERT_TRUE(WaitFor([&] { return sub.subscribed(); }));
-  Publisher pub(Mosquitto::Shared().url());
+  Publisher pub(Mosquitto::Shared().publisher_url());
   for (int i = 0; i < 5; ++i) pub.Publish(topic + "/a", "r" + std::to_string(i));
 
   ASSERT_TRUE(WaitFor([&] { return rec.count() >= 5; }));
@@ -187,7 +151,7 @@ TEST(Subscriber, PersistentSessionKeepsWhatIsPublishedWhileAway) {
     ASSERT_TRUE(sub.Start().ok());
     ASSERT_TRUE(WaitFor([&] { return sub.subscribed(); }));
   }  // stopped: a normal DISCONNECT, the session stays on the broker
-  Publisher pub(Mosquitto::Shared().url());
+  Publisher pub(Mosquitto::Shared().publisher_url());
   for (int i = 0; i < 50; ++i) pub.Publish(topic + "/x", "away" + std::to_string(i));
 
   Recorder rec;
@@ -206,7 +170,7 @@ TEST(Subscriber, SharedSubscriptionSplitsTheMessages) {
   ASSERT_TRUE(sa.Start().ok());
   ASSERT_TRUE(sb.Start().ok());
   ASSERT_TRUE(WaitFor([&] { return sa.subscribed() && sb.subscribed(); }));
-  Publisher pub(Mosquitto::Shared().url());
+  Publisher pub(Mosquitto::Shared().publisher_url());
   for (int i = 0; i < 40; ++i) pub.Publish(topic + "/s", "m" + std::to_string(i));
   ASSERT_TRUE(WaitFor([&] { return a.count() + b.count() >= 40; }));
   std::set<std::string> all = Payloads(a.taken());

@@ -1,5 +1,5 @@
 // The reading store contract on SQLite and on a real PostgreSQL cluster: counts of inserted and
-// duplicate readings (across and within batches), a duplicate never changing the stored value,
+// duplicate and conflicting readings (across and within batches), conflicts kept, a duplicate never changing the stored value,
 // ranges in order within their bounds, sensor lookup by code, and all-or-nothing batches.
 #include <gtest/gtest.h>
 
@@ -99,7 +99,7 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
   ports::InsertCounts Insert(const std::vector<Reading>& batch) {
     auto counts = store_->Insert(batch);
     EXPECT_TRUE(counts.ok()) << counts.error().detail;
-    return counts.ok() ? *counts : ports::InsertCounts{-1, -1};
+    return counts.ok() ? *counts : ports::InsertCounts{-1, -1, -1};
   }
 
   std::vector<Reading> Range(int64_t sensor, int64_t from, int64_t to, int64_t limit = 1'000'000) {
@@ -131,25 +131,60 @@ TEST_P(ReadingStoreContract, DuplicatesNeverChangeTheStoredValue) {
   struct Case {
     const char* name;
     std::vector<Reading> batch;
-    int64_t inserted, duplicate;
+    int64_t inserted, duplicate, conflicting;
   };
   const Case cases[] = {
-      {"first", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 2, 0},
-      {"re-sent batch", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 0, 2},
-      {"same key, other value", {{s1_, kT0, 2500}}, 0, 1},
-      {"within one batch", {{s1_, kT0 + 600, 1700}, {s1_, kT0 + 600, 1900}}, 1, 1},
-      {"mixed", {{s1_, kT0 + 600, 1}, {s2_, kT0 + 600, 2100}, {s2_, kT0 + 600, 2100}}, 1, 2},
+      {"first", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 2, 0, 0},
+      {"re-sent batch", {{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}}, 0, 2, 0},
+      {"same key, other value", {{s1_, kT0, 2500}}, 0, 0, 1},
+      {"within one batch", {{s1_, kT0 + 600, 1700}, {s1_, kT0 + 600, 1900}}, 1, 0, 1},
+      {"mixed", {{s1_, kT0 + 600, 1}, {s2_, kT0 + 600, 2100}, {s2_, kT0 + 600, 2100}}, 1, 1, 1},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     auto counts = Insert(c.batch);
     EXPECT_EQ(counts.inserted, c.inserted);
     EXPECT_EQ(counts.duplicate, c.duplicate);
+    EXPECT_EQ(counts.conflicting, c.conflicting);
   }
   EXPECT_EQ(
       Range(s1_, kT0, kT0 + 3600),
       (std::vector<Reading>{{s1_, kT0, 1820}, {s1_, kT0 + 300, 1830}, {s1_, kT0 + 600, 1700}}));
   EXPECT_EQ(Range(s2_, kT0, kT0 + 3600), (std::vector<Reading>{{s2_, kT0 + 600, 2100}}));
+}
+
+// Issue 12: a forged reading sent first must not make the genuine one vanish as a duplicate. The
+// other value is counted as conflicting and kept for review with where and when it came, once
+// per distinct value (a redelivered conflict is counted again, not kept twice).
+TEST_P(ReadingStoreContract, ConflictingReadingsAreKeptForReview) {
+  Insert({{s1_, kT0, 1820}, {s2_, kT0, 2000}});
+  auto first = store_->Insert(std::vector<Reading>{{s1_, kT0, 2500}, {s2_, kT0, 2000}},
+                              ports::InsertSource{"mqtt", kT0 + 5});
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  EXPECT_EQ(first->inserted, 0);
+  EXPECT_EQ(first->duplicate, 1);
+  EXPECT_EQ(first->conflicting, 1);
+  auto again = store_->Insert(std::vector<Reading>{{s1_, kT0, 2500}, {s1_, kT0, 900}},
+                              ports::InsertSource{"http", kT0 + 9});
+  ASSERT_TRUE(again.ok()) << again.error().detail;
+  EXPECT_EQ(again->conflicting, 2);
+  EXPECT_EQ(Range(s1_, kT0, kT0 + 1), (std::vector<Reading>{{s1_, kT0, 1820}}));
+
+  auto kept = store_->Conflicts(s1_, 100);
+  ASSERT_TRUE(kept.ok()) << kept.error().detail;
+  ASSERT_EQ(kept->size(), 2u);
+  std::sort(kept->begin(), kept->end(), [](const auto& a, const auto& b) { return a.centi < b.centi; });
+  EXPECT_EQ((*kept)[0].centi, 900);
+  EXPECT_EQ((*kept)[0].source, "http");
+  EXPECT_EQ((*kept)[0].received_at, kT0 + 9);
+  EXPECT_EQ((*kept)[1].centi, 2500);
+  EXPECT_EQ((*kept)[1].stored_centi, 1820);
+  EXPECT_EQ((*kept)[1].ts, kT0);
+  EXPECT_EQ((*kept)[1].source, "mqtt");
+  EXPECT_EQ((*kept)[1].received_at, kT0 + 5);
+  auto none = store_->Conflicts(s2_, 100);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_P(ReadingStoreContract, RangeIsOrderedAndHalfOpen) {
@@ -248,13 +283,18 @@ TEST_P(ReadingStoreContract, LargeBatchesSurviveReopening) {
   // other; then a fresh store (new connections) reads what was committed.
   std::vector<Reading> first, second;
   for (int i = 0; i < 1000; ++i) first.push_back({i % 2 ? s1_ : s2_, kT0 + i * 30, i});
-  for (int i = 500; i < 1700; ++i) second.push_back({i % 2 ? s1_ : s2_, kT0 + i * 30, -i});
+  // The overlap is re-sent as it was (duplicates); new rows have values of their own.
+  for (int i = 500; i < 1700; ++i) {
+    second.push_back({i % 2 ? s1_ : s2_, kT0 + i * 30, i < 1000 ? i : -i});
+  }
   second.push_back(second.front());
+  second.push_back({s2_, kT0 + 600 * 30, 7});  // i = 600 with another value: conflicting
   auto a = Insert(first);
   EXPECT_EQ(a.inserted, 1000);
   auto b = Insert(second);
   EXPECT_EQ(b.inserted, 700);
   EXPECT_EQ(b.duplicate, 501);
+  EXPECT_EQ(b.conflicting, 1);
   store_ = Open();
   ASSERT_NE(store_, nullptr);
   auto rows = Range(s1_, 0, kT0 * 2);

@@ -18,15 +18,28 @@ namespace {
 
 using PgResult = std::unique_ptr<PGresult, void (*)(PGresult*)>;
 
-// The batch is staged here; ON COMMIT DELETE ROWS empties it at the end of every transaction.
+// The batch is staged here, in the batch's order (ctid), so that the merge stores the first of a
+// key's readings, as SQLite does; ON COMMIT DELETE ROWS empties it at the end of every transaction.
 constexpr const char* kSetUp =
     "CREATE TEMPORARY TABLE IF NOT EXISTS readings_in "
     "(sensor_id BIGINT NOT NULL, ts BIGINT NOT NULL, centi INTEGER NOT NULL) "
     "ON COMMIT DELETE ROWS";
 constexpr const char* kMerge =
     "INSERT INTO readings (sensor_id, ts, centi) "
-    "SELECT sensor_id, ts, centi FROM readings_in ORDER BY sensor_id, ts "
+    "SELECT sensor_id, ts, centi FROM readings_in ORDER BY sensor_id, ts, ctid "
     "ON CONFLICT DO NOTHING";
+// Conflicts (ports/reading_store.hpp), looked for only when the merge did not insert every row:
+// each staged row whose stored value is not its own, kept once per distinct value.
+constexpr const char* kKeepConflicts =
+    "WITH c AS (SELECT i.sensor_id, i.ts, r.centi AS stored_centi, i.centi FROM readings_in i "
+    "JOIN readings r ON r.sensor_id = i.sensor_id AND r.ts = i.ts WHERE r.centi <> i.centi), "
+    "kept AS (INSERT INTO reading_conflicts (sensor_id, ts, stored_centi, centi, received_at, "
+    "source) SELECT DISTINCT sensor_id, ts, stored_centi, centi, $1::bigint, $2::text FROM c "
+    "ORDER BY sensor_id, ts, centi ON CONFLICT DO NOTHING) "
+    "SELECT count(*) FROM c";
+constexpr const char* kConflicts =
+    "SELECT ts, stored_centi, centi, received_at, source FROM reading_conflicts "
+    "WHERE sensor_id = $1::bigint ORDER BY ts, id LIMIT $2::bigint";
 // Dirty marks (ports/monitoring_store.hpp): the batch's distinct (sensor, local day) pairs as two
 // arrays, upserted in key order (so that concurrent instances cannot deadlock) in one statement.
 constexpr const char* kMarkDirty =
@@ -81,21 +94,45 @@ class PgReadingStore final : public ports::ReadingStore {
     return Connect();
   }
 
-  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     const ports::InsertSource& source) override {
     ports::InsertCounts counts;
     if (batch.empty()) return counts;
     MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
     if (auto s = Command("BEGIN"); !s.ok()) return s.error();
     auto inserted = CopyAndMerge(batch);
-    if (!inserted.ok()) {
+    Result<int64_t> conflicting = int64_t{0};
+    if (inserted.ok() && *inserted < static_cast<int64_t>(batch.size())) {
+      conflicting = KeepConflicts(source);
+    }
+    if (!inserted.ok() || !conflicting.ok()) {
       (void)Command("ROLLBACK");
-      return inserted.error();
+      return inserted.ok() ? conflicting.error() : inserted.error();
     }
     if (auto s = Command("COMMIT"); !s.ok()) return s.error();
     counts.inserted = *inserted;
-    counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted;
+    counts.conflicting = *conflicting;
+    counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted - *conflicting;
     return counts;
+  }
+
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id,
+                                                        int64_t limit) override {
+    MutexLock lock(mutex_);
+    if (auto s = Connect(); !s.ok()) return s.error();
+    std::string params[] = {std::to_string(sensor_id), std::to_string(limit)};
+    const char* values[] = {params[0].c_str(), params[1].c_str()};
+    PgResult res(PQexecParams(conn_, kConflicts, 2, nullptr, values, nullptr, nullptr, 0),
+                 PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return PgError(conn_, res.get(), "conflicts");
+    std::vector<ports::ReadingConflict> out;
+    for (int r = 0; r < PQntuples(res.get()); ++r) {
+      auto num = [&](int c) { return std::strtoll(PQgetvalue(res.get(), r, c), nullptr, 10); };
+      out.push_back({sensor_id, num(0), static_cast<int32_t>(num(1)), static_cast<int32_t>(num(2)),
+                     num(3), PQgetvalue(res.get(), r, 4)});
+    }
+    return out;
   }
 
   Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to,
@@ -209,6 +246,20 @@ class PgReadingStore final : public ports::ReadingStore {
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), "merge");
     if (auto s = MarkDirty(batch); !s.ok()) return s.error();
     return std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
+  }
+
+  // Inside the batch's transaction, after the merge: keeps the conflicts of readings_in and
+  // returns how many staged rows conflict.
+  Result<int64_t> KeepConflicts(const ports::InsertSource& source) REQUIRES(mutex_) {
+    std::string received_at = std::to_string(source.received_at);
+    std::string channel(source.channel);
+    const char* values[] = {received_at.c_str(), channel.c_str()};
+    PgResult res(PQexecParams(conn_, kKeepConflicts, 2, nullptr, values, nullptr, nullptr, 0),
+                 PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) {
+      return PgError(conn_, res.get(), "keep conflicts");
+    }
+    return std::strtoll(PQgetvalue(res.get(), 0, 0), nullptr, 10);
   }
 
   // Inside the batch's transaction: marks every distinct (sensor, local day) of it dirty.

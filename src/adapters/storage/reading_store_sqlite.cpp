@@ -20,6 +20,15 @@ constexpr const char* kFindSensor =
     "SELECT s.id, s.room_id, r.household_id, h.company_id FROM sensors s "
     "JOIN rooms r ON r.id = s.room_id JOIN households h ON h.id = r.household_id "
     "WHERE s.code = ?1";
+// Conflicts (ports/reading_store.hpp): looked for only in a batch that did not insert every row,
+// so the common batch pays nothing for them.
+constexpr const char* kStoredValue = "SELECT centi FROM readings WHERE sensor_id = ?1 AND ts = ?2";
+constexpr const char* kKeepConflict =
+    "INSERT INTO reading_conflicts (sensor_id, ts, stored_centi, centi, received_at, source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
+constexpr const char* kConflicts =
+    "SELECT ts, stored_centi, centi, received_at, source FROM reading_conflicts "
+    "WHERE sensor_id = ?1 ORDER BY ts, id LIMIT ?2";
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts "
     "LIMIT ?4";
@@ -111,8 +120,17 @@ class SqliteReadingStore final : public ports::ReadingStore {
     if (!find.ok()) return find.error();
     auto range = reader_.Prepare(kRange);
     if (!range.ok()) return range.error();
+    auto stored = writer_.Prepare(kStoredValue);
+    if (!stored.ok()) return stored.error();
+    auto keep = writer_.Prepare(kKeepConflict);
+    if (!keep.ok()) return keep.error();
+    auto conflicts = reader_.Prepare(kConflicts);
+    if (!conflicts.ok()) return conflicts.error();
     insert_chunk_ = *chunk;
     insert_one_ = *one;
+    stored_value_ = *stored;
+    keep_conflict_ = *keep;
+    conflicts_ = *conflicts;
     for (size_t i = 0; i < kMarkSizes; ++i) {
       auto mark = writer_.Prepare(MarkSql(size_t{1} << i));
       if (!mark.ok()) return mark.error();
@@ -123,7 +141,8 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
-  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch) override {
+  Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     const ports::InsertSource& source) override {
     ports::InsertCounts counts;
     if (batch.empty()) return counts;
     MutexLock lock(write_mutex_);
@@ -135,14 +154,36 @@ class SqliteReadingStore final : public ports::ReadingStore {
       s = Step(n == 1 ? insert_one_ : insert_chunk_, batch.subspan(i, n), counts.inserted);
       i += n;
     }
+    if (s.ok() && counts.inserted < static_cast<int64_t>(batch.size())) {
+      s = KeepConflicts(batch, source, counts.conflicting);
+    }
     if (s.ok()) s = MarkDirty(batch);
     if (s.ok()) s = writer_.Exec("COMMIT");
     if (!s.ok()) {
       (void)writer_.Exec("ROLLBACK");  // fails harmlessly when COMMIT already ended it
       return s.error();
     }
-    counts.duplicate = static_cast<int64_t>(batch.size()) - counts.inserted;
+    counts.duplicate = static_cast<int64_t>(batch.size()) - counts.inserted - counts.conflicting;
     return counts;
+  }
+
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id,
+                                                        int64_t limit) override {
+    MutexLock lock(read_mutex_);
+    sqlite3_bind_int64(conflicts_, 1, sensor_id);
+    sqlite3_bind_int64(conflicts_, 2, limit);
+    std::vector<ports::ReadingConflict> out;
+    int rc;
+    while ((rc = sqlite3_step(conflicts_)) == SQLITE_ROW) {
+      const auto* source = reinterpret_cast<const char*>(sqlite3_column_text(conflicts_, 4));
+      out.push_back({sensor_id, sqlite3_column_int64(conflicts_, 0),
+                     static_cast<int32_t>(sqlite3_column_int64(conflicts_, 1)),
+                     static_cast<int32_t>(sqlite3_column_int64(conflicts_, 2)),
+                     sqlite3_column_int64(conflicts_, 3), source ? source : ""});
+    }
+    sqlite3_reset(conflicts_);
+    if (rc != SQLITE_DONE) return SqliteError(reader_.raw(), rc, "conflicts");
+    return out;
   }
 
   Result<std::vector<ports::Reading>> Range(int64_t sensor_id, int64_t from, int64_t to,
@@ -212,6 +253,35 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
+  // Inside the batch's transaction, after its inserts: every reading whose stored value is not
+  // its own lost to an earlier one (stored before, or earlier in the batch) and is kept.
+  Status KeepConflicts(std::span<const ports::Reading> batch, const ports::InsertSource& source,
+                       int64_t& conflicting) REQUIRES(write_mutex_) {
+    for (const ports::Reading& r : batch) {
+      sqlite3_bind_int64(stored_value_, 1, r.sensor_id);
+      sqlite3_bind_int64(stored_value_, 2, r.ts);
+      int rc = sqlite3_step(stored_value_);
+      int64_t stored = rc == SQLITE_ROW ? sqlite3_column_int64(stored_value_, 0) : r.centi;
+      sqlite3_reset(stored_value_);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return SqliteError(writer_.raw(), rc, "stored value");
+      }
+      if (stored == r.centi) continue;
+      ++conflicting;
+      sqlite3_bind_int64(keep_conflict_, 1, r.sensor_id);
+      sqlite3_bind_int64(keep_conflict_, 2, r.ts);
+      sqlite3_bind_int64(keep_conflict_, 3, stored);
+      sqlite3_bind_int(keep_conflict_, 4, r.centi);
+      sqlite3_bind_int64(keep_conflict_, 5, source.received_at);
+      sqlite3_bind_text(keep_conflict_, 6, source.channel.data(),
+                        static_cast<int>(source.channel.size()), SQLITE_TRANSIENT);
+      rc = sqlite3_step(keep_conflict_);
+      sqlite3_reset(keep_conflict_);
+      if (rc != SQLITE_DONE) return SqliteError(writer_.raw(), rc, "keep conflict");
+    }
+    return OkStatus();
+  }
+
   // Runs `stmt` (rows.size() rows of 3 parameters) once; adds the rows it inserted.
   Status Step(sqlite3_stmt* stmt, std::span<const ports::Reading> rows, int64_t& inserted)
       REQUIRES(write_mutex_) {
@@ -232,12 +302,15 @@ class SqliteReadingStore final : public ports::ReadingStore {
   Db writer_ GUARDED_BY(write_mutex_);
   sqlite3_stmt* insert_chunk_ GUARDED_BY(write_mutex_) = nullptr;
   sqlite3_stmt* insert_one_ GUARDED_BY(write_mutex_) = nullptr;
+  sqlite3_stmt* stored_value_ GUARDED_BY(write_mutex_) = nullptr;
+  sqlite3_stmt* keep_conflict_ GUARDED_BY(write_mutex_) = nullptr;
   std::array<sqlite3_stmt*, kMarkSizes> mark_ GUARDED_BY(write_mutex_) = {};
   std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(write_mutex_);  // reused
   Mutex read_mutex_;
   Db reader_ GUARDED_BY(read_mutex_);
   sqlite3_stmt* find_ GUARDED_BY(read_mutex_) = nullptr;
   sqlite3_stmt* range_ GUARDED_BY(read_mutex_) = nullptr;
+  sqlite3_stmt* conflicts_ GUARDED_BY(read_mutex_) = nullptr;
 };
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 8> kMigrations = {{
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -372,6 +372,31 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
   TO fees_household_id_season_key;
 )sql",
      nullptr},
+    // Forged readings (issue 12): devices get MQTT credentials of their own, kept as mosquitto
+    // password-file hashes (hearth devices export-mosquitto writes them for the broker), and a
+    // second reading for a (sensor, ts) with another value is kept for review, not dropped.
+    {9, "device credentials, reading conflicts", nullptr, nullptr,
+     R"sql(
+CREATE TABLE device_credentials (
+  username TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('device', 'service')),
+  sensor_id BIGINT UNIQUE REFERENCES sensors(id),
+  password_hash TEXT NOT NULL,
+  issued_by TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  CHECK ((kind = 'device') = (sensor_id IS NOT NULL))
+);
+CREATE TABLE reading_conflicts (
+  id {{ID}},
+  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
+  ts BIGINT NOT NULL,
+  stored_centi INTEGER NOT NULL,
+  centi INTEGER NOT NULL,
+  received_at BIGINT NOT NULL,
+  source TEXT NOT NULL,
+  UNIQUE (sensor_id, ts, centi)
+);
+)sql"},
 }};
 
 }  // namespace

@@ -17,6 +17,7 @@ int RunCli(int argc, char** argv) {
   AddDemoCommands(app, &exit_code);
   AddDbCommands(app, &exit_code);
   AddUserCommands(app, &exit_code);
+  AddDevicesCommands(app, &exit_code);
   AddImportCommands(app, &exit_code);
   AddRefundCommands(app, &exit_code);
   AddSimulateCommands(app, &exit_code);

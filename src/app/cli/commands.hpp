@@ -18,6 +18,7 @@ void AddServeCommands(CLI::App& app, int* exit_code);  // hearth serve (serve.cp
 void AddDemoCommands(CLI::App& app, int* exit_code);   // hearth demo (demo.cpp)
 void AddDbCommands(CLI::App& app, int* exit_code);
 void AddUserCommands(CLI::App& app, int* exit_code);  // hearth user add (user.cpp)
+void AddDevicesCommands(CLI::App& app, int* exit_code);  // hearth devices … (devices.cpp)
 void AddImportCommands(CLI::App& app, int* exit_code);  // hearth import households (import.cpp)
 void AddRefundCommands(CLI::App& app, int* exit_code);  // hearth refunds run (refunds.cpp)
 void AddSimulateCommands(CLI::App& app, int* exit_code);  // hearth simulate (simulate.cpp)

@@ -23,6 +23,7 @@ struct DemoFlags {
   ServeFlags serve;
   uint64_t seed = 1;
   bool no_simulate = false;
+  std::string simulate_mqtt;  ///< the simulator's broker account; empty: the --mqtt URL
 };
 
 void PrintCity(const sim::DemoSummary& c, uint64_t seed) {
@@ -108,7 +109,9 @@ Result<std::unique_ptr<LiveSeason>> StartSeason(runtime::Runtime& rt, const Demo
   if (mqtt.empty()) {
     live->sink = std::make_unique<sim::InProcessSink>(rt.db->ingest, rt.db->monitoring);
   } else {
-    auto sink = sim::MakeMqttSink(mqtt, rt.db->monitoring);
+    // Hearth's own account only reads readings; the simulator publishes as a gateway would.
+    auto sink = sim::MakeMqttSink(f.simulate_mqtt.empty() ? mqtt : f.simulate_mqtt,
+                                  f.serve.service.mqtt.ca_file, rt.db->monitoring);
     if (!sink.ok()) return sink.error();
     live->sink = std::move(*sink);
   }
@@ -168,6 +171,9 @@ void AddDemoCommands(CLI::App& app, int* exit_code) {
   d->add_option("--seed", flags->seed, "Seed of the city generated into an empty database");
   d->add_flag("--no-simulate", flags->no_simulate,
               "Serve the city without the season simulator's readings");
+  d->add_option("--simulate-mqtt", flags->simulate_mqtt,
+                "The simulator's broker URL, an account allowed to publish every sensor's topic "
+                "(default: the --mqtt URL)");
   d->callback([flags, exit_code] { *exit_code = RunDemo(*flags); });
 }
 

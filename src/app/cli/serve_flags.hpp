@@ -24,8 +24,17 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
                   "Threads serving requests (0: one per core); logins waiting for a password "
                   "check get threads of their own");
   cmd->add_option("--mqtt", f.service.mqtt.url,
-                  "Ingest readings from this MQTT broker (mqtt://HOST:PORT), topic "
-                  "hearth/v1/readings/<sensor>");
+                  "Ingest readings from this MQTT broker, mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT] "
+                  "(mqtts: TLS), topic hearth/v1/readings/<sensor>");
+  cmd->add_option("--mqtt-password-file", f.service.mqtt.password_file,
+                  "The broker password of the --mqtt URL's user, from this file's first line "
+                  "(else $HEARTH_MQTT_PASSWORD)");
+  cmd->add_option("--mqtt-ca-file", f.service.mqtt.ca_file,
+                  "mqtts://: the CA certificates (PEM) to trust for the broker (default: the "
+                  "system's)");
+  cmd->add_option("--mqtt-probe-messages", f.service.mqtt.probe_messages,
+                  "At start, check that the broker keeps this many messages queued for a "
+                  "disconnected session, and warn if not (0: no check; docs/broker.md)");
   cmd->add_flag("--mqtt-shared", f.service.mqtt.shared,
                 "Share the subscription with other instances ($share/hearth/...)");
   cmd->add_option("--mqtt-client-id", f.service.mqtt.client_id,

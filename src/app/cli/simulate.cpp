@@ -21,7 +21,7 @@ struct SimulateFlags {
   std::string db = DefaultDbPath();
   std::string policies = DefaultPolicyDir().string();
   int season = 0;
-  std::string mqtt, http, username, password;
+  std::string mqtt, mqtt_ca_file, http, username, password;
   std::string from, until;
   bool follow = false;
   uint64_t seed = 1;
@@ -69,7 +69,7 @@ int RunSimulate(const SimulateFlags& f) {
   }
 
   auto sink = f.mqtt.empty() ? sim::MakeHttpSink(f.http, f.username, f.password, rt.db->monitoring)
-                             : sim::MakeMqttSink(f.mqtt, rt.db->monitoring);
+                             : sim::MakeMqttSink(f.mqtt, f.mqtt_ca_file, rt.db->monitoring);
   if (!sink.ok()) return Fail(sink.error());
 
   if (f.follow) {
@@ -110,7 +110,11 @@ void AddSimulateCommands(CLI::App& app, int* exit_code) {
   auto* db = cmd->add_option("--db", f->db,
                              "The city's database (sensors, buildings; outdoor means go there)");
   cmd->add_option("--policies", f->policies, "Directory of policy profiles");
-  cmd->add_option("--mqtt", f->mqtt, "Publish to this broker (mqtt://HOST:PORT)");
+  cmd->add_option("--mqtt", f->mqtt,
+                  "Publish to this broker, mqtt[s]://[USER[:PASSWORD]@]HOST[:PORT] (the password "
+                  "also from $HEARTH_MQTT_PASSWORD), as a gateway allowed to write every "
+                  "sensor's topic");
+  cmd->add_option("--mqtt-ca-file", f->mqtt_ca_file, "mqtts://: the CA certificates to trust");
   cmd->add_option("--http", f->http, "POST to this server (http://HOST:PORT)");
   cmd->add_option("--username", f->username, "With --http: a user allowed to post readings");
   cmd->add_option("--password", f->password, "With --http");

@@ -53,7 +53,9 @@ void AddBodySchemas(ordered_json& schemas) {
               1);
   schemas["IngestReport"] = Object(
       {{"accepted", Integer("readings stored by this request")},
-       {"duplicate", Integer("readings already stored under the same sensor and ts")},
+       {"duplicate", Integer("readings already stored under the same sensor, ts and value")},
+       {"conflicting", Integer("readings whose sensor and ts are stored with another value: "
+                               "the stored value stays, this one is kept for review")},
        {"rejected",
         ArrayOf(Object({{"index", Integer("position in the batch, from 0")},
                         {"sensor", Text("the code as sent")},
@@ -61,7 +63,7 @@ void AddBodySchemas(ordered_json& schemas) {
                                         "time in the future, …")}},
                        {"index", "sensor", "reason"}),
                 0)}},
-      {"accepted", "duplicate", "rejected"});
+      {"accepted", "duplicate", "conflicting", "rejected"});
   schemas["OutdoorMeans"] =
       ArrayOf(Object({{"district_id", Integer("the district's id")},
                       {"date", Text("the local day, YYYY-MM-DD")},

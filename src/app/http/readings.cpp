@@ -63,7 +63,7 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Inge
     return adapters::http::ErrorResponse(s.error());
   auto batch = Decode(req);
   if (!batch.ok()) return adapters::http::ErrorResponse(batch.error());
-  auto report = ingest.Ingest(*batch, *scope);  // returns once durably committed
+  auto report = ingest.Ingest(*batch, *scope, "http");  // returns once durably committed
   if (!report.ok()) return adapters::http::ErrorResponse(report.error());
   ordered_json rejected = ordered_json::array();
   for (const auto& r : report->rejected) {
@@ -71,6 +71,7 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Inge
   }
   ordered_json body{{"accepted", report->accepted},
                     {"duplicate", report->duplicate},
+                    {"conflicting", report->conflicting},
                     {"rejected", std::move(rejected)}};
   // A sensor code from a CSV body may be any bytes: replace what is not UTF-8 rather than fail.
   return adapters::http::Response{200,
@@ -155,7 +156,9 @@ void AddReadingRoutes(adapters::http::Router& router, services::IngestService& i
       [&ingest, &auth](const adapters::http::Request& req) { return Post(req, ingest, auth); },
       {.summary = "Store a batch of room-temperature readings, JSON [{\"sensor\",\"ts\","
                   "\"value\"}] or CSV sensor,ts,value; answers once the batch is durably "
-                  "committed, with the counts accepted and duplicate (same sensor and ts) and "
+                  "committed, with the counts accepted, duplicate (same sensor, ts and value), "
+                  "conflicting (same sensor and ts, another value: the first value stays, the "
+                  "other is kept for review) and "
                   "each rejected reading's index and reason (admin; company staff for their "
                   "company's sensors)",
        .query = {},

@@ -2,8 +2,8 @@
 //   POST /api/v1/readings                  a batch, as JSON (adapters/json/readings_json.hpp) or
 //                                          CSV (adapters/csv/sensor_readings_csv.hpp); the answer
 //                                          comes only once the batch is durably committed:
-//                                          200 {"accepted":N,"duplicate":N,"rejected":[{"index":i,
-//                                          "sensor":"…","reason":"…"}]}
+//                                          200 {"accepted":N,"duplicate":N,"conflicting":N,
+//                                          "rejected":[{"index":i,"sensor":"…","reason":"…"}]}
 //   GET  /api/v1/sensors/{id}/readings?from=&to=   a sensor's raw readings,
 //                                          {"items":[{"ts":"…+08:00","value":18.2}]}
 //

@@ -24,13 +24,14 @@ Status MqttIngest::HandleBatch(std::span<const adapters::mqtt::Message> batch) {
   messages_ += static_cast<int64_t>(batch.size());
   if (readings.empty()) return OkStatus();
 
-  auto report = ingest_.Ingest(readings);
+  auto report = ingest_.Ingest(readings, {}, "mqtt");
   if (!report.ok()) {
     ++storage_errors_;
     return report.error();
   }
   accepted_ += report->accepted;
   duplicate_ += report->duplicate;
+  conflicting_ += report->conflicting;
   if (!report->rejected.empty()) {
     rejected_ += static_cast<int64_t>(report->rejected.size());
     // One line per reason and batch, with one example: a misconfigured fleet must not flood the
@@ -51,8 +52,8 @@ Status MqttIngest::HandleBatch(std::span<const adapters::mqtt::Message> batch) {
 }
 
 MqttIngestStats MqttIngest::stats() const {
-  return {messages_.load(),  invalid_messages_.load(), accepted_.load(),
-          duplicate_.load(), rejected_.load(),         storage_errors_.load()};
+  return {messages_.load(),    invalid_messages_.load(), accepted_.load(), duplicate_.load(),
+          conflicting_.load(), rejected_.load(),         storage_errors_.load()};
 }
 
 }  // namespace hearth::app::runtime

@@ -26,7 +26,8 @@ struct MqttIngestStats {
   int64_t messages = 0;          ///< handled, redeliveries included
   int64_t invalid_messages = 0;  ///< undecodable: dropped (and acknowledged)
   int64_t accepted = 0;          ///< readings stored
-  int64_t duplicate = 0;         ///< readings already stored under their (sensor, ts)
+  int64_t duplicate = 0;         ///< readings already stored under their (sensor, ts), same value
+  int64_t conflicting = 0;       ///< … with another value: kept for review
   int64_t rejected = 0;          ///< readings services::IngestService refused
   int64_t storage_errors = 0;    ///< failed batches: not acknowledged, to be redelivered
 };
@@ -45,7 +46,7 @@ class MqttIngest {
  private:
   services::IngestService& ingest_;
   std::atomic<int64_t> messages_{0}, invalid_messages_{0}, accepted_{0}, duplicate_{0},
-      rejected_{0}, storage_errors_{0};
+      conflicting_{0}, rejected_{0}, storage_errors_{0};
 };
 
 }  // namespace hearth::app::runtime
