@@ -42,6 +42,7 @@ struct InsertSource {
 
 /// A reading that disagreed with the stored one, kept for review.
 struct ReadingConflict {
+  int64_t id = 0;  ///< in the order conflicts were kept
   int64_t sensor_id = 0;
   int64_t ts = 0;
   int32_t stored_centi = 0;  ///< the value that stays in readings
@@ -69,8 +70,9 @@ class ReadingStore {
                                       const InsertSource& source) = 0;
   Result<InsertCounts> Insert(std::span<const Reading> batch) { return Insert(batch, {}); }
 
-  /// The conflicts kept for one sensor, by (ts, id): the first `limit` (>= 1).
-  virtual Result<std::vector<ReadingConflict>> Conflicts(int64_t sensor_id, int64_t limit) = 0;
+  /// The conflicts kept for one sensor with id > after_id, by id: the first `limit` (>= 1).
+  virtual Result<std::vector<ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
+                                                         int64_t limit) = 0;
 
   /// The readings of one sensor with from <= ts < to, in time order: the first `limit` (>= 1)
   /// of them.

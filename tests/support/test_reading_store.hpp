@@ -30,16 +30,20 @@ class MemoryReadingStore final : public ports::ReadingStore {
         ++c.duplicate;
       } else {
         ++c.conflicting;
-        conflicts.push_back({r.sensor_id, r.ts, it->second, r.centi, source.received_at,
+        conflicts.push_back({static_cast<int64_t>(conflicts.size()) + 1, r.sensor_id, r.ts,
+                             it->second, r.centi, source.received_at,
                              std::string(source.channel)});
       }
     }
     return c;
   }
-  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t) override {
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
+                                                        int64_t limit) override {
     std::vector<ports::ReadingConflict> out;
     for (const auto& c : conflicts) {
-      if (c.sensor_id == sensor_id) out.push_back(c);
+      if (c.sensor_id == sensor_id && c.id > after_id && std::ssize(out) < limit) {
+        out.push_back(c);
+      }
     }
     return out;
   }

@@ -170,10 +170,19 @@ TEST_P(ReadingStoreContract, ConflictingReadingsAreKeptForReview) {
   EXPECT_EQ(again->conflicting, 2);
   EXPECT_EQ(Range(s1_, kT0, kT0 + 1), (std::vector<Reading>{{s1_, kT0, 1820}}));
 
-  auto kept = store_->Conflicts(s1_, 100);
+  auto kept = store_->Conflicts(s1_, 0, 100);
   ASSERT_TRUE(kept.ok()) << kept.error().detail;
   ASSERT_EQ(kept->size(), 2u);
-  std::sort(kept->begin(), kept->end(), [](const auto& a, const auto& b) { return a.centi < b.centi; });
+  EXPECT_LT((*kept)[0].id, (*kept)[1].id);  // in the order they were kept: 2500 first
+  auto rest = store_->Conflicts(s1_, (*kept)[0].id, 100);  // a page after the first
+  ASSERT_TRUE(rest.ok());
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_EQ(rest->front().centi, 900);
+  auto one = store_->Conflicts(s1_, 0, 1);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->size(), 1u);
+  std::sort(kept->begin(), kept->end(),
+            [](const auto& a, const auto& b) { return a.centi < b.centi; });
   EXPECT_EQ((*kept)[0].centi, 900);
   EXPECT_EQ((*kept)[0].source, "http");
   EXPECT_EQ((*kept)[0].received_at, kT0 + 9);
@@ -182,7 +191,7 @@ TEST_P(ReadingStoreContract, ConflictingReadingsAreKeptForReview) {
   EXPECT_EQ((*kept)[1].ts, kT0);
   EXPECT_EQ((*kept)[1].source, "mqtt");
   EXPECT_EQ((*kept)[1].received_at, kT0 + 5);
-  auto none = store_->Conflicts(s2_, 100);
+  auto none = store_->Conflicts(s2_, 0, 100);
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->empty());
 }

@@ -38,8 +38,8 @@ constexpr const char* kKeepConflicts =
     "ORDER BY sensor_id, ts, centi ON CONFLICT DO NOTHING) "
     "SELECT count(*) FROM c";
 constexpr const char* kConflicts =
-    "SELECT ts, stored_centi, centi, received_at, source FROM reading_conflicts "
-    "WHERE sensor_id = $1::bigint ORDER BY ts, id LIMIT $2::bigint";
+    "SELECT id, ts, stored_centi, centi, received_at, source FROM reading_conflicts "
+    "WHERE sensor_id = $1::bigint AND id > $2::bigint ORDER BY id LIMIT $3::bigint";
 // Dirty marks (ports/monitoring_store.hpp): the batch's distinct (sensor, local day) pairs as two
 // arrays, upserted in key order (so that concurrent instances cannot deadlock) in one statement.
 constexpr const char* kMarkDirty =
@@ -117,20 +117,21 @@ class PgReadingStore final : public ports::ReadingStore {
     return counts;
   }
 
-  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id,
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
                                                         int64_t limit) override {
     MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
-    std::string params[] = {std::to_string(sensor_id), std::to_string(limit)};
-    const char* values[] = {params[0].c_str(), params[1].c_str()};
-    PgResult res(PQexecParams(conn_, kConflicts, 2, nullptr, values, nullptr, nullptr, 0),
+    std::string params[] = {std::to_string(sensor_id), std::to_string(after_id),
+                            std::to_string(limit)};
+    const char* values[] = {params[0].c_str(), params[1].c_str(), params[2].c_str()};
+    PgResult res(PQexecParams(conn_, kConflicts, 3, nullptr, values, nullptr, nullptr, 0),
                  PQclear);
     if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return PgError(conn_, res.get(), "conflicts");
     std::vector<ports::ReadingConflict> out;
     for (int r = 0; r < PQntuples(res.get()); ++r) {
       auto num = [&](int c) { return std::strtoll(PQgetvalue(res.get(), r, c), nullptr, 10); };
-      out.push_back({sensor_id, num(0), static_cast<int32_t>(num(1)), static_cast<int32_t>(num(2)),
-                     num(3), PQgetvalue(res.get(), r, 4)});
+      out.push_back({num(0), sensor_id, num(1), static_cast<int32_t>(num(2)),
+                     static_cast<int32_t>(num(3)), num(4), PQgetvalue(res.get(), r, 5)});
     }
     return out;
   }

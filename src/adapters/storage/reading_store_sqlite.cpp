@@ -27,8 +27,8 @@ constexpr const char* kKeepConflict =
     "INSERT INTO reading_conflicts (sensor_id, ts, stored_centi, centi, received_at, source) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
 constexpr const char* kConflicts =
-    "SELECT ts, stored_centi, centi, received_at, source FROM reading_conflicts "
-    "WHERE sensor_id = ?1 ORDER BY ts, id LIMIT ?2";
+    "SELECT id, ts, stored_centi, centi, received_at, source FROM reading_conflicts "
+    "WHERE sensor_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts "
     "LIMIT ?4";
@@ -167,19 +167,21 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return counts;
   }
 
-  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id,
+  Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
                                                         int64_t limit) override {
     MutexLock lock(read_mutex_);
     sqlite3_bind_int64(conflicts_, 1, sensor_id);
-    sqlite3_bind_int64(conflicts_, 2, limit);
+    sqlite3_bind_int64(conflicts_, 2, after_id);
+    sqlite3_bind_int64(conflicts_, 3, limit);
     std::vector<ports::ReadingConflict> out;
     int rc;
     while ((rc = sqlite3_step(conflicts_)) == SQLITE_ROW) {
-      const auto* source = reinterpret_cast<const char*>(sqlite3_column_text(conflicts_, 4));
-      out.push_back({sensor_id, sqlite3_column_int64(conflicts_, 0),
-                     static_cast<int32_t>(sqlite3_column_int64(conflicts_, 1)),
+      const auto* source = reinterpret_cast<const char*>(sqlite3_column_text(conflicts_, 5));
+      out.push_back({sqlite3_column_int64(conflicts_, 0), sensor_id,
+                     sqlite3_column_int64(conflicts_, 1),
                      static_cast<int32_t>(sqlite3_column_int64(conflicts_, 2)),
-                     sqlite3_column_int64(conflicts_, 3), source ? source : ""});
+                     static_cast<int32_t>(sqlite3_column_int64(conflicts_, 3)),
+                     sqlite3_column_int64(conflicts_, 4), source ? source : ""});
     }
     sqlite3_reset(conflicts_);
     if (rc != SQLITE_DONE) return SqliteError(reader_.raw(), rc, "conflicts");

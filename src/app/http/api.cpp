@@ -6,6 +6,7 @@
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/reading_conflicts.hpp"
 #include "app/http/readings.hpp"
 #include "app/http/refunds.hpp"
 #include "app/http/routes.hpp"
@@ -120,6 +121,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
+  AddReadingConflictRoutes(router, *rt.db->readings, rt.db->records, MakeAuthorizer(rt.db->auth));
   // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).
   AddWeatherRoutes(router, rt.db->monitoring, rt.db->weather, rt.db->auth);
   AddMeasurementRoutes(router, rt.db->measurements, rt.db->records, rt.db->auth);
