@@ -16,6 +16,13 @@
 //   BM_IngestHttpPostgres/S/C      the same requests to the API on PostgreSQL 15 (a cluster this
 //                                  benchmark starts, durable: fsync, synchronous_commit and
 //                                  full_page_writes on, as in production).
+//   BM_SqliteCommitFull/R          raw prepared inserts of R readings per transaction with
+//                                  synchronous=FULL (Hearth's setting since issue 12: the WAL is
+//                                  fsynced at every commit, so an acknowledged reading survives a
+//                                  power failure). R = 50 is a sensor's small batch, 5000 a
+//                                  gateway's.
+//   BM_SqliteCommitFull_Baseline/R the same with synchronous=NORMAL (the setting before): the
+//                                  ratio is the price of durability per commit.
 //   BM_IngestHttpPostgres_Baseline/S/C   the same rows by `COPY readings FROM STDIN`, one COPY
 //                                  per batch, on another database of the same cluster: the
 //                                  fastest way into PostgreSQL (no duplicate check, no dirty
@@ -203,7 +210,8 @@ void BM_IngestHttpPostgres(benchmark::State& state) {
   IngestHttp(state, f);
 }
 
-// The baseline's database: the same schema (migrations) and sensors, the same pragmas.
+// The baseline's database: the same schema (migrations) and sensors, the same pragmas (or those
+// with synchronous=NORMAL instead of FULL, for BM_SqliteCommitFull_Baseline).
 struct RawFixture {
   std::string dir = TempDirPath();
   sqlite3* db = nullptr;
@@ -211,7 +219,7 @@ struct RawFixture {
   std::vector<int64_t> sensor_ids;
   int64_t next_minute = 0;
 
-  RawFixture() {
+  explicit RawFixture(bool normal_sync = false) {
     const std::string path = dir + "/raw.db";
     {
       auto conn = adapters::storage::Connect(path);
@@ -222,6 +230,7 @@ struct RawFixture {
     }
     sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     sqlite3_exec(db, adapters::storage::kReadingSqlitePragmas, nullptr, nullptr, nullptr);
+    if (normal_sync) sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO readings (sensor_id, ts, centi) VALUES (?, ?, ?)", -1,
                        &insert, nullptr);
   }
@@ -322,6 +331,30 @@ void BM_IngestHttpPostgres_Baseline(benchmark::State& state) {
   Baseline<CopyFixture, &CopyFixture::Copy>(state);
 }
 
+// R readings (50 sensors) per transaction, with synchronous=FULL or (the baseline) NORMAL.
+void SqliteCommits(benchmark::State& state, RawFixture& f) {
+  const int rows_per_commit = static_cast<int>(state.range(0));
+  std::vector<Row> rows = BatchRows(50, 0);
+  rows.resize(static_cast<size_t>(rows_per_commit));
+  for (auto _ : state) {
+    const int64_t shift = f.next_minute * 60;
+    f.next_minute += kBatch / 50;  // past every minute of the batch: new keys
+    if (std::string error = f.Insert(rows, shift); !error.empty()) {
+      state.SkipWithError(error.c_str());
+      return;
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * rows_per_commit);
+}
+void BM_SqliteCommitFull(benchmark::State& state) {
+  static RawFixture f(false);
+  SqliteCommits(state, f);
+}
+void BM_SqliteCommitFull_Baseline(benchmark::State& state) {
+  static RawFixture f(true);
+  SqliteCommits(state, f);
+}
+
 // Registered in pairs, each figure right before its baseline, so that both run on databases of
 // about the same size and under about the same load.
 void Pairs() {
@@ -329,6 +362,16 @@ void Pairs() {
   const std::vector<std::tuple<const char*, Fn, Fn>> engines = {
       {"BM_IngestHttpSqlite", BM_IngestHttpSqlite, BM_IngestHttpSqlite_Baseline},
       {"BM_IngestHttpPostgres", BM_IngestHttpPostgres, BM_IngestHttpPostgres_Baseline}};
+  for (int64_t rows : {50, 5000}) {
+    benchmark::RegisterBenchmark("BM_SqliteCommitFull", BM_SqliteCommitFull)
+        ->Arg(rows)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("BM_SqliteCommitFull_Baseline", BM_SqliteCommitFull_Baseline)
+        ->Arg(rows)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
+  }
   for (const auto& [name, figure, baseline] : engines) {
     for (int64_t sensors : {50, 500}) {
       for (int64_t connections : {1, 2}) {

@@ -102,7 +102,7 @@ void BM_ServeMemory(benchmark::State& state) {
     return;
   }
   const uint16_t port = support::FreePort();
-  support::ServerProcess server({"serve", "--db", db, "--listen",
+  support::ServerProcess server({"serve", "--init", "--db", db, "--listen",
                                  "127.0.0.1:" + std::to_string(port), "--policies",
                                  HEARTH_SOURCE_DIR "/policies"});
   bool up = false;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -26,6 +27,8 @@ enum class ErrorCode {
   kUnauthenticated,     ///< No valid credentials.
   kPermissionDenied,    ///< Valid credentials without the right.
   kUnavailable,         ///< Transient: a dependency is down; retrying may succeed.
+  kResourceExhausted,   ///< Too many requests from this caller (a rate limit); retry after
+                        ///< Error::retry_after_s seconds.
   kInternal,            ///< A bug or broken invariant; the client message stays generic.
 };
 
@@ -37,6 +40,7 @@ struct Error {
   std::string message;  ///< Safe for clients: names what is wrong in the caller's terms.
   std::string field;    ///< The input field at fault, or empty.
   std::string detail;   ///< For the log only; may be empty.
+  int64_t retry_after_s = 0;  ///< kResourceExhausted, kUnavailable: when to retry (0: unknown).
 
   static Error InvalidArgument(std::string message, std::string field = {}) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(field), {}};
@@ -61,6 +65,10 @@ struct Error {
   }
   static Error Unavailable(std::string message, std::string detail = {}) {
     return {ErrorCode::kUnavailable, std::move(message), {}, std::move(detail)};
+  }
+  /// A rate limit: retry after `retry_after_s` seconds (HTTP 429 with Retry-After).
+  static Error ResourceExhausted(std::string message, int64_t retry_after_s) {
+    return {ErrorCode::kResourceExhausted, std::move(message), {}, {}, retry_after_s};
   }
   /// Internal errors show clients a generic message; `detail` goes to the log.
   static Error Internal(std::string detail) {

@@ -178,6 +178,9 @@ class MonitoringStore {
   virtual Result<std::vector<DirtyMark>> DirtyMarks(int limit,
                                                     std::optional<int64_t> household_id) = 0;
 
+  /// How many dirty marks wait for a rollup (the rollups' backlog, for /metrics).
+  virtual Result<int64_t> DirtyMarkCount() = 0;
+
   /// Every reading of `household_id`'s sensors with from <= ts < to, in no particular order.
   virtual Result<std::vector<RoomReading>> HouseholdReadings(int64_t household_id, int64_t from,
                                                              int64_t to) = 0;

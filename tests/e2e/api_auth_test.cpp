@@ -133,8 +133,8 @@ TEST_F(AuthApiTest, MalformedLoginBodiesName400) {
     const char* field;  // "" when the error names none
   };
   const Case cases[] = {
-      {"/api/v1/auth/login", "", ""},
-      {"/api/v1/auth/login", "{\"username\":", ""},
+      {"/api/v1/auth/login", "", "body"},
+      {"/api/v1/auth/login", "{\"username\":", "body"},
       {"/api/v1/auth/login", "[\"root\", \"s3cret-pass-24\"]", ""},
       {"/api/v1/auth/login", R"({"username":"root"})", "password"},
       {"/api/v1/auth/login", R"({"password":"s3cret-pass-24"})", "username"},

@@ -26,11 +26,11 @@ class SamplePlanApiTest : public ::testing::Test {
   void SetUp() override {
     port_ = support::FreePort();
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", dir_ / "h.db", "--listen", "127.0.0.1:" + std::to_string(port_),
+        "serve", "--init", "--db", dir_ / "h.db", "--listen", "127.0.0.1:" + std::to_string(port_),
         "--policies", std::string(HEARTH_SOURCE_DIR) + "/policies"});
     for (int i = 0; i < 200 && !client_; ++i) {
       try {
-        client_ = std::make_unique<TestClient>(port_);
+        client_ = std::make_unique<TestClient>(port_, "text/csv");
       } catch (const std::exception&) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }

@@ -143,8 +143,8 @@ TEST_F(ImportApiTest, WhoMayImportWhere) {
        "no company with code 'c1'"},
       {"no company", "root", "", "text/csv", 400, "missing query parameter company"},
       {"unknown parameter", "root", "?company=c1&dry_run=1", "text/csv", 400, "dry_run"},
-      {"a JSON body", "root", "?company=c1", "application/json", 400,
-       "the body must be the CSV file (Content-Type: text/csv), not application/json"},
+      {"a JSON body (issue 12: 415)", "root", "?company=c1", "application/json", 415,
+       "the body's Content-Type application/json is not taken here; send text/csv"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -26,7 +26,7 @@ class ServeTest : public ::testing::Test {
     db_ = db;
     port_ = support::FreePort();
     server_ = std::make_unique<ServerProcess>(std::vector<std::string>{
-        "serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
+        "serve", "--init", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port_), "--policies",
         std::string(HEARTH_SOURCE_DIR) + "/policies"});
     // Wait (bounded) for the server to accept connections.
     for (int i = 0; i < 200 && !client_; ++i) {

@@ -37,9 +37,10 @@ class Client {
   explicit Client(uint16_t port) : client_(port) {}
   std::optional<std::pair<unsigned, std::string>> Post(const std::string& target,
                                                        const std::string& body,
-                                                       const std::string& token) {
+                                                       const std::string& token,
+                                                       const std::string& type = "text/csv") {
     try {
-      auto r = client_.Send("POST", target, body, true, support::Bearer(token), "text/csv");
+      auto r = client_.Send("POST", target, body, true, support::Bearer(token), type);
       return std::pair{r.status, r.body};
     } catch (const std::exception&) {
       return std::nullopt;
@@ -104,7 +105,8 @@ TEST(IngestDurability, AcknowledgedReadingsSurviveKill9) {
     if (token.empty()) {  // sessions are stored: the token outlives the restarts
       Client login(port);
       auto r = login.Post("/api/v1/auth/login",
-                          R"({"username":"gw","password":"s3cret-pass-24"})", "");
+                          R"({"username":"gw","password":"s3cret-pass-24"})", "",
+                          "application/json");
       ASSERT_TRUE(r && r->first == 200) << (r ? r->second : "no answer");
       token = nlohmann::json::parse(r->second)["token"];
     }

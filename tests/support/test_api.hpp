@@ -42,13 +42,17 @@ struct ApiUser {
 /// are test failures; started() says whether the server answers.
 class ApiServer {
  public:
-  ApiServer(const std::string& db, const std::vector<ApiUser>& users) {
+  /// `extra`: more flags of `hearth serve`.
+  ApiServer(const std::string& db, const std::vector<ApiUser>& users,
+            const std::vector<std::string>& extra = {}) {
     for (const ApiUser& u : users) {
       auto add = AddUser(db, u.name, u.role, u.company, u.household);
       EXPECT_EQ(add.exit_code, 0) << u.name << ": " << add.err;
     }
     port_ = FreePort();
-    server_ = std::make_unique<ServerProcess>(ServeArgs(db, port_));
+    auto args = ServeArgs(db, port_);
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<ServerProcess>(args);
     started_ = WaitForHealthz(port_);
     EXPECT_TRUE(started_) << "hearth serve did not start";
     if (!started_) return;
@@ -62,6 +66,7 @@ class ApiServer {
 
   bool started() const { return started_ && !::testing::Test::HasFailure(); }
   uint16_t port() const { return port_; }
+  pid_t pid() const { return server_ ? server_->pid() : -1; }
   const std::string& token(const std::string& user) const { return tokens_.at(user); }
 
   /// A request as `user` ("" for none).

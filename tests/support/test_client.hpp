@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 namespace hearth::support {
@@ -52,15 +53,18 @@ inline TestResponse Fetch(uint16_t port, const std::string& method, const std::s
 
 class TestClient {
  public:
-  explicit TestClient(uint16_t port) : stream_(io_) {
+  /// `content_type`: what Send declares for a body unless told otherwise.
+  explicit TestClient(uint16_t port, std::string content_type = "application/json")
+      : stream_(io_), content_type_(std::move(content_type)) {
     stream_.connect({boost::asio::ip::make_address("127.0.0.1"), port});
   }
 
-  /// `authorization` and `content_type` as for Fetch.
+  /// `authorization` as for Fetch; `content_type` as for Fetch, the client's when not given.
   TestResponse Send(const std::string& method, const std::string& target,
                     const std::string& body = {}, bool keep_alive = true,
                     const std::string& authorization = {},
-                    const std::string& content_type = "application/json") {
+                    const std::optional<std::string>& content_type_given = std::nullopt) {
+    const std::string& content_type = content_type_given ? *content_type_given : content_type_;
     namespace bhttp = boost::beast::http;
     bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
     req.set(bhttp::field::host, "127.0.0.1");
@@ -81,6 +85,20 @@ class TestClient {
     return Read();
   }
 
+  /// Writes raw bytes and returns everything the server sends until it closes (a HEAD answer,
+  /// which a response parser would wait on for a body).
+  std::string SendRawUntilClosed(const std::string& bytes) {
+    boost::asio::write(stream_, boost::asio::buffer(bytes));
+    std::string out;
+    char chunk[4096];
+    boost::system::error_code ec;
+    while (!ec) {
+      size_t n = stream_.socket().read_some(boost::asio::buffer(chunk), ec);
+      out.append(chunk, n);
+    }
+    return out;
+  }
+
   TestResponse Get(const std::string& target) { return Send("GET", target); }
 
  private:
@@ -96,6 +114,7 @@ class TestClient {
   boost::asio::io_context io_;
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
+  std::string content_type_;
 };
 
 }  // namespace hearth::support

@@ -136,10 +136,11 @@ inline RunResult AddUser(const std::string& db, const std::string& username,
   return RunHearth(args);
 }
 
-/// The arguments of `hearth serve` on `db` at 127.0.0.1:`port` with the project's policies.
+/// The arguments of `hearth serve` on `db` at 127.0.0.1:`port` with the project's policies,
+/// creating a missing SQLite file (--init).
 inline std::vector<std::string> ServeArgs(const std::string& db, uint16_t port) {
-  return {"serve", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port), "--policies",
-          std::string(HEARTH_SOURCE_DIR) + "/policies"};
+  return {"serve", "--init", "--db", db, "--listen", "127.0.0.1:" + std::to_string(port),
+          "--policies", std::string(HEARTH_SOURCE_DIR) + "/policies"};
 }
 
 /// Polls GET /healthz on 127.0.0.1:`port` every 50 ms for up to 10 s; true once it answers.

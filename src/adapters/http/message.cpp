@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 
 #include "adapters/json/error_json.hpp"
 
@@ -17,6 +19,7 @@ unsigned HttpStatus(ErrorCode code) {
     case ErrorCode::kAlreadyExists: return 409;
     case ErrorCode::kFailedPrecondition: return 409;
     case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kResourceExhausted: return 429;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
@@ -37,11 +40,40 @@ Response MethodNotAllowed(const std::string& method, const std::vector<std::stri
   return resp;
 }
 
+Response UnsupportedMediaType(const std::string& type, const std::string& accepted) {
+  return Json(415, {{"error",
+                     {{"code", "unsupported_media_type"},
+                      {"message", "the body's Content-Type " + type +
+                                      " is not taken here; send " + accepted},
+                      {"field", "content-type"}}}});
+}
+
+std::string MediaType(const Request& request) {
+  auto it = request.headers.find("content-type");
+  if (it == request.headers.end()) return "";
+  std::string type = it->second.substr(0, it->second.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+namespace {
+constexpr size_t kCodes = static_cast<size_t>(ErrorCode::kInternal) + 1;
+std::array<std::atomic<uint64_t>, kCodes> answered{};
+}  // namespace
+
+uint64_t ErrorsAnswered(ErrorCode code) { return answered[static_cast<size_t>(code)].load(); }
+
 Response ErrorResponse(const Error& error) {
+  answered[static_cast<size_t>(error.code)].fetch_add(1, std::memory_order_relaxed);
   if (error.code == ErrorCode::kInternal || !error.detail.empty()) {
     spdlog::error("{}: {} {}", ErrorCodeName(error.code), error.message, error.detail);
   }
-  return Json(HttpStatus(error.code), adapters::json::ErrorToJson(error));
+  Response resp = Json(HttpStatus(error.code), adapters::json::ErrorToJson(error));
+  if (error.retry_after_s > 0) {  // RFC 9110 §10.2.3, with 429 (RFC 6585 §4) and 503
+    resp.headers.emplace_back("Retry-After", std::to_string(error.retry_after_s));
+  }
+  return resp;
 }
 
 std::optional<std::string> UrlDecode(std::string_view text, bool plus_is_space) {

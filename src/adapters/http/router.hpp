@@ -21,6 +21,7 @@ struct RouteDoc {
   std::string response_schema;             ///< a component schema name, or ""
   bool list = false;                       ///< the response is a page {"items":[…],"next_cursor"}
   bool csv_too = false;                    ///< the body may also be text/csv
+  bool gated = true;  ///< false: answered while the gate (Router::SetGate) is shut (/healthz)
   int status = 0;  ///< the success status; 0: 201 for a POST with a JSON body, 204 for a DELETE,
                    ///< 200 otherwise
 };
@@ -29,8 +30,25 @@ class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler, RouteDoc doc = {});
 
-  /// Dispatches; 404 for an unknown path, 405 for a known path with another method. A handler
-  /// that throws answers 500 (and is logged): an exception here is a bug.
+  /// A condition every gated route needs (the database being there: issue 12, finding 6). While
+  /// it fails, gated routes answer its error (503) without running; and a change (any method
+  /// but GET and HEAD) that succeeded while the gate shut behind it answers the gate's error
+  /// instead of its success, because what it wrote may be lost. Set before serving.
+  void SetGate(std::function<Status()> gate) { gate_ = std::move(gate); }
+
+  /// Called after every request with its matched route pattern ("" when none matched), the
+  /// answer and the seconds it took: the access log and the metrics. Set before serving; called
+  /// on the serving threads.
+  using Observer = std::function<void(const Request& request, const std::string& route,
+                                      const Response& response, double seconds)>;
+  void SetObserver(Observer observer) { observer_ = std::move(observer); }
+
+  /// Dispatches; 404 for an unknown path, 405 for a known path with another method, HEAD as
+  /// GET. Before the handler: 415 for a body of a media type the route does not take, 400 for a
+  /// JSON body nested deeper than adapters::json::kMaxJsonDepth. Every answer gets
+  /// X-Content-Type-Options: nosniff, and answers under /api/ Cache-Control: no-store unless the
+  /// handler set one. A handler that throws answers 500 (and is logged): an exception here is a
+  /// bug.
   Response Handle(Request request) const;
 
   struct Route {
@@ -43,7 +61,12 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  Response Dispatch(Request& request, const Route*& matched) const;
+  Response Run(const Route& route, const Request& request) const;
+
   std::vector<Route> routes_;
+  std::function<Status()> gate_;
+  Observer observer_;
 };
 
 }  // namespace hearth::adapters::http

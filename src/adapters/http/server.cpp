@@ -1,9 +1,14 @@
 #include "adapters/http/server.hpp"
 
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -19,8 +24,10 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 
 // Converts a parsed Beast request into our Request; a malformed query answers 400 directly.
-Result<Request> FromBeast(const bhttp::request<bhttp::string_body>& req) {
+// Moves the body out of `req`.
+Result<Request> FromBeast(bhttp::request<bhttp::string_body>& req, std::string remote) {
   Request out;
+  out.remote = std::move(remote);
   out.method = std::string(req.method_string());
   std::string_view target = req.target();
   size_t q = target.find('?');
@@ -35,16 +42,91 @@ Result<Request> FromBeast(const bhttp::request<bhttp::string_body>& req) {
   for (const auto& field : req) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Two credentials or two types would let two readers of one request disagree.
+    if ((name == "authorization" || name == "content-type") && out.headers.count(name)) {
+      return Error::InvalidArgument("the request has two " + std::string(field.name_string()) +
+                                        " headers; send one",
+                                    name);
+    }
     out.headers[name] = std::string(field.value());
   }
-  out.body = req.body();
+  out.body = std::move(req.body());
   return out;
 }
 
+// Open connections per client address and in all. A Slot holds one and gives it back when the
+// connection's session ends.
+class ConnectionCount {
+ public:
+  explicit ConnectionCount(const ServerOptions& options) : options_(options) {}
+
+  class Slot {
+   public:
+    Slot(ConnectionCount& count, std::string address)
+        : count_(count), address_(std::move(address)) {}
+    ~Slot() { count_.Release(address_); }
+    Slot(const Slot&) = delete;
+    Slot& operator=(const Slot&) = delete;
+
+   private:
+    ConnectionCount& count_;
+    std::string address_;
+  };
+
+  /// A slot for a connection from `address`, or null when a cap is reached.
+  std::unique_ptr<Slot> Take(const std::string& address) {
+    {
+      std::lock_guard lock(mu_);
+      size_t& n = by_address_[address];
+      if (total_ >= options_.max_connections || n >= options_.max_connections_per_address) {
+        if (n == 0) by_address_.erase(address);
+        return nullptr;
+      }
+      ++n;
+      ++total_;
+    }
+    return std::make_unique<Slot>(*this, address);
+  }
+
+ private:
+  void Release(const std::string& address) {
+    std::lock_guard lock(mu_);
+    --total_;
+    auto it = by_address_.find(address);
+    if (it != by_address_.end() && --it->second == 0) by_address_.erase(it);
+  }
+
+  const ServerOptions& options_;
+  std::mutex mu_;
+  std::unordered_map<std::string, size_t> by_address_;
+  size_t total_ = 0;
+};
+
+// glibc keeps freed memory for reuse; after a large body, hand it back (at most once a second,
+// as malloc_trim walks every arena).
+void TrimMemorySoon() {
+  static std::atomic<int64_t> last{0};
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::steady_clock::now().time_since_epoch())
+                          .count();
+  int64_t before = last.load();
+  if (now - before >= 1 && last.compare_exchange_strong(before, now)) malloc_trim(0);
+}
+
+constexpr size_t kLargeBody = 64 * 1024;
+
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Router& router, const ServerOptions& options)
-      : stream_(std::move(socket)), router_(router), options_(options) {}
+  Session(tcp::socket socket, const Router& router, const ServerOptions& options,
+          std::unique_ptr<ConnectionCount::Slot> slot, std::string remote)
+      : stream_(std::move(socket)),
+        router_(router),
+        options_(options),
+        slot_(std::move(slot)),
+        remote_(std::move(remote)) {}
+  ~Session() {
+    if (held_large_body_) TrimMemorySoon();
+  }
 
   void Run() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
@@ -65,8 +147,20 @@ class Session : public std::enable_shared_from_this<Session> {
   // hundreds of 1 KB reads. Idle connections keep a small one.
   void OnHeader(beast::error_code ec) {
     if (ec) return OnRead(ec);
-    constexpr size_t kLargeBody = 64 * 1024;
-    if (auto length = parser_->content_length(); length && *length > kLargeBody) {
+    // A body that may pass the small limit is read only for a request that authenticates.
+    const auto length = parser_->content_length();
+    const size_t small =
+        std::min(options_.max_unauthenticated_body_bytes, options_.max_body_bytes);
+    unauthenticated_limit_ =
+        (parser_->chunked() || (length && *length > small)) && !Authenticates(parser_->get());
+    if (unauthenticated_limit_) {
+      // Beast checks a Content-Length against the limit only while parsing the head, which is
+      // done: refuse it here, unread. A chunked body meets the new limit chunk by chunk.
+      if (length) return OnRead(bhttp::error::body_limit);
+      parser_->body_limit(small);
+    }
+    if (length && *length > kLargeBody && !unauthenticated_limit_) {
+      held_large_body_ = true;
       buffer_.reserve(std::min<size_t>(*length, 1024 * 1024));
     }
     bhttp::async_read(
@@ -74,15 +168,27 @@ class Session : public std::enable_shared_from_this<Session> {
         [self = shared_from_this()](beast::error_code read_ec, size_t) { self->OnRead(read_ec); });
   }
 
+  // Whether the request's Authorization header authenticates (ServerOptions::authenticates).
+  bool Authenticates(const bhttp::request<bhttp::string_body>& req) const {
+    auto it = req.find(bhttp::field::authorization);
+    if (it == req.end()) return false;
+    return !options_.authenticates || options_.authenticates(it->value());
+  }
+
   void OnRead(beast::error_code ec) {
-    if (buffer_.capacity() > 64 * 1024 && buffer_.size() < 64 * 1024) buffer_.shrink_to_fit();
+    if (buffer_.capacity() > kLargeBody && buffer_.size() < kLargeBody) buffer_.shrink_to_fit();
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset) {
       return Close();
     }
     if (ec == bhttp::error::body_limit) {
-      return Send(ErrorResponse(Error::InvalidArgument("the request body is too large")), false,
-                  413, 11);
+      const size_t limit = unauthenticated_limit_ ? options_.max_unauthenticated_body_bytes
+                                                  : options_.max_body_bytes;
+      return Send(ErrorResponse(Error::InvalidArgument(
+                      "the request body is larger than " + std::to_string(limit / 1024) + " KiB" +
+                          (unauthenticated_limit_ ? " (the limit before authentication)" : ""),
+                      "body")),
+                  false, 413, 11);
     }
     if (ec) {
       return Send(ErrorResponse(Error::InvalidArgument("malformed HTTP request: " + ec.message())),
@@ -91,22 +197,28 @@ class Session : public std::enable_shared_from_this<Session> {
     auto& req = parser_->get();
     bool keep_alive = req.keep_alive();
     unsigned version = req.version();
-    auto request = FromBeast(req);
+    const bool head = req.method() == bhttp::verb::head;
+    auto request = FromBeast(req, remote_);
     Response resp =
         request.ok() ? router_.Handle(std::move(*request)) : ErrorResponse(request.error());
-    Send(std::move(resp), keep_alive, 0, version);
+    Send(std::move(resp), keep_alive, 0, version, head);
   }
 
-  void Send(Response resp, bool keep_alive, unsigned status_override, unsigned version) {
+  void Send(Response resp, bool keep_alive, unsigned status_override, unsigned version,
+            bool head = false) {
     auto msg = std::make_shared<bhttp::response<bhttp::string_body>>();
     msg->version(version);
     msg->result(status_override ? status_override : resp.status);
     msg->set(bhttp::field::server, "hearth");
     msg->set(bhttp::field::content_type, resp.content_type);
     for (const auto& [k, v] : resp.headers) msg->set(k, v);
-    msg->body() = std::move(resp.body);
     msg->keep_alive(keep_alive);
-    msg->prepare_payload();
+    if (head) {  // GET's head: its Content-Length, no body (RFC 9110 §9.3.2)
+      msg->content_length(resp.body.size());
+    } else {
+      msg->body() = std::move(resp.body);
+      msg->prepare_payload();
+    }
     bhttp::async_write(stream_, *msg,
                        [self = shared_from_this(), msg](beast::error_code ec, size_t) {
                          if (ec || !msg->keep_alive()) return self->Close();
@@ -124,19 +236,33 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   const Router& router_;
   const ServerOptions& options_;
+  std::unique_ptr<ConnectionCount::Slot> slot_;
+  std::string remote_;
+  bool unauthenticated_limit_ = false;  // the request being read has the small body limit
+  bool held_large_body_ = false;
 };
 
 }  // namespace
 
 struct Server::Impl {
   Impl(ServerOptions o, const Router& r)
-      : options(std::move(o)), router(r), acceptor(io), retry_timer(io) {}
+      : options(std::move(o)), router(r), connections(options), acceptor(io), retry_timer(io) {}
 
   void Accept() {
     acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket s) {
       if (ec == asio::error::operation_aborted) return;
       if (!ec) {
-        std::make_shared<Session>(std::move(s), router, options)->Run();
+        beast::error_code peer_ec;
+        auto peer = s.remote_endpoint(peer_ec);
+        std::string remote = peer_ec ? std::string() : peer.address().to_string();
+        if (auto slot = connections.Take(remote)) {
+          std::make_shared<Session>(std::move(s), router, options, std::move(slot),
+                                    std::move(remote))
+              ->Run();
+        } else {
+          RefuseConnection(remote);
+          s.close(peer_ec);
+        }
         Accept();
         return;
       }
@@ -150,8 +276,26 @@ struct Server::Impl {
     });
   }
 
+  // Logged at most once a minute, so that a flood does not flood the log too.
+  void RefuseConnection(const std::string& remote) {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(refused_mu);
+    ++refused;
+    if (now - last_refusal_log >= std::chrono::minutes(1)) {
+      spdlog::warn("connections refused: {} since the last report (the latest from {}); caps: {} "
+                   "per address, {} in all",
+                   refused, remote, options.max_connections_per_address, options.max_connections);
+      refused = 0;
+      last_refusal_log = now;
+    }
+  }
+
   ServerOptions options;
   const Router& router;
+  ConnectionCount connections;
+  std::mutex refused_mu;
+  size_t refused = 0;
+  std::chrono::steady_clock::time_point last_refusal_log{};
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::steady_timer retry_timer;

@@ -1,14 +1,21 @@
 // The HTTP/1.1 server: Boost.Beast over Asio, asynchronous, many keep-alive connections served by
 // a small pool of threads (not a thread per connection).
 //
+// Defences (issue 12, findings 5 and 11): a body limit that is small until the request
+// authenticates, caps on connections per client address and in all, 400 for a repeated
+// Authorization or Content-Type header, and memory given back to the system after a burst of large
+// bodies. HEAD is answered with GET's head and no body.
+//
 // Lifetime: Start() binds and starts the threads; Stop() closes the listener and every
 // connection and joins the threads. The Router must outlive the server.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "adapters/http/router.hpp"
 #include "core/result.hpp"
@@ -20,7 +27,18 @@ struct ServerOptions {
   uint16_t port = 8080;                              ///< 0 picks a free port
   unsigned threads = 0;                              ///< 0: one per core
   size_t max_body_bytes = 8 * 1024 * 1024;           ///< larger bodies get 413
+  /// The body limit of a request that does not authenticate (issue 12, finding 5): a login or a
+  /// stranger's request never makes the server hold more than this per connection.
+  size_t max_unauthenticated_body_bytes = 64 * 1024;
+  /// Connections at once from one client address, and in all; more are closed on accept.
+  /// Loopback is one address: a reverse proxy or a load test on this machine counts as one.
+  size_t max_connections_per_address = 1024;
+  size_t max_connections = 20000;
   std::chrono::seconds idle_timeout{60};             ///< idle keep-alive connections close
+  /// Whether an Authorization header value authenticates (a valid, live token), asked once the
+  /// request's head has arrived and before its body is read. Unset: any Authorization header
+  /// counts (unit tests). Called on the server's threads; must be thread-safe.
+  std::function<bool(std::string_view authorization)> authenticates;
 };
 
 class Server {

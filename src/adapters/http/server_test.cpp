@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "support/test_client.hpp"
 
@@ -82,8 +83,8 @@ TEST_F(ServerTest, MethodNotAllowedNamesTheAllowedMethods) {
   TestClient client(server_->port());
   auto r = client.Send("DELETE", "/ping");
   EXPECT_EQ(r.status, 405u);
-  EXPECT_EQ(Body(r)["error"]["message"], "method DELETE is not allowed here; allowed: GET");
-  EXPECT_EQ(r.headers["Allow"], "GET");
+  EXPECT_EQ(Body(r)["error"]["message"], "method DELETE is not allowed here; allowed: GET, HEAD");
+  EXPECT_EQ(r.headers["Allow"], "GET, HEAD");
 }
 
 TEST_F(ServerTest, OversizedBodyGets413) {
@@ -120,6 +121,161 @@ TEST_F(ServerTest, ThousandConcurrentKeepAliveConnections) {
     }
     EXPECT_EQ(ok, kConnections) << "round " << round;
   }
+}
+
+// Issue 12, finding 11: every answer says nosniff; API answers are never cached.
+TEST_F(ServerTest, CommonHeaders) {
+  router_.Add("GET", "/api/v1/x", [](const Request&) { return Json(200, {{"x", 1}}); });
+  TestClient client(server_->port());
+  auto ping = client.Get("/ping");
+  EXPECT_EQ(ping.headers["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(ping.headers.count("Cache-Control"), 0u);
+  auto api = client.Get("/api/v1/x");
+  EXPECT_EQ(api.headers["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(api.headers["Cache-Control"], "no-store");
+  auto missing = client.Get("/api/v1/nope");  // errors too
+  EXPECT_EQ(missing.headers["Cache-Control"], "no-store");
+}
+
+// Issue 12, finding 11: HEAD where GET works, with GET's Content-Length and no body; two
+// Authorization (or Content-Type) headers are 400.
+TEST_F(ServerTest, HeadAndRepeatedHeaders) {
+  TestClient get(server_->port());
+  const std::string body = get.Get("/ping").body;
+  TestClient head(server_->port());
+  const std::string raw = head.SendRawUntilClosed(
+      "HEAD /ping HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(raw.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << raw;
+  EXPECT_NE(raw.find("Content-Length: " + std::to_string(body.size()) + "\r\n"),
+            std::string::npos)
+      << raw;
+  EXPECT_EQ(raw.size(), raw.find("\r\n\r\n") + 4) << "a HEAD answer has no body: " << raw;
+  TestClient allowed(server_->port());
+  EXPECT_EQ(allowed.Send("DELETE", "/ping").headers["Allow"], "GET, HEAD");
+
+  for (const char* name : {"Authorization", "Content-Type"}) {
+    SCOPED_TRACE(name);
+    TestClient client(server_->port());
+    auto r = client.SendRaw(std::string("GET /ping HTTP/1.1\r\nHost: x\r\n") + name +
+                            ": Bearer a\r\n" + name + ": Bearer b\r\n\r\n");
+    EXPECT_EQ(r.status, 400u) << r.body;
+    EXPECT_NE(Body(r)["error"]["message"].get<std::string>().find("two " + std::string(name)),
+              std::string::npos)
+        << r.body;
+  }
+}
+
+// Issue 12, findings 1 and 11: before any handler runs, a body of a type the route does not take
+// is 415, and a JSON body nested deeper than the limit is 400 (scanned, never parsed).
+TEST_F(ServerTest, BodiesAreCheckedBeforeTheHandler) {
+  bool called = false;
+  RouteDoc json_doc;
+  json_doc.summary = "json";
+  json_doc.request_schema = "Thing";
+  router_.Add("POST", "/things", [&called](const Request&) {
+    called = true;
+    return Json(201, {});
+  }, json_doc);
+  RouteDoc csv_doc;
+  csv_doc.summary = "csv";
+  csv_doc.request_schema = "csv";
+  router_.Add("POST", "/files", [&called](const Request&) {
+    called = true;
+    return Json(200, {});
+  }, csv_doc);
+  struct Case {
+    std::string target, body, type;
+    unsigned status;
+    std::string message;  // a part of it
+  };
+  const Case cases[] = {
+      {"/things", "<x/>", "application/xml", 415,
+       "Content-Type application/xml is not taken here; send application/json"},
+      {"/things", "a=1", "application/x-www-form-urlencoded", 415, "send application/json"},
+      {"/files", "{}", "application/json", 415, "send text/csv"},
+      {"/things", std::string(33, '[') + std::string(33, ']'), "application/json", 400,
+       "the body nests deeper than 32 levels"},
+      {"/things", std::string(33, '{'), "", 400, "nests deeper"},  // no type: the route's own
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.target + " " + c.type);
+    TestClient client(server_->port());
+    auto r = client.Send("POST", c.target, c.body, true, "", c.type);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    EXPECT_NE(r.body.find(c.message), std::string::npos) << r.body;
+  }
+  EXPECT_FALSE(called);
+  TestClient client(server_->port());
+  EXPECT_EQ(client.Send("POST", "/things", std::string(32, '[') + std::string(32, ']')).status,
+            201u);
+  EXPECT_EQ(client.Send("POST", "/files", "a,b\n1,2\n", true, "", "text/csv").status, 200u);
+  EXPECT_TRUE(called);
+}
+
+// Issue 12, finding 5: a request that does not authenticate gets the small body limit; one that
+// does, the large one. The server asks ServerOptions::authenticates before reading the body.
+TEST(ServerLimits, UnauthenticatedRequestsGetASmallBodyLimit) {
+  Router router;
+  router.Add("POST", "/echo", [](const Request& r) {
+    return Response{200, "text/plain", std::to_string(r.body.size()), {}};
+  });
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.max_body_bytes = 1 << 20;
+  options.max_unauthenticated_body_bytes = 4096;
+  options.authenticates = [](std::string_view h) { return h == "Bearer good"; };
+  Server server(options, router);
+  ASSERT_TRUE(server.Start().ok());
+  const std::string big(100'000, 'x');
+  struct Case {
+    std::string authorization, body;
+    unsigned status;
+  };
+  const Case cases[] = {{"", big, 413u},
+                        {"Bearer forged", big, 413u},
+                        {"Bearer good", big, 200u},
+                        {"", std::string(4000, 'x'), 200u}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.authorization + " " + std::to_string(c.body.size()));
+    TestClient client(server.port());
+    auto r = client.Send("POST", "/echo", c.body, true, c.authorization, "text/plain");
+    EXPECT_EQ(r.status, c.status) << r.body;
+    if (c.status == 413u) {
+      EXPECT_NE(r.body.find("larger than 4 KiB (the limit before authentication)"),
+                std::string::npos)
+          << r.body;
+    }
+  }
+}
+
+// Issue 12, finding 5: connections from one address are capped; a closed one makes room.
+TEST(ServerLimits, ConnectionsPerAddressAreCapped) {
+  Router router;
+  router.Add("GET", "/ping", [](const Request&) { return Json(200, {{"pong", true}}); });
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.max_connections_per_address = 3;
+  Server server(options, router);
+  ASSERT_TRUE(server.Start().ok());
+  std::vector<std::unique_ptr<TestClient>> clients;
+  for (int i = 0; i < 3; ++i) {
+    clients.push_back(std::make_unique<TestClient>(server.port()));
+    EXPECT_EQ(clients.back()->Get("/ping").status, 200u);
+  }
+  TestClient fourth(server.port());  // accepted by the kernel, closed by the server
+  EXPECT_ANY_THROW(fourth.Get("/ping"));
+  clients.pop_back();
+  bool served = false;  // once the server has seen the close
+  for (int i = 0; i < 100 && !served; ++i) {
+    try {
+      served = TestClient(server.port()).Get("/ping").status == 200u;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+  EXPECT_TRUE(served);
 }
 
 TEST(ParseListen, Table) {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_input.hpp"
+
 namespace hearth::adapters::json {
 namespace {
 
@@ -85,13 +87,12 @@ class Reader {
 ports::DecodedCalendar DecodeCalendarImport(std::string_view text) {
   ports::DecodedCalendar out;
   Reader reader(out);
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    reader.Problem("$", "malformed JSON at byte " + std::to_string(e.byte));
+  auto parsed = ParseOrderedInput(text, "the file");
+  if (!parsed.ok()) {
+    reader.Problem("$", parsed.error().message);
     return out;
   }
+  json& doc = *parsed;
   if (!doc.is_object()) {
     reader.Problem("$", "expected an object with \"years\"");
     return out;

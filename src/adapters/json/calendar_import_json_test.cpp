@@ -44,7 +44,7 @@ TEST(CalendarImportJsonTest, EveryProblemIsListed) {
     std::string problems;  // all of them, in document order
   };
   const Case cases[] = {
-      {"malformed JSON", R"({"years": )", "$: malformed JSON at byte 11\n"},
+      {"malformed JSON", R"({"years": )", "$: the file is not valid JSON (at byte 11)\n"},
       {"not an object", "[]", "$: expected an object with \"years\"\n"},
       {"no years", R"({"source": "x"})",
        "years: expected an object of years, e.g. {\"2027\": [...]}\n"},

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_input.hpp"
+
 namespace hearth::embedded {
 std::string_view CalendarJson();
 }
@@ -56,12 +58,11 @@ Result<rules::HolidayYear> ParseYear(const std::string& key, const json& list) {
 }  // namespace
 
 Result<CalendarFile> ParseCalendarJson(std::string_view text) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    return Error::InvalidArgument("malformed JSON at byte " + std::to_string(e.byte));
+  auto parsed = ParseInput(text, "the calendar file");
+  if (!parsed.ok()) {  // a file, not a request: its paths are "$", "years.2024[0]", …
+    return Error::InvalidArgument(parsed.error().message);
   }
+  json& doc = *parsed;
   if (!doc.is_object()) return Bad("$", "expected an object with \"years\"");
   CalendarFile file;
   for (const auto& [k, v] : doc.items()) {

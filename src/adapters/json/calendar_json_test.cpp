@@ -114,9 +114,11 @@ TEST(CalendarJsonTest, BadFilesNameThePathAndTheProblem) {
     std::string path;  // the error's field, exactly; the message starts with it
     std::string message;
   } kCases[] = {
-      {"malformed JSON", R"({"years": {)", "", "malformed JSON"},
-      {"trailing garbage", R"({"years": {}} x)", "", "malformed JSON"},
-      {"empty text", "", "", "malformed JSON"},
+      {"malformed JSON", R"({"years": {)", "", "the calendar file is not valid JSON (at byte"},
+      {"trailing garbage", R"({"years": {}} x)", "", "not valid JSON (at byte 15)"},
+      {"empty text", "", "", "not valid JSON"},
+      {"a key twice (issue 12)", R"({"years": {}, "years": {}})", "",
+       "the calendar file names the key 'years' twice in one object"},
       {"not an object", "[1, 2]", "$", "expected an object with \"years\""},
       {"a string", R"("2024")", "$", "expected an object"},
       {"unknown top-level field", R"({"source": "x", "year": {}, "years": {)" + ok2024 + "}}",

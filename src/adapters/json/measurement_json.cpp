@@ -1,5 +1,6 @@
 #include "adapters/json/measurement_json.hpp"
 
+#include "adapters/json/json_input.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::adapters::json {
@@ -38,8 +39,10 @@ Result<bool> BoolOf(const json& body, const std::string& key) {
 }  // namespace
 
 Result<MeasurementInput> ParseMeasurementJson(std::string_view body) {
-  auto j = json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  auto parsed = ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  json& j = *parsed;
+  if (!j.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object describing the measurement",
                                   "body");
   }

@@ -1,7 +1,9 @@
 #include "adapters/json/record_json.hpp"
 
 #include <algorithm>
+#include <charconv>
 
+#include "adapters/json/json_input.hpp"
 #include "core/civil_time.hpp"
 #include "core/decimal.hpp"
 
@@ -101,8 +103,9 @@ Result<ports::FieldValue> FieldFromJson(const Field& f, const json& v) {
 
 Result<ports::Fields> FieldsFromJson(const model::Resource& r, std::string_view body,
                                      BodyMode mode) {
-  json doc = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Error::InvalidArgument("the body is not valid JSON", "body");
+  auto parsed = ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  json& doc = *parsed;
   if (!doc.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object", "body");
   }
@@ -132,11 +135,14 @@ Result<ports::FieldValue> FilterValue(const Field& f, const std::string& text) {
   switch (f.type) {
     case FieldType::kInt:
     case FieldType::kRef: {
-      if (text.empty() || text.find_first_not_of("-0123456789") != std::string::npos ||
-          text.size() > 18) {
+      // The whole text must be the integer: "-", "1-2" and "" are refused (issue 12, finding 9).
+      int64_t n = 0;
+      const char* end = text.data() + text.size();
+      auto [at, ec] = std::from_chars(text.data(), end, n);
+      if (text.empty() || ec != std::errc() || at != end || text.size() > 19) {
         return Bad(f, "expected an integer, got '" + text + "'");
       }
-      return FieldFromJson(f, json(std::stoll(text)));
+      return FieldFromJson(f, json(n));
     }
     case FieldType::kBool:
       if (text != "true" && text != "false") return Bad(f, "expected true or false");

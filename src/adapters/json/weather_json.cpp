@@ -3,12 +3,15 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/csv/weather_csv.hpp"
+#include "adapters/json/json_input.hpp"
 
 namespace hearth::adapters::json {
 
 Result<std::vector<ports::OutdoorMean>> ParseWeatherJson(std::string_view body) {
-  auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded() || !j.is_array()) {
+  auto parsed = ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  nlohmann::json& j = *parsed;
+  if (!j.is_array()) {
     return Error::InvalidArgument(
         "the body must be a JSON array of {\"district_id\",\"date\",\"mean\"}", "body");
   }

@@ -125,6 +125,7 @@ TEST_P(MonitoringStoreContract, MarksAreClearedOnlyWhenNoReadingReopenedThem) {
           {sensors_[0], kT0 + 86400, 1700}});
   auto all = Marks();
   ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(*store_->DirtyMarkCount(), 4);
   EXPECT_EQ(all[0].household_id, households_[0]);
   EXPECT_EQ(all[0].day, D("2025-12-01"));
   EXPECT_EQ(all[0].seq, 1);
@@ -147,6 +148,7 @@ TEST_P(MonitoringStoreContract, MarksAreClearedOnlyWhenNoReadingReopenedThem) {
   ASSERT_TRUE(cleared.ok());
   EXPECT_EQ(*cleared, 1);
   EXPECT_TRUE(Marks().empty());
+  EXPECT_EQ(*store_->DirtyMarkCount(), 0);
 }
 
 TEST_P(MonitoringStoreContract, HouseholdReadingsCarryTheirRooms) {

@@ -121,6 +121,13 @@ std::string AuditJson(const Measurement& m) {
 
 }  // namespace
 
+Result<int64_t> SqlMonitoringStore::DirtyMarkCount() {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query("SELECT COUNT(*) FROM dirty_sensor_days");
+  if (!rows.ok()) return rows.error();
+  return rows->Int(0, 0);
+}
+
 Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
                                                               std::optional<int64_t> household_id) {
   std::vector<Value> params{int64_t{limit}};

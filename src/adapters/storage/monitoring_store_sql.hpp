@@ -17,6 +17,7 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
   /// Takes a migrated connection.
   explicit SqlMonitoringStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
+  Result<int64_t> DirtyMarkCount() override;
   Result<std::vector<ports::DirtyMark>> DirtyMarks(int limit,
                                                    std::optional<int64_t> household_id) override;
   Result<std::vector<ports::RoomReading>> HouseholdReadings(int64_t household_id, int64_t from,

@@ -28,10 +28,11 @@ namespace hearth::adapters::storage {
 /// raw-SQLite baseline runs under the same settings. Those of Connect, plus: a 16 MB page
 /// cache (a batch touches about one B-tree leaf per sensor it names, and those leaves are hot
 /// for the next batch) and a checkpoint every 10,000 WAL pages instead of 1,000 (fewer, larger
-/// copies back into the database file, off most batches' path). Durability is unchanged: a
-/// committed transaction is in the WAL file before COMMIT returns.
+/// copies back into the database file, off most batches' path). Durability is that of Connect:
+/// synchronous=FULL, so a committed batch is on disk (the WAL fsynced) before COMMIT returns and
+/// the reading is acknowledged (issue 12, finding 7).
 inline constexpr const char* kReadingSqlitePragmas =
-    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
     "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=10000;";
 
 /// Opens a reading store on connections of its own to `url`: a postgresql:// URL or a SQLite file

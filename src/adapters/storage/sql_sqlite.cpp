@@ -15,6 +15,14 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
     case SQLITE_CANTOPEN: return Error::Unavailable("the database cannot be opened", detail);
+    // The operator's side, not a bug: the same 503 on every route (issue 12, finding 6).
+    case SQLITE_READONLY:
+      return Error::Unavailable("the database is not writable; nothing can be changed", detail);
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Error::Unavailable("the database cannot be read or written", detail);
     case SQLITE_CONSTRAINT:  // as PostgreSQL's class 23 (sql_postgres.cpp)
       switch (db ? sqlite3_extended_errcode(db) : rc) {
         case SQLITE_CONSTRAINT_UNIQUE:
@@ -180,7 +188,10 @@ Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, bool 
   }
   auto conn = std::make_unique<SqliteConnection>(raw);
   sqlite3_busy_timeout(raw, 5000);
-  if (auto s = conn->Script("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+  // synchronous=FULL: in WAL mode, NORMAL fsyncs only at checkpoints, so a power or OS failure
+  // could lose transactions already answered 201 or acknowledged; FULL fsyncs the WAL at every
+  // commit (issue 12, finding 7; the cost is in docs/benchmarks.md).
+  if (auto s = conn->Script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                             "PRAGMA foreign_keys=ON;");
       !s.ok()) {
     return s.error();

@@ -9,9 +9,18 @@
 namespace hearth::app::cli {
 namespace {
 
-int RunServe(const ServeFlags& f) {
-  auto opened = runtime::Runtime::Open({f.db, f.policies, runtime::DbMode::kRequired});
-  if (!opened.ok()) return Fail(opened.error());
+int RunServe(const ServeFlags& f, bool init) {
+  runtime::RuntimeOptions options{f.db, f.policies, runtime::DbMode::kRequired};
+  options.create = init;
+  auto opened = runtime::Runtime::Open(options);
+  if (!opened.ok()) {
+    Error e = opened.error();
+    if (e.code == ErrorCode::kNotFound && e.field == "db") {
+      e.message += " (serve creates no database: run `hearth migrate --db " + f.db +
+                   "` or give --init)";
+    }
+    return Fail(e);
+  }
   runtime::Runtime& rt = **opened;
   auto service = runtime::Service::Start(rt, f.service);
   if (!service.ok()) return Fail(service.error());
@@ -25,9 +34,13 @@ int RunServe(const ServeFlags& f) {
 
 void AddServeCommands(CLI::App& app, int* exit_code) {
   auto flags = std::make_shared<ServeFlags>();
+  auto init = std::make_shared<bool>(false);
   auto* s = app.add_subcommand("serve", "Serve the HTTP API");
   AddServeFlags(s, *flags);
-  s->callback([flags, exit_code] { *exit_code = RunServe(*flags); });
+  s->add_flag("--init", *init,
+              "Create the SQLite database when the file does not exist (without it, a missing "
+              "file is an error)");
+  s->callback([flags, init, exit_code] { *exit_code = RunServe(*flags, *init); });
 }
 
 }  // namespace hearth::app::cli

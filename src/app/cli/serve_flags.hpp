@@ -16,8 +16,7 @@ struct ServeFlags {
 };
 
 inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
-  cmd->add_option("--db", f.db,
-                  "Database: a SQLite file (created if missing) or a postgresql:// URL");
+  cmd->add_option("--db", f.db, "Database: a SQLite file or a postgresql:// URL");
   cmd->add_option("--listen", f.service.listen, "HOST:PORT to listen on");
   cmd->add_option("--policies", f.policies, "Directory of policy profiles");
   cmd->add_option("--threads", f.service.threads,
@@ -39,6 +38,12 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
                 "Share the subscription with other instances ($share/hearth/...)");
   cmd->add_option("--mqtt-client-id", f.service.mqtt.client_id,
                   "MQTT client id, naming the persistent session (default hearth-<host>-<port>)");
+  cmd->add_option("--access-log", f.service.access_log,
+                  "Log every request (method, path without the query, status, time, user id, "
+                  "client) to this file, or to standard output with -");
+  cmd->add_option("--metrics-token", f.service.metrics_token,
+                  "Serve GET /metrics to other addresses than loopback with this bearer token")
+      ->envname("HEARTH_METRICS_TOKEN");
 }
 
 }  // namespace hearth::app::cli

@@ -103,8 +103,9 @@ void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
 
 }  // namespace
 
-void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
-  AddHealthRoutes(router, rt.calendar);
+void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
+                  const std::optional<MetricsRoute>& metrics) {
+  AddHealthRoutes(router, rt.calendar, [&rt] { return rt.db->watch.Check(); });
   AddCalendarRoutes(router, rt.calendar);
   AddCalendarImportRoutes(router, rt.calendar, rt.db->auth);  // admin (app/http/admin.hpp)
   AddUserRoutes(router, rt.db->accounts, rt.db->auth);        // /api/v1/users…, admin
@@ -128,6 +129,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt) {
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);
   AddAlertRoutes(router, rt.db->alerts, rt.db->records, rt.db->auth);
   AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…
+  if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }
 

@@ -2,15 +2,32 @@
 // the role matrix) see exactly what is served.
 #pragma once
 
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "adapters/http/metrics.hpp"
 #include "adapters/http/router.hpp"
 #include "app/http/records.hpp"
 #include "app/runtime/runtime.hpp"
 
 namespace hearth::app::http {
 
-/// Registers every route, the OpenAPI document last. `rt` must outlive the router and have a
-/// database (store, records, auth).
-void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt);
+/// What GET /metrics reports beyond the runtime's own figures.
+struct MetricsRoute {
+  const adapters::http::HttpMetrics* http = nullptr;  ///< the router's requests
+  std::function<double()> rollup_lag_seconds;         ///< the background rollups', when running
+  std::string token;  ///< a scraper's bearer token; empty: loopback only
+};
+
+/// Registers every route (GET /metrics when `metrics` is given), the OpenAPI document last. `rt`
+/// must outlive the router and have a database (store, records, auth).
+void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
+                  const std::optional<MetricsRoute>& metrics = std::nullopt);
+
+/// GET /metrics (app/http/metrics_route.cpp).
+void AddMetricsRoute(adapters::http::Router& router, runtime::Runtime& rt,
+                     const MetricsRoute& metrics);
 
 /// The records' access rule: a bearer token (401 without), the role's read/write rights per
 /// resource (403), its scope (company or household) and masking (rules/access, W 12.1).

@@ -1,6 +1,7 @@
 // POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/me.
 #include "app/http/auth.hpp"
 
+#include "adapters/json/json_input.hpp"
 #include "app/http/routes.hpp"
 
 namespace hearth::app::http {
@@ -14,13 +15,9 @@ struct Credentials {
 // {"username": "…", "password": "…"}, nothing else. Errors never echo the body: it holds a
 // password.
 Result<Credentials> ParseCredentials(const std::string& body) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& e) {
-    return Error::InvalidArgument("the body is not valid JSON (at byte " + std::to_string(e.byte) +
-                                  ")");
-  }
+  auto parsed = adapters::json::ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  nlohmann::json& j = *parsed;
   if (!j.is_object()) {
     return Error::InvalidArgument(
         R"(the body must be a JSON object {"username": "…", "password": "…"})");
@@ -50,7 +47,12 @@ Result<std::string> BearerToken(const adapters::http::Request& request) {
   if (it == request.headers.end()) {
     return Error::Unauthenticated("missing bearer token (send Authorization: Bearer <token>)");
   }
-  std::string_view value = it->second;
+  return http::BearerToken(std::string_view(it->second));
+}
+
+}  // namespace
+
+Result<std::string> BearerToken(std::string_view value) {
   auto trim = [](std::string_view s) {
     size_t b = s.find_first_not_of(" \t");
     if (b == std::string_view::npos) return std::string_view();
@@ -65,6 +67,8 @@ Result<std::string> BearerToken(const adapters::http::Request& request) {
   }
   return std::string(trim(value.substr(space)));
 }
+
+namespace {
 
 nlohmann::ordered_json PrincipalToJson(const services::Principal& p) {
   nlohmann::ordered_json j;
@@ -89,12 +93,20 @@ adapters::http::RouteDoc Doc(std::string summary, std::string request_schema = "
 
 }  // namespace
 
+namespace {
+thread_local int64_t request_user_id = 0;
+}  // namespace
+
 Result<services::Principal> RequirePrincipal(const adapters::http::Request& request,
                                              services::AuthService& auth) {
   auto token = BearerToken(request);
   if (!token.ok()) return token.error();
-  return auth.Authenticate(*token);
+  auto principal = auth.Authenticate(*token);
+  if (principal.ok()) request_user_id = principal->user_id;
+  return principal;
 }
+
+int64_t TakeRequestUserId() { return std::exchange(request_user_id, 0); }
 
 adapters::http::Response AuthErrorResponse(const Error& error) {
   adapters::http::Response resp = adapters::http::ErrorResponse(error);

@@ -12,8 +12,17 @@ namespace hearth::app::http {
 /// case). unauthenticated (401) when the header is missing or not a bearer token, or the token is
 /// malformed, unknown, expired or revoked, or its user disabled; unavailable (503) or internal
 /// (500) when the store fails. Thread-safe.
+/// The user it finds is also this thread's request user until TakeRequestUserId.
 Result<services::Principal> RequirePrincipal(const adapters::http::Request& request,
                                              services::AuthService& auth);
+
+/// The id of the user RequirePrincipal last found on this thread (0: none), cleared: the access
+/// log's user, read after the handler returns on the same thread.
+int64_t TakeRequestUserId();
+
+/// The bearer token of an Authorization header value ("Bearer <token>"); unauthenticated naming
+/// what is wrong otherwise.
+Result<std::string> BearerToken(std::string_view authorization);
 
 /// adapters::http::ErrorResponse(error), plus `WWW-Authenticate: Bearer realm="hearth"` on a 401
 /// (RFC 6750 §3). Use it for the errors of RequirePrincipal.

@@ -18,10 +18,11 @@ nlohmann::ordered_json CalendarStatus(services::CalendarService& calendar) {
 
 }  // namespace
 
-void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar) {
+void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar,
+                     std::function<Status()> database) {
   router.Add(
       "GET", "/healthz",
-      [&calendar](const adapters::http::Request&) {
+      [&calendar, database = std::move(database)](const adapters::http::Request&) {
         auto status = CalendarStatus(calendar);
         nlohmann::ordered_json warnings = nlohmann::ordered_json::array();
         for (const auto& y : status["missing_years"]) {
@@ -29,14 +30,22 @@ void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& 
                              ": deadlines in it follow Mon–Fri and are marked calendar_incomplete; "
                              "load the State Council notice with `hearth calendar import`");
         }
-        return adapters::http::Json(
-            200, {{"status", "ok"}, {"calendar", status}, {"warnings", warnings}});
+        const Status db = database();
+        nlohmann::ordered_json db_json = {{"ok", db.ok()}};
+        if (!db.ok()) db_json["message"] = db.error().message;
+        return adapters::http::Json(db.ok() ? 200 : 503,
+                                    {{"status", db.ok() ? "ok" : "unavailable"},
+                                     {"database", db_json},
+                                     {"calendar", status},
+                                     {"warnings", warnings}});
       },
-      {.summary = "Liveness, loaded calendar years and the operator's warnings",
+      {.summary = "Liveness, the database, loaded calendar years and the operator's warnings; 503 "
+                  "while the database is unavailable",
        .query = {},
        .request_schema = "",
        .response_schema = "",
-       .list = false});
+       .list = false,
+       .gated = false});
 }
 
 void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar) {

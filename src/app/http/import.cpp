@@ -8,22 +8,6 @@
 namespace hearth::app::http {
 namespace {
 
-// CSV, or no declared type (curl --data-binary sends form encoding unless told otherwise, so
-// that one is tolerated too); JSON and the like are a mistake worth naming.
-Status CheckCsvBody(const adapters::http::Request& req) {
-  auto it = req.headers.find("content-type");
-  if (it == req.headers.end()) return OkStatus();
-  std::string type = it->second.substr(0, it->second.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (type.empty() || type == "text/csv" || type == "text/plain" ||
-      type == "application/octet-stream" || type == "application/x-www-form-urlencoded") {
-    return OkStatus();
-  }
-  return Error::InvalidArgument(
-      "the body must be the CSV file (Content-Type: text/csv), not " + type, "body");
-}
-
 }  // namespace
 
 void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
@@ -43,7 +27,6 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
           return adapters::http::ErrorResponse(
               Error::InvalidArgument("missing query parameter company (its code)", "company"));
         }
-        if (auto s = CheckCsvBody(req); !s.ok()) return adapters::http::ErrorResponse(s.error());
         auto counts =
             services::ImportService(store, adapters::csv::ReadHouseholdImport)
                 .ImportHouseholds(company->second, req.body, access->scope, access->actor);

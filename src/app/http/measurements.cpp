@@ -1,6 +1,7 @@
 // /api/v1/measurements: manual measurements (R-TEMP-4), see monitoring.hpp.
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_input.hpp"
 #include "adapters/json/measurement_json.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
@@ -117,8 +118,10 @@ adapters::http::Response Patch(const adapters::http::Request& req,
     return adapters::http::ErrorResponse(s.error());
   auto id = Id(req.params.at("id"), "id", true);
   if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-  auto body = nlohmann::json::parse(req.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
+  auto parsed = adapters::json::ParseInput(req.body);
+  if (!parsed.ok()) return adapters::http::ErrorResponse(parsed.error());
+  nlohmann::json& body = *parsed;
+  if (!body.is_object()) {
     return adapters::http::ErrorResponse(
         Error::InvalidArgument("the body must be {\"signature\":…, \"overridden\":…}", "body"));
   }

@@ -46,7 +46,4 @@ void AddDayRoutes(adapters::http::Router& router, const services::JudgingService
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
                     ports::RecordStore& records, services::AuthService& auth);
 
-/// The media type of a request's body, lower case, without parameters; "" when none.
-std::string BodyMediaType(const adapters::http::Request& req);
-
 }  // namespace hearth::app::http

@@ -48,7 +48,7 @@ ordered_json Components() {
            {{"code", {{"type", "string"},
                       {"enum", {"invalid_argument", "unauthenticated", "permission_denied",
                                 "not_found", "conflict", "failed_precondition", "unavailable",
-                                "internal"}}}},
+                                "too_many_requests", "internal"}}}},
             {"message", {{"type", "string"}}},
             {"field", {{"type", "string"}}}}},
           {"required", {"code", "message"}}}}}}};
@@ -172,7 +172,7 @@ void AddOpenApiRoute(adapters::http::Router& router) {
                return adapters::http::Response{200, "application/json", *doc, {}};
              },
              {.summary = "This OpenAPI 3 document", .query = {}, .request_schema = "",
-              .response_schema = "", .list = false});
+              .response_schema = "", .list = false, .gated = false});
   *doc = OpenApiDocument(router).dump();
 }
 

@@ -18,23 +18,12 @@ using nlohmann::ordered_json;
 constexpr int kDefaultReadingsPage = 1440;
 constexpr int kMaxReadingsPage = 10080;
 
-// The media type of the body, lower case, without parameters; "" when none was declared.
-std::string MediaType(const adapters::http::Request& req) {
-  auto it = req.headers.find("content-type");
-  if (it == req.headers.end()) return "";
-  std::string type = it->second.substr(0, it->second.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
 Result<std::vector<services::IncomingReading>> Decode(const adapters::http::Request& req) {
-  std::string type = MediaType(req);
-  if (type.empty() || type == "application/json")
-    return adapters::json::DecodeReadingsJson(req.body);
-  if (type == "text/csv") return adapters::csv::DecodeSensorReadingsCsv(req.body);
-  return Error::InvalidArgument(
-      "the body must be application/json or text/csv (sensor,ts,value), not " + type, "body");
+  // The router took only JSON or CSV (415 otherwise).
+  if (adapters::http::MediaType(req) == "text/csv") {
+    return adapters::csv::DecodeSensorReadingsCsv(req.body);
+  }
+  return adapters::json::DecodeReadingsJson(req.body);
 }
 
 // Who may send readings, and for whose sensors (see readings.hpp).

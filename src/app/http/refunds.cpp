@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/json/json_input.hpp"
 #include "adapters/json/ledger_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
@@ -24,8 +25,9 @@ Result<int64_t> Id(const std::string& text, const std::string& field) {
 // A JSON object body with only `allowed` keys.
 Result<nlohmann::json> ObjectBody(const std::string& body,
                                   std::initializer_list<std::string_view> allowed) {
-  auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded()) return Error::InvalidArgument("the body is not valid JSON", "body");
+  auto parsed = adapters::json::ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  nlohmann::json& j = *parsed;
   if (!j.is_object()) return Error::InvalidArgument("the body must be a JSON object", "body");
   for (const auto& [key, value] : j.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {

@@ -2,6 +2,8 @@
 // between HTTP and a service call.
 #pragma once
 
+#include <functional>
+
 #include "adapters/http/router.hpp"
 #include "app/http/auth.hpp"  // RequirePrincipal, AuthErrorResponse
 #include "services/calendar_service.hpp"
@@ -9,8 +11,10 @@
 
 namespace hearth::app::http {
 
-/// GET /healthz: liveness, and the operator's calendar warning (R-CAL-1).
-void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar);
+/// GET /healthz: liveness, the database (503 with its problem while `database` fails: issue 12,
+/// finding 6), and the operator's calendar warning (R-CAL-1). Answered while the gate is shut.
+void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& calendar,
+                     std::function<Status()> database);
 
 /// GET /api/v1/calc/deadline?policy=&rule=&channel=&from=&outside_works=
 void AddCalcDeadlineRoutes(adapters::http::Router& router,

@@ -2,6 +2,7 @@
 // enable, reset a password, revoke sessions. Password hashes never leave the store.
 #include <algorithm>
 
+#include "adapters/json/json_input.hpp"
 #include "app/http/admin.hpp"
 #include "app/http/paging.hpp"
 
@@ -40,8 +41,10 @@ Response Fail(const Error& e) { return AuthErrorResponse(e); }
 // A JSON object body with only `allowed` keys. Errors never echo the body: it may hold a password.
 Result<nlohmann::json> ObjectBody(const Request& req,
                                   std::initializer_list<std::string_view> allowed) {
-  nlohmann::json j = nlohmann::json::parse(req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) {
+  auto parsed = adapters::json::ParseInput(req.body);
+  if (!parsed.ok()) return parsed.error();  // names no value: the body may hold a password
+  nlohmann::json& j = *parsed;
+  if (!j.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object", "body");
   }
   for (const auto& item : j.items()) {

@@ -9,15 +9,6 @@
 
 namespace hearth::app::http {
 
-std::string BodyMediaType(const adapters::http::Request& req) {
-  auto it = req.headers.find("content-type");
-  if (it == req.headers.end()) return "";
-  std::string type = it->second.substr(0, it->second.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
 namespace {
 
 services::WeatherAuthority AuthorityOf(rules::Role role) {
@@ -44,13 +35,10 @@ adapters::http::Response Post(const adapters::http::Request& req,
     return adapters::http::ErrorResponse(Error::PermissionDenied(
         "outdoor means are sent by admins and regulators, and submitted by managers"));
   }
-  const std::string type = BodyMediaType(req);
+  // The router took only JSON or CSV (415 otherwise).
   Result<std::vector<ports::OutdoorMean>> means =
-      type == "text/csv" ? adapters::csv::ParseWeatherCsv(req.body)
-      : type.empty() || type == "application/json"
-          ? adapters::json::ParseWeatherJson(req.body)
-          : Result<std::vector<ports::OutdoorMean>>(Error::InvalidArgument(
-                "the body must be application/json or text/csv (district_id,date,mean)", "body"));
+      adapters::http::MediaType(req) == "text/csv" ? adapters::csv::ParseWeatherCsv(req.body)
+                                                   : adapters::json::ParseWeatherJson(req.body);
   if (!means.ok()) return adapters::http::ErrorResponse(means.error());
   auto out = weather.Record(*means, authority, p->username);
   if (!out.ok()) return adapters::http::ErrorResponse(out.error());

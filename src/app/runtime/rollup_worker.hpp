@@ -3,7 +3,9 @@
 // household's days also catch it up synchronously). Stopped and joined by the destructor.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <thread>
 
 #include "core/mutex.hpp"
@@ -21,6 +23,10 @@ class RollupWorker {
   RollupWorker(const RollupWorker&) = delete;
   RollupWorker& operator=(const RollupWorker&) = delete;
 
+  /// Seconds since the last run that ended without an error (since the start before the first):
+  /// with the backlog of marks, the rollups' lag (/metrics).
+  double SecondsSinceLastRun() const;
+
  private:
   void Loop();
 
@@ -29,6 +35,7 @@ class RollupWorker {
   Mutex mutex_;
   CondVar wake_;
   bool stop_ GUARDED_BY(mutex_) = false;
+  std::atomic<int64_t> last_ok_ns_;  // steady clock
   std::thread thread_;
 };
 

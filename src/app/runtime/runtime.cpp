@@ -14,6 +14,7 @@ namespace {
 // The schema was migrated by SqlStore::Open, before these.
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
+  c.url = url;
   for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
@@ -36,7 +37,8 @@ Database::Database(Connections c, const ports::Clock& clock,
                    const services::PolicyRegistry& policies,
                    const services::DeadlineService& deadlines,
                    const adapters::crypto::Argon2Cost& password_cost)
-    : records(std::move(c.records)),
+    : watch(c.url),
+      records(std::move(c.records)),
       users(std::move(c.users)),
       hasher(password_cost),
       hashing(hasher, HashingPoolFor(std::thread::hardware_concurrency())),
@@ -80,7 +82,8 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const RuntimeOptions& options) {
   std::optional<Connections> connections;
   if (options.mode == DbMode::kRequired || adapters::storage::IsPostgresUrl(options.db) ||
       std::filesystem::exists(options.db)) {
-    auto opened = adapters::storage::SqlStore::Open(options.db, true);
+    auto opened = adapters::storage::SqlStore::Open(
+        options.db, options.create || options.mode == DbMode::kIfPresent);
     if (!opened.ok()) return opened.error();
     store = std::move(*opened);
     auto c = OpenConnections(options.db);

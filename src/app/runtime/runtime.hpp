@@ -19,6 +19,7 @@
 #include "adapters/crypto/hashing_pool.hpp"
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
@@ -49,11 +50,15 @@ struct RuntimeOptions {
   std::string policy_dir;  ///< policies/<name>.toml
   DbMode mode = DbMode::kRequired;
   adapters::crypto::Argon2Cost password_cost{};  ///< for new password hashes (tests lower it)
+  /// kRequired: create a missing SQLite file. `hearth serve` creates one only with --init: a
+  /// missing file there is a mistake (a wrong path, a deleted database), never a new city.
+  bool create = true;
 };
 
 /// The connections of the database's stores, opened (and the schema migrated) before any object
 /// is built.
 struct Connections {
+  std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger;
   std::unique_ptr<ports::ReadingStore> readings;
 };
@@ -67,6 +72,7 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  adapters::storage::DatabaseWatch watch;  ///< is the database file still there (issue 12)?
   adapters::storage::SqlRecordStore records;
   adapters::storage::SqlUserStore users;
   adapters::crypto::Argon2Hasher hasher;

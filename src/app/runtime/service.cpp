@@ -1,17 +1,58 @@
 #include "app/runtime/service.hpp"
 
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <thread>
 
 #include "app/http/api.hpp"
+#include "app/http/auth.hpp"
 
 namespace hearth::app::runtime {
 
-Service::Service(Runtime& rt, adapters::http::ServerOptions options)
+namespace {
+
+// The access log's sink: a file (appended), or standard output for "-".
+Result<std::shared_ptr<spdlog::logger>> AccessLogger(const std::string& target) {
+  try {
+    std::shared_ptr<spdlog::logger> logger =
+        target == "-" ? spdlog::stdout_logger_mt("access")
+                      : spdlog::basic_logger_mt("access", target);
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %v");
+    logger->flush_on(spdlog::level::info);
+    return logger;
+  } catch (const spdlog::spdlog_ex& e) {
+    return Error::InvalidArgument("--access-log: cannot open " + target + ": " + e.what(),
+                                  "access-log");
+  }
+}
+
+}  // namespace
+
+Service::Service(Runtime& rt, adapters::http::ServerOptions options,
+                 const ServiceOptions& service)
     : server_(options, router_), address_(options.address) {
-  http::AddApiRoutes(router_, rt);
+  http::AddApiRoutes(router_, rt,
+                     http::MetricsRoute{&metrics_,
+                                        [this] {
+                                          return rollups_ ? rollups_->SecondsSinceLastRun() : 0.0;
+                                        },
+                                        service.metrics_token});
+  // Every route but /healthz answers 503 while the database file is gone (issue 12, finding 6).
+  router_.SetGate([&rt] { return rt.db->watch.Check(); });
+  router_.SetObserver([this](const adapters::http::Request& req, const std::string& route,
+                             const adapters::http::Response& resp, double seconds) {
+    metrics_.Observe(req.method, route, resp.status, seconds);
+    const int64_t user = http::TakeRequestUserId();
+    if (access_log_) {
+      // The path only: a query may carry personal data (a phone number searched for).
+      access_log_->info("{} {} {} {:.1f}ms user={} from={}", req.method, req.path, resp.status,
+                        seconds * 1000, user ? std::to_string(user) : "-",
+                        req.remote.empty() ? "-" : req.remote);
+    }
+  });
 }
 
 Service::~Service() {
@@ -33,7 +74,19 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   unsigned serving = options.threads ? options.threads
                                      : std::max(1u, std::thread::hardware_concurrency());
   server_options.threads = serving + rt.db->hashing.capacity();
-  std::unique_ptr<Service> service(new Service(rt, server_options));
+  server_options.authenticates = [&rt](std::string_view authorization) {
+    auto token = http::BearerToken(authorization);
+    return token.ok() && rt.db->auth.Authenticate(*token).ok();
+  };
+  std::shared_ptr<spdlog::logger> access_log;
+  if (!options.access_log.empty()) {
+    spdlog::drop("access");  // a previous service of this process (tests)
+    auto logger = AccessLogger(options.access_log);
+    if (!logger.ok()) return logger.error();
+    access_log = std::move(*logger);
+  }
+  std::unique_ptr<Service> service(new Service(rt, server_options, options));
+  service->access_log_ = std::move(access_log);
   if (auto s = service->server_.Start(); !s.ok()) return s.error();
   // Household-days follow the readings (issue 5).
   service->rollups_ = std::make_unique<RollupWorker>(rt.db->rollups, options.rollup_interval);

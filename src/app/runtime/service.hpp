@@ -8,6 +8,9 @@
 #include <memory>
 #include <string>
 
+#include <spdlog/logger.h>
+
+#include "adapters/http/metrics.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/server.hpp"
 #include "app/runtime/mqtt_ingestion.hpp"
@@ -21,6 +24,12 @@ struct ServiceOptions {
   unsigned threads = 0;  ///< serving requests, 0: one per core; plus one per admitted login
   MqttFlags mqtt;        ///< url empty: no MQTT ingest
   std::chrono::milliseconds rollup_interval{3000};
+  /// One line per request (method, path without the query, status, time, user id, client):
+  /// a file, "-" for standard output, "" for none (flag --access-log).
+  std::string access_log;
+  /// GET /metrics to others than loopback with `Authorization: Bearer <token>` (flag
+  /// --metrics-token, or $HEARTH_METRICS_TOKEN); empty: loopback only.
+  std::string metrics_token;
 };
 
 class Service {
@@ -40,8 +49,10 @@ class Service {
   void WaitForSignal();
 
  private:
-  Service(Runtime& rt, adapters::http::ServerOptions options);
+  Service(Runtime& rt, adapters::http::ServerOptions options, const ServiceOptions& service);
 
+  adapters::http::HttpMetrics metrics_;  // before the router, whose observer feeds it
+  std::shared_ptr<spdlog::logger> access_log_;  // null: no access log
   adapters::http::Router router_;
   adapters::http::Server server_;
   std::string address_;
