@@ -20,6 +20,7 @@
 #include <atomic>
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -124,7 +125,9 @@ class AuthService {
   /// expired, revoked, or its user is disabled.
   Result<Principal> Authenticate(std::string_view token);
 
-  /// Revokes the token; unauthenticated when it does not authenticate (see Authenticate).
+  /// Revokes the token; unauthenticated when it does not authenticate (see Authenticate). When
+  /// the store fails (unavailable), the error says so, and this process refuses the token from
+  /// then on all the same, recording the revocation once the store takes it (issue 12).
   Status Logout(std::string_view token);
 
   const AuthOptions& options() const { return options_; }
@@ -137,6 +140,7 @@ class AuthService {
   // Counts a failed login of the throttle key; returns the error to answer with.
   Error Failed(const std::string& key, Instant now);
   void PurgeNowAndThen(Instant now);
+  bool RefusedAfterFailedLogout(const std::string& digest);
 
   ports::UserStore& users_;
   const ports::Clock& clock_;
@@ -147,6 +151,9 @@ class AuthService {
   Mutex dummy_mutex_;
   std::string dummy_hash_ GUARDED_BY(dummy_mutex_);  // empty until made
   std::atomic<int64_t> last_purge_{0};               // seconds since the epoch
+  static constexpr size_t kMaxUnrecordedLogouts = 100'000;
+  Mutex unrecorded_mutex_;
+  std::set<std::string> unrecorded_logouts_ GUARDED_BY(unrecorded_mutex_);  // token digests
 };
 
 }  // namespace hearth::services

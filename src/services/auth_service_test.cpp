@@ -136,6 +136,32 @@ TEST_F(AuthServiceTest, LoginAuthenticateLogout) {
   EXPECT_EQ(auth_->Logout(token->token).error().code, ErrorCode::kUnauthenticated);
 }
 
+// Issue 12, finding 6: a logout the store cannot record (here: another writer holds the database
+// past the busy timeout) answers its error, and the token is refused all the same; once the store
+// takes writes again, the next use of the token records the revocation.
+TEST_F(AuthServiceTest, AFailedLogoutStillEndsTheToken) {
+  Add("li.manager", "s3cret-pass-24", "manager", company_);
+  auto token = auth_->Login("li.manager", "s3cret-pass-24");
+  ASSERT_TRUE(token.ok());
+  auto blocker = adapters::storage::Connect(url_);
+  ASSERT_TRUE(blocker.ok());
+  ASSERT_TRUE((*blocker)->Script("BEGIN IMMEDIATE").ok());
+  auto out = auth_->Logout(token->token);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(out.error().message.find("this server refuses the token from now on"),
+            std::string::npos)
+      << out.error().message;
+  ASSERT_TRUE((*blocker)->Script("ROLLBACK").ok());
+  auto after = auth_->Authenticate(token->token);
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().message, "the token was revoked (logged out)");
+  // Recorded in the store by that use: another process (a new service) refuses it too.
+  AuthService other(*users_, clock_, support::CheapHasher(), support::Tokens());
+  EXPECT_EQ(other.Authenticate(token->token).error().message,
+            "the token was revoked (logged out)");
+}
+
 TEST_F(AuthServiceTest, OnlyTheHashOfATokenIsStored) {
   Add("root", "s3cret-pass-24", "admin");
   auto a = auth_->Login("root", "s3cret-pass-24");

@@ -41,7 +41,10 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
     case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
-    case SQLITE_FULL: return Error::Unavailable("the database is unavailable", detail);
+    case SQLITE_FULL:
+    case SQLITE_READONLY:  // as sql_sqlite.cpp: the operator's side, 503 on every route
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT: return Error::Unavailable("the database is unavailable", detail);
     default: return Error::Internal(detail);
   }
 }

@@ -24,7 +24,16 @@ Status MqttIngest::HandleBatch(std::span<const adapters::mqtt::Message> batch) {
   messages_ += static_cast<int64_t>(batch.size());
   if (readings.empty()) return OkStatus();
 
+  if (durable_) {
+    if (auto s = durable_(); !s.ok()) {
+      ++storage_errors_;
+      return s;
+    }
+  }
   auto report = ingest_.Ingest(readings, {}, "mqtt");
+  if (report.ok() && durable_) {
+    if (auto s = durable_(); !s.ok()) report = s.error();  // committed to a file that is gone
+  }
   if (!report.ok()) {
     ++storage_errors_;
     return report.error();

@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <span>
 
 #include "adapters/mqtt/mqtt_subscriber.hpp"
@@ -32,10 +33,13 @@ struct MqttIngestStats {
   int64_t storage_errors = 0;    ///< failed batches: not acknowledged, to be redelivered
 };
 
-/// Thread-safe. `ingest` is not owned and must outlive this.
+/// Thread-safe. `ingest` is not owned and must outlive this. `durable`, when given, says whether
+/// what is stored stays stored (the database watch: issue 12, finding 6); it is asked before a
+/// batch and again before the batch is acknowledged, and a batch is acknowledged only if it holds.
 class MqttIngest {
  public:
-  explicit MqttIngest(services::IngestService& ingest) : ingest_(ingest) {}
+  explicit MqttIngest(services::IngestService& ingest, std::function<Status()> durable = {})
+      : ingest_(ingest), durable_(std::move(durable)) {}
 
   /// The subscriber's BatchHandler: ok when every reading of the batch is durably stored or will
   /// never be (invalid); the store's error otherwise.
@@ -45,6 +49,7 @@ class MqttIngest {
 
  private:
   services::IngestService& ingest_;
+  std::function<Status()> durable_;
   std::atomic<int64_t> messages_{0}, invalid_messages_{0}, accepted_{0}, duplicate_{0},
       conflicting_{0}, rejected_{0}, storage_errors_{0};
 };

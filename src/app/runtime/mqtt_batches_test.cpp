@@ -4,8 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 
+#include "adapters/storage/database_watch.hpp"
+#include "support/test_process.hpp"
 #include "support/test_reading_store.hpp"
 
 namespace hearth::app::runtime {
@@ -85,6 +89,33 @@ TEST_F(MqttIngestTest, AStorageErrorFailsTheBatch) {
   store_.unavailable = false;  // redelivered after the reconnect: now it is stored
   ASSERT_TRUE(mqtt_.HandleBatch(batch).ok());
   EXPECT_EQ(store_.rows.size(), 1u);
+}
+
+// Issue 12, finding 6: a batch committed to a database file that is gone (the real watch over a
+// real file) is not acknowledged, and neither is one that arrives while it is gone.
+TEST_F(MqttIngestTest, NothingIsAcknowledgedWhileTheDatabaseFileIsGone) {
+  support::TempDir dir;
+  const std::string file = dir / "h.db";
+  std::ofstream(file) << "x";
+  adapters::storage::DatabaseWatch watch(file);
+  int checks = 0;  // two per batch: before it, and after its commit
+  MqttIngest mqtt(ingest_, [&] {
+    if (++checks == 4) std::filesystem::remove(file);  // after the second batch's commit
+    return watch.Check();
+  });
+  std::vector<adapters::mqtt::Message> batch = {
+      Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:00:00+08:00","value":18.2})")};
+  ASSERT_TRUE(mqtt.HandleBatch(batch).ok());  // the file was there before and after
+  batch[0] = Msg("hearth/v1/readings/T-1", R"({"ts":"2025-12-01T08:10:00+08:00","value":18.3})");
+  auto after = mqtt.HandleBatch(batch);  // the file goes during this one's commit
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(after.error().message,
+            "the database file was deleted; nothing is stored until it is restored and hearth "
+            "restarted");
+  EXPECT_FALSE(mqtt.HandleBatch(batch).ok());  // and while it is gone, before any commit
+  EXPECT_EQ(store_.inserts, 2);
+  EXPECT_EQ(mqtt.stats().storage_errors, 2);
 }
 
 }  // namespace

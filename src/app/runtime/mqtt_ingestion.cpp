@@ -14,8 +14,9 @@ std::string MqttTopicFilter(bool shared) {
 }
 
 MqttIngestion::MqttIngestion(services::IngestService& ingest,
-                             adapters::mqtt::SubscriberOptions options)
-    : ingest_(ingest),
+                             adapters::mqtt::SubscriberOptions options,
+                             std::function<Status()> durable)
+    : ingest_(ingest, std::move(durable)),
       subscriber_(std::move(options), [this](std::span<const adapters::mqtt::Message> batch) {
         return ingest_.HandleBatch(batch);
       }) {}
@@ -100,7 +101,8 @@ Result<std::unique_ptr<MqttIngestion>> StartMqttIngestion(Runtime& rt, const Mqt
   }
   o.topic_filter = MqttTopicFilter(flags.shared);
   const std::string client_id = o.client_id;
-  auto ingestion = std::make_unique<MqttIngestion>(rt.db->ingest, std::move(o));
+  auto ingestion = std::make_unique<MqttIngestion>(rt.db->ingest, std::move(o),
+                                                   [&rt] { return rt.db->watch.Check(); });
   if (auto s = ingestion->Start(); !s.ok()) return s.error();
   spdlog::info("mqtt: ingesting readings from {} ({}, client id {}{})",
                adapters::mqtt::MaskMqttUrl(flags.url), MqttTopicFilter(flags.shared), client_id,

@@ -46,7 +46,9 @@ std::string MqttTopicFilter(bool shared);
 /// runtime's.
 class MqttIngestion {
  public:
-  MqttIngestion(services::IngestService& ingest, adapters::mqtt::SubscriberOptions options);
+  /// `durable`: as MqttIngest's (the database watch), or empty.
+  MqttIngestion(services::IngestService& ingest, adapters::mqtt::SubscriberOptions options,
+                std::function<Status()> durable = {});
   ~MqttIngestion();
   Status Start();
   /// Runs the broker queue probe (adapters/mqtt/queue_probe.hpp) in the background and logs
