@@ -1,3 +1,4 @@
+// ctest-labels: unit security
 // Issue 12, finding 1: JSON input is depth-checked before any tree is built, and an object may not
 // name a key twice.
 #include "adapters/json/json_input.hpp"
