@@ -78,12 +78,12 @@ class MqttSink final : public sim::SimulationSink {
         tokens.push_back(client_.publish("hearth/v1/readings/" + readings[begin].sensor,
                                          payload.data(), payload.size(), 1, false));
         if (tokens.size() >= kMaxBuffered / 2) {
-          for (auto& t : tokens) t->wait();
+          if (!Acknowledged(tokens)) return Lost();
           tokens.clear();
         }
         begin = end;
       }
-      for (auto& t : tokens) t->wait();
+      if (!Acknowledged(tokens)) return Lost();
     } catch (const std::exception& e) {
       return Error::Unavailable("publishing to the MQTT broker failed", e.what());
     }
@@ -94,6 +94,19 @@ class MqttSink final : public sim::SimulationSink {
   }
 
  private:
+  // Whether the broker acknowledged every publish in time. paho's unbounded wait() never returns
+  // when the broker goes away mid-batch (no automatic reconnect), which hung `hearth demo`'s stop.
+  static bool Acknowledged(const std::vector<::mqtt::delivery_token_ptr>& tokens) {
+    for (const auto& t : tokens) {
+      if (!t->wait_for(std::chrono::seconds(30))) return false;
+    }
+    return true;
+  }
+  static Error Lost() {
+    return Error::Unavailable("publishing to the MQTT broker failed",
+                              "no acknowledgement within 30 s");
+  }
+
   static constexpr int kMaxBuffered = 1000;
   adapters::mqtt::MqttUrl url_;
   std::string ca_file_;
