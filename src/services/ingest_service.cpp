@@ -1,5 +1,6 @@
 #include "services/ingest_service.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -51,7 +52,11 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
     for (size_t c = 0; c < codes.size(); ++c) {
       const auto& info = (*found)[c];
       if (info) {
-        sensors[codes[c]] = {!scope.company_id || *scope.company_id == info->company_id, info->id};
+        const bool in_scope =
+            (!scope.company_id || *scope.company_id == info->company_id) &&
+            (!scope.sensor_ids ||
+             std::binary_search(scope.sensor_ids->begin(), scope.sensor_ids->end(), info->id));
+        sensors[codes[c]] = {in_scope, info->id};
       }
     }
   }

@@ -48,6 +48,8 @@ struct IngestReport {
 /// codes are not revealed.
 struct IngestScope {
   std::optional<int64_t> company_id;
+  /// A device token's sensors (ascending): a reading for any other is an unknown sensor too.
+  std::optional<std::vector<int64_t>> sensor_ids;
 };
 
 struct IngestOptions {

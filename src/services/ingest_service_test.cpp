@@ -128,7 +128,7 @@ TEST(IngestService, ScopeHidesOtherCompaniesSensors) {
   IngestService ingest(store, clock);
   const std::vector<IncomingReading> batch = {{"T-1", "2025-12-01T08:00:00+08:00", "18"},
                                               {"T-2", "2025-12-01T08:00:00+08:00", "18"}};
-  auto report = ingest.Ingest(batch, IngestScope{2});
+  auto report = ingest.Ingest(batch, IngestScope{2, std::nullopt});
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->accepted, 1);
   ASSERT_EQ(report->rejected.size(), 1u);
@@ -136,6 +136,14 @@ TEST(IngestService, ScopeHidesOtherCompaniesSensors) {
   EXPECT_EQ(report->rejected[0].reason, "unknown sensor");  // not "forbidden": codes stay private
   const int64_t t8 = ParseRfc3339("2025-12-01T08:00:00+08:00")->time_since_epoch().count();
   EXPECT_EQ(store.rows.count({12, t8}), 1u);
+
+  // A device token's scope (issue 12): its own sensors only, the others as unknown.
+  auto device = ingest.Ingest(batch, IngestScope{std::nullopt, std::vector<int64_t>{11}});
+  ASSERT_TRUE(device.ok());
+  EXPECT_EQ(device->accepted, 1);
+  ASSERT_EQ(device->rejected.size(), 1u);
+  EXPECT_EQ(device->rejected[0].index, 1);
+  EXPECT_EQ(device->rejected[0].reason, "unknown sensor");
 }
 
 TEST(IngestService, StoreFailureIsTheCallersError) {

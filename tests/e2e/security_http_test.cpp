@@ -6,6 +6,8 @@
 //   6  the database deleted under the server (it kept answering 201 and `ok`), and serve creating
 //      an empty database at restart;
 //   9  a filter that is not a number (500);
+//   2  (its HTTP side) a device or gateway posting readings with a token of its own, limited to
+//      its sensors;
 //   10 a sensor code of another company (its existence told by a different answer);
 //   11 headers: nosniff, no-store, HEAD, two Authorization headers, media types, repeated keys;
 //      the access log and /metrics.
@@ -195,6 +197,61 @@ TEST(SecurityHttp, ASensorCodeOfAnotherCompanyIsAnsweredLikeOnesOwn) {
   ASSERT_EQ(lookup.status, 200u) << lookup.body;
   EXPECT_TRUE(lookup.Json()["items"].empty());
   EXPECT_EQ(api.Call("zhao", "GET", "/api/v1/sensors?code=NONE").body, lookup.body);
+}
+
+// Finding 2, over HTTP: a gateway's token (hearth devices http-token) sends readings for its own
+// sensors only (another sensor is an unknown one), opens no other route, stops working when
+// revoked, and counts as authenticated for the body limit.
+TEST(SecurityHttp, ADeviceTokenSendsForItsOwnSensorsOnly) {
+  TempDir dir;
+  const std::string db = support::MigratedDatabase("sqlite", dir);
+  {
+    auto conn = adapters::storage::Connect(db);
+    ASSERT_TRUE(conn.ok());
+    adapters::storage::SqlRecordStore records(std::move(*conn));
+    support::MakeSensorCity(records, "c1", 2, "G-");
+  }
+  auto issued = support::RunHearth({"devices", "http-token", "--db", db, "--name", "gw-1",
+                                    "--sensor", "G-0"});
+  ASSERT_EQ(issued.exit_code, 0) << issued.err;
+  std::string token = issued.out;
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  ASSERT_EQ(token.rfind("hdt_", 0), 0u) << token;
+
+  support::ApiServer api(db, {});
+  ASSERT_TRUE(api.started());
+  const std::string ts = "2025-12-01T08:00:00+08:00";
+  auto post = Fetch(api.port(), "POST", "/api/v1/readings",
+                    R"([{"sensor":"G-0","ts":")" + ts + R"(","value":18.5},)" +
+                        R"({"sensor":"G-1","ts":")" + ts + R"(","value":18.5}])",
+                    support::Bearer(token));
+  ASSERT_EQ(post.status, 200u) << post.body;
+  EXPECT_EQ(post.Json()["accepted"], 1);
+  ASSERT_EQ(post.Json()["rejected"].size(), 1u);
+  EXPECT_EQ(post.Json()["rejected"][0]["sensor"], "G-1");
+  EXPECT_EQ(post.Json()["rejected"][0]["reason"], "unknown sensor");
+
+  EXPECT_EQ(Fetch(api.port(), "GET", "/api/v1/households", "", support::Bearer(token)).status,
+            401u);
+  EXPECT_EQ(Fetch(api.port(), "GET", "/api/v1/auth/me", "", support::Bearer(token)).status, 401u);
+  // A body past the unauthenticated limit is read: the token authenticates.
+  std::string big = "[";
+  for (int i = 0; i < 2000; ++i) {
+    big += std::string(i ? "," : "") + R"({"sensor":"G-0","ts":"2025-12-01T09:)" +
+           (i / 60 < 10 ? "0" : "") + std::to_string(i / 60 % 60) + ":" +
+           (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + R"(+08:00","value":18.5})";
+  }
+  big += "]";
+  ASSERT_GT(big.size(), 64u * 1024);
+  auto large = Fetch(api.port(), "POST", "/api/v1/readings", big, support::Bearer(token));
+  EXPECT_EQ(large.status, 200u) << large.body.substr(0, 300);
+
+  auto revoked = support::RunHearth({"devices", "revoke-http-token", "--db", db, "--name", "gw-1"});
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  auto after = Fetch(api.port(), "POST", "/api/v1/readings",
+                     R"([{"sensor":"G-0","ts":")" + ts + R"(","value":18.5}])",
+                     support::Bearer(token));
+  EXPECT_EQ(after.status, 401u) << after.body;
 }
 
 // The server's resident memory, from /proc.

@@ -8,7 +8,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 9> kMigrations = {{
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -395,6 +395,20 @@ CREATE TABLE reading_conflicts (
   received_at BIGINT NOT NULL,
   source TEXT NOT NULL,
   UNIQUE (sensor_id, ts, centi)
+);
+)sql"},
+    {10, "HTTP tokens of devices and gateways", nullptr, nullptr,
+     R"sql(
+CREATE TABLE device_tokens (
+  name TEXT PRIMARY KEY,
+  token_hash TEXT NOT NULL UNIQUE,
+  issued_by TEXT NOT NULL,
+  issued_at TEXT NOT NULL
+);
+CREATE TABLE device_token_sensors (
+  name TEXT NOT NULL REFERENCES device_tokens(name) ON DELETE CASCADE,
+  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
+  PRIMARY KEY (name, sensor_id)
 );
 )sql"},
 }};

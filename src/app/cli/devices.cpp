@@ -2,11 +2,14 @@
 // hearth devices revoke --username U [--db URL]
 // hearth devices list [--db URL]
 // hearth devices export-mosquitto DIR [--db URL]
+// hearth devices http-token --name N --sensor CODE [--sensor CODE …] [--db URL]
+// hearth devices revoke-http-token --name N [--db URL]
 // Broker accounts (issue 12, services::DeviceCredentialService): a device logs in to mosquitto
 // under its sensor's code with the password printed here once, and may publish only to its own
 // topic; a service account is what `hearth serve --mqtt mqtt://NAME@HOST:PORT` logs in as. The
 // broker checks them against the files export-mosquitto writes (docs/broker.md). Audited as
-// "cli:<os user>".
+// "cli:<os user>". A device or gateway that posts readings over HTTP gets an HTTP token instead
+// (services::DeviceTokenService): it may send for the sensors it was issued for, nothing else.
 #include <iostream>
 
 #include "adapters/clock/system_clock.hpp"
@@ -14,11 +17,13 @@
 #include "adapters/crypto/tokens.hpp"
 #include "adapters/mqtt/mosquitto_files.hpp"
 #include "adapters/storage/device_credentials_sql.hpp"
+#include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/environment.hpp"
 #include "services/device_credential_service.hpp"
+#include "services/device_token_service.hpp"
 
 namespace hearth::app::cli {
 namespace {
@@ -30,6 +35,8 @@ struct DeviceFlags {
   std::string service;
   std::string username;
   std::string dir;
+  std::string name;                  // an HTTP token's
+  std::vector<std::string> sensors;  // an HTTP token's
 };
 
 // The credential service over the database, migrated first.
@@ -40,20 +47,28 @@ struct Devices {
     if (!store.ok()) return store.error();
     auto conn = adapters::storage::Connect(f.db, false);
     if (!conn.ok()) return conn.error();
+    auto tokens_conn = adapters::storage::Connect(f.db, false);
+    if (!tokens_conn.ok()) return tokens_conn.error();
     auto sensors = adapters::storage::OpenReadingStore(f.db);
     if (!sensors.ok()) return sensors.error();
-    return std::make_unique<Devices>(std::move(*conn), std::move(*sensors));
+    return std::make_unique<Devices>(std::move(*conn), std::move(*tokens_conn),
+                                     std::move(*sensors));
   }
   Devices(std::unique_ptr<adapters::storage::Connection> conn,
+          std::unique_ptr<adapters::storage::Connection> tokens_conn,
           std::unique_ptr<ports::ReadingStore> sensors_store)
-      : credentials(std::move(conn)), sensors(std::move(sensors_store)) {}
+      : credentials(std::move(conn)),
+        tokens(std::move(tokens_conn)),
+        sensors(std::move(sensors_store)) {}
 
   adapters::storage::SqlDeviceCredentialStore credentials;
+  adapters::storage::SqlDeviceTokenStore tokens;
   std::unique_ptr<ports::ReadingStore> sensors;
   adapters::clock::SystemClock clock;
   adapters::crypto::MosquittoHasher hasher;
   adapters::crypto::RandomTokenIssuer random;
   services::DeviceCredentialService service{credentials, *sensors, hasher, random, clock};
+  services::DeviceTokenService http_tokens{tokens, *sensors, random, clock};
 };
 
 int RunCredentials(const DeviceFlags& f) {
@@ -96,6 +111,33 @@ int RunList(const DeviceFlags& f) {
   for (const auto& c : *all) {
     std::cout << c.username << "\t" << c.kind << "\t" << c.issued_at << "\t" << c.issued_by << "\n";
   }
+  auto tokens = (*devices)->http_tokens.List();
+  if (!tokens.ok()) return Fail(tokens.error());
+  for (const auto& t : *tokens) {
+    std::cout << t.name << "\thttp-token (" << t.sensor_ids.size() << " sensors)\t" << t.issued_at
+              << "\t" << t.issued_by << "\n";
+  }
+  return 0;
+}
+
+int RunHttpToken(const DeviceFlags& f) {
+  auto devices = Devices::Open(f);
+  if (!devices.ok()) return Fail(devices.error());
+  auto issued = (*devices)->http_tokens.Issue(f.name, f.sensors, CliActor());
+  if (!issued.ok()) return Fail(issued.error());
+  // The token alone on stdout, so that a script can take it; the rest on stderr.
+  std::cerr << "HTTP token " << issued->name << " for " << issued->sensor_ids.size()
+            << " sensors: it follows, shown only now. Send it as Authorization: Bearer <token> "
+               "with POST /api/v1/readings.\n";
+  std::cout << issued->token << "\n";
+  return 0;
+}
+
+int RunRevokeHttpToken(const DeviceFlags& f) {
+  auto devices = Devices::Open(f);
+  if (!devices.ok()) return Fail(devices.error());
+  if (auto s = (*devices)->http_tokens.Revoke(f.name, CliActor()); !s.ok()) return Fail(s.error());
+  std::cout << "revoked the HTTP token " << f.name << "\n";
   return 0;
 }
 
@@ -158,6 +200,27 @@ void AddDevicesCommands(CLI::App& app, int* exit_code) {
   list->callback([f, list, given, exit_code] {
     f->db_given = given(list);
     *exit_code = RunList(*f);
+  });
+
+  auto* http = devices->add_subcommand(
+      "http-token",
+      "Issue an HTTP token (printed once) for a device or gateway that posts readings: it may "
+      "send for the given sensors only; replaces an earlier token of the same name");
+  db(http);
+  http->add_option("--name", f->name, "The device's or gateway's name")->required();
+  http->add_option("--sensor", f->sensors, "A sensor's code (repeat for a gateway's sensors)")
+      ->required();
+  http->callback([f, http, given, exit_code] {
+    f->db_given = given(http);
+    *exit_code = RunHttpToken(*f);
+  });
+
+  auto* revoke_http = devices->add_subcommand("revoke-http-token", "Delete an HTTP token");
+  db(revoke_http);
+  revoke_http->add_option("--name", f->name, "The token's name")->required();
+  revoke_http->callback([f, revoke_http, given, exit_code] {
+    f->db_given = given(revoke_http);
+    *exit_code = RunRevokeHttpToken(*f);
   });
 
   auto* exp = devices->add_subcommand(

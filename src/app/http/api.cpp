@@ -121,6 +121,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
   AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
+                   rt.db->device_tokens,
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
   AddReadingConflictRoutes(router, *rt.db->readings, rt.db->records, MakeAuthorizer(rt.db->auth));
   // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).

@@ -33,7 +33,7 @@ Result<services::IngestScope> IngestScopeOf(const services::Principal& p) {
       if (p.role == rules::Role::kAdmin) return services::IngestScope{};
       break;
     case rules::ScopeKind::kCompany:
-      if (p.company_id) return services::IngestScope{p.company_id};
+      if (p.company_id) return services::IngestScope{p.company_id, std::nullopt};
       break;
     case rules::ScopeKind::kHousehold:
       break;
@@ -42,12 +42,30 @@ Result<services::IngestScope> IngestScopeOf(const services::Principal& p) {
                                  " may not send readings");
 }
 
-adapters::http::Response Post(const adapters::http::Request& req, services::IngestService& ingest,
-                              services::AuthService& auth) {
+// A device's or gateway's token (issue 12) limits the batch to its own sensors; a user's token
+// to what the role may send for.
+Result<services::IngestScope> ScopeOfRequest(const adapters::http::Request& req,
+                                             services::AuthService& auth,
+                                             services::DeviceTokenService& devices) {
+  if (auto it = req.headers.find("authorization"); it != req.headers.end()) {
+    auto token = BearerToken(it->second);
+    if (token.ok() && services::DeviceTokenService::IsDeviceToken(*token)) {
+      auto sensors = devices.SensorsOf(*token);
+      if (!sensors.ok()) return sensors.error();
+      services::IngestScope scope;
+      scope.sensor_ids = std::move(*sensors);
+      return scope;
+    }
+  }
   auto p = RequirePrincipal(req, auth);
-  if (!p.ok()) return AuthErrorResponse(p.error());
-  auto scope = IngestScopeOf(*p);
-  if (!scope.ok()) return adapters::http::ErrorResponse(scope.error());
+  if (!p.ok()) return p.error();
+  return IngestScopeOf(*p);
+}
+
+adapters::http::Response Post(const adapters::http::Request& req, services::IngestService& ingest,
+                              services::AuthService& auth, services::DeviceTokenService& devices) {
+  auto scope = ScopeOfRequest(req, auth, devices);
+  if (!scope.ok()) return AuthErrorResponse(scope.error());
   if (auto s = adapters::http::OnlyParams(req, {}); !s.ok())
     return adapters::http::ErrorResponse(s.error());
   auto batch = Decode(req);
@@ -138,11 +156,13 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
 
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
                       ports::ReadingStore& readings, ports::RecordStore& records,
-                      services::AuthService& auth, Authorizer authorize,
-                      const ports::Clock& clock) {
+                      services::AuthService& auth, services::DeviceTokenService& devices,
+                      Authorizer authorize, const ports::Clock& clock) {
   router.Add(
       "POST", "/api/v1/readings",
-      [&ingest, &auth](const adapters::http::Request& req) { return Post(req, ingest, auth); },
+      [&ingest, &auth, &devices](const adapters::http::Request& req) {
+        return Post(req, ingest, auth, devices);
+      },
       {.summary = "Store a batch of room-temperature readings, JSON [{\"sensor\",\"ts\","
                   "\"value\"}] or CSV sensor,ts,value; answers once the batch is durably "
                   "committed, with the counts accepted, duplicate (same sensor, ts and value), "

@@ -7,9 +7,10 @@
 //   GET  /api/v1/sensors/{id}/readings?from=&to=   a sensor's raw readings,
 //                                          {"items":[{"ts":"…+08:00","value":18.2}]}
 //
-// Who may send: admin (any sensor), and a company's manager, agent and technician (its own
+// Who may send: admin (any sensor), a company's manager, agent and technician (its own
 // company's sensors: another company's sensor is rejected as an unknown sensor, so codes are not
-// revealed). Regulators and households may not (403). Who may read: whoever may read the sensor
+// revealed), and a device or gateway with an HTTP token of its own (`hearth devices http-token`,
+// services/device_token_service.hpp: its own sensors only, the others rejected the same way). Regulators and households may not (403). Who may read: whoever may read the sensor
 // record (the sensors resource's rules and scope; another's sensor is 404).
 #pragma once
 
@@ -18,6 +19,7 @@
 #include "ports/clock.hpp"
 #include "ports/reading_store.hpp"
 #include "services/auth_service.hpp"
+#include "services/device_token_service.hpp"
 #include "services/ingest_service.hpp"
 
 namespace hearth::app::http {
@@ -28,6 +30,7 @@ inline constexpr int64_t kMaxReadingsWindowS = 31 * 86400;
 /// Registers both routes. Every argument must outlive the router.
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
                       ports::ReadingStore& readings, ports::RecordStore& records,
-                      services::AuthService& auth, Authorizer authorize, const ports::Clock& clock);
+                      services::AuthService& auth, services::DeviceTokenService& devices,
+                      Authorizer authorize, const ports::Clock& clock);
 
 }  // namespace hearth::app::http

@@ -15,7 +15,7 @@ namespace {
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
   c.url = url;
-  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger}) {
+  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -53,7 +53,9 @@ Database::Database(Connections c, const ports::Clock& clock,
       alerts(monitoring, records, policies, judging, &rollups, clock),
       refund_ledger(std::move(c.ledger)),
       refunds(refund_ledger, records, judging, deadlines, policies, clock),
-      weather(monitoring, records) {}
+      weather(monitoring, records),
+      device_token_store(std::move(c.tokens)),
+      device_tokens(device_token_store, *readings, tokens, clock) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,
                  std::unique_ptr<adapters::storage::SqlStore> opened,

@@ -7,6 +7,7 @@
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
 //     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
+//     -> device tokens
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -20,6 +21,7 @@
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
 #include "adapters/storage/database_watch.hpp"
+#include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
@@ -29,6 +31,7 @@
 #include "services/auth_service.hpp"
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
+#include "services/device_token_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
@@ -59,7 +62,7 @@ struct RuntimeOptions {
 /// is built.
 struct Connections {
   std::string url;  ///< what they were opened on
-  std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger;
+  std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -92,6 +95,8 @@ class Database {
   adapters::storage::SqlRefundLedger refund_ledger;
   services::RefundLedgerService refunds;
   services::WeatherService weather;
+  adapters::storage::SqlDeviceTokenStore device_token_store;
+  services::DeviceTokenService device_tokens;  ///< HTTP tokens of devices and gateways
 };
 
 class Runtime {

@@ -76,7 +76,11 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   server_options.threads = serving + rt.db->hashing.capacity();
   server_options.authenticates = [&rt](std::string_view authorization) {
     auto token = http::BearerToken(authorization);
-    return token.ok() && rt.db->auth.Authenticate(*token).ok();
+    if (!token.ok()) return false;
+    if (services::DeviceTokenService::IsDeviceToken(*token)) {
+      return rt.db->device_tokens.SensorsOf(*token).ok();
+    }
+    return rt.db->auth.Authenticate(*token).ok();
   };
   std::shared_ptr<spdlog::logger> access_log;
   if (!options.access_log.empty()) {
