@@ -45,20 +45,7 @@ std::string Payload(int64_t minutes, const std::string& value) {
 
 std::string Topic(const std::string& sensor) { return "hearth/v1/readings/" + sensor; }
 
-// A migrated database with one household and `n` sensors coded prefix0, prefix1, …; returns
-// code -> sensor id.
-std::map<std::string, int64_t> MakeSensors(const std::string& url, const std::string& prefix,
-                                           int n) {
-  auto conn = adapters::storage::Connect(url);
-  EXPECT_TRUE(conn.ok());
-  EXPECT_TRUE(adapters::storage::Migrate(**conn).ok());
-  adapters::storage::SqlRecordStore records(std::move(*conn));
-  auto city = support::MakeSensorCity(records, "c1", n, prefix);
-  std::map<std::string, int64_t> ids;
-  for (int i = 0; i < n; ++i)
-    ids[prefix + std::to_string(i)] = city.sensor_ids[static_cast<size_t>(i)];
-  return ids;
-}
+using support::MakeSensorCodes;
 
 // What the database holds, read through the reading store (as the server wrote it).
 class Stored {
@@ -146,7 +133,7 @@ TEST(MqttIngest, StoresReadingsOnceAndSurvivesBadMessages) {
   TempDir dir;
   const std::string db = dir / "h.db";
   const std::string p = UniqueName("T") + "-";
-  auto ids = MakeSensors(db, p, 2);
+  auto ids = MakeSensorCodes(db, p, 2);
   MqttServer server(db, UniqueName("hearth"), false, dir);
   ASSERT_TRUE(server.WaitSubscribed()) << server.Log();
 
@@ -219,7 +206,7 @@ TEST(MqttIngest, ReadingsPublishedWhileTheServerIsDownArriveAfterItsRestart) {
   TempDir dir;
   const std::string db = dir / "h.db";
   const std::string p = UniqueName("R") + "-";
-  auto ids = MakeSensors(db, p, 1);
+  auto ids = MakeSensorCodes(db, p, 1);
   const std::string id = UniqueName("hearth");
   Stored stored(db, ids);
   {
@@ -246,7 +233,7 @@ TEST(MqttIngest, TwoInstancesSharingTheSubscriptionLoseNothingWhenOneIsKilled) {
   const std::string db = support::PostgresCluster::Shared().CreateDatabase();
   const std::string p = UniqueName("S") + "-";
   const std::vector<std::string> sensors = {p + "0", p + "1", p + "2", p + "3"};
-  auto ids = MakeSensors(db, p, 4);
+  auto ids = MakeSensorCodes(db, p, 4);
   const std::string id_a = UniqueName("hearth-a"), id_b = UniqueName("hearth-b");
   auto a = std::make_unique<MqttServer>(db, id_a, true, dir);
   MqttServer b(db, id_b, true, dir);
@@ -320,7 +307,7 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
   // Codes of this test alone: the tests share the broker and may run at once (ctest -j), and
   // every instance subscribes to all sensors' topics.
   const std::string prefix = UniqueName("K") + "-";
-  auto ids = MakeSensors(db, prefix, kSensors);
+  auto ids = MakeSensorCodes(db, prefix, kSensors);
   const std::string id = UniqueName("hearth-crash");
   Stored stored(db, ids);
 

@@ -45,18 +45,7 @@ std::string Payload(int64_t minutes, const std::string& value) {
 
 std::string Topic(const std::string& sensor) { return "hearth/v1/readings/" + sensor; }
 
-// A migrated database with sensors prefix0 … prefix(n-1); code -> id.
-std::map<std::string, int64_t> MakeSensors(const std::string& url, const std::string& prefix,
-                                           int n) {
-  auto conn = adapters::storage::Connect(url);
-  EXPECT_TRUE(conn.ok());
-  EXPECT_TRUE(adapters::storage::Migrate(**conn).ok());
-  adapters::storage::SqlRecordStore records(std::move(*conn));
-  auto city = support::MakeSensorCity(records, "c1", n, prefix);
-  std::map<std::string, int64_t> ids;
-  for (int i = 0; i < n; ++i) ids[prefix + std::to_string(i)] = city.sensor_ids[size_t(i)];
-  return ids;
-}
+using support::MakeSensorCodes;
 
 size_t Count(const std::string& db, const std::string& sql) {
   auto conn = adapters::storage::Connect(db, false);
@@ -147,7 +136,7 @@ void Reload(const Mosquitto& broker, const std::string& auth_dir) {
 TEST(MqttSecurity, DevicesPublishOnlyToTheirOwnTopicOnTheRealBroker) {
   TempDir dir;
   const std::string db = dir / "h.db";
-  auto ids = MakeSensors(db, "D-", 2);
+  auto ids = MakeSensorCodes(db, "D-", 2);
   const std::string pw0 = Issue(db, {"--sensor", "D-0"});
   const std::string pw1 = Issue(db, {"--sensor", "D-1"});
   const std::string service_pw = Issue(db, {"--service", "hearth"});
@@ -218,7 +207,7 @@ TEST_P(MqttConflicts, ASecondValueForTheSameTimeIsCountedAndKept) {
   const std::string db =
       GetParam() == "postgres" ? support::PostgresCluster::Shared().CreateDatabase() : dir / "h.db";
   const std::string p = UniqueName("C") + "-";
-  auto ids = MakeSensors(db, p, 1);
+  auto ids = MakeSensorCodes(db, p, 1);
   Server server(db, Mosquitto::Shared().url(), dir);
   ASSERT_TRUE(server.WaitFor("mqtt: subscribed to")) << server.Log();
   Publisher pub(Mosquitto::Shared().publisher_url());
@@ -254,7 +243,7 @@ INSTANTIATE_TEST_SUITE_P(Engines, MqttConflicts, ::testing::Values("sqlite", "po
 TEST(MqttSecurity, ABrokerThatDropsQueuedMessagesIsReportedAtStart) {
   TempDir dir;
   const std::string db = dir / "h.db";
-  MakeSensors(db, UniqueName("Q") + "-", 1);
+  MakeSensorCodes(db, UniqueName("Q") + "-", 1);
   Mosquitto small(Mosquitto::Env{{"MOSQUITTO_MAX_QUEUED", "10"}});
   Server server(db, small.url(), dir, {"--mqtt-probe-messages", "100"});
   ASSERT_TRUE(server.WaitFor("mqtt: the broker LOST")) << server.Log();

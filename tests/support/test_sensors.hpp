@@ -3,10 +3,12 @@
 // the library).
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 
 namespace hearth::support {
@@ -64,6 +66,21 @@ inline SensorCity MakeSensorCity(adapters::storage::SqlRecordStore& records,
         make("sensors", {{"code", prefix + std::to_string(i)}, {"room_id", room}}));
   }
   return city;
+}
+
+/// Migrates the database at `url` and makes company c1 with `n` sensors coded prefix0 …
+/// prefix(n-1) (MakeSensorCity); returns code -> sensor id. Throws on failure.
+inline std::map<std::string, int64_t> MakeSensorCodes(const std::string& url,
+                                                      const std::string& prefix, int n) {
+  auto conn = adapters::storage::Connect(url);
+  if (!conn.ok() || !adapters::storage::Migrate(**conn).ok()) {
+    throw std::runtime_error("cannot migrate " + url);
+  }
+  adapters::storage::SqlRecordStore records(std::move(*conn));
+  auto city = MakeSensorCity(records, "c1", n, prefix);
+  std::map<std::string, int64_t> ids;
+  for (int i = 0; i < n; ++i) ids[prefix + std::to_string(i)] = city.sensor_ids[size_t(i)];
+  return ids;
 }
 
 }  // namespace hearth::support

@@ -39,6 +39,8 @@ Result<J> Parse(std::string_view text, std::string_view what) {
     return Error::InvalidArgument(std::string(what) + " is not valid JSON (at byte " +
                                       std::to_string(e.byte) + ")",
                                   "body");
+  } catch (const nlohmann::json::out_of_range&) {  // 406: a number beyond a double, "1e999"
+    return Error::InvalidArgument(std::string(what) + " has a number out of range", "body");
   }
   if (!repeated.empty()) {
     std::string shown = repeated.size() > 40 ? repeated.substr(0, 40) + "…" : repeated;

@@ -53,6 +53,8 @@ TEST(ParseInput, RefusesWhatCouldBeReadTwoWaysOrTooDeep) {
       {"a repeated key deeper", R"({"contract": {"q": 1, "q": 2}})",
        "the body names the key 'q' twice in one object", "q"},
       {"malformed", R"({"a": )", "the body is not valid JSON (at byte 7)", "body"},
+      {"a number beyond a double (found by fuzzing)", "777e77777",
+       "the body has a number out of range", "body"},
       {"too deep", Nested(40), "the body nests deeper than 32 levels", "body"},
       {"the finding: a contract 100,000 levels deep",
        R"({"code": "H-1", "contract": )" + Nested(100'000, R"({"a":)", "}") + "}",

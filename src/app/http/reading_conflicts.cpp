@@ -2,6 +2,7 @@
 
 #include "app/http/auth.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/readings.hpp"
 #include "core/civil_time.hpp"
 
 namespace hearth::app::http {
@@ -20,17 +21,9 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
   auto page = ReadPage(req, 100, 1000);
   if (!page.ok()) return adapters::http::ErrorResponse(page.error());
   // The sensor record decides visibility: outside the caller's scope it is not_found.
-  const std::string& code = req.params.at("code");
-  ports::ListQuery by_code;
-  by_code.equals = {{"code", code}};
-  by_code.limit = 1;
-  by_code.scope = access->scope;
-  auto found = records.List(sensors, by_code);
-  if (!found.ok()) return adapters::http::ErrorResponse(found.error());
-  if (found->items.empty()) {
-    return adapters::http::ErrorResponse(Error::NotFound("no sensor with code " + code, "code"));
-  }
-  auto rows = readings.Conflicts(found->items.front().id, page->cursor.value_or(0),
+  auto sensor_id = VisibleSensorId(records, access->scope, req.params.at("code"));
+  if (!sensor_id.ok()) return adapters::http::ErrorResponse(sensor_id.error());
+  auto rows = readings.Conflicts(*sensor_id, page->cursor.value_or(0),
                                  page->limit + 1);
   if (!rows.ok()) return adapters::http::ErrorResponse(rows.error());
   const bool more = rows->size() > static_cast<size_t>(page->limit);

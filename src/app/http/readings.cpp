@@ -107,19 +107,8 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
   }
   auto page = ReadPage(req, kDefaultReadingsPage, kMaxReadingsPage);
   if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-  // The sensor by its code, as devices name it; the sensor record decides visibility: outside
-  // the caller's scope it is not_found.
-  const std::string& code = req.params.at("code");
-  ports::ListQuery by_code;
-  by_code.equals = {{"code", code}};
-  by_code.limit = 1;
-  by_code.scope = access->scope;
-  auto found = records.List(sensors, by_code);
-  if (!found.ok()) return adapters::http::ErrorResponse(found.error());
-  if (found->items.empty()) {
-    return adapters::http::ErrorResponse(Error::NotFound("no sensor with code " + code, "code"));
-  }
-  const ports::Record& sensor = found->items.front();
+  auto sensor_id = VisibleSensorId(records, access->scope, req.params.at("code"));
+  if (!sensor_id.ok()) return adapters::http::ErrorResponse(sensor_id.error());
 
   // Without `to`: 24 hours from `from`, or up to now. Without `from`: 24 hours before `to`.
   const int64_t now = clock.Now().time_since_epoch().count();
@@ -138,7 +127,7 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
   }
   // The cursor is the last reading's time: the next page starts just after it.
   const int64_t start = page->cursor ? std::max(from, *page->cursor + 1) : from;
-  auto rows = readings.Range(sensor.id, start, *to, page->limit + 1);
+  auto rows = readings.Range(*sensor_id, start, *to, page->limit + 1);
   if (!rows.ok()) return adapters::http::ErrorResponse(rows.error());
   const bool more = rows->size() > static_cast<size_t>(page->limit);
   if (more) rows->pop_back();
@@ -153,6 +142,18 @@ adapters::http::Response Get(const adapters::http::Request& req, ports::ReadingS
 }
 
 }  // namespace
+
+Result<int64_t> VisibleSensorId(ports::RecordStore& records, const ports::Scope& scope,
+                                const std::string& code) {
+  ports::ListQuery by_code;
+  by_code.equals = {{"code", code}};
+  by_code.limit = 1;
+  by_code.scope = scope;
+  auto found = records.List(*model::FindResource("sensors"), by_code);
+  if (!found.ok()) return found.error();
+  if (found->items.empty()) return Error::NotFound("no sensor with code " + code, "code");
+  return found->items.front().id;
+}
 
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
                       ports::ReadingStore& readings, ports::RecordStore& records,

@@ -27,6 +27,12 @@ namespace hearth::app::http {
 /// The widest from..to window one GET answers (a minute's readings for a month: ~45,000).
 inline constexpr int64_t kMaxReadingsWindowS = 31 * 86400;
 
+/// The id of the sensor with device code `code` if the caller's `scope` sees it; not_found (field
+/// code) otherwise, whether it does not exist or is another's. For the routes that name a sensor
+/// by its code.
+Result<int64_t> VisibleSensorId(ports::RecordStore& records, const ports::Scope& scope,
+                                const std::string& code);
+
 /// Registers both routes. Every argument must outlive the router.
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
                       ports::ReadingStore& readings, ports::RecordStore& records,
