@@ -76,10 +76,18 @@ class Stored {
 };
 
 // `hearth serve --mqtt …` with its log in a file, so that tests can wait for "subscribed".
-class MqttServer {
+class MqttServer : public support::LoggedProcess {
  public:
   MqttServer(const std::string& db, const std::string& client_id, bool shared, const TempDir& dir)
-      : log_(dir / (client_id + "-" + std::to_string(++starts_) + ".log")) {
+      : LoggedProcess(Args(db, client_id, shared),
+                      dir / (client_id + "-" + std::to_string(++starts_) + ".log")) {}
+  bool WaitSubscribed() {
+    return WaitFor([&] { return Log().find("mqtt: subscribed to") != std::string::npos; });
+  }
+
+ private:
+  static std::vector<std::string> Args(const std::string& db, const std::string& client_id,
+                                       bool shared) {
     std::vector<std::string> args{HEARTH_BINARY,
                                   "serve",
                                   "--db",
@@ -93,37 +101,9 @@ class MqttServer {
                                   "--mqtt-client-id",
                                   client_id};
     if (shared) args.push_back("--mqtt-shared");
-    int out = open(log_.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
-    pid_ = support::Spawn(args, out, out);
-    close(out);
+    return args;
   }
-  ~MqttServer() { Stop(SIGTERM); }
-
-  void Stop(int signal) {
-    if (pid_ <= 0) return;
-    kill(pid_, signal);
-    int status = 0;
-    for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) != pid_; ++i) usleep(50'000);
-    if (kill(pid_, 0) == 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-    }
-    pid_ = -1;
-  }
-  std::string Log() const {
-    std::ifstream in(log_);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-  bool WaitSubscribed() {
-    return WaitFor([&] { return Log().find("mqtt: subscribed to") != std::string::npos; });
-  }
-
- private:
   static inline int starts_ = 0;
-  std::string log_;
-  pid_t pid_ = -1;
 };
 
 // Every test codes its sensors with a prefix of its own: the tests share the broker and may run

@@ -57,11 +57,18 @@ size_t Count(const std::string& db, const std::string& sql) {
 }
 
 // `hearth serve --db DB --mqtt URL EXTRA…` with its log in a file.
-class Server {
+class Server : public support::LoggedProcess {
  public:
   Server(const std::string& db, const std::string& url, const TempDir& dir,
          std::vector<std::string> extra = {})
-      : log_(dir / (UniqueName("serve") + ".log")) {
+      : LoggedProcess(Args(db, url, std::move(extra)), dir / (UniqueName("serve") + ".log")) {}
+  bool WaitFor(const std::string& text) {
+    return support::WaitFor([&] { return Log().find(text) != std::string::npos; });
+  }
+
+ private:
+  static std::vector<std::string> Args(const std::string& db, const std::string& url,
+                                       std::vector<std::string> extra) {
     std::vector<std::string> args{HEARTH_BINARY,
                                   "serve",
                                   "--db",
@@ -75,34 +82,8 @@ class Server {
                                   "--mqtt-client-id",
                                   UniqueName("hearth")};
     args.insert(args.end(), extra.begin(), extra.end());
-    int out = open(log_.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
-    pid_ = support::Spawn(args, out, out);
-    close(out);
+    return args;
   }
-  ~Server() { Stop(); }
-  void Stop() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) != pid_; ++i) usleep(50'000);
-    if (kill(pid_, 0) == 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-    }
-    pid_ = -1;
-  }
-  std::string Log() const {
-    std::stringstream ss;
-    ss << std::ifstream(log_).rdbuf();
-    return ss.str();
-  }
-  bool WaitFor(const std::string& text) {
-    return support::WaitFor([&] { return Log().find(text) != std::string::npos; });
-  }
-
- private:
-  std::string log_;
-  pid_t pid_ = -1;
 };
 
 // The password `hearth devices credentials ARGS` prints (stdout's one line).

@@ -10,6 +10,8 @@
 #include <boost/asio.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -119,6 +121,43 @@ class ServerProcess {
 
  private:
   pid_t pid_;
+};
+
+/// A process whose standard output and error go to the file `log`: stopped with `signal` by Stop
+/// (SIGKILL when it has not ended 10 s later), and with SIGTERM on destruction. Log() reads the
+/// file, so that a test can wait for a line.
+class LoggedProcess {
+ public:
+  LoggedProcess(const std::vector<std::string>& args, std::string log) : log_(std::move(log)) {
+    int out = open(log_.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+    pid_ = Spawn(args, out, out);
+    close(out);
+  }
+  ~LoggedProcess() { Stop(SIGTERM); }
+  LoggedProcess(const LoggedProcess&) = delete;
+  LoggedProcess& operator=(const LoggedProcess&) = delete;
+
+  void Stop(int signal = SIGTERM) {
+    if (pid_ <= 0) return;
+    kill(pid_, signal);
+    int status = 0;
+    for (int i = 0; i < 200 && waitpid(pid_, &status, WNOHANG) != pid_; ++i) usleep(50'000);
+    if (kill(pid_, 0) == 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+    }
+    pid_ = -1;
+  }
+  std::string Log() const {
+    std::ifstream in(log_);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+
+ private:
+  std::string log_;
+  pid_t pid_ = -1;
 };
 
 /// The password of the users the API tests add (AddUser).

@@ -1,7 +1,7 @@
-// The schema of a policy profile. See policies/weihai.toml for a complete, commented example.
-// Over 400 lines on purpose: one parser reads the profile section by section in the order of the
-// file, so every key, its range and its clause are found in one place; the generic TOML reading
-// is in toml_reader.hpp.
+// Over 400 lines on purpose (not split): one parser reads the profile section by section in the
+// order of the file, so every key, its range and its clause are found in one place; the generic
+// TOML reading is in toml_reader.hpp. This is the schema of a policy profile: see
+// policies/weihai.toml for a complete, commented example.
 #include "adapters/policy/policy_loader.hpp"
 
 #include <fstream>

@@ -1,8 +1,11 @@
 // The schema's history: every migration in order, as released, read top to bottom as the
-// schema's record. A new migration is appended here; migrations.cpp applies them.
+// schema's record (the SQL of the later ones in schema_history_*.hpp). A new migration is
+// appended here; migrations.cpp applies them.
 #include "adapters/storage/schema_history.hpp"
 
 #include <array>
+
+#include "adapters/storage/schema_history_devices.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -375,42 +378,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // Forged readings (issue 12): devices get MQTT credentials of their own, kept as mosquitto
     // password-file hashes (hearth devices export-mosquitto writes them for the broker), and a
     // second reading for a (sensor, ts) with another value is kept for review, not dropped.
-    {9, "device credentials, reading conflicts", nullptr, nullptr,
-     R"sql(
-CREATE TABLE device_credentials (
-  username TEXT PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('device', 'service')),
-  sensor_id BIGINT UNIQUE REFERENCES sensors(id),
-  password_hash TEXT NOT NULL,
-  issued_by TEXT NOT NULL,
-  issued_at TEXT NOT NULL,
-  CHECK ((kind = 'device') = (sensor_id IS NOT NULL))
-);
-CREATE TABLE reading_conflicts (
-  id {{ID}},
-  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
-  ts BIGINT NOT NULL,
-  stored_centi INTEGER NOT NULL,
-  centi INTEGER NOT NULL,
-  received_at BIGINT NOT NULL,
-  source TEXT NOT NULL,
-  UNIQUE (sensor_id, ts, centi)
-);
-)sql"},
-    {10, "HTTP tokens of devices and gateways", nullptr, nullptr,
-     R"sql(
-CREATE TABLE device_tokens (
-  name TEXT PRIMARY KEY,
-  token_hash TEXT NOT NULL UNIQUE,
-  issued_by TEXT NOT NULL,
-  issued_at TEXT NOT NULL
-);
-CREATE TABLE device_token_sensors (
-  name TEXT NOT NULL REFERENCES device_tokens(name) ON DELETE CASCADE,
-  sensor_id BIGINT NOT NULL REFERENCES sensors(id),
-  PRIMARY KEY (name, sensor_id)
-);
-)sql"},
+    {9, "device credentials, reading conflicts", nullptr, nullptr, kDeviceCredentialsSql},
+    {10, "HTTP tokens of devices and gateways", nullptr, nullptr, kDeviceTokensSql},
 }};
 
 }  // namespace

@@ -5,19 +5,17 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
+#include "adapters/storage/monitoring_rows.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
 
+using monitoring_rows::NowText;
+
 constexpr const char* kSubmissionColumns =
     "id, district_id, day, mean_tenths, submitted_by, submitted_at, status, decided_by, "
     "decided_at";
-
-std::string NowText() {
-  return FormatLocal(
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
 
 Result<Date> StoredDay(const Rows& rows, size_t r, size_t c) {
   auto d = ParseDate(rows.Text(r, c));
