@@ -6,8 +6,11 @@
 // Authorization or Content-Type header, and memory given back to the system after a burst of large
 // bodies. HEAD is answered with GET's head and no body.
 //
-// Lifetime: Start() binds and starts the threads; Stop() closes the listener and every
-// connection and joins the threads. The Router must outlive the server.
+// Lifetime: Start() binds and starts the threads. Drain() stops gracefully (issue 18, item 6):
+// the listener closes first, requests being received are read, handled and answered with
+// `Connection: close`, idle keep-alive connections are closed cleanly (FIN, never a reset), and
+// after ServerOptions::drain_timeout whatever is left is closed. Stop() stops at once. The
+// Router must outlive the server.
 #pragma once
 
 #include <chrono>
@@ -35,10 +38,23 @@ struct ServerOptions {
   size_t max_connections_per_address = 1024;
   size_t max_connections = 20000;
   std::chrono::seconds idle_timeout{60};             ///< idle keep-alive connections close
+  /// How long Drain() waits for requests being received and answers being written before it
+  /// closes what is left (flag --drain-seconds); 0: close at once.
+  std::chrono::seconds drain_timeout{10};
   /// Whether an Authorization header value authenticates (a valid, live token), asked once the
   /// request's head has arrived and before its body is read. Unset: any Authorization header
   /// counts (unit tests). Called on the server's threads; must be thread-safe.
   std::function<bool(std::string_view authorization)> authenticates;
+};
+
+/// What a drain did (Server::Drain); also logged.
+struct DrainReport {
+  size_t open = 0;                ///< connections open when it began
+  size_t answered = 0;            ///< answers given during it, each with `Connection: close`
+  size_t idle_closed = 0;         ///< idle keep-alive connections closed cleanly (FIN)
+  size_t cut = 0;                 ///< connections closed at the deadline mid-request
+  bool deadline_reached = false;  ///< connections were still open at the deadline
+  std::chrono::milliseconds took{0};
 };
 
 class Server {
@@ -52,9 +68,21 @@ class Server {
   Status Start();
   /// The bound port (after Start()).
   uint16_t port() const;
-  /// Blocks until SIGINT or SIGTERM, then stops.
+  /// Blocks until SIGINT or SIGTERM, then Drain()s.
   void WaitForSignal();
-  /// Stops serving; idempotent.
+  /// Begins a graceful stop and returns once the listener is closed: from then on new
+  /// connections are refused, while those the kernel had already queued are taken and served
+  /// as below. Every open connection is told (adapters/http/session.hpp): a request being
+  /// received is answered with `Connection: close`, an idle one is closed cleanly. The drain
+  /// ends options.drain_timeout from now. Idempotent; does nothing before Start() or after
+  /// Stop(); not to be called concurrently with Stop().
+  void BeginDrain();
+  /// BeginDrain() if not yet begun; waits until every connection has closed or the drain's
+  /// deadline has passed; then closes what is left (an answer being written gets 2 s more) and
+  /// Stop()s. Blocks; returns what the drain did, and logs it.
+  DrainReport Drain();
+  /// Stops at once: the listener and every connection are closed (a connection with unread
+  /// input gets a reset) and the threads joined; idempotent.
   void Stop();
 
  private:

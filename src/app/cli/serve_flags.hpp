@@ -38,6 +38,11 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
                 "Share the subscription with other instances ($share/hearth/...)");
   cmd->add_option("--mqtt-client-id", f.service.mqtt.client_id,
                   "MQTT client id, naming the persistent session (default hearth-<host>-<port>)");
+  cmd->add_option("--drain-seconds", f.service.drain_seconds,
+                  "At SIGTERM or SIGINT: stop accepting, answer the requests being received "
+                  "(with Connection: close), close idle connections, and after this many seconds "
+                  "(0-300) close whatever is left")
+      ->check(CLI::Range(0, 300));  // before the database is opened (Service::Start checks too)
   cmd->add_option("--access-log", f.service.access_log,
                   "Log every request (method, path without the query, status, time, user id, "
                   "client) to this file, or to standard output with -");

@@ -14,6 +14,10 @@ namespace hearth::app::runtime {
 
 namespace {
 
+// A drain longer than this is more likely a typo than a plan; supervisors kill sooner anyway
+// (systemd's TimeoutStopSec defaults to 90 s, Kubernetes' grace period to 30 s).
+constexpr int kMaxDrainSeconds = 300;
+
 // The access log's sink: a file (appended), or standard output for "-".
 Result<std::shared_ptr<spdlog::logger>> AccessLogger(const std::string& target) {
   try {
@@ -65,9 +69,16 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   if (!rt.db) return Error::FailedPrecondition("serving needs a database", "db");
   auto listen = adapters::http::ParseListen(options.listen);
   if (!listen.ok()) return listen.error();
+  if (options.drain_seconds < 0 || options.drain_seconds > kMaxDrainSeconds) {
+    return Error::InvalidArgument("--drain-seconds must be 0–" +
+                                      std::to_string(kMaxDrainSeconds) + ", got " +
+                                      std::to_string(options.drain_seconds),
+                                  "drain-seconds");
+  }
   adapters::http::ServerOptions server_options;
   server_options.address = listen->first;
   server_options.port = listen->second;
+  server_options.drain_timeout = std::chrono::seconds(options.drain_seconds);
   // Logins wait on the hashing pool on an HTTP thread; at most hashing.capacity() of them at
   // once (the pool refuses the rest at once), so that many threads are added and the others stay
   // free for every other request during a login flood (issue 12, item 3).
@@ -110,6 +121,10 @@ std::string Service::url() const {
   return "http://" + address_ + ":" + std::to_string(server_.port());
 }
 
-void Service::WaitForSignal() { server_.WaitForSignal(); }
+void Service::WaitForSignal() {
+  server_.WaitForSignal();  // drained: every request that had begun to arrive is answered
+  mqtt_.reset();            // then MQTT stops taking readings,
+  rollups_.reset();         // then judging them
+}
 
 }  // namespace hearth::app::runtime

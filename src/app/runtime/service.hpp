@@ -30,13 +30,16 @@ struct ServiceOptions {
   /// GET /metrics to others than loopback with `Authorization: Bearer <token>` (flag
   /// --metrics-token, or $HEARTH_METRICS_TOKEN); empty: loopback only.
   std::string metrics_token;
+  /// At SIGTERM or SIGINT, how long requests being received may take to be answered before the
+  /// connections left are closed (flag --drain-seconds; 0..300).
+  int drain_seconds = 10;
 };
 
 class Service {
  public:
   /// Binds the address, starts serving and the workers. Errors: invalid_argument naming
-  /// `listen` or `mqtt`; unavailable when the address cannot be bound; failed_precondition when
-  /// the runtime has no database.
+  /// `listen`, `drain-seconds` or `mqtt`; unavailable when the address cannot be bound;
+  /// failed_precondition when the runtime has no database.
   static Result<std::unique_ptr<Service>> Start(Runtime& rt, const ServiceOptions& options);
 
   ~Service();
@@ -45,7 +48,9 @@ class Service {
 
   /// "http://HOST:PORT" as bound.
   std::string url() const;
-  /// Blocks until SIGINT or SIGTERM, then stops serving.
+  /// Blocks until SIGINT or SIGTERM, then stops: the HTTP server drains first (no new
+  /// connections; requests being received are answered; at most drain_seconds), then MQTT ingest
+  /// stops, then the rollup worker.
   void WaitForSignal();
 
  private:
