@@ -167,6 +167,19 @@ struct SensorLast {
   std::optional<int32_t> last_centi;
 };
 
+/// A sensor with readings kept in quarantine (ports/reading_store.hpp, issue 18), for alerts.
+struct SensorQuarantine {
+  int64_t sensor_id = 0;
+  std::string sensor_code;
+  int64_t household_id = 0;
+  std::string household_code;
+  int64_t company_id = 0;
+  int64_t count = 0;             ///< readings quarantined in the window asked for
+  int64_t latest_ts = 0;         ///< the latest time among them (Unix seconds, as sent)
+  int64_t last_received_at = 0;  ///< when the last of them was received
+  std::string reason;            ///< the reason of the last received
+};
+
 class MonitoringStore {
  public:
   virtual ~MonitoringStore() = default;
@@ -242,6 +255,10 @@ class MonitoringStore {
 
   /// Every sensor (within `company_id` when given) with its newest reading, by sensor id.
   virtual Result<std::vector<SensorLast>> LastReadings(std::optional<int64_t> company_id) = 0;
+  /// Every sensor (within `company_id` when given) with readings kept in quarantine that were
+  /// received at or after `since` (Unix seconds), with their count, by sensor id.
+  virtual Result<std::vector<SensorQuarantine>> QuarantinedSensors(
+      std::optional<int64_t> company_id, int64_t since) = 0;
   /// Households (within `company_id` when given) with a household-day from..to, by id.
   virtual Result<std::vector<int64_t>> HouseholdsWithDays(Date from, Date to,
                                                           std::optional<int64_t> company_id) = 0;

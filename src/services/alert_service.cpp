@@ -7,6 +7,22 @@
 #include "ports/record_views.hpp"
 
 namespace hearth::services {
+namespace {
+
+// `sensor` (the sensor's other alert fields set) as a clock-skew alert.
+Alert ClockSkewAlert(Alert a, const ports::SensorQuarantine& q) {
+  a.kind = "clock-skew";
+  const int64_t ahead = q.latest_ts - q.last_received_at;
+  a.details = std::to_string(q.count) + (q.count == 1 ? " reading" : " readings") +
+              " kept in quarantine in the last " + std::to_string(kClockSkewWindowS / 3600) +
+              " h (" + q.reason + "): the latest is timed " +
+              FormatLocal(Instant{std::chrono::seconds{q.latest_ts}}) + ", about " +
+              std::to_string(ahead) + " s ahead of when it came; check the device's clock";
+  a.quarantine = q;
+  return a;
+}
+
+}  // namespace
 
 Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_id,
                                                 int silent_hours) const {
@@ -47,9 +63,13 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
     out.push_back(std::move(a));
   }
 
-  // Sensors: silent, or reading out of R-TEMP-3's range.
+  // Sensors: silent, reading out of R-TEMP-3's range, or with a clock that runs fast.
   auto sensors = store_.LastReadings(company_id);
   if (!sensors.ok()) return sensors.error();
+  auto skewed = store_.QuarantinedSensors(company_id,
+                                          now.time_since_epoch().count() - kClockSkewWindowS);
+  if (!skewed.ok()) return skewed.error();
+  auto next_skewed = skewed->begin();  // both by sensor id
   std::map<int64_t, std::shared_ptr<const rules::Policy>> policy_of_company;
   const int64_t silent_s = int64_t{silent_hours} * 3600;
   for (const ports::SensorLast& s : *sensors) {
@@ -61,6 +81,10 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
     a.sensor_code = s.sensor_code;
     if (s.last_ts) a.last_reading = Instant{std::chrono::seconds{*s.last_ts}};
     const int64_t age = s.last_ts ? now.time_since_epoch().count() - *s.last_ts : 0;
+    while (next_skewed != skewed->end() && next_skewed->sensor_id < s.sensor_id) ++next_skewed;
+    if (next_skewed != skewed->end() && next_skewed->sensor_id == s.sensor_id) {
+      out.push_back(ClockSkewAlert(a, *next_skewed));
+    }
     if (!s.last_ts || age > silent_s) {
       a.kind = "silent";
       a.details = s.last_ts ? "no reading for " + std::to_string(age / 3600) + " h (more than " +

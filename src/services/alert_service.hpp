@@ -3,7 +3,11 @@
 //     judgement as their days (JudgingService), with its share and reason;
 //   - "silent": sensors whose newest reading is older than `silent_hours`, or that never sent one;
 //   - "out-of-range": sensors whose newest reading is outside R-TEMP-3's valid range
-//     [valid_min, valid_max] of their company's profile (such readings never count).
+//     [valid_min, valid_max] of their company's profile (such readings never count);
+//   - "clock-skew": sensors with readings kept in quarantine for a time in the future, received
+//     in the last kClockSkewWindowS (issue 18, item 5: a device whose clock runs fast), with how
+//     many, the latest time sent and how far ahead of the clock it was when received. A sensor
+//     whose clock was fixed drops out a day after its last such reading.
 // "Today" is the local (UTC+08:00) day of the clock.
 //
 // Operators' daily views (issue 11): today's list is empty all morning, since no day is complete,
@@ -26,17 +30,22 @@
 namespace hearth::services {
 
 struct Alert {
-  std::string kind;  ///< "unqualified", "silent", "out-of-range"
+  std::string kind;  ///< "unqualified", "silent", "out-of-range", "clock-skew"
   int64_t company_id = 0;
   int64_t household_id = 0;
   std::string household_code;
-  std::optional<int64_t> sensor_id;  ///< silent, out-of-range
+  std::optional<int64_t> sensor_id;  ///< silent, out-of-range, clock-skew
   std::string sensor_code;
   std::string details;                     ///< a sentence for people
   std::optional<Instant> last_reading;     ///< silent, out-of-range: its time (none: never)
   std::optional<rules::Milli> last_value;  ///< out-of-range
   std::optional<JudgedDay> day;            ///< unqualified: today as judged
+  /// clock-skew: the sensor's quarantined readings in the window (ports::SensorQuarantine).
+  std::optional<ports::SensorQuarantine> quarantine;
 };
+
+/// How far back the clock-skew alerts look (by when the readings were received).
+inline constexpr int64_t kClockSkewWindowS = 24 * 3600;
 
 /// One household's unqualified days over a period.
 struct UnqualifiedPeriod {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "services/ingest_service.hpp"
 #include "support/judging_test_city.hpp"
 
 namespace hearth::services {
@@ -115,6 +116,47 @@ TEST_P(AlertTest, ColdNowFromTheLatestReadingsOfGuaranteedRooms) {
   EXPECT_EQ(alerts_->ColdNowList(std::nullopt, 300)->size(), 1u);
   EXPECT_TRUE(alerts_->ColdNowList(company_ + 1, 120)->empty());
   EXPECT_EQ(alerts_->ColdNowList(std::nullopt, 0).error().field, "fresh_minutes");
+}
+
+// Issue 18, item 5: a sensor whose readings were quarantined for a time in the future shows as
+// "clock-skew" with how many and the latest, for a day after the last of them came.
+TEST_P(AlertTest, ASensorWithAFastClockIsAClockSkewAlert) {
+  const Instant now = At("2025-12-10T09:30:00+08:00");
+  clock_.Set(now);
+  IngestService ingest(*readings_, clock_);
+  auto report = ingest.Ingest({{"S-bed", "2025-12-10T10:30:00+08:00", "18.5"},
+                               {"S-bed", "2025-12-10T10:31:00+08:00", "18.6"},
+                               {"S-bed", "2025-12-10T09:29:00+08:00", "18.6"},
+                               {"S-living", "2025-12-10T09:34:00+08:00", "18.6"}},  // within skew
+                              {}, "mqtt");
+  ASSERT_TRUE(report.ok()) << report.error().detail;
+  ASSERT_EQ(report->quarantined, 2);
+  auto skewed = [&](std::optional<int64_t> company) {
+    auto all = alerts_->Alerts(company, 24);
+    EXPECT_TRUE(all.ok()) << all.error().detail;
+    std::vector<Alert> out;
+    for (const Alert& a : all.ok() ? *all : std::vector<Alert>{}) {
+      if (a.kind == "clock-skew") out.push_back(a);
+    }
+    return out;
+  };
+  auto got = skewed(std::nullopt);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].sensor_id, bed_);
+  EXPECT_EQ(got[0].sensor_code, "S-bed");
+  EXPECT_EQ(got[0].household_code, "H-1");
+  EXPECT_EQ(got[0].company_id, company_);
+  ASSERT_TRUE(got[0].quarantine);
+  EXPECT_EQ(got[0].quarantine->count, 2);
+  EXPECT_EQ(got[0].quarantine->latest_ts,
+            At("2025-12-10T10:31:00+08:00").time_since_epoch().count());
+  EXPECT_EQ(got[0].last_reading, At("2025-12-10T09:29:00+08:00"));  // its last stored reading
+  EXPECT_NE(got[0].details.find("2 readings kept in quarantine"), std::string::npos)
+      << got[0].details;
+  EXPECT_NE(got[0].details.find("about 3660 s ahead"), std::string::npos) << got[0].details;
+  EXPECT_TRUE(skewed(company_ + 1).empty());
+  clock_.Set(now + std::chrono::hours(25));  // the clock was fixed: nothing more came
+  EXPECT_TRUE(skewed(std::nullopt).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AlertTest,

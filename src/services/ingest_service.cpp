@@ -39,6 +39,7 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
   const int64_t latest = clock_.Now().time_since_epoch().count() + options_.max_future_skew_s;
   std::vector<ports::Reading> valid;
   valid.reserve(batch.size());
+  std::vector<ports::QuarantinedReading> quarantine;
   // Sensors are looked up once per batch, all in one call: a gateway's batch repeats few sensors
   // many times, and a remote database answers them in one round trip.
   std::unordered_map<std::string_view, SensorLookup> sensors;
@@ -97,30 +98,35 @@ Result<IngestReport> IngestService::Ingest(const std::vector<IncomingReading>& b
     }
     int64_t seconds = ts->time_since_epoch().count();
     if (seconds > latest) {
+      // Issue 18, item 5: kept with its reason, so a fast clock shows in the alerts.
       reject(i, kFuture);
+      report.rejected.back().quarantined = true;
+      quarantine.push_back({last.id, seconds, static_cast<int32_t>(*centi), kFuture});
       continue;
     }
     valid.push_back({last.id, seconds, static_cast<int32_t>(*centi)});
   }
 
-  if (!valid.empty()) {
+  if (!valid.empty() || !quarantine.empty()) {
     const int64_t now = clock_.Now().time_since_epoch().count();
-    auto counts = store_.Insert(valid, ports::InsertSource{channel, now});
+    auto counts = store_.Insert(valid, quarantine, ports::InsertSource{channel, now});
     if (!counts.ok()) return counts.error();
     report.accepted = counts->inserted;
     report.duplicate = counts->duplicate;
     report.conflicting = counts->conflicting;
+    report.quarantined = static_cast<int64_t>(quarantine.size());
   }
   totals_.accepted += report.accepted;
   totals_.duplicate += report.duplicate;
   totals_.conflicting += report.conflicting;
   totals_.rejected += static_cast<int64_t>(report.rejected.size());
+  totals_.quarantined += report.quarantined;
   return report;
 }
 
 IngestTotals IngestService::Totals() const {
   return {totals_.accepted.load(), totals_.duplicate.load(), totals_.conflicting.load(),
-          totals_.rejected.load()};
+          totals_.rejected.load(), totals_.quarantined.load()};
 }
 
 }  // namespace hearth::services

@@ -6,8 +6,13 @@
 // reading already stored under the same (sensor, ts) counts as a duplicate when its value is the
 // same, as conflicting (and is kept for review, ports/reading_store.hpp) when it is not; neither
 // counts as accepted.
-// When Ingest returns ok, the accepted readings are durably stored; when it returns an error
-// (storage unavailable), nothing of the batch was stored and the caller must not acknowledge it.
+// A reading in the future from a sensor the caller may send for, with a plausible value, is a
+// rejection too, but is kept in quarantine (issue 18, item 5: a device whose clock runs fast must
+// not lose everything silently): the rejection says so (`quarantined`), and the alerts show the
+// sensor (AlertService, "clock-skew"). Unknown sensors and bad values are only rejected.
+// When Ingest returns ok, the accepted readings and the quarantined ones are durably stored, in
+// one transaction; when it returns an error (storage unavailable), nothing of the batch was
+// stored and the caller must not acknowledge it.
 #pragma once
 
 #include <atomic>
@@ -34,13 +39,21 @@ struct Rejection {
   std::string sensor;
   std::string reason;   ///< e.g. "unknown sensor", "time in the future", "value out of range
                         ///< [-50.00, 80.00]"
+  bool quarantined = false;  ///< kept in quarantine (a time in the future), not dropped
 };
 
 struct IngestReport {
   int64_t accepted = 0;
   int64_t duplicate = 0;
   int64_t conflicting = 0;
+  int64_t quarantined = 0;  ///< of `rejected`, those kept in quarantine
   std::vector<Rejection> rejected;
+
+  /// Nothing of the batch was taken: every reading rejected (quarantined ones included, since
+  /// they are not readings), none accepted, duplicate or conflicting. HTTP answers 422 then.
+  bool AllRejected() const {
+    return accepted == 0 && duplicate == 0 && conflicting == 0 && !rejected.empty();
+  }
 };
 
 /// Whose sensors the caller may send for. Empty: any sensor (admin, MQTT, the CLI). A reading for
@@ -54,6 +67,7 @@ struct IngestScope {
 
 struct IngestOptions {
   int64_t max_future_skew_s = 300;  ///< a ts further ahead of the clock than this is rejected
+                                    ///< (and quarantined)
   int32_t min_centi = -5000;        ///< plausible sensor range; R-TEMP-3's validity is judged later
   int32_t max_centi = 8000;
 };
@@ -61,6 +75,7 @@ struct IngestOptions {
 /// What a process has ingested since it started, by outcome (/metrics).
 struct IngestTotals {
   int64_t accepted = 0, duplicate = 0, conflicting = 0, rejected = 0;
+  int64_t quarantined = 0;  ///< of `rejected`, the readings kept in quarantine
 };
 
 /// Thread-safe.
@@ -85,7 +100,7 @@ class IngestService {
   const ports::Clock& clock_;
   IngestOptions options_;
   struct {
-    std::atomic<int64_t> accepted{0}, duplicate{0}, conflicting{0}, rejected{0};
+    std::atomic<int64_t> accepted{0}, duplicate{0}, conflicting{0}, rejected{0}, quarantined{0};
   } totals_;
 };
 

@@ -77,9 +77,93 @@ TEST(IngestService, JudgesEachReading) {
       EXPECT_EQ(report->rejected[0].index, 0);
       EXPECT_EQ(report->rejected[0].sensor, c.in.sensor);
       EXPECT_EQ(report->rejected[0].reason.rfind(c.reason, 0), 0u) << report->rejected[0].reason;
-      EXPECT_EQ(store.inserts, 0);  // nothing valid: no transaction at all
+      // Nothing valid: no transaction at all, unless kept in quarantine (below).
+      EXPECT_EQ(store.inserts, report->rejected[0].quarantined ? 1 : 0);
+      EXPECT_TRUE(report->AllRejected());
     }
   }
+}
+
+// Issue 18, item 5: a reading timed too far ahead is rejected, and kept in quarantine when it is
+// otherwise a good reading of a sensor the caller may send for; the rest stay plain rejections.
+TEST(IngestService, QuarantinesFutureReadingsOfKnownSensors) {
+  struct Case {
+    const char* name;
+    IncomingReading in;
+    IngestScope scope;
+    const char* reason;  // the rejection's
+    bool quarantined;
+  };
+  const char* kAhead = "2025-12-01T13:00:00+08:00";  // an hour ahead of the clock
+  const Case cases[] = {
+      {"a fast clock", {"T-1", kAhead, "18.5"}, {}, "time in the future", true},
+      {"just past the skew", {"T-1", "2025-12-01T12:05:01+08:00", "18"}, {}, "time in the future",
+       true},
+      {"far future", {"T-1", "2999-01-01T00:00:00+08:00", "18"}, {}, "time in the future", true},
+      {"unknown sensor", {"T-9", kAhead, "18.5"}, {}, "unknown sensor", false},
+      {"another company's sensor", {"T-1", kAhead, "18.5"}, IngestScope{2, std::nullopt},
+       "unknown sensor", false},
+      {"out of range", {"T-1", kAhead, "95"}, {}, "value out of range", false},
+      {"not a number", {"T-1", kAhead, "warm"}, {}, "value is not a number", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    FakeStore store;
+    ports::ManualClock clock(Now());
+    IngestService ingest(store, clock);
+    auto report = ingest.Ingest({c.in}, c.scope, "mqtt");
+    ASSERT_TRUE(report.ok());
+    ASSERT_EQ(report->rejected.size(), 1u);
+    EXPECT_EQ(report->rejected[0].reason.rfind(c.reason, 0), 0u) << report->rejected[0].reason;
+    EXPECT_EQ(report->rejected[0].quarantined, c.quarantined);
+    EXPECT_EQ(report->quarantined, c.quarantined ? 1 : 0);
+    EXPECT_TRUE(report->AllRejected());  // nothing taken: HTTP answers 422
+    EXPECT_TRUE(store.rows.empty());
+    ASSERT_EQ(store.quarantined.size(), c.quarantined ? 1u : 0u);
+    EXPECT_EQ(ingest.Totals().quarantined, c.quarantined ? 1 : 0);
+    EXPECT_EQ(ingest.Totals().rejected, 1);
+    if (c.quarantined) {
+      const ports::QuarantineEntry& q = store.quarantined[0];
+      EXPECT_EQ(q.sensor_id, 11);
+      EXPECT_EQ(q.ts, ParseRfc3339(c.in.ts)->time_since_epoch().count());
+      EXPECT_EQ(q.reason, "time in the future");
+      EXPECT_EQ(q.source, "mqtt");
+      EXPECT_EQ(q.received_at, Now().time_since_epoch().count());
+    }
+  }
+}
+
+// Quarantined readings share the batch's one transaction (acknowledged means stored), and count
+// as rejected: a batch with one good reading is taken (200), one without is not (422).
+TEST(IngestService, QuarantineGoesWithTheBatch) {
+  FakeStore store;
+  ports::ManualClock clock(Now());
+  IngestService ingest(store, clock);
+  const std::vector<IncomingReading> batch = {
+      {"T-1", "2025-12-01T08:00:00+08:00", "18.2"},
+      {"T-1", "2025-12-01T14:00:00+08:00", "18.3"},
+      {"T-9", "2025-12-01T14:00:00+08:00", "18.3"},
+  };
+  auto report = ingest.Ingest(batch);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->accepted, 1);
+  EXPECT_EQ(report->quarantined, 1);
+  ASSERT_EQ(report->rejected.size(), 2u);
+  EXPECT_TRUE(report->rejected[0].quarantined);
+  EXPECT_FALSE(report->rejected[1].quarantined);
+  EXPECT_FALSE(report->AllRejected());
+  EXPECT_EQ(store.inserts, 1);
+  EXPECT_EQ(store.quarantined.size(), 1u);
+  auto again = ingest.Ingest(batch);  // redelivered: a duplicate, the quarantine unchanged
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->duplicate, 1);
+  EXPECT_EQ(again->quarantined, 1);
+  EXPECT_FALSE(again->AllRejected());
+  EXPECT_EQ(store.quarantined.size(), 1u);
+
+  store.unavailable = true;  // nothing kept when the batch fails: the caller does not acknowledge
+  EXPECT_FALSE(ingest.Ingest({batch[1]}).ok());
+  EXPECT_EQ(ingest.Totals().quarantined, 2);
 }
 
 TEST(IngestService, OneBatchWithIndicesAndDuplicates) {

@@ -52,10 +52,10 @@ TEST(ReadingConflictsApi, CountedAndKeptForReview) {
   };
   auto first = post("18.2");
   ASSERT_EQ(first.status, 200u) << first.body;
-  EXPECT_EQ(first.body, R"({"accepted":1,"duplicate":0,"conflicting":0,"rejected":[]})");
-  EXPECT_EQ(post("18.2").body, R"({"accepted":0,"duplicate":1,"conflicting":0,"rejected":[]})");
-  EXPECT_EQ(post("35").body, R"({"accepted":0,"duplicate":0,"conflicting":1,"rejected":[]})");
-  EXPECT_EQ(post("19").body, R"({"accepted":0,"duplicate":0,"conflicting":1,"rejected":[]})");
+  EXPECT_EQ(first.body, R"({"accepted":1,"duplicate":0,"conflicting":0,"quarantined":0,"rejected":[]})");
+  EXPECT_EQ(post("18.2").body, R"({"accepted":0,"duplicate":1,"conflicting":0,"quarantined":0,"rejected":[]})");
+  EXPECT_EQ(post("35").body, R"({"accepted":0,"duplicate":0,"conflicting":1,"quarantined":0,"rejected":[]})");
+  EXPECT_EQ(post("19").body, R"({"accepted":0,"duplicate":0,"conflicting":1,"quarantined":0,"rejected":[]})");
 
   auto conflicts = [&](const std::string& token, const std::string& query) {
     return Fetch(port, "GET", "/api/v1/sensors/A-0/conflicts" + query, "", Bearer(token));

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/migrations.hpp"
+#include "core/civil_time.hpp"
 #include "support/test_client.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
@@ -94,12 +95,12 @@ TEST_F(ReadingsApiTest, JsonBatchAcceptedDuplicateAndRejected) {
   auto r = Post(token, batch);
   ASSERT_EQ(r.status, 200u) << r.body;
   EXPECT_EQ(r.body,
-            R"({"accepted":3,"duplicate":0,"conflicting":1,"rejected":[)"
+            R"({"accepted":3,"duplicate":0,"conflicting":1,"quarantined":1,"rejected":[)"
             R"({"index":3,"sensor":"A-9","reason":"unknown sensor"},)"
             R"j({"index":4,"sensor":"A-1","reason":"malformed time (expected RFC 3339, e.g. )j"
             R"j(2025-12-01T08:00:00+08:00)"},)j"
             R"({"index":5,"sensor":"A-1","reason":"value out of range [-50.00, 80.00]"},)"
-            R"({"index":6,"sensor":"A-1","reason":"time in the future"}]})");
+            R"({"index":6,"sensor":"A-1","reason":"time in the future","quarantined":true}]})");
   // Re-sent: nothing new, and the first value of a key stays; the other value is conflicting
   // again (issue 12), never a silent duplicate.
   auto again = Post(token, batch);
@@ -128,13 +129,69 @@ TEST_F(ReadingsApiTest, CsvBatchFromCompanyStaff) {
                 "B-0,2025-12-01T08:00:00+08:00,18\n",  // c2's sensor: unknown to c1's staff
                 "text/csv");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(r.body, R"({"accepted":1,"duplicate":0,"conflicting":0,"rejected":[)"
+  EXPECT_EQ(r.body, R"({"accepted":1,"duplicate":0,"conflicting":0,"quarantined":0,"rejected":[)"
                     R"({"index":1,"sensor":"A-2","reason":"value is not a number"},)"
                     R"({"index":2,"sensor":"B-0","reason":"unknown sensor"}]})");
   auto got = Readings(token, "A-2");
   ASSERT_EQ(got.status, 200u) << got.body;
   EXPECT_EQ(got.body,
             R"({"items":[{"ts":"2025-12-01T08:00:00+08:00","value":17.95}],"next_cursor":null})");
+}
+
+// Issue 18, item 5: a batch of which nothing was taken answers 422 with the same body as a 200,
+// so that a device is told; a reading timed more than 300 s ahead of the server's clock is
+// rejected and kept in quarantine (GET /api/v1/sensors/{code}/quarantine).
+TEST_F(ReadingsApiTest, ABatchOfWhichNothingIsTakenIs422) {
+  const std::string token = Login("li");
+  const std::string ahead = FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()) +
+      std::chrono::hours(2));
+  auto reading = [](const std::string& sensor, const std::string& ts, const std::string& value) {
+    return R"({"sensor":")" + sensor + R"(","ts":")" + ts + R"(","value":)" + value + "}";
+  };
+  struct Case {
+    const char* name;
+    std::string body;
+    unsigned status;
+    std::string answer;  // the whole body
+  };
+  const Case cases[] = {
+      {"a fast clock only", "[" + reading("A-0", ahead, "18.5") + "]", 422,
+       R"({"accepted":0,"duplicate":0,"conflicting":0,"quarantined":1,"rejected":[)"
+       R"({"index":0,"sensor":"A-0","reason":"time in the future","quarantined":true}]})"},
+      {"unknown sensors only", "[" + reading("B-0", kTs, "18.5") + "]", 422,
+       R"({"accepted":0,"duplicate":0,"conflicting":0,"quarantined":0,"rejected":[)"
+       R"({"index":0,"sensor":"B-0","reason":"unknown sensor"}]})"},
+      {"one good reading among them",
+       "[" + reading("A-0", ahead, "18.5") + "," + reading("A-0", kTs, "18.5") + "]", 200,
+       R"({"accepted":1,"duplicate":0,"conflicting":0,"quarantined":1,"rejected":[)"
+       R"({"index":0,"sensor":"A-0","reason":"time in the future","quarantined":true}]})"},
+      {"a duplicate is taken", "[" + reading("A-0", kTs, "18.5") + "]", 200,
+       R"({"accepted":0,"duplicate":1,"conflicting":0,"quarantined":0,"rejected":[]})"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = Post(token, c.body);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    EXPECT_EQ(r.body, c.answer);
+  }
+  EXPECT_EQ(Stored(), 1);
+
+  auto quarantine = [&](const std::string& user) {
+    return Fetch(port_, "GET", "/api/v1/sensors/A-0/quarantine", "", Bearer(Login(user)));
+  };
+  auto kept = quarantine("li");
+  ASSERT_EQ(kept.status, 200u) << kept.body;
+  json items = kept.Json()["items"];
+  ASSERT_EQ(items.size(), 1u) << kept.body;  // sent twice, kept once
+  EXPECT_EQ(items[0]["ts"], ahead);
+  EXPECT_EQ(items[0]["value"], 18.5);
+  EXPECT_EQ(items[0]["reason"], "time in the future");
+  EXPECT_EQ(items[0]["source"], "http");
+  EXPECT_GT(items[0]["ahead_seconds"].get<int64_t>(), 7000);
+  EXPECT_TRUE(kept.Json()["next_cursor"].is_null());
+  EXPECT_EQ(Fetch(port_, "GET", "/api/v1/sensors/B-0/quarantine", "", Bearer(token)).status,
+            404u);  // another company's sensor
 }
 
 TEST_F(ReadingsApiTest, MalformedBodiesAre400AndWriteNothing) {

@@ -1,8 +1,10 @@
 // Test-only: an in-memory ports::ReadingStore for the ingest services' tests. Knows sensors T-1
 // (id 11, company 1) and T-2 (id 12, company 2); counts its transactions and sensor lookups, and
-// refuses every batch while `unavailable` is set (a database that is down).
+// refuses every batch while `unavailable` is set (a database that is down). Keeps quarantined
+// readings once per (sensor, ts), as the real stores do.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <span>
@@ -18,10 +20,21 @@ class MemoryReadingStore final : public ports::ReadingStore {
  public:
   using ports::ReadingStore::Insert;
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     std::span<const ports::QuarantinedReading> quarantine,
                                      const ports::InsertSource& source) override {
     ++inserts;
     if (unavailable) return Error::Unavailable("the database is unavailable");
     ports::InsertCounts c;
+    for (const auto& q : quarantine) {
+      bool kept = std::none_of(quarantined.begin(), quarantined.end(), [&](const auto& e) {
+        return e.sensor_id == q.sensor_id && e.ts == q.ts;
+      });
+      if (!kept) continue;
+      ++c.quarantined;
+      quarantined.push_back({static_cast<int64_t>(quarantined.size()) + 1, q.sensor_id, q.ts,
+                             q.centi, std::string(q.reason), source.received_at,
+                             std::string(source.channel)});
+    }
     for (const auto& r : batch) {
       auto [it, inserted] = rows.try_emplace({r.sensor_id, r.ts}, r.centi);
       if (inserted) {
@@ -47,6 +60,14 @@ class MemoryReadingStore final : public ports::ReadingStore {
     }
     return out;
   }
+  Result<std::vector<ports::QuarantineEntry>> Quarantined(int64_t sensor_id, int64_t after_id,
+                                                          int64_t limit) override {
+    std::vector<ports::QuarantineEntry> out;
+    for (const auto& q : quarantined) {
+      if (q.sensor_id == sensor_id && q.id > after_id && std::ssize(out) < limit) out.push_back(q);
+    }
+    return out;
+  }
   Result<std::vector<ports::Reading>> Range(int64_t, int64_t, int64_t, int64_t) override {
     return std::vector<ports::Reading>{};
   }
@@ -68,6 +89,7 @@ class MemoryReadingStore final : public ports::ReadingStore {
 
   std::map<std::pair<int64_t, int64_t>, int32_t> rows;  ///< (sensor id, ts) -> centi
   std::vector<ports::ReadingConflict> conflicts;
+  std::vector<ports::QuarantineEntry> quarantined;  ///< once per (sensor id, ts)
   int inserts = 0;  ///< Insert calls, refused ones included
   int lookups = 0;  ///< codes looked up
   bool unavailable = false;

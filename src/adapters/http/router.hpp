@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "adapters/http/message.hpp"
@@ -24,6 +25,9 @@ struct RouteDoc {
   bool gated = true;  ///< false: answered while the gate (Router::SetGate) is shut (/healthz)
   int status = 0;  ///< the success status; 0: 201 for a POST with a JSON body, 204 for a DELETE,
                    ///< 200 otherwise
+  /// Other statuses answered with the success body, and when (e.g. 422 for a batch of readings
+  /// of which none was taken): documented beside the success in the OpenAPI document.
+  std::vector<std::pair<int, std::string>> same_body = {};
 };
 
 class Router {

@@ -195,6 +195,37 @@ Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
   return out;
 }
 
+Result<std::vector<ports::SensorQuarantine>> SqlMonitoringStore::QuarantinedSensors(
+    std::optional<int64_t> company_id, int64_t since) {
+  std::vector<Value> params{since};
+  std::string where;
+  if (company_id) {
+    params.emplace_back(*company_id);
+    where = " WHERE h.company_id = $2";
+  }
+  MutexLock lock(mutex_);
+  // The window's rows by received_at (indexed); the reason of each sensor's last kept row.
+  auto rows = conn_->Query(
+      "SELECT s.id, s.code, h.id, h.code, h.company_id, q.n, q.latest, q.received, "
+      "(SELECT x.reason FROM reading_quarantine x WHERE x.sensor_id = s.id ORDER BY x.id DESC "
+      "LIMIT 1) "
+      "FROM (SELECT sensor_id, COUNT(*) AS n, MAX(ts) AS latest, MAX(received_at) AS received "
+      "FROM reading_quarantine WHERE received_at >= $1 GROUP BY sensor_id) q "
+      "JOIN sensors s ON s.id = q.sensor_id JOIN rooms m ON m.id = s.room_id "
+      "JOIN households h ON h.id = m.household_id" +
+          where + " ORDER BY s.id",
+      params);
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::SensorQuarantine> out;
+  out.reserve(rows->rows.size());
+  for (size_t r = 0; r < rows->rows.size(); ++r) {
+    out.push_back({rows->Int(r, 0), rows->Text(r, 1), rows->Int(r, 2), rows->Text(r, 3),
+                   rows->Int(r, 4), rows->Int(r, 5), rows->Int(r, 6), rows->Int(r, 7),
+                   rows->Text(r, 8)});
+  }
+  return out;
+}
+
 Result<std::vector<int64_t>> SqlMonitoringStore::HouseholdsWithDays(
     Date from, Date to, std::optional<int64_t> company_id) {
   std::vector<Value> params{FormatDate(from), FormatDate(to)};

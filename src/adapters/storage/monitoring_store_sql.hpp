@@ -48,6 +48,8 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
                                                const std::string& actor) override;
   Result<std::vector<int64_t>> MeasuredHouseholds(std::optional<int64_t> company_id) override;
   Result<std::vector<ports::SensorLast>> LastReadings(std::optional<int64_t> company_id) override;
+  Result<std::vector<ports::SensorQuarantine>> QuarantinedSensors(std::optional<int64_t> company_id,
+                                                                  int64_t since) override;
   Result<std::vector<int64_t>> HouseholdsWithDays(Date from, Date to,
                                                   std::optional<int64_t> company_id) override;
 

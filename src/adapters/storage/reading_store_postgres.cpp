@@ -37,6 +37,16 @@ constexpr const char* kKeepConflicts =
     "source) SELECT DISTINCT sensor_id, ts, stored_centi, centi, $1::bigint, $2::text FROM c "
     "ORDER BY sensor_id, ts, centi ON CONFLICT DO NOTHING) "
     "SELECT count(*) FROM c";
+// Quarantine (issue 18): the batch's quarantined readings as four arrays, kept once per (sensor,
+// ts) in key order (so that concurrent instances cannot deadlock), in the batch's transaction.
+constexpr const char* kKeepQuarantined =
+    "INSERT INTO reading_quarantine (sensor_id, ts, centi, reason, received_at, source) "
+    "SELECT s, t, c, r, $5::bigint, $6::text "
+    "FROM unnest($1::bigint[], $2::bigint[], $3::integer[], $4::text[]) AS q(s, t, c, r) "
+    "ORDER BY s, t ON CONFLICT DO NOTHING";
+constexpr const char* kQuarantined =
+    "SELECT id, ts, centi, reason, received_at, source FROM reading_quarantine "
+    "WHERE sensor_id = $1::bigint AND id > $2::bigint ORDER BY id LIMIT $3::bigint";
 constexpr const char* kConflicts =
     "SELECT id, ts, stored_centi, centi, received_at, source FROM reading_conflicts "
     "WHERE sensor_id = $1::bigint AND id > $2::bigint ORDER BY id LIMIT $3::bigint";
@@ -95,22 +105,29 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     std::span<const ports::QuarantinedReading> quarantine,
                                      const ports::InsertSource& source) override {
     ports::InsertCounts counts;
-    if (batch.empty()) return counts;
+    if (batch.empty() && quarantine.empty()) return counts;
     MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
     if (auto s = Command("BEGIN"); !s.ok()) return s.error();
-    auto inserted = CopyAndMerge(batch);
+    Result<int64_t> inserted = batch.empty() ? int64_t{0} : CopyAndMerge(batch);
     Result<int64_t> conflicting = int64_t{0};
     if (inserted.ok() && *inserted < static_cast<int64_t>(batch.size())) {
       conflicting = KeepConflicts(source);
     }
-    if (!inserted.ok() || !conflicting.ok()) {
+    Result<int64_t> kept = int64_t{0};
+    if (inserted.ok() && conflicting.ok() && !quarantine.empty()) {
+      kept = KeepQuarantined(quarantine, source);
+    }
+    if (!inserted.ok() || !conflicting.ok() || !kept.ok()) {
       (void)Command("ROLLBACK");
-      return inserted.ok() ? conflicting.error() : inserted.error();
+      return !inserted.ok() ? inserted.error() : !conflicting.ok() ? conflicting.error()
+                                                                    : kept.error();
     }
     if (auto s = Command("COMMIT"); !s.ok()) return s.error();
+    counts.quarantined = *kept;
     counts.inserted = *inserted;
     counts.conflicting = *conflicting;
     counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted - *conflicting;
@@ -132,6 +149,27 @@ class PgReadingStore final : public ports::ReadingStore {
       auto num = [&](int c) { return std::strtoll(PQgetvalue(res.get(), r, c), nullptr, 10); };
       out.push_back({num(0), sensor_id, num(1), static_cast<int32_t>(num(2)),
                      static_cast<int32_t>(num(3)), num(4), PQgetvalue(res.get(), r, 5)});
+    }
+    return out;
+  }
+
+  Result<std::vector<ports::QuarantineEntry>> Quarantined(int64_t sensor_id, int64_t after_id,
+                                                          int64_t limit) override {
+    MutexLock lock(mutex_);
+    if (auto s = Connect(); !s.ok()) return s.error();
+    std::string params[] = {std::to_string(sensor_id), std::to_string(after_id),
+                            std::to_string(limit)};
+    const char* values[] = {params[0].c_str(), params[1].c_str(), params[2].c_str()};
+    PgResult res(PQexecParams(conn_, kQuarantined, 3, nullptr, values, nullptr, nullptr, 0),
+                 PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) {
+      return PgError(conn_, res.get(), "quarantined");
+    }
+    std::vector<ports::QuarantineEntry> out;
+    for (int r = 0; r < PQntuples(res.get()); ++r) {
+      auto num = [&](int c) { return std::strtoll(PQgetvalue(res.get(), r, c), nullptr, 10); };
+      out.push_back({num(0), sensor_id, num(1), static_cast<int32_t>(num(2)),
+                     PQgetvalue(res.get(), r, 3), num(4), PQgetvalue(res.get(), r, 5)});
     }
     return out;
   }
@@ -261,6 +299,45 @@ class PgReadingStore final : public ports::ReadingStore {
       return PgError(conn_, res.get(), "keep conflicts");
     }
     return std::strtoll(PQgetvalue(res.get(), 0, 0), nullptr, 10);
+  }
+
+  // Inside the batch's transaction: keeps the quarantined readings once per (sensor, ts); returns
+  // the rows newly kept.
+  Result<int64_t> KeepQuarantined(std::span<const ports::QuarantinedReading> rows,
+                                  const ports::InsertSource& source) REQUIRES(mutex_) {
+    std::string sensors = "{", times = "{", centis = "{", reasons = "{";
+    for (const ports::QuarantinedReading& q : rows) {
+      if (sensors.size() > 1) {
+        sensors += ',';
+        times += ',';
+        centis += ',';
+        reasons += ',';
+      }
+      sensors += std::to_string(q.sensor_id);
+      times += std::to_string(q.ts);
+      centis += std::to_string(q.centi);
+      reasons += '"';  // a text[] element quoted, with " and \ escaped; a NUL cannot be sent
+      for (char c : q.reason) {
+        if (c == '\0') continue;
+        if (c == '"' || c == '\\') reasons += '\\';
+        reasons += c;
+      }
+      reasons += '"';
+    }
+    sensors += '}';
+    times += '}';
+    centis += '}';
+    reasons += '}';
+    std::string received_at = std::to_string(source.received_at);
+    std::string channel(source.channel);
+    const char* values[] = {sensors.c_str(), times.c_str(),       centis.c_str(),
+                            reasons.c_str(), received_at.c_str(), channel.c_str()};
+    PgResult res(PQexecParams(conn_, kKeepQuarantined, 6, nullptr, values, nullptr, nullptr, 0),
+                 PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+      return PgError(conn_, res.get(), "keep quarantined");
+    }
+    return std::strtoll(PQcmdTuples(res.get()), nullptr, 10);
   }
 
   // Inside the batch's transaction: marks every distinct (sensor, local day) of it dirty.

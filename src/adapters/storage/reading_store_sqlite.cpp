@@ -29,6 +29,14 @@ constexpr const char* kKeepConflict =
 constexpr const char* kConflicts =
     "SELECT id, ts, stored_centi, centi, received_at, source FROM reading_conflicts "
     "WHERE sensor_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
+// Quarantine (issue 18): once per (sensor, ts), in the batch's transaction.
+constexpr const char* kKeepQuarantined =
+    "INSERT INTO reading_quarantine (sensor_id, ts, centi, reason, received_at, source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
+constexpr const char* kQuarantined =
+    "SELECT id, ts, centi, reason, received_at, source FROM reading_quarantine "
+    "WHERE sensor_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
+
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts "
     "LIMIT ?4";
@@ -129,6 +137,12 @@ class SqliteReadingStore final : public ports::ReadingStore {
     if (!keep.ok()) return keep.error();
     auto conflicts = reader_.Prepare(kConflicts);
     if (!conflicts.ok()) return conflicts.error();
+    auto keep_quarantined = writer_.Prepare(kKeepQuarantined);
+    if (!keep_quarantined.ok()) return keep_quarantined.error();
+    auto quarantined = reader_.Prepare(kQuarantined);
+    if (!quarantined.ok()) return quarantined.error();
+    keep_quarantined_ = *keep_quarantined;
+    quarantined_ = *quarantined;
     insert_chunk_ = *chunk;
     insert_one_ = *one;
     stored_value_ = *stored;
@@ -145,9 +159,10 @@ class SqliteReadingStore final : public ports::ReadingStore {
   }
 
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
+                                     std::span<const ports::QuarantinedReading> quarantine,
                                      const ports::InsertSource& source) override {
     ports::InsertCounts counts;
-    if (batch.empty()) return counts;
+    if (batch.empty() && quarantine.empty()) return counts;
     MutexLock lock(write_mutex_);
     if (auto s = writer_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s.error();
     size_t i = 0;
@@ -161,6 +176,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
       s = KeepConflicts(batch, source, counts.conflicting);
     }
     if (s.ok()) s = MarkDirty(batch);
+    if (s.ok()) s = KeepQuarantined(quarantine, source, counts.quarantined);
     if (s.ok()) s = writer_.Exec("COMMIT");
     if (!s.ok()) {
       (void)writer_.Exec("ROLLBACK");  // fails harmlessly when COMMIT already ended it
@@ -188,6 +204,29 @@ class SqliteReadingStore final : public ports::ReadingStore {
     }
     sqlite3_reset(conflicts_);
     if (rc != SQLITE_DONE) return SqliteError(reader_.raw(), rc, "conflicts");
+    return out;
+  }
+
+  Result<std::vector<ports::QuarantineEntry>> Quarantined(int64_t sensor_id, int64_t after_id,
+                                                          int64_t limit) override {
+    MutexLock lock(read_mutex_);
+    sqlite3_bind_int64(quarantined_, 1, sensor_id);
+    sqlite3_bind_int64(quarantined_, 2, after_id);
+    sqlite3_bind_int64(quarantined_, 3, limit);
+    std::vector<ports::QuarantineEntry> out;
+    int rc;
+    while ((rc = sqlite3_step(quarantined_)) == SQLITE_ROW) {
+      auto text = [&](int c) {
+        const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(quarantined_, c));
+        return std::string(t ? t : "");
+      };
+      out.push_back({sqlite3_column_int64(quarantined_, 0), sensor_id,
+                     sqlite3_column_int64(quarantined_, 1),
+                     static_cast<int32_t>(sqlite3_column_int64(quarantined_, 2)), text(3),
+                     sqlite3_column_int64(quarantined_, 4), text(5)});
+    }
+    sqlite3_reset(quarantined_);
+    if (rc != SQLITE_DONE) return SqliteError(reader_.raw(), rc, "quarantined");
     return out;
   }
 
@@ -287,6 +326,29 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
+  // Inside the batch's transaction: keeps each quarantined reading once per (sensor, ts); adds
+  // the rows newly kept.
+  Status KeepQuarantined(std::span<const ports::QuarantinedReading> rows,
+                         const ports::InsertSource& source, int64_t& kept)
+      REQUIRES(write_mutex_) {
+    sqlite3_stmt* stmt = keep_quarantined_;
+    for (const ports::QuarantinedReading& q : rows) {
+      sqlite3_bind_int64(stmt, 1, q.sensor_id);
+      sqlite3_bind_int64(stmt, 2, q.ts);
+      sqlite3_bind_int(stmt, 3, q.centi);
+      sqlite3_bind_text(stmt, 4, q.reason.data(), static_cast<int>(q.reason.size()),
+                        SQLITE_TRANSIENT);
+      sqlite3_bind_int64(stmt, 5, source.received_at);
+      sqlite3_bind_text(stmt, 6, source.channel.data(), static_cast<int>(source.channel.size()),
+                        SQLITE_TRANSIENT);
+      int rc = sqlite3_step(stmt);
+      sqlite3_reset(stmt);
+      if (rc != SQLITE_DONE) return SqliteError(writer_.raw(), rc, "keep quarantined");
+      kept += sqlite3_changes64(writer_.raw());
+    }
+    return OkStatus();
+  }
+
   // Runs `stmt` (rows.size() rows of 3 parameters) once; adds the rows it inserted.
   Status Step(sqlite3_stmt* stmt, std::span<const ports::Reading> rows, int64_t& inserted)
       REQUIRES(write_mutex_) {
@@ -309,6 +371,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
   sqlite3_stmt* insert_one_ GUARDED_BY(write_mutex_) = nullptr;
   sqlite3_stmt* stored_value_ GUARDED_BY(write_mutex_) = nullptr;
   sqlite3_stmt* keep_conflict_ GUARDED_BY(write_mutex_) = nullptr;
+  sqlite3_stmt* keep_quarantined_ GUARDED_BY(write_mutex_) = nullptr;
   std::array<sqlite3_stmt*, kMarkSizes> mark_ GUARDED_BY(write_mutex_) = {};
   std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(write_mutex_);  // reused
   Mutex read_mutex_;
@@ -316,6 +379,7 @@ class SqliteReadingStore final : public ports::ReadingStore {
   sqlite3_stmt* find_ GUARDED_BY(read_mutex_) = nullptr;
   sqlite3_stmt* range_ GUARDED_BY(read_mutex_) = nullptr;
   sqlite3_stmt* conflicts_ GUARDED_BY(read_mutex_) = nullptr;
+  sqlite3_stmt* quarantined_ GUARDED_BY(read_mutex_) = nullptr;
 };
 
 }  // namespace

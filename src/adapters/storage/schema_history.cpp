@@ -6,12 +6,13 @@
 #include <array>
 
 #include "adapters/storage/schema_history_devices.hpp"
+#include "adapters/storage/schema_history_quarantine.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 10> kMigrations = {{
+constexpr std::array<Migration, 11> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -380,6 +381,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // second reading for a (sensor, ts) with another value is kept for review, not dropped.
     {9, "device credentials, reading conflicts", nullptr, nullptr, kDeviceCredentialsSql},
     {10, "HTTP tokens of devices and gateways", nullptr, nullptr, kDeviceTokensSql},
+    // A device whose clock runs fast (issue 18): its future readings are kept, not dropped.
+    {11, "reading quarantine", nullptr, nullptr, kReadingQuarantineSql},
 }};
 
 }  // namespace

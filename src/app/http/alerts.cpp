@@ -25,6 +25,13 @@ ordered_json AlertJson(const services::Alert& a) {
         a.last_reading ? ordered_json(FormatLocal(*a.last_reading)) : ordered_json(nullptr);
   }
   if (a.last_value) details["last_value"] = static_cast<double>(*a.last_value) / 1000.0;
+  if (a.quarantine) {  // clock-skew (issue 18, item 5)
+    auto time = [](int64_t t) { return FormatLocal(Instant{std::chrono::seconds{t}}); };
+    details["quarantined"] = a.quarantine->count;
+    details["latest_quarantined"] = time(a.quarantine->latest_ts);
+    details["last_received_at"] = time(a.quarantine->last_received_at);
+    details["reason"] = a.quarantine->reason;
+  }
   return {{"kind", a.kind},
           {"company_id", a.company_id},
           {"household_id", a.household_id},
@@ -173,8 +180,10 @@ void AddAlertRoutes(adapters::http::Router& router, const services::AlertService
         return Get(req, alerts, records, auth);
       },
       {.summary = "Alerts: households unqualified today (R-TEMP-5), sensors silent for more "
-                  "than silent_hours (default 24) or never heard, and sensors whose last "
-                  "reading is outside R-TEMP-3's valid range (company staff: their company; "
+                  "than silent_hours (default 24) or never heard, sensors whose last "
+                  "reading is outside R-TEMP-3's valid range, and sensors with a clock problem "
+                  "(clock-skew: readings in the future kept in quarantine in the last 24 h, "
+                  "GET /api/v1/sensors/{code}/quarantine) (company staff: their company; "
                   "admin, regulator: all, or ?company= id or code)",
        .query = {"silent_hours", "company", "cursor", "limit"},
        .request_schema = "",

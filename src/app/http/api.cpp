@@ -7,6 +7,7 @@
 #include "app/http/openapi.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/reading_conflicts.hpp"
+#include "app/http/reading_quarantine.hpp"
 #include "app/http/readings.hpp"
 #include "app/http/refunds.hpp"
 #include "app/http/routes.hpp"
@@ -124,6 +125,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                    rt.db->device_tokens,
                    MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
   AddReadingConflictRoutes(router, *rt.db->readings, rt.db->records, MakeAuthorizer(rt.db->auth));
+  AddReadingQuarantineRoutes(router, *rt.db->readings, rt.db->records,
+                             MakeAuthorizer(rt.db->auth));  // issue 18, item 5
   // Judging days: weather, measurements, /households/{id}/days, alerts (app/http/monitoring.hpp).
   AddWeatherRoutes(router, rt.db->monitoring, rt.db->weather, rt.db->auth);
   AddMeasurementRoutes(router, rt.db->measurements, rt.db->records, rt.db->auth);

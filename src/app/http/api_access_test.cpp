@@ -168,6 +168,10 @@ TEST_F(ApiAccess, EveryRouteIsDocumented) {
     EXPECT_TRUE(doc["paths"][route.pattern][method].contains("requestBody"))
         << route.method << " " << route.pattern << " documents no request body";
   }
+  // Issue 18, item 5: a batch of readings of which nothing was taken is 422, with the same body.
+  const json& ingest = doc["paths"]["/api/v1/readings"]["post"]["responses"];
+  ASSERT_TRUE(ingest.contains("422"));
+  EXPECT_EQ(ingest["422"]["content"], ingest["200"]["content"]);
   auto served = Call("", "GET", "/api/openapi.json");
   EXPECT_EQ(served.status, 200u);
   EXPECT_EQ(json::parse(served.body)["openapi"], "3.0.3");

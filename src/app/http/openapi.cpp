@@ -136,6 +136,10 @@ ordered_json Operation(const adapters::http::Router::Route& route) {
     responses[ok] = {{"description", "success"},
                      {"content", {{"application/json", {{"schema", ok_schema}}}}}};
   }
+  for (const auto& [status, when] : doc.same_body) {
+    responses[std::to_string(status)] = {
+        {"description", when}, {"content", {{"application/json", {{"schema", ok_schema}}}}}};
+  }
   responses["default"] = {{"description", "an error"},
                           {"content", {{"application/json", {{"schema", Ref("Error")}}}}}};
   op["responses"] = responses;

@@ -56,14 +56,20 @@ void AddBodySchemas(ordered_json& schemas) {
        {"duplicate", Integer("readings already stored under the same sensor, ts and value")},
        {"conflicting", Integer("readings whose sensor and ts are stored with another value: "
                                "the stored value stays, this one is kept for review")},
+       {"quarantined",
+        Integer("of the rejected, readings of a known sensor timed more than 300 s in the "
+                "future (a device clock that runs fast): kept in quarantine, not as readings "
+                "(GET /api/v1/sensors/{code}/quarantine; the clock-skew alert)")},
        {"rejected",
         ArrayOf(Object({{"index", Integer("position in the batch, from 0")},
                         {"sensor", Text("the code as sent")},
                         {"reason", Text("unknown sensor, malformed time, value out of range, "
-                                        "time in the future, …")}},
+                                        "time in the future, …")},
+                        {"quarantined", Boolean("present and true when the reading was kept "
+                                                "in quarantine")}},
                        {"index", "sensor", "reason"}),
                 0)}},
-      {"accepted", "duplicate", "conflicting", "rejected"});
+      {"accepted", "duplicate", "conflicting", "quarantined", "rejected"});
   schemas["OutdoorMeans"] =
       ArrayOf(Object({{"district_id", Integer("the district's id")},
                       {"date", Text("the local day, YYYY-MM-DD")},

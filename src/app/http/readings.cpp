@@ -74,14 +74,20 @@ adapters::http::Response Post(const adapters::http::Request& req, services::Inge
   if (!report.ok()) return adapters::http::ErrorResponse(report.error());
   ordered_json rejected = ordered_json::array();
   for (const auto& r : report->rejected) {
-    rejected.push_back({{"index", r.index}, {"sensor", r.sensor}, {"reason", r.reason}});
+    ordered_json item{{"index", r.index}, {"sensor", r.sensor}, {"reason", r.reason}};
+    if (r.quarantined) item["quarantined"] = true;
+    rejected.push_back(std::move(item));
   }
   ordered_json body{{"accepted", report->accepted},
                     {"duplicate", report->duplicate},
                     {"conflicting", report->conflicting},
+                    {"quarantined", report->quarantined},
                     {"rejected", std::move(rejected)}};
+  // Issue 18, item 5: a batch of which nothing was taken is not a plain 200, so that a device
+  // (a fast clock, a wrong sensor code) is told; quarantined readings count as rejected here.
+  const unsigned status = report->AllRejected() ? 422u : 200u;
   // A sensor code from a CSV body may be any bytes: replace what is not UTF-8 rather than fail.
-  return adapters::http::Response{200,
+  return adapters::http::Response{status,
                                   "application/json",
                                   body.dump(-1, ' ', false, ordered_json::error_handler_t::replace),
                                   {}};
@@ -168,15 +174,20 @@ void AddReadingRoutes(adapters::http::Router& router, services::IngestService& i
                   "\"value\"}] or CSV sensor,ts,value; answers once the batch is durably "
                   "committed, with the counts accepted, duplicate (same sensor, ts and value), "
                   "conflicting (same sensor and ts, another value: the first value stays, the "
-                  "other is kept for review) and "
+                  "other is kept for review), quarantined (rejected for a time more than 300 s "
+                  "in the future, and kept: GET /api/v1/sensors/{code}/quarantine, and the "
+                  "clock-skew alert) and "
                   "each rejected reading's index and reason (admin; company staff for their "
-                  "company's sensors)",
+                  "company's sensors). 422 with the same body when every reading is rejected "
+                  "(quarantined ones included)",
        .query = {},
        .request_schema = "ReadingBatch",
        .response_schema = "IngestReport",
        .list = false,
        .csv_too = true,
-       .status = 200});
+       .status = 200,
+       .same_body = {{422, "every reading rejected (quarantined ones included): nothing "
+                           "accepted, duplicate or conflicting"}}});
   router.Add(
       "GET", "/api/v1/sensors/{code}/readings",
       [&readings, &records, authorize, &clock](const adapters::http::Request& req) {

@@ -3,7 +3,10 @@
 //                                          CSV (adapters/csv/sensor_readings_csv.hpp); the answer
 //                                          comes only once the batch is durably committed:
 //                                          200 {"accepted":N,"duplicate":N,"conflicting":N,
-//                                          "rejected":[{"index":i,"sensor":"…","reason":"…"}]}
+//                                          "quarantined":N,"rejected":[{"index":i,"sensor":"…",
+//                                          "reason":"…"[,"quarantined":true]}]}; 422 with the
+//                                          same body when nothing was taken (every reading
+//                                          rejected, quarantined ones included: issue 18)
 //   GET  /api/v1/sensors/{id}/readings?from=&to=   a sensor's raw readings,
 //                                          {"items":[{"ts":"…+08:00","value":18.2}]}
 //

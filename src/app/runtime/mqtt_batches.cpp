@@ -53,8 +53,11 @@ Status MqttIngest::HandleBatch(std::span<const adapters::mqtt::Message> batch) {
     }
     for (const auto& [reason, entry] : by_reason) {
       const services::Rejection& x = *entry.second;
-      spdlog::warn("mqtt: {} of {} readings rejected: {} (e.g. sensor {} at {})", entry.first,
-                   readings.size(), reason, x.sensor, readings[static_cast<size_t>(x.index)].ts);
+      // Quarantined readings (issue 18, item 5) were committed with the batch: the alerts show
+      // their sensors as clock-skew.
+      spdlog::warn("mqtt: {} of {} readings rejected: {}{} (e.g. sensor {} at {})", entry.first,
+                   readings.size(), reason, x.quarantined ? ", kept in quarantine" : "", x.sensor,
+                   readings[static_cast<size_t>(x.index)].ts);
     }
   }
   return OkStatus();
