@@ -5,7 +5,9 @@
 #
 # The broker runs as production should (docs/broker.md): no anonymous clients, a password_file
 # and an acl_file (scripts/test-mosquitto.sh makes a service account for hearth and a gateway
-# account for the simulator, with random passwords), persistence and a large message queue.
+# account for the simulator, with random passwords), persistence saved at every change and a
+# large message queue; hearth keeps one persistent session, which survives a broker crash
+# (docs/broker.md, When the broker crashes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 broker=var/mosquitto

@@ -13,6 +13,8 @@
 #     DIR/tls-url        mqtts://hearth:PASSWORD@127.0.0.1:TLSPORT, a TLS listener whose
 #                        certificate DIR/ca.crt signed (a throwaway CA made here with openssl)
 #     DIR/ca.crt
+#   test-mosquitto.sh restart DIR starts the broker of DIR again, as configured, with the state
+#                                 it saved (the tests kill it with SIGKILL first)
 #   test-mosquitto.sh stop DIR    stops it and removes DIR
 # Every other account is a device: `pattern write hearth/v1/readings/%u` lets it publish only to
 # its own sensor's topic.
@@ -22,6 +24,7 @@
 #                               DIR/url is then the anonymous URL
 #   MOSQUITTO_MAX_QUEUED=N      max_queued_messages (default 1000000; the tests of the start-up
 #                               probe use a small one)
+#   MOSQUITTO_AUTOSAVE=N        save the broker's state after N changes (default 1: every one)
 # As root the broker keeps running as root (`user root`) so that it can write DIR.
 set -euo pipefail
 cmd=$1
@@ -30,6 +33,24 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
     || shuf -i 20000-60000 -n 1
+}
+# Waits for both listeners, then writes the URL files (DIR/url last).
+wait_ready() {
+  for _ in $(seq 1 100); do
+    if port_open "$port" && port_open "$tls_port"; then
+      echo "mqtt://127.0.0.1:$port" > "$dir/anonymous-url"
+      echo "mqtt://${publisher_userinfo}127.0.0.1:$port" > "$dir/publisher-url"
+      echo "mqtts://${service_userinfo}127.0.0.1:$tls_port" > "$dir/tls-url"
+      echo "mqtt://${service_userinfo}127.0.0.1:$port" > "$dir/url.tmp"
+      mv "$dir/url.tmp" "$dir/url"  # last: its presence means ready
+      echo "test mosquitto on port $port, TLS $tls_port ($dir)"
+      exit 0
+    fi
+    sleep 0.1
+  done
+  echo "mosquitto did not start; see $dir/mosquitto.log" >&2
+  cat "$dir/mosquitto.log" "$dir/stderr.log" >&2 || true
+  exit 1
 }
 secret() { head -c 18 /dev/urandom | base64 | tr '+/' '-_'; }
 
@@ -98,6 +119,12 @@ ACL
       echo "keyfile $dir/server.key"
       echo "persistence true"
       echo "persistence_location $dir/"
+      # Save the state at every change, not every 30 minutes (issue 18, item 3): a broker killed
+      # between saves comes back without the sessions it had, hearth's subscription among them,
+      # and drops what devices publish until hearth subscribes again. Each save rewrites the
+      # whole file: fine for the queues of one city while hearth keeps up (docs/broker.md).
+      echo "autosave_on_changes true"
+      echo "autosave_interval ${MOSQUITTO_AUTOSAVE:-1}"
       echo "pid_file $dir/mosquitto.pid"
       echo "log_dest file $dir/mosquitto.log"
       echo "log_type error"
@@ -114,21 +141,18 @@ ACL
       if [ "$(id -u)" -eq 0 ]; then echo "user root"; fi
     } > "$dir/mosquitto.conf"
     "$mosquitto" -c "$dir/mosquitto.conf" -d 2>>"$dir/stderr.log"  # as root: a warning
-    for _ in $(seq 1 100); do
-      if port_open "$port" && port_open "$tls_port"; then
-        echo "mqtt://127.0.0.1:$port" > "$dir/anonymous-url"
-        echo "mqtt://${publisher_userinfo}127.0.0.1:$port" > "$dir/publisher-url"
-        echo "mqtts://${service_userinfo}127.0.0.1:$tls_port" > "$dir/tls-url"
-        echo "mqtt://${service_userinfo}127.0.0.1:$port" > "$dir/url.tmp"
-        mv "$dir/url.tmp" "$dir/url"  # last: its presence means ready
-        echo "test mosquitto on port $port, TLS $tls_port ($dir)"
-        exit 0
-      fi
-      sleep 0.1
-    done
-    echo "mosquitto did not start; see $dir/mosquitto.log" >&2
-    cat "$dir/mosquitto.log" "$dir/stderr.log" >&2 || true
-    exit 1
+    wait_ready
+    ;;
+  restart)
+    mosquitto=$(command -v mosquitto || echo /usr/sbin/mosquitto)
+    dir=$(cd "$dir" && pwd)
+    port=$(sed -n 's/^listener \([0-9]*\) .*/\1/p' "$dir/mosquitto.conf" | head -1)
+    tls_port=$(sed -n 's/^listener \([0-9]*\) .*/\1/p' "$dir/mosquitto.conf" | tail -1)
+    service_userinfo=$(sed -n 's|^mqtts://\(.*@\)127\.0\.0\.1:.*|\1|p' "$dir/tls-url")
+    publisher_userinfo=$(sed -n 's|^mqtt://\(.*@\)127\.0\.0\.1:.*|\1|p' "$dir/publisher-url")
+    rm -f "$dir/url"
+    "$mosquitto" -c "$dir/mosquitto.conf" -d 2>>"$dir/stderr.log"
+    wait_ready
     ;;
   stop)
     if [ -f "$dir/mosquitto.pid" ]; then
@@ -139,5 +163,5 @@ ACL
     fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start|restart|stop DIR" >&2; exit 2 ;;
 esac

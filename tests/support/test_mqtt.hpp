@@ -9,6 +9,7 @@
 #pragma once
 
 #include <mqtt/async_client.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -54,6 +55,21 @@ class Mosquitto {
   std::string tls_url() const { return Read("tls-url"); }
   std::string ca_file() const { return dir_ + "/ca.crt"; }
   const std::string& dir() const { return dir_; }
+
+  /// A broker of one's own only: SIGKILL, as a crash (issue 18, item 3) ...
+  void Kill() {
+    std::ifstream in(dir_ + "/mosquitto.pid");
+    pid_t pid = 0;
+    if (!owned_ || !(in >> pid) || pid <= 0) throw std::runtime_error("no broker of one's own");
+    ::kill(pid, SIGKILL);
+    for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i) usleep(10'000);
+  }
+  /// ... and started again on the same ports with what it had saved.
+  void Restart() {
+    if (std::system((Script() + " restart " + dir_ + " >/dev/null").c_str()) != 0) {
+      throw std::runtime_error("could not restart mosquitto in " + dir_);
+    }
+  }
 
   ~Mosquitto() {
     if (owned_) std::system((Script() + " stop " + dir_ + " >/dev/null 2>&1").c_str());

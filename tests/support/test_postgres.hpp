@@ -55,6 +55,12 @@ class PostgresCluster {
     return Url(name);
   }
 
+  /// A cluster of one's own (StartOwn) only: `pg_ctl restart -m fast` (every session ended with
+  /// FATAL 57P01), or a fast stop and a start, as an operator or a crash would (issue 18).
+  void Restart() { Control("-m fast -w restart"); }
+  void Stop() { Control("-m fast -w stop"); }
+  void Start() { Control("-w -t 60 start"); }
+
   ~PostgresCluster() {
     if (!owned_) return;
     Run(Bin("pg_ctl") + " -D " + data_ + " -m immediate -w stop >/dev/null 2>&1");
@@ -99,12 +105,16 @@ class PostgresCluster {
             "--no-sync >" + dir_ + "/initdb.log 2>&1") != 0) {
       throw std::runtime_error("initdb failed; see " + dir_ + "/initdb.log");
     }
-    std::string opts = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) + " -k " +
-                       dir_;
-    if (!durable) opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-    if (Run(Bin("pg_ctl") + " -D " + data_ + " -o '" + opts + "' -l " + dir_ +
-            "/server.log -w -t 60 start >/dev/null 2>&1") != 0) {
-      throw std::runtime_error("pg_ctl start failed; see " + dir_ + "/server.log");
+    options_ = "-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) + " -k " + dir_;
+    if (!durable) options_ += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+    Control("-w -t 60 start");
+  }
+
+  void Control(const std::string& action) {
+    if (!owned_) throw std::runtime_error("only a cluster of one's own is stopped or restarted");
+    if (Run(Bin("pg_ctl") + " -D " + data_ + " -o '" + options_ + "' -l " + dir_ +
+            "/server.log " + action + " >/dev/null 2>&1") != 0) {
+      throw std::runtime_error("pg_ctl " + action + " failed; see " + dir_ + "/server.log");
     }
   }
 
@@ -123,7 +133,7 @@ class PostgresCluster {
     return a.local_endpoint().port();
   }
 
-  std::string dir_, data_, base_url_;
+  std::string dir_, data_, base_url_, options_;
   bool owned_ = false;
   bool as_postgres_ = false;
   uint16_t port_ = 0;

@@ -70,9 +70,11 @@ Response ErrorResponse(const Error& error) {
     spdlog::error("{}: {} {}", ErrorCodeName(error.code), error.message, error.detail);
   }
   Response resp = Json(HttpStatus(error.code), adapters::json::ErrorToJson(error));
-  if (error.retry_after_s > 0) {  // RFC 9110 §10.2.3, with 429 (RFC 6585 §4) and 503
-    resp.headers.emplace_back("Retry-After", std::to_string(error.retry_after_s));
-  }
+  // RFC 9110 §10.2.3, with 429 (RFC 6585 §4) and 503. Every 503 says when to come back (issue
+  // 18, item 2): a second unless the error knows better (a reconnection is tried every 0.5 s).
+  int64_t retry_after = error.retry_after_s;
+  if (retry_after <= 0 && error.code == ErrorCode::kUnavailable) retry_after = 1;
+  if (retry_after > 0) resp.headers.emplace_back("Retry-After", std::to_string(retry_after));
   return resp;
 }
 

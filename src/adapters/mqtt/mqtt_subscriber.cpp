@@ -64,23 +64,31 @@ void Subscriber::Stop() {
 }
 
 SubscriberStats Subscriber::stats() const {
-  return {sessions_.load(), messages_.load(), acknowledged_.load(), batches_.load(),
-          failed_batches_.load()};
+  return {sessions_.load(),   messages_.load(),       acknowledged_.load(),
+          batches_.load(),    failed_batches_.load(), sessions_lost_.load(),
+          subscribed_.load()};
 }
 
 void Subscriber::Run() {
-  milliseconds backoff = options_.min_backoff;
+  // The first attempt after a session ends is immediate: a broker that restarted is usually
+  // back, and every moment without our subscription is a moment in which a broker that lost our
+  // session drops what devices publish (issue 18, item 3). Backoff only when attempts keep
+  // failing.
+  milliseconds backoff{0};
   while (!stopping_) {
     Status s = RunSession();
     bool was_subscribed = subscribed_.exchange(false);
     if (stopping_) break;
-    if (was_subscribed) backoff = options_.min_backoff;
+    if (was_subscribed) backoff = milliseconds{0};
     const Error& e = s.ok() ? Error::Unavailable("mqtt: session ended") : s.error();
-    spdlog::warn("{}{}{}; reconnecting to {} in {} ms", e.message, e.detail.empty() ? "" : ": ",
-                 e.detail, MaskMqttUrl(options_.url), backoff.count());
+    spdlog::warn("{}{}{}; reconnecting to {} {}", e.message, e.detail.empty() ? "" : ": ",
+                 e.detail, MaskMqttUrl(options_.url),
+                 backoff.count() == 0 ? std::string("now")
+                                      : "in " + std::to_string(backoff.count()) + " ms");
     pollfd wake{wake_fd_, POLLIN, 0};
-    poll(&wake, 1, static_cast<int>(backoff.count()));
-    backoff = std::min(backoff * 2, options_.max_backoff);
+    if (backoff.count() > 0) poll(&wake, 1, static_cast<int>(backoff.count()));
+    backoff = backoff.count() == 0 ? options_.min_backoff
+                                   : std::min(backoff * 2, options_.max_backoff);
   }
 }
 
@@ -130,10 +138,21 @@ Status Subscriber::RunSession() {
   }
   const auto keep_alive =
       std::chrono::seconds(connack->server_keep_alive.value_or(options_.keep_alive_s));
+  // Once this process has had a session, every later one should resume it: a new one means the
+  // broker lost it (a crash before it saved its state, or an expiry), and with it whatever it
+  // had queued for us and whatever devices published before we subscribed again.
+  if (!connack->session_present && sessions_.load() > 0) {
+    ++sessions_lost_;
+    spdlog::warn(
+        "mqtt: the broker at {} did not resume session {}: it lost the session (a crash or "
+        "restart without persistence?); messages queued for it, and any published before this "
+        "subscription, are gone (docs/broker.md)",
+        MaskMqttUrl(options_.url), options_.client_id);
+  } else {
+    spdlog::info("mqtt: connected to {} as {} (session {})", MaskMqttUrl(options_.url),
+                 options_.client_id, connack->session_present ? "resumed" : "new");
+  }
   ++sessions_;
-  spdlog::info("mqtt: connected to {} as {} (session {})", MaskMqttUrl(options_.url),
-               options_.client_id,
-               connack->session_present ? "resumed" : "new");
 
   // Subscribing again on a resumed session is harmless, and covers a session the broker lost.
   constexpr uint16_t kSubscribeId = 1;
@@ -146,6 +165,8 @@ Status Subscriber::RunSession() {
 
   std::vector<Message> batch;
   std::vector<uint16_t> acks;  // packet ids of the batch's QoS 1 messages, in arrival order
+  milliseconds retry_delay{0};  // after the batch failed: the wait before trying it again
+  Clock::time_point retry_at{};
   for (;;) {
     if (stopping_) {
       (void)c.Write(EncodeDisconnect(), milliseconds(1000));
@@ -205,7 +226,7 @@ Status Subscriber::RunSession() {
       }
     }
 
-    if (!batch.empty()) {
+    if (!batch.empty() && Clock::now() >= retry_at) {
       messages_ += static_cast<int64_t>(batch.size());
       ++batches_;
       Status handled = Error::Internal("handler threw");
@@ -215,10 +236,22 @@ Status Subscriber::RunSession() {
         handled = Error::Internal(std::string("mqtt handler threw: ") + e.what());
       }
       if (!handled.ok()) {
+        // Nothing of this batch is acknowledged. The connection is fine: keep it, keep serving
+        // it (PINGREQ, new messages join the batch) and try the batch again after a short
+        // backoff, so that ingest resumes within one retry of storage coming back (issue 18,
+        // item 4).
         ++failed_batches_;
-        // Nothing of this batch is acknowledged; the broker sends it again on the next session.
-        return handled.error();
+        retry_delay = retry_delay.count() == 0 ? options_.min_backoff
+                                               : std::min(retry_delay * 2, options_.max_backoff);
+        retry_at = Clock::now() + retry_delay;
+        spdlog::warn("mqtt: a batch of {} messages was not stored ({}{}{}); nothing acknowledged, "
+                     "trying again in {} ms",
+                     batch.size(), handled.error().message,
+                     handled.error().detail.empty() ? "" : ": ", handled.error().detail,
+                     retry_delay.count());
+        continue;
       }
+      retry_delay = milliseconds{0};
       if (!acks.empty()) {
         std::string out;
         out.reserve(acks.size() * 4);
@@ -233,9 +266,10 @@ Status Subscriber::RunSession() {
     }
     if (progressed) continue;
 
-    // Idle: sleep until data, Stop(), or the next keep-alive duty.
+    // Idle: sleep until data, Stop(), the next keep-alive duty or the failed batch's retry.
     auto next = Clock::now() + std::chrono::seconds(60);
     if (keep_alive.count() > 0) next = (ping_sent ? *ping_sent : last_send) + keep_alive;
+    if (!batch.empty()) next = std::min(next, retry_at);
     if (c.Wait(POLLIN, next) < 0) continue;  // Stop(): handled at the top of the loop
   }
 }

@@ -9,14 +9,19 @@
 //     handler returned. A handler that commits to storage before returning ok therefore gets
 //     "acknowledged => stored", which is the point of this class (see mqtt_codec.hpp for why no
 //     client library could give it).
-//   - an error: none is acknowledged; the connection is dropped and re-made after a backoff, and
-//     the broker delivers the unacknowledged messages again (flagged dup). The handler must be
-//     idempotent.
+//   - an error: none is acknowledged; the connection is kept (and served: keep alive, new
+//     messages join the batch) and the batch is handed over again after a backoff (min_backoff
+//     doubling up to max_backoff), until the handler takes it (issue 18, item 4). A connection
+//     lost meanwhile makes the broker deliver the unacknowledged messages again (flagged dup).
+//     The handler must be idempotent.
 // A message the handler can never take (a malformed payload) must be answered ok by the handler,
 // or it would come back forever.
 //
-// Lost connections, refused CONNECTs and refused SUBSCRIBEs are retried with exponential backoff
-// (min_backoff doubling up to max_backoff; reset once subscribed). Keep alive: PINGREQ when
+// Lost connections, refused CONNECTs and refused SUBSCRIBEs are retried at once the first time,
+// then with exponential backoff (min_backoff doubling up to max_backoff; reset once subscribed):
+// the sooner we subscribe again after a broker restart, the less a broker that lost our session
+// drops (issue 18, item 3). A session the broker did not resume, after this process had one, is
+// logged as a warning and counted (SubscriberStats::sessions_lost). Keep alive: PINGREQ when
 // nothing was sent for keep_alive_s; no PINGRESP within keep_alive_s drops the connection.
 // Logs through spdlog, never a password. Plain TCP or TLS (mqtt_url.hpp, mqtt_transport.hpp), with
 // a user name and password when the URL or `password` gives them (issue 12).
@@ -61,7 +66,7 @@ struct SubscriberOptions {
   uint16_t max_in_flight = 1000;  ///< Receive Maximum: unacknowledged messages, the largest batch
   uint32_t max_packet_bytes = 1u << 20;  ///< larger messages are dropped by the broker
   std::chrono::milliseconds min_backoff{100};
-  std::chrono::milliseconds max_backoff{10'000};
+  std::chrono::milliseconds max_backoff{2'000};
   std::chrono::milliseconds connect_timeout{10'000};  ///< TCP connect, then CONNACK
 };
 
@@ -72,6 +77,9 @@ struct SubscriberStats {
   int64_t acknowledged = 0;  ///< PUBACKs sent
   int64_t batches = 0;
   int64_t failed_batches = 0;  ///< the handler returned an error: nothing acknowledged
+  /// CONNACKs without the session after this process had one: the broker lost it.
+  int64_t sessions_lost = 0;
+  bool subscribed = false;  ///< now
 };
 
 class Subscriber {
@@ -106,7 +114,7 @@ class Subscriber {
   std::atomic<bool> stopping_{false};
   std::atomic<bool> subscribed_{false};
   std::atomic<int64_t> sessions_{0}, messages_{0}, acknowledged_{0}, batches_{0},
-      failed_batches_{0};
+      failed_batches_{0}, sessions_lost_{0};
   std::thread thread_;
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/storage/pg_link.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "core/mutex.hpp"
 #include "core/thread_annotations.hpp"
@@ -64,18 +65,6 @@ constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = $1::bigint AND ts >= $2::bigint "
     "AND ts < $3::bigint ORDER BY ts LIMIT $4::bigint";
 
-Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
-  std::string detail = "readings: " + std::string(what) + ": " +
-                       (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
-  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  std::string code = state ? state : "";
-  if (code.rfind("08", 0) == 0 || code == "40001" || code == "40P01" || code == "55P03" ||
-      code == "57P01" || PQstatus(conn) != CONNECTION_OK) {
-    return Error::Unavailable("the database is unavailable; try again", detail);
-  }
-  return Error::Internal(detail);
-}
-
 // Appends "sensor\tts\tcenti\n" (COPY's text format) without allocating per row.
 void AppendRow(std::string& out, const ports::Reading& r) {
   auto put = [&out](int64_t v, char separator) {
@@ -90,13 +79,11 @@ void AppendRow(std::string& out, const ports::Reading& r) {
 }
 
 // One libpq connection; every call holds mutex_. Reconnects (and sets up again) after the server
-// dropped it, at the start of the next call.
+// dropped it, at the start of the next call (PgLink).
 class PgReadingStore final : public ports::ReadingStore {
  public:
-  explicit PgReadingStore(std::string url) : url_(std::move(url)) {}
-  ~PgReadingStore() override {
-    if (conn_) PQfinish(conn_);
-  }
+  explicit PgReadingStore(std::string url)
+      : link_(std::move(url), SetUp) {}
 
   /// Connects (OpenPostgresReadingStore); the calls below reconnect when needed.
   Status Open() {
@@ -111,7 +98,12 @@ class PgReadingStore final : public ports::ReadingStore {
     if (batch.empty() && quarantine.empty()) return counts;
     MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
-    if (auto s = Command("BEGIN"); !s.ok()) return s.error();
+    if (auto s = Command("BEGIN"); !s.ok()) {
+      // A session that died under the BEGIN changed nothing: once more on a new one.
+      if (!link_.Lost()) return s.error();
+      if (auto again = Connect(); !again.ok()) return again.error();
+      if (auto again = Command("BEGIN"); !again.ok()) return again.error();
+    }
     Result<int64_t> inserted = batch.empty() ? int64_t{0} : CopyAndMerge(batch);
     Result<int64_t> conflicting = int64_t{0};
     if (inserted.ok() && *inserted < static_cast<int64_t>(batch.size())) {
@@ -230,21 +222,23 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
  private:
-  // Connects unless connected; after the server dropped the connection, connects and sets up
-  // again.
+  // Connects unless connected (PgLink::Ensure); conn_ is the connection until the next call.
   Status Connect() REQUIRES(mutex_) {
-    if (conn_ && PQstatus(conn_) == CONNECTION_OK) return OkStatus();
-    if (conn_) PQfinish(conn_);
-    conn_ = PQconnectdb(url_.c_str());
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      return Error::Unavailable("cannot connect to PostgreSQL", PQerrorMessage(conn_));
+    if (auto s = link_.Ensure(); !s.ok()) return s;
+    conn_ = link_.get();
+    return OkStatus();
+  }
+
+  // Every new session: the staging table and the prepared statements.
+  static Status SetUp(PGconn* conn) {
+    PgResult setup(PQexec(conn, kSetUp), PQclear);
+    if (PQresultStatus(setup.get()) != PGRES_COMMAND_OK) {
+      return PgError(conn, setup.get(), "readings: set up");
     }
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    if (auto s = Command(kSetUp); !s.ok()) return s;
     for (auto [name, sql, n] : {std::tuple{"find_sensors", kFindSensors, 1},
                                 std::tuple{"range", kRange, 4}}) {
-      PgResult res(PQprepare(conn_, name, sql, n, nullptr), PQclear);
-      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get(), name);
+      PgResult res(PQprepare(conn, name, sql, n, nullptr), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn, res.get(), name);
     }
     return OkStatus();
   }
@@ -363,9 +357,9 @@ class PgReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
-  const std::string url_;
   Mutex mutex_;
-  PGconn* conn_ GUARDED_BY(mutex_) = nullptr;
+  PgLink link_ GUARDED_BY(mutex_);
+  PGconn* conn_ GUARDED_BY(mutex_) = nullptr;  // link_'s, set by Connect()
   std::string buffer_ GUARDED_BY(mutex_);  // COPY data, reused across batches
   std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(mutex_);  // (sensor, day number)
 };

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "adapters/storage/reading_store_sql.hpp"
+#include "adapters/storage/sql_sqlite.hpp"
 #include "core/mutex.hpp"
 #include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
@@ -36,26 +37,9 @@ constexpr const char* kKeepQuarantined =
 constexpr const char* kQuarantined =
     "SELECT id, ts, centi, reason, received_at, source FROM reading_quarantine "
     "WHERE sensor_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3";
-
 constexpr const char* kRange =
     "SELECT ts, centi FROM readings WHERE sensor_id = ?1 AND ts >= ?2 AND ts < ?3 ORDER BY ts "
     "LIMIT ?4";
-
-Error SqliteError(sqlite3* db, int rc, std::string_view what) {
-  std::string detail = "readings: " + std::string(what) + ": " +
-                       (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_READONLY:  // as sql_sqlite.cpp: the operator's side, 503 on every route
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT: return Error::Unavailable("the database is unavailable", detail);
-    default: return Error::Internal(detail);
-  }
-}
 
 std::string InsertSql(int rows) {
   std::string sql = "INSERT INTO readings (sensor_id, ts, centi) VALUES ";

@@ -1,8 +1,12 @@
 #include "adapters/storage/sql_postgres.hpp"
 
 #include <libpq-fe.h>
+#include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <cstring>
+
+#include "adapters/storage/pg_link.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -10,40 +14,79 @@ namespace {
 // Type OIDs (pg_type.h) of the columns returned as integers.
 constexpr Oid kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23;
 
-Error PgError(PGconn* conn, const PGresult* res, std::string_view what) {
-  std::string detail = std::string(what) + ": " +
-                       (res ? PQresultErrorMessage(res) : PQerrorMessage(conn));
-  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  std::string code = state ? state : "";
-  // Integrity constraint violations (class 23): a taken unique key is a conflict; a reference
-  // to nothing, or a record still referred to, is a failed precondition; the rest (checks,
-  // not-null) is input the checks before the statement should have refused.
-  if (code == "23505") {
-    return Error::AlreadyExists("the change conflicts with existing records", "", detail);
+// Does the statement begin with `word` (upper case), after white space, in any case?
+bool StartsWith(std::string_view sql, std::string_view word) {
+  size_t i = 0;
+  while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+  if (sql.size() - i < word.size()) return false;
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (std::toupper(static_cast<unsigned char>(sql[i + k])) != word[k]) return false;
   }
-  if (code == "23503") {
-    return Error::FailedPrecondition("the change breaks a reference between records", "", detail);
-  }
-  if (code.rfind("23", 0) == 0) {
-    Error e = Error::InvalidArgument("the change breaks a rule of the records");
-    e.detail = detail;
-    return e;
-  }
-  if (code.rfind("08", 0) == 0 || code == "40001" || code == "40P01" || code == "55P03" ||
-      code == "57P01" || PQstatus(conn) != CONNECTION_OK) {
-    return Error::Unavailable("the database is unavailable; try again", detail);
-  }
-  return Error::Internal(detail);
+  return true;
 }
 
+// Statements that may be sent again when the connection was lost under them outside a
+// transaction: they changed nothing (BEGIN, reads). A lost write is not retried: the server may
+// have committed it before the connection went.
+bool SafeToRetry(std::string_view sql) {
+  return StartsWith(sql, "BEGIN") || StartsWith(sql, "SELECT") || StartsWith(sql, "SHOW");
+}
+
+bool EndsTransaction(std::string_view sql) {
+  return StartsWith(sql, "COMMIT") || StartsWith(sql, "ROLLBACK") || StartsWith(sql, "END");
+}
+
+// A connection that reconnects by itself (PgLink). Outside a transaction, a statement whose
+// connection was lost under it is sent once more on a new one when SafeToRetry. Inside one, a
+// lost connection fails every statement until the caller's COMMIT (unavailable) or ROLLBACK
+// (ok: the server rolled back already), so that no statement of the transaction can run outside
+// it on a new session.
 class PgConnection final : public Connection {
  public:
-  explicit PgConnection(PGconn* conn) : conn_(conn) {}
-  ~PgConnection() override { PQfinish(conn_); }
+  explicit PgConnection(std::string url) : link_(std::move(url)) {}
+
+  Status Open() { return link_.Ensure(); }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
 
   Result<Rows> Query(std::string_view sql, const std::vector<Value>& params) override {
+    const bool ending = EndsTransaction(sql);
+    if (in_transaction_ && link_.Lost()) {
+      // The server already rolled the transaction back with the session.
+      in_transaction_ = !ending;
+      if (StartsWith(sql, "ROLLBACK")) return Rows{};
+      return Error::Unavailable("the connection to PostgreSQL was lost during a transaction; "
+                                "nothing of it was kept; try again");
+    }
+    if (auto s = link_.Ensure(); !s.ok()) return s.error();
+    auto r = Run(sql, params);
+    if (!r.ok() && !in_transaction_ && link_.Lost() && SafeToRetry(sql)) {
+      spdlog::warn("postgresql: the connection was lost under a statement; sending it again");
+      if (auto s = link_.Ensure(); !s.ok()) return s.error();
+      r = Run(sql, params);
+    }
+    if (ending) {
+      in_transaction_ = false;
+    } else if (r.ok() && StartsWith(sql, "BEGIN")) {
+      in_transaction_ = true;
+    }
+    return r;
+  }
+
+  Status Script(std::string_view sql) override {
+    if (auto s = link_.Ensure(); !s.ok()) return s;
+    PGconn* conn = link_.get();
+    std::string text(sql);
+    PGresult* res = PQexec(conn, text.c_str());
+    std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn, res, "script");
+    return OkStatus();
+  }
+
+ private:
+  Result<Rows> Run(std::string_view sql, const std::vector<Value>& params) {
+    PGconn* conn = link_.get();
     std::string text(sql);
     std::vector<std::string> storage(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -55,11 +98,11 @@ class PgConnection final : public Connection {
         values[i] = s->c_str();
       }
     }
-    PGresult* res = PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr,
+    PGresult* res = PQexecParams(conn, text.c_str(), static_cast<int>(params.size()), nullptr,
                                  values.data(), nullptr, nullptr, 0);
     std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
     ExecStatusType st = PQresultStatus(res);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn_, res, text);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn, res, text);
     Rows out;
     int ncol = PQnfields(res), nrow = PQntuples(res);
     std::vector<Oid> types(static_cast<size_t>(ncol));
@@ -93,32 +136,18 @@ class PgConnection final : public Connection {
     return out;
   }
 
-  Status Script(std::string_view sql) override {
-    std::string text(sql);
-    PGresult* res = PQexec(conn_, text.c_str());
-    std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
-    ExecStatusType st = PQresultStatus(res);
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn_, res, "script");
-    return OkStatus();
-  }
 
  private:
-  PGconn* conn_;
+  PgLink link_;
+  bool in_transaction_ = false;  // between a BEGIN that succeeded and its COMMIT or ROLLBACK
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Connection>> ConnectPostgres(const std::string& url) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string detail = PQerrorMessage(conn);
-    PQfinish(conn);
-    return Error::Unavailable("cannot connect to PostgreSQL", detail);
-  }
-  auto out = std::make_unique<PgConnection>(conn);
-  // Quiet NOTICEs (e.g. "relation already exists, skipping") instead of printing to stderr.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
-  return std::unique_ptr<Connection>(std::move(out));
+  auto conn = std::make_unique<PgConnection>(url);
+  if (auto s = conn->Open(); !s.ok()) return s.error();
+  return std::unique_ptr<Connection>(std::move(conn));
 }
 
 }  // namespace hearth::adapters::storage

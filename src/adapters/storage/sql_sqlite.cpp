@@ -9,37 +9,6 @@
 namespace hearth::adapters::storage {
 namespace {
 
-Error SqliteError(sqlite3* db, int rc, std::string_view what) {
-  std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
-    case SQLITE_CANTOPEN: return Error::Unavailable("the database cannot be opened", detail);
-    // The operator's side, not a bug: the same 503 on every route (issue 12, finding 6).
-    case SQLITE_READONLY:
-      return Error::Unavailable("the database is not writable; nothing can be changed", detail);
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-      return Error::Unavailable("the database cannot be read or written", detail);
-    case SQLITE_CONSTRAINT:  // as PostgreSQL's class 23 (sql_postgres.cpp)
-      switch (db ? sqlite3_extended_errcode(db) : rc) {
-        case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY:
-          return Error::AlreadyExists("the change conflicts with existing records", "", detail);
-        case SQLITE_CONSTRAINT_FOREIGNKEY:
-          return Error::FailedPrecondition("the change breaks a reference between records", "",
-                                           detail);
-        default: {
-          Error e = Error::InvalidArgument("the change breaks a rule of the records");
-          e.detail = detail;
-          return e;
-        }
-      }
-    default: return Error::Internal(detail);
-  }
-}
 
 // $1 -> ?1 outside quoted text: SQLite's numbered parameters.
 std::string Rewrite(std::string_view sql) {
@@ -169,6 +138,42 @@ class SqliteConnection final : public Connection {
 };
 
 }  // namespace
+
+Error SqliteError(sqlite3* db, int rc, std::string_view what) {
+  std::string detail = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return Error::Unavailable("the database is busy; try again", detail);
+    case SQLITE_CANTOPEN: return Error::Unavailable("the database cannot be opened", detail);
+    // The operator's side, not a bug: the same 503 on every route (issue 12, finding 6).
+    case SQLITE_READONLY:
+      return Error::Unavailable("the database is not writable; nothing can be changed", detail);
+    case SQLITE_FULL:
+      return Error::Unavailable("the disk is full; nothing can be changed until space is freed",
+                                detail);
+    case SQLITE_IOERR:
+      return Error::Unavailable("the database file cannot be read or written (an I/O error)",
+                                detail);
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      return Error::Unavailable("the database file is damaged or not a database", detail);
+    case SQLITE_CONSTRAINT:  // as PostgreSQL's class 23 (PgError, pg_link.cpp)
+      switch (db ? sqlite3_extended_errcode(db) : rc) {
+        case SQLITE_CONSTRAINT_UNIQUE:
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+          return Error::AlreadyExists("the change conflicts with existing records", "", detail);
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+          return Error::FailedPrecondition("the change breaks a reference between records", "",
+                                           detail);
+        default: {
+          Error e = Error::InvalidArgument("the change breaks a rule of the records");
+          e.detail = detail;
+          return e;
+        }
+      }
+    default: return Error::Internal(detail);
+  }
+}
 
 Result<std::unique_ptr<Connection>> ConnectSqlite(const std::string& path, bool create) {
   if (create) {

@@ -34,6 +34,13 @@ Result<std::vector<ports::CalendarImport>> SqlStore::LoadCalendarImports() {
   return out;
 }
 
+Status SqlStore::Ping() {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query("SELECT MAX(version) FROM schema_migrations");
+  if (!rows.ok()) return rows.error();
+  return OkStatus();
+}
+
 Result<int64_t> SqlStore::CalendarVersion() {
   MutexLock lock(mutex_);
   auto rows = conn_->Query("SELECT COALESCE(MAX(id), 0) FROM calendar_imports");

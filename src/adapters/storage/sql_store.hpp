@@ -23,6 +23,11 @@ class SqlStore final : public ports::CalendarStore {
   Result<ports::CalendarImport> AddCalendarImport(const ports::CalendarImport& import,
                                                   const std::string& actor) override;
 
+  /// The readiness check's trivial query (issue 18, item 2): reads the schema version, which
+  /// touches the file on SQLite and the server on PostgreSQL (reconnecting when needed). ok, or
+  /// the statement's error (unavailable, naming the cause).
+  Status Ping();
+
   /// SQLite: an online, consistent copy to `path`. PostgreSQL: failed_precondition (use pg_dump).
   Status Backup(const std::string& path);
 

@@ -49,6 +49,10 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
   cmd->add_option("--metrics-token", f.service.metrics_token,
                   "Serve GET /metrics to other addresses than loopback with this bearer token")
       ->envname("HEARTH_METRICS_TOKEN");
+  cmd->add_option("--ready-min-free-mb", f.service.ready_min_free_mb,
+                  "GET /readyz fails while the SQLite database's disk has less room than this "
+                  "(MiB)")
+      ->check(CLI::Range(0, 1 << 20));
 }
 
 }  // namespace hearth::app::cli

@@ -1,5 +1,9 @@
 #include "app/http/api.hpp"
 
+#include <filesystem>
+
+#include "adapters/storage/disk_space.hpp"
+
 #include "app/http/admin.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
@@ -105,8 +109,21 @@ void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
 }  // namespace
 
 void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
-                  const std::optional<MetricsRoute>& metrics) {
+                  const std::optional<MetricsRoute>& metrics, const ReadyRoute& ready) {
   AddHealthRoutes(router, rt.calendar, [&rt] { return rt.db->watch.Check(); });
+  std::vector<ReadyCheck> checks = {{"database", [&rt]() -> Status {
+                                       if (auto s = rt.db->watch.Check(); !s.ok()) return s;
+                                       return rt.store->Ping();
+                                     }}};
+  if (!adapters::storage::IsPostgresUrl(rt.db->url)) {
+    // The directory: the WAL and the journal are written beside the file.
+    std::string dir = std::filesystem::absolute(rt.db->url).parent_path().string();
+    checks.push_back({"disk", [dir, min = ready.min_free_bytes] {
+                        return adapters::storage::CheckFreeSpace(dir, min);
+                      }});
+  }
+  if (ready.broker) checks.push_back({"mqtt", ready.broker});
+  AddReadyRoute(router, std::move(checks));
   AddCalendarRoutes(router, rt.calendar);
   AddCalendarImportRoutes(router, rt.calendar, rt.db->auth);  // admin (app/http/admin.hpp)
   AddUserRoutes(router, rt.db->accounts, rt.db->auth);        // /api/v1/users…, admin

@@ -8,6 +8,7 @@
 
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/router.hpp"
+#include "adapters/mqtt/mqtt_subscriber.hpp"
 #include "app/http/records.hpp"
 #include "app/runtime/runtime.hpp"
 
@@ -17,13 +18,23 @@ namespace hearth::app::http {
 struct MetricsRoute {
   const adapters::http::HttpMetrics* http = nullptr;  ///< the router's requests
   std::function<double()> rollup_lag_seconds;         ///< the background rollups', when running
+  /// The MQTT subscriber's counters, when MQTT ingest runs (nullopt while it starts).
+  std::function<std::optional<adapters::mqtt::SubscriberStats>()> mqtt;
   std::string token;  ///< a scraper's bearer token; empty: loopback only
+};
+
+/// What GET /readyz checks beyond the database (app/http/routes.hpp, ReadyCheck).
+struct ReadyRoute {
+  /// A SQLite database's disk must have this much room (flag --ready-min-free-mb).
+  uint64_t min_free_bytes = uint64_t{100} << 20;
+  std::function<Status()> broker;  ///< the MQTT subscription, when MQTT ingest runs
 };
 
 /// Registers every route (GET /metrics when `metrics` is given), the OpenAPI document last. `rt`
 /// must outlive the router and have a database (store, records, auth).
 void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
-                  const std::optional<MetricsRoute>& metrics = std::nullopt);
+                  const std::optional<MetricsRoute>& metrics = std::nullopt,
+                  const ReadyRoute& ready = {});
 
 /// GET /metrics (app/http/metrics_route.cpp).
 void AddMetricsRoute(adapters::http::Router& router, runtime::Runtime& rt,

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <optional>
+
 #include "app/http/routes.hpp"
 
 namespace hearth::app::http {
@@ -41,6 +44,41 @@ void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& 
       },
       {.summary = "Liveness, the database, loaded calendar years and the operator's warnings; 503 "
                   "while the database is unavailable",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false,
+       .gated = false});
+}
+
+void AddReadyRoute(adapters::http::Router& router, std::vector<ReadyCheck> checks) {
+  router.Add(
+      "GET", "/readyz",
+      [checks = std::move(checks)](const adapters::http::Request&) {
+        nlohmann::ordered_json results = nlohmann::ordered_json::object();
+        std::optional<Error> first;
+        for (const ReadyCheck& c : checks) {
+          const Status s = c.check();
+          nlohmann::ordered_json r = {{"ok", s.ok()}};
+          if (!s.ok()) {
+            r["message"] = s.error().message;
+            if (!first) first = s.error();
+          }
+          results[c.name] = std::move(r);
+        }
+        nlohmann::ordered_json body = {{"status", first ? "unavailable" : "ready"}};
+        if (first) body["message"] = first->message;
+        body["checks"] = std::move(results);
+        auto resp = adapters::http::Json(first ? 503 : 200, body);
+        if (first) {
+          resp.headers.emplace_back("Retry-After",
+                                    std::to_string(std::max<int64_t>(1, first->retry_after_s)));
+        }
+        return resp;
+      },
+      {.summary = "Readiness, for load balancers and probes: the database answers a query, its "
+                  "disk has room, the MQTT broker is subscribed to (when configured); 503 with "
+                  "Retry-After and what is wrong otherwise",
        .query = {},
        .request_schema = "",
        .response_schema = "",

@@ -44,6 +44,12 @@ MqttIngestion::~MqttIngestion() {
       s.storage_errors);
 }
 
+Status MqttIngestion::Ready() const {
+  if (subscriber_.subscribed()) return OkStatus();
+  return Error::Unavailable("not connected to the MQTT broker: readings published meanwhile wait "
+                            "in the broker");
+}
+
 Status MqttIngestion::StartProbe(adapters::mqtt::QueueProbeOptions options) {
   probe_wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (probe_wake_fd_ < 0) return Error::Internal("eventfd failed");

@@ -51,6 +51,11 @@ class MqttIngestion {
                 std::function<Status()> durable = {});
   ~MqttIngestion();
   Status Start();
+  /// Readiness (issue 18, item 2): ok while subscribed to the broker; else unavailable, saying
+  /// so (readings wait in the broker meanwhile).
+  Status Ready() const;
+  /// The subscriber's counters, for /metrics.
+  adapters::mqtt::SubscriberStats stats() const { return subscriber_.stats(); }
   /// Runs the broker queue probe (adapters/mqtt/queue_probe.hpp) in the background and logs
   /// its verdict: a warning naming max_queued_messages when the broker lost queued messages.
   Status StartProbe(adapters::mqtt::QueueProbeOptions options);

@@ -75,6 +75,7 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  const std::string url;  ///< as opened: a SQLite path or a postgresql:// URL
   adapters::storage::DatabaseWatch watch;  ///< is the database file still there (issue 12)?
   adapters::storage::SqlRecordStore records;
   adapters::storage::SqlUserStore users;

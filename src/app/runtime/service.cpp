@@ -38,12 +38,26 @@ Result<std::shared_ptr<spdlog::logger>> AccessLogger(const std::string& target) 
 Service::Service(Runtime& rt, adapters::http::ServerOptions options,
                  const ServiceOptions& service)
     : server_(options, router_), address_(options.address) {
-  http::AddApiRoutes(router_, rt,
-                     http::MetricsRoute{&metrics_,
-                                        [this] {
-                                          return rollups_ ? rollups_->SecondsSinceLastRun() : 0.0;
-                                        },
-                                        service.metrics_token});
+  http::MetricsRoute metrics{.http = &metrics_,
+                             .rollup_lag_seconds =
+                                 [this] {
+                                   const RollupWorker* r = rollups_view_.load();
+                                   return r ? r->SecondsSinceLastRun() : 0.0;
+                                 },
+                             .mqtt = [this]() -> std::optional<adapters::mqtt::SubscriberStats> {
+                               const MqttIngestion* m = mqtt_view_.load();
+                               if (!m) return std::nullopt;
+                               return m->stats();
+                             },
+                             .token = service.metrics_token};
+  http::ReadyRoute ready{.min_free_bytes = service.ready_min_free_mb << 20, .broker = {}};
+  if (!service.mqtt.url.empty()) {
+    ready.broker = [this]() -> Status {
+      const MqttIngestion* m = mqtt_view_.load();
+      return m ? m->Ready() : Error::Unavailable("MQTT ingest is starting");
+    };
+  }
+  http::AddApiRoutes(router_, rt, metrics, ready);
   // Every route but /healthz answers 503 while the database file is gone (issue 12, finding 6).
   router_.SetGate([&rt] { return rt.db->watch.Check(); });
   router_.SetObserver([this](const adapters::http::Request& req, const std::string& route,
@@ -60,6 +74,8 @@ Service::Service(Runtime& rt, adapters::http::ServerOptions options,
 }
 
 Service::~Service() {
+  mqtt_view_ = nullptr;
+  rollups_view_ = nullptr;
   mqtt_.reset();     // stop taking readings first,
   rollups_.reset();  // then judging them,
   server_.Stop();    // then answering
@@ -105,10 +121,12 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   if (auto s = service->server_.Start(); !s.ok()) return s.error();
   // Household-days follow the readings (issue 5).
   service->rollups_ = std::make_unique<RollupWorker>(rt.db->rollups, options.rollup_interval);
+  service->rollups_view_ = service->rollups_.get();
   if (!options.mqtt.url.empty()) {
     auto started = StartMqttIngestion(rt, options.mqtt, service->server_.port());
     if (!started.ok()) return started.error();
     service->mqtt_ = std::move(*started);
+    service->mqtt_view_ = service->mqtt_.get();
   }
   for (int y : rt.calendar.MissingYears(std::chrono::time_point_cast<std::chrono::seconds>(
            std::chrono::system_clock::now()))) {
@@ -123,6 +141,8 @@ std::string Service::url() const {
 
 void Service::WaitForSignal() {
   server_.WaitForSignal();  // drained: every request that had begun to arrive is answered
+  mqtt_view_ = nullptr;
+  rollups_view_ = nullptr;
   mqtt_.reset();            // then MQTT stops taking readings,
   rollups_.reset();         // then judging them
 }

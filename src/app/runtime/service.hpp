@@ -4,6 +4,7 @@
 // before the runtime, which must outlive the service.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <string>
@@ -33,6 +34,8 @@ struct ServiceOptions {
   /// At SIGTERM or SIGINT, how long requests being received may take to be answered before the
   /// connections left are closed (flag --drain-seconds; 0..300).
   int drain_seconds = 10;
+  /// GET /readyz fails while a SQLite database's disk has less room (MiB; --ready-min-free-mb).
+  uint64_t ready_min_free_mb = 100;
 };
 
 class Service {
@@ -63,6 +66,10 @@ class Service {
   std::string address_;
   std::unique_ptr<RollupWorker> rollups_;
   std::unique_ptr<MqttIngestion> mqtt_;
+  // The workers as the HTTP threads see them (/metrics, /readyz): set once each is running, after
+  // the server started, and cleared before they stop.
+  std::atomic<const RollupWorker*> rollups_view_{nullptr};
+  std::atomic<const MqttIngestion*> mqtt_view_{nullptr};
 };
 
 }  // namespace hearth::app::runtime
