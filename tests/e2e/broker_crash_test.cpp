@@ -47,6 +47,7 @@ std::string Payload(int i) {
 class Device {
  public:
   explicit Device(std::string url) : url_(std::move(url)) {}
+  ~Device() { Drop(); }
   /// Publishes reading i to its sensor's topic; true once the broker acknowledged it.
   bool Publish(const std::string& topic, const std::string& payload) {
     try {
@@ -55,13 +56,23 @@ class Device {
       if (token->wait_for(std::chrono::seconds(2))) return token->get_return_code() == 0;
     } catch (const ::mqtt::exception&) {
     }
-    client_.reset();  // a broken connection: a new one for the next attempt
+    Drop();  // a broken connection: a new one for the next attempt
     return false;
   }
 
  private:
-  void Connect() {
+  // paho frees a client's state only after a disconnect, even of a broken connection.
+  void Drop() {
+    if (!client_) return;
+    try {
+      client_->disconnect(0)->wait_for(std::chrono::seconds(1));
+    } catch (const ::mqtt::exception&) {
+    }
     client_.reset();
+  }
+
+  void Connect() {
+    Drop();
     auto parsed = *adapters::mqtt::ParseMqttUrl(url_);
     auto c = std::make_unique<::mqtt::async_client>(support::Publisher::PahoUrl(url_),
                                                     UniqueName("device"));
