@@ -153,6 +153,19 @@ TEST(PostgresRestart, ServiceComesBackByItselfAndNothingAcknowledgedIsLost) {
   std::this_thread::sleep_for(std::chrono::seconds(5));
   cluster->Start();
   auto started = Clock::now();
+  // MQTT: the batch the subscriber holds (unacknowledged) is tried again on the same broker
+  // connection, at most 2 s apart (issue 18, item 4: it took 7.5 s when the connection was
+  // dropped and made again).
+  auto mqtt_count = [&] {
+    auto c = adapters::storage::Connect(url, false);
+    if (!c.ok()) return int64_t{-1};
+    auto n = (*c)->Query("SELECT COUNT(*) FROM readings WHERE sensor_id >= $1",
+                         {ids.at(p + std::to_string(kSensors))});
+    return n.ok() ? n->Int(0, 0) : int64_t{-1};
+  };
+  const int64_t mqtt_before = mqtt_count();
+  ASSERT_TRUE(WaitFor([&] { return mqtt_count() > mqtt_before; })) << server.Log();
+  const double mqtt_after_start = Seconds(started);
   ASSERT_TRUE(WaitFor([&] {
     auto r = Try(port, "GET", "/readyz");
     return r && r->status == 200;
@@ -167,12 +180,14 @@ TEST(PostgresRestart, ServiceComesBackByItselfAndNothingAcknowledgedIsLost) {
   mqtt.join();
   std::cout << "[ measured ] HTTP ingest back " << after_restart << " s after pg_ctl restart; "
             << "after a 5 s stop, /readyz 200 " << ready_after_start << " s and HTTP ingest "
-            << ingest_after_start << " s after the start; " << statuses_503.load()
+            << ingest_after_start << " s and MQTT ingest " << mqtt_after_start
+            << " s after the start; " << statuses_503.load()
             << " answers 503 meanwhile; " << http_acked.load() << " HTTP batches, "
             << mqtt_published.load() << " MQTT minutes of " << kSensors << " sensors\n";
   // Seconds, not a restart of hearth (generous bounds for a loaded 2-core machine).
   EXPECT_LT(after_restart, 15);
   EXPECT_LT(ingest_after_start, 15);
+  EXPECT_LT(mqtt_after_start, 15);
 
   // Every acknowledged reading is stored, with its value. MQTT: everything published (the broker
   // acknowledged it to the publisher and hearth withholds its own PUBACK until stored).

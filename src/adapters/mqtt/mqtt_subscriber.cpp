@@ -92,6 +92,19 @@ void Subscriber::Run() {
   }
 }
 
+Status Subscriber::Handle(std::span<const Message> batch) {
+  messages_ += static_cast<int64_t>(batch.size());
+  ++batches_;
+  Status handled = Error::Internal("handler threw");
+  try {
+    handled = handler_(batch);
+  } catch (const std::exception& e) {
+    handled = Error::Internal(std::string("mqtt handler threw: ") + e.what());
+  }
+  if (!handled.ok()) ++failed_batches_;
+  return handled;
+}
+
 Status Subscriber::RunSession() {
   Transport c(wake_fd_);
   if (auto s = c.Open(url_.host, url_.port, options_.connect_timeout,
@@ -173,8 +186,10 @@ Status Subscriber::RunSession() {
       return OkStatus();
     }
     auto read = c.ReadAvailable(4u << 20);
-    if (!read.ok()) return read.error();
-    bool progressed = *read > 0;
+    // A connection that broke still delivered what it read before: parsed below, and stored.
+    std::optional<Error> broken;
+    if (!read.ok()) broken = read.error();
+    bool progressed = read.ok() && *read > 0;
     size_t consumed = 0;
     while (batch.size() < options_.max_in_flight) {
       auto f = NextFrame(std::string_view(c.in).substr(consumed), max_frame);
@@ -216,6 +231,13 @@ Status Subscriber::RunSession() {
       }
     }
     c.in.erase(0, consumed);
+    if (broken) {
+      // The messages we hold cannot be acknowledged any more, and a broker that crashed may
+      // have lost them with its state (docs/broker.md): store them now, once, so that what
+      // reached us is not lost with it. Redelivered after all, they are duplicates.
+      if (!batch.empty()) (void)Handle(batch);
+      return *broken;
+    }
 
     // After reading, so that a PINGRESP that came while the handler ran is seen first.
     if (auto now = Clock::now(); keep_alive.count() > 0) {
@@ -227,20 +249,12 @@ Status Subscriber::RunSession() {
     }
 
     if (!batch.empty() && Clock::now() >= retry_at) {
-      messages_ += static_cast<int64_t>(batch.size());
-      ++batches_;
-      Status handled = Error::Internal("handler threw");
-      try {
-        handled = handler_(batch);
-      } catch (const std::exception& e) {
-        handled = Error::Internal(std::string("mqtt handler threw: ") + e.what());
-      }
+      Status handled = Handle(batch);
       if (!handled.ok()) {
         // Nothing of this batch is acknowledged. The connection is fine: keep it, keep serving
         // it (PINGREQ, new messages join the batch) and try the batch again after a short
         // backoff, so that ingest resumes within one retry of storage coming back (issue 18,
         // item 4).
-        ++failed_batches_;
         retry_delay = retry_delay.count() == 0 ? options_.min_backoff
                                                : std::min(retry_delay * 2, options_.max_backoff);
         retry_at = Clock::now() + retry_delay;

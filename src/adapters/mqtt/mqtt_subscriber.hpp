@@ -13,7 +13,8 @@
 //     messages join the batch) and the batch is handed over again after a backoff (min_backoff
 //     doubling up to max_backoff), until the handler takes it (issue 18, item 4). A connection
 //     lost meanwhile makes the broker deliver the unacknowledged messages again (flagged dup).
-//     The handler must be idempotent.
+//     The handler must be idempotent. A connection that breaks while messages are held hands
+//     them over once more before it is made again (a broker that crashed may have lost them).
 // A message the handler can never take (a malformed payload) must be answered ok by the handler,
 // or it would come back forever.
 //
@@ -106,6 +107,8 @@ class Subscriber {
  private:
   void Run();
   Status RunSession();
+  /// Hands the batch to the handler, counting it (and a failure).
+  Status Handle(std::span<const Message> batch);
 
   SubscriberOptions options_;
   BatchHandler handler_;

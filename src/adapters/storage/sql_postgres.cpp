@@ -136,8 +136,6 @@ class PgConnection final : public Connection {
     return out;
   }
 
-
- private:
   PgLink link_;
   bool in_transaction_ = false;  // between a BEGIN that succeeded and its COMMIT or ROLLBACK
 };
