@@ -34,7 +34,9 @@ class Mosquitto {
   /// The broker of this test run (see above).
   static Mosquitto& Shared() {
     RequireServerLabel("mqtt");
-    static std::unique_ptr<Mosquitto> broker(new Mosquitto(Env{}, true));
+    // As the CTest fixture (src/CMakeLists.txt): a save every 1,000 changes.
+    static std::unique_ptr<Mosquitto> broker(
+        new Mosquitto(Env{{"MOSQUITTO_AUTOSAVE", "1000"}}, true));
     return *broker;
   }
   /// Extra settings of a broker of one's own (scripts/test-mosquitto.sh's environment), e.g.

@@ -161,6 +161,31 @@ Result<int64_t> VisibleSensorId(ports::RecordStore& records, const ports::Scope&
   return found->items.front().id;
 }
 
+adapters::http::Response SensorRowsPage(const adapters::http::Request& req,
+                                        ports::RecordStore& records, const Authorizer& authorize,
+                                        const SensorRowsFetch& fetch) {
+  const model::Resource& sensors = *model::FindResource("sensors");
+  auto access = authorize(req, sensors, Verb::kRead);
+  if (!access.ok()) return AuthErrorResponse(access.error());
+  if (auto s = adapters::http::OnlyParams(req, {"cursor", "limit"}); !s.ok()) {
+    return adapters::http::ErrorResponse(s.error());
+  }
+  auto page = ReadPage(req, 100, 1000);
+  if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+  // The sensor record decides visibility: outside the caller's scope it is not_found.
+  auto sensor_id = VisibleSensorId(records, access->scope, req.params.at("code"));
+  if (!sensor_id.ok()) return adapters::http::ErrorResponse(sensor_id.error());
+  auto rows = fetch(*sensor_id, page->cursor.value_or(0), page->limit + 1);
+  if (!rows.ok()) return adapters::http::ErrorResponse(rows.error());
+  const bool more = rows->size() > static_cast<size_t>(page->limit);
+  if (more) rows->pop_back();
+  std::optional<int64_t> next;
+  if (more) next = rows->back()["id"].get<int64_t>();
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (auto& row : *rows) items.push_back(std::move(row));
+  return adapters::http::Json(200, PageJson(std::move(items), next));
+}
+
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
                       ports::ReadingStore& readings, ports::RecordStore& records,
                       services::AuthService& auth, services::DeviceTokenService& devices,

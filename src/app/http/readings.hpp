@@ -17,6 +17,10 @@
 // record (the sensors resource's rules and scope; another's sensor is 404).
 #pragma once
 
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <vector>
+
 #include "adapters/http/router.hpp"
 #include "app/http/records.hpp"
 #include "ports/clock.hpp"
@@ -35,6 +39,16 @@ inline constexpr int64_t kMaxReadingsWindowS = 31 * 86400;
 /// by its code.
 Result<int64_t> VisibleSensorId(ports::RecordStore& records, const ports::Scope& scope,
                                 const std::string& code);
+
+/// A sensor's kept rows by id (its conflicts, its quarantine), for GET /api/v1/sensors/{code}/…:
+/// the caller must read sensor records (401/403), the sensor must be in its scope (404), cursor
+/// and limit (default 100, at most 1000) are the only parameters; `fetch(sensor_id, after_id,
+/// limit)` gives the rows as JSON items, each with its "id", and the answer is one page of them.
+using SensorRowsFetch = std::function<Result<std::vector<nlohmann::ordered_json>>(
+    int64_t sensor_id, int64_t after_id, int64_t limit)>;
+adapters::http::Response SensorRowsPage(const adapters::http::Request& req,
+                                        ports::RecordStore& records, const Authorizer& authorize,
+                                        const SensorRowsFetch& fetch);
 
 /// Registers both routes. Every argument must outlive the router.
 void AddReadingRoutes(adapters::http::Router& router, services::IngestService& ingest,
