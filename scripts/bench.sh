@@ -10,3 +10,7 @@ else
   exit 1
 fi
 scripts/bench-http.sh
+# The console's first page in Chromium, against the release binary's demo city, beside a page
+# with no app from the same server (web/tests/browser/flows.mjs, firstPageInteractive).
+HEARTH_BINARY=build/bin/hearth HEARTH_WEB_DIR=build/web \
+  node web/tests/browser/run.mjs firstPageInteractive

@@ -15,9 +15,17 @@ packages=(
   openssl  # the test broker's throwaway CA and certificate (mqtts:// tests)
   # tests and benchmarks
   googletest libgtest-dev libgmock-dev libbenchmark-dev
+  unzip                     # reads back the xlsx reports in their tests
   clang libclang-rt-14-dev  # libFuzzer targets (fuzz/)
   wrk                       # HTTP load in make bench
+  # the web console's browser tests (web/tests/browser): Debian's Chromium, driven by
+  # playwright-core; a CJK font so that its screenshots show the Chinese pages
+  chromium fonts-wqy-microhei
 )
+# The console's build (web/): Node.js and npm, from Debian unless the machine has them already
+# (e.g. NodeSource's nodejs, which brings its own npm and conflicts with Debian's npm).
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -68,7 +68,7 @@ struct LedgerQuery {
   /// Overdue only: not paid, with a payment deadline before this RFC 3339 time (same offset).
   std::optional<std::string> unpaid_past;
   std::optional<int64_t> after;  ///< cursor: ids greater than this
-  int limit = 50;                ///< 1..1000
+  int limit = 50;                ///< 1..1001 (a page of 1,000 and one row more)
 };
 
 struct ReplaceCounts {

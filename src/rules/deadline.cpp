@@ -24,13 +24,16 @@ constexpr std::array<std::pair<DeadlineRule, std::string_view>, 13> kRuleNames =
     {DeadlineRule::kConnectionApplication, "connection-application"},
 }};
 
-constexpr std::array<std::pair<Channel, std::string_view>, 6> kChannelNames = {{
+constexpr std::array<std::pair<Channel, std::string_view>, 9> kChannelNames = {{
     {Channel::kCityHotline, "city-hotline"},
     {Channel::kProvincialHotline, "provincial-hotline"},
     {Channel::kOnReceipt, "on-receipt"},
     {Channel::kInternetPlus, "internet-plus"},
     {Channel::kFirstQuestion, "first-question"},
     {Channel::kUrgent, "urgent"},
+    {Channel::kPhone, "phone"},
+    {Channel::kWeb, "web"},
+    {Channel::kHall, "hall"},
 }};
 
 template <typename Map>
@@ -53,9 +56,13 @@ const std::map<Channel, Period>* ChannelTable(const DeadlinePolicy& d, DeadlineR
   }
 }
 
-// R-WO-4: is `from` within the first `days` days of the official period of its season?
-bool InEarlySeason(const SeasonPolicy& season, int days, Instant from) {
+// R-WO-4: is `from` within the first `days` days of the official period of its season? The
+// season's official start is `official_start` when given (the district's decided date), else the
+// profile's default.
+bool InEarlySeason(const SeasonPolicy& season, std::optional<Date> official_start, int days,
+                   Instant from) {
   Date d = LocalDate(from);
+  if (official_start) return d >= *official_start && d < *official_start + std::chrono::days{days};
   const MonthDay& start = season.official_start.value;
   auto s = MakeDate(YearOf(d), start.month, start.day);
   if (!s.ok()) return false;
@@ -125,6 +132,10 @@ Result<DeadlineAnswer> ComputeDeadline(const Policy& policy, const HolidayCalend
                                        const DeadlineRequest& req) {
   const DeadlinePolicy& d = policy.deadlines;
   const std::string rule_name{DeadlineRuleName(req.rule)};
+  if (req.official_start && req.rule != DeadlineRule::kResponse) {
+    return Error::InvalidArgument("a season's official start applies to rule response only, not " +
+                                  rule_name, "official_start");
+  }
   if (req.outside_works && req.rule != DeadlineRule::kConnectionDecision) {
     return Error::InvalidArgument("outside works apply to rule connection-decision only, not " +
                                   rule_name, "outside_works");
@@ -155,7 +166,8 @@ Result<DeadlineAnswer> ComputeDeadline(const Policy& policy, const HolidayCalend
 
   switch (req.rule) {
     case DeadlineRule::kResponse: {
-      bool early = InEarlySeason(policy.season, d.response_early_season_days.value, req.from);
+      bool early = InEarlySeason(policy.season, req.official_start,
+                                 d.response_early_season_days.value, req.from);
       return Answer(calendar, req.from, early ? d.response_early_season : d.response);
     }
     case DeadlineRule::kReturnVisit: return Answer(calendar, req.from, d.return_visit);

@@ -54,6 +54,10 @@ struct DeadlineRequest {
   std::optional<Channel> channel;  ///< required by return, reply and reply-extension only
   Instant from;
   bool outside_works = false;      ///< connection-decision only
+  /// response only: the official start of the season `from` falls in, as the household's
+  /// district decided it (R-SEASON-1); unset, the profile's default dates decide R-WO-4's first
+  /// days. A time before this season's start is not in its first days.
+  std::optional<Date> official_start;
 };
 
 struct DeadlineAnswer {
@@ -64,7 +68,8 @@ struct DeadlineAnswer {
 
 /// Computes the deadline. Errors (invalid_argument, with field "channel" or "outside_works") when
 /// the channel is missing, given to a rule that takes none, or not allowed for the rule by the
-/// profile, or when outside_works is set for another rule than connection-decision.
+/// profile, or when outside_works is set for another rule than connection-decision (field
+/// "outside_works"), or official_start for another rule than response (field "official_start").
 Result<DeadlineAnswer> ComputeDeadline(const Policy& policy, const HolidayCalendar& calendar,
                                        const DeadlineRequest& request);
 

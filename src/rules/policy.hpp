@@ -49,7 +49,9 @@ struct Period {
   Basis basis;
 };
 
-/// Channels of complaint orders (R-WO-1).
+/// Channels of complaint orders (R-WO-1): the government hotline platforms, then the company's
+/// own channels. The own channels have no return deadline (nobody to hand the order back to); a
+/// profile gives their reply deadline, the city hotline's as a platform default (R-WO-1 decision).
 enum class Channel {
   kCityHotline,        ///< 12345
   kProvincialHotline,  ///< provincial hotline
@@ -57,10 +59,21 @@ enum class Channel {
   kInternetPlus,       ///< 互联网+督查
   kFirstQuestion,      ///< 首问负责
   kUrgent,             ///< epidemic and the like
+  kPhone,              ///< the company's 24 h service phone
+  kWeb,                ///< the company's web or app
+  kHall,               ///< the company's service hall
 };
-inline constexpr std::array<Channel, 6> kAllChannels = {
+inline constexpr std::array<Channel, 6> kHotlineChannels = {
     Channel::kCityHotline,  Channel::kProvincialHotline, Channel::kOnReceipt,
     Channel::kInternetPlus, Channel::kFirstQuestion,     Channel::kUrgent};
+inline constexpr std::array<Channel, 9> kAllChannels = {
+    Channel::kCityHotline,   Channel::kProvincialHotline, Channel::kOnReceipt,
+    Channel::kInternetPlus,  Channel::kFirstQuestion,     Channel::kUrgent,
+    Channel::kPhone,         Channel::kWeb,               Channel::kHall};
+/// Is this a government hotline platform's channel (orders come from, and answer to, a partner)?
+inline constexpr bool IsHotline(Channel c) {
+  return c != Channel::kPhone && c != Channel::kWeb && c != Channel::kHall;
+}
 
 struct SeasonPolicy {  // R-SEASON-1
   Cited<MonthDay> commissioning_start;
@@ -69,8 +82,8 @@ struct SeasonPolicy {  // R-SEASON-1
 };
 
 struct DeadlinePolicy {
-  std::map<Channel, Period> return_order;     ///< R-WO-2
-  std::map<Channel, Period> reply;            ///< R-WO-3
+  std::map<Channel, Period> return_order;     ///< R-WO-2; the hotline channels only
+  std::map<Channel, Period> reply;            ///< R-WO-3; every channel (R-WO-1 decision)
   std::map<Channel, Period> reply_extension;  ///< R-WO-3; only the channels that allow one
   Period response;                            ///< R-WO-4
   Period response_early_season;               ///< R-WO-4, first days of the official period

@@ -8,6 +8,9 @@
 // an approved or paid entry (RefundLedgerStore::ReplaceDrafts). Each entry's payment deadline is
 // the profile's refund-payment date after the season's official end (R-REFUND-6, 30 June).
 //
+// R-REFUND-2 (issue 15): given the stops store, a day on which the household's company-caused
+// stops (their union) lasted the profile's hours (12 h) or more is not heated: 100 %.
+//
 // Decisions (issue 11): a run counts only official days up to the last complete day (yesterday,
 // local), and the entry says so (covered_to), so that a mid-season run never refunds days that
 // have not happened; the refund's denominator stays the season's official days (R-REFUND-3). An
@@ -21,6 +24,7 @@
 
 #include "core/result.hpp"
 #include "ports/clock.hpp"
+#include "ports/outage_store.hpp"
 #include "ports/record_store.hpp"
 #include "ports/refund_ledger.hpp"
 #include "services/deadline_service.hpp"
@@ -41,12 +45,13 @@ struct LedgerRunSummary {
 
 class RefundLedgerService {
  public:
-  /// None is owned; all must outlive the service.
+  /// None is owned; all must outlive the service. Without `outages`, no day counts stop hours.
   RefundLedgerService(ports::RefundLedgerStore& ledger, ports::RecordStore& records,
                       const JudgingService& judging, const DeadlineService& deadlines,
-                      const PolicyRegistry& policies, const ports::Clock& clock)
+                      const PolicyRegistry& policies, const ports::Clock& clock,
+                      ports::OutageStore* outages = nullptr)
       : ledger_(ledger), records_(records), judging_(judging), deadlines_(deadlines),
-        policies_(policies), clock_(clock) {}
+        policies_(policies), clock_(clock), outages_(outages) {}
 
   /// Runs the season that starts in `season_start_year` for the households in `scope` (a
   /// household scope is refused: failed_precondition). invalid_argument (field "season") for a
@@ -86,6 +91,7 @@ class RefundLedgerService {
   const DeadlineService& deadlines_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
+  ports::OutageStore* outages_;
 };
 
 }  // namespace hearth::services

@@ -1,12 +1,14 @@
 // The refund ledger's use cases over real stores, SQLite and PostgreSQL, with a clock the test
 // moves (issue 11): a mid-season run counts complete days only and says so; approval waits for
 // the season's end and a draft covering it; an unpaid entry past its deadline is overdue;
-// meter-billed households get no temperature share (R-REFUND-1); every step is audited.
+// meter-billed households get no temperature share (R-REFUND-1); every step is audited; stored
+// company-caused stops of 12 h or more in a day make it not heated (R-REFUND-2, issue 15).
 #include "services/refund_ledger_service.hpp"
 
 #include <gtest/gtest.h>
 
 #include "adapters/json/calendar_json.hpp"
+#include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
@@ -24,8 +26,11 @@ class LedgerTest : public JudgingTest {
     ledger_ = std::make_unique<adapters::storage::SqlRefundLedger>(std::move(*conn));
     calendar_ = std::make_unique<CalendarService>(adapters::json::EmbeddedCalendarFile(), nullptr);
     deadlines_ = std::make_unique<DeadlineService>(*policies_, *calendar_);
+    auto stops = adapters::storage::Connect(db_->url(), false);
+    ASSERT_TRUE(stops.ok());
+    outages_ = std::make_unique<adapters::storage::SqlOutageStore>(std::move(*stops));
     service_ = std::make_unique<RefundLedgerService>(*ledger_, *records_, *judging_, *deadlines_,
-                                                     *policies_, clock_);
+                                                     *policies_, clock_, outages_.get());
     // A fee of 2,420.00 yuan for the 2025 season: 121 official days (11-15 .. 03-15), 20 yuan
     // a day.
     Make("fees", {{"household_id", h_},
@@ -44,7 +49,26 @@ class LedgerTest : public JudgingTest {
 
   void SetNow(const char* rfc3339) { clock_.Set(At(rfc3339)); }
 
+  /// A stop of the whole network from `from` to `to`, ended.
+  void Stop(const char* from, const char* to, bool company_caused) {
+    ports::ListQuery q;
+    q.equals = {{"code", std::string("hs")}};
+    ports::Outage o;
+    o.company_id = company_;
+    o.kind = rules::OutageKind::kEmergency;
+    o.company_caused = company_caused;
+    o.cause = "test";
+    o.scope.heat_sources = {records_->List(*model::FindResource("heat_sources"), q)->items[0].id};
+    o.start = At(from);
+    o.expected_end = At(to);
+    o.created_by = "manager";
+    auto created = outages_->Create(o, {});
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    ASSERT_TRUE(outages_->End(created->id, At(to), "manager").ok());
+  }
+
   std::unique_ptr<adapters::storage::SqlRefundLedger> ledger_;
+  std::unique_ptr<adapters::storage::SqlOutageStore> outages_;
   std::unique_ptr<CalendarService> calendar_;
   std::unique_ptr<DeadlineService> deadlines_;
   std::unique_ptr<RefundLedgerService> service_;
@@ -142,6 +166,27 @@ TEST_P(LedgerTest, AMeterBilledHouseholdGetsNoTemperatureShare) {
   ports::RefundEntry meter = OnlyEntry();
   EXPECT_EQ(meter.refund_fen, 0);
   EXPECT_TRUE(meter.days.empty());
+}
+
+// R-REFUND-2: the union of a day's company-caused stops, read from the stored stops.
+TEST_P(LedgerTest, ADayWithTwelveHoursOfTheCompanysStopsIsNotHeated) {
+  Stop("2025-12-01T08:00:00+08:00", "2025-12-01T20:00:00+08:00", true);   // 12 h: 100 %
+  Stop("2025-12-02T08:00:00+08:00", "2025-12-02T19:59:00+08:00", true);   // 11 h 59 min
+  Stop("2025-12-03T06:00:00+08:00", "2025-12-03T20:00:00+08:00", false);  // not the company's
+  Stop("2025-12-04T08:00:00+08:00", "2025-12-04T14:00:00+08:00", true);   // 08-14 and 12-20:
+  Stop("2025-12-04T12:00:00+08:00", "2025-12-04T20:00:00+08:00", true);   // 12 h together
+  Stop("2025-12-05T18:00:00+08:00", "2025-12-06T06:00:00+08:00", true);   // 6 h + 6 h
+  SetNow("2026-04-01T09:00:00+08:00");
+  ASSERT_TRUE(service_->Run(2025, {}, "admin").ok());
+  ports::RefundEntry e = OnlyEntry();
+  std::vector<std::string> days;
+  for (const auto& d : e.days) {
+    days.push_back(FormatDate(d.date));
+    EXPECT_EQ(d.share_percent, 100);
+    EXPECT_EQ(d.cause, rules::RefundCause::kOutage) << d.reason;
+  }
+  EXPECT_EQ(days, (std::vector<std::string>{"2025-12-01", "2025-12-04"}));
+  EXPECT_EQ(e.refund_fen, 2 * 2000);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LedgerTest,

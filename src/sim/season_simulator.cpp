@@ -117,17 +117,22 @@ int32_t SeasonSimulator::OutdoorMeanTenths(Date day) const {
   return static_cast<int32_t>(std::lround(mean));
 }
 
-bool SeasonSimulator::OutageOf(int64_t building, Instant& start, Instant& end) const {
+bool SimulatedOutage(const SimOptions& options, int64_t building, Date first, Date last,
+                     Instant& start, Instant& end) {
   const auto b = static_cast<uint64_t>(building);
-  if (static_cast<int>(Hash(options_.seed, kOutage, b) % 1000) >=
-      options_.outage_building_permille) {
+  if (static_cast<int>(Hash(options.seed, kOutage, b) % 1000) >=
+      options.outage_building_permille) {
     return false;
   }
-  const int64_t season_hours = ((last_ - first_).count() + 1) * 24;
-  start = StartOfLocalDay(first_) +
-          std::chrono::hours{Pick(Hash(options_.seed, kOutageStart, b), 24, season_hours - 48)};
-  end = start + std::chrono::hours{Pick(Hash(options_.seed, kOutageHours, b), 6, 30)};
+  const int64_t season_hours = ((last - first).count() + 1) * 24;
+  start = StartOfLocalDay(first) +
+          std::chrono::hours{Pick(Hash(options.seed, kOutageStart, b), 24, season_hours - 48)};
+  end = start + std::chrono::hours{Pick(Hash(options.seed, kOutageHours, b), 6, 30)};
   return true;
+}
+
+bool SeasonSimulator::OutageOf(int64_t building, Instant& start, Instant& end) const {
+  return SimulatedOutage(options_, building, first_, last_, start, end);
 }
 
 int32_t SeasonSimulator::ValueMilli(size_t sensor, Instant at) const {

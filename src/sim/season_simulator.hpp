@@ -56,6 +56,13 @@ struct SimReading {
 /// building.
 bool HasColdSpell(const SimOptions& options, int64_t building_id);
 
+/// Whether `building_id` loses heat once in a season from `first` to `last` simulated with
+/// `options` (its seed and outage_building_permille), and when: [start, end), 6 to 30 hours.
+/// The demo records these stops as emergencies (sim/demo_outages.hpp), so that the recorded
+/// stops and the readings' cold hours agree.
+bool SimulatedOutage(const SimOptions& options, int64_t building_id, Date first, Date last,
+                     Instant& start, Instant& end);
+
 class SeasonSimulator {
  public:
   /// The season runs from `first` to `last` (local days, both included).

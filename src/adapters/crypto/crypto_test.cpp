@@ -4,6 +4,7 @@
 #include <set>
 
 #include "adapters/crypto/password_hash.hpp"
+#include "adapters/crypto/hmac.hpp"
 #include "adapters/crypto/tokens.hpp"
 
 namespace hearth::adapters::crypto {
@@ -46,6 +47,22 @@ TEST(Tokens, Sha256Vectors) {
     SCOPED_TRACE(c.data);
     EXPECT_EQ(Sha256Hex(c.data), c.hex);
   }
+}
+
+TEST(Hmac, Rfc4231Vectors) {
+  struct Case {
+    std::string key, data, want;
+  };
+  const Case cases[] = {
+      {std::string(20, '\x0b'), "Hi There",
+       "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"},
+      {"Jefe", "what do ya want for nothing?",
+       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(HmacSha256Hex(c.key, c.data), c.want);
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abcd"));
 }
 
 TEST(Tokens, RandomBytesDiffer) {

@@ -136,6 +136,9 @@ Response Router::Dispatch(Request& request, const Route*& matched) const {
     if (std::find(allowed.begin(), allowed.end(), "GET") != allowed.end()) allowed.push_back("HEAD");
     return MethodNotAllowed(request.method, allowed);
   }
+  if (fallback_ && method == "GET") {
+    if (auto answer = fallback_(request)) return std::move(*answer);
+  }
   return ErrorResponse(Error::NotFound("no such resource: " + request.path));
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -40,6 +41,13 @@ class Router {
   /// instead of its success, because what it wrote may be lost. Set before serving.
   void SetGate(std::function<Status()> gate) { gate_ = std::move(gate); }
 
+  /// Answers a GET or HEAD that no route matches, before the 404: the web console
+  /// (StaticSite::Serve), whose deep links are paths the router does not know. nullopt: 404.
+  /// Not gated: the console loads while the database is away, and says so from the API. Set
+  /// before serving.
+  using Fallback = std::function<std::optional<Response>(const Request&)>;
+  void SetFallback(Fallback fallback) { fallback_ = std::move(fallback); }
+
   /// Called after every request with its matched route pattern ("" when none matched), the
   /// answer and the seconds it took: the access log and the metrics. Set before serving; called
   /// on the serving threads.
@@ -71,6 +79,7 @@ class Router {
   std::vector<Route> routes_;
   std::function<Status()> gate_;
   Observer observer_;
+  Fallback fallback_;
 };
 
 }  // namespace hearth::adapters::http

@@ -5,6 +5,7 @@
 #include "adapters/policy/policy_loader.hpp"
 
 #include <fstream>
+#include <span>
 #include <sstream>
 
 #include "adapters/policy/toml_reader.hpp"
@@ -187,13 +188,15 @@ class ProfileParser {
     return ok;
   }
 
-  bool ChannelPeriods(Scope& parent, const std::string& key, bool all_required,
-                      std::map<rules::Channel, Period>& out) {
+  // A period per channel of `channels`; with `all_required`, every one must be given. Keys of
+  // other channels are unknown keys.
+  bool ChannelPeriods(Scope& parent, const std::string& key, std::span<const rules::Channel> channels,
+                      bool all_required, std::map<rules::Channel, Period>& out) {
     const toml::table* t = parent.Table(key);
     if (!t) return false;
     Scope s(r_, *t, parent.Path(key));
     bool ok = true;
-    for (rules::Channel c : rules::kAllChannels) {
+    for (rules::Channel c : channels) {
       std::string name{rules::ChannelName(c)};
       if (!all_required && s.table().get(name) == nullptr) {
         s.Get(name, false);
@@ -209,9 +212,11 @@ class ProfileParser {
     const toml::table* t = top.Table("deadlines");
     if (!t) return false;
     Scope s(r_, *t, "deadlines");
-    bool ok = ChannelPeriods(s, "return", true, d.return_order);
-    ok &= ChannelPeriods(s, "reply", true, d.reply);
-    ok &= ChannelPeriods(s, "reply-extension", false, d.reply_extension);
+    // R-WO-2 returns are to a hotline platform; R-WO-3 replies are owed on every channel (the
+    // own channels' as a platform default, R-WO-1 decision); extensions only where allowed.
+    bool ok = ChannelPeriods(s, "return", rules::kHotlineChannels, true, d.return_order);
+    ok &= ChannelPeriods(s, "reply", rules::kAllChannels, true, d.reply);
+    ok &= ChannelPeriods(s, "reply-extension", rules::kHotlineChannels, false, d.reply_extension);
     if (const toml::table* rt = s.Table("response")) {
       Scope rs(r_, *rt, "deadlines.response");
       ok &= Set(ReadPeriod(rs, "normal", kClockUnit), d.response);

@@ -98,7 +98,7 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   auto rows =
       conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE " +
                        where.sql() + " ORDER BY id LIMIT " +
-                       std::to_string(std::clamp(q.limit, 1, 1000)),
+                       std::to_string(std::clamp(q.limit, 1, kMaxPageRows)),
                    where.params());
   if (!rows.ok()) return rows.error();
   std::vector<ports::RefundEntry> out;

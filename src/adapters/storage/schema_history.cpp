@@ -6,13 +6,16 @@
 #include <array>
 
 #include "adapters/storage/schema_history_devices.hpp"
+#include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
+#include "adapters/storage/schema_history_partners.hpp"
+#include "adapters/storage/schema_history_work_orders.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 11> kMigrations = {{
+constexpr std::array<Migration, 14> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -383,6 +386,11 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {10, "HTTP tokens of devices and gateways", nullptr, nullptr, kDeviceTokensSql},
     // A device whose clock runs fast (issue 18): its future readings are kept, not dropped.
     {11, "reading quarantine", nullptr, nullptr, kReadingQuarantineSql},
+    // Complaints, hotline orders, repairs, return visits, and the notifications outbox (issue 13).
+    {12, "work orders and the outbox", nullptr, nullptr, kWorkOrdersSql},
+    // The hotline platforms' keys, and the signatures seen (replays are refused).
+    {13, "hotline partner keys", nullptr, nullptr, kPartnersSql},
+    {14, "heating stops and their notices", nullptr, nullptr, kOutagesSql},  // issue 15
 }};
 
 }  // namespace

@@ -60,12 +60,14 @@ Status InTransaction(Connection& conn, const std::function<Status()>& fn);
 /// Column expressions come from the caller's code, values only through parameters.
 class Where {
  public:
-  /// Adds " AND <column_op> $n", e.g. And("m.id >", after).
-  void And(std::string_view column_op, Value value) {
+  /// Adds " AND <column_op> $n<suffix>", e.g. And("m.id >", after), or a subquery's condition
+  /// with its closing parenthesis as the suffix.
+  void And(std::string_view column_op, Value value, std::string_view suffix = {}) {
     params_.push_back(std::move(value));
     sql_ += " AND ";
     sql_ += column_op;
     sql_ += " $" + std::to_string(params_.size());
+    sql_ += suffix;
   }
   /// Adds " AND <condition>", a condition without a value.
   void And(std::string_view condition) { sql_.append(" AND ").append(condition); }
@@ -76,6 +78,10 @@ class Where {
   std::string sql_ = "1 = 1";
   std::vector<Value> params_;
 };
+
+/// The most rows a paged list answers: a page of 1,000 (the API's largest) and one row more, by
+/// which the caller tells whether another page follows.
+inline constexpr int kMaxPageRows = 1001;
 
 /// Is this URL a PostgreSQL one?
 bool IsPostgresUrl(std::string_view url);

@@ -18,6 +18,7 @@ int RunCli(int argc, char** argv) {
   AddDbCommands(app, &exit_code);
   AddUserCommands(app, &exit_code);
   AddDevicesCommands(app, &exit_code);
+  AddHotlineCommands(app, &exit_code);
   AddImportCommands(app, &exit_code);
   AddRefundCommands(app, &exit_code);
   AddSimulateCommands(app, &exit_code);

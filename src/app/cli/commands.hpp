@@ -19,6 +19,7 @@ void AddDemoCommands(CLI::App& app, int* exit_code);   // hearth demo (demo.cpp)
 void AddDbCommands(CLI::App& app, int* exit_code);
 void AddUserCommands(CLI::App& app, int* exit_code);  // hearth user add (user.cpp)
 void AddDevicesCommands(CLI::App& app, int* exit_code);  // hearth devices … (devices.cpp)
+void AddHotlineCommands(CLI::App& app, int* exit_code);  // hearth hotline … (hotline.cpp)
 void AddImportCommands(CLI::App& app, int* exit_code);  // hearth import households (import.cpp)
 void AddRefundCommands(CLI::App& app, int* exit_code);  // hearth refunds run (refunds.cpp)
 void AddSimulateCommands(CLI::App& app, int* exit_code);  // hearth simulate (simulate.cpp)

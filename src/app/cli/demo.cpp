@@ -1,6 +1,7 @@
-// hearth demo: generates a demo city into an empty database, prints its logins, and serves it
-// with a living season from the simulator: published over MQTT when a broker is given (so the
-// readings take the sensors' path), else fed to the ingest service directly.
+// hearth demo: generates a demo city, with its work orders, into an empty database, prints its
+// logins, and serves it with a living season from the simulator: published over MQTT when a
+// broker is given (so the readings take the sensors' path), else fed to the ingest service
+// directly.
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -13,6 +14,8 @@
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city.hpp"
+#include "sim/demo_outages.hpp"
+#include "sim/demo_work_orders.hpp"
 #include "sim/live_simulation.hpp"
 #include "sim/simulation_sinks.hpp"
 
@@ -22,6 +25,7 @@ namespace {
 struct DemoFlags {
   ServeFlags serve;
   uint64_t seed = 1;
+  int64_t orders_per_season = 0;  ///< 0: the generator's default; -1: no work orders
   bool no_simulate = false;
   std::string simulate_mqtt;  ///< the simulator's broker account; empty: the --mqtt URL
 };
@@ -62,9 +66,61 @@ int ShownSeason(const services::PolicyRegistry& policies, Date today) {
   return first && today < *first ? season - 1 : season;
 }
 
-// Generates the city when the database has no company; a database with companies is served as
-// it is.
-Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed) {
+// About how many work orders a whole season of the city has, unless --orders-per-season says.
+// Each order is received and moved on through WorkOrderService, about 6 calls: some 3 ms an
+// order in an optimized build (3,200 orders in 9 s), ten times that under the sanitizers of the
+// debug build, which gets fewer so that its demo (and the e2e tests) start within ~20 s.
+#ifdef NDEBUG
+constexpr int64_t kOrdersPerSeason = 2400;
+#else
+constexpr int64_t kOrdersPerSeason = 450;
+#endif
+
+// The city's work orders: the season before the one shown, whole, and the shown one up to now
+// (sim/demo_work_orders.hpp).
+Status SeedWorkOrders(runtime::Runtime& rt, uint64_t seed, int season, int64_t per_season) {
+  if (per_season < 0) return OkStatus();
+  sim::DemoOrderOptions options;
+  options.seed = seed;
+  options.season = season - 1;
+  options.now = rt.db->work_orders.Now();
+  options.per_season = per_season > 0 ? per_season : kOrdersPerSeason;
+  auto started = std::chrono::steady_clock::now();
+  auto orders =
+      sim::GenerateDemoWorkOrders(rt.db->records, rt.policies, rt.db->work_orders, options);
+  if (!orders.ok()) return orders.error();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::steady_clock::now() - started)
+                .count();
+  spdlog::info("generated {} work orders ({} events) in {} ms", orders->orders, orders->events, ms);
+  std::cout << "Generated " << orders->orders << " work orders from " << orders->by_channel.size()
+            << " channels since the " << options.season << " season: " << orders->open
+            << " open, " << orders->late << " late, " << orders->returned << " returned, "
+            << orders->extended << " extended, " << orders->second_complaints
+            << " second complaints, " << orders->duplicates << " duplicates.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// The city's heating stops: the season before the one shown, whole, and the shown one up to now
+// (sim/demo_outages.hpp; the simulator's building stops among them, at the readings' hours).
+Status SeedOutages(runtime::Runtime& rt, uint64_t seed, int season) {
+  sim::DemoOutageOptions options;
+  options.sim.seed = seed;
+  options.season = season - 1;
+  options.now = rt.db->outages.Now();
+  auto stops = sim::GenerateDemoOutages(rt.db->records, rt.policies, rt.db->outages, options);
+  if (!stops.ok()) return stops.error();
+  std::cout << "Recorded " << stops->stops << " heating stops since the " << options.season
+            << " season: " << stops->notices << " notices, " << stops->late
+            << " with a notice late, " << stops->overruns << " overrunning.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// Generates the city, with its work orders and heating stops, when the database has no company;
+// a database with companies is served as it is.
+Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
   if (!*empty) {
@@ -83,7 +139,8 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed) {
   spdlog::info("generated the demo city in {} ms ({} households, {} users)", ms,
                city->households, city->logins.size());
   PrintCity(*city, seed);
-  return OkStatus();
+  if (auto s = SeedWorkOrders(rt, seed, options.season, orders_per_season); !s.ok()) return s;
+  return SeedOutages(rt, seed, options.season);
 }
 
 // The running simulation and where it sends; stopped (destroyed) before the service.
@@ -139,7 +196,7 @@ int RunDemo(const DemoFlags& f) {
   auto opened = runtime::Runtime::Open({f.serve.db, f.serve.policies, runtime::DbMode::kRequired});
   if (!opened.ok()) return Fail(opened.error());
   runtime::Runtime& rt = **opened;
-  if (auto s = SeedDemoCity(rt, f.seed); !s.ok()) return Fail(s.error());
+  if (auto s = SeedDemoCity(rt, f.seed, f.orders_per_season); !s.ok()) return Fail(s.error());
   auto service = runtime::Service::Start(rt, f.serve.service);
   if (!service.ok()) return Fail(service.error());
   std::unique_ptr<LiveSeason> season;  // stopped before the service
@@ -169,6 +226,9 @@ void AddDemoCommands(CLI::App& app, int* exit_code) {
   auto* d = app.add_subcommand("demo", "Serve a demo city");
   AddServeFlags(d, flags->serve);
   d->add_option("--seed", flags->seed, "Seed of the city generated into an empty database");
+  d->add_option("--orders-per-season", flags->orders_per_season,
+                "About how many work orders a whole season of the generated city has (0: the "
+                "default, 2400, or 450 in a debug build; -1: none)");
   d->add_flag("--no-simulate", flags->no_simulate,
               "Serve the city without the season simulator's readings");
   d->add_option("--simulate-mqtt", flags->simulate_mqtt,

@@ -27,6 +27,18 @@ std::filesystem::path DefaultPolicyDir() {
   return "policies";
 }
 
+std::string DefaultWebDir() {
+  if (const char* env = std::getenv("HEARTH_WEB_DIR"); env) return env;
+  std::error_code ec;
+  for (auto candidate : {ExecutableDir() / ".." / "web",
+                         ExecutableDir() / ".." / "share" / "hearth" / "web"}) {
+    if (std::filesystem::is_regular_file(candidate / "index.html", ec)) {
+      return candidate.lexically_normal().string();
+    }
+  }
+  return "";
+}
+
 std::string DefaultDbPath() {
   if (const char* env = std::getenv("HEARTH_DB"); env && *env) return env;
   return "var/hearth.db";

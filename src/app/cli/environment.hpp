@@ -12,6 +12,11 @@ namespace hearth::app::cli {
 /// built from (build/bin/hearth -> ../../policies), else ./policies.
 std::filesystem::path DefaultPolicyDir();
 
+/// The built web console: $HEARTH_WEB_DIR, else web/ beside the binary's bin/ (the build tree:
+/// build/bin/hearth -> build/web), else share/hearth/web of an installed tree; "" when none has
+/// an index.html (the API is served alone).
+std::string DefaultWebDir();
+
 /// The database: $HEARTH_DB, else var/hearth.db in the working directory.
 std::string DefaultDbPath();
 

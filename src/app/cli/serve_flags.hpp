@@ -49,6 +49,18 @@ inline void AddServeFlags(CLI::App* cmd, ServeFlags& f) {
   cmd->add_option("--metrics-token", f.service.metrics_token,
                   "Serve GET /metrics to other addresses than loopback with this bearer token")
       ->envname("HEARTH_METRICS_TOKEN");
+  cmd->add_option("--notify-webhook", f.service.notify_webhook,
+                  "Deliver notifications (replies and returns to hotline platforms, households' "
+                  "messages, overdue alerts) as JSON POSTs to this http:// URL, retried with "
+                  "backoff; receivers deduplicate by X-Hearth-Message-Id");
+  cmd->add_option("--notify-secret", f.service.notify_secret,
+                  "Sign each delivery: X-Hearth-Signature = hex HMAC-SHA256(secret, "
+                  "X-Hearth-Timestamp + newline + body)")
+      ->envname("HEARTH_NOTIFY_SECRET");
+  f.service.web_dir = DefaultWebDir();
+  cmd->add_option("--web-dir", f.service.web_dir,
+                  "Serve the built web console from this directory at / (default: the build's "
+                  "web/, or $HEARTH_WEB_DIR; '' for the API only)");
   cmd->add_option("--ready-min-free-mb", f.service.ready_min_free_mb,
                   "GET /readyz fails while the SQLite database's disk has less room than this "
                   "(MiB)")

@@ -5,15 +5,20 @@
 #include "adapters/storage/disk_space.hpp"
 
 #include "app/http/admin.hpp"
+#include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
+#include "app/http/outages.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/policies.hpp"
 #include "app/http/reading_conflicts.hpp"
 #include "app/http/reading_quarantine.hpp"
 #include "app/http/readings.hpp"
 #include "app/http/refunds.hpp"
+#include "app/http/reports.hpp"
+#include "app/http/work_orders.hpp"
 #include "app/http/routes.hpp"
 #include "app/http/usage_rates.hpp"
 #include "rules/access.hpp"
@@ -132,6 +137,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddCalcDailyRoutes(router, rt.policies);
   AddCalcRefundRoutes(router, rt.policies);
   AddCalcSamplePlanRoutes(router, rt.policies);
+  AddPolicyRoutes(router, rt.policies, rt.policy_dir, rt.db->auth);  // /api/v1/policies…
   // Before the records: /households/{id} would otherwise take "search" for an id.
   AddHouseholdSearchRoutes(router, rt.db->records, rt.db->auth);
   AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
@@ -150,6 +156,12 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);
   AddAlertRoutes(router, rt.db->alerts, rt.db->records, rt.db->auth);
   AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…
+  AddWorkOrderRoutes(router, rt.db->work_orders, rt.db->work_order_store, rt.db->records,
+                     rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications
+  AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);  // /api/v1/outages…
+  AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
+  AddReportRoutes(router, rt.db->work_order_store, rt.db->records, rt.policies, rt.clock,
+                  rt.db->auth, &rt.db->outage_store);  // /api/v1/reports/hotline, …/indicators
   if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }

@@ -364,5 +364,28 @@ TEST_F(ApiAccess, UsageRatesByRole) {
   EXPECT_EQ(Call("admin", "GET", "/api/v1/usage-rates?by=street").status, 400u);
 }
 
+// The monthly reports (issue 13): admin and regulator every company, manager and agent their
+// own, technician and household none (src/app/http/api_reports_test.cpp has the figures).
+TEST_F(ApiAccess, ReportsByRole) {
+  struct Case {
+    std::string role;
+    unsigned status;
+    size_t companies;  // when 200
+  };
+  const Case cases[] = {{"admin", 200, 2}, {"regulator", 200, 2},  {"manager", 200, 1},
+                        {"agent", 200, 1}, {"technician", 403, 0}, {"household", 403, 0},
+                        {"", 401, 0}};
+  for (const char* route : {"/api/v1/reports/hotline", "/api/v1/reports/indicators"}) {
+    for (const auto& c : cases) {
+      SCOPED_TRACE(std::string(route) + " " + c.role);
+      auto resp = Call(c.role, "GET", std::string(route) + "?month=2026-01");
+      ASSERT_EQ(resp.status, c.status) << resp.body;
+      if (c.status == 200) {
+        EXPECT_EQ(json::parse(resp.body)["companies"].size(), c.companies);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace hearth::app::http

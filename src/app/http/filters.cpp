@@ -1,5 +1,9 @@
 #include "app/http/filters.hpp"
 
+#include <algorithm>
+
+#include "adapters/json/json_input.hpp"
+
 namespace hearth::app::http {
 namespace {
 
@@ -77,6 +81,39 @@ Result<std::optional<int>> SeasonParam(const adapters::http::Request& req) {
                                   "season");
   }
   return std::optional<int>(static_cast<int>(*year));
+}
+
+Result<int64_t> IdParam(const std::string& text, const std::string& field) {
+  auto id = adapters::http::ParseDigits(text);
+  if (!id) return Error::InvalidArgument(field + " must be a number", field);
+  return *id;
+}
+
+Result<std::string> TextField(const nlohmann::json& body, const char* key, bool required) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (required) return Error::InvalidArgument(std::string(key) + " is required", key);
+    return std::string();
+  }
+  if (!it->is_string()) return Error::InvalidArgument(std::string(key) + " must be a string", key);
+  if (required && it->get<std::string>().empty()) {
+    return Error::InvalidArgument(std::string(key) + " must not be empty", key);
+  }
+  return it->get<std::string>();
+}
+
+Result<nlohmann::json> ObjectBody(const std::string& body,
+                                  std::initializer_list<std::string_view> allowed) {
+  auto parsed = adapters::json::ParseInput(body);
+  if (!parsed.ok()) return parsed.error();
+  nlohmann::json& j = *parsed;
+  if (!j.is_object()) return Error::InvalidArgument("the body must be a JSON object", "body");
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return Error::InvalidArgument("unknown field '" + key + "'", key);
+    }
+  }
+  return j;
 }
 
 }  // namespace hearth::app::http

@@ -6,8 +6,12 @@
 // Each error names the parameter.
 #pragma once
 
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 #include "adapters/http/message.hpp"
 #include "core/civil_time.hpp"
@@ -27,6 +31,17 @@ Result<std::optional<int64_t>> CompanyFilter(const adapters::http::Request& req,
 /// means its first second for `from`, its last for `to` (end_of_day).
 Result<std::optional<Instant>> TimeParam(const adapters::http::Request& req, const char* name,
                                          bool end_of_day);
+
+/// A positive decimal id from a path segment or parameter; invalid_argument naming `field`.
+Result<int64_t> IdParam(const std::string& text, const std::string& field);
+
+/// A JSON object body with only `allowed` keys; invalid_argument naming the body or the key.
+Result<nlohmann::json> ObjectBody(const std::string& body,
+                                  std::initializer_list<std::string_view> allowed);
+
+/// A string member of a JSON body: "" when absent or null (unless `required`: invalid_argument
+/// naming the key, as also for an empty required string); invalid_argument when not a string.
+Result<std::string> TextField(const nlohmann::json& body, const char* key, bool required);
 
 /// The season parameter: a year 2000..2200, or none.
 Result<std::optional<int>> SeasonParam(const adapters::http::Request& req);

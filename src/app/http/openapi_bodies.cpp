@@ -121,6 +121,77 @@ void AddBodySchemas(ordered_json& schemas) {
   patch["minProperties"] = 1;
   patch["maxProperties"] = 1;
   schemas["RefundPatch"] = patch;
+
+  // Work orders (issue 13; app/http/work_orders.cpp, adapters/json/work_order_json.hpp).
+  const std::vector<std::string> channels = {"city-hotline", "provincial-hotline", "on-receipt",
+                                             "internet-plus", "first-question", "urgent",
+                                             "phone", "web", "hall"};
+  schemas["WorkOrderNew"] = Object(
+      {{"channel", Enum(channels, "R-WO-1: a hotline platform, or the company's own channel")},
+       {"external_id", Text("the platform's order number; required for a hotline channel")},
+       {"received_at", Text(kRfc3339)},
+       {"household", Text("the household's id or code")},
+       {"category", Enum({"heating-quality", "leak", "repair", "billing", "connection", "other"},
+                         "what the order is about")},
+       {"content", Text("what the caller said")},
+       {"caller_phone", Text("the caller's phone")},
+       {"parent", Integer("the order this one duplicates (R-WO-1)")}},
+      {"channel", "received_at", "household", "category", "content"});
+  const ordered_json contact = Object(
+      {{"who", Text("who")}, {"at", Text(kRfc3339)}, {"how", Text("phone, sms, in person, …")}},
+      {"who", "at", "how"});
+  schemas["WorkOrderEvent"] = Object(
+      {{"type", Enum({"accept", "respond", "dispatch", "arrive", "repair", "reply", "return",
+                      "extend", "visit", "close", "reopen"},
+                     "the event")},
+       {"at", Text(kRfc3339)},
+       {"note", Text("free text")},
+       {"technician", Text("dispatch: who goes")},
+       {"appointment", Text("dispatch: the appointed time, " + std::string(kRfc3339))},
+       {"contact_record", contact},
+       {"approved_by", Text("return: the head of the unit who approved it (R-WO-2)")},
+       {"seal", Boolean("return: the unit's seal is on it (R-WO-2)")},
+       {"reason", Text("return, extend, reopen: why")},
+       {"charges", ArrayOf(Object({{"item", Text("the work")},
+                                   {"price_fen", Integer("its price, fen")},
+                                   {"materials", Text("materials used")}},
+                                  {"item", "price_fen"}),
+                           0)},
+       {"signature", contact},
+       {"staff", ArrayOf(Text("a name"), 0)},
+       {"started_at", Text("repair: when the work began, " + std::string(kRfc3339))},
+       {"result", Text("repair, reply: the result")},
+       {"confirmation", contact},
+       {"process_satisfaction", Enum({"satisfied", "basically-satisfied", "unsatisfied"}, "visit")},
+       {"result_satisfaction", Enum({"satisfied", "basically-satisfied", "unsatisfied"}, "visit")},
+       {"reasonable", Boolean("visit: the complaint was reasonable")},
+       {"mode", Enum({"phone", "face-to-face"}, "visit")},
+       {"by_manager", Boolean("visit: made by a manager")}},
+      {"type", "at"});
+  // A record by its id (a number) or its code within the company (a string).
+  const ordered_json refs = ArrayOf(
+      {{"oneOf", {Integer("the record's id"), Text("the record's code within the company")}}}, 0);
+  schemas["OutageNew"] = Object(
+      {{"kind", Enum({"planned", "emergency"}, "R-OUT-1: a planned or an emergency stop")},
+       {"company_caused", Boolean("the company's cause (R-REFUND-2 refunds its stop hours)")},
+       {"cause", Text("why heat stops (stated in every notice, R-OUT-1)")},
+       {"scope", Object({{"heat_sources", refs},
+                         {"network_sections", refs},
+                         {"substations", refs},
+                         {"buildings", refs}},
+                        {})},
+       {"start", Text(kRfc3339)},
+       {"expected_end", Text("the restoration expected, " + std::string(kRfc3339))},
+       {"road_sections", Text("the road sections under repair")},
+       {"company", Integer("admin only: the company's id")}},
+      {"kind", "company_caused", "cause", "scope", "start", "expected_end"});
+  schemas["OutageNotice"] = Object(
+      {{"at", Text("when it was published, " + std::string(kRfc3339))},
+       {"expected_end", Text("the restoration it announces (default: the last announced)")},
+       {"text", Text("what else it says")}},
+      {"at"});
+  schemas["OutageEnd"] = Object({{"at", Text("when heat was back, " + std::string(kRfc3339))}},
+                                {"at"});
 }
 
 }  // namespace hearth::app::http

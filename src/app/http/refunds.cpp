@@ -16,27 +16,6 @@ using rules::Role;
 
 Error Denied(const std::string& what) { return Error::PermissionDenied(what); }
 
-Result<int64_t> Id(const std::string& text, const std::string& field) {
-  auto id = adapters::http::ParseDigits(text);
-  if (!id) return Error::InvalidArgument(field + " must be a number", field);
-  return *id;
-}
-
-// A JSON object body with only `allowed` keys.
-Result<nlohmann::json> ObjectBody(const std::string& body,
-                                  std::initializer_list<std::string_view> allowed) {
-  auto parsed = adapters::json::ParseInput(body);
-  if (!parsed.ok()) return parsed.error();
-  nlohmann::json& j = *parsed;
-  if (!j.is_object()) return Error::InvalidArgument("the body must be a JSON object", "body");
-  for (const auto& [key, value] : j.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      return Error::InvalidArgument("unknown field '" + key + "'", key);
-    }
-  }
-  return j;
-}
-
 }  // namespace
 
 nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overdue) {
@@ -132,7 +111,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
                    }
                    overdue = value == "true";
                  } else if (key == "household_id") {
-                   auto n = Id(value, key);
+                   auto n = IdParam(value, key);
                    if (!n.ok()) return adapters::http::ErrorResponse(n.error());
                    q.household_id = *n;
                  }
@@ -167,7 +146,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
              [&service, &auth](const adapters::http::Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = Id(req.params.at("id"), "id");
+               auto id = IdParam(req.params.at("id"), "id");
                if (!id.ok()) return adapters::http::ErrorResponse(id.error());
                auto e = service.Get(*id, services::ScopeOf(*p));
                if (!e.ok()) return adapters::http::ErrorResponse(e.error());
@@ -184,7 +163,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
       [&service, &auth](const adapters::http::Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = Id(req.params.at("id"), "id");
+        auto id = IdParam(req.params.at("id"), "id");
         if (!id.ok()) return adapters::http::ErrorResponse(id.error());
         auto body = ObjectBody(req.body, {"status", "choice"});
         if (!body.ok()) return adapters::http::ErrorResponse(body.error());

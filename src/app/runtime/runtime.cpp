@@ -15,7 +15,9 @@ namespace {
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
   c.url = url;
-  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens}) {
+  for (auto* conn :
+       {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
+        &c.outages}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -36,6 +38,7 @@ adapters::crypto::HashingPoolOptions HashingPoolFor(unsigned cores) {
 Database::Database(Connections c, const ports::Clock& clock,
                    const services::PolicyRegistry& policies,
                    const services::DeadlineService& deadlines,
+                   services::CalendarService& calendar,
                    const adapters::crypto::Argon2Cost& password_cost)
     : url(c.url),
       watch(c.url),
@@ -52,11 +55,16 @@ Database::Database(Connections c, const ports::Clock& clock,
       judging(monitoring, records, policies, &rollups),
       measurements(monitoring, records, policies, clock),
       alerts(monitoring, records, policies, judging, &rollups, clock),
+      outage_store(std::move(c.outages)),
       refund_ledger(std::move(c.ledger)),
-      refunds(refund_ledger, records, judging, deadlines, policies, clock),
+      refunds(refund_ledger, records, judging, deadlines, policies, clock, &outage_store),
       weather(monitoring, records),
       device_token_store(std::move(c.tokens)),
-      device_tokens(device_token_store, *readings, tokens, clock) {}
+      device_tokens(device_token_store, *readings, tokens, clock),
+      work_order_store(std::move(c.work_orders)),
+      work_orders(work_order_store, records, judging, policies, calendar, clock),
+      outages(outage_store, records, policies, calendar, clock),
+      partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,
                  std::unique_ptr<adapters::storage::SqlStore> opened,
@@ -67,7 +75,7 @@ Runtime::Runtime(services::PolicyRegistry loaded,
       calendar(adapters::json::EmbeddedCalendarFile(), store.get()),
       deadlines(policies, calendar),
       db(connections ? std::make_unique<Database>(std::move(*connections), clock, policies,
-                                                  deadlines, password_cost)
+                                                  deadlines, calendar, password_cost)
                      : nullptr) {}
 
 Result<services::PolicyRegistry> LoadPolicies(const std::string& dir, bool missing_ok) {
@@ -95,8 +103,10 @@ Result<std::unique_ptr<Runtime>> Runtime::Open(const RuntimeOptions& options) {
   }
   auto policies = LoadPolicies(options.policy_dir, options.mode == DbMode::kIfPresent);
   if (!policies.ok()) return policies.error();
-  return std::unique_ptr<Runtime>(new Runtime(std::move(*policies), std::move(store),
-                                              std::move(connections), options.password_cost));
+  auto rt = std::unique_ptr<Runtime>(new Runtime(std::move(*policies), std::move(store),
+                                                 std::move(connections), options.password_cost));
+  rt->policy_dir = options.policy_dir;
+  return rt;
 }
 
 }  // namespace hearth::app::runtime

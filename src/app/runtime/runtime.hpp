@@ -7,7 +7,7 @@
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
 //     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
-//     -> device tokens
+//     -> device tokens -> work orders -> partner keys
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -23,8 +23,11 @@
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
+#include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
+#include "adapters/storage/partner_keys_sql.hpp"
+#include "adapters/storage/work_order_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
 #include "adapters/storage/user_store_sql.hpp"
 #include "services/alert_service.hpp"
@@ -35,8 +38,10 @@
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
+#include "services/outage_service.hpp"
 #include "services/policy_registry.hpp"
 #include "services/refund_ledger_service.hpp"
+#include "services/work_order_service.hpp"
 #include "services/rollup_service.hpp"
 #include "services/user_admin_service.hpp"
 #include "services/weather_service.hpp"
@@ -62,7 +67,8 @@ struct RuntimeOptions {
 /// is built.
 struct Connections {
   std::string url;  ///< what they were opened on
-  std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens;
+  std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
+      work_orders, partners, outages;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -71,6 +77,7 @@ class Database {
  public:
   Database(Connections connections, const ports::Clock& clock,
            const services::PolicyRegistry& policies, const services::DeadlineService& deadlines,
+           services::CalendarService& calendar,
            const adapters::crypto::Argon2Cost& password_cost);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -93,11 +100,16 @@ class Database {
   services::JudgingService judging;
   services::MeasurementService measurements;
   services::AlertService alerts;
+  adapters::storage::SqlOutageStore outage_store;  ///< heating stops (issue 15)
   adapters::storage::SqlRefundLedger refund_ledger;
   services::RefundLedgerService refunds;
   services::WeatherService weather;
   adapters::storage::SqlDeviceTokenStore device_token_store;
   services::DeviceTokenService device_tokens;  ///< HTTP tokens of devices and gateways
+  adapters::storage::SqlWorkOrderStore work_order_store;
+  services::WorkOrderService work_orders;  ///< complaints, hotline orders, repairs (issue 13)
+  services::OutageService outages;         ///< heating stops and their notices (issue 15)
+  adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 
 class Runtime {
@@ -112,6 +124,7 @@ class Runtime {
 
   adapters::clock::SystemClock clock;
   services::PolicyRegistry policies;
+  std::string policy_dir;  ///< where `policies` were loaded from (GET /api/v1/policies shows them)
   std::unique_ptr<adapters::storage::SqlStore> store;  ///< null without a database
   services::CalendarService calendar;  ///< over the store's loaded years, when it has one
   services::DeadlineService deadlines;

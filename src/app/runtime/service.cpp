@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "adapters/notify/webhook_sender.hpp"
 #include "app/http/api.hpp"
 #include "app/http/auth.hpp"
 
@@ -60,6 +61,9 @@ Service::Service(Runtime& rt, adapters::http::ServerOptions options,
   http::AddApiRoutes(router_, rt, metrics, ready);
   // Every route but /healthz answers 503 while the database file is gone (issue 12, finding 6).
   router_.SetGate([&rt] { return rt.db->watch.Check(); });
+  router_.SetFallback([this](const adapters::http::Request& req) {
+    return site_ ? site_->Serve(req) : std::nullopt;
+  });
   router_.SetObserver([this](const adapters::http::Request& req, const std::string& route,
                              const adapters::http::Response& resp, double seconds) {
     metrics_.Observe(req.method, route, resp.status, seconds);
@@ -116,12 +120,31 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
     if (!logger.ok()) return logger.error();
     access_log = std::move(*logger);
   }
+  std::unique_ptr<ports::NotificationSender> sender;
+  if (!options.notify_webhook.empty()) {
+    auto url = adapters::notify::ParseWebhookUrl(options.notify_webhook);
+    if (!url.ok()) return url.error();
+    sender = std::make_unique<adapters::notify::WebhookSender>(*url, options.notify_secret);
+  }
+  std::optional<adapters::http::StaticSite> site;
+  if (!options.web_dir.empty()) {
+    auto loaded = adapters::http::StaticSite::Load(options.web_dir);
+    if (!loaded.ok()) return loaded.error();
+    spdlog::info("the console: {} files ({} KiB) from {}", loaded->files(), loaded->bytes() >> 10,
+                 options.web_dir);
+    site = std::move(*loaded);
+  }
   std::unique_ptr<Service> service(new Service(rt, server_options, options));
   service->access_log_ = std::move(access_log);
+  service->site_ = std::move(site);
   if (auto s = service->server_.Start(); !s.ok()) return s.error();
   // Household-days follow the readings (issue 5).
   service->rollups_ = std::make_unique<RollupWorker>(rt.db->rollups, options.rollup_interval);
   service->rollups_view_ = service->rollups_.get();
+  // Overdue deadlines, calendar changes and notifications (issue 13).
+  service->work_orders_ = std::make_unique<WorkOrderWorker>(
+      rt.db->work_orders, rt.calendar, rt.db->work_order_store, std::move(sender), rt.clock,
+      options.work_order_interval);
   if (!options.mqtt.url.empty()) {
     auto started = StartMqttIngestion(rt, options.mqtt, service->server_.port());
     if (!started.ok()) return started.error();
@@ -144,7 +167,8 @@ void Service::WaitForSignal() {
   mqtt_view_ = nullptr;
   rollups_view_ = nullptr;
   mqtt_.reset();            // then MQTT stops taking readings,
-  rollups_.reset();         // then judging them
+  rollups_.reset();         // then judging them,
+  work_orders_.reset();     // and the work orders' duties
 }
 
 }  // namespace hearth::app::runtime

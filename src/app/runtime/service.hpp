@@ -14,8 +14,10 @@
 #include "adapters/http/metrics.hpp"
 #include "adapters/http/router.hpp"
 #include "adapters/http/server.hpp"
+#include "adapters/http/static_site.hpp"
 #include "app/runtime/mqtt_ingestion.hpp"
 #include "app/runtime/rollup_worker.hpp"
+#include "app/runtime/work_order_worker.hpp"
 #include "app/runtime/runtime.hpp"
 
 namespace hearth::app::runtime {
@@ -36,12 +38,22 @@ struct ServiceOptions {
   int drain_seconds = 10;
   /// GET /readyz fails while a SQLite database's disk has less room (MiB; --ready-min-free-mb).
   uint64_t ready_min_free_mb = 100;
+  /// Deliver the notifications outbox to this http:// URL (--notify-webhook); empty: keep them.
+  std::string notify_webhook;
+  /// Sign each delivery with HMAC-SHA256 under this secret (--notify-secret,
+  /// $HEARTH_NOTIFY_SECRET); empty: unsigned.
+  std::string notify_secret;
+  /// How often the work-order worker scans, checks the calendar and delivers.
+  std::chrono::milliseconds work_order_interval{1000};
+  /// The built web console served at / (flag --web-dir; adapters/http/static_site.hpp); empty:
+  /// the API only.
+  std::string web_dir;
 };
 
 class Service {
  public:
   /// Binds the address, starts serving and the workers. Errors: invalid_argument naming
-  /// `listen`, `drain-seconds` or `mqtt`; unavailable when the address cannot be bound;
+  /// `listen`, `drain-seconds`, `mqtt`, `notify_webhook` or `web-dir`; unavailable when the address cannot be bound;
   /// failed_precondition when the runtime has no database.
   static Result<std::unique_ptr<Service>> Start(Runtime& rt, const ServiceOptions& options);
 
@@ -53,7 +65,7 @@ class Service {
   std::string url() const;
   /// Blocks until SIGINT or SIGTERM, then stops: the HTTP server drains first (no new
   /// connections; requests being received are answered; at most drain_seconds), then MQTT ingest
-  /// stops, then the rollup worker.
+  /// stops, then the rollup and work-order workers.
   void WaitForSignal();
 
  private:
@@ -62,10 +74,12 @@ class Service {
   adapters::http::HttpMetrics metrics_;  // before the router, whose observer feeds it
   std::shared_ptr<spdlog::logger> access_log_;  // null: no access log
   adapters::http::Router router_;
+  std::optional<adapters::http::StaticSite> site_;  // the console; before the server serves it
   adapters::http::Server server_;
   std::string address_;
   std::unique_ptr<RollupWorker> rollups_;
   std::unique_ptr<MqttIngestion> mqtt_;
+  std::unique_ptr<WorkOrderWorker> work_orders_;
   // The workers as the HTTP threads see them (/metrics, /readyz): set once each is running, after
   // the server started, and cleared before they stop.
   std::atomic<const RollupWorker*> rollups_view_{nullptr};

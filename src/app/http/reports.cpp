@@ -1,0 +1,192 @@
+#include "app/http/reports.hpp"
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/xlsx/hotline_report_xlsx.hpp"
+#include "app/http/auth.hpp"
+#include "app/http/filters.hpp"
+#include "rules/access.hpp"
+#include "rules/deadline.hpp"
+#include "services/hotline_report_service.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using adapters::http::ErrorResponse;
+using nlohmann::ordered_json;
+using rules::Role;
+
+// What both routes read: the caller (a reporting role), the month and the company.
+struct ReportRequest {
+  services::ReportMonth month;
+  std::optional<int64_t> company;
+  ports::Scope scope;
+};
+
+Result<ReportRequest> ReadRequest(const adapters::http::Request& req, ports::RecordStore& records,
+                                  services::AuthService& auth,
+                                  std::initializer_list<std::string_view> params) {
+  auto p = RequirePrincipal(req, auth);
+  if (!p.ok()) return p.error();
+  if (p->role == Role::kTechnician || p->role == Role::kHousehold) {
+    return Error::PermissionDenied("reports are for admins, regulators, managers and agents");
+  }
+  if (auto s = adapters::http::OnlyParams(req, params); !s.ok()) return s.error();
+  ReportRequest out;
+  out.scope = services::ScopeOf(*p);
+  auto it = req.query.find("month");
+  if (it == req.query.end()) return Error::InvalidArgument("month must be YYYY-MM", "month");
+  auto month = services::ParseReportMonth(it->second);
+  if (!month.ok()) return month.error();
+  out.month = *month;
+  auto company = CompanyFilter(req, records, out.scope);
+  if (!company.ok()) return company.error();
+  out.company = *company;
+  return out;
+}
+
+ordered_json CompanyJson(const services::CompanyRef& c) {
+  return {{"company_id", c.id}, {"company_code", c.code}, {"company_name", c.name}};
+}
+
+ordered_json RowJson(const services::HotlineRow& r, bool total) {
+  ordered_json j = ordered_json::object();
+  if (!total) j["channel"] = rules::ChannelName(r.channel);
+  j["received"] = r.received;
+  j["on_time"] = r.on_time;
+  j["late"] = r.late;
+  j["pending"] = r.pending;
+  j["returned"] = r.returned;
+  j["extended"] = r.extended;
+  j["satisfaction"] = {{"satisfied", r.satisfied},
+                       {"basically_satisfied", r.basically_satisfied},
+                       {"unsatisfied", r.unsatisfied},
+                       {"not_visited", r.not_visited}};
+  j["second_complaints"] = r.second_complaints;
+  j["orders"] = r.orders;
+  return j;
+}
+
+ordered_json MonthJson(const services::ReportMonth& m, Instant generated_at) {
+  return {{"month", m.Text()},
+          {"from", FormatLocal(m.from)},
+          {"until", FormatLocal(m.until)},
+          {"generated_at", FormatLocal(generated_at)}};
+}
+
+// `key`: what the ids are ("orders", or "outages" for R-KPI-S).
+ordered_json IndicatorJson(const rules::IndicatorResult& r, const char* key,
+                           const std::vector<int64_t>& ids) {
+  ordered_json value = nullptr;
+  if (r.denominator != 0) {
+    value = static_cast<double>(r.numerator) / static_cast<double>(r.denominator);
+  }
+  return {{"rule", r.rule},
+          {"name", r.name},
+          {"numerator", static_cast<int64_t>(r.numerator)},
+          {"denominator", static_cast<int64_t>(r.denominator)},
+          {"value", value},
+          {"display", r.display},
+          {"target_per_mille", r.target_per_mille},
+          {"target_kind", r.target_kind == rules::TargetKind::kAtLeast ? "at-least" : "at-most"},
+          {"target_basis", r.target_basis.Display()},
+          {"status", rules::IndicatorStatusName(r.status)},
+          {"records", r.records},
+          {"numerator_records", r.numerator_records},
+          {key, ids}};
+}
+
+}  // namespace
+
+void AddReportRoutes(adapters::http::Router& router, ports::WorkOrderStore& orders,
+                     ports::RecordStore& records, const services::PolicyRegistry& policies,
+                     const ports::Clock& clock, services::AuthService& auth,
+                     ports::OutageStore* outages) {
+  auto service = std::make_shared<const services::HotlineReportService>(orders, records, policies,
+                                                                        clock, outages);
+
+  router.Add(
+      "GET", "/api/v1/reports/hotline",
+      [service, &records, &auth](const adapters::http::Request& req) {
+        auto in = ReadRequest(req, records, auth, {"month", "company", "company_id", "format"});
+        if (!in.ok()) return AuthErrorResponse(in.error());
+        bool xlsx = false;
+        if (auto f = req.query.find("format"); f != req.query.end()) {
+          if (f->second != "json" && f->second != "xlsx") {
+            return ErrorResponse(Error::InvalidArgument("format must be json or xlsx", "format"));
+          }
+          xlsx = f->second == "xlsx";
+        }
+        auto report = service->Hotline(in->month, in->company, in->scope);
+        if (!report.ok()) return ErrorResponse(report.error());
+        if (xlsx) {
+          auto bytes = adapters::xlsx::HotlineReportXlsx(*report);
+          if (!bytes.ok()) return ErrorResponse(bytes.error());
+          adapters::http::Response r;
+          r.status = 200;
+          r.content_type = kXlsxContentType;
+          r.body = std::move(*bytes);
+          r.headers.emplace_back("Content-Disposition",
+                                 "attachment; filename=\"" +
+                                     adapters::xlsx::HotlineReportFileName(*report) + "\"");
+          return r;
+        }
+        ordered_json out = MonthJson(report->month, report->generated_at);
+        out["basis"] = "orders received in the month (local time), as they stand now (R-WO-7)";
+        ordered_json companies = ordered_json::array();
+        for (const auto& c : report->companies) {
+          ordered_json j = CompanyJson(c.company);
+          ordered_json channels = ordered_json::array();
+          for (const auto& row : c.channels) channels.push_back(RowJson(row, false));
+          j["channels"] = std::move(channels);
+          j["total"] = RowJson(c.total, true);
+          companies.push_back(std::move(j));
+        }
+        out["companies"] = std::move(companies);
+        return adapters::http::Json(200, out);
+      },
+      {.summary = "The monthly hotline report (R-WO-7) per company and channel: orders received, "
+                  "on time, late, pending, returned, extended, return-visit satisfaction, second "
+                  "complaints, with the orders counted; month=YYYY-MM, company (id or code), "
+                  "format=xlsx for the workbook (one sheet per company, Chinese headers)",
+       .query = {"month", "company", "format"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+
+  router.Add(
+      "GET", "/api/v1/reports/indicators",
+      [service, &records, &auth](const adapters::http::Request& req) {
+        auto in = ReadRequest(req, records, auth, {"month", "company", "company_id"});
+        if (!in.ok()) return AuthErrorResponse(in.error());
+        auto report = service->Indicators(in->month, in->company, in->scope);
+        if (!report.ok()) return ErrorResponse(report.error());
+        ordered_json out = MonthJson(report->month, report->generated_at);
+        ordered_json companies = ordered_json::array();
+        for (const auto& c : report->companies) {
+          ordered_json j = CompanyJson(c.company);
+          j["policy"] = c.company.policy;
+          j["indicators"] = ordered_json::array();
+          if (!c.s.rule.empty()) j["indicators"].push_back(IndicatorJson(c.s, "outages", c.s_outages));
+          j["indicators"].push_back(IndicatorJson(c.q, "orders", c.q_orders));
+          j["indicators"].push_back(IndicatorJson(c.p, "orders", c.p_orders));
+          j["indicators"].push_back(IndicatorJson(c.b, "orders", c.b_orders));
+          companies.push_back(std::move(j));
+        }
+        out["companies"] = std::move(companies);
+        return adapters::http::Json(200, out);
+      },
+      {.summary = "Service indicators of a month per company: R-KPI-S operation accident "
+                  "rate from the heating stops (the month's elapsed part), R-KPI-Q "
+                  "repair response rate, R-KPI-P process satisfaction, R-KPI-B result "
+                  "satisfaction, each with its value, target, status and the records and orders "
+                  "behind it; month=YYYY-MM, company (id or code)",
+       .query = {"month", "company"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+}
+
+}  // namespace hearth::app::http

@@ -1,0 +1,114 @@
+// The console's one way to the API: JSON over fetch with the session's bearer token. Every
+// failure becomes an ApiError carrying the server's error body ({"error":{code,message,field}})
+// so that forms can put the message on the field at fault, and 429/503 their Retry-After.
+import type { paths } from './schema';
+
+export type { paths };
+
+/** The server's error, as /api answers it (docs: README, "Errors"). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field?: string;
+  /** Seconds, from Retry-After (429 login throttling, 503 busy). */
+  readonly retryAfter?: number;
+  /** The whole "error" object, for what some routes add (a measurement's "violations"). */
+  readonly body?: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, field?: string, retryAfter?: number, body?: Record<string, unknown>) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.retryAfter = retryAfter;
+    this.body = body;
+  }
+}
+
+const TOKEN_KEY = 'hearth.token';
+
+export function getToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function setToken(token: string | null): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Called when the server says the session is gone (401): the app goes back to sign-in. */
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+async function errorOf(resp: Response): Promise<ApiError> {
+  const retry = resp.headers.get('Retry-After');
+  const retryAfter = retry && /^\d+$/.test(retry) ? Number(retry) : undefined;
+  try {
+    const body = await resp.json();
+    const e = body?.error ?? {};
+    return new ApiError(resp.status, e.code ?? 'unknown', e.message ?? resp.statusText, e.field, retryAfter, e);
+  } catch {
+    return new ApiError(resp.status, 'unknown', resp.statusText || `HTTP ${resp.status}`, undefined, retryAfter);
+  }
+}
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** A raw body (CSV, a calendar file) with its media type. */
+  raw?: { body: BodyInit; contentType: string };
+  signal?: AbortSignal;
+}
+
+/** One API call. Resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (opts.raw) {
+    headers['Content-Type'] = opts.raw.contentType;
+    body = opts.raw.body;
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  const resp = await fetch(withQuery(path, opts.query), { method, headers, body, signal: opts.signal });
+  if (!resp.ok) {
+    const err = await errorOf(resp);
+    if (resp.status === 401 && token) onUnauthenticated();
+    throw err;
+  }
+  if (resp.status === 204) return undefined as T;
+  const type = resp.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return (await resp.text()) as unknown as T;
+  return (await resp.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  del: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** A page of a list route: {"items":[…],"next_cursor":…}. */
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | number | null;
+}

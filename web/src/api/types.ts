@@ -1,0 +1,373 @@
+// The API's bodies as the console reads them. Records and request bodies come from the types
+// generated from /api/openapi.json (schema.d.ts, `npm run gen:api`); the routes whose answer
+// the OpenAPI document leaves loose (response_schema "" in the C++ route docs) get narrow
+// interfaces here, each naming the handler that writes it.
+import type { components } from './schema';
+
+export type Schemas = components['schemas'];
+
+/** A record as the API answers it: the schema's `id` is optional (it is read-only, absent from
+ * request bodies) but every stored record has one. */
+export type Stored<T> = T & { readonly id: number };
+
+export type Household = Stored<Schemas['household']>;
+export type Room = Stored<Schemas['room']>;
+export type Sensor = Stored<Schemas['sensor']>;
+export type Building = Stored<Schemas['building']>;
+export type Substation = Stored<Schemas['substation']>;
+export type HeatSource = Stored<Schemas['heat source']>;
+export type NetworkSection = Stored<Schemas['network section']>;
+export type Partition = Stored<Schemas['partition']>;
+export type Fee = Stored<Schemas['fee']>;
+export type Payment = Stored<Schemas['payment']>;
+export type Company = Stored<Schemas['company']>;
+export type MeasurementInput = Schemas['MeasurementInput'];
+export type CalendarImport = Schemas['CalendarImport'];
+
+export type DayStatus = 'qualified' | 'unqualified' | 'exempt' | 'not_judged';
+
+/** A room's part in a day's value (adapters/json/monitoring_json.hpp, RoomSummariesJson). */
+export interface RoomSummary {
+  room: string;
+  kind: string;
+  valid_hours: number;
+  counted: boolean;
+  value: number | null;
+}
+
+/** A judged day (src/app/http/days.cpp, DayJson). */
+export interface JudgedDay {
+  date: string;
+  value: number | null;
+  guarantee: number | null;
+  status: DayStatus | string;
+  share_percent: number;
+  reason: string;
+  in_season: boolean;
+  extra_day: boolean;
+  outdoor_mean: number | null;
+  evidence: {
+    source: string;
+    measured_on?: string;
+    measurement_id?: number;
+    room: string | null;
+    rooms?: RoomSummary[];
+  };
+}
+
+/** GET /api/v1/households/{id}/days (days.cpp). */
+export interface HouseholdDays {
+  household_id: number;
+  policy: string;
+  guarantee_case: string;
+  guarantee_reason: string;
+  items: JudgedDay[];
+}
+
+/** GET /api/v1/sensors/{code}/readings (readings.cpp): value in °C, ts local RFC 3339. */
+export interface Reading {
+  ts: string;
+  value: number;
+}
+
+/** A day of a refund ledger entry (adapters/json/ledger_json.cpp, LedgerDaysJson). */
+export interface LedgerDay {
+  date: string;
+  share_percent: number;
+  cause: string;
+  reason: string;
+  value: number | null;
+  guarantee: number | null;
+  outdoor_mean: number | null;
+  evidence: { source: string; room: string; measured_on?: string; measurement_id?: number };
+}
+
+/** A refund ledger entry (refunds.cpp, RefundEntryToJson). */
+export interface RefundEntry {
+  id: number;
+  household_id: number;
+  company_id: number;
+  season: number;
+  status: 'draft' | 'approved' | 'paid' | string;
+  fee_fen: number;
+  refund_fen: number;
+  refund_yuan: number;
+  official_days: number;
+  payment_deadline: string;
+  overdue: boolean;
+  covered_to: string;
+  season_end: string;
+  choice: string | null;
+  days: LedgerDay[];
+  computed_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** GET /api/v1/calendar (health.cpp, CalendarStatus). */
+export interface CalendarStatus {
+  years: number[];
+  missing_years: number[];
+}
+
+/** GET /api/v1/notifications (work_orders.cpp). */
+export interface Notification {
+  id: number;
+  topic: string;
+  order_id: number | null;
+  created_at: string;
+  fields: Record<string, string>;
+}
+
+/** GET /api/v1/alerts (alerts.cpp, AlertJson). */
+export interface Alert {
+  kind: string;
+  company_id: number;
+  household_id: number | null;
+  household: string;
+  sensor_id: number | null;
+  sensor: string | null;
+  details: {
+    message: string;
+    date?: string;
+    value?: number | null;
+    guarantee?: number | null;
+    share_percent?: number;
+    evidence?: string;
+    last_reading?: string | null;
+    last_value?: number;
+    quarantined?: number;
+    reason?: string;
+  };
+}
+
+/** GET /api/v1/alerts/unqualified (alerts.cpp). */
+export interface UnqualifiedHousehold {
+  household_id: number;
+  household: string;
+  company_id: number;
+  unqualified_days: number;
+  judged_days: number;
+  deepest_shortfall: number;
+  lowest_value: number;
+  first: string;
+  last: string;
+  share_days_percent: number;
+}
+
+/** A work order's deadline (adapters/json/work_order_json.cpp, DeadlineToJson). */
+export interface OrderDeadline {
+  due: string;
+  basis: string;
+  calendar_incomplete: boolean;
+  from: string;
+  status: 'ok' | 'warning' | 'overdue' | string;
+  met_at?: string;
+}
+
+/** A work order (work_orders.cpp, HeadJson; the detail adds WorkOrderToJson's fields). */
+export interface WorkOrder {
+  id: number;
+  company_id: number;
+  household_id: number | null;
+  channel: string;
+  external_id: string | null;
+  category: string;
+  received_at: string;
+  content: string;
+  caller_phone: string;
+  parent_id: number | null;
+  second_complaint: boolean;
+  season: number;
+  state: string;
+  extended: boolean;
+  deadlines: Record<string, OrderDeadline>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface OrderTimelineEntry {
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  recorded_at: string;
+  backdated: boolean;
+  detail?: string;
+  [key: string]: unknown;
+}
+
+export interface WorkOrderDetail extends WorkOrder {
+  returned: boolean;
+  children: number[];
+  replied_at: string | null;
+  visited_at: string | null;
+  closed_at: string | null;
+  process_satisfaction: string | null;
+  result_satisfaction: string | null;
+  reasonable: boolean | null;
+  timeline: OrderTimelineEntry[];
+}
+
+/** An indicator of GET /api/v1/reports/indicators (reports.cpp, IndicatorJson). */
+export interface Indicator {
+  rule: string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  display: string;
+  target_per_mille: number;
+  target_kind: 'at-least' | 'at-most';
+  target_basis: string;
+  status: string;
+  /** "286/response": the order and deadline each record counts. */
+  records: string[];
+  numerator_records: string[];
+  /** The work orders behind R-KPI-Q, P and B. */
+  orders?: number[];
+  /** The heating stops behind R-KPI-S. */
+  outages?: number[];
+}
+
+export interface IndicatorReport {
+  month: string;
+  from: string;
+  until: string;
+  generated_at: string;
+  companies: Array<{
+    company_id: number;
+    company_code: string;
+    company_name: string;
+    policy: string;
+    indicators: Indicator[];
+  }>;
+}
+
+/** GET /api/v1/audit (api.cpp). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  resource: string;
+  record_id: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** A broken rule of a measurement (adapters/json/measurement_json.cpp, ViolationsToJson). */
+export interface Violation {
+  rule: string;
+  check: string;
+  message: string;
+}
+
+/** A stored measurement (MeasurementToJson). */
+export interface Measurement {
+  id: number;
+  household_id: number;
+  room: string;
+  taken_at: string;
+  instrument: string;
+  value: number | null;
+  valid: boolean;
+  violations: Violation[] | null;
+  signature: 'signed' | 'pending' | 'refused' | string;
+  third_party: boolean;
+  overridden: boolean;
+  signed: { by: string; at: string; via: string } | null;
+  evidence: boolean;
+  created_by: string;
+  created_at: string;
+}
+
+/** A heating stop's kind (rules::OutageKindName). */
+export type OutageKind = 'planned' | 'emergency';
+
+/** What a stop cuts off, by record id at each level of the network (outages.cpp, OutageJson). */
+export interface OutageScope {
+  heat_sources: number[];
+  network_sections: number[];
+  substations: number[];
+  buildings: number[];
+}
+
+/** A notice a stop owes (outages.cpp, OutageJson "obligations"): R-OUT-1's advance notice of a
+ * planned stop, the notice of an emergency one, and the notice of an overrun. */
+export interface OutageObligation {
+  duty: 'advance' | 'emergency' | 'overrun' | string;
+  due: string;
+  /** The clause the due time comes from: "platform default (Z 2.4)". */
+  basis: string;
+  calendar_incomplete: boolean;
+  state: 'met' | 'late' | 'pending' | 'overdue' | string;
+  met_at: string | null;
+  /** For an overrun: the restoration time that was announced and passed. */
+  announced_end: string | null;
+}
+
+/** A published notice of a stop (outages.cpp, OutageJson "notices"). */
+export interface OutageNotice {
+  seq: number;
+  at: string;
+  expected_end: string;
+  text: string;
+  actor: string;
+  recorded_at: string;
+}
+
+/** A heating stop (outages.cpp, OutageJson): GET /api/v1/outages lists these without notices. */
+export interface Outage {
+  id: number;
+  company_id: number;
+  kind: OutageKind | string;
+  company_caused: boolean;
+  cause: string;
+  scope: OutageScope;
+  start: string;
+  expected_end: string;
+  actual_end: string | null;
+  road_sections: string;
+  affected_households: number;
+  /** m², two decimals. */
+  affected_area_m2: number;
+  /** The first notice's due time (+08:00); null when the stop owes none. */
+  notice_due: string | null;
+  /** A notice was or is late (an obligation "late" or "overdue"). */
+  notice_late: boolean;
+  /** The stop ran past an announced restoration time. */
+  overrun: boolean;
+  obligations: OutageObligation[];
+  notice_count: number;
+  created_by: string;
+  created_at: string;
+}
+
+/** GET /api/v1/outages/{id} and the POST answers: the stop with its notices. */
+export interface OutageDetail extends Outage {
+  notices: OutageNotice[];
+}
+
+/** A scope reference: a record id or its code. */
+export type ScopeRef = number | string;
+
+// The request bodies, as the server's OpenAPI document states them (generated, never retyped).
+/** POST /api/v1/outages. */
+export type OutageNew = Schemas['OutageNew'];
+/** POST /api/v1/outages/{id}/notices: a later expected_end announces an overrun. */
+export type OutageNoticeNew = Schemas['OutageNotice'];
+/** POST /api/v1/outages/{id}/end. */
+export type OutageEnd = Schemas['OutageEnd'];
+
+/** The fields of an "outage.notice" notification (all strings). */
+export interface OutageNoticeFields {
+  outage_id: string;
+  kind: string;
+  cause: string;
+  start: string;
+  expected_end: string;
+  road_sections: string;
+  affected_households: string;
+  text: string;
+}

@@ -1,0 +1,332 @@
+// 退费管理 (/refunds, admin and manager): choose a season, run it (POST /api/v1/refunds/runs: one
+// draft per heated household with a fee; approved and paid entries are kept, R-REFUND-6) and see
+// the run's counts; then the season's ledger (GET /api/v1/refunds, paged by cursor 10/20/50, the
+// filters in the URL), each entry expandable to the days behind it with their share, reason and
+// evidence, and the actions its state allows (approve a draft, mark an approved one paid). The
+// server refuses what the state does not allow (409) and the page shows its message.
+import { PageContainer } from '@ant-design/pro-components';
+import { App, Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, ApiError, type Page } from '../api/client';
+import type { Household, LedgerDay, RefundEntry } from '../api/types';
+import { useApi } from '../api/useApi';
+import { useRecords } from '../api/useRecords';
+import { useAuth } from '../auth';
+import CursorPager from '../components/CursorPager';
+import { PageError } from '../components/PageState';
+import { useNow } from '../components/useNow';
+import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp } from '../format';
+import { useT, type MessageKey, type Translate } from '../i18n';
+import { evidenceText } from './household/DaysTable';
+import { causeText, refundShare } from './household/RefundList';
+import {
+  actionBody,
+  defaultSeason,
+  listQuery,
+  readFilters,
+  refundActions,
+  refundedDays,
+  REFUND_STATUSES,
+  seasonChoices,
+  STATUS_COLOUR,
+  writeFilters,
+  type RefundAction,
+  type RefundFilters,
+} from './refunds/logic';
+
+/** POST /api/v1/refunds/runs (refunds.cpp, RefundRunSummary). */
+interface RunSummary {
+  season: number;
+  covered_to: string;
+  households: number;
+  written: number;
+  kept: number;
+  without_fee: number;
+  refund_fen: number;
+}
+
+function statusText(t: Translate, status: string): string {
+  return (REFUND_STATUSES as readonly string[]).includes(status) ? t(`refund.status.${status}` as MessageKey) : status;
+}
+
+function seasonLabel(t: Translate, season: number): string {
+  return t('refunds.seasonOption', { season, next: season + 1 });
+}
+
+/** The run: the button (with the time it has taken while the server works) and its summary. */
+function SeasonRun({ season, onDone }: { season: number; onDone: () => void }) {
+  const t = useT();
+  const [started, setStarted] = useState<number | null>(null);
+  const [summary, setSummary] = useState<RunSummary>();
+  const [error, setError] = useState<string>();
+  const now = useNow(1000);
+
+  const run = useCallback(async () => {
+    setStarted(Date.now());
+    setError(undefined);
+    setSummary(undefined);
+    try {
+      setSummary(await api.post<RunSummary>('/api/v1/refunds/runs', { season }));
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setStarted(null);
+    }
+  }, [season, onDone]);
+
+  const running = started !== null;
+  const seconds = running ? Math.max(0, Math.floor((now - started) / 1000)) : 0;
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={12} align="center" wrap="wrap">
+        <Popconfirm title={t('refunds.runConfirm', { season: seasonLabel(t, season) })} okText={t('refunds.run')} cancelText={t('common.cancel')} onConfirm={() => void run()} disabled={running}>
+          <Button type="primary" data-testid="refund-run" loading={running} disabled={running} aria-busy={running}>
+            {running ? t('refunds.running', { seconds }) : t('refunds.run')}
+          </Button>
+        </Popconfirm>
+        <Typography.Text type="secondary" role="status" aria-live="polite">
+          {running ? t('refunds.runningHint') : t('refunds.runHint')}
+        </Typography.Text>
+      </Flex>
+      {error && <Alert type="error" showIcon message={t('refunds.runFailed')} description={error} closable onClose={() => setError(undefined)} />}
+      {summary && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="refund-run-summary"
+          message={t('refunds.summaryTitle', { season: seasonLabel(t, summary.season) })}
+          description={
+            <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+              <Descriptions.Item label={t('refunds.summary.households')}>{summary.households}</Descriptions.Item>
+              <Descriptions.Item label={t('refunds.summary.written')}>{summary.written}</Descriptions.Item>
+              <Descriptions.Item label={t('refunds.summary.kept')}>{summary.kept}</Descriptions.Item>
+              <Descriptions.Item label={t('refunds.summary.withoutFee')}>{summary.without_fee}</Descriptions.Item>
+              <Descriptions.Item label={t('refunds.summary.total')}>{formatFen(summary.refund_fen)}</Descriptions.Item>
+              <Descriptions.Item label={t('refund.coveredTo')}>{formatDate(summary.covered_to)}</Descriptions.Item>
+            </Descriptions>
+          }
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** The days behind an entry: those with a share, with reason and evidence. */
+function EntryDays({ entry }: { entry: RefundEntry }) {
+  const t = useT();
+  const days = refundedDays(entry);
+  return (
+    <Flex vertical gap={8} data-testid="refund-days">
+      <Typography.Text type="secondary">
+        {t('refunds.entryLine', {
+          days: t('refund.daysValue', { n: days.length, official: entry.official_days }),
+          covered: formatDate(entry.covered_to),
+          computed: formatDateTime(entry.computed_at),
+          by: entry.updated_by,
+          updated: formatDateTime(entry.updated_at),
+        })}
+      </Typography.Text>
+      {days.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('refunds.noDays')} />
+      ) : (
+        <Table<LedgerDay>
+          size="small"
+          rowKey="date"
+          dataSource={days}
+          pagination={days.length > 10 ? { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true } : false}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: t('days.date'), dataIndex: 'date', width: 110 },
+            { title: t('days.value'), dataIndex: 'value', width: 90, align: 'right', render: (v: number | null) => formatTemp(v) },
+            { title: t('days.guarantee'), dataIndex: 'guarantee', width: 90, align: 'right', render: (v: number | null) => formatTemp(v) },
+            { title: t('days.share'), dataIndex: 'share_percent', width: 80, align: 'right', render: (v: number) => formatPercent(v) },
+            { title: t('refund.cause'), dataIndex: 'cause', width: 100, render: (c: string) => causeText(t, c) },
+            { title: t('days.reason'), dataIndex: 'reason' },
+            { title: t('days.evidence'), key: 'evidence', width: 220, render: (_: unknown, d) => evidenceText(t, { ...d.evidence, room: d.evidence.room || null }) },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}
+
+export default function Refunds() {
+  const t = useT();
+  const { me } = useAuth();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const list = useApi<Page<RefundEntry>>('/api/v1/refunds', listQuery(filters));
+  const items = useMemo(() => list.data?.items ?? [], [list.data]);
+  const households = useRecords<Household>('households', items.map((e) => e.household_id));
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const go = useCallback(
+    (changes: Partial<RefundFilters>) => {
+      const next = { ...filters, ...changes };
+      // A new filter starts again at the first page.
+      if (changes.trail === undefined) next.trail = [];
+      setParams(writeFilters(next));
+    },
+    [filters, setParams],
+  );
+
+  const act = useCallback(
+    async (entry: RefundEntry, action: RefundAction) => {
+      setBusy(entry.id);
+      try {
+        await api.patch<RefundEntry>(`/api/v1/refunds/${entry.id}`, actionBody(action));
+        message.success(t(action === 'approve' ? 'refunds.approvedMsg' : 'refunds.paidMsg'));
+        list.reload();
+      } catch (e) {
+        const text = e instanceof ApiError ? e.message : String(e);
+        message.error(t('refunds.refused', { message: text }), 6);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [list, message, t],
+  );
+
+  const codeOf = (id: number) => households.get(id)?.code;
+  const current = defaultSeason();
+  const mayRun = !!me && refundActions('draft', me.role).length > 0;
+
+  return (
+    <PageContainer title={t('menu.refunds')}>
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Flex vertical gap={12}>
+            <Space wrap>
+              <Typography.Text>{t('refunds.season')}</Typography.Text>
+              <Select
+                aria-label={t('refunds.season')}
+                data-testid="refund-season"
+                value={filters.season}
+                style={{ width: 200 }}
+                onChange={(season: number) => go({ season })}
+                options={seasonChoices(current, filters.season).map((y) => ({ value: y, label: seasonLabel(t, y) }))}
+              />
+            </Space>
+            {mayRun && <SeasonRun key={filters.season} season={filters.season} onDone={list.reload} />}
+          </Flex>
+        </Card>
+        <Card
+          size="small"
+          title={t('refunds.list')}
+          extra={
+            <Space wrap>
+              <Select
+                aria-label={t('refunds.status')}
+                value={filters.status}
+                style={{ width: 130 }}
+                onChange={(status: RefundFilters['status']) => go({ status })}
+                options={[{ value: '', label: t('refunds.allStatuses') }, ...REFUND_STATUSES.map((s) => ({ value: s, label: statusText(t, s) }))]}
+              />
+              <Checkbox checked={filters.overdue} onChange={(e) => go({ overdue: e.target.checked })}>
+                {t('refunds.overdueOnly')}
+              </Checkbox>
+              <Input.Search
+                aria-label={t('order.householdId')}
+                placeholder={t('order.householdId')}
+                defaultValue={filters.household}
+                key={filters.household}
+                allowClear
+                style={{ width: 180 }}
+                onSearch={(v) => go({ household: /^\d{1,15}$/.test(v.trim()) ? v.trim() : '' })}
+              />
+            </Space>
+          }
+        >
+          {list.error ? (
+            <PageError error={list.error} onRetry={list.reload} />
+          ) : (
+            <>
+              <Table<RefundEntry>
+                data-testid="refund-table"
+                size="small"
+                rowKey="id"
+                loading={list.loading}
+                dataSource={items}
+                pagination={false}
+                scroll={{ x: 1050 }}
+                locale={{ emptyText: t('refunds.empty') }}
+                expandable={{ expandedRowRender: (e) => <EntryDays entry={e} /> }}
+                columns={[
+                  { title: t('measure.id'), dataIndex: 'id', width: 70 },
+                  {
+                    title: t('household.code'),
+                    dataIndex: 'household_id',
+                    width: 160,
+                    render: (id: number) => <Link to={`/households/${id}`}>{codeOf(id) ?? `#${id}`}</Link>,
+                  },
+                  { title: t('refunds.amount'), dataIndex: 'refund_fen', width: 100, align: 'right', render: (v: number) => formatFen(v) },
+                  { title: t('refunds.fee'), dataIndex: 'fee_fen', width: 110, align: 'right', render: (v: number) => formatFen(v) },
+                  { title: t('refunds.share'), key: 'share', width: 90, align: 'right', render: (_: unknown, e) => formatPercent(refundShare(e), 2) },
+                  { title: t('refund.days'), key: 'days', width: 90, align: 'right', render: (_: unknown, e) => refundedDays(e).length },
+                  {
+                    title: t('refunds.status'),
+                    dataIndex: 'status',
+                    width: 130,
+                    render: (s: string, e) => (
+                      <Space size={4}>
+                        <Tag color={STATUS_COLOUR[s] ?? 'default'}>{statusText(t, s)}</Tag>
+                        {e.overdue && <Tag color="red">{t('refund.overdue')}</Tag>}
+                      </Space>
+                    ),
+                  },
+                  { title: t('refund.deadline'), dataIndex: 'payment_deadline', width: 105, render: (v: string) => formatDate(v) },
+                  {
+                    title: t('refund.choice'),
+                    dataIndex: 'choice',
+                    width: 100,
+                    render: (c: string | null) => (c === 'payment' || c === 'offset' ? t(`refund.choice.${c}` as MessageKey) : c ?? t('common.none')),
+                  },
+                  {
+                    title: t('refunds.actions'),
+                    key: 'actions',
+                    width: 110,
+                    fixed: 'right',
+                    render: (_: unknown, e) => {
+                      const actions = refundActions(e.status, me?.role);
+                      if (actions.length === 0) return null;
+                      const words = { code: codeOf(e.household_id) ?? `#${e.household_id}`, amount: formatFen(e.refund_fen) };
+                      return (
+                        <Space size={4}>
+                          {actions.map((a) => (
+                            <Popconfirm
+                              key={a}
+                              title={t(a === 'approve' ? 'refunds.approveConfirm' : 'refunds.payConfirm', words)}
+                              okText={t(a === 'approve' ? 'refunds.approve' : 'refunds.pay')}
+                              cancelText={t('common.cancel')}
+                              onConfirm={() => act(e, a)}
+                            >
+                              <Button size="small" type="link" data-testid={`refund-${a}`} loading={busy === e.id} disabled={busy !== null && busy !== e.id}>
+                                {t(a === 'approve' ? 'refunds.approve' : 'refunds.pay')}
+                              </Button>
+                            </Popconfirm>
+                          ))}
+                        </Space>
+                      );
+                    },
+                  },
+                ]}
+              />
+              <CursorPager
+                page={filters.trail.length + 1}
+                hasNext={!!list.data?.next_cursor}
+                size={filters.size}
+                loading={list.loading}
+                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
+                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
+                onSize={(size) => go({ size })}
+              />
+            </>
+          )}
+        </Card>
+      </Flex>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,108 @@
+// The refunds page's pure parts: the season offered by default (from Beijing's date), the seasons
+// the chooser lists, the list's filters as URL parameters, the status words' colours, and which
+// actions a role may take on an entry in its state (refunds.cpp: admin and manager approve a
+// draft, then mark it paid; the server checks again and answers 409 when the state is wrong).
+import type { Role } from '../../auth';
+import { beijingToday } from '../../format';
+import type { RefundEntry } from '../../api/types';
+
+export const REFUND_STATUSES = ['draft', 'approved', 'paid'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+export const STATUS_COLOUR: Record<string, string> = { draft: 'default', approved: 'blue', paid: 'green' };
+
+/** The roles that run a season and approve or pay (refunds.cpp). */
+export const REFUND_MANAGERS: readonly Role[] = ['admin', 'manager'];
+
+/**
+ * The season (the year it starts) a refund run most likely concerns: from October on, the season
+ * starting this year (commissioning starts early November); before, the one that started the
+ * year before (it is running, or has ended and its refunds are due by June).
+ */
+export function defaultSeason(today: string = beijingToday()): number {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  return month >= 10 ? year : year - 1;
+}
+
+/** The seasons the chooser lists: the default one, the five before it and the next one, newest first. */
+export function seasonChoices(current: number, chosen?: number): number[] {
+  const years = new Set<number>();
+  for (let y = current + 1; y >= current - 5; y--) years.add(y);
+  if (chosen !== undefined && Number.isInteger(chosen)) years.add(chosen);
+  return [...years].sort((a, b) => b - a);
+}
+
+export type RefundAction = 'approve' | 'pay';
+
+/** What a role may do to an entry now: approve a draft, pay an approved one; nothing else. */
+export function refundActions(status: string, role: Role | undefined): RefundAction[] {
+  if (!role || !REFUND_MANAGERS.includes(role)) return [];
+  if (status === 'draft') return ['approve'];
+  if (status === 'approved') return ['pay'];
+  return [];
+}
+
+/** The PATCH body of an action (refunds.cpp: {"status":"approved"|"paid"}). */
+export function actionBody(action: RefundAction): { status: 'approved' | 'paid' } {
+  return { status: action === 'approve' ? 'approved' : 'paid' };
+}
+
+/** The days of an entry that carry a refund (share above 0). */
+export function refundedDays(entry: Pick<RefundEntry, 'days'>) {
+  return entry.days.filter((d) => d.share_percent > 0);
+}
+
+export const REFUND_PAGE_SIZES = [10, 20, 50];
+
+export interface RefundFilters {
+  season: number;
+  status: RefundStatus | '';
+  household: string;
+  overdue: boolean;
+  size: number;
+  /** The cursors of the pages before this one. */
+  trail: string[];
+}
+
+/** The list's filters read from the URL, with defaults for what is missing or malformed. */
+export function readFilters(params: URLSearchParams, today?: string): RefundFilters {
+  const seasonText = params.get('season') ?? '';
+  const season = /^\d{4}$/.test(seasonText) ? Number(seasonText) : defaultSeason(today);
+  const statusText = params.get('status') ?? '';
+  const status = (REFUND_STATUSES as readonly string[]).includes(statusText) ? (statusText as RefundStatus) : '';
+  const householdText = params.get('household') ?? '';
+  const size = Number(params.get('size'));
+  return {
+    season,
+    status,
+    household: /^\d{1,15}$/.test(householdText) ? householdText : '',
+    overdue: params.get('overdue') === 'true',
+    size: REFUND_PAGE_SIZES.includes(size) ? size : 10,
+    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+  };
+}
+
+/** The URL parameters of `f` (defaults left out, so a plain link stays plain). */
+export function writeFilters(f: RefundFilters, today?: string): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.season !== defaultSeason(today)) p.set('season', String(f.season));
+  if (f.status) p.set('status', f.status);
+  if (f.household) p.set('household', f.household);
+  if (f.overdue) p.set('overdue', 'true');
+  if (f.size !== 10) p.set('size', String(f.size));
+  if (f.trail.length) p.set('after', f.trail.join(','));
+  return p;
+}
+
+/** The list route's query for `f`. */
+export function listQuery(f: RefundFilters): Record<string, string | number | undefined> {
+  return {
+    season: f.season,
+    status: f.status || undefined,
+    household_id: f.household || undefined,
+    overdue: f.overdue ? 'true' : undefined,
+    limit: f.size,
+    cursor: f.trail[f.trail.length - 1],
+  };
+}

@@ -1,0 +1,130 @@
+// The console's pages and menus (../shared/console/MENUS.md): each page names the roles that
+// see it. A menu whose page does not exist yet is absent, and a role sees only its own menus;
+// a path of another role's page answers "not found", as an unknown one does.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from './auth';
+import type { MessageKey } from './i18n';
+
+export interface PageRoute {
+  path: string;
+  /** The menu's text; absent for pages reached by a link only (a detail page). */
+  menu?: MessageKey;
+  /** The menu group it sits under. */
+  group?: MessageKey;
+  roles: readonly Role[];
+  component: LazyExoticComponent<ComponentType>;
+}
+
+const STAFF: Role[] = ['admin', 'manager', 'agent', 'technician'];
+
+export const PAGES: PageRoute[] = [
+  { path: '/dashboard', menu: 'menu.dashboard', roles: STAFF, component: lazy(() => import('./pages/Dashboard')) },
+  {
+    path: '/households',
+    menu: 'menu.households',
+    group: 'menu.monitoring',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/Households')),
+  },
+  {
+    path: '/households/:id',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/HouseholdDetail')),
+  },
+  {
+    path: '/monitoring/measurements',
+    menu: 'menu.measurements',
+    group: 'menu.monitoring',
+    roles: STAFF,
+    component: lazy(() => import('./pages/Measurements')),
+  },
+  {
+    path: '/monitoring/sensors',
+    menu: 'menu.sensors',
+    group: 'menu.monitoring',
+    roles: STAFF,
+    component: lazy(() => import('./pages/Sensors')),
+  },
+  {
+    path: '/monitoring/sensors/:code',
+    roles: STAFF,
+    component: lazy(() => import('./pages/SensorDetail')),
+  },
+  {
+    path: '/work-orders',
+    menu: 'menu.workOrderList',
+    group: 'menu.workOrders',
+    roles: STAFF,
+    component: lazy(() => import('./pages/WorkOrders')),
+  },
+  {
+    path: '/work-orders/:id',
+    roles: STAFF,
+    component: lazy(() => import('./pages/WorkOrderDetail')),
+  },
+  {
+    path: '/outages',
+    menu: 'menu.outages',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/Outages')),
+  },
+  {
+    path: '/outages/:id',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/OutageDetail')),
+  },
+  {
+    path: '/refunds',
+    menu: 'menu.refunds',
+    roles: ['admin', 'manager'],
+    component: lazy(() => import('./pages/Refunds')),
+  },
+  {
+    path: '/settings/calendar',
+    menu: 'menu.calendar',
+    group: 'menu.settings',
+    roles: ['admin', 'regulator'],
+    component: lazy(() => import('./pages/Calendar')),
+  },
+  {
+    path: '/settings/policies',
+    menu: 'menu.policies',
+    group: 'menu.settings',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/Policies')),
+  },
+  {
+    path: '/settings/audit',
+    menu: 'menu.audit',
+    group: 'menu.settings',
+    roles: ['admin', 'regulator'],
+    component: lazy(() => import('./pages/Audit')),
+  },
+  {
+    path: '/my/temperatures',
+    menu: 'menu.myTemperatures',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyTemperatures')),
+  },
+  {
+    path: '/my/refunds',
+    menu: 'menu.myRefunds',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyRefunds')),
+  },
+  {
+    path: '/my/notifications',
+    menu: 'menu.myNotifications',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyNotifications')),
+  },
+];
+
+/** Where a role lands after signing in. */
+export function homeOf(role: Role): string {
+  const first = PAGES.find((p) => p.menu && p.roles.includes(role));
+  return first ? first.path : '/not-found';
+}

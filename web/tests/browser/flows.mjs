@@ -1,0 +1,296 @@
+// The flows of issue 14, one function each, run in order by run.mjs on one demo city. The
+// calendar flow loads 2027 for good, so it runs after the flows that see the city as generated.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MANAGER = 'demo-weihai-heat-manager';
+const TECHNICIAN = 'demo-weihai-heat-technician';
+
+function login(ctx, role) {
+  const l = ctx.logins.find((x) => x.role === role);
+  ctx.assert.ok(l, `the demo printed no ${role} login`);
+  return l.username;
+}
+
+/** Beijing wall clock of an instant, to the minute, as the console's pickers take it. */
+function beijingMinute(ms) {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Waits until the simulator has judged a household unqualified (it replays the season). */
+async function coldHousehold(ctx, token) {
+  for (let i = 0; i < 240; i++) {
+    const page = await ctx.apiGet(token, '/api/v1/alerts/unqualified?limit=1&sort=depth');
+    if (page.items.length) return page.items[0];
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('no unqualified household after 2 minutes of the simulated season');
+}
+
+export const flows = {
+  // The sign-in page: interactive (the form takes input) how long after navigation starts,
+  // beside a baseline from the same server in the same run: a page with no app (the calendar's
+  // JSON, which Chromium shows as text). Printed, not asserted (docs/benchmarks.md).
+  async firstPageInteractive(ctx) {
+    // (A page of its own: Chromium asks a JSON page's origin for /favicon.ico, which is 404.)
+    const b = await ctx.openPage();
+    const baseStarted = Date.now();
+    await b.page.goto(`${ctx.base}/api/v1/calendar`);
+    await b.page.getByText('missing_years').waitFor();
+    const baseline = Date.now() - baseStarted;
+    await b.close();
+    const p = await ctx.openPage();
+    const started = Date.now();
+    await p.page.goto(`${ctx.base}/`);
+    await p.page.locator('#username').waitFor({ state: 'visible' });
+    await p.page.locator('#username').fill('x');
+    const ms = Date.now() - started;
+    const nav = await p.page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return { domInteractive: Math.round(n.domInteractive), loadEvent: Math.round(n.loadEventEnd) };
+    });
+    console.log(`[ measured ] the sign-in page took input ${ms} ms after navigation began ` +
+      `(domInteractive ${nav.domInteractive} ms, load ${nav.loadEvent} ms); baseline, a page ` +
+      `with no app from the same server: ${baseline} ms; ratio ${(ms / Math.max(1, baseline)).toFixed(1)}`);
+    await ctx.screenshot(p.page, 'login');
+    p.assertClean('the sign-in page');
+    await p.close();
+  },
+
+  // A manager signs in, opens a cold household, and sees its chart and its refund share.
+  async managerOpensAColdHousehold(ctx) {
+    const token = await ctx.apiToken(MANAGER);
+    const cold = await coldHousehold(ctx, token);
+    // The season's refund drafts, as the manager runs them (R-REFUND-6; the Refunds page's job).
+    const season = Number(cold.first.slice(0, 4)) - (Number(cold.first.slice(5, 7)) < 7 ? 1 : 0);
+    const run = await fetch(`${ctx.base}/api/v1/refunds/runs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ season }),
+    });
+    ctx.assert.equal(run.status, 200, await run.text());
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.getByTestId('dashboard').waitFor();
+    await p.page.waitForLoadState('networkidle');
+    await ctx.screenshot(p.page, 'dashboard');
+    await p.page.goto(`${ctx.base}/households`);
+    await p.page.getByTestId('household-search').fill(cold.household);
+    await p.page.keyboard.press('Enter');
+    await p.page.getByRole('link', { name: cold.household, exact: true }).click();
+    await p.page.waitForURL(`**/households/${cold.household_id}`);
+    await p.page.getByTestId('temperature-chart').first().waitFor();
+    const days = p.page.getByTestId('days-table');
+    await days.waitFor();
+    await days.getByText('不达标').first().waitFor();
+    await p.page.getByTestId('refund-share').waitFor();
+    await ctx.screenshot(p.page, 'household');
+    p.assertClean('the manager on a cold household');
+    await p.close();
+  },
+
+  // A household on a phone-sized screen sees only its own data; another's URL is "not found".
+  async householdOnAPhoneSeesOnlyItsOwn(ctx) {
+    const user = login(ctx, 'household');
+    // "household WH-B0004-1-0102, with a sensor"
+    const own = ctx.logins.find((l) => l.role === 'household').scope.match(/WH-[\w-]+|ZB-[\w-]+/)[0];
+    const p = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    p.allow((url, status) => status === 404 && /\/api\/v1\/households\/\d+/.test(url));
+    await ctx.signIn(p.page, user);
+    await p.page.waitForURL('**/my/temperatures');
+    await p.page.getByTestId('temperature-chart').first().waitFor();
+    await p.page.getByText(own).first().waitFor();
+    await ctx.screenshot(p.page, 'my-temperatures-phone');
+    // Another household's page, by the staff's URL and by its API: not found either way.
+    const token = await ctx.apiToken(MANAGER);
+    const other = await coldHousehold(ctx, token);
+    await p.page.goto(`${ctx.base}/households/${other.household_id}`);
+    await p.page.getByText('未找到').first().waitFor();
+    const mine = await ctx.apiToken(user);
+    const resp = await fetch(`${ctx.base}/api/v1/households/${other.household_id}`, {
+      headers: { Authorization: `Bearer ${mine}` },
+    });
+    ctx.assert.equal(resp.status, 404);
+    p.assertClean('the household on a phone');
+    await p.close();
+  },
+
+  // A technician enters a measurement breaking one rule (R-TEMP-4: the thermometer 1.5 m up,
+  // give or take 10 cm), sees the error on that field, fixes it, and saves.
+  async technicianEntersAMeasurement(ctx) {
+    const code = ctx.logins.find((l) => l.role === 'household').scope.match(/WH-[\w-]+/)[0];
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, TECHNICIAN);
+    await p.page.goto(`${ctx.base}/monitoring/measurements`);
+    const form = p.page.getByTestId('measurement-form');
+    await form.waitFor();
+    await p.page.locator('#measurement_household_id').fill(code);
+    // The search's answer is the first option; Enter takes the active one, as a user's keyboard.
+    await p.page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
+    await p.page.keyboard.press('Enter');
+    await p.page.locator('.ant-select-selection-item').filter({ hasText: code }).waitFor();
+    await p.page.locator('#measurement_room').focus();
+    await p.page.keyboard.press('ArrowDown');  // opens the list of the household's rooms
+    await p.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await p.page.keyboard.press('Enter');
+    await p.page.locator('#measurement_environment').fill('晴，室外 -3 °C，门窗关闭');
+    await p.page.locator('#measurement_closed_minutes').fill('60');
+    for (const box of ['at_room_centre', 'system_running', 'radiators_uncovered', 'shielded', 'inspector_still']) {
+      await p.page.locator(`#measurement_${box}`).check();
+    }
+    await p.page.getByRole('button', { name: '按现在填入时间（间隔 3 分钟）' }).click();
+    for (const [i, v] of ['17.5', '17.6', '17.4'].entries()) {
+      await p.page.locator(`#measurement_readings_${i}_value`).fill(v);
+    }
+    const height = p.page.locator('.ant-form-item').filter({ has: p.page.locator('#measurement_height_cm') });
+    await p.page.locator('#measurement_height_cm').fill('120');
+    await height.locator('.ant-form-item-explain-error').filter({ hasText: 'R-TEMP-4' }).waitFor();
+    await ctx.screenshot(p.page, 'measurement');
+    await p.page.locator('#measurement_height_cm').fill('150');
+    await height.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
+    await p.page.getByRole('button', { name: '保 存' }).or(p.page.getByRole('button', { name: '保存' })).click();
+    const saved = p.page.getByRole('status').filter({ hasText: '测温记录已保存' });
+    const refused = p.page.getByTestId('measurement-form').getByRole('alert');
+    await saved.or(refused).first().waitFor();
+    ctx.assert.equal(await refused.count(), 0, `the form says: ${await refused.allTextContents()}; ` +
+      `${await p.page.locator('.ant-form-item-explain-error').allTextContents()}`);
+    p.assertClean('the technician\'s measurement');
+    await p.close();
+  },
+
+  // Each page of each role loads with no console error and no failed request.
+  async everyPageLoadsClean(ctx) {
+    const routes = {
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds'],
+      [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
+      'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
+      'demo-regulator': ['/households', '/settings/calendar', '/settings/audit'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications'],
+    };
+    for (const [user, paths] of Object.entries(routes)) {
+      const p = await ctx.openPage();
+      await ctx.signIn(p.page, user);
+      for (const path of paths) {
+        await p.page.goto(`${ctx.base}${path}`);
+        await p.page.waitForLoadState('networkidle');
+        const notFound = await p.page.getByText('未找到').count();
+        ctx.assert.equal(notFound, 0, `${user} ${path} shows "not found"`);
+        if (user === 'demo-admin' && path === '/settings/audit') await ctx.screenshot(p.page, 'audit');
+        if (user === 'demo-admin' && path === '/settings/policies') {
+          // Each number with its clause: Weihai's city-hotline return deadline (R-WO-2).
+          const row = p.page.getByRole('row').filter({ hasText: 'deadlines.return.city-hotline' });
+          await row.getByText('W 10.1.3').waitFor();
+          await row.getByText('2 个工作日').waitFor();
+          await ctx.screenshot(p.page, 'policies');
+        }
+        if (user === MANAGER && path === '/refunds') await ctx.screenshot(p.page, 'refunds');
+        if (user === MANAGER && path === '/work-orders') await ctx.screenshot(p.page, 'work-orders');
+      }
+      p.assertClean(`the pages of ${user}`);
+      await p.close();
+    }
+  },
+
+  // 停热 (issue 15): the manager records an emergency stop of the household login's building,
+  // sees it owe its notice (逾期 or 待通知), publishes one from the detail page (补发通知), and the
+  // household reads it as a 停热通知 card.
+  async managerRecordsAnOutage(ctx) {
+    const user = login(ctx, 'household');
+    const me = await ctx.apiGet(await ctx.apiToken(user), '/api/v1/auth/me');
+    const token = await ctx.apiToken(MANAGER);
+    const home = await ctx.apiGet(token, `/api/v1/households/${me.household_id}`);
+    const partition = await ctx.apiGet(token, `/api/v1/partitions/${home.partition_id}`);
+    const building = await ctx.apiGet(token, `/api/v1/buildings/${partition.building_id}`);
+    const cause = `主管线爆管抢修（浏览器测试 ${Date.now()}）`;
+    const text = '请关好门窗，注意保暖；如有疑问请拨打供热服务热线。';
+
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/outages`);
+    const list = p.page.getByTestId('outage-list');
+    await list.waitFor();
+    await p.page.getByTestId('outage-record').click();
+    const form = p.page.getByTestId('outage-form');
+    await form.waitFor();
+    await form.locator('#outage_kind').getByText('抢修停热').click();
+    await p.page.locator('#outage_cause').fill(cause);
+    await p.page.locator('#outage_scope_buildings').fill(building.code);
+    await p.page.keyboard.press('Enter');
+    await form.locator('.ant-select-selection-item').filter({ hasText: building.code }).waitFor();
+    // The start is the form's default (now); heat is expected back in 4 hours, Beijing time.
+    await p.page.locator('#outage_expected_end').click();
+    await p.page.locator('#outage_expected_end').fill(beijingMinute(Date.now() + 4 * 3600_000));
+    await p.page.keyboard.press('Enter');
+    await p.page.locator('#outage_road_sections').fill('文化路（新威路至青岛路）');
+    await ctx.screenshot(p.page, 'outage-record');
+    await p.page.getByTestId('outage-submit').click();
+    const row = list.getByRole('row').filter({ hasText: cause });
+    const refused = form.getByRole('alert').or(form.locator('.ant-form-item-explain-error'));
+    await row.or(refused).first().waitFor();
+    ctx.assert.equal(await refused.count(), 0, `the form says: ${await refused.allTextContents()}`);
+    await row.getByTestId('outage-notice-status').getByText(/^(逾期|待通知)$/).waitFor();
+    await ctx.screenshot(p.page, 'outages');
+
+    await row.getByRole('link', { name: /详情/ }).click();
+    await p.page.waitForURL(/\/outages\/\d+$/);
+    const duties = p.page.getByTestId('outage-obligations');
+    await duties.waitFor();
+    await duties.getByText(/^(逾期未通知|待通知)$/).first().waitFor();
+    await p.page.getByTestId('outage-scope').getByText(building.code).first().waitFor();
+    await p.page.getByTestId('outage-publish').click();
+    const notice = p.page.getByTestId('notice-form');
+    await notice.waitFor();
+    await p.page.locator('#notice_text').fill(text);
+    await p.page.getByTestId('notice-submit').click();
+    const published = p.page.getByTestId('outage-notices').getByRole('row').filter({ hasText: text });
+    const noticeRefused = notice.getByRole('alert').or(notice.locator('.ant-form-item-explain-error'));
+    await published.or(noticeRefused).first().waitFor();
+    ctx.assert.equal(await noticeRefused.count(), 0, `the notice form says: ${await noticeRefused.allTextContents()}`);
+    await duties.getByText(/^(按时|逾期)$/).first().waitFor();
+    await ctx.screenshot(p.page, 'outage-detail');
+    p.assertClean('the manager recording a heating stop');
+    await p.close();
+
+    // The household's notifications: the stop's notice as a card, newest first.
+    const h = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    await ctx.signIn(h.page, user);
+    await h.page.goto(`${ctx.base}/my/notifications`);
+    const card = h.page.getByTestId('outage-notice-card').filter({ hasText: cause });
+    await card.waitFor();
+    await card.getByText('停热通知').waitFor();
+    await card.getByText(text).waitFor();
+    await card.getByText('文化路（新威路至青岛路）').waitFor();
+    await ctx.screenshot(h.page, 'my-notifications-outage');
+    h.assertClean('the household reading the stop notice');
+    await h.close();
+  },
+
+  // The calendar page loads a new year, and the dashboard's warning goes away.
+  async calendarLoadsANewYear(ctx) {
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, 'demo-admin');
+    await p.page.goto(`${ctx.base}/dashboard`);
+    await p.page.getByTestId('calendar-missing-warning').waitFor();
+    await p.page.goto(`${ctx.base}/settings/calendar`);
+    await p.page.getByTestId('calendar-missing-warning').waitFor();
+    await ctx.screenshot(p.page, 'calendar');
+    await p.page.getByTestId('calendar-upload').setInputFiles(join(here, 'fixtures/calendar-2027-test.json'));
+    await p.page.getByTestId('calendar-missing-warning').waitFor({ state: 'detached' });
+    await p.page.getByText('2027').first().waitFor();
+    // The dashboard decides on its warning from the calendar's answer: wait for that answer, not
+    // for network idle (the dashboard's other panels may take long on a loaded machine).
+    const calendarAnswer = p.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/calendar' && r.status() === 200,
+    );
+    await p.page.goto(`${ctx.base}/dashboard`);
+    const status = await (await calendarAnswer).json();
+    ctx.assert.deepEqual(status.missing_years, [], JSON.stringify(status));
+    await p.page.getByTestId('dashboard').waitFor();
+    await p.page.waitForTimeout(500); // the render that follows the answer
+    ctx.assert.equal(await p.page.getByTestId('calendar-missing-warning').count(), 0);
+    p.assertClean('the calendar page');
+    await p.close();
+  },
+};
+

@@ -1,0 +1,153 @@
+// The browser tests' harness: a real `hearth demo` city on a free loopback port, Debian's
+// Chromium driven by playwright-core (nothing downloads a browser), and pages that fail their
+// flow on any console error or failed request they did not expect.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.HEARTH_CHROMIUM || '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'hearth-demo-city';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * `hearth demo` on an empty database: the generated city, its logins (parsed from what it
+ * prints), serving the built console. Resolves once /readyz answers 200.
+ */
+export async function startDemo({ binary, webDir, extraArgs = [] }) {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-browser-'));
+  const port = await freePort();
+  const args = ['demo', '--db', join(dir, 'demo.db'), '--listen', `127.0.0.1:${port}`,
+    '--web-dir', webDir, ...extraArgs];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`hearth demo exited ${child.exitCode}:\n${err}`);
+    if (Date.now() > deadline) throw new Error(`hearth demo did not become ready:\n${err}`);
+    try {
+      const r = await fetch(`${url}/readyz`);
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const logins = [...out.matchAll(/^\s+(\S+) \/ (\S+)\s+\(([a-z]+), ([^)]*)\)$/gm)].map((m) => ({
+    username: m[1],
+    password: m[2],
+    role: m[3],
+    scope: m[4],
+  }));
+  return {
+    url,
+    logins,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST /api/v1/auth/login; the bearer token. */
+export async function apiToken(base, username, password = DEMO_PASSWORD) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${await r.text()}`);
+  return (await r.json()).token;
+}
+
+export async function apiGet(base, token, path) {
+  const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/**
+ * A fresh context and page that record every console error, uncaught exception, failed request
+ * and answer of 400 or more. `allow(url, status)` says which answers a flow expects (another
+ * household's record answering 404, say).
+ */
+export async function openPage(browser, { viewport = { width: 1440, height: 900 }, locale = 'zh-CN' } = {}) {
+  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
+  // A cap, not a time limit: a full ctest -j2 loads the machine, and Playwright's 30 s default
+  // failed a flow in CI while the page was still answering.
+  context.setDefaultTimeout(120_000);
+  context.setDefaultNavigationTimeout(120_000);
+  const page = await context.newPage();
+  const problems = [];
+  const allowed = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    if (!why.includes('ERR_ABORTED')) problems.push(`request failed: ${r.url()} ${why}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    if (allowed.some((a) => a(r.url(), r.status()))) return;
+    problems.push(`answer ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  return {
+    page,
+    context,
+    allow: (fn) => allowed.push(fn),
+    /** Throws naming every problem seen so far. */
+    assertClean(what) {
+      if (problems.length) throw new Error(`${what}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Signs in through the form; resolves once the frame shows the user. */
+export async function signIn(page, base, username, password = DEMO_PASSWORD) {
+  await page.goto(`${base}/`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('current-user').filter({ hasText: username }).waitFor();
+}
+
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
