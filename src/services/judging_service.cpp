@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "ports/record_views.hpp"
+#include "rules/finding.hpp"
+#include "rules/outage.hpp"
 #include "rules/season.hpp"
 
 namespace hearth::services {
@@ -77,6 +79,24 @@ std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
 }
 
 }  // namespace
+
+Status JudgingService::AddFacts(int64_t household_id, Date from, Date to,
+                                std::map<Date, long>& stopped,
+                                std::map<Date, int64_t>& covered) const {
+  if (facts_.outages) {
+    Instant until = StartOfLocalDay(to + std::chrono::days{1});
+    if (facts_.clock) until = std::max(StartOfLocalDay(from), std::min(until, facts_.clock->Now()));
+    auto spans = facts_.outages->CompanyStops(household_id, StartOfLocalDay(from), until);
+    if (!spans.ok()) return spans.error();
+    stopped = rules::StopSecondsByDay(*spans);
+  }
+  if (facts_.findings) {
+    auto findings = facts_.findings->Covering(household_id, from, to);
+    if (!findings.ok()) return findings.error();
+    covered = rules::CoveredDays(*findings, from, to);
+  }
+  return OkStatus();
+}
 
 Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
                                                          Cache* cache) const {
@@ -214,6 +234,10 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     if (m.valid && m.value) manual.push_back({m.taken_at, *m.value, StandingOf(m)});
   }
 
+  std::map<Date, long> stopped;
+  std::map<Date, int64_t> covered;
+  if (auto f = AddFacts(household_id, from, to, stopped, covered); !f.ok()) return f.error();
+
   HouseholdJudgement out;
   out.household_id = household_id;
   out.policy = policy.id;
@@ -248,6 +272,10 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     JudgedDay j;
     j.date = d;
     j.outdoor_mean = outdoor_of(d);
+    if (auto s = stopped.find(d); s != stopped.end()) {
+      j.outage = static_cast<rules::Centihours>(s->second * 100 / 3600);  // floor: 11:59 < 12 h
+    }
+    if (auto c = covered.find(d); c != covered.end()) j.finding_id = c->second;
     auto e = evidence.find(d);
     j.in_season = e != evidence.end();
     if (!j.in_season) {
@@ -274,6 +302,8 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
       rd.guarantee = j.guarantee;
       rd.outdoor_mean = j.outdoor_mean;
       rd.meter_billed = meter_billed;
+      rd.outage = j.outage;
+      rd.household_caused = j.finding_id.has_value();
       const bool exempt = j.outdoor_mean && rules::IsExemptDay(policy.temperature, *j.outdoor_mean);
       j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
       rules::DayShare share = rules::ShareOfDay(policy, rd);
@@ -283,6 +313,10 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
         j.reason = StatusReason(policy, j, guarantee->reason) + "; billed by heat meter: no " +
                    "temperature share (" + policy.refund.meter_temperature_share.basis.Display() +
                    ")";
+      }
+      if (share.excluded && share.cause == rules::RefundCause::kNone) {
+        j.reason = StatusReason(policy, j, guarantee->reason) + "; household-caused (finding " +
+                   std::to_string(*j.finding_id) + "): no temperature share (R-REFUND-4)";
       }
     }
     if (j.source == rules::EvidenceSource::kRemote || j.source == rules::EvidenceSource::kNone) {

@@ -14,6 +14,10 @@
 //   - evidence (R-REFUND-5): rules::DailyEvidence over the official days of the season holding d,
 //     from the remote values and h's valid manual measurements (standing: overridden ->
 //     kOverridden; third_party -> kThirdParty; signed -> kSigned; otherwise kUnsigned);
+//   - stops (R-REFUND-2, issue 15): given the stops store, the union of the company-caused stops
+//     that cut h off on d (rules::StopSecondsByDay), up to now for a stop still going;
+//   - findings (R-REFUND-4, issue 15): given the findings store, the effective household-caused
+//     finding that covers d (rules::CoveredDays) removes its temperature share;
 //   - status (R-TEMP-5, rules::JudgeDay), share (rules::ShareOfDay) and reason
 //     (rules::DescribeShare, or a sentence on the status when there is no share).
 // The season is the district's season record for its start year, else the profile's default
@@ -31,7 +35,10 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "ports/clock.hpp"
+#include "ports/finding_store.hpp"
 #include "ports/monitoring_store.hpp"
+#include "ports/outage_store.hpp"
 #include "ports/record_store.hpp"
 #include "ports/record_views.hpp"
 #include "rules/refund.hpp"
@@ -63,6 +70,9 @@ struct JudgedDay {
   std::optional<int64_t> measurement_id;  ///< manual, manual-period
   std::string room;        ///< remote: the room with the minimum; manual: the measured room
   std::vector<ports::RoomSummary> rooms;  ///< remote, none: the household-day's rooms
+  /// Company-caused stops that cut the household off that day, their union (R-REFUND-2).
+  rules::Centihours outage = 0;
+  std::optional<int64_t> finding_id;  ///< the effective finding covering the day (R-REFUND-4)
 };
 
 struct HouseholdJudgement {
@@ -73,12 +83,21 @@ struct HouseholdJudgement {
   std::vector<JudgedDay> days;   ///< from..to, one per day
 };
 
+/// The stores of what else decides a day besides its temperature (issue 15). Each may be null:
+/// then no day counts stop hours, or findings. A stop still going counts up to `clock`'s now
+/// (without a clock: to the end of the judged range).
+struct DayFacts {
+  ports::OutageStore* outages = nullptr;
+  ports::FindingStore* findings = nullptr;
+  const ports::Clock* clock = nullptr;
+};
+
 class JudgingService {
  public:
   /// None is owned; all must outlive the service. `rollups` may be null (no catch-up).
   JudgingService(ports::MonitoringStore& store, ports::RecordStore& records,
-                 const PolicyRegistry& policies, RollupService* rollups)
-      : store_(store), records_(records), policies_(policies), rollups_(rollups) {}
+                 const PolicyRegistry& policies, RollupService* rollups, DayFacts facts = {})
+      : store_(store), records_(records), policies_(policies), rollups_(rollups), facts_(facts) {}
 
   /// Usage rates by company, kept for one batch of calls (alerts judge many households); not
   /// thread-safe: one per caller.
@@ -111,11 +130,15 @@ class JudgingService {
   };
   Result<Context> ContextOf(int64_t household_id, Cache* cache) const;
   Result<std::vector<ports::SeasonView>> SeasonRecords(int64_t district_id) const;
+  /// Per day of [from, to]: the company-caused stop time, and the covering finding.
+  Status AddFacts(int64_t household_id, Date from, Date to, std::map<Date, long>& stopped,
+                  std::map<Date, int64_t>& covered) const;
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;
   RollupService* rollups_;
+  DayFacts facts_;
 };
 
 }  // namespace hearth::services

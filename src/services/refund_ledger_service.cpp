@@ -1,7 +1,6 @@
 #include "services/refund_ledger_service.hpp"
 
 #include "ports/record_views.hpp"
-#include "rules/outage.hpp"
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 
@@ -27,8 +26,7 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
                                                const PolicyRegistry& policies,
                                                const ports::HouseholdView& household, int year,
                                                Date last_day, const std::string& actor,
-                                               JudgingService::Cache* cache,
-                                               ports::OutageStore* outages) {
+                                               JudgingService::Cache* cache) {
   ports::ListQuery fees_query;
   fees_query.equals = {{"household_id", household.id}, {"season", int64_t{year}}};
   auto fees = records.List(Res("fees"), fees_query);
@@ -48,14 +46,6 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
   auto policy = policies.Find(judgement->policy);
   if (!policy.ok()) return policy.error();
 
-  // R-REFUND-2: the company-caused stop time of each day, from the stops that cut it off.
-  std::map<Date, long> stopped;
-  if (outages) {
-    auto spans = outages->CompanyStops(household.id, StartOfLocalDay(dates->official_start),
-                                       StartOfLocalDay(last_day + std::chrono::days{1}));
-    if (!spans.ok()) return spans.error();
-    stopped = rules::StopSecondsByDay(*spans);
-  }
   std::vector<rules::RefundDay> days;
   std::map<Date, const JudgedDay*> by_date;
   std::optional<Date> official_start, official_end;
@@ -72,9 +62,8 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
     rd.guarantee = j.guarantee;
     rd.outdoor_mean = j.outdoor_mean;
     rd.meter_billed = household.billing == "meter";
-    if (auto s = stopped.find(j.date); s != stopped.end()) {
-      rd.outage = static_cast<rules::Centihours>(s->second * 100 / 3600);  // floor: 11:59 < 12 h
-    }
+    rd.outage = j.outage;                             // R-REFUND-2
+    rd.household_caused = j.finding_id.has_value();  // R-REFUND-4
     days.push_back(rd);
     by_date[j.date] = &j;
   }
@@ -131,7 +120,7 @@ Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
   return ComputeEntry(records_, judging_, deadlines_, policies_, *household, season_start_year,
-                      LastCompleteDay(clock_), actor, nullptr, outages_);
+                      LastCompleteDay(clock_), actor, nullptr);
 }
 
 Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
@@ -168,7 +157,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
       auto h = ports::HouseholdView::From(record);
       if (!h.ok()) return h.error();
       auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, *h, season_start_year,
-                                last_day, actor, &cache, outages_);
+                                last_day, actor, &cache);
       if (!entry.ok()) {
         if (entry.error().code == ErrorCode::kNotFound && entry.error().field.empty()) {
           ++summary.without_fee;

@@ -8,8 +8,9 @@
 // an approved or paid entry (RefundLedgerStore::ReplaceDrafts). Each entry's payment deadline is
 // the profile's refund-payment date after the season's official end (R-REFUND-6, 30 June).
 //
-// R-REFUND-2 (issue 15): given the stops store, a day on which the household's company-caused
-// stops (their union) lasted the profile's hours (12 h) or more is not heated: 100 %.
+// Issue 15: the judged days carry the household's company-caused stop time (R-REFUND-2: 12 h or
+// more of a day is not heated, 100 %) and its household-caused findings (R-REFUND-4: no
+// temperature share), when the JudgingService was given those stores.
 //
 // Decisions (issue 11): a run counts only official days up to the last complete day (yesterday,
 // local), and the entry says so (covered_to), so that a mid-season run never refunds days that
@@ -24,7 +25,6 @@
 
 #include "core/result.hpp"
 #include "ports/clock.hpp"
-#include "ports/outage_store.hpp"
 #include "ports/record_store.hpp"
 #include "ports/refund_ledger.hpp"
 #include "services/deadline_service.hpp"
@@ -45,13 +45,12 @@ struct LedgerRunSummary {
 
 class RefundLedgerService {
  public:
-  /// None is owned; all must outlive the service. Without `outages`, no day counts stop hours.
+  /// None is owned; all must outlive the service.
   RefundLedgerService(ports::RefundLedgerStore& ledger, ports::RecordStore& records,
                       const JudgingService& judging, const DeadlineService& deadlines,
-                      const PolicyRegistry& policies, const ports::Clock& clock,
-                      ports::OutageStore* outages = nullptr)
+                      const PolicyRegistry& policies, const ports::Clock& clock)
       : ledger_(ledger), records_(records), judging_(judging), deadlines_(deadlines),
-        policies_(policies), clock_(clock), outages_(outages) {}
+        policies_(policies), clock_(clock) {}
 
   /// Runs the season that starts in `season_start_year` for the households in `scope` (a
   /// household scope is refused: failed_precondition). invalid_argument (field "season") for a
@@ -91,7 +90,6 @@ class RefundLedgerService {
   const DeadlineService& deadlines_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
-  ports::OutageStore* outages_;
 };
 
 }  // namespace hearth::services

@@ -2,12 +2,15 @@
 // moves (issue 11): a mid-season run counts complete days only and says so; approval waits for
 // the season's end and a draft covering it; an unpaid entry past its deadline is overdue;
 // meter-billed households get no temperature share (R-REFUND-1); every step is audited; stored
-// company-caused stops of 12 h or more in a day make it not heated (R-REFUND-2, issue 15).
+// company-caused stops of 12 h or more in a day make it not heated (R-REFUND-2, issue 15);
+// household-caused findings remove the temperature share, not the 100 % of such a day, and a
+// disputed one removes nothing until the regulator upholds it (R-REFUND-4, issue 15).
 #include "services/refund_ledger_service.hpp"
 
 #include <gtest/gtest.h>
 
 #include "adapters/json/calendar_json.hpp"
+#include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
 #include "services/calendar_service.hpp"
@@ -29,8 +32,13 @@ class LedgerTest : public JudgingTest {
     auto stops = adapters::storage::Connect(db_->url(), false);
     ASSERT_TRUE(stops.ok());
     outages_ = std::make_unique<adapters::storage::SqlOutageStore>(std::move(*stops));
+    auto found = adapters::storage::Connect(db_->url(), false);
+    ASSERT_TRUE(found.ok());
+    findings_ = std::make_unique<adapters::storage::SqlFindingStore>(std::move(*found));
+    judging_ = std::make_unique<JudgingService>(*store_, *records_, *policies_, rollups_.get(),
+                                                DayFacts{outages_.get(), findings_.get(), &clock_});
     service_ = std::make_unique<RefundLedgerService>(*ledger_, *records_, *judging_, *deadlines_,
-                                                     *policies_, clock_, outages_.get());
+                                                     *policies_, clock_);
     // A fee of 2,420.00 yuan for the 2025 season: 121 official days (11-15 .. 03-15), 20 yuan
     // a day.
     Make("fees", {{"household_id", h_},
@@ -67,8 +75,32 @@ class LedgerTest : public JudgingTest {
     ASSERT_TRUE(outages_->End(created->id, At(to), "manager").ok());
   }
 
+  /// A household-caused finding on the household, found on `from`'s morning; its id.
+  int64_t AddFinding(const char* from, const char* to) {
+    ports::Finding f;
+    f.company_id = company_;
+    f.household_id = h_;
+    f.kind = rules::FindingKind::kAddedRadiators;
+    f.description = "radiators added";
+    f.found_by = "tech";
+    f.found_at = At((std::string(from) + "T09:00:00+08:00").c_str());
+    f.valid_from = D(from);
+    f.valid_to = D(to);
+    f.created_by = "tech";
+    auto created = findings_->Create(f, {}, {});
+    EXPECT_TRUE(created.ok()) << created.error().message;
+    return created.ok() ? created->id : 0;
+  }
+  void MoveFinding(int64_t id, rules::FindingState from, rules::FindingAction action,
+                   rules::FindingState to) {
+    ports::FindingEvent e{action, to, "someone", "household", "note", clock_.Now()};
+    auto moved = findings_->Move(id, from, e, {});
+    ASSERT_TRUE(moved.ok()) << moved.error().message;
+  }
+
   std::unique_ptr<adapters::storage::SqlRefundLedger> ledger_;
   std::unique_ptr<adapters::storage::SqlOutageStore> outages_;
+  std::unique_ptr<adapters::storage::SqlFindingStore> findings_;
   std::unique_ptr<CalendarService> calendar_;
   std::unique_ptr<DeadlineService> deadlines_;
   std::unique_ptr<RefundLedgerService> service_;
@@ -187,6 +219,48 @@ TEST_P(LedgerTest, ADayWithTwelveHoursOfTheCompanysStopsIsNotHeated) {
   }
   EXPECT_EQ(days, (std::vector<std::string>{"2025-12-01", "2025-12-04"}));
   EXPECT_EQ(e.refund_fen, 2 * 2000);
+}
+
+// R-REFUND-4: findings remove the temperature share on the days they cover, never the 100 % of a
+// day not heated for the company's reasons; a disputed finding counts only once upheld.
+TEST_P(LedgerTest, FindingsRemoveTheTemperatureShareButNotTheNotHeatedDay) {
+  for (Date d = D("2025-12-01"); d <= D("2025-12-10"); d += std::chrono::days{1}) {
+    Hours(bed_, d, 1500);  // 15.0 °C: 50 %, 1,000 fen a day
+    Hours(living_, d, 1500);
+  }
+  AddFinding("2025-12-03", "2025-12-06");                                 // open: counts
+  Stop("2025-12-05T06:00:00+08:00", "2025-12-05T20:00:00+08:00", true);  // 14 h: 100 %
+  const int64_t disputed = AddFinding("2025-12-08", "2025-12-09");
+  MoveFinding(disputed, rules::FindingState::kOpen, rules::FindingAction::kDispute,
+              rules::FindingState::kDisputed);
+  SetNow("2026-04-01T09:00:00+08:00");
+  ASSERT_TRUE(service_->Run(2025, {}, "admin").ok());
+  ports::RefundEntry e = OnlyEntry();
+  std::vector<std::pair<std::string, int>> days;
+  for (const auto& d : e.days) days.emplace_back(FormatDate(d.date), d.share_percent);
+  EXPECT_EQ(days, (std::vector<std::pair<std::string, int>>{{"2025-12-01", 50},
+                                                            {"2025-12-02", 50},
+                                                            {"2025-12-05", 100},
+                                                            {"2025-12-07", 50},
+                                                            {"2025-12-08", 50},
+                                                            {"2025-12-09", 50},
+                                                            {"2025-12-10", 50}}));
+  EXPECT_EQ(e.refund_fen, 6 * 1000 + 2000);
+  // The judged days say why 12-03 has no share, and which finding covers it.
+  auto judged = judging_->Judge(h_, D("2025-12-03"), D("2025-12-05"));
+  ASSERT_TRUE(judged.ok());
+  EXPECT_EQ(judged->days[0].share_percent, 0);
+  EXPECT_TRUE(judged->days[0].finding_id.has_value());
+  EXPECT_NE(judged->days[0].reason.find("household-caused"), std::string::npos)
+      << judged->days[0].reason;
+  EXPECT_EQ(judged->days[2].outage, 1400);
+  EXPECT_EQ(judged->days[2].share_percent, 100);
+
+  // The regulator upholds the disputed one: 12-08 and 12-09 lose their share.
+  MoveFinding(disputed, rules::FindingState::kDisputed, rules::FindingAction::kUphold,
+              rules::FindingState::kUpheld);
+  ASSERT_TRUE(service_->Run(2025, {}, "admin").ok());
+  EXPECT_EQ(OnlyEntry().refund_fen, 4 * 1000 + 2000);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, LedgerTest,

@@ -131,6 +131,19 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     auto my_items = nlohmann::json::parse(mine.body)["items"];
     ASSERT_EQ(my_items.size(), 1u);
     const int64_t household = my_items[0]["id"];
+    // Household-caused findings (R-REFUND-4): per company one acknowledged, one disputed (the
+    // first company's upheld) and one open; and an open one on the household login's household,
+    // which it may acknowledge or dispute.
+    EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 7 household-caused findings: 2 "
+                                                  "acknowledged, 2 disputed, 1 upheld")))
+        << out;
+    auto findings = Fetch(demo.port(), "GET", "/api/v1/findings", "", Bearer(token));
+    ASSERT_EQ(findings.status, 200u) << findings.body;
+    const auto found = nlohmann::json::parse(findings.body)["items"];
+    ASSERT_FALSE(found.empty()) << findings.body;
+    EXPECT_EQ(found[0]["household_id"], household);
+    EXPECT_EQ(found[0]["kind"], "own-installation");
+    EXPECT_EQ(found[0]["actions"], (nlohmann::json{"acknowledge", "dispute"}));
     // Its household has a sensor, a fee for every season of the city (the simulated one among
     // them), and lives in a building with an indoor cold spell in the simulated seasons.
     auto conn = adapters::storage::Connect(db, false);

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "adapters/storage/schema_history_devices.hpp"
+#include "adapters/storage/schema_history_findings.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
 #include "adapters/storage/schema_history_partners.hpp"
@@ -15,7 +16,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 14> kMigrations = {{
+constexpr std::array<Migration, 15> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -391,6 +392,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // The hotline platforms' keys, and the signatures seen (replays are refused).
     {13, "hotline partner keys", nullptr, nullptr, kPartnersSql},
     {14, "heating stops and their notices", nullptr, nullptr, kOutagesSql},  // issue 15
+    {15, "household-caused findings", nullptr, nullptr, kFindingsSql},  // issue 15, R-REFUND-4
 }};
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city.hpp"
+#include "sim/demo_findings.hpp"
 #include "sim/demo_outages.hpp"
 #include "sim/demo_work_orders.hpp"
 #include "sim/live_simulation.hpp"
@@ -118,7 +119,26 @@ Status SeedOutages(runtime::Runtime& rt, uint64_t seed, int season) {
   return OkStatus();
 }
 
-// Generates the city, with its work orders and heating stops, when the database has no company;
+// Household-caused findings (sim/demo_findings.hpp), one on the household login's household.
+Status SeedFindings(runtime::Runtime& rt, const std::vector<sim::DemoLogin>& logins) {
+  sim::DemoFindingOptions options;
+  options.now = rt.clock.Now();
+  for (const auto& l : logins) {
+    // Its scope reads "household <code>, with a sensor".
+    if (l.role == "household" && l.scope.rfind("household ", 0) == 0) {
+      options.login_household = l.scope.substr(10, l.scope.find(',') - 10);
+    }
+  }
+  auto found = sim::GenerateDemoFindings(rt.db->records, rt.db->findings, options);
+  if (!found.ok()) return found.error();
+  std::cout << "Recorded " << found->findings << " household-caused findings: "
+            << found->acknowledged << " acknowledged, " << found->disputed << " disputed, "
+            << found->upheld << " upheld by the regulator.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// Generates the city, with its work orders, heating stops and findings, when the database has no company;
 // a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
@@ -140,7 +160,8 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
                city->households, city->logins.size());
   PrintCity(*city, seed);
   if (auto s = SeedWorkOrders(rt, seed, options.season, orders_per_season); !s.ok()) return s;
-  return SeedOutages(rt, seed, options.season);
+  if (auto s = SeedOutages(rt, seed, options.season); !s.ok()) return s;
+  return SeedFindings(rt, city->logins);
 }
 
 // The running simulation and where it sends; stopped (destroyed) before the service.

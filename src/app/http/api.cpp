@@ -7,6 +7,7 @@
 #include "app/http/admin.hpp"
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
+#include "app/http/findings.hpp"
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
@@ -159,6 +160,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddWorkOrderRoutes(router, rt.db->work_orders, rt.db->work_order_store, rt.db->records,
                      rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications
   AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);  // /api/v1/outages…
+  AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);  // /api/v1/findings…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->work_order_store, rt.db->records, rt.policies, rt.clock,
                   rt.db->auth, &rt.db->outage_store);  // /api/v1/reports/hotline, …/indicators

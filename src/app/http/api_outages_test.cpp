@@ -11,10 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/http/api.hpp"
-#include "support/test_postgres.hpp"
-#include "support/test_process.hpp"
-#include "support/test_sensors.hpp"
+#include "support/test_in_process_api.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -25,51 +22,8 @@ using std::chrono::minutes;
 
 Instant Now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
-class OutagesApi : public ::testing::TestWithParam<std::string> {
+class OutagesApi : public support::InProcessApi {
  protected:
-  void SetUp() override {
-    const std::string db = GetParam() == "postgres"
-                               ? support::PostgresCluster::Shared().CreateDatabase()
-                               : dir_ / "h.db";
-    auto rt = runtime::Runtime::Open({db, std::string(HEARTH_SOURCE_DIR) + "/policies",
-                                      runtime::DbMode::kRequired, {1, 1024, 1}});
-    ASSERT_TRUE(rt.ok()) << rt.error().message;
-    rt_ = std::move(*rt);
-    AddApiRoutes(router_, *rt_);
-    a_ = support::MakeSensorCity(rt_->db->records, "a", 0, "A-");
-    b_ = support::MakeSensorCity(rt_->db->records, "b", 0, "B-");
-    struct User {
-      const char* name;
-      const char* role;
-      std::optional<int64_t> company, household;
-    };
-    const User users[] = {{"root", "admin", {}, {}},
-                          {"gov", "regulator", {}, {}},
-                          {"li", "manager", a_.company_id, {}},
-                          {"zhao", "technician", a_.company_id, {}},
-                          {"liu", "manager", b_.company_id, {}},
-                          {"home", "household", {}, a_.household_id},
-                          {"other", "household", {}, b_.household_id}};
-    for (const auto& u : users) {
-      ASSERT_TRUE(
-          rt_->db->auth.AddUser({u.name, "api-test-password", u.role, u.company, u.household})
-              .ok());
-      tokens_[u.name] = rt_->db->auth.Login(u.name, "api-test-password")->token;
-    }
-  }
-
-  adapters::http::Response Call(const std::string& user, const std::string& method,
-                                const std::string& target, const std::string& body = "") {
-    adapters::http::Request req;
-    req.method = method;
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) req.query = *adapters::http::ParseQuery(target.substr(q + 1));
-    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
-    req.body = body;
-    return router_.Handle(req);
-  }
-
   static json Planned(Instant start, Instant end) {
     return {{"kind", "planned"},
             {"company_caused", true},
@@ -79,16 +33,6 @@ class OutagesApi : public ::testing::TestWithParam<std::string> {
             {"expected_end", FormatLocal(end)},
             {"road_sections", "文化路"}};
   }
-
-  static std::string Field(const adapters::http::Response& r) {
-    return json::parse(r.body)["error"].value("field", "");
-  }
-
-  support::TempDir dir_;
-  std::unique_ptr<runtime::Runtime> rt_;
-  adapters::http::Router router_;
-  std::map<std::string, std::string> tokens_;
-  support::SensorCity a_, b_;
 };
 
 TEST_P(OutagesApi, APlannedStopOwesItsNoticeAndTheNoticeReachesTheHousehold) {

@@ -1,4 +1,5 @@
-// GET /api/v1/households/{id}/days: each day judged (R-TEMP-1..5, R-REFUND-1..5).
+// GET /api/v1/households/{id}/days: each day judged (R-TEMP-1..5, R-REFUND-1..5), with its
+// company-caused stop hours (R-REFUND-2) and the household-caused finding covering it (R-REFUND-4).
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/monitoring_json.hpp"
@@ -28,6 +29,8 @@ ordered_json DayJson(const services::JudgedDay& d) {
           {"in_season", d.in_season},
           {"extra_day", d.extra_day},
           {"outdoor_mean", TenthsOrNull(d.outdoor_mean)},
+          {"outage_hours", d.outage / 100.0},  // company-caused stops (R-REFUND-2)
+          {"finding_id", d.finding_id ? ordered_json(*d.finding_id) : ordered_json(nullptr)},
           {"evidence", std::move(evidence)}};
 }
 

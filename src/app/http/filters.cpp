@@ -102,6 +102,35 @@ Result<std::string> TextField(const nlohmann::json& body, const char* key, bool 
   return it->get<std::string>();
 }
 
+Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,
+                          std::optional<Instant>* out) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (required) return Error::InvalidArgument(std::string(key) + " is required", key);
+    return Instant{};
+  }
+  if (!it->is_string()) {
+    return Error::InvalidArgument(std::string(key) + " must be an RFC 3339 time", key);
+  }
+  auto t = ParseRfc3339(it->get<std::string>());
+  if (!t.ok()) return Error::InvalidArgument(std::string(key) + ": " + t.error().message, key);
+  if (out) *out = *t;
+  return *t;
+}
+
+Result<Date> DateField(const nlohmann::json& body, const char* key) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    return Error::InvalidArgument(std::string(key) + " is required", key);
+  }
+  if (!it->is_string()) {
+    return Error::InvalidArgument(std::string(key) + " must be a date, YYYY-MM-DD", key);
+  }
+  auto d = ParseDate(it->get<std::string>());
+  if (!d.ok()) return Error::InvalidArgument(std::string(key) + ": " + d.error().message, key);
+  return *d;
+}
+
 Result<nlohmann::json> ObjectBody(const std::string& body,
                                   std::initializer_list<std::string_view> allowed) {
   auto parsed = adapters::json::ParseInput(body);

@@ -43,6 +43,15 @@ Result<nlohmann::json> ObjectBody(const std::string& body,
 /// naming the key, as also for an empty required string); invalid_argument when not a string.
 Result<std::string> TextField(const nlohmann::json& body, const char* key, bool required);
 
+/// An RFC 3339 time member of a JSON body: invalid_argument naming the key when it is absent or
+/// null and `required`, not a string, or not such a time. Absent and not required: Instant{},
+/// and `out` (when given) is left unset; otherwise `out` is set too.
+Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,
+                          std::optional<Instant>* out = nullptr);
+
+/// A required "YYYY-MM-DD" member of a JSON body; invalid_argument naming the key otherwise.
+Result<Date> DateField(const nlohmann::json& body, const char* key);
+
 /// The season parameter: a year 2000..2200, or none.
 Result<std::optional<int>> SeasonParam(const adapters::http::Request& req);
 

@@ -192,6 +192,24 @@ void AddBodySchemas(ordered_json& schemas) {
       {"at"});
   schemas["OutageEnd"] = Object({{"at", Text("when heat was back, " + std::string(kRfc3339))}},
                                 {"at"});
+  schemas["FindingNew"] = Object(
+      {{"household", Integer("the household's id")},
+       {"kind", Enum({"drain-valve", "vent-valve", "heat-exchanger", "altered-pipes", "pipe-pump",
+                      "added-radiators", "own-installation"},
+                     "R-REFUND-4: what the household did or what of its own failed")},
+       {"description", Text("what was found")},
+       {"photos", ArrayOf(Text("a photo's reference"), 0, 20)},
+       {"found_by", Text("who found it")},
+       {"found_at", Text("when it was found, " + std::string(kRfc3339))},
+       {"valid_from", Text("the first day it covers, YYYY-MM-DD, not before it was found")},
+       {"valid_to", Text("the last day it covers, YYYY-MM-DD (at most 366 days)")}},
+      {"household", "kind", "description", "found_by", "found_at", "valid_from", "valid_to"});
+  schemas["FindingAction"] = Object(
+      {{"action", Enum({"acknowledge", "dispute", "uphold", "reject", "withdraw"},
+                       "household: acknowledge, dispute; regulator: uphold, reject (a dispute); "
+                       "admin, manager: withdraw")},
+       {"note", Text("why: required to dispute, decide or withdraw")}},
+      {"action"});
 }
 
 }  // namespace hearth::app::http

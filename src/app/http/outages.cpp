@@ -77,24 +77,6 @@ ordered_json OutageJson(const services::OutageRead& read, bool with_notices) {
   return j;
 }
 
-Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,
-                          std::optional<Instant>* out = nullptr) {
-  auto it = body.find(key);
-  if (it == body.end() || it->is_null()) {
-    if (required) return Error::InvalidArgument(std::string(key) + " is required", key);
-    return Instant{};
-  }
-  if (!it->is_string()) {
-    return Error::InvalidArgument(std::string(key) + " must be an RFC 3339 time", key);
-  }
-  auto t = ParseRfc3339(it->get<std::string>());
-  if (!t.ok()) {
-    return Error::InvalidArgument(std::string(key) + ": " + t.error().message, key);
-  }
-  if (out) *out = *t;
-  return *t;
-}
-
 Result<services::ScopeRefs> ScopeFromJson(const nlohmann::json& body) {
   auto it = body.find("scope");
   if (it == body.end() || !it->is_object()) {

@@ -17,7 +17,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages}) {
+        &c.outages, &c.findings}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -52,18 +52,20 @@ Database::Database(Connections c, const ports::Clock& clock,
       ingest(*readings, clock),
       monitoring(std::move(c.monitoring)),
       rollups(monitoring, records, policies),
-      judging(monitoring, records, policies, &rollups),
+      outage_store(std::move(c.outages)),
+      finding_store(std::move(c.findings)),
+      judging(monitoring, records, policies, &rollups, {&outage_store, &finding_store, &clock}),
       measurements(monitoring, records, policies, clock),
       alerts(monitoring, records, policies, judging, &rollups, clock),
-      outage_store(std::move(c.outages)),
       refund_ledger(std::move(c.ledger)),
-      refunds(refund_ledger, records, judging, deadlines, policies, clock, &outage_store),
+      refunds(refund_ledger, records, judging, deadlines, policies, clock),
       weather(monitoring, records),
       device_token_store(std::move(c.tokens)),
       device_tokens(device_token_store, *readings, tokens, clock),
       work_order_store(std::move(c.work_orders)),
       work_orders(work_order_store, records, judging, policies, calendar, clock),
       outages(outage_store, records, policies, calendar, clock),
+      findings(finding_store, records, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

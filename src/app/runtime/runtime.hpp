@@ -22,6 +22,7 @@
 #include "adapters/crypto/tokens.hpp"
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
+#include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
@@ -35,6 +36,7 @@
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/device_token_service.hpp"
+#include "services/finding_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
@@ -68,7 +70,7 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages;
+      work_orders, partners, outages, findings;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -97,10 +99,11 @@ class Database {
   services::IngestService ingest;
   adapters::storage::SqlMonitoringStore monitoring;
   services::RollupService rollups;
-  services::JudgingService judging;
+  adapters::storage::SqlOutageStore outage_store;    ///< heating stops (issue 15)
+  adapters::storage::SqlFindingStore finding_store;  ///< household-caused findings (issue 15)
+  services::JudgingService judging;  ///< with the stops and findings (R-REFUND-2, R-REFUND-4)
   services::MeasurementService measurements;
   services::AlertService alerts;
-  adapters::storage::SqlOutageStore outage_store;  ///< heating stops (issue 15)
   adapters::storage::SqlRefundLedger refund_ledger;
   services::RefundLedgerService refunds;
   services::WeatherService weather;
@@ -109,6 +112,7 @@ class Database {
   adapters::storage::SqlWorkOrderStore work_order_store;
   services::WorkOrderService work_orders;  ///< complaints, hotline orders, repairs (issue 13)
   services::OutageService outages;         ///< heating stops and their notices (issue 15)
+  services::FindingService findings;       ///< household-caused findings (R-REFUND-4)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 

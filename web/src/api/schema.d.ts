@@ -1551,6 +1551,194 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Household-caused findings, newest first; a household sees its own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a household-caused finding (R-REFUND-4) with its evidence and validity period: on the days it covers the household gets no temperature share, never losing the 100 % of a day not heated for the company's reasons; the household is told and may dispute it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One finding: its evidence, validity period, state and history, and what the caller may do next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/findings/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on a finding: the household acknowledges or disputes it, the regulator upholds or rejects a dispute, the company's admin or manager withdraws it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FindingAction"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/heat_sources": {
         parameters: {
             query?: never;
@@ -6218,6 +6406,35 @@ export interface components {
             readonly id?: number;
             /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
             season: number;
+        };
+        FindingAction: {
+            /**
+             * @description household: acknowledge, dispute; regulator: uphold, reject (a dispute); admin, manager: withdraw
+             * @enum {string}
+             */
+            action: "acknowledge" | "dispute" | "uphold" | "reject" | "withdraw";
+            /** @description why: required to dispute, decide or withdraw */
+            note?: string;
+        };
+        FindingNew: {
+            /** @description what was found */
+            description: string;
+            /** @description when it was found, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
+            found_at: string;
+            /** @description who found it */
+            found_by: string;
+            /** @description the household's id */
+            household: number;
+            /**
+             * @description R-REFUND-4: what the household did or what of its own failed
+             * @enum {string}
+             */
+            kind: "drain-valve" | "vent-valve" | "heat-exchanger" | "altered-pipes" | "pipe-pump" | "added-radiators" | "own-installation";
+            photos?: string[];
+            /** @description the first day it covers, YYYY-MM-DD, not before it was found */
+            valid_from: string;
+            /** @description the last day it covers, YYYY-MM-DD (at most 366 days) */
+            valid_to: string;
         };
         /** @description A heat source of a company. */
         "heat source": {

@@ -53,6 +53,11 @@ export interface JudgedDay {
     room: string | null;
     rooms?: RoomSummary[];
   };
+  /** Hours of company-caused heating stops that day (R-REFUND-2), 0 when none; absent from a
+   * server older than R-REFUND-4's findings. */
+  outage_hours?: number;
+  /** The household-caused finding covering the day (R-REFUND-4), else null. */
+  finding_id?: number | null;
 }
 
 /** GET /api/v1/households/{id}/days (days.cpp). */
@@ -371,3 +376,58 @@ export interface OutageNoticeFields {
   affected_households: string;
   text: string;
 }
+
+// ---- Household-caused findings (R-REFUND-4, 住户原因认定) --------------------------------------
+// The request bodies are the generated schemas; the answers are written by hand (the API's
+// response schemas are loose still).
+
+/** POST /api/v1/findings (admin, manager, agent, technician). */
+export type FindingNew = Schemas['FindingNew'];
+/** POST /api/v1/findings/{id}/actions: the note is required but for acknowledge. */
+export type FindingAction = Schemas['FindingAction'];
+
+/** What the household did (or what of its own failed) that caused its shortfall. */
+export type FindingKind = FindingNew['kind'];
+
+/** open → acknowledged | disputed (→ upheld | rejected); any but the last two → withdrawn. */
+export type FindingState = 'open' | 'acknowledged' | 'disputed' | 'upheld' | 'rejected' | 'withdrawn';
+
+/** acknowledge, dispute: the household; uphold, reject: the regulator; withdraw: admin, manager. */
+export type FindingActionName = FindingAction['action'];
+
+/** An entry of a finding's history: "record" first, then each action. */
+export interface FindingHistoryEntry {
+  action: 'record' | FindingActionName | string;
+  /** The state the action left the finding in. */
+  state: FindingState | string;
+  actor: string;
+  role: string;
+  note: string;
+  at: string;
+}
+
+/** GET /api/v1/findings/{id}, the list's items and the POST answers. */
+export interface Finding {
+  id: number;
+  company_id: number;
+  household_id: number;
+  kind: FindingKind | string;
+  description: string;
+  /** References of the evidence photos (file names or links). */
+  photos: string[];
+  found_by: string;
+  /** RFC 3339. */
+  found_at: string;
+  /** YYYY-MM-DD, both days included. */
+  valid_from: string;
+  valid_to: string;
+  state: FindingState | string;
+  /** Whether it removes the temperature share on its days now (a disputed one does not, until upheld). */
+  effective: boolean;
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<FindingActionName | string>;
+  history: FindingHistoryEntry[];
+  created_by: string;
+  created_at: string;
+}
+

@@ -1,5 +1,6 @@
 // 住户详情 (/households/:id): the household (phone as the API masks it for the role), its rooms
-// with their temperature charts, the judged days, its refunds, and its contract, fees and payments. Another company's household,
+// with their temperature charts, the judged days, its household-caused findings (住户原因认定,
+// R-REFUND-4), its refunds, and its contract, fees and payments. Another company's household,
 // or an unknown id, is "not found" (the API answers 404 for records out of scope).
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Descriptions, Flex, Tag } from 'antd';
@@ -9,6 +10,7 @@ import { useApi } from '../api/useApi';
 import { NotFound, PageError, PageLoading } from '../components/PageState';
 import { formatTemp } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import HouseholdFindings from './findings/HouseholdFindings';
 import Bills from './household/Bills';
 import RefundList from './household/RefundList';
 import SeasonPanel from './household/SeasonPanel';
@@ -51,6 +53,7 @@ export default function HouseholdDetail() {
           <HouseholdHeader household={h} />
         </Card>
         <SeasonPanel householdId={h.id} />
+        <HouseholdFindings householdId={h.id} />
         <Card size="small" title={t('household.refunds')}>
           <RefundList householdId={h.id} />
         </Card>

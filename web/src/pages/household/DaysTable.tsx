@@ -1,11 +1,14 @@
 // The judged days (R-TEMP-5, R-REFUND-1/5): status, daily value against the guarantee, the
-// refund share with its reason, and the evidence behind it. Newest first; paged 10/20/50.
-import { Table, Typography } from 'antd';
+// refund share with its reason (marked 停热 14 小时 for a company-caused stop, R-REFUND-2, and
+// 住户原因 #3 for a household-caused finding covering the day, R-REFUND-4), and the evidence
+// behind it. Newest first; paged 10/20/50.
+import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { JudgedDay } from '../../api/types';
 import DayStatusTag from '../../components/DayStatusTag';
 import { formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
+import { dayMarks } from './data';
 
 export function evidenceText(t: Translate, e: JudgedDay['evidence']): string {
   const source = e.source.replace(/-/g, '_');
@@ -19,6 +22,27 @@ export function evidenceText(t: Translate, e: JudgedDay['evidence']): string {
     if (counted.length) parts.push(counted.join('，'));
   }
   return parts.join(' · ');
+}
+
+/** The day's company-caused heating stop and household-caused finding, when it has either. */
+function DayMarks({ day }: { day: JudgedDay }) {
+  const t = useT();
+  const { outageHours, findingId } = dayMarks(day);
+  if (outageHours === null && findingId === null) return null;
+  return (
+    <span data-testid="day-marks">
+      {outageHours !== null && (
+        <Tag color="volcano" title={t('days.outageHoursHint', { h: outageHours })}>
+          {t('days.outageHours', { h: outageHours })}
+        </Tag>
+      )}
+      {findingId !== null && (
+        <Tag color="purple" title={t('days.findingHint', { id: findingId })}>
+          {t('days.finding', { id: findingId })}
+        </Tag>
+      )}
+    </span>
+  );
 }
 
 export default function DaysTable({ days, compact }: { days: JudgedDay[]; compact?: boolean }) {
@@ -36,7 +60,18 @@ export default function DaysTable({ days, compact }: { days: JudgedDay[]; compac
       align: 'right',
       render: (v: number) => (v > 0 ? <Typography.Text type="danger">{formatPercent(v)}</Typography.Text> : formatPercent(v)),
     },
-    { title: t('days.reason'), dataIndex: 'reason', key: 'reason', ellipsis: { showTitle: true } },
+    {
+      title: t('days.reason'),
+      dataIndex: 'reason',
+      key: 'reason',
+      ellipsis: { showTitle: false },
+      render: (reason: string, d) => (
+        <>
+          <DayMarks day={d} />
+          <span title={reason}>{reason}</span>
+        </>
+      ),
+    },
     { title: t('days.evidence'), key: 'evidence', render: (_: unknown, d) => evidenceText(t, d.evidence) },
   ];
   return (
@@ -50,6 +85,7 @@ export default function DaysTable({ days, compact }: { days: JudgedDay[]; compac
           ? {
               expandedRowRender: (d) => (
                 <Typography.Paragraph style={{ margin: 0 }}>
+                  <DayMarks day={d} />
                   {d.reason}
                   <br />
                   {t('common.labelValue', { label: t('days.evidence'), value: evidenceText(t, d.evidence) })}

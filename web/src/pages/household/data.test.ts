@@ -1,5 +1,5 @@
 import type { JudgedDay } from '../../api/types';
-import { readingWindows, seasonView } from './data';
+import { dayMarks, readingWindows, seasonView } from './data';
 
 function day(date: string, over: Partial<JudgedDay> = {}): JudgedDay {
   return {
@@ -53,5 +53,19 @@ describe('readingWindows', () => {
       [62 * day, 70 * day],
     ]);
     expect(readingWindows(5, 5)).toEqual([]);
+  });
+});
+
+describe('dayMarks', () => {
+  it.each([
+    ['a day of neither', {}, { outageHours: null, findingId: null }],
+    ['a server before findings', { outage_hours: undefined, finding_id: undefined }, { outageHours: null, findingId: null }],
+    ['no stop', { outage_hours: 0, finding_id: null }, { outageHours: null, findingId: null }],
+    ['a 14-hour stop', { outage_hours: 14, finding_id: null }, { outageHours: 14, findingId: null }],
+    ['a stop of 13 h 20 min', { outage_hours: 13.333333, finding_id: null }, { outageHours: 13.3, findingId: null }],
+    ['a finding', { outage_hours: 0, finding_id: 3 }, { outageHours: null, findingId: 3 }],
+    ['both', { outage_hours: 2.5, finding_id: 3 }, { outageHours: 2.5, findingId: 3 }],
+  ])('%s', (_name, d, want) => {
+    expect(dayMarks(d)).toEqual(want);
   });
 });

@@ -1,7 +1,8 @@
 // Loading what a household's pages show: its judged days over the last months (the season is
 // read from the days' in_season flags: no extra lookup of its district's season records, which a
 // household login may not read), and a sensor's readings over a range, in the windows and pages
-// the readings route allows (at most 31 days a request, at most 10080 readings a page).
+// the readings route allows (at most 31 days a request, at most 10080 readings a page); and what a
+// day's row marks (heating stops, a household-caused finding).
 import { api, type Page } from '../../api/client';
 import type { HouseholdDays, JudgedDay, Reading } from '../../api/types';
 import { addDays, beijingMidnight, beijingToday, toEpochMs } from '../../format';
@@ -54,6 +55,16 @@ export function seasonView(items: JudgedDay[], today = beijingToday()): SeasonVi
     days: [...chosen].reverse(),
     guarantee: withGuarantee.length ? withGuarantee[withGuarantee.length - 1].guarantee : null,
     unqualified: chosen.filter((d) => d.status === 'unqualified').map((d) => d.date),
+  };
+}
+
+/** What a day's row marks beside its reason: the hours of company-caused heating stops (one
+ * decimal at most, null when none) and the household-caused finding covering it (R-REFUND-4). */
+export function dayMarks(d: Pick<JudgedDay, 'outage_hours' | 'finding_id'>): { outageHours: number | null; findingId: number | null } {
+  const hours = d.outage_hours ?? 0;
+  return {
+    outageHours: Number.isFinite(hours) && hours > 0 ? Math.round(hours * 10) / 10 : null,
+    findingId: d.finding_id ?? null,
   };
 }
 

@@ -1,0 +1,229 @@
+#include "app/http/findings.hpp"
+
+#include "app/http/auth.hpp"
+#include "app/http/filters.hpp"
+#include "app/http/paging.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using adapters::http::ErrorResponse;
+using adapters::http::Json;
+using adapters::http::Request;
+using nlohmann::ordered_json;
+
+services::OrderActor ActorOf(const services::Principal& p) {
+  return {p.username, p.role, services::ScopeOf(p)};
+}
+
+ordered_json FindingJson(const services::FindingRead& read, bool with_history) {
+  const ports::Finding& f = read.finding;
+  ordered_json actions = ordered_json::array();
+  for (auto a : read.actions) actions.push_back(rules::FindingActionName(a));
+  ordered_json j = {{"id", f.id},
+                    {"company_id", f.company_id},
+                    {"household_id", f.household_id},
+                    {"kind", rules::FindingKindName(f.kind)},
+                    {"description", f.description},
+                    {"photos", f.photos},
+                    {"found_by", f.found_by},
+                    {"found_at", FormatLocal(f.found_at)},
+                    {"valid_from", FormatDate(f.valid_from)},
+                    {"valid_to", FormatDate(f.valid_to)},
+                    {"state", rules::FindingStateName(f.state)},
+                    {"effective", read.effective},
+                    {"actions", std::move(actions)},
+                    {"created_by", f.created_by},
+                    {"created_at", FormatLocal(f.created_at)}};
+  if (with_history) {
+    ordered_json history = ordered_json::array();
+    for (const auto& e : f.history) {
+      history.push_back({{"action", rules::FindingActionName(e.action)},
+                         {"state", rules::FindingStateName(e.state)},
+                         {"actor", e.actor},
+                         {"role", e.role},
+                         {"note", e.note},
+                         {"at", FormatLocal(e.at)}});
+    }
+    j["history"] = std::move(history);
+  }
+  return j;
+}
+
+Result<services::NewFinding> NewFindingFromJson(const nlohmann::json& body) {
+  services::NewFinding in;
+  auto household = body.find("household");
+  if (household == body.end() || !household->is_number_integer() ||
+      household->get<int64_t>() <= 0) {
+    return Error::InvalidArgument("household is required: the household's id", "household");
+  }
+  in.household_id = household->get<int64_t>();
+  auto kind = TextField(body, "kind", true);
+  if (!kind.ok()) return kind.error();
+  auto k = rules::ParseFindingKind(*kind);
+  if (!k) {
+    return Error::InvalidArgument(
+        "kind must be one of " + std::string(rules::FindingKindNames()), "kind");
+  }
+  in.kind = *k;
+  auto description = TextField(body, "description", true);
+  if (!description.ok()) return description.error();
+  in.description = *description;
+  if (auto photos = body.find("photos"); photos != body.end() && !photos->is_null()) {
+    if (!photos->is_array()) {
+      return Error::InvalidArgument("photos must be a list of photo references", "photos");
+    }
+    for (size_t i = 0; i < photos->size(); ++i) {
+      const auto& p = (*photos)[i];
+      if (!p.is_string()) {
+        const std::string field = "photos[" + std::to_string(i) + "]";
+        return Error::InvalidArgument(field + " must be a string", field);
+      }
+      in.photos.push_back(p.get<std::string>());
+    }
+  }
+  auto found_by = TextField(body, "found_by", true);
+  if (!found_by.ok()) return found_by.error();
+  in.found_by = *found_by;
+  auto found_at = TimeField(body, "found_at", true);
+  if (!found_at.ok()) return found_at.error();
+  in.found_at = *found_at;
+  auto from = DateField(body, "valid_from");
+  if (!from.ok()) return from.error();
+  in.valid_from = *from;
+  auto to = DateField(body, "valid_to");
+  if (!to.ok()) return to.error();
+  in.valid_to = *to;
+  return in;
+}
+
+Result<std::optional<int64_t>> HouseholdParam(const Request& req) {
+  auto it = req.query.find("household");
+  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};
+  auto id = IdParam(it->second, "household");
+  if (!id.ok()) return id.error();
+  return std::optional<int64_t>{*id};
+}
+
+}  // namespace
+
+void AddFindingRoutes(adapters::http::Router& router, const services::FindingService& service,
+                      ports::RecordStore& records, services::AuthService& auth) {
+  router.Add(
+      "POST", "/api/v1/findings",
+      [&service, &auth](const Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        auto body = ObjectBody(req.body, {"household", "kind", "description", "photos",
+                                          "found_by", "found_at", "valid_from", "valid_to"});
+        if (!body.ok()) return ErrorResponse(body.error());
+        auto in = NewFindingFromJson(*body);
+        if (!in.ok()) return ErrorResponse(in.error());
+        auto read = service.Record(*in, ActorOf(*p));
+        if (!read.ok()) return ErrorResponse(read.error());
+        return Json(201, FindingJson(*read, true));
+      },
+      {.summary = "Record a household-caused finding (R-REFUND-4) with its evidence and "
+                  "validity period: on the days it covers the household gets no temperature "
+                  "share, never losing the 100 % of a day not heated for the company's reasons; "
+                  "the household is told and may dispute it",
+       .query = {},
+       .request_schema = "FindingNew",
+       .response_schema = ""});
+
+  router.Add(
+      "GET", "/api/v1/findings",
+      [&service, &records, &auth](const Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (auto s = adapters::http::OnlyParams(
+                req, {"household", "company", "company_id", "state", "cursor", "limit"});
+            !s.ok()) {
+          return ErrorResponse(s.error());
+        }
+        const services::OrderActor actor = ActorOf(*p);
+        ports::FindingQuery q;
+        if (!actor.scope.household_id) {
+          auto company = CompanyFilter(req, records, actor.scope);
+          if (!company.ok()) return ErrorResponse(company.error());
+          q.company_id = *company;
+        }
+        auto household = HouseholdParam(req);
+        if (!household.ok()) return ErrorResponse(household.error());
+        q.household_id = *household;
+        if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
+          q.state = rules::ParseFindingState(it->second);
+          if (!q.state) {
+            return ErrorResponse(Error::InvalidArgument(
+                "state must be open, acknowledged, disputed, upheld, rejected or withdrawn",
+                "state"));
+          }
+        }
+        auto page = ReadPage(req);
+        if (!page.ok()) return ErrorResponse(page.error());
+        q.before = page->cursor;
+        q.limit = page->limit + 1;  // one more tells whether another page follows
+        auto list = service.List(q, actor);
+        if (!list.ok()) return ErrorResponse(list.error());
+        ordered_json items = ordered_json::array();
+        const size_t limit = static_cast<size_t>(page->limit);
+        for (size_t i = 0; i < list->size() && i < limit; ++i) {
+          items.push_back(FindingJson((*list)[i], false));
+        }
+        std::optional<int64_t> next;
+        if (list->size() > limit) next = (*list)[limit - 1].finding.id;
+        return Json(200, PageJson(std::move(items), next));
+      },
+      {.summary = "Household-caused findings, newest first; a household sees its own",
+       .query = {"household", "company", "state", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
+
+  router.Add("GET", "/api/v1/findings/{id}",
+             [&service, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               auto id = IdParam(req.params.at("id"), "id");
+               if (!id.ok()) return ErrorResponse(id.error());
+               auto read = service.Get(*id, ActorOf(*p));
+               if (!read.ok()) return ErrorResponse(read.error());
+               return Json(200, FindingJson(*read, true));
+             },
+             {.summary = "One finding: its evidence, validity period, state and history, and "
+                         "what the caller may do next",
+              .query = {},
+              .request_schema = "",
+              .response_schema = ""});
+
+  router.Add(
+      "POST", "/api/v1/findings/{id}/actions",
+      [&service, &auth](const Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        auto id = IdParam(req.params.at("id"), "id");
+        if (!id.ok()) return ErrorResponse(id.error());
+        auto body = ObjectBody(req.body, {"action", "note"});
+        if (!body.ok()) return ErrorResponse(body.error());
+        auto action_text = TextField(*body, "action", true);
+        if (!action_text.ok()) return ErrorResponse(action_text.error());
+        auto action = rules::ParseFindingAction(*action_text);
+        if (!action || *action == rules::FindingAction::kRecord) {
+          return ErrorResponse(Error::InvalidArgument(
+              "action must be acknowledge, dispute, uphold, reject or withdraw", "action"));
+        }
+        auto note = TextField(*body, "note", false);
+        if (!note.ok()) return ErrorResponse(note.error());
+        auto read = service.Act(*id, *action, *note, ActorOf(*p));
+        if (!read.ok()) return ErrorResponse(read.error());
+        return Json(200, FindingJson(*read, true));
+      },
+      {.summary = "Act on a finding: the household acknowledges or disputes it, the regulator "
+                  "upholds or rejects a dispute, the company's admin or manager withdraws it",
+       .query = {},
+       .request_schema = "FindingAction",
+       .response_schema = "",
+       .status = 200});
+}
+
+}  // namespace hearth::app::http
