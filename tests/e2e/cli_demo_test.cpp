@@ -144,6 +144,26 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     EXPECT_EQ(found[0]["household_id"], household);
     EXPECT_EQ(found[0]["kind"], "own-installation");
     EXPECT_EQ(found[0]["actions"], (nlohmann::json{"acknowledge", "dispute"}));
+    // Dispatch reports of fuel (R-ENERGY-1): the season before the shown one, whole, has a gap
+    // day and a low-reserve spell for each company, as the regulator sees them.
+    std::smatch filed;
+    ASSERT_TRUE(std::regex_search(out, filed,
+                                  std::regex("Filed [0-9]+ daily dispatch reports of fuel since "
+                                             "the ([0-9]+) season: [0-9]+ days without one, "
+                                             "[0-9]+ below the reserve")))
+        << out;
+    auto gov = Fetch(demo.port(), "POST", "/api/v1/auth/login",
+                     R"({"username":"demo-regulator","password":"hearth-demo-city"})");
+    ASSERT_EQ(gov.status, 200u) << gov.body;
+    auto flags = Fetch(demo.port(), "GET", "/api/v1/energy/flags?season=" + filed[1].str(), "",
+                       Bearer(nlohmann::json::parse(gov.body)["token"]));
+    ASSERT_EQ(flags.status, 200u) << flags.body;
+    const auto flagged = nlohmann::json::parse(flags.body)["companies"];
+    ASSERT_EQ(flagged.size(), 2u) << flags.body;
+    for (const auto& c : flagged) {
+      EXPECT_EQ(c["missing_days"].size(), 1u) << c.dump();
+      EXPECT_FALSE(c["low_spells"].empty()) << c.dump();
+    }
     // Its household has a sensor, a fee for every season of the city (the simulated one among
     // them), and lives in a building with an indoor cold spell in the simulated seasons.
     auto conn = adapters::storage::Connect(db, false);

@@ -74,6 +74,12 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/OutageDetail')),
   },
   {
+    path: '/energy',
+    menu: 'menu.energy',
+    roles: ['admin', 'manager', 'technician', 'regulator'],
+    component: lazy(() => import('./pages/Energy')),
+  },
+  {
     path: '/refunds',
     menu: 'menu.refunds',
     roles: ['admin', 'manager'],

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "adapters/storage/schema_history_devices.hpp"
+#include "adapters/storage/schema_history_energy.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
@@ -16,7 +17,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 15> kMigrations = {{
+constexpr std::array<Migration, 16> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -393,6 +394,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {13, "hotline partner keys", nullptr, nullptr, kPartnersSql},
     {14, "heating stops and their notices", nullptr, nullptr, kOutagesSql},  // issue 15
     {15, "household-caused findings", nullptr, nullptr, kFindingsSql},  // issue 15, R-REFUND-4
+    {16, "daily dispatch reports of fuel", nullptr, nullptr, kEnergySql},  // issue 15, R-ENERGY-1
 }};
 
 }  // namespace

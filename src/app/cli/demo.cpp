@@ -14,6 +14,7 @@
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city.hpp"
+#include "sim/demo_energy.hpp"
 #include "sim/demo_findings.hpp"
 #include "sim/demo_outages.hpp"
 #include "sim/demo_work_orders.hpp"
@@ -138,7 +139,22 @@ Status SeedFindings(runtime::Runtime& rt, const std::vector<sim::DemoLogin>& log
   return OkStatus();
 }
 
-// Generates the city, with its work orders, heating stops and findings, when the database has no company;
+// Daily dispatch reports of fuel (sim/demo_energy.hpp): the season before the one shown, whole,
+// and the shown one up to yesterday, each with a gap and a low-reserve spell.
+Status SeedEnergy(runtime::Runtime& rt, int season) {
+  sim::DemoEnergyOptions options;
+  options.season = season - 1;
+  options.now = rt.clock.Now();
+  auto filed = sim::GenerateDemoEnergy(rt.db->records, rt.policies, rt.db->energy, options);
+  if (!filed.ok()) return filed.error();
+  std::cout << "Filed " << filed->reports << " daily dispatch reports of fuel since the "
+            << options.season << " season: " << filed->gaps << " days without one, "
+            << filed->low_days << " below the reserve.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// Generates the city, with its work orders, heating stops, findings and dispatch reports, when the database has no company;
 // a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
@@ -161,7 +177,8 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   PrintCity(*city, seed);
   if (auto s = SeedWorkOrders(rt, seed, options.season, orders_per_season); !s.ok()) return s;
   if (auto s = SeedOutages(rt, seed, options.season); !s.ok()) return s;
-  return SeedFindings(rt, city->logins);
+  if (auto s = SeedFindings(rt, city->logins); !s.ok()) return s;
+  return SeedEnergy(rt, options.season);
 }
 
 // The running simulation and where it sends; stopped (destroyed) before the service.

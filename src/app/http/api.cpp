@@ -5,9 +5,10 @@
 #include "adapters/storage/disk_space.hpp"
 
 #include "app/http/admin.hpp"
+#include "app/http/energy.hpp"
+#include "app/http/findings.hpp"
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
-#include "app/http/findings.hpp"
 #include "app/http/import.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
@@ -161,6 +162,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                      rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications
   AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);  // /api/v1/outages…
   AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);  // /api/v1/findings…
+  AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->work_order_store, rt.db->records, rt.policies, rt.clock,
                   rt.db->auth, &rt.db->outage_store);  // /api/v1/reports/hotline, …/indicators

@@ -210,6 +210,15 @@ void AddBodySchemas(ordered_json& schemas) {
                        "admin, manager: withdraw")},
        {"note", Text("why: required to dispute, decide or withdraw")}},
       {"action"});
+  schemas["EnergyReportNew"] = Object(
+      {{"day", Text("the day reported, YYYY-MM-DD, not after today")},
+       {"fuel", Enum({"coal", "gas", "oil", "biomass"}, "R-ENERGY-1: the fuel")},
+       {"stock", Number("the stock at the day's end: tonnes, or cubic metres of gas; at most "
+                        "2 decimals")},
+       {"consumption", Number("the day's consumption, in the same unit")},
+       {"note", Text("")},
+       {"company", Integer("admin only: the company's id")}},
+      {"day", "fuel", "stock", "consumption"});
 }
 
 }  // namespace hearth::app::http

@@ -17,7 +17,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings}) {
+        &c.outages, &c.findings, &c.energy}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -66,6 +66,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       work_orders(work_order_store, records, judging, policies, calendar, clock),
       outages(outage_store, records, policies, calendar, clock),
       findings(finding_store, records, clock),
+      energy_store(std::move(c.energy)),
+      energy(energy_store, records, policies, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

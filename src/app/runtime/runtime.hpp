@@ -22,6 +22,7 @@
 #include "adapters/crypto/tokens.hpp"
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
+#include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
@@ -36,6 +37,7 @@
 #include "services/calendar_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/device_token_service.hpp"
+#include "services/energy_service.hpp"
 #include "services/finding_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
@@ -70,7 +72,7 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages, findings;
+      work_orders, partners, outages, findings, energy;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -113,6 +115,8 @@ class Database {
   services::WorkOrderService work_orders;  ///< complaints, hotline orders, repairs (issue 13)
   services::OutageService outages;         ///< heating stops and their notices (issue 15)
   services::FindingService findings;       ///< household-caused findings (R-REFUND-4)
+  adapters::storage::SqlEnergyStore energy_store;
+  services::EnergyService energy;          ///< daily dispatch reports of fuel (R-ENERGY-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 

@@ -1351,6 +1351,149 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/energy/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The energy flags of a season (R-ENERGY-1): per company, the reporting days so far with no dispatch report, and the spells of a fuel's reserve below the profile's threshold */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/energy/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dispatch reports, newest day first, each with its days of reserve and whether it is below the profile's threshold; the regulator reads every company's */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
+                    fuel?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a day's dispatch report of one fuel (R-ENERGY-1): stock and the day's consumption; the answer shows the days of reserve against the profile's threshold (30 days, W 6.2.2). Filing the same day and fuel again corrects it (200), audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EnergyReportNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fees": {
         parameters: {
             query?: never;
@@ -6383,6 +6526,22 @@ export interface components {
             name: string;
             /** @description policy profile name, e.g. weihai */
             policy: string;
+        };
+        EnergyReportNew: {
+            /** @description admin only: the company's id */
+            company?: number;
+            /** @description the day's consumption, in the same unit */
+            consumption: number;
+            /** @description the day reported, YYYY-MM-DD, not after today */
+            day: string;
+            /**
+             * @description R-ENERGY-1: the fuel
+             * @enum {string}
+             */
+            fuel: "coal" | "gas" | "oil" | "biomass";
+            note?: string;
+            /** @description the stock at the day's end: tonnes, or cubic metres of gas; at most 2 decimals */
+            stock: number;
         };
         Error: {
             error?: {

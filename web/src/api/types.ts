@@ -431,3 +431,71 @@ export interface Finding {
   created_at: string;
 }
 
+
+// ---- Energy reserve (R-ENERGY-1, 能源储备, W 6.2) -----------------------------------------------
+// The request body is the generated schema; the answers are written by hand (the API's response
+// schemas are loose still).
+
+/** The fuels a company reports; coal, oil and biomass in tonnes, gas in cubic metres. */
+export type EnergyFuel = Schemas['EnergyReportNew']['fuel'];
+
+/** "t" (tonnes) or "m3" (cubic metres), as the server answers it. */
+export type EnergyUnit = 't' | 'm3';
+
+/** POST /api/v1/energy/reports (admin, manager, technician): 201 when new, 200 when it corrects
+ * the company's report of the same day and fuel. */
+export type EnergyReportNew = Schemas['EnergyReportNew'];
+
+/** A daily dispatch report: the POST's answer and GET /api/v1/energy/reports's items. */
+export interface EnergyReport {
+  id: number;
+  company_id: number;
+  day: string;
+  fuel: EnergyFuel | string;
+  unit: EnergyUnit | string;
+  stock: number;
+  consumption: number;
+  /** stock ÷ consumption rounded down to one decimal; null when consumption is 0. */
+  reserve_days: number | null;
+  /** reserve_days < threshold_days. */
+  low: boolean;
+  threshold_days: number;
+  /** The clause the threshold comes from: "W 6.2.2". */
+  basis: string;
+  note: string;
+  reported_by: string;
+  /** RFC 3339 (+08:00). */
+  reported_at: string;
+}
+
+/** Consecutive days a fuel's reserve was below the threshold (both days included). */
+export interface EnergyLowSpell {
+  fuel: EnergyFuel | string;
+  from: string;
+  to: string;
+  days: number;
+  min_reserve_days: number;
+}
+
+/** A company's flags over the season so far. */
+export interface EnergyCompanyFlags {
+  company_id: number;
+  company_code: string;
+  company_name: string;
+  /** Reports filed in the period. */
+  reports: number;
+  /** Days of the period with no report at all from the company. */
+  missing_days: string[];
+  low_spells: EnergyLowSpell[];
+}
+
+/** GET /api/v1/energy/flags?company=&season=: the season's days so far (commissioning start to
+ * yesterday, or to the season's end). Staff get their own company, the regulator every one. */
+export interface EnergyFlags {
+  season: number;
+  from: string;
+  to: string;
+  threshold_days: number;
+  basis: string;
+  companies: EnergyCompanyFlags[];
+}
