@@ -165,14 +165,10 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
         q.limit = page->limit + 1;  // one more tells whether another page follows
         auto list = service.List(q, actor);
         if (!list.ok()) return ErrorResponse(list.error());
-        ordered_json items = ordered_json::array();
-        const size_t limit = static_cast<size_t>(page->limit);
-        for (size_t i = 0; i < list->size() && i < limit; ++i) {
-          items.push_back(FindingJson((*list)[i], false));
-        }
-        std::optional<int64_t> next;
-        if (list->size() > limit) next = (*list)[limit - 1].finding.id;
-        return Json(200, PageJson(std::move(items), next));
+        return Json(200, KeyedPage(
+                             *list, page->limit,
+                             [](const services::FindingRead& f) { return FindingJson(f, false); },
+                             [](const services::FindingRead& f) { return f.finding.id; }));
       },
       {.summary = "Household-caused findings, newest first; a household sees its own",
        .query = {"household", "company", "state", "cursor", "limit"},

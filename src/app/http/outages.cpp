@@ -206,14 +206,10 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
         q.limit = page->limit + 1;  // one more tells whether another page follows
         auto list = service.List(q, scope);
         if (!list.ok()) return ErrorResponse(list.error());
-        ordered_json items = ordered_json::array();
-        const size_t limit = static_cast<size_t>(page->limit);
-        for (size_t i = 0; i < list->size() && i < limit; ++i) {
-          items.push_back(OutageJson((*list)[i], false));
-        }
-        std::optional<int64_t> next;
-        if (list->size() > limit) next = (*list)[limit - 1].outage.id;
-        return Json(200, PageJson(std::move(items), next));
+        return Json(200, KeyedPage(
+                             *list, page->limit,
+                             [](const services::OutageRead& o) { return OutageJson(o, false); },
+                             [](const services::OutageRead& o) { return o.outage.id; }));
       },
       {.summary = "Heating stops, newest first, each with its notice obligations; a household "
                   "sees the stops that cut it off",

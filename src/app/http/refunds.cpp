@@ -123,15 +123,13 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
                q.limit = limit + 1;  // one more tells whether there is a next page
                auto entries = service.List(q, overdue, scope);
                if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
-               nlohmann::ordered_json items = nlohmann::ordered_json::array();
-               for (size_t i = 0; i < entries->size() && i < static_cast<size_t>(limit); ++i) {
-                 items.push_back(RefundEntryToJson((*entries)[i], service.Overdue((*entries)[i])));
-               }
-               std::optional<int64_t> next;
-               if (entries->size() > static_cast<size_t>(limit)) {
-                 next = (*entries)[static_cast<size_t>(limit) - 1].id;
-               }
-               return adapters::http::Json(200, PageJson(std::move(items), next));
+               return adapters::http::Json(
+                   200, KeyedPage(
+                            *entries, limit,
+                            [&](const ports::RefundEntry& e) {
+                              return RefundEntryToJson(e, service.Overdue(e));
+                            },
+                            [](const ports::RefundEntry& e) { return e.id; }));
              },
              {.summary = "Refund ledger entries, each with its days and evidence, the days it "
                          "covers and whether it is overdue (R-REFUND-6); filters: season, "

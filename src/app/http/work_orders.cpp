@@ -260,14 +260,10 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
         auto orders = service.List(f, scope);
         if (!orders.ok()) return ErrorResponse(orders.error());
         const Instant now = service.Now();
-        ordered_json items = ordered_json::array();
-        const size_t limit = static_cast<size_t>(page->limit);
-        for (size_t i = 0; i < orders->size() && i < limit; ++i) {
-          items.push_back(WorkOrderSummaryJson((*orders)[i], p->role, now));
-        }
-        std::optional<int64_t> next;
-        if (orders->size() > limit) next = (*orders)[limit - 1].head.id;
-        return Json(200, PageJson(std::move(items), next));
+        return Json(200, KeyedPage(
+                             *orders, page->limit,
+                             [&](const auto& o) { return WorkOrderSummaryJson(o, p->role, now); },
+                             [](const auto& o) { return o.head.id; }));
       },
       {.summary = "Work orders, paged by id, each deadline ok, warning (75 % of its time "
                   "used) or overdue; filters: state, channel, overdue=true, due_within "
@@ -339,22 +335,18 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                auto messages = store.HouseholdMessages(*p->household_id, page->cursor,
                                                        page->limit + 1);
                if (!messages.ok()) return ErrorResponse(messages.error());
-               ordered_json items = ordered_json::array();
-               const size_t limit = static_cast<size_t>(page->limit);
-               for (size_t i = 0; i < messages->size() && i < limit; ++i) {
-                 const auto& m = (*messages)[i];
+               auto message_json = [](const ports::OutboxMessage& m) {
                  ordered_json fields = ordered_json::object();
                  for (const auto& [k, v] : m.fields) fields[k] = v;
-                 items.push_back({{"id", m.id},
-                                  {"topic", m.topic},
-                                  {"order_id", m.order_id ? ordered_json(*m.order_id)
-                                                          : ordered_json(nullptr)},
-                                  {"created_at", FormatLocal(m.created_at)},
-                                  {"fields", fields}});
-               }
-               std::optional<int64_t> next;
-               if (messages->size() > limit) next = (*messages)[limit - 1].id;
-               return Json(200, PageJson(std::move(items), next));
+                 return ordered_json{
+                     {"id", m.id},
+                     {"topic", m.topic},
+                     {"order_id", m.order_id ? ordered_json(*m.order_id) : ordered_json(nullptr)},
+                     {"created_at", FormatLocal(m.created_at)},
+                     {"fields", fields}};
+               };
+               return Json(200, KeyedPage(*messages, page->limit, message_json,
+                                          [](const ports::OutboxMessage& m) { return m.id; }));
              },
              {.summary = "The household's own notifications, newest first: orders received, "
                          "technicians dispatched, extensions and replies",
