@@ -1,5 +1,6 @@
 #include "app/http/energy.hpp"
 
+#include "app/http/actor.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -12,10 +13,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-services::OrderActor ActorOf(const services::Principal& p) {
-  return {p.username, p.role, services::ScopeOf(p)};
-}
 
 /// "12000.50" as a JSON number: hundredths of a unit.
 ordered_json Amount(int64_t centi) { return ordered_json::parse(FormatFen(centi)); }

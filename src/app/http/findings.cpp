@@ -1,5 +1,6 @@
 #include "app/http/findings.hpp"
 
+#include "app/http/actor.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -11,10 +12,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-services::OrderActor ActorOf(const services::Principal& p) {
-  return {p.username, p.role, services::ScopeOf(p)};
-}
 
 ordered_json FindingJson(const services::FindingRead& read, bool with_history) {
   const ports::Finding& f = read.finding;

@@ -1,6 +1,7 @@
 #include "app/http/outages.hpp"
 
 #include "adapters/json/json_input.hpp"
+#include "app/http/actor.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -13,10 +14,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-services::OrderActor ActorOf(const services::Principal& p) {
-  return {p.username, p.role, services::ScopeOf(p)};
-}
 
 ordered_json Time(const std::optional<Instant>& t) {
   return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);

@@ -5,6 +5,7 @@
 
 #include "adapters/json/json_input.hpp"
 #include "adapters/json/work_order_json.hpp"
+#include "app/http/actor.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -17,10 +18,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-services::OrderActor ActorOf(const services::Principal& p) {
-  return {p.username, p.role, services::ScopeOf(p)};
-}
 
 // W 12.1: the regulator works on aggregates and sees callers' phones masked.
 std::string Phone(const std::string& phone, rules::Role role) {
