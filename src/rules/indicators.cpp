@@ -124,6 +124,27 @@ IndicatorResult QualificationRate(const IndicatorPolicy& policy,
       [](const HouseholdDayStatus& d) { return d.status == DayStatus::kQualified; });
 }
 
+Result<IndicatorResult> QualificationRateOfHouseholds(
+    const IndicatorPolicy& policy, std::span<const HouseholdQualification> households) {
+  IndicatorResult r = Start("R-KPI-C", "room-temperature qualification rate",
+                            policy.qualification_min, TargetKind::kAtLeast);
+  for (const HouseholdQualification& h : households) {
+    if (h.qualified < 0 || h.judged < h.qualified) {
+      return Error::InvalidArgument("household " + h.id +
+                                        ": qualified days must be 0 to its judged days",
+                                    "households");
+    }
+    if (h.judged == 0) continue;
+    r.records.push_back(h.id);
+    r.denominator += h.judged;
+    if (h.qualified > 0) {
+      r.numerator_records.push_back(h.id);
+      r.numerator += h.qualified;
+    }
+  }
+  return Finish(std::move(r), 100);
+}
+
 IndicatorResult ProcessSatisfaction(const IndicatorPolicy& policy,
                                     std::span<const Complaint> complaints) {
   return CountShare(

@@ -104,6 +104,21 @@ struct HouseholdDayStatus {
 IndicatorResult QualificationRate(const IndicatorPolicy& policy,
                                   std::span<const HouseholdDayStatus> days);
 
+/// A household's judged days of a period, counted (a city's month is millions of days: the
+/// stored indicators keep one record per household, not per day).
+struct HouseholdQualification {
+  std::string id;         ///< e.g. "17" (the household's id)
+  int64_t qualified = 0;  ///< its qualified days
+  int64_t judged = 0;     ///< its qualified and unqualified days
+};
+
+/// R-KPI-C from per-household counts: the same fraction as QualificationRate over the
+/// households' days (Σ qualified ÷ Σ judged). records = the households with a judged day;
+/// numerator_records = those with a qualified one. invalid_argument (field "households") for a
+/// negative count or more qualified days than judged ones.
+Result<IndicatorResult> QualificationRateOfHouseholds(
+    const IndicatorPolicy& policy, std::span<const HouseholdQualification> households);
+
 // --- R-KPI-P, R-KPI-B ------------------------------------------------------------------------
 
 struct Complaint {

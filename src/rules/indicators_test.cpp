@@ -194,6 +194,63 @@ TEST(QualificationRate, Table) {
   }
 }
 
+// The same fraction from per-household counts: a day-level rate, not a share of households.
+TEST(QualificationRateOfHouseholds, Table) {
+  struct Case {
+    const char* name;
+    std::vector<HouseholdQualification> households;
+    IndicatorStatus status;
+    const char* display;
+    int numerator, denominator;
+    std::vector<std::string> records, numerator_records;
+  };
+  const Case cases[] = {
+      {"one cold day among 3 households' 100 days",
+       {{"1", 30, 30}, {"2", 29, 30}, {"3", 40, 40}},
+       IndicatorStatus::kMet, "99.00%", 99, 100, {"1", "2", "3"}, {"1", "2", "3"}},
+      {"a household with no qualified day is a record, not a numerator record",
+       {{"1", 0, 2}, {"2", 197, 198}},
+       IndicatorStatus::kNotMet, "98.50%", 197, 200, {"1", "2"}, {"2"}},
+      {"a household without a judged day is left out",
+       {{"1", 0, 0}, {"2", 10, 10}},
+       IndicatorStatus::kMet, "100.00%", 10, 10, {"2"}, {"2"}},
+      {"nothing judged", {{"1", 0, 0}}, IndicatorStatus::kNotApplicable, "n/a", 0, 0, {}, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = QualificationRateOfHouseholds(Targets(), c.households);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->rule, "R-KPI-C");
+    EXPECT_EQ(r->status, c.status);
+    EXPECT_EQ(r->display, c.display);
+    EXPECT_TRUE(r->numerator == c.numerator);
+    EXPECT_TRUE(r->denominator == c.denominator);
+    EXPECT_EQ(r->records, c.records);
+    EXPECT_EQ(r->numerator_records, c.numerator_records);
+    // The day-level form agrees on every case.
+    std::vector<HouseholdDayStatus> days;
+    for (const auto& h : c.households) {
+      for (int64_t i = 0; i < h.judged; ++i) {
+        days.push_back({h.id + "/" + std::to_string(i),
+                        i < h.qualified ? DayStatus::kQualified : DayStatus::kUnqualified});
+      }
+    }
+    auto by_day = QualificationRate(Targets(), days);
+    EXPECT_EQ(by_day.display, r->display);
+    EXPECT_EQ(by_day.status, r->status);
+  }
+}
+
+TEST(QualificationRateOfHouseholds, RejectsImpossibleCounts) {
+  for (HouseholdQualification h : {HouseholdQualification{"7", -1, 3},
+                                   HouseholdQualification{"7", 4, 3}}) {
+    auto r = QualificationRateOfHouseholds(Targets(), std::vector{h});
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().field, "households");
+  }
+}
+
 TEST(ProcessSatisfaction, Table) {
   const ShareCase cases[] = {
       {"all handled in time and satisfied", 12, 0, 4, IndicatorStatus::kMet, "100.00%"},

@@ -230,7 +230,6 @@ Status HotlineReportService::AccidentRate(const ReportMonth& month, int64_t comp
         if (to <= from) continue;
         stops.push_back({std::to_string(o.id), true, (to - from).count(),
                          std::min(o.affected_area_m2, period.heated_area)});
-        out.s_outages.push_back(o.id);
       }
       if (page->size() < static_cast<size_t>(q.limit)) break;
       q.before = page->back().id;
@@ -239,12 +238,72 @@ Status HotlineReportService::AccidentRate(const ReportMonth& month, int64_t comp
   auto s = rules::AccidentRate(policy, period, stops);
   if (!s.ok()) return s.error();
   out.s = std::move(*s);
+  out.s_stops = std::move(stops);
+  return OkStatus();
+}
+
+Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t company,
+                                               const rules::IndicatorPolicy& policy, Instant now,
+                                               bool fresh, CompanyIndicators& out) const {
+  const std::pair<int64_t, std::string> key{company, month.Text()};
+  if (!fresh) {
+    MutexLock lock(mutex_);
+    auto it = kept_.find(key);
+    if (it != kept_.end() && now - it->second.at < kQualificationTtl && it->second.at <= now) {
+      out.c = it->second.c;
+      out.c_households = it->second.households;
+      out.c_computed_at = it->second.at;
+      return OkStatus();
+    }
+  }
+  const Date first = LocalDate(month.from);
+  const Date last = std::min(LocalDate(month.until), LocalDate(now)) - std::chrono::days{1};
+  std::vector<rules::HouseholdQualification> counts;
+  if (first <= last) {
+    // Only a household with a value in the month can have a judged day: judge those alone.
+    auto evidence = judging_->WithEvidence(company, first, last);
+    if (!evidence.ok()) return evidence.error();
+    const std::set<int64_t> candidates(evidence->begin(), evidence->end());
+    JudgingService::Cache cache;
+    ports::ListQuery q;
+    q.equals = {{"heating_status", "heated"}};
+    q.scope.company_id = company;
+    q.limit = 1000;
+    for (;;) {
+      auto page = records_.List(*model::FindResource("households"), q);
+      if (!page.ok()) return page.error();
+      for (const auto& record : page->items) {
+        if (!candidates.contains(record.id)) continue;
+        auto judged = judging_->Judge(record.id, first, last, &cache);
+        if (!judged.ok()) return judged.error();
+        rules::HouseholdQualification h{std::to_string(record.id), 0, 0};
+        for (const JudgedDay& d : judged->days) {
+          if (d.status == rules::DayStatus::kQualified) ++h.qualified;
+          if (d.status == rules::DayStatus::kQualified ||
+              d.status == rules::DayStatus::kUnqualified) {
+            ++h.judged;
+          }
+        }
+        if (h.judged > 0) counts.push_back(std::move(h));
+      }
+      if (!page->next_cursor) break;
+      q.after = page->next_cursor;
+    }
+  }
+  auto c = rules::QualificationRateOfHouseholds(policy, counts);
+  if (!c.ok()) return c.error();
+  out.c = std::move(*c);
+  out.c_households = std::move(counts);
+  out.c_computed_at = now;
+  MutexLock lock(mutex_);
+  kept_[key] = {now, out.c, out.c_households};
   return OkStatus();
 }
 
 Result<IndicatorReport> HotlineReportService::Indicators(const ReportMonth& month,
                                                          std::optional<int64_t> company,
-                                                         const ports::Scope& scope) const {
+                                                         const ports::Scope& scope,
+                                                         bool fresh) const {
   auto companies = Companies(company, scope);
   if (!companies.ok()) return companies.error();
   IndicatorReport out{month, clock_.Now(), {}};
@@ -285,6 +344,9 @@ Result<IndicatorReport> HotlineReportService::Indicators(const ReportMonth& mont
     r.company = c;
     if (outages_) {
       if (auto s = AccidentRate(month, c.id, ip, now, r); !s.ok()) return s.error();
+    }
+    if (judging_) {
+      if (auto s = QualificationRate(month, c.id, ip, now, fresh, r); !s.ok()) return s.error();
     }
     r.q = rules::RepairResponseRate(ip, responses);
     r.p = rules::ProcessSatisfaction(ip, complaints);

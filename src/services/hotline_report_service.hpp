@@ -37,6 +37,15 @@
 //   seconds within that part, weighed by its affected area (m² × 100, at most the company's
 //   heated area), against the part's seconds × the company's heated area as the records stand
 //   (UsageRates by partition, summed). Decision: a month not over is judged on its elapsed part.
+// - R-KPI-C (issue 15, given a JudgingService): the judged days (qualified or unqualified,
+//   R-TEMP-5) of the company's heated households, from the month's first day to its last day or
+//   yesterday, whichever is earlier (today is not over), judged as /households/{id}/days judges
+//   them (stops, findings, exempt days, evidence; only the households with a value in the month
+//   are judged: JudgingService::WithEvidence); counted per household
+//   (rules::QualificationRateOfHouseholds), records "<household id>". Judging every household is
+//   the report's costliest part (issue 17: per-household queries), so the live report keeps a
+//   company's month for kQualificationTtl and says when it was computed (c_computed_at); a
+//   publication (`fresh`) always judges afresh.
 // - The target comes from the company's profile (its `policy` field: policy.indicators).
 //
 // Access: a household scope is permission_denied; a company scope sees its own company only
@@ -44,13 +53,16 @@
 // Thread-safe (the stores are).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/civil_time.hpp"
+#include "core/mutex.hpp"
 #include "core/result.hpp"
 #include "ports/clock.hpp"
 #include "ports/hotline_report.hpp"
@@ -58,6 +70,7 @@
 #include "ports/record_store.hpp"
 #include "ports/work_order_store.hpp"
 #include "rules/indicators.hpp"
+#include "services/judging_service.hpp"
 #include "services/policy_registry.hpp"
 
 namespace hearth::services {
@@ -73,8 +86,13 @@ Result<ReportMonth> ParseReportMonth(std::string_view text);
 
 struct CompanyIndicators {
   CompanyRef company;
-  rules::IndicatorResult s, q, p, b;  ///< R-KPI-S (rule empty without a stops store), Q, P, B
-  std::vector<int64_t> s_outages;    ///< the stops behind R-KPI-S, by id
+  /// R-KPI-S (rule empty without a stops store), R-KPI-C (rule empty without judging), Q, P, B.
+  rules::IndicatorResult s, c, q, p, b;
+  /// The stops behind R-KPI-S, newest first: each one's seconds in the month and area.
+  std::vector<rules::Outage> s_stops;
+  /// The households behind R-KPI-C with their judged and qualified days, by id.
+  std::vector<rules::HouseholdQualification> c_households;
+  Instant c_computed_at;  ///< when R-KPI-C was judged (a live report may reuse a recent one)
   /// The orders behind each (their records' orders, by id, each once).
   std::vector<int64_t> q_orders, p_orders, b_orders;
 };
@@ -87,20 +105,26 @@ struct IndicatorReport {
 
 class HotlineReportService {
  public:
-  /// None is owned; all must outlive the service. Without `outages`, R-KPI-S is left out.
+  /// None is owned; all must outlive the service. Without `outages`, R-KPI-S is left out;
+  /// without `judging`, R-KPI-C.
   HotlineReportService(ports::WorkOrderStore& orders, ports::RecordStore& records,
                        const PolicyRegistry& policies, const ports::Clock& clock,
-                       ports::OutageStore* outages = nullptr)
+                       ports::OutageStore* outages = nullptr,
+                       const JudgingService* judging = nullptr)
       : orders_(orders), records_(records), policies_(policies), clock_(clock),
-        outages_(outages) {}
+        outages_(outages), judging_(judging) {}
 
   /// The hotline report of `month` for `company` (none: every company in `scope`). Errors: see
   /// the header; failed_precondition when a company's profile is not loaded (indicators only).
   Result<HotlineReport> Hotline(const ReportMonth& month, std::optional<int64_t> company,
                                 const ports::Scope& scope) const;
-  /// R-KPI-Q, R-KPI-P and R-KPI-B of `month`, per company (as Hotline).
+  /// How long a live report reuses a company's R-KPI-C of a month.
+  static constexpr std::chrono::minutes kQualificationTtl{10};
+
+  /// R-KPI-S, R-KPI-C, R-KPI-Q, R-KPI-P and R-KPI-B of `month`, per company (as Hotline).
+  /// `fresh`: judge R-KPI-C now, never reusing one computed earlier.
   Result<IndicatorReport> Indicators(const ReportMonth& month, std::optional<int64_t> company,
-                                     const ports::Scope& scope) const;
+                                     const ports::Scope& scope, bool fresh = false) const;
 
  private:
   Result<std::vector<CompanyRef>> Companies(std::optional<int64_t> company,
@@ -111,12 +135,26 @@ class HotlineReportService {
   Status AccidentRate(const ReportMonth& month, int64_t company,
                       const rules::IndicatorPolicy& policy, Instant now,
                       CompanyIndicators& out) const;
+  /// R-KPI-C of `company` in `month` as of `now` (see the header), with its households.
+  Status QualificationRate(const ReportMonth& month, int64_t company,
+                           const rules::IndicatorPolicy& policy, Instant now, bool fresh,
+                           CompanyIndicators& out) const;
+
+  struct KeptQualification {
+    Instant at;
+    rules::IndicatorResult c;
+    std::vector<rules::HouseholdQualification> households;
+  };
 
   ports::WorkOrderStore& orders_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
   ports::OutageStore* outages_;
+  const JudgingService* judging_;
+  mutable Mutex mutex_;
+  /// R-KPI-C by company and month ("YYYY-MM"), as last judged.
+  mutable std::map<std::pair<int64_t, std::string>, KeptQualification> kept_ GUARDED_BY(mutex_);
 };
 
 }  // namespace hearth::services

@@ -359,7 +359,14 @@ TEST_P(HotlineReportServiceTest, AccidentRateFromTheStoredStops) {
   EXPECT_EQ(static_cast<int64_t>(s.denominator), 31 * 86400 * int64_t{8555});
   EXPECT_EQ(s.display, "21.51‰");
   EXPECT_EQ(s.status, rules::IndicatorStatus::kNotMet);
-  EXPECT_EQ(report->companies[0].s_outages, (std::vector<int64_t>{second, first}));  // newest first
+  // Newest first, each with its seconds in January and its area.
+  const auto& stops = report->companies[0].s_stops;
+  ASSERT_EQ(stops.size(), 2u);
+  EXPECT_EQ(stops[0].id, std::to_string(second));
+  EXPECT_EQ(stops[1].id, std::to_string(first));
+  EXPECT_EQ(stops[0].seconds, 14400);  // 01-31 20:00 to midnight
+  EXPECT_EQ(stops[1].seconds, 43200);
+  EXPECT_EQ(stops[0].area, 8555);
 
   auto february = reports_->Indicators(*ParseReportMonth("2026-02"), a_.company_id, All());
   ASSERT_TRUE(february.ok());

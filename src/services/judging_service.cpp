@@ -2,6 +2,7 @@
 #include "services/judging_service.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "ports/record_views.hpp"
 #include "rules/finding.hpp"
@@ -171,6 +172,22 @@ Result<rules::SeasonDates> JudgingService::SeasonOf(int64_t household_id, int st
   auto seasons = SeasonRecords(building->district_id);
   if (!seasons.ok()) return seasons.error();
   return SeasonOfYear(**policy, *seasons, start_year);
+}
+
+Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Date from,
+                                                          Date to) const {
+  // As Judge catches its household up: every reading committed before the call counts.
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
+  auto valued = store_.HouseholdsWithValues(from, to, company_id);
+  if (!valued.ok()) return valued.error();
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  std::vector<int64_t> out;
+  std::set_union(valued->begin(), valued->end(), measured->begin(), measured->end(),
+                 std::back_inserter(out));
+  return out;
 }
 
 Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache* cache) const {

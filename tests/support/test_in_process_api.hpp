@@ -1,10 +1,10 @@
 // The API in process (AddApiRoutes over a real runtime) for one engine, "sqlite" or "postgres"
-// (the test's parameter): two companies built by MakeSensorCity ("a" with sensors "A-…", "b"
-// with "B-…"), and these users, logged in:
+// (the test's parameter): two companies built by MakeSensorCity ("a" with one sensor "A-0" in
+// its household's room, "b" with none), and these users, logged in:
 //   root admin · gov regulator · li manager (a) · zhao technician (a) · liu manager (b) ·
 //   home household (a's) · other household (b's).
 // Shared by the API tests whose cases need only that city (api_outages_test,
-// api_findings_test). The runtime runs on the system clock.
+// api_findings_test, api_energy_test, api_indicators_test). The runtime runs on the system clock.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -34,7 +34,7 @@ class InProcessApi : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     app::http::AddApiRoutes(router_, *rt_);
-    a_ = MakeSensorCity(rt_->db->records, "a", 0, "A-");
+    a_ = MakeSensorCity(rt_->db->records, "a", 1, "A-");
     b_ = MakeSensorCity(rt_->db->records, "b", 0, "B-");
     struct User {
       const char* name;

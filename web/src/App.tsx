@@ -1,5 +1,6 @@
-// The console's routes: sign-in while nobody is, else the frame with the role's pages. Deep
-// links work (the server answers every non-API path with this app); a path the role has no
+// The console's routes: the public pages (PUBLIC_PAGES) for anyone, signed in or not, outside
+// the frame; else sign-in while nobody is, and the frame with the role's pages once someone is.
+// Deep links work (the server answers every non-API path with this app); a path the role has no
 // page for shows "not found".
 import { Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
@@ -7,9 +8,29 @@ import { useAuth } from './auth';
 import { NotFound, PageLoading } from './components/PageState';
 import AppLayout from './layout/AppLayout';
 import Login from './pages/Login';
-import { homeOf, PAGES } from './routes';
+import { homeOf, PAGES, PUBLIC_PAGES } from './routes';
 
 export default function App() {
+  return (
+    <Routes>
+      {PUBLIC_PAGES.map((p) => (
+        <Route
+          key={p.path}
+          path={p.path}
+          element={
+            <Suspense fallback={<PageLoading />}>
+              <p.component />
+            </Suspense>
+          }
+        />
+      ))}
+      <Route path="*" element={<Console />} />
+    </Routes>
+  );
+}
+
+/** Every other path: sign-in, or the signed-in frame. */
+function Console() {
   const { me, loading } = useAuth();
   if (loading) return <PageLoading />;
   if (!me) return <Login />;

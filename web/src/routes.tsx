@@ -86,6 +86,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Refunds')),
   },
   {
+    path: '/reports/indicators',
+    menu: 'menu.indicators',
+    group: 'menu.reports',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/Indicators')),
+  },
+  {
     path: '/settings/calendar',
     menu: 'menu.calendar',
     group: 'menu.settings',
@@ -127,6 +134,11 @@ export const PAGES: PageRoute[] = [
     roles: ['household'],
     component: lazy(() => import('./pages/MyNotifications')),
   },
+];
+
+/** The pages anyone opens without signing in (outside the frame, never sent to sign-in). */
+export const PUBLIC_PAGES: Array<Pick<PageRoute, 'path' | 'component'>> = [
+  { path: '/public/indicators', component: lazy(() => import('./pages/PublicIndicators')) },
 ];
 
 /** Where a role lands after signing in. */

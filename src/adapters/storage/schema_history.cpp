@@ -11,6 +11,7 @@
 
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
+#include "adapters/storage/schema_history_indicators.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
@@ -21,7 +22,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 16> kMigrations = {{
+constexpr std::array<Migration, 17> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -399,6 +400,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {14, "heating stops and their notices", nullptr, nullptr, kOutagesSql},  // issue 15
     {15, "household-caused findings", nullptr, nullptr, kFindingsSql},  // issue 15, R-REFUND-4
     {16, "daily dispatch reports of fuel", nullptr, nullptr, kEnergySql},  // issue 15, R-ENERGY-1
+    // W 14.4.6: a month's indicators as published, never changed afterwards (issue 15).
+    {17, "published monthly indicators", nullptr, nullptr, kIndicatorPublicationsSql},
 }};
 
 }  // namespace

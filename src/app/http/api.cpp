@@ -10,6 +10,7 @@
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
+#include "app/http/indicators.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/outages.hpp"
@@ -164,8 +165,10 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);  // /api/v1/findings…
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
-  AddReportRoutes(router, rt.db->work_order_store, rt.db->records, rt.policies, rt.clock,
-                  rt.db->auth, &rt.db->outage_store);  // /api/v1/reports/hotline, …/indicators
+  AddReportRoutes(router, rt.db->reports, rt.db->records,
+                  rt.db->auth);  // /api/v1/reports/hotline, …/indicators
+  AddIndicatorRoutes(router, rt.db->indicators, rt.db->records,
+                     rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
   if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }

@@ -185,7 +185,7 @@ TEST_F(ReportsApi, HotlineJsonAndIndicators) {
   ASSERT_EQ(i.status, 200u) << i.body;
   const json indicators = json::parse(i.body);
   const auto& ind = indicators["companies"][0]["indicators"];
-  ASSERT_EQ(ind.size(), 4u);
+  ASSERT_EQ(ind.size(), 5u);
   // R-KPI-S first (issue 15): no heating stop recorded, 0‰ of the company's heated area.
   EXPECT_EQ(ind[0]["rule"], "R-KPI-S");
   EXPECT_EQ(ind[0]["display"], "0.00‰");
@@ -196,11 +196,15 @@ TEST_F(ReportsApi, HotlineJsonAndIndicators) {
   EXPECT_EQ(ind[1]["status"], "met");
   EXPECT_EQ(ind[1]["records"], json::array({std::to_string(order_) + "/response"}));
   EXPECT_EQ(ind[1]["orders"], json::array({order_}));
-  EXPECT_EQ(ind[2]["rule"], "R-KPI-P");
-  EXPECT_EQ(ind[2]["value"], 1.0);
-  EXPECT_EQ(ind[3]["rule"], "R-KPI-B");
-  EXPECT_EQ(ind[3]["target_per_mille"], 900);
-  EXPECT_EQ(ind[3]["orders"], json::array({order_}));
+  // R-KPI-C (issue 15): January 2026 is in the season, but no household-day has a value.
+  EXPECT_EQ(ind[2]["rule"], "R-KPI-C");
+  EXPECT_EQ(ind[2]["status"], "not-applicable");
+  EXPECT_EQ(ind[2]["households"], json::array());
+  EXPECT_EQ(ind[3]["rule"], "R-KPI-P");
+  EXPECT_EQ(ind[3]["value"], 1.0);
+  EXPECT_EQ(ind[4]["rule"], "R-KPI-B");
+  EXPECT_EQ(ind[4]["target_per_mille"], 900);
+  EXPECT_EQ(ind[4]["orders"], json::array({order_}));
 }
 
 TEST_F(ReportsApi, XlsxIsAnAttachment) {

@@ -72,12 +72,9 @@ Result<services::NewEnergyReport> NewReportFromJson(const nlohmann::json& body) 
   auto note = TextField(body, "note", false);
   if (!note.ok()) return note.error();
   in.note = *note;
-  if (auto it = body.find("company"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
-      return Error::InvalidArgument("company must be a company id", "company");
-    }
-    in.company_id = it->get<int64_t>();
-  }
+  auto company = IdMember(body, "company", "a company");
+  if (!company.ok()) return company.error();
+  in.company_id = *company;
   return in;
 }
 

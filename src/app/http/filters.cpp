@@ -102,6 +102,16 @@ Result<std::string> TextField(const nlohmann::json& body, const char* key, bool 
   return it->get<std::string>();
 }
 
+Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,
+                                        const char* what) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::optional<int64_t>{};
+  if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
+    return Error::InvalidArgument(std::string(key) + " must be " + what + " id", key);
+  }
+  return std::optional<int64_t>{it->get<int64_t>()};
+}
+
 Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,
                           std::optional<Instant>* out) {
   auto it = body.find(key);

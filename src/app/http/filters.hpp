@@ -49,6 +49,11 @@ Result<std::string> TextField(const nlohmann::json& body, const char* key, bool 
 Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,
                           std::optional<Instant>* out = nullptr);
 
+/// An optional id member of a JSON body (`what` names the record: "company must be a company
+/// id"): none when absent or null; invalid_argument naming the key unless a positive integer.
+Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,
+                                        const char* what);
+
 /// A required "YYYY-MM-DD" member of a JSON body; invalid_argument naming the key otherwise.
 Result<Date> DateField(const nlohmann::json& body, const char* key);
 

@@ -219,6 +219,10 @@ void AddBodySchemas(ordered_json& schemas) {
        {"note", Text("")},
        {"company", Integer("admin only: the company's id")}},
       {"day", "fuel", "stock", "consumption"});
+  schemas["IndicatorPublicationNew"] = Object(
+      {{"month", Text("W 14.4.6: the month published, YYYY-MM, over before today")},
+       {"company", Integer("admin only: the company's id")}},
+      {"month"});
 }
 
 }  // namespace hearth::app::http

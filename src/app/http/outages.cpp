@@ -147,12 +147,9 @@ Result<services::NewOutage> NewOutageFromJson(const nlohmann::json& body) {
   auto roads = TextField(body, "road_sections", false);
   if (!roads.ok()) return roads.error();
   in.road_sections = *roads;
-  if (auto it = body.find("company"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
-      return Error::InvalidArgument("company must be a company id", "company");
-    }
-    in.company_id = it->get<int64_t>();
-  }
+  auto company = IdMember(body, "company", "a company");
+  if (!company.ok()) return company.error();
+  in.company_id = *company;
   return in;
 }
 

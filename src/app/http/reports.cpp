@@ -1,7 +1,5 @@
 #include "app/http/reports.hpp"
 
-#include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/xlsx/hotline_report_xlsx.hpp"
@@ -100,12 +98,10 @@ ordered_json IndicatorJson(const rules::IndicatorResult& r, const char* key,
 
 }  // namespace
 
-void AddReportRoutes(adapters::http::Router& router, ports::WorkOrderStore& orders,
-                     ports::RecordStore& records, const services::PolicyRegistry& policies,
-                     const ports::Clock& clock, services::AuthService& auth,
-                     ports::OutageStore* outages) {
-  auto service = std::make_shared<const services::HotlineReportService>(orders, records, policies,
-                                                                        clock, outages);
+void AddReportRoutes(adapters::http::Router& router,
+                     const services::HotlineReportService& reports, ports::RecordStore& records,
+                     services::AuthService& auth) {
+  const services::HotlineReportService* service = &reports;
 
   router.Add(
       "GET", "/api/v1/reports/hotline",
@@ -169,8 +165,19 @@ void AddReportRoutes(adapters::http::Router& router, ports::WorkOrderStore& orde
           ordered_json j = CompanyJson(c.company);
           j["policy"] = c.company.policy;
           j["indicators"] = ordered_json::array();
-          if (!c.s.rule.empty()) j["indicators"].push_back(IndicatorJson(c.s, "outages", c.s_outages));
+          if (!c.s.rule.empty()) {
+            std::vector<int64_t> stops;
+            for (const auto& o : c.s_stops) stops.push_back(std::stoll(o.id));
+            j["indicators"].push_back(IndicatorJson(c.s, "outages", stops));
+          }
           j["indicators"].push_back(IndicatorJson(c.q, "orders", c.q_orders));
+          if (!c.c.rule.empty()) {
+            std::vector<int64_t> households;
+            for (const auto& h : c.c_households) households.push_back(std::stoll(h.id));
+            ordered_json ci = IndicatorJson(c.c, "households", households);
+            ci["computed_at"] = FormatLocal(c.c_computed_at);
+            j["indicators"].push_back(std::move(ci));
+          }
           j["indicators"].push_back(IndicatorJson(c.p, "orders", c.p_orders));
           j["indicators"].push_back(IndicatorJson(c.b, "orders", c.b_orders));
           companies.push_back(std::move(j));

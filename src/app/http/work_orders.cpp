@@ -167,12 +167,9 @@ Result<services::NewWorkOrder> NewWorkOrderFromJson(const nlohmann::json& body) 
   auto phone = TextField(body, "caller_phone", false);
   if (!phone.ok()) return phone.error();
   in.caller_phone = *phone;
-  if (auto it = body.find("parent"); it != body.end() && !it->is_null()) {
-    if (!it->is_number_integer() || it->get<int64_t>() <= 0) {
-      return Error::InvalidArgument("parent must be an order id", "parent");
-    }
-    in.parent_id = it->get<int64_t>();
-  }
+  auto parent = IdMember(body, "parent", "an order");
+  if (!parent.ok()) return parent.error();
+  in.parent_id = *parent;
   return in;
 }
 

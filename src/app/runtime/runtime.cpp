@@ -17,7 +17,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings, &c.energy}) {
+        &c.outages, &c.findings, &c.energy, &c.indicators}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -68,6 +68,9 @@ Database::Database(Connections c, const ports::Clock& clock,
       findings(finding_store, records, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
+      reports(work_order_store, records, policies, clock, &outage_store, &judging),
+      indicator_store(std::move(c.indicators)),
+      indicators(indicator_store, reports, records, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

@@ -24,6 +24,7 @@
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
+#include "adapters/storage/indicator_publication_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
@@ -39,6 +40,8 @@
 #include "services/device_token_service.hpp"
 #include "services/energy_service.hpp"
 #include "services/finding_service.hpp"
+#include "services/hotline_report_service.hpp"
+#include "services/indicator_publication_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
@@ -72,7 +75,7 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages, findings, energy;
+      work_orders, partners, outages, findings, energy, indicators;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -117,6 +120,10 @@ class Database {
   services::FindingService findings;       ///< household-caused findings (R-REFUND-4)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;          ///< daily dispatch reports of fuel (R-ENERGY-1)
+  /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.
+  services::HotlineReportService reports;
+  adapters::storage::SqlIndicatorPublicationStore indicator_store;
+  services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 

@@ -72,12 +72,14 @@ export interface RequestOptions {
   /** A raw body (CSV, a calendar file) with its media type. */
   raw?: { body: BodyInit; contentType: string };
   signal?: AbortSignal;
+  /** A public route (/api/v1/public/…): no bearer token is sent, and a refusal never signs out. */
+  anonymous?: boolean;
 }
 
 /** One API call. Resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
+  const token = opts.anonymous ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   let body: BodyInit | undefined;
   if (opts.raw) {
@@ -101,6 +103,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  /** GET of a public route, without the session's token (the public pages). */
+  getPublic: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal, anonymous: true }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),

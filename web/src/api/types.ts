@@ -233,6 +233,8 @@ export interface Indicator {
   orders?: number[];
   /** The heating stops behind R-KPI-S. */
   outages?: number[];
+  /** The households behind R-KPI-C. */
+  households?: number[];
 }
 
 export interface IndicatorReport {
@@ -247,6 +249,47 @@ export interface IndicatorReport {
     policy: string;
     indicators: Indicator[];
   }>;
+}
+
+/** The five service indicators (W 14.4 table 1), in the order the server gives them. */
+export type IndicatorRule = 'R-KPI-S' | 'R-KPI-Q' | 'R-KPI-C' | 'R-KPI-P' | 'R-KPI-B';
+
+/** An indicator as published (app/http/indicators.cpp, IndicatorJson): `records` is how many
+ * records it was computed from (GET …/records lists them). */
+export interface PublishedIndicator extends Omit<Indicator, 'records' | 'numerator_records' | 'orders' | 'outages' | 'households'> {
+  records: number;
+}
+
+/** A company's indicators of a month, published for good (W 14.4.6; indicators.cpp,
+ * PublicationJson). The public list leaves out who published and the records' link. */
+export interface IndicatorPublication {
+  id: number;
+  company_id: number;
+  company_code: string;
+  company_name: string;
+  month: string;
+  policy: string;
+  published_at: string;
+  published_by?: string;
+  records_url?: string;
+  indicators: PublishedIndicator[];
+}
+
+/** POST /api/v1/indicators/publications; `company` for the admin only. */
+export interface IndicatorPublicationNew {
+  month: string;
+  company?: number;
+}
+
+/** GET /api/v1/indicators/publications/{id}/records: a record's part of an indicator: a stop's
+ * seconds × area in m²×100 (R-KPI-S, denominator 0), 1 of 1 or 0 of 1 for a response
+ * ("286/response", R-KPI-Q) or a complaint (R-KPI-P, B), a household's qualified of its judged
+ * days (R-KPI-C). */
+export interface IndicatorRecord {
+  rule: string;
+  record: string;
+  numerator: number;
+  denominator: number;
 }
 
 /** GET /api/v1/audit (api.cpp). */

@@ -12,8 +12,9 @@ export interface ApiState<T> {
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-/** GETs `path` (null: nothing yet) with `query`; again when either changes or on reload(). */
-export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
+/** GETs `path` (null: nothing yet) with `query`; again when either changes or on reload().
+ * `anonymous`: a public route, asked without the session's token (api.getPublic). */
+export function useApi<T>(path: string | null, query?: Query, { anonymous = false }: { anonymous?: boolean } = {}): ApiState<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [loading, setLoading] = useState<boolean>(path !== null);
@@ -27,8 +28,7 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
     const abort = new AbortController();
     setLoading(true);
     setError(undefined);
-    api
-      .get<T>(path, queryRef.current, abort.signal)
+    (anonymous ? api.getPublic : api.get)<T>(path, queryRef.current, abort.signal)
       .then((d) => {
         if (!abort.signal.aborted) setData(d);
       })
@@ -40,7 +40,7 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
       });
     return () => abort.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, tick]);
+  }, [key, tick, anonymous]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };

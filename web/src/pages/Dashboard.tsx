@@ -1,7 +1,8 @@
 // 工作台 (/dashboard, company roles): today's unqualified households, silent and out-of-range
 // sensors, work orders due soon or overdue with live countdowns, the month's service indicators
-// against their targets (not for technicians: the report route refuses them), and the network as
-// a treemap heat source → substation → building, coloured by today's unqualified households.
+// against their targets (as 五项指标 shows them, indicators/parts; not for technicians: the report
+// route refuses them), and the network as a treemap heat source → substation → building,
+// coloured by today's unqualified households.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -19,11 +20,9 @@ import { networkTree, type TreeNode } from '../components/networkTreeOption';
 import { nextDeadline, orderCategory, orderDeadline, orderState } from '../components/orderWords';
 import { addDays, beijingToday, formatDateTime, formatPercent, formatTemp } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { IndicatorReportView } from './indicators/parts';
 
 const SENSOR_KINDS = ['silent', 'out-of-range', 'clock-skew'];
-const INDICATORS = ['R-KPI-S', 'R-KPI-Q', 'R-KPI-P', 'R-KPI-B'];
-// R-KPI-S is a rate per mille (target ≤ 2‰, W 14.4 table 1); the others are percentages.
-const PER_MILLE = 'R-KPI-S';
 /** At most this many unqualified households are traced to their buildings for the treemap. */
 const TRACE_LIMIT = 300;
 
@@ -139,44 +138,6 @@ function OrdersDue({ orders }: { orders: WorkOrder[] }) {
         },
       ]}
     />
-  );
-}
-
-function Indicators({ report }: { report: IndicatorReport }) {
-  const t = useT();
-  if (report.companies.length === 0) return <Empty description={t('dashboard.noIndicators')} />;
-  return (
-    <Flex vertical gap={12}>
-      {report.companies.map((c) => (
-        <div key={c.company_id}>
-          {report.companies.length > 1 && <Typography.Title level={5}>{c.company_name}</Typography.Title>}
-          <Row gutter={[12, 12]}>
-            {c.indicators.map((i) => (
-              <Col key={i.rule} xs={24} sm={12} lg={6}>
-                <Card size="small">
-                  <Statistic
-                    title={`${INDICATORS.includes(i.rule) ? t(`indicatorName.${i.rule}` as MessageKey) : i.name} (${i.rule})`}
-                    value={i.value === null ? '—' : i.rule === PER_MILLE ? i.display : formatPercent(i.value * 100)}
-                    valueStyle={{ color: i.status === 'met' ? '#389e0d' : i.status === 'not-met' ? '#cf1322' : undefined }}
-                  />
-                  <Typography.Text type="secondary">
-                    {t(i.target_kind === 'at-least' ? 'dashboard.targetAtLeast' : 'dashboard.targetAtMost', {
-                      target: i.rule === PER_MILLE ? `${i.target_per_mille}‰` : formatPercent(i.target_per_mille / 10),
-                    })}
-                    {' · '}
-                    {t('dashboard.ratio', { n: i.numerator, d: i.denominator })}
-                    {' · '}
-                    <Tag color={i.status === 'met' ? 'green' : i.status === 'not-met' ? 'red' : 'default'}>
-                      {['met', 'not-met', 'not-applicable'].includes(i.status) ? t(`indicator.${i.status.replace(/-/g, '_')}` as MessageKey) : i.status}
-                    </Tag>
-                  </Typography.Text>
-                </Card>
-              </Col>
-            ))}
-          </Row>
-        </div>
-      ))}
-    </Flex>
   );
 }
 
@@ -316,8 +277,8 @@ export default function Dashboard() {
             )}
           </Card>
           {seesReports && (
-            <Card size="small" title={t('dashboard.indicators', { month })}>
-              {indicators.error ? <Alert type="error" showIcon message={errorText(indicators.error)} /> : !indicators.data ? <Skeleton active /> : <Indicators report={indicators.data} />}
+            <Card size="small" title={t('dashboard.indicators', { month })} extra={<Link to="/reports/indicators">{t('menu.indicators')}</Link>}>
+              {indicators.error ? <Alert type="error" showIcon message={errorText(indicators.error)} /> : !indicators.data ? <Skeleton active /> : <IndicatorReportView report={indicators.data} empty={t('dashboard.noIndicators')} />}
             </Card>
           )}
           <Card size="small" title={t('dashboard.network')}>

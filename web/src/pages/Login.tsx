@@ -1,9 +1,11 @@
 // Sign-in. A throttled address (429) or a busy server (503) is told kindly how long to wait,
-// with a countdown, and the button waits with it.
+// with a countdown, and the button waits with it. A discreet link leads to the public service
+// quality figures (/public/indicators), which need no sign-in.
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { LoginForm, ProFormText } from '@ant-design/pro-components';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { useAuth } from '../auth';
 import { useT } from '../i18n';
@@ -33,6 +35,13 @@ export default function Login() {
         logo="/favicon.svg"
         title={t('app.title')}
         subTitle={t('login.subtitle')}
+        actions={
+          <div style={{ textAlign: 'center' }}>
+            <Link to="/public/indicators" style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid="login-public-link">
+              {t('login.publicLink')}
+            </Link>
+          </div>
+        }
         submitter={{ searchConfig: { submitText: t('login.submit') }, submitButtonProps: { disabled: waiting, size: 'large', block: true } }}
         onFinish={async (values: { username: string; password: string }) => {
           setProblem(undefined);

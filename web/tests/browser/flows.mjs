@@ -266,6 +266,40 @@ export const flows = {
     await h.close();
   },
 
+  // A manager publishes last month's indicators (W 14.4.6) from 统计报表 › 五项指标, and anyone
+  // reads them on the public page without signing in.
+  async indicatorsPublishedAndPublic(ctx) {
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/reports/indicators`);
+    await p.page.getByTestId('indicators-live').getByTestId('indicator-card').first().waitFor();
+    await p.page.getByTestId('indicators-publish').click();
+    const dialog = p.page.getByRole('dialog');
+    await dialog.getByTestId('publish-warning').waitFor();
+    const answer = p.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/indicators/publications' && r.request().method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: /^发\s?布$/ }).click();
+    const res = await answer;
+    ctx.assert.equal(res.status(), 201, await res.text());
+    const pub = await res.json();
+    ctx.assert.deepEqual(pub.indicators.map((i) => i.rule), ['R-KPI-S', 'R-KPI-Q', 'R-KPI-C', 'R-KPI-P', 'R-KPI-B']);
+    await p.page.getByTestId('indicators-published').getByText(pub.month).first().waitFor();
+    await ctx.screenshot(p.page, 'indicators');
+    p.assertClean('the manager publishing the indicators');
+    await p.close();
+
+    const o = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    await o.page.goto(`${ctx.base}/public/indicators`);
+    const card = o.page.getByTestId('public-publication').filter({ hasText: pub.company_name }).first();
+    await card.waitFor();
+    await card.getByText('室温合格率').first().waitFor();
+    ctx.assert.equal(await o.page.locator('#username').count(), 0, 'the public page asked for a sign-in');
+    await ctx.screenshot(o.page, 'public-indicators');
+    o.assertClean('the public indicators page');
+    await o.close();
+  },
+
   // The calendar page loads a new year, and the dashboard's warning goes away.
   async calendarLoadsANewYear(ctx) {
     const p = await ctx.openPage();

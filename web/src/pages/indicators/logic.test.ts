@@ -1,0 +1,215 @@
+import dayjs from 'dayjs';
+import { formPathOf } from '../outages/logic';
+import {
+  addMonths,
+  canPublish,
+  companyCodes,
+  counted,
+  crossCompany,
+  figureText,
+  idCount,
+  isIndicatorRule,
+  liveQuery,
+  monthOver,
+  previousMonth,
+  publicQuery,
+  PUBLISH_FIELDS,
+  publishBody,
+  publishErrorKey,
+  publishedQuery,
+  readFilters,
+  readPublicFilters,
+  recordLink,
+  statusColour,
+  statusTag,
+  stopAreaHours,
+  targetText,
+  writeFilters,
+  writePublicFilters,
+} from './logic';
+
+describe('roles and rules', () => {
+  it.each([
+    ['admin', true, true],
+    ['manager', true, false],
+    ['agent', false, false],
+    ['regulator', false, true],
+    ['technician', false, false],
+    ['household', false, false],
+    [undefined, false, false],
+  ] as const)('%s publishes: %s, filters by company: %s', (role, publishes, cross) => {
+    expect(canPublish(role)).toBe(publishes);
+    expect(crossCompany(role)).toBe(cross);
+  });
+  it('knows the five rules only', () => {
+    expect(['R-KPI-S', 'R-KPI-Q', 'R-KPI-C', 'R-KPI-P', 'R-KPI-B', 'R-KPI-X', '', null].map(isIndicatorRule)).toEqual([true, true, true, true, true, false, false, false]);
+  });
+});
+
+describe('months', () => {
+  it.each([
+    ['2026-12-03', '2026-11'],
+    ['2026-01-01', '2025-12'],
+    ['2026-03-31', '2026-02'],
+    ['2026-11-30', '2026-10'],
+  ])('on %s the default month is %s', (today, want) => {
+    expect(previousMonth(today)).toBe(want);
+  });
+  it.each([
+    ['2026-11', 1, '2026-12'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-01', -13, '2024-12'],
+    ['bad', 1, 'bad'],
+  ] as const)('%s moved by %s is %s', (month, n, want) => {
+    expect(addMonths(month, n)).toBe(want);
+  });
+  it.each([
+    ['2026-11', '2026-12-01', true],
+    ['2026-11', '2026-11-30', false],
+    ['2026-12', '2026-12-03', false],
+    ['2025-12', '2026-01-01', true],
+    ['2026-13', '2027-01-01', false],
+  ] as const)('%s is over on %s: %s', (month, today, want) => {
+    expect(monthOver(month, today)).toBe(want);
+  });
+});
+
+describe('targetText', () => {
+  it.each([
+    ['R-KPI-S', 2, 'at-most', '≤ 2‰'],
+    ['R-KPI-Q', 1000, 'at-least', '≥ 100%'],
+    ['R-KPI-C', 990, 'at-least', '≥ 99%'],
+    ['R-KPI-P', 995, 'at-least', '≥ 99.5%'],
+    ['R-KPI-B', 900, 'at-least', '≥ 90%'],
+    ['R-KPI-B', 905, 'at-most', '≤ 90.5%'],
+    ['R-KPI-C', 1, 'at-least', '≥ 0.1%'],
+    ['R-KPI-S', null, 'at-most', '—'],
+  ] as const)('%s %s %s → %s', (rule, perMille, kind, want) => {
+    expect(targetText(rule, perMille, kind)).toBe(want);
+  });
+});
+
+describe('statuses and figures', () => {
+  it.each([
+    ['met', 'green', 'indicator.met', '#389e0d'],
+    ['not-met', 'red', 'indicator.not_met', '#cf1322'],
+    ['not-applicable', 'default', 'indicator.not_applicable', undefined],
+    ['unknown', 'default', null, undefined],
+  ] as const)('%s → a %s tag', (status, color, key, colour) => {
+    expect(statusTag(status)).toEqual({ color, key });
+    expect(statusColour(status)).toBe(colour);
+  });
+  it.each([
+    [{ value: 0.6667, display: '66.67%' }, '66.67%'],
+    [{ value: 0.00035, display: '0.35‰' }, '0.35‰'],
+    [{ value: null, display: 'n/a' }, '—'],
+    [{ value: 0, display: 'n/a' }, '—'],
+    [{ value: 1, display: '' }, '—'],
+  ])('%j shows %s', (i, want) => {
+    expect(figureText(i)).toBe(want);
+  });
+  it('counts the ids behind a live indicator, whatever their key', () => {
+    expect(idCount({ rule: 'R-KPI-S', outages: [1, 2] })).toEqual({ kind: 'outages', n: 2 });
+    expect(idCount({ rule: 'R-KPI-Q', orders: [4, 5, 6] })).toEqual({ kind: 'orders', n: 3 });
+    expect(idCount({ rule: 'R-KPI-C', households: [] })).toEqual({ kind: 'households', n: 0 });
+    expect(idCount({ rule: 'R-KPI-X' })).toBeNull();
+  });
+});
+
+describe('published records', () => {
+  it.each([
+    ['R-KPI-S', '17', { to: '/outages/17', kind: 'outage', id: 17 }],
+    ['R-KPI-Q', '286/response', { to: '/work-orders/286', kind: 'order', id: 286, deadline: 'response' }],
+    ['R-KPI-Q', '286', { to: '/work-orders/286', kind: 'order', id: 286 }],
+    ['R-KPI-P', '31', { to: '/work-orders/31', kind: 'order', id: 31 }],
+    ['R-KPI-B', '32', { to: '/work-orders/32', kind: 'order', id: 32 }],
+    ['R-KPI-C', '9', { to: '/households/9', kind: 'household', id: 9 }],
+    ['R-KPI-C', 'abc', null],
+    ['R-KPI-Q', '/response', null],
+    ['R-KPI-S', '0', null],
+    ['R-KPI-X', '3', null],
+  ] as const)('%s %s → %j', (rule, record, want) => {
+    expect(recordLink(rule, record)).toEqual(want);
+  });
+  it("gives a stop's seconds × area (m²×100) as m²·hours", () => {
+    // 2 hours over 1,500 m²: 7200 s × 150000.
+    expect(stopAreaHours(7200 * 150000)).toBe('3000.00');
+    expect(stopAreaHours(0)).toBe('0.00');
+    expect(stopAreaHours(NaN)).toBe('—');
+  });
+  it('counts a share in the numerator when it is 1 of 1', () => {
+    expect(counted({ numerator: 1 })).toBe(true);
+    expect(counted({ numerator: 0 })).toBe(false);
+  });
+});
+
+describe('publishing', () => {
+  it('sends the month picked, and the company for the admin only', () => {
+    const v = { month: dayjs('2026-11-01'), company: 3 };
+    expect(publishBody(v, false)).toEqual({ month: '2026-11' });
+    expect(publishBody(v, true)).toEqual({ month: '2026-11', company: 3 });
+    expect(publishBody({ month: null }, true)).toEqual({ month: '' });
+  });
+  it.each([
+    ['conflict', 'indicators.error.conflict'],
+    ['failed_precondition', 'indicators.error.notOver'],
+    ['invalid_argument', null],
+    ['permission_denied', null],
+    [undefined, null],
+  ] as const)('reads a %s refusal as %s', (code, want) => {
+    expect(publishErrorKey(code)).toBe(want);
+  });
+  it.each([
+    ['month', ['month']],
+    ['company', ['company']],
+    ['policy', null],
+  ] as const)("puts the server's %s on %j", (field, want) => {
+    expect(formPathOf(field, PUBLISH_FIELDS)).toEqual(want);
+  });
+});
+
+describe('filters in the URL', () => {
+  const today = '2026-12-03';
+  it('starts at the previous month and reads what it knows', () => {
+    expect(readFilters(new URLSearchParams(''), today)).toEqual({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] });
+    expect(readFilters(new URLSearchParams('month=2026-10&company=3&published=month&size=50&after=20,40'), today)).toEqual({
+      month: '2026-10',
+      company: '3',
+      onlyMonth: true,
+      size: 50,
+      trail: ['20', '40'],
+    });
+    expect(readFilters(new URLSearchParams('month=2026-13&company=x&size=7&after=a'), today)).toEqual({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] });
+  });
+  it('writes the month always, the other defaults left out', () => {
+    expect(writeFilters({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] }).toString()).toBe('month=2026-11');
+    const f = readFilters(new URLSearchParams('month=2026-10&company=3&published=month&size=50&after=20,40'), today);
+    expect(readFilters(writeFilters(f), today)).toEqual(f);
+  });
+  it('asks the live report for the month and the published list for its page', () => {
+    const f = { month: '2026-10', company: '3', onlyMonth: false, size: 10, trail: ['10', '20'] };
+    expect(liveQuery(f)).toEqual({ month: '2026-10', company: '3' });
+    expect(publishedQuery(f)).toEqual({ month: undefined, company: '3', limit: 10, cursor: '20' });
+    expect(publishedQuery({ ...f, onlyMonth: true, company: '', trail: [] })).toEqual({ month: '2026-10', company: undefined, limit: 10, cursor: undefined });
+  });
+  it('reads and writes the public filters (every month by default, a company by code)', () => {
+    expect(readPublicFilters(new URLSearchParams(''))).toEqual({ month: '', company: '', size: 20, trail: [] });
+    const f = readPublicFilters(new URLSearchParams('month=2026-11&company=weihai-heat&size=10&after=10'));
+    expect(f).toEqual({ month: '2026-11', company: 'weihai-heat', size: 10, trail: ['10'] });
+    expect(readPublicFilters(writePublicFilters(f))).toEqual(f);
+    expect(readPublicFilters(new URLSearchParams('company=a%20b&month=11'))).toEqual({ month: '', company: '', size: 20, trail: [] });
+    expect(publicQuery(f)).toEqual({ month: '2026-11', company: 'weihai-heat', limit: 10, cursor: '10' });
+  });
+  it("offers each company's code once, sorted", () => {
+    expect(
+      companyCodes([
+        { company_code: 'b', company_name: 'B 热力' },
+        { company_code: 'a', company_name: 'A 热电' },
+        { company_code: 'b', company_name: 'B 热力' },
+      ]),
+    ).toEqual([
+      { code: 'a', name: 'A 热电' },
+      { code: 'b', name: 'B 热力' },
+    ]);
+  });
+});
