@@ -209,10 +209,6 @@ class MonitoringStore {
 
   /// Households with a stored day `day` and their values, optionally within one company.
   virtual Result<std::vector<HouseholdDay>> DaysOn(Date day, std::optional<int64_t> company_id) = 0;
-  /// Households (within `company_id` when given) with a stored day of from..to (inclusive) that
-  /// has a value, by id: the only ones whose remote values can judge a day of that range.
-  virtual Result<std::vector<int64_t>> HouseholdsWithValues(Date from, Date to,
-                                                            std::optional<int64_t> company_id) = 0;
 
   // ---- outdoor means -------------------------------------------------------------------------
 

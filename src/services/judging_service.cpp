@@ -2,7 +2,7 @@
 #include "services/judging_service.hpp"
 
 #include <algorithm>
-#include <iterator>
+#include <set>
 
 #include "ports/record_views.hpp"
 #include "rules/finding.hpp"
@@ -176,18 +176,22 @@ Result<rules::SeasonDates> JudgingService::SeasonOf(int64_t household_id, int st
 
 Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Date from,
                                                           Date to) const {
-  // As Judge catches its household up: every reading committed before the call counts.
-  if (rollups_) {
-    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  std::set<int64_t> out;
+  auto stored = store_.HouseholdsWithDays(from, to, company_id);
+  if (!stored.ok()) return stored.error();
+  out.insert(stored->begin(), stored->end());
+  // Readings not rolled up yet: a sensor whose newest reading is in or after the range may hold
+  // one in it (Judge catches its household up); one whose newest is before cannot.
+  auto sensors = store_.LastReadings(company_id);
+  if (!sensors.ok()) return sensors.error();
+  const int64_t since = StartOfLocalDay(from).time_since_epoch().count();
+  for (const auto& s : *sensors) {
+    if (s.last_ts && *s.last_ts >= since) out.insert(s.household_id);
   }
-  auto valued = store_.HouseholdsWithValues(from, to, company_id);
-  if (!valued.ok()) return valued.error();
   auto measured = store_.MeasuredHouseholds(company_id);
   if (!measured.ok()) return measured.error();
-  std::vector<int64_t> out;
-  std::set_union(valued->begin(), valued->end(), measured->begin(), measured->end(),
-                 std::back_inserter(out));
-  return out;
+  out.insert(measured->begin(), measured->end());
+  return std::vector<int64_t>(out.begin(), out.end());
 }
 
 Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache* cache) const {

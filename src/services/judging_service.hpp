@@ -112,11 +112,12 @@ class JudgingService {
   Result<HouseholdJudgement> Judge(int64_t household_id, Date from, Date to,
                                    Cache* cache = nullptr) const;
 
-  /// The households of `company_id` that have a value on a day of from..to (a household-day) or
-  /// a valid manual measurement, by id: every other household has no judged day in the range,
+  /// The households of `company_id` that have a stored household-day of from..to,
+  /// a sensor whose newest reading is in or after the range (readings not rolled up yet), or a
+  /// valid manual measurement, by id: every other household has no judged day in the range,
   /// since a day is judged only on a value (rules::JudgeDay). Callers that judge a company's
-  /// days judge these alone. With a RollupService, the dirty household-days are rolled up
-  /// first (RunOnce), as Judge catches its household up.
+  /// days judge these alone; Judge catches each up. Nothing is rolled up here: this is on the
+  /// request path of the live indicators.
   Result<std::vector<int64_t>> WithEvidence(int64_t company_id, Date from, Date to) const;
 
   /// R-TEMP-2: the household's guarantee now, as Judge judges its days (same errors, without

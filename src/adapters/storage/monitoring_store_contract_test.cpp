@@ -213,13 +213,6 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   ASSERT_EQ(on->size(), 1u);
   EXPECT_EQ((*on)[0].household_id, households_[1]);
 
-  // The households with a valued day in a range: a day without a value does not count.
-  using Ids = std::vector<int64_t>;
-  EXPECT_EQ(*store_->HouseholdsWithValues(D("2025-11-01"), D("2025-12-31"), std::nullopt),
-            (Ids{households_[0], households_[1]}));
-  EXPECT_EQ(*store_->HouseholdsWithValues(D("2025-11-01"), D("2025-12-31"), companies_[1]),
-            (Ids{households_[1]}));
-  EXPECT_EQ(*store_->HouseholdsWithValues(D("2025-12-02"), D("2025-12-31"), std::nullopt), Ids{});
 }
 
 TEST_P(MonitoringStoreContract, OutdoorMeansAreReplacedAllOrNothing) {

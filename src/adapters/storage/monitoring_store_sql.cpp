@@ -158,25 +158,6 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
   return ToDays(*rows);
 }
 
-Result<std::vector<int64_t>> SqlMonitoringStore::HouseholdsWithValues(
-    Date from, Date to, std::optional<int64_t> company_id) {
-  std::vector<Value> params{FormatDate(from), FormatDate(to)};
-  std::string where = " WHERE d.day >= $1 AND d.day <= $2 AND d.value_tenths IS NOT NULL";
-  if (company_id) {
-    params.emplace_back(*company_id);
-    where += " AND h.company_id = $3";
-  }
-  MutexLock lock(mutex_);
-  auto rows = conn_->Query(
-      "SELECT DISTINCT d.household_id FROM household_days d JOIN households h ON h.id = "
-      "d.household_id" + where + " ORDER BY d.household_id",
-      params);
-  if (!rows.ok()) return rows.error();
-  std::vector<int64_t> out;
-  for (size_t r = 0; r < rows->rows.size(); ++r) out.push_back(rows->Int(r, 0));
-  return out;
-}
-
 Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
     std::optional<int64_t> company_id) {
   std::vector<Value> params;

@@ -28,8 +28,6 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
                                                          Date to) override;
   Result<std::vector<ports::HouseholdDay>> DaysOn(Date day,
                                                   std::optional<int64_t> company_id) override;
-  Result<std::vector<int64_t>> HouseholdsWithValues(Date from, Date to,
-                                                    std::optional<int64_t> company_id) override;
   // Outdoor means and their submissions: weather_sql.cpp.
   Status PutOutdoorMeans(std::span<const ports::OutdoorMean> means,
                          const std::string& actor) override;
