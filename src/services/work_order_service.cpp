@@ -8,6 +8,7 @@
 
 #include "model/resources.hpp"
 #include "rules/deadline.hpp"
+#include "services/mass_complaint_service.hpp"
 #include "services/rollup_service.hpp"
 
 namespace hearth::services {
@@ -263,6 +264,11 @@ Result<WorkOrderService::Received> WorkOrderService::Receive(const NewWorkOrder&
   outbox.push_back(std::move(received));
   auto created = store_.Create(h, ProjectionOf(*view), outbox);
   if (!created.ok()) return created.error();
+  if (mass_ && created->created && !h.parent_id) {
+    // R-REG-1 at once. The order is stored whatever this says: a check that failed is made
+    // again by the worker's scan (MassComplaintService::Scan) within a tick.
+    (void)mass_->Check(h.company_id, h.household_id, h.received_at);
+  }
   if (!InScope(created->order.head, actor.scope)) {
     // A re-send of another company's order number: never show it.
     return Error::AlreadyExists("this channel's order number is taken", "external_id");

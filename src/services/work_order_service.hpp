@@ -34,6 +34,8 @@
 namespace hearth::services {
 
 /// Who acts: their role and scope (from the session, or a hotline platform's key).
+class MassComplaintService;
+
 struct OrderActor {
   std::string name;
   rules::Role role = rules::Role::kAgent;
@@ -72,12 +74,14 @@ struct WorkOrderFilter {
 
 class WorkOrderService {
  public:
-  /// None is owned; all must outlive the service.
+  /// None is owned; all must outlive the service. With `mass`, each order received is checked
+  /// for mass complaints at once (R-REG-1).
   WorkOrderService(ports::WorkOrderStore& store, ports::RecordStore& records,
                    const JudgingService& judging, const PolicyRegistry& policies,
-                   CalendarService& calendar, const ports::Clock& clock)
+                   CalendarService& calendar, const ports::Clock& clock,
+                   const MassComplaintService* mass = nullptr)
       : store_(store), records_(records), judging_(judging), policies_(policies),
-        calendar_(calendar), clock_(clock) {}
+        calendar_(calendar), clock_(clock), mass_(mass) {}
 
   /// Receives an order. `created` is false when its (channel, external_id) was received before:
   /// the stored order comes back unchanged. Errors: invalid_argument (household: unknown,
@@ -125,6 +129,7 @@ class WorkOrderService {
   const PolicyRegistry& policies_;
   CalendarService& calendar_;
   const ports::Clock& clock_;
+  const MassComplaintService* mass_;
 };
 
 /// The rule events of a timeline, in order (system notes left out).

@@ -12,6 +12,7 @@
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
 #include "adapters/storage/schema_history_indicators.hpp"
+#include "adapters/storage/schema_history_mass_complaints.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
@@ -22,7 +23,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 17> kMigrations = {{
+constexpr std::array<Migration, 18> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -402,6 +403,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {16, "daily dispatch reports of fuel", nullptr, nullptr, kEnergySql},  // issue 15, R-ENERGY-1
     // W 14.4.6: a month's indicators as published, never changed afterwards (issue 15).
     {17, "published monthly indicators", nullptr, nullptr, kIndicatorPublicationsSql},
+    // R-REG-1: a community's complaints over the profile's threshold, flagged once (issue 15).
+    {18, "mass complaints", nullptr, nullptr, kMassComplaintsSql},
 }};
 
 }  // namespace

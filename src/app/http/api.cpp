@@ -11,6 +11,7 @@
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
 #include "app/http/indicators.hpp"
+#include "app/http/mass_complaints.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/outages.hpp"
@@ -169,6 +170,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                   rt.db->auth);  // /api/v1/reports/hotline, …/indicators
   AddIndicatorRoutes(router, rt.db->indicators, rt.db->records,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
+  AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,
+                         rt.db->auth);  // /api/v1/complaints/mass
   if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }

@@ -17,7 +17,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings, &c.energy, &c.indicators}) {
+        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -63,7 +63,10 @@ Database::Database(Connections c, const ports::Clock& clock,
       device_token_store(std::move(c.tokens)),
       device_tokens(device_token_store, *readings, tokens, clock),
       work_order_store(std::move(c.work_orders)),
-      work_orders(work_order_store, records, judging, policies, calendar, clock),
+      mass_complaint_store(std::move(c.mass_complaints)),
+      mass_complaints(mass_complaint_store, records, policies, clock),
+      work_orders(work_order_store, records, judging, policies, calendar, clock,
+                  &mass_complaints),
       outages(outage_store, records, policies, calendar, clock),
       findings(finding_store, records, clock),
       energy_store(std::move(c.energy)),

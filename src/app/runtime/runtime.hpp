@@ -25,6 +25,7 @@
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
+#include "adapters/storage/mass_complaint_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
@@ -42,6 +43,7 @@
 #include "services/finding_service.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/indicator_publication_service.hpp"
+#include "services/mass_complaint_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
@@ -75,7 +77,7 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages, findings, energy, indicators;
+      work_orders, partners, outages, findings, energy, indicators, mass_complaints;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -115,6 +117,8 @@ class Database {
   adapters::storage::SqlDeviceTokenStore device_token_store;
   services::DeviceTokenService device_tokens;  ///< HTTP tokens of devices and gateways
   adapters::storage::SqlWorkOrderStore work_order_store;
+  adapters::storage::SqlMassComplaintStore mass_complaint_store;
+  services::MassComplaintService mass_complaints;  ///< R-REG-1, checked as orders arrive
   services::WorkOrderService work_orders;  ///< complaints, hotline orders, repairs (issue 13)
   services::OutageService outages;         ///< heating stops and their notices (issue 15)
   services::FindingService findings;       ///< household-caused findings (R-REFUND-4)

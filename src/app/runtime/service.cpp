@@ -144,7 +144,7 @@ Result<std::unique_ptr<Service>> Service::Start(Runtime& rt, const ServiceOption
   // Overdue deadlines, calendar changes and notifications (issue 13).
   service->work_orders_ = std::make_unique<WorkOrderWorker>(
       rt.db->work_orders, rt.calendar, rt.db->work_order_store, std::move(sender), rt.clock,
-      options.work_order_interval);
+      options.work_order_interval, &rt.db->mass_complaints);
   if (!options.mqtt.url.empty()) {
     auto started = StartMqttIngestion(rt, options.mqtt, service->server_.port());
     if (!started.ok()) return started.error();

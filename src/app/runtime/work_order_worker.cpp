@@ -8,9 +8,12 @@ WorkOrderWorker::WorkOrderWorker(services::WorkOrderService& orders,
                                  services::CalendarService& calendar,
                                  ports::WorkOrderStore& store,
                                  std::unique_ptr<ports::NotificationSender> sender,
-                                 const ports::Clock& clock, std::chrono::milliseconds interval)
+                                 const ports::Clock& clock, std::chrono::milliseconds interval,
+                                 const services::MassComplaintService* mass)
     : orders_(orders),
       calendar_(calendar),
+      clock_(clock),
+      mass_(mass),
       sender_(std::move(sender)),
       outbox_(sender_ ? std::make_unique<services::OutboxService>(store, *sender_, clock)
                       : nullptr),
@@ -50,6 +53,15 @@ void WorkOrderWorker::Tick() {
     spdlog::warn("work orders: overdue scan: {}", raised.error().message);
   } else if (*raised > 0) {
     spdlog::info("work orders: {} deadlines overdue, managers told", *raised);
+  }
+  if (mass_) {
+    const Instant now = clock_.Now();
+    auto flagged = mass_->Scan(now - services::kMassComplaintScanBack, now);
+    if (!flagged.ok()) {
+      spdlog::warn("mass complaints: scan: {}", flagged.error().message);
+    } else if (*flagged > 0) {
+      spdlog::info("mass complaints: {} flagged by the scan", *flagged);
+    }
   }
   if (!outbox_) return;
   for (;;) {  // until nothing more is due now

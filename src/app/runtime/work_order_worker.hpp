@@ -3,6 +3,8 @@
 //   - when the calendar in use changes (an imported year reaches the server), every open
 //     deadline is recomputed and the change noted on its order (RecomputeOpen); also once at
 //     start, for a year imported while the server was down;
+//   - the mass-complaint scan over the last kMassComplaintScanBack (R-REG-1: raises a flag that
+//     the check at reception missed), when given the service;
 //   - the outbox's delivery (OutboxService), when a webhook is configured; without one, messages
 //     stay readable in the outbox (a household's at GET /api/v1/notifications).
 // Errors are logged and the work tried again at the next tick. Stopped and joined by the
@@ -17,6 +19,7 @@
 #include "core/thread_annotations.hpp"
 #include "ports/notification_sender.hpp"
 #include "services/calendar_service.hpp"
+#include "services/mass_complaint_service.hpp"
 #include "services/outbox_service.hpp"
 #include "services/work_order_service.hpp"
 
@@ -24,10 +27,12 @@ namespace hearth::app::runtime {
 
 class WorkOrderWorker {
  public:
-  /// Starts the thread. `sender` may be null (no delivery); the others must outlive the worker.
+  /// Starts the thread. `sender` and `mass` may be null (no delivery, no scan); the others must
+  /// outlive the worker.
   WorkOrderWorker(services::WorkOrderService& orders, services::CalendarService& calendar,
                   ports::WorkOrderStore& store, std::unique_ptr<ports::NotificationSender> sender,
-                  const ports::Clock& clock, std::chrono::milliseconds interval);
+                  const ports::Clock& clock, std::chrono::milliseconds interval,
+                  const services::MassComplaintService* mass = nullptr);
   ~WorkOrderWorker();
   WorkOrderWorker(const WorkOrderWorker&) = delete;
   WorkOrderWorker& operator=(const WorkOrderWorker&) = delete;
@@ -38,6 +43,8 @@ class WorkOrderWorker {
 
   services::WorkOrderService& orders_;
   services::CalendarService& calendar_;
+  const ports::Clock& clock_;
+  const services::MassComplaintService* mass_;
   std::unique_ptr<ports::NotificationSender> sender_;
   std::unique_ptr<services::OutboxService> outbox_;  // null without a sender
   const std::chrono::milliseconds interval_;
