@@ -125,6 +125,7 @@ struct Household {
   int64_t id = 0;
   size_t company = 0;
   std::string phone;
+  int64_t partition_id = 0;
 };
 
 // One order to make: when, whose, from where, what, and how its life goes.
@@ -172,7 +173,8 @@ Status LoadCity(ports::RecordStore& records, const services::PolicyRegistry& pol
                              [&](const Company& c) { return c.id == company_id; });
       if (it == companies.end()) continue;
       const size_t index = households.size();
-      households.push_back({r.id, static_cast<size_t>(it - companies.begin()), r.Text("phone")});
+      households.push_back({r.id, static_cast<size_t>(it - companies.begin()), r.Text("phone"),
+                            r.Int("partition_id").value_or(0)});
       it->all.push_back(index);
       if (r.Text("heating_status") == "heated") it->heated.push_back(index);
     }
@@ -294,6 +296,28 @@ std::vector<Plan> PlanOrders(const std::vector<Company>& companies,
     r.category = p.category;
     r.duplicate = false;
     plans.push_back(r);
+  }
+  // A mass complaint (see the header): a cold evening at one building entrance.
+  const auto burst = std::find_if(companies.begin(), companies.end(),
+                                  [](const Company& c) { return !c.heated.empty(); });
+  const Instant evening =
+      StartOfLocalDay(rules::SeasonOf(burst->policy->season, o.season).official_start +
+                      days{5}) +
+      hours{18};
+  if (evening + hours{5} < o.now) {
+    const size_t pick = burst->heated[static_cast<size_t>(
+        rng.Between(0, static_cast<int64_t>(burst->heated.size()) - 1))];
+    std::vector<size_t> entrance;
+    for (size_t h : burst->heated) {
+      if (households[h].partition_id == households[pick].partition_id) entrance.push_back(h);
+    }
+    for (int i = 0; i < kMassComplaintBurst; ++i) {
+      Plan p = Draw(rng, *burst, true, evening + minutes{i * 11 + rng.Between(0, 10)});
+      p.household = entrance[static_cast<size_t>(i) % entrance.size()];
+      p.category = OrderCategory::kHeatingQuality;
+      p.duplicate = false;
+      plans.push_back(p);
+    }
   }
   std::stable_sort(plans.begin(), plans.end(),
                    [](const Plan& a, const Plan& b) { return a.received < b.received; });

@@ -188,6 +188,16 @@ TEST(DemoWorkOrders, ASeasonOfOrders) {
           << cat;
     }
 
+    // The mass complaint (R-REG-1): one building entrance's complaints, at least 20 within 24 h
+    // (the most complaints of one entrance in the day from any complaint on).
+    EXPECT_GE(city.Int("SELECT COUNT(*) FROM work_orders a JOIN households ha ON ha.id = "
+                       "a.household_id JOIN work_orders b ON b.parent_id IS NULL AND "
+                       "b.received_at BETWEEN a.received_at AND a.received_at + 86400 JOIN "
+                       "households hb ON hb.id = b.household_id AND hb.partition_id = "
+                       "ha.partition_id WHERE a.parent_id IS NULL GROUP BY a.id ORDER BY 1 DESC "
+                       "LIMIT 1"),
+              kMassComplaintBurst);
+
     // Every kind of life.
     EXPECT_GE(s.late, s.orders / 50);
     EXPECT_LE(s.late, s.orders / 4);
