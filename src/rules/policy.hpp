@@ -171,6 +171,15 @@ struct IndicatorPolicy {  // R-KPI-*, per mille
   Cited<int> result_satisfaction_min;
 };
 
+/// R-REG-1 [Z 4.3]: the weights of a company's subsidy score (rules/subsidy.hpp), whole percent
+/// summing to 100: one per indicator (R-KPI-S, Q, C, P, B) and per complaint measure.
+struct SubsidyPolicy {
+  Cited<int> accident_rate, repair_response, qualification, process_satisfaction,
+      result_satisfaction;
+  Cited<int> complaint_rate;  ///< complaints per 10,000 households, the lowest scoring best
+  Cited<int> on_time_reply;   ///< replies within their deadline (R-WO-4)
+};
+
 struct Policy {
   std::string id;
   std::string name;
@@ -184,6 +193,7 @@ struct Policy {
   Cited<int> energy_reserve_days;             ///< R-ENERGY-1
   Cited<int> mass_complaint_count;            ///< R-REG-1
   Cited<int> mass_complaint_window_hours;     ///< R-REG-1
+  SubsidyPolicy subsidy;                      ///< R-REG-1
 };
 
 }  // namespace hearth::rules

@@ -126,6 +126,7 @@ class ProfileParser {
     ok &= Sampling(top, p.sampling);
     ok &= Indicators(top, p.indicators);
     ok &= Other(top, p);
+    ok &= Subsidy(top, p.subsidy);
     if (!ok) return std::nullopt;
     return p;
   }
@@ -489,6 +490,32 @@ class ProfileParser {
                out.process_satisfaction_min);
       k &= Set(ReadCited<int>(g, "result-satisfaction-min-percent", "value", percent),
                out.result_satisfaction_min);
+      return k;
+    });
+  }
+
+  bool Subsidy(Scope& top, rules::SubsidyPolicy& out) {
+    return GroupScope(top, "subsidy", [&](Scope& g) {
+      const std::pair<const char*, rules::Cited<int>*> weights[] = {
+          {"accident-rate-weight", &out.accident_rate},
+          {"repair-response-weight", &out.repair_response},
+          {"qualification-weight", &out.qualification},
+          {"process-satisfaction-weight", &out.process_satisfaction},
+          {"result-satisfaction-weight", &out.result_satisfaction},
+          {"complaint-rate-weight", &out.complaint_rate},
+          {"on-time-reply-weight", &out.on_time_reply}};
+      bool k = true;
+      int sum = 0;
+      for (const auto& [key, weight] : weights) {
+        const bool read = Set(ReadCited<int>(g, key, "value", IntIn(0, 100)), *weight);
+        k &= read;
+        if (read) sum += weight->value;
+      }
+      if (k && sum != 100) {
+        top.Problem(top.Get("subsidy"), "subsidy", "weights sum to " + std::to_string(sum) +
+                                                        ", not 100");
+        k = false;
+      }
       return k;
     });
   }

@@ -246,6 +246,14 @@ TEST(PolicyLoaderTest, WeihaiValues) {
   EXPECT_EQ(p.mass_complaint_count.value, 20);
   EXPECT_TRUE(p.mass_complaint_count.basis.platform_default);
   EXPECT_EQ(p.mass_complaint_window_hours.value, 24);
+
+  // R-REG-1 subsidy weights: platform defaults, summing to 100.
+  EXPECT_EQ(p.subsidy.accident_rate.value, 15);
+  EXPECT_EQ(p.subsidy.qualification.value, 25);
+  EXPECT_EQ(p.subsidy.complaint_rate.value, 10);
+  EXPECT_EQ(p.subsidy.on_time_reply.value, 10);
+  EXPECT_TRUE(p.subsidy.on_time_reply.basis.platform_default);
+  EXPECT_EQ(p.subsidy.qualification.basis.source, "Z 4.3");
 }
 
 TEST(PolicyLoaderTest, ZiboValuesAndPlatformDefaults) {
@@ -394,10 +402,10 @@ TEST(PolicyLoaderTest, BrokenProfilesReportKeyLineAndMessage) {
        {{"refund.temperature-tiers.tiers[0].cap", 104, "unknown key"}}},
       {"appended unknown key",
        {Append("mass-complaint-area = 5")},
-       {{"other.mass-complaint-area", 135, "unknown key"}}},
+       {{"subsidy.mass-complaint-area", 147, "unknown key"}}},
       {"unknown reply channel",
        {Append("[deadlines.reply-extension.hotline]"), Append(R"(working-days = 3)")},
-       {{"deadlines.reply-extension.hotline", 135, "unknown key"}}},
+       {{"deadlines.reply-extension.hotline", 147, "unknown key"}}},
 
       // Sources.
       {"missing source of a group",
@@ -429,6 +437,9 @@ TEST(PolicyLoaderTest, BrokenProfilesReportKeyLineAndMessage) {
       {"floor shares sum to 110",
        {Replace(121, "floor", "floor = { upper = 30, middle = 40, lower = 40 }")},
        {{"sampling.shares.floor", 121, "shares sum to 110, not 100"}}},
+      {"subsidy weights sum to 95",
+       {Replace(140, "accident-rate-weight", "accident-rate-weight = 10")},
+       {{"subsidy", 136, "weights sum to 95, not 100"}}},
       {"tier offsets out of order",
        {Replace(105, "-6.0", "  { min-offset-celsius = -1.0, share-percent = 50 },")},
        {{"refund.temperature-tiers.tiers[1].min-offset-celsius", 105, "offsets must decrease"}}},
@@ -537,7 +548,7 @@ TEST(PolicyLoaderTest, BrokenProfilesReportKeyLineAndMessage) {
       {"TOML syntax error",
        {Replace(87, "closed-minutes", "closed-minutes = = 30")},
        {{"", 87, "TOML syntax"}}},
-      {"TOML duplicate key", {Append("energy-reserve-days = 5")}, {{"", 135, "TOML syntax"}}},
+      {"TOML duplicate key", {Append("on-time-reply-weight = 5")}, {{"", 147, "TOML syntax"}}},
 
       // Several problems: all of them, in line order.
       {"two problems",
@@ -605,8 +616,8 @@ TEST(PolicyLoaderTest, BrokenProfilesReportKeyLineAndMessage) {
 TEST(PolicyLoaderTest, EmptyProfileMissesEveryTable) {
   PolicyLoad load = ParsePolicy("");
   EXPECT_FALSE(load.policy.has_value());
-  const char* kTables[] = {"profile", "season",   "deadlines",  "temperature",
-                           "refund",  "sampling", "indicators", "other"};
+  const char* kTables[] = {"profile",  "season",     "deadlines", "temperature", "refund",
+                           "sampling", "indicators", "other",     "subsidy"};
   ASSERT_EQ(load.problems.size(), std::size(kTables)) << Describe(load.problems);
   for (size_t i = 0; i < std::size(kTables); ++i) {
     SCOPED_TRACE(kTables[i]);
