@@ -300,10 +300,14 @@ std::vector<Plan> PlanOrders(const std::vector<Company>& companies,
   // A mass complaint (see the header): a cold evening at one building entrance.
   const auto burst = std::find_if(companies.begin(), companies.end(),
                                   [](const Company& c) { return !c.heated.empty(); });
-  const Instant evening =
-      StartOfLocalDay(rules::SeasonOf(burst->policy->season, o.season).official_start +
-                      days{5}) +
-      hours{18};
+  auto EveningOf = [&](int season) {
+    return StartOfLocalDay(rules::SeasonOf(burst->policy->season, season).official_start +
+                           days{5}) +
+           hours{18};
+  };
+  int season = o.season;  // the latest season filled whose evening is over
+  while (EveningOf(season + 1) + hours{5} < o.now) ++season;
+  const Instant evening = EveningOf(season);
   if (evening + hours{5} < o.now) {
     const size_t pick = burst->heated[static_cast<size_t>(
         rng.Between(0, static_cast<int64_t>(burst->heated.size()) - 1))];

@@ -21,9 +21,9 @@
 //     even so); second complaints (5% of orders come again, same household and category, 2-20
 //     days later: visited face to face, or by a manager); duplicates (8% of city-hotline orders
 //     also arrive from the provincial hotline, linked to the first and closed with it);
-//   - a mass complaint (R-REG-1): on the sixth day of the first company's official period, from
-//     18:00, kMassComplaintBurst heating-quality complaints in about four hours from the
-//     households of one building entrance (one community), when that evening is before now;
+//   - a mass complaint (R-REG-1): on the sixth day of the first company's latest official period
+//     whose sixth evening is over, from 18:00, kMassComplaintBurst heating-quality complaints in
+//     about four hours from the households of one building entrance (one community);
 //   - nothing after options.now: an event that would fall after it is not recorded, so the
 //     recent orders are open; when now is past the season, a few orders of the last two days
 //     are received as well, and left open the same way.
