@@ -93,6 +93,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Indicators')),
   },
   {
+    path: '/regulator/mass-complaints',
+    menu: 'menu.massComplaints',
+    group: 'menu.regulatorCenter',
+    roles: ['admin', 'regulator', 'manager', 'agent'],
+    component: lazy(() => import('./pages/MassComplaints')),
+  },
+  {
     path: '/settings/calendar',
     menu: 'menu.calendar',
     group: 'menu.settings',

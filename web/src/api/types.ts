@@ -542,3 +542,32 @@ export interface EnergyFlags {
   basis: string;
   companies: EnergyCompanyFlags[];
 }
+
+// ---- Mass complaints (R-REG-1, 群体投诉预警, Z 3.4) ----------------------------------------------
+
+/** GET /api/v1/complaints/mass's items (src/app/http/mass_complaints.cpp, FlagJson): a
+ * community's complaints that reached the threshold in one episode, flagged to the regulator and
+ * the company's managers when it happened. Times are RFC 3339 (+08:00). */
+export interface MassComplaint {
+  id: number;
+  company_id: number;
+  /** The community (小区). */
+  community: string;
+  /** The episode's complaints (order_ids.length). */
+  complaints: number;
+  /** The episode's first complaint. */
+  first_at: string;
+  /** When the threshold was reached (by reached_order_id). */
+  reached_at: string;
+  /** The episode's latest complaint. */
+  last_at: string;
+  reached_order_id: number;
+  /** The episode's work orders, each at /work-orders/{id}. */
+  order_ids: number[];
+  /** `threshold` complaints within `window_hours` hours (a platform default 20 within 24). */
+  threshold: number;
+  window_hours: number;
+  policy: string;
+  /** When the regulator and the company's managers were told. */
+  flagged_at: string;
+}

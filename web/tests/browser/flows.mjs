@@ -300,6 +300,26 @@ export const flows = {
     await o.close();
   },
 
+  // 监管中心 › 群体投诉预警 (R-REG-1): the demo city's burst of complaints in one community
+  // reached the threshold; the regulator finds it on the page.
+  async massComplaintsFlagged(ctx) {
+    const user = login(ctx, 'regulator');
+    const token = await ctx.apiToken(user);
+    const flagged = await ctx.apiGet(token, '/api/v1/complaints/mass?from=2019-01-01');
+    ctx.assert.ok(flagged.items.length >= 1, `no mass complaint flagged: ${JSON.stringify(flagged)}`);
+    const first = flagged.items[0];
+    ctx.assert.ok(first.complaints >= first.threshold, JSON.stringify(first));
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, user);
+    await p.page.goto(`${ctx.base}/regulator/mass-complaints?from=2019-01-01`);
+    const table = p.page.getByTestId('mass-complaints');
+    await table.waitFor();
+    await table.getByText(first.community, { exact: true }).first().waitFor();
+    await ctx.screenshot(p.page, 'mass-complaints');
+    p.assertClean('the regulator reading the mass complaints');
+    await p.close();
+  },
+
   // The calendar page loads a new year, and the dashboard's warning goes away.
   async calendarLoadsANewYear(ctx) {
     const p = await ctx.openPage();
