@@ -5,6 +5,7 @@
 #include "model/resources.hpp"
 #include "ports/record_views.hpp"
 #include "rules/season.hpp"
+#include "services/company_policy.hpp"
 
 namespace hearth::services {
 namespace {
@@ -33,20 +34,8 @@ int CurrentSeason(const rules::Policy& policy, Date today) {
 
 }  // namespace
 
-Result<std::shared_ptr<const rules::Policy>> EnergyService::PolicyOf(int64_t company_id) const {
-  auto company = ports::GetView<ports::CompanyView>(records_, company_id);
-  if (!company.ok()) return company.error();
-  auto policy = policies_.Find(company->policy);
-  if (!policy.ok()) {
-    return Error::FailedPrecondition("company " + std::to_string(company_id) +
-                                     " names the policy profile '" + company->policy +
-                                     "', which is not loaded");
-  }
-  return *policy;
-}
-
 Result<EnergyRead> EnergyService::Read(ports::EnergyReport report) const {
-  auto policy = PolicyOf(report.company_id);
+  auto policy = CompanyPolicy(policies_, records_, report.company_id);
   if (!policy.ok()) return policy.error();
   EnergyRead r;
   r.reserve_tenths = rules::ReserveTenths(report.stock_centi, report.consumption_centi);
@@ -85,7 +74,7 @@ Result<std::pair<EnergyRead, bool>> EnergyService::File(const NewEnergyReport& i
   if (in.note.size() > kMaxNote) {
     return Error::InvalidArgument("note is longer than 2,000 bytes", "note");
   }
-  if (auto p = PolicyOf(company_id); !p.ok()) {
+  if (auto p = CompanyPolicy(policies_, records_, company_id); !p.ok()) {
     if (p.error().code == ErrorCode::kNotFound) {
       return Error::InvalidArgument("no company " + std::to_string(company_id), "company");
     }
@@ -153,7 +142,7 @@ Result<EnergyFlagsRead> EnergyService::Flags(std::optional<int64_t> company,
   const Date today = LocalDate(clock_.Now());
   EnergyFlagsRead out;
   for (const ports::CompanyView& c : companies) {
-    auto policy = PolicyOf(c.id);
+    auto policy = CompanyPolicy(policies_, records_, c.id);
     if (!policy.ok()) return policy.error();
     if (out.season == 0) out.season = season.value_or(CurrentSeason(**policy, today));
     const rules::SeasonDates dates = rules::SeasonOf((*policy)->season, out.season);

@@ -86,7 +86,6 @@ class EnergyService {
 
  private:
   Result<EnergyRead> Read(ports::EnergyReport report) const;
-  Result<std::shared_ptr<const rules::Policy>> PolicyOf(int64_t company_id) const;
 
   ports::EnergyStore& store_;
   ports::RecordStore& records_;

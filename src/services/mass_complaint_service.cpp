@@ -4,8 +4,8 @@
 #include <map>
 #include <utility>
 
-#include "ports/record_views.hpp"
 #include "rules/mass_complaint.hpp"
+#include "services/company_policy.hpp"
 
 namespace hearth::services {
 namespace {
@@ -43,23 +43,10 @@ std::vector<ports::OutboxMessage> MessagesOf(const ports::MassComplaintFlag& f,
 
 }  // namespace
 
-Result<std::shared_ptr<const rules::Policy>> MassComplaintService::PolicyOf(
-    int64_t company_id) const {
-  auto company = ports::GetView<ports::CompanyView>(records_, company_id);
-  if (!company.ok()) return company.error();
-  auto policy = policies_.Find(company->policy);
-  if (!policy.ok()) {
-    return Error::FailedPrecondition("company " + std::to_string(company_id) +
-                                     " names the policy profile '" + company->policy +
-                                     "', which is not loaded");
-  }
-  return *policy;
-}
-
 Result<int> MassComplaintService::Judge(int64_t company_id, const std::string& community,
                                         const std::vector<ports::CommunityComplaint>& complaints,
                                         Instant from, Instant until) const {
-  auto policy = PolicyOf(company_id);
+  auto policy = CompanyPolicy(policies_, records_, company_id);
   if (!policy.ok()) return policy.error();
   const rules::Policy& p = **policy;
   std::vector<rules::ReceivedComplaint> received;
@@ -91,7 +78,7 @@ Result<int> MassComplaintService::Judge(int64_t company_id, const std::string& c
 
 Result<int> MassComplaintService::Check(int64_t company_id, int64_t household_id,
                                         Instant at) const {
-  auto policy = PolicyOf(company_id);
+  auto policy = CompanyPolicy(policies_, records_, company_id);
   if (!policy.ok()) return policy.error();
   auto community = store_.CommunityOf(household_id);
   if (!community.ok()) return community.error();

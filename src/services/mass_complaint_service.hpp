@@ -53,7 +53,6 @@ class MassComplaintService {
                                                      const OrderActor& actor) const;
 
  private:
-  Result<std::shared_ptr<const rules::Policy>> PolicyOf(int64_t company_id) const;
   /// Flags each episode of one community's `complaints` (of one company) that has a complaint
   /// received in [from, until].
   Result<int> Judge(int64_t company_id, const std::string& community,

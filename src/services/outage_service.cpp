@@ -2,6 +2,7 @@
 
 #include "model/resources.hpp"
 #include "ports/record_views.hpp"
+#include "services/company_policy.hpp"
 
 namespace hearth::services {
 namespace {
@@ -80,14 +81,8 @@ Result<ports::OutageScope> OutageService::ResolveScope(const ScopeRefs& refs,
 }
 
 Result<OutageRead> OutageService::WithObligations(ports::Outage outage) const {
-  auto company = ports::GetView<ports::CompanyView>(records_, outage.company_id);
-  if (!company.ok()) return company.error();
-  auto policy = policies_.Find(company->policy);
-  if (!policy.ok()) {
-    return Error::FailedPrecondition("company " + Id(outage.company_id) +
-                                     " names the policy profile '" + company->policy +
-                                     "', which is not loaded");
-  }
+  auto policy = CompanyPolicy(policies_, records_, outage.company_id);
+  if (!policy.ok()) return policy.error();
   const rules::OutageTimes times{outage.kind, outage.start, outage.expected_end,
                                  outage.actual_end};
   const auto published = Published(outage);
