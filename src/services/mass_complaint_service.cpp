@@ -43,12 +43,10 @@ std::vector<ports::OutboxMessage> MessagesOf(const ports::MassComplaintFlag& f,
 
 }  // namespace
 
-Result<int> MassComplaintService::Judge(int64_t company_id, const std::string& community,
+Result<int> MassComplaintService::Judge(const rules::Policy& p, int64_t company_id,
+                                        const std::string& community,
                                         const std::vector<ports::CommunityComplaint>& complaints,
                                         Instant from, Instant until) const {
-  auto policy = CompanyPolicy(policies_, records_, company_id);
-  if (!policy.ok()) return policy.error();
-  const rules::Policy& p = **policy;
   std::vector<rules::ReceivedComplaint> received;
   received.reserve(complaints.size());
   for (const auto& c : complaints) received.push_back({c.order_id, c.received_at});
@@ -87,24 +85,34 @@ Result<int> MassComplaintService::Check(int64_t company_id, int64_t household_id
   const auto window = WindowOf(**policy);
   auto complaints = store_.Complaints({company_id, *community, at - 2 * window, at + window});
   if (!complaints.ok()) return complaints.error();
-  return Judge(company_id, *community, *complaints, at, at);
+  return Judge(**policy, company_id, *community, *complaints, at, at);
 }
 
 Result<int> MassComplaintService::Scan(Instant from, Instant until) const {
   auto complaints = store_.Complaints({std::nullopt, std::nullopt, from, until});
   if (!complaints.ok()) return complaints.error();
   int flagged = 0;
+  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;  // null: none loaded
   // Ordered by company and community: judge each run of one community.
   auto begin = complaints->begin();
   while (begin != complaints->end()) {
     auto end = std::find_if(begin, complaints->end(), [&](const ports::CommunityComplaint& c) {
       return c.company_id != begin->company_id || c.community != begin->community;
     });
-    auto judged = Judge(begin->company_id, begin->community, {begin, end}, from, until);
-    if (!judged.ok() && judged.error().code != ErrorCode::kFailedPrecondition) {
-      return judged.error();
+    auto known = policies.find(begin->company_id);
+    if (known == policies.end()) {
+      auto policy = CompanyPolicy(policies_, records_, begin->company_id);
+      if (!policy.ok() && policy.error().code != ErrorCode::kFailedPrecondition) {
+        return policy.error();
+      }
+      known = policies.emplace(begin->company_id, policy.ok() ? *policy : nullptr).first;
     }
-    flagged += judged.ok() ? *judged : 0;  // a company without a loaded profile is skipped
+    if (known->second) {  // a company without a loaded profile is skipped
+      auto judged =
+          Judge(*known->second, begin->company_id, begin->community, {begin, end}, from, until);
+      if (!judged.ok()) return judged.error();
+      flagged += *judged;
+    }
     begin = end;
   }
   return flagged;

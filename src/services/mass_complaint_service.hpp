@@ -30,8 +30,9 @@
 
 namespace hearth::services {
 
-/// How far back the worker's Scan looks.
+/// How far back the worker's Scan looks, and how often it runs.
 inline constexpr std::chrono::hours kMassComplaintScanBack{72};
+inline constexpr std::chrono::minutes kMassComplaintScanEvery{1};
 
 class MassComplaintService {
  public:
@@ -53,9 +54,9 @@ class MassComplaintService {
                                                      const OrderActor& actor) const;
 
  private:
-  /// Flags each episode of one community's `complaints` (of one company) that has a complaint
-  /// received in [from, until].
-  Result<int> Judge(int64_t company_id, const std::string& community,
+  /// Flags each episode of one community's `complaints` (of one company, whose profile is `p`)
+  /// that has a complaint received in [from, until].
+  Result<int> Judge(const rules::Policy& p, int64_t company_id, const std::string& community,
                     const std::vector<ports::CommunityComplaint>& complaints, Instant from,
                     Instant until) const;
 

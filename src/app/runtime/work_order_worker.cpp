@@ -54,8 +54,9 @@ void WorkOrderWorker::Tick() {
   } else if (*raised > 0) {
     spdlog::info("work orders: {} deadlines overdue, managers told", *raised);
   }
-  if (mass_) {
-    const Instant now = clock_.Now();
+  if (const Instant now = clock_.Now();
+      mass_ && now - last_mass_scan_ >= services::kMassComplaintScanEvery) {
+    last_mass_scan_ = now;
     auto flagged = mass_->Scan(now - services::kMassComplaintScanBack, now);
     if (!flagged.ok()) {
       spdlog::warn("mass complaints: scan: {}", flagged.error().message);

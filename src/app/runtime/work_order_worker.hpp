@@ -3,8 +3,9 @@
 //   - when the calendar in use changes (an imported year reaches the server), every open
 //     deadline is recomputed and the change noted on its order (RecomputeOpen); also once at
 //     start, for a year imported while the server was down;
-//   - the mass-complaint scan over the last kMassComplaintScanBack (R-REG-1: raises a flag that
-//     the check at reception missed), when given the service;
+//   - the mass-complaint scan over the last kMassComplaintScanBack, every
+//     kMassComplaintScanEvery (R-REG-1: raises a flag that the check at reception missed), when
+//     given the service;
 //   - the outbox's delivery (OutboxService), when a webhook is configured; without one, messages
 //     stay readable in the outbox (a household's at GET /api/v1/notifications).
 // Errors are logged and the work tried again at the next tick. Stopped and joined by the
@@ -49,6 +50,7 @@ class WorkOrderWorker {
   std::unique_ptr<services::OutboxService> outbox_;  // null without a sender
   const std::chrono::milliseconds interval_;
   std::shared_ptr<const rules::HolidayCalendar> computed_with_;  // the worker's thread only
+  Instant last_mass_scan_{};                                      // the worker's thread only
   Mutex mutex_;
   CondVar wake_;
   bool stop_ GUARDED_BY(mutex_) = false;
