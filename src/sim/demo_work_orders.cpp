@@ -1,6 +1,7 @@
 // Over 400 lines, not split: one seeded generator. Every step draws from the same random stream
 // and follows one order's timeline, and splitting it would pass that state between files. The
-// volume curve (season weights, cold days) could move to its own file; that is noted on issue 13.
+// volume curve (season weights, cold days) and the mass-complaint burst (the end of PlanOrders)
+// could move to their own file; that is noted on issues 13 and 15.
 #include "sim/demo_work_orders.hpp"
 
 #include <algorithm>

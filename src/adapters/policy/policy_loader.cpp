@@ -1,7 +1,8 @@
 // Over 400 lines on purpose (not split): one parser reads the profile section by section in the
 // order of the file, so every key, its range and its clause are found in one place; the generic
-// TOML reading is in toml_reader.hpp. This is the schema of a policy profile: see
-// policies/weihai.toml for a complete, commented example.
+// TOML reading is in toml_reader.hpp. Each table added (the last, [subsidy]) grows it by a
+// section; a table could move to a file of its own once the reader's helpers are shared. This is
+// the schema of a policy profile: see policies/weihai.toml for a complete, commented example.
 #include "adapters/policy/policy_loader.hpp"
 
 #include <fstream>
