@@ -41,6 +41,7 @@ struct HotlineRow {
   int64_t unsatisfied = 0;
   int64_t not_visited = 0;
   int64_t second_complaints = 0;
+  int64_t duplicates = 0;  ///< orders merged into a parent (R-WO-1): the same complaint again
   std::vector<int64_t> orders;  ///< the orders received, by id
 
   bool operator==(const HotlineRow&) const = default;

@@ -71,6 +71,17 @@ struct LedgerQuery {
   int limit = 50;                ///< 1..1001 (a page of 1,000 and one row more)
 };
 
+/// The entries of one company and status in a season, summed (the regulator's view, issue 15).
+struct LedgerTotal {
+  int64_t company_id = 0;
+  std::string status;  ///< "draft", "approved", "paid"
+  int64_t entries = 0;
+  int64_t refund_fen = 0;
+  int64_t unpaid_past_deadline = 0;  ///< of those, not paid with the deadline before `now` given
+
+  bool operator==(const LedgerTotal&) const = default;
+};
+
 struct ReplaceCounts {
   int64_t written = 0;  ///< drafts inserted or replaced
   int64_t kept = 0;     ///< approved or paid entries left as they were
@@ -87,6 +98,11 @@ class RefundLedgerStore {
   /// Entries by id; `next` is set when there are more.
   virtual Result<std::vector<RefundEntry>> List(const LedgerQuery& query) = 0;
   virtual Result<RefundEntry> Get(int64_t id) = 0;
+  /// The entries of `season_start_year` with a refund, by company and status (ordered so), one
+  /// aggregate statement; `now` is an RFC 3339 time (same offset as the deadlines) for
+  /// unpaid_past_deadline.
+  virtual Result<std::vector<LedgerTotal>> Totals(int season_start_year,
+                                                  const std::string& now) = 0;
 
   /// Moves an entry from `from` to `to` status (failed_precondition when it is not in `from`),
   /// with its audit entry (resource "refunds") in the same transaction.

@@ -68,6 +68,7 @@ void Count(HotlineRow& row, const ports::WorkOrder& o, Instant now) {
   if (returned) ++row.returned;
   if (o.projection.extended) ++row.extended;
   if (o.head.second_complaint) ++row.second_complaints;
+  if (o.head.parent_id) ++row.duplicates;
   const rules::OrderEvent* visit = LastEvent(o, OrderEventType::kVisit);
   if (visit == nullptr || !visit->result_satisfaction) {
     ++row.not_visited;
@@ -92,6 +93,7 @@ void Add(HotlineRow& total, const HotlineRow& r) {
   total.unsatisfied += r.unsatisfied;
   total.not_visited += r.not_visited;
   total.second_complaints += r.second_complaints;
+  total.duplicates += r.duplicates;
   total.orders.insert(total.orders.end(), r.orders.begin(), r.orders.end());
 }
 

@@ -17,7 +17,8 @@
 // - satisfied / basically satisfied / unsatisfied: the *result* satisfaction of the order's last
 //   return visit (R-WO-6); not visited: no visit yet (a duplicate closed with its parent has no
 //   visit of its own: its complainant was visited through the parent);
-// - second complaints: R-WO-1's second complaints.
+// - second complaints: R-WO-1's second complaints;
+// - duplicates: orders merged into a parent (R-WO-1), the same complaint again.
 //
 // The indicators, and how an order maps onto rules/indicators.hpp:
 // - R-KPI-Q: one RepairResponse per deadline `response` (R-WO-4), `arrival` and `leak`

@@ -167,6 +167,31 @@ TEST_P(RefundLedgerContract, ListFiltersAndPages) {
   EXPECT_EQ(ledger_->List(next)->size(), 1u);
 }
 
+TEST_P(RefundLedgerContract, TotalsSumASeasonByCompanyAndStatus) {
+  ASSERT_TRUE(ledger_->ReplaceDrafts(std::vector{Entry(a_, 2025, 100), Entry(b_, 2025, 250),
+                                                 Entry(a_, 2024, 7)}).ok());
+  auto second = support::MakeSensorCity(*records_, "a2", 0, "sa2");  // another company
+  auto none = Entry(second, 2025, 0);  // no refund: not counted
+  ASSERT_TRUE(ledger_->ReplaceDrafts(std::vector{none}).ok());
+  auto entries = ledger_->List({});
+  ASSERT_TRUE(entries.ok());
+  const int64_t b_entry = entries->at(1).id;
+  ASSERT_TRUE(ledger_->SetStatus(b_entry, "draft", "approved", "m").ok());
+  using T = ports::LedgerTotal;
+  // The deadline is 2026-06-30T23:59:59+08:00: before July nothing is overdue.
+  auto june = ledger_->Totals(2025, "2026-06-01T00:00:00+08:00");
+  ASSERT_TRUE(june.ok()) << june.error().message;
+  EXPECT_EQ(*june, (std::vector<T>{{a_.company_id, "draft", 1, 100, 0},
+                                   {b_.company_id, "approved", 1, 250, 0}}));
+  auto july = ledger_->Totals(2025, "2026-07-01T00:00:00+08:00");
+  ASSERT_TRUE(july.ok());
+  EXPECT_EQ(july->at(1), (T{b_.company_id, "approved", 1, 250, 1}));
+  ASSERT_TRUE(ledger_->SetStatus(b_entry, "approved", "paid", "m").ok());
+  EXPECT_EQ(ledger_->Totals(2025, "2026-07-01T00:00:00+08:00")->at(1),
+            (T{b_.company_id, "paid", 1, 250, 0}));
+  EXPECT_TRUE(ledger_->Totals(2030, "2026-07-01T00:00:00+08:00")->empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RefundLedgerContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 

@@ -111,6 +111,24 @@ Result<std::vector<ports::RefundEntry>> SqlRefundLedger::List(const ports::Ledge
   return out;
 }
 
+Result<std::vector<ports::LedgerTotal>> SqlRefundLedger::Totals(int season_start_year,
+                                                                const std::string& now) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT company_id, status, COUNT(*), SUM(refund_fen), "
+      "SUM(CASE WHEN status <> 'paid' AND payment_deadline < $2 THEN 1 ELSE 0 END) "
+      "FROM refund_entries WHERE season_start_year = $1 AND refund_fen > 0 "
+      "GROUP BY company_id, status ORDER BY company_id, status",
+      {int64_t{season_start_year}, now});
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::LedgerTotal> out;
+  for (size_t i = 0; i < rows->rows.size(); ++i) {
+    out.push_back({rows->Int(i, 0), rows->Text(i, 1), rows->Int(i, 2), rows->Int(i, 3),
+                   rows->Int(i, 4)});
+  }
+  return out;
+}
+
 Result<ports::RefundEntry> SqlRefundLedger::GetLocked(int64_t id) {
   auto rows =
       conn_->Query(std::string("SELECT ") + kColumns + " FROM refund_entries WHERE id = $1", {id});

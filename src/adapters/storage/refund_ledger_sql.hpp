@@ -20,6 +20,8 @@ class SqlRefundLedger final : public ports::RefundLedgerStore {
   Result<ports::ReplaceCounts> ReplaceDrafts(std::span<const ports::RefundEntry> entries) override;
   Result<std::vector<ports::RefundEntry>> List(const ports::LedgerQuery& query) override;
   Result<ports::RefundEntry> Get(int64_t id) override;
+  Result<std::vector<ports::LedgerTotal>> Totals(int season_start_year,
+                                                 const std::string& now) override;
   Result<ports::RefundEntry> SetStatus(int64_t id, const std::string& from, const std::string& to,
                                        const std::string& actor) override;
   Result<ports::RefundEntry> SetChoice(int64_t id, const std::string& choice,

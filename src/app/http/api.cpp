@@ -12,6 +12,7 @@
 #include "app/http/import.hpp"
 #include "app/http/indicators.hpp"
 #include "app/http/mass_complaints.hpp"
+#include "app/http/regulator.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/outages.hpp"
@@ -172,6 +173,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
   AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,
                          rt.db->auth);  // /api/v1/complaints/mass
+  AddRegulatorRoutes(router, rt.db->regulator, rt.db->auth);  // /api/v1/regulator/companies
   if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }

@@ -63,6 +63,7 @@ ordered_json RowJson(const services::HotlineRow& r, bool total) {
                        {"unsatisfied", r.unsatisfied},
                        {"not_visited", r.not_visited}};
   j["second_complaints"] = r.second_complaints;
+  j["duplicates"] = r.duplicates;
   j["orders"] = r.orders;
   return j;
 }

@@ -74,6 +74,7 @@ Database::Database(Connections c, const ports::Clock& clock,
       reports(work_order_store, records, policies, clock, &outage_store, &judging),
       indicator_store(std::move(c.indicators)),
       indicators(indicator_store, reports, records, clock),
+      regulator(reports, records, refund_ledger, policies, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

@@ -7,7 +7,7 @@
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
 //     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
-//     -> device tokens -> work orders -> partner keys
+//     -> device tokens -> work orders -> reports -> indicators, regulator -> partner keys
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -51,6 +51,7 @@
 #include "services/policy_registry.hpp"
 #include "services/refund_ledger_service.hpp"
 #include "services/work_order_service.hpp"
+#include "services/regulator_service.hpp"
 #include "services/rollup_service.hpp"
 #include "services/user_admin_service.hpp"
 #include "services/weather_service.hpp"
@@ -128,6 +129,7 @@ class Database {
   services::HotlineReportService reports;
   adapters::storage::SqlIndicatorPublicationStore indicator_store;
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
+  services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 

@@ -1,0 +1,202 @@
+// The regulator's comparison of companies, in process (AddApiRoutes over a real SQLite database,
+// and over a real PostgreSQL one; issue 15, R-REG-1): complaints per 10,000 households with the
+// duplicates left out, on-time replies, refunds of the month's season, the subsidy score line by
+// line and the pool shared to the fen; the scoring profile; the workbook; who may ask.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/http/reports.hpp"
+#include "support/test_in_process_api.hpp"
+#include "support/test_xlsx.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using nlohmann::json;
+
+class RegulatorApi : public support::InProcessApi {
+ protected:
+  /// A complaint of `household` (managed by `user`) on 2026-11-20 at 08:mm. Its id, or 0.
+  int64_t Complaint(const std::string& user, int64_t household, int minute,
+                    std::optional<int64_t> parent = std::nullopt) {
+    json o = {{"channel", "phone"},
+              {"received_at", "2026-11-20T08:" + std::string(minute < 10 ? "0" : "") +
+                                  std::to_string(minute) + ":00+08:00"},
+              {"household", household},
+              {"category", "heating-quality"},
+              {"content", "暖气不热"},
+              {"caller_phone", "13812345678"}};
+    if (parent) o["parent"] = *parent;
+    auto r = Call(user, "POST", "/api/v1/work-orders", o.dump());
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.status == 201u ? json::parse(r.body)["id"].get<int64_t>() : 0;
+  }
+
+  json Compare(const std::string& query, const std::string& user = "gov") {
+    auto r = Call(user, "GET", "/api/v1/regulator/companies?" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return r.status == 200u ? json::parse(r.body) : json::object();
+  }
+
+  static const json& Line(const json& company, const std::string& measure) {
+    for (const auto& l : company["score"]["lines"]) {
+      if (l["measure"] == measure) return l;
+    }
+    static const json none;
+    ADD_FAILURE() << "no line " << measure;
+    return none;
+  }
+};
+
+TEST_P(RegulatorApi, ComplaintRatesRefundsAndTheSubsidyShares) {
+  // a: three orders, one a duplicate of the first (two complaints); b: one.
+  const int64_t first = Complaint("li", a_.household_id, 0);
+  Complaint("li", a_.household_id, 5);
+  Complaint("li", a_.household_id, 10, first);
+  Complaint("liu", b_.household_id, 0);
+  // A refund of a's household in the season 2026–2027, which November 2026 falls in, and one of
+  // b's in the season before (not this comparison's).
+  ports::RefundEntry owed;
+  owed.household_id = a_.household_id;
+  owed.company_id = a_.company_id;
+  owed.season_start_year = 2026;
+  owed.fee_fen = 264000;
+  owed.refund_fen = 12345;
+  owed.official_days = 121;
+  owed.payment_deadline = "2027-06-30T23:59:59+08:00";
+  ports::RefundEntry earlier = owed;
+  earlier.household_id = b_.household_id;
+  earlier.company_id = b_.company_id;
+  earlier.season_start_year = 2025;
+  ASSERT_TRUE(rt_->db->refund_ledger.ReplaceDrafts(std::vector{owed, earlier}).ok());
+
+  json out = Compare("month=2026-11&pool_fen=100000");
+  ASSERT_EQ(out["companies"].size(), 2u);
+  EXPECT_EQ(out["season_start_year"], 2026);
+  EXPECT_EQ(out["policy"], "weihai");  // both companies use it
+  EXPECT_EQ(out["pool_fen"], 100000);
+  EXPECT_EQ(out["weights"].size(), 7u);
+  const json& a = out["companies"][0];
+  const json& b = out["companies"][1];
+  EXPECT_EQ(a["company_id"], a_.company_id);
+  EXPECT_EQ(a["households"], 1);
+  EXPECT_EQ(a["complaints"]["received"], 3);
+  EXPECT_EQ(a["complaints"]["duplicates"], 1);
+  EXPECT_EQ(a["complaints"]["complaints"], 2);
+  EXPECT_DOUBLE_EQ(a["complaints"]["per_10000"].get<double>(), 20000.0);
+  ASSERT_EQ(a["complaints"]["by_channel"].size(), 9u);
+  EXPECT_EQ(a["complaints"]["by_channel"][0]["channel"], "city-hotline");
+  EXPECT_EQ(a["complaints"]["by_channel"][0]["received"], 0);
+  EXPECT_EQ(a["complaints"]["by_channel"][6]["channel"], "phone");
+  EXPECT_EQ(a["complaints"]["by_channel"][6]["received"], 3);
+  EXPECT_EQ(b["complaints"]["complaints"], 1);
+  EXPECT_EQ(a["refunds"]["owed_fen"], 12345);
+  EXPECT_EQ(a["refunds"]["owed_entries"], 1);
+  EXPECT_EQ(a["refunds"]["paid_fen"], 0);
+  EXPECT_EQ(b["refunds"]["owed_fen"], 0);
+  EXPECT_EQ(a["outages"]["company_caused"], 0);
+  // Replies: none was given, and every reply deadline of 2026-11-20 is long past: all late.
+  EXPECT_EQ(a["replies"]["due"], 3);
+  EXPECT_EQ(a["replies"]["on_time"], 0);
+  EXPECT_EQ(Line(a, "on-time-reply")["points"], "0.00");
+  // Complaints per 10,000 households against the best (b, 10,000):
+  // a (10000 + 1) ÷ (20000 + 1) × 100 = 49.9975… → 50.00; b 100.00.
+  EXPECT_EQ(Line(a, "complaint-rate")["points"], "50.00");
+  EXPECT_EQ(Line(b, "complaint-rate")["points"], "100.00");
+  EXPECT_EQ(Line(a, "complaint-rate")["weight"], 10);
+  // P and B: no return visit in the month, so not applicable and left out of the weights.
+  EXPECT_EQ(Line(a, "R-KPI-P")["applicable"], false);
+  EXPECT_FALSE(a["score"]["working"].get<std::string>().empty());
+  // The pool is shared to the fen, the better score taking more.
+  const int64_t share_a = a["score"]["share_fen"], share_b = b["score"]["share_fen"];
+  EXPECT_EQ(share_a + share_b, 100000);
+  EXPECT_LT(a["score"]["hundredths"].get<int64_t>(), b["score"]["hundredths"].get<int64_t>());
+  EXPECT_LT(share_a, share_b);
+
+  // Without a pool: scores only. Another profile's weights score the same companies.
+  json unpooled = Compare("month=2026-11");
+  EXPECT_TRUE(unpooled["pool_fen"].is_null());
+  EXPECT_TRUE(unpooled["companies"][0]["score"]["share_fen"].is_null());
+  EXPECT_EQ(Compare("month=2026-11&policy=zibo")["policy"], "zibo");
+  // A month with nothing received: no complaint, no reply due.
+  json october = Compare("month=2026-10&pool_fen=1");
+  EXPECT_EQ(october["companies"][0]["complaints"]["received"], 0);
+  EXPECT_TRUE(october["companies"][0]["replies"]["rate"].is_null());
+}
+
+TEST_P(RegulatorApi, TheWorkbookAndWhoMayAsk) {
+  Complaint("li", a_.household_id, 0);
+  auto x = Call("root", "GET",
+                "/api/v1/regulator/companies?month=2026-11&format=xlsx&pool_fen=100000");
+  ASSERT_EQ(x.status, 200u) << x.body;
+  const support::XlsxBook wb = support::ReadXlsx(x.body);
+  ASSERT_EQ(wb.sheets, (std::vector<std::string>{"企业对比", "补贴测算"}));
+  const auto& compare = wb.cells[0];
+  EXPECT_EQ(compare.at("A1"), "2026年11月 供热企业对比");
+  EXPECT_EQ(compare.at("A3"), "企业");
+  EXPECT_EQ(compare.at("H3"), "投诉量");
+  EXPECT_EQ(compare.at("Q3"), "补贴份额(元)");
+  EXPECT_EQ(compare.at("B4"), "1");   // a's households
+  EXPECT_EQ(compare.at("H4"), "1");   // a's complaint
+  EXPECT_EQ(compare.at("I4"), "10000.00");  // per 10,000 households
+  EXPECT_EQ(compare.at("H5"), "0");   // b has none
+  const auto& working = wb.cells[1];
+  EXPECT_EQ(working.at("B3"), "指标");
+  EXPECT_EQ(working.at("B4"), "运行事故率");
+  EXPECT_EQ(working.at("B11"), "合计");  // after a's seven measures
+  EXPECT_EQ(x.content_type, kXlsxContentType);
+  bool named = false;
+  for (const auto& [k, v] : x.headers) {
+    if (v.find("regulator-companies-2026-11.xlsx") != std::string::npos) named = true;
+  }
+  EXPECT_TRUE(named);
+
+  struct Case {
+    const char* user;
+    const char* query;
+    unsigned status;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"li", "month=2026-11", 403, ""},        // a company's manager
+      {"zhao", "month=2026-11", 403, ""},      // a technician
+      {"home", "month=2026-11", 403, ""},      // a household
+      {"", "month=2026-11", 401, ""},          // nobody
+      {"gov", "", 400, "month"},
+      {"gov", "month=2026-13", 400, "month"},
+      {"gov", "month=2026-11&pool_fen=-1", 400, "pool_fen"},
+      {"gov", "month=2026-11&pool_fen=1.5", 400, "pool_fen"},
+      {"gov", "month=2026-11&pool_fen=10000000000001", 400, "pool_fen"},
+      {"gov", "month=2026-11&policy=nowhere", 404, "policy"},
+      {"gov", "month=2026-11&format=pdf", 400, "format"},
+      {"gov", "month=2026-11&company=a", 400, "company"},  // the comparison is of all
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.user) + " " + c.query);
+    auto r = Call(c.user, "GET", std::string("/api/v1/regulator/companies?") + c.query);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    if (*c.field != '\0') {
+      EXPECT_EQ(Field(r), c.field);
+    }
+  }
+}
+
+TEST_P(RegulatorApi, CompaniesOnDifferentProfilesNeedTheScoringOneNamed) {
+  auto changed = Call("root", "PATCH", "/api/v1/companies/" + std::to_string(b_.company_id),
+                      json{{"policy", "zibo"}}.dump());
+  ASSERT_EQ(changed.status, 200u) << changed.body;
+  auto r = Call("gov", "GET", "/api/v1/regulator/companies?month=2026-11");
+  EXPECT_EQ(r.status, 400u) << r.body;
+  EXPECT_EQ(Field(r), "policy");
+  EXPECT_NE(r.body.find("weihai, zibo"), std::string::npos) << r.body;
+  EXPECT_EQ(Compare("month=2026-11&policy=weihai")["companies"].size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RegulatorApi, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& engine) {
+                           return engine.param;
+                         });
+
+}  // namespace
+}  // namespace hearth::app::http

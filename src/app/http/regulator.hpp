@@ -1,0 +1,22 @@
+// The regulator's comparison of companies over HTTP (issue 15, R-REG-1; what each figure counts:
+// services/regulator_service.hpp):
+//   GET /api/v1/regulator/companies?month=YYYY-MM[&pool_fen=][&policy=][&format=json|xlsx]
+//       every company side by side: the five indicators, complaints per 10,000 households (in
+//       total and by channel), on-time replies, satisfaction, outages, refunds owed and paid, and
+//       the subsidy score with its working line by line and each company's share of `pool_fen`
+//       (fen, 0..10^13; absent: scores only). format=xlsx answers the workbook (two sheets:
+//       企业对比 and 补贴测算, Chinese headers) as regulator-companies-YYYY-MM.xlsx.
+// Access: admin and regulator; everyone else 403. `month` is required (400 naming it).
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "services/auth_service.hpp"
+#include "services/regulator_service.hpp"
+
+namespace hearth::app::http {
+
+/// The arguments must outlive `router`.
+void AddRegulatorRoutes(adapters::http::Router& router, const services::RegulatorService& service,
+                        services::AuthService& auth);
+
+}  // namespace hearth::app::http

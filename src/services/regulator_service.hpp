@@ -1,0 +1,93 @@
+// The regulator's comparison of companies (issue 15, R-REG-1): every company side by side over a
+// month, with its subsidy score and share of a pool.
+//
+// Per company (services/hotline_report_service.hpp says what each monthly figure counts):
+// - the five indicators R-KPI-S, Q, C, P and B of the month;
+// - the hotline rows: orders received per channel and in total, on time, late, satisfaction;
+// - households: its households as the records stand (every heating status);
+// - complaints: orders received in the month less the duplicates (R-WO-1: the same complaint);
+//   per 10,000 households, the rate the score uses;
+// - replies: due = on time + late of the hotline total (orders finished, or overdue), on time as
+//   counted there (R-WO-4/R-WO-7);
+// - outages: its company-caused stops overlapping the month (those behind R-KPI-S);
+// - refunds of the season the month falls in (a month from July starts that year's season,
+//   before July the previous year's): owed (draft and approved entries), paid, and how many are
+//   unpaid past their deadline (R-REFUND-6), summed by the ledger in one statement.
+// The score (rules/subsidy.hpp) uses the [subsidy] weights of one profile for every company, so
+// the comparison is fair: the profile named, or, when none is named, the one every company
+// compared uses (invalid_argument naming "policy" when they use several and none is named).
+// Access: the comparison is the regulator's: admin and regulator (an empty scope) only; any
+// other scope is permission_denied. Thread-safe (the stores and the report service are).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/clock.hpp"
+#include "ports/record_store.hpp"
+#include "ports/refund_ledger.hpp"
+#include "rules/subsidy.hpp"
+#include "services/hotline_report_service.hpp"
+#include "services/policy_registry.hpp"
+
+namespace hearth::services {
+
+struct RefundTotals {
+  int64_t owed_fen = 0, owed_entries = 0;  ///< draft and approved
+  int64_t paid_fen = 0, paid_entries = 0;
+  int64_t overdue_entries = 0;  ///< not paid, past the payment deadline
+};
+
+struct CompanyComparison {
+  CompanyIndicators indicators;
+  CompanyHotlineReport hotline;
+  int64_t households = 0;
+  int64_t complaints = 0;  ///< received less duplicates
+  int64_t replies_due = 0, replies_on_time = 0;
+  RefundTotals refunds;
+  rules::CompanyScore score;
+};
+
+struct CompanyComparisonReport {
+  ReportMonth month;
+  Instant generated_at;
+  int season_start_year = 0;  ///< the refunds' season
+  std::string policy;         ///< the profile whose weights score
+  rules::SubsidyPolicy weights;
+  std::optional<int64_t> pool_fen;  ///< none: scores only, every share 0
+  std::vector<CompanyComparison> companies;  ///< by company id
+};
+
+class RegulatorService {
+ public:
+  /// None is owned; all must outlive the service.
+  RegulatorService(const HotlineReportService& reports, ports::RecordStore& records,
+                   ports::RefundLedgerStore& ledger, const PolicyRegistry& policies,
+                   const ports::Clock& clock)
+      : reports_(reports), records_(records), ledger_(ledger), policies_(policies),
+        clock_(clock) {}
+
+  /// The comparison of `month`, scored by `policy` (see the header) and sharing `pool_fen`.
+  /// Errors: permission_denied outside the regulator's scope; not_found (field "policy") for an
+  /// unknown profile; invalid_argument (field "policy") as the header says, (field "pool") from
+  /// rules::ScoreCompanies; the stores'.
+  Result<CompanyComparisonReport> Compare(const ReportMonth& month,
+                                          std::optional<int64_t> pool_fen,
+                                          const std::optional<std::string>& policy,
+                                          const ports::Scope& scope) const;
+
+  /// The heating season `month` falls in: its start year (July onwards: that year).
+  static int SeasonOf(const ReportMonth& month);
+
+ private:
+  const HotlineReportService& reports_;
+  ports::RecordStore& records_;
+  ports::RefundLedgerStore& ledger_;
+  const PolicyRegistry& policies_;
+  const ports::Clock& clock_;
+};
+
+}  // namespace hearth::services
