@@ -11,7 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/http/reports.hpp"
 #include "support/test_in_process_api.hpp"
+#include "support/test_xlsx.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -124,6 +126,59 @@ TEST_P(OutagesApi, AnEmergencyThatOverranUnannouncedIsLateAndEndsOnce) {
   EXPECT_EQ(again.status, 409u);
   auto late_notice = Call("li", "POST", path + "/notices", json{{"at", FormatLocal(Now())}}.dump());
   EXPECT_EQ(late_notice.status, 409u) << late_notice.body;
+}
+
+TEST_P(OutagesApi, ThePeriodFilterAndTheRegister) {
+  // An emergency of three hours ago, still going and overrun; a planned stop in ten days.
+  const Instant start = Now() - hours(3);
+  json emergency = Planned(start, start + hours(2));
+  emergency["kind"] = "emergency";
+  ASSERT_EQ(Call("li", "POST", "/api/v1/outages", emergency.dump()).status, 201u);
+  const Instant later = Now() + hours(240);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/outages", Planned(later, later + hours(36)).dump()).status,
+            201u);
+  auto within = [&](std::string query) {
+    for (size_t i = query.find('+'); i != std::string::npos; i = query.find('+', i)) {
+      query.replace(i, 1, "%2B");  // a '+' in a query string is a space
+    }
+    auto r = Call("gov", "GET", "/api/v1/outages?" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return json::parse(r.body)["items"].size();
+  };
+  EXPECT_EQ(within(""), 2u);
+  EXPECT_EQ(within("to=" + FormatLocal(Now())), 1u);  // the planned one has not begun
+  // A stop not ended yet overlaps every later period (it may run past its expected end).
+  EXPECT_EQ(within("from=" + FormatLocal(later + hours(37))), 2u);
+  EXPECT_EQ(within("from=" + FormatLocal(later) + "&to=" + FormatLocal(later + hours(1))), 2u);
+  auto reversed = Call("gov", "GET", "/api/v1/outages?from=2026-12-02&to=2026-12-01");
+  EXPECT_EQ(reversed.status, 400u);
+  EXPECT_EQ(Field(reversed), "from");
+
+  auto x = Call("li", "GET", "/api/v1/outages?format=xlsx");
+  ASSERT_EQ(x.status, 200u) << x.body;
+  EXPECT_EQ(x.content_type, kXlsxContentType);
+  const support::XlsxBook wb = support::ReadXlsx(x.body);
+  ASSERT_EQ(wb.sheets, std::vector<std::string>{"停热登记"});
+  const auto& c = wb.cells[0];
+  EXPECT_EQ(c.at("A1"), "供热停热登记簿");
+  EXPECT_NE(c.at("A2").find("共 2 次"), std::string::npos) << c.at("A2");
+  EXPECT_EQ(c.at("C3"), "类型");
+  // Newest first: the planned stop, then the emergency.
+  EXPECT_EQ(c.at("C4"), "计划");
+  EXPECT_EQ(c.at("N4"), "待通知");
+  EXPECT_EQ(c.at("O4"), "否");
+  EXPECT_EQ(c.at("C5"), "抢修");
+  EXPECT_EQ(c.at("B5"), "C");      // the company's name
+  EXPECT_EQ(c.at("H5"), "—");      // not ended
+  EXPECT_EQ(c.at("J5"), "1");      // households
+  EXPECT_EQ(c.at("K5"), "85.55");  // m²
+  EXPECT_EQ(c.at("N5"), "超时未通知");
+  EXPECT_EQ(c.at("O5"), "是");     // overrun
+  EXPECT_EQ(Call("liu", "GET", "/api/v1/outages?format=xlsx").status, 200u);  // b: an empty one
+  EXPECT_EQ(Call("home", "GET", "/api/v1/outages?format=xlsx").status, 403u);
+  auto bad = Call("gov", "GET", "/api/v1/outages?format=csv");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(Field(bad), "format");
 }
 
 TEST_P(OutagesApi, RefusalsNameWhatIsWrong) {

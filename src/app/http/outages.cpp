@@ -4,7 +4,10 @@
 #include "app/http/actor.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/outage_register.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/reports.hpp"
+#include "ports/record_views.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::app::http {
@@ -153,6 +156,45 @@ Result<services::NewOutage> NewOutageFromJson(const nlohmann::json& body) {
   return in;
 }
 
+// The register holds at most this many stops; a longer period is refused (narrow from/to).
+constexpr size_t kRegisterRows = 20000;
+
+// Every stop of `q` (all pages), as the register's workbook answer.
+adapters::http::Response Register(const services::OutageService& service,
+                                  ports::RecordStore& records, ports::OutageQuery q,
+                                  const ports::Scope& scope, const std::string& period) {
+  std::vector<services::OutageRead> stops;
+  q.limit = 1000;
+  for (;;) {
+    auto page = service.List(q, scope);
+    if (!page.ok()) return ErrorResponse(page.error());
+    for (auto& s : *page) stops.push_back(std::move(s));
+    if (stops.size() > kRegisterRows) {
+      return ErrorResponse(Error::InvalidArgument(
+          "the register holds at most " + std::to_string(kRegisterRows) +
+              " stops: narrow the period with from and to",
+          "from"));
+    }
+    if (page->size() < 1000) break;
+    q.before = stops.back().outage.id;
+  }
+  std::map<int64_t, std::string> companies;
+  for (const auto& s : stops) {
+    const int64_t id = s.outage.company_id;
+    if (companies.count(id) != 0) continue;
+    auto v = ports::GetView<ports::CompanyView>(records, id, scope);
+    companies[id] = v.ok() ? v->name : std::to_string(id);
+  }
+  auto bytes = OutageRegisterXlsx(stops, companies, period, service.Now());
+  if (!bytes.ok()) return ErrorResponse(bytes.error());
+  adapters::http::Response r;
+  r.status = 200;
+  r.content_type = kXlsxContentType;
+  r.body = std::move(*bytes);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"outage-register.xlsx\"");
+  return r;
+}
+
 }  // namespace
 
 void AddOutageRoutes(adapters::http::Router& router, const services::OutageService& service,
@@ -183,7 +225,8 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
       [&service, &records, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(req, {"company", "company_id", "cursor", "limit"});
+        if (auto s = adapters::http::OnlyParams(
+                req, {"company", "company_id", "from", "to", "format", "cursor", "limit"});
             !s.ok()) {
           return ErrorResponse(s.error());
         }
@@ -193,6 +236,30 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
           auto company = CompanyFilter(req, records, scope);
           if (!company.ok()) return ErrorResponse(company.error());
           q.company_id = *company;
+        }
+        auto from = TimeParam(req, "from", false);
+        if (!from.ok()) return ErrorResponse(from.error());
+        auto to = TimeParam(req, "to", true);
+        if (!to.ok()) return ErrorResponse(to.error());
+        if (*from && *to && **from > **to) {
+          return ErrorResponse(Error::InvalidArgument("from must not be after to", "from"));
+        }
+        q.overlaps_from = *from;
+        if (*to) q.overlaps_until = **to + std::chrono::seconds(1);  // `to` is inclusive
+        if (auto f = req.query.find("format"); f != req.query.end()) {
+          if (f->second != "json" && f->second != "xlsx") {
+            return ErrorResponse(Error::InvalidArgument("format must be json or xlsx", "format"));
+          }
+          if (f->second == "xlsx") {
+            if (scope.household_id) {
+              return AuthErrorResponse(
+                  Error::PermissionDenied("the outage register is for companies and regulators"));
+            }
+            const std::string period =
+                "统计期 " + (*from ? FormatLocal(**from) : std::string("最早")) + " 至 " +
+                (*to ? FormatLocal(**to) : std::string("今")) + "（与该期间有交叠的停热）";
+            return Register(service, records, q, scope, period);
+          }
         }
         auto page = ReadPage(req);
         if (!page.ok()) return ErrorResponse(page.error());
@@ -206,8 +273,10 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
                              [](const services::OutageRead& o) { return o.outage.id; }));
       },
       {.summary = "Heating stops, newest first, each with its notice obligations; a household "
-                  "sees the stops that cut it off",
-       .query = {"company", "cursor", "limit"},
+                  "sees the stops that cut it off; from/to keep the stops overlapping that "
+                  "period; format=xlsx answers the outage register (停热登记簿, every stop of "
+                  "the filter, at most 20,000) as outage-register.xlsx, for staff and regulators",
+       .query = {"company", "from", "to", "format", "cursor", "limit"},
        .request_schema = "",
        .response_schema = "",
        .list = true});

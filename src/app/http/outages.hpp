@@ -2,7 +2,9 @@
 //   POST /api/v1/outages                 record a stop: {"kind","company_caused","cause",
 //                                        "scope":{"heat_sources":[…],…},"start","expected_end",
 //                                        "road_sections"[,"company"]}; 201
-//   GET  /api/v1/outages?company=&cursor=&limit=   newest first
+//   GET  /api/v1/outages?company=&from=&to=&cursor=&limit=   newest first; from/to keep the stops
+//                                        overlapping the period; format=xlsx: the register
+//                                        (app/http/outage_register.hpp), not for households
 //   GET  /api/v1/outages/{id}            the stop, its affected counts, notices and obligations
 //   POST /api/v1/outages/{id}/notices    {"at"[,"expected_end"][,"text"]}: publish a notice
 //   POST /api/v1/outages/{id}/end        {"at"}: the actual end
