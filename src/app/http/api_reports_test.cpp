@@ -9,6 +9,7 @@
 #include "app/http/reports.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
+#include "support/test_xlsx.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -148,7 +149,7 @@ TEST_F(ReportsApi, ParametersAreChecked) {
       {"/api/v1/reports/hotline?month=2026-1", "month"},
       {"/api/v1/reports/indicators?month=January", "month"},
       {"/api/v1/reports/hotline?month=2026-01&format=pdf", "format"},
-      {"/api/v1/reports/indicators?month=2026-01&format=xlsx", "format"},  // not a parameter here
+      {"/api/v1/reports/indicators?month=2026-01&format=csv", "format"},
       {"/api/v1/reports/hotline?month=2026-01&company=zz", "company"},
   };
   for (const Case& c : cases) {
@@ -235,6 +236,35 @@ TEST_F(ReportsApi, XlsxIsAnAttachment) {
     EXPECT_TRUE(named);
   }
   EXPECT_EQ(Get("zhao", "/api/v1/reports/hotline?month=2026-01&format=xlsx").status, 403u);
+}
+
+TEST_F(ReportsApi, TheIndicatorsWorkbookListsTheRecordsBehindThem) {
+  auto r = Get("gov", "/api/v1/reports/indicators?month=2026-01&company=a&format=xlsx");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  bool named = false;
+  for (const auto& [name, value] : r.headers) {
+    if (value == "attachment; filename=\"indicators-2026-01-a.xlsx\"") named = true;
+  }
+  EXPECT_TRUE(named);
+  const support::XlsxBook wb = support::ReadXlsx(r.body);
+  ASSERT_EQ(wb.sheets, (std::vector<std::string>{"指标", "记录"}));
+  const auto& v = wb.cells[0];
+  EXPECT_EQ(v.at("A1"), "2026年01月 供热服务指标");
+  EXPECT_EQ(v.at("B4"), "运行事故率 (R-KPI-S)");
+  EXPECT_EQ(v.at("C4"), "0.00‰");
+  EXPECT_EQ(v.at("D4"), "≤ 2‰");
+  EXPECT_EQ(v.at("E4"), "达标");
+  EXPECT_EQ(v.at("B5"), "抢修响应率 (R-KPI-Q)");
+  EXPECT_EQ(v.at("C5"), "100.00%");
+  EXPECT_EQ(v.at("F5"), "1");
+  EXPECT_EQ(v.at("C6"), "不适用");  // R-KPI-C: no household-day with a value
+  EXPECT_EQ(v.at("E6"), "不适用");
+  EXPECT_EQ(v.at("D8"), "≥ 90%");   // R-KPI-B
+  const auto& rec = wb.cells[1];
+  EXPECT_EQ(rec.at("B4"), "抢修响应率 (R-KPI-Q)");
+  EXPECT_EQ(rec.at("C4"), std::to_string(order_) + "/response");
+  EXPECT_EQ(rec.at("D4"), "是");
+  EXPECT_NE(rec.at("A2").find("记录共 3 条"), std::string::npos) << rec.at("A2");  // Q, P, B
 }
 
 }  // namespace

@@ -185,14 +185,8 @@ adapters::http::Response Register(const services::OutageService& service,
     auto v = ports::GetView<ports::CompanyView>(records, id, scope);
     companies[id] = v.ok() ? v->name : std::to_string(id);
   }
-  auto bytes = OutageRegisterXlsx(stops, companies, period, service.Now());
-  if (!bytes.ok()) return ErrorResponse(bytes.error());
-  adapters::http::Response r;
-  r.status = 200;
-  r.content_type = kXlsxContentType;
-  r.body = std::move(*bytes);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"outage-register.xlsx\"");
-  return r;
+  return XlsxAttachment(OutageRegisterXlsx(stops, companies, period, service.Now()),
+                        "outage-register.xlsx");
 }
 
 }  // namespace
@@ -246,20 +240,17 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
         }
         q.overlaps_from = *from;
         if (*to) q.overlaps_until = **to + std::chrono::seconds(1);  // `to` is inclusive
-        if (auto f = req.query.find("format"); f != req.query.end()) {
-          if (f->second != "json" && f->second != "xlsx") {
-            return ErrorResponse(Error::InvalidArgument("format must be json or xlsx", "format"));
+        auto xlsx = XlsxFormat(req);
+        if (!xlsx.ok()) return ErrorResponse(xlsx.error());
+        if (*xlsx) {
+          if (scope.household_id) {
+            return AuthErrorResponse(
+                Error::PermissionDenied("the outage register is for companies and regulators"));
           }
-          if (f->second == "xlsx") {
-            if (scope.household_id) {
-              return AuthErrorResponse(
-                  Error::PermissionDenied("the outage register is for companies and regulators"));
-            }
-            const std::string period =
-                "统计期 " + (*from ? FormatLocal(**from) : std::string("最早")) + " 至 " +
-                (*to ? FormatLocal(**to) : std::string("今")) + "（与该期间有交叠的停热）";
-            return Register(service, records, q, scope, period);
-          }
+          const std::string period =
+              "统计期 " + (*from ? FormatLocal(**from) : std::string("最早")) + " 至 " +
+              (*to ? FormatLocal(**to) : std::string("今")) + "（与该期间有交叠的停热）";
+          return Register(service, records, q, scope, period);
         }
         auto page = ReadPage(req);
         if (!page.ok()) return ErrorResponse(page.error());

@@ -169,26 +169,13 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
         if (!pool.ok()) return ErrorResponse(pool.error());
         std::optional<std::string> policy;
         if (auto f = req.query.find("policy"); f != req.query.end()) policy = f->second;
-        bool xlsx = false;
-        if (auto f = req.query.find("format"); f != req.query.end()) {
-          if (f->second != "json" && f->second != "xlsx") {
-            return ErrorResponse(Error::InvalidArgument("format must be json or xlsx", "format"));
-          }
-          xlsx = f->second == "xlsx";
-        }
+        auto xlsx = XlsxFormat(req);
+        if (!xlsx.ok()) return ErrorResponse(xlsx.error());
         auto report = service.Compare(*month, *pool, policy, services::ScopeOf(*p));
         if (!report.ok()) return ErrorResponse(report.error());
-        if (!xlsx) return adapters::http::Json(200, ReportJson(*report));
-        auto bytes = ComparisonXlsx(*report);
-        if (!bytes.ok()) return ErrorResponse(bytes.error());
-        adapters::http::Response r;
-        r.status = 200;
-        r.content_type = kXlsxContentType;
-        r.body = std::move(*bytes);
-        r.headers.emplace_back("Content-Disposition",
-                               "attachment; filename=\"regulator-companies-" +
-                                   report->month.Text() + ".xlsx\"");
-        return r;
+        if (!*xlsx) return adapters::http::Json(200, ReportJson(*report));
+        return XlsxAttachment(ComparisonXlsx(*report),
+                              "regulator-companies-" + report->month.Text() + ".xlsx");
       },
       {.summary = "The regulator's comparison of companies over a month (R-REG-1): the five "
                   "indicators, complaints per 10,000 households by channel, on-time replies, "

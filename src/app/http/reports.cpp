@@ -5,6 +5,7 @@
 #include "adapters/xlsx/hotline_report_xlsx.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/indicator_xlsx.hpp"
 #include "rules/access.hpp"
 #include "rules/deadline.hpp"
 #include "services/hotline_report_service.hpp"
@@ -99,6 +100,23 @@ ordered_json IndicatorJson(const rules::IndicatorResult& r, const char* key,
 
 }  // namespace
 
+Result<bool> XlsxFormat(const adapters::http::Request& req) {
+  auto f = req.query.find("format");
+  if (f == req.query.end() || f->second == "json") return false;
+  if (f->second == "xlsx") return true;
+  return Error::InvalidArgument("format must be json or xlsx", "format");
+}
+
+adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::string& file_name) {
+  if (!bytes.ok()) return ErrorResponse(bytes.error());
+  adapters::http::Response r;
+  r.status = 200;
+  r.content_type = kXlsxContentType;
+  r.body = std::move(*bytes);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return r;
+}
+
 void AddReportRoutes(adapters::http::Router& router,
                      const services::HotlineReportService& reports, ports::RecordStore& records,
                      services::AuthService& auth) {
@@ -109,26 +127,13 @@ void AddReportRoutes(adapters::http::Router& router,
       [service, &records, &auth](const adapters::http::Request& req) {
         auto in = ReadRequest(req, records, auth, {"month", "company", "company_id", "format"});
         if (!in.ok()) return AuthErrorResponse(in.error());
-        bool xlsx = false;
-        if (auto f = req.query.find("format"); f != req.query.end()) {
-          if (f->second != "json" && f->second != "xlsx") {
-            return ErrorResponse(Error::InvalidArgument("format must be json or xlsx", "format"));
-          }
-          xlsx = f->second == "xlsx";
-        }
+        auto xlsx = XlsxFormat(req);
+        if (!xlsx.ok()) return ErrorResponse(xlsx.error());
         auto report = service->Hotline(in->month, in->company, in->scope);
         if (!report.ok()) return ErrorResponse(report.error());
-        if (xlsx) {
-          auto bytes = adapters::xlsx::HotlineReportXlsx(*report);
-          if (!bytes.ok()) return ErrorResponse(bytes.error());
-          adapters::http::Response r;
-          r.status = 200;
-          r.content_type = kXlsxContentType;
-          r.body = std::move(*bytes);
-          r.headers.emplace_back("Content-Disposition",
-                                 "attachment; filename=\"" +
-                                     adapters::xlsx::HotlineReportFileName(*report) + "\"");
-          return r;
+        if (*xlsx) {
+          return XlsxAttachment(adapters::xlsx::HotlineReportXlsx(*report),
+                                adapters::xlsx::HotlineReportFileName(*report));
         }
         ordered_json out = MonthJson(report->month, report->generated_at);
         out["basis"] = "orders received in the month (local time), as they stand now (R-WO-7)";
@@ -156,10 +161,15 @@ void AddReportRoutes(adapters::http::Router& router,
   router.Add(
       "GET", "/api/v1/reports/indicators",
       [service, &records, &auth](const adapters::http::Request& req) {
-        auto in = ReadRequest(req, records, auth, {"month", "company", "company_id"});
+        auto in = ReadRequest(req, records, auth, {"month", "company", "company_id", "format"});
         if (!in.ok()) return AuthErrorResponse(in.error());
+        auto xlsx = XlsxFormat(req);
+        if (!xlsx.ok()) return ErrorResponse(xlsx.error());
         auto report = service->Indicators(in->month, in->company, in->scope);
         if (!report.ok()) return ErrorResponse(report.error());
+        if (*xlsx) {
+          return XlsxAttachment(IndicatorReportXlsx(*report), IndicatorReportFileName(*report));
+        }
         ordered_json out = MonthJson(report->month, report->generated_at);
         ordered_json companies = ordered_json::array();
         for (const auto& c : report->companies) {
@@ -190,8 +200,9 @@ void AddReportRoutes(adapters::http::Router& router,
                   "rate from the heating stops (the month's elapsed part), R-KPI-Q "
                   "repair response rate, R-KPI-P process satisfaction, R-KPI-B result "
                   "satisfaction, each with its value, target, status and the records and orders "
-                  "behind it; month=YYYY-MM, company (id or code)",
-       .query = {"month", "company"},
+                  "behind it; month=YYYY-MM, company (id or code), format=xlsx for the workbook "
+                  "(指标 and 记录, the records behind each)",
+       .query = {"month", "company", "format"},
        .request_schema = "",
        .response_schema = "",
        .list = false});

@@ -4,9 +4,10 @@
 //       the hotline report (R-WO-7) per company and channel; format=xlsx answers the workbook
 //       (adapters/xlsx/hotline_report_xlsx.hpp) as an attachment named
 //       hotline-report-2026-01[-<company code>].xlsx
-//   GET /api/v1/reports/indicators?month=2026-01[&company=]
+//   GET /api/v1/reports/indicators?month=2026-01[&company=][&format=json|xlsx]
 //       R-KPI-S, R-KPI-Q, R-KPI-C, R-KPI-P and R-KPI-B per company, as they stand now: value,
-//       target, status, the records and the stops, orders or households behind each
+//       target, status, the records and the stops, orders or households behind each; xlsx: the
+//       workbook of app/http/indicator_xlsx.hpp, indicators-2026-01[-<company code>].xlsx
 // Access: admin and regulator every company (or the one named by `company`, an id or code);
 // manager and agent their own company (naming another is 403, as on every route with
 // `company`); technician and household 403. `month` is required: YYYY-MM (400 naming it).
@@ -26,5 +27,12 @@ void AddReportRoutes(adapters::http::Router& router,
 
 inline constexpr const char* kXlsxContentType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The `format` parameter: true for "xlsx", false for "json" or none; invalid_argument naming
+/// "format" otherwise.
+Result<bool> XlsxFormat(const adapters::http::Request& req);
+
+/// A workbook's bytes as a 200 attachment named `file_name` (plain ASCII), or the error.
+adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::string& file_name);
 
 }  // namespace hearth::app::http
