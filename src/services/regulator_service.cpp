@@ -9,7 +9,7 @@ namespace {
 // The scoring profile: the one named, or the one every company compared uses.
 Result<std::shared_ptr<const rules::Policy>> ScoringPolicy(
     const PolicyRegistry& policies, const std::optional<std::string>& named,
-    const std::vector<CompanyIndicators>& companies) {
+    const std::vector<CompanyHotlineReport>& companies) {
   if (named) {
     auto p = policies.Find(*named);
     if (!p.ok()) return Error::NotFound(p.error().message, "policy");
@@ -49,12 +49,14 @@ Result<CompanyComparisonReport> RegulatorService::Compare(
   if (scope.company_id || scope.household_id) {
     return Error::PermissionDenied("the comparison of companies is the regulator's");
   }
-  auto indicators = reports_.Indicators(month, std::nullopt, scope);
-  if (!indicators.ok()) return indicators.error();
+  // The hotline report first: it is cheap, and names the profiles, so a comparison refused for
+  // its profile is refused before the indicators judge every household (R-KPI-C).
   auto hotline = reports_.Hotline(month, std::nullopt, scope);
   if (!hotline.ok()) return hotline.error();
-  auto scoring = ScoringPolicy(policies_, policy, indicators->companies);
+  auto scoring = ScoringPolicy(policies_, policy, hotline->companies);
   if (!scoring.ok()) return scoring.error();
+  auto indicators = reports_.Indicators(month, std::nullopt, scope);
+  if (!indicators.ok()) return indicators.error();
   auto rates = records_.UsageRates(ports::UsageGrouping::kPartition, scope);
   if (!rates.ok()) return rates.error();
   std::map<int64_t, int64_t> households;

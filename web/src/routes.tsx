@@ -93,6 +93,20 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Indicators')),
   },
   {
+    path: '/regulator/companies',
+    menu: 'menu.companyComparison',
+    group: 'menu.regulatorCenter',
+    roles: ['admin', 'regulator'],
+    component: lazy(() => import('./pages/CompanyComparison')),
+  },
+  {
+    path: '/regulator/subsidy',
+    menu: 'menu.subsidyShares',
+    group: 'menu.regulatorCenter',
+    roles: ['admin', 'regulator'],
+    component: lazy(() => import('./pages/SubsidyShares')),
+  },
+  {
     path: '/regulator/mass-complaints',
     menu: 'menu.massComplaints',
     group: 'menu.regulatorCenter',

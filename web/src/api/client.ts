@@ -101,6 +101,51 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (await resp.json()) as T;
 }
 
+/** The file name a Content-Disposition header gives ("attachment; filename=\"a.xlsx\""), else null. */
+export function dispositionName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // not percent-encoded as it says: the plain filename below
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
+
+/**
+ * A file the API answers (an Excel workbook, ?format=xlsx): fetched with the session's bearer
+ * token (a plain link would go without it), then handed to the browser as a download named as
+ * the server's Content-Disposition says (else `fallbackName`). Resolves with the name; a refusal
+ * rejects with ApiError, as request() does.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<string> {
+  const headers: Record<string, string> = { Accept: '*/*' };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const resp = await fetch(withQuery(path, query), { method: 'GET', headers });
+  if (!resp.ok) {
+    const err = await errorOf(resp);
+    if (resp.status === 401 && token) onUnauthenticated();
+    throw err;
+  }
+  const name = dispositionName(resp.headers.get('Content-Disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(await resp.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file once the click's task is over.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return name;
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   /** GET of a public route, without the session's token (the public pages). */
@@ -109,6 +154,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** A file download with the session's token (download()). */
+  download: (path: string, query: Query | undefined, fallbackName: string) => download(path, query, fallbackName),
 };
 
 /** A page of a list route: {"items":[…],"next_cursor":…}. */

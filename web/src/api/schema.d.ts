@@ -3359,7 +3359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Heating stops, newest first, each with its notice obligations; a household sees the stops that cut it off */
+        /** Heating stops, newest first, each with its notice obligations; a household sees the stops that cut it off; from/to keep the stops overlapping that period; format=xlsx answers the outage register (停热登记簿, every stop of the filter, at most 20,000) as outage-register.xlsx, for staff and regulators */
         get: {
             parameters: {
                 query?: {
@@ -3367,8 +3367,13 @@ export interface paths {
                     company?: string;
                     /** @description the next_cursor of the page before, given back unchanged */
                     cursor?: string;
+                    format?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
                     /** @description how many items a page holds at most */
                     limit?: number;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -4387,6 +4392,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regulator's comparison of companies over a month (R-REG-1): the five indicators, complaints per 10,000 households by channel, on-time replies, satisfaction, outages, refunds owed and paid, and the subsidy score with its working and each company's share of pool_fen; month=YYYY-MM, pool_fen (fen), policy (the profile whose weights score), format=xlsx for the workbook */
+        get: {
+            parameters: {
+                query?: {
+                    format?: string;
+                    month?: string;
+                    policy?: string;
+                    pool_fen?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -4643,12 +4698,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service indicators of a month per company: R-KPI-S operation accident rate from the heating stops (the month's elapsed part), R-KPI-Q repair response rate, R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, target, status and the records and orders behind it; month=YYYY-MM, company (id or code) */
+        /** Service indicators of a month per company: R-KPI-S operation accident rate from the heating stops (the month's elapsed part), R-KPI-Q repair response rate, R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, target, status and the records and orders behind it; month=YYYY-MM, company (id or code), format=xlsx for the workbook (指标 and 记录, the records behind each) */
         get: {
             parameters: {
                 query?: {
                     /** @description a company's id or code; company staff see their own company only */
                     company?: string;
+                    format?: string;
                     month?: string;
                 };
                 header?: never;

@@ -571,3 +571,119 @@ export interface MassComplaint {
   /** When the regulator and the company's managers were told. */
   flagged_at: string;
 }
+
+// ---- The regulator's comparison of companies (R-REG-1, 企业对比 · 补贴份额测算, Z 4.3) --------
+// GET /api/v1/regulator/companies (src/app/http/regulator.cpp, ReportJson; admin and regulator
+// only). The route's response schema is loose in the OpenAPI document: written by hand.
+
+/** GET /api/v1/policies (policies.cpp): the profiles in force. */
+export interface PolicyProfile {
+  name: string;
+  title: string;
+  city: string;
+}
+
+export interface PolicyList {
+  policies: PolicyProfile[];
+}
+
+/** The measures a subsidy score weighs, in the order the server gives them. */
+export type SubsidyMeasure = IndicatorRule | 'complaint-rate' | 'on-time-reply';
+
+/** A measure's weight in the scoring profile's [subsidy] table (whole percent, summing to 100). */
+export interface SubsidyWeight {
+  measure: SubsidyMeasure | string;
+  weight: number;
+  /** "Z 4.3 (platform default)". */
+  basis: string;
+}
+
+/** A company's indicator of the month (regulator.cpp, IndicatorJson). */
+export interface ComparisonIndicator {
+  rule: IndicatorRule | string;
+  name: string;
+  numerator: number;
+  denominator: number;
+  value: number | null;
+  /** "0.35‰", "96.00%"; "n/a" when not applicable. */
+  display: string;
+  target_per_mille: number;
+  target_kind: 'at-least' | 'at-most' | string;
+  status: 'met' | 'not-met' | 'not-applicable' | string;
+}
+
+/** The complaints of one channel (every channel is listed). */
+export interface ChannelComplaints {
+  channel: string;
+  received: number;
+  /** received × 10,000 ÷ households; null without households. */
+  per_10000: number | null;
+}
+
+/** A line of a subsidy score: one measure, its points and how they were worked out. */
+export interface SubsidyScoreLine {
+  measure: SubsidyMeasure | string;
+  /** The measure's value as text ("0.35‰", "23.33 per 10,000", "96.00%"); "n/a" when not applicable. */
+  value: string;
+  applicable: boolean;
+  /** "100.00". */
+  points: string;
+  weight: number;
+  basis: string;
+  /** "0.35‰ within the limit 2.00‰: 100.00"; "not applicable". */
+  working: string;
+}
+
+/** A company's subsidy score (ScoreJson): the weighted mean of the applicable lines. */
+export interface SubsidyScore {
+  /** "97.50". */
+  points: string;
+  hundredths: number;
+  applicable_weight: number;
+  /** "(15 × 100.00 + …) ÷ 85 = 97.50". */
+  working: string;
+  /** The company's share of pool_fen (largest remainder, to the fen); null without a pool. */
+  share_fen: number | null;
+  lines: SubsidyScoreLine[];
+}
+
+/** A company's month (CompanyJson). */
+export interface CompanyComparison {
+  company_id: number;
+  company_code: string;
+  company_name: string;
+  policy: string;
+  households: number;
+  /** R-KPI-S, Q, C, P, B (a rule the company has no figure for is missing). */
+  indicators: ComparisonIndicator[];
+  complaints: {
+    received: number;
+    duplicates: number;
+    /** received − duplicates. */
+    complaints: number;
+    per_10000: number | null;
+    by_channel: ChannelComplaints[];
+  };
+  replies: { due: number; on_time: number; rate: number | null };
+  satisfaction: { satisfied: number; basically_satisfied: number; unsatisfied: number; not_visited: number; rate: number | null };
+  /** The company-caused heating stops of the month, each at /outages/{id}. */
+  outages: { company_caused: number; ids: number[] };
+  /** The refunds of the season (season_start_year), owed (not paid yet) and paid, in fen. */
+  refunds: { owed_fen: number; owed_entries: number; paid_fen: number; paid_entries: number; overdue_entries: number };
+  score: SubsidyScore;
+}
+
+/** GET /api/v1/regulator/companies?month=YYYY-MM[&pool_fen=][&policy=]. */
+export interface CompanyComparisonReport {
+  month: string;
+  from: string;
+  /** Exclusive: the next month's first midnight. */
+  until: string;
+  generated_at: string;
+  season_start_year: number;
+  /** The profile whose weights scored the companies. */
+  policy: string;
+  pool_fen: number | null;
+  weights: SubsidyWeight[];
+  companies: CompanyComparison[];
+}

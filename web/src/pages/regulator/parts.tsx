@@ -1,0 +1,255 @@
+// The regulator's pages' shared pieces (企业对比 · 补贴份额测算): the comparison as the URL asks
+// for it, with the controls' values kept apart until 查询 / 测算 (the pool is typed, not sent
+// key by key), the Excel download of the values in the controls, the toolbar (month, profile,
+// the pool on the subsidy page, the buttons), a refusal above the page, an indicator's cell and a
+// line saying what the figures cover.
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, DatePicker, Flex, Form, Input, Select, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../../api/client';
+import type { ComparisonIndicator, CompanyComparisonReport, PolicyList } from '../../api/types';
+import { useApi, type ApiState } from '../../api/useApi';
+import { beijingToday, formatDateTime, MISSING } from '../../format';
+import { useT } from '../../i18n';
+import { monthOf, pickedMonth, statusTag } from '../indicators/logic';
+import {
+  COMPARISON_PATH,
+  comparisonQuery,
+  comparisonRefusal,
+  periodOf,
+  poolErrorKey,
+  poolText,
+  readFilters,
+  readPool,
+  workbookName,
+  writeFilters,
+  type ComparisonFilters,
+  type ComparisonRefusal,
+  type PoolReading,
+} from './logic';
+
+interface Draft {
+  month: string;
+  policy: string;
+  /** The pool as typed, in yuan. */
+  pool: string;
+}
+
+function draftOf(f: ComparisonFilters): Draft {
+  return { month: f.month, policy: f.policy, pool: poolText(f.poolFen) };
+}
+
+export interface Comparison {
+  /** What the URL asks for (what the page shows). */
+  filters: ComparisonFilters;
+  /** The controls' values. */
+  draft: Draft;
+  setDraft: (changes: Partial<Draft>) => void;
+  /** The typed pool read as fen, or why it is refused. */
+  pool: PoolReading;
+  report: ApiState<CompanyComparisonReport>;
+  policies: ApiState<PolicyList>;
+  /** The refusal of the last query (or of the download) that goes above the page. */
+  refusal: ComparisonRefusal | null;
+  /** The query's failure that is not a refusal (the page's error: 403 reads as not found). */
+  failure: unknown;
+  /** 查询 / 测算: the controls' values into the URL (asked again when they are the same). */
+  apply: () => void;
+  /** 导出Excel: the workbook of the controls' values (shown on the page as well). */
+  exportXlsx: () => Promise<void>;
+  exporting: boolean;
+  /** A download that failed for another reason than a refusal. */
+  exportError: string | null;
+}
+
+/** The comparison of the URL's month and profile (and pool, `withPool`: the subsidy page). */
+export function useComparison(withPool: boolean): Comparison {
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params, beijingToday());
+  const key = writeFilters(filters).toString();
+  const [draft, setDraftState] = useState<Draft>(() => draftOf(filters));
+  // The URL changed (back, forward, a link): the controls show what it asks for.
+  useEffect(() => setDraftState(draftOf(readFilters(new URLSearchParams(key), beijingToday()))), [key]);
+  const setDraft = useCallback((changes: Partial<Draft>) => setDraftState((d) => ({ ...d, ...changes })), []);
+  const report = useApi<CompanyComparisonReport>(COMPARISON_PATH, comparisonQuery(filters, withPool));
+  const policies = useApi<PolicyList>('/api/v1/policies');
+  const pool: PoolReading = withPool ? readPool(draft.pool) : { fen: null };
+  const [exporting, setExporting] = useState(false);
+  const [exportRefusal, setExportRefusal] = useState<ComparisonRefusal | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const commit = useCallback(
+    (again: boolean): ComparisonFilters | null => {
+      if (pool.error) return null;
+      const next: ComparisonFilters = { month: draft.month, policy: draft.policy, poolFen: withPool ? pool.fen : null };
+      const p = writeFilters(next);
+      setExportRefusal(null);
+      setExportError(null);
+      if (p.toString() !== key) setParams(p);
+      else if (again) report.reload();
+      return next;
+    },
+    [draft, key, pool.error, pool.fen, report, setParams, withPool],
+  );
+
+  const apply = useCallback(() => void commit(true), [commit]);
+
+  const exportXlsx = useCallback(async () => {
+    const next = commit(false);
+    if (!next) return;
+    setExporting(true);
+    try {
+      await api.download(COMPARISON_PATH, comparisonQuery(next, withPool, 'xlsx'), workbookName(next.month));
+    } catch (e) {
+      const r = comparisonRefusal(e);
+      if (r) setExportRefusal(r);
+      else setExportError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(false);
+    }
+  }, [commit, withPool]);
+
+  const queryRefusal = comparisonRefusal(report.error);
+  return {
+    filters,
+    draft,
+    setDraft,
+    pool,
+    report,
+    policies,
+    refusal: exportRefusal ?? queryRefusal,
+    failure: report.error && !queryRefusal ? report.error : undefined,
+    apply,
+    exportXlsx,
+    exporting,
+    exportError,
+  };
+}
+
+/** Month, profile, (pool,) 查询 or 测算, 导出Excel. */
+export function ComparisonToolbar({ comparison, withPool, applyText, applyTestId }: { comparison: Comparison; withPool: boolean; applyText: string; applyTestId: string }) {
+  const t = useT();
+  const { draft, setDraft, pool, policies, refusal } = comparison;
+  const today = beijingToday();
+  const poolProblem = pool.error ? t(poolErrorKey(pool.error)) : undefined;
+  return (
+    <Form layout="inline" component="div" style={{ rowGap: 8 }}>
+      <Form.Item label={t('regulator.month')} validateStatus={refusal?.field === 'month' ? 'error' : undefined}>
+        <DatePicker
+          picker="month"
+          format="YYYY-MM"
+          allowClear={false}
+          aria-label={t('regulator.month')}
+          value={dayjs(`${draft.month}-01`)}
+          disabledDate={(d) => (pickedMonth(d) ?? '') > monthOf(today)}
+          onChange={(d) => {
+            const month = pickedMonth(d);
+            if (month) setDraft({ month });
+          }}
+        />
+      </Form.Item>
+      <Form.Item label={t('regulator.policy')} validateStatus={refusal?.field === 'policy' ? 'error' : undefined}>
+        <Select
+          aria-label={t('regulator.policy')}
+          style={{ width: 220 }}
+          value={draft.policy}
+          loading={policies.loading}
+          onChange={(policy: string) => setDraft({ policy })}
+          options={[
+            { value: '', label: t('regulator.policyAuto') },
+            ...(policies.data?.policies ?? []).map((p) => ({ value: p.name, label: p.city ? t('regulator.policyOption', { city: p.city, name: p.name }) : p.name })),
+          ]}
+        />
+      </Form.Item>
+      {withPool && (
+        <Form.Item
+          label={t('subsidy.pool')}
+          htmlFor="subsidy-pool"
+          validateStatus={poolProblem || refusal?.field === 'pool_fen' ? 'error' : undefined}
+          help={poolProblem}
+        >
+          <Input
+            id="subsidy-pool"
+            data-testid="subsidy-pool"
+            inputMode="decimal"
+            autoComplete="off"
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('subsidy.poolPlaceholder')}
+            value={draft.pool}
+            onChange={(e) => setDraft({ pool: e.target.value })}
+            onPressEnter={comparison.apply}
+          />
+        </Form.Item>
+      )}
+      <Form.Item>
+        <Flex gap={8}>
+          <Button type="primary" icon={<SearchOutlined />} data-testid={applyTestId} disabled={!!pool.error} onClick={comparison.apply}>
+            {applyText}
+          </Button>
+          <Button icon={<DownloadOutlined />} data-testid="regulator-export" loading={comparison.exporting} disabled={!!pool.error} onClick={() => void comparison.exportXlsx()}>
+            {t('regulator.export')}
+          </Button>
+        </Flex>
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** A refusal of the query or the download, in words and as the server said it. */
+export function RefusalAlert({ comparison }: { comparison: Comparison }) {
+  const t = useT();
+  const { refusal, exportError } = comparison;
+  if (!refusal && !exportError) return null;
+  return (
+    <Flex vertical gap={8}>
+      {refusal && <Alert type="error" showIcon data-testid="regulator-refusal" message={t(refusal.key)} description={refusal.message} />}
+      {exportError && <Alert type="error" showIcon data-testid="regulator-export-error" message={t('regulator.exportFailed', { message: exportError })} />}
+    </Flex>
+  );
+}
+
+/** What the figures cover: the month's days, the profile that scored, the refunds' season. */
+export function ReportLine({ report }: { report: CompanyComparisonReport }) {
+  const t = useT();
+  const period = periodOf(report);
+  return (
+    <Typography.Text type="secondary" data-testid="regulator-period">
+      {t('regulator.period', {
+        month: report.month,
+        from: period.from,
+        to: period.to,
+        policy: report.policy,
+        season: report.season_start_year,
+        next: report.season_start_year + 1,
+        at: formatDateTime(report.generated_at),
+      })}
+    </Typography.Text>
+  );
+}
+
+/** An indicator's figure in its status's colour: 达标 green, 未达标 red, 不适用 grey. */
+export function IndicatorCell({ indicator }: { indicator: ComparisonIndicator | undefined }) {
+  const t = useT();
+  if (!indicator) return <Typography.Text type="secondary">{MISSING}</Typography.Text>;
+  const tag = statusTag(indicator.status);
+  const na = indicator.status === 'not-applicable';
+  const text = na || indicator.value === null || indicator.display === 'n/a' ? t('indicator.not_applicable') : indicator.display;
+  return (
+    <Tag color={tag.color} title={tag.key ? t(tag.key) : indicator.status} data-testid="regulator-indicator" data-rule={indicator.rule} data-status={indicator.status}>
+      {text}
+    </Tag>
+  );
+}
+
+/** 不适用, grey. */
+export function NotApplicable({ children }: { children?: ReactNode }) {
+  const t = useT();
+  return (
+    <Tag color="default" data-testid="regulator-not-applicable">
+      {children ?? t('indicator.not_applicable')}
+    </Tag>
+  );
+}
