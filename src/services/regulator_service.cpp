@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace hearth::services {
 namespace {
@@ -38,6 +39,15 @@ Result<std::shared_ptr<const rules::Policy>> ScoringPolicy(
 }
 
 }  // namespace
+
+Result<std::vector<ports::UnlicensedBuilding>> RegulatorService::LicenceFlags(
+    std::optional<int64_t> company, const ports::Scope& scope) const {
+  if (scope.household_id) {
+    return Error::PermissionDenied("licence checks are for companies and regulators");
+  }
+  if (scope.company_id) company = scope.company_id;
+  return licences_.Unlicensed(company);
+}
 
 int RegulatorService::SeasonOf(const ReportMonth& month) {
   return month.month >= 7 ? month.year : month.year - 1;
@@ -84,6 +94,14 @@ Result<CompanyComparisonReport> RegulatorService::Compare(
     r.overdue_entries += t.unpaid_past_deadline;
   }
 
+  auto unlicensed = licences_.Unlicensed(std::nullopt);
+  if (!unlicensed.ok()) return unlicensed.error();
+  std::map<int64_t, std::pair<int64_t, int64_t>> outside;  // company -> buildings, households
+  for (const auto& u : *unlicensed) {
+    ++outside[u.company_id].first;
+    outside[u.company_id].second += u.households;
+  }
+
   // Both reports list the same companies by id; a company added between the two reads is left
   // out of this comparison.
   std::map<int64_t, const CompanyHotlineReport*> rows;
@@ -99,6 +117,7 @@ Result<CompanyComparisonReport> RegulatorService::Compare(
     c.replies_due = c.hotline.total.on_time + c.hotline.total.late;
     c.replies_on_time = c.hotline.total.on_time;
     c.refunds = refunds[ci.company.id];
+    std::tie(c.unlicensed_buildings, c.unlicensed_households) = outside[ci.company.id];
     rules::CompanyPerformance p;
     p.company_id = ci.company.id;
     for (const rules::IndicatorResult* r : {&ci.s, &ci.q, &ci.c, &ci.p, &ci.b}) {

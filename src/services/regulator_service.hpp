@@ -16,8 +16,15 @@
 // The score (rules/subsidy.hpp) uses the [subsidy] weights of one profile for every company, so
 // the comparison is fair: the profile named, or, when none is named, the one every company
 // compared uses (invalid_argument naming "policy" when they use several and none is named).
+// - licence: its buildings outside its licensed districts (Z 3.4, ports/licence_store.hpp), with
+//   their households, stops and orders.
 // Access: the comparison is the regulator's: admin and regulator (an empty scope) only; any
-// other scope is permission_denied. Thread-safe (the stores and the report service are).
+// other scope is permission_denied.
+//
+// LicenceFlags lists the buildings outside their company's licence with the works there (Z 3.4:
+// a company's outages, connections and works stay inside its licensed service area): admin and
+// regulator every company's (or the one named), a company's staff their own, households never.
+// Thread-safe (the stores and the report service are).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +34,7 @@
 
 #include "core/result.hpp"
 #include "ports/clock.hpp"
+#include "ports/licence_store.hpp"
 #include "ports/record_store.hpp"
 #include "ports/refund_ledger.hpp"
 #include "rules/subsidy.hpp"
@@ -48,6 +56,7 @@ struct CompanyComparison {
   int64_t complaints = 0;  ///< received less duplicates
   int64_t replies_due = 0, replies_on_time = 0;
   RefundTotals refunds;
+  int64_t unlicensed_buildings = 0, unlicensed_households = 0;  ///< Z 3.4
   rules::CompanyScore score;
 };
 
@@ -65,10 +74,10 @@ class RegulatorService {
  public:
   /// None is owned; all must outlive the service.
   RegulatorService(const HotlineReportService& reports, ports::RecordStore& records,
-                   ports::RefundLedgerStore& ledger, const PolicyRegistry& policies,
-                   const ports::Clock& clock)
-      : reports_(reports), records_(records), ledger_(ledger), policies_(policies),
-        clock_(clock) {}
+                   ports::RefundLedgerStore& ledger, ports::LicenceStore& licences,
+                   const PolicyRegistry& policies, const ports::Clock& clock)
+      : reports_(reports), records_(records), ledger_(ledger), licences_(licences),
+        policies_(policies), clock_(clock) {}
 
   /// The comparison of `month`, scored by `policy` (see the header) and sharing `pool_fen`.
   /// Errors: permission_denied outside the regulator's scope; not_found (field "policy") for an
@@ -79,6 +88,11 @@ class RegulatorService {
                                           const std::optional<std::string>& policy,
                                           const ports::Scope& scope) const;
 
+  /// The buildings outside their company's licence within `scope` (of `company` only, when
+  /// given; a company scope names its own). permission_denied for a household scope.
+  Result<std::vector<ports::UnlicensedBuilding>> LicenceFlags(std::optional<int64_t> company,
+                                                              const ports::Scope& scope) const;
+
   /// The heating season `month` falls in: its start year (July onwards: that year).
   static int SeasonOf(const ReportMonth& month);
 
@@ -86,6 +100,7 @@ class RegulatorService {
   const HotlineReportService& reports_;
   ports::RecordStore& records_;
   ports::RefundLedgerStore& ledger_;
+  ports::LicenceStore& licences_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
 };

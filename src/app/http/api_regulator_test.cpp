@@ -193,6 +193,40 @@ TEST_P(RegulatorApi, CompaniesOnDifferentProfilesNeedTheScoringOneNamed) {
   EXPECT_EQ(Compare("month=2026-11&policy=weihai")["companies"].size(), 2u);
 }
 
+TEST_P(RegulatorApi, BuildingsOutsideTheLicenceAreFlagged) {
+  // The test city writes no licence: each company's one building is outside one (Z 3.4).
+  Complaint("li", a_.household_id, 0);
+  auto flags = [&](const std::string& user, const std::string& query = "") {
+    auto r = Call(user, "GET", "/api/v1/regulator/licence-flags" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return json::parse(r.body)["items"];
+  };
+  json all = flags("gov");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["company_id"], a_.company_id);
+  EXPECT_EQ(all[0]["building_code"], "B-01");
+  EXPECT_EQ(all[0]["district_code"], "d-a");
+  EXPECT_EQ(all[0]["households"], 1);
+  EXPECT_EQ(all[0]["work_orders"], 1);
+  EXPECT_EQ(flags("li").size(), 1u);  // a's manager: a's own
+  EXPECT_EQ(flags("gov", "?company=b")[0]["company_id"], b_.company_id);
+  EXPECT_EQ(Call("home", "GET", "/api/v1/regulator/licence-flags").status, 403u);
+  EXPECT_EQ(Call("li", "GET", "/api/v1/regulator/licence-flags?company=b").status, 403u);
+
+  // The regulator licenses a's district: only b's building is left, in the comparison too.
+  auto licence = Call("gov", "POST", "/api/v1/licensed_districts",
+                      json{{"company_id", a_.company_id},
+                           {"district_id", all[0]["district_id"]}}.dump());
+  ASSERT_EQ(licence.status, 201u) << licence.body;
+  all = flags("gov");
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["company_id"], b_.company_id);
+  json out = Compare("month=2026-11");
+  EXPECT_EQ(out["companies"][0]["licence"]["unlicensed_buildings"], 0);
+  EXPECT_EQ(out["companies"][1]["licence"]["unlicensed_buildings"], 1);
+  EXPECT_EQ(out["companies"][1]["licence"]["unlicensed_households"], 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegulatorApi, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<std::string>& engine) {
                            return engine.param;

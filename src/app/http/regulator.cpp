@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/auth.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/regulator_xlsx.hpp"
 #include "app/http/reports.hpp"
 #include "rules/deadline.hpp"
@@ -99,6 +100,9 @@ ordered_json CompanyJson(const services::CompanyComparison& c, bool pooled) {
             {"not_visited", total.not_visited},
             {"rate", Ratio(total.satisfied + total.basically_satisfied, visited)}}},
           {"outages", {{"company_caused", outages.size()}, {"ids", outages}}},
+          {"licence",
+           {{"unlicensed_buildings", c.unlicensed_buildings},
+            {"unlicensed_households", c.unlicensed_households}}},
           {"refunds",
            {{"owed_fen", c.refunds.owed_fen},
             {"owed_entries", c.refunds.owed_entries},
@@ -145,7 +149,49 @@ Result<std::optional<int64_t>> PoolParam(const adapters::http::Request& req) {
 }  // namespace
 
 void AddRegulatorRoutes(adapters::http::Router& router, const services::RegulatorService& service,
-                        services::AuthService& auth) {
+                        ports::RecordStore& records, services::AuthService& auth) {
+  router.Add(
+      "GET", "/api/v1/regulator/licence-flags",
+      [&service, &records, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (auto s = adapters::http::OnlyParams(req, {"company", "company_id"}); !s.ok()) {
+          return ErrorResponse(s.error());
+        }
+        const ports::Scope scope = services::ScopeOf(*p);
+        if (scope.household_id) {
+          return AuthErrorResponse(
+              Error::PermissionDenied("licence checks are for companies and regulators"));
+        }
+        auto company = CompanyFilter(req, records, scope);
+        if (!company.ok()) return ErrorResponse(company.error());
+        auto flags = service.LicenceFlags(*company, scope);
+        if (!flags.ok()) return ErrorResponse(flags.error());
+        ordered_json items = ordered_json::array();
+        for (const auto& u : *flags) {
+          items.push_back({{"company_id", u.company_id},
+                           {"building_id", u.building_id},
+                           {"building_code", u.building_code},
+                           {"community", u.community},
+                           {"district_id", u.district_id},
+                           {"district_code", u.district_code},
+                           {"district_name", u.district_name},
+                           {"households", u.households},
+                           {"heated_households", u.heated_households},
+                           {"outage_ids", u.outage_ids},
+                           {"work_orders", u.work_orders}});
+        }
+        return adapters::http::Json(200, ordered_json{{"basis", "Z 3.4"}, {"items", items}});
+      },
+      {.summary = "Works outside the licensed service area (Z 3.4, R-REG-1): the buildings a "
+                  "company serves in a district not licensed to it, with their households, the "
+                  "heating stops that cut them off and the work orders from them; company (id "
+                  "or code)",
+       .query = {"company"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+
   router.Add(
       "GET", "/api/v1/regulator/companies",
       [&service, &auth](const adapters::http::Request& req) {

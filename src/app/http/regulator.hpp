@@ -6,10 +6,15 @@
 //       the subsidy score with its working line by line and each company's share of `pool_fen`
 //       (fen, 0..10^13; absent: scores only). format=xlsx answers the workbook (two sheets:
 //       企业对比 and 补贴测算, Chinese headers) as regulator-companies-YYYY-MM.xlsx.
-// Access: admin and regulator; everyone else 403. `month` is required (400 naming it).
+//       Access: admin and regulator; everyone else 403. `month` is required (400 naming it).
+//   GET /api/v1/regulator/licence-flags?company=
+//       the buildings outside their company's licensed districts (Z 3.4), each with its
+//       households (connections), the stops that cut them off and the orders from them; admin
+//       and regulator every company's, a company's staff their own, households 403.
 #pragma once
 
 #include "adapters/http/router.hpp"
+#include "ports/record_store.hpp"
 #include "services/auth_service.hpp"
 #include "services/regulator_service.hpp"
 
@@ -17,6 +22,6 @@ namespace hearth::app::http {
 
 /// The arguments must outlive `router`.
 void AddRegulatorRoutes(adapters::http::Router& router, const services::RegulatorService& service,
-                        services::AuthService& auth);
+                        ports::RecordStore& records, services::AuthService& auth);
 
 }  // namespace hearth::app::http

@@ -17,7 +17,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints}) {
+        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -74,7 +74,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       reports(work_order_store, records, policies, clock, &outage_store, &judging),
       indicator_store(std::move(c.indicators)),
       indicators(indicator_store, reports, records, clock),
-      regulator(reports, records, refund_ledger, policies, clock),
+      licence_store(std::move(c.licences)),
+      regulator(reports, records, refund_ledger, licence_store, policies, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

@@ -25,6 +25,7 @@
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
+#include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/mass_complaint_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
@@ -78,7 +79,7 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages, findings, energy, indicators, mass_complaints;
+      work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -129,6 +130,7 @@ class Database {
   services::HotlineReportService reports;
   adapters::storage::SqlIndicatorPublicationStore indicator_store;
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
+  adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
