@@ -114,6 +114,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/MassComplaints')),
   },
   {
+    path: '/regulator/licence',
+    menu: 'menu.licenceCheck',
+    group: 'menu.regulatorCenter',
+    roles: ['admin', 'regulator', 'manager', 'agent'],
+    component: lazy(() => import('./pages/LicenceCheck')),
+  },
+  {
     path: '/settings/calendar',
     menu: 'menu.calendar',
     group: 'menu.settings',

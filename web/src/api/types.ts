@@ -687,3 +687,35 @@ export interface CompanyComparisonReport {
   weights: SubsidyWeight[];
   companies: CompanyComparison[];
 }
+
+// ---- Works outside the licensed service area (R-REG-1, 经营区域核查, Z 3.4) -----------------------
+// GET /api/v1/regulator/licence-flags[?company=<id or code>] (src/app/http/regulator.cpp; admin
+// and regulator every company's, a company's staff their own, households 403). The route's
+// response schema is loose in the OpenAPI document: written by hand.
+
+/** A building its company serves in a district not (or no longer) licensed to it. */
+export interface LicenceFlag {
+  company_id: number;
+  building_id: number;
+  building_code: string;
+  /** The community (小区). */
+  community: string;
+  district_id: number;
+  district_code: string;
+  district_name: string;
+  /** Its households (connections there), every heating status. */
+  households: number;
+  /** Of those, heated. */
+  heated_households: number;
+  /** The heating stops that cut off any of its households, ascending, each at /outages/{id}. */
+  outage_ids: number[];
+  /** The work orders received from its households (duplicates too). */
+  work_orders: number;
+}
+
+/** The answer: by company, then building id. */
+export interface LicenceFlags {
+  /** The clause: "Z 3.4". */
+  basis: string;
+  items: LicenceFlag[];
+}

@@ -410,6 +410,32 @@ export const flows = {
     await p.close();
   },
 
+  // 监管中心 › 经营区域核查 (R-REG-1, Z 3.4): the demo city licenses every district it builds in to
+  // the company that heats it, so no building is outside its licensed service area and the
+  // regulator sees the page say so.
+  async licenceChecked(ctx) {
+    const user = login(ctx, 'regulator');
+    const token = await ctx.apiToken(user);
+    const flags = await ctx.apiGet(token, '/api/v1/regulator/licence-flags');
+    ctx.assert.equal(flags.basis, 'Z 3.4', JSON.stringify(flags));
+    ctx.assert.deepEqual(flags.items, [], `buildings outside their licence: ${JSON.stringify(flags.items)}`);
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, user);
+    const answered = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/regulator/licence-flags');
+    await p.page.goto(`${ctx.base}/regulator/licence`);
+    const answer = await answered;
+    ctx.assert.equal(answer.status(), 200, await answer.text());
+    await p.page.getByTestId('licence-rule').filter({ hasText: 'R-REG-1（Z 3.4）' }).waitFor();
+    const none = p.page.getByTestId('licence-none');
+    await none.getByText('所有楼栋均在许可经营区域内').waitFor();
+    ctx.assert.equal(await p.page.getByTestId('licence-stat-buildings').textContent(), '0');
+    ctx.assert.equal(await p.page.getByTestId('licence-flags').count(), 0, 'a table of flagged buildings shown');
+    ctx.assert.equal(await p.page.getByText('未找到').count(), 0, 'the regulator sees "not found"');
+    await ctx.screenshot(p.page, 'licence-check');
+    p.assertClean('the regulator checking the licensed service areas');
+    await p.close();
+  },
+
   // The calendar page loads a new year, and the dashboard's warning goes away.
   async calendarLoadsANewYear(ctx) {
     const p = await ctx.openPage();
