@@ -1,6 +1,5 @@
 #include "app/http/regulator.hpp"
 
-
 #include <nlohmann/json.hpp>
 
 #include "app/http/auth.hpp"

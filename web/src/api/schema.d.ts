@@ -4442,6 +4442,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/licence-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Works outside the licensed service area (Z 3.4, R-REG-1): the buildings a company serves in a district not licensed to it, with their households, the heating stops that cut them off and the work orders from them; company (id or code) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
