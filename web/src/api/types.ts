@@ -670,6 +670,8 @@ export interface CompanyComparison {
   outages: { company_caused: number; ids: number[] };
   /** The refunds of the season (season_start_year), owed (not paid yet) and paid, in fen. */
   refunds: { owed_fen: number; owed_entries: number; paid_fen: number; paid_entries: number; overdue_entries: number };
+  /** Its buildings outside its licensed districts (Z 3.4) and their households: /regulator/licence. */
+  licence: { unlicensed_buildings: number; unlicensed_households: number };
   score: SubsidyScore;
 }
 

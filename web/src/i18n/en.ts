@@ -937,6 +937,8 @@ const en: Record<MessageKey, string> = {
   'companies.refunds': 'Refunds owed / paid',
   'companies.refundsTip': '{owed} owed · {paid} paid (season {season}–{next})',
   'companies.overdue': '{n} overdue',
+  'companies.licence': 'Outside licence',
+  'companies.licenceTag': '{buildings} bldg / {households} hh',
   'companies.score': 'Score',
   'companies.chartTitle': 'Complaints per 10,000 households by channel, and scores',
   'companies.chartAria': 'Complaints per 10,000 households by channel and the score of each company: {summary}',

@@ -935,6 +935,8 @@ const zhCN = {
   'companies.refunds': '应退未付 / 已退',
   'companies.refundsTip': '未付 {owed} 笔 · 已付 {paid} 笔（{season}–{next} 采暖季）',
   'companies.overdue': '逾期 {n} 笔',
+  'companies.licence': '区域外楼栋',
+  'companies.licenceTag': '{buildings} 栋 / {households} 户',
   'companies.score': '得分',
   'companies.chartTitle': '万户投诉量（按渠道）与得分',
   'companies.chartAria': '各企业万户投诉量按渠道堆叠及得分：{summary}',

@@ -110,6 +110,12 @@ describe('CompanyComparison', () => {
     expect(within(second).getByTestId('companies-per10000').textContent).toBe('20.00');
     for (const want of ['zibo-heat 淄博热力', '8,000', '—', '75%', '¥0.00 / ¥5,000.00', '61.70']) expect(second.textContent).toContain(want);
     expect(within(second).queryByTestId('companies-overdue')).toBeNull();
+    // Buildings outside the licence (Z 3.4): a red tag linking to 经营区域核查 of the company; none: 0.
+    expect(header).toContain('区域外楼栋');
+    const outside = within(first).getByTestId('companies-licence');
+    expect(outside.textContent).toBe('2 栋 / 240 户');
+    expect(outside.getAttribute('href')).toBe('/regulator/licence?company=1');
+    expect(within(second).getByTestId('companies-licence').textContent).toBe('0');
 
     // The complaints' tooltip: received and duplicates.
     fireEvent.mouseEnter(within(first).getByTestId('companies-complaints'));

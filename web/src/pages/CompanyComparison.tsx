@@ -187,6 +187,24 @@ export default function CompanyComparison() {
                       ),
                     },
                     {
+                      title: t('companies.licence'),
+                      key: 'licence',
+                      width: 110,
+                      align: 'right',
+                      render: (_: unknown, c) =>
+                        c.licence.unlicensed_buildings > 0 ? (
+                          <Link to={`/regulator/licence?company=${c.company_id}`} data-testid="companies-licence">
+                            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                              {t('companies.licenceTag', { buildings: c.licence.unlicensed_buildings, households: c.licence.unlicensed_households })}
+                            </Tag>
+                          </Link>
+                        ) : (
+                          <Typography.Text type="secondary" data-testid="companies-licence">
+                            0
+                          </Typography.Text>
+                        ),
+                    },
+                    {
                       title: t('companies.score'),
                       key: 'score',
                       width: 80,

@@ -53,6 +53,7 @@ export const weihai: CompanyComparison = {
   satisfaction: { satisfied: 10, basically_satisfied: 5, unsatisfied: 1, not_visited: 14, rate: 0.9375 },
   outages: { company_caused: 2, ids: [4, 9] },
   refunds: { owed_fen: 12345, owed_entries: 3, paid_fen: 0, paid_entries: 0, overdue_entries: 1 },
+  licence: { unlicensed_buildings: 2, unlicensed_households: 240 },
   score: {
     points: '97.50',
     hundredths: 9750,
@@ -88,6 +89,7 @@ export const zibo: CompanyComparison = {
   satisfaction: { satisfied: 3, basically_satisfied: 0, unsatisfied: 1, not_visited: 12, rate: 0.75 },
   outages: { company_caused: 0, ids: [] },
   refunds: { owed_fen: 0, owed_entries: 0, paid_fen: 500000, paid_entries: 2, overdue_entries: 0 },
+  licence: { unlicensed_buildings: 0, unlicensed_households: 0 },
   score: {
     points: '61.70',
     hundredths: 6170,
