@@ -85,8 +85,26 @@ std::vector<Resource> Build() {
         F("official_start", T::kDate, true, "first official day (inclusive)"),
         F("official_end", T::kDate, true, "last official day (inclusive)"),
         F("early_start", T::kDate, false, "early start decided by the district, if any"),
-        F("extension_end", T::kDate, false, "last day of an extension, if any")},
+        F("extension_end", T::kDate, false, "last day of an extension, if any"),
+        F("decision_ref", T::kText, false,
+          "the district's decision behind early_start or extension_end (its document number); "
+          "required with either")},
        {{"district_id", "season"}}, {}, false});
+  out.push_back(
+      {"season_announcements", "season announcement",
+       "A company's public announcement of a district's season (R-SEASON-1, W 5.2.5, W 6.1.1): "
+       "the commissioning, or the start of heating. The district must be licensed to the "
+       "company (Z 3.4).",
+       {Company(), Ref("district_id", "districts", true, "the district announced for"), Season(),
+        Enum("kind", true, {"commissioning", "heating_start"},
+             "what is announced: the commissioning (调试) or the start of heating (正式供暖)"),
+        F("published_on", T::kDate, true, "the day it was published (+08:00)"),
+        Enum("channel", true,
+             {"newspaper", "radio", "television", "online", "self_media", "notice_board"},
+             "where it was published (W 5.2.5)"),
+        F("reference", T::kText, true,
+          "the issue, link or notice number, for the regulator to verify")},
+       {{"company_id", "district_id", "season", "kind"}}, {kByCompany, ""}, false});
   out.push_back({"heat_sources", "heat source", "A heat source of a company.",
                  {Company(), Code("heat source code"), F("name", T::kText, true, "name"),
                   Enum("kind", true, {"chp", "boiler", "heat-pump", "waste-heat", "other"},

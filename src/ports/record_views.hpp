@@ -194,6 +194,41 @@ struct CompanyView {
   }
 };
 
+struct DistrictView {
+  static constexpr const char* kResource = "districts";
+  int64_t id = 0;
+  std::string code, name, city;
+  std::string policy;  ///< its profile: the default season dates (R-SEASON-1)
+
+  static Result<DistrictView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    DistrictView v;
+    v.id = r.id;
+    v.code = in.Text("code");
+    v.name = in.Text("name");
+    v.city = in.Text("city");
+    v.policy = in.Text("policy");
+    return in.Finish(std::move(v));
+  }
+};
+
+struct LicensedDistrictView {  ///< Z 3.4
+  static constexpr const char* kResource = "licensed_districts";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int64_t district_id = 0;
+
+  static Result<LicensedDistrictView> From(const Record& r,
+                                           std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    LicensedDistrictView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.district_id = in.Ref("district_id");
+    return in.Finish(std::move(v));
+  }
+};
+
 struct SeasonView {
   static constexpr const char* kResource = "seasons";
   int64_t id = 0;
@@ -204,6 +239,7 @@ struct SeasonView {
   Date official_end;    ///< inclusive
   std::optional<Date> early_start;
   std::optional<Date> extension_end;
+  std::optional<std::string> decision_ref;  ///< the district's decision behind either
 
   static Result<SeasonView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
     RecordReader in(r, kResource, trace);
@@ -216,6 +252,34 @@ struct SeasonView {
     v.official_end = in.Day("official_end");
     v.early_start = in.OptionalDay("early_start");
     v.extension_end = in.OptionalDay("extension_end");
+    v.decision_ref = in.OptionalText("decision_ref");
+    return in.Finish(std::move(v));
+  }
+};
+
+/// A company's public announcement of a district's season (R-SEASON-1, W 5.2.5).
+struct SeasonAnnouncementView {
+  static constexpr const char* kResource = "season_announcements";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int64_t district_id = 0;
+  int64_t season = 0;  ///< the year the season starts
+  std::string kind;    ///< "commissioning" or "heating_start"
+  Date published_on;
+  std::string channel, reference;
+
+  static Result<SeasonAnnouncementView> From(const Record& r,
+                                             std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    SeasonAnnouncementView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.district_id = in.Ref("district_id");
+    v.season = in.Int("season");
+    v.kind = in.EnumText("kind");
+    v.published_on = in.Day("published_on");
+    v.channel = in.EnumText("channel");
+    v.reference = in.Text("reference");
     return in.Finish(std::move(v));
   }
 };
@@ -377,6 +441,28 @@ Result<V> GetView(Store& store, int64_t id, const Scope& scope = {}) {
   auto rec = store.Get(*model::FindResource(V::kResource), id, scope);
   if (!rec.ok()) return rec.error();
   return V::From(*rec);
+}
+
+/// Every record of V's resource matching `equals` within `scope`, as Vs, page by page.
+/// `store`: a RecordStore or a RecordTransaction.
+template <typename V, typename Store>
+Result<std::vector<V>> ListViews(Store& store, Fields equals = {}, const Scope& scope = {}) {
+  ListQuery q;
+  q.equals = std::move(equals);
+  q.scope = scope;
+  q.limit = 1000;
+  std::vector<V> out;
+  for (;;) {
+    auto page = store.List(*model::FindResource(V::kResource), q);
+    if (!page.ok()) return page.error();
+    for (const Record& r : page->items) {
+      auto v = V::From(r);
+      if (!v.ok()) return v.error();
+      out.push_back(std::move(*v));
+    }
+    if (!page->next_cursor) return out;
+    q.after = page->next_cursor;
+  }
 }
 
 /// Every record of `records` as a V; the first that breaks its descriptor is the error.

@@ -41,6 +41,7 @@ const WriteEntry kWriteTable[] = {
     {"companies", {R::kRegulator}},
     {"licensed_districts", {R::kRegulator}},
     {"seasons", {R::kRegulator}},
+    {"season_announcements", {R::kManager}},
     {"heat_sources", {R::kManager}},
     {"network_sections", {R::kManager}},
     {"substations", {R::kManager}},

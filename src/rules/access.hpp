@@ -11,7 +11,8 @@
 // - Writes. admin writes everything. regulator writes districts, seasons, companies and
 //   licensed districts (the authority decides seasons, R-SEASON-1, and licences service areas,
 //   Z 3.4) and no company data. manager writes all of its company's data (network, buildings,
-//   households, sensors, tariffs, billing). agent (customer service) writes households, rooms
+//   households, sensors, tariffs, billing) and its season announcements (R-SEASON-1: the
+//   company announces; the regulator reads them with their references). agent (customer service) writes households, rooms
 //   and billing (fees, payments, reminders). technician writes rooms and sensors. household
 //   writes nothing through the record API.
 // - Sensitive fields (phone, id_number). admin, manager and agent see them in full (they

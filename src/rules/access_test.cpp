@@ -81,6 +81,7 @@ TEST(Access, WritersOfEveryResource) {
       {"companies", {"admin", "regulator"}},
       {"licensed_districts", {"admin", "regulator"}},
       {"seasons", {"admin", "regulator"}},
+      {"season_announcements", {"admin", "manager"}},
       {"heat_sources", {"admin", "manager"}},
       {"network_sections", {"admin", "manager"}},
       {"substations", {"admin", "manager"}},

@@ -157,6 +157,11 @@ Status CheckSeasonDates(const SeasonRecordDates& s) {
     return Bad("early_start", "the season must last less than a year (" + s.early_start + " to " +
                                   FormatDate(last) + ")");
   }
+  if ((*early || *extension) && s.decision_ref.empty()) {
+    return Bad("decision_ref", std::string("is required with ") +
+                                   (*early ? "early_start" : "extension_end") +
+                                   ": the district's decision (its document number)");
+  }
   return OkStatus();
 }
 
@@ -189,6 +194,7 @@ Status CheckRecord(const model::Resource& resource, const RecordFields& record) 
     s.official_end = text("official_end");
     s.early_start = text("early_start");
     s.extension_end = text("extension_end");
+    s.decision_ref = text("decision_ref");
     return CheckSeasonDates(s);
   }
   return OkStatus();

@@ -20,7 +20,8 @@
 //   official_end is on or after official_start; commissioning_start and early_start are on or
 //   before official_start; extension_end is after official_end (an extension of no day is none:
 //   leave it null); and the season, extension included, lasts less than a year, so a district's
-//   seasons never overlap.
+//   seasons never overlap. An early start or an extension is the district's decision (Z 2.1,
+//   W 5.2.2), so decision_ref, the decision's reference, is required with either.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +57,7 @@ Status CheckTimestamp(std::string_view field, std::string_view text);
 struct SeasonRecordDates {
   int64_t season = 0;  ///< the year the season starts
   std::string commissioning_start, official_start, official_end, early_start, extension_end;
+  std::string decision_ref;  ///< the district's decision behind early_start or extension_end
 };
 /// invalid_argument naming the first field at fault (see the decision above).
 Status CheckSeasonDates(const SeasonRecordDates& season);

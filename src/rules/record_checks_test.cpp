@@ -107,7 +107,7 @@ TEST(CheckSeasonDates, Table) {
     SeasonRecordDates season;
     const char* field;  // "" when valid
   };
-  const SeasonRecordDates ok{2025, "2025-11-08", "2025-11-15", "2026-03-15", "", ""};
+  const SeasonRecordDates ok{2025, "2025-11-08", "2025-11-15", "2026-03-15", "", "", ""};
   auto with = [&ok](auto change) {
     SeasonRecordDates s = ok;
     change(s);
@@ -118,11 +118,21 @@ TEST(CheckSeasonDates, Table) {
       {"every date set", with([](auto& s) {
          s.early_start = "2025-11-10";
          s.extension_end = "2026-03-31";
+         s.decision_ref = "威政字〔2025〕12号";
        }),
        ""},
       {"one official day", with([](auto& s) { s.official_end = "2025-11-15"; }), ""},
-      {"early start on the official start", with([](auto& s) { s.early_start = "2025-11-15"; }),
+      {"early start on the official start", with([](auto& s) {
+         s.early_start = "2025-11-15";
+         s.decision_ref = "d-1";
+       }),
        ""},
+      {"a decision of no early start or extension",
+       with([](auto& s) { s.decision_ref = "d-1"; }), ""},
+      {"early start without the district's decision",
+       with([](auto& s) { s.early_start = "2025-11-10"; }), "decision_ref"},
+      {"extension without the district's decision",
+       with([](auto& s) { s.extension_end = "2026-03-31"; }), "decision_ref"},
       {"commissioning on the official start",
        with([](auto& s) { s.commissioning_start = "2025-11-15"; }), ""},
       {"no commissioning date", with([](auto& s) { s.commissioning_start = ""; }), ""},

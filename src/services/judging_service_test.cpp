@@ -400,7 +400,8 @@ TEST_P(JudgingTest, EarlyStartAndExtensionDaysAreJudgedWithoutAShare) {
                    {"official_start", "2025-11-15"},
                    {"official_end", "2026-03-15"},
                    {"early_start", "2025-11-10"},
-                   {"extension_end", "2026-03-20"}});
+                   {"extension_end", "2026-03-20"},
+                   {"decision_ref", "d-2025-1"}});
   struct Case {
     const char* day;
     bool in_season, extra_day;

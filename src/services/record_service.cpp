@@ -74,10 +74,12 @@ Status CheckFee(ports::RecordTransaction& tx, const ports::Record& fee) {
   return OkStatus();
 }
 
-// Z 3.4, R-REG-1: a building stands in a district licensed to its company.
-Status CheckLicence(ports::RecordTransaction& tx, const ports::Record& building) {
-  const auto company = building.Int("company_id");
-  const auto district = building.Int("district_id");
+// Z 3.4, R-REG-1: a building stands in a district licensed to its company, and a company
+// announces seasons (R-SEASON-1) only where it is licensed. `what`: "a building", ….
+Status CheckLicence(ports::RecordTransaction& tx, const ports::Record& record,
+                    const std::string& what) {
+  const auto company = record.Int("company_id");
+  const auto district = record.Int("district_id");
   if (!company || !district) return OkStatus();  // required fields: the decoder's
   ports::ListQuery q;
   q.equals = {{"company_id", *company}, {"district_id", *district}};
@@ -88,7 +90,7 @@ Status CheckLicence(ports::RecordTransaction& tx, const ports::Record& building)
     return Error::PermissionDenied(
         "district_id: district " + std::to_string(*district) +
             " is not in the licensed service area of company " + std::to_string(*company) +
-            " (Z 3.4: a building's district must be licensed to its company)",
+            " (Z 3.4: " + what + "'s district must be licensed to its company)",
         "district_id");
   }
   return OkStatus();
@@ -104,7 +106,10 @@ Status CheckRelations(ports::RecordTransaction& tx, const model::Resource& r,
   }
   if (r.name == "fees" && !created && gave("amount")) return CheckFee(tx, written);
   if (r.name == "buildings" && (gave("district_id") || gave("company_id"))) {
-    return CheckLicence(tx, written);
+    return CheckLicence(tx, written, "a building");
+  }
+  if (r.name == "season_announcements" && (gave("district_id") || gave("company_id"))) {
+    return CheckLicence(tx, written, "an announcement");
   }
   return OkStatus();
 }

@@ -14,7 +14,8 @@
 //        record, Z 3.4, R-REG-1: a company's works stay inside its licensed service area), on
 //        create and on an update that changes district_id or company_id (permission_denied,
 //        district_id). An update of other fields of a building left outside a licence later
-//        withdrawn is not refused.
+//        withdrawn is not refused. season_announcements likewise (R-SEASON-1: a company
+//        announces the seasons of the districts it is licensed in);
 //   A failed check rolls the write back: nothing is half-written, nothing is audited.
 //
 // Decision (issue 11): a payment against a fee may not exceed what is still owed on it: the

@@ -93,6 +93,13 @@ class RecordServiceTest : public ::testing::TestWithParam<Engine> {
             {"official_start", "2025-11-15"},
             {"official_end", "2026-03-15"}};
   }
+  /// R-SEASON-1: `company`'s announcement of the commissioning in `district`.
+  static Fields Announcement(const Company& company, int64_t district) {
+    return {{"company_id", company.id},         {"district_id", district},
+            {"season", int64_t{2025}},           {"kind", "commissioning"},
+            {"published_on", "2025-11-01"},      {"channel", "newspaper"},
+            {"reference", "威海日报 2025-11-01 第3版"}};
+  }
   Fields Fee(int64_t household, int64_t fen) {
     return {{"household_id", household},
             {"season", int64_t{2025}},
@@ -175,6 +182,8 @@ TEST_P(RecordServiceTest, BadRecordsAreRefusedNamingTheField) {
       {"paying more than the fee", "payments", Payment(own, fee, 264001), "amount"},
       {"building outside the company's licence", "buildings",
        Building(weihai_, zibo_.district, "b-zibo"), "district_id", ErrorCode::kPermissionDenied},
+      {"an announcement outside the company's licence", "season_announcements",
+       Announcement(weihai_, zibo_.district), "district_id", ErrorCode::kPermissionDenied},
       {"text with a NUL", "districts", nul_district, "name"},
   };
   const size_t audited = Audited();
@@ -188,7 +197,7 @@ TEST_P(RecordServiceTest, BadRecordsAreRefusedNamingTheField) {
         << "the same within the company's scope";
   }
   EXPECT_EQ(Audited(), audited) << "a refused write is not audited";
-  for (const char* resource : {"seasons", "payments", "reminders"}) {
+  for (const char* resource : {"seasons", "payments", "reminders", "season_announcements"}) {
     EXPECT_TRUE(store_->List(R(resource), {})->items.empty()) << resource;
   }
   EXPECT_EQ(store_->List(R("buildings"), {})->items.size(), 2u);
@@ -198,9 +207,13 @@ TEST_P(RecordServiceTest, GoodRecordsAreWritten) {
   Fields season = Season();
   season["early_start"] = "2025-11-10";
   season["extension_end"] = "2026-03-31";
+  season["decision_ref"] = "威政字〔2025〕12号";
   auto s = service_->Create(R("seasons"), season, {}, "regulator");
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->Text("extension_end"), "2026-03-31");
+  EXPECT_TRUE(service_->Create(R("season_announcements"),
+                               Announcement(weihai_, weihai_.district), {}, "manager")
+                  .ok());
 
   const int64_t own = weihai_.households[0];
   const int64_t fee = Make("fees", Fee(own, 264000));
@@ -236,6 +249,9 @@ TEST_P(RecordServiceTest, UpdatesAreCheckedOnTheMergedRecord) {
        {{"commissioning_start", "2025-11-16"}},
        "commissioning_start"},
       {"extension before the stored end", {{"extension_end", "2026-02-01"}}, "extension_end"},
+      {"an extension without the district's decision",
+       {{"extension_end", "2026-03-25"}},
+       "decision_ref"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
@@ -247,7 +263,8 @@ TEST_P(RecordServiceTest, UpdatesAreCheckedOnTheMergedRecord) {
   auto moved = service_->Update(R("seasons"), season->id,
                                 {{"official_start", "2025-11-10"},
                                  {"official_end", "2026-03-20"},
-                                 {"extension_end", "2026-03-25"}},
+                                 {"extension_end", "2026-03-25"},
+                                 {"decision_ref", "威政字〔2026〕3号"}},
                                 {}, "r");
   ASSERT_TRUE(moved.ok()) << moved.error().message;
 

@@ -51,6 +51,8 @@ const std::vector<ViewCase>& AllViews() {
       Case<ports::BuildingView>("Building"),   Case<ports::PartitionView>("Partition"),
       Case<ports::HouseholdView>("Household"), Case<ports::RoomView>("Room"),
       Case<ports::SensorView>("Sensor"),       Case<ports::FeeView>("Fee"),
+      Case<ports::DistrictView>("District"),   Case<ports::LicensedDistrictView>("Licence"),
+      Case<ports::SeasonAnnouncementView>("SeasonAnnouncement"),
   };
   return views;
 }
@@ -257,7 +259,8 @@ TEST(RecordViewsSampleTest, Season) {
             {"official_start", std::string("2024-11-15")},
             {"official_end", std::string("2025-03-31")},
             {"early_start", nullptr},
-            {"extension_end", std::string("2025-04-07")}}};
+            {"extension_end", std::string("2025-04-07")},
+            {"decision_ref", std::string("威政字〔2025〕12号")}}};
   auto v = ports::SeasonView::From(r);
   ASSERT_TRUE(v.ok()) << v.error().detail;
   EXPECT_EQ(v->id, 9);
@@ -268,6 +271,7 @@ TEST(RecordViewsSampleTest, Season) {
   EXPECT_EQ(v->official_end, D("2025-03-31"));
   EXPECT_FALSE(v->early_start);
   EXPECT_EQ(v->extension_end, D("2025-04-07"));
+  EXPECT_EQ(v->decision_ref, "威政字〔2025〕12号");
 }
 
 TEST(RecordViewsSampleTest, Building) {

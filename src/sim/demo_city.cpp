@@ -102,6 +102,35 @@ class CompanyBuilder {
     size_t district;  ///< index in spec_.districts, the district of its heat source
   };
 
+  // R-SEASON-1 (W 5.2.5): the company's announcements of the commissioning and of the first
+  // heated day, each a week ahead in the city's paper, but as `d` says for the demo season's.
+  void Announce(const DistrictSpec& d, int64_t district, int year, const rules::SeasonDates& dates,
+                const Fields& season) {
+    Date first_heated = dates.official_start;
+    if (auto it = season.find("early_start"); it != season.end()) {
+      first_heated = *ParseDate(std::get<std::string>(it->second));
+    }
+    const std::string notice = year == season_ ? d.heating_start_notice : "";
+    const struct {
+      const char* kind;
+      Date day;
+      std::string lapse;
+    } duties[] = {{"commissioning", dates.commissioning_start, ""},
+                  {"heating_start", first_heated, notice}};
+    for (const auto& duty : duties) {
+      if (duty.lapse == "missing") continue;
+      const Date on = duty.lapse == "late" ? duty.day : duty.day - std::chrono::days(7);
+      w_.Make("season_announcements",
+              {{"company_id", company_},
+               {"district_id", district},
+               {"season", int64_t{year}},
+               {"kind", duty.kind},
+               {"published_on", FormatDate(on)},
+               {"channel", "newspaper"},
+               {"reference", spec_.city + "供热公告 " + FormatDate(on) + "（演示）"}});
+    }
+  }
+
   void AddDistrict(const DistrictSpec& d) {
     int64_t district = w_.Make(
         "districts",
@@ -125,8 +154,12 @@ class CompanyBuilder {
         season["extension_end"] =
             FormatDate(dates.official_end + std::chrono::days(d.extension_days));
       }
+      if (season.count("early_start") || season.count("extension_end")) {
+        season["decision_ref"] = d.name + "人民政府 供热期调整通知 (" + std::to_string(year) + ")";
+      }
       w_.Make("seasons", season);
       ++summary_.seasons;
+      if (year <= season_) Announce(d, district, year, dates, season);
     }
   }
 

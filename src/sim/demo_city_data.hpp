@@ -39,6 +39,9 @@ struct DistrictSpec {
   std::string code, name, region;  ///< region: the ID-card region code of the district
   int early_start_days = 0;        ///< 2025: an early start this many days before the official
   int extension_days = 0;          ///< 2025: an extension of this many days after the official end
+  /// R-SEASON-1: the demo season's announcement of the start of heating: "" on time (a week
+  /// ahead, as every other), "late" (on the day itself), "missing" (none).
+  std::string heating_start_notice;
 };
 
 struct SourceSpec {

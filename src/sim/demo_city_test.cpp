@@ -254,6 +254,20 @@ TEST_P(DemoCityTest, AroundTheSeasonShown) {
   EXPECT_EQ(db.Dump("SELECT season FROM seasons WHERE early_start IS NOT NULL OR "
                     "extension_end IS NOT NULL"),
             "2027|\n2027|\n");
+  // R-SEASON-1: the two announcements of each district's season shown and the one before, a
+  // week ahead, but for one missing (zichuan's start of heating) and one on the day (wendeng's).
+  EXPECT_EQ(db.Int("SELECT COUNT(*) FROM season_announcements"), 6 * 2 * 2 - 1);
+  EXPECT_EQ(db.Dump("SELECT d.code, a.kind, a.published_on FROM season_announcements a "
+                    "JOIN districts d ON d.id = a.district_id WHERE a.season = 2027 AND "
+                    "a.kind = 'heating_start' ORDER BY d.code"),
+            "weihai-huancui|heating_start|2027-11-01|\n"
+            "weihai-rongcheng|heating_start|2027-11-08|\n"
+            "weihai-wendeng|heating_start|2027-11-15|\n"
+            "zibo-zhangdian|heating_start|2027-11-08|\n"
+            "zibo-zhoucun|heating_start|2027-11-08|\n");
+  EXPECT_EQ(db.Dump("SELECT DISTINCT decision_ref IS NOT NULL FROM seasons WHERE early_start IS "
+                    "NOT NULL OR extension_end IS NOT NULL"),
+            "1|\n");
   EXPECT_EQ(db.Dump("SELECT DISTINCT installed_on FROM sensors"), "2026-10-16|\n");
 }
 

@@ -218,6 +218,13 @@ TEST_P(RecordChecksApiTest, TheSevenBadRecordsAreRefusedNamingTheField) {
        400,
        "invalid_argument",
        "extension_end"},
+      {"an extension without the district's decision (R-SEASON-1)",
+       "gov",
+       stored_season,
+       {{"extension_end", "2026-03-31"}},
+       400,
+       "invalid_argument",
+       "decision_ref"},
       {"paid 'yesterday'",
        "wang",
        payment,
@@ -270,7 +277,9 @@ TEST_P(RecordChecksApiTest, TheSevenBadRecordsAreRefusedNamingTheField) {
   EXPECT_EQ(Call("root", "GET", household).Json()["address"], "1单元101");
   // A good extension, and the rest of the fee, are taken.
   EXPECT_EQ(
-      Call("gov", "PATCH", stored_season, json{{"extension_end", "2026-03-31"}}.dump()).status,
+      Call("gov", "PATCH", stored_season,
+           json{{"extension_end", "2026-03-31"}, {"decision_ref", "威政字〔2026〕3号"}}.dump())
+          .status,
       200u);
   EXPECT_EQ(Call("wang", "POST", "/api/v1/payments",
                  Payment(home, weihai_.fees[0], 2540, "2025-11-21T09:30:00+08:00").dump())

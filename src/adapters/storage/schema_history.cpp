@@ -16,6 +16,7 @@
 #include "adapters/storage/schema_history_findings.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
+#include "adapters/storage/schema_history_seasons.hpp"
 #include "adapters/storage/schema_history_partners.hpp"
 #include "adapters/storage/schema_history_work_orders.hpp"
 
@@ -23,7 +24,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 18> kMigrations = {{
+constexpr std::array<Migration, 19> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -405,6 +406,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {17, "published monthly indicators", nullptr, nullptr, kIndicatorPublicationsSql},
     // R-REG-1: a community's complaints over the profile's threshold, flagged once (issue 15).
     {18, "mass complaints", nullptr, nullptr, kMassComplaintsSql},
+    // R-SEASON-1: the districts' decisions and the companies' announcements (issue 15).
+    {19, "season decisions and announcements", nullptr, nullptr, kSeasonDutiesSql},
 }};
 
 }  // namespace

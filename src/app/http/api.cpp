@@ -173,7 +173,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
   AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,
                          rt.db->auth);  // /api/v1/complaints/mass
-  AddRegulatorRoutes(router, rt.db->regulator, rt.db->records, rt.db->auth);  // /api/v1/regulator/companies
+  AddRegulatorRoutes(router, rt.db->regulator, rt.db->season_duties, rt.db->records,
+                     rt.db->auth);  // /api/v1/regulator/companies
   if (metrics) AddMetricsRoute(router, rt, *metrics);
   AddOpenApiRoute(router);  // last: it documents every route above
 }

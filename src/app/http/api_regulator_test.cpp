@@ -1,7 +1,8 @@
 // The regulator's comparison of companies, in process (AddApiRoutes over a real SQLite database,
 // and over a real PostgreSQL one; issue 15, R-REG-1): complaints per 10,000 households with the
 // duplicates left out, on-time replies, refunds of the month's season, the subsidy score line by
-// line and the pool shared to the fen; the scoring profile; the workbook; who may ask.
+// line and the pool shared to the fen; the scoring profile; the workbook; who may ask. The
+// licence flags (Z 3.4) and the season's announcements (R-SEASON-1).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -225,6 +226,106 @@ TEST_P(RegulatorApi, BuildingsOutsideTheLicenceAreFlagged) {
   EXPECT_EQ(out["companies"][0]["licence"]["unlicensed_buildings"], 0);
   EXPECT_EQ(out["companies"][1]["licence"]["unlicensed_buildings"], 1);
   EXPECT_EQ(out["companies"][1]["licence"]["unlicensed_households"], 1);
+}
+
+// R-SEASON-1 (W 5.2.5, W 6.1.1): each company announces the commissioning and the start of heating
+// of every district it is licensed in, a day ahead at the latest. The runtime's clock is the
+// system's, so the test judges the season 2020 (long past: every duty has come) and 2200 (all
+// still due).
+TEST_P(RegulatorApi, SeasonAnnouncementsAreFlaggedLateOrMissing) {
+  auto id_of = [this](const std::string& path) {
+    auto r = Call("root", "GET", path);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return json::parse(r.body)["items"][0]["id"].get<int64_t>();
+  };
+  const int64_t d_a = id_of("/api/v1/districts?code=d-a");
+  const int64_t d_b = id_of("/api/v1/districts?code=d-b");
+  auto flags = [this](const std::string& user, const std::string& query) {
+    auto r = Call(user, "GET", "/api/v1/regulator/season-flags?" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return r.status == 200u ? json::parse(r.body) : json::object();
+  };
+  // No licence, no duty.
+  EXPECT_EQ(flags("gov", "season=2020")["items"].size(), 0u);
+  ASSERT_EQ(Call("gov", "POST", "/api/v1/licensed_districts",
+                 json{{"company_id", a_.company_id}, {"district_id", d_a}}.dump())
+                .status,
+            201u);
+  json out = flags("gov", "season=2020");
+  ASSERT_EQ(out["items"].size(), 1u);
+  json row = out["items"][0];
+  EXPECT_EQ(row["company_id"], a_.company_id);
+  EXPECT_EQ(row["district_code"], "d-a");
+  EXPECT_EQ(row["dates_from"], "profile");
+  EXPECT_EQ(row["commissioning_start"], "2020-11-08");
+  EXPECT_EQ(row["first_heated_day"], "2020-11-15");
+  EXPECT_EQ(row["duties"][0]["kind"], "commissioning");
+  EXPECT_EQ(row["duties"][0]["status"], "missing");
+  EXPECT_EQ(row["duties"][1]["status"], "missing");
+  EXPECT_EQ(out["flagged"], 2);
+
+  // The company announces: the commissioning a week ahead, the start of heating on the day.
+  auto announce = [this](const std::string& user, int64_t district, const char* kind,
+                          const char* on) {
+    return Call(user, "POST", "/api/v1/season_announcements",
+                json{{"company_id", a_.company_id},
+                     {"district_id", district},
+                     {"season", 2020},
+                     {"kind", kind},
+                     {"published_on", on},
+                     {"channel", "newspaper"},
+                     {"reference", "威海日报 第3版"}}
+                    .dump());
+  };
+  ASSERT_EQ(announce("li", d_a, "commissioning", "2020-11-01").status, 201u);
+  ASSERT_EQ(announce("li", d_a, "heating_start", "2020-11-15").status, 201u);
+  auto outside = announce("li", d_b, "commissioning", "2020-11-01");  // not its licence
+  EXPECT_EQ(outside.status, 403u);
+  EXPECT_EQ(json::parse(outside.body)["error"]["field"], "district_id");
+  EXPECT_EQ(announce("gov", d_a, "commissioning", "2020-11-02").status, 403u);  // the company's
+  row = flags("li", "season=2020")["items"][0];
+  EXPECT_EQ(row["duties"][0]["status"], "on_time");
+  EXPECT_EQ(row["duties"][0]["announcement"]["reference"], "威海日报 第3版");
+  EXPECT_EQ(row["duties"][1]["status"], "late");
+  EXPECT_EQ(row["duties"][1]["days_late"], 1);
+
+  // The district decides an early start, with its decision: the heat (and so its announcement)
+  // was due from 11-12, four days before the notice.
+  json season = {{"district_id", d_a},
+                 {"season", 2020},
+                 {"commissioning_start", "2020-11-05"},
+                 {"official_start", "2020-11-15"},
+                 {"official_end", "2021-03-15"},
+                 {"early_start", "2020-11-12"}};
+  auto undecided = Call("gov", "POST", "/api/v1/seasons", season.dump());
+  EXPECT_EQ(undecided.status, 400u);
+  EXPECT_EQ(json::parse(undecided.body)["error"]["field"], "decision_ref");
+  season["decision_ref"] = "威政字〔2020〕8号";
+  ASSERT_EQ(Call("gov", "POST", "/api/v1/seasons", season.dump()).status, 201u);
+  out = flags("gov", "season=2020&company=a");
+  row = out["items"][0];
+  EXPECT_EQ(row["dates_from"], "record");
+  EXPECT_EQ(row["decision_ref"], "威政字〔2020〕8号");
+  EXPECT_EQ(row["early_start"], "2020-11-12");
+  EXPECT_EQ(row["duties"][0]["announced_day"], "2020-11-05");
+  EXPECT_EQ(row["duties"][0]["status"], "on_time");
+  EXPECT_EQ(row["duties"][1]["announced_day"], "2020-11-12");
+  EXPECT_EQ(row["duties"][1]["days_late"], 4);
+  EXPECT_EQ(out["flagged"], 1);
+
+  // A season far ahead: every duty still due, none flagged.
+  out = flags("gov", "season=2200");
+  EXPECT_EQ(out["items"][0]["duties"][0]["status"], "due");
+  EXPECT_EQ(out["flagged"], 0);
+
+  // Who may ask, and what.
+  EXPECT_EQ(flags("liu", "season=2020")["items"].size(), 0u);  // b is licensed nowhere
+  EXPECT_EQ(Call("home", "GET", "/api/v1/regulator/season-flags").status, 403u);
+  EXPECT_EQ(Call("li", "GET", "/api/v1/regulator/season-flags?company=b").status, 403u);
+  auto bad = Call("gov", "GET", "/api/v1/regulator/season-flags?season=1999");
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(json::parse(bad.body)["error"]["field"], "season");
+  EXPECT_EQ(Call("gov", "GET", "/api/v1/regulator/season-flags").status, 200u);  // this season
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, RegulatorApi, ::testing::Values("sqlite", "postgres"),

@@ -145,10 +145,96 @@ Result<std::optional<int64_t>> PoolParam(const adapters::http::Request& req) {
   return fen;
 }
 
+ordered_json OptionalDay(const std::optional<Date>& d) {
+  if (!d) return nullptr;
+  return FormatDate(*d);
+}
+
+ordered_json SeasonDutiesJson(const services::SeasonDutyReport& report) {
+  ordered_json items = ordered_json::array();
+  int64_t flagged = 0;
+  for (const auto& row : report.rows) {
+    ordered_json duties = ordered_json::array();
+    for (const auto& d : row.duties) {
+      flagged += d.duty.Flagged() ? 1 : 0;
+      ordered_json announcement = nullptr;
+      if (d.announcement) {
+        announcement = {{"id", d.announcement->id},
+                        {"published_on", FormatDate(d.announcement->published_on)},
+                        {"channel", d.announcement->channel},
+                        {"reference", d.announcement->reference}};
+      }
+      duties.push_back({{"kind", rules::AnnouncementKindName(d.duty.kind)},
+                        {"announced_day", FormatDate(d.duty.announced_day)},
+                        {"status", rules::AnnouncementStatusName(d.duty.status)},
+                        {"flagged", d.duty.Flagged()},
+                        {"days_late", d.duty.days_late},
+                        {"announcement", std::move(announcement)}});
+    }
+    const auto& rec = row.record;
+    items.push_back(
+        {{"company_id", row.company.id},
+         {"company_code", row.company.code},
+         {"company_name", row.company.name},
+         {"district_id", row.district.id},
+         {"district_code", row.district.code},
+         {"district_name", row.district.name},
+         {"season_id", rec ? ordered_json(rec->id) : ordered_json(nullptr)},
+         {"dates_from", rec ? "record" : "profile"},
+         {"commissioning_start", FormatDate(row.dates.commissioning_start)},
+         {"official_start", FormatDate(row.dates.official_start)},
+         {"official_end", FormatDate(row.dates.official_end)},
+         {"early_start", rec ? OptionalDay(rec->early_start) : ordered_json(nullptr)},
+         {"extension_end", rec ? OptionalDay(rec->extension_end) : ordered_json(nullptr)},
+         {"decision_ref", rec && rec->decision_ref ? ordered_json(*rec->decision_ref)
+                                                   : ordered_json(nullptr)},
+         {"first_heated_day", FormatDate(row.first_heated_day)},
+         {"duties", std::move(duties)}});
+  }
+  return {{"season", report.season},
+          {"today", FormatDate(report.today)},
+          {"basis", "R-SEASON-1 (Z 2.1, W 5.2.5, W 6.1.1)"},
+          {"flagged", flagged},
+          {"items", std::move(items)}};
+}
+
 }  // namespace
 
 void AddRegulatorRoutes(adapters::http::Router& router, const services::RegulatorService& service,
-                        ports::RecordStore& records, services::AuthService& auth) {
+                        const services::SeasonDutyService& seasons, ports::RecordStore& records,
+                        services::AuthService& auth) {
+  router.Add(
+      "GET", "/api/v1/regulator/season-flags",
+      [&seasons, &records, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (auto s = adapters::http::OnlyParams(req, {"company", "company_id", "season"});
+            !s.ok()) {
+          return ErrorResponse(s.error());
+        }
+        const ports::Scope scope = services::ScopeOf(*p);
+        if (scope.household_id) {
+          return AuthErrorResponse(
+              Error::PermissionDenied("the season's duties are for companies and regulators"));
+        }
+        auto company = CompanyFilter(req, records, scope);
+        if (!company.ok()) return ErrorResponse(company.error());
+        auto season = SeasonParam(req);
+        if (!season.ok()) return ErrorResponse(season.error());
+        auto report = seasons.Duties(*season, *company, scope);
+        if (!report.ok()) return ErrorResponse(report.error());
+        return adapters::http::Json(200, SeasonDutiesJson(*report));
+      },
+      {.summary = "The season's public duties (R-SEASON-1, W 5.2.5, W 6.1.1) per company and "
+                  "licensed district: the season's dates with the district's decision behind an "
+                  "early start or extension, and the announcements of the commissioning and of "
+                  "the start of heating, each on_time, late (with the days), missing or due; "
+                  "season (start year; default the current one), company (id or code)",
+       .query = {"season", "company"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
+
   router.Add(
       "GET", "/api/v1/regulator/licence-flags",
       [&service, &records, &auth](const adapters::http::Request& req) {

@@ -11,17 +11,25 @@
 //       the buildings outside their company's licensed districts (Z 3.4), each with its
 //       households (connections), the stops that cut them off and the orders from them; admin
 //       and regulator every company's, a company's staff their own, households 403.
+//   GET /api/v1/regulator/season-flags?season=&company=
+//       the season's public duties (R-SEASON-1, services/season_duty_service.hpp) per company and
+//       licensed district: the season's dates and the decision behind an early start or an
+//       extension, and each announcement (commissioning, start of heating) on time, late,
+//       missing or due, with the announcement record; `flagged` counts the late and missing.
+//       Access as for the licence flags.
 #pragma once
 
 #include "adapters/http/router.hpp"
 #include "ports/record_store.hpp"
 #include "services/auth_service.hpp"
 #include "services/regulator_service.hpp"
+#include "services/season_duty_service.hpp"
 
 namespace hearth::app::http {
 
 /// The arguments must outlive `router`.
 void AddRegulatorRoutes(adapters::http::Router& router, const services::RegulatorService& service,
-                        ports::RecordStore& records, services::AuthService& auth);
+                        const services::SeasonDutyService& seasons, ports::RecordStore& records,
+                        services::AuthService& auth);
 
 }  // namespace hearth::app::http

@@ -76,6 +76,7 @@ Database::Database(Connections c, const ports::Clock& clock,
       indicators(indicator_store, reports, records, clock),
       licence_store(std::move(c.licences)),
       regulator(reports, records, refund_ledger, licence_store, policies, clock),
+      season_duties(records, policies, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

@@ -53,6 +53,7 @@
 #include "services/refund_ledger_service.hpp"
 #include "services/work_order_service.hpp"
 #include "services/regulator_service.hpp"
+#include "services/season_duty_service.hpp"
 #include "services/rollup_service.hpp"
 #include "services/user_admin_service.hpp"
 #include "services/weather_service.hpp"
@@ -132,6 +133,7 @@ class Database {
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
   adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
+  services::SeasonDutyService season_duties;  ///< the season's announcements (R-SEASON-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 
