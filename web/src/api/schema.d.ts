@@ -4490,6 +4490,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/season-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The season's public duties (R-SEASON-1, W 5.2.5, W 6.1.1) per company and licensed district: the season's dates with the district's decision behind an early start or extension, and the announcements of the commissioning and of the start of heating, each on_time, late (with the days), missing or due; season (start year; default the current one), company (id or code) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -4973,6 +5023,209 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["room"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/season_announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List season_announcements (A company's public announcement of a district's season (R-SEASON-1, W 5.2.5, W 6.1.1): the commissioning, or the start of heating. The district must be licensed to the company (Z 3.4).) */
+        get: {
+            parameters: {
+                query?: {
+                    channel?: string;
+                    company_id?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    district_id?: string;
+                    kind?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["season announcement"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a season announcement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["season announcement"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["season announcement"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/season_announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one season announcement */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["season announcement"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a season announcement */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a season announcement */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["season announcement"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["season announcement"];
                     };
                 };
                 /** @description an error */
@@ -7342,6 +7595,8 @@ export interface components {
              * @description first commissioning day
              */
             commissioning_start?: string | null;
+            /** @description the district's decision behind early_start or extension_end (its document number); required with either */
+            decision_ref?: string | null;
             /** @description the district (id of a districts record) */
             district_id: number;
             /**
@@ -7365,6 +7620,33 @@ export interface components {
              * @description first official day (inclusive)
              */
             official_start: string;
+            /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
+            season: number;
+        };
+        /** @description A company's public announcement of a district's season (R-SEASON-1, W 5.2.5, W 6.1.1): the commissioning, or the start of heating. The district must be licensed to the company (Z 3.4). */
+        "season announcement": {
+            /**
+             * @description where it was published (W 5.2.5)
+             * @enum {string}
+             */
+            channel: "newspaper" | "radio" | "television" | "online" | "self_media" | "notice_board";
+            /** @description the heating company (id of a companies record); cannot be changed once set */
+            company_id: number;
+            /** @description the district announced for (id of a districts record) */
+            district_id: number;
+            readonly id?: number;
+            /**
+             * @description what is announced: the commissioning (调试) or the start of heating (正式供暖)
+             * @enum {string}
+             */
+            kind: "commissioning" | "heating_start";
+            /**
+             * Format: date
+             * @description the day it was published (+08:00)
+             */
+            published_on: string;
+            /** @description the issue, link or notice number, for the regulator to verify */
+            reference: string;
             /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
             season: number;
         };
