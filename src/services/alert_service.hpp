@@ -25,12 +25,24 @@
 #include <vector>
 
 #include "ports/clock.hpp"
+#include "rules/energy.hpp"
 #include "services/judging_service.hpp"
 
 namespace hearth::services {
 
+/// A company's energy alert (R-ENERGY-1; services/energy_service.hpp says when one is raised).
+struct EnergyAlert {
+  Date day;                 ///< the last reporting day judged
+  int missing_days = 0;     ///< reporting days of the season so far without a report
+  std::optional<rules::LowSpell> spell;  ///< energy-reserve-low: the spell running on `day`
+  int threshold_days = 0;
+  std::string basis;        ///< the threshold's clause
+};
+
 struct Alert {
-  std::string kind;  ///< "unqualified", "silent", "out-of-range", "clock-skew"
+  /// "unqualified", "silent", "out-of-range", "clock-skew"; a company's "energy-report-missing"
+  /// and "energy-reserve-low" (household_id 0)
+  std::string kind;
   int64_t company_id = 0;
   int64_t household_id = 0;
   std::string household_code;
@@ -42,6 +54,7 @@ struct Alert {
   std::optional<JudgedDay> day;            ///< unqualified: today as judged
   /// clock-skew: the sensor's quarantined readings in the window (ports::SensorQuarantine).
   std::optional<ports::SensorQuarantine> quarantine;
+  std::optional<EnergyAlert> energy;  ///< energy-report-missing, energy-reserve-low
 };
 
 /// How far back the clock-skew alerts look (by when the readings were received).

@@ -124,20 +124,11 @@ Result<EnergyFlagsRead> EnergyService::Flags(std::optional<int64_t> company,
     return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
   }
   if (actor.scope.company_id) company = actor.scope.company_id;
+  auto all = ports::ListViews<ports::CompanyView>(records_);
+  if (!all.ok()) return all.error();
   std::vector<ports::CompanyView> companies;
-  ports::ListQuery q;
-  q.limit = 1000;
-  for (;;) {
-    auto page = records_.List(*model::FindResource("companies"), q);
-    if (!page.ok()) return page.error();
-    for (const auto& rec : page->items) {
-      if (company && rec.id != *company) continue;
-      auto view = ports::CompanyView::From(rec);
-      if (!view.ok()) return view.error();
-      companies.push_back(std::move(*view));
-    }
-    if (!page->next_cursor) break;
-    q.after = page->next_cursor;
+  for (auto& c : *all) {
+    if (!company || c.id == *company) companies.push_back(std::move(c));
   }
   const Date today = LocalDate(clock_.Now());
   EnergyFlagsRead out;
@@ -177,6 +168,48 @@ Result<EnergyFlagsRead> EnergyService::Flags(std::optional<int64_t> company,
     out.companies.push_back(std::move(f));
   }
   if (out.season == 0) out.season = season.value_or(YearOf(today));
+  return out;
+}
+
+Result<std::vector<Alert>> EnergyService::Alerts(std::optional<int64_t> company,
+                                                 const OrderActor& actor) const {
+  auto flags = Flags(company, std::nullopt, actor);
+  if (!flags.ok()) return flags.error();
+  const Date yesterday = LocalDate(clock_.Now()) - std::chrono::days{1};
+  std::vector<Alert> out;
+  for (const CompanyEnergyFlags& c : flags->companies) {
+    // Only while the season runs: yesterday is one of its reporting days.
+    if (c.to < c.from || c.to != yesterday) continue;
+    EnergyAlert base;
+    base.day = c.to;
+    base.missing_days = static_cast<int>(c.flags.missing_days.size());
+    base.threshold_days = c.threshold_days;
+    base.basis = c.basis;
+    auto alert = [&](std::string kind, std::string details, EnergyAlert energy) {
+      Alert a;
+      a.kind = std::move(kind);
+      a.company_id = c.company_id;
+      a.details = std::move(details);
+      a.energy = std::move(energy);
+      out.push_back(std::move(a));
+    };
+    if (!c.flags.missing_days.empty() && c.flags.missing_days.back() == c.to) {
+      alert("energy-report-missing",
+            c.name + ": no dispatch report for " + FormatDate(c.to) + " (" +
+                std::to_string(base.missing_days) + " day(s) without one this season, R-ENERGY-1)",
+            base);
+    }
+    for (const rules::LowSpell& s : c.flags.low_spells) {
+      if (s.to != c.to) continue;  // a spell that ended
+      EnergyAlert e = base;
+      e.spell = s;
+      alert("energy-reserve-low",
+            c.name + ": the " + std::string(rules::FuelName(s.fuel)) + " reserve is below " +
+                std::to_string(c.threshold_days) + " days since " + FormatDate(s.from) + " (" +
+                c.basis + ")",
+            std::move(e));
+    }
+  }
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include "ports/energy_store.hpp"
 #include "ports/record_store.hpp"
 #include "rules/energy.hpp"
+#include "services/alert_service.hpp"
 #include "services/policy_registry.hpp"
 #include "services/work_order_service.hpp"
 
@@ -83,6 +84,13 @@ class EnergyService {
   /// admin without one, every company. invalid_argument (field "season") outside 2000..2200.
   Result<EnergyFlagsRead> Flags(std::optional<int64_t> company, std::optional<int> season,
                                 const OrderActor& actor) const;
+
+  /// The current season's flags that need attention now, as alerts (household_id 0), by
+  /// company: "energy-report-missing" when the last reporting day (yesterday, within the season)
+  /// has no report of the company, and "energy-reserve-low" for each fuel whose low spell runs
+  /// on that day. None unless yesterday is a reporting day of the season (out of season, or on
+  /// its first day). Access as Flags.
+  Result<std::vector<Alert>> Alerts(std::optional<int64_t> company, const OrderActor& actor) const;
 
  private:
   Result<EnergyRead> Read(ports::EnergyReport report) const;

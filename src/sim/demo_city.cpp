@@ -155,7 +155,8 @@ class CompanyBuilder {
             FormatDate(dates.official_end + std::chrono::days(d.extension_days));
       }
       if (season.count("early_start") || season.count("extension_end")) {
-        season["decision_ref"] = d.name + "人民政府 供热期调整通知 (" + std::to_string(year) + ")";
+        season["decision_ref"] =
+            d.name + "人民政府关于调整" + std::to_string(year) + "年供热期的通知（演示）";
       }
       w_.Make("seasons", season);
       ++summary_.seasons;

@@ -345,9 +345,13 @@ TEST_P(DaysApiTest, Alerts) {
   ASSERT_EQ(m.status, 201u) << m.body;
   auto r = Call("li", "GET", "/api/v1/alerts");
   ASSERT_EQ(r.status, 200u) << r.body;
+  // The companies' energy alerts (R-ENERGY-1: no dispatch report yesterday, in season) are
+  // api_energy_test's; these are the households' and sensors'.
+  auto energy = [](const json& a) { return a["kind"].get<std::string>().rfind("energy-", 0) == 0; };
   std::vector<std::string> got;
   const json body = r.Json();
   for (const auto& a : body["items"]) {
+    if (energy(a)) continue;
     got.push_back(a["kind"].get<std::string>() + " " +
                   (a["sensor"].is_null() ? a["household"].get<std::string>()
                                          : a["sensor"].get<std::string>()));
@@ -369,8 +373,13 @@ TEST_P(DaysApiTest, Alerts) {
   EXPECT_EQ(silent, 1);  // B-0 only: A-1 was heard within 48 h
   auto c2 = Call("wang", "GET", "/api/v1/alerts");
   ASSERT_EQ(c2.status, 200u);
-  ASSERT_EQ(c2.Json()["items"].size(), 1u);
-  EXPECT_EQ(c2.Json()["items"][0]["sensor"], "B-0");
+  std::vector<json> c2_items;
+  const json c2_body = c2.Json();
+  for (const auto& a : c2_body["items"]) {
+    if (!energy(a)) c2_items.push_back(a);
+  }
+  ASSERT_EQ(c2_items.size(), 1u);
+  EXPECT_EQ(c2_items[0]["sensor"], "B-0");
   EXPECT_EQ(Call("home", "GET", "/api/v1/alerts").status, 403u);
   EXPECT_EQ(Call("li", "GET", "/api/v1/alerts?silent_hours=0").status, 400u);
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/alerts, /alerts/unqualified, /alerts/cold-now (services/alert_service.hpp).
 #include <nlohmann/json.hpp>
 
+#include "app/http/actor.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/paging.hpp"
@@ -32,10 +33,23 @@ ordered_json AlertJson(const services::Alert& a) {
     details["last_received_at"] = time(a.quarantine->last_received_at);
     details["reason"] = a.quarantine->reason;
   }
+  if (a.energy) {  // R-ENERGY-1
+    const services::EnergyAlert& e = *a.energy;
+    details["date"] = FormatDate(e.day);
+    details["missing_days"] = e.missing_days;
+    details["threshold_days"] = e.threshold_days;
+    details["basis"] = e.basis;
+    if (e.spell) {
+      details["fuel"] = rules::FuelName(e.spell->fuel);
+      details["since"] = FormatDate(e.spell->from);
+      details["min_reserve_days"] = static_cast<double>(e.spell->min_reserve_tenths) / 10.0;
+    }
+  }
+  const bool household = a.household_id != 0;  // a company's alert (energy) has none
   return {{"kind", a.kind},
           {"company_id", a.company_id},
-          {"household_id", a.household_id},
-          {"household", a.household_code},
+          {"household_id", household ? ordered_json(a.household_id) : ordered_json(nullptr)},
+          {"household", household ? ordered_json(a.household_code) : ordered_json(nullptr)},
           {"sensor_id", a.sensor_id ? ordered_json(*a.sensor_id) : ordered_json(nullptr)},
           {"sensor", a.sensor_id ? ordered_json(a.sensor_code) : ordered_json(nullptr)},
           {"details", std::move(details)}};
@@ -47,16 +61,18 @@ Result<int64_t> Number(const std::string& key, const std::string& v) {
   return *n;
 }
 
-// The caller, if staff or regulator, and the company it asks for (id or code; its own for a
-// company role).
+// The caller, if staff or regulator (into `who`, when given), and the company it asks for (id
+// or code; its own for a company role).
 Result<std::optional<int64_t>> StaffCompany(const adapters::http::Request& req,
                                             ports::RecordStore& records,
-                                            services::AuthService& auth) {
+                                            services::AuthService& auth,
+                                            services::Principal* who = nullptr) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return p.error();
   if (p->role == rules::Role::kHousehold) {
     return Error::PermissionDenied("alerts are for company staff and regulators");
   }
+  if (who != nullptr) *who = *p;
   return CompanyFilter(req, records, services::ScopeOf(*p));
 }
 
@@ -69,9 +85,11 @@ Result<int> IntParam(const adapters::http::Request& req, const char* key, int fa
 }
 
 adapters::http::Response Get(const adapters::http::Request& req,
-                             const services::AlertService& alerts, ports::RecordStore& records,
+                             const services::AlertService& alerts,
+                             const services::EnergyService& energy, ports::RecordStore& records,
                              services::AuthService& auth) {
-  auto company = StaffCompany(req, records, auth);
+  services::Principal who;
+  auto company = StaffCompany(req, records, auth, &who);
   if (!company.ok()) return AuthErrorResponse(company.error());
   if (auto s = adapters::http::OnlyParams(
           req, {"silent_hours", "company", "company_id", "cursor", "limit"});
@@ -84,8 +102,11 @@ adapters::http::Response Get(const adapters::http::Request& req,
   if (!silent_hours.ok()) return adapters::http::ErrorResponse(silent_hours.error());
   auto list = alerts.Alerts(*company, *silent_hours);
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
+  auto companies = energy.Alerts(*company, ActorOf(who));  // R-ENERGY-1, after the others
+  if (!companies.ok()) return adapters::http::ErrorResponse(companies.error());
   ordered_json items = ordered_json::array();
   for (const auto& a : *list) items.push_back(AlertJson(a));
+  for (const auto& a : *companies) items.push_back(AlertJson(a));
   return adapters::http::Json(200, PositionPage(items, *page));
 }
 
@@ -173,17 +194,21 @@ adapters::http::Response Cold(const adapters::http::Request& req,
 }  // namespace
 
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
-                    ports::RecordStore& records, services::AuthService& auth) {
+                    const services::EnergyService& energy, ports::RecordStore& records,
+                    services::AuthService& auth) {
   router.Add(
       "GET", "/api/v1/alerts",
-      [&alerts, &records, &auth](const adapters::http::Request& req) {
-        return Get(req, alerts, records, auth);
+      [&alerts, &energy, &records, &auth](const adapters::http::Request& req) {
+        return Get(req, alerts, energy, records, auth);
       },
       {.summary = "Alerts: households unqualified today (R-TEMP-5), sensors silent for more "
                   "than silent_hours (default 24) or never heard, sensors whose last "
                   "reading is outside R-TEMP-3's valid range, and sensors with a clock problem "
                   "(clock-skew: readings in the future kept in quarantine in the last 24 h, "
-                  "GET /api/v1/sensors/{code}/quarantine) (company staff: their company; "
+                  "GET /api/v1/sensors/{code}/quarantine), then each company's energy alerts "
+                  "(R-ENERGY-1: energy-report-missing for yesterday, energy-reserve-low for a "
+                  "fuel below the profile's days of reserve; household null) "
+                  "(company staff: their company; "
                   "admin, regulator: all, or ?company= id or code)",
        .query = {"silent_hours", "company", "cursor", "limit"},
        .request_schema = "",

@@ -159,7 +159,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddWeatherRoutes(router, rt.db->monitoring, rt.db->weather, rt.db->auth);
   AddMeasurementRoutes(router, rt.db->measurements, rt.db->records, rt.db->auth);
   AddDayRoutes(router, rt.db->judging, rt.db->records, MakeAuthorizer(rt.db->auth), rt.clock);
-  AddAlertRoutes(router, rt.db->alerts, rt.db->records, rt.db->auth);
+  AddAlertRoutes(router, rt.db->alerts, rt.db->energy, rt.db->records, rt.db->auth);
   AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…
   AddWorkOrderRoutes(router, rt.db->work_orders, rt.db->work_order_store, rt.db->records,
                      rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications

@@ -107,6 +107,50 @@ TEST_P(EnergyApi, TheSeasonsFlagsShowAMissingDayAndALowSpell) {
   EXPECT_EQ(Field(Call("gov", "GET", "/api/v1/energy/flags?season=1999")), "season");
 }
 
+// The flags that need attention now are alerts too, beside the households' and sensors'. The
+// runtime's clock is the system's: in season, yesterday's low reserve of a and b's missing report
+// are alerts; out of season (no reporting day yesterday) there are none.
+TEST_P(EnergyApi, YesterdaysGapAndLowReserveAreAlerts) {
+  const Date yesterday = Today() - std::chrono::days{1};
+  const auto policy = *rt_->policies.Find("weihai");
+  const int year = YearOf(yesterday);
+  bool in_season = false;
+  for (int season : {year - 1, year}) {
+    const rules::SeasonDates d = rules::SeasonOf(policy->season, season);
+    in_season = in_season || (yesterday >= d.commissioning_start && yesterday <= d.official_end);
+  }
+  auto r = Call("li", "POST", "/api/v1/energy/reports",
+                Report(yesterday, "coal", 7000, 350).dump());  // 20 days, below 30
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto energy_alerts = [this](const std::string& user) {
+    auto list = Call(user, "GET", "/api/v1/alerts?limit=200");
+    EXPECT_EQ(list.status, 200u) << list.body;
+    const json body = json::parse(list.body);  // not a temporary: the loop reads into it
+    json out = json::array();
+    for (const auto& a : body["items"]) {
+      if (a["kind"].get<std::string>().rfind("energy-", 0) == 0) out.push_back(a);
+    }
+    return out;
+  };
+  json all = energy_alerts("gov");
+  if (!in_season) {
+    EXPECT_EQ(all.size(), 0u) << all.dump();
+    return;
+  }
+  ASSERT_EQ(all.size(), 2u) << all.dump();
+  EXPECT_EQ(all[0]["kind"], "energy-reserve-low");
+  EXPECT_EQ(all[0]["company_id"], a_.company_id);
+  EXPECT_EQ(all[0]["household_id"], nullptr);
+  EXPECT_EQ(all[0]["details"]["fuel"], "coal");
+  EXPECT_EQ(all[0]["details"]["since"], FormatDate(yesterday));
+  EXPECT_EQ(all[0]["details"]["min_reserve_days"], 20.0);
+  EXPECT_EQ(all[0]["details"]["threshold_days"], 30);
+  EXPECT_EQ(all[1]["kind"], "energy-report-missing");
+  EXPECT_EQ(all[1]["company_id"], b_.company_id);
+  EXPECT_EQ(all[1]["details"]["date"], FormatDate(yesterday));
+  EXPECT_EQ(energy_alerts("li").size(), 1u);  // a's manager: a's own
+}
+
 TEST_P(EnergyApi, EachRefusalNamesItsField) {
   const Date today = Today();
   struct Case {

@@ -9,15 +9,6 @@ namespace {
 
 using adapters::xlsx::TableRow;
 
-const char* Label(const std::string& rule) {
-  if (rule == "R-KPI-S") return "运行事故率";
-  if (rule == "R-KPI-Q") return "抢修响应率";
-  if (rule == "R-KPI-C") return "室温合格率";
-  if (rule == "R-KPI-P") return "投诉处理过程满意率";
-  if (rule == "R-KPI-B") return "投诉结果满意率";
-  return "其他";
-}
-
 const char* StatusLabel(rules::IndicatorStatus s) {
   switch (s) {
     case rules::IndicatorStatus::kMet: return "达标";
@@ -38,6 +29,15 @@ std::string Target(const rules::IndicatorResult& r) {
 }
 
 }  // namespace
+
+const char* IndicatorLabel(std::string_view rule) {
+  if (rule == "R-KPI-S") return "运行事故率";
+  if (rule == "R-KPI-Q") return "抢修响应率";
+  if (rule == "R-KPI-C") return "室温合格率";
+  if (rule == "R-KPI-P") return "投诉处理过程满意率";
+  if (rule == "R-KPI-B") return "投诉结果满意率";
+  return "其他";
+}
 
 std::string IndicatorReportFileName(const services::IndicatorReport& report) {
   std::string name = "indicators-" + report.month.Text();
@@ -67,7 +67,7 @@ Result<std::string> IndicatorReportXlsx(const services::IndicatorReport& report)
     const std::string name = c.company.name.empty() ? c.company.code : c.company.name;
     for (const rules::IndicatorResult* r : {&c.s, &c.q, &c.c, &c.p, &c.b}) {
       if (r->rule.empty()) continue;  // not computed by this server
-      const std::string label = std::string(Label(r->rule)) + " (" + r->rule + ")";
+      const std::string label = std::string(IndicatorLabel(r->rule)) + " (" + r->rule + ")";
       values.rows.push_back(TableRow{{name, label, r->denominator == 0 ? "不适用" : r->display,
                                       Target(*r), std::string(StatusLabel(r->status)),
                                       static_cast<double>(r->numerator),

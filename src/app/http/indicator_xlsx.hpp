@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/result.hpp"
 #include "services/hotline_report_service.hpp"
@@ -16,6 +17,9 @@
 namespace hearth::app::http {
 
 inline constexpr size_t kIndicatorRecordRows = 1'000'000;  // Excel holds 1,048,576 rows
+
+/// The Chinese name of an indicator ("室温合格率" for R-KPI-C), or "其他".
+const char* IndicatorLabel(std::string_view rule);
 
 Result<std::string> IndicatorReportXlsx(const services::IndicatorReport& report);
 

@@ -19,7 +19,8 @@
 //                                          its own pending measurement; {"overridden":bool}:
 //                                          staff (services/measurement_service.hpp)
 //   GET   /api/v1/households/{id}/days?from=&to=  each day judged (services/judging_service.hpp)
-//   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp); company roles
+//   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp; then the
+//         companies' energy alerts, services/energy_service.hpp, R-ENERGY-1); company roles
 //                                          their company, admin and regulator all
 // A household outside the caller's scope answers 404, as with records.
 #pragma once
@@ -29,6 +30,7 @@
 #include "app/http/records.hpp"
 #include "services/alert_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/energy_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/measurement_service.hpp"
 #include "services/weather_service.hpp"
@@ -44,6 +46,7 @@ void AddMeasurementRoutes(adapters::http::Router& router,
 void AddDayRoutes(adapters::http::Router& router, const services::JudgingService& judging,
                   ports::RecordStore& records, Authorizer authorize, const ports::Clock& clock);
 void AddAlertRoutes(adapters::http::Router& router, const services::AlertService& alerts,
-                    ports::RecordStore& records, services::AuthService& auth);
+                    const services::EnergyService& energy, ports::RecordStore& records,
+                    services::AuthService& auth);
 
 }  // namespace hearth::app::http

@@ -1,10 +1,9 @@
 #include "app/http/outage_register.hpp"
 
 #include <chrono>
-#include <cstdio>
+#include <cmath>
 
 #include "adapters/xlsx/workbook.hpp"
-#include "core/decimal.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -51,16 +50,15 @@ Result<std::string> OutageRegisterXlsx(const std::vector<services::OutageRead>& 
     const double hours =
         end > o.start ? static_cast<double>((end - o.start).count()) / 3600.0 : 0.0;
     auto company = companies.find(o.company_id);
-    char rounded[32];
-    std::snprintf(rounded, sizeof rounded, "%.2f", hours);
     s.rows.push_back({{static_cast<double>(o.id),
                        company != companies.end() ? company->second
                                                   : std::to_string(o.company_id),
                        std::string(o.kind == rules::OutageKind::kPlanned ? "计划" : "抢修"),
                        std::string(o.company_caused ? "是" : "否"), o.cause,
                        FormatLocal(o.start), FormatLocal(o.expected_end), TimeText(o.actual_end),
-                       CellValue(std::stod(rounded)), static_cast<double>(o.affected_households),
-                       CellValue(std::stod(FormatFen(o.affected_area_m2))), o.road_sections,
+                       std::round(hours * 100.0) / 100.0,
+                       static_cast<double>(o.affected_households),
+                       static_cast<double>(o.affected_area_m2) / 100.0, o.road_sections,
                        notice ? FormatLocal(notice->due) : std::string("—"),
                        notice ? StateLabel(notice->state) : std::string("无需通知"),
                        std::string(overrun ? "是" : "否")}});

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "adapters/xlsx/workbook.hpp"
+#include "app/http/indicator_xlsx.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -11,15 +12,11 @@ namespace {
 using adapters::xlsx::CellValue;
 using adapters::xlsx::TableRow;
 
+// The scoring lines: an indicator's name, or one of the two complaint measures'.
 std::string_view MeasureLabel(std::string_view measure) {
-  if (measure == "R-KPI-S") return "运行事故率";
-  if (measure == "R-KPI-Q") return "抢修响应率";
-  if (measure == "R-KPI-C") return "室温合格率";
-  if (measure == "R-KPI-P") return "投诉处理过程满意率";
-  if (measure == "R-KPI-B") return "投诉结果满意率";
   if (measure == "complaint-rate") return "万户投诉量";
   if (measure == "on-time-reply") return "按时办结率";
-  return measure;
+  return IndicatorLabel(measure);
 }
 
 std::string Fixed2(double v) {
