@@ -121,6 +121,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/LicenceCheck')),
   },
   {
+    path: '/regulator/seasons',
+    menu: 'menu.seasonDuties',
+    group: 'menu.regulatorCenter',
+    roles: ['admin', 'regulator', 'manager', 'agent'],
+    component: lazy(() => import('./pages/SeasonDuties')),
+  },
+  {
     path: '/settings/calendar',
     menu: 'menu.calendar',
     group: 'menu.settings',

@@ -721,3 +721,72 @@ export interface LicenceFlags {
   basis: string;
   items: LicenceFlag[];
 }
+
+// ---- The season's public announcements (R-SEASON-1, 供热季公告核查, W 5.2.5, W 6.1.1) -----------
+// GET /api/v1/regulator/season-flags[?season=<year>][&company=<id or code>]
+// (src/app/http/regulator.cpp, SeasonDutiesJson; admin and regulator every company's, a company's
+// staff their own, households 403). The route's response schema is loose in the OpenAPI
+// document: written by hand. The announcements themselves are records (/api/v1/season_announcements).
+
+export type SeasonAnnouncement = Stored<Schemas['season announcement']>;
+/** What is announced: the commissioning (供暖调试) or the start of heating (正式供暖). */
+export type AnnouncementKind = Schemas['season announcement']['kind'];
+/** Where it was published (W 5.2.5). */
+export type AnnouncementChannel = Schemas['season announcement']['channel'];
+/** A duty's state: announced a day ahead or earlier, on the day or after, not announced once the
+ * day has come, or not announced while the day is still ahead. */
+export type DutyStatus = 'on_time' | 'late' | 'missing' | 'due';
+
+/** One announcement owed for a company's district and season. */
+export interface SeasonDuty {
+  kind: AnnouncementKind;
+  /** The day announced: the commissioning's first day, or the first heated day (the early start when decided). */
+  announced_day: string;
+  status: DutyStatus;
+  /** late or missing. */
+  flagged: boolean;
+  /** ≥ 1 when late (published on the day announced is 1), else 0. */
+  days_late: number;
+  /** The announcement recorded; null when missing or due. */
+  announcement: { id: number; published_on: string; channel: AnnouncementChannel; reference: string } | null;
+}
+
+/** A company's licensed district in the season, with its dates and duties. */
+export interface SeasonDutyRow {
+  company_id: number;
+  company_code: string;
+  company_name: string;
+  district_id: number;
+  district_code: string;
+  district_name: string;
+  /** The district's season record; null when the dates are the policy's defaults. */
+  season_id: number | null;
+  /** "record" (the district's season record) or "profile" (the policy's default dates). */
+  dates_from: 'record' | 'profile';
+  commissioning_start: string;
+  official_start: string;
+  official_end: string;
+  /** An early start decided by the district. */
+  early_start: string | null;
+  /** The last day of an extension decided by the district. */
+  extension_end: string | null;
+  /** The district's decision behind the early start or extension (威政字〔2025〕12号). */
+  decision_ref: string | null;
+  /** early_start if decided, else official_start. */
+  first_heated_day: string;
+  /** The commissioning's, then the start of heating's. */
+  duties: SeasonDuty[];
+}
+
+/** The answer: by company, then district. */
+export interface SeasonFlags {
+  /** The year the season starts. */
+  season: number;
+  /** The server's day (+08:00), against which the duties were judged. */
+  today: string;
+  /** "R-SEASON-1 (Z 2.1, W 5.2.5, W 6.1.1)". */
+  basis: string;
+  /** The flagged duties (late or missing). */
+  flagged: number;
+  items: SeasonDutyRow[];
+}

@@ -436,6 +436,40 @@ export const flows = {
     await p.close();
   },
 
+  // 监管中心 › 供热季公告核查 (R-SEASON-1, W 5.2.5, W 6.1.1): in the demo city's current season
+  // (2026) weihai-wendeng's start of heating is announced on the day itself (1 day late) and
+  // zibo-zichuan's not at all, so the regulator sees a 逾期 tag and a 未公告 one.
+  async seasonDuties(ctx) {
+    const user = login(ctx, 'regulator');
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, user);
+    const answered = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/regulator/season-flags');
+    await p.page.goto(`${ctx.base}/regulator/seasons`);
+    const answer = await answered;
+    ctx.assert.equal(answer.status(), 200, await answer.text());
+    const flags = await answer.json();
+    ctx.assert.ok(flags.flagged >= 2, `flagged duties: ${JSON.stringify(flags)}`);
+    await p.page.getByTestId('seasons-rule').filter({ hasText: 'R-SEASON-1' }).waitFor();
+    const table = p.page.getByTestId('seasons-table');
+    await table.waitFor();
+    const late = table.locator('[data-testid="seasons-duty-tag"][data-status="late"]').filter({ hasText: '逾期' });
+    const missing = table.locator('[data-testid="seasons-duty-tag"][data-status="missing"]').filter({ hasText: '未公告' });
+    await late.first().waitFor();
+    await missing.first().waitFor();
+    ctx.assert.ok((await late.count()) >= 1, 'no 逾期 tag');
+    ctx.assert.ok((await missing.count()) >= 1, 'no 未公告 tag');
+    // weihai-wendeng's start of heating: announced on the day, 1 day late.
+    const wendeng = table.getByRole('row').filter({ hasText: 'weihai-wendeng' });
+    await wendeng.getByTestId('seasons-duty-heating_start').getByText('逾期 晚 1 天').waitFor();
+    // zibo-zichuan's start of heating: not announced.
+    const zichuan = table.getByRole('row').filter({ hasText: 'zibo-zichuan' });
+    await zichuan.getByTestId('seasons-duty-heating_start').getByText('未公告').waitFor();
+    ctx.assert.equal(await p.page.getByText('未找到').count(), 0, 'the regulator sees "not found"');
+    await ctx.screenshot(p.page, 'season-duties');
+    p.assertClean('the regulator checking the season announcements');
+    await p.close();
+  },
+
   // The calendar page loads a new year, and the dashboard's warning goes away.
   async calendarLoadsANewYear(ctx) {
     const p = await ctx.openPage();
