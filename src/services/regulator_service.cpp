@@ -102,6 +102,18 @@ Result<CompanyComparisonReport> RegulatorService::Compare(
     outside[u.company_id].second += u.households;
   }
 
+  auto duties = seasons_.Duties(out.season_start_year, std::nullopt, scope);
+  if (!duties.ok()) return duties.error();
+  std::map<int64_t, std::pair<int64_t, int64_t>> announcements;  // company -> late, missing
+  for (const auto& row : duties->rows) {
+    for (const auto& d : row.duties) {
+      if (d.duty.status == rules::AnnouncementStatus::kLate) ++announcements[row.company.id].first;
+      if (d.duty.status == rules::AnnouncementStatus::kMissing) {
+        ++announcements[row.company.id].second;
+      }
+    }
+  }
+
   // Both reports list the same companies by id; a company added between the two reads is left
   // out of this comparison.
   std::map<int64_t, const CompanyHotlineReport*> rows;
@@ -118,6 +130,7 @@ Result<CompanyComparisonReport> RegulatorService::Compare(
     c.replies_on_time = c.hotline.total.on_time;
     c.refunds = refunds[ci.company.id];
     std::tie(c.unlicensed_buildings, c.unlicensed_households) = outside[ci.company.id];
+    std::tie(c.announcements_late, c.announcements_missing) = announcements[ci.company.id];
     rules::CompanyPerformance p;
     p.company_id = ci.company.id;
     for (const rules::IndicatorResult* r : {&ci.s, &ci.q, &ci.c, &ci.p, &ci.b}) {

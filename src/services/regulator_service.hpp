@@ -17,7 +17,10 @@
 // the comparison is fair: the profile named, or, when none is named, the one every company
 // compared uses (invalid_argument naming "policy" when they use several and none is named).
 // - licence: its buildings outside its licensed districts (Z 3.4, ports/licence_store.hpp), with
-//   their households, stops and orders.
+//   their households, stops and orders;
+// - season announcements of the refunds' season (R-SEASON-1, services/season_duty_service.hpp):
+//   how many of its licensed districts' announcements are late and how many missing, as judged
+//   today.
 // Access: the comparison is the regulator's: admin and regulator (an empty scope) only; any
 // other scope is permission_denied.
 //
@@ -40,6 +43,7 @@
 #include "rules/subsidy.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/policy_registry.hpp"
+#include "services/season_duty_service.hpp"
 
 namespace hearth::services {
 
@@ -57,6 +61,7 @@ struct CompanyComparison {
   int64_t replies_due = 0, replies_on_time = 0;
   RefundTotals refunds;
   int64_t unlicensed_buildings = 0, unlicensed_households = 0;  ///< Z 3.4
+  int64_t announcements_late = 0, announcements_missing = 0;    ///< R-SEASON-1
   rules::CompanyScore score;
 };
 
@@ -75,9 +80,10 @@ class RegulatorService {
   /// None is owned; all must outlive the service.
   RegulatorService(const HotlineReportService& reports, ports::RecordStore& records,
                    ports::RefundLedgerStore& ledger, ports::LicenceStore& licences,
-                   const PolicyRegistry& policies, const ports::Clock& clock)
+                   const SeasonDutyService& seasons, const PolicyRegistry& policies,
+                   const ports::Clock& clock)
       : reports_(reports), records_(records), ledger_(ledger), licences_(licences),
-        policies_(policies), clock_(clock) {}
+        seasons_(seasons), policies_(policies), clock_(clock) {}
 
   /// The comparison of `month`, scored by `policy` (see the header) and sharing `pool_fen`.
   /// Errors: permission_denied outside the regulator's scope; not_found (field "policy") for an
@@ -101,6 +107,7 @@ class RegulatorService {
   ports::RecordStore& records_;
   ports::RefundLedgerStore& ledger_;
   ports::LicenceStore& licences_;
+  const SeasonDutyService& seasons_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
 };

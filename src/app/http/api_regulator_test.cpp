@@ -137,7 +137,10 @@ TEST_P(RegulatorApi, TheWorkbookAndWhoMayAsk) {
   EXPECT_EQ(compare.at("A1"), "2026年11月 供热企业对比");
   EXPECT_EQ(compare.at("A3"), "企业");
   EXPECT_EQ(compare.at("H3"), "投诉量");
-  EXPECT_EQ(compare.at("Q3"), "补贴份额(元)");
+  EXPECT_EQ(compare.at("P3"), "区域外楼栋");
+  EXPECT_EQ(compare.at("R3"), "公告缺失");
+  EXPECT_EQ(compare.at("T3"), "补贴份额(元)");
+  EXPECT_EQ(compare.at("P4"), "1");  // a's building: the test city licenses no district
   EXPECT_EQ(compare.at("B4"), "1");   // a's households
   EXPECT_EQ(compare.at("H4"), "1");   // a's complaint
   EXPECT_EQ(compare.at("I4"), "10000.00");  // per 10,000 households
@@ -263,6 +266,10 @@ TEST_P(RegulatorApi, SeasonAnnouncementsAreFlaggedLateOrMissing) {
   EXPECT_EQ(row["duties"][0]["status"], "missing");
   EXPECT_EQ(row["duties"][1]["status"], "missing");
   EXPECT_EQ(out["flagged"], 2);
+  json compared = Compare("month=2020-11")["companies"];  // the comparison counts them too
+  EXPECT_EQ(compared[0]["season_announcements"]["missing"], 2);
+  EXPECT_EQ(compared[0]["season_announcements"]["late"], 0);
+  EXPECT_EQ(compared[1]["season_announcements"]["missing"], 0);  // b: licensed nowhere
 
   // The company announces: the commissioning a week ahead, the start of heating on the day.
   auto announce = [this](const std::string& user, int64_t district, const char* kind,

@@ -102,6 +102,8 @@ ordered_json CompanyJson(const services::CompanyComparison& c, bool pooled) {
           {"licence",
            {{"unlicensed_buildings", c.unlicensed_buildings},
             {"unlicensed_households", c.unlicensed_households}}},
+          {"season_announcements",
+           {{"late", c.announcements_late}, {"missing", c.announcements_missing}}},
           {"refunds",
            {{"owed_fen", c.refunds.owed_fen},
             {"owed_entries", c.refunds.owed_entries},

@@ -56,7 +56,7 @@ Result<std::string> ComparisonXlsx(const services::CompanyComparisonReport& repo
   compare.headers = {"企业",       "户数",       "运行事故率", "抢修响应率", "室温合格率",
                      "过程满意率", "结果满意率", "投诉量",     "万户投诉量", "按时办结率",
                      "回访满意率", "停热次数",   "应退未付(元)", "已退(元)", "逾期未退(户)",
-                     "得分",       "补贴份额(元)"};
+                     "区域外楼栋", "公告逾期",   "公告缺失",   "得分",       "补贴份额(元)"};
   compare.widths = {20};
   adapters::xlsx::Sheet working;
   working.name = "补贴测算";
@@ -81,6 +81,9 @@ Result<std::string> ComparisonXlsx(const services::CompanyComparisonReport& repo
     row.cells.push_back(Yuan(c.refunds.owed_fen));
     row.cells.push_back(Yuan(c.refunds.paid_fen));
     row.cells.emplace_back(static_cast<double>(c.refunds.overdue_entries));
+    row.cells.emplace_back(static_cast<double>(c.unlicensed_buildings));   // Z 3.4
+    row.cells.emplace_back(static_cast<double>(c.announcements_late));     // R-SEASON-1
+    row.cells.emplace_back(static_cast<double>(c.announcements_missing));
     row.cells.emplace_back(static_cast<double>(c.score.score) / 100.0);
     row.cells.push_back(pooled ? Yuan(c.score.share_fen) : CellValue(std::string("—")));
     compare.rows.push_back(std::move(row));

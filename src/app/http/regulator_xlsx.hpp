@@ -2,8 +2,9 @@
 // Chinese headers (adapters/xlsx/workbook.hpp writes it):
 // - 企业对比: one row per company: households, the five indicators as displayed (n/a: 不适用),
 //   complaints, complaints per 10,000 households, on-time replies, satisfaction, company-caused
-//   outages, refunds owed and paid (yuan), overdue refunds, score and share (yuan, "—" when no
-//   pool was given);
+//   outages, refunds owed and paid (yuan), overdue refunds, buildings outside the licence
+//   (Z 3.4), season announcements late and missing (R-SEASON-1), score and share (yuan, "—"
+//   when no pool was given);
 // - 补贴测算: the working: per company, one row per measure (value, weight, basis, points and
 //   how they came), then its score's row in bold.
 // Errors: the writer's. Thread-safe.

@@ -75,8 +75,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       indicator_store(std::move(c.indicators)),
       indicators(indicator_store, reports, records, clock),
       licence_store(std::move(c.licences)),
-      regulator(reports, records, refund_ledger, licence_store, policies, clock),
       season_duties(records, policies, clock),
+      regulator(reports, records, refund_ledger, licence_store, season_duties, policies, clock),
       partner_keys(std::move(c.partners)) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,

@@ -132,8 +132,8 @@ class Database {
   adapters::storage::SqlIndicatorPublicationStore indicator_store;
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
   adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
-  services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   services::SeasonDutyService season_duties;  ///< the season's announcements (R-SEASON-1)
+  services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
 
