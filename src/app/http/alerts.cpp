@@ -102,11 +102,12 @@ adapters::http::Response Get(const adapters::http::Request& req,
   if (!silent_hours.ok()) return adapters::http::ErrorResponse(silent_hours.error());
   auto list = alerts.Alerts(*company, *silent_hours);
   if (!list.ok()) return adapters::http::ErrorResponse(list.error());
-  auto companies = energy.Alerts(*company, ActorOf(who));  // R-ENERGY-1, after the others
+  // R-ENERGY-1: the companies' few alerts first, so that the first page always holds them.
+  auto companies = energy.Alerts(*company, ActorOf(who));
   if (!companies.ok()) return adapters::http::ErrorResponse(companies.error());
   ordered_json items = ordered_json::array();
-  for (const auto& a : *list) items.push_back(AlertJson(a));
   for (const auto& a : *companies) items.push_back(AlertJson(a));
+  for (const auto& a : *list) items.push_back(AlertJson(a));
   return adapters::http::Json(200, PositionPage(items, *page));
 }
 
@@ -205,7 +206,7 @@ void AddAlertRoutes(adapters::http::Router& router, const services::AlertService
                   "than silent_hours (default 24) or never heard, sensors whose last "
                   "reading is outside R-TEMP-3's valid range, and sensors with a clock problem "
                   "(clock-skew: readings in the future kept in quarantine in the last 24 h, "
-                  "GET /api/v1/sensors/{code}/quarantine), then each company's energy alerts "
+                  "GET /api/v1/sensors/{code}/quarantine); first, each company's energy alerts "
                   "(R-ENERGY-1: energy-report-missing for yesterday, energy-reserve-low for a "
                   "fuel below the profile's days of reserve; household null) "
                   "(company staff: their company; "

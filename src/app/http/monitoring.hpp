@@ -19,7 +19,7 @@
 //                                          its own pending measurement; {"overridden":bool}:
 //                                          staff (services/measurement_service.hpp)
 //   GET   /api/v1/households/{id}/days?from=&to=  each day judged (services/judging_service.hpp)
-//   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp; then the
+//   GET   /api/v1/alerts?silent_hours=&company_id=  (services/alert_service.hpp; first the
 //         companies' energy alerts, services/energy_service.hpp, R-ENERGY-1); company roles
 //                                          their company, admin and regulator all
 // A household outside the caller's scope answers 404, as with records.
