@@ -124,12 +124,14 @@ export interface Notification {
   fields: Record<string, string>;
 }
 
-/** GET /api/v1/alerts (alerts.cpp, AlertJson). */
+/** GET /api/v1/alerts (alerts.cpp, AlertJson): the households' and sensors' alerts, then each
+ * company's energy alerts (R-ENERGY-1: energy-report-missing, energy-reserve-low), which name no
+ * household and no sensor (null). */
 export interface Alert {
   kind: string;
   company_id: number;
   household_id: number | null;
-  household: string;
+  household: string | null;
   sensor_id: number | null;
   sensor: string | null;
   details: {
@@ -142,7 +144,18 @@ export interface Alert {
     last_reading?: string | null;
     last_value?: number;
     quarantined?: number;
+    latest_quarantined?: string;
+    last_received_at?: string;
     reason?: string;
+    /** Energy alerts: the season's days without a dispatch report so far. */
+    missing_days?: number;
+    /** Energy alerts: the profile's days of reserve (30 by default) and its basis (W 6.2.1). */
+    threshold_days?: number;
+    basis?: string;
+    /** energy-reserve-low: the fuel (coal, gas), the spell's first day and its lowest reserve. */
+    fuel?: string;
+    since?: string;
+    min_reserve_days?: number;
   };
 }
 

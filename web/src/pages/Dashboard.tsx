@@ -1,7 +1,8 @@
 // 工作台 (/dashboard, company roles): today's unqualified households, silent and out-of-range
 // sensors, work orders due soon or overdue with live countdowns, the month's service indicators
 // against their targets (as 五项指标 shows them, indicators/parts; not for technicians: the report
-// route refuses them), and the network as a treemap heat source → substation → building,
+// route refuses them), the companies' energy alerts (能源储备预警, dashboard/EnergyAlerts; for the
+// roles that open 能源储备), and the network as a treemap heat source → substation → building,
 // coloured by today's unqualified households.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
@@ -18,8 +19,10 @@ import DayStatusTag from '../components/DayStatusTag';
 import NetworkTreemap from '../components/NetworkTreemap';
 import { networkTree, type TreeNode } from '../components/networkTreeOption';
 import { nextDeadline, orderCategory, orderDeadline, orderState } from '../components/orderWords';
-import { addDays, beijingToday, formatDateTime, formatPercent, formatTemp } from '../format';
+import { addDays, beijingToday, formatDateTime, formatPercent, formatTemp, MISSING } from '../format';
 import { useT, type MessageKey } from '../i18n';
+import { PAGES } from '../routes';
+import EnergyAlerts from './dashboard/EnergyAlerts';
 import { IndicatorReportView } from './indicators/parts';
 
 const SENSOR_KINDS = ['silent', 'out-of-range', 'clock-skew'];
@@ -44,7 +47,7 @@ function UnqualifiedToday({ alerts }: { alerts: ApiAlert[] }) {
         {
           title: t('household.code'),
           dataIndex: 'household',
-          render: (code: string, a) => (a.household_id ? <Link to={`/households/${a.household_id}`}>{code}</Link> : code),
+          render: (code: string | null, a) => (a.household_id ? <Link to={`/households/${a.household_id}`}>{code}</Link> : code ?? MISSING),
         },
         { title: t('days.status'), key: 'status', width: 90, render: () => <DayStatusTag status="unqualified" /> },
         { title: t('days.value'), key: 'value', width: 100, align: 'right', render: (_, a) => formatTemp(a.details.value) },
@@ -93,12 +96,12 @@ function SensorAlerts({ alerts }: { alerts: ApiAlert[] }) {
           width: 110,
           render: (k: string) => <Tag color={k === 'silent' ? 'default' : 'orange'}>{SENSOR_KINDS.includes(k) ? t(`alert.${k.replace(/-/g, '_')}` as MessageKey) : k}</Tag>,
         },
-        { title: t('dashboard.sensor'), dataIndex: 'sensor', width: 140 },
+        { title: t('dashboard.sensor'), dataIndex: 'sensor', width: 140, render: (s: string | null) => s ?? MISSING },
         {
           title: t('household.code'),
           dataIndex: 'household',
           width: 160,
-          render: (code: string, a) => (a.household_id ? <Link to={`/households/${a.household_id}`}>{code}</Link> : code),
+          render: (code: string | null, a) => (a.household_id ? <Link to={`/households/${a.household_id}`}>{code}</Link> : code ?? MISSING),
         },
         { title: t('dashboard.lastReading'), key: 'last', width: 150, render: (_, a) => (a.details.last_reading ? formatDateTime(a.details.last_reading) : t('dashboard.neverHeard')) },
         { title: t('dashboard.lastValue'), key: 'lv', width: 100, align: 'right', render: (_, a) => (a.details.last_value !== undefined ? formatTemp(a.details.last_value) : '—') },
@@ -205,6 +208,8 @@ export default function Dashboard() {
   const t = useT();
   const { me } = useAuth();
   const seesReports = me?.role !== 'technician';
+  // The energy alerts link to 能源储备: only for the roles that open it (not the agent).
+  const seesEnergy = !!me && PAGES.some((p) => p.path === '/energy' && p.roles.includes(me.role));
   const month = beijingToday().slice(0, 7);
   const calendar = useApi<CalendarStatus>('/api/v1/calendar');
   const alerts = useApi<Page<ApiAlert>>('/api/v1/alerts', { limit: 1000 });
@@ -276,6 +281,7 @@ export default function Dashboard() {
               <OrdersDue orders={orders} />
             )}
           </Card>
+          {seesEnergy && <EnergyAlerts alerts={alerts.data?.items} error={alerts.error} />}
           {seesReports && (
             <Card size="small" title={t('dashboard.indicators', { month })} extra={<Link to="/reports/indicators">{t('menu.indicators')}</Link>}>
               {indicators.error ? <Alert type="error" showIcon message={errorText(indicators.error)} /> : !indicators.data ? <Skeleton active /> : <IndicatorReportView report={indicators.data} empty={t('dashboard.noIndicators')} />}

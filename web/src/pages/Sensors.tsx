@@ -13,7 +13,7 @@ import { useApi } from '../api/useApi';
 import { useRecords } from '../api/useRecords';
 import CursorPager, { PAGE_SIZES } from '../components/CursorPager';
 import { PageError } from '../components/PageState';
-import { formatDate, formatDateTime, formatTemp } from '../format';
+import { formatDate, formatDateTime, formatTemp, MISSING } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { alertsBySensor, lastHeardFromAlerts, sensorStates, stateKey, STATE_COLOUR, type SensorState } from './sensors/logic';
 
@@ -182,7 +182,7 @@ export default function Sensors() {
                 title: t('household.code'),
                 dataIndex: 'household',
                 width: 170,
-                render: (h: string, r) => (r.household_id ? <Link to={`/households/${r.household_id}`}>{h}</Link> : h),
+                render: (h: string | null, r) => (r.household_id ? <Link to={`/households/${r.household_id}`}>{h}</Link> : h ?? MISSING),
               },
               { title: t('sensors.state'), key: 'state', width: 160, render: (_: unknown, r) => <SensorStateTags alerts={r.alerts} /> },
               { title: t('sensors.lastHeard'), key: 'last', width: 160, render: (_: unknown, r) => lastHeard(r.alerts) },
