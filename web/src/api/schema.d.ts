@@ -54,7 +54,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts: households unqualified today (R-TEMP-5), sensors silent for more than silent_hours (default 24) or never heard, sensors whose last reading is outside R-TEMP-3's valid range, and sensors with a clock problem (clock-skew: readings in the future kept in quarantine in the last 24 h, GET /api/v1/sensors/{code}/quarantine) (company staff: their company; admin, regulator: all, or ?company= id or code) */
+        /** Alerts: households unqualified today (R-TEMP-5), sensors silent for more than silent_hours (default 24) or never heard, sensors whose last reading is outside R-TEMP-3's valid range, and sensors with a clock problem (clock-skew: readings in the future kept in quarantine in the last 24 h, GET /api/v1/sensors/{code}/quarantine); first, each company's energy alerts (R-ENERGY-1: energy-report-missing for yesterday, energy-reserve-low for a fuel below the profile's days of reserve; household null) (company staff: their company; admin, regulator: all, or ?company= id or code) */
         get: {
             parameters: {
                 query?: {
