@@ -685,6 +685,10 @@ export interface CompanyComparison {
   refunds: { owed_fen: number; owed_entries: number; paid_fen: number; paid_entries: number; overdue_entries: number };
   /** Its buildings outside its licensed districts (Z 3.4) and their households: /regulator/licence. */
   licence: { unlicensed_buildings: number; unlicensed_households: number };
+  /** Its season announcements (R-SEASON-1: commissioning and start of heating, per licensed
+   * district, for season_start_year) published late and missing, as judged today:
+   * /regulator/seasons. Absent in older answers (unknown). */
+  season_announcements?: { late: number; missing: number };
   score: SubsidyScore;
 }
 

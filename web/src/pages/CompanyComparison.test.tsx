@@ -116,6 +116,17 @@ describe('CompanyComparison', () => {
     expect(outside.textContent).toBe('2 栋 / 240 户');
     expect(outside.getAttribute('href')).toBe('/regulator/licence?company=1');
     expect(within(second).getByTestId('companies-licence').textContent).toBe('0');
+    // Season announcements late or missing (R-SEASON-1): a red tag of the non-zero parts linking to
+    // 供热季公告核查 of the company and the month's season; none: a green 无.
+    expect(header).toContain('季前公告');
+    const notices = within(first).getByTestId('companies-seasons');
+    expect(notices.textContent).toBe('逾期 1 · 缺失 2');
+    expect(notices.getAttribute('href')).toBe('/regulator/seasons?company=1&season=2026');
+    expect(notices.querySelector('.ant-tag')!.className).toContain('ant-tag-red');
+    const noNotices = within(second).getByTestId('companies-seasons');
+    expect(noNotices.textContent).toBe('无');
+    expect(noNotices.className).toContain('ant-tag-green');
+    expect(noNotices.getAttribute('href')).toBeNull();
 
     // The complaints' tooltip: received and duplicates.
     fireEvent.mouseEnter(within(first).getByTestId('companies-complaints'));
@@ -129,6 +140,22 @@ describe('CompanyComparison', () => {
     expect(chart.textContent).toContain('得分=[97.5,61.7]');
     expect(chart.textContent).not.toContain('省级热线');
     expect(chart.getAttribute('aria-label')).toContain('威海热电 23.33 件/万户、97.50 分');
+  });
+
+  it('shows only the non-zero parts of the season announcements, and — for an answer without them', async () => {
+    mockFetch(() => {
+      const report = comparisonReport(null, 'weihai');
+      const [first, second] = report.companies;
+      return json({ ...report, season_start_year: 2025, companies: [{ ...first, season_announcements: { late: 0, missing: 3 } }, { ...second, season_announcements: undefined }] });
+    });
+    renderPage('/regulator/companies?month=2026-03&policy=weihai');
+    const table = await screen.findByTestId('companies-table', undefined, { timeout: 8000 });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(2));
+    const [first, second] = rowsOf(table);
+    const notices = within(first).getByTestId('companies-seasons');
+    expect(notices.textContent).toBe('缺失 3');
+    expect(notices.getAttribute('href')).toBe('/regulator/seasons?company=1&season=2025');
+    expect(within(second).getByTestId('companies-seasons').textContent).toBe('—');
   });
 
   it('shows the message of a 400 on the policy and asks again with the profile chosen', async () => {

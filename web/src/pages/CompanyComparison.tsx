@@ -2,8 +2,9 @@
 // month (GET /api/v1/regulator/companies, R-REG-1): the five indicators (达标 green, 未达标 red,
 // 不适用 grey), complaints and complaints per 10,000 households, on-time replies, return-visit
 // satisfaction, company-caused heating stops, the season's refunds owed and paid (overdue ones
-// red), and the subsidy score; a chart of complaints per 10,000 households stacked by channel,
-// beside the scores. The month (the previous one by default) and the profile that scores
+// red), the buildings outside the licence and the season announcements late or missing (R-SEASON-1,
+// red, linking to their checks), and the subsidy score; a chart of complaints per 10,000
+// households stacked by channel, beside the scores. The month (the previous one by default) and the profile that scores
 // (empty: the one every company uses; the server asks for one when they differ) live in the
 // URL; 查询 asks, 导出Excel downloads the same as a workbook.
 import { PageContainer } from '@ant-design/pro-components';
@@ -71,7 +72,7 @@ export default function CompanyComparison() {
                   loading={report.loading}
                   dataSource={companies}
                   pagination={false}
-                  scroll={{ x: 1700 }}
+                  scroll={{ x: 1830 }}
                   locale={{ emptyText: t('regulator.none') }}
                   columns={[
                     {
@@ -203,6 +204,34 @@ export default function CompanyComparison() {
                             0
                           </Typography.Text>
                         ),
+                    },
+                    {
+                      title: t('companies.seasons'),
+                      key: 'seasons',
+                      width: 130,
+                      align: 'right',
+                      render: (_: unknown, c) => {
+                        const s = c.season_announcements;
+                        // An older answer without the member: unknown.
+                        if (!s) return <span data-testid="companies-seasons">—</span>;
+                        if (s.late === 0 && s.missing === 0)
+                          return (
+                            <Tag color="green" style={{ marginInlineEnd: 0 }} data-testid="companies-seasons">
+                              {t('companies.seasonsNone')}
+                            </Tag>
+                          );
+                        const parts = [
+                          ...(s.late > 0 ? [t('companies.seasonsLate', { n: s.late })] : []),
+                          ...(s.missing > 0 ? [t('companies.seasonsMissing', { n: s.missing })] : []),
+                        ];
+                        return (
+                          <Link to={`/regulator/seasons?company=${c.company_id}&season=${data.season_start_year}`} data-testid="companies-seasons">
+                            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                              {parts.join(' · ')}
+                            </Tag>
+                          </Link>
+                        );
+                      },
                     },
                     {
                       title: t('companies.score'),

@@ -54,6 +54,7 @@ export const weihai: CompanyComparison = {
   outages: { company_caused: 2, ids: [4, 9] },
   refunds: { owed_fen: 12345, owed_entries: 3, paid_fen: 0, paid_entries: 0, overdue_entries: 1 },
   licence: { unlicensed_buildings: 2, unlicensed_households: 240 },
+  season_announcements: { late: 1, missing: 2 },
   score: {
     points: '97.50',
     hundredths: 9750,
@@ -90,6 +91,7 @@ export const zibo: CompanyComparison = {
   outages: { company_caused: 0, ids: [] },
   refunds: { owed_fen: 0, owed_entries: 0, paid_fen: 500000, paid_entries: 2, overdue_entries: 0 },
   licence: { unlicensed_buildings: 0, unlicensed_households: 0 },
+  season_announcements: { late: 0, missing: 0 },
   score: {
     points: '61.70',
     hundredths: 6170,
