@@ -18,3 +18,7 @@ class ResizeObserverStub {
   disconnect() {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= ResizeObserverStub;
+// jsdom has no getComputedStyle for a pseudo-element, which antd's tables, drawers and modals
+// ask for (to measure the scroll bar): every page test reads the element's own style instead.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (elt: Element) => computedStyle(elt);

@@ -21,13 +21,6 @@ vi.mock('./regulator/RegulatorChart', () => ({
   ),
 }));
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

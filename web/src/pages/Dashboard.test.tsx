@@ -12,13 +12,6 @@ vi.mock('../auth', () => ({ useAuth: () => ({ me: { user_id: 1, username: 'u', r
 // jsdom has no canvas (and the network is empty here).
 vi.mock('../components/NetworkTreemap', () => ({ default: () => <div data-testid="treemap" /> }));
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

@@ -19,13 +19,6 @@ vi.mock('./energy/ReserveChart', () => ({
   ),
 }));
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 const report = (id: number, over: Partial<EnergyReport>): EnergyReport => ({

@@ -12,13 +12,6 @@ vi.setConfig({ testTimeout: 30000 });
 const who: { role: Role } = { role: 'regulator' };
 vi.mock('../auth', () => ({ useAuth: () => ({ me: { user_id: 1, username: 'u', role: who.role, company_id: who.role === 'regulator' ? null : 1, household_id: null } }) }));
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 const live = (rule: string, over: Partial<Indicator>): Indicator => ({

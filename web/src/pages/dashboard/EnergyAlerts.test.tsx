@@ -6,13 +6,6 @@ import EnergyAlerts, { energyAlerts, energyLink } from './EnergyAlerts';
 
 vi.setConfig({ testTimeout: 30000 });
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

@@ -4,15 +4,6 @@ import { I18nProvider } from '../../i18n';
 import FlagsPanel from './FlagsPanel';
 
 vi.setConfig({ testTimeout: 30000 });
-// jsdom has no getComputedStyle for a pseudo-element, which the table's scrollbar measure asks for.
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
-
 const flags: EnergyFlags = {
   season: 2026,
   from: '2026-11-01',

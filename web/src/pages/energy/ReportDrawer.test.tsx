@@ -70,14 +70,6 @@ const answer: EnergyReport = {
   reported_at: '2026-12-01T18:00:00+08:00',
 };
 
-// jsdom has no getComputedStyle for a pseudo-element, which the drawer's scroll lock asks for.
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 describe('ReportDrawer', () => {

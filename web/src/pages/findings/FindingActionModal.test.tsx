@@ -8,13 +8,6 @@ import FindingActionModal from './FindingActionModal';
 // antd validates asynchronously; on a busy machine (a C++ build beside) it can take seconds.
 const SLOW = { timeout: 8000 };
 vi.setConfig({ testTimeout: 30000 });
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 function errorsOf(id: string): string {

@@ -51,14 +51,6 @@ function fill(validFrom: string, validTo: string) {
   type('finding_valid_to', validTo, true);
 }
 
-// jsdom has no getComputedStyle for a pseudo-element, which the drawer's scroll lock asks for.
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 describe('FindingDrawer', () => {

@@ -8,13 +8,6 @@ import HouseholdFindings from './HouseholdFindings';
 
 const SLOW = { timeout: 8000 };
 vi.setConfig({ testTimeout: 30000 });
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => {
   vi.restoreAllMocks();
   setToken(null);

@@ -4,15 +4,6 @@ import { I18nProvider } from '../../i18n';
 import DaysTable from './DaysTable';
 
 vi.setConfig({ testTimeout: 30000 });
-// jsdom has no getComputedStyle for a pseudo-element, which antd's table asks for.
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
-
 const day = (date: string, over: Partial<JudgedDay>): JudgedDay => ({
   date,
   value: 16.2,

@@ -53,13 +53,6 @@ const answer: IndicatorPublication = {
   indicators: [],
 };
 
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 describe('PublishModal', () => {

@@ -10,14 +10,6 @@ import { BeijingPicker } from './parts';
 
 const SLOW = { timeout: 8000 };
 vi.setConfig({ testTimeout: 30000 });
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
-
 function errorsOf(id: string): string {
   return document.getElementById(id)?.closest('.ant-form-item')?.querySelector('.ant-form-item-explain')?.textContent ?? '';
 }

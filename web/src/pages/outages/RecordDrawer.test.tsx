@@ -33,14 +33,6 @@ function renderDrawer(onDone = vi.fn()) {
   return onDone;
 }
 
-// jsdom has no getComputedStyle for a pseudo-element, which the drawer's scroll lock asks for.
-const computedStyle = window.getComputedStyle.bind(window);
-beforeAll(() => {
-  window.getComputedStyle = (elt: Element) => computedStyle(elt);
-});
-afterAll(() => {
-  window.getComputedStyle = computedStyle;
-});
 afterEach(() => vi.restoreAllMocks());
 
 describe('RecordDrawer', () => {
