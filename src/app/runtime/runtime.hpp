@@ -7,7 +7,8 @@
 //   clock, policies -> store (migrated) -> calendar -> deadlines -> Database:
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
 //     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
-//     -> device tokens -> work orders -> reports -> indicators, regulator -> partner keys
+//     -> device tokens -> work orders -> reports -> indicators, season duties, regulator
+//     -> partner keys
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
