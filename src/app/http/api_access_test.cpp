@@ -28,7 +28,9 @@ const std::map<std::string, std::set<std::string>> kWriters = {
     // Not licensed_districts: no company adjusts its own service area (Z 3.4).
     {"manager",
      {"heat_sources", "network_sections", "substations", "buildings", "partitions", "households",
-      "rooms", "sensors", "tariffs", "fees", "payments", "reminders"}},
+      "rooms", "sensors", "tariffs", "fees", "payments", "reminders",
+      // R-SEASON-1: the company announces its own season dates.
+      "season_announcements"}},
     {"agent", {"households", "rooms", "fees", "payments", "reminders"}},
     {"technician", {"rooms", "sensors"}},
     {"household", {}},
