@@ -3,6 +3,7 @@
 // it. Plain data.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -13,14 +14,20 @@
 
 namespace hearth::ports {
 
-/// A calendar month of local time.
+/// A period of local time: a calendar month (year and month set), or a run of whole days
+/// (year and month 0), as the live indicators take (issue 15).
 struct ReportMonth {
   int year = 0;
-  unsigned month = 0;
-  Instant from;   ///< its first second
-  Instant until;  ///< the next month's first second
-  /// "2026-01"
+  unsigned month = 0;  ///< 1..12, or 0 for a run of days
+  Instant from;        ///< its first second
+  Instant until;       ///< the first second after it
+  bool IsMonth() const { return month != 0; }
+  /// "2026-01", or "2026-01-05..2026-02-10" for a run of days (both days inclusive)
   std::string Text() const {
+    if (!IsMonth()) {
+      return FormatDate(LocalDate(from)) + ".." +
+             FormatDate(LocalDate(until) - std::chrono::days{1});
+    }
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u", year, month);
     return buf;
@@ -41,7 +48,7 @@ struct HotlineRow {
   int64_t unsatisfied = 0;
   int64_t not_visited = 0;
   int64_t second_complaints = 0;
-  int64_t duplicates = 0;  ///< orders merged into a parent (R-WO-1): the same complaint again
+  int64_t duplicates = 0;       ///< orders merged into a parent (R-WO-1): the same complaint again
   std::vector<int64_t> orders;  ///< the orders received, by id
 
   bool operator==(const HotlineRow&) const = default;

@@ -95,6 +95,8 @@ class OutageStore {
   virtual Result<Outage> End(int64_t id, Instant at, const std::string& actor) = 0;
   /// Did the stop cut this household off?
   virtual Result<bool> Affects(int64_t outage_id, int64_t household_id) = 0;
+  /// The households the stop cut off, by id; none for an unknown stop.
+  virtual Result<std::vector<int64_t>> AffectedHouseholds(int64_t outage_id) = 0;
   /// The company-caused stops that cut the household off and overlap [from, until): each as
   /// [start, actual end, or `until` while it goes on), clipped to the range (R-REFUND-2).
   virtual Result<std::vector<rules::StopSpan>> CompanyStops(int64_t household_id, Instant from,

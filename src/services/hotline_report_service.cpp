@@ -56,8 +56,8 @@ void Count(HotlineRow& row, const ports::WorkOrder& o, Instant now) {
   const bool returned = LastEvent(o, OrderEventType::kReturn) != nullptr;
   const auto* reply =
       Find(o, o.projection.extended ? OrderDeadline::kReplyExtended : OrderDeadline::kReply);
-  const bool finished = returned || (reply && reply->met_at) ||
-                        o.projection.state == rules::OrderState::kClosed;
+  const bool finished =
+      returned || (reply && reply->met_at) || o.projection.state == rules::OrderState::kClosed;
   if (late) {
     ++row.late;
   } else if (finished) {
@@ -74,9 +74,15 @@ void Count(HotlineRow& row, const ports::WorkOrder& o, Instant now) {
     ++row.not_visited;
   } else {
     switch (*visit->result_satisfaction) {
-      case rules::Satisfaction::kSatisfied: ++row.satisfied; break;
-      case rules::Satisfaction::kBasicallySatisfied: ++row.basically_satisfied; break;
-      case rules::Satisfaction::kUnsatisfied: ++row.unsatisfied; break;
+      case rules::Satisfaction::kSatisfied:
+        ++row.satisfied;
+        break;
+      case rules::Satisfaction::kBasicallySatisfied:
+        ++row.basically_satisfied;
+        break;
+      case rules::Satisfaction::kUnsatisfied:
+        ++row.unsatisfied;
+        break;
     }
   }
 }
@@ -125,6 +131,19 @@ Result<ReportMonth> ParseReportMonth(std::string_view text) {
   auto next = month == 12 ? MakeDate(year + 1, 1, 1) : MakeDate(year, month + 1, 1);
   if (!first.ok() || !next.ok()) return bad;
   return ReportMonth{year, month, StartOfLocalDay(*first), StartOfLocalDay(*next)};
+}
+
+Result<ReportMonth> ParseReportPeriod(std::string_view from, std::string_view to) {
+  auto first = ParseDate(from);
+  if (!first.ok()) return Error::InvalidArgument("from must be a date YYYY-MM-DD", "from");
+  auto last = ParseDate(to);
+  if (!last.ok()) return Error::InvalidArgument("to must be a date YYYY-MM-DD", "to");
+  if (*last < *first) return Error::InvalidArgument("to must not be before from", "to");
+  if ((*last - *first).count() >= kMaxReportDays) {
+    return Error::InvalidArgument(
+        "from..to must be at most " + std::to_string(kMaxReportDays) + " days", "to");
+  }
+  return ReportMonth{0, 0, StartOfLocalDay(*first), StartOfLocalDay(*last + std::chrono::days{1})};
 }
 
 Result<std::vector<CompanyRef>> HotlineReportService::Companies(std::optional<int64_t> company,
@@ -208,13 +227,18 @@ Result<HotlineReport> HotlineReportService::Hotline(const ReportMonth& month,
 
 Status HotlineReportService::AccidentRate(const ReportMonth& month, int64_t company,
                                           const rules::IndicatorPolicy& policy, Instant now,
+                                          const DistrictHouseholds* in,
                                           CompanyIndicators& out) const {
   const Instant until = std::min(month.until, now);
   rules::AccidentRateInput period;
   period.period_seconds = std::max<int64_t>(0, (until - month.from).count());
-  auto rates = records_.UsageRates(ports::UsageGrouping::kPartition, {company, std::nullopt});
-  if (!rates.ok()) return rates.error();
-  for (const auto& row : *rates) period.heated_area += row.heated_centi;
+  if (in != nullptr) {
+    period.heated_area = in->HeatedArea();
+  } else {
+    auto rates = records_.UsageRates(ports::UsageGrouping::kPartition, {company, std::nullopt});
+    if (!rates.ok()) return rates.error();
+    for (const auto& row : *rates) period.heated_area += row.heated_centi;
+  }
   std::vector<rules::Outage> stops;  // newest first, as listed
   if (until > month.from) {
     ports::OutageQuery q;
@@ -230,8 +254,19 @@ Status HotlineReportService::AccidentRate(const ReportMonth& month, int64_t comp
         const Instant from = std::max(o.start, month.from);
         const Instant to = std::min(o.actual_end.value_or(until), until);
         if (to <= from) continue;
-        stops.push_back({std::to_string(o.id), true, (to - from).count(),
-                         std::min(o.affected_area_m2, period.heated_area)});
+        int64_t area = o.affected_area_m2;
+        if (in != nullptr) {  // the area it cut off in the district, as the records stand
+          auto affected = outages_->AffectedHouseholds(o.id);
+          if (!affected.ok()) return affected.error();
+          area = 0;
+          for (int64_t h : *affected) {
+            auto it = in->heated_area.find(h);
+            if (it != in->heated_area.end()) area += it->second;
+          }
+          if (area == 0) continue;
+        }
+        stops.push_back(
+            {std::to_string(o.id), true, (to - from).count(), std::min(area, period.heated_area)});
       }
       if (page->size() < static_cast<size_t>(q.limit)) break;
       q.before = page->back().id;
@@ -246,8 +281,12 @@ Status HotlineReportService::AccidentRate(const ReportMonth& month, int64_t comp
 
 Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t company,
                                                const rules::IndicatorPolicy& policy, Instant now,
-                                               bool fresh, CompanyIndicators& out) const {
-  const std::pair<int64_t, std::string> key{company, month.Text()};
+                                               bool fresh,
+                                               const std::optional<DistrictRef>& district,
+                                               const DistrictHouseholds* in,
+                                               CompanyIndicators& out) const {
+  const std::pair<int64_t, std::string> key{
+      company, month.Text() + (district ? "@" + std::to_string(district->id) : "")};
   if (!fresh) {
     MutexLock lock(mutex_);
     auto it = kept_.find(key);
@@ -276,6 +315,7 @@ Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t
       if (!page.ok()) return page.error();
       for (const auto& record : page->items) {
         if (!candidates.contains(record.id)) continue;
+        if (in != nullptr && !in->heated_area.contains(record.id)) continue;
         auto judged = judging_->Judge(record.id, first, last, &cache);
         if (!judged.ok()) return judged.error();
         rules::HouseholdQualification h{std::to_string(record.id), 0, 0};
@@ -304,11 +344,19 @@ Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t
 
 Result<IndicatorReport> HotlineReportService::Indicators(const ReportMonth& month,
                                                          std::optional<int64_t> company,
-                                                         const ports::Scope& scope,
-                                                         bool fresh) const {
+                                                         const ports::Scope& scope, bool fresh,
+                                                         std::optional<int64_t> district) const {
   auto companies = Companies(company, scope);
   if (!companies.ok()) return companies.error();
-  IndicatorReport out{month, clock_.Now(), {}};
+  IndicatorReport out{month, std::nullopt, clock_.Now(), {}};
+  if (district) {
+    auto d = ports::GetView<ports::DistrictView>(records_, *district);
+    if (!d.ok()) {
+      if (d.error().code != ErrorCode::kNotFound) return d.error();
+      return Error::InvalidArgument("no district " + std::to_string(*district), "district");
+    }
+    out.district = DistrictRef{d->id, d->code, d->name};
+  }
   const Instant now = out.generated_at;
   for (const CompanyRef& c : *companies) {
     auto policy = policies_.Find(c.policy);
@@ -316,11 +364,19 @@ Result<IndicatorReport> HotlineReportService::Indicators(const ReportMonth& mont
       return Error::FailedPrecondition("company " + c.code + " has profile '" + c.policy +
                                        "', which is not loaded");
     }
+    std::optional<DistrictHouseholds> members;
+    if (district) {
+      auto m = HouseholdsInDistrict(records_, c.id, *district);
+      if (!m.ok()) return m.error();
+      members = std::move(*m);
+    }
+    const DistrictHouseholds* in = members ? &*members : nullptr;
     auto orders = Active(month, c.id);
     if (!orders.ok()) return orders.error();
     std::vector<rules::RepairResponse> responses;
     std::vector<rules::Complaint> complaints;
     for (const ports::WorkOrder& o : *orders) {
+      if (in != nullptr && !in->all.contains(o.head.household_id)) continue;
       const std::string id = std::to_string(o.head.id);
       for (const auto& d : o.projection.deadlines) {
         if (d.name != OrderDeadline::kResponse && d.name != OrderDeadline::kArrival &&
@@ -345,10 +401,12 @@ Result<IndicatorReport> HotlineReportService::Indicators(const ReportMonth& mont
     CompanyIndicators r;
     r.company = c;
     if (outages_) {
-      if (auto s = AccidentRate(month, c.id, ip, now, r); !s.ok()) return s.error();
+      if (auto s = AccidentRate(month, c.id, ip, now, in, r); !s.ok()) return s.error();
     }
     if (judging_) {
-      if (auto s = QualificationRate(month, c.id, ip, now, fresh, r); !s.ok()) return s.error();
+      if (auto s = QualificationRate(month, c.id, ip, now, fresh, out.district, in, r); !s.ok()) {
+        return s.error();
+      }
     }
     r.q = rules::RepairResponseRate(ip, responses);
     r.p = rules::ProcessSatisfaction(ip, complaints);

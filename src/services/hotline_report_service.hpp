@@ -48,6 +48,9 @@
 //   company's month for kQualificationTtl and says when it was computed (c_computed_at); a
 //   publication (`fresh`) always judges afresh.
 // - The target comes from the company's profile (its `policy` field: policy.indicators).
+// - A period other than a month (issue 15: from and to, whole local days) is read the same way;
+//   "the month" above is then that period. A district limits each indicator to what lies in it
+//   (see Indicators).
 //
 // Access: a household scope is permission_denied; a company scope sees its own company only
 // (another company named is not_found); an empty scope sees every company, or the one named.
@@ -71,6 +74,7 @@
 #include "ports/record_store.hpp"
 #include "ports/work_order_store.hpp"
 #include "rules/indicators.hpp"
+#include "services/district_households.hpp"
 #include "services/judging_service.hpp"
 #include "services/policy_registry.hpp"
 
@@ -85,6 +89,13 @@ using ports::ReportMonth;
 /// "YYYY-MM", year 2000..2200; invalid_argument "month must be YYYY-MM" (field "month").
 Result<ReportMonth> ParseReportMonth(std::string_view text);
 
+/// The run of whole local days `from`..`to` ("YYYY-MM-DD", both inclusive), at most
+/// kMaxReportDays long; invalid_argument naming "from" or "to" (a bad date, to before from, too
+/// long a run).
+Result<ReportMonth> ParseReportPeriod(std::string_view from, std::string_view to);
+/// The longest run of days a live indicator report covers (a season is at most 366 days).
+inline constexpr int kMaxReportDays = 366;
+
 struct CompanyIndicators {
   CompanyRef company;
   /// R-KPI-S (rule empty without a stops store), R-KPI-C (rule empty without judging), Q, P, B.
@@ -98,8 +109,16 @@ struct CompanyIndicators {
   std::vector<int64_t> q_orders, p_orders, b_orders;
 };
 
+/// A district the indicators are limited to.
+struct DistrictRef {
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+};
+
 struct IndicatorReport {
-  ReportMonth month;
+  ReportMonth month;  ///< a calendar month or a run of days
+  std::optional<DistrictRef> district;  ///< none: the companies' whole areas
   Instant generated_at;
   std::vector<CompanyIndicators> companies;  ///< by company id
 };
@@ -122,10 +141,16 @@ class HotlineReportService {
   /// How long a live report reuses a company's R-KPI-C of a month.
   static constexpr std::chrono::minutes kQualificationTtl{10};
 
-  /// R-KPI-S, R-KPI-C, R-KPI-Q, R-KPI-P and R-KPI-B of `month`, per company (as Hotline).
-  /// `fresh`: judge R-KPI-C now, never reusing one computed earlier.
+  /// R-KPI-S, R-KPI-C, R-KPI-Q, R-KPI-P and R-KPI-B of `month` (a month or a run of days), per
+  /// company (as Hotline). `fresh`: judge R-KPI-C now, never reusing one computed earlier.
+  /// `district`: only what lies in that district (services/district_households.hpp): R-KPI-C
+  /// over its households, Q, P and B over the orders of its households (an order of no household
+  /// is left out), S over its heated area with each stop's area there (a stop that cut off none
+  /// of its households is left out); invalid_argument (field "district") when there is no such
+  /// district.
   Result<IndicatorReport> Indicators(const ReportMonth& month, std::optional<int64_t> company,
-                                     const ports::Scope& scope, bool fresh = false) const;
+                                     const ports::Scope& scope, bool fresh = false,
+                                     std::optional<int64_t> district = std::nullopt) const;
 
  private:
   Result<std::vector<CompanyRef>> Companies(std::optional<int64_t> company,
@@ -133,13 +158,15 @@ class HotlineReportService {
   /// The orders of `company` active in `month` (ports::OrderActivityQuery), every page.
   Result<std::vector<ports::WorkOrder>> Active(const ReportMonth& month, int64_t company) const;
   /// R-KPI-S of `company` in `month` as of `now` (see the header), with its stops' ids.
+  /// `in`: the district's households, or null for the company's whole area.
   Status AccidentRate(const ReportMonth& month, int64_t company,
                       const rules::IndicatorPolicy& policy, Instant now,
-                      CompanyIndicators& out) const;
+                      const DistrictHouseholds* in, CompanyIndicators& out) const;
   /// R-KPI-C of `company` in `month` as of `now` (see the header), with its households.
   Status QualificationRate(const ReportMonth& month, int64_t company,
                            const rules::IndicatorPolicy& policy, Instant now, bool fresh,
-                           CompanyIndicators& out) const;
+                           const std::optional<DistrictRef>& district,
+                           const DistrictHouseholds* in, CompanyIndicators& out) const;
 
   struct KeptQualification {
     Instant at;
@@ -154,7 +181,7 @@ class HotlineReportService {
   ports::OutageStore* outages_;
   const JudgingService* judging_;
   mutable Mutex mutex_;
-  /// R-KPI-C by company and month ("YYYY-MM"), as last judged.
+  /// R-KPI-C by company and period (ReportMonth::Text, with "@<district id>"), as last judged.
   mutable std::map<std::pair<int64_t, std::string>, KeptQualification> kept_ GUARDED_BY(mutex_);
 };
 

@@ -58,13 +58,21 @@ using C = rules::OrderCategory;
 const std::vector<Script> kScripts = {
     // Received in December: not in January's hotline report. Response due 01-01 00:25, met at
     // 00:10 (Q: within). Visited 01-06: reasonable, in time, satisfied (P and B: yes).
-    {"o7", 'a', "city-hotline", C::kRepair, "2025-12-31T23:50:00+08:00",
+    {"o7",
+     'a',
+     "city-hotline",
+     C::kRepair,
+     "2025-12-31T23:50:00+08:00",
      {{E::kAccept, "2025-12-31T23:55:00+08:00"},
       {E::kRespond, "2026-01-01T00:10:00+08:00"},
       {E::kReply, "2026-01-05T10:00:00+08:00"},
       {E::kVisit, "2026-01-06T10:00:00+08:00"}}},
     // City, on time: response met in 15 min, reply in 2 days, visited; satisfied.
-    {"o1", 'a', "city-hotline", C::kHeatingQuality, "2026-01-05T09:00:00+08:00",
+    {"o1",
+     'a',
+     "city-hotline",
+     C::kHeatingQuality,
+     "2026-01-05T09:00:00+08:00",
      {{E::kAccept, "2026-01-05T09:05:00+08:00"},
       {E::kRespond, "2026-01-05T09:20:00+08:00"},
       {E::kReply, "2026-01-07T10:00:00+08:00"},
@@ -72,18 +80,30 @@ const std::vector<Script> kScripts = {
     // City, late: response after 60 min (limit 30), reply on 01-20 (due 01-13). Visited:
     // reasonable, process basically satisfied but not in time (P: no), result basically
     // satisfied (B: yes; hotline: basically).
-    {"o2", 'a', "city-hotline", C::kBilling, "2026-01-06T09:00:00+08:00",
+    {"o2",
+     'a',
+     "city-hotline",
+     C::kBilling,
+     "2026-01-06T09:00:00+08:00",
      {{E::kAccept, "2026-01-06T09:00:00+08:00"},
       {E::kRespond, "2026-01-06T10:00:00+08:00"},
       {E::kReply, "2026-01-20T10:00:00+08:00"},
       {E::kVisit, "2026-01-21T10:00:00+08:00", true, Satisfaction::kBasicallySatisfied,
        Satisfaction::kBasicallySatisfied}}},
     // Provincial, returned within its working day: on time, returned, not visited.
-    {"o3", 'a', "provincial-hotline", C::kOther, "2026-01-07T09:00:00+08:00",
+    {"o3",
+     'a',
+     "provincial-hotline",
+     C::kOther,
+     "2026-01-07T09:00:00+08:00",
      {{E::kReturn, "2026-01-07T15:00:00+08:00"}}},
     // City, extended on 01-09 (before 01-15), replied 01-20 (extended due 01-29): on time and
     // extended. Visited: not reasonable (left out of P and B), result unsatisfied.
-    {"o4", 'a', "city-hotline", C::kConnection, "2026-01-08T09:00:00+08:00",
+    {"o4",
+     'a',
+     "city-hotline",
+     C::kConnection,
+     "2026-01-08T09:00:00+08:00",
      {{E::kAccept, "2026-01-08T09:00:00+08:00"},
       {E::kRespond, "2026-01-08T09:10:00+08:00"},
       {E::kExtend, "2026-01-09T10:00:00+08:00"},
@@ -92,11 +112,19 @@ const std::vector<Script> kScripts = {
        Satisfaction::kUnsatisfied}}},
     // Web, a second complaint (heating quality again this season): accepted, never responded
     // (Q: due 01-30 10:30, past: not within); reply due 02-06: pending.
-    {"o5", 'a', "web", C::kHeatingQuality, "2026-01-30T10:00:00+08:00",
+    {"o5",
+     'a',
+     "web",
+     C::kHeatingQuality,
+     "2026-01-30T10:00:00+08:00",
      {{E::kAccept, "2026-01-30T10:00:00+08:00"}}},
     // Phone, a leak at the month's end: response due 02-01 00:15 and leak due 02-01 00:40 fall
     // in February (not in January's Q); reply due 02-06: pending.
-    {"o6", 'a', "phone", C::kLeak, "2026-01-31T23:40:00+08:00",
+    {"o6",
+     'a',
+     "phone",
+     C::kLeak,
+     "2026-01-31T23:40:00+08:00",
      {{E::kAccept, "2026-01-31T23:45:00+08:00"}, {E::kRespond, "2026-01-31T23:50:00+08:00"}}},
     // Company b: received, nothing done; reply due 01-16 is past: late.
     {"b1", 'b', "city-hotline", C::kHeatingQuality, "2026-01-10T09:00:00+08:00", {}},
@@ -138,8 +166,8 @@ class HotlineReportServiceTest : public ::testing::TestWithParam<Engine> {
 
   void Play(const Script& s) {
     const auto& city = s.company == 'a' ? a_ : b_;
-    OrderActor agent{"agent-" + std::string(1, s.company), rules::Role::kAgent,
-                     {city.company_id, std::nullopt}};
+    OrderActor agent{
+        "agent-" + std::string(1, s.company), rules::Role::kAgent, {city.company_id, std::nullopt}};
     NewWorkOrder n;
     n.channel = *rules::ParseChannel(s.channel);
     n.external_id = rules::IsHotline(n.channel) ? std::string(s.name) : "";
@@ -210,8 +238,8 @@ class HotlineReportServiceTest : public ::testing::TestWithParam<Engine> {
 // The counts of a row, in the order of HotlineRow's fields.
 struct Counts {
   const char* channel;
-  int64_t received, on_time, late, pending, returned, extended, satisfied, basically,
-      unsatisfied, not_visited, second;
+  int64_t received, on_time, late, pending, returned, extended, satisfied, basically, unsatisfied,
+      not_visited, second;
   std::initializer_list<const char*> orders;
 };
 
@@ -329,8 +357,7 @@ TEST_P(HotlineReportServiceTest, AccidentRateFromTheStoredStops) {
   ports::ListQuery q;
   q.equals = {{"code", std::string("B-01")}};
   q.scope.company_id = a_.company_id;
-  const int64_t building =
-      records_->List(*model::FindResource("buildings"), q)->items.front().id;
+  const int64_t building = records_->List(*model::FindResource("buildings"), q)->items.front().id;
   auto stop = [&](const char* from, const char* to, bool company_caused) {
     ports::Outage o;
     o.company_id = a_.company_id;
@@ -370,14 +397,106 @@ TEST_P(HotlineReportServiceTest, AccidentRateFromTheStoredStops) {
 
   auto february = reports_->Indicators(*ParseReportMonth("2026-02"), a_.company_id, All());
   ASSERT_TRUE(february.ok());
-  EXPECT_EQ(static_cast<int64_t>(february->companies[0].s.denominator),
-            216000 * int64_t{8555});
+  EXPECT_EQ(static_cast<int64_t>(february->companies[0].s.denominator), 216000 * int64_t{8555});
   EXPECT_EQ(february->companies[0].s.display, "66.67‰");
   // Company b stopped nothing: 0‰, met.
   auto b = reports_->Indicators(January(), b_.company_id, All());
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->companies[0].s.display, "0.00‰");
   EXPECT_EQ(b->companies[0].s.status, rules::IndicatorStatus::kMet);
+}
+
+// Issue 15: the indicators of one district and of a run of days. Company a gets a second
+// building, B-02 in district d-x, with one heated household of 100 m²; a company-caused stop
+// of its heat source cuts off both households for 12 h on 01-10. In d-a (H-101, 85.55 m²) the
+// stop weighs 85.55 m² of 85.55; in d-x, 100 m² of 100; the company as a whole, 185.55 of
+// 185.55. Every order of company a is H-101's, so d-x has none: Q, P and B are not applicable.
+TEST_P(HotlineReportServiceTest, ADistrictCountsItsHouseholdsTheirOrdersAndTheStopsAreaThere) {
+  auto id_of = [&](const char* resource, const char* code, std::optional<int64_t> company) {
+    ports::ListQuery q;
+    q.equals = {{"code", std::string(code)}};
+    q.scope.company_id = company;
+    return records_->List(*model::FindResource(resource), q)->items.front().id;
+  };
+  auto make = [&](const char* resource, const ports::Fields& fields) {
+    auto rec = records_->Create(*model::FindResource(resource), fields, {}, "setup");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().message;
+    return rec->id;
+  };
+  const int64_t da = id_of("districts", "d-a", std::nullopt);
+  const int64_t dx = make(
+      "districts", {{"code", "d-x"}, {"name", "X 区"}, {"city", "威海市"}, {"policy", "weihai"}});
+  const int64_t b2 = make("buildings", {{"company_id", a_.company_id},
+                                        {"district_id", dx},
+                                        {"substation_id", id_of("substations", "s", a_.company_id)},
+                                        {"code", "B-02"},
+                                        {"community", "Y"},
+                                        {"floors", int64_t{6}}});
+  const int64_t p2 =
+      make("partitions", {{"company_id", a_.company_id}, {"building_id", b2}, {"code", "U1"}});
+  make("households", {{"company_id", a_.company_id},
+                      {"partition_id", p2},
+                      {"code", "H-201"},
+                      {"area_m2", int64_t{10000}},
+                      {"floor", int64_t{2}},
+                      {"orientation", "shade"},
+                      {"billing", "area"},
+                      {"heating_status", "heated"}});
+  ports::Outage o;
+  o.company_id = a_.company_id;
+  o.kind = rules::OutageKind::kEmergency;
+  o.company_caused = true;
+  o.cause = "test";
+  o.scope.heat_sources = {id_of("heat_sources", "hs", a_.company_id)};
+  o.start = T("2026-01-10T08:00:00+08:00");
+  o.expected_end = T("2026-01-10T20:00:00+08:00");
+  o.created_by = "manager";
+  auto created = outages_->Create(o, {});
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  ASSERT_TRUE(outages_->End(created->id, o.expected_end, "manager").ok());
+
+  struct Case {
+    const char* what;
+    std::optional<int64_t> district;
+    int64_t area;      // the heated area and the stop's area there, m² × 100
+    size_t q_records;  // R-KPI-Q's records (P and B follow: 3 each, or none)
+  };
+  const Case cases[] = {
+      {"the whole company", std::nullopt, 18555, 5},
+      {"d-a, where every order is", da, 8555, 5},
+      {"d-x, no order", dx, 10000, 0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    auto r = reports_->Indicators(January(), a_.company_id, All(), false, c.district);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(r->district.has_value(), c.district.has_value());
+    const CompanyIndicators& a = r->companies.at(0);
+    EXPECT_EQ(static_cast<int64_t>(a.s.numerator), 43200 * c.area);
+    EXPECT_EQ(static_cast<int64_t>(a.s.denominator), 31 * 86400 * c.area);
+    ASSERT_EQ(a.s_stops.size(), 1u);
+    EXPECT_EQ(a.s_stops[0].area, c.area);
+    EXPECT_EQ(a.q.records.size(), c.q_records);
+    EXPECT_EQ(a.p.records.size(), c.q_records == 0 ? 0u : 3u);
+    EXPECT_EQ(a.p.status == rules::IndicatorStatus::kNotApplicable, c.q_records == 0);
+  }
+  // A district where company b has no building: no area, no stop, no order.
+  auto none = reports_->Indicators(January(), b_.company_id, All(), false, da);
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_TRUE(none->companies.at(0).s_stops.empty());
+  EXPECT_TRUE(none->companies.at(0).q.records.empty());
+  auto unknown = reports_->Indicators(January(), a_.company_id, All(), false, 999999);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(unknown.error().field, "district");
+
+  // The single day 01-10 in d-a: 12 h of 24 over the whole area, 500‰.
+  auto day = reports_->Indicators(*ParseReportPeriod("2026-01-10", "2026-01-10"), a_.company_id,
+                                  All(), false, da);
+  ASSERT_TRUE(day.ok()) << day.error().message;
+  EXPECT_EQ(day->month.Text(), "2026-01-10..2026-01-10");
+  EXPECT_EQ(static_cast<int64_t>(day->companies.at(0).s.denominator), 86400 * int64_t{8555});
+  EXPECT_EQ(day->companies.at(0).s.display, "500.00‰");
 }
 
 TEST_P(HotlineReportServiceTest, Scopes) {
@@ -394,8 +513,11 @@ TEST_P(HotlineReportServiceTest, Scopes) {
       {"one named", {}, b_.company_id, std::nullopt, {b_.company_id}},
       {"a company's own", company_a, std::nullopt, std::nullopt, {a_.company_id}},
       {"another company", company_a, b_.company_id, ErrorCode::kNotFound, {}},
-      {"a household", {std::nullopt, a_.household_id}, std::nullopt,
-       ErrorCode::kPermissionDenied, {}},
+      {"a household",
+       {std::nullopt, a_.household_id},
+       std::nullopt,
+       ErrorCode::kPermissionDenied,
+       {}},
   };
   for (const Case& c : cases) {
     for (bool indicators : {false, true}) {
@@ -431,18 +553,23 @@ INSTANTIATE_TEST_SUITE_P(Engines, HotlineReportServiceTest,
 TEST(ParseReportMonth, Table) {
   struct Case {
     const char* text;
-    const char* from;   // nullptr: refused
+    const char* from;  // nullptr: refused
     const char* until;
   };
   const Case cases[] = {
       {"2026-01", "2026-01-01T00:00:00+08:00", "2026-02-01T00:00:00+08:00"},
       {"2025-12", "2025-12-01T00:00:00+08:00", "2026-01-01T00:00:00+08:00"},
       {"2024-02", "2024-02-01T00:00:00+08:00", "2024-03-01T00:00:00+08:00"},
-      {"2026-1", nullptr, nullptr},   {"2026-13", nullptr, nullptr},
-      {"2026-00", nullptr, nullptr},  {"26-01", nullptr, nullptr},
-      {"2026/01", nullptr, nullptr},  {"1999-12", nullptr, nullptr},
-      {"2026-01-01", nullptr, nullptr}, {"", nullptr, nullptr},
-      {"+026-01", nullptr, nullptr},  {"2026-+1", nullptr, nullptr},
+      {"2026-1", nullptr, nullptr},
+      {"2026-13", nullptr, nullptr},
+      {"2026-00", nullptr, nullptr},
+      {"26-01", nullptr, nullptr},
+      {"2026/01", nullptr, nullptr},
+      {"1999-12", nullptr, nullptr},
+      {"2026-01-01", nullptr, nullptr},
+      {"", nullptr, nullptr},
+      {"+026-01", nullptr, nullptr},
+      {"2026-+1", nullptr, nullptr},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -458,6 +585,44 @@ TEST(ParseReportMonth, Table) {
     EXPECT_EQ(FormatLocal(m->from), c.from);
     EXPECT_EQ(FormatLocal(m->until), c.until);
     EXPECT_EQ(m->Text(), c.text);
+  }
+}
+
+// A run of whole local days, both inclusive, at most kMaxReportDays; each refusal names its
+// parameter.
+TEST(ParseReportPeriod, Table) {
+  struct Case {
+    const char* from;
+    const char* to;
+    const char* field;  // nullptr: taken
+    const char* text;   // when taken
+    const char* until;
+  };
+  const Case cases[] = {
+      {"2026-01-05", "2026-02-10", nullptr, "2026-01-05..2026-02-10", "2026-02-11T00:00:00+08:00"},
+      {"2026-01-05", "2026-01-05", nullptr, "2026-01-05..2026-01-05", "2026-01-06T00:00:00+08:00"},
+      {"2025-11-15", "2026-11-14", nullptr, "2025-11-15..2026-11-14", "2026-11-15T00:00:00+08:00"},
+      {"2025-11-15", "2026-11-15", nullptr, "2025-11-15..2026-11-15", "2026-11-16T00:00:00+08:00"},
+      {"2025-11-15", "2026-11-16", "to", nullptr, nullptr},  // 367 days
+      {"2026-01-06", "2026-01-05", "to", nullptr, nullptr},
+      {"2026-1-5", "2026-01-05", "from", nullptr, nullptr},
+      {"2026-01-05", "2026-02-30", "to", nullptr, nullptr},
+      {"", "2026-01-05", "from", nullptr, nullptr},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.from) + ".." + c.to);
+    auto p = ParseReportPeriod(c.from, c.to);
+    if (c.field != nullptr) {
+      ASSERT_FALSE(p.ok());
+      EXPECT_EQ(p.error().code, ErrorCode::kInvalidArgument);
+      EXPECT_EQ(p.error().field, c.field);
+      continue;
+    }
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    EXPECT_FALSE(p->IsMonth());
+    EXPECT_EQ(FormatLocal(p->from), std::string(c.from) + "T00:00:00+08:00");
+    EXPECT_EQ(FormatLocal(p->until), c.until);
+    EXPECT_EQ(p->Text(), c.text);
   }
 }
 

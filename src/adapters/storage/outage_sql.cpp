@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
@@ -118,9 +117,9 @@ Status SqlOutageStore::CheckScope(int64_t company_id, const OutageScope& scope) 
     if (ids.empty()) continue;
     std::vector<Value> params = {company_id};
     const std::string in = Placeholders(ids, params);
-    auto rows = conn_->Query(std::string("SELECT id FROM ") + l.table +
-                                 " WHERE company_id = $1 AND id IN (" + in + ")",
-                             params);
+    auto rows = conn_->Query(
+        std::string("SELECT id FROM ") + l.table + " WHERE company_id = $1 AND id IN (" + in + ")",
+        params);
     if (!rows.ok()) return rows.error();
     std::vector<int64_t> found;
     for (size_t i = 0; i < rows->rows.size(); ++i) found.push_back(rows->Int(i, 0));
@@ -135,7 +134,8 @@ Status SqlOutageStore::CheckScope(int64_t company_id, const OutageScope& scope) 
   return OkStatus();
 }
 
-Result<Outage> SqlOutageStore::Create(const Outage& in, std::span<const ports::OutboxMessage> outbox) {
+Result<Outage> SqlOutageStore::Create(const Outage& in,
+                                      std::span<const ports::OutboxMessage> outbox) {
   MutexLock lock(mutex_);
   int64_t id = 0;
   Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
@@ -166,7 +166,8 @@ Result<Outage> SqlOutageStore::Create(const Outage& in, std::span<const ports::O
         "JOIN partitions p ON p.id = h.partition_id JOIN buildings b ON b.id = p.building_id "
         "JOIN substations s ON s.id = b.substation_id "
         "JOIN network_sections n ON n.id = s.network_section_id "
-        "WHERE h.company_id = $2 AND h.heating_status = 'heated' AND (" + any + ")",
+        "WHERE h.company_id = $2 AND h.heating_status = 'heated' AND (" +
+            any + ")",
         params);
     if (!derived.ok()) return derived.error();
     auto counts = conn_->Query(
@@ -180,8 +181,8 @@ Result<Outage> SqlOutageStore::Create(const Outage& in, std::span<const ports::O
     if (auto w = InsertOutbox(*conn_, messages); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(*conn_, {0, "", in.created_by, "create", "outages", id, "",
-                                StateJson(*after)});
+    return InsertAudit(*conn_,
+                       {0, "", in.created_by, "create", "outages", id, "", StateJson(*after)});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -215,16 +216,18 @@ Result<std::vector<Outage>> SqlOutageStore::List(const ports::OutageQuery& q) {
   Where where;
   if (q.company_id) where.And("company_id =", *q.company_id);
   if (q.household_id) {
-    where.And("EXISTS (SELECT 1 FROM outage_households oh WHERE oh.outage_id = outages.id AND "
-              "oh.household_id =",
-              *q.household_id, ")");
+    where.And(
+        "EXISTS (SELECT 1 FROM outage_households oh WHERE oh.outage_id = outages.id AND "
+        "oh.household_id =",
+        *q.household_id, ")");
   }
   if (q.company_caused) where.And("company_caused =", int64_t{*q.company_caused ? 1 : 0});
   if (q.overlaps_until) where.And("start_at <", Unix(*q.overlaps_until));
-  if (q.overlaps_from) where.And("(actual_end IS NULL OR actual_end >", Unix(*q.overlaps_from), ")");
+  if (q.overlaps_from)
+    where.And("(actual_end IS NULL OR actual_end >", Unix(*q.overlaps_from), ")");
   if (q.before) where.And("id <", *q.before);
-  const std::string sql = std::string("SELECT ") + kColumns + " FROM outages WHERE " +
-                          where.sql() + " ORDER BY id DESC LIMIT " +
+  const std::string sql = std::string("SELECT ") + kColumns + " FROM outages WHERE " + where.sql() +
+                          " ORDER BY id DESC LIMIT " +
                           std::to_string(std::clamp(q.limit, 1, kMaxPageRows));
   MutexLock lock(mutex_);
   auto rows = conn_->Query(sql, where.params());
@@ -273,11 +276,12 @@ Result<Outage> SqlOutageStore::AddNotice(
     if (!queued.ok()) return queued.error();
     nlohmann::json after = nlohmann::json::parse(StateJson(*before));
     after["notices"] = seq;
-    after["notice"] = {{"seq", seq}, {"at", FormatLocal(notice.at)},
+    after["notice"] = {{"seq", seq},
+                       {"at", FormatLocal(notice.at)},
                        {"expected_end", FormatLocal(notice.expected_end)},
                        {"households", queued->affected}};
-    return InsertAudit(*conn_, {0, "", notice.actor, "update", "outages", id, StateJson(*before),
-                                after.dump()});
+    return InsertAudit(
+        *conn_, {0, "", notice.actor, "update", "outages", id, StateJson(*before), after.dump()});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -289,18 +293,17 @@ Result<Outage> SqlOutageStore::End(int64_t id, Instant at, const std::string& ac
     auto before = GetLocked(id, true);
     if (!before.ok()) return before.error();
     if (before->actual_end) {
-      return Error::FailedPrecondition(
-          "heating stop " + std::to_string(id) + " ended already, at " +
-              FormatLocal(*before->actual_end),
-          "at");
+      return Error::FailedPrecondition("heating stop " + std::to_string(id) +
+                                           " ended already, at " + FormatLocal(*before->actual_end),
+                                       "at");
     }
     auto u = conn_->Query("UPDATE outages SET actual_end = $1 WHERE id = $2 AND actual_end IS NULL",
                           {Unix(at), id});
     if (!u.ok()) return u.error();
     Outage after = *before;
     after.actual_end = at;
-    return InsertAudit(*conn_, {0, "", actor, "update", "outages", id, StateJson(*before),
-                                StateJson(after)});
+    return InsertAudit(
+        *conn_, {0, "", actor, "update", "outages", id, StateJson(*before), StateJson(after)});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -308,11 +311,23 @@ Result<Outage> SqlOutageStore::End(int64_t id, Instant at, const std::string& ac
 
 Result<bool> SqlOutageStore::Affects(int64_t outage_id, int64_t household_id) {
   MutexLock lock(mutex_);
-  auto rows = conn_->Query(
-      "SELECT 1 FROM outage_households WHERE outage_id = $1 AND household_id = $2",
-      {outage_id, household_id});
+  auto rows =
+      conn_->Query("SELECT 1 FROM outage_households WHERE outage_id = $1 AND household_id = $2",
+                   {outage_id, household_id});
   if (!rows.ok()) return rows.error();
   return !rows->empty();
+}
+
+Result<std::vector<int64_t>> SqlOutageStore::AffectedHouseholds(int64_t outage_id) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT household_id FROM outage_households WHERE outage_id = $1 ORDER BY household_id",
+      {outage_id});
+  if (!rows.ok()) return rows.error();
+  std::vector<int64_t> out;
+  out.reserve(rows->rows.size());
+  for (size_t i = 0; i < rows->rows.size(); ++i) out.push_back(rows->Int(i, 0));
+  return out;
 }
 
 Result<std::vector<rules::StopSpan>> SqlOutageStore::CompanyStops(int64_t household_id,

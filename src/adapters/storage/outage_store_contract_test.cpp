@@ -5,6 +5,8 @@
 // household clipped to a range.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
@@ -41,12 +43,13 @@ class OutageStoreContract : public ::testing::TestWithParam<Engine> {
                                  {"network_section_id", IdOf("network_sections", "n", a_)},
                                  {"code", "s2"},
                                  {"name", "s2"}});
-    const int64_t b2 = Make("buildings", {{"company_id", a_.company_id},
-                                          {"district_id", IdOf("buildings", "B-01", a_, "district_id")},
-                                          {"substation_id", sub2_},
-                                          {"code", "B-02"},
-                                          {"community", "Y"},
-                                          {"floors", int64_t{6}}});
+    const int64_t b2 =
+        Make("buildings", {{"company_id", a_.company_id},
+                           {"district_id", IdOf("buildings", "B-01", a_, "district_id")},
+                           {"substation_id", sub2_},
+                           {"code", "B-02"},
+                           {"community", "Y"},
+                           {"floors", int64_t{6}}});
     const int64_t p2 =
         Make("partitions", {{"company_id", a_.company_id}, {"building_id", b2}, {"code", "U1"}});
     heated2_ = Household(p2, "H-201", 10000, "heated");
@@ -125,8 +128,11 @@ TEST_P(OutageStoreContract, DerivesTheHeatedHouseholdsOfEachLevelOfTheScope) {
       {"the section", {{}, {section}, {}, {}}, 2, 18555, true},
       {"one substation", {{}, {}, {sub2_}, {}}, 1, 10000, false},
       {"one building", {{}, {}, {}, {building1}}, 1, 8555, true},
-      {"overlapping levels count a household once", {{source}, {}, {sub2_}, {building1}}, 2,
-       18555, true},
+      {"overlapping levels count a household once",
+       {{source}, {}, {sub2_}, {building1}},
+       2,
+       18555,
+       true},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(r.name);
@@ -137,7 +143,17 @@ TEST_P(OutageStoreContract, DerivesTheHeatedHouseholdsOfEachLevelOfTheScope) {
     EXPECT_EQ(o->scope, r.scope);
     EXPECT_EQ(*store_->Affects(o->id, a_.household_id), r.first_household);
     EXPECT_EQ(*store_->Affects(o->id, b_.household_id), false);
+    auto affected = store_->AffectedHouseholds(o->id);
+    ASSERT_TRUE(affected.ok()) << affected.error().message;
+    EXPECT_EQ(static_cast<int64_t>(affected->size()), r.households);
+    EXPECT_TRUE(std::is_sorted(affected->begin(), affected->end()));
+    EXPECT_EQ(std::count(affected->begin(), affected->end(), a_.household_id),
+              r.first_household ? 1 : 0);
+    EXPECT_EQ(std::count(affected->begin(), affected->end(), b_.household_id), 0);
   }
+  auto none = store_->AffectedHouseholds(999999);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_P(OutageStoreContract, RefusesAnotherCompanysRecordNamingItAndWritesNothing) {
@@ -183,8 +199,7 @@ TEST_P(OutageStoreContract, ANoticeReachesEveryAffectedHouseholdOnce) {
   for (const auto& m : *due) ids.push_back(m.message_id);
   const std::string prefix = "outage-" + std::to_string(o->id);
   std::vector<std::string> expected = {
-      prefix + "-authority",
-      prefix + "-notice-1-household-" + std::to_string(a_.household_id),
+      prefix + "-authority", prefix + "-notice-1-household-" + std::to_string(a_.household_id),
       prefix + "-notice-1-household-" + std::to_string(heated2_),
       prefix + "-notice-2-household-" + std::to_string(a_.household_id),
       prefix + "-notice-2-household-" + std::to_string(heated2_)};
@@ -258,8 +273,9 @@ TEST_P(OutageStoreContract, CompanyStopsAreClippedAndSkipOthersCauses) {
   ASSERT_EQ(spans->size(), 1u);
   EXPECT_EQ(FormatLocal(spans->front().from), "2025-12-10T09:00:00+08:00");
   EXPECT_EQ(FormatLocal(spans->front().to), "2025-12-10T10:00:00+08:00");
-  EXPECT_TRUE(store_->CompanyStops(a_.household_id, T("2025-12-10T00:00:00+08:00"),
-                                   T("2025-12-11T00:00:00+08:00"))
+  EXPECT_TRUE(store_
+                  ->CompanyStops(a_.household_id, T("2025-12-10T00:00:00+08:00"),
+                                 T("2025-12-11T00:00:00+08:00"))
                   ->empty());
 }
 

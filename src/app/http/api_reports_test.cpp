@@ -22,8 +22,10 @@ class ReportsApi : public ::testing::Test {
  protected:
   void SetUp() override {
     // Cheap hashes: these tests are about reports, not hashing.
-    auto rt = runtime::Runtime::Open({dir_ / "h.db", std::string(HEARTH_SOURCE_DIR) + "/policies",
-                                      runtime::DbMode::kRequired, {1, 1024, 1}});
+    auto rt = runtime::Runtime::Open({dir_ / "h.db",
+                                      std::string(HEARTH_SOURCE_DIR) + "/policies",
+                                      runtime::DbMode::kRequired,
+                                      {1, 1024, 1}});
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
@@ -151,6 +153,18 @@ TEST_F(ReportsApi, ParametersAreChecked) {
       {"/api/v1/reports/hotline?month=2026-01&format=pdf", "format"},
       {"/api/v1/reports/indicators?month=2026-01&format=csv", "format"},
       {"/api/v1/reports/hotline?month=2026-01&company=zz", "company"},
+      // Issue 15: the indicators over a run of days, and of a district.
+      {"/api/v1/indicators", "month"},
+      {"/api/v1/indicators?month=2026-01&from=2026-01-01&to=2026-01-31", "month"},
+      {"/api/v1/indicators?from=2026-01-01", "to"},
+      {"/api/v1/indicators?to=2026-01-31", "from"},
+      {"/api/v1/indicators?from=2026-01-32&to=2026-02-01", "from"},
+      {"/api/v1/indicators?from=2026-02-01&to=2026-01-31", "to"},
+      {"/api/v1/indicators?from=2025-01-01&to=2026-01-31", "to"},
+      {"/api/v1/indicators?month=2026-01&district=d-zz", "district"},
+      {"/api/v1/indicators?month=2026-01&district=999999", "district"},
+      {"/api/v1/indicators?month=2026-01&district=0", "district"},
+      {"/api/v1/reports/hotline?from=2026-01-01&to=2026-01-31", "from"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.target);
@@ -158,9 +172,9 @@ TEST_F(ReportsApi, ParametersAreChecked) {
     ASSERT_EQ(r.status, 400u) << r.body;
     EXPECT_EQ(json::parse(r.body)["error"]["field"], c.field) << r.body;
   }
-  EXPECT_EQ(json::parse(Get("root", "/api/v1/reports/hotline?month=2026-13").body)["error"]
-                ["message"],
-            "month must be YYYY-MM");
+  EXPECT_EQ(
+      json::parse(Get("root", "/api/v1/reports/hotline?month=2026-13").body)["error"]["message"],
+      "month must be YYYY-MM");
 }
 
 TEST_F(ReportsApi, HotlineJsonAndIndicators) {
@@ -208,6 +222,40 @@ TEST_F(ReportsApi, HotlineJsonAndIndicators) {
   EXPECT_EQ(ind[4]["orders"], json::array({order_}));
 }
 
+// Issue 15: GET /api/v1/indicators answers as the report does, over a month or a run of days,
+// and for one district (id or code): the order is a's household's, in d-a.
+TEST_F(ReportsApi, IndicatorsOfAPeriodAndADistrict) {
+  auto month = json::parse(Get("gov", "/api/v1/indicators?month=2026-01&company=a").body);
+  auto report = json::parse(Get("gov", "/api/v1/reports/indicators?month=2026-01&company=a").body);
+  month.erase("generated_at");
+  report.erase("generated_at");
+  EXPECT_EQ(month, report);
+  EXPECT_EQ(month["period"], "2026-01");
+  EXPECT_EQ(month["district"], nullptr);
+
+  auto days = Get("li", "/api/v1/indicators?from=2026-01-05&to=2026-01-06&district=d-a");
+  ASSERT_EQ(days.status, 200u) << days.body;
+  const json d = json::parse(days.body);
+  EXPECT_EQ(d["month"], nullptr);
+  EXPECT_EQ(d["period"], "2026-01-05..2026-01-06");
+  EXPECT_EQ(d["from"], "2026-01-05T00:00:00+08:00");
+  EXPECT_EQ(d["until"], "2026-01-07T00:00:00+08:00");
+  EXPECT_EQ(d["district"]["district_code"], "d-a");
+  ASSERT_EQ(d["companies"].size(), 1u);  // the manager's own company
+  EXPECT_EQ(d["companies"][0]["indicators"][1]["orders"], json::array({order_}));
+
+  // d-b is company b's: company a has no household there, so no order counts.
+  const json other =
+      json::parse(Get("li", "/api/v1/indicators?from=2026-01-05&to=2026-01-06&district=d-b").body);
+  EXPECT_EQ(other["companies"][0]["indicators"][1]["orders"], json::array());
+  EXPECT_EQ(other["companies"][0]["indicators"][1]["status"], "not-applicable");
+
+  auto xlsx = Get("gov", "/api/v1/indicators?from=2026-01-05&to=2026-01-06&format=xlsx");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(Get("zhao", "/api/v1/indicators?month=2026-01").status, 403u);
+}
+
 TEST_F(ReportsApi, XlsxIsAnAttachment) {
   struct Case {
     const char* user;
@@ -223,8 +271,7 @@ TEST_F(ReportsApi, XlsxIsAnAttachment) {
     SCOPED_TRACE(c.query);
     auto r = Get(c.user, std::string("/api/v1/reports/hotline?") + c.query);
     ASSERT_EQ(r.status, 200u) << r.body;
-    EXPECT_EQ(r.content_type,
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    EXPECT_EQ(r.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     EXPECT_EQ(r.body.substr(0, 2), "PK");
     bool named = false;
     for (const auto& [name, value] : r.headers) {
@@ -259,7 +306,7 @@ TEST_F(ReportsApi, TheIndicatorsWorkbookListsTheRecordsBehindThem) {
   EXPECT_EQ(v.at("F5"), "1");
   EXPECT_EQ(v.at("C6"), "不适用");  // R-KPI-C: no household-day with a value
   EXPECT_EQ(v.at("E6"), "不适用");
-  EXPECT_EQ(v.at("D8"), "≥ 90%");   // R-KPI-B
+  EXPECT_EQ(v.at("D8"), "≥ 90%");  // R-KPI-B
   const auto& rec = wb.cells[1];
   EXPECT_EQ(rec.at("B4"), "抢修响应率 (R-KPI-Q)");
   EXPECT_EQ(rec.at("C4"), std::to_string(order_) + "/response");

@@ -11,9 +11,12 @@ using adapters::xlsx::TableRow;
 
 const char* StatusLabel(rules::IndicatorStatus s) {
   switch (s) {
-    case rules::IndicatorStatus::kMet: return "达标";
-    case rules::IndicatorStatus::kNotMet: return "未达标";
-    case rules::IndicatorStatus::kNotApplicable: return "不适用";
+    case rules::IndicatorStatus::kMet:
+      return "达标";
+    case rules::IndicatorStatus::kNotMet:
+      return "未达标";
+    case rules::IndicatorStatus::kNotApplicable:
+      return "不适用";
   }
   return "不适用";
 }
@@ -44,13 +47,22 @@ std::string IndicatorReportFileName(const services::IndicatorReport& report) {
   if (report.companies.size() == 1) {
     name += "-" + adapters::xlsx::FileNamePart(report.companies.front().company.code);
   }
+  if (report.district) name += "-" + adapters::xlsx::FileNamePart(report.district->code);
   return name + ".xlsx";
 }
 
 Result<std::string> IndicatorReportXlsx(const services::IndicatorReport& report) {
-  const std::string month = adapters::xlsx::ChineseMonth(report.month.year, report.month.month);
-  const std::string note = "统计期 " + report.month.Text() + "（北京时间），生成于 " +
-                           FormatLocal(report.generated_at);
+  const ports::ReportMonth& period = report.month;
+  std::string month =
+      period.IsMonth() ? adapters::xlsx::ChineseMonth(period.year, period.month) : period.Text();
+  std::string note =
+      "统计期 " + period.Text() + "（北京时间），生成于 " + FormatLocal(report.generated_at);
+  if (report.district) {
+    const std::string name =
+        report.district->name.empty() ? report.district->code : report.district->name;
+    month += " " + name;
+    note += "；仅计该区域的住户与停热";
+  }
   adapters::xlsx::Sheet values;
   values.name = "指标";
   values.title = month + " 供热服务指标";
@@ -68,17 +80,15 @@ Result<std::string> IndicatorReportXlsx(const services::IndicatorReport& report)
     for (const rules::IndicatorResult* r : {&c.s, &c.q, &c.c, &c.p, &c.b}) {
       if (r->rule.empty()) continue;  // not computed by this server
       const std::string label = std::string(IndicatorLabel(r->rule)) + " (" + r->rule + ")";
-      values.rows.push_back(TableRow{{name, label, r->denominator == 0 ? "不适用" : r->display,
-                                      Target(*r), std::string(StatusLabel(r->status)),
-                                      static_cast<double>(r->numerator),
-                                      static_cast<double>(r->denominator),
-                                      r->target_basis.Display()}});
-      const std::set<std::string> counted(r->numerator_records.begin(),
-                                          r->numerator_records.end());
+      values.rows.push_back(
+          TableRow{{name, label, r->denominator == 0 ? "不适用" : r->display, Target(*r),
+                    std::string(StatusLabel(r->status)), static_cast<double>(r->numerator),
+                    static_cast<double>(r->denominator), r->target_basis.Display()}});
+      const std::set<std::string> counted(r->numerator_records.begin(), r->numerator_records.end());
       for (const auto& id : r->records) {
         if (++total > kIndicatorRecordRows) continue;
-        records.rows.push_back(TableRow{{name, label, id,
-                                         std::string(counted.count(id) != 0 ? "是" : "否")}});
+        records.rows.push_back(
+            TableRow{{name, label, id, std::string(counted.count(id) != 0 ? "是" : "否")}});
       }
     }
   }

@@ -1,11 +1,13 @@
 #include "app/http/reports.hpp"
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "adapters/xlsx/hotline_report_xlsx.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/indicator_xlsx.hpp"
+#include "ports/record_views.hpp"
 #include "rules/access.hpp"
 #include "rules/deadline.hpp"
 #include "services/hotline_report_service.hpp"
@@ -17,16 +19,43 @@ using adapters::http::ErrorResponse;
 using nlohmann::ordered_json;
 using rules::Role;
 
-// What both routes read: the caller (a reporting role), the month and the company.
+// What the report routes read: the caller (a reporting role), the period and the company; the
+// indicators also take a run of days (from and to) instead of a month, and a district.
 struct ReportRequest {
   services::ReportMonth month;
   std::optional<int64_t> company;
+  std::optional<int64_t> district;
   ports::Scope scope;
 };
 
+const std::string* Param(const adapters::http::Request& req, const char* name) {
+  auto it = req.query.find(name);
+  return it == req.query.end() ? nullptr : &it->second;
+}
+
+// The `district` parameter: an id, or a code; an unknown code is invalid_argument.
+Result<std::optional<int64_t>> DistrictParam(const adapters::http::Request& req,
+                                             ports::RecordStore& records) {
+  const std::string* text = Param(req, "district");
+  if (text == nullptr) return std::optional<int64_t>{};
+  if (!text->empty() && std::isdigit(static_cast<unsigned char>(text->front()))) {
+    auto id = IdParam(*text, "district");
+    if (!id.ok()) return id.error();
+    return std::optional<int64_t>{*id};
+  }
+  auto found = ports::ListViews<ports::DistrictView>(records, {{"code", *text}});
+  if (!found.ok()) return found.error();
+  if (found->empty()) {
+    return Error::InvalidArgument("district must be a district's id or code", "district");
+  }
+  return std::optional<int64_t>{found->front().id};
+}
+
+// `days`: the indicators' period, a month or from and to (dates, both inclusive).
 Result<ReportRequest> ReadRequest(const adapters::http::Request& req, ports::RecordStore& records,
                                   services::AuthService& auth,
-                                  std::initializer_list<std::string_view> params) {
+                                  std::initializer_list<std::string_view> params,
+                                  bool days = false) {
   auto p = RequirePrincipal(req, auth);
   if (!p.ok()) return p.error();
   if (p->role == Role::kTechnician || p->role == Role::kHousehold) {
@@ -35,14 +64,36 @@ Result<ReportRequest> ReadRequest(const adapters::http::Request& req, ports::Rec
   if (auto s = adapters::http::OnlyParams(req, params); !s.ok()) return s.error();
   ReportRequest out;
   out.scope = services::ScopeOf(*p);
-  auto it = req.query.find("month");
-  if (it == req.query.end()) return Error::InvalidArgument("month must be YYYY-MM", "month");
-  auto month = services::ParseReportMonth(it->second);
-  if (!month.ok()) return month.error();
-  out.month = *month;
+  const std::string* month = Param(req, "month");
+  const std::string* from = days ? Param(req, "from") : nullptr;
+  const std::string* to = days ? Param(req, "to") : nullptr;
+  if (month != nullptr && (from != nullptr || to != nullptr)) {
+    return Error::InvalidArgument("give month, or from and to, not both", "month");
+  }
+  if (month == nullptr && from == nullptr && to == nullptr) {
+    return Error::InvalidArgument(
+        days ? "month must be YYYY-MM, or from and to dates YYYY-MM-DD" : "month must be YYYY-MM",
+        "month");
+  }
+  if (month != nullptr) {
+    auto m = services::ParseReportMonth(*month);
+    if (!m.ok()) return m.error();
+    out.month = *m;
+  } else {
+    if (from == nullptr) return Error::InvalidArgument("from must come with to", "from");
+    if (to == nullptr) return Error::InvalidArgument("to must come with from", "to");
+    auto period = services::ParseReportPeriod(*from, *to);
+    if (!period.ok()) return period.error();
+    out.month = *period;
+  }
   auto company = CompanyFilter(req, records, out.scope);
   if (!company.ok()) return company.error();
   out.company = *company;
+  if (days) {
+    auto district = DistrictParam(req, records);
+    if (!district.ok()) return district.error();
+    out.district = *district;
+  }
   return out;
 }
 
@@ -70,7 +121,8 @@ ordered_json RowJson(const services::HotlineRow& r, bool total) {
 }
 
 ordered_json MonthJson(const services::ReportMonth& m, Instant generated_at) {
-  return {{"month", m.Text()},
+  return {{"month", m.IsMonth() ? ordered_json(m.Text()) : ordered_json(nullptr)},
+          {"period", m.Text()},
           {"from", FormatLocal(m.from)},
           {"until", FormatLocal(m.until)},
           {"generated_at", FormatLocal(generated_at)}};
@@ -117,9 +169,8 @@ adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::st
   return r;
 }
 
-void AddReportRoutes(adapters::http::Router& router,
-                     const services::HotlineReportService& reports, ports::RecordStore& records,
-                     services::AuthService& auth) {
+void AddReportRoutes(adapters::http::Router& router, const services::HotlineReportService& reports,
+                     ports::RecordStore& records, services::AuthService& auth) {
   const services::HotlineReportService* service = &reports;
 
   router.Add(
@@ -158,54 +209,68 @@ void AddReportRoutes(adapters::http::Router& router,
        .response_schema = "",
        .list = false});
 
-  router.Add(
-      "GET", "/api/v1/reports/indicators",
-      [service, &records, &auth](const adapters::http::Request& req) {
-        auto in = ReadRequest(req, records, auth, {"month", "company", "company_id", "format"});
-        if (!in.ok()) return AuthErrorResponse(in.error());
-        auto xlsx = XlsxFormat(req);
-        if (!xlsx.ok()) return ErrorResponse(xlsx.error());
-        auto report = service->Indicators(in->month, in->company, in->scope);
-        if (!report.ok()) return ErrorResponse(report.error());
-        if (*xlsx) {
-          return XlsxAttachment(IndicatorReportXlsx(*report), IndicatorReportFileName(*report));
-        }
-        ordered_json out = MonthJson(report->month, report->generated_at);
-        ordered_json companies = ordered_json::array();
-        for (const auto& c : report->companies) {
-          ordered_json j = CompanyJson(c.company);
-          j["policy"] = c.company.policy;
-          j["indicators"] = ordered_json::array();
-          if (!c.s.rule.empty()) {
-            std::vector<int64_t> stops;
-            for (const auto& o : c.s_stops) stops.push_back(std::stoll(o.id));
-            j["indicators"].push_back(IndicatorJson(c.s, "outages", stops));
-          }
-          j["indicators"].push_back(IndicatorJson(c.q, "orders", c.q_orders));
-          if (!c.c.rule.empty()) {
-            std::vector<int64_t> households;
-            for (const auto& h : c.c_households) households.push_back(std::stoll(h.id));
-            ordered_json ci = IndicatorJson(c.c, "households", households);
-            ci["computed_at"] = FormatLocal(c.c_computed_at);
-            j["indicators"].push_back(std::move(ci));
-          }
-          j["indicators"].push_back(IndicatorJson(c.p, "orders", c.p_orders));
-          j["indicators"].push_back(IndicatorJson(c.b, "orders", c.b_orders));
-          companies.push_back(std::move(j));
-        }
-        out["companies"] = std::move(companies);
-        return adapters::http::Json(200, out);
-      },
-      {.summary = "Service indicators of a month per company: R-KPI-S operation accident "
-                  "rate from the heating stops (the month's elapsed part), R-KPI-Q "
-                  "repair response rate, R-KPI-P process satisfaction, R-KPI-B result "
-                  "satisfaction, each with its value, target, status and the records and orders "
-                  "behind it; month=YYYY-MM, company (id or code), format=xlsx for the workbook "
-                  "(指标 and 记录, the records behind each)",
-       .query = {"month", "company", "format"},
-       .request_schema = "",
-       .response_schema = "",
-       .list = false});
+  // The live indicators, under the reports and (issue 15) as /api/v1/indicators.
+  auto indicators = [service, &records, &auth](const adapters::http::Request& req) {
+    auto in = ReadRequest(req, records, auth,
+                          {"month", "from", "to", "company", "company_id", "district", "format"},
+                          /*days=*/true);
+    if (!in.ok()) return AuthErrorResponse(in.error());
+    auto xlsx = XlsxFormat(req);
+    if (!xlsx.ok()) return ErrorResponse(xlsx.error());
+    auto report =
+        service->Indicators(in->month, in->company, in->scope, /*fresh=*/false, in->district);
+    if (!report.ok()) return ErrorResponse(report.error());
+    if (*xlsx) {
+      return XlsxAttachment(IndicatorReportXlsx(*report), IndicatorReportFileName(*report));
+    }
+    ordered_json out = MonthJson(report->month, report->generated_at);
+    out["district"] = nullptr;
+    if (report->district) {
+      out["district"] = {{"district_id", report->district->id},
+                         {"district_code", report->district->code},
+                         {"district_name", report->district->name}};
+    }
+    ordered_json companies = ordered_json::array();
+    for (const auto& c : report->companies) {
+      ordered_json j = CompanyJson(c.company);
+      j["policy"] = c.company.policy;
+      j["indicators"] = ordered_json::array();
+      if (!c.s.rule.empty()) {
+        std::vector<int64_t> stops;
+        for (const auto& o : c.s_stops) stops.push_back(std::stoll(o.id));
+        j["indicators"].push_back(IndicatorJson(c.s, "outages", stops));
+      }
+      j["indicators"].push_back(IndicatorJson(c.q, "orders", c.q_orders));
+      if (!c.c.rule.empty()) {
+        std::vector<int64_t> households;
+        for (const auto& h : c.c_households) households.push_back(std::stoll(h.id));
+        ordered_json ci = IndicatorJson(c.c, "households", households);
+        ci["computed_at"] = FormatLocal(c.c_computed_at);
+        j["indicators"].push_back(std::move(ci));
+      }
+      j["indicators"].push_back(IndicatorJson(c.p, "orders", c.p_orders));
+      j["indicators"].push_back(IndicatorJson(c.b, "orders", c.b_orders));
+      companies.push_back(std::move(j));
+    }
+    out["companies"] = std::move(companies);
+    return adapters::http::Json(200, out);
+  };
+  const adapters::http::RouteDoc doc = {
+      .summary =
+          "Service indicators per company over a month (month=YYYY-MM) or a run of days "
+          "(from and to, dates YYYY-MM-DD, both inclusive, at most 366 days): R-KPI-S "
+          "operation accident rate from the heating stops (the period's elapsed part), "
+          "R-KPI-Q repair response rate, R-KPI-C room-temperature qualification rate, "
+          "R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, "
+          "target, status and the records and orders behind it; company (id or code); "
+          "district (id or code): only its households, their orders and the stops' area "
+          "there; format=xlsx for the workbook (指标 and 记录, the records behind each)",
+      .query = {"month", "from", "to", "company", "district", "format"},
+      .request_schema = "",
+      .response_schema = "",
+      .list = false};
+  router.Add("GET", "/api/v1/indicators", indicators, doc);
+  router.Add("GET", "/api/v1/reports/indicators", indicators, doc);
 }
 
 }  // namespace hearth::app::http
