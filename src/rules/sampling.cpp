@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <numeric>
 #include <queue>
 #include <random>
@@ -69,7 +70,7 @@ struct Traits {
 
 // The households of one cell that share a substation and a building.
 struct Group {
-  uint32_t begin = 0;   // members are order_[begin, end)
+  uint32_t begin = 0;  // members are order_[begin, end)
   uint32_t end = 0;
   uint32_t next = 0;    // members before `next` are picked
   uint32_t best = 0;    // the best member not yet picked
@@ -204,18 +205,24 @@ std::optional<FloorTier> ParseTier(std::string_view text) {
 
 std::string_view DimensionName(SampleDimension d) {
   switch (d) {
-    case SampleDimension::kPosition: return "position";
-    case SampleDimension::kOrientation: return "orientation";
-    case SampleDimension::kFloor: return "floor";
+    case SampleDimension::kPosition:
+      return "position";
+    case SampleDimension::kOrientation:
+      return "orientation";
+    case SampleDimension::kFloor:
+      return "floor";
   }
   return "";
 }
 
 std::string_view ValueName(SampleDimension d, size_t value) {
   switch (d) {
-    case SampleDimension::kPosition: return kPositionNames.at(value);
-    case SampleDimension::kOrientation: return kOrientationNames.at(value);
-    case SampleDimension::kFloor: return kTierNames.at(value);
+    case SampleDimension::kPosition:
+      return kPositionNames.at(value);
+    case SampleDimension::kOrientation:
+      return kOrientationNames.at(value);
+    case SampleDimension::kFloor:
+      return kTierNames.at(value);
   }
   return "";
 }
@@ -278,6 +285,28 @@ FloorTier TierOfFloor(int floor, int floors) {
   return FloorTier::kMiddle;
 }
 
+std::vector<NetworkPosition> PositionsByDistance(std::span<const BuildingDistance> buildings) {
+  std::map<int64_t, std::vector<int64_t>> distances;  // per substation, sorted
+  for (const BuildingDistance& b : buildings) distances[b.substation].push_back(b.distance_m);
+  for (auto& [substation, list] : distances) std::sort(list.begin(), list.end());
+  std::vector<NetworkPosition> out;
+  out.reserve(buildings.size());
+  for (const BuildingDistance& b : buildings) {
+    const std::vector<int64_t>& list = distances[b.substation];
+    const auto n = static_cast<int64_t>(list.size());
+    const auto rank = static_cast<int64_t>(
+        std::lower_bound(list.begin(), list.end(), b.distance_m) - list.begin());
+    if (3 * rank < n) {
+      out.push_back(NetworkPosition::kNear);
+    } else if (3 * rank >= 2 * n) {
+      out.push_back(NetworkPosition::kFar);
+    } else {
+      out.push_back(NetworkPosition::kMiddle);
+    }
+  }
+  return out;
+}
+
 FloorTier TierOf(const SampleHousehold& h) {
   return h.tier ? *h.tier : TierOfFloor(h.floor, h.floors);
 }
@@ -324,9 +353,12 @@ SamplePlan PlanSample(const SamplingPolicy& policy, std::span<const SampleHouseh
   for (size_t i = 0; i < households.size(); ++i) {
     if (CellAt(assignment.counts, cell_of[i]) > 0) idx.push_back(static_cast<uint32_t>(i));
   }
-  CountingSort(idx, tmp, [&](uint32_t i) { return traits.building[i]; }, buildings);
-  CountingSort(idx, tmp, [&](uint32_t i) { return traits.substation[i]; }, substations);
-  CountingSort(idx, tmp, [&](uint32_t i) { return cell_of[i]; }, kPositions * kOrientations * kTiers);
+  CountingSort(
+      idx, tmp, [&](uint32_t i) { return traits.building[i]; }, buildings);
+  CountingSort(
+      idx, tmp, [&](uint32_t i) { return traits.substation[i]; }, substations);
+  CountingSort(
+      idx, tmp, [&](uint32_t i) { return cell_of[i]; }, kPositions * kOrientations * kTiers);
 
   Picker picker(traits, substations, buildings);
   std::vector<int64_t> need;

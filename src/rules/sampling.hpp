@@ -86,6 +86,18 @@ DimensionCounts SampleQuotas(const SamplingPolicy& policy, int64_t required);
 /// 3(f-1) < F, upper if 3(f-1) >= 2F, middle otherwise. Precondition: 1 <= floor <= floors.
 FloorTier TierOfFloor(int floor, int floors);
 
+/// A building as PositionsByDistance sees it: its substation and pipe distance to it.
+struct BuildingDistance {
+  int64_t substation = 0;
+  int64_t distance_m = 0;
+};
+
+/// R-SAMPLE-2 (network position derived from pipe distance, by thirds within the substation):
+/// each building's position, in input order. The buildings of one substation are ranked by
+/// distance, equal distances sharing the lowest rank; rank r of n is near if 3r < n, far if
+/// 3r >= 2n, middle otherwise (TierOfFloor's thirds, nearest first).
+std::vector<NetworkPosition> PositionsByDistance(std::span<const BuildingDistance> buildings);
+
 /// One household as the sampling plan sees it.
 struct SampleHousehold {
   std::string id;

@@ -61,14 +61,14 @@ TEST(RequiredSample, RoundsUpToAWholeHousehold) {
   };
   const Case cases[] = {
       {0, 0, 0},
-      {1, M2(80), 1},                     // 3 % of 1 = 0.03 -> 1
-      {33, M2(2'640), 1},                 // 0.99 -> 1
-      {34, M2(2'720), 2},                 // 1.02 -> 2
-      {100, M2(8'000), 3},                // exactly 3
-      {101, M2(8'080), 4},                // 3.03 -> 4
-      {150, M2(6'000'000), 2},            // 1 %: 1.5 -> 2
-      {100'000, M2(1'000'000), 3'000},    // first band, exact
-      {100'001, M2(4'000'000), 2'001},    // 2 %: 2000.02 -> 2001
+      {1, M2(80), 1},                   // 3 % of 1 = 0.03 -> 1
+      {33, M2(2'640), 1},               // 0.99 -> 1
+      {34, M2(2'720), 2},               // 1.02 -> 2
+      {100, M2(8'000), 3},              // exactly 3
+      {101, M2(8'080), 4},              // 3.03 -> 4
+      {150, M2(6'000'000), 2},          // 1 %: 1.5 -> 2
+      {100'000, M2(1'000'000), 3'000},  // first band, exact
+      {100'001, M2(4'000'000), 2'001},  // 2 %: 2000.02 -> 2001
       {3'000'000, M2(240'000'000), 30'000},
   };
   for (const auto& c : cases) {
@@ -93,24 +93,24 @@ TEST(LargestRemainder, Table) {
   };
   const Case cases[] = {
       {{20, 30, 50}, 0, {0, 0, 0}},
-      {{20, 30, 50}, 1, {0, 0, 1}},     // .2 .3 .5
-      {{20, 30, 50}, 2, {0, 1, 1}},     // .4 .6 1
-      {{20, 30, 50}, 5, {1, 1, 3}},     // 1 1.5 2.5: tie .5/.5 -> the larger share (far)
-      {{20, 30, 50}, 7, {1, 2, 4}},     // 1.4 2.1 3.5
+      {{20, 30, 50}, 1, {0, 0, 1}},  // .2 .3 .5
+      {{20, 30, 50}, 2, {0, 1, 1}},  // .4 .6 1
+      {{20, 30, 50}, 5, {1, 1, 3}},  // 1 1.5 2.5: tie .5/.5 -> the larger share (far)
+      {{20, 30, 50}, 7, {1, 2, 4}},  // 1.4 2.1 3.5
       {{20, 30, 50}, 10, {2, 3, 5}},
       {{20, 30, 50}, 2001, {400, 600, 1001}},  // 400.2 600.3 1000.5
       {{60, 40}, 1, {1, 0}},
-      {{60, 40}, 3, {2, 1}},            // 1.8 1.2
-      {{60, 40}, 7, {4, 3}},            // 4.2 2.8
+      {{60, 40}, 3, {2, 1}},  // 1.8 1.2
+      {{60, 40}, 7, {4, 3}},  // 4.2 2.8
       {{30, 30, 40}, 1, {0, 0, 1}},
-      {{30, 30, 40}, 2, {1, 0, 1}},     // .6 .6 .8: lower, then the tie goes to upper (first)
-      {{30, 30, 40}, 3, {1, 1, 1}},     // .9 .9 1.2
-      {{30, 30, 40}, 5, {2, 1, 2}},     // 1.5 1.5 2: tie -> upper
+      {{30, 30, 40}, 2, {1, 0, 1}},  // .6 .6 .8: lower, then the tie goes to upper (first)
+      {{30, 30, 40}, 3, {1, 1, 1}},  // .9 .9 1.2
+      {{30, 30, 40}, 5, {2, 1, 2}},  // 1.5 1.5 2: tie -> upper
       {{30, 30, 40}, 10, {3, 3, 4}},
-      {{30, 30, 40}, 11, {3, 3, 5}},    // 3.3 3.3 4.4
-      {{1, 1, 1}, 2, {1, 1, 0}},        // all tied: listed order
-      {{25, 25, 50}, 2, {1, 0, 1}},     // .5 .5 1: the .5 tie -> first listed
-      {{25, 25, 50}, 3, {1, 1, 1}},     // .75 .75 1.5
+      {{30, 30, 40}, 11, {3, 3, 5}},  // 3.3 3.3 4.4
+      {{1, 1, 1}, 2, {1, 1, 0}},      // all tied: listed order
+      {{25, 25, 50}, 2, {1, 0, 1}},   // .5 .5 1: the .5 tie -> first listed
+      {{25, 25, 50}, 3, {1, 1, 1}},   // .75 .75 1.5
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(std::to_string(c.total) + " by " + std::to_string(c.shares.size()) + " shares");
@@ -131,6 +131,35 @@ TEST(SampleQuotas, EveryDimensionSumsToTheRequiredCount) {
     EXPECT_EQ(q.floor[0] + q.floor[1] + q.floor[2], k);
   }
   EXPECT_EQ(SampleQuotas(Shipped(), 10), (DimensionCounts{{2, 3, 5}, {6, 4}, {3, 3, 4}}));
+}
+
+// R-SAMPLE-2: network positions by pipe distance, by thirds within each substation (N near,
+// M middle, F far), in input order; equal distances share the lowest rank.
+TEST(PositionsByDistance, Table) {
+  struct Case {
+    const char* what;
+    std::vector<BuildingDistance> buildings;
+    std::string positions;
+  };
+  const Case cases[] = {
+      {"none", {}, ""},
+      {"one building is near", {{1, 500}}, "N"},
+      {"three in order", {{1, 100}, {1, 200}, {1, 300}}, "NMF"},
+      {"three out of order", {{1, 300}, {1, 100}, {1, 200}}, "FNM"},
+      {"six: two each", {{1, 6}, {1, 5}, {1, 4}, {1, 3}, {1, 2}, {1, 1}}, "FFMMNN"},
+      {"four: thirds as floors", {{1, 10}, {1, 20}, {1, 30}, {1, 40}}, "NNMF"},
+      {"equal distances share a rank", {{1, 100}, {1, 100}, {1, 100}}, "NNN"},
+      {"ties at the far end", {{1, 100}, {1, 300}, {1, 300}}, "NMM"},
+      {"each substation on its own", {{1, 100}, {2, 900}, {1, 200}, {2, 50}}, "NMMN"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    std::string got;
+    for (NetworkPosition p : PositionsByDistance(c.buildings)) {
+      got += p == NetworkPosition::kNear ? 'N' : p == NetworkPosition::kMiddle ? 'M' : 'F';
+    }
+    EXPECT_EQ(got, c.positions);
+  }
 }
 
 // R-SAMPLE-2: floor tiers by thirds (L lower, M middle, U upper), floor 1 first.
@@ -175,8 +204,10 @@ TEST(Names, RoundTrip) {
   for (auto p : {NetworkPosition::kNear, NetworkPosition::kMiddle, NetworkPosition::kFar}) {
     EXPECT_EQ(ParsePosition(PositionName(p)), p);
   }
-  for (auto o : {Orientation::kShade, Orientation::kSun}) EXPECT_EQ(ParseOrientation(OrientationName(o)), o);
-  for (auto t : {FloorTier::kUpper, FloorTier::kMiddle, FloorTier::kLower}) EXPECT_EQ(ParseTier(TierName(t)), t);
+  for (auto o : {Orientation::kShade, Orientation::kSun})
+    EXPECT_EQ(ParseOrientation(OrientationName(o)), o);
+  for (auto t : {FloorTier::kUpper, FloorTier::kMiddle, FloorTier::kLower})
+    EXPECT_EQ(ParseTier(TierName(t)), t);
   EXPECT_FALSE(ParsePosition("Near"));
   EXPECT_FALSE(ParseOrientation("north"));
   EXPECT_FALSE(ParseTier(""));

@@ -23,6 +23,7 @@
 #include "app/http/readings.hpp"
 #include "app/http/refunds.hpp"
 #include "app/http/reports.hpp"
+#include "app/http/sample_plans.hpp"
 #include "app/http/work_orders.hpp"
 #include "app/http/routes.hpp"
 #include "app/http/usage_rates.hpp"
@@ -171,6 +172,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                   rt.db->auth);  // /api/v1/reports/hotline, …/indicators
   AddIndicatorRoutes(router, rt.db->indicators, rt.db->records,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
+  AddSamplePlanRoutes(router, rt.db->sample_plans, rt.db->records,
+                      rt.db->auth);  // /api/v1/sample-plan
   AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,
                          rt.db->auth);  // /api/v1/complaints/mass
   AddRegulatorRoutes(router, rt.db->regulator, rt.db->season_duties, rt.db->records,

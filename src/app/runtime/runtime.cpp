@@ -76,6 +76,7 @@ Database::Database(Connections c, const ports::Clock& clock,
       indicators(indicator_store, reports, records, clock),
       licence_store(std::move(c.licences)),
       season_duties(records, policies, clock),
+      sample_plans(records, policies, clock),
       regulator(reports, records, refund_ledger, licence_store, season_duties, policies, clock),
       partner_keys(std::move(c.partners)) {}
 

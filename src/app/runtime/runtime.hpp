@@ -39,6 +39,7 @@
 #include "services/alert_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/calendar_service.hpp"
+#include "services/company_sample_plan.hpp"
 #include "services/deadline_service.hpp"
 #include "services/device_token_service.hpp"
 #include "services/energy_service.hpp"
@@ -134,6 +135,7 @@ class Database {
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
   adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
   services::SeasonDutyService season_duties;  ///< the season's announcements (R-SEASON-1)
+  services::CompanySamplePlanService sample_plans;  ///< plans from the records (R-SAMPLE-1..3)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };

@@ -1,0 +1,247 @@
+// GET /api/v1/sample-plan in process (AddApiRoutes over a real SQLite database): a company's
+// sampling plan from its stored households (R-SAMPLE-1..3, issue 14's 采样方案), its roles, its
+// parameters, the data errors that stop it, and its CSV and xlsx exports.
+//
+// The city: company p, one substation, three buildings of 6 floors with pipe distances 100, 200
+// and 300 m (near, middle, far by thirds), and 12 heated households, 4 per building. Under the
+// weihai profile (≤ 1,000,000 m²: 3 %) 12 households need ceil(0.36) = 1, whose quotas are far
+// (50 %), shade (60 %) and lower (40 %): the one far, shade, lower household (H-31, floor 1 of
+// the far building) is the only pick that meets all three.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/http/api.hpp"
+#include "support/test_process.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using nlohmann::json;
+
+class SamplePlanApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto rt = runtime::Runtime::Open({dir_ / "h.db",
+                                      std::string(HEARTH_SOURCE_DIR) + "/policies",
+                                      runtime::DbMode::kRequired,
+                                      {1, 1024, 1}});
+    ASSERT_TRUE(rt.ok()) << rt.error().message;
+    rt_ = std::move(*rt);
+    AddApiRoutes(router_, *rt_);
+    const int64_t d =
+        Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"}, {"policy", "weihai"}});
+    company_ = Make("companies", {{"code", "p"}, {"name", "P 热力"}, {"policy", "weihai"}});
+    other_ = Make("companies", {{"code", "q"}, {"name", "Q"}, {"policy", "weihai"}});
+    const int64_t src =
+        Make("heat_sources",
+             {{"company_id", company_}, {"code", "hs"}, {"name", "hs"}, {"kind", "chp"}});
+    const int64_t sec =
+        Make("network_sections",
+             {{"company_id", company_}, {"heat_source_id", src}, {"code", "n"}, {"name", "n"}});
+    const int64_t sub =
+        Make("substations",
+             {{"company_id", company_}, {"network_section_id", sec}, {"code", "s"}, {"name", "s"}});
+    // Buildings 1..3 at 100, 200, 300 m, each with households k = 1..4 as below: floor 1 of 6
+    // is lower, floor 6 upper; only the far building's first household is lower and shaded.
+    struct Home {
+      int64_t floor;
+      const char* orientation;
+    };
+    for (int b = 1; b <= 3; ++b) {
+      buildings_[b] = Make("buildings", {{"company_id", company_},
+                                         {"district_id", d},
+                                         {"substation_id", sub},
+                                         {"code", "B-" + std::to_string(b)},
+                                         {"community", "C"},
+                                         {"floors", int64_t{6}},
+                                         {"pipe_distance_m", int64_t{100} * b}});
+      const int64_t part = Make(
+          "partitions", {{"company_id", company_}, {"building_id", buildings_[b]}, {"code", "U"}});
+      const Home homes[] = {{b == 3 ? 1 : 6, "shade"}, {1, "sun"}, {6, "shade"}, {6, "sun"}};
+      for (int k = 1; k <= 4; ++k) {
+        const std::string code = "H-" + std::to_string(b) + std::to_string(k);
+        households_[code] = Make("households", {{"company_id", company_},
+                                                {"partition_id", part},
+                                                {"code", code},
+                                                {"area_m2", int64_t{9000}},
+                                                {"floor", homes[k - 1].floor},
+                                                {"orientation", homes[k - 1].orientation},
+                                                {"billing", "area"},
+                                                {"heating_status", "heated"}});
+      }
+    }
+    const int64_t room = Make(
+        "rooms", {{"household_id", households_["H-31"]}, {"name", "主卧"}, {"kind", "bedroom"}});
+    Make("sensors", {{"code", "S-31"}, {"room_id", room}});
+    struct User {
+      const char* name;
+      const char* role;
+      std::optional<int64_t> company, household;
+    };
+    const User users[] = {
+        {"root", "admin", {}, {}},       {"gov", "regulator", {}, {}},
+        {"li", "manager", company_, {}}, {"zhao", "technician", company_, {}},
+        {"wang", "agent", company_, {}}, {"home", "household", {}, households_["H-11"]}};
+    for (const auto& u : users) {
+      ASSERT_TRUE(
+          rt_->db->auth.AddUser({u.name, "api-test-password", u.role, u.company, u.household})
+              .ok());
+      tokens_[u.name] = rt_->db->auth.Login(u.name, "api-test-password")->token;
+    }
+  }
+
+  int64_t Make(const char* resource, const ports::Fields& fields) {
+    auto rec = rt_->db->records.Create(*model::FindResource(resource), fields, {}, "setup");
+    EXPECT_TRUE(rec.ok()) << resource << ": " << rec.error().message;
+    return rec.ok() ? rec->id : 0;
+  }
+
+  void Change(const char* resource, int64_t id, const ports::Fields& fields) {
+    auto rec = rt_->db->records.Update(*model::FindResource(resource), id, fields, {}, "setup");
+    ASSERT_TRUE(rec.ok()) << resource << ": " << rec.error().message;
+  }
+
+  adapters::http::Response Get(const std::string& user, const std::string& target) {
+    adapters::http::Request req;
+    req.method = "GET";
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) req.query = *adapters::http::ParseQuery(target.substr(q + 1));
+    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
+    return router_.Handle(req);
+  }
+
+  support::TempDir dir_;
+  std::unique_ptr<runtime::Runtime> rt_;
+  adapters::http::Router router_;
+  int64_t company_ = 0, other_ = 0;
+  std::map<int, int64_t> buildings_;
+  std::map<std::string, int64_t> households_;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(SamplePlanApi, ThePlanOfTheStoredHouseholdsMeetsItsQuotas) {
+  auto r = Get("li", "/api/v1/sample-plan");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const json plan = json::parse(r.body);
+  EXPECT_EQ(plan["company_code"], "p");
+  EXPECT_EQ(plan["seed"], "0");
+  EXPECT_EQ(plan["households"], 12);
+  EXPECT_EQ(plan["total_area_m2"], 1080);
+  EXPECT_EQ(plan["rate_percent"], 3);
+  EXPECT_EQ(plan["required"], 1);
+  EXPECT_EQ(plan["quotas"]["position"]["far"], 1);
+  EXPECT_EQ(plan["quotas"]["orientation"]["shade"], 1);
+  EXPECT_EQ(plan["quotas"]["floor"]["lower"], 1);
+  EXPECT_EQ(plan["achieved"], plan["quotas"]);
+  EXPECT_EQ(plan["shortfalls"], json::array());
+  EXPECT_EQ(plan["selected"], json::array({std::to_string(households_["H-31"])}));
+  ASSERT_EQ(plan["selected_households"].size(), 1u);
+  const json& h = plan["selected_households"][0];
+  EXPECT_EQ(h["code"], "H-31");
+  EXPECT_EQ(h["building_code"], "B-3");
+  EXPECT_EQ(h["floor_tier"], "lower");
+  EXPECT_EQ(h["network_position"], "far");
+  EXPECT_EQ(h["position_derived"], true);
+  EXPECT_EQ(h["orientation"], "shade");
+  EXPECT_EQ(h["area_m2"], 90.0);
+  EXPECT_EQ(h["has_sensor"], true);
+
+  // The same records and seed give the same plan; the technician and the admin read it too.
+  auto again = json::parse(Get("zhao", "/api/v1/sample-plan?seed=0").body);
+  auto admin = json::parse(Get("root", "/api/v1/sample-plan?company=p").body);
+  for (json* j : {&again, &admin}) j->erase("generated_at");
+  json expected = plan;
+  expected.erase("generated_at");
+  EXPECT_EQ(again, expected);
+  EXPECT_EQ(admin, expected);
+
+  // A position set on the building wins over the distance: B-3 near now, and B-1 (derived near)
+  // is no longer alone there; no far household is left, so the far quota falls short.
+  Change("buildings", buildings_[3], {{"network_position", "near"}});
+  const json moved = json::parse(Get("li", "/api/v1/sample-plan").body);
+  EXPECT_EQ(moved["selected_households"][0]["network_position"], "near");
+  EXPECT_EQ(moved["selected_households"][0]["position_derived"], false);
+  EXPECT_EQ(moved["shortfalls"],
+            json::parse(R"([{"dimension":"position","value":"far","missing":1}])"));
+}
+
+TEST_F(SamplePlanApi, RolesAndParameters) {
+  struct Case {
+    const char* user;
+    const char* query;
+    unsigned status;
+    const char* field;  // of a 400
+  };
+  const Case cases[] = {
+      {"wang", "", 403, nullptr},
+      {"home", "", 403, nullptr},
+      {"", "", 401, nullptr},
+      {"gov", "", 400, "company"},
+      {"gov", "?company=zz", 400, "company"},
+      {"gov", "?company=p", 200, nullptr},
+      {"li", "?company=q", 403, nullptr},
+      {"li", "?seed=abc", 400, "seed"},
+      {"li", "?seed=-1", 400, "seed"},
+      {"li", "?seed=18446744073709551616", 400, "seed"},
+      {"li", "?seed=18446744073709551615", 200, nullptr},
+      {"li", "?format=pdf", 400, "format"},
+      {"li", "?month=2026-01", 400, "month"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.user) + " " + c.query);
+    auto r = Get(c.user, std::string("/api/v1/sample-plan") + c.query);
+    EXPECT_EQ(r.status, c.status) << r.body;
+    if (c.field != nullptr) {
+      EXPECT_EQ(json::parse(r.body)["error"]["field"], c.field) << r.body;
+    }
+  }
+  EXPECT_EQ(json::parse(Get("li", "/api/v1/sample-plan?seed=18446744073709551615").body)["seed"],
+            "18446744073709551615");
+}
+
+// What the plan cannot place is named: a building with neither position nor distance, a
+// household above its building's top floor. A basement household counts as lower.
+TEST_F(SamplePlanApi, DataThatCannotBePlacedIsNamed) {
+  Change("households", households_["H-12"], {{"floor", int64_t{7}}});
+  auto high = Get("li", "/api/v1/sample-plan");
+  ASSERT_EQ(high.status, 409u) << high.body;
+  EXPECT_EQ(json::parse(high.body)["error"]["field"], "floor");
+  EXPECT_NE(json::parse(high.body)["error"]["message"].get<std::string>().find("H-12"),
+            std::string::npos);
+  Change("households", households_["H-12"], {{"floor", int64_t{-1}}});
+  EXPECT_EQ(Get("li", "/api/v1/sample-plan").status, 200u);
+
+  Change("buildings", buildings_[2], {{"pipe_distance_m", nullptr}});
+  auto lost = Get("li", "/api/v1/sample-plan");
+  ASSERT_EQ(lost.status, 409u) << lost.body;
+  const json error = json::parse(lost.body)["error"];
+  EXPECT_EQ(error["field"], "network_position");
+  EXPECT_NE(error["message"].get<std::string>().find("B-2"), std::string::npos);
+}
+
+TEST_F(SamplePlanApi, CsvAndXlsxExports) {
+  auto csv = Get("zhao", "/api/v1/sample-plan?format=csv&seed=7");
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body,
+            "household_id,code,address,community,building,floor,floor_tier,network_position,"
+            "position_derived,orientation,area_m2,has_sensor\r\n" +
+                std::to_string(households_["H-31"]) +
+                ",H-31,,C,B-3,1,lower,far,true,shade,90.00,true\r\n");
+  bool named = false;
+  for (const auto& [name, value] : csv.headers) {
+    if (name == "Content-Disposition") {
+      named = true;
+      EXPECT_EQ(value, "attachment; filename=\"sample-plan-p-seed-7.csv\"");
+    }
+  }
+  EXPECT_TRUE(named);
+  auto xlsx = Get("li", "/api/v1/sample-plan?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+}  // namespace
+}  // namespace hearth::app::http
