@@ -86,6 +86,12 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Refunds')),
   },
   {
+    path: '/sampling',
+    menu: 'menu.sampling',
+    roles: ['admin', 'manager', 'technician', 'regulator'],
+    component: lazy(() => import('./pages/SamplePlan')),
+  },
+  {
     path: '/reports/indicators',
     menu: 'menu.indicators',
     group: 'menu.reports',

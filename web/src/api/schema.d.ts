@@ -2563,6 +2563,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service indicators per company over a month (month=YYYY-MM) or a run of days (from and to, dates YYYY-MM-DD, both inclusive, at most 366 days): R-KPI-S operation accident rate from the heating stops (the period's elapsed part), R-KPI-Q repair response rate, R-KPI-C room-temperature qualification rate, R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, target, status and the records and orders behind it; company (id or code); district (id or code): only its households, their orders and the stops' area there; format=xlsx for the workbook (指标 and 记录, the records behind each) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    district?: string;
+                    format?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
+                    month?: string;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/publications": {
         parameters: {
             query?: never;
@@ -4796,14 +4851,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Service indicators of a month per company: R-KPI-S operation accident rate from the heating stops (the month's elapsed part), R-KPI-Q repair response rate, R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, target, status and the records and orders behind it; month=YYYY-MM, company (id or code), format=xlsx for the workbook (指标 and 记录, the records behind each) */
+        /** Service indicators per company over a month (month=YYYY-MM) or a run of days (from and to, dates YYYY-MM-DD, both inclusive, at most 366 days): R-KPI-S operation accident rate from the heating stops (the period's elapsed part), R-KPI-Q repair response rate, R-KPI-C room-temperature qualification rate, R-KPI-P process satisfaction, R-KPI-B result satisfaction, each with its value, target, status and the records and orders behind it; company (id or code); district (id or code): only its households, their orders and the stops' area there; format=xlsx for the workbook (指标 and 记录, the records behind each) */
         get: {
             parameters: {
                 query?: {
                     /** @description a company's id or code; company staff see their own company only */
                     company?: string;
+                    district?: string;
                     format?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
                     month?: string;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5036,6 +5096,56 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/sample-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's season sampling plan from its stored heated households (R-SAMPLE-1..3): the required count, the quotas by network position, orientation and floor tier, what the selection achieves, the shortfalls, and the households selected; a building's position is derived from its pipe distance by thirds within its substation when not set; company (id or code; required for admin and regulator), seed (0 by default: the same seed and records give the same plan), format=csv or xlsx to export */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    format?: string;
+                    seed?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/season_announcements": {

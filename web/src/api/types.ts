@@ -21,6 +21,7 @@ export type Partition = Stored<Schemas['partition']>;
 export type Fee = Stored<Schemas['fee']>;
 export type Payment = Stored<Schemas['payment']>;
 export type Company = Stored<Schemas['company']>;
+export type District = Stored<Schemas['district']>;
 export type MeasurementInput = Schemas['MeasurementInput'];
 export type CalendarImport = Schemas['CalendarImport'];
 
@@ -227,7 +228,8 @@ export interface WorkOrderDetail extends WorkOrder {
   timeline: OrderTimelineEntry[];
 }
 
-/** An indicator of GET /api/v1/reports/indicators (reports.cpp, IndicatorJson). */
+/** An indicator of GET /api/v1/indicators and /api/v1/reports/indicators (reports.cpp,
+ * IndicatorJson). */
 export interface Indicator {
   rule: string;
   name: string;
@@ -250,8 +252,16 @@ export interface Indicator {
   households?: number[];
 }
 
+/** GET /api/v1/indicators (and /api/v1/reports/indicators, the same body; reports.cpp): the
+ * live indicators of a month or of a run of days, of a district when one is named. */
 export interface IndicatorReport {
-  month: string;
+  /** "2026-01" for a month; null when the query gave a run of days (from, to). */
+  month: string | null;
+  /** The period in words: "2026-01", or "2026-01-05..2026-02-10" for a run of days. */
+  period: string;
+  /** The district the figures are limited to; null for every district. */
+  district: { district_id: number; district_code: string; district_name: string } | null;
+  /** RFC 3339: the period's first second, and the first second after it. */
   from: string;
   until: string;
   generated_at: string;
@@ -806,4 +816,82 @@ export interface SeasonFlags {
   /** The flagged duties (late or missing). */
   flagged: number;
   items: SeasonDutyRow[];
+}
+
+// ---- Sampling plans (R-SAMPLE-1..3, 采样方案) -------------------------------------------------
+// GET /api/v1/sample-plan?company=<id or code>&seed=<0..2^64−1>[&format=json|csv|xlsx]
+// (src/app/http/sample_plans.cpp, PlanJson; adapters/json/sample_plan_json.cpp; manager and
+// technician their own company, admin and regulator the company they name, agent and household
+// 403; 409 when a building cannot be placed on the network or a floor is missing). The route's
+// response schema is loose in the OpenAPI document: written by hand.
+
+/** A dimension the quotas are set by (R-SAMPLE-2). */
+export type SampleDimension = 'position' | 'orientation' | 'floor';
+/** Where a building sits on its network: 近端 / 中端 / 末端 (20 / 30 / 50 %). */
+export type SamplePosition = 'near' | 'middle' | 'far';
+/** 阴面 / 阳面 (60 / 40 %). */
+export type SampleOrientation = 'shade' | 'sun';
+/** 高层 / 中层 / 低层 (30 / 30 / 40 %). */
+export type SampleFloorTier = 'upper' | 'middle' | 'lower';
+
+/** Households by each dimension's value (the quotas, or what the selection achieves). */
+export interface SampleCounts {
+  position: Record<SamplePosition, number>;
+  orientation: Record<SampleOrientation, number>;
+  floor: Record<SampleFloorTier, number>;
+}
+
+/** A quota the company's households cannot meet, and by how many (R-SAMPLE-3). */
+export interface SampleShortfall {
+  dimension: SampleDimension;
+  value: string;
+  missing: number;
+}
+
+/** A household the plan samples. */
+export interface SampledHousehold {
+  household_id: number;
+  code: string;
+  address: string | null;
+  /** The community (小区). */
+  community: string;
+  building_id: number;
+  building_code: string;
+  floor: number;
+  /** The building's floors. */
+  floors: number;
+  floor_tier: SampleFloorTier;
+  network_position: SamplePosition;
+  /** The position was derived from the building's pipe distance, by thirds within its substation
+   * (推定), not set on the building. */
+  position_derived: boolean;
+  orientation: SampleOrientation;
+  area_m2: number;
+  has_sensor: boolean;
+}
+
+/** The company's plan for a seed: the same seed and records give the same plan. */
+export interface SamplePlan {
+  company_id: number;
+  company_code: string;
+  company_name: string;
+  policy: string;
+  /** Decimal digits (it may pass 2^53): kept a string. */
+  seed: string;
+  /** RFC 3339, +08:00. */
+  generated_at: string;
+  /** The company's heated households. */
+  households: number;
+  /** Their area. */
+  total_area_m2: number;
+  /** The area band's percentage (R-SAMPLE-1: ≤ 1,000,000 m² 3 %, ≤ 5,000,000 m² 2 %, else 1 %). */
+  rate_percent: number;
+  /** The households to sample. */
+  required: number;
+  quotas: SampleCounts;
+  achieved: SampleCounts;
+  /** The selected households' ids, as strings. */
+  selected: string[];
+  shortfalls: SampleShortfall[];
+  selected_households: SampledHousehold[];
 }

@@ -1,13 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { Indicator, IndicatorPublication, IndicatorReport } from '../api/types';
 import type { Role } from '../auth';
 import { I18nProvider } from '../i18n';
 import Indicators from './Indicators';
 
 vi.setConfig({ testTimeout: 30000 });
+// antd pickers answer asynchronously; on a busy machine (a C++ build beside) it can take seconds.
+const SLOW = { timeout: 8000 };
+
+function enter(el: HTMLElement) {
+  fireEvent.keyDown(el, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+}
 
 const who: { role: Role } = { role: 'regulator' };
 vi.mock('../auth', () => ({ useAuth: () => ({ me: { user_id: 1, username: 'u', role: who.role, company_id: who.role === 'regulator' ? null : 1, household_id: null } }) }));
@@ -32,6 +38,8 @@ const live = (rule: string, over: Partial<Indicator>): Indicator => ({
 
 const report: IndicatorReport = {
   month: '2026-10',
+  period: '2026-10',
+  district: null,
   from: '2026-10-01',
   until: '2026-11-01',
   generated_at: '2026-12-03T10:00:00+08:00',
@@ -68,7 +76,17 @@ const publication: IndicatorPublication = {
 function mockApi() {
   return vi.spyOn(api, 'get').mockImplementation(async (path: string, query?: Record<string, unknown>) => {
     if (path === '/api/v1/companies') return { items: [{ id: 1, code: 'weihai-heat', name: '威海热电' }], next_cursor: null };
-    if (path === '/api/v1/reports/indicators') return report;
+    if (path === '/api/v1/districts') return { items: [{ id: 3, code: 'HC', name: '环翠区', city: '威海', policy: 'weihai' }], next_cursor: null };
+    if (path === '/api/v1/indicators') {
+      if (query?.district === '99') throw new ApiError(400, 'invalid_argument', "no district with id or code '99'", 'district');
+      const range = query?.from ? `${String(query.from)}..${String(query.to)}` : null;
+      return {
+        ...report,
+        month: range ? null : query?.month,
+        period: range ?? query?.month,
+        district: query?.district === '3' ? { district_id: 3, district_code: 'HC', district_name: '环翠区' } : null,
+      };
+    }
     if (path === '/api/v1/indicators/publications') return { items: [publication], next_cursor: '20' };
     if (path === '/api/v1/indicators/publications/7/records') {
       if (query?.rule === 'R-KPI-Q')
@@ -103,7 +121,7 @@ describe('Indicators', () => {
     const get = mockApi();
     renderPage('/reports/indicators?month=2026-10&company=1&size=10');
     const liveCard = await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
-    expect(get).toHaveBeenCalledWith('/api/v1/reports/indicators', { month: '2026-10', company: '1' }, expect.anything());
+    expect(get).toHaveBeenCalledWith('/api/v1/indicators', { month: '2026-10', company: '1' }, expect.anything());
     expect(get).toHaveBeenCalledWith('/api/v1/indicators/publications', { month: undefined, company: '1', limit: 10, cursor: undefined }, expect.anything());
     const text = liveCard.textContent ?? '';
     for (const want of ['威海热电（weihai-heat）', '运行事故率 (R-KPI-S)', '0.35‰', '目标 ≤ 2‰', '目标 ≥ 99%', '目标 ≥ 90%', '依据：W 14.4 table 1', '涉及停热 1 次', '涉及住户 1200 户', '涉及工单 3 张', '计入分子 2 条']) {
@@ -138,10 +156,63 @@ describe('Indicators', () => {
     const get = mockApi();
     renderPage('/reports/indicators');
     await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
-    const month = (get.mock.calls.find((c) => c[0] === '/api/v1/reports/indicators')?.[1] as { month: string }).month;
+    const month = (get.mock.calls.find((c) => c[0] === '/api/v1/indicators')?.[1] as { month: string }).month;
     expect(month).toMatch(/^\d{4}-\d{2}$/);
     expect(screen.getByTestId('indicators-publish').textContent).toContain('发布');
     expect(screen.queryAllByLabelText('供热企业')).toHaveLength(0);
     expect(get).not.toHaveBeenCalledWith('/api/v1/companies', expect.anything(), expect.anything());
+  });
+  it("asks for the month's days when 按日期区间 is chosen, then for the run picked", async () => {
+    who.role = 'regulator';
+    const get = mockApi();
+    renderPage('/reports/indicators?month=2026-10&company=1');
+    await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
+    expect(screen.getByTestId('indicators-only-month')).toBeTruthy();
+    // The month becomes its days.
+    fireEvent.click(screen.getByText('按日期区间'));
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/indicators', { from: '2026-10-01', to: '2026-10-31', company: '1' }, expect.anything()));
+    await waitFor(() => expect(screen.getByTestId('indicators-live').textContent).toContain('实时指标（2026-10-01 至 2026-10-31）'));
+    // Then a run typed into the picker.
+    const first = screen.getByPlaceholderText('开始日期');
+    fireEvent.mouseDown(first);
+    fireEvent.focus(first);
+    fireEvent.change(first, { target: { value: '2026-01-05' } });
+    enter(first);
+    const last = screen.getByPlaceholderText('结束日期');
+    fireEvent.change(last, { target: { value: '2026-02-10' } });
+    enter(last);
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/indicators', { from: '2026-01-05', to: '2026-02-10', company: '1' }, expect.anything()), SLOW);
+    await waitFor(() => expect(screen.getByTestId('indicators-live').textContent).toContain('实时指标（2026-01-05 至 2026-02-10）'));
+    // The published list keeps its months: every month, no 仅看, a note that it does not follow the range.
+    expect(screen.queryByTestId('indicators-only-month')).toBeNull();
+    expect(screen.getByTestId('indicators-published-scope').textContent).toContain('不按日期区间或区域划分');
+    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/indicators/publications').pop()?.[1]).toEqual({ month: undefined, company: '1', limit: 20, cursor: undefined });
+  });
+
+  it('limits the live figures to the district chosen, and says so', async () => {
+    who.role = 'manager';
+    const get = mockApi();
+    renderPage('/reports/indicators?from=2026-01-05&to=2026-02-10');
+    await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
+    expect(get).toHaveBeenCalledWith('/api/v1/indicators', { from: '2026-01-05', to: '2026-02-10' }, expect.anything());
+    expect(get).toHaveBeenCalledWith('/api/v1/districts', { limit: 1000 }, expect.anything());
+    expect(screen.queryByTestId('indicators-district-note')).toBeNull();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '区域' }));
+    fireEvent.click(await screen.findByText('环翠区（HC）'));
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/indicators', { from: '2026-01-05', to: '2026-02-10', district: '3' }, expect.anything()));
+    const note = await screen.findByTestId('indicators-district-note', undefined, { timeout: 8000 });
+    expect(note.textContent).toContain('仅计 环翠区 区域的住户、工单与停热');
+    expect(screen.getByTestId('indicators-live').textContent).toContain('实时指标（2026-01-05 至 2026-02-10，环翠区）');
+    // The published list is not by district.
+    expect(get).not.toHaveBeenCalledWith('/api/v1/indicators/publications', expect.objectContaining({ district: expect.anything() }), expect.anything());
+  });
+
+  it('shows a refusal (400) with the field it names', async () => {
+    who.role = 'regulator';
+    mockApi();
+    renderPage('/reports/indicators?month=2026-10&district=99');
+    const error = await screen.findByTestId('indicators-live-error', undefined, { timeout: 8000 });
+    expect(error.textContent).toContain("区域：no district with id or code '99'");
+    expect(screen.getByRole('combobox', { name: '区域' }).closest('.ant-select')?.className).toContain('ant-select-status-error');
   });
 });

@@ -1,5 +1,6 @@
 // The flows of issue 14, one function each, run in order by run.mjs on one demo city. The
 // calendar flow loads 2027 for good, so it runs after the flows that see the city as generated.
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -179,7 +180,7 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
       'demo-regulator': ['/households', '/settings/calendar', '/settings/audit'],
@@ -468,6 +469,55 @@ export const flows = {
     await ctx.screenshot(p.page, 'season-duties');
     p.assertClean('the regulator checking the season announcements');
     await p.close();
+  },
+
+  // 采样方案 (R-SAMPLE-1..3): the technician's company plan from its stored households, with its
+  // quotas and households, exported as CSV; then 五项指标 of one district over a run of days,
+  // opened from a link (issue 15).
+  async samplingPlanAndDistrictIndicators(ctx) {
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, TECHNICIAN);
+    const answered = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/sample-plan');
+    await p.page.goto(`${ctx.base}/sampling`);
+    const answer = await answered;
+    ctx.assert.equal(answer.status(), 200, await answer.text());
+    const plan = await answer.json();
+    ctx.assert.ok(plan.required >= 1 && plan.selected_households.length === plan.required, `plan: ${plan.required} of ${plan.households}`);
+    await p.page.getByTestId('sampling-summary').waitFor();
+    await p.page.getByTestId('sampling-quota-table').waitFor();
+    const first = plan.selected_households[0];
+    await p.page.getByTestId('sampling-households-table').getByRole('link', { name: first.code, exact: true }).first().waitFor();
+    // 导出 CSV: the file fetched with the session's token, named as the server names it.
+    const [file] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('sampling-export-csv').click()]);
+    ctx.assert.equal(file.suggestedFilename(), `sample-plan-${plan.company_code}-seed-0.csv`);
+    const lines = readFileSync(await file.path(), 'utf8').trim().split('\r\n');
+    ctx.assert.equal(lines[0].split(',')[0], 'household_id');
+    ctx.assert.equal(lines.length, plan.required + 1, 'the CSV holds a line per household chosen');
+    await ctx.screenshot(p.page, 'sampling');
+    p.assertClean('the technician planning the sampling');
+    await p.close();
+
+    const token = await ctx.apiToken(MANAGER);
+    const districts = await ctx.apiGet(token, '/api/v1/districts?limit=1000');
+    const me = await ctx.apiGet(token, '/api/v1/auth/me');
+    const licensed = await ctx.apiGet(token, `/api/v1/licensed_districts?company_id=${me.company_id}&limit=1000`);
+    const district = districts.items.find((d) => d.id === licensed.items[0].district_id);
+    const m = await ctx.openPage();
+    await ctx.signIn(m.page, MANAGER);
+    const month = previousBeijingMonth(Date.now());
+    const from = `${month}-01`;
+    const to = `${month}-10`;
+    const live = m.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/indicators');
+    await m.page.goto(`${ctx.base}/reports/indicators?from=${from}&to=${to}&district=${district.id}`);
+    const res = await live;
+    ctx.assert.equal(res.status(), 200, await res.text());
+    const body = await res.json();
+    ctx.assert.equal(body.period, `${from}..${to}`);
+    ctx.assert.equal(body.district.district_id, district.id);
+    await m.page.getByTestId('indicators-live').getByTestId('indicator-card').first().waitFor();
+    await m.page.getByText(district.name).first().waitFor();
+    m.assertClean('the manager reading a district over a run of days');
+    await m.close();
   },
 
   // The calendar page loads a new year, and the dashboard's warning goes away.

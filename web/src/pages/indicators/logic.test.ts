@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { ApiError } from '../../api/client';
 import { formPathOf } from '../outages/logic';
 import {
   addMonths,
@@ -8,8 +9,11 @@ import {
   crossCompany,
   figureText,
   idCount,
+  isDay,
   isIndicatorRule,
   liveQuery,
+  liveRefusal,
+  monthDays,
   monthOver,
   previousMonth,
   publicQuery,
@@ -17,15 +21,18 @@ import {
   publishBody,
   publishErrorKey,
   publishedQuery,
+  rangeDays,
   readFilters,
   readPublicFilters,
   recordLink,
   statusColour,
   statusTag,
   stopAreaHours,
+  switchPeriod,
   targetText,
   writeFilters,
   writePublicFilters,
+  type IndicatorFilters,
 } from './logic';
 
 describe('roles and rules', () => {
@@ -170,27 +177,78 @@ describe('publishing', () => {
 
 describe('filters in the URL', () => {
   const today = '2026-12-03';
+  const base: IndicatorFilters = { period: 'month', month: '2026-11', from: '', to: '', company: '', district: '', onlyMonth: false, size: 20, trail: [] };
   it('starts at the previous month and reads what it knows', () => {
-    expect(readFilters(new URLSearchParams(''), today)).toEqual({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] });
-    expect(readFilters(new URLSearchParams('month=2026-10&company=3&published=month&size=50&after=20,40'), today)).toEqual({
+    expect(readFilters(new URLSearchParams(''), today)).toEqual(base);
+    expect(readFilters(new URLSearchParams('month=2026-10&company=3&district=4&published=month&size=50&after=20,40'), today)).toEqual({
+      ...base,
       month: '2026-10',
       company: '3',
+      district: '4',
       onlyMonth: true,
       size: 50,
       trail: ['20', '40'],
     });
-    expect(readFilters(new URLSearchParams('month=2026-13&company=x&size=7&after=a'), today)).toEqual({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] });
+    expect(readFilters(new URLSearchParams('month=2026-13&company=x&district=0&size=7&after=a'), today)).toEqual(base);
+    expect(readFilters(new URLSearchParams('district=weihan'), today).district).toBe('');
   });
-  it('writes the month always, the other defaults left out', () => {
-    expect(writeFilters({ month: '2026-11', company: '', onlyMonth: false, size: 20, trail: [] }).toString()).toBe('month=2026-11');
-    const f = readFilters(new URLSearchParams('month=2026-10&company=3&published=month&size=50&after=20,40'), today);
-    expect(readFilters(writeFilters(f), today)).toEqual(f);
+  it('reads a run of days, over a month given beside it', () => {
+    expect(readFilters(new URLSearchParams('from=2026-01-05&to=2026-02-10&district=2'), today)).toEqual({ ...base, period: 'range', from: '2026-01-05', to: '2026-02-10', district: '2' });
+    expect(readFilters(new URLSearchParams('month=2026-10&from=2026-01-05&to=2026-01-05'), today)).toEqual({ ...base, period: 'range', from: '2026-01-05', to: '2026-01-05' });
   });
-  it('asks the live report for the month and the published list for its page', () => {
-    const f = { month: '2026-10', company: '3', onlyMonth: false, size: 10, trail: ['10', '20'] };
-    expect(liveQuery(f)).toEqual({ month: '2026-10', company: '3' });
+  it('swaps reversed ends, and ignores a run that is incomplete, not days, or longer than 366 days', () => {
+    expect(readFilters(new URLSearchParams('from=2026-02-10&to=2026-01-05'), today)).toMatchObject({ period: 'range', from: '2026-01-05', to: '2026-02-10' });
+    // 2024 is a leap year: 2024-01-01..2024-12-31 is 366 days, one more is too many.
+    expect(readFilters(new URLSearchParams('from=2024-01-01&to=2024-12-31'), today)).toMatchObject({ period: 'range', from: '2024-01-01', to: '2024-12-31' });
+    for (const q of ['from=2024-01-01&to=2025-01-01', 'from=2026-01-05', 'to=2026-01-05', 'from=2026-02-30&to=2026-03-01', 'from=2026-1-5&to=2026-02-01', 'from=x&to=y', 'month=2026-10&from=2026-01-05']) {
+      const f = readFilters(new URLSearchParams(q), today);
+      expect(f, q).toMatchObject({ period: 'month', from: '', to: '' });
+      expect(f.month, q).toBe(q.startsWith('month=') ? '2026-10' : '2026-11');
+    }
+  });
+  it('writes the period always (a month, or from and to), the other defaults left out', () => {
+    expect(writeFilters(base).toString()).toBe('month=2026-11');
+    expect(writeFilters({ ...base, period: 'range', from: '2026-01-05', to: '2026-02-10', district: '2' }).toString()).toBe('from=2026-01-05&to=2026-02-10&district=2');
+    for (const q of ['month=2026-10&company=3&district=4&published=month&size=50&after=20%2C40', 'from=2026-01-05&to=2026-02-10&company=3&district=4&published=month']) {
+      const f = readFilters(new URLSearchParams(q), today);
+      expect(writeFilters(f).toString()).toBe(q);
+      expect(readFilters(writeFilters(f), today)).toEqual(f);
+    }
+  });
+  it('switches a month to its days (cut at today) and a run of days to the month it starts in', () => {
+    expect(switchPeriod(base, 'month', today)).toEqual({});
+    expect(switchPeriod({ ...base, month: '2026-02' }, 'range', today)).toEqual({ period: 'range', from: '2026-02-01', to: '2026-02-28' });
+    expect(switchPeriod({ ...base, month: '2024-02' }, 'range', today)).toEqual({ period: 'range', from: '2024-02-01', to: '2024-02-29' });
+    expect(switchPeriod({ ...base, month: '2026-12' }, 'range', today)).toEqual({ period: 'range', from: '2026-12-01', to: '2026-12-03' });
+    const range: IndicatorFilters = { ...base, period: 'range', from: '2026-01-05', to: '2026-02-10' };
+    expect(switchPeriod(range, 'month', today)).toEqual({ period: 'month', month: '2026-01', from: '', to: '' });
+    expect(switchPeriod({ ...range, from: '2027-01-05' }, 'month', today)).toEqual({ period: 'month', month: '2026-11', from: '', to: '' });
+  });
+  it('counts the days of a run, both ends in, and knows a real day', () => {
+    expect(rangeDays('2026-01-05', '2026-01-05')).toBe(1);
+    expect(rangeDays('2026-01-05', '2026-02-10')).toBe(37);
+    expect(rangeDays('2025-12-31', '2026-12-31')).toBe(366);
+    expect(rangeDays('x', '2026-01-01')).toBeNaN();
+    expect([isDay('2024-02-29'), isDay('2026-02-29'), isDay('2026-13-01'), isDay('2026-1-01'), isDay(null)]).toEqual([true, false, false, false, false]);
+    expect(monthDays('2026-11', today)).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+  });
+  it('asks the live report for the period and district, and the published list for its page (months only)', () => {
+    const f = { ...base, month: '2026-10', company: '3', size: 10, trail: ['10', '20'] };
+    expect(liveQuery(f)).toEqual({ month: '2026-10', company: '3', district: undefined });
+    expect(liveQuery({ ...f, period: 'range', from: '2026-01-05', to: '2026-02-10', company: '', district: '2' })).toEqual({ from: '2026-01-05', to: '2026-02-10', company: undefined, district: '2' });
     expect(publishedQuery(f)).toEqual({ month: undefined, company: '3', limit: 10, cursor: '20' });
     expect(publishedQuery({ ...f, onlyMonth: true, company: '', trail: [] })).toEqual({ month: '2026-10', company: undefined, limit: 10, cursor: undefined });
+    // A run of days: the published list shows every month, and never by district.
+    expect(publishedQuery({ ...f, period: 'range', from: '2026-01-05', to: '2026-02-10', onlyMonth: true, district: '2', trail: [] })).toEqual({ month: undefined, company: '3', limit: 10, cursor: undefined });
+  });
+  it('names the field of a refused live query (400 only)', () => {
+    expect(liveRefusal(new ApiError(400, 'invalid_argument', 'more than 366 days', 'to'))).toEqual({ field: 'to', label: 'indicators.to', message: 'more than 366 days' });
+    expect(liveRefusal(new ApiError(400, 'invalid_argument', 'unknown district', 'district'))).toEqual({ field: 'district', label: 'indicators.district', message: 'unknown district' });
+    expect(liveRefusal(new ApiError(400, 'invalid_argument', 'bad', 'format'))).toEqual({ field: 'format', label: null, message: 'bad' });
+    expect(liveRefusal(new ApiError(400, 'invalid_argument', 'bad'))).toEqual({ field: undefined, label: null, message: 'bad' });
+    expect(liveRefusal(new ApiError(403, 'forbidden', 'no', 'company'))).toBeNull();
+    expect(liveRefusal(new Error('x'))).toBeNull();
+    expect(liveRefusal(undefined)).toBeNull();
   });
   it('reads and writes the public filters (every month by default, a company by code)', () => {
     expect(readPublicFilters(new URLSearchParams(''))).toEqual({ month: '', company: '', size: 20, trail: [] });

@@ -1,8 +1,11 @@
 // The service indicators' pure parts (五项指标, W 14.4 table 1, W 14.4.6): the five rules in
-// their order, who publishes, the month a page starts at (the last one that is over), a target
-// in words from target_per_mille and its kind, a status's tag, what a figure shows, the count of
-// the ids behind a live indicator, a published record's link and outcome, the publish body and
-// how a refusal reads, and both lists' filters in the URL.
+// their order, who publishes, the month a page starts at (the last one that is over), a run of
+// days (at most 366, both ends inclusive), a target in words from target_per_mille and its kind,
+// a status's tag, what a figure shows, the count of the ids behind a live indicator, a published
+// record's link and outcome, the publish body and how a refusal reads, both pages' filters in the
+// URL (the console's: a month or a run of days, company, district) and the field a refused live
+// query names.
+import { ApiError } from '../../api/client';
 import type { Role } from '../../auth';
 import type { Indicator, IndicatorPublicationNew, IndicatorRule } from '../../api/types';
 import { MISSING } from '../../format';
@@ -64,6 +67,46 @@ export function monthOver(month: string, today: string): boolean {
 /** A month picker's value as YYYY-MM; undefined when empty. */
 export function pickedMonth(value: Formattable | null | undefined): string | undefined {
   return value ? value.format('YYYY-MM') : undefined;
+}
+
+// ---- runs of days ------------------------------------------------------------------------------
+
+/** The longest run of days the live figures cover (the server refuses a longer one, naming `to`). */
+export const MAX_RANGE_DAYS = 366;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 of a calendar day (YYYY-MM-DD); null for one that is not a real day. */
+function dayNumber(text: string): number | null {
+  const m = DAY.exec(text);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return null;
+  return ms / 86400000;
+}
+
+/** Whether `text` is a real calendar day: "2026-02-28" yes, "2026-02-30" and "2026-2-1" no. */
+export function isDay(text: string | null | undefined): text is string {
+  return dayNumber(text ?? '') !== null;
+}
+
+/** How many days from `from` to `to`, both counted: ("2026-01-05", "2026-01-05") → 1. */
+export function rangeDays(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  return a === null || b === null ? NaN : b - a + 1;
+}
+
+/** A month's days as a run, cut at today: ("2026-10", …) → 2026-10-01..2026-10-31. */
+export function monthDays(month: string, today: string): { from: string; to: string } {
+  const m = MONTH.exec(month);
+  if (!m) return { from: today, to: today };
+  const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+  const from = `${month}-01`;
+  const end = `${month}-${String(last).padStart(2, '0')}`;
+  const to = end > today ? today : end;
+  return { from, to: to < from ? from : to };
 }
 
 // ---- targets, statuses, figures ----------------------------------------------------------------
@@ -203,50 +246,118 @@ function readTrail(params: URLSearchParams): string[] {
   return (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c));
 }
 
+/** 按月 (a month) or 按日期区间 (a run of whole days). */
+export type PeriodKind = 'month' | 'range';
+
 export interface IndicatorFilters {
-  /** The month of the live figures (YYYY-MM); the previous month by default. */
+  /** Whether the live figures cover a month or a run of days. */
+  period: PeriodKind;
+  /** The month of the live figures in month mode (YYYY-MM; the previous month by default); in
+   * range mode the previous month (发布's first choice). The published list's 仅看 month. */
   month: string;
+  /** Range mode: the run's first and last days (YYYY-MM-DD, both inclusive); '' in month mode. */
+  from: string;
+  to: string;
   /** A company id (admin and regulator filter by one); '' for all. */
   company: string;
-  /** The published list: only the month chosen, else every month (newest first). */
+  /** A district id: the live figures of what lies in it; '' for every district. */
+  district: string;
+  /** The published list: only the month chosen (month mode only), else every month (newest first). */
   onlyMonth: boolean;
   size: number;
   /** The cursors of the published list's pages before this one. */
   trail: string[];
 }
 
+/** The run of days in the URL, reversed ends swapped; null when either is missing or not a day,
+ * or the run is longer than MAX_RANGE_DAYS (the page then shows a month). */
+function readRange(params: URLSearchParams): { from: string; to: string } | null {
+  let from = params.get('from') ?? '';
+  let to = params.get('to') ?? '';
+  if (!isDay(from) || !isDay(to)) return null;
+  if (to < from) [from, to] = [to, from];
+  return rangeDays(from, to) <= MAX_RANGE_DAYS ? { from, to } : null;
+}
+
+/** The filters the URL gives: a run of days (from and to) over a month when both are there; what
+ * is not understood falls back to the default (the previous month, every company and district). */
 export function readFilters(params: URLSearchParams, today: string): IndicatorFilters {
   const month = params.get('month') ?? '';
   const company = params.get('company') ?? '';
+  const district = params.get('district') ?? '';
+  const range = readRange(params);
   return {
-    month: isMonth(month) ? month : previousMonth(today),
+    period: range ? 'range' : 'month',
+    month: !range && isMonth(month) ? month : previousMonth(today),
+    from: range?.from ?? '',
+    to: range?.to ?? '',
     company: ID.test(company) ? company : '',
+    district: ID.test(district) ? district : '',
     onlyMonth: params.get('published') === 'month',
     size: readSize(params),
     trail: readTrail(params),
   };
 }
 
-/** The URL parameters of `f`: the month always (a shared link shows the same month), the other
- * defaults left out. */
+/** The URL parameters of `f`: the period always (a month, or from and to: a shared link shows
+ * the same figures), the other defaults left out. */
 export function writeFilters(f: IndicatorFilters): URLSearchParams {
   const p = new URLSearchParams();
-  p.set('month', f.month);
+  if (f.period === 'range') {
+    p.set('from', f.from);
+    p.set('to', f.to);
+  } else p.set('month', f.month);
   if (f.company) p.set('company', f.company);
+  if (f.district) p.set('district', f.district);
   if (f.onlyMonth) p.set('published', 'month');
   if (f.size !== 20) p.set('size', String(f.size));
   if (f.trail.length) p.set('after', f.trail.join(','));
   return p;
 }
 
-/** GET /api/v1/reports/indicators's query. */
-export function liveQuery(f: IndicatorFilters): Record<string, string | undefined> {
-  return { month: f.month, company: f.company || undefined };
+/** The change of switching to `kind`: a month becomes its days (to today at most), a run of days
+ * the month it starts in (if that month has begun; else the previous month). */
+export function switchPeriod(f: IndicatorFilters, kind: PeriodKind, today: string): Partial<IndicatorFilters> {
+  if (kind === f.period) return {};
+  if (kind === 'range') return { period: 'range', ...monthDays(f.month, today) };
+  const month = monthOf(f.from);
+  return { period: 'month', month: isMonth(month) && month <= monthOf(today) ? month : previousMonth(today), from: '', to: '' };
 }
 
-/** GET /api/v1/indicators/publications's query. */
+/** GET /api/v1/indicators's query: the month or the run of days, the company, the district. */
+export function liveQuery(f: IndicatorFilters): Record<string, string | undefined> {
+  const period = f.period === 'range' ? { from: f.from, to: f.to } : { month: f.month };
+  return { ...period, company: f.company || undefined, district: f.district || undefined };
+}
+
+/** GET /api/v1/indicators/publications's query (published months: the month only in month mode). */
 export function publishedQuery(f: IndicatorFilters): Record<string, string | number | undefined> {
-  return { month: f.onlyMonth ? f.month : undefined, company: f.company || undefined, limit: f.size, cursor: f.trail[f.trail.length - 1] };
+  const month = f.onlyMonth && f.period === 'month' ? f.month : undefined;
+  return { month, company: f.company || undefined, limit: f.size, cursor: f.trail[f.trail.length - 1] };
+}
+
+/** The live query's fields as the server names them in a 400, with their labels. */
+const LIVE_FIELDS: Record<string, MessageKey> = {
+  month: 'indicators.month',
+  from: 'indicators.from',
+  to: 'indicators.to',
+  company: 'indicators.company',
+  district: 'indicators.district',
+};
+
+export interface LiveRefusal {
+  /** The field the server names (month, from, to, company, district, …), if any. */
+  field?: string;
+  /** Its label; null for a field the page does not offer (shown as the server names it). */
+  label: MessageKey | null;
+  message: string;
+}
+
+/** A 400 of the live query: the field it names and the server's message; null for the others
+ * (shown as they are). */
+export function liveRefusal(e: unknown): LiveRefusal | null {
+  if (!(e instanceof ApiError) || e.status !== 400) return null;
+  return { field: e.field, label: e.field ? (LIVE_FIELDS[e.field] ?? null) : null, message: e.message };
 }
 
 export interface PublicFilters {

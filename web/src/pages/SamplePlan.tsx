@@ -1,0 +1,154 @@
+// 采样方案 (/sampling; admin, manager, technician, regulator): the company's sampling plan for a
+// seed (GET /api/v1/sample-plan): the households to sample by the heated area's band
+// (R-SAMPLE-1), the quotas by network position, orientation and floor tier and what the
+// selection achieves (R-SAMPLE-2), the quotas the households cannot meet and by how much
+// (R-SAMPLE-3), and the households selected. The company (admin and regulator choose one; a
+// company's staff plan their own) and the seed live in the URL; 生成方案 asks, 导出 CSV / 导出
+// Excel download the same plan. A 409 says which records keep the plan from being made.
+import { PageContainer } from '@ant-design/pro-components';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Skeleton } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api, type Page } from '../api/client';
+import type { Company, SamplePlan as Plan } from '../api/types';
+import { useApi } from '../api/useApi';
+import { useAuth } from '../auth';
+import { PageError } from '../components/PageState';
+import { useT } from '../i18n';
+import { canPlan, crossCompany, fileName, normalSeed, planQuery, planRefusal, randomSeed, readFilters, SAMPLE_PLAN_PATH, seedError, writeFilters } from './sampling/logic';
+import { HouseholdsCard, PlanSummary, QuotaCard } from './sampling/parts';
+
+export default function SamplePlan() {
+  const t = useT();
+  const { me } = useAuth();
+  const cross = crossCompany(me?.role);
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const ready = canPlan(filters, cross);
+  const plan = useApi<Plan>(ready ? SAMPLE_PLAN_PATH : null, planQuery(filters, cross));
+  // The companies to choose from, for the admin and the regulator.
+  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
+  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+
+  const [draft, setDraft] = useState(filters.seed);
+  const [draftError, setDraftError] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  // The URL's seed (a shared link, going back) is the one the field shows.
+  useEffect(() => {
+    setDraft(filters.seed);
+    setDraftError(null);
+  }, [filters.seed]);
+
+  const refusal = ready ? planRefusal(plan.error) : null;
+  const seedHelp = draftError ?? (refusal?.field === 'seed' ? refusal.message : null);
+  const data = ready && !plan.error ? plan.data : undefined;
+
+  const go = (company: string, seed: string) => {
+    const problem = seedError(seed);
+    if (problem) {
+      setDraftError(t(problem));
+      return;
+    }
+    setDraftError(null);
+    setExportError(null);
+    const next = writeFilters({ company, seed: normalSeed(seed) });
+    if (next.toString() !== params.toString()) setParams(next);
+    else if (ready) plan.reload();
+  };
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    setExportError(null);
+    try {
+      await api.download(SAMPLE_PLAN_PATH, planQuery(filters, cross, format), fileName(data, filters, format));
+    } catch (e) {
+      setExportError(t('sampling.exportFailed', { message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <PageContainer title={t('menu.sampling')}>
+      <Flex vertical gap={16}>
+        <Alert type="info" showIcon data-testid="sampling-rule" message={t('sampling.rule')} />
+        <Card size="small">
+          <Form layout="inline" onFinish={() => go(filters.company, draft)} style={{ rowGap: 8 }}>
+            {cross && (
+              <Form.Item
+                label={t('sampling.company')}
+                validateStatus={refusal?.field === 'company' ? 'error' : undefined}
+                help={refusal?.field === 'company' ? refusal.message : undefined}
+              >
+                <Select
+                  aria-label={t('sampling.company')}
+                  data-testid="sampling-company"
+                  value={filters.company || undefined}
+                  placeholder={t('sampling.companyPlaceholder')}
+                  style={{ width: 240 }}
+                  showSearch
+                  optionFilterProp="label"
+                  loading={companies.loading}
+                  onChange={(c: string) => go(c, seedError(draft) ? filters.seed : draft)}
+                  options={companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item label={t('sampling.seed')} validateStatus={seedHelp ? 'error' : undefined} help={seedHelp ?? undefined}>
+              <Input
+                aria-label={t('sampling.seed')}
+                data-testid="sampling-seed"
+                value={draft}
+                inputMode="numeric"
+                maxLength={24}
+                placeholder={t('sampling.seedPlaceholder')}
+                style={{ width: 230 }}
+                onChange={(e) => {
+                  setDraft(e.target.value);
+                  setDraftError(null);
+                }}
+              />
+            </Form.Item>
+            <Form.Item>
+              <Flex gap={8} wrap="wrap">
+                <Button onClick={() => setDraft(randomSeed())} data-testid="sampling-random">
+                  {t('sampling.randomSeed')}
+                </Button>
+                <Button type="primary" htmlType="submit" data-testid="sampling-generate">
+                  {t('sampling.generate')}
+                </Button>
+                <Button disabled={!data} loading={exporting === 'csv'} onClick={() => void exportAs('csv')} data-testid="sampling-export-csv">
+                  {t('sampling.exportCsv')}
+                </Button>
+                <Button disabled={!data} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="sampling-export-xlsx">
+                  {t('sampling.exportXlsx')}
+                </Button>
+              </Flex>
+            </Form.Item>
+          </Form>
+        </Card>
+        {exportError && <Alert type="error" showIcon closable data-testid="sampling-export-error" message={exportError} onClose={() => setExportError(null)} />}
+        {!ready ? (
+          <Card size="small">
+            <Empty data-testid="sampling-choose-company" description={t('sampling.chooseCompany')} />
+          </Card>
+        ) : refusal?.unplannable ? (
+          <Alert type="error" showIcon data-testid="sampling-unplannable" message={t('sampling.unplannable')} description={refusal.message} />
+        ) : refusal ? (
+          refusal.field ? null : <Alert type="error" showIcon data-testid="sampling-refused" message={refusal.message} />
+        ) : plan.error ? (
+          <PageError error={plan.error} onRetry={plan.reload} />
+        ) : !data ? (
+          <Skeleton active />
+        ) : (
+          <>
+            <PlanSummary plan={data} />
+            <QuotaCard plan={data} loading={plan.loading} />
+            <HouseholdsCard plan={data} loading={plan.loading} />
+          </>
+        )}
+      </Flex>
+    </PageContainer>
+  );
+}
