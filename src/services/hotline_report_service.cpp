@@ -138,6 +138,10 @@ Result<ReportMonth> ParseReportPeriod(std::string_view from, std::string_view to
   if (!first.ok()) return Error::InvalidArgument("from must be a date YYYY-MM-DD", "from");
   auto last = ParseDate(to);
   if (!last.ok()) return Error::InvalidArgument("to must be a date YYYY-MM-DD", "to");
+  if (YearOf(*first) < 2000 || YearOf(*first) > 2200) {
+    return Error::InvalidArgument("from must be a date of 2000..2200", "from");
+  }
+  if (YearOf(*last) > 2200) return Error::InvalidArgument("to must be a date of 2000..2200", "to");
   if (*last < *first) return Error::InvalidArgument("to must not be before from", "to");
   if ((*last - *first).count() >= kMaxReportDays) {
     return Error::InvalidArgument(
@@ -338,6 +342,9 @@ Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t
   out.c_households = std::move(counts);
   out.c_computed_at = now;
   MutexLock lock(mutex_);
+  // Any run of days and district makes a key: drop what has expired, so the cache holds only
+  // what was asked within kQualificationTtl.
+  std::erase_if(kept_, [&](const auto& e) { return now - e.second.at >= kQualificationTtl; });
   kept_[key] = {now, out.c, out.c_households};
   return OkStatus();
 }

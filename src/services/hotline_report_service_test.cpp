@@ -608,6 +608,8 @@ TEST(ParseReportPeriod, Table) {
       {"2026-1-5", "2026-01-05", "from", nullptr, nullptr},
       {"2026-01-05", "2026-02-30", "to", nullptr, nullptr},
       {"", "2026-01-05", "from", nullptr, nullptr},
+      {"1999-12-31", "2000-01-01", "from", nullptr, nullptr},
+      {"2200-12-31", "2201-01-01", "to", nullptr, nullptr},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.from) + ".." + c.to);

@@ -250,6 +250,16 @@ TEST_F(ReportsApi, IndicatorsOfAPeriodAndADistrict) {
   EXPECT_EQ(other["companies"][0]["indicators"][1]["orders"], json::array());
   EXPECT_EQ(other["companies"][0]["indicators"][1]["status"], "not-applicable");
 
+  // A district coded by its six-digit division code is found by that code.
+  auto coded = rt_->db->records.Create(*model::FindResource("districts"),
+                                       {{"code", "371002"}, {"name", "环翠区"}, {"city", "威海市"},
+                                        {"policy", "weihai"}},
+                                       {}, "setup");
+  ASSERT_TRUE(coded.ok()) << coded.error().message;
+  auto by_code = Get("gov", "/api/v1/indicators?month=2026-01&district=371002");
+  ASSERT_EQ(by_code.status, 200u) << by_code.body;
+  EXPECT_EQ(json::parse(by_code.body)["district"]["district_id"], coded->id);
+
   auto xlsx = Get("gov", "/api/v1/indicators?from=2026-01-05&to=2026-01-06&format=xlsx");
   ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");

@@ -33,20 +33,22 @@ const std::string* Param(const adapters::http::Request& req, const char* name) {
   return it == req.query.end() ? nullptr : &it->second;
 }
 
-// The `district` parameter: an id, or a code; an unknown code is invalid_argument.
+// The `district` parameter: an id or a code (as `company`). Digits are an id when a district has
+// it, else a code (districts are often coded by their six-digit division code); neither is
+// invalid_argument naming it.
 Result<std::optional<int64_t>> DistrictParam(const adapters::http::Request& req,
                                              ports::RecordStore& records) {
   const std::string* text = Param(req, "district");
   if (text == nullptr) return std::optional<int64_t>{};
-  if (!text->empty() && std::isdigit(static_cast<unsigned char>(text->front()))) {
-    auto id = IdParam(*text, "district");
-    if (!id.ok()) return id.error();
-    return std::optional<int64_t>{*id};
+  if (auto digits = adapters::http::ParseDigits(*text)) {
+    auto by_id = ports::GetView<ports::DistrictView>(records, *digits);
+    if (by_id.ok()) return std::optional<int64_t>{by_id->id};
+    if (by_id.error().code != ErrorCode::kNotFound) return by_id.error();
   }
   auto found = ports::ListViews<ports::DistrictView>(records, {{"code", *text}});
   if (!found.ok()) return found.error();
   if (found->empty()) {
-    return Error::InvalidArgument("district must be a district's id or code", "district");
+    return Error::InvalidArgument("no district with the id or code '" + *text + "'", "district");
   }
   return std::optional<int64_t>{found->front().id};
 }
