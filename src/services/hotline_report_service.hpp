@@ -77,6 +77,7 @@
 #include "services/district_households.hpp"
 #include "services/judging_service.hpp"
 #include "services/policy_registry.hpp"
+#include "services/report_period.hpp"
 
 namespace hearth::services {
 
@@ -86,15 +87,6 @@ using ports::HotlineReport;
 using ports::HotlineRow;
 using ports::ReportMonth;
 
-/// "YYYY-MM", year 2000..2200; invalid_argument "month must be YYYY-MM" (field "month").
-Result<ReportMonth> ParseReportMonth(std::string_view text);
-
-/// The run of whole local days `from`..`to` ("YYYY-MM-DD", both inclusive), at most
-/// kMaxReportDays long; invalid_argument naming "from" or "to" (a bad date, to before from, too
-/// long a run).
-Result<ReportMonth> ParseReportPeriod(std::string_view from, std::string_view to);
-/// The longest run of days a live indicator report covers (a season is at most 366 days).
-inline constexpr int kMaxReportDays = 366;
 
 struct CompanyIndicators {
   CompanyRef company;
