@@ -14,6 +14,7 @@
 #include "adapters/storage/schema_history_indicators.hpp"
 #include "adapters/storage/schema_history_mass_complaints.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
+#include "adapters/storage/schema_history_insurance.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
 #include "adapters/storage/schema_history_seasons.hpp"
@@ -24,7 +25,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 19> kMigrations = {{
+constexpr std::array<Migration, 20> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -408,6 +409,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {18, "mass complaints", nullptr, nullptr, kMassComplaintsSql},
     // R-SEASON-1: the districts' decisions and the companies' announcements (issue 15).
     {19, "season decisions and announcements", nullptr, nullptr, kSeasonDutiesSql},
+    {20, "insurance claims", nullptr, nullptr, kInsuranceClaimsSql},  // issue 16, R-INS-1
 }};
 
 }  // namespace

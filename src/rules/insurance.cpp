@@ -1,0 +1,224 @@
+#include "rules/insurance.hpp"
+
+#include <array>
+#include <utility>
+
+#include "rules/deadline.hpp"
+
+namespace hearth::rules {
+namespace {
+
+constexpr std::array<std::pair<ClaimState, std::string_view>, 5> kStates = {{
+    {ClaimState::kRecorded, "recorded"},
+    {ClaimState::kInsurerNotified, "insurer-notified"},
+    {ClaimState::kAgreed, "agreed"},
+    {ClaimState::kPaid, "paid"},
+    {ClaimState::kRejected, "rejected"},
+}};
+constexpr std::array<std::pair<ClaimAction, std::string_view>, 5> kActions = {{
+    {ClaimAction::kRecord, "record"},
+    {ClaimAction::kNotifyInsurer, "notify-insurer"},
+    {ClaimAction::kAgree, "agree"},
+    {ClaimAction::kPay, "pay"},
+    {ClaimAction::kReject, "reject"},
+}};
+struct ExclusionRow {
+  ClaimExclusion value;
+  std::string_view name;
+  std::string_view clause;
+};
+constexpr std::array<ExclusionRow, 5> kExclusions = {{
+    {ClaimExclusion::kOwnInstallation, "own-installation", "W 13.6 a"},
+    {ClaimExclusion::kSelfAltered, "self-altered", "W 13.6 b"},
+    {ClaimExclusion::kBuilderWarranty, "builder-warranty", "W 13.6 c"},
+    {ClaimExclusion::kIndirectLoss, "indirect-loss", "W 13.6 d"},
+    {ClaimExclusion::kOutsidePolicy, "outside-policy", "W 13.5"},
+}};
+
+template <typename E, size_t N>
+std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+  for (const auto& [v, name] : table)
+    if (v == value) return name;
+  return "?";
+}
+
+template <typename E, size_t N>
+std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& table,
+                       std::string_view text) {
+  for (const auto& [v, name] : table)
+    if (name == text) return v;
+  return std::nullopt;
+}
+
+bool Staff(Role r) {
+  return r == Role::kAdmin || r == Role::kManager || r == Role::kAgent || r == Role::kTechnician;
+}
+bool Deciders(Role r) { return r == Role::kAdmin || r == Role::kManager; }
+
+/// Who may take the action at all.
+bool RoleMay(ClaimAction a, Role r) {
+  switch (a) {
+    case ClaimAction::kRecord:
+    case ClaimAction::kNotifyInsurer: return Staff(r);
+    case ClaimAction::kAgree:
+    case ClaimAction::kPay:
+    case ClaimAction::kReject: return Deciders(r);
+  }
+  return false;
+}
+
+bool StateAllows(ClaimAction a, ClaimState s) {
+  switch (a) {
+    case ClaimAction::kRecord: return false;
+    case ClaimAction::kNotifyInsurer: return s == ClaimState::kRecorded;
+    case ClaimAction::kAgree: return s == ClaimState::kRecorded || s == ClaimState::kInsurerNotified;
+    case ClaimAction::kPay: return s == ClaimState::kAgreed;
+    case ClaimAction::kReject:
+      return s == ClaimState::kRecorded || s == ClaimState::kInsurerNotified;
+  }
+  return false;
+}
+
+const char* WhoMay(ClaimAction a) {
+  return a == ClaimAction::kRecord || a == ClaimAction::kNotifyInsurer
+             ? "a claim is recorded and reported to the insurer by the company's staff"
+             : "only the company's admin or a manager agrees, pays or rejects a claim";
+}
+
+bool Blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+/// What each move takes, and refuses.
+Status CheckInput(ClaimAction a, const ClaimMoveInput& in) {
+  if (a != ClaimAction::kAgree && in.amount_fen) {
+    return Error::InvalidArgument("only agree takes an amount", "amount");
+  }
+  if (a != ClaimAction::kReject && in.exclusion) {
+    return Error::InvalidArgument("only reject takes an exclusion", "exclusion");
+  }
+  if (a != ClaimAction::kNotifyInsurer && !in.insurer.empty()) {
+    return Error::InvalidArgument("only notify-insurer takes the insurer", "insurer");
+  }
+  if (a != ClaimAction::kNotifyInsurer && a != ClaimAction::kPay && !in.reference.empty()) {
+    return Error::InvalidArgument(
+        "only notify-insurer (the insurer's report number) and pay (the payment's) take a "
+        "reference",
+        "reference");
+  }
+  switch (a) {
+    case ClaimAction::kAgree:
+      if (!in.amount_fen) {
+        return Error::InvalidArgument("agree needs the amount both sides agreed (W 13.5)",
+                                      "amount");
+      }
+      if (*in.amount_fen <= 0 || *in.amount_fen > kMaxClaimFen) {
+        return Error::InvalidArgument("amount must be from 0.01 to 10000000.00 yuan", "amount");
+      }
+      break;
+    case ClaimAction::kReject:
+      if (!in.exclusion) {
+        return Error::InvalidArgument(
+            "reject needs the exclusion: one of " + std::string(ClaimExclusionNames()) +
+                " (W 13.5, W 13.6)",
+            "exclusion");
+      }
+      if (Blank(in.note)) {
+        return Error::InvalidArgument("a note is required to reject a claim: say why", "note");
+      }
+      break;
+    case ClaimAction::kNotifyInsurer:
+      if (Blank(in.insurer)) {
+        return Error::InvalidArgument("notify-insurer needs the insurer's name", "insurer");
+      }
+      break;
+    case ClaimAction::kRecord:
+    case ClaimAction::kPay: break;
+  }
+  return OkStatus();
+}
+
+DeadlineStatus Deadline(Instant from, Counted due, Basis basis, std::optional<Instant> met) {
+  DeadlineStatus d;
+  d.from = from;
+  d.due = due.at;
+  d.calendar_incomplete = due.calendar_incomplete;
+  d.basis = std::move(basis);
+  d.met_at = met;
+  return d;
+}
+
+}  // namespace
+
+std::string_view ClaimStateName(ClaimState s) { return NameOf(kStates, s); }
+std::optional<ClaimState> ParseClaimState(std::string_view n) { return Parse(kStates, n); }
+std::string_view ClaimActionName(ClaimAction a) { return NameOf(kActions, a); }
+std::optional<ClaimAction> ParseClaimAction(std::string_view n) { return Parse(kActions, n); }
+
+std::string_view ClaimExclusionName(ClaimExclusion e) {
+  for (const auto& row : kExclusions)
+    if (row.value == e) return row.name;
+  return "?";
+}
+std::optional<ClaimExclusion> ParseClaimExclusion(std::string_view name) {
+  for (const auto& row : kExclusions)
+    if (row.name == name) return row.value;
+  return std::nullopt;
+}
+std::string_view ExclusionClause(ClaimExclusion e) {
+  for (const auto& row : kExclusions)
+    if (row.value == e) return row.clause;
+  return "?";
+}
+std::string_view ClaimExclusionNames() {
+  return "own-installation, self-altered, builder-warranty, indirect-loss, outside-policy";
+}
+
+bool MayRecordClaim(Role role) { return Staff(role); }
+
+Result<ClaimState> ApplyClaim(ClaimState state, ClaimAction action, Role role,
+                              const ClaimMoveInput& input) {
+  if (action == ClaimAction::kRecord) {
+    return Error::InvalidArgument("a claim is recorded once", "type");
+  }
+  if (!RoleMay(action, role)) return Error::PermissionDenied(WhoMay(action));
+  if (!StateAllows(action, state)) {
+    return Error::FailedPrecondition("a claim that is " + std::string(ClaimStateName(state)) +
+                                     " cannot take " + std::string(ClaimActionName(action)));
+  }
+  if (auto s = CheckInput(action, input); !s.ok()) return s.error();
+  switch (action) {
+    case ClaimAction::kNotifyInsurer: return ClaimState::kInsurerNotified;
+    case ClaimAction::kAgree: return ClaimState::kAgreed;
+    case ClaimAction::kPay: return ClaimState::kPaid;
+    case ClaimAction::kReject: return ClaimState::kRejected;
+    case ClaimAction::kRecord: break;
+  }
+  return Error::Internal("unhandled claim action");
+}
+
+std::vector<ClaimAction> AllowedClaimActions(ClaimState state, Role role) {
+  std::vector<ClaimAction> out;
+  for (const auto& [action, name] : kActions) {
+    if (action != ClaimAction::kRecord && RoleMay(action, role) && StateAllows(action, state)) {
+      out.push_back(action);
+    }
+  }
+  return out;
+}
+
+ClaimDeadlines ClaimDeadlinesOf(const Policy& policy, const HolidayCalendar& calendar,
+                                const ClaimTimes& t, ClaimState state) {
+  ClaimDeadlines out;
+  out.notify = Deadline(t.recorded_at, {t.recorded_at + kNotifyWithin, false},
+                        {"R-INS-1, W 13.3", true, "第一时间: within 24 hours of recording"},
+                        t.notified_at);
+  // Settled without the insurer (W 13.1 makes insurance optional: the company pays itself).
+  out.notify.lapsed = !t.notified_at && state != ClaimState::kRecorded;
+  if (t.agreed_at) {
+    const Period& p = policy.deadlines.insurance_payout;
+    out.payout = Deadline(*t.agreed_at, ApplyPeriod(calendar, *t.agreed_at, p), p.basis,
+                          t.paid_at);
+  }
+  return out;
+}
+
+}  // namespace hearth::rules
