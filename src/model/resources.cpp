@@ -190,6 +190,19 @@ std::vector<Resource> Build() {
                     F("approval", T::kText, false, "price approval document")},
                    {{"company_id", "name", "valid_from"}}, {kByCompany, ""}, false});
   }
+  out.push_back(
+      {"service_contacts", "service contact",
+       "A company's published service number or service hall (R-INFO-1, W 4.5, W 12.2 c, d, i): "
+       "shown on its public page (/public/{company code}).",
+       {Company(),
+        Enum("kind", true, {"hotline", "repair", "supervision", "hall"},
+             "客服热线 (W 12.2 c), 抢修电话 (W 12.2 i), 监督电话 (W 4.5), or a service hall "
+             "(服务场所, W 12.2 d)"),
+        F("name", T::kText, true, "what the public sees, e.g. 24小时客服热线 or 文登营业厅"),
+        F("phone", T::kText, true, "the number"),
+        F("address", T::kText, false, "where a service hall is"),
+        F("hours", T::kText, false, "when it answers or opens, e.g. 8:30-17:30 or 24小时")},
+       {{"company_id", "kind", "name"}}, {kByCompany, ""}, false});
   {
     // At most 1,000,000.00 yuan (issue 11): a household's season fee is a few thousand yuan, and
     // even a large non-residential customer (20,000 m² at 40 yuan/m²) stays below it; a larger

@@ -51,6 +51,7 @@ const WriteEntry kWriteTable[] = {
     {"rooms", {R::kManager, R::kAgent, R::kTechnician}},
     {"sensors", {R::kManager, R::kTechnician}},
     {"tariffs", {R::kManager}},
+    {"service_contacts", {R::kManager}},
     {"fees", {R::kManager, R::kAgent}},
     {"payments", {R::kManager, R::kAgent}},
     {"reminders", {R::kManager, R::kAgent}},

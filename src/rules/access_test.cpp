@@ -91,6 +91,7 @@ TEST(Access, WritersOfEveryResource) {
       {"rooms", {"admin", "manager", "agent", "technician"}},
       {"sensors", {"admin", "manager", "technician"}},
       {"tariffs", {"admin", "manager"}},
+      {"service_contacts", {"admin", "manager"}},
       {"fees", {"admin", "manager", "agent"}},
       {"payments", {"admin", "manager", "agent"}},
       {"reminders", {"admin", "manager", "agent"}},

@@ -25,7 +25,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 20> kMigrations = {{
+constexpr std::array<Migration, 21> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -410,6 +410,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // R-SEASON-1: the districts' decisions and the companies' announcements (issue 15).
     {19, "season decisions and announcements", nullptr, nullptr, kSeasonDutiesSql},
     {20, "insurance claims", nullptr, nullptr, kInsuranceClaimsSql},  // issue 16, R-INS-1
+    {21, "service numbers and halls", nullptr, nullptr, kServiceContactsSql},  // R-INFO-1
 }};
 
 }  // namespace

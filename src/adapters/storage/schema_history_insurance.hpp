@@ -1,5 +1,6 @@
-// The SQL of migration 20 (issue 16: insurance claims, R-INS-1), kept apart from
-// schema_history.cpp so that the history stays one readable list. Append only.
+// The SQL of migrations 20 and 21 (issue 16: insurance claims, R-INS-1; the service numbers and
+// halls a company publishes, R-INFO-1), kept apart from schema_history.cpp so that the history
+// stays one readable list. Append only.
 //
 // insurance_claims holds each claim's incident, photos and loss list as recorded (never changed
 // afterwards), its state, and the facts the moves brought (the insurer notified, the amount
@@ -45,6 +46,20 @@ CREATE TABLE insurance_claim_events (
   details TEXT NOT NULL,
   at BIGINT NOT NULL,
   PRIMARY KEY (claim_id, seq)
+);
+)sql";
+
+// Migration 21 (issue 16, R-INFO-1): the service numbers and halls a company publishes.
+inline constexpr const char* kServiceContactsSql = R"sql(
+CREATE TABLE service_contacts (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  address TEXT,
+  hours TEXT,
+  UNIQUE (company_id, kind, name)
 );
 )sql";
 

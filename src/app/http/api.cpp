@@ -7,6 +7,8 @@
 #include "app/http/admin.hpp"
 #include "app/http/energy.hpp"
 #include "app/http/findings.hpp"
+#include "app/http/insurance_claims.hpp"
+#include "app/http/public_info.hpp"
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
@@ -166,12 +168,14 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
                      rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications
   AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);  // /api/v1/outages…
   AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);  // /api/v1/findings…
+  AddInsuranceRoutes(router, rt.db->insurance, rt.db->records, rt.db->auth);  // R-INS-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->reports, rt.db->records,
                   rt.db->auth);  // /api/v1/reports/hotline, …/indicators
   AddIndicatorRoutes(router, rt.db->indicators, rt.db->records,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
+  AddPublicInfoRoutes(router, rt.db->records, rt.policies, rt.clock);  // /api/v1/public/companies
   AddSamplePlanRoutes(router, rt.db->sample_plans, rt.db->records,
                       rt.db->auth);  // /api/v1/sample-plan
   AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,

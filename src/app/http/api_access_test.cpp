@@ -29,8 +29,8 @@ const std::map<std::string, std::set<std::string>> kWriters = {
     {"manager",
      {"heat_sources", "network_sections", "substations", "buildings", "partitions", "households",
       "rooms", "sensors", "tariffs", "fees", "payments", "reminders",
-      // R-SEASON-1: the company announces its own season dates.
-      "season_announcements"}},
+      // R-SEASON-1: the company announces its own season dates; R-INFO-1: its own numbers.
+      "season_announcements", "service_contacts"}},
     {"agent", {"households", "rooms", "fees", "payments", "reminders"}},
     {"technician", {"rooms", "sensors"}},
     {"household", {}},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "adapters/json/json_input.hpp"
+#include "core/decimal.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -100,6 +101,28 @@ Result<std::string> TextField(const nlohmann::json& body, const char* key, bool 
     return Error::InvalidArgument(std::string(key) + " must not be empty", key);
   }
   return it->get<std::string>();
+}
+
+Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
+                                          const std::string& field) {
+  const std::string name = field.empty() ? std::string(key) : field;
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) return std::optional<int64_t>{};
+  const auto bad = [&name] {
+    return Error::InvalidArgument(
+        name + " must be an amount in yuan with at most two decimals, such as \"4280.50\"", name);
+  };
+  std::string text;
+  if (it->is_string()) {
+    text = it->get<std::string>();
+  } else if (it->is_number()) {
+    text = it->dump();
+  } else {
+    return bad();
+  }
+  auto d = ParseDecimal(text);
+  if (!d.ok() || d->scale > 2) return bad();
+  return std::optional<int64_t>{Rescale(*d, 2)};
 }
 
 Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,

@@ -54,6 +54,11 @@ Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool requ
 Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,
                                         const char* what);
 
+/// An optional amount of money in yuan ("4280.50" or 4280.5; at most two decimals), as fen:
+/// none when absent or null; invalid_argument naming `field` (default: the key) otherwise.
+Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
+                                          const std::string& field = "");
+
 /// A required "YYYY-MM-DD" member of a JSON body; invalid_argument naming the key otherwise.
 Result<Date> DateField(const nlohmann::json& body, const char* key);
 

@@ -210,6 +210,29 @@ void AddBodySchemas(ordered_json& schemas) {
                        "admin, manager: withdraw")},
        {"note", Text("why: required to dispute, decide or withdraw")}},
       {"action"});
+  schemas["InsuranceClaimNew"] = Object(
+      {{"household", Integer("the household's id")},
+       {"incident_at", Text("when the loss happened, " + std::string(kRfc3339))},
+       {"incident", Text("what happened")},
+       {"injuries", Boolean("W 13.4: someone was hurt")},
+       {"photos", ArrayOf(Text("a photo's reference (W 13.3 影像资料)"), 0, 20)},
+       {"losses",
+        ArrayOf(Object({{"item", Text("what was lost or damaged")},
+                        {"estimate", Text("its estimate in yuan, e.g. \"1200.00\"")}},
+                       {"item"}),
+                0, 100)}},
+      {"household", "incident_at", "incident"});
+  schemas["InsuranceClaimEvent"] = Object(
+      {{"type", Enum({"notify-insurer", "agree", "pay", "reject"},
+                     "staff: notify-insurer; admin, manager: agree, pay, reject")},
+       {"insurer", Text("notify-insurer: the insurer's name")},
+       {"reference", Text("notify-insurer: the insurer's report number; pay: the payment's")},
+       {"amount", Text("agree: the amount both sides agreed, yuan with at most two decimals")},
+       {"exclusion", Enum({"own-installation", "self-altered", "builder-warranty",
+                           "indirect-loss", "outside-policy"},
+                          "reject: W 13.6 a–d, or W 13.5 (outside the policy's cover)")},
+       {"note", Text("required to reject; kept in the history")}},
+      {"type"});
   schemas["EnergyReportNew"] = Object(
       {{"day", Text("the day reported, YYYY-MM-DD, not after today")},
        {"fuel", Enum({"coal", "gas", "oil", "biomass"}, "R-ENERGY-1: the fuel")},

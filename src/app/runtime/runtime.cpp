@@ -17,7 +17,8 @@ Result<Connections> OpenConnections(const std::string& url) {
   c.url = url;
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences}) {
+        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
+        &c.insurance}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -69,6 +70,8 @@ Database::Database(Connections c, const ports::Clock& clock,
                   &mass_complaints),
       outages(outage_store, records, policies, calendar, clock),
       findings(finding_store, records, clock),
+      insurance_store(std::move(c.insurance)),
+      insurance(insurance_store, records, policies, calendar, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

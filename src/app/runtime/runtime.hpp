@@ -25,6 +25,7 @@
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
+#include "adapters/storage/insurance_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/mass_complaint_sql.hpp"
@@ -44,6 +45,7 @@
 #include "services/device_token_service.hpp"
 #include "services/energy_service.hpp"
 #include "services/finding_service.hpp"
+#include "services/insurance_service.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/indicator_publication_service.hpp"
 #include "services/mass_complaint_service.hpp"
@@ -82,7 +84,8 @@ struct RuntimeOptions {
 struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
-      work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences;
+      work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
+      insurance;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -127,6 +130,8 @@ class Database {
   services::WorkOrderService work_orders;  ///< complaints, hotline orders, repairs (issue 13)
   services::OutageService outages;         ///< heating stops and their notices (issue 15)
   services::FindingService findings;       ///< household-caused findings (R-REFUND-4)
+  adapters::storage::SqlInsuranceStore insurance_store;
+  services::InsuranceService insurance;    ///< insurance claims (R-INS-1)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;          ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.

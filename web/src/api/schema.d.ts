@@ -2810,6 +2810,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/insurance-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insurance claims, newest first, with their deadlines; a household sees its own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an insurance claim (R-INS-1, W 13.3): the household's loss with its photos and loss list; the insurer is to be told within 24 hours (platform default for 第一时间) and the household is told of every step */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsuranceClaimNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One insurance claim: the incident, losses, state, deadlines and history, and what the caller may do next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insurance-claims/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an insurance claim on: notify-insurer (staff; the insurer and its report number), agree (admin or manager; the amount, which starts the 30 working days of W 13.5), pay (the payment's reference), reject (the exclusion of W 13.5 or W 13.6 a–d and a note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["InsuranceClaimEvent"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensed_districts": {
         parameters: {
             query?: never;
@@ -4108,6 +4296,53 @@ export interface paths {
                 header?: never;
                 path: {
                     name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/companies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's public service information, for anyone without signing in (R-INFO-1, W 4.5, W 12.2): service numbers and halls, the season's dates, prices and how to pay, and the procedures with their time limits, the quality standard, rights and duties, each with its clause, from the company's policy profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
                 };
                 cookie?: never;
             };
@@ -5919,6 +6154,205 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/service_contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List service_contacts (A company's published service number or service hall (R-INFO-1, W 4.5, W 12.2 c, d, i): shown on its public page (/public/{company code}).) */
+        get: {
+            parameters: {
+                query?: {
+                    company_id?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    kind?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["service contact"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a service contact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["service contact"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["service contact"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service_contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one service contact */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["service contact"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a service contact */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a service contact */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["service contact"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["service contact"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/substations": {
         parameters: {
             query?: never;
@@ -7454,6 +7888,43 @@ export interface components {
                 sensor: string;
             }[];
         };
+        InsuranceClaimEvent: {
+            /** @description agree: the amount both sides agreed, yuan with at most two decimals */
+            amount?: string;
+            /**
+             * @description reject: W 13.6 a–d, or W 13.5 (outside the policy's cover)
+             * @enum {string}
+             */
+            exclusion?: "own-installation" | "self-altered" | "builder-warranty" | "indirect-loss" | "outside-policy";
+            /** @description notify-insurer: the insurer's name */
+            insurer?: string;
+            /** @description required to reject; kept in the history */
+            note?: string;
+            /** @description notify-insurer: the insurer's report number; pay: the payment's */
+            reference?: string;
+            /**
+             * @description staff: notify-insurer; admin, manager: agree, pay, reject
+             * @enum {string}
+             */
+            type: "notify-insurer" | "agree" | "pay" | "reject";
+        };
+        InsuranceClaimNew: {
+            /** @description the household's id */
+            household: number;
+            /** @description what happened */
+            incident: string;
+            /** @description when the loss happened, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
+            incident_at: string;
+            /** @description W 13.4: someone was hurt */
+            injuries?: boolean;
+            losses?: {
+                /** @description its estimate in yuan, e.g. "1200.00" */
+                estimate?: string;
+                /** @description what was lost or damaged */
+                item: string;
+            }[];
+            photos?: string[];
+        };
         /** @description A district inside a company's licensed service area (Z 3.4). */
         "licensed district": {
             /** @description the heating company (id of a companies record); cannot be changed once set */
@@ -7774,6 +8245,25 @@ export interface components {
             model?: string | null;
             /** @description the room it measures (id of a rooms record) */
             room_id: number;
+        };
+        /** @description A company's published service number or service hall (R-INFO-1, W 4.5, W 12.2 c, d, i): shown on its public page (/public/{company code}). */
+        "service contact": {
+            /** @description where a service hall is */
+            address?: string | null;
+            /** @description the heating company (id of a companies record); cannot be changed once set */
+            company_id: number;
+            /** @description when it answers or opens, e.g. 8:30-17:30 or 24小时 */
+            hours?: string | null;
+            readonly id?: number;
+            /**
+             * @description 客服热线 (W 12.2 c), 抢修电话 (W 12.2 i), 监督电话 (W 4.5), or a service hall (服务场所, W 12.2 d)
+             * @enum {string}
+             */
+            kind: "hotline" | "repair" | "supervision" | "hall";
+            /** @description what the public sees, e.g. 24小时客服热线 or 文登营业厅 */
+            name: string;
+            /** @description the number */
+            phone: string;
         };
         /** @description A heat-exchange substation (换热站). */
         substation: {
