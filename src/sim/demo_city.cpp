@@ -178,6 +178,23 @@ class CompanyBuilder {
                         {"valid_from", area_tariff_from_},
                         {"approval", spec_.approval}});
     summary_.tariffs += 2;
+    // R-INFO-1: the numbers and hall its public page shows (invented, in the city's area code).
+    const std::string area = spec_.policy == "zibo" ? "0533-" : "0631-";
+    const std::string n = std::to_string(index_ + 1);
+    const std::pair<const char*, std::vector<std::pair<std::string, ports::FieldValue>>>
+        contacts[] = {
+            {"hotline", {{"name", "24小时客服热线"}, {"phone", area + "520000" + n}, {"hours", "24小时"}}},
+            {"repair", {{"name", "抢修电话"}, {"phone", area + "520110" + n}, {"hours", "24小时"}}},
+            {"supervision", {{"name", "服务监督电话"}, {"phone", area + "520315" + n}}},
+            {"hall", {{"name", spec_.districts[0].name + "营业厅"}, {"phone", area + "520200" + n},
+                      {"address", spec_.city + spec_.districts[0].name + "人民路 1 号"},
+                      {"hours", "8:30-17:30（节假日照常）"}}},
+        };
+    for (const auto& [kind, fields] : contacts) {
+      ports::Fields f = {{"company_id", company_}, {"kind", std::string(kind)}};
+      for (const auto& [k, v] : fields) f[k] = v;
+      w_.Make("service_contacts", f);
+    }
   }
 
   struct BuildingPlan {

@@ -170,6 +170,10 @@ TEST_P(DemoCityTest, Invariants) {
                    "m.id = s.room_id JOIN households h ON h.id = m.household_id"),
             2);
 
+  // R-INFO-1: each company publishes a hotline, a repair line, a supervision line and a hall.
+  EXPECT_EQ(db.Dump("SELECT kind, COUNT(*) FROM service_contacts GROUP BY kind ORDER BY kind"),
+            "hall|2|\nhotline|2|\nrepair|2|\nsupervision|2|\n");
+
   // R-BILL-1: area tariffs at Shandong prices; a fee for each season of the city (so that the
   // simulator's season has refunds whichever it is) of every heated household billed by area, its
   // area times the price, rounded to the fen, due at the season's official start.

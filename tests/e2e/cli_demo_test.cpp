@@ -144,6 +144,20 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     EXPECT_EQ(found[0]["household_id"], household);
     EXPECT_EQ(found[0]["kind"], "own-installation");
     EXPECT_EQ(found[0]["actions"], (nlohmann::json{"acknowledge", "dispute"}));
+    // Insurance claims (R-INS-1) in every state; the household login's is agreed, awaiting
+    // payment, and it sees it. The companies' public pages answer without a token (R-INFO-1).
+    EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 11 insurance claims: 5 agreed, 2 "
+                                                  "paid, 2 rejected")))
+        << out;
+    auto claims = Fetch(demo.port(), "GET", "/api/v1/insurance-claims", "", Bearer(token));
+    ASSERT_EQ(claims.status, 200u) << claims.body;
+    const auto claimed = nlohmann::json::parse(claims.body)["items"];
+    ASSERT_EQ(claimed.size(), 1u) << claims.body;
+    EXPECT_EQ(claimed[0]["state"], "agreed");
+    EXPECT_EQ(claimed[0]["deadlines"]["payout"]["status"], "ok");
+    auto pub = Fetch(demo.port(), "GET", "/api/v1/public/companies/weihai-heat");
+    ASSERT_EQ(pub.status, 200u) << pub.body;
+    EXPECT_EQ(nlohmann::json::parse(pub.body)["contacts"].size(), 4u) << pub.body;
     // Dispatch reports of fuel (R-ENERGY-1): the season before the shown one, whole, has a gap
     // day and a low-reserve spell for each company, as the regulator sees them.
     std::smatch filed;

@@ -16,6 +16,7 @@
 #include "sim/demo_city.hpp"
 #include "sim/demo_energy.hpp"
 #include "sim/demo_findings.hpp"
+#include "sim/demo_insurance.hpp"
 #include "sim/demo_outages.hpp"
 #include "sim/demo_work_orders.hpp"
 #include "sim/live_simulation.hpp"
@@ -121,20 +122,39 @@ Status SeedOutages(runtime::Runtime& rt, uint64_t seed, int season) {
 }
 
 // Household-caused findings (sim/demo_findings.hpp), one on the household login's household.
-Status SeedFindings(runtime::Runtime& rt, const std::vector<sim::DemoLogin>& logins) {
-  sim::DemoFindingOptions options;
-  options.now = rt.clock.Now();
+// The household login's household code; "" for none.
+std::string LoginHousehold(const std::vector<sim::DemoLogin>& logins) {
   for (const auto& l : logins) {
     // Its scope reads "household <code>, with a sensor".
     if (l.role == "household" && l.scope.rfind("household ", 0) == 0) {
-      options.login_household = l.scope.substr(10, l.scope.find(',') - 10);
+      return l.scope.substr(10, l.scope.find(',') - 10);
     }
   }
+  return "";
+}
+
+Status SeedFindings(runtime::Runtime& rt, const std::vector<sim::DemoLogin>& logins) {
+  sim::DemoFindingOptions options;
+  options.now = rt.clock.Now();
+  options.login_household = LoginHousehold(logins);
   auto found = sim::GenerateDemoFindings(rt.db->records, rt.db->findings, options);
   if (!found.ok()) return found.error();
   std::cout << "Recorded " << found->findings << " household-caused findings: "
             << found->acknowledged << " acknowledged, " << found->disputed << " disputed, "
             << found->upheld << " upheld by the regulator.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// Insurance claims in every state (sim/demo_insurance.hpp), one on the household login's.
+Status SeedInsurance(runtime::Runtime& rt, const std::string& login_household) {
+  sim::DemoInsuranceOptions options;
+  options.now = rt.clock.Now();
+  options.login_household = login_household;
+  auto claims = sim::GenerateDemoInsurance(rt.db->records, rt.db->insurance, options);
+  if (!claims.ok()) return claims.error();
+  std::cout << "Recorded " << claims->claims << " insurance claims: " << claims->agreed
+            << " agreed, " << claims->paid << " paid, " << claims->rejected << " rejected.\n"
             << std::flush;
   return OkStatus();
 }
@@ -154,7 +174,8 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
   return OkStatus();
 }
 
-// Generates the city, with its work orders, heating stops, findings and dispatch reports, when the database has no company;
+// Generates the city, with its work orders, heating stops, findings, insurance claims and
+// dispatch reports, when the database has no company;
 // a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
@@ -178,6 +199,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedWorkOrders(rt, seed, options.season, orders_per_season); !s.ok()) return s;
   if (auto s = SeedOutages(rt, seed, options.season); !s.ok()) return s;
   if (auto s = SeedFindings(rt, city->logins); !s.ok()) return s;
+  if (auto s = SeedInsurance(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 
