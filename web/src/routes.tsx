@@ -86,6 +86,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Refunds')),
   },
   {
+    path: '/insurance-claims',
+    menu: 'menu.insuranceClaims',
+    group: 'menu.billing',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/InsuranceClaims')),
+  },
+  {
     path: '/sampling',
     menu: 'menu.sampling',
     roles: ['admin', 'manager', 'technician', 'regulator'],
@@ -175,11 +182,20 @@ export const PAGES: PageRoute[] = [
     roles: ['household'],
     component: lazy(() => import('./pages/MyNotifications')),
   },
+  {
+    path: '/my/insurance-claims',
+    menu: 'menu.myInsuranceClaims',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyInsuranceClaims')),
+  },
 ];
 
-/** The pages anyone opens without signing in (outside the frame, never sent to sign-in). */
+/** The pages anyone opens without signing in (outside the frame, never sent to sign-in). React
+ * Router ranks a static segment above a parameter, so /public/indicators is never a company code. */
 export const PUBLIC_PAGES: Array<Pick<PageRoute, 'path' | 'component'>> = [
   { path: '/public/indicators', component: lazy(() => import('./pages/PublicIndicators')) },
+  { path: '/public/:code', component: lazy(() => import('./pages/PublicCompany')) },
 ];
 
 /** Where a role lands after signing in. */

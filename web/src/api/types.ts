@@ -498,6 +498,152 @@ export interface Finding {
 }
 
 
+// ---- Insurance claims (R-INS-1, 保险理赔, W 13.3–13.6) -----------------------------------------
+// src/app/http/insurance_claims.cpp, ClaimJson. The request bodies are the generated schemas;
+// the answers are written by hand (the routes' response schemas are loose).
+
+/** POST /api/v1/insurance-claims (admin, manager, agent, technician); a loss's estimate is yuan
+ * with at most two decimals ("1200.00"), left out when not estimated. */
+export type InsuranceClaimNew = Schemas['InsuranceClaimNew'];
+/** POST /api/v1/insurance-claims/{id}/events: notify-insurer (staff; insurer required), agree
+ * (admin, manager; amount), pay (admin, manager), reject (admin, manager; exclusion and note). */
+export type InsuranceClaimEvent = Schemas['InsuranceClaimEvent'];
+
+/** recorded → insurer-notified → agreed → paid; recorded or insurer-notified → rejected (agree
+ * may also come straight after recording). */
+export type ClaimState = 'recorded' | 'insurer-notified' | 'agreed' | 'paid' | 'rejected';
+
+export type ClaimEventType = InsuranceClaimEvent['type'];
+
+/** Why a claim is refused: W 13.6 a–d, or outside the policy's cover (W 13.5). */
+export type ClaimExclusion = NonNullable<InsuranceClaimEvent['exclusion']>;
+
+/** A claim's deadline (DeadlineToJson): `late` is met after its due time. */
+export interface ClaimDeadline {
+  due: string;
+  basis: string;
+  calendar_incomplete: boolean;
+  from: string;
+  status: 'ok' | 'warning' | 'overdue' | 'met' | 'late' | string;
+  met_at?: string;
+}
+
+export interface ClaimLoss {
+  item: string;
+  /** Yuan ("1200.00"); null when not estimated. */
+  estimate: string | null;
+  estimate_fen: number | null;
+}
+
+/** An entry of a claim's history: "record" first, then each event. */
+export interface ClaimHistoryEntry {
+  action: 'record' | ClaimEventType | string;
+  /** The state the action left the claim in. */
+  state: ClaimState | string;
+  actor: string;
+  role: string;
+  note: string;
+  at: string;
+  amount?: string;
+  exclusion?: ClaimExclusion | string;
+  insurer?: string;
+  reference?: string;
+}
+
+/** GET /api/v1/insurance-claims's items; GET /{id} and the POST answers add `history`. */
+export interface Claim {
+  id: number;
+  company_id: number;
+  household_id: number;
+  incident_at: string;
+  incident: string;
+  injuries: boolean;
+  photos: string[];
+  losses: ClaimLoss[];
+  state: ClaimState | string;
+  insurer: string | null;
+  insurer_reference: string | null;
+  notified_at: string | null;
+  /** Yuan ("4280.50"). */
+  amount: string | null;
+  amount_fen: number | null;
+  agreed_at: string | null;
+  paid_at: string | null;
+  payment_reference: string | null;
+  exclusion: ClaimExclusion | string | null;
+  /** "W 13.6 b". */
+  exclusion_clause: string | null;
+  /** notify: the insurer told within 24 h (platform default for W 13.3 第一时间); payout: 30
+   * working days from agreement (W 13.5). Absent when not (or no longer) owed. */
+  deadlines: { notify?: ClaimDeadline; payout?: ClaimDeadline };
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<ClaimEventType | string>;
+  created_by: string;
+  created_at: string;
+  history?: ClaimHistoryEntry[];
+}
+
+// ---- A company's public service information (R-INFO-1, W 4.5, W 12.2) -------------------------
+// GET /api/v1/public/companies/{code} (src/app/http/public_info.cpp, InfoJson), for anyone
+// without signing in; 404 for an unknown code. Written by hand (the route's schema is loose).
+
+/** A procedure, standard, right or duty, with the clause it comes from. */
+export interface PublicInfoItem {
+  key: string;
+  title: string;
+  text: string;
+  basis: string;
+}
+
+export interface PublicContact {
+  /** hotline 客服热线, repair 抢修电话, supervision 监督电话, hall 营业厅. */
+  kind: 'hotline' | 'repair' | 'supervision' | 'hall' | string;
+  name: string;
+  phone: string;
+  address: string | null;
+  hours: string | null;
+}
+
+/** A licensed district's dates in the season: its own decision, or the policy's defaults. */
+export interface PublicSeason {
+  district_code: string;
+  district_name: string;
+  official_start: string;
+  official_end: string;
+  early_start: string | null;
+  extension_end: string | null;
+  /** The district published its dates (else the defaults, 以政府公布为准). */
+  decided: boolean;
+}
+
+export interface PublicPrice {
+  name: string;
+  billing: 'area' | 'meter' | string;
+  /** Yuan ("22.50"). */
+  price: string;
+  /** "元/平方米·采暖季", "元/GJ". */
+  unit: string;
+  valid_from: string;
+  valid_to: string | null;
+  /** The price authority's approval (文号). */
+  approval: string | null;
+}
+
+export interface PublicCompanyInfo {
+  company: { code: string; name: string; licence_no: string | null };
+  policy: string;
+  contacts: PublicContact[];
+  /** The year the season starts. */
+  season: number;
+  seasons: PublicSeason[];
+  prices: PublicPrice[];
+  payment_methods: Array<{ method: string; name: string }>;
+  procedures: PublicInfoItem[];
+  standards: PublicInfoItem[];
+  rights: PublicInfoItem[];
+  duties: PublicInfoItem[];
+}
+
 // ---- Energy reserve (R-ENERGY-1, 能源储备, W 6.2) -----------------------------------------------
 // The request body is the generated schema; the answers are written by hand (the API's response
 // schemas are loose still).

@@ -180,11 +180,11 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/insurance-claims', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/settings/calendar', '/settings/audit'],
-      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications'],
+      'demo-regulator': ['/households', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims'],
     };
     for (const [user, paths] of Object.entries(routes)) {
       const p = await ctx.openPage();
@@ -315,6 +315,96 @@ export const flows = {
     ctx.assert.equal(await o.page.locator('#username').count(), 0, 'the public page asked for a sign-in');
     await ctx.screenshot(o.page, 'public-indicators');
     o.assertClean('the public indicators page');
+    await o.close();
+  },
+
+  // 营业收费 › 保险理赔 (R-INS-1) and a company's public page (R-INFO-1): the manager records a
+  // claim for the household login's home, reports it to the insurer, agrees ¥1,234.50 and sees
+  // the payout's 30 working days count down (W 13.5), then pays; the household reads it on 我的理赔;
+  // anyone opens the manager's company's public page and finds the procedures with their limits.
+  async insuranceClaimAndPublicPage(ctx) {
+    const user = login(ctx, 'household');
+    const home = await ctx.apiGet(await ctx.apiToken(user), '/api/v1/auth/me');
+    const token = await ctx.apiToken(MANAGER);
+    const manager = await ctx.apiGet(token, '/api/v1/auth/me');
+    const companies = await ctx.apiGet(token, '/api/v1/companies?limit=1000');
+    const company = companies.items.find((c) => c.id === manager.company_id);
+    ctx.assert.ok(company, `the manager's company ${manager.company_id} is not listed`);
+    const incident = `楼道立管爆裂，热水漫入客厅（浏览器测试 ${Date.now()}）`;
+
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/insurance-claims`);
+    await p.page.getByTestId('claim-list').waitFor();
+    await p.page.getByTestId('claim-record').click();
+    const form = p.page.getByTestId('claim-form');
+    await form.waitFor();
+    // The incident time is the form's default (now, Beijing time).
+    await p.page.locator('#claim_household').fill(String(home.household_id));
+    await p.page.locator('#claim_incident').fill(incident);
+    await p.page.locator('#claim_photos').fill('IMG_0001.jpg');
+    await p.page.keyboard.press('Enter');
+    await form.locator('.ant-select-selection-item').filter({ hasText: 'IMG_0001.jpg' }).waitFor();
+    await p.page.locator('#claim_losses_0_item').fill('实木地板 20 平方米');
+    await p.page.locator('#claim_losses_0_estimate').fill('1200.00');
+    await ctx.screenshot(p.page, 'insurance-claim-record');
+    await p.page.getByTestId('claim-submit').click();
+    const detail = p.page.getByTestId('claim-detail');
+    const refused = form.getByRole('alert').or(form.locator('.ant-form-item-explain-error'));
+    await detail.or(refused).first().waitFor();
+    ctx.assert.equal(await refused.count(), 0, `the form says: ${await refused.allTextContents()}`);
+    await detail.getByText(incident).waitFor();
+    await detail.getByTestId('claim-deadline-notify').getByTestId('countdown').waitFor();
+
+    // Each event through its modal; the drawer shows the claim the server answers.
+    const act = async (action, fields, state) => {
+      await p.page.getByTestId(`claim-${action}`).click();
+      const modal = p.page.getByTestId('claim-action-form');
+      await modal.waitFor();
+      for (const [field, value] of Object.entries(fields)) await p.page.locator(`#claim-action_${field}`).fill(value);
+      await p.page.getByTestId('claim-action-submit').click();
+      const moved = detail.getByTestId('claim-state').filter({ hasText: state });
+      const modalRefused = modal.getByRole('alert').or(modal.locator('.ant-form-item-explain-error'));
+      await moved.or(modalRefused).first().waitFor();
+      ctx.assert.equal(await modalRefused.count(), 0, `${action}: ${await modalRefused.allTextContents()}`);
+    };
+    await act('notify-insurer', { insurer: '人保财险威海分公司', reference: 'RB-0042' }, '已报保险公司');
+    await act('agree', { amount: '1234.50', note: '理算报告' }, '已协商定损');
+    await detail.getByTestId('claim-amount').filter({ hasText: '¥1,234.50' }).waitFor();
+    const payout = detail.getByTestId('claim-deadline-payout');
+    await payout.getByText('赔付期限').waitFor();
+    await payout.getByTestId('countdown').filter({ hasText: /^剩余 .+ · 截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ }).waitFor();
+    await payout.getByText(/W 13\.5/).waitFor();
+    const row = p.page.getByTestId('claim-list').getByRole('row').filter({ hasText: incident });
+    await row.getByTestId('claim-deadline-payout').waitFor();
+    await ctx.screenshot(p.page, 'insurance-claim');
+    await act('pay', { reference: 'BANK-77' }, '已赔付');
+    await payout.getByTestId('countdown').filter({ hasText: /完成/ }).waitFor();
+    p.assertClean('the manager settling an insurance claim');
+    await p.close();
+
+    // The household reads it, read only.
+    const h = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    await ctx.signIn(h.page, user);
+    await h.page.goto(`${ctx.base}/my/insurance-claims`);
+    const card = h.page.getByTestId('my-claim').filter({ hasText: incident });
+    await card.waitFor();
+    await card.getByText('已赔付').waitFor();
+    await card.getByText('¥1,234.50').waitFor();
+    await ctx.screenshot(h.page, 'my-insurance-claims');
+    h.assertClean('the household reading its insurance claim');
+    await h.close();
+
+    // The company's public page, without signing in.
+    const o = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    await o.page.goto(`${ctx.base}/public/${company.code}`);
+    await o.page.getByRole('heading', { name: company.name }).waitFor();
+    const procedures = o.page.getByTestId('public-procedures');
+    await procedures.getByText('办理流程与时限').waitFor();
+    await procedures.getByText(/30个工作日/).first().waitFor();
+    ctx.assert.equal(await o.page.locator('#username').count(), 0, 'the public page asked for a sign-in');
+    await ctx.screenshot(o.page, 'public-company');
+    o.assertClean('the public company page');
     await o.close();
   },
 

@@ -1,6 +1,7 @@
 // One way to submit a heating-stop form (the record drawer, the notice and end modals): validate,
 // send, and on a refusal put the server's message on the field it names ("scope.buildings[1]"
-// on the buildings input) as well as above the form.
+// on the buildings input) as well as above the form. A form with list fields gives its own
+// `pathOf` (an insurance claim's "losses[1].estimate" is a row's field).
 import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../../api/client';
@@ -15,7 +16,11 @@ export interface ServerSubmit<V> {
   submit: <T>(send: (values: V) => Promise<T>) => Promise<T | undefined>;
 }
 
-export function useServerSubmit<V>(form: FormInstance<V>, known: readonly string[]): ServerSubmit<V> {
+export function useServerSubmit<V>(
+  form: FormInstance<V>,
+  known: readonly string[],
+  pathOf: (field: string | undefined, known: readonly string[]) => Array<string | number> | null = formPathOf,
+): ServerSubmit<V> {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
@@ -33,7 +38,7 @@ export function useServerSubmit<V>(form: FormInstance<V>, known: readonly string
         return await send(values);
       } catch (e) {
         if (e instanceof ApiError) {
-          const path = formPathOf(e.field, known);
+          const path = pathOf(e.field, known);
           if (path) form.setFields([{ name: path as never, errors: [e.message] }]);
         }
         setFailure(e instanceof Error ? e.message : String(e));
@@ -42,7 +47,7 @@ export function useServerSubmit<V>(form: FormInstance<V>, known: readonly string
         setBusy(false);
       }
     },
-    [form, known],
+    [form, known, pathOf],
   );
 
   const clearFailure = useCallback(() => setFailure(undefined), []);
