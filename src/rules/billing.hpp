@@ -1,0 +1,83 @@
+// A household's season bill (R-BILL-1, W 9.2, W 9.3; R-METER-1; R-REFUND-6), and the pro-rata
+// settlement of an increase, decrease, stop or resumption of heating (R-ACCT-1, W 9.1.8).
+//
+// Money is integer fen. Every line is computed from exact integers and rounded once, half away
+// from zero; the total is the sum of the lines, so the parts always add up to it.
+//
+// - By area: area × the price per m² for the season.
+// - By meter: the base charge (area × the base price per m², when the tariff has one) plus the
+//   heat used × the price per GJ. A meter with a fault, or without a reading, is billed by area
+//   for the season (W 10.3 c), and the bill says why.
+// - Relief (W 9.3, the government's temporary policy): a percentage of the charges, pro rata by
+//   the days of its period within the season, or an amount; never more than what is left.
+// - A refund offset against the bill (R-REFUND-6, at the household's choice): never more than
+//   what is left; what it cannot take stays owed to the household.
+//
+// Pure; thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+#include "rules/meter.hpp"
+
+namespace hearth::rules {
+
+enum class BillingBasis { kArea, kMeter };
+
+struct BillTariff {
+  int64_t area_price_fen = 0;  ///< per m² for the season (by area)
+  int64_t base_price_fen = 0;  ///< per m² for the season (by meter: the fixed part; 0 for none)
+  int64_t heat_price_fen = 0;  ///< per GJ (by meter)
+};
+
+struct Relief {
+  int percent_bp = 0;      ///< a percentage in basis points (1000 = 10 %); or
+  int64_t amount_fen = 0;  ///< an amount (when percent_bp is 0)
+  Date from, to;           ///< its period, inclusive
+  std::string reference;   ///< the government's document
+};
+
+struct BillInput {
+  int64_t area_centi = 0;  ///< m² × 100
+  BillingBasis basis = BillingBasis::kArea;  ///< the contract's
+  BillTariff tariff;
+  std::optional<int64_t> heat_mgj;  ///< GJ × 1000 used in the season (by meter)
+  MeterFault meter_fault = MeterFault::kNone;
+  Date season_start, season_end;  ///< the official days, inclusive
+  std::vector<Relief> reliefs;
+  int64_t offset_fen = 0;  ///< refunds the household chose to set against this bill
+};
+
+struct BillLine {
+  std::string code;  ///< "area", "base", "heat", "relief", "offset"
+  std::string text;  ///< zh-CN, as printed on the bill
+  int64_t amount_fen = 0;  ///< negative for relief and offsets
+};
+
+struct Bill {
+  BillingBasis basis = BillingBasis::kArea;  ///< as billed
+  std::string basis_reason;  ///< why a meter-billed household was billed by area ("" otherwise)
+  std::vector<BillLine> lines;
+  int64_t total_fen = 0;          ///< the sum of the lines, never negative
+  int64_t unapplied_offset_fen = 0;  ///< what the offset could not take
+};
+
+/// The largest area (m² × 100) and price a bill takes: 10⁶ m², 10⁶ yuan.
+inline constexpr int64_t kMaxBillAreaCenti = 100'000'000;
+inline constexpr int64_t kMaxBillPriceFen = 100'000'000;
+
+/// The bill. invalid_argument naming the field: an area, price, heat or relief out of range
+/// ("area", "tariff", "heat", "reliefs[i]"), a season or relief period that ends before it
+/// starts, an offset below zero ("offset").
+Result<Bill> ComputeBill(const BillInput& input);
+
+/// `fee_fen` × `days` / `of_days`, rounded once, half away from zero. Precondition: of_days > 0,
+/// 0 <= days <= of_days.
+int64_t ProRataFen(int64_t fee_fen, int64_t days, int64_t of_days);
+
+}  // namespace hearth::rules

@@ -1,0 +1,213 @@
+// Season bills (R-BILL-1, W 9.2, W 9.3; R-METER-1 W 10.3 c; R-REFUND-6) and pro-rata settlement
+// (R-ACCT-1, W 9.1.8): by area and by meter, a faulty or unread meter billed by area with its
+// reason, relief by percentage over part of the season and by amount, capped; refund offsets with
+// what they cannot take; each refusal's field; and a property test over 20,000 random bills:
+// the lines add up to the total exactly, in fen, and each line is its exact value rounded once.
+#include "rules/billing.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "core/decimal.hpp"
+
+namespace hearth::rules {
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+// Weihai's 2025 season: 2025-11-15 … 2026-03-15, 121 days.
+BillInput Base() {
+  BillInput in;
+  in.area_centi = 8555;  // 85.55 m²
+  in.tariff = {2250, 1000, 5300};  // 22.50 yuan/m²; meter: 10.00 yuan/m² base + 53.00 yuan/GJ
+  in.season_start = D("2025-11-15");
+  in.season_end = D("2026-03-15");
+  return in;
+}
+
+std::vector<std::pair<std::string, int64_t>> Lines(const Bill& b) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& l : b.lines) out.emplace_back(l.code, l.amount_fen);
+  return out;
+}
+
+using L = std::vector<std::pair<std::string, int64_t>>;
+
+TEST(Billing, ByAreaAndByMeter) {
+  const struct {
+    const char* name;
+    BillingBasis basis;
+    std::optional<int64_t> heat_mgj;
+    MeterFault fault;
+    L lines;
+    int64_t total;
+    bool by_area;
+  } table[] = {
+      // 85.55 × 22.50 = 1924.875 → 1924.88
+      {"by area", BillingBasis::kArea, std::nullopt, MeterFault::kNone, {{"area", 192488}}, 192488, true},
+      // base 85.55 × 10.00 = 855.50; heat 23.456 GJ × 53.00 = 1243.168 → 1243.17
+      {"by meter", BillingBasis::kMeter, 23456, MeterFault::kNone, {{"base", 85550}, {"heat", 124317}}, 209867, false},
+      {"a meter of no heat", BillingBasis::kMeter, 0, MeterFault::kNone, {{"base", 85550}, {"heat", 0}}, 85550, false},
+      {"a damaged meter", BillingBasis::kMeter, 23456, MeterFault::kDamaged, {{"area", 192488}}, 192488, true},
+      {"an unread meter", BillingBasis::kMeter, std::nullopt, MeterFault::kNone, {{"area", 192488}}, 192488, true},
+      {"a replacement not filed", BillingBasis::kMeter, 1, MeterFault::kUnfiledReplacement, {{"area", 192488}}, 192488, true},
+  };
+  for (const auto& row : table) {
+    BillInput in = Base();
+    in.basis = row.basis;
+    in.heat_mgj = row.heat_mgj;
+    in.meter_fault = row.fault;
+    auto bill = ComputeBill(in);
+    ASSERT_TRUE(bill.ok()) << row.name << ": " << bill.error().message;
+    EXPECT_EQ(Lines(*bill), row.lines) << row.name;
+    EXPECT_EQ(bill->total_fen, row.total) << row.name;
+    EXPECT_EQ(bill->basis == BillingBasis::kArea, row.by_area) << row.name;
+    EXPECT_EQ(!bill->basis_reason.empty(), row.basis == BillingBasis::kMeter && row.by_area)
+        << row.name;
+  }
+  BillInput unread = Base();
+  unread.basis = BillingBasis::kMeter;
+  EXPECT_EQ(ComputeBill(unread)->basis_reason, "热量表无数据记录，本期改按面积收费（W 10.3 c）");
+  EXPECT_EQ(ComputeBill(Base())->lines[0].text, "按面积：85.55 m² × 22.50 元/m²");
+}
+
+TEST(Billing, ReliefAndOffsets) {
+  const struct {
+    const char* name;
+    std::vector<Relief> reliefs;
+    int64_t offset;
+    L lines;
+    int64_t total, unapplied;
+  } table[] = {
+      // 10 % over the whole season: 192488 × 0.1 = 19248.8 → 19249
+      {"10 % all season", {{1000, 0, D("2025-11-01"), D("2026-04-30"), "威政发〔2025〕1号"}}, 0,
+       {{"area", 192488}, {"relief", -19249}}, 173239, 0},
+      // 20 % over December only: 192488 × 0.2 × 31 / 121 = 9863.06 → 9863
+      {"20 % in December", {{2000, 0, D("2025-12-01"), D("2025-12-31"), "R"}}, 0,
+       {{"area", 192488}, {"relief", -9863}}, 182625, 0},
+      {"a period outside the season", {{2000, 0, D("2026-04-01"), D("2026-04-30"), "R"}}, 0,
+       {{"area", 192488}, {"relief", 0}}, 192488, 0},
+      {"an amount", {{0, 50000, D("2025-11-15"), D("2026-03-15"), "R"}}, 0,
+       {{"area", 192488}, {"relief", -50000}}, 142488, 0},
+      {"relief never below nothing",
+       {{0, 150000, D("2025-11-15"), D("2026-03-15"), "A"}, {0, 90000, D("2025-11-15"), D("2026-03-15"), "B"}},
+       0, {{"area", 192488}, {"relief", -150000}, {"relief", -42488}}, 0, 0},
+      {"an offset", {}, 30000, {{"area", 192488}, {"offset", -30000}}, 162488, 0},
+      {"an offset larger than the bill", {{0, 100000, D("2025-11-15"), D("2026-03-15"), "R"}},
+       100000, {{"area", 192488}, {"relief", -100000}, {"offset", -92488}}, 0, 7512},
+  };
+  for (const auto& row : table) {
+    BillInput in = Base();
+    in.reliefs = row.reliefs;
+    in.offset_fen = row.offset;
+    auto bill = ComputeBill(in);
+    ASSERT_TRUE(bill.ok()) << row.name << ": " << bill.error().message;
+    EXPECT_EQ(Lines(*bill), row.lines) << row.name;
+    EXPECT_EQ(bill->total_fen, row.total) << row.name;
+    EXPECT_EQ(bill->unapplied_offset_fen, row.unapplied) << row.name;
+  }
+}
+
+TEST(Billing, RefusalsNameTheirField) {
+  const struct {
+    const char* name;
+    void (*change)(BillInput&);
+    const char* field;
+  } table[] = {
+      {"no area", [](BillInput& in) { in.area_centi = 0; }, "area"},
+      {"a negative price", [](BillInput& in) { in.tariff.area_price_fen = -1; }, "tariff"},
+      {"negative heat", [](BillInput& in) { in.heat_mgj = -1; }, "heat"},
+      {"a season backwards", [](BillInput& in) { in.season_end = in.season_start - std::chrono::days{1}; }, "season"},
+      {"over 100 %", [](BillInput& in) { in.reliefs = {{10001, 0, in.season_start, in.season_end, "R"}}; }, "reliefs[0]"},
+      {"both a percentage and an amount", [](BillInput& in) { in.reliefs = {{100, 1, in.season_start, in.season_end, "R"}}; }, "reliefs[0]"},
+      {"neither", [](BillInput& in) { in.reliefs = {{0, 1, in.season_start, in.season_end, ""}, {0, 0, in.season_start, in.season_end, ""}}; }, "reliefs[1]"},
+      {"a negative offset", [](BillInput& in) { in.offset_fen = -1; }, "offset"},
+  };
+  for (const auto& row : table) {
+    BillInput in = Base();
+    row.change(in);
+    auto bill = ComputeBill(in);
+    ASSERT_FALSE(bill.ok()) << row.name;
+    EXPECT_EQ(bill.error().field, row.field) << row.name;
+  }
+}
+
+// 增减停复 (R-ACCT-1, W 9.1.8): the fee for the days heated, rounded once.
+TEST(Billing, ProRataSettlement) {
+  const struct {
+    int64_t fee, days, of;
+    int64_t fen;
+  } table[] = {
+      {192488, 121, 121, 192488},  // the whole season
+      {192488, 0, 121, 0},
+      {192488, 91, 121, 144764},   // 144763.57 → 144764: stopped after 30 days, 91 refunded
+      {192488, 30, 121, 47724},    // 47724.29 → 47724
+      {100, 1, 2, 50},
+      {1, 1, 2, 1},                // half a fen rounds away from zero
+      {3, 1, 3, 1},
+  };
+  for (const auto& row : table) {
+    EXPECT_EQ(ProRataFen(row.fee, row.days, row.of), row.fen)
+        << row.fee << " × " << row.days << "/" << row.of;
+  }
+  // Here the days before a stop and those after it split the fee exactly.
+  EXPECT_EQ(ProRataFen(192488, 30, 121) + ProRataFen(192488, 91, 121), 192488);
+}
+
+// Money is exact: over random bills, the parts add up to the total and each line is its exact
+// value rounded once.
+TEST(Billing, PartsAlwaysAddUpToTheTotal) {
+  std::mt19937_64 rng(20261204);
+  auto pick = [&rng](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  const Date start = D("2025-11-15");
+  const Date end = D("2026-03-15");
+  for (int i = 0; i < 20000; ++i) {
+    BillInput in;
+    in.area_centi = pick(1, 2'000'000);
+    in.basis = pick(0, 1) ? BillingBasis::kMeter : BillingBasis::kArea;
+    in.tariff = {pick(0, 10000), pick(0, 5000), pick(0, 20000)};
+    if (pick(0, 9) > 0) in.heat_mgj = pick(0, 500'000);
+    in.meter_fault = static_cast<MeterFault>(pick(0, 4) == 0 ? pick(1, 4) : 0);
+    in.season_start = start;
+    in.season_end = end;
+    for (int64_t r = pick(0, 3); r > 0; --r) {
+      const Date from = start + std::chrono::days{pick(-30, 150)};
+      const Date to = from + std::chrono::days{pick(0, 150)};
+      if (pick(0, 1)) {
+        in.reliefs.push_back({static_cast<int>(pick(1, 10000)), 0, from, to, "R"});
+      } else {
+        in.reliefs.push_back({0, pick(1, 500000), from, to, "R"});
+      }
+    }
+    in.offset_fen = pick(0, 1) ? pick(0, 300000) : 0;
+    auto bill = ComputeBill(in);
+    ASSERT_TRUE(bill.ok()) << bill.error().message;
+    int64_t sum = 0, charges = 0;
+    for (const auto& l : bill->lines) {
+      sum += l.amount_fen;
+      if (l.code == "relief" || l.code == "offset") {
+        ASSERT_LE(l.amount_fen, 0) << i;
+      } else {
+        ASSERT_GE(l.amount_fen, 0) << i;
+        charges += l.amount_fen;
+      }
+      if (l.code == "area") {
+        // Exact: area_centi × price / 100, within half a fen.
+        const Int128 exact2 = Int128{in.area_centi} * in.tariff.area_price_fen * 2;
+        const Int128 got2 = Int128{l.amount_fen} * 200;
+        ASSERT_LE(exact2 > got2 ? exact2 - got2 : got2 - exact2, 100) << i;
+      }
+    }
+    ASSERT_EQ(sum, bill->total_fen) << i;
+    ASSERT_GE(bill->total_fen, 0) << i;
+    ASSERT_LE(bill->total_fen, charges) << i;
+    ASSERT_GE(bill->unapplied_offset_fen, 0) << i;
+    ASSERT_LE(bill->unapplied_offset_fen, in.offset_fen) << i;
+  }
+}
+
+}  // namespace
+}  // namespace hearth::rules
