@@ -47,8 +47,8 @@ struct InsuranceClaim {
   int64_t company_id = 0;
   int64_t household_id = 0;
   Instant incident_at;
-  std::string incident;  ///< what happened
-  bool injuries = false;  ///< W 13.4: someone was hurt
+  std::string incident;             ///< what happened
+  bool injuries = false;            ///< W 13.4: someone was hurt
   std::vector<std::string> photos;  ///< references to stored photos (W 13.3 影像资料)
   std::vector<ClaimLoss> losses;
   rules::ClaimState state = rules::ClaimState::kRecorded;

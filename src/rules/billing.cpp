@@ -15,8 +15,8 @@ Status CheckInput(const BillInput& in) {
   if (in.area_centi <= 0 || in.area_centi > kMaxBillAreaCenti) {
     return Error::InvalidArgument("area must be above 0 and at most 1000000 m²", "area");
   }
-  for (int64_t price : {in.tariff.area_price_fen, in.tariff.base_price_fen,
-                        in.tariff.heat_price_fen}) {
+  for (int64_t price :
+       {in.tariff.area_price_fen, in.tariff.base_price_fen, in.tariff.heat_price_fen}) {
     if (price < 0 || price > kMaxBillPriceFen) {
       return Error::InvalidArgument("a price must be from 0 to 1000000.00 yuan", "tariff");
     }
@@ -35,8 +35,9 @@ Status CheckInput(const BillInput& in) {
         (!percent && (r.amount_fen <= 0 || r.amount_fen > kMaxBillPriceFen)) ||
         (percent && r.amount_fen != 0) || r.to < r.from) {
       return Error::InvalidArgument(
-          field + " must be a percentage (0–100) or an amount (above 0), over a period that "
-                  "ends after it starts",
+          field +
+              " must be a percentage (0–100) or an amount (above 0), over a period that "
+              "ends after it starts",
           field);
     }
   }
@@ -74,13 +75,12 @@ Result<Bill> ComputeBill(const BillInput& in) {
     if (in.tariff.base_price_fen > 0) {
       bill.lines.push_back(
           {"base", "基本热费：" + area_m2 + " m² × " + Yuan(in.tariff.base_price_fen) + " 元/m²",
-           static_cast<int64_t>(
-               RoundDiv(Int128{in.area_centi} * in.tariff.base_price_fen, 100))});
+           static_cast<int64_t>(RoundDiv(Int128{in.area_centi} * in.tariff.base_price_fen, 100))});
     }
     bill.lines.push_back(
         {"heat",
-         "计量热费：" + FormatFen(*in.heat_mgj / 10) + " GJ × " +
-             Yuan(in.tariff.heat_price_fen) + " 元/GJ",
+         "计量热费：" + FormatFen(*in.heat_mgj / 10) + " GJ × " + Yuan(in.tariff.heat_price_fen) +
+             " 元/GJ",
          static_cast<int64_t>(RoundDiv(Int128{*in.heat_mgj} * in.tariff.heat_price_fen, 1000))});
   }
   int64_t charges = 0;

@@ -43,7 +43,7 @@ struct Relief {
 };
 
 struct BillInput {
-  int64_t area_centi = 0;  ///< m² × 100
+  int64_t area_centi = 0;                    ///< m² × 100
   BillingBasis basis = BillingBasis::kArea;  ///< the contract's
   BillTariff tariff;
   std::optional<int64_t> heat_mgj;  ///< GJ × 1000 used in the season (by meter)
@@ -54,8 +54,8 @@ struct BillInput {
 };
 
 struct BillLine {
-  std::string code;  ///< "area", "base", "heat", "relief", "offset"
-  std::string text;  ///< zh-CN, as printed on the bill
+  std::string code;        ///< "area", "base", "heat", "relief", "offset"
+  std::string text;        ///< zh-CN, as printed on the bill
   int64_t amount_fen = 0;  ///< negative for relief and offsets
 };
 
@@ -63,7 +63,7 @@ struct Bill {
   BillingBasis basis = BillingBasis::kArea;  ///< as billed
   std::string basis_reason;  ///< why a meter-billed household was billed by area ("" otherwise)
   std::vector<BillLine> lines;
-  int64_t total_fen = 0;          ///< the sum of the lines, never negative
+  int64_t total_fen = 0;             ///< the sum of the lines, never negative
   int64_t unapplied_offset_fen = 0;  ///< what the offset could not take
 };
 

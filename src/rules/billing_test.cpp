@@ -19,7 +19,7 @@ Date D(const char* text) { return *ParseDate(text); }
 // Weihai's 2025 season: 2025-11-15 … 2026-03-15, 121 days.
 BillInput Base() {
   BillInput in;
-  in.area_centi = 8555;  // 85.55 m²
+  in.area_centi = 8555;            // 85.55 m²
   in.tariff = {2250, 1000, 5300};  // 22.50 yuan/m²; meter: 10.00 yuan/m² base + 53.00 yuan/GJ
   in.season_start = D("2025-11-15");
   in.season_end = D("2026-03-15");
@@ -45,13 +45,49 @@ TEST(Billing, ByAreaAndByMeter) {
     bool by_area;
   } table[] = {
       // 85.55 × 22.50 = 1924.875 → 1924.88
-      {"by area", BillingBasis::kArea, std::nullopt, MeterFault::kNone, {{"area", 192488}}, 192488, true},
+      {"by area",
+       BillingBasis::kArea,
+       std::nullopt,
+       MeterFault::kNone,
+       {{"area", 192488}},
+       192488,
+       true},
       // base 85.55 × 10.00 = 855.50; heat 23.456 GJ × 53.00 = 1243.168 → 1243.17
-      {"by meter", BillingBasis::kMeter, 23456, MeterFault::kNone, {{"base", 85550}, {"heat", 124317}}, 209867, false},
-      {"a meter of no heat", BillingBasis::kMeter, 0, MeterFault::kNone, {{"base", 85550}, {"heat", 0}}, 85550, false},
-      {"a damaged meter", BillingBasis::kMeter, 23456, MeterFault::kDamaged, {{"area", 192488}}, 192488, true},
-      {"an unread meter", BillingBasis::kMeter, std::nullopt, MeterFault::kNone, {{"area", 192488}}, 192488, true},
-      {"a replacement not filed", BillingBasis::kMeter, 1, MeterFault::kUnfiledReplacement, {{"area", 192488}}, 192488, true},
+      {"by meter",
+       BillingBasis::kMeter,
+       23456,
+       MeterFault::kNone,
+       {{"base", 85550}, {"heat", 124317}},
+       209867,
+       false},
+      {"a meter of no heat",
+       BillingBasis::kMeter,
+       0,
+       MeterFault::kNone,
+       {{"base", 85550}, {"heat", 0}},
+       85550,
+       false},
+      {"a damaged meter",
+       BillingBasis::kMeter,
+       23456,
+       MeterFault::kDamaged,
+       {{"area", 192488}},
+       192488,
+       true},
+      {"an unread meter",
+       BillingBasis::kMeter,
+       std::nullopt,
+       MeterFault::kNone,
+       {{"area", 192488}},
+       192488,
+       true},
+      {"a replacement not filed",
+       BillingBasis::kMeter,
+       1,
+       MeterFault::kUnfiledReplacement,
+       {{"area", 192488}},
+       192488,
+       true},
   };
   for (const auto& row : table) {
     BillInput in = Base();
@@ -81,21 +117,45 @@ TEST(Billing, ReliefAndOffsets) {
     int64_t total, unapplied;
   } table[] = {
       // 10 % over the whole season: 192488 × 0.1 = 19248.8 → 19249
-      {"10 % all season", {{1000, 0, D("2025-11-01"), D("2026-04-30"), "威政发〔2025〕1号"}}, 0,
-       {{"area", 192488}, {"relief", -19249}}, 173239, 0},
+      {"10 % all season",
+       {{1000, 0, D("2025-11-01"), D("2026-04-30"), "威政发〔2025〕1号"}},
+       0,
+       {{"area", 192488}, {"relief", -19249}},
+       173239,
+       0},
       // 20 % over December only: 192488 × 0.2 × 31 / 121 = 9863.06 → 9863
-      {"20 % in December", {{2000, 0, D("2025-12-01"), D("2025-12-31"), "R"}}, 0,
-       {{"area", 192488}, {"relief", -9863}}, 182625, 0},
-      {"a period outside the season", {{2000, 0, D("2026-04-01"), D("2026-04-30"), "R"}}, 0,
-       {{"area", 192488}, {"relief", 0}}, 192488, 0},
-      {"an amount", {{0, 50000, D("2025-11-15"), D("2026-03-15"), "R"}}, 0,
-       {{"area", 192488}, {"relief", -50000}}, 142488, 0},
+      {"20 % in December",
+       {{2000, 0, D("2025-12-01"), D("2025-12-31"), "R"}},
+       0,
+       {{"area", 192488}, {"relief", -9863}},
+       182625,
+       0},
+      {"a period outside the season",
+       {{2000, 0, D("2026-04-01"), D("2026-04-30"), "R"}},
+       0,
+       {{"area", 192488}, {"relief", 0}},
+       192488,
+       0},
+      {"an amount",
+       {{0, 50000, D("2025-11-15"), D("2026-03-15"), "R"}},
+       0,
+       {{"area", 192488}, {"relief", -50000}},
+       142488,
+       0},
       {"relief never below nothing",
-       {{0, 150000, D("2025-11-15"), D("2026-03-15"), "A"}, {0, 90000, D("2025-11-15"), D("2026-03-15"), "B"}},
-       0, {{"area", 192488}, {"relief", -150000}, {"relief", -42488}}, 0, 0},
+       {{0, 150000, D("2025-11-15"), D("2026-03-15"), "A"},
+        {0, 90000, D("2025-11-15"), D("2026-03-15"), "B"}},
+       0,
+       {{"area", 192488}, {"relief", -150000}, {"relief", -42488}},
+       0,
+       0},
       {"an offset", {}, 30000, {{"area", 192488}, {"offset", -30000}}, 162488, 0},
-      {"an offset larger than the bill", {{0, 100000, D("2025-11-15"), D("2026-03-15"), "R"}},
-       100000, {{"area", 192488}, {"relief", -100000}, {"offset", -92488}}, 0, 7512},
+      {"an offset larger than the bill",
+       {{0, 100000, D("2025-11-15"), D("2026-03-15"), "R"}},
+       100000,
+       {{"area", 192488}, {"relief", -100000}, {"offset", -92488}},
+       0,
+       7512},
   };
   for (const auto& row : table) {
     BillInput in = Base();
@@ -118,10 +178,24 @@ TEST(Billing, RefusalsNameTheirField) {
       {"no area", [](BillInput& in) { in.area_centi = 0; }, "area"},
       {"a negative price", [](BillInput& in) { in.tariff.area_price_fen = -1; }, "tariff"},
       {"negative heat", [](BillInput& in) { in.heat_mgj = -1; }, "heat"},
-      {"a season backwards", [](BillInput& in) { in.season_end = in.season_start - std::chrono::days{1}; }, "season"},
-      {"over 100 %", [](BillInput& in) { in.reliefs = {{10001, 0, in.season_start, in.season_end, "R"}}; }, "reliefs[0]"},
-      {"both a percentage and an amount", [](BillInput& in) { in.reliefs = {{100, 1, in.season_start, in.season_end, "R"}}; }, "reliefs[0]"},
-      {"neither", [](BillInput& in) { in.reliefs = {{0, 1, in.season_start, in.season_end, ""}, {0, 0, in.season_start, in.season_end, ""}}; }, "reliefs[1]"},
+      {"a season backwards",
+       [](BillInput& in) { in.season_end = in.season_start - std::chrono::days{1}; }, "season"},
+      {"over 100 %",
+       [](BillInput& in) {
+         in.reliefs = {{10001, 0, in.season_start, in.season_end, "R"}};
+       },
+       "reliefs[0]"},
+      {"both a percentage and an amount",
+       [](BillInput& in) {
+         in.reliefs = {{100, 1, in.season_start, in.season_end, "R"}};
+       },
+       "reliefs[0]"},
+      {"neither",
+       [](BillInput& in) {
+         in.reliefs = {{0, 1, in.season_start, in.season_end, ""},
+                       {0, 0, in.season_start, in.season_end, ""}};
+       },
+       "reliefs[1]"},
       {"a negative offset", [](BillInput& in) { in.offset_fen = -1; }, "offset"},
   };
   for (const auto& row : table) {
@@ -141,10 +215,10 @@ TEST(Billing, ProRataSettlement) {
   } table[] = {
       {192488, 121, 121, 192488},  // the whole season
       {192488, 0, 121, 0},
-      {192488, 91, 121, 144764},   // 144763.57 → 144764: stopped after 30 days, 91 refunded
-      {192488, 30, 121, 47724},    // 47724.29 → 47724
+      {192488, 91, 121, 144764},  // 144763.57 → 144764: stopped after 30 days, 91 refunded
+      {192488, 30, 121, 47724},   // 47724.29 → 47724
       {100, 1, 2, 50},
-      {1, 1, 2, 1},                // half a fen rounds away from zero
+      {1, 1, 2, 1},  // half a fen rounds away from zero
       {3, 1, 3, 1},
   };
   for (const auto& row : table) {

@@ -38,8 +38,7 @@ std::optional<ConnectionDocument> ParseConnectionDocument(std::string_view name)
   return std::nullopt;
 }
 
-Result<ConnectionAssessment> AssessConnection(const Policy& policy,
-                                              const HolidayCalendar& calendar,
+Result<ConnectionAssessment> AssessConnection(const Policy& policy, const HolidayCalendar& calendar,
                                               const ConnectionApplication& app) {
   if (!app.documents.count(ConnectionDocument::kApplicationForm)) {
     return Error::InvalidArgument(
@@ -47,14 +46,14 @@ Result<ConnectionAssessment> AssessConnection(const Policy& policy,
         "documents");
   }
   ConnectionAssessment out;
-  auto due = ComputeDeadline(policy, calendar,
-                             {DeadlineRule::kConnectionApplication, std::nullopt,
-                              app.received_at, false, std::nullopt});
+  auto due = ComputeDeadline(
+      policy, calendar,
+      {DeadlineRule::kConnectionApplication, std::nullopt, app.received_at, false, std::nullopt});
   if (!due.ok()) return due.error();
   out.application_due = *due;
   auto decision = ComputeDeadline(policy, calendar,
-                                  {DeadlineRule::kConnectionDecision, std::nullopt,
-                                   app.received_at, app.outside_works, std::nullopt});
+                                  {DeadlineRule::kConnectionDecision, std::nullopt, app.received_at,
+                                   app.outside_works, std::nullopt});
   if (!decision.ok()) return decision.error();
   out.decision = *decision;
   const Date received = LocalDate(app.received_at);
@@ -81,7 +80,8 @@ Status MayApproveConnection(const ConnectionApplication& app) {
   if (lacking.empty()) return OkStatus();
   return Error::FailedPrecondition(
       "an existing building is connected only after its energy-saving retrofit and its owners' "
-      "joint decision are on file (Z 2.3 (三)): " + lacking + " missing",
+      "joint decision are on file (Z 2.3 (三)): " +
+          lacking + " missing",
       "documents");
 }
 

@@ -44,8 +44,8 @@ struct ConnectionApplication {
 };
 
 struct ConnectionAssessment {
-  int season = 0;            ///< the year of the season it can catch
-  bool next_season = false;  ///< a new building after the date: the next season (tell them)
+  int season = 0;                  ///< the year of the season it can catch
+  bool next_season = false;        ///< a new building after the date: the next season (tell them)
   DeadlineAnswer application_due;  ///< new building: the date it met (or the next one)
   DeadlineAnswer decision;         ///< when the decision is due
   std::vector<ConnectionDocument> missing;  ///< supplied later (容缺), in enum order
@@ -53,8 +53,7 @@ struct ConnectionAssessment {
 
 /// Assesses an application on receipt. invalid_argument (field "documents") without the
 /// application form: one form is the least an application is.
-Result<ConnectionAssessment> AssessConnection(const Policy& policy,
-                                              const HolidayCalendar& calendar,
+Result<ConnectionAssessment> AssessConnection(const Policy& policy, const HolidayCalendar& calendar,
                                               const ConnectionApplication& application);
 
 /// Whether the application may be approved now: ok, or failed_precondition (field "documents")

@@ -19,7 +19,8 @@ Date D(const char* text) { return *ParseDate(text); }
 const HolidayCalendar& Calendar() {
   static const HolidayCalendar cal = [] {
     HolidayYear y{2026, {{D("2026-09-20"), "国庆节", false}, {D("2026-10-10"), "国庆节", false}}};
-    for (const char* d : {"2026-09-25", "2026-09-26", "2026-09-27"}) y.entries.push_back({D(d), "中秋节", true});
+    for (const char* d : {"2026-09-25", "2026-09-26", "2026-09-27"})
+      y.entries.push_back({D(d), "中秋节", true});
     for (int day = 1; day <= 7; ++day) {
       y.entries.push_back({D("2026-10-01") + std::chrono::days{day - 1}, "国庆节", true});
     }
@@ -36,7 +37,8 @@ Policy TestPolicy() {
   p.season.commissioning_start = {{11, 1}, {"R-SEASON-1", true, ""}};
   p.deadlines.connection_application = {{7, 31}, {"Z 2.3", true, ""}};
   p.deadlines.connection_with_outside_works = {PeriodUnit::kWorkingDays, 3, {"W 9.1.4", false, ""}};
-  p.deadlines.connection_without_outside_works = {PeriodUnit::kWorkingDays, 1, {"W 9.1.4", false, ""}};
+  p.deadlines.connection_without_outside_works = {
+      PeriodUnit::kWorkingDays, 1, {"W 9.1.4", false, ""}};
   return p;
 }
 
@@ -49,17 +51,26 @@ TEST(Connection, SeasonAndDecisionDeadline) {
     bool next;
     const char* decision;
   } table[] = {
-      {"new, on 31 July", true, true, "2026-07-31T10:00:00+08:00", 2026, false, "2026-08-05T23:59:59+08:00"},
-      {"new, on 1 August: next season", true, false, "2026-08-01T09:00:00+08:00", 2027, true, "2026-08-03T23:59:59+08:00"},
-      {"new, before National Day", true, true, "2026-09-30T16:00:00+08:00", 2027, true, "2026-10-10T23:59:59+08:00"},
-      {"new, before Mid-Autumn", true, false, "2026-09-24T16:00:00+08:00", 2027, true, "2026-09-28T23:59:59+08:00"},
-      {"new, in spring", true, false, "2026-03-02T09:00:00+08:00", 2026, false, "2026-03-03T23:59:59+08:00"},
-      {"existing, in the season", false, false, "2026-03-10T09:00:00+08:00", 2025, false, "2026-03-11T23:59:59+08:00"},
-      {"existing, its last day", false, true, "2026-03-15T09:00:00+08:00", 2025, false, "2026-03-18T23:59:59+08:00"},
-      {"existing, after it", false, false, "2026-05-06T09:00:00+08:00", 2026, false, "2026-05-07T23:59:59+08:00"},
+      {"new, on 31 July", true, true, "2026-07-31T10:00:00+08:00", 2026, false,
+       "2026-08-05T23:59:59+08:00"},
+      {"new, on 1 August: next season", true, false, "2026-08-01T09:00:00+08:00", 2027, true,
+       "2026-08-03T23:59:59+08:00"},
+      {"new, before National Day", true, true, "2026-09-30T16:00:00+08:00", 2027, true,
+       "2026-10-10T23:59:59+08:00"},
+      {"new, before Mid-Autumn", true, false, "2026-09-24T16:00:00+08:00", 2027, true,
+       "2026-09-28T23:59:59+08:00"},
+      {"new, in spring", true, false, "2026-03-02T09:00:00+08:00", 2026, false,
+       "2026-03-03T23:59:59+08:00"},
+      {"existing, in the season", false, false, "2026-03-10T09:00:00+08:00", 2025, false,
+       "2026-03-11T23:59:59+08:00"},
+      {"existing, its last day", false, true, "2026-03-15T09:00:00+08:00", 2025, false,
+       "2026-03-18T23:59:59+08:00"},
+      {"existing, after it", false, false, "2026-05-06T09:00:00+08:00", 2026, false,
+       "2026-05-07T23:59:59+08:00"},
   };
   for (const auto& row : table) {
-    ConnectionApplication app{row.new_building, row.outside_works, T(row.received), {Doc::kApplicationForm}};
+    ConnectionApplication app{
+        row.new_building, row.outside_works, T(row.received), {Doc::kApplicationForm}};
     auto a = AssessConnection(TestPolicy(), Calendar(), app);
     ASSERT_TRUE(a.ok()) << row.name << ": " << a.error().message;
     EXPECT_EQ(a->season, row.season) << row.name;
@@ -67,8 +78,9 @@ TEST(Connection, SeasonAndDecisionDeadline) {
     EXPECT_EQ(FormatLocal(a->decision.deadline), row.decision) << row.name;
     EXPECT_EQ(a->decision.basis.Display(), "W 9.1.4") << row.name;
   }
-  auto late = AssessConnection(TestPolicy(), Calendar(),
-                               {true, false, T("2026-08-01T09:00:00+08:00"), {Doc::kApplicationForm}});
+  auto late =
+      AssessConnection(TestPolicy(), Calendar(),
+                       {true, false, T("2026-08-01T09:00:00+08:00"), {Doc::kApplicationForm}});
   EXPECT_EQ(FormatLocal(late->application_due.deadline), "2027-07-31T23:59:59+08:00");
   EXPECT_EQ(late->application_due.basis.Display(), "platform default (Z 2.3)");
 }
@@ -84,9 +96,21 @@ TEST(Connection, DocumentsSuppliedLaterAndApproval) {
   } table[] = {
       {"new, the form alone (容缺)", true, {Doc::kApplicationForm}, {Doc::kDrawings}, true},
       {"new, complete", true, {Doc::kApplicationForm, Doc::kDrawings}, {}, true},
-      {"existing, the form alone", false, {Doc::kApplicationForm}, {Doc::kRetrofitRecord, Doc::kOwnersDecision}, false},
-      {"existing, no owners' decision", false, {Doc::kApplicationForm, Doc::kRetrofitRecord}, {Doc::kOwnersDecision}, false},
-      {"existing, complete", false, {Doc::kApplicationForm, Doc::kRetrofitRecord, Doc::kOwnersDecision}, {}, true},
+      {"existing, the form alone",
+       false,
+       {Doc::kApplicationForm},
+       {Doc::kRetrofitRecord, Doc::kOwnersDecision},
+       false},
+      {"existing, no owners' decision",
+       false,
+       {Doc::kApplicationForm, Doc::kRetrofitRecord},
+       {Doc::kOwnersDecision},
+       false},
+      {"existing, complete",
+       false,
+       {Doc::kApplicationForm, Doc::kRetrofitRecord, Doc::kOwnersDecision},
+       {},
+       true},
   };
   for (const auto& row : table) {
     ConnectionApplication app{row.new_building, false, at, row.documents};
@@ -100,13 +124,15 @@ TEST(Connection, DocumentsSuppliedLaterAndApproval) {
       EXPECT_EQ(approve.error().field, "documents");
     }
   }
-  EXPECT_NE(MayApproveConnection({false, false, at, {Doc::kApplicationForm}}).error().message.find(
-                "retrofit-record and owners-decision missing"),
+  EXPECT_NE(MayApproveConnection({false, false, at, {Doc::kApplicationForm}})
+                .error()
+                .message.find("retrofit-record and owners-decision missing"),
             std::string::npos);
   auto no_form = AssessConnection(TestPolicy(), Calendar(), {true, false, at, {Doc::kDrawings}});
   ASSERT_FALSE(no_form.ok());
   EXPECT_EQ(no_form.error().field, "documents");
-  for (Doc d : {Doc::kApplicationForm, Doc::kDrawings, Doc::kRetrofitRecord, Doc::kOwnersDecision}) {
+  for (Doc d :
+       {Doc::kApplicationForm, Doc::kDrawings, Doc::kRetrofitRecord, Doc::kOwnersDecision}) {
     EXPECT_EQ(ParseConnectionDocument(ConnectionDocumentName(d)), d);
   }
   EXPECT_EQ(ParseConnectionDocument("passport"), std::nullopt);

@@ -4,10 +4,12 @@
 #include <string>
 #include <utility>
 
+#include "rules/wire_names.hpp"
+
 namespace hearth::rules {
 namespace {
 
-constexpr std::array<std::pair<FindingKind, std::string_view>, 7> kKinds = {{
+constexpr NameTable<FindingKind, 7> kKinds = {{
     {FindingKind::kDrainValve, "drain-valve"},
     {FindingKind::kVentValve, "vent-valve"},
     {FindingKind::kHeatExchanger, "heat-exchanger"},
@@ -16,7 +18,7 @@ constexpr std::array<std::pair<FindingKind, std::string_view>, 7> kKinds = {{
     {FindingKind::kAddedRadiators, "added-radiators"},
     {FindingKind::kOwnInstallation, "own-installation"},
 }};
-constexpr std::array<std::pair<FindingState, std::string_view>, 6> kStates = {{
+constexpr NameTable<FindingState, 6> kStates = {{
     {FindingState::kOpen, "open"},
     {FindingState::kAcknowledged, "acknowledged"},
     {FindingState::kDisputed, "disputed"},
@@ -24,7 +26,7 @@ constexpr std::array<std::pair<FindingState, std::string_view>, 6> kStates = {{
     {FindingState::kRejected, "rejected"},
     {FindingState::kWithdrawn, "withdrawn"},
 }};
-constexpr std::array<std::pair<FindingAction, std::string_view>, 6> kActions = {{
+constexpr NameTable<FindingAction, 6> kActions = {{
     {FindingAction::kRecord, "record"},
     {FindingAction::kAcknowledge, "acknowledge"},
     {FindingAction::kDispute, "dispute"},
@@ -32,21 +34,6 @@ constexpr std::array<std::pair<FindingAction, std::string_view>, 6> kActions = {
     {FindingAction::kReject, "reject"},
     {FindingAction::kWithdraw, "withdraw"},
 }};
-
-template <typename E, size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
-
-template <typename E, size_t N>
-std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& table,
-                       std::string_view text) {
-  for (const auto& [v, name] : table)
-    if (name == text) return v;
-  return std::nullopt;
-}
 
 /// One move of the state machine: who takes it, from which states, to which state.
 struct Move {
@@ -60,22 +47,44 @@ struct Move {
 
 // Admin and manager share the withdrawal; the household and the regulator act alone.
 constexpr std::array<Move, 6> kMoves = {{
-    {FindingAction::kAcknowledge, Role::kHousehold, {FindingState::kOpen}, 1,
-     FindingState::kAcknowledged, false},
-    {FindingAction::kDispute, Role::kHousehold, {FindingState::kOpen}, 1,
-     FindingState::kDisputed, true},
-    {FindingAction::kUphold, Role::kRegulator, {FindingState::kDisputed}, 1,
-     FindingState::kUpheld, true},
-    {FindingAction::kReject, Role::kRegulator, {FindingState::kDisputed}, 1,
-     FindingState::kRejected, true},
-    {FindingAction::kWithdraw, Role::kAdmin,
+    {FindingAction::kAcknowledge,
+     Role::kHousehold,
+     {FindingState::kOpen},
+     1,
+     FindingState::kAcknowledged,
+     false},
+    {FindingAction::kDispute,
+     Role::kHousehold,
+     {FindingState::kOpen},
+     1,
+     FindingState::kDisputed,
+     true},
+    {FindingAction::kUphold,
+     Role::kRegulator,
+     {FindingState::kDisputed},
+     1,
+     FindingState::kUpheld,
+     true},
+    {FindingAction::kReject,
+     Role::kRegulator,
+     {FindingState::kDisputed},
+     1,
+     FindingState::kRejected,
+     true},
+    {FindingAction::kWithdraw,
+     Role::kAdmin,
      {FindingState::kOpen, FindingState::kAcknowledged, FindingState::kDisputed,
       FindingState::kUpheld},
-     4, FindingState::kWithdrawn, true},
-    {FindingAction::kWithdraw, Role::kManager,
+     4,
+     FindingState::kWithdrawn,
+     true},
+    {FindingAction::kWithdraw,
+     Role::kManager,
      {FindingState::kOpen, FindingState::kAcknowledged, FindingState::kDisputed,
       FindingState::kUpheld},
-     4, FindingState::kWithdrawn, true},
+     4,
+     FindingState::kWithdrawn,
+     true},
 }};
 
 bool From(const Move& m, FindingState s) {
@@ -87,35 +96,45 @@ bool From(const Move& m, FindingState s) {
 const char* WhoMay(FindingAction a) {
   switch (a) {
     case FindingAction::kAcknowledge:
-    case FindingAction::kDispute: return "only the household acknowledges or disputes a finding";
+    case FindingAction::kDispute:
+      return "only the household acknowledges or disputes a finding";
     case FindingAction::kUphold:
-    case FindingAction::kReject: return "only the regulator decides a disputed finding";
-    case FindingAction::kWithdraw: return "a finding is withdrawn by the company's admin or manager";
-    case FindingAction::kRecord: break;
+    case FindingAction::kReject:
+      return "only the regulator decides a disputed finding";
+    case FindingAction::kWithdraw:
+      return "a finding is withdrawn by the company's admin or manager";
+    case FindingAction::kRecord:
+      break;
   }
   return "a finding is recorded by the company's staff";
 }
 
 std::string Past(FindingAction a) {
   switch (a) {
-    case FindingAction::kRecord: return "recorded";
-    case FindingAction::kAcknowledge: return "acknowledged";
-    case FindingAction::kDispute: return "disputed";
-    case FindingAction::kUphold: return "upheld";
-    case FindingAction::kReject: return "rejected";
-    case FindingAction::kWithdraw: return "withdrawn";
+    case FindingAction::kRecord:
+      return "recorded";
+    case FindingAction::kAcknowledge:
+      return "acknowledged";
+    case FindingAction::kDispute:
+      return "disputed";
+    case FindingAction::kUphold:
+      return "upheld";
+    case FindingAction::kReject:
+      return "rejected";
+    case FindingAction::kWithdraw:
+      return "withdrawn";
   }
   return "changed";
 }
 
 }  // namespace
 
-std::string_view FindingKindName(FindingKind k) { return NameOf(kKinds, k); }
-std::optional<FindingKind> ParseFindingKind(std::string_view n) { return Parse(kKinds, n); }
-std::string_view FindingStateName(FindingState s) { return NameOf(kStates, s); }
-std::optional<FindingState> ParseFindingState(std::string_view n) { return Parse(kStates, n); }
-std::string_view FindingActionName(FindingAction a) { return NameOf(kActions, a); }
-std::optional<FindingAction> ParseFindingAction(std::string_view n) { return Parse(kActions, n); }
+std::string_view FindingKindName(FindingKind k) { return NameIn(kKinds, k); }
+std::optional<FindingKind> ParseFindingKind(std::string_view n) { return ParseIn(kKinds, n); }
+std::string_view FindingStateName(FindingState s) { return NameIn(kStates, s); }
+std::optional<FindingState> ParseFindingState(std::string_view n) { return ParseIn(kStates, n); }
+std::string_view FindingActionName(FindingAction a) { return NameIn(kActions, a); }
+std::optional<FindingAction> ParseFindingAction(std::string_view n) { return ParseIn(kActions, n); }
 
 std::string_view FindingKindNames() {
   return "drain-valve, vent-valve, heat-exchanger, altered-pipes, pipe-pump, added-radiators, "
@@ -123,8 +142,7 @@ std::string_view FindingKindNames() {
 }
 
 bool Effective(FindingState s) {
-  return s == FindingState::kOpen || s == FindingState::kAcknowledged ||
-         s == FindingState::kUpheld;
+  return s == FindingState::kOpen || s == FindingState::kAcknowledged || s == FindingState::kUpheld;
 }
 
 Result<FindingState> Apply(FindingState state, FindingAction action, Role role,
@@ -135,10 +153,10 @@ Result<FindingState> Apply(FindingState state, FindingAction action, Role role,
     role_may = true;
     if (!From(m, state)) continue;
     if (m.note_required && note.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      return Error::InvalidArgument(
-          std::string("a note is required to ") + std::string(FindingActionName(action)) +
-              " a finding: say why",
-          "note");
+      return Error::InvalidArgument(std::string("a note is required to ") +
+                                        std::string(FindingActionName(action)) +
+                                        " a finding: say why",
+                                    "note");
     }
     return m.to;
   }
@@ -157,9 +175,10 @@ std::vector<FindingAction> AllowedActions(FindingState state, Role role) {
 
 Status CheckFindingPeriod(Instant found_at, Date valid_from, Date valid_to, Instant now) {
   if (found_at > now) {
-    return Error::InvalidArgument("found_at is in the future: a finding is recorded after it was "
-                                  "made",
-                                  "found_at");
+    return Error::InvalidArgument(
+        "found_at is in the future: a finding is recorded after it was "
+        "made",
+        "found_at");
   }
   const Date found_on = LocalDate(found_at);
   if (valid_from < found_on) {

@@ -4,18 +4,19 @@
 #include <utility>
 
 #include "rules/deadline.hpp"
+#include "rules/wire_names.hpp"
 
 namespace hearth::rules {
 namespace {
 
-constexpr std::array<std::pair<ClaimState, std::string_view>, 5> kStates = {{
+constexpr NameTable<ClaimState, 5> kStates = {{
     {ClaimState::kRecorded, "recorded"},
     {ClaimState::kInsurerNotified, "insurer-notified"},
     {ClaimState::kAgreed, "agreed"},
     {ClaimState::kPaid, "paid"},
     {ClaimState::kRejected, "rejected"},
 }};
-constexpr std::array<std::pair<ClaimAction, std::string_view>, 5> kActions = {{
+constexpr NameTable<ClaimAction, 5> kActions = {{
     {ClaimAction::kRecord, "record"},
     {ClaimAction::kNotifyInsurer, "notify-insurer"},
     {ClaimAction::kAgree, "agree"},
@@ -35,21 +36,6 @@ constexpr std::array<ExclusionRow, 5> kExclusions = {{
     {ClaimExclusion::kOutsidePolicy, "outside-policy", "W 13.5"},
 }};
 
-template <typename E, size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
-
-template <typename E, size_t N>
-std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& table,
-                       std::string_view text) {
-  for (const auto& [v, name] : table)
-    if (name == text) return v;
-  return std::nullopt;
-}
-
 bool Staff(Role r) {
   return r == Role::kAdmin || r == Role::kManager || r == Role::kAgent || r == Role::kTechnician;
 }
@@ -59,20 +45,26 @@ bool Deciders(Role r) { return r == Role::kAdmin || r == Role::kManager; }
 bool RoleMay(ClaimAction a, Role r) {
   switch (a) {
     case ClaimAction::kRecord:
-    case ClaimAction::kNotifyInsurer: return Staff(r);
+    case ClaimAction::kNotifyInsurer:
+      return Staff(r);
     case ClaimAction::kAgree:
     case ClaimAction::kPay:
-    case ClaimAction::kReject: return Deciders(r);
+    case ClaimAction::kReject:
+      return Deciders(r);
   }
   return false;
 }
 
 bool StateAllows(ClaimAction a, ClaimState s) {
   switch (a) {
-    case ClaimAction::kRecord: return false;
-    case ClaimAction::kNotifyInsurer: return s == ClaimState::kRecorded;
-    case ClaimAction::kAgree: return s == ClaimState::kRecorded || s == ClaimState::kInsurerNotified;
-    case ClaimAction::kPay: return s == ClaimState::kAgreed;
+    case ClaimAction::kRecord:
+      return false;
+    case ClaimAction::kNotifyInsurer:
+      return s == ClaimState::kRecorded;
+    case ClaimAction::kAgree:
+      return s == ClaimState::kRecorded || s == ClaimState::kInsurerNotified;
+    case ClaimAction::kPay:
+      return s == ClaimState::kAgreed;
     case ClaimAction::kReject:
       return s == ClaimState::kRecorded || s == ClaimState::kInsurerNotified;
   }
@@ -116,10 +108,9 @@ Status CheckInput(ClaimAction a, const ClaimMoveInput& in) {
       break;
     case ClaimAction::kReject:
       if (!in.exclusion) {
-        return Error::InvalidArgument(
-            "reject needs the exclusion: one of " + std::string(ClaimExclusionNames()) +
-                " (W 13.5, W 13.6)",
-            "exclusion");
+        return Error::InvalidArgument("reject needs the exclusion: one of " +
+                                          std::string(ClaimExclusionNames()) + " (W 13.5, W 13.6)",
+                                      "exclusion");
       }
       if (Blank(in.note)) {
         return Error::InvalidArgument("a note is required to reject a claim: say why", "note");
@@ -131,7 +122,8 @@ Status CheckInput(ClaimAction a, const ClaimMoveInput& in) {
       }
       break;
     case ClaimAction::kRecord:
-    case ClaimAction::kPay: break;
+    case ClaimAction::kPay:
+      break;
   }
   return OkStatus();
 }
@@ -148,10 +140,10 @@ DeadlineStatus Deadline(Instant from, Counted due, Basis basis, std::optional<In
 
 }  // namespace
 
-std::string_view ClaimStateName(ClaimState s) { return NameOf(kStates, s); }
-std::optional<ClaimState> ParseClaimState(std::string_view n) { return Parse(kStates, n); }
-std::string_view ClaimActionName(ClaimAction a) { return NameOf(kActions, a); }
-std::optional<ClaimAction> ParseClaimAction(std::string_view n) { return Parse(kActions, n); }
+std::string_view ClaimStateName(ClaimState s) { return NameIn(kStates, s); }
+std::optional<ClaimState> ParseClaimState(std::string_view n) { return ParseIn(kStates, n); }
+std::string_view ClaimActionName(ClaimAction a) { return NameIn(kActions, a); }
+std::optional<ClaimAction> ParseClaimAction(std::string_view n) { return ParseIn(kActions, n); }
 
 std::string_view ClaimExclusionName(ClaimExclusion e) {
   for (const auto& row : kExclusions)
@@ -186,11 +178,16 @@ Result<ClaimState> ApplyClaim(ClaimState state, ClaimAction action, Role role,
   }
   if (auto s = CheckInput(action, input); !s.ok()) return s.error();
   switch (action) {
-    case ClaimAction::kNotifyInsurer: return ClaimState::kInsurerNotified;
-    case ClaimAction::kAgree: return ClaimState::kAgreed;
-    case ClaimAction::kPay: return ClaimState::kPaid;
-    case ClaimAction::kReject: return ClaimState::kRejected;
-    case ClaimAction::kRecord: break;
+    case ClaimAction::kNotifyInsurer:
+      return ClaimState::kInsurerNotified;
+    case ClaimAction::kAgree:
+      return ClaimState::kAgreed;
+    case ClaimAction::kPay:
+      return ClaimState::kPaid;
+    case ClaimAction::kReject:
+      return ClaimState::kRejected;
+    case ClaimAction::kRecord:
+      break;
   }
   return Error::Internal("unhandled claim action");
 }
@@ -208,15 +205,14 @@ std::vector<ClaimAction> AllowedClaimActions(ClaimState state, Role role) {
 ClaimDeadlines ClaimDeadlinesOf(const Policy& policy, const HolidayCalendar& calendar,
                                 const ClaimTimes& t, ClaimState state) {
   ClaimDeadlines out;
-  out.notify = Deadline(t.recorded_at, {t.recorded_at + kNotifyWithin, false},
-                        {"R-INS-1, W 13.3", true, "第一时间: within 24 hours of recording"},
-                        t.notified_at);
+  out.notify =
+      Deadline(t.recorded_at, {t.recorded_at + kNotifyWithin, false},
+               {"R-INS-1, W 13.3", true, "第一时间: within 24 hours of recording"}, t.notified_at);
   // Settled without the insurer (W 13.1 makes insurance optional: the company pays itself).
   out.notify.lapsed = !t.notified_at && state != ClaimState::kRecorded;
   if (t.agreed_at) {
     const Period& p = policy.deadlines.insurance_payout;
-    out.payout = Deadline(*t.agreed_at, ApplyPeriod(calendar, *t.agreed_at, p), p.basis,
-                          t.paid_at);
+    out.payout = Deadline(*t.agreed_at, ApplyPeriod(calendar, *t.agreed_at, p), p.basis, t.paid_at);
   }
   return out;
 }

@@ -68,11 +68,11 @@ std::string_view ClaimExclusionNames();
 
 /// What a move carries besides who takes it.
 struct ClaimMoveInput {
-  std::optional<int64_t> amount_fen;           ///< agree: required, 1..kMaxClaimFen
-  std::optional<ClaimExclusion> exclusion;     ///< reject: required
-  std::string insurer;                         ///< notify-insurer: required
+  std::optional<int64_t> amount_fen;        ///< agree: required, 1..kMaxClaimFen
+  std::optional<ClaimExclusion> exclusion;  ///< reject: required
+  std::string insurer;                      ///< notify-insurer: required
   std::string reference;  ///< notify-insurer: the insurer's report number; pay: the payment's
-  std::string note;                            ///< reject: required
+  std::string note;       ///< reject: required
 };
 
 /// The state after `role` takes `action` (not kRecord) on a claim in `state`. Errors:

@@ -37,7 +37,9 @@ Policy TestPolicy() {
 }
 
 ClaimMoveInput Amount(int64_t fen) { return {fen, std::nullopt, "", "", ""}; }
-ClaimMoveInput Excluded(ClaimExclusion e, const char* note) { return {std::nullopt, e, "", "", note}; }
+ClaimMoveInput Excluded(ClaimExclusion e, const char* note) {
+  return {std::nullopt, e, "", "", note};
+}
 ClaimMoveInput Insurer(const char* name) { return {std::nullopt, std::nullopt, name, "", ""}; }
 
 TEST(InsuranceClaim, Names) {
@@ -57,8 +59,10 @@ TEST(InsuranceClaim, ExclusionsCiteTheirClause) {
   const struct {
     const char* name;
     const char* clause;
-  } table[] = {{"own-installation", "W 13.6 a"}, {"self-altered", "W 13.6 b"},
-               {"builder-warranty", "W 13.6 c"}, {"indirect-loss", "W 13.6 d"},
+  } table[] = {{"own-installation", "W 13.6 a"},
+               {"self-altered", "W 13.6 b"},
+               {"builder-warranty", "W 13.6 c"},
+               {"indirect-loss", "W 13.6 d"},
                {"outside-policy", "W 13.5"}};
   for (const auto& row : table) {
     auto e = ParseClaimExclusion(row.name);
@@ -82,25 +86,70 @@ TEST(InsuranceClaim, MovesByStateAndRole) {
     std::optional<S> to;
     ErrorCode code;
   } table[] = {
-      {S::kRecorded, A::kNotifyInsurer, Role::kTechnician, Insurer("人保财险"), S::kInsurerNotified, {}},
+      {S::kRecorded,
+       A::kNotifyInsurer,
+       Role::kTechnician,
+       Insurer("人保财险"),
+       S::kInsurerNotified,
+       {}},
       {S::kRecorded, A::kNotifyInsurer, Role::kAgent, Insurer("人保财险"), S::kInsurerNotified, {}},
-      {S::kRecorded, A::kNotifyInsurer, Role::kHousehold, Insurer("x"), {}, ErrorCode::kPermissionDenied},
-      {S::kRecorded, A::kNotifyInsurer, Role::kRegulator, Insurer("x"), {}, ErrorCode::kPermissionDenied},
-      {S::kInsurerNotified, A::kNotifyInsurer, Role::kManager, Insurer("x"), {}, ErrorCode::kFailedPrecondition},
+      {S::kRecorded,
+       A::kNotifyInsurer,
+       Role::kHousehold,
+       Insurer("x"),
+       {},
+       ErrorCode::kPermissionDenied},
+      {S::kRecorded,
+       A::kNotifyInsurer,
+       Role::kRegulator,
+       Insurer("x"),
+       {},
+       ErrorCode::kPermissionDenied},
+      {S::kInsurerNotified,
+       A::kNotifyInsurer,
+       Role::kManager,
+       Insurer("x"),
+       {},
+       ErrorCode::kFailedPrecondition},
       {S::kRecorded, A::kAgree, Role::kManager, Amount(123456), S::kAgreed, {}},
       {S::kInsurerNotified, A::kAgree, Role::kAdmin, Amount(1), S::kAgreed, {}},
       {S::kInsurerNotified, A::kAgree, Role::kAgent, Amount(1), {}, ErrorCode::kPermissionDenied},
-      {S::kInsurerNotified, A::kAgree, Role::kTechnician, Amount(1), {}, ErrorCode::kPermissionDenied},
+      {S::kInsurerNotified,
+       A::kAgree,
+       Role::kTechnician,
+       Amount(1),
+       {},
+       ErrorCode::kPermissionDenied},
       {S::kAgreed, A::kAgree, Role::kManager, Amount(1), {}, ErrorCode::kFailedPrecondition},
       {S::kAgreed, A::kPay, Role::kManager, {}, S::kPaid, {}},
       {S::kRecorded, A::kPay, Role::kManager, {}, {}, ErrorCode::kFailedPrecondition},
       {S::kPaid, A::kPay, Role::kManager, {}, {}, ErrorCode::kFailedPrecondition},
       {S::kAgreed, A::kPay, Role::kHousehold, {}, {}, ErrorCode::kPermissionDenied},
-      {S::kRecorded, A::kReject, Role::kManager, Excluded(ClaimExclusion::kIndirectLoss, "间接损失"), S::kRejected, {}},
-      {S::kInsurerNotified, A::kReject, Role::kAdmin, Excluded(ClaimExclusion::kSelfAltered, "自行拆改"), S::kRejected, {}},
-      {S::kAgreed, A::kReject, Role::kManager, Excluded(ClaimExclusion::kIndirectLoss, "late"), {}, ErrorCode::kFailedPrecondition},
+      {S::kRecorded,
+       A::kReject,
+       Role::kManager,
+       Excluded(ClaimExclusion::kIndirectLoss, "间接损失"),
+       S::kRejected,
+       {}},
+      {S::kInsurerNotified,
+       A::kReject,
+       Role::kAdmin,
+       Excluded(ClaimExclusion::kSelfAltered, "自行拆改"),
+       S::kRejected,
+       {}},
+      {S::kAgreed,
+       A::kReject,
+       Role::kManager,
+       Excluded(ClaimExclusion::kIndirectLoss, "late"),
+       {},
+       ErrorCode::kFailedPrecondition},
       {S::kRejected, A::kAgree, Role::kManager, Amount(1), {}, ErrorCode::kFailedPrecondition},
-      {S::kRecorded, A::kReject, Role::kAgent, Excluded(ClaimExclusion::kIndirectLoss, "x"), {}, ErrorCode::kPermissionDenied},
+      {S::kRecorded,
+       A::kReject,
+       Role::kAgent,
+       Excluded(ClaimExclusion::kIndirectLoss, "x"),
+       {},
+       ErrorCode::kPermissionDenied},
       {S::kRecorded, A::kRecord, Role::kManager, {}, {}, ErrorCode::kInvalidArgument},
   };
   for (const auto& row : table) {
@@ -140,14 +189,14 @@ TEST(InsuranceClaim, InputNamesTheField) {
       {A::kAgree, {100, std::nullopt, "", "R-1", ""}, "reference"},
   };
   for (const auto& row : table) {
-    const ClaimState from =
-        row.action == A::kPay ? ClaimState::kAgreed : ClaimState::kRecorded;
+    const ClaimState from = row.action == A::kPay ? ClaimState::kAgreed : ClaimState::kRecorded;
     auto got = ApplyClaim(from, row.action, Role::kManager, row.input);
     ASSERT_FALSE(got.ok()) << ClaimActionName(row.action) << " " << row.field;
     EXPECT_EQ(got.error().code, ErrorCode::kInvalidArgument) << got.error().message;
     EXPECT_EQ(got.error().field, row.field) << got.error().message;
   }
-  EXPECT_TRUE(ApplyClaim(ClaimState::kRecorded, A::kAgree, Role::kManager, Amount(kMaxClaimFen)).ok());
+  EXPECT_TRUE(
+      ApplyClaim(ClaimState::kRecorded, A::kAgree, Role::kManager, Amount(kMaxClaimFen)).ok());
 }
 
 TEST(InsuranceClaim, AllowedActions) {
@@ -221,10 +270,10 @@ TEST(InsuranceClaim, LatePaymentAndNotification) {
 
   // Settled or rejected without the insurer: the notification no longer applies.
   ClaimTimes unreported{recorded, std::nullopt, std::nullopt, std::nullopt};
-  EXPECT_TRUE(ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRejected)
-                  .notify.lapsed);
-  EXPECT_FALSE(ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRecorded)
-                   .notify.lapsed);
+  EXPECT_TRUE(
+      ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRejected).notify.lapsed);
+  EXPECT_FALSE(
+      ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRecorded).notify.lapsed);
 }
 
 }  // namespace

@@ -3,13 +3,15 @@
 #include <array>
 #include <utility>
 
+#include "rules/wire_names.hpp"
+
 namespace hearth::rules {
 namespace {
 
-constexpr std::array<std::pair<Party, std::string_view>, 2> kParties = {{
-    {Party::kCompany, "company"}, {Party::kHousehold, "household"}}};
-constexpr std::array<std::pair<CalibrationResult, std::string_view>, 2> kResults = {{
-    {CalibrationResult::kPassed, "passed"}, {CalibrationResult::kFailed, "failed"}}};
+constexpr NameTable<Party, 2> kParties = {
+    {{Party::kCompany, "company"}, {Party::kHousehold, "household"}}};
+constexpr NameTable<CalibrationResult, 2> kResults = {
+    {{CalibrationResult::kPassed, "passed"}, {CalibrationResult::kFailed, "failed"}}};
 struct FaultRow {
   MeterFault fault;
   std::string_view name;
@@ -24,27 +26,13 @@ constexpr std::array<FaultRow, 5> kFaults = {{
      "私自更换热量表未备案，本期改按面积收费（W 10.3 c）"},
 }};
 
-template <typename E, size_t N>
-std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
-  for (const auto& [v, name] : table)
-    if (v == value) return name;
-  return "?";
-}
-template <typename E, size_t N>
-std::optional<E> Parse(const std::array<std::pair<E, std::string_view>, N>& table,
-                       std::string_view text) {
-  for (const auto& [v, name] : table)
-    if (name == text) return v;
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string_view PartyName(Party p) { return NameOf(kParties, p); }
-std::optional<Party> ParseParty(std::string_view n) { return Parse(kParties, n); }
-std::string_view CalibrationResultName(CalibrationResult r) { return NameOf(kResults, r); }
+std::string_view PartyName(Party p) { return NameIn(kParties, p); }
+std::optional<Party> ParseParty(std::string_view n) { return ParseIn(kParties, n); }
+std::string_view CalibrationResultName(CalibrationResult r) { return NameIn(kResults, r); }
 std::optional<CalibrationResult> ParseCalibrationResult(std::string_view n) {
-  return Parse(kResults, n);
+  return ParseIn(kResults, n);
 }
 std::string_view MeterFaultName(MeterFault f) {
   for (const auto& row : kFaults)

@@ -10,15 +10,24 @@ namespace {
 /// What the public calls a complaint channel.
 const char* ChannelTitle(Channel c) {
   switch (c) {
-    case Channel::kCityHotline: return "12345热线转办";
-    case Channel::kProvincialHotline: return "省级热线转办";
-    case Channel::kOnReceipt: return "接诉即办";
-    case Channel::kInternetPlus: return "互联网+督查";
-    case Channel::kFirstQuestion: return "首问负责";
-    case Channel::kUrgent: return "紧急事项";
-    case Channel::kPhone: return "企业服务电话";
-    case Channel::kWeb: return "企业网站或App";
-    case Channel::kHall: return "营业厅";
+    case Channel::kCityHotline:
+      return "12345热线转办";
+    case Channel::kProvincialHotline:
+      return "省级热线转办";
+    case Channel::kOnReceipt:
+      return "接诉即办";
+    case Channel::kInternetPlus:
+      return "互联网+督查";
+    case Channel::kFirstQuestion:
+      return "首问负责";
+    case Channel::kUrgent:
+      return "紧急事项";
+    case Channel::kPhone:
+      return "企业服务电话";
+    case Channel::kWeb:
+      return "企业网站或App";
+    case Channel::kHall:
+      return "营业厅";
   }
   return "其他渠道";
 }
@@ -36,11 +45,16 @@ std::string Within(const Period& p) {
 std::string PeriodText(const Period& p) {
   const std::string n = std::to_string(p.amount);
   switch (p.unit) {
-    case PeriodUnit::kWorkingDays: return n + "个工作日";
-    case PeriodUnit::kCalendarDays: return n + "日";
-    case PeriodUnit::kHours: return n + "小时";
-    case PeriodUnit::kMinutes: return n + "分钟";
-    case PeriodUnit::kImmediate: return "立即";
+    case PeriodUnit::kWorkingDays:
+      return n + "个工作日";
+    case PeriodUnit::kCalendarDays:
+      return n + "日";
+    case PeriodUnit::kHours:
+      return n + "小时";
+    case PeriodUnit::kMinutes:
+      return n + "分钟";
+    case PeriodUnit::kImmediate:
+      return "立即";
   }
   return n;
 }
@@ -80,14 +94,14 @@ std::vector<PublicItem> PublicProcedures(const Policy& policy) {
                        it->second.basis));
   }
   out.push_back(Item("response", "报修响应", Within(d.response), d.response.basis));
-  out.push_back(Item("response.early-season",
-                     "报修响应（正式供热后前" +
-                         std::to_string(d.response_early_season_days.value) + "日）",
-                     Within(d.response_early_season), d.response_early_season.basis));
+  out.push_back(
+      Item("response.early-season",
+           "报修响应（正式供热后前" + std::to_string(d.response_early_season_days.value) + "日）",
+           Within(d.response_early_season), d.response_early_season.basis));
   out.push_back(Item("leak", "漏水抢修", Within(d.leak) + "开始处置", d.leak.basis));
   out.push_back(Item("arrival", "维修人员到达现场", Within(d.arrival), d.arrival.basis));
-  out.push_back(Item("return-visit", "服务完成后回访", Within(d.return_visit),
-                     d.return_visit.basis));
+  out.push_back(
+      Item("return-visit", "服务完成后回访", Within(d.return_visit), d.return_visit.basis));
   out.push_back(Item("outage-notice", "计划停热公告",
                      "停热超过" + std::to_string(d.outage_notice_over_hours.value) +
                          "小时的，提前" + PeriodText(d.outage_notice_lead) + "公告",
@@ -112,10 +126,10 @@ std::vector<PublicItem> PublicStandards(const Policy& policy) {
                      "供热期间卧室、起居室室内温度不低于" + TenthsText(t.guarantee.value) +
                          "（合同另有约定的从其约定，但不低于本标准）",
                      t.guarantee.basis));
-  out.push_back(Item("design-outdoor", "室外设计温度",
-                     "日平均气温不低于" + TenthsText(t.design_outdoor.value) +
-                         "时，企业应保证上述室温",
-                     t.design_outdoor.basis));
+  out.push_back(
+      Item("design-outdoor", "室外设计温度",
+           "日平均气温不低于" + TenthsText(t.design_outdoor.value) + "时，企业应保证上述室温",
+           t.design_outdoor.basis));
   out.push_back(Item("season", "采暖期",
                      MonthDayText(s.official_start.value) + "至次年" +
                          MonthDayText(s.official_end.value) +
@@ -131,20 +145,18 @@ std::vector<PublicItem> PublicRights(const Policy& policy) {
   Tenths upper = g;
   for (size_t i = 0; i < r.tiers.size(); ++i) {
     const RefundTier& tier = r.tiers[i];
-    std::string range = tier.min_offset
-                            ? "室温在" + TenthsText(g + *tier.min_offset) + "（含）至" +
-                                  TenthsText(upper) + "之间"
-                            : "室温低于" + TenthsText(upper);
+    std::string range = tier.min_offset ? "室温在" + TenthsText(g + *tier.min_offset) + "（含）至" +
+                                              TenthsText(upper) + "之间"
+                                        : "室温低于" + TenthsText(upper);
     out.push_back(Item("refund.tier-" + std::to_string(i + 1), "室温不达标退费",
-                       range + "的日子，退还当日热费的" + std::to_string(tier.share_percent) +
-                           "%",
+                       range + "的日子，退还当日热费的" + std::to_string(tier.share_percent) + "%",
                        r.tiers_basis));
     if (tier.min_offset) upper = g + *tier.min_offset;
   }
   out.push_back(Item("refund.unheated", "企业原因停热退费",
                      "因企业原因一日停热满" + std::to_string(r.outage_unheated_hours.value) +
-                         "小时的，退还当日热费的" +
-                         std::to_string(r.unheated_share_percent.value) + "%",
+                         "小时的，退还当日热费的" + std::to_string(r.unheated_share_percent.value) +
+                         "%",
                      r.unheated_share_percent.basis));
   out.push_back(Item("complaint", "投诉与监督",
                      "可通过企业服务电话、网站、营业厅或12345等政府热线投诉，企业按上述时限答复",
@@ -161,8 +173,8 @@ std::vector<PublicItem> PublicRights(const Policy& policy) {
 
 std::vector<PublicItem> PublicDuties() {
   return {
-      Item("household.pay", "住户义务：缴费", "按照约定时间交纳热费；逾期的，企业催缴并保留催缴证明",
-           {"W 9.2.2", false, ""}),
+      Item("household.pay", "住户义务：缴费",
+           "按照约定时间交纳热费；逾期的，企业催缴并保留催缴证明", {"W 9.2.2", false, ""}),
       Item("household.installation", "住户义务：室内设施",
            "擅自放水、改动管道、加装水泵或增加散热器等造成室温不达标的，不予退费",
            {"Z 2.4, W 10.3", false, ""}),

@@ -10,7 +10,9 @@
 namespace hearth::rules {
 namespace {
 
-Period P(PeriodUnit unit, int amount, const char* source) { return {unit, amount, {source, false, ""}}; }
+Period P(PeriodUnit unit, int amount, const char* source) {
+  return {unit, amount, {source, false, ""}};
+}
 
 Policy TestPolicy() {
   Policy p;
@@ -115,12 +117,15 @@ TEST(PublicInfo, StandardsAndRefundTiers) {
   EXPECT_EQ(standards.at("guarantee").text,
             "供热期间卧室、起居室室内温度不低于18.0 °C（合同另有约定的从其约定，但不低于本标准）");
   EXPECT_EQ(standards.at("design-outdoor").text, "日平均气温不低于-5.4 °C时，企业应保证上述室温");
-  EXPECT_EQ(standards.at("season").text, "11月15日至次年3月15日；当年日期以政府公布为准，企业提前公告");
+  EXPECT_EQ(standards.at("season").text,
+            "11月15日至次年3月15日；当年日期以政府公布为准，企业提前公告");
 
   auto rights = ByKey(PublicRights(TestPolicy()));
   // R-REFUND-1's tiers against 18 °C: [16, 18) 20 %, [12, 16) 50 %, below 12 100 %.
-  EXPECT_EQ(rights.at("refund.tier-1").text, "室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
-  EXPECT_EQ(rights.at("refund.tier-2").text, "室温在12.0 °C（含）至16.0 °C之间的日子，退还当日热费的50%");
+  EXPECT_EQ(rights.at("refund.tier-1").text,
+            "室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
+  EXPECT_EQ(rights.at("refund.tier-2").text,
+            "室温在12.0 °C（含）至16.0 °C之间的日子，退还当日热费的50%");
   EXPECT_EQ(rights.at("refund.tier-3").text, "室温低于12.0 °C的日子，退还当日热费的100%");
   EXPECT_EQ(rights.at("refund.unheated").text, "因企业原因一日停热满12小时的，退还当日热费的100%");
   ByKey(PublicDuties());

@@ -91,8 +91,11 @@ ports::InsuranceClaim After(ports::InsuranceClaim c, ClaimAction action, ClaimSt
       c.paid_at = now;
       c.payment_reference = in.reference;
       break;
-    case ClaimAction::kReject: c.exclusion = in.exclusion; break;
-    case ClaimAction::kRecord: break;
+    case ClaimAction::kReject:
+      c.exclusion = in.exclusion;
+      break;
+    case ClaimAction::kRecord:
+      break;
   }
   return c;
 }
@@ -124,9 +127,10 @@ Result<ports::InsuranceClaim> InsuranceService::Visible(int64_t id,
 
 Result<ClaimRead> InsuranceService::Record(const NewClaim& in, const OrderActor& actor) const {
   if (!rules::MayRecordClaim(actor.role)) {
-    return Error::PermissionDenied("insurance claims are recorded by the company's staff, not by "
-                                   "the " +
-                                   std::string(rules::RoleName(actor.role)));
+    return Error::PermissionDenied(
+        "insurance claims are recorded by the company's staff, not by "
+        "the " +
+        std::string(rules::RoleName(actor.role)));
   }
   auto household = records_.Get(*model::FindResource("households"), in.household_id, actor.scope);
   if (!household.ok()) {

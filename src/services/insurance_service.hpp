@@ -53,8 +53,7 @@ class InsuranceService {
   InsuranceService(ports::InsuranceStore& store, ports::RecordStore& records,
                    const PolicyRegistry& policies, CalendarService& calendar,
                    const ports::Clock& clock)
-      : store_(store), records_(records), policies_(policies), calendar_(calendar),
-        clock_(clock) {}
+      : store_(store), records_(records), policies_(policies), calendar_(calendar), clock_(clock) {}
 
   /// Records a claim. Errors: permission_denied (role); not_found (field "household") outside
   /// the actor's company; invalid_argument naming the field: incident empty or too long,

@@ -65,8 +65,8 @@ Result<std::vector<PublicPrice>> Prices(ports::RecordStore& records, int64_t com
 Result<std::vector<PublicSeason>> Seasons(ports::RecordStore& records,
                                           const PolicyRegistry& policies, int64_t company_id,
                                           int year) {
-  auto licensed = ports::ListViews<ports::LicensedDistrictView>(records,
-                                                                {{"company_id", company_id}});
+  auto licensed =
+      ports::ListViews<ports::LicensedDistrictView>(records, {{"company_id", company_id}});
   if (!licensed.ok()) return licensed.error();
   std::vector<PublicSeason> out;
   for (const auto& l : *licensed) {
@@ -109,9 +109,8 @@ int PublicSeasonYear(Date today) {
   return static_cast<unsigned>(ymd.month()) >= 7 ? year : year - 1;
 }
 
-Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records,
-                                       const PolicyRegistry& policies, const std::string& code,
-                                       Date today) {
+Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records, const PolicyRegistry& policies,
+                                       const std::string& code, Date today) {
   auto companies = ports::ListViews<ports::CompanyView>(records, {{"code", code}});
   if (!companies.ok()) return companies.error();
   if (companies->empty()) return Error::NotFound("no company with code " + code, "code");

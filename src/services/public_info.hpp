@@ -58,8 +58,7 @@ int PublicSeasonYear(Date today);
 /// The public information of the company whose code is `code`, on `today`. Errors:
 /// not_found (field "code") for no such company; failed_precondition when its profile is not
 /// loaded; the store's.
-Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records,
-                                       const PolicyRegistry& policies, const std::string& code,
-                                       Date today);
+Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records, const PolicyRegistry& policies,
+                                       const std::string& code, Date today);
 
 }  // namespace hearth::services

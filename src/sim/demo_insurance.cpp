@@ -46,8 +46,11 @@ Result<DemoInsuranceSummary> GenerateDemoInsurance(ports::RecordStore& records,
   auto companies = records.List(*model::FindResource("companies"), cq);
   if (!companies.ok()) return companies.error();
   const std::vector<Plan> plans = {
-      {4, Until::kPaid, "卧室散热器接口爆裂，木地板和床垫被水浸泡",
-       {{"实木地板 15 m²", 450000}, {"床垫", 180000}}, 598000},
+      {4,
+       Until::kPaid,
+       "卧室散热器接口爆裂，木地板和床垫被水浸泡",
+       {{"实木地板 15 m²", 450000}, {"床垫", 180000}},
+       598000},
       {14, Until::kAgreed, "楼内立管阀门漏水，客厅吊顶受损", {{"石膏板吊顶 8 m²", 96000}}, 88000},
       {24, Until::kNotified, "单元供热管道检修后复水，厨房地柜被淹", {{"橱柜地柜", 320000}}, 0},
       {34, Until::kRecorded, "暖气片跑风阀喷水，卧室墙面受潮", {{"墙面乳胶漆", std::nullopt}}, 0},
@@ -68,7 +71,8 @@ Result<DemoInsuranceSummary> GenerateDemoInsurance(ports::RecordStore& records,
     ++summary.claims;
     const int64_t id = read->claim.id;
     auto step = [&](ClaimAction action, rules::ClaimMoveInput in) -> Status {
-      auto moved = service.Act(id, action, in, action == ClaimAction::kNotifyInsurer ? agent : manager);
+      auto moved =
+          service.Act(id, action, in, action == ClaimAction::kNotifyInsurer ? agent : manager);
       if (!moved.ok()) return moved.error();
       return OkStatus();
     };
@@ -109,8 +113,11 @@ Result<DemoInsuranceSummary> GenerateDemoInsurance(ports::RecordStore& records,
       auto mine = Households(records, company.id, options.login_household, 1);
       if (!mine.ok()) return mine.error();
       if (!mine->empty()) {
-        const Plan own{0, Until::kAgreed, "户内暖气片检修后漏水，卧室木地板起拱",
-                       {{"实木地板 6 m²", 180000}}, 150000};
+        const Plan own{0,
+                       Until::kAgreed,
+                       "户内暖气片检修后漏水，卧室木地板起拱",
+                       {{"实木地板 6 m²", 180000}},
+                       150000};
         if (auto s = run(company.id, mine->front(), own); !s.ok()) return s.error();
       }
     }

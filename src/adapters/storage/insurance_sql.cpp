@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
@@ -101,12 +100,9 @@ Result<InsuranceClaim> ToClaim(const Rows& rows, size_t i) {
 
 /// What the audit keeps of a claim: its facts, not the incident's text (it may name people).
 std::string StateJson(const InsuranceClaim& c) {
-  json j = {{"household_id", c.household_id},
-            {"incident_at", FormatLocal(c.incident_at)},
-            {"injuries", c.injuries},
-            {"photos", c.photos.size()},
-            {"losses", c.losses.size()},
-            {"state", rules::ClaimStateName(c.state)}};
+  json j = {{"household_id", c.household_id}, {"incident_at", FormatLocal(c.incident_at)},
+            {"injuries", c.injuries},         {"photos", c.photos.size()},
+            {"losses", c.losses.size()},      {"state", rules::ClaimStateName(c.state)}};
   if (!c.insurer.empty()) j["insurer"] = c.insurer;
   if (c.amount_fen) j["amount_fen"] = *c.amount_fen;
   if (c.paid_at) j["paid_at"] = FormatLocal(*c.paid_at);
@@ -152,8 +148,8 @@ Status SqlInsuranceStore::AppendEvent(int64_t id, int64_t seq, const ClaimEvent&
       "INSERT INTO insurance_claim_events (claim_id, seq, action, state, actor, role, note, "
       "details, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
       {id, seq, std::string(rules::ClaimActionName(e.action)),
-       std::string(rules::ClaimStateName(e.state)), e.actor, e.role, e.note,
-       DetailsJson(e).dump(), Unix(e.at)});
+       std::string(rules::ClaimStateName(e.state)), e.actor, e.role, e.note, DetailsJson(e).dump(),
+       Unix(e.at)});
   if (!r.ok()) return r.error();
   return OkStatus();
 }
@@ -180,8 +176,8 @@ Result<InsuranceClaim> SqlInsuranceStore::Create(const InsuranceClaim& in,
     if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(*conn_, {0, "", in.created_by, "create", "insurance_claims", id, "",
-                                StateJson(*after)});
+    return InsertAudit(
+        *conn_, {0, "", in.created_by, "create", "insurance_claims", id, "", StateJson(*after)});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -243,8 +239,7 @@ Result<std::vector<InsuranceClaim>> SqlInsuranceStore::List(const ports::ClaimQu
 }
 
 Result<InsuranceClaim> SqlInsuranceStore::Move(int64_t id, rules::ClaimState from,
-                                               const InsuranceClaim& after,
-                                               const ClaimEvent& event,
+                                               const InsuranceClaim& after, const ClaimEvent& event,
                                                std::span<const ports::OutboxMessage> outbox) {
   MutexLock lock(mutex_);
   Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {

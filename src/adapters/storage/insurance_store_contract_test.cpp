@@ -92,8 +92,8 @@ class InsuranceStoreContract : public ::testing::TestWithParam<Engine> {
 
 TEST_P(InsuranceStoreContract, KeepsTheClaimWithItsHistoryMessageAndAudit) {
   const ports::OutboxMessage msg = Message("event-1-household");
-  auto created = store_->Create(Claim(a_), Event(ClaimAction::kPay, ClaimState::kPaid, "agent", "agent"),
-                                std::span(&msg, 1));
+  auto created = store_->Create(
+      Claim(a_), Event(ClaimAction::kPay, ClaimState::kPaid, "agent", "agent"), std::span(&msg, 1));
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_GT(created->id, 0);
   EXPECT_EQ(created->state, ClaimState::kRecorded);
@@ -101,8 +101,8 @@ TEST_P(InsuranceStoreContract, KeepsTheClaimWithItsHistoryMessageAndAudit) {
   EXPECT_TRUE(created->injuries);
   EXPECT_EQ(created->incident_at, T("2025-12-03T02:30:00+08:00"));
   EXPECT_EQ(created->photos, std::vector<std::string>{"photo/claim/1.jpg"});
-  EXPECT_EQ(created->losses, (std::vector<ports::ClaimLoss>{{"实木地板 12 m²", 360000},
-                                                             {"衣柜", std::nullopt}}));
+  EXPECT_EQ(created->losses,
+            (std::vector<ports::ClaimLoss>{{"实木地板 12 m²", 360000}, {"衣柜", std::nullopt}}));
   EXPECT_EQ(created->amount_fen, std::nullopt);
   EXPECT_EQ(created->insurer, "");
   ASSERT_EQ(created->history.size(), 1u);
@@ -144,8 +144,9 @@ TEST_P(InsuranceStoreContract, MovesWriteTheirFactsAndCompareAndSet) {
   ports::InsuranceClaim stale = *c;
   stale.state = ClaimState::kRejected;
   stale.exclusion = rules::ClaimExclusion::kIndirectLoss;
-  auto refused = store_->Move(c->id, ClaimState::kRecorded, stale,
-                              Event(ClaimAction::kReject, ClaimState::kRejected, "m", "manager"), {});
+  auto refused =
+      store_->Move(c->id, ClaimState::kRecorded, stale,
+                   Event(ClaimAction::kReject, ClaimState::kRejected, "m", "manager"), {});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
 

@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "support/test_in_process_api.hpp"
@@ -30,9 +29,10 @@ class InsuranceApi : public support::InProcessApi {
             {"incident", "卧室暖气片爆裂，地板和衣柜被水泡"},
             {"injuries", false},
             {"photos", {"photos/claim-1.jpg", "photos/claim-2.jpg"}},
-            {"losses", {{{"item", "实木地板 12 m²"}, {"estimate", "3600.00"}},
-                        {{"item", "衣柜"}, {"estimate", 1200.5}},
-                        {{"item", "地毯"}}}}};
+            {"losses",
+             {{{"item", "实木地板 12 m²"}, {"estimate", "3600.00"}},
+              {{"item", "衣柜"}, {"estimate", 1200.5}},
+              {{"item", "地毯"}}}}};
   }
   static std::string PathOf(const adapters::http::Response& r) {
     return "/api/v1/insurance-claims/" + std::to_string(json::parse(r.body)["id"].get<int64_t>());
@@ -64,12 +64,11 @@ TEST_P(InsuranceApi, RecordedReportedAgreedAndPaid) {
   EXPECT_EQ(json::parse(mine.body)["actions"], json::array());
   EXPECT_EQ(Call("other", "GET", path).status, 404u);
   EXPECT_EQ(Call("liu", "GET", path).status, 404u);
-  EXPECT_EQ(json::parse(Call("other", "GET", "/api/v1/insurance-claims").body)["items"].size(),
-            0u);
-  EXPECT_EQ(Call("home", "POST", path + "/events",
-                 Step({{"type", "notify-insurer"}, {"insurer", "x"}}))
-                .status,
-            403u);
+  EXPECT_EQ(json::parse(Call("other", "GET", "/api/v1/insurance-claims").body)["items"].size(), 0u);
+  EXPECT_EQ(
+      Call("home", "POST", path + "/events", Step({{"type", "notify-insurer"}, {"insurer", "x"}}))
+          .status,
+      403u);
 
   // W 13.3: the technician reports it to the insurer at once.
   auto notified = Call("zhao", "POST", path + "/events",
@@ -82,7 +81,8 @@ TEST_P(InsuranceApi, RecordedReportedAgreedAndPaid) {
   EXPECT_EQ(c["insurer_reference"], "RB-0042");
   EXPECT_EQ(c["deadlines"]["notify"]["status"], "met");
   // Only the admin or a manager agrees an amount.
-  auto tech_agrees = Call("zhao", "POST", path + "/events", Step({{"type", "agree"}, {"amount", "10"}}));
+  auto tech_agrees =
+      Call("zhao", "POST", path + "/events", Step({{"type", "agree"}, {"amount", "10"}}));
   EXPECT_EQ(tech_agrees.status, 403u) << tech_agrees.body;
 
   // W 13.5: agreement starts 30 working days, from the shipped profile and calendar.
@@ -108,7 +108,8 @@ TEST_P(InsuranceApi, RecordedReportedAgreedAndPaid) {
   told = Call("home", "GET", "/api/v1/notifications");
   EXPECT_NE(told.body.find("4280.50"), std::string::npos) << told.body;  // W 13.8
 
-  auto paid = Call("li", "POST", path + "/events", Step({{"type", "pay"}, {"reference", "BANK-77"}}));
+  auto paid =
+      Call("li", "POST", path + "/events", Step({{"type", "pay"}, {"reference", "BANK-77"}}));
   ASSERT_EQ(paid.status, 200u) << paid.body;
   c = json::parse(paid.body);
   EXPECT_EQ(c["state"], "paid");
@@ -144,10 +145,9 @@ TEST_P(InsuranceApi, RejectedWithItsExclusion) {
   auto bare = Call("li", "POST", path + "/events", Step({{"type", "reject"}, {"note", "x"}}));
   EXPECT_EQ(bare.status, 400u);
   EXPECT_EQ(Field(bare), "exclusion");
-  auto rejected = Call("li", "POST", path + "/events",
-                       Step({{"type", "reject"},
-                             {"exclusion", "self-altered"},
-                             {"note", "住户自行改动暖气管道"}}));
+  auto rejected = Call(
+      "li", "POST", path + "/events",
+      Step({{"type", "reject"}, {"exclusion", "self-altered"}, {"note", "住户自行改动暖气管道"}}));
   ASSERT_EQ(rejected.status, 200u) << rejected.body;
   json c = json::parse(rejected.body);
   EXPECT_EQ(c["state"], "rejected");
@@ -216,9 +216,15 @@ TEST_P(InsuranceApi, EachRefusalNamesItsField) {
       {"an amount in words", "li", {{"type", "agree"}, {"amount", "四千"}}, 400, "amount"},
       {"an amount of nothing", "li", {{"type", "agree"}, {"amount", "0"}}, 400, "amount"},
       {"agree without an amount", "li", {{"type", "agree"}}, 400, "amount"},
-      {"an unknown exclusion", "li", {{"type", "reject"}, {"exclusion", "weather"}}, 400,
+      {"an unknown exclusion",
+       "li",
+       {{"type", "reject"}, {"exclusion", "weather"}},
+       400,
        "exclusion"},
-      {"reject without a note", "li", {{"type", "reject"}, {"exclusion", "indirect-loss"}}, 400,
+      {"reject without a note",
+       "li",
+       {{"type", "reject"}, {"exclusion", "indirect-loss"}},
+       400,
        "note"},
       {"notify without the insurer", "li", {{"type", "notify-insurer"}}, 400, "insurer"},
       {"pay before agreement", "li", {{"type", "pay"}}, 409, ""},

@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "services/public_info.hpp"
@@ -19,7 +18,9 @@ namespace {
 using nlohmann::json;
 using std::chrono::days;
 
-Date Today() { return LocalDate(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())); }
+Date Today() {
+  return LocalDate(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
 
 class PublicInfoApi : public support::InProcessApi {
  protected:
@@ -37,17 +38,30 @@ class PublicInfoApi : public support::InProcessApi {
 TEST_P(PublicInfoApi, WhatTheCompanyPublishes) {
   const Date today = Today();
   Make("li", "service_contacts",
-       {{"company_id", a_.company_id}, {"kind", "hotline"}, {"name", "24小时客服热线"},
-        {"phone", "0631-5201234"}, {"hours", "24小时"}});
+       {{"company_id", a_.company_id},
+        {"kind", "hotline"},
+        {"name", "24小时客服热线"},
+        {"phone", "0631-5201234"},
+        {"hours", "24小时"}});
   Make("li", "service_contacts",
-       {{"company_id", a_.company_id}, {"kind", "hall"}, {"name", "文登营业厅"},
-        {"phone", "0631-8451234"}, {"address", "文登区米山路 88 号"}, {"hours", "8:30-17:30"}});
+       {{"company_id", a_.company_id},
+        {"kind", "hall"},
+        {"name", "文登营业厅"},
+        {"phone", "0631-8451234"},
+        {"address", "文登区米山路 88 号"},
+        {"hours", "8:30-17:30"}});
   Make("li", "tariffs",
-       {{"company_id", a_.company_id}, {"name", "居民按面积"}, {"billing", "area"},
-        {"price", "22.50"}, {"valid_from", FormatDate(today - days{30})},
+       {{"company_id", a_.company_id},
+        {"name", "居民按面积"},
+        {"billing", "area"},
+        {"price", "22.50"},
+        {"valid_from", FormatDate(today - days{30})},
         {"approval", "威价发〔2025〕12号"}});
   Make("li", "tariffs",
-       {{"company_id", a_.company_id}, {"name", "旧价"}, {"billing", "area"}, {"price", "20.00"},
+       {{"company_id", a_.company_id},
+        {"name", "旧价"},
+        {"billing", "area"},
+        {"price", "20.00"},
         {"valid_from", FormatDate(today - days{400})},
         {"valid_to", FormatDate(today - days{31})}});
   // The regulator licenses the district and decides its season.
@@ -58,7 +72,9 @@ TEST_P(PublicInfoApi, WhatTheCompanyPublishes) {
   const int season = services::PublicSeasonYear(today);
   const std::string start = std::to_string(season) + "-11-10";
   Make("gov", "seasons",
-       {{"district_id", district}, {"season", season}, {"official_start", start},
+       {{"district_id", district},
+        {"season", season},
+        {"official_start", start},
         {"official_end", std::to_string(season + 1) + "-03-20"}});
   // Another company's contacts are not this one's.
   Make("liu", "service_contacts",
@@ -100,7 +116,8 @@ TEST_P(PublicInfoApi, WhatTheCompanyPublishes) {
   // A licensed district without a season record: the profile's default dates.
   auto other = json::parse(Call("root", "GET", "/api/v1/districts?code=d-b").body)["items"];
   ASSERT_EQ(other.size(), 1u);
-  Make("gov", "licensed_districts", {{"company_id", b_.company_id}, {"district_id", other[0]["id"]}});
+  Make("gov", "licensed_districts",
+       {{"company_id", b_.company_id}, {"district_id", other[0]["id"]}});
   auto b = json::parse(Call("", "GET", "/api/v1/public/companies/b").body);
   ASSERT_EQ(b["seasons"].size(), 1u) << b.dump();
   EXPECT_EQ(b["seasons"][0]["decided"], false);
@@ -116,13 +133,13 @@ TEST_P(PublicInfoApi, RefusalsNameTheirField) {
   EXPECT_EQ(extra.status, 400u) << extra.body;
   EXPECT_EQ(Field(extra), "household");
   // Only the company's manager (or the admin) writes its numbers.
-  const json contact = {{"company_id", a_.company_id}, {"kind", "repair"}, {"name", "抢修"},
-                        {"phone", "0631-1"}};
+  const json contact = {
+      {"company_id", a_.company_id}, {"kind", "repair"}, {"name", "抢修"}, {"phone", "0631-1"}};
   EXPECT_EQ(Call("zhao", "POST", "/api/v1/service_contacts", contact.dump()).status, 403u);
   EXPECT_EQ(Call("liu", "POST", "/api/v1/service_contacts", contact.dump()).status, 403u);
-  auto bad = Call("li", "POST", "/api/v1/service_contacts",
-                  json{{"company_id", a_.company_id}, {"kind", "fax"}, {"name", "x"}, {"phone", "1"}}
-                      .dump());
+  auto bad = Call(
+      "li", "POST", "/api/v1/service_contacts",
+      json{{"company_id", a_.company_id}, {"kind", "fax"}, {"name", "x"}, {"phone", "1"}}.dump());
   EXPECT_EQ(bad.status, 400u) << bad.body;
   EXPECT_EQ(Field(bad), "kind");
 }

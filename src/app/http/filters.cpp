@@ -103,6 +103,32 @@ Result<std::string> TextField(const nlohmann::json& body, const char* key, bool 
   return it->get<std::string>();
 }
 
+Result<std::optional<int64_t>> OptionalIdParam(const adapters::http::Request& req,
+                                               const char* name) {
+  const std::string* text = Param(req, name);
+  if (text == nullptr || text->empty()) return std::optional<int64_t>{};
+  auto id = IdParam(*text, name);
+  if (!id.ok()) return id.error();
+  return std::optional<int64_t>{*id};
+}
+
+Result<std::vector<std::string>> PhotoRefs(const nlohmann::json& body) {
+  std::vector<std::string> out;
+  auto photos = body.find("photos");
+  if (photos == body.end() || photos->is_null()) return out;
+  if (!photos->is_array()) {
+    return Error::InvalidArgument("photos must be a list of photo references", "photos");
+  }
+  for (size_t i = 0; i < photos->size(); ++i) {
+    if (!(*photos)[i].is_string()) {
+      const std::string field = "photos[" + std::to_string(i) + "]";
+      return Error::InvalidArgument(field + " must be a string", field);
+    }
+    out.push_back((*photos)[i].get<std::string>());
+  }
+  return out;
+}
+
 Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
                                           const std::string& field) {
   const std::string name = field.empty() ? std::string(key) : field;

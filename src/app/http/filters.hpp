@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,15 @@ Result<std::optional<Instant>> TimeParam(const adapters::http::Request& req, con
 
 /// A positive decimal id from a path segment or parameter; invalid_argument naming `field`.
 Result<int64_t> IdParam(const std::string& text, const std::string& field);
+
+/// The optional id parameter `name` (e.g. household=12): none when absent or empty;
+/// invalid_argument naming it otherwise.
+Result<std::optional<int64_t>> OptionalIdParam(const adapters::http::Request& req,
+                                               const char* name);
+
+/// The optional "photos" member of a JSON body: a list of photo references (strings);
+/// invalid_argument naming "photos" or "photos[i]".
+Result<std::vector<std::string>> PhotoRefs(const nlohmann::json& body);
 
 /// A JSON object body with only `allowed` keys; invalid_argument naming the body or the key.
 Result<nlohmann::json> ObjectBody(const std::string& body,

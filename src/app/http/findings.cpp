@@ -59,26 +59,16 @@ Result<services::NewFinding> NewFindingFromJson(const nlohmann::json& body) {
   if (!kind.ok()) return kind.error();
   auto k = rules::ParseFindingKind(*kind);
   if (!k) {
-    return Error::InvalidArgument(
-        "kind must be one of " + std::string(rules::FindingKindNames()), "kind");
+    return Error::InvalidArgument("kind must be one of " + std::string(rules::FindingKindNames()),
+                                  "kind");
   }
   in.kind = *k;
   auto description = TextField(body, "description", true);
   if (!description.ok()) return description.error();
   in.description = *description;
-  if (auto photos = body.find("photos"); photos != body.end() && !photos->is_null()) {
-    if (!photos->is_array()) {
-      return Error::InvalidArgument("photos must be a list of photo references", "photos");
-    }
-    for (size_t i = 0; i < photos->size(); ++i) {
-      const auto& p = (*photos)[i];
-      if (!p.is_string()) {
-        const std::string field = "photos[" + std::to_string(i) + "]";
-        return Error::InvalidArgument(field + " must be a string", field);
-      }
-      in.photos.push_back(p.get<std::string>());
-    }
-  }
+  auto photos = PhotoRefs(body);
+  if (!photos.ok()) return photos.error();
+  in.photos = std::move(*photos);
   auto found_by = TextField(body, "found_by", true);
   if (!found_by.ok()) return found_by.error();
   in.found_by = *found_by;
@@ -94,14 +84,6 @@ Result<services::NewFinding> NewFindingFromJson(const nlohmann::json& body) {
   return in;
 }
 
-Result<std::optional<int64_t>> HouseholdParam(const Request& req) {
-  auto it = req.query.find("household");
-  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};
-  auto id = IdParam(it->second, "household");
-  if (!id.ok()) return id.error();
-  return std::optional<int64_t>{*id};
-}
-
 }  // namespace
 
 void AddFindingRoutes(adapters::http::Router& router, const services::FindingService& service,
@@ -111,8 +93,8 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
       [&service, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        auto body = ObjectBody(req.body, {"household", "kind", "description", "photos",
-                                          "found_by", "found_at", "valid_from", "valid_to"});
+        auto body = ObjectBody(req.body, {"household", "kind", "description", "photos", "found_by",
+                                          "found_at", "valid_from", "valid_to"});
         if (!body.ok()) return ErrorResponse(body.error());
         auto in = NewFindingFromJson(*body);
         if (!in.ok()) return ErrorResponse(in.error());
@@ -145,7 +127,7 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
           if (!company.ok()) return ErrorResponse(company.error());
           q.company_id = *company;
         }
-        auto household = HouseholdParam(req);
+        auto household = OptionalIdParam(req, "household");
         if (!household.ok()) return ErrorResponse(household.error());
         q.household_id = *household;
         if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {

@@ -15,7 +15,9 @@ using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
 
-ordered_json OrNull(const std::string& s) { return s.empty() ? ordered_json(nullptr) : ordered_json(s); }
+ordered_json OrNull(const std::string& s) {
+  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
+}
 ordered_json OrNull(const std::optional<Instant>& t) {
   return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
 }
@@ -32,7 +34,8 @@ ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Insta
   for (auto a : read.actions) actions.push_back(rules::ClaimActionName(a));
   ordered_json losses = ordered_json::array();
   for (const auto& l : c.losses) {
-    losses.push_back({{"item", l.item}, {"estimate", Yuan(l.estimate_fen)},
+    losses.push_back({{"item", l.item},
+                      {"estimate", Yuan(l.estimate_fen)},
                       {"estimate_fen", Fen(l.estimate_fen)}});
   }
   ordered_json deadlines = ordered_json::object();
@@ -60,10 +63,10 @@ ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Insta
       {"agreed_at", OrNull(c.agreed_at)},
       {"paid_at", OrNull(c.paid_at)},
       {"payment_reference", OrNull(c.payment_reference)},
-      {"exclusion", c.exclusion ? ordered_json(rules::ClaimExclusionName(*c.exclusion))
-                                : ordered_json(nullptr)},
-      {"exclusion_clause", c.exclusion ? ordered_json(rules::ExclusionClause(*c.exclusion))
-                                       : ordered_json(nullptr)},
+      {"exclusion",
+       c.exclusion ? ordered_json(rules::ClaimExclusionName(*c.exclusion)) : ordered_json(nullptr)},
+      {"exclusion_clause",
+       c.exclusion ? ordered_json(rules::ExclusionClause(*c.exclusion)) : ordered_json(nullptr)},
       {"deadlines", std::move(deadlines)},
       {"actions", std::move(actions)},
       {"created_by", c.created_by},
@@ -88,23 +91,6 @@ ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Insta
   return j;
 }
 
-Result<std::vector<std::string>> Photos(const nlohmann::json& body) {
-  std::vector<std::string> out;
-  auto photos = body.find("photos");
-  if (photos == body.end() || photos->is_null()) return out;
-  if (!photos->is_array()) {
-    return Error::InvalidArgument("photos must be a list of photo references", "photos");
-  }
-  for (size_t i = 0; i < photos->size(); ++i) {
-    if (!(*photos)[i].is_string()) {
-      const std::string field = "photos[" + std::to_string(i) + "]";
-      return Error::InvalidArgument(field + " must be a string", field);
-    }
-    out.push_back((*photos)[i].get<std::string>());
-  }
-  return out;
-}
-
 Result<std::vector<ports::ClaimLoss>> Losses(const nlohmann::json& body) {
   std::vector<ports::ClaimLoss> out;
   auto losses = body.find("losses");
@@ -118,8 +104,9 @@ Result<std::vector<ports::ClaimLoss>> Losses(const nlohmann::json& body) {
     if (!l.is_object()) return Error::InvalidArgument(at + " must be an object", at);
     for (const auto& [key, value] : l.items()) {
       if (key != "item" && key != "estimate") {
-        return Error::InvalidArgument(at + " has an unknown key " + key + ": item and estimate "
-                                      "are allowed",
+        return Error::InvalidArgument(at + " has an unknown key " + key +
+                                          ": item and estimate "
+                                          "are allowed",
                                       at + "." + key);
       }
     }
@@ -155,7 +142,7 @@ Result<services::NewClaim> NewClaimFromJson(const nlohmann::json& body) {
     }
     in.injuries = it->get<bool>();
   }
-  auto photos = Photos(body);
+  auto photos = PhotoRefs(body);
   if (!photos.ok()) return photos.error();
   in.photos = std::move(*photos);
   auto losses = Losses(body);
@@ -187,14 +174,6 @@ Result<rules::ClaimMoveInput> MoveFromJson(const nlohmann::json& body) {
   return in;
 }
 
-Result<std::optional<int64_t>> HouseholdParam(const Request& req) {
-  auto it = req.query.find("household");
-  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>{};
-  auto id = IdParam(it->second, "household");
-  if (!id.ok()) return id.error();
-  return std::optional<int64_t>{*id};
-}
-
 Instant Now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
 
 }  // namespace
@@ -206,8 +185,8 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
       [&service, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        auto body = ObjectBody(req.body, {"household", "incident_at", "incident", "injuries",
-                                          "photos", "losses"});
+        auto body = ObjectBody(
+            req.body, {"household", "incident_at", "incident", "injuries", "photos", "losses"});
         if (!body.ok()) return ErrorResponse(body.error());
         auto in = NewClaimFromJson(*body);
         if (!in.ok()) return ErrorResponse(in.error());
@@ -239,7 +218,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
           if (!company.ok()) return ErrorResponse(company.error());
           q.company_id = *company;
         }
-        auto household = HouseholdParam(req);
+        auto household = OptionalIdParam(req, "household");
         if (!household.ok()) return ErrorResponse(household.error());
         q.household_id = *household;
         if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
@@ -256,10 +235,11 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         auto list = service.List(q, actor);
         if (!list.ok()) return ErrorResponse(list.error());
         const Instant now = Now();
-        return Json(200, KeyedPage(
-                             *list, page->limit,
-                             [now](const services::ClaimRead& c) { return ClaimJson(c, false, now); },
-                             [](const services::ClaimRead& c) { return c.claim.id; }));
+        return Json(200,
+                    KeyedPage(
+                        *list, page->limit,
+                        [now](const services::ClaimRead& c) { return ClaimJson(c, false, now); },
+                        [](const services::ClaimRead& c) { return c.claim.id; }));
       },
       {.summary = "Insurance claims, newest first, with their deadlines; a household sees its own",
        .query = {"household", "company", "state", "cursor", "limit"},
@@ -290,15 +270,15 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         if (!p.ok()) return AuthErrorResponse(p.error());
         auto id = IdParam(req.params.at("id"), "id");
         if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body,
-                               {"type", "amount", "exclusion", "insurer", "reference", "note"});
+        auto body =
+            ObjectBody(req.body, {"type", "amount", "exclusion", "insurer", "reference", "note"});
         if (!body.ok()) return ErrorResponse(body.error());
         auto type = TextField(*body, "type", true);
         if (!type.ok()) return ErrorResponse(type.error());
         auto action = rules::ParseClaimAction(*type);
         if (!action || *action == rules::ClaimAction::kRecord) {
-          return ErrorResponse(Error::InvalidArgument(
-              "type must be notify-insurer, agree, pay or reject", "type"));
+          return ErrorResponse(
+              Error::InvalidArgument("type must be notify-insurer, agree, pay or reject", "type"));
         }
         auto in = MoveFromJson(*body);
         if (!in.ok()) return ErrorResponse(in.error());

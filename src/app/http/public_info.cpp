@@ -72,7 +72,8 @@ ordered_json InfoJson(const services::PublicCompanyInfo& info, int season) {
                       {"valid_to", DateOrNull(p.valid_to)},
                       {"approval", OrNull(p.approval)}});
   }
-  return {{"company", {{"code", info.code}, {"name", info.name}, {"licence_no", OrNull(info.licence_no)}}},
+  return {{"company",
+           {{"code", info.code}, {"name", info.name}, {"licence_no", OrNull(info.licence_no)}}},
           {"policy", info.policy},
           {"contacts", std::move(contacts)},
           {"season", season},
