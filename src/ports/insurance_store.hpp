@@ -60,6 +60,7 @@ struct InsuranceClaim {
   std::optional<Instant> paid_at;
   std::string payment_reference;
   std::optional<rules::ClaimExclusion> exclusion;
+  std::optional<Instant> rejected_at;
   std::string created_by;
   Instant created_at;
   std::vector<ClaimEvent> history;  ///< Get only, oldest first
@@ -77,16 +78,16 @@ class InsuranceStore {
  public:
   virtual ~InsuranceStore() = default;
 
-  /// Inserts `claim` (id and created_at assigned, state recorded, the moves' facts and `history`
-  /// ignored) with its first history entry (`recorded`: action record), `outbox` and its audit
-  /// entry. Returns it with its history.
+  /// Inserts `claim` (id assigned, created_at as given: the service's clock; state recorded, the
+  /// moves' facts and `history` ignored) with its first history entry (`recorded`: action record),
+  /// `outbox` and its audit entry. Returns it with its history.
   virtual Result<InsuranceClaim> Create(const InsuranceClaim& claim, const ClaimEvent& recorded,
                                         std::span<const OutboxMessage> outbox) = 0;
   /// The claim with its history; not_found (field "id").
   virtual Result<InsuranceClaim> Get(int64_t id) = 0;
   /// Claims newest first (by id, descending), without their history.
   virtual Result<std::vector<InsuranceClaim>> List(const ClaimQuery& query) = 0;
-  /// Writes `after`'s state and the moves' facts (insurer … exclusion) when the stored state is
+  /// Writes `after`'s state and the moves' facts (insurer … rejected_at) when the stored state is
   /// still `from`, appends `event`, queues `outbox` (message ids are prefixed "claim-<id>-"),
   /// audited by the event's actor. failed_precondition when the state is no longer `from`.
   virtual Result<InsuranceClaim> Move(int64_t id, rules::ClaimState from,

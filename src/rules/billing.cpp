@@ -11,6 +11,12 @@ int64_t Days(Date from, Date to) { return (to - from).count() + 1; }
 
 std::string Yuan(int64_t fen) { return FormatFen(fen); }
 
+/// "23.456": GJ × 1000 with its three decimals, as billed.
+std::string GjText(int64_t mgj) {
+  std::string frac = std::to_string(mgj % 1000);
+  return std::to_string(mgj / 1000) + "." + std::string(3 - frac.size(), '0') + frac;
+}
+
 Status CheckInput(const BillInput& in) {
   if (in.area_centi <= 0 || in.area_centi > kMaxBillAreaCenti) {
     return Error::InvalidArgument("area must be above 0 and at most 1000000 m²", "area");
@@ -66,6 +72,13 @@ Result<Bill> ComputeBill(const BillInput& in) {
       bill.basis_reason = std::string(basis.reason);
     }
   }
+  if (bill.basis == BillingBasis::kArea && in.tariff.area_price_fen <= 0) {
+    // A meter tariff without an area price cannot bill a faulty meter by area: not a bill of 0.
+    return Error::InvalidArgument(
+        "the tariff has no price per m², which a bill by area needs" +
+            (bill.basis_reason.empty() ? std::string() : " (" + bill.basis_reason + ")"),
+        "tariff");
+  }
   const std::string area_m2 = Yuan(in.area_centi);  // m² with two decimals
   if (bill.basis == BillingBasis::kArea) {
     bill.lines.push_back(
@@ -79,8 +92,7 @@ Result<Bill> ComputeBill(const BillInput& in) {
     }
     bill.lines.push_back(
         {"heat",
-         "计量热费：" + FormatFen(*in.heat_mgj / 10) + " GJ × " + Yuan(in.tariff.heat_price_fen) +
-             " 元/GJ",
+         "计量热费：" + GjText(*in.heat_mgj) + " GJ × " + Yuan(in.tariff.heat_price_fen) + " 元/GJ",
          static_cast<int64_t>(RoundDiv(Int128{*in.heat_mgj} * in.tariff.heat_price_fen, 1000))});
   }
   int64_t charges = 0;

@@ -7,7 +7,7 @@
 // - By area: area × the price per m² for the season.
 // - By meter: the base charge (area × the base price per m², when the tariff has one) plus the
 //   heat used × the price per GJ. A meter with a fault, or without a reading, is billed by area
-//   for the season (W 10.3 c), and the bill says why.
+//   for the season (W 10.3 (10.3 c)), and the bill says why.
 // - Relief (W 9.3, the government's temporary policy): a percentage of the charges, pro rata by
 //   the days of its period within the season, or an amount; never more than what is left.
 // - A refund offset against the bill (R-REFUND-6, at the household's choice): never more than
@@ -72,7 +72,8 @@ inline constexpr int64_t kMaxBillAreaCenti = 100'000'000;
 inline constexpr int64_t kMaxBillPriceFen = 100'000'000;
 
 /// The bill. invalid_argument naming the field: an area, price, heat or relief out of range
-/// ("area", "tariff", "heat", "reliefs[i]"), a season or relief period that ends before it
+/// ("area", "tariff", "heat", "reliefs[i]"), a bill by area (a faulty meter's too) without a
+/// price per m² ("tariff"), a season or relief period that ends before it
 /// starts, an offset below zero ("offset").
 Result<Bill> ComputeBill(const BillInput& input);
 

@@ -2,7 +2,7 @@
 // (R-ACCT-1, W 9.1.8): by area and by meter, a faulty or unread meter billed by area with its
 // reason, relief by percentage over part of the season and by amount, capped; refund offsets with
 // what they cannot take; each refusal's field; and a property test over 20,000 random bills:
-// the lines add up to the total exactly, in fen, and each line is its exact value rounded once.
+// the lines add up to the total exactly, in fen, and each charge is its exact value rounded once.
 #include "rules/billing.hpp"
 
 #include <gtest/gtest.h>
@@ -104,8 +104,15 @@ TEST(Billing, ByAreaAndByMeter) {
   }
   BillInput unread = Base();
   unread.basis = BillingBasis::kMeter;
-  EXPECT_EQ(ComputeBill(unread)->basis_reason, "热量表无数据记录，本期改按面积收费（W 10.3 c）");
+  EXPECT_EQ(ComputeBill(unread)->basis_reason,
+            "热量表无数据记录，本期改按面积收费（W 10.3 (10.3 c)）");
   EXPECT_EQ(ComputeBill(Base())->lines[0].text, "按面积：85.55 m² × 22.50 元/m²");
+  BillInput metered = Base();
+  metered.basis = BillingBasis::kMeter;
+  metered.heat_mgj = 23456;
+  EXPECT_EQ(ComputeBill(metered)->lines[1].text, "计量热费：23.456 GJ × 53.00 元/GJ");
+  metered.heat_mgj = 5;
+  EXPECT_EQ(ComputeBill(metered)->lines[1].text, "计量热费：0.005 GJ × 53.00 元/GJ");
 }
 
 TEST(Billing, ReliefAndOffsets) {
@@ -197,6 +204,14 @@ TEST(Billing, RefusalsNameTheirField) {
        },
        "reliefs[1]"},
       {"a negative offset", [](BillInput& in) { in.offset_fen = -1; }, "offset"},
+      // A meter tariff without an area price: a damaged meter is not billed 0.
+      {"no area price for a faulty meter",
+       [](BillInput& in) {
+         in.basis = BillingBasis::kMeter;
+         in.meter_fault = MeterFault::kDamaged;
+         in.tariff.area_price_fen = 0;
+       },
+       "tariff"},
   };
   for (const auto& row : table) {
     BillInput in = Base();
@@ -242,7 +257,7 @@ TEST(Billing, PartsAlwaysAddUpToTheTotal) {
     BillInput in;
     in.area_centi = pick(1, 2'000'000);
     in.basis = pick(0, 1) ? BillingBasis::kMeter : BillingBasis::kArea;
-    in.tariff = {pick(0, 10000), pick(0, 5000), pick(0, 20000)};
+    in.tariff = {pick(1, 10000), pick(0, 5000), pick(0, 20000)};
     if (pick(0, 9) > 0) in.heat_mgj = pick(0, 500'000);
     in.meter_fault = static_cast<MeterFault>(pick(0, 4) == 0 ? pick(1, 4) : 0);
     in.season_start = start;
@@ -268,11 +283,17 @@ TEST(Billing, PartsAlwaysAddUpToTheTotal) {
         ASSERT_GE(l.amount_fen, 0) << i;
         charges += l.amount_fen;
       }
+      // Each charge is its exact value (num / den fen) rounded once: within half a fen.
+      auto within_half_a_fen = [&](Int128 num, Int128 den) {
+        const Int128 diff = num * 2 - Int128{l.amount_fen} * den * 2;
+        return (diff < 0 ? -diff : diff) <= den;
+      };
       if (l.code == "area") {
-        // Exact: area_centi × price / 100, within half a fen.
-        const Int128 exact2 = Int128{in.area_centi} * in.tariff.area_price_fen * 2;
-        const Int128 got2 = Int128{l.amount_fen} * 200;
-        ASSERT_LE(exact2 > got2 ? exact2 - got2 : got2 - exact2, 100) << i;
+        ASSERT_TRUE(within_half_a_fen(Int128{in.area_centi} * in.tariff.area_price_fen, 100)) << i;
+      } else if (l.code == "base") {
+        ASSERT_TRUE(within_half_a_fen(Int128{in.area_centi} * in.tariff.base_price_fen, 100)) << i;
+      } else if (l.code == "heat") {
+        ASSERT_TRUE(within_half_a_fen(Int128{*in.heat_mgj} * in.tariff.heat_price_fen, 1000)) << i;
       }
     }
     ASSERT_EQ(sum, bill->total_fen) << i;

@@ -4,11 +4,12 @@
 #include <utility>
 
 #include "rules/season.hpp"
+#include "rules/wire_names.hpp"
 
 namespace hearth::rules {
 namespace {
 
-constexpr std::array<std::pair<ConnectionDocument, std::string_view>, 4> kDocuments = {{
+constexpr NameTable<ConnectionDocument, 4> kDocuments = {{
     {ConnectionDocument::kApplicationForm, "application-form"},
     {ConnectionDocument::kDrawings, "drawings"},
     {ConnectionDocument::kRetrofitRecord, "retrofit-record"},
@@ -27,15 +28,9 @@ int YearOf(Date d) { return static_cast<int>(std::chrono::year_month_day{d}.year
 
 }  // namespace
 
-std::string_view ConnectionDocumentName(ConnectionDocument d) {
-  for (const auto& [v, name] : kDocuments)
-    if (v == d) return name;
-  return "?";
-}
+std::string_view ConnectionDocumentName(ConnectionDocument d) { return NameIn(kDocuments, d); }
 std::optional<ConnectionDocument> ParseConnectionDocument(std::string_view name) {
-  for (const auto& [v, n] : kDocuments)
-    if (n == name) return v;
-  return std::nullopt;
+  return ParseIn(kDocuments, name);
 }
 
 Result<ConnectionAssessment> AssessConnection(const Policy& policy, const HolidayCalendar& calendar,

@@ -23,17 +23,17 @@ constexpr NameTable<ClaimAction, 5> kActions = {{
     {ClaimAction::kPay, "pay"},
     {ClaimAction::kReject, "reject"},
 }};
-struct ExclusionRow {
-  ClaimExclusion value;
-  std::string_view name;
-  std::string_view clause;
-};
-constexpr std::array<ExclusionRow, 5> kExclusions = {{
-    {ClaimExclusion::kOwnInstallation, "own-installation", "W 13.6 a"},
-    {ClaimExclusion::kSelfAltered, "self-altered", "W 13.6 b"},
-    {ClaimExclusion::kBuilderWarranty, "builder-warranty", "W 13.6 c"},
-    {ClaimExclusion::kIndirectLoss, "indirect-loss", "W 13.6 d"},
-    {ClaimExclusion::kOutsidePolicy, "outside-policy", "W 13.5"},
+constexpr NameTable<ClaimExclusion, 4> kExclusions = {{
+    {ClaimExclusion::kOwnInstallation, "own-installation"},
+    {ClaimExclusion::kSelfAltered, "self-altered"},
+    {ClaimExclusion::kBuilderWarranty, "builder-warranty"},
+    {ClaimExclusion::kIndirectLoss, "indirect-loss"},
+}};
+constexpr NameTable<ClaimExclusion, 4> kClauses = {{
+    {ClaimExclusion::kOwnInstallation, "W 13.6 a"},
+    {ClaimExclusion::kSelfAltered, "W 13.6 b"},
+    {ClaimExclusion::kBuilderWarranty, "W 13.6 c"},
+    {ClaimExclusion::kIndirectLoss, "W 13.6 d"},
 }};
 
 bool Staff(Role r) {
@@ -108,9 +108,9 @@ Status CheckInput(ClaimAction a, const ClaimMoveInput& in) {
       break;
     case ClaimAction::kReject:
       if (!in.exclusion) {
-        return Error::InvalidArgument("reject needs the exclusion: one of " +
-                                          std::string(ClaimExclusionNames()) + " (W 13.5, W 13.6)",
-                                      "exclusion");
+        return Error::InvalidArgument(
+            "reject needs the exclusion: one of " + ClaimExclusionNames() + " (W 13.6)",
+            "exclusion");
       }
       if (Blank(in.note)) {
         return Error::InvalidArgument("a note is required to reject a claim: say why", "note");
@@ -145,23 +145,18 @@ std::optional<ClaimState> ParseClaimState(std::string_view n) { return ParseIn(k
 std::string_view ClaimActionName(ClaimAction a) { return NameIn(kActions, a); }
 std::optional<ClaimAction> ParseClaimAction(std::string_view n) { return ParseIn(kActions, n); }
 
-std::string_view ClaimExclusionName(ClaimExclusion e) {
-  for (const auto& row : kExclusions)
-    if (row.value == e) return row.name;
-  return "?";
-}
+std::string_view ClaimExclusionName(ClaimExclusion e) { return NameIn(kExclusions, e); }
 std::optional<ClaimExclusion> ParseClaimExclusion(std::string_view name) {
-  for (const auto& row : kExclusions)
-    if (row.name == name) return row.value;
-  return std::nullopt;
+  return ParseIn(kExclusions, name);
 }
-std::string_view ExclusionClause(ClaimExclusion e) {
-  for (const auto& row : kExclusions)
-    if (row.value == e) return row.clause;
-  return "?";
-}
-std::string_view ClaimExclusionNames() {
-  return "own-installation, self-altered, builder-warranty, indirect-loss, outside-policy";
+std::string_view ExclusionClause(ClaimExclusion e) { return NameIn(kClauses, e); }
+const std::string& ClaimExclusionNames() {
+  static const std::string names = [] {
+    std::string out;
+    for (const auto& [e, name] : kExclusions) out += (out.empty() ? "" : ", ") + std::string(name);
+    return out;
+  }();
+  return names;
 }
 
 bool MayRecordClaim(Role role) { return Staff(role); }
@@ -203,13 +198,15 @@ std::vector<ClaimAction> AllowedClaimActions(ClaimState state, Role role) {
 }
 
 ClaimDeadlines ClaimDeadlinesOf(const Policy& policy, const HolidayCalendar& calendar,
-                                const ClaimTimes& t, ClaimState state) {
+                                const ClaimTimes& t) {
   ClaimDeadlines out;
   out.notify =
       Deadline(t.recorded_at, {t.recorded_at + kNotifyWithin, false},
                {"R-INS-1, W 13.3", true, "第一时间: within 24 hours of recording"}, t.notified_at);
-  // Settled without the insurer (W 13.1 makes insurance optional: the company pays itself).
-  out.notify.lapsed = !t.notified_at && state != ClaimState::kRecorded;
+  // Settled without the insurer in time (W 13.1 makes the insurance optional: the company
+  // pays itself); a notification missed before the settlement stays overdue.
+  const std::optional<Instant> settled = t.agreed_at ? t.agreed_at : t.rejected_at;
+  out.notify.lapsed = !t.notified_at && settled && *settled <= out.notify.due;
   if (t.agreed_at) {
     const Period& p = policy.deadlines.insurance_payout;
     out.payout = Deadline(*t.agreed_at, ApplyPeriod(calendar, *t.agreed_at, p), p.basis, t.paid_at);

@@ -5,11 +5,17 @@
 // records the loss with photos; once both sides agree on the amount, it pays the household within
 // 30 working days (W 13.5; the profile's insurance-payout period, rules/deadline.hpp). It owes
 // nothing for the household's own installation, an installation the household altered, a fault in
-// the builder's warranty period, or indirect loss (W 13.6 a–d); cover is as the policy says
-// (W 13.5 以保单为准).
+// the builder's warranty period, or indirect loss (W 13.6 a–d). What the insurer covers is as
+// the policy says (W 13.5 以保单为准), but a loss the company owes and the policy does not cover
+// is still owed: only W 13.6 rejects a claim.
 //
 // Decisions (the texts are open here; the platform's):
-// - "At once" is kNotifyWithin (24 hours) of the claim's recording: later is shown as late.
+// - "At once" is kNotifyWithin (24 hours) of the claim's recording (the company cannot notify
+//   before it knows; the incident's time is shown beside it): later is shown as late.
+// - The photos are required at recording (W 13.3 应留有影像资料).
+// - The amount is agreed between the company and the household (W 13.5 双方); the household has
+//   no step of its own here: the company's manager records the agreement, and the household is
+//   told of it at once through the outbox.
 // - Every time on a claim is the server's: the company is the judged party and does not date its
 //   own notification, agreement or payment.
 // - The company's staff record a claim (an agent on the household's call, a technician on site)
@@ -38,14 +44,8 @@ namespace hearth::rules {
 
 enum class ClaimState { kRecorded, kInsurerNotified, kAgreed, kPaid, kRejected };
 enum class ClaimAction { kRecord, kNotifyInsurer, kAgree, kPay, kReject };
-/// W 13.6 a–d, and W 13.5 (outside the policy's cover).
-enum class ClaimExclusion {
-  kOwnInstallation,
-  kSelfAltered,
-  kBuilderWarranty,
-  kIndirectLoss,
-  kOutsidePolicy,
-};
+/// W 13.6 a–d.
+enum class ClaimExclusion { kOwnInstallation, kSelfAltered, kBuilderWarranty, kIndirectLoss };
 
 /// "At once" (W 13.3 第一时间), as the platform reads it.
 inline constexpr auto kNotifyWithin = std::chrono::hours{24};
@@ -54,17 +54,17 @@ inline constexpr int64_t kMaxClaimFen = 1'000'000'000;
 
 /// Wire names: "recorded", "insurer-notified", "agreed", "paid", "rejected"; "record",
 /// "notify-insurer", "agree", "pay", "reject"; "own-installation", "self-altered",
-/// "builder-warranty", "indirect-loss", "outside-policy". Parsers return nullopt otherwise.
+/// "builder-warranty", "indirect-loss". Parsers return nullopt otherwise.
 std::string_view ClaimStateName(ClaimState s);
 std::optional<ClaimState> ParseClaimState(std::string_view name);
 std::string_view ClaimActionName(ClaimAction a);
 std::optional<ClaimAction> ParseClaimAction(std::string_view name);
 std::string_view ClaimExclusionName(ClaimExclusion e);
 std::optional<ClaimExclusion> ParseClaimExclusion(std::string_view name);
-/// The clause of an exclusion: "W 13.6 a" … "W 13.6 d", "W 13.5".
+/// The clause of an exclusion: "W 13.6 a" … "W 13.6 d".
 std::string_view ExclusionClause(ClaimExclusion e);
 /// "own-installation, self-altered, …": for error messages.
-std::string_view ClaimExclusionNames();
+const std::string& ClaimExclusionNames();
 
 /// What a move carries besides who takes it.
 struct ClaimMoveInput {
@@ -91,13 +91,13 @@ bool MayRecordClaim(Role role);
 /// A claim's times as its deadlines need them.
 struct ClaimTimes {
   Instant recorded_at;
-  std::optional<Instant> notified_at, agreed_at, paid_at;
+  std::optional<Instant> notified_at, agreed_at, paid_at, rejected_at;
 };
 
 /// The claim's deadlines, each with its basis and met time:
 /// - notify (OrderDeadline unused): from recording, kNotifyWithin, met by the notification;
-///   lapsed once the claim is agreed or rejected without one (W 13.1 makes the insurance
-///   optional: a company may settle a loss itself);
+///   lapsed when the claim was agreed or rejected without one before it was due (W 13.1 makes
+///   the insurance optional: a company may settle a loss itself); one missed stays overdue;
 /// - payout: from agreement, the profile's insurance-payout period over the working-day
 ///   calendar, met by the payment; absent before agreement.
 struct ClaimDeadlines {
@@ -105,6 +105,6 @@ struct ClaimDeadlines {
   std::optional<DeadlineStatus> payout;
 };
 ClaimDeadlines ClaimDeadlinesOf(const Policy& policy, const HolidayCalendar& calendar,
-                                const ClaimTimes& times, ClaimState state);
+                                const ClaimTimes& times);
 
 }  // namespace hearth::rules

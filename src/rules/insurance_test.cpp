@@ -62,8 +62,7 @@ TEST(InsuranceClaim, ExclusionsCiteTheirClause) {
   } table[] = {{"own-installation", "W 13.6 a"},
                {"self-altered", "W 13.6 b"},
                {"builder-warranty", "W 13.6 c"},
-               {"indirect-loss", "W 13.6 d"},
-               {"outside-policy", "W 13.5"}};
+               {"indirect-loss", "W 13.6 d"}};
   for (const auto& row : table) {
     auto e = ParseClaimExclusion(row.name);
     ASSERT_TRUE(e) << row.name;
@@ -71,6 +70,10 @@ TEST(InsuranceClaim, ExclusionsCiteTheirClause) {
     EXPECT_EQ(ClaimExclusionName(*e), row.name);
     EXPECT_NE(ClaimExclusionNames().find(row.name), std::string_view::npos) << row.name;
   }
+  EXPECT_EQ(ClaimExclusionNames(),
+            "own-installation, self-altered, builder-warranty, indirect-loss");
+  // W 13.5 (以保单为准) is what the insurer covers, not a reason to refuse the household.
+  EXPECT_EQ(ParseClaimExclusion("outside-policy"), std::nullopt);
   EXPECT_EQ(ParseClaimExclusion("act-of-god"), std::nullopt);
 }
 
@@ -235,8 +238,8 @@ TEST(InsuranceClaim, PayoutDeadlineAcrossHolidays) {
   };
   for (const auto& row : table) {
     ClaimTimes t{T(row.agreed) - std::chrono::hours{48}, T(row.agreed) - std::chrono::hours{47},
-                 T(row.agreed), std::nullopt};
-    auto d = ClaimDeadlinesOf(TestPolicy(), Calendar(), t, ClaimState::kAgreed);
+                 T(row.agreed), std::nullopt, std::nullopt};
+    auto d = ClaimDeadlinesOf(TestPolicy(), Calendar(), t);
     ASSERT_TRUE(d.payout) << row.agreed;
     EXPECT_EQ(FormatLocal(d.payout->due), row.due) << row.agreed;
     EXPECT_EQ(d.payout->calendar_incomplete, row.incomplete) << row.agreed;
@@ -248,8 +251,8 @@ TEST(InsuranceClaim, PayoutDeadlineAcrossHolidays) {
 
 TEST(InsuranceClaim, LatePaymentAndNotification) {
   const Instant recorded = T("2026-01-20T09:00:00+08:00");
-  ClaimTimes t{recorded, std::nullopt, std::nullopt, std::nullopt};
-  auto before = ClaimDeadlinesOf(TestPolicy(), Calendar(), t, ClaimState::kRecorded);
+  ClaimTimes t{recorded, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+  auto before = ClaimDeadlinesOf(TestPolicy(), Calendar(), t);
   EXPECT_FALSE(before.payout);  // no amount agreed, nothing owed yet
   EXPECT_EQ(FormatLocal(before.notify.due), "2026-01-21T09:00:00+08:00");
   EXPECT_EQ(DeadlineStatusName(before.notify, recorded + std::chrono::hours{25}), "overdue");
@@ -258,7 +261,7 @@ TEST(InsuranceClaim, LatePaymentAndNotification) {
   t.notified_at = recorded + std::chrono::hours{30};
   t.agreed_at = T("2026-01-20T10:00:00+08:00") + std::chrono::days{2};
   t.paid_at = T("2026-03-12T11:00:00+08:00");
-  auto after = ClaimDeadlinesOf(TestPolicy(), Calendar(), t, ClaimState::kPaid);
+  auto after = ClaimDeadlinesOf(TestPolicy(), Calendar(), t);
   EXPECT_EQ(DeadlineStatusName(after.notify, *t.paid_at), "late");
   ASSERT_TRUE(after.payout);
   EXPECT_EQ(FormatLocal(after.payout->due), "2026-03-11T23:59:59+08:00");
@@ -266,14 +269,30 @@ TEST(InsuranceClaim, LatePaymentAndNotification) {
   EXPECT_EQ(DeadlineStatusName(*after.payout, *t.paid_at), "late");
 
   t.paid_at = T("2026-03-11T23:59:59+08:00");  // the last second is in time
-  EXPECT_FALSE(ClaimDeadlinesOf(TestPolicy(), Calendar(), t, ClaimState::kPaid).payout->Late());
+  EXPECT_FALSE(ClaimDeadlinesOf(TestPolicy(), Calendar(), t).payout->Late());
 
-  // Settled or rejected without the insurer: the notification no longer applies.
-  ClaimTimes unreported{recorded, std::nullopt, std::nullopt, std::nullopt};
-  EXPECT_TRUE(
-      ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRejected).notify.lapsed);
-  EXPECT_FALSE(
-      ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported, ClaimState::kRecorded).notify.lapsed);
+  // Settled without the insurer before the notification was due: it no longer applies. After
+  // it was due, it stays overdue: the breach of W 13.3 is not erased by the settlement.
+  const struct {
+    const char* name;
+    std::optional<Instant> agreed, rejected;
+    bool lapsed;
+  } settled[] = {
+      {"open", std::nullopt, std::nullopt, false},
+      {"rejected in time", std::nullopt, recorded + std::chrono::hours{5}, true},
+      {"agreed in time", recorded + std::chrono::hours{24}, std::nullopt, true},
+      {"rejected too late", std::nullopt, recorded + std::chrono::hours{25}, false},
+      {"agreed too late", recorded + std::chrono::days{5}, std::nullopt, false},
+  };
+  for (const auto& row : settled) {
+    ClaimTimes unreported{recorded, std::nullopt, row.agreed, std::nullopt, row.rejected};
+    const auto d = ClaimDeadlinesOf(TestPolicy(), Calendar(), unreported);
+    EXPECT_EQ(d.notify.lapsed, row.lapsed) << row.name;
+    if (!row.lapsed) {
+      EXPECT_EQ(DeadlineStatusName(d.notify, recorded + std::chrono::days{6}), "overdue")
+          << row.name;
+    }
+  }
 }
 
 }  // namespace

@@ -19,11 +19,13 @@ struct FaultRow {
 };
 constexpr std::array<FaultRow, 5> kFaults = {{
     {MeterFault::kNone, "none", ""},
-    {MeterFault::kDataMissing, "data-missing", "热量表无数据记录，本期改按面积收费（W 10.3 c）"},
-    {MeterFault::kDataFalsified, "data-falsified", "热量表数据失真，本期改按面积收费（W 10.3 c）"},
-    {MeterFault::kDamaged, "damaged", "热量表被人为破坏，本期改按面积收费（W 10.3 c）"},
+    {MeterFault::kDataMissing, "data-missing",
+     "热量表无数据记录，本期改按面积收费（W 10.3 (10.3 c)）"},
+    {MeterFault::kDataDistorted, "data-distorted",
+     "热量表数据失真，本期改按面积收费（W 10.3 (10.3 c)）"},
+    {MeterFault::kDamaged, "damaged", "热量表被人为破坏，本期改按面积收费（W 10.3 (10.3 c)）"},
     {MeterFault::kUnfiledReplacement, "unfiled-replacement",
-     "私自更换热量表未备案，本期改按面积收费（W 10.3 c）"},
+     "私自更换热量表未备案，本期改按面积收费（W 10.3 (10.3 c)）"},
 }};
 
 }  // namespace
@@ -46,8 +48,9 @@ std::optional<MeterFault> ParseMeterFault(std::string_view name) {
 }
 
 CalibrationCost CalibrationPayer(Party raised_by, CalibrationResult result) {
-  if (raised_by == Party::kCompany) return {Party::kCompany, "W 10.3 a"};
-  return {result == CalibrationResult::kPassed ? Party::kHousehold : Party::kCompany, "W 10.3 b"};
+  if (raised_by == Party::kCompany) return {Party::kCompany, "W 10.3 (10.3 a)"};
+  return {result == CalibrationResult::kPassed ? Party::kHousehold : Party::kCompany,
+          "W 10.3 (10.3 b)"};
 }
 
 MeterBasis BasisFor(MeterFault fault) {

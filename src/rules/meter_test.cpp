@@ -14,10 +14,10 @@ TEST(Meter, CalibrationPayerInAllFourCases) {
     Party payer;
     const char* clause;
   } table[] = {
-      {Party::kCompany, CalibrationResult::kPassed, Party::kCompany, "W 10.3 a"},
-      {Party::kCompany, CalibrationResult::kFailed, Party::kCompany, "W 10.3 a"},
-      {Party::kHousehold, CalibrationResult::kPassed, Party::kHousehold, "W 10.3 b"},
-      {Party::kHousehold, CalibrationResult::kFailed, Party::kCompany, "W 10.3 b"},
+      {Party::kCompany, CalibrationResult::kPassed, Party::kCompany, "W 10.3 (10.3 a)"},
+      {Party::kCompany, CalibrationResult::kFailed, Party::kCompany, "W 10.3 (10.3 a)"},
+      {Party::kHousehold, CalibrationResult::kPassed, Party::kHousehold, "W 10.3 (10.3 b)"},
+      {Party::kHousehold, CalibrationResult::kFailed, Party::kCompany, "W 10.3 (10.3 b)"},
   };
   for (const auto& row : table) {
     const auto cost = CalibrationPayer(row.raised_by, row.result);
@@ -35,10 +35,10 @@ TEST(Meter, AFaultyMeterIsBilledByArea) {
     const char* reason;
   } table[] = {
       {"none", false, ""},
-      {"data-missing", true, "热量表无数据记录，本期改按面积收费（W 10.3 c）"},
-      {"data-falsified", true, "热量表数据失真，本期改按面积收费（W 10.3 c）"},
-      {"damaged", true, "热量表被人为破坏，本期改按面积收费（W 10.3 c）"},
-      {"unfiled-replacement", true, "私自更换热量表未备案，本期改按面积收费（W 10.3 c）"},
+      {"data-missing", true, "热量表无数据记录，本期改按面积收费（W 10.3 (10.3 c)）"},
+      {"data-distorted", true, "热量表数据失真，本期改按面积收费（W 10.3 (10.3 c)）"},
+      {"damaged", true, "热量表被人为破坏，本期改按面积收费（W 10.3 (10.3 c)）"},
+      {"unfiled-replacement", true, "私自更换热量表未备案，本期改按面积收费（W 10.3 (10.3 c)）"},
   };
   for (const auto& row : table) {
     auto fault = ParseMeterFault(row.fault);

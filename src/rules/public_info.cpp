@@ -124,8 +124,13 @@ std::vector<PublicItem> PublicStandards(const Policy& policy) {
   std::vector<PublicItem> out;
   out.push_back(Item("guarantee", "室内温度",
                      "供热期间卧室、起居室室内温度不低于" + TenthsText(t.guarantee.value) +
-                         "（合同另有约定的从其约定，但不低于本标准）",
+                         "；合同约定更高温度的，从其约定",
                      t.guarantee.basis));
+  out.push_back(Item("usage-rate", "用热率不足时的温度",
+                     "小区用热率低于" + std::to_string(t.usage_rate.community_min.value) +
+                         "%或单元用热率低于" + std::to_string(t.usage_rate.partition_full.value) +
+                         "%的，执行供用热双方合同约定的温度",
+                     t.usage_rate.community_min.basis));
   out.push_back(
       Item("design-outdoor", "室外设计温度",
            "日平均气温不低于" + TenthsText(t.design_outdoor.value) + "时，企业应保证上述室温",
@@ -149,21 +154,30 @@ std::vector<PublicItem> PublicRights(const Policy& policy) {
                                               TenthsText(upper) + "之间"
                                         : "室温低于" + TenthsText(upper);
     out.push_back(Item("refund.tier-" + std::to_string(i + 1), "室温不达标退费",
-                       range + "的日子，退还当日热费的" + std::to_string(tier.share_percent) + "%",
+                       "按面积收费的住户，因企业原因" + range + "的日子，退还当日热费的" +
+                           std::to_string(tier.share_percent) + "%",
                        r.tiers_basis));
     if (tier.min_offset) upper = g + *tier.min_offset;
   }
-  out.push_back(Item("refund.unheated", "企业原因停热退费",
-                     "因企业原因一日停热满" + std::to_string(r.outage_unheated_hours.value) +
-                         "小时的，退还当日热费的" + std::to_string(r.unheated_share_percent.value) +
-                         "%",
-                     r.unheated_share_percent.basis));
+  out.push_back(
+      Item("refund.unheated", "企业原因停热退费",
+           "因企业原因一日停热满" + std::to_string(r.outage_unheated_hours.value) +
+               "小时的，退还当日热费的" + std::to_string(r.unheated_share_percent.value) + "%",
+           {r.unheated_share_percent.basis.source + ", " + r.outage_unheated_hours.basis.source,
+            r.unheated_share_percent.basis.platform_default ||
+                r.outage_unheated_hours.basis.platform_default,
+            ""}));
+  if (!r.meter_temperature_share.value) {
+    out.push_back(Item("refund.meter", "按热计量收费的住户",
+                       "不适用上述室温退费；企业原因停热的日子，按上条退还基本热费",
+                       r.meter_temperature_share.basis));
+  }
   out.push_back(Item("complaint", "投诉与监督",
                      "可通过企业服务电话、网站、营业厅或12345等政府热线投诉，企业按上述时限答复",
                      {"W 10.1.1–10.1.4", false, ""}));
   out.push_back(Item("measurement", "入户测温",
                      "对室温有异议的，可申请入户测温；测温结果须经住户签字确认",
-                     {"W 5.4.5, W 5.4.6", false, ""}));
+                     {"W 10.3 (10.1 a)", false, ""}));
   out.push_back(Item("insurance", "损失理赔",
                      "因企业供热设施造成损失的，企业第一时间通知保险公司并与住户共同清点损失；"
                      "住户自有或自行拆改的设施、建设单位维保期内的故障及间接损失除外",

@@ -38,12 +38,15 @@ Policy TestPolicy() {
   d.connection_application = {{7, 31}, {"Z 2.3", true, ""}};
   p.temperature.guarantee = {180, {"W 5.1", false, ""}};
   p.temperature.design_outdoor = {-54, {"GB 50736-2012", false, ""}};
+  p.temperature.usage_rate.community_min = {30, {"Z 2.2", true, ""}};
+  p.temperature.usage_rate.partition_full = {70, {"Z 2.2", true, ""}};
   p.season.official_start = {{11, 15}, {"R-SEASON-1", true, ""}};
   p.season.official_end = {{3, 15}, {"R-SEASON-1", true, ""}};
   p.refund.tiers = {{-20, 20}, {-60, 50}, {std::nullopt, 100}};
   p.refund.tiers_basis = {"Z 2.4", true, ""};
   p.refund.unheated_share_percent = {100, {"Z 2.4", true, ""}};
   p.refund.outage_unheated_hours = {12, {"R-REFUND-2", true, ""}};
+  p.refund.meter_temperature_share = {false, {"Z 2.4", false, ""}};
   return p;
 }
 
@@ -115,19 +118,35 @@ TEST(PublicInfo, ProceduresFollowTheProfile) {
 TEST(PublicInfo, StandardsAndRefundTiers) {
   auto standards = ByKey(PublicStandards(TestPolicy()));
   EXPECT_EQ(standards.at("guarantee").text,
-            "供热期间卧室、起居室室内温度不低于18.0 °C（合同另有约定的从其约定，但不低于本标准）");
+            "供热期间卧室、起居室室内温度不低于18.0 °C；合同约定更高温度的，从其约定");
+  // R-TEMP-2 (Z 2.2): below the usage rates the contract's temperature applies, even a lower one.
+  EXPECT_EQ(standards.at("usage-rate").text,
+            "小区用热率低于30%或单元用热率低于70%的，执行供用热双方合同约定的温度");
+  EXPECT_EQ(standards.at("usage-rate").basis.Display(), "platform default (Z 2.2)");
   EXPECT_EQ(standards.at("design-outdoor").text, "日平均气温不低于-5.4 °C时，企业应保证上述室温");
   EXPECT_EQ(standards.at("season").text,
             "11月15日至次年3月15日；当年日期以政府公布为准，企业提前公告");
 
   auto rights = ByKey(PublicRights(TestPolicy()));
   // R-REFUND-1's tiers against 18 °C: [16, 18) 20 %, [12, 16) 50 %, below 12 100 %.
-  EXPECT_EQ(rights.at("refund.tier-1").text,
-            "室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
-  EXPECT_EQ(rights.at("refund.tier-2").text,
-            "室温在12.0 °C（含）至16.0 °C之间的日子，退还当日热费的50%");
-  EXPECT_EQ(rights.at("refund.tier-3").text, "室温低于12.0 °C的日子，退还当日热费的100%");
+  // Z 2.4: for households billed by area, for the company's reasons.
+  EXPECT_EQ(
+      rights.at("refund.tier-1").text,
+      "按面积收费的住户，因企业原因室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
+  EXPECT_EQ(
+      rights.at("refund.tier-2").text,
+      "按面积收费的住户，因企业原因室温在12.0 °C（含）至16.0 °C之间的日子，退还当日热费的50%");
+  EXPECT_EQ(rights.at("refund.tier-3").text,
+            "按面积收费的住户，因企业原因室温低于12.0 °C的日子，退还当日热费的100%");
   EXPECT_EQ(rights.at("refund.unheated").text, "因企业原因一日停热满12小时的，退还当日热费的100%");
+  // The 12 hours are the platform's (R-REFUND-2), the 100 % Z 2.4's.
+  EXPECT_EQ(rights.at("refund.unheated").basis.Display(), "platform default (Z 2.4, R-REFUND-2)");
+  EXPECT_EQ(rights.at("refund.meter").text,
+            "不适用上述室温退费；企业原因停热的日子，按上条退还基本热费");
+  EXPECT_EQ(rights.at("measurement").basis.Display(), "W 10.3 (10.1 a)");
+  Policy meter_refunded = TestPolicy();
+  meter_refunded.refund.meter_temperature_share.value = true;
+  EXPECT_EQ(ByKey(PublicRights(meter_refunded)).count("refund.meter"), 0u);
   ByKey(PublicDuties());
 }
 

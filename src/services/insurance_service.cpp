@@ -1,5 +1,8 @@
 #include "services/insurance_service.hpp"
 
+#include <map>
+#include <memory>
+
 #include "model/resources.hpp"
 #include "services/company_policy.hpp"
 
@@ -23,6 +26,11 @@ Status CheckText(const std::string& text, const std::string& field, size_t max, 
 }
 
 Status CheckEvidence(const NewClaim& in) {
+  if (in.photos.empty()) {
+    return Error::InvalidArgument(
+        "photos are required: the loss is recorded with its photos (W 13.3 应留有影像资料)",
+        "photos");
+  }
   if (in.photos.size() > kMaxClaimPhotos) {
     return Error::InvalidArgument(
         "at most " + std::to_string(kMaxClaimPhotos) + " photo references", "photos");
@@ -93,6 +101,7 @@ ports::InsuranceClaim After(ports::InsuranceClaim c, ClaimAction action, ClaimSt
       break;
     case ClaimAction::kReject:
       c.exclusion = in.exclusion;
+      c.rejected_at = now;
       break;
     case ClaimAction::kRecord:
       break;
@@ -102,16 +111,22 @@ ports::InsuranceClaim After(ports::InsuranceClaim c, ClaimAction action, ClaimSt
 
 }  // namespace
 
-Result<ClaimRead> InsuranceService::Read(ports::InsuranceClaim claim, rules::Role role) const {
-  auto policy = CompanyPolicy(policies_, records_, claim.company_id);
-  if (!policy.ok()) return policy.error();
+Result<ClaimRead> InsuranceService::Read(ports::InsuranceClaim claim, rules::Role role,
+                                         const rules::Policy& policy,
+                                         const rules::HolidayCalendar& calendar) const {
   ClaimRead r;
   r.deadlines = rules::ClaimDeadlinesOf(
-      **policy, *calendar_.Current(),
-      {claim.created_at, claim.notified_at, claim.agreed_at, claim.paid_at}, claim.state);
+      policy, calendar,
+      {claim.created_at, claim.notified_at, claim.agreed_at, claim.paid_at, claim.rejected_at});
   r.actions = rules::AllowedClaimActions(claim.state, role);
   r.claim = std::move(claim);
   return r;
+}
+
+Result<ClaimRead> InsuranceService::Read(ports::InsuranceClaim claim, rules::Role role) const {
+  auto policy = CompanyPolicy(policies_, records_, claim.company_id);
+  if (!policy.ok()) return policy.error();
+  return Read(std::move(claim), role, **policy, *calendar_.Current());
 }
 
 Result<ports::InsuranceClaim> InsuranceService::Visible(int64_t id,
@@ -155,6 +170,7 @@ Result<ClaimRead> InsuranceService::Record(const NewClaim& in, const OrderActor&
   c.photos = in.photos;
   c.losses = in.losses;
   c.created_by = actor.name;
+  c.created_at = now;
   ports::ClaimEvent recorded;
   recorded.actor = actor.name;
   recorded.role = std::string(rules::RoleName(actor.role));
@@ -214,10 +230,19 @@ Result<std::vector<ClaimRead>> InsuranceService::List(ports::ClaimQuery query,
   }
   auto list = store_.List(query);
   if (!list.ok()) return list.error();
+  // One profile per company and one calendar for the whole page.
+  const auto calendar = calendar_.Current();
+  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;
   std::vector<ClaimRead> out;
   out.reserve(list->size());
   for (auto& c : *list) {
-    auto r = Read(std::move(c), actor.role);
+    auto it = policies.find(c.company_id);
+    if (it == policies.end()) {
+      auto policy = CompanyPolicy(policies_, records_, c.company_id);
+      if (!policy.ok()) return policy.error();
+      it = policies.emplace(c.company_id, *policy).first;
+    }
+    auto r = Read(std::move(c), actor.role, *it->second, *calendar);
     if (!r.ok()) return r.error();
     out.push_back(std::move(*r));
   }

@@ -9,7 +9,7 @@
 // own; the regulator reads every company's. A claim outside the caller's scope is not_found.
 // Every time is the server's.
 //
-// Messages (the outbox): every step goes to the household (W 13.8: it is told the amount).
+// Messages (the outbox): every step goes to the household, the agreed amount included.
 // Every change is audited by the store. Thread-safe.
 #pragma once
 
@@ -57,8 +57,9 @@ class InsuranceService {
 
   /// Records a claim. Errors: permission_denied (role); not_found (field "household") outside
   /// the actor's company; invalid_argument naming the field: incident empty or too long,
-  /// incident_at in the future, a photo reference ("photos[i]"), a loss item or estimate
-  /// ("losses[i].item", "losses[i].estimate"), too many photos or losses.
+  /// incident_at in the future, no photo or too many ("photos": W 13.3 asks for them), a photo
+  /// reference ("photos[i]"), a loss item or estimate ("losses[i].item", "losses[i].estimate"),
+  /// too many losses.
   Result<ClaimRead> Record(const NewClaim& input, const OrderActor& actor) const;
   /// Takes `action` on the claim: rules::ApplyClaim's errors, not_found outside the actor's
   /// scope, invalid_argument for a note, insurer or reference too long, and the store's
@@ -71,7 +72,12 @@ class InsuranceService {
   /// first, without their history.
   Result<std::vector<ClaimRead>> List(ports::ClaimQuery query, const OrderActor& actor) const;
 
+  /// The service's clock, for the readers of its deadlines.
+  Instant Now() const { return clock_.Now(); }
+
  private:
+  Result<ClaimRead> Read(ports::InsuranceClaim claim, rules::Role role, const rules::Policy& policy,
+                         const rules::HolidayCalendar& calendar) const;
   Result<ClaimRead> Read(ports::InsuranceClaim claim, rules::Role role) const;
   Result<ports::InsuranceClaim> Visible(int64_t id, const ports::Scope& scope) const;
 

@@ -94,8 +94,10 @@ Result<DemoInsuranceSummary> GenerateDemoInsurance(ports::RecordStore& records,
     agree.amount_fen = p.amount_fen;
     agree.note = "依保险公司理算报告，与住户协商一致";
     if (auto s = step(ClaimAction::kAgree, agree); !s.ok()) return s;
-    ++summary.agreed;
-    if (p.until == Until::kAgreed) return OkStatus();
+    if (p.until == Until::kAgreed) {
+      ++summary.agreed;
+      return OkStatus();
+    }
     rules::ClaimMoveInput pay;
     pay.reference = "BANK-" + std::to_string(id);
     if (auto s = step(ClaimAction::kPay, pay); !s.ok()) return s;

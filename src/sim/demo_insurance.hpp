@@ -25,7 +25,7 @@ struct DemoInsuranceOptions {
 };
 
 struct DemoInsuranceSummary {
-  int64_t claims = 0, paid = 0, agreed = 0, rejected = 0;
+  int64_t claims = 0, paid = 0, agreed = 0, rejected = 0;  ///< by the state each ends in
 };
 
 Result<DemoInsuranceSummary> GenerateDemoInsurance(ports::RecordStore& records,

@@ -17,13 +17,10 @@ using ports::InsuranceClaim;
 constexpr const char* kColumns =
     "id, company_id, household_id, incident_at, incident, injuries, photos, losses, state, "
     "insurer, insurer_reference, notified_at, amount_fen, agreed_at, paid_at, payment_reference, "
-    "exclusion, created_by, created_at";
+    "exclusion, rejected_at, created_by, created_at";
 
 int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
 Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
-Instant Now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 Value Opt(const std::optional<Instant>& t) { return t ? Value{Unix(*t)} : Value{nullptr}; }
 Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
 std::optional<Instant> OptTime(const Rows& rows, size_t i, size_t c) {
@@ -93,6 +90,7 @@ Result<InsuranceClaim> ToClaim(const Rows& rows, size_t i) {
     if (!c.exclusion) return Corrupt("exclusion");
   }
   ++k;
+  c.rejected_at = OptTime(rows, i, k++);
   c.created_by = rows.Text(i, k++);
   c.created_at = FromUnix(rows.Int(i, k++));
   return c;
@@ -166,7 +164,7 @@ Result<InsuranceClaim> SqlInsuranceStore::Create(const InsuranceClaim& in,
         "$6, $7, 'recorded', $8, $9) RETURNING id",
         {in.company_id, in.household_id, Unix(in.incident_at), in.incident,
          int64_t{in.injuries ? 1 : 0}, json(in.photos).dump(), LossesJson(in.losses).dump(),
-         in.created_by, Unix(Now())});
+         in.created_by, Unix(in.created_at)});
     if (!ins.ok()) return ins.error();
     id = ins->Int(0, 0);
     ClaimEvent first = recorded;
@@ -248,13 +246,13 @@ Result<InsuranceClaim> SqlInsuranceStore::Move(int64_t id, rules::ClaimState fro
     auto u = conn_->Query(
         "UPDATE insurance_claims SET state = $1, insurer = $2, insurer_reference = $3, "
         "notified_at = $4, amount_fen = $5, agreed_at = $6, paid_at = $7, payment_reference = "
-        "$8, exclusion = $9 WHERE id = $10 AND state = $11",
+        "$8, exclusion = $9, rejected_at = $10 WHERE id = $11 AND state = $12",
         {std::string(rules::ClaimStateName(after.state)), after.insurer, after.insurer_reference,
          Opt(after.notified_at), Opt(after.amount_fen), Opt(after.agreed_at), Opt(after.paid_at),
          after.payment_reference,
          after.exclusion ? Value{std::string(rules::ClaimExclusionName(*after.exclusion))}
                          : Value{nullptr},
-         id, std::string(rules::ClaimStateName(from))});
+         Opt(after.rejected_at), id, std::string(rules::ClaimStateName(from))});
     if (!u.ok()) return u.error();
     if (u->affected != 1) {
       return Error::FailedPrecondition("insurance claim " + std::to_string(id) + " is " +

@@ -55,6 +55,7 @@ class InsuranceStoreContract : public ::testing::TestWithParam<Engine> {
     c.photos = {"photo/claim/1.jpg"};
     c.losses = {{"实木地板 12 m²", 360000}, {"衣柜", std::nullopt}};
     c.created_by = "agent";
+    c.created_at = T("2025-12-03T09:00:00+08:00");
     // The moves' facts are ignored on creation.
     c.amount_fen = 5;
     c.insurer = "ignored";
@@ -100,6 +101,7 @@ TEST_P(InsuranceStoreContract, KeepsTheClaimWithItsHistoryMessageAndAudit) {
   EXPECT_EQ(created->incident, "暖气片爆裂，地板和衣柜被水泡");
   EXPECT_TRUE(created->injuries);
   EXPECT_EQ(created->incident_at, T("2025-12-03T02:30:00+08:00"));
+  EXPECT_EQ(created->created_at, T("2025-12-03T09:00:00+08:00"));  // the caller's clock
   EXPECT_EQ(created->photos, std::vector<std::string>{"photo/claim/1.jpg"});
   EXPECT_EQ(created->losses,
             (std::vector<ports::ClaimLoss>{{"实木地板 12 m²", 360000}, {"衣柜", std::nullopt}}));
@@ -200,6 +202,7 @@ TEST_P(InsuranceStoreContract, RejectionKeepsItsExclusion) {
   ports::InsuranceClaim rejected = *c;
   rejected.state = ClaimState::kRejected;
   rejected.exclusion = rules::ClaimExclusion::kSelfAltered;
+  rejected.rejected_at = T("2025-12-04T11:00:00+08:00");
   auto e = Event(ClaimAction::kReject, ClaimState::kRejected, "m", "manager");
   e.exclusion = rules::ClaimExclusion::kSelfAltered;
   e.note = "住户自行改管";
@@ -208,6 +211,7 @@ TEST_P(InsuranceStoreContract, RejectionKeepsItsExclusion) {
   EXPECT_EQ(r->exclusion, rules::ClaimExclusion::kSelfAltered);
   EXPECT_EQ(r->history[1].exclusion, rules::ClaimExclusion::kSelfAltered);
   EXPECT_EQ(store_->Get(c->id)->exclusion, rules::ClaimExclusion::kSelfAltered);
+  EXPECT_EQ(r->rejected_at, T("2025-12-04T11:00:00+08:00"));
 }
 
 TEST_P(InsuranceStoreContract, ListsNewestFirstWithFilters) {

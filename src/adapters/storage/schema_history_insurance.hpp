@@ -30,6 +30,7 @@ CREATE TABLE insurance_claims (
   paid_at BIGINT,
   payment_reference TEXT NOT NULL DEFAULT '',
   exclusion TEXT,
+  rejected_at BIGINT,
   created_by TEXT NOT NULL,
   created_at BIGINT NOT NULL
 );

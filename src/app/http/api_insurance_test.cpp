@@ -106,7 +106,7 @@ TEST_P(InsuranceApi, RecordedReportedAgreedAndPaid) {
   EXPECT_EQ(json::parse(calc.body)["deadline"], payout["due"]) << calc.body;
   EXPECT_EQ(c["actions"], json{"pay"});
   told = Call("home", "GET", "/api/v1/notifications");
-  EXPECT_NE(told.body.find("4280.50"), std::string::npos) << told.body;  // W 13.8
+  EXPECT_NE(told.body.find("4280.50"), std::string::npos) << told.body;  // the amount agreed
 
   auto paid =
       Call("li", "POST", path + "/events", Step({{"type", "pay"}, {"reference", "BANK-77"}}));
@@ -187,6 +187,7 @@ TEST_P(InsuranceApi, EachRefusalNamesItsField) {
       {"no time", "zhao", with("incident_at", "yesterday"), 400, "incident_at"},
       {"injuries as text", "zhao", with("injuries", "yes"), 400, "injuries"},
       {"a photo that is no reference", "zhao", with("photos", {"a.jpg", 7}), 400, "photos[1]"},
+      {"no photo (W 13.3)", "zhao", with("photos", json::array()), 400, "photos"},
       {"a loss without its item", "zhao", with("losses", {{{"estimate", "1"}}}), 400,
        "losses[0].item"},
       {"an estimate in thousandths", "zhao",

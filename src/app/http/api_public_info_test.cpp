@@ -104,8 +104,10 @@ TEST_P(PublicInfoApi, WhatTheCompanyPublishes) {
   EXPECT_EQ(procedures["leak"]["text"], "1小时内开始处置");
   EXPECT_EQ(procedures["return-visit"]["basis"], "W 10.1.6");
   EXPECT_EQ(ByKey(info["standards"])["guarantee"]["basis"], "W 5.1");
-  EXPECT_EQ(ByKey(info["rights"])["refund.tier-1"]["text"],
-            "室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
+  EXPECT_EQ(
+      ByKey(info["rights"])["refund.tier-1"]["text"],
+      "按面积收费的住户，因企业原因室温在16.0 °C（含）至18.0 °C之间的日子，退还当日热费的20%");
+  EXPECT_EQ(ByKey(info["rights"])["refund.meter"]["basis"], "Z 2.4");
   for (const char* part : {"procedures", "standards", "rights", "duties"}) {
     for (const auto& item : info[part]) EXPECT_FALSE(item["basis"].get<std::string>().empty());
   }

@@ -174,8 +174,6 @@ Result<rules::ClaimMoveInput> MoveFromJson(const nlohmann::json& body) {
   return in;
 }
 
-Instant Now() { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); }
-
 }  // namespace
 
 void AddInsuranceRoutes(adapters::http::Router& router, const services::InsuranceService& service,
@@ -192,7 +190,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         if (!in.ok()) return ErrorResponse(in.error());
         auto read = service.Record(*in, ActorOf(*p));
         if (!read.ok()) return ErrorResponse(read.error());
-        return Json(201, ClaimJson(*read, true, Now()));
+        return Json(201, ClaimJson(*read, true, service.Now()));
       },
       {.summary = "Record an insurance claim (R-INS-1, W 13.3): the household's loss with its "
                   "photos and loss list; the insurer is to be told within 24 hours (platform "
@@ -234,7 +232,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         q.limit = page->limit + 1;  // one more tells whether another page follows
         auto list = service.List(q, actor);
         if (!list.ok()) return ErrorResponse(list.error());
-        const Instant now = Now();
+        const Instant now = service.Now();
         return Json(200,
                     KeyedPage(
                         *list, page->limit,
@@ -255,7 +253,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
                if (!id.ok()) return ErrorResponse(id.error());
                auto read = service.Get(*id, ActorOf(*p));
                if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, ClaimJson(*read, true, Now()));
+               return Json(200, ClaimJson(*read, true, service.Now()));
              },
              {.summary = "One insurance claim: the incident, losses, state, deadlines and "
                          "history, and what the caller may do next",
@@ -284,12 +282,12 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         if (!in.ok()) return ErrorResponse(in.error());
         auto read = service.Act(*id, *action, *in, ActorOf(*p));
         if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, ClaimJson(*read, true, Now()));
+        return Json(200, ClaimJson(*read, true, service.Now()));
       },
       {.summary = "Move an insurance claim on: notify-insurer (staff; the insurer and its report "
                   "number), agree (admin or manager; the amount, which starts the 30 working "
                   "days of W 13.5), pay (the payment's reference), reject (the exclusion of "
-                  "W 13.5 or W 13.6 a–d and a note)",
+                  "W 13.6 a–d and a note)",
        .query = {},
        .request_schema = "InsuranceClaimEvent",
        .response_schema = "",

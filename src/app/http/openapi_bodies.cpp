@@ -228,9 +228,8 @@ void AddBodySchemas(ordered_json& schemas) {
        {"insurer", Text("notify-insurer: the insurer's name")},
        {"reference", Text("notify-insurer: the insurer's report number; pay: the payment's")},
        {"amount", Text("agree: the amount both sides agreed, yuan with at most two decimals")},
-       {"exclusion", Enum({"own-installation", "self-altered", "builder-warranty",
-                           "indirect-loss", "outside-policy"},
-                          "reject: W 13.6 a–d, or W 13.5 (outside the policy's cover)")},
+       {"exclusion", Enum({"own-installation", "self-altered", "builder-warranty", "indirect-loss"},
+                          "reject: W 13.6 a–d")},
        {"note", Text("required to reject; kept in the history")}},
       {"type"});
   schemas["EnergyReportNew"] = Object(

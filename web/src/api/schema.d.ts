@@ -2956,7 +2956,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an insurance claim on: notify-insurer (staff; the insurer and its report number), agree (admin or manager; the amount, which starts the 30 working days of W 13.5), pay (the payment's reference), reject (the exclusion of W 13.5 or W 13.6 a–d and a note) */
+        /** Move an insurance claim on: notify-insurer (staff; the insurer and its report number), agree (admin or manager; the amount, which starts the 30 working days of W 13.5), pay (the payment's reference), reject (the exclusion of W 13.6 a–d and a note) */
         post: {
             parameters: {
                 query?: never;
@@ -7892,10 +7892,10 @@ export interface components {
             /** @description agree: the amount both sides agreed, yuan with at most two decimals */
             amount?: string;
             /**
-             * @description reject: W 13.6 a–d, or W 13.5 (outside the policy's cover)
+             * @description reject: W 13.6 a–d
              * @enum {string}
              */
-            exclusion?: "own-installation" | "self-altered" | "builder-warranty" | "indirect-loss" | "outside-policy";
+            exclusion?: "own-installation" | "self-altered" | "builder-warranty" | "indirect-loss";
             /** @description notify-insurer: the insurer's name */
             insurer?: string;
             /** @description required to reject; kept in the history */

@@ -87,7 +87,7 @@ export default function RecordClaimDrawer({ household, onClose, onDone }: Record
         <Form.Item name="injuries" label={t('claim.injuries')} valuePropName="checked" extra={t('claim.injuriesHint')}>
           <Switch />
         </Form.Item>
-        <Form.Item name="photos" label={t('claim.photos')} extra={t('claim.photosHint')}>
+        <Form.Item name="photos" label={t('claim.photos')} extra={t('claim.photosHint')} rules={[{ required: true, type: 'array', min: 1, message: t('claim.photosRequired') }]}>
           <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} placeholder={t('claim.photosPlaceholder')} />
         </Form.Item>
         <Form.Item label={t('claim.losses')} required={false} style={{ marginBottom: 0 }}>

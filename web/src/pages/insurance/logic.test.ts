@@ -89,7 +89,6 @@ describe('states and actions', () => {
     ['self-altered', 'W 13.6 b'],
     ['builder-warranty', 'W 13.6 c'],
     ['indirect-loss', 'W 13.6 d'],
-    ['outside-policy', 'W 13.5'],
     ['act-of-god', undefined],
   ])('%s is %s', (exclusion, clause) => {
     expect(exclusionClause(exclusion)).toBe(clause);

@@ -44,7 +44,6 @@ export const EXCLUSIONS: ReadonlyArray<{ value: ClaimExclusion; clause: string }
   { value: 'self-altered', clause: 'W 13.6 b' },
   { value: 'builder-warranty', clause: 'W 13.6 c' },
   { value: 'indirect-loss', clause: 'W 13.6 d' },
-  { value: 'outside-policy', clause: 'W 13.5' },
 ];
 
 export function exclusionClause(exclusion: string): string | undefined {
