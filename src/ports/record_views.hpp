@@ -11,6 +11,11 @@
 //
 // services/record_views_test.cpp checks every field a view reads against its descriptor (name,
 // type, required) through the FieldRead trace that From() fills when given one.
+//
+// Over 400 lines, not split yet: the reader and one short view per resource (about 20 lines each),
+// kept beside each other so that a view and its resource's descriptor are read together, and the
+// descriptor test covers them in one place. Splitting the views by area (network, households,
+// billing) behind this header is noted on issue 16.
 #pragma once
 
 #include <cstdint>
