@@ -144,5 +144,163 @@ TEST(Connection, ARefusalGivesReasonAndSuggestion) {
   EXPECT_EQ(CheckConnectionRefusal("管网容量不足", "").error().field, "suggestion");
 }
 
+TEST(Connection, WhoMovesAnApplicationAndWhen) {
+  using A = ConnectionAction;
+  using S = ConnectionState;
+  const Instant at = T("2026-06-01T09:00:00+08:00");
+  const ConnectionApplication bare{false, false, at, {Doc::kApplicationForm}};
+  const ConnectionApplication ready{
+      false, false, at, {Doc::kApplicationForm, Doc::kRetrofitRecord, Doc::kOwnersDecision}};
+  ConnectionMoveInput docs;
+  docs.documents = {Doc::kRetrofitRecord};
+  ConnectionMoveInput refusal;
+  refusal.reason = "管网容量不足";
+  refusal.suggestion = "待二期管网建成后再申请";
+  ConnectionMoveInput visit;
+  visit.note = "申请人认可办理过程";
+  visit.satisfied = true;
+  const struct {
+    const char* name;
+    const ConnectionApplication* app;
+    S state;
+    bool visited;
+    A action;
+    Role role;
+    ConnectionMoveInput in;
+    std::optional<S> to;  // nullopt: refused with `code` on `field`
+    ErrorCode code;
+    const char* field;
+  } table[] = {
+      {"agent files a drawing later", &bare, S::kReceived, false, A::kSupplyDocuments, Role::kAgent,
+       docs, S::kReceived, ErrorCode::kInternal, ""},
+      {"nothing new supplied", &ready, S::kReceived, false, A::kSupplyDocuments, Role::kAgent, docs,
+       std::nullopt, ErrorCode::kInvalidArgument, "documents"},
+      {"manager approves a complete file",
+       &ready,
+       S::kReceived,
+       false,
+       A::kApprove,
+       Role::kManager,
+       {},
+       S::kApproved,
+       ErrorCode::kInternal,
+       ""},
+      {"no approval without the retrofit",
+       &bare,
+       S::kReceived,
+       false,
+       A::kApprove,
+       Role::kAdmin,
+       {},
+       std::nullopt,
+       ErrorCode::kFailedPrecondition,
+       "documents"},
+      {"an agent does not decide",
+       &ready,
+       S::kReceived,
+       false,
+       A::kApprove,
+       Role::kAgent,
+       {},
+       std::nullopt,
+       ErrorCode::kPermissionDenied,
+       ""},
+      {"a technician does not take documents", &bare, S::kReceived, false, A::kSupplyDocuments,
+       Role::kTechnician, docs, std::nullopt, ErrorCode::kPermissionDenied, ""},
+      {"refusal with reason and suggestion", &bare, S::kReceived, false, A::kRefuse, Role::kManager,
+       refusal, S::kRefused, ErrorCode::kInternal, ""},
+      {"refusal without them",
+       &bare,
+       S::kReceived,
+       false,
+       A::kRefuse,
+       Role::kManager,
+       {},
+       std::nullopt,
+       ErrorCode::kInvalidArgument,
+       "reason"},
+      {"decided once",
+       &ready,
+       S::kRefused,
+       false,
+       A::kApprove,
+       Role::kManager,
+       {},
+       std::nullopt,
+       ErrorCode::kFailedPrecondition,
+       ""},
+      {"no documents after the decision", &bare, S::kApproved, false, A::kSupplyDocuments,
+       Role::kAgent, docs, std::nullopt, ErrorCode::kFailedPrecondition, ""},
+      {"visit after approval", &ready, S::kApproved, false, A::kVisit, Role::kAgent, visit,
+       S::kApproved, ErrorCode::kInternal, ""},
+      {"visit after refusal", &bare, S::kRefused, false, A::kVisit, Role::kAgent, visit,
+       S::kRefused, ErrorCode::kInternal, ""},
+      {"no visit before the decision", &bare, S::kReceived, false, A::kVisit, Role::kAgent, visit,
+       std::nullopt, ErrorCode::kFailedPrecondition, ""},
+      {"one visit", &bare, S::kRefused, true, A::kVisit, Role::kAgent, visit, std::nullopt,
+       ErrorCode::kFailedPrecondition, ""},
+      {"a visit without satisfaction",
+       &bare,
+       S::kRefused,
+       false,
+       A::kVisit,
+       Role::kAgent,
+       {{}, "", "", "申请人认可", std::nullopt},
+       std::nullopt,
+       ErrorCode::kInvalidArgument,
+       "satisfied"},
+      {"approve takes no reason", &ready, S::kReceived, false, A::kApprove, Role::kManager, refusal,
+       std::nullopt, ErrorCode::kInvalidArgument, "reason"},
+      {"the household takes no step", &bare, S::kApproved, false, A::kVisit, Role::kHousehold,
+       visit, std::nullopt, ErrorCode::kPermissionDenied, ""},
+  };
+  for (const auto& row : table) {
+    auto to = ApplyConnection(*row.app, row.state, row.visited, row.action, row.role, row.in);
+    if (row.to) {
+      ASSERT_TRUE(to.ok()) << row.name << ": " << to.error().message;
+      EXPECT_EQ(*to, *row.to) << row.name;
+    } else {
+      ASSERT_FALSE(to.ok()) << row.name;
+      EXPECT_EQ(to.error().code, row.code) << row.name;
+      if (*row.field) {
+        EXPECT_EQ(to.error().field, row.field) << row.name;
+      }
+    }
+  }
+  EXPECT_EQ(AllowedConnectionActions(bare, S::kReceived, false, Role::kManager),
+            (std::vector<A>{A::kSupplyDocuments, A::kRefuse}));
+  EXPECT_EQ(AllowedConnectionActions(ready, S::kReceived, false, Role::kManager),
+            (std::vector<A>{A::kSupplyDocuments, A::kApprove, A::kRefuse}));
+  EXPECT_EQ(AllowedConnectionActions(ready, S::kApproved, false, Role::kAgent),
+            (std::vector<A>{A::kVisit}));
+  EXPECT_TRUE(AllowedConnectionActions(ready, S::kApproved, true, Role::kAgent).empty());
+  EXPECT_TRUE(AllowedConnectionActions(ready, S::kReceived, false, Role::kRegulator).empty());
+  EXPECT_TRUE(MayApplyConnection(Role::kAgent));
+  EXPECT_FALSE(MayApplyConnection(Role::kTechnician));
+  EXPECT_FALSE(MayApplyConnection(Role::kHousehold));
+  for (A a : {A::kApply, A::kSupplyDocuments, A::kApprove, A::kRefuse, A::kVisit}) {
+    EXPECT_EQ(ParseConnectionAction(ConnectionActionName(a)), a);
+  }
+  for (S s : {S::kReceived, S::kApproved, S::kRefused}) {
+    EXPECT_EQ(ParseConnectionState(ConnectionStateName(s)), s);
+  }
+}
+
+TEST(Connection, TheDecisionDeadlineIsMetAtTheDecision) {
+  const ConnectionApplication app{
+      true, true, T("2026-09-30T16:00:00+08:00"), {Doc::kApplicationForm}};
+  auto a = AssessConnection(TestPolicy(), Calendar(), app);
+  ASSERT_TRUE(a.ok());
+  const DeadlineStatus open = DecisionDeadline(app, a->decision, std::nullopt);
+  EXPECT_EQ(open.from, app.received_at);
+  EXPECT_EQ(FormatLocal(open.due), "2026-10-10T23:59:59+08:00");
+  EXPECT_EQ(DeadlineStatusName(open, T("2026-10-09T12:00:00+08:00")), "warning");
+  EXPECT_EQ(DeadlineStatusName(open, T("2026-10-11T00:00:00+08:00")), "overdue");
+  const DeadlineStatus late = DecisionDeadline(app, a->decision, T("2026-10-12T09:00:00+08:00"));
+  EXPECT_EQ(DeadlineStatusName(late, T("2026-10-12T09:00:00+08:00")), "late");
+  const DeadlineStatus met = DecisionDeadline(app, a->decision, T("2026-10-08T09:00:00+08:00"));
+  EXPECT_EQ(DeadlineStatusName(met, T("2026-10-12T09:00:00+08:00")), "met");
+}
+
 }  // namespace
 }  // namespace hearth::rules
