@@ -16,6 +16,7 @@ namespace hearth::support {
 struct SensorCity {
   int64_t company_id = 0;
   int64_t household_id = 0;
+  int64_t building_id = 0;
   std::vector<int64_t> sensor_ids;  ///< sensor i has the code `prefix` + i
 };
 
@@ -61,6 +62,7 @@ inline SensorCity MakeSensorCity(adapters::storage::SqlRecordStore& records,
   int64_t room = make("rooms", {{"household_id", h}, {"name", "主卧"}, {"kind", "bedroom"}});
   city.company_id = c;
   city.household_id = h;
+  city.building_id = b;
   for (int i = 0; i < sensors; ++i) {
     city.sensor_ids.push_back(
         make("sensors", {{"code", prefix + std::to_string(i)}, {"room_id", room}}));

@@ -9,6 +9,7 @@
 
 #include <array>
 
+#include "adapters/storage/schema_history_connections.hpp"
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
 #include "adapters/storage/schema_history_indicators.hpp"
@@ -25,7 +26,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 21> kMigrations = {{
+constexpr std::array<Migration, 22> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -411,6 +412,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {19, "season decisions and announcements", nullptr, nullptr, kSeasonDutiesSql},
     {20, "insurance claims", nullptr, nullptr, kInsuranceClaimsSql},  // issue 16, R-INS-1
     {21, "service numbers and halls", nullptr, nullptr, kServiceContactsSql},  // R-INFO-1
+    {22, "connection applications", nullptr, nullptr, kConnectionApplicationsSql},  // R-CONN-1
 }};
 
 }  // namespace
