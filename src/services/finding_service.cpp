@@ -1,6 +1,7 @@
 #include "services/finding_service.hpp"
 
 #include "model/resources.hpp"
+#include "services/text_checks.hpp"
 
 namespace hearth::services {
 namespace {
@@ -15,18 +16,6 @@ bool MayRecord(Role role) {
          role == Role::kTechnician;
 }
 
-Status CheckText(const std::string& text, const char* field, bool required) {
-  if (required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Error::InvalidArgument(std::string(field) + " is required", field);
-  }
-  if (text.size() > kMaxFindingText) {
-    return Error::InvalidArgument(std::string(field) + " is longer than " +
-                                      std::to_string(kMaxFindingText) + " bytes",
-                                  field);
-  }
-  return OkStatus();
-}
-
 Status CheckPhotos(const std::vector<std::string>& photos) {
   if (photos.size() > kMaxFindingPhotos) {
     return Error::InvalidArgument(
@@ -36,8 +25,7 @@ Status CheckPhotos(const std::vector<std::string>& photos) {
     const std::string field = "photos[" + std::to_string(i) + "]";
     if (photos[i].empty() || photos[i].size() > kMaxPhotoRef) {
       return Error::InvalidArgument(
-          field + " must be a reference of 1 to " + std::to_string(kMaxPhotoRef) + " bytes",
-          field);
+          field + " must be a reference of 1 to " + std::to_string(kMaxPhotoRef) + " bytes", field);
     }
   }
   return OkStatus();
@@ -68,12 +56,16 @@ ports::OutboxMessage Message(const ports::Finding& f, const std::string& tag,
 /// Who hears of a move, besides the audit.
 std::vector<std::string> ReceiversOf(FindingAction action) {
   switch (action) {
-    case FindingAction::kRecord: return {"household"};
-    case FindingAction::kAcknowledge: return {"managers"};
-    case FindingAction::kDispute: return {"regulator", "managers"};
+    case FindingAction::kRecord:
+      return {"household"};
+    case FindingAction::kAcknowledge:
+      return {"managers"};
+    case FindingAction::kDispute:
+      return {"regulator", "managers"};
     case FindingAction::kUphold:
     case FindingAction::kReject:
-    case FindingAction::kWithdraw: return {"household", "managers"};
+    case FindingAction::kWithdraw:
+      return {"household", "managers"};
   }
   return {};
 }
@@ -111,12 +103,14 @@ Result<FindingRead> FindingService::Record(const NewFinding& in, const OrderActo
     }
     return household.error();
   }
-  if (auto s = CheckText(in.description, "description", true); !s.ok()) return s.error();
-  if (auto s = CheckText(in.found_by, "found_by", true); !s.ok()) return s.error();
+  if (auto s = CheckText(in.description, "description", kMaxFindingText, true); !s.ok()) {
+    return s.error();
+  }
+  if (auto s = CheckText(in.found_by, "found_by", kMaxFindingText, true); !s.ok()) return s.error();
   if (auto s = CheckPhotos(in.photos); !s.ok()) return s.error();
   const Instant now = clock_.Now();
-  if (auto s = rules::CheckFindingPeriod(in.found_at, in.valid_from, in.valid_to,
-                                         now + kFutureSlack);
+  if (auto s =
+          rules::CheckFindingPeriod(in.found_at, in.valid_from, in.valid_to, now + kFutureSlack);
       !s.ok()) {
     return s.error();
   }
@@ -131,8 +125,11 @@ Result<FindingRead> FindingService::Record(const NewFinding& in, const OrderActo
   f.valid_from = in.valid_from;
   f.valid_to = in.valid_to;
   f.created_by = actor.name;
-  const ports::FindingEvent recorded{FindingAction::kRecord, rules::FindingState::kOpen,
-                                     actor.name, std::string(rules::RoleName(actor.role)), "",
+  const ports::FindingEvent recorded{FindingAction::kRecord,
+                                     rules::FindingState::kOpen,
+                                     actor.name,
+                                     std::string(rules::RoleName(actor.role)),
+                                     "",
                                      now};
   std::vector<ports::OutboxMessage> outbox;
   for (const auto& receiver : ReceiversOf(FindingAction::kRecord)) {
@@ -145,14 +142,14 @@ Result<FindingRead> FindingService::Record(const NewFinding& in, const OrderActo
 
 Result<FindingRead> FindingService::Act(int64_t id, FindingAction action, const std::string& note,
                                         const OrderActor& actor) const {
-  if (auto s = CheckText(note, "note", false); !s.ok()) return s.error();
+  if (auto s = CheckText(note, "note", kMaxFindingText, false); !s.ok()) return s.error();
   auto f = Visible(id, actor.scope);
   if (!f.ok()) return f.error();
   auto to = rules::Apply(f->state, action, actor.role, note);
   if (!to.ok()) return to.error();
   const Instant now = clock_.Now();
-  const ports::FindingEvent event{action, *to, actor.name,
-                                  std::string(rules::RoleName(actor.role)), note, now};
+  const ports::FindingEvent event{action, *to, actor.name, std::string(rules::RoleName(actor.role)),
+                                  note,   now};
   ports::Finding after = *f;
   after.state = *to;
   const std::string tag = "event-" + std::to_string(f->history.size() + 1);

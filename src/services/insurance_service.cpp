@@ -5,6 +5,7 @@
 
 #include "model/resources.hpp"
 #include "services/company_policy.hpp"
+#include "services/text_checks.hpp"
 
 namespace hearth::services {
 namespace {
@@ -13,17 +14,6 @@ using rules::ClaimAction;
 using rules::ClaimState;
 
 constexpr auto kFutureSlack = std::chrono::minutes{5};  // clocks of phones and field laptops
-
-Status CheckText(const std::string& text, const std::string& field, size_t max, bool required) {
-  if (required && text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    return Error::InvalidArgument(field + " is required", field);
-  }
-  if (text.size() > max) {
-    return Error::InvalidArgument(field + " is longer than " + std::to_string(max) + " bytes",
-                                  field);
-  }
-  return OkStatus();
-}
 
 Status CheckEvidence(const NewClaim& in) {
   if (in.photos.empty()) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "adapters/storage/sql.hpp"
@@ -158,6 +159,27 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     auto pub = Fetch(demo.port(), "GET", "/api/v1/public/companies/weihai-heat");
     ASSERT_EQ(pub.status, 200u) << pub.body;
     EXPECT_EQ(nlohmann::json::parse(pub.body)["contacts"].size(), 4u) << pub.body;
+    // Connection applications (R-CONN-1) over the last months, per company: one overdue, one
+    // running, one approved and visited back, one refused with its visit owed, one approved late.
+    EXPECT_TRUE(std::regex_search(out, std::regex("Took in 10 connection applications: 4 "
+                                                  "approved, 2 refused, 2 visited back")))
+        << out;
+    auto hall = Fetch(demo.port(), "POST", "/api/v1/auth/login",
+                      R"({"username":"demo-weihai-heat-manager","password":"hearth-demo-city"})");
+    ASSERT_EQ(hall.status, 200u) << hall.body;
+    const std::string manager = nlohmann::json::parse(hall.body)["token"];
+    auto applications = Fetch(demo.port(), "GET", "/api/v1/connections", "", Bearer(manager));
+    ASSERT_EQ(applications.status, 200u) << applications.body;
+    std::multiset<std::string> decisions;
+    const auto taken_in = nlohmann::json::parse(applications.body)["items"];
+    for (const auto& a : taken_in) {
+      decisions.insert(a["deadlines"]["decision"]["status"].get<std::string>());
+    }
+    EXPECT_EQ(decisions, (std::multiset<std::string>{"late", "met", "met", "ok", "overdue"}))
+        << applications.body;
+    auto owed =
+        Fetch(demo.port(), "GET", "/api/v1/connections?visited=false", "", Bearer(manager));
+    EXPECT_EQ(nlohmann::json::parse(owed.body)["items"].size(), 2u) << owed.body;
     // Dispatch reports of fuel (R-ENERGY-1): the season before the shown one, whole, has a gap
     // day and a low-reserve spell for each company, as the regulator sees them.
     std::smatch filed;

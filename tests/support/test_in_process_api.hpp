@@ -1,8 +1,8 @@
 // The API in process (AddApiRoutes over a real runtime) for one engine, "sqlite" or "postgres"
 // (the test's parameter): two companies built by MakeSensorCity ("a" with one sensor "A-0" in
 // its household's room, "b" with none), and these users, logged in:
-//   root admin · gov regulator · li manager (a) · zhao technician (a) · liu manager (b) ·
-//   home household (a's) · other household (b's).
+//   root admin · gov regulator · li manager (a) · zhao technician (a) · wang agent (a) ·
+//   liu manager (b) · home household (a's) · other household (b's).
 // Shared by the API tests whose cases need only that city (api_outages_test,
 // api_findings_test, api_energy_test, api_indicators_test). The runtime runs on the system clock.
 #pragma once
@@ -45,6 +45,7 @@ class InProcessApi : public ::testing::TestWithParam<std::string> {
                           {"gov", "regulator", {}, {}},
                           {"li", "manager", a_.company_id, {}},
                           {"zhao", "technician", a_.company_id, {}},
+                          {"wang", "agent", a_.company_id, {}},
                           {"liu", "manager", b_.company_id, {}},
                           {"home", "household", {}, a_.household_id},
                           {"other", "household", {}, b_.household_id}};

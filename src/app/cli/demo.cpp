@@ -16,6 +16,7 @@
 #include "sim/demo_city.hpp"
 #include "sim/demo_energy.hpp"
 #include "sim/demo_findings.hpp"
+#include "sim/demo_connections.hpp"
 #include "sim/demo_insurance.hpp"
 #include "sim/demo_outages.hpp"
 #include "sim/demo_work_orders.hpp"
@@ -159,6 +160,18 @@ Status SeedInsurance(runtime::Runtime& rt, const std::string& login_household) {
   return OkStatus();
 }
 
+// Connection applications in every state (sim/demo_connections.hpp), over the last months.
+Status SeedConnections(runtime::Runtime& rt) {
+  auto made = sim::GenerateDemoConnections(rt.db->records, rt.db->connection_store, rt.policies,
+                                           rt.calendar, rt.clock.Now());
+  if (!made.ok()) return made.error();
+  std::cout << "Took in " << made->applications << " connection applications: " << made->approved
+            << " approved, " << made->refused << " refused, " << made->visited
+            << " visited back.\n"
+            << std::flush;
+  return OkStatus();
+}
+
 // Daily dispatch reports of fuel (sim/demo_energy.hpp): the season before the one shown, whole,
 // and the shown one up to yesterday, each with a gap and a low-reserve spell.
 Status SeedEnergy(runtime::Runtime& rt, int season) {
@@ -174,9 +187,9 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
   return OkStatus();
 }
 
-// Generates the city, with its work orders, heating stops, findings, insurance claims and
-// dispatch reports, when the database has no company;
-// a database with companies is served as it is.
+// Generates the city, with its work orders, heating stops, findings, insurance claims,
+// connection applications and dispatch reports, when the database has no company; a database
+// with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
@@ -200,6 +213,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedOutages(rt, seed, options.season); !s.ok()) return s;
   if (auto s = SeedFindings(rt, city->logins); !s.ok()) return s;
   if (auto s = SeedInsurance(rt, LoginHousehold(city->logins)); !s.ok()) return s;
+  if (auto s = SeedConnections(rt); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 

@@ -3,32 +3,32 @@
 #include <filesystem>
 
 #include "adapters/storage/disk_space.hpp"
-
 #include "app/http/admin.hpp"
+#include "app/http/connections.hpp"
 #include "app/http/energy.hpp"
 #include "app/http/findings.hpp"
-#include "app/http/insurance_claims.hpp"
-#include "app/http/public_info.hpp"
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
 #include "app/http/indicators.hpp"
+#include "app/http/insurance_claims.hpp"
 #include "app/http/mass_complaints.hpp"
-#include "app/http/regulator.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/outages.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/policies.hpp"
+#include "app/http/public_info.hpp"
 #include "app/http/reading_conflicts.hpp"
 #include "app/http/reading_quarantine.hpp"
 #include "app/http/readings.hpp"
 #include "app/http/refunds.hpp"
+#include "app/http/regulator.hpp"
 #include "app/http/reports.hpp"
-#include "app/http/sample_plans.hpp"
-#include "app/http/work_orders.hpp"
 #include "app/http/routes.hpp"
+#include "app/http/sample_plans.hpp"
 #include "app/http/usage_rates.hpp"
+#include "app/http/work_orders.hpp"
 #include "rules/access.hpp"
 
 namespace hearth::app::http {
@@ -153,8 +153,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
   AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
-                   rt.db->device_tokens,
-                   MakeAuthorizer(rt.db->auth), rt.clock);  // /api/v1/readings, sensors/{id}/…
+                   rt.db->device_tokens, MakeAuthorizer(rt.db->auth),
+                   rt.clock);  // /api/v1/readings, sensors/{id}/…
   AddReadingConflictRoutes(router, *rt.db->readings, rt.db->records, MakeAuthorizer(rt.db->auth));
   AddReadingQuarantineRoutes(router, *rt.db->readings, rt.db->records,
                              MakeAuthorizer(rt.db->auth));  // issue 18, item 5
@@ -166,9 +166,10 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddRefundRoutes(router, rt.db->refunds, rt.db->records, rt.db->auth);  // /api/v1/refunds…
   AddWorkOrderRoutes(router, rt.db->work_orders, rt.db->work_order_store, rt.db->records,
                      rt.db->auth);  // /api/v1/work-orders…, /api/v1/notifications
-  AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);  // /api/v1/outages…
-  AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);  // /api/v1/findings…
+  AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);       // /api/v1/outages…
+  AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);     // /api/v1/findings…
   AddInsuranceRoutes(router, rt.db->insurance, rt.db->records, rt.db->auth);  // R-INS-1
+  AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);  // R-CONN-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->reports, rt.db->records,

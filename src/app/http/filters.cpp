@@ -66,8 +66,10 @@ Result<std::optional<Instant>> TimeParam(const adapters::http::Request& req, con
   }
   auto t = ParseRfc3339(*text);
   if (!t.ok()) {
-    return Error::InvalidArgument(std::string(name) + " must be a date (YYYY-MM-DD) or an RFC "
-                                  "3339 time: " + t.error().message,
+    return Error::InvalidArgument(std::string(name) +
+                                      " must be a date (YYYY-MM-DD) or an RFC "
+                                      "3339 time: " +
+                                      t.error().message,
                                   name);
   }
   return std::optional<Instant>(*t);
@@ -78,8 +80,7 @@ Result<std::optional<int>> SeasonParam(const adapters::http::Request& req) {
   if (text == nullptr) return std::optional<int>();
   auto year = adapters::http::ParseDigits(*text, 4);
   if (!year || *year < 2000 || *year > 2200) {
-    return Error::InvalidArgument("season must be the year the season starts, 2000–2200",
-                                  "season");
+    return Error::InvalidArgument("season must be the year the season starts, 2000–2200", "season");
   }
   return std::optional<int>(static_cast<int>(*year));
 }
@@ -159,6 +160,20 @@ Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* 
     return Error::InvalidArgument(std::string(key) + " must be " + what + " id", key);
   }
   return std::optional<int64_t>{it->get<int64_t>()};
+}
+
+Result<std::optional<bool>> BoolMember(const nlohmann::json& body, const char* key, bool required,
+                                       const char* why) {
+  auto it = body.find(key);
+  if (it == body.end() || it->is_null()) {
+    if (!required) return std::optional<bool>{};
+    return Error::InvalidArgument(
+        std::string(key) + " is required" + (*why ? " (" : "") + why + (*why ? ")" : ""), key);
+  }
+  if (!it->is_boolean()) {
+    return Error::InvalidArgument(std::string(key) + " must be true or false", key);
+  }
+  return std::optional<bool>{it->get<bool>()};
 }
 
 Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool required,

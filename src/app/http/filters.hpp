@@ -7,12 +7,11 @@
 #pragma once
 
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "adapters/http/message.hpp"
 #include "core/civil_time.hpp"
@@ -63,6 +62,11 @@ Result<Instant> TimeField(const nlohmann::json& body, const char* key, bool requ
 /// id"): none when absent or null; invalid_argument naming the key unless a positive integer.
 Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,
                                         const char* what);
+
+/// A true/false member of a JSON body: none when absent or null (unless `required`:
+/// invalid_argument naming the key and saying `why`); invalid_argument when not a boolean.
+Result<std::optional<bool>> BoolMember(const nlohmann::json& body, const char* key, bool required,
+                                       const char* why = "");
 
 /// An optional amount of money in yuan ("4280.50" or 4280.5; at most two decimals), as fen:
 /// none when absent or null; invalid_argument naming `field` (default: the key) otherwise.

@@ -136,12 +136,9 @@ Result<services::NewClaim> NewClaimFromJson(const nlohmann::json& body) {
   auto incident = TextField(body, "incident", true);
   if (!incident.ok()) return incident.error();
   in.incident = *incident;
-  if (auto it = body.find("injuries"); it != body.end() && !it->is_null()) {
-    if (!it->is_boolean()) {
-      return Error::InvalidArgument("injuries must be true or false (W 13.4)", "injuries");
-    }
-    in.injuries = it->get<bool>();
-  }
+  auto injuries = BoolMember(body, "injuries", false);
+  if (!injuries.ok()) return injuries.error();
+  in.injuries = injuries->value_or(false);
   auto photos = PhotoRefs(body);
   if (!photos.ok()) return photos.error();
   in.photos = std::move(*photos);

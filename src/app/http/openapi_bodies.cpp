@@ -1,7 +1,8 @@
 // The OpenAPI schemas of the request and answer bodies that are not records: logging in, and what
 // the monitoring and refund routes take and give (issue 5). Written by hand beside the decoders
-// they describe (adapters/json/readings_json, weather_json, measurement_json; app/http/refunds.cpp);
-// the access test checks that every route's schema names one of these or a record.
+// they describe (adapters/json/readings_json, weather_json, measurement_json;
+// app/http/refunds.cpp); the access test checks that every route's schema names one of these or a
+// record.
 #include "app/http/openapi.hpp"
 
 namespace hearth::app::http {
@@ -123,9 +124,15 @@ void AddBodySchemas(ordered_json& schemas) {
   schemas["RefundPatch"] = patch;
 
   // Work orders (issue 13; app/http/work_orders.cpp, adapters/json/work_order_json.hpp).
-  const std::vector<std::string> channels = {"city-hotline", "provincial-hotline", "on-receipt",
-                                             "internet-plus", "first-question", "urgent",
-                                             "phone", "web", "hall"};
+  const std::vector<std::string> channels = {"city-hotline",
+                                             "provincial-hotline",
+                                             "on-receipt",
+                                             "internet-plus",
+                                             "first-question",
+                                             "urgent",
+                                             "phone",
+                                             "web",
+                                             "hall"};
   schemas["WorkOrderNew"] = Object(
       {{"channel", Enum(channels, "R-WO-1: a hotline platform, or the company's own channel")},
        {"external_id", Text("the platform's order number; required for a hotline channel")},
@@ -185,13 +192,13 @@ void AddBodySchemas(ordered_json& schemas) {
        {"road_sections", Text("the road sections under repair")},
        {"company", Integer("admin only: the company's id")}},
       {"kind", "company_caused", "cause", "scope", "start", "expected_end"});
-  schemas["OutageNotice"] = Object(
-      {{"at", Text("when it was published, " + std::string(kRfc3339))},
-       {"expected_end", Text("the restoration it announces (default: the last announced)")},
-       {"text", Text("what else it says")}},
-      {"at"});
-  schemas["OutageEnd"] = Object({{"at", Text("when heat was back, " + std::string(kRfc3339))}},
-                                {"at"});
+  schemas["OutageNotice"] =
+      Object({{"at", Text("when it was published, " + std::string(kRfc3339))},
+              {"expected_end", Text("the restoration it announces (default: the last announced)")},
+              {"text", Text("what else it says")}},
+             {"at"});
+  schemas["OutageEnd"] =
+      Object({{"at", Text("when heat was back, " + std::string(kRfc3339))}}, {"at"});
   schemas["FindingNew"] = Object(
       {{"household", Integer("the household's id")},
        {"kind", Enum({"drain-valve", "vent-valve", "heat-exchanger", "altered-pipes", "pipe-pump",
@@ -216,11 +223,10 @@ void AddBodySchemas(ordered_json& schemas) {
        {"incident", Text("what happened")},
        {"injuries", Boolean("W 13.4: someone was hurt")},
        {"photos", ArrayOf(Text("a photo's reference (W 13.3 影像资料)"), 0, 20)},
-       {"losses",
-        ArrayOf(Object({{"item", Text("what was lost or damaged")},
-                        {"estimate", Text("its estimate in yuan, e.g. \"1200.00\"")}},
-                       {"item"}),
-                0, 100)}},
+       {"losses", ArrayOf(Object({{"item", Text("what was lost or damaged")},
+                                  {"estimate", Text("its estimate in yuan, e.g. \"1200.00\"")}},
+                                 {"item"}),
+                          0, 100)}},
       {"household", "incident_at", "incident"});
   schemas["InsuranceClaimEvent"] = Object(
       {{"type", Enum({"notify-insurer", "agree", "pay", "reject"},
@@ -232,6 +238,28 @@ void AddBodySchemas(ordered_json& schemas) {
                           "reject: W 13.6 a–d")},
        {"note", Text("required to reject; kept in the history")}},
       {"type"});
+  const std::vector<std::string> documents = {"application-form", "drawings", "retrofit-record",
+                                              "owners-decision"};
+  schemas["ConnectionNew"] = Object(
+      {{"building", Integer("the building's id")},
+       {"household", Integer("the household's id, when it is on file (in that building)")},
+       {"applicant", Text("the applicant's name")},
+       {"phone", Text("the applicant's phone")},
+       {"new_building", Boolean("a new building (by 31 July for that season, Z 2.3 (三))")},
+       {"outside_works", Boolean("outside works needed: 3 working days to decide, else 1")},
+       {"received_at",
+        Text("when the form was taken in, " + std::string(kRfc3339) + "; at most 7 days ago")},
+       {"documents", ArrayOf(Enum(documents, "a document on file"), 1, 4)}},
+      {"building", "applicant", "new_building", "outside_works", "received_at", "documents"});
+  schemas["ConnectionEvent"] = Object(
+      {{"type", Enum({"supply-documents", "approve", "refuse", "visit"},
+                     "the hall: supply-documents, visit; admin, manager: approve, refuse")},
+       {"documents", ArrayOf(Enum(documents, "a document supplied later"), 1, 4)},
+       {"reason", Text("refuse: why (required)")},
+       {"suggestion", Text("refuse: what the applicant can do (required)")},
+       {"note", Text("visit: what the applicant said (required); otherwise kept in the history")},
+       {"satisfied", Boolean("visit: whether the applicant is satisfied (required)")}},
+      {"type"});
   schemas["EnergyReportNew"] = Object(
       {{"day", Text("the day reported, YYYY-MM-DD, not after today")},
        {"fuel", Enum({"coal", "gas", "oil", "biomass"}, "R-ENERGY-1: the fuel")},
@@ -241,10 +269,10 @@ void AddBodySchemas(ordered_json& schemas) {
        {"note", Text("")},
        {"company", Integer("admin only: the company's id")}},
       {"day", "fuel", "stock", "consumption"});
-  schemas["IndicatorPublicationNew"] = Object(
-      {{"month", Text("W 14.4.6: the month published, YYYY-MM, over before today")},
-       {"company", Integer("admin only: the company's id")}},
-      {"month"});
+  schemas["IndicatorPublicationNew"] =
+      Object({{"month", Text("W 14.4.6: the month published, YYYY-MM, over before today")},
+              {"company", Integer("admin only: the company's id")}},
+             {"month"});
 }
 
 }  // namespace hearth::app::http

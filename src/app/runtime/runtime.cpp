@@ -15,10 +15,9 @@ namespace {
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
   c.url = url;
-  for (auto* conn :
-       {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
-        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
-        &c.insurance}) {
+  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders,
+                     &c.partners, &c.outages, &c.findings, &c.energy, &c.indicators,
+                     &c.mass_complaints, &c.licences, &c.insurance, &c.connections}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -38,8 +37,7 @@ adapters::crypto::HashingPoolOptions HashingPoolFor(unsigned cores) {
 
 Database::Database(Connections c, const ports::Clock& clock,
                    const services::PolicyRegistry& policies,
-                   const services::DeadlineService& deadlines,
-                   services::CalendarService& calendar,
+                   const services::DeadlineService& deadlines, services::CalendarService& calendar,
                    const adapters::crypto::Argon2Cost& password_cost)
     : url(c.url),
       watch(c.url),
@@ -66,12 +64,13 @@ Database::Database(Connections c, const ports::Clock& clock,
       work_order_store(std::move(c.work_orders)),
       mass_complaint_store(std::move(c.mass_complaints)),
       mass_complaints(mass_complaint_store, records, policies, clock),
-      work_orders(work_order_store, records, judging, policies, calendar, clock,
-                  &mass_complaints),
+      work_orders(work_order_store, records, judging, policies, calendar, clock, &mass_complaints),
       outages(outage_store, records, policies, calendar, clock),
       findings(finding_store, records, clock),
       insurance_store(std::move(c.insurance)),
       insurance(insurance_store, records, policies, calendar, clock),
+      connection_store(std::move(c.connections)),
+      connections(connection_store, records, policies, calendar, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

@@ -21,46 +21,48 @@
 #include "adapters/crypto/hashing_pool.hpp"
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/connection_sql.hpp"
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
-#include "adapters/storage/insurance_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
+#include "adapters/storage/insurance_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/mass_complaint_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
+#include "adapters/storage/partner_keys_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
-#include "adapters/storage/partner_keys_sql.hpp"
-#include "adapters/storage/work_order_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
 #include "adapters/storage/user_store_sql.hpp"
+#include "adapters/storage/work_order_sql.hpp"
 #include "services/alert_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/calendar_service.hpp"
 #include "services/company_sample_plan.hpp"
+#include "services/connection_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/device_token_service.hpp"
 #include "services/energy_service.hpp"
 #include "services/finding_service.hpp"
-#include "services/insurance_service.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/indicator_publication_service.hpp"
-#include "services/mass_complaint_service.hpp"
 #include "services/ingest_service.hpp"
+#include "services/insurance_service.hpp"
 #include "services/judging_service.hpp"
+#include "services/mass_complaint_service.hpp"
 #include "services/measurement_service.hpp"
 #include "services/outage_service.hpp"
 #include "services/policy_registry.hpp"
 #include "services/refund_ledger_service.hpp"
-#include "services/work_order_service.hpp"
 #include "services/regulator_service.hpp"
-#include "services/season_duty_service.hpp"
 #include "services/rollup_service.hpp"
+#include "services/season_duty_service.hpp"
 #include "services/user_admin_service.hpp"
 #include "services/weather_service.hpp"
+#include "services/work_order_service.hpp"
 
 namespace hearth::app::runtime {
 
@@ -85,7 +87,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance;
+      insurance, connections;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -94,12 +96,11 @@ class Database {
  public:
   Database(Connections connections, const ports::Clock& clock,
            const services::PolicyRegistry& policies, const services::DeadlineService& deadlines,
-           services::CalendarService& calendar,
-           const adapters::crypto::Argon2Cost& password_cost);
+           services::CalendarService& calendar, const adapters::crypto::Argon2Cost& password_cost);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  const std::string url;  ///< as opened: a SQLite path or a postgresql:// URL
+  const std::string url;                   ///< as opened: a SQLite path or a postgresql:// URL
   adapters::storage::DatabaseWatch watch;  ///< is the database file still there (issue 12)?
   adapters::storage::SqlRecordStore records;
   adapters::storage::SqlUserStore users;
@@ -131,16 +132,18 @@ class Database {
   services::OutageService outages;         ///< heating stops and their notices (issue 15)
   services::FindingService findings;       ///< household-caused findings (R-REFUND-4)
   adapters::storage::SqlInsuranceStore insurance_store;
-  services::InsuranceService insurance;    ///< insurance claims (R-INS-1)
+  services::InsuranceService insurance;  ///< insurance claims (R-INS-1)
+  adapters::storage::SqlConnectionStore connection_store;
+  services::ConnectionService connections;  ///< connection applications (R-CONN-1)
   adapters::storage::SqlEnergyStore energy_store;
-  services::EnergyService energy;          ///< daily dispatch reports of fuel (R-ENERGY-1)
+  services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.
   services::HotlineReportService reports;
   adapters::storage::SqlIndicatorPublicationStore indicator_store;
   services::IndicatorPublicationService indicators;  ///< published indicators (W 14.4.6)
   adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
-  services::SeasonDutyService season_duties;  ///< the season's announcements (R-SEASON-1)
-  services::CompanySamplePlanService sample_plans;  ///< plans from the records (R-SAMPLE-1..3)
+  services::SeasonDutyService season_duties;         ///< the season's announcements (R-SEASON-1)
+  services::CompanySamplePlanService sample_plans;   ///< plans from the records (R-SAMPLE-1..3)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
 };
