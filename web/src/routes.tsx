@@ -86,6 +86,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Refunds')),
   },
   {
+    path: '/connections',
+    menu: 'menu.connections',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/Connections')),
+  },
+  {
     path: '/insurance-claims',
     menu: 'menu.insuranceClaims',
     group: 'menu.billing',
@@ -188,6 +195,13 @@ export const PAGES: PageRoute[] = [
     group: 'menu.myHeating',
     roles: ['household'],
     component: lazy(() => import('./pages/MyInsuranceClaims')),
+  },
+  {
+    path: '/my/connections',
+    menu: 'menu.myConnections',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyConnections')),
   },
 ];
 

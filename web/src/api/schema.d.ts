@@ -1212,6 +1212,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connection applications, newest first, with their decision deadlines; visited=false lists the decided ones whose return visit is owed (R-WO-6) */
+        get: {
+            parameters: {
+                query?: {
+                    building?: string;
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                    state?: string;
+                    visited?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take in a connection application (R-CONN-1, W 9.1.4): one form is enough, the rest is listed as missing (容缺); a new building after the profile's date (31 July) catches the next season and is told so; the decision is due in 3 working days with outside works, 1 without */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConnectionNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One connection application: the season it catches, its documents, state, decision deadline and history, and what the caller may do next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a connection application on: supply-documents (the hall; those supplied later), approve (admin or manager; an existing building needs its retrofit and owners' decision; connects the named household), refuse (admin or manager; a reason and a suggestion), visit (the hall, after the decision: what the applicant said and whether satisfied, W 10.1.7) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConnectionEvent"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts": {
         parameters: {
             query?: never;
@@ -7718,6 +7910,39 @@ export interface components {
             name: string;
             /** @description policy profile name, e.g. weihai */
             policy: string;
+        };
+        ConnectionEvent: {
+            documents?: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
+            /** @description visit: what the applicant said (required); otherwise kept in the history */
+            note?: string;
+            /** @description refuse: why (required) */
+            reason?: string;
+            /** @description visit: whether the applicant is satisfied (required) */
+            satisfied?: boolean;
+            /** @description refuse: what the applicant can do (required) */
+            suggestion?: string;
+            /**
+             * @description the hall: supply-documents, visit; admin, manager: approve, refuse
+             * @enum {string}
+             */
+            type: "supply-documents" | "approve" | "refuse" | "visit";
+        };
+        ConnectionNew: {
+            /** @description the applicant's name */
+            applicant: string;
+            /** @description the building's id */
+            building: number;
+            documents: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
+            /** @description the household's id, when it is on file (in that building) */
+            household?: number;
+            /** @description a new building (by 31 July for that season, Z 2.3 (三)) */
+            new_building: boolean;
+            /** @description outside works needed: 3 working days to decide, else 1 */
+            outside_works: boolean;
+            /** @description the applicant's phone */
+            phone?: string;
+            /** @description when the form was taken in, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00; at most 7 days ago */
+            received_at: string;
         };
         Credentials: {
             password: string;

@@ -1041,3 +1041,78 @@ export interface SamplePlan {
   shortfalls: SampleShortfall[];
   selected_households: SampledHousehold[];
 }
+
+// ---- Connection applications (R-CONN-1, 报装申请; Z 2.3 (三), W 9.1.4, W 10.1.7) ----------------
+// src/app/http/connections.cpp, ConnectionJson. The request bodies are the generated schemas;
+// the answer is written here, as the claims' is.
+
+export type ConnectionState = 'received' | 'approved' | 'refused';
+
+/** application-form 申请表 (required to apply, W 9.1.4), drawings 设计图纸 (a new building's),
+ * retrofit-record 节能改造验收记录 and owners-decision 业主共同决定 (an existing building's, both
+ * before approval, Z 2.3 (三)). */
+export type ConnectionDocument = 'application-form' | 'drawings' | 'retrofit-record' | 'owners-decision';
+
+/** What the service hall (admin, manager, agent) or a decider (admin, manager) may do next. */
+export type ConnectionEventType = 'supply-documents' | 'approve' | 'refuse' | 'visit';
+
+/** POST /api/v1/connections (admin, manager, agent). received_at: not in the future, at most 7
+ * days before the server's clock; documents must include the application-form. */
+export type ConnectionNew = Schemas['ConnectionNew'];
+
+/** POST /api/v1/connections/{id}/events: supply-documents (the hall; one not yet on file at
+ * least), approve (admin, manager), refuse (admin, manager; reason and suggestion), visit (the
+ * hall, once decided; note and satisfied). */
+export type ConnectionEvent = Schemas['ConnectionEvent'];
+
+/** An entry of an application's history: "apply" first, then each event. */
+export interface ConnectionHistoryEntry {
+  action: 'apply' | ConnectionEventType | string;
+  /** The state the action left the application in. */
+  state: ConnectionState | string;
+  actor: string;
+  role: string;
+  note: string;
+  at: string;
+  documents?: Array<ConnectionDocument | string>;
+  reason?: string;
+  suggestion?: string;
+  satisfied?: boolean;
+}
+
+/** GET /api/v1/connections's items; GET /{id} and the POST answers add `history`. */
+export interface Connection {
+  id: number;
+  company_id: number;
+  building_id: number;
+  household_id: number | null;
+  applicant: string;
+  /** As the server sends it: masked ("138****1234") for a reader without the need. */
+  phone: string | null;
+  new_building: boolean;
+  outside_works: boolean;
+  received_at: string;
+  /** The year the season it catches starts. */
+  season: number;
+  /** A new building applied after the profile's date: it catches the next season (Z 2.3 (三)). */
+  next_season: boolean;
+  /** What the applicant is told (the next season), else null. */
+  notice: string | null;
+  documents: Array<ConnectionDocument | string>;
+  /** Still to be supplied (容缺), in the server's order. */
+  missing: Array<ConnectionDocument | string>;
+  state: ConnectionState | string;
+  decided_at: string | null;
+  reason: string | null;
+  suggestion: string | null;
+  visited_at: string | null;
+  satisfied: boolean | null;
+  visit_note: string | null;
+  /** decision: 3 working days with outside works, 1 without (W 9.1.4); met at the decision. */
+  deadlines: { decision: ClaimDeadline };
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<ConnectionEventType | string>;
+  created_by: string;
+  created_at: string;
+  history?: ConnectionHistoryEntry[];
+}

@@ -180,11 +180,11 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/insurance-claims', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/connections', '/insurance-claims', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/insurance-claims', '/settings/calendar', '/settings/audit'],
-      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims'],
+      'demo-regulator': ['/households', '/connections', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections'],
     };
     for (const [user, paths] of Object.entries(routes)) {
       const p = await ctx.openPage();
@@ -322,6 +322,51 @@ export const flows = {
   // claim for the household login's home, reports it to the insurer, agrees ¥1,234.50 and sees
   // the payout's 30 working days count down (W 13.5), then pays; the household reads it on 我的理赔;
   // anyone opens the manager's company's public page and finds the procedures with their limits.
+  async connectionTakenInAndApproved(ctx) {
+    const token = await ctx.apiToken(MANAGER);
+    const buildings = await ctx.apiGet(token, '/api/v1/buildings?limit=1');
+    ctx.assert.ok(buildings.items.length, 'the manager sees no building');
+    const applicant = `浏览器测试置业 ${Date.now()}`;
+
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/connections`);
+    await p.page.getByTestId('connection-list').waitFor();
+    await p.page.getByTestId('connection-new').click();
+    const form = p.page.getByTestId('connection-form');
+    await form.waitFor();
+    // Received now (the form's default); a new building, its drawings to follow (容缺).
+    await p.page.locator('#connection_building').fill(String(buildings.items[0].id));
+    await p.page.locator('#connection_applicant').fill(applicant);
+    await p.page.locator('#connection_phone').fill('13906311234');
+    await form.getByText('新建建筑', { exact: true }).click();
+    await p.page.getByTestId('connection-submit').click();
+    const detail = p.page.getByTestId('connection-detail');
+    const refused = form.getByRole('alert').or(form.locator('.ant-form-item-explain-error'));
+    await detail.or(refused).first().waitFor();
+    ctx.assert.equal(await refused.count(), 0, `the form says: ${await refused.allTextContents()}`);
+    await detail.getByText(applicant).waitFor();
+    await detail.getByTestId('connection-state').filter({ hasText: '已受理' }).waitFor();
+    const deadline = detail.getByTestId('connection-deadlines');
+    await deadline.getByTestId('countdown').filter({ hasText: /^剩余 .+ · 截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/ }).waitFor();
+    await deadline.getByText('依据：W 9.1.4').waitFor();
+
+    // The manager approves it; the deadline is met.
+    await p.page.getByTestId('connection-approve').click();
+    const modal = p.page.getByTestId('connection-action-form');
+    await modal.waitFor();
+    await p.page.locator('#connection-action_note').fill('现场勘察后同意接入');
+    await p.page.getByTestId('connection-action-submit').click();
+    const moved = detail.getByTestId('connection-state').filter({ hasText: '已批准' });
+    const modalRefused = modal.getByRole('alert').or(modal.locator('.ant-form-item-explain-error'));
+    await moved.or(modalRefused).first().waitFor();
+    ctx.assert.equal(await modalRefused.count(), 0, `approve: ${await modalRefused.allTextContents()}`);
+    await deadline.getByTestId('countdown').filter({ hasText: /完成/ }).waitFor();
+    await ctx.screenshot(p.page, 'connection');
+    p.assertClean('the manager taking in and approving a connection application');
+    await p.close();
+  },
+
   async insuranceClaimAndPublicPage(ctx) {
     const user = login(ctx, 'household');
     const home = await ctx.apiGet(await ctx.apiToken(user), '/api/v1/auth/me');

@@ -54,15 +54,16 @@ export function ClaimStateTag({ state }: { state: string }) {
 }
 
 /** A deadline: its name, then the countdown (or met, or met late in red); with `basis`, the
- * clause and a missing holiday calendar small beneath. */
-export function ClaimDeadlineView({ name, deadline, basis }: { name: ClaimDeadlineName | string; deadline: ClaimDeadline; basis?: boolean }) {
+ * clause and a missing holiday calendar small beneath. `label` names a deadline that is not a
+ * claim's (a connection application's decision uses this view too). */
+export function ClaimDeadlineView({ name, deadline, basis, label }: { name: ClaimDeadlineName | string; deadline: ClaimDeadline; basis?: boolean; label?: string }) {
   const t = useT();
   const now = useNow(60_000);
   const look = deadlineLook(deadline, now);
   return (
     <Flex vertical gap={2} data-testid={`claim-deadline-${name}`} data-look={look}>
       <Flex gap={6} wrap="wrap" align="center">
-        <Tag color={look === 'late' || look === 'overdue' ? 'red' : look === 'warning' ? 'orange' : undefined}>{deadlineName(t, name)}</Tag>
+        <Tag color={look === 'late' || look === 'overdue' ? 'red' : look === 'warning' ? 'orange' : undefined}>{label ?? deadlineName(t, name)}</Tag>
         {look === 'late' ? (
           <Typography.Text type="danger" strong data-testid="countdown" data-state="late">
             {t('claim.lateMet', { at: formatDateTime(deadline.met_at), due: formatDateTime(deadline.due) })}
