@@ -8,11 +8,23 @@
 // W 10.3 (10.3 c): data distorted or not recorded (失真或无数据记录), a damaged meter, or a
 //                  replacement not filed → may be billed by area (the platform always does).
 //
+// Disputes (the platform's decisions; the text names no procedure): a dispute is raised by the
+// household over its own meter, or by the company's staff on either party's behalf (who raised it
+// decides the payer); it is open until calibrated by a qualified metrology body, with the
+// report's reference and result, or withdrawn by its side (the household its own; the admin or a
+// manager the company's). Calibration is recorded by the admin, a manager or a technician. A
+// failed calibration means the meter's data are distorted (失真): its household is billed by area
+// for the period (W 10.3 (10.3 c)).
+//
 // Pure; thread-safe.
 #pragma once
 
 #include <optional>
 #include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "rules/access.hpp"
 
 namespace hearth::rules {
 
@@ -44,5 +56,36 @@ struct MeterBasis {
   std::string_view reason;  ///< "" by meter; "热量表无数据记录，改按面积收费（W 10.3 (10.3 c)）", …
 };
 MeterBasis BasisFor(MeterFault fault);
+
+enum class DisputeState { kOpen, kCalibrated, kWithdrawn };
+enum class DisputeAction { kRaise, kCalibrate, kWithdraw };
+
+/// Wire names: "open", "calibrated", "withdrawn"; "raise", "calibrate", "withdraw".
+std::string_view DisputeStateName(DisputeState s);
+std::optional<DisputeState> ParseDisputeState(std::string_view name);
+std::string_view DisputeActionName(DisputeAction a);
+std::optional<DisputeAction> ParseDisputeAction(std::string_view name);
+
+/// Whether `role` may raise a dispute for `raised_by`: a household only its own (kHousehold);
+/// the company's staff (admin, manager, agent, technician) for either party.
+bool MayRaiseDispute(Role role, Party raised_by);
+
+/// What a calibration brings: required for kCalibrate, refused otherwise.
+struct CalibrationInput {
+  std::optional<CalibrationResult> result;
+  std::string_view reference;  ///< the metrology body's report number
+};
+
+/// The state after `role` takes `action` (not kRaise) on a dispute raised by `raised_by` in
+/// `state`. Errors: permission_denied (the role; a household withdrawing the company's
+/// dispute); failed_precondition (not open); invalid_argument naming "result" or "reference".
+Result<DisputeState> ApplyDispute(DisputeState state, Party raised_by, DisputeAction action,
+                                  Role role, const CalibrationInput& input);
+
+/// The actions `role` may take now, in a stable order.
+std::vector<DisputeAction> AllowedDisputeActions(DisputeState state, Party raised_by, Role role);
+
+/// The fault a calibration shows: data distorted when it failed, none when it passed.
+MeterFault FaultOf(CalibrationResult result);
 
 }  // namespace hearth::rules
