@@ -12,21 +12,22 @@
 #include "adapters/storage/schema_history_connections.hpp"
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
-#include "adapters/storage/schema_history_indicators.hpp"
-#include "adapters/storage/schema_history_mass_complaints.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
+#include "adapters/storage/schema_history_indicators.hpp"
 #include "adapters/storage/schema_history_insurance.hpp"
+#include "adapters/storage/schema_history_mass_complaints.hpp"
+#include "adapters/storage/schema_history_meters.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
+#include "adapters/storage/schema_history_partners.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
 #include "adapters/storage/schema_history_seasons.hpp"
-#include "adapters/storage/schema_history_partners.hpp"
 #include "adapters/storage/schema_history_work_orders.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 22> kMigrations = {{
+constexpr std::array<Migration, 23> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -402,17 +403,18 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // The hotline platforms' keys, and the signatures seen (replays are refused).
     {13, "hotline partner keys", nullptr, nullptr, kPartnersSql},
     {14, "heating stops and their notices", nullptr, nullptr, kOutagesSql},  // issue 15
-    {15, "household-caused findings", nullptr, nullptr, kFindingsSql},  // issue 15, R-REFUND-4
-    {16, "daily dispatch reports of fuel", nullptr, nullptr, kEnergySql},  // issue 15, R-ENERGY-1
+    {15, "household-caused findings", nullptr, nullptr, kFindingsSql},       // issue 15, R-REFUND-4
+    {16, "daily dispatch reports of fuel", nullptr, nullptr, kEnergySql},    // issue 15, R-ENERGY-1
     // W 14.4.6: a month's indicators as published, never changed afterwards (issue 15).
     {17, "published monthly indicators", nullptr, nullptr, kIndicatorPublicationsSql},
     // R-REG-1: a community's complaints over the profile's threshold, flagged once (issue 15).
     {18, "mass complaints", nullptr, nullptr, kMassComplaintsSql},
     // R-SEASON-1: the districts' decisions and the companies' announcements (issue 15).
     {19, "season decisions and announcements", nullptr, nullptr, kSeasonDutiesSql},
-    {20, "insurance claims", nullptr, nullptr, kInsuranceClaimsSql},  // issue 16, R-INS-1
+    {20, "insurance claims", nullptr, nullptr, kInsuranceClaimsSql},           // issue 16, R-INS-1
     {21, "service numbers and halls", nullptr, nullptr, kServiceContactsSql},  // R-INFO-1
     {22, "connection applications", nullptr, nullptr, kConnectionApplicationsSql},  // R-CONN-1
+    {23, "heat-meter disputes", nullptr, nullptr, kMeterDisputesSql},               // R-METER-1
 }};
 
 }  // namespace
