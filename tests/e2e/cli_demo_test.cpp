@@ -180,6 +180,18 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     auto owed =
         Fetch(demo.port(), "GET", "/api/v1/connections?visited=false", "", Bearer(manager));
     EXPECT_EQ(nlohmann::json::parse(owed.body)["items"].size(), 2u) << owed.body;
+    // Heat-meter disputes (R-METER-1) per company: a failed meter (the company pays, the
+    // household billed by area), a passed one (the household pays), the company's own open.
+    EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 6 heat-meter disputes: 2 meters "
+                                                  "failed, 2 passed, 2 open")))
+        << out;
+    auto disputes = Fetch(demo.port(), "GET", "/api/v1/meter-disputes?state=calibrated", "",
+                          Bearer(manager));
+    ASSERT_EQ(disputes.status, 200u) << disputes.body;
+    const auto calibrated = nlohmann::json::parse(disputes.body)["items"];
+    ASSERT_EQ(calibrated.size(), 2u) << disputes.body;
+    EXPECT_EQ(calibrated[0]["payer"], "household");  // newest first: the passed one
+    EXPECT_EQ(calibrated[1]["billing"]["by_area"], true);
     // Dispatch reports of fuel (R-ENERGY-1): the season before the shown one, whole, has a gap
     // day and a low-reserve spell for each company, as the regulator sees them.
     std::smatch filed;

@@ -18,6 +18,7 @@
 #include "sim/demo_findings.hpp"
 #include "sim/demo_connections.hpp"
 #include "sim/demo_insurance.hpp"
+#include "sim/demo_meter_disputes.hpp"
 #include "sim/demo_outages.hpp"
 #include "sim/demo_work_orders.hpp"
 #include "sim/live_simulation.hpp"
@@ -172,6 +173,16 @@ Status SeedConnections(runtime::Runtime& rt) {
   return OkStatus();
 }
 
+// Heat-meter disputes (sim/demo_meter_disputes.hpp): failed, passed and open, per company.
+Status SeedMeterDisputes(runtime::Runtime& rt) {
+  auto made = sim::GenerateDemoMeterDisputes(rt.db->records, rt.db->meter_disputes);
+  if (!made.ok()) return made.error();
+  std::cout << "Recorded " << made->disputes << " heat-meter disputes: " << made->failed
+            << " meters failed, " << made->passed << " passed, " << made->open << " open.\n"
+            << std::flush;
+  return OkStatus();
+}
+
 // Daily dispatch reports of fuel (sim/demo_energy.hpp): the season before the one shown, whole,
 // and the shown one up to yesterday, each with a gap and a low-reserve spell.
 Status SeedEnergy(runtime::Runtime& rt, int season) {
@@ -188,8 +199,8 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
 }
 
 // Generates the city, with its work orders, heating stops, findings, insurance claims,
-// connection applications and dispatch reports, when the database has no company; a database
-// with companies is served as it is.
+// connection applications, meter disputes and dispatch reports, when the database has no
+// company; a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
@@ -214,6 +225,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedFindings(rt, city->logins); !s.ok()) return s;
   if (auto s = SeedInsurance(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   if (auto s = SeedConnections(rt); !s.ok()) return s;
+  if (auto s = SeedMeterDisputes(rt); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 

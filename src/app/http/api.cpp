@@ -13,6 +13,7 @@
 #include "app/http/indicators.hpp"
 #include "app/http/insurance_claims.hpp"
 #include "app/http/mass_complaints.hpp"
+#include "app/http/meter_disputes.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/openapi.hpp"
 #include "app/http/outages.hpp"
@@ -169,7 +170,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);       // /api/v1/outages…
   AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);     // /api/v1/findings…
   AddInsuranceRoutes(router, rt.db->insurance, rt.db->records, rt.db->auth);  // R-INS-1
-  AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);  // R-CONN-1
+  AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);       // R-CONN-1
+  AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);  // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->reports, rt.db->records,

@@ -260,6 +260,21 @@ void AddBodySchemas(ordered_json& schemas) {
        {"note", Text("visit: what the applicant said (required); otherwise kept in the history")},
        {"satisfied", Boolean("visit: whether the applicant is satisfied (required)")}},
       {"type"});
+  schemas["MeterDisputeNew"] = Object(
+      {{"household", Integer("the household's id (billed by meter)")},
+       {"raised_by", Enum({"household", "company"},
+                          "who raised the dispute (W 10.3: it decides who pays the calibration); "
+                          "staff must say, a household raises its own")},
+       {"reason", Text("what is disputed")}},
+      {"household", "reason"});
+  schemas["MeterDisputeEvent"] = Object(
+      {{"type", Enum({"calibrate", "withdraw"},
+                     "admin, manager, technician: calibrate; the side that raised it: withdraw")},
+       {"result", Enum({"passed", "failed"}, "calibrate: the metrology body's result")},
+       {"reference", Text("calibrate: the metrology body's report number")},
+       {"cost", Text("calibrate: what the calibration cost, yuan with at most two decimals")},
+       {"note", Text("kept with the step")}},
+      {"type"});
   schemas["EnergyReportNew"] = Object(
       {{"day", Text("the day reported, YYYY-MM-DD, not after today")},
        {"fuel", Enum({"coal", "gas", "oil", "biomass"}, "R-ENERGY-1: the fuel")},

@@ -15,9 +15,10 @@ namespace {
 Result<Connections> OpenConnections(const std::string& url) {
   Connections c;
   c.url = url;
-  for (auto* conn : {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders,
-                     &c.partners, &c.outages, &c.findings, &c.energy, &c.indicators,
-                     &c.mass_complaints, &c.licences, &c.insurance, &c.connections}) {
+  for (auto* conn :
+       {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
+        &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
+        &c.insurance, &c.connections, &c.meter_disputes}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -71,6 +72,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       insurance(insurance_store, records, policies, calendar, clock),
       connection_store(std::move(c.connections)),
       connections(connection_store, records, policies, calendar, clock),
+      meter_dispute_store(std::move(c.meter_disputes)),
+      meter_disputes(meter_dispute_store, records, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

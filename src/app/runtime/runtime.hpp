@@ -30,6 +30,7 @@
 #include "adapters/storage/insurance_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/mass_complaint_sql.hpp"
+#include "adapters/storage/meter_dispute_sql.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/partner_keys_sql.hpp"
@@ -54,6 +55,7 @@
 #include "services/judging_service.hpp"
 #include "services/mass_complaint_service.hpp"
 #include "services/measurement_service.hpp"
+#include "services/meter_dispute_service.hpp"
 #include "services/outage_service.hpp"
 #include "services/policy_registry.hpp"
 #include "services/refund_ledger_service.hpp"
@@ -87,7 +89,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections;
+      insurance, connections, meter_disputes;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -135,6 +137,8 @@ class Database {
   services::InsuranceService insurance;  ///< insurance claims (R-INS-1)
   adapters::storage::SqlConnectionStore connection_store;
   services::ConnectionService connections;  ///< connection applications (R-CONN-1)
+  adapters::storage::SqlMeterDisputeStore meter_dispute_store;
+  services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.
