@@ -93,6 +93,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Connections')),
   },
   {
+    path: '/meter-disputes',
+    menu: 'menu.meterDisputes',
+    group: 'menu.billing',
+    roles: [...STAFF, 'regulator'],
+    component: lazy(() => import('./pages/MeterDisputes')),
+  },
+  {
     path: '/insurance-claims',
     menu: 'menu.insuranceClaims',
     group: 'menu.billing',
@@ -202,6 +209,13 @@ export const PAGES: PageRoute[] = [
     group: 'menu.myHeating',
     roles: ['household'],
     component: lazy(() => import('./pages/MyConnections')),
+  },
+  {
+    path: '/my/meter-disputes',
+    menu: 'menu.myMeterDisputes',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyMeterDisputes')),
   },
 ];
 

@@ -3534,6 +3534,194 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/meter-disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Heat-meter disputes, newest first, with who pays each calibration; a household sees its own */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Dispute a heat meter (R-METER-1, W 10.3): the household over its own, or the company's staff for either side; who raised it decides who pays the calibration */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeterDisputeNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meter-disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One heat-meter dispute: its calibration, who pays, how the household is billed, and what the caller may do next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meter-disputes/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Settle a heat-meter dispute: calibrate (admin, manager, technician; the result, the metrology body's report number and the cost in yuan) or withdraw (the side that raised it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MeterDisputeEvent"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/network_sections": {
         parameters: {
             query?: never;
@@ -8215,6 +8403,35 @@ export interface components {
              * @enum {string}
              */
             signature?: "signed" | "pending" | "refused";
+        };
+        MeterDisputeEvent: {
+            /** @description calibrate: what the calibration cost, yuan with at most two decimals */
+            cost?: string;
+            /** @description kept with the step */
+            note?: string;
+            /** @description calibrate: the metrology body's report number */
+            reference?: string;
+            /**
+             * @description calibrate: the metrology body's result
+             * @enum {string}
+             */
+            result?: "passed" | "failed";
+            /**
+             * @description admin, manager, technician: calibrate; the side that raised it: withdraw
+             * @enum {string}
+             */
+            type: "calibrate" | "withdraw";
+        };
+        MeterDisputeNew: {
+            /** @description the household's id (billed by meter) */
+            household: number;
+            /**
+             * @description who raised the dispute (W 10.3: it decides who pays the calibration); staff must say, a household raises its own
+             * @enum {string}
+             */
+            raised_by?: "household" | "company";
+            /** @description what is disputed */
+            reason: string;
         };
         /** @description A section of the primary network. */
         "network section": {

@@ -1116,3 +1116,56 @@ export interface Connection {
   created_at: string;
   history?: ConnectionHistoryEntry[];
 }
+
+// ---- Heat-meter disputes (R-METER-1, 热计量表争议与检定; W 10.3) ------------------------------------
+// src/app/http/meter_disputes.cpp, DisputeJson. The request bodies are the generated schemas;
+// the answer is written here, as the claims' is.
+
+export type MeterDisputeState = 'open' | 'calibrated' | 'withdrawn';
+
+/** Who raised a dispute (and who may pay its calibration): 住户 or 供热企业. */
+export type MeterDisputeParty = 'household' | 'company';
+
+/** The metrology body's verdict on the meter: 合格 / 不合格. */
+export type CalibrationResult = 'passed' | 'failed';
+
+/** calibrate: admin, manager, technician; withdraw: the side that raised it (the household its
+ * own, the admin or a manager the company's). */
+export type MeterDisputeEventType = 'calibrate' | 'withdraw';
+
+/** POST /api/v1/meter-disputes. raised_by is required of staff; a household may leave it out (its
+ * own) and may raise for household only. 409 naming household: billed by area, no meter. */
+export type MeterDisputeNew = Schemas['MeterDisputeNew'];
+
+/** POST /api/v1/meter-disputes/{id}/events: calibrate (the result and the report's reference;
+ * the cost in yuan, "300.00", and a note optional) or withdraw (a note optional). */
+export type MeterDisputeEvent = Schemas['MeterDisputeEvent'];
+
+/** GET /api/v1/meter-disputes's items, GET /{id}, and the POST answers. */
+export interface MeterDispute {
+  id: number;
+  company_id: number;
+  household_id: number;
+  raised_by: MeterDisputeParty | string;
+  reason: string;
+  state: MeterDisputeState | string;
+  result: CalibrationResult | string | null;
+  /** The metrology body's report number. */
+  reference: string | null;
+  /** The calibration's cost in yuan ("300.00") and in fen. */
+  cost: string | null;
+  cost_fen: number | null;
+  /** Who pays the calibration, once calibrated (W 10.3), and the clause: "W 10.3 (10.3 b)". */
+  payer: MeterDisputeParty | string | null;
+  payer_clause: string | null;
+  /** How the household is billed: by area (and why, in Chinese) after a failed calibration. */
+  billing: { by_area: boolean; reason: string | null };
+  calibrated_at: string | null;
+  calibrated_by: string | null;
+  withdrawn_at: string | null;
+  note: string | null;
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<MeterDisputeEventType | string>;
+  created_by: string;
+  created_at: string;
+}

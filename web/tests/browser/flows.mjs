@@ -180,11 +180,11 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/connections', '/insurance-claims', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/connections', '/meter-disputes', '/insurance-claims', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/connections', '/insurance-claims', '/settings/calendar', '/settings/audit'],
-      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections'],
+      'demo-regulator': ['/households', '/connections', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/meter-disputes'],
     };
     for (const [user, paths] of Object.entries(routes)) {
       const p = await ctx.openPage();
@@ -364,6 +364,35 @@ export const flows = {
     await deadline.getByTestId('countdown').filter({ hasText: /完成/ }).waitFor();
     await ctx.screenshot(p.page, 'connection');
     p.assertClean('the manager taking in and approving a connection application');
+    await p.close();
+  },
+
+  async meterDisputeCalibrated(ctx) {
+    // The demo leaves each company's own dispute open; the technician records a failed meter.
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, TECHNICIAN);
+    await p.page.goto(`${ctx.base}/meter-disputes?state=open`);
+    const list = p.page.getByTestId('dispute-list');
+    await list.waitFor();
+    await list.getByRole('row').filter({ hasText: '远传读数连续三日不变' }).first().click();
+    const detail = p.page.getByTestId('dispute-detail');
+    await detail.waitFor();
+    await p.page.getByTestId('dispute-calibrate').click();
+    const modal = p.page.getByTestId('dispute-action-form');
+    await modal.waitFor();
+    await modal.getByText('不合格', { exact: true }).click();
+    await p.page.locator('#dispute-action_reference').fill('JL-浏览器测试');
+    await p.page.locator('#dispute-action_cost').fill('300.00');
+    await p.page.getByTestId('dispute-action-submit').click();
+    const moved = detail.getByTestId('dispute-state').filter({ hasText: '已检定' });
+    const refused = modal.getByRole('alert').or(modal.locator('.ant-form-item-explain-error'));
+    await moved.or(refused).first().waitFor();
+    ctx.assert.equal(await refused.count(), 0, `calibrate: ${await refused.allTextContents()}`);
+    // The company raised it: the company pays (W 10.3 (10.3 a)); a failed meter bills by area.
+    await detail.getByTestId('dispute-payer').getByText(/W 10\.3 \(10\.3 a\)/).waitFor();
+    await detail.getByTestId('dispute-by-area').waitFor();
+    await ctx.screenshot(p.page, 'meter-dispute');
+    p.assertClean('the technician recording a calibration');
     await p.close();
   },
 
