@@ -6,6 +6,7 @@
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -19,15 +20,6 @@ constexpr const char* kColumns =
     "id, company_id, building_id, household_id, applicant, phone, new_building, outside_works, "
     "received_at, season, next_season, documents, state, decided_at, reason, suggestion, "
     "visited_at, satisfied, visit_note, version, created_by, created_at";
-
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
-Value Opt(const std::optional<Instant>& t) { return t ? Value{Unix(*t)} : Value{nullptr}; }
-Value Opt(const std::optional<bool>& b) { return b ? Value{int64_t{*b ? 1 : 0}} : Value{nullptr}; }
-std::optional<Instant> OptTime(const Rows& rows, size_t i, size_t c) {
-  if (rows.IsNull(i, c)) return std::nullopt;
-  return FromUnix(rows.Int(i, c));
-}
 
 Error Corrupt(const std::string& what) {
   return Error::Internal("a stored connection application is malformed: " + what);

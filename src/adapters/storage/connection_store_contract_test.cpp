@@ -6,12 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "adapters/storage/connection_sql.hpp"
-#include "adapters/storage/migrations.hpp"
-#include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/work_order_sql.hpp"
 #include "model/resources.hpp"
-#include "support/test_database.hpp"
-#include "support/test_sensors.hpp"
+#include "support/store_contract.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -24,30 +20,8 @@ using support::EngineName;
 
 Instant T(const char* text) { return *ParseRfc3339(text); }
 
-class ConnectionStoreContract : public ::testing::TestWithParam<Engine> {
+class ConnectionStoreContract : public support::StoreContract<SqlConnectionStore> {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<support::TestDatabase>(GetParam());
-    auto records = Connect(db_->url());
-    ASSERT_TRUE(records.ok());
-    ASSERT_TRUE(Migrate(**records).ok());
-    records_ = std::make_unique<SqlRecordStore>(std::move(*records));
-    auto conn = Connect(db_->url());
-    ASSERT_TRUE(conn.ok());
-    store_ = std::make_unique<SqlConnectionStore>(std::move(*conn));
-    auto orders = Connect(db_->url());
-    ASSERT_TRUE(orders.ok());
-    outbox_ = std::make_unique<SqlWorkOrderStore>(std::move(*orders));
-    a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
-    b_ = support::MakeSensorCity(*records_, "b", 0, "sb");
-  }
-  void TearDown() override {
-    outbox_.reset();
-    store_.reset();
-    records_.reset();
-    db_.reset();
-  }
-
   ports::ConnectionRecord Application(const support::SensorCity& city, bool with_household) {
     ports::ConnectionRecord c;
     c.company_id = city.company_id;
@@ -93,12 +67,6 @@ class ConnectionStoreContract : public ::testing::TestWithParam<Engine> {
     auto h = records_->Get(*model::FindResource("households"), household, {});
     return h.ok() ? h->Text("heating_status") : "?";
   }
-
-  std::unique_ptr<support::TestDatabase> db_;
-  std::unique_ptr<SqlRecordStore> records_;
-  std::unique_ptr<SqlConnectionStore> store_;
-  std::unique_ptr<SqlWorkOrderStore> outbox_;
-  support::SensorCity a_, b_;
 };
 
 TEST_P(ConnectionStoreContract, KeepsTheApplicationWithItsHistoryMessageAndAudit) {

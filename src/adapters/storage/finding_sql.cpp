@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -18,8 +18,6 @@ constexpr const char* kColumns =
     "id, company_id, household_id, kind, description, photos, found_by, found_at, valid_from, "
     "valid_to, state, created_by, created_at";
 
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
 Instant Now() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -110,16 +108,16 @@ Result<Finding> SqlFindingStore::Create(const Finding& in, const FindingEvent& r
     if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(*conn_, {0, "", in.created_by, "create", "findings", id, "",
-                                StateJson(*after)});
+    return InsertAudit(*conn_,
+                       {0, "", in.created_by, "create", "findings", id, "", StateJson(*after)});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
 }
 
 Result<Finding> SqlFindingStore::GetLocked(int64_t id, bool with_history) {
-  auto rows = conn_->Query(std::string("SELECT ") + kColumns + " FROM findings WHERE id = $1",
-                           {id});
+  auto rows =
+      conn_->Query(std::string("SELECT ") + kColumns + " FROM findings WHERE id = $1", {id});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return Error::NotFound("no finding " + std::to_string(id), "id");
   auto f = ToFinding(*rows, 0);
@@ -189,8 +187,8 @@ Result<Finding> SqlFindingStore::Move(int64_t id, rules::FindingState from,
     nlohmann::json a = nlohmann::json::parse(StateJson(after));
     a["action"] = rules::FindingActionName(event.action);
     a["note"] = event.note;
-    return InsertAudit(*conn_, {0, "", event.actor, "update", "findings", id, StateJson(*before),
-                                a.dump()});
+    return InsertAudit(
+        *conn_, {0, "", event.actor, "update", "findings", id, StateJson(*before), a.dump()});
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);

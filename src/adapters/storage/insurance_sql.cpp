@@ -6,6 +6,7 @@
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -18,15 +19,6 @@ constexpr const char* kColumns =
     "id, company_id, household_id, incident_at, incident, injuries, photos, losses, state, "
     "insurer, insurer_reference, notified_at, amount_fen, agreed_at, paid_at, payment_reference, "
     "exclusion, rejected_at, created_by, created_at";
-
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
-Value Opt(const std::optional<Instant>& t) { return t ? Value{Unix(*t)} : Value{nullptr}; }
-Value Opt(const std::optional<int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
-std::optional<Instant> OptTime(const Rows& rows, size_t i, size_t c) {
-  if (rows.IsNull(i, c)) return std::nullopt;
-  return FromUnix(rows.Int(i, c));
-}
 
 Error Corrupt(const std::string& what) {
   return Error::Internal("a stored insurance claim is malformed: " + what);

@@ -5,11 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/storage/insurance_sql.hpp"
-#include "adapters/storage/migrations.hpp"
-#include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/work_order_sql.hpp"
-#include "support/test_database.hpp"
-#include "support/test_sensors.hpp"
+#include "support/store_contract.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -21,30 +17,8 @@ using support::EngineName;
 
 Instant T(const char* text) { return *ParseRfc3339(text); }
 
-class InsuranceStoreContract : public ::testing::TestWithParam<Engine> {
+class InsuranceStoreContract : public support::StoreContract<SqlInsuranceStore> {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<support::TestDatabase>(GetParam());
-    auto records = Connect(db_->url());
-    ASSERT_TRUE(records.ok());
-    ASSERT_TRUE(Migrate(**records).ok());
-    records_ = std::make_unique<SqlRecordStore>(std::move(*records));
-    auto conn = Connect(db_->url());
-    ASSERT_TRUE(conn.ok());
-    store_ = std::make_unique<SqlInsuranceStore>(std::move(*conn));
-    auto orders = Connect(db_->url());
-    ASSERT_TRUE(orders.ok());
-    outbox_ = std::make_unique<SqlWorkOrderStore>(std::move(*orders));
-    a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
-    b_ = support::MakeSensorCity(*records_, "b", 0, "sb");
-  }
-  void TearDown() override {
-    outbox_.reset();
-    store_.reset();
-    records_.reset();
-    db_.reset();
-  }
-
   ports::InsuranceClaim Claim(const support::SensorCity& city) {
     ports::InsuranceClaim c;
     c.company_id = city.company_id;
@@ -83,12 +57,6 @@ class InsuranceStoreContract : public ::testing::TestWithParam<Engine> {
     m.next_attempt_at = m.created_at;
     return m;
   }
-
-  std::unique_ptr<support::TestDatabase> db_;
-  std::unique_ptr<SqlRecordStore> records_;
-  std::unique_ptr<SqlInsuranceStore> store_;
-  std::unique_ptr<SqlWorkOrderStore> outbox_;
-  support::SensorCity a_, b_;
 };
 
 TEST_P(InsuranceStoreContract, KeepsTheClaimWithItsHistoryMessageAndAudit) {

@@ -6,6 +6,7 @@
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -16,14 +17,6 @@ using ports::MeterDispute;
 constexpr const char* kColumns =
     "id, company_id, household_id, raised_by, reason, state, result, reference, cost_fen, "
     "calibrated_at, calibrated_by, withdrawn_at, note, created_by, created_at";
-
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
-Value Opt(const std::optional<Instant>& t) { return t ? Value{Unix(*t)} : Value{nullptr}; }
-std::optional<Instant> OptTime(const Rows& rows, size_t i, size_t c) {
-  if (rows.IsNull(i, c)) return std::nullopt;
-  return FromUnix(rows.Int(i, c));
-}
 
 Error Corrupt(const std::string& what) {
   return Error::Internal("a stored meter dispute is malformed: " + what);

@@ -5,11 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/storage/meter_dispute_sql.hpp"
-#include "adapters/storage/migrations.hpp"
-#include "adapters/storage/record_store_sql.hpp"
-#include "adapters/storage/work_order_sql.hpp"
-#include "support/test_database.hpp"
-#include "support/test_sensors.hpp"
+#include "support/store_contract.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -22,30 +18,8 @@ using support::EngineName;
 
 Instant T(const char* text) { return *ParseRfc3339(text); }
 
-class MeterDisputeStoreContract : public ::testing::TestWithParam<Engine> {
+class MeterDisputeStoreContract : public support::StoreContract<SqlMeterDisputeStore> {
  protected:
-  void SetUp() override {
-    db_ = std::make_unique<support::TestDatabase>(GetParam());
-    auto records = Connect(db_->url());
-    ASSERT_TRUE(records.ok());
-    ASSERT_TRUE(Migrate(**records).ok());
-    records_ = std::make_unique<SqlRecordStore>(std::move(*records));
-    auto conn = Connect(db_->url());
-    ASSERT_TRUE(conn.ok());
-    store_ = std::make_unique<SqlMeterDisputeStore>(std::move(*conn));
-    auto orders = Connect(db_->url());
-    ASSERT_TRUE(orders.ok());
-    outbox_ = std::make_unique<SqlWorkOrderStore>(std::move(*orders));
-    a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
-    b_ = support::MakeSensorCity(*records_, "b", 0, "sb");
-  }
-  void TearDown() override {
-    outbox_.reset();
-    store_.reset();
-    records_.reset();
-    db_.reset();
-  }
-
   ports::MeterDispute Dispute(const support::SensorCity& city, Party raised_by) {
     ports::MeterDispute d;
     d.company_id = city.company_id;
@@ -72,12 +46,6 @@ class MeterDisputeStoreContract : public ::testing::TestWithParam<Engine> {
     m.next_attempt_at = m.created_at;
     return m;
   }
-
-  std::unique_ptr<support::TestDatabase> db_;
-  std::unique_ptr<SqlRecordStore> records_;
-  std::unique_ptr<SqlMeterDisputeStore> store_;
-  std::unique_ptr<SqlWorkOrderStore> outbox_;
-  support::SensorCity a_, b_;
 };
 
 TEST_P(MeterDisputeStoreContract, KeepsTheDisputeWithItsMessageAndAudit) {

@@ -7,6 +7,7 @@
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -18,8 +19,6 @@ constexpr const char* kColumns =
     "id, company_id, kind, company_caused, cause, scope, start_at, expected_end, actual_end, "
     "road_sections, affected_households, affected_area_m2, created_by, created_at";
 
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
 Instant Now() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }

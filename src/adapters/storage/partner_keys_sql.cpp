@@ -3,12 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 #include "rules/deadline.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
-
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
 
 std::string AuditJson(const ports::PartnerKey& k) {  // never the secret
   return nlohmann::json{{"key_id", k.key_id},
@@ -24,7 +23,8 @@ Result<std::vector<ports::PartnerKey>> SqlPartnerKeyStore::Select(
     const std::string& where, const std::vector<Value>& params) {
   auto rows = conn_->Query(
       "SELECT id, key_id, platform, company_id, secret, created_by, created_at, disabled FROM "
-      "partner_keys " + where + " ORDER BY id",
+      "partner_keys " +
+          where + " ORDER BY id",
       params);
   if (!rows.ok()) return rows.error();
   std::vector<ports::PartnerKey> out;
@@ -66,8 +66,8 @@ Result<ports::PartnerKey> SqlPartnerKeyStore::Add(const ports::PartnerKey& key) 
     added.id = ins->Int(0, 0);
     added.created_at = now;
     added.disabled = false;
-    if (auto a = InsertAudit(*conn_, {0, "", key.created_by, "create", "partner-keys", added.id,
-                                      "", AuditJson(added)});
+    if (auto a = InsertAudit(*conn_, {0, "", key.created_by, "create", "partner-keys", added.id, "",
+                                      AuditJson(added)});
         !a.ok()) {
       return a;
     }
@@ -110,8 +110,8 @@ Status SqlPartnerKeyStore::SeeRequest(const std::string& key_id, const std::stri
                                       Instant at, Instant forget_before) {
   MutexLock lock(mutex_);
   return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
-    auto purge = conn_->Query("DELETE FROM partner_requests WHERE seen_at < $1",
-                              {Unix(forget_before)});
+    auto purge =
+        conn_->Query("DELETE FROM partner_requests WHERE seen_at < $1", {Unix(forget_before)});
     if (!purge.ok()) return purge.error();
     auto ins = conn_->Query(
         "INSERT INTO partner_requests (key_id, signature, seen_at) VALUES ($1, $2, $3)",

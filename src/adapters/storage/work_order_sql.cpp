@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <chrono>
-
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/work_order_json.hpp"
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/sql_time.hpp"
 #include "rules/deadline.hpp"
 
 namespace hearth::adapters::storage {
@@ -30,8 +30,6 @@ constexpr const char* kOutboxColumns =
     "id, message_id, receiver, topic, company_id, household_id, order_id, payload, created_at, "
     "attempts, next_attempt_at, delivered_at, last_error";
 
-int64_t Unix(Instant t) { return t.time_since_epoch().count(); }
-Instant FromUnix(int64_t s) { return Instant{std::chrono::seconds{s}}; }
 Instant Now() {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
@@ -122,7 +120,8 @@ Result<std::vector<OutboxMessage>> ToMessages(const Result<Rows>& rows) {
 // A stored timeline entry: a rule event's JSON, or a system note {"system":…,"detail":…}.
 std::string EntryData(const OrderEntry& e) {
   if (!e.system.empty()) {
-    return nlohmann::json{{"system", e.system}, {"detail", e.detail}, {"at", FormatLocal(e.event.at)}}
+    return nlohmann::json{
+        {"system", e.system}, {"detail", e.detail}, {"at", FormatLocal(e.event.at)}}
         .dump();
   }
   return json::OrderEventToJson(e.event).dump();
@@ -198,9 +197,9 @@ Result<ports::WorkOrderStore::Created> SqlWorkOrderStore::Create(
   Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
     const std::string channel{rules::ChannelName(head.channel)};
     if (!head.external_id.empty()) {
-      auto existing = conn_->Query(
-          "SELECT id FROM work_orders WHERE channel = $1 AND external_id = $2",
-          {channel, head.external_id});
+      auto existing =
+          conn_->Query("SELECT id FROM work_orders WHERE channel = $1 AND external_id = $2",
+                       {channel, head.external_id});
       if (!existing.ok()) return existing.error();
       if (!existing->empty()) {
         auto o = GetLocked(existing->Int(0, 0), true);
@@ -235,8 +234,8 @@ Result<ports::WorkOrderStore::Created> SqlWorkOrderStore::Create(
     if (auto w = InsertOutbox(*conn_, messages); !w.ok()) return w;
     auto o = GetLocked(id, true);
     if (!o.ok()) return o.error();
-    if (auto a = InsertAudit(*conn_, {0, "", head.created_by, "create", "work-orders", id, "",
-                                      StateJson(*o)});
+    if (auto a = InsertAudit(
+            *conn_, {0, "", head.created_by, "create", "work-orders", id, "", StateJson(*o)});
         !a.ok()) {
       return a;
     }
@@ -248,9 +247,8 @@ Result<ports::WorkOrderStore::Created> SqlWorkOrderStore::Create(
 }
 
 Result<WorkOrder> SqlWorkOrderStore::GetLocked(int64_t id, bool with_entries) {
-  auto rows = conn_->Query(std::string("SELECT ") + kOrderColumns +
-                               " FROM work_orders WHERE id = $1",
-                           {id});
+  auto rows = conn_->Query(
+      std::string("SELECT ") + kOrderColumns + " FROM work_orders WHERE id = $1", {id});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) {
     return Error::NotFound("no work order " + std::to_string(id), "id");
@@ -340,14 +338,15 @@ Result<std::vector<WorkOrder>> SqlWorkOrderStore::List(const ports::WorkOrderQue
   if (q.channel) where.And("channel =", std::string(rules::ChannelName(*q.channel)));
   if (q.parent_id) where.And("parent_id =", *q.parent_id);
   if (q.open_due_before) {
-    where.And("EXISTS (SELECT 1 FROM work_order_deadlines d WHERE d.order_id = work_orders.id "
-              "AND d.open = 1 AND d.due <",
-              Unix(*q.open_due_before), ")");
+    where.And(
+        "EXISTS (SELECT 1 FROM work_order_deadlines d WHERE d.order_id = work_orders.id "
+        "AND d.open = 1 AND d.due <",
+        Unix(*q.open_due_before), ")");
   }
   if (q.after) where.And("id >", *q.after);
   const std::string sql = std::string("SELECT ") + kOrderColumns + " FROM work_orders WHERE " +
-                    where.sql() + " ORDER BY id LIMIT " +
-                    std::to_string(std::clamp(q.limit, 1, kMaxPageRows));
+                          where.sql() + " ORDER BY id LIMIT " +
+                          std::to_string(std::clamp(q.limit, 1, kMaxPageRows));
   MutexLock lock(mutex_);
   auto rows = conn_->Query(sql, where.params());
   if (!rows.ok()) return rows.error();
@@ -371,8 +370,7 @@ Result<int64_t> SqlWorkOrderStore::CountPrior(const ports::PriorComplaints& q) {
   return rows->Int(0, 0);
 }
 
-Result<std::vector<ports::DueDeadline>> SqlWorkOrderStore::DueUnalerted(Instant before,
-                                                                        int limit) {
+Result<std::vector<ports::DueDeadline>> SqlWorkOrderStore::DueUnalerted(Instant before, int limit) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT order_id, company_id, name, due FROM work_order_deadlines WHERE open = 1 AND "
@@ -468,8 +466,7 @@ Result<std::vector<OutboxMessage>> SqlWorkOrderStore::HouseholdMessages(
                                  where.params()));
 }
 
-Result<std::vector<WorkOrder>> SqlWorkOrderStore::ListActive(
-    const ports::OrderActivityQuery& q) {
+Result<std::vector<WorkOrder>> SqlWorkOrderStore::ListActive(const ports::OrderActivityQuery& q) {
   // $1, $2: the range, used by each of the three conditions.
   std::vector<Value> params = {Unix(q.from), Unix(q.until)};
   std::string sql = std::string("SELECT ") + kOrderColumns +
