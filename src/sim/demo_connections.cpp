@@ -143,7 +143,7 @@ Result<DemoConnectionSummary> GenerateDemoConnections(ports::RecordStore& record
     if (!late.ok()) return late.error();
     rules::ConnectionMoveInput approve_late;
     approve_late.note = "现场勘察后同意接入";
-    if (auto s = step(*late, ConnectionAction::kApprove, approve_late, now - days{92}); !s.ok()) {
+    if (auto s = step(*late, ConnectionAction::kApprove, approve_late, now - days{80}); !s.ok()) {
       return s.error();
     }
   }

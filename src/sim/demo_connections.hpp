@@ -6,14 +6,16 @@
 // What it makes, deterministic for the city, per company (its buildings and its stopped
 // households by id):
 // - an existing building's household, form only, 6 days ago: its decision (1 working day) is
-//   overdue, and the retrofit record and owners' decision are missing;
+//   overdue (unless a holiday of 6 days or more, the Spring Festival's, takes in those days),
+//   and the retrofit record and owners' decision are missing;
 // - a new building with outside works, 3 hours ago: its 3 working days running, drawings
 //   supplied later;
 // - an existing building's household 40 days ago: documents supplied the next day, approved the
 //   day after (the household connected), visited back and satisfied;
 // - a new building 60 days ago, refused the next day with its reason and suggestion, its return
 //   visit still owed;
-// - a new building 100 days ago, approved 8 days later (late).
+// - a new building 100 days ago, approved 20 days later: late whatever holidays fall between
+//   (1 working day; no holiday is that long).
 #pragma once
 
 #include <cstdint>
