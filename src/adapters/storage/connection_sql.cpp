@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/storage/audit_sql.hpp"
-#include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/record_change_sql.hpp"
 #include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
@@ -117,12 +117,6 @@ Status ReadDetails(const std::string& text, ConnectionEvent& e) {
   return OkStatus();
 }
 
-std::vector<ports::OutboxMessage> Prefixed(int64_t id, std::span<const ports::OutboxMessage> in) {
-  std::vector<ports::OutboxMessage> out(in.begin(), in.end());
-  for (auto& m : out) m.message_id = "connection-" + std::to_string(id) + "-" + m.message_id;
-  return out;
-}
-
 }  // namespace
 
 Status SqlConnectionStore::AppendEvent(int64_t id, int64_t seq, const ConnectionEvent& e) {
@@ -174,11 +168,11 @@ Result<ConnectionRecord> SqlConnectionStore::Create(const ConnectionRecord& in,
     first.action = rules::ConnectionAction::kApply;
     first.state = rules::ConnectionState::kReceived;
     if (auto e = AppendEvent(id, 1, first); !e.ok()) return e;
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(*conn_, {0, "", in.created_by, "create", "connection_applications", id, "",
-                                StateJson(*after)});
+    return FinishChange(
+        *conn_, {"connection", "connection_applications", id, in.created_by, "", StateJson(*after)},
+        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -263,22 +257,20 @@ Result<ConnectionRecord> SqlConnectionStore::Move(int64_t id, const ConnectionRe
          after.version});
     if (!u.ok()) return u.error();
     if (u->affected != 1) {
-      return Error::FailedPrecondition(
-          "connection application " + std::to_string(id) + " changed since it was read (" +
-          std::string(rules::ConnectionStateName(before->state)) + " now); read it again");
+      return ChangedMeanwhile("connection application", id,
+                              rules::ConnectionStateName(before->state));
     }
     if (auto e = AppendEvent(id, after.version + 1, event); !e.ok()) return e;
     if (event.action == rules::ConnectionAction::kApprove && before->household_id) {
       if (auto c = Connect(*before->household_id, id, event.actor); !c.ok()) return c;
     }
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto now = GetLocked(id, false);
     if (!now.ok()) return now.error();
-    json a = json::parse(StateJson(*now));
-    a["action"] = rules::ConnectionActionName(event.action);
-    a["note"] = event.note;
-    return InsertAudit(*conn_, {0, "", event.actor, "update", "connection_applications", id,
-                                StateJson(*before), a.dump()});
+    return FinishChange(
+        *conn_,
+        {"connection", "connection_applications", id, event.actor, StateJson(*before),
+         WithStep(StateJson(*now), rules::ConnectionActionName(event.action), event.note)},
+        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);

@@ -4,8 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "adapters/storage/audit_sql.hpp"
-#include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/record_change_sql.hpp"
 #include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
@@ -69,12 +68,6 @@ std::string StateJson(const Finding& f) {
   return j.dump();
 }
 
-std::vector<ports::OutboxMessage> Prefixed(int64_t id, std::span<const ports::OutboxMessage> in) {
-  std::vector<ports::OutboxMessage> out(in.begin(), in.end());
-  for (auto& m : out) m.message_id = "finding-" + std::to_string(id) + "-" + m.message_id;
-  return out;
-}
-
 }  // namespace
 
 Status SqlFindingStore::AppendEvent(int64_t id, int64_t seq, const FindingEvent& e) {
@@ -105,11 +98,10 @@ Result<Finding> SqlFindingStore::Create(const Finding& in, const FindingEvent& r
     first.action = rules::FindingAction::kRecord;
     first.state = rules::FindingState::kOpen;
     if (auto e = AppendEvent(id, 1, first); !e.ok()) return e;
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(*conn_,
-                       {0, "", in.created_by, "create", "findings", id, "", StateJson(*after)});
+    return FinishChange(*conn_, {"finding", "findings", id, in.created_by, "", StateJson(*after)},
+                        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -175,20 +167,17 @@ Result<Finding> SqlFindingStore::Move(int64_t id, rules::FindingState from,
                            std::string(rules::FindingStateName(from))});
     if (!u.ok()) return u.error();
     if (u->affected != 1) {
-      return Error::FailedPrecondition("finding " + std::to_string(id) + " is " +
-                                       std::string(rules::FindingStateName(before->state)) +
-                                       " now; read it again");
+      return ChangedMeanwhile("finding", id, rules::FindingStateName(before->state));
     }
     const auto seq = static_cast<int64_t>(before->history.size()) + 1;
     if (auto e = AppendEvent(id, seq, event); !e.ok()) return e;
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     Finding after = *before;
     after.state = event.state;
-    nlohmann::json a = nlohmann::json::parse(StateJson(after));
-    a["action"] = rules::FindingActionName(event.action);
-    a["note"] = event.note;
-    return InsertAudit(
-        *conn_, {0, "", event.actor, "update", "findings", id, StateJson(*before), a.dump()});
+    return FinishChange(
+        *conn_,
+        {"finding", "findings", id, event.actor, StateJson(*before),
+         WithStep(StateJson(after), rules::FindingActionName(event.action), event.note)},
+        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);

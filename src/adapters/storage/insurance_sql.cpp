@@ -4,8 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "adapters/storage/audit_sql.hpp"
-#include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/record_change_sql.hpp"
 #include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
@@ -125,12 +124,6 @@ Status ReadDetails(const std::string& text, ClaimEvent& e) {
   return OkStatus();
 }
 
-std::vector<ports::OutboxMessage> Prefixed(int64_t id, std::span<const ports::OutboxMessage> in) {
-  std::vector<ports::OutboxMessage> out(in.begin(), in.end());
-  for (auto& m : out) m.message_id = "claim-" + std::to_string(id) + "-" + m.message_id;
-  return out;
-}
-
 }  // namespace
 
 Status SqlInsuranceStore::AppendEvent(int64_t id, int64_t seq, const ClaimEvent& e) {
@@ -163,11 +156,10 @@ Result<InsuranceClaim> SqlInsuranceStore::Create(const InsuranceClaim& in,
     first.action = rules::ClaimAction::kRecord;
     first.state = rules::ClaimState::kRecorded;
     if (auto e = AppendEvent(id, 1, first); !e.ok()) return e;
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
-    return InsertAudit(
-        *conn_, {0, "", in.created_by, "create", "insurance_claims", id, "", StateJson(*after)});
+    return FinishChange(
+        *conn_, {"claim", "insurance_claims", id, in.created_by, "", StateJson(*after)}, outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);
@@ -247,20 +239,17 @@ Result<InsuranceClaim> SqlInsuranceStore::Move(int64_t id, rules::ClaimState fro
          Opt(after.rejected_at), id, std::string(rules::ClaimStateName(from))});
     if (!u.ok()) return u.error();
     if (u->affected != 1) {
-      return Error::FailedPrecondition("insurance claim " + std::to_string(id) + " is " +
-                                       std::string(rules::ClaimStateName(before->state)) +
-                                       " now; read it again");
+      return ChangedMeanwhile("insurance claim", id, rules::ClaimStateName(before->state));
     }
     const auto seq = static_cast<int64_t>(before->history.size()) + 1;
     if (auto e = AppendEvent(id, seq, event); !e.ok()) return e;
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto now = GetLocked(id, false);
     if (!now.ok()) return now.error();
-    json a = json::parse(StateJson(*now));
-    a["action"] = rules::ClaimActionName(event.action);
-    a["note"] = event.note;
-    return InsertAudit(*conn_, {0, "", event.actor, "update", "insurance_claims", id,
-                                StateJson(*before), a.dump()});
+    return FinishChange(
+        *conn_,
+        {"claim", "insurance_claims", id, event.actor, StateJson(*before),
+         WithStep(StateJson(*now), rules::ClaimActionName(event.action), event.note)},
+        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id, true);

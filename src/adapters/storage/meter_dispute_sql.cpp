@@ -4,8 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "adapters/storage/audit_sql.hpp"
-#include "adapters/storage/outbox_sql.hpp"
+#include "adapters/storage/record_change_sql.hpp"
 #include "adapters/storage/sql_time.hpp"
 
 namespace hearth::adapters::storage {
@@ -65,10 +64,11 @@ std::string StateJson(const MeterDispute& d) {
   return j.dump();
 }
 
-std::vector<ports::OutboxMessage> Prefixed(int64_t id, std::span<const ports::OutboxMessage> in) {
-  std::vector<ports::OutboxMessage> out(in.begin(), in.end());
-  for (auto& m : out) m.message_id = "meter-dispute-" + std::to_string(id) + "-" + m.message_id;
-  return out;
+/// The step that left a dispute in `state` (a dispute leaves open once, calibrated or withdrawn).
+std::string_view StepName(rules::DisputeState state) {
+  return rules::DisputeActionName(state == rules::DisputeState::kCalibrated
+                                      ? rules::DisputeAction::kCalibrate
+                                      : rules::DisputeAction::kWithdraw);
 }
 
 }  // namespace
@@ -85,11 +85,11 @@ Result<MeterDispute> SqlMeterDisputeStore::Create(const MeterDispute& in,
          in.created_by, Unix(in.created_at)});
     if (!ins.ok()) return ins.error();
     id = ins->Int(0, 0);
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto after = GetLocked(id);
     if (!after.ok()) return after.error();
-    return InsertAudit(
-        *conn_, {0, "", in.created_by, "create", "meter_disputes", id, "", StateJson(*after)});
+    return FinishChange(
+        *conn_, {"meter-dispute", "meter_disputes", id, in.created_by, "", StateJson(*after)},
+        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id);
@@ -148,17 +148,14 @@ Result<MeterDispute> SqlMeterDisputeStore::Move(int64_t id, rules::DisputeState 
          std::string(rules::DisputeStateName(from))});
     if (!u.ok()) return u.error();
     if (u->affected != 1) {
-      return Error::FailedPrecondition("meter dispute " + std::to_string(id) + " is " +
-                                       std::string(rules::DisputeStateName(before->state)) +
-                                       " now; read it again");
+      return ChangedMeanwhile("meter dispute", id, rules::DisputeStateName(before->state));
     }
-    if (auto w = InsertOutbox(*conn_, Prefixed(id, outbox)); !w.ok()) return w;
     auto now = GetLocked(id);
     if (!now.ok()) return now.error();
-    json a = json::parse(StateJson(*now));
-    a["note"] = after.note;
-    return InsertAudit(
-        *conn_, {0, "", actor, "update", "meter_disputes", id, StateJson(*before), a.dump()});
+    return FinishChange(*conn_,
+                        {"meter-dispute", "meter_disputes", id, actor, StateJson(*before),
+                         WithStep(StateJson(*now), StepName(after.state), after.note)},
+                        outbox);
   });
   if (!s.ok()) return s.error();
   return GetLocked(id);

@@ -175,9 +175,7 @@ Result<Outage> SqlOutageStore::Create(const Outage& in,
         "outage_households WHERE outage_id = $1) WHERE id = $1",
         {id});
     if (!counts.ok()) return counts.error();
-    std::vector<ports::OutboxMessage> messages(outbox.begin(), outbox.end());
-    for (auto& m : messages) m.message_id = "outage-" + std::to_string(id) + "-" + m.message_id;
-    if (auto w = InsertOutbox(*conn_, messages); !w.ok()) return w;
+    if (auto w = InsertOutbox(*conn_, "outage", id, outbox); !w.ok()) return w;
     auto after = GetLocked(id, false);
     if (!after.ok()) return after.error();
     return InsertAudit(*conn_,

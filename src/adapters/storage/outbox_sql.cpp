@@ -1,6 +1,8 @@
 #include "adapters/storage/outbox_sql.hpp"
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace hearth::adapters::storage {
 
@@ -22,6 +24,14 @@ Status InsertOutbox(Connection& conn, std::span<const ports::OutboxMessage> outb
     if (!r.ok()) return r.error();
   }
   return OkStatus();
+}
+
+Status InsertOutbox(Connection& conn, std::string_view kind, int64_t id,
+                    std::span<const ports::OutboxMessage> outbox) {
+  std::vector<ports::OutboxMessage> named(outbox.begin(), outbox.end());
+  const std::string prefix = std::string(kind) + "-" + std::to_string(id) + "-";
+  for (ports::OutboxMessage& m : named) m.message_id = prefix + m.message_id;
+  return InsertOutbox(conn, named);
 }
 
 }  // namespace hearth::adapters::storage
