@@ -20,4 +20,11 @@ Result<std::shared_ptr<const rules::Policy>> CompanyPolicy(const PolicyRegistry&
   return *policy;
 }
 
+Result<std::shared_ptr<const rules::Policy>> CompanyPolicies::Of(int64_t company_id) {
+  if (auto it = read_.find(company_id); it != read_.end()) return it->second;
+  auto policy = CompanyPolicy(policies_, records_, company_id);
+  if (policy.ok()) read_.emplace(company_id, *policy);
+  return policy;
+}
+
 }  // namespace hearth::services

@@ -1,11 +1,11 @@
 #include "services/connection_service.hpp"
 
-#include <map>
 #include <memory>
 
 #include "model/resources.hpp"
 #include "rules/access.hpp"
 #include "services/company_policy.hpp"
+#include "services/scoped_records.hpp"
 #include "services/text_checks.hpp"
 
 namespace hearth::services {
@@ -109,13 +109,7 @@ Result<ConnectionRead> ConnectionService::Read(ports::ConnectionRecord record,
 
 Result<ports::ConnectionRecord> ConnectionService::Visible(int64_t id,
                                                            const ports::Scope& scope) const {
-  auto c = store_.Get(id);
-  if (!c.ok()) return c.error();
-  if ((scope.company_id && c->company_id != *scope.company_id) ||
-      (scope.household_id && c->household_id != *scope.household_id)) {
-    return NotFound("connection application", id, "id");
-  }
-  return c;
+  return InScope(store_.Get(id), scope, "connection application", id);
 }
 
 Result<int64_t> ConnectionService::CheckPlace(const NewConnection& in,
@@ -229,16 +223,20 @@ Result<ConnectionRead> ConnectionService::Act(int64_t id, ConnectionAction actio
   event.suggestion = in.suggestion;
   event.satisfied = in.satisfied;
   ports::ConnectionRecord after = After(*c, action, *to, in, now);
+  // One profile and one calendar for the message and the answer.
+  auto policy = CompanyPolicy(policies_, records_, c->company_id);
+  if (!policy.ok()) return policy.error();
+  const auto calendar = calendar_.Current();
   std::vector<ports::OutboxMessage> told;
   if (after.household_id && action != ConnectionAction::kVisit) {
-    auto read = Read(after, actor);
+    auto read = Read(after, actor, **policy, *calendar);
     if (!read.ok()) return read.error();
     told.push_back(Message(after, "event-" + std::to_string(c->version + 1), read->decision,
                            read->missing, now));
   }
   auto moved = store_.Move(id, after, event, told);
   if (!moved.ok()) return moved.error();
-  return Read(std::move(*moved), actor);
+  return Read(std::move(*moved), actor, **policy, *calendar);
 }
 
 Result<ConnectionRead> ConnectionService::Get(int64_t id, const OrderActor& actor) const {
@@ -249,28 +247,18 @@ Result<ConnectionRead> ConnectionService::Get(int64_t id, const OrderActor& acto
 
 Result<std::vector<ConnectionRead>> ConnectionService::List(ports::ConnectionQuery query,
                                                             const OrderActor& actor) const {
-  if (actor.scope.company_id) query.company_id = actor.scope.company_id;
-  if (actor.scope.household_id) {
-    if (query.household_id && *query.household_id != *actor.scope.household_id) {
-      return std::vector<ConnectionRead>{};
-    }
-    query.household_id = actor.scope.household_id;
-  }
+  if (!NarrowToScope(query, actor.scope)) return std::vector<ConnectionRead>{};
   auto list = store_.List(query);
   if (!list.ok()) return list.error();
   // One profile per company and one calendar for the whole page.
   const auto calendar = calendar_.Current();
-  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;
+  CompanyPolicies policies(policies_, records_);
   std::vector<ConnectionRead> out;
   out.reserve(list->size());
   for (auto& c : *list) {
-    auto it = policies.find(c.company_id);
-    if (it == policies.end()) {
-      auto policy = CompanyPolicy(policies_, records_, c.company_id);
-      if (!policy.ok()) return policy.error();
-      it = policies.emplace(c.company_id, *policy).first;
-    }
-    auto r = Read(std::move(c), actor, *it->second, *calendar);
+    auto policy = policies.Of(c.company_id);
+    if (!policy.ok()) return policy.error();
+    auto r = Read(std::move(c), actor, **policy, *calendar);
     if (!r.ok()) return r.error();
     out.push_back(std::move(*r));
   }

@@ -1,6 +1,7 @@
 #include "services/finding_service.hpp"
 
 #include "model/resources.hpp"
+#include "services/scoped_records.hpp"
 #include "services/text_checks.hpp"
 
 namespace hearth::services {
@@ -81,13 +82,7 @@ FindingRead FindingService::Read(ports::Finding finding, Role role) const {
 }
 
 Result<ports::Finding> FindingService::Visible(int64_t id, const ports::Scope& scope) const {
-  auto f = store_.Get(id);
-  if (!f.ok()) return f.error();
-  if ((scope.company_id && f->company_id != *scope.company_id) ||
-      (scope.household_id && f->household_id != *scope.household_id)) {
-    return Error::NotFound("no finding " + std::to_string(id), "id");
-  }
-  return f;
+  return InScope(store_.Get(id), scope, "finding", id);
 }
 
 Result<FindingRead> FindingService::Record(const NewFinding& in, const OrderActor& actor) const {
@@ -171,13 +166,7 @@ Result<FindingRead> FindingService::Get(int64_t id, const OrderActor& actor) con
 
 Result<std::vector<FindingRead>> FindingService::List(ports::FindingQuery query,
                                                       const OrderActor& actor) const {
-  if (actor.scope.company_id) query.company_id = actor.scope.company_id;
-  if (actor.scope.household_id) {
-    if (query.household_id && *query.household_id != *actor.scope.household_id) {
-      return std::vector<FindingRead>{};
-    }
-    query.household_id = actor.scope.household_id;
-  }
+  if (!NarrowToScope(query, actor.scope)) return std::vector<FindingRead>{};
   auto list = store_.List(query);
   if (!list.ok()) return list.error();
   std::vector<FindingRead> out;

@@ -1,10 +1,10 @@
 #include "services/insurance_service.hpp"
 
-#include <map>
 #include <memory>
 
 #include "model/resources.hpp"
 #include "services/company_policy.hpp"
+#include "services/scoped_records.hpp"
 #include "services/text_checks.hpp"
 
 namespace hearth::services {
@@ -121,13 +121,7 @@ Result<ClaimRead> InsuranceService::Read(ports::InsuranceClaim claim, rules::Rol
 
 Result<ports::InsuranceClaim> InsuranceService::Visible(int64_t id,
                                                         const ports::Scope& scope) const {
-  auto c = store_.Get(id);
-  if (!c.ok()) return c.error();
-  if ((scope.company_id && c->company_id != *scope.company_id) ||
-      (scope.household_id && c->household_id != *scope.household_id)) {
-    return Error::NotFound("no insurance claim " + std::to_string(id), "id");
-  }
-  return c;
+  return InScope(store_.Get(id), scope, "insurance claim", id);
 }
 
 Result<ClaimRead> InsuranceService::Record(const NewClaim& in, const OrderActor& actor) const {
@@ -211,28 +205,18 @@ Result<ClaimRead> InsuranceService::Get(int64_t id, const OrderActor& actor) con
 
 Result<std::vector<ClaimRead>> InsuranceService::List(ports::ClaimQuery query,
                                                       const OrderActor& actor) const {
-  if (actor.scope.company_id) query.company_id = actor.scope.company_id;
-  if (actor.scope.household_id) {
-    if (query.household_id && *query.household_id != *actor.scope.household_id) {
-      return std::vector<ClaimRead>{};
-    }
-    query.household_id = actor.scope.household_id;
-  }
+  if (!NarrowToScope(query, actor.scope)) return std::vector<ClaimRead>{};
   auto list = store_.List(query);
   if (!list.ok()) return list.error();
   // One profile per company and one calendar for the whole page.
   const auto calendar = calendar_.Current();
-  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;
+  CompanyPolicies policies(policies_, records_);
   std::vector<ClaimRead> out;
   out.reserve(list->size());
   for (auto& c : *list) {
-    auto it = policies.find(c.company_id);
-    if (it == policies.end()) {
-      auto policy = CompanyPolicy(policies_, records_, c.company_id);
-      if (!policy.ok()) return policy.error();
-      it = policies.emplace(c.company_id, *policy).first;
-    }
-    auto r = Read(std::move(c), actor.role, *it->second, *calendar);
+    auto policy = policies.Of(c.company_id);
+    if (!policy.ok()) return policy.error();
+    auto r = Read(std::move(c), actor.role, **policy, *calendar);
     if (!r.ok()) return r.error();
     out.push_back(std::move(*r));
   }

@@ -1,6 +1,7 @@
 #include "services/meter_dispute_service.hpp"
 
 #include "model/resources.hpp"
+#include "services/scoped_records.hpp"
 #include "services/text_checks.hpp"
 
 namespace hearth::services {
@@ -49,13 +50,7 @@ MeterDisputeRead MeterDisputeService::Read(ports::MeterDispute d, rules::Role ro
 
 Result<ports::MeterDispute> MeterDisputeService::Visible(int64_t id,
                                                          const ports::Scope& scope) const {
-  auto d = store_.Get(id);
-  if (!d.ok()) return d.error();
-  if ((scope.company_id && d->company_id != *scope.company_id) ||
-      (scope.household_id && d->household_id != *scope.household_id)) {
-    return Error::NotFound("no meter dispute " + std::to_string(id), "id");
-  }
-  return d;
+  return InScope(store_.Get(id), scope, "meter dispute", id);
 }
 
 Result<MeterDisputeRead> MeterDisputeService::Raise(const NewMeterDispute& in,
@@ -142,13 +137,7 @@ Result<MeterDisputeRead> MeterDisputeService::Get(int64_t id, const OrderActor& 
 
 Result<std::vector<MeterDisputeRead>> MeterDisputeService::List(ports::MeterDisputeQuery query,
                                                                 const OrderActor& actor) const {
-  if (actor.scope.company_id) query.company_id = actor.scope.company_id;
-  if (actor.scope.household_id) {
-    if (query.household_id && *query.household_id != *actor.scope.household_id) {
-      return std::vector<MeterDisputeRead>{};
-    }
-    query.household_id = actor.scope.household_id;
-  }
+  if (!NarrowToScope(query, actor.scope)) return std::vector<MeterDisputeRead>{};
   auto list = store_.List(query);
   if (!list.ok()) return list.error();
   std::vector<MeterDisputeRead> out;
