@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/monitoring.hpp"
 #include "app/http/paging.hpp"
@@ -22,8 +23,7 @@ ordered_json AlertJson(const services::Alert& a) {
     details["evidence"] = rules::EvidenceSourceName(a.day->source);
   }
   if (a.sensor_id) {
-    details["last_reading"] =
-        a.last_reading ? ordered_json(FormatLocal(*a.last_reading)) : ordered_json(nullptr);
+    details["last_reading"] = OrNull(a.last_reading);
   }
   if (a.last_value) details["last_value"] = static_cast<double>(*a.last_value) / 1000.0;
   if (a.quarantine) {  // clock-skew (issue 18, item 5)
@@ -50,7 +50,7 @@ ordered_json AlertJson(const services::Alert& a) {
           {"company_id", a.company_id},
           {"household_id", household ? ordered_json(a.household_id) : ordered_json(nullptr)},
           {"household", household ? ordered_json(a.household_code) : ordered_json(nullptr)},
-          {"sensor_id", a.sensor_id ? ordered_json(*a.sensor_id) : ordered_json(nullptr)},
+          {"sensor_id", OrNull(a.sensor_id)},
           {"sensor", a.sensor_id ? ordered_json(a.sensor_code) : ordered_json(nullptr)},
           {"details", std::move(details)}};
 }
@@ -116,8 +116,8 @@ adapters::http::Response Unqualified(const adapters::http::Request& req,
                                      ports::RecordStore& records, services::AuthService& auth) {
   auto company = StaffCompany(req, records, auth);
   if (!company.ok()) return AuthErrorResponse(company.error());
-  if (auto s = adapters::http::OnlyParams(req, {"from", "to", "min_days", "sort", "company",
-                                                "company_id", "cursor", "limit"});
+  if (auto s = adapters::http::OnlyParams(
+          req, {"from", "to", "min_days", "sort", "company", "company_id", "cursor", "limit"});
       !s.ok()) {
     return adapters::http::ErrorResponse(s.error());
   }

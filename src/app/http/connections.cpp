@@ -2,9 +2,11 @@
 
 #include "adapters/json/work_order_json.hpp"
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/record_list.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -15,12 +17,6 @@ using adapters::http::Request;
 using nlohmann::ordered_json;
 using rules::ConnectionDocument;
 
-ordered_json OrNull(const std::string& s) {
-  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-}
-ordered_json OrNull(const std::optional<Instant>& t) {
-  return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
-}
 template <typename Documents>
 ordered_json Names(const Documents& documents) {
   ordered_json out = ordered_json::array();
@@ -43,7 +39,7 @@ ordered_json ConnectionJson(const services::ConnectionRead& read, bool with_hist
       {"id", c.id},
       {"company_id", c.company_id},
       {"building_id", c.building_id},
-      {"household_id", c.household_id ? ordered_json(*c.household_id) : ordered_json(nullptr)},
+      {"household_id", OrNull(c.household_id)},
       {"applicant", c.applicant},
       {"phone", OrNull(c.phone)},
       {"new_building", c.application.new_building},
@@ -59,7 +55,7 @@ ordered_json ConnectionJson(const services::ConnectionRead& read, bool with_hist
       {"reason", OrNull(c.reason)},
       {"suggestion", OrNull(c.suggestion)},
       {"visited_at", OrNull(c.visited_at)},
-      {"satisfied", c.satisfied ? ordered_json(*c.satisfied) : ordered_json(nullptr)},
+      {"satisfied", OrNull(c.satisfied)},
       {"visit_note", OrNull(c.visit_note)},
       {"deadlines", {{"decision", adapters::json::DeadlineToJson(read.decision, now)}}},
       {"actions", std::move(actions)},
@@ -160,26 +156,15 @@ Result<rules::ConnectionMoveInput> MoveFromJson(const nlohmann::json& body) {
   return in;
 }
 
-Result<ports::ConnectionQuery> QueryOf(const Request& req, ports::RecordStore& records,
-                                       const services::OrderActor& actor) {
-  ports::ConnectionQuery q;
-  if (!actor.scope.household_id) {
-    auto company = CompanyFilter(req, records, actor.scope);
-    if (!company.ok()) return company.error();
-    q.company_id = *company;
-  }
-  for (auto [name, out] :
-       {std::pair{"building", &q.building_id}, std::pair{"household", &q.household_id}}) {
-    auto id = OptionalIdParam(req, name);
-    if (!id.ok()) return id.error();
-    *out = *id;
-  }
-  if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
-    q.state = rules::ParseConnectionState(it->second);
-    if (!q.state) {
-      return Error::InvalidArgument("state must be received, approved or refused", "state");
-    }
-  }
+/// The filters of the list, and the page's limit (record_list.hpp), in `q`.
+Result<int> QueryOf(const Request& req, ports::RecordStore& records,
+                    const services::OrderActor& actor, ports::ConnectionQuery& q) {
+  auto limit = ReadRecordList(req, records, actor.scope, rules::ParseConnectionState,
+                              "received, approved or refused", q);
+  if (!limit.ok()) return limit.error();
+  auto building = OptionalIdParam(req, "building");
+  if (!building.ok()) return building.error();
+  q.building_id = *building;
   auto season = SeasonParam(req);
   if (!season.ok()) return season.error();
   q.season = *season;
@@ -189,7 +174,7 @@ Result<ports::ConnectionQuery> QueryOf(const Request& req, ports::RecordStore& r
     }
     q.visited = it->second == "true";
   }
-  return q;
+  return limit;
 }
 
 }  // namespace
@@ -230,17 +215,14 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
                  return ErrorResponse(s.error());
                }
                const services::OrderActor actor = ActorOf(*p);
-               auto q = QueryOf(req, records, actor);
-               if (!q.ok()) return ErrorResponse(q.error());
-               auto page = ReadPage(req);
-               if (!page.ok()) return ErrorResponse(page.error());
-               q->before = page->cursor;
-               q->limit = page->limit + 1;  // one more tells whether another page follows
-               auto list = service.List(*q, actor);
+               ports::ConnectionQuery q;
+               auto limit = QueryOf(req, records, actor, q);
+               if (!limit.ok()) return ErrorResponse(limit.error());
+               auto list = service.List(q, actor);
                if (!list.ok()) return ErrorResponse(list.error());
                const Instant now = service.Now();
                return Json(200, KeyedPage(
-                                    *list, page->limit,
+                                    *list, *limit,
                                     [now](const services::ConnectionRead& c) {
                                       return ConnectionJson(c, false, now);
                                     },

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/monitoring_json.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/monitoring.hpp"
 
 namespace hearth::app::http {
@@ -18,7 +19,7 @@ ordered_json DayJson(const services::JudgedDay& d) {
   ordered_json evidence{{"source", rules::EvidenceSourceName(d.source)}};
   if (d.measured_on) evidence["measured_on"] = FormatDate(*d.measured_on);
   if (d.measurement_id) evidence["measurement_id"] = *d.measurement_id;
-  evidence["room"] = d.room.empty() ? ordered_json(nullptr) : ordered_json(d.room);
+  evidence["room"] = OrNull(d.room);
   evidence["rooms"] = adapters::json::RoomSummariesJson<ordered_json>(d.rooms);
   return {{"date", FormatDate(d.date)},
           {"value", TenthsOrNull(d.value)},
@@ -30,7 +31,7 @@ ordered_json DayJson(const services::JudgedDay& d) {
           {"extra_day", d.extra_day},
           {"outdoor_mean", TenthsOrNull(d.outdoor_mean)},
           {"outage_hours", d.outage / 100.0},  // company-caused stops (R-REFUND-2)
-          {"finding_id", d.finding_id ? ordered_json(*d.finding_id) : ordered_json(nullptr)},
+          {"finding_id", OrNull(d.finding_id)},
           {"evidence", std::move(evidence)}};
 }
 

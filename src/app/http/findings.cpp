@@ -4,6 +4,7 @@
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/record_list.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -110,50 +111,34 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
        .request_schema = "FindingNew",
        .response_schema = ""});
 
-  router.Add(
-      "GET", "/api/v1/findings",
-      [&service, &records, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(
-                req, {"household", "company", "company_id", "state", "cursor", "limit"});
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        const services::OrderActor actor = ActorOf(*p);
-        ports::FindingQuery q;
-        if (!actor.scope.household_id) {
-          auto company = CompanyFilter(req, records, actor.scope);
-          if (!company.ok()) return ErrorResponse(company.error());
-          q.company_id = *company;
-        }
-        auto household = OptionalIdParam(req, "household");
-        if (!household.ok()) return ErrorResponse(household.error());
-        q.household_id = *household;
-        if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
-          q.state = rules::ParseFindingState(it->second);
-          if (!q.state) {
-            return ErrorResponse(Error::InvalidArgument(
-                "state must be open, acknowledged, disputed, upheld, rejected or withdrawn",
-                "state"));
-          }
-        }
-        auto page = ReadPage(req);
-        if (!page.ok()) return ErrorResponse(page.error());
-        q.before = page->cursor;
-        q.limit = page->limit + 1;  // one more tells whether another page follows
-        auto list = service.List(q, actor);
-        if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, KeyedPage(
-                             *list, page->limit,
-                             [](const services::FindingRead& f) { return FindingJson(f, false); },
-                             [](const services::FindingRead& f) { return f.finding.id; }));
-      },
-      {.summary = "Household-caused findings, newest first; a household sees its own",
-       .query = {"household", "company", "state", "cursor", "limit"},
-       .request_schema = "",
-       .response_schema = "",
-       .list = true});
+  router.Add("GET", "/api/v1/findings",
+             [&service, &records, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               if (auto s = adapters::http::OnlyParams(
+                       req, {"household", "company", "company_id", "state", "cursor", "limit"});
+                   !s.ok()) {
+                 return ErrorResponse(s.error());
+               }
+               const services::OrderActor actor = ActorOf(*p);
+               ports::FindingQuery q;
+               auto limit =
+                   ReadRecordList(req, records, actor.scope, rules::ParseFindingState,
+                                  "open, acknowledged, disputed, upheld, rejected or withdrawn", q);
+               if (!limit.ok()) return ErrorResponse(limit.error());
+               auto list = service.List(q, actor);
+               if (!list.ok()) return ErrorResponse(list.error());
+               return Json(200,
+                           KeyedPage(
+                               *list, *limit,
+                               [](const services::FindingRead& f) { return FindingJson(f, false); },
+                               [](const services::FindingRead& f) { return f.finding.id; }));
+             },
+             {.summary = "Household-caused findings, newest first; a household sees its own",
+              .query = {"household", "company", "state", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
 
   router.Add("GET", "/api/v1/findings/{id}",
              [&service, &auth](const Request& req) {

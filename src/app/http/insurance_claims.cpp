@@ -2,9 +2,11 @@
 
 #include "adapters/json/work_order_json.hpp"
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/record_list.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::app::http {
@@ -15,19 +17,6 @@ using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
 
-ordered_json OrNull(const std::string& s) {
-  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-}
-ordered_json OrNull(const std::optional<Instant>& t) {
-  return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
-}
-ordered_json Yuan(const std::optional<int64_t>& fen) {
-  return fen ? ordered_json(FormatFen(*fen)) : ordered_json(nullptr);
-}
-ordered_json Fen(const std::optional<int64_t>& fen) {
-  return fen ? ordered_json(*fen) : ordered_json(nullptr);
-}
-
 ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Instant now) {
   const ports::InsuranceClaim& c = read.claim;
   ordered_json actions = ordered_json::array();
@@ -35,8 +24,8 @@ ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Insta
   ordered_json losses = ordered_json::array();
   for (const auto& l : c.losses) {
     losses.push_back({{"item", l.item},
-                      {"estimate", Yuan(l.estimate_fen)},
-                      {"estimate_fen", Fen(l.estimate_fen)}});
+                      {"estimate", YuanOrNull(l.estimate_fen)},
+                      {"estimate_fen", OrNull(l.estimate_fen)}});
   }
   ordered_json deadlines = ordered_json::object();
   if (!read.deadlines.notify.lapsed) {
@@ -58,8 +47,8 @@ ordered_json ClaimJson(const services::ClaimRead& read, bool with_history, Insta
       {"insurer", OrNull(c.insurer)},
       {"insurer_reference", OrNull(c.insurer_reference)},
       {"notified_at", OrNull(c.notified_at)},
-      {"amount", Yuan(c.amount_fen)},
-      {"amount_fen", Fen(c.amount_fen)},
+      {"amount", YuanOrNull(c.amount_fen)},
+      {"amount_fen", OrNull(c.amount_fen)},
       {"agreed_at", OrNull(c.agreed_at)},
       {"paid_at", OrNull(c.paid_at)},
       {"payment_reference", OrNull(c.payment_reference)},
@@ -208,31 +197,15 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
         }
         const services::OrderActor actor = ActorOf(*p);
         ports::ClaimQuery q;
-        if (!actor.scope.household_id) {
-          auto company = CompanyFilter(req, records, actor.scope);
-          if (!company.ok()) return ErrorResponse(company.error());
-          q.company_id = *company;
-        }
-        auto household = OptionalIdParam(req, "household");
-        if (!household.ok()) return ErrorResponse(household.error());
-        q.household_id = *household;
-        if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
-          q.state = rules::ParseClaimState(it->second);
-          if (!q.state) {
-            return ErrorResponse(Error::InvalidArgument(
-                "state must be recorded, insurer-notified, agreed, paid or rejected", "state"));
-          }
-        }
-        auto page = ReadPage(req);
-        if (!page.ok()) return ErrorResponse(page.error());
-        q.before = page->cursor;
-        q.limit = page->limit + 1;  // one more tells whether another page follows
+        auto limit = ReadRecordList(req, records, actor.scope, rules::ParseClaimState,
+                                    "recorded, insurer-notified, agreed, paid or rejected", q);
+        if (!limit.ok()) return ErrorResponse(limit.error());
         auto list = service.List(q, actor);
         if (!list.ok()) return ErrorResponse(list.error());
         const Instant now = service.Now();
         return Json(200,
                     KeyedPage(
-                        *list, page->limit,
+                        *list, *limit,
                         [now](const services::ClaimRead& c) { return ClaimJson(c, false, now); },
                         [](const services::ClaimRead& c) { return c.claim.id; }));
       },

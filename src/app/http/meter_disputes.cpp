@@ -1,9 +1,11 @@
 #include "app/http/meter_disputes.hpp"
 
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
+#include "app/http/record_list.hpp"
 #include "core/decimal.hpp"
 
 namespace hearth::app::http {
@@ -13,13 +15,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-ordered_json OrNull(const std::string& s) {
-  return s.empty() ? ordered_json(nullptr) : ordered_json(s);
-}
-ordered_json OrNull(const std::optional<Instant>& t) {
-  return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
-}
 
 ordered_json DisputeJson(const services::MeterDisputeRead& read) {
   const ports::MeterDispute& d = read.dispute;
@@ -34,8 +29,8 @@ ordered_json DisputeJson(const services::MeterDisputeRead& read) {
           {"result", d.result ? ordered_json(rules::CalibrationResultName(*d.result))
                               : ordered_json(nullptr)},
           {"reference", OrNull(d.reference)},
-          {"cost", d.cost_fen ? ordered_json(FormatFen(*d.cost_fen)) : ordered_json(nullptr)},
-          {"cost_fen", d.cost_fen ? ordered_json(*d.cost_fen) : ordered_json(nullptr)},
+          {"cost", YuanOrNull(d.cost_fen)},
+          {"cost_fen", OrNull(d.cost_fen)},
           {"payer",
            read.payer ? ordered_json(rules::PartyName(read.payer->payer)) : ordered_json(nullptr)},
           {"payer_clause", read.payer ? ordered_json(read.payer->clause) : ordered_json(nullptr)},
@@ -123,50 +118,34 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
        .request_schema = "MeterDisputeNew",
        .response_schema = ""});
 
-  router.Add(
-      "GET", "/api/v1/meter-disputes",
-      [&service, &records, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(
-                req, {"household", "company", "company_id", "state", "cursor", "limit"});
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        const services::OrderActor actor = ActorOf(*p);
-        ports::MeterDisputeQuery q;
-        if (!actor.scope.household_id) {
-          auto company = CompanyFilter(req, records, actor.scope);
-          if (!company.ok()) return ErrorResponse(company.error());
-          q.company_id = *company;
-        }
-        auto household = OptionalIdParam(req, "household");
-        if (!household.ok()) return ErrorResponse(household.error());
-        q.household_id = *household;
-        if (auto it = req.query.find("state"); it != req.query.end() && !it->second.empty()) {
-          q.state = rules::ParseDisputeState(it->second);
-          if (!q.state) {
-            return ErrorResponse(
-                Error::InvalidArgument("state must be open, calibrated or withdrawn", "state"));
-          }
-        }
-        auto page = ReadPage(req);
-        if (!page.ok()) return ErrorResponse(page.error());
-        q.before = page->cursor;
-        q.limit = page->limit + 1;  // one more tells whether another page follows
-        auto list = service.List(q, actor);
-        if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, KeyedPage(
-                             *list, page->limit,
-                             [](const services::MeterDisputeRead& d) { return DisputeJson(d); },
-                             [](const services::MeterDisputeRead& d) { return d.dispute.id; }));
-      },
-      {.summary = "Heat-meter disputes, newest first, with who pays each calibration; a "
-                  "household sees its own",
-       .query = {"household", "company", "state", "cursor", "limit"},
-       .request_schema = "",
-       .response_schema = "",
-       .list = true});
+  router.Add("GET", "/api/v1/meter-disputes",
+             [&service, &records, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               if (auto s = adapters::http::OnlyParams(
+                       req, {"household", "company", "company_id", "state", "cursor", "limit"});
+                   !s.ok()) {
+                 return ErrorResponse(s.error());
+               }
+               const services::OrderActor actor = ActorOf(*p);
+               ports::MeterDisputeQuery q;
+               auto limit = ReadRecordList(req, records, actor.scope, rules::ParseDisputeState,
+                                           "open, calibrated or withdrawn", q);
+               if (!limit.ok()) return ErrorResponse(limit.error());
+               auto list = service.List(q, actor);
+               if (!list.ok()) return ErrorResponse(list.error());
+               return Json(200,
+                           KeyedPage(
+                               *list, *limit,
+                               [](const services::MeterDisputeRead& d) { return DisputeJson(d); },
+                               [](const services::MeterDisputeRead& d) { return d.dispute.id; }));
+             },
+             {.summary = "Heat-meter disputes, newest first, with who pays each calibration; a "
+                         "household sees its own",
+              .query = {"household", "company", "state", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
 
   router.Add("GET", "/api/v1/meter-disputes/{id}",
              [&service, &auth](const Request& req) {

@@ -2,13 +2,14 @@
 
 #include "adapters/json/json_input.hpp"
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/outage_register.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/reports.hpp"
-#include "ports/record_views.hpp"
 #include "core/decimal.hpp"
+#include "ports/record_views.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -17,10 +18,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-ordered_json Time(const std::optional<Instant>& t) {
-  return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
-}
 
 ordered_json OutageJson(const services::OutageRead& read, bool with_notices) {
   const ports::Outage& o = read.outage;
@@ -40,8 +37,8 @@ ordered_json OutageJson(const services::OutageRead& read, bool with_notices) {
                            {"basis", ob.basis.Display()},
                            {"calendar_incomplete", ob.calendar_incomplete},
                            {"state", rules::DutyStateName(ob.state)},
-                           {"met_at", Time(ob.met_at)},
-                           {"announced_end", Time(ob.announced_end)}});
+                           {"met_at", OrNull(ob.met_at)},
+                           {"announced_end", OrNull(ob.announced_end)}});
   }
   ordered_json j = {{"id", o.id},
                     {"company_id", o.company_id},
@@ -51,11 +48,11 @@ ordered_json OutageJson(const services::OutageRead& read, bool with_notices) {
                     {"scope", std::move(scope)},
                     {"start", FormatLocal(o.start)},
                     {"expected_end", FormatLocal(o.expected_end)},
-                    {"actual_end", Time(o.actual_end)},
+                    {"actual_end", OrNull(o.actual_end)},
                     {"road_sections", o.road_sections},
                     {"affected_households", o.affected_households},
                     {"affected_area_m2", ordered_json::parse(FormatFen(o.affected_area_m2))},
-                    {"notice_due", Time(notice_due)},
+                    {"notice_due", OrNull(notice_due)},
                     {"notice_late", late},
                     {"overrun", overrun},
                     {"obligations", std::move(obligations)},
@@ -96,8 +93,9 @@ Result<services::ScopeRefs> ScopeFromJson(const nlohmann::json& body) {
     for (const auto& [name, target] : levels)
       if (key == name) list = target;
     if (!list) {
-      return Error::InvalidArgument("scope." + key + " is not a level of the network; use "
-                                    "heat_sources, network_sections, substations or buildings",
+      return Error::InvalidArgument("scope." + key +
+                                        " is not a level of the network; use "
+                                        "heat_sources, network_sections, substations or buildings",
                                     "scope." + key);
     }
     if (!value.is_array()) {
@@ -170,10 +168,10 @@ adapters::http::Response Register(const services::OutageService& service,
     if (!page.ok()) return ErrorResponse(page.error());
     for (auto& s : *page) stops.push_back(std::move(s));
     if (stops.size() > kRegisterRows) {
-      return ErrorResponse(Error::InvalidArgument(
-          "the register holds at most " + std::to_string(kRegisterRows) +
-              " stops: narrow the period with from and to",
-          "from"));
+      return ErrorResponse(Error::InvalidArgument("the register holds at most " +
+                                                      std::to_string(kRegisterRows) +
+                                                      " stops: narrow the period with from and to",
+                                                  "from"));
     }
     if (page->size() < 1000) break;
     q.before = stops.back().outage.id;
@@ -319,26 +317,25 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
        .request_schema = "OutageNotice",
        .response_schema = ""});
 
-  router.Add(
-      "POST", "/api/v1/outages/{id}/end",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"at"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto at = TimeField(*body, "at", true);
-        if (!at.ok()) return ErrorResponse(at.error());
-        auto read = service.End(*id, *at, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, OutageJson(*read, true));
-      },
-      {.summary = "End a heating stop: the time heat was back",
-       .query = {},
-       .request_schema = "OutageEnd",
-       .response_schema = "",
-       .status = 200});
+  router.Add("POST", "/api/v1/outages/{id}/end",
+             [&service, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               auto id = IdParam(req.params.at("id"), "id");
+               if (!id.ok()) return ErrorResponse(id.error());
+               auto body = ObjectBody(req.body, {"at"});
+               if (!body.ok()) return ErrorResponse(body.error());
+               auto at = TimeField(*body, "at", true);
+               if (!at.ok()) return ErrorResponse(at.error());
+               auto read = service.End(*id, *at, ActorOf(*p));
+               if (!read.ok()) return ErrorResponse(read.error());
+               return Json(200, OutageJson(*read, true));
+             },
+             {.summary = "End a heating stop: the time heat was back",
+              .query = {},
+              .request_schema = "OutageEnd",
+              .response_schema = "",
+              .status = 200});
 }
 
 }  // namespace hearth::app::http

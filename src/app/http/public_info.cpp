@@ -1,5 +1,6 @@
 #include "app/http/public_info.hpp"
 
+#include "app/http/answer_json.hpp"
 #include "core/decimal.hpp"
 #include "model/resources.hpp"
 #include "services/public_info.hpp"
@@ -11,14 +12,6 @@ using adapters::http::ErrorResponse;
 using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
-
-template <typename T>
-ordered_json OrNull(const std::optional<T>& v) {
-  return v ? ordered_json(*v) : ordered_json(nullptr);
-}
-ordered_json DateOrNull(const std::optional<Date>& d) {
-  return d ? ordered_json(FormatDate(*d)) : ordered_json(nullptr);
-}
 
 ordered_json Items(const std::vector<rules::PublicItem>& items) {
   ordered_json out = ordered_json::array();
@@ -58,8 +51,8 @@ ordered_json InfoJson(const services::PublicCompanyInfo& info, int season) {
                        {"district_name", s.district_name},
                        {"official_start", FormatDate(s.official_start)},
                        {"official_end", FormatDate(s.official_end)},
-                       {"early_start", DateOrNull(s.early_start)},
-                       {"extension_end", DateOrNull(s.extension_end)},
+                       {"early_start", OrNull(s.early_start)},
+                       {"extension_end", OrNull(s.extension_end)},
                        {"decided", s.decided}});
   }
   ordered_json prices = ordered_json::array();
@@ -69,7 +62,7 @@ ordered_json InfoJson(const services::PublicCompanyInfo& info, int season) {
                       {"price", FormatFen(p.price_fen)},
                       {"unit", p.billing == "meter" ? "元/GJ" : "元/平方米·采暖季"},
                       {"valid_from", FormatDate(p.valid_from)},
-                      {"valid_to", DateOrNull(p.valid_to)},
+                      {"valid_to", OrNull(p.valid_to)},
                       {"approval", OrNull(p.approval)}});
   }
   return {{"company",

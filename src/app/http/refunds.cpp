@@ -4,6 +4,7 @@
 
 #include "adapters/json/json_input.hpp"
 #include "adapters/json/ledger_json.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -32,8 +33,7 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overd
           {"overdue", overdue},
           {"covered_to", e.covered_to},
           {"season_end", e.season_end},
-          {"choice",
-           e.choice.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.choice)},
+          {"choice", OrNull(e.choice)},
           {"days", adapters::json::LedgerDaysJson(e.days)},
           {"computed_at", e.computed_at},
           {"updated_by", e.updated_by},
@@ -76,69 +76,68 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
        .csv_too = false,
        .status = 200});
 
-  router.Add("GET", "/api/v1/refunds",
-             [&service, &records, &auth](const adapters::http::Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               if (auto s = adapters::http::OnlyParams(
-                       req, {"season", "household_id", "company", "company_id", "status",
-                             "overdue", "cursor", "limit"});
-                   !s.ok()) {
-                 return adapters::http::ErrorResponse(s.error());
-               }
-               const ports::Scope scope = services::ScopeOf(*p);
-               ports::LedgerQuery q;
-               auto season = SeasonParam(req);
-               if (!season.ok()) return adapters::http::ErrorResponse(season.error());
-               q.season_start_year = *season;
-               if (!scope.household_id) {
-                 auto company = CompanyFilter(req, records, scope);
-                 if (!company.ok()) return adapters::http::ErrorResponse(company.error());
-                 q.company_id = *company;
-               }
-               bool overdue = false;
-               for (const auto& [key, value] : req.query) {
-                 if (key == "status") {
-                   if (value != "draft" && value != "approved" && value != "paid") {
-                     return adapters::http::ErrorResponse(Error::InvalidArgument(
-                         "status must be draft, approved or paid", "status"));
-                   }
-                   q.status = value;
-                 } else if (key == "overdue") {
-                   if (value != "true" && value != "false") {
-                     return adapters::http::ErrorResponse(
-                         Error::InvalidArgument("overdue must be true or false", "overdue"));
-                   }
-                   overdue = value == "true";
-                 } else if (key == "household_id") {
-                   auto n = IdParam(value, key);
-                   if (!n.ok()) return adapters::http::ErrorResponse(n.error());
-                   q.household_id = *n;
-                 }
-               }
-               auto page = ReadPage(req);
-               if (!page.ok()) return adapters::http::ErrorResponse(page.error());
-               q.after = page->cursor;
-               const int limit = page->limit;
-               q.limit = limit + 1;  // one more tells whether there is a next page
-               auto entries = service.List(q, overdue, scope);
-               if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
-               return adapters::http::Json(
-                   200, KeyedPage(
-                            *entries, limit,
-                            [&](const ports::RefundEntry& e) {
-                              return RefundEntryToJson(e, service.Overdue(e));
-                            },
-                            [](const ports::RefundEntry& e) { return e.id; }));
-             },
-             {.summary = "Refund ledger entries, each with its days and evidence, the days it "
-                         "covers and whether it is overdue (R-REFUND-6); filters: season, "
-                         "household_id, company (id or code), status, overdue=true",
-              .query = {"season", "household_id", "company", "status", "overdue", "cursor",
-                        "limit"},
-              .request_schema = "",
-              .response_schema = "",
-              .list = true});
+  router.Add(
+      "GET", "/api/v1/refunds",
+      [&service, &records, &auth](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (auto s =
+                adapters::http::OnlyParams(req, {"season", "household_id", "company", "company_id",
+                                                 "status", "overdue", "cursor", "limit"});
+            !s.ok()) {
+          return adapters::http::ErrorResponse(s.error());
+        }
+        const ports::Scope scope = services::ScopeOf(*p);
+        ports::LedgerQuery q;
+        auto season = SeasonParam(req);
+        if (!season.ok()) return adapters::http::ErrorResponse(season.error());
+        q.season_start_year = *season;
+        if (!scope.household_id) {
+          auto company = CompanyFilter(req, records, scope);
+          if (!company.ok()) return adapters::http::ErrorResponse(company.error());
+          q.company_id = *company;
+        }
+        bool overdue = false;
+        for (const auto& [key, value] : req.query) {
+          if (key == "status") {
+            if (value != "draft" && value != "approved" && value != "paid") {
+              return adapters::http::ErrorResponse(
+                  Error::InvalidArgument("status must be draft, approved or paid", "status"));
+            }
+            q.status = value;
+          } else if (key == "overdue") {
+            if (value != "true" && value != "false") {
+              return adapters::http::ErrorResponse(
+                  Error::InvalidArgument("overdue must be true or false", "overdue"));
+            }
+            overdue = value == "true";
+          } else if (key == "household_id") {
+            auto n = IdParam(value, key);
+            if (!n.ok()) return adapters::http::ErrorResponse(n.error());
+            q.household_id = *n;
+          }
+        }
+        auto page = ReadPage(req);
+        if (!page.ok()) return adapters::http::ErrorResponse(page.error());
+        q.after = page->cursor;
+        const int limit = page->limit;
+        q.limit = limit + 1;  // one more tells whether there is a next page
+        auto entries = service.List(q, overdue, scope);
+        if (!entries.ok()) return adapters::http::ErrorResponse(entries.error());
+        return adapters::http::Json(200, KeyedPage(
+                                             *entries, limit,
+                                             [&](const ports::RefundEntry& e) {
+                                               return RefundEntryToJson(e, service.Overdue(e));
+                                             },
+                                             [](const ports::RefundEntry& e) { return e.id; }));
+      },
+      {.summary = "Refund ledger entries, each with its days and evidence, the days it "
+                  "covers and whether it is overdue (R-REFUND-6); filters: season, "
+                  "household_id, company (id or code), status, overdue=true",
+       .query = {"season", "household_id", "company", "status", "overdue", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
 
   router.Add("GET", "/api/v1/refunds/{id}",
              [&service, &auth](const adapters::http::Request& req) {
@@ -193,8 +192,8 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
             return adapters::http::ErrorResponse(Denied("the household, or its agent, chooses"));
           }
           const auto& choice = (*body)["choice"];
-          changed = service.Choose(*id, choice.is_string() ? choice.get<std::string>() : "",
-                                   scope, p->username);
+          changed = service.Choose(*id, choice.is_string() ? choice.get<std::string>() : "", scope,
+                                   p->username);
         }
         if (!changed.ok()) return adapters::http::ErrorResponse(changed.error());
         return adapters::http::Json(200, RefundEntryToJson(*changed, service.Overdue(*changed)));

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/regulator_xlsx.hpp"
@@ -116,11 +117,13 @@ ordered_json CompanyJson(const services::CompanyComparison& c, bool pooled) {
 ordered_json ReportJson(const services::CompanyComparisonReport& r) {
   const auto& w = r.weights;
   ordered_json weights = ordered_json::array();
-  for (const auto& [measure, weight] :
-       {std::pair{"R-KPI-S", &w.accident_rate}, {"R-KPI-Q", &w.repair_response},
-        {"R-KPI-C", &w.qualification}, {"R-KPI-P", &w.process_satisfaction},
-        {"R-KPI-B", &w.result_satisfaction}, {"complaint-rate", &w.complaint_rate},
-        {"on-time-reply", &w.on_time_reply}}) {
+  for (const auto& [measure, weight] : {std::pair{"R-KPI-S", &w.accident_rate},
+                                        {"R-KPI-Q", &w.repair_response},
+                                        {"R-KPI-C", &w.qualification},
+                                        {"R-KPI-P", &w.process_satisfaction},
+                                        {"R-KPI-B", &w.result_satisfaction},
+                                        {"complaint-rate", &w.complaint_rate},
+                                        {"on-time-reply", &w.on_time_reply}}) {
     weights.push_back(
         {{"measure", measure}, {"weight", weight->value}, {"basis", weight->basis.Display()}});
   }
@@ -132,7 +135,7 @@ ordered_json ReportJson(const services::CompanyComparisonReport& r) {
           {"generated_at", FormatLocal(r.generated_at)},
           {"season_start_year", r.season_start_year},
           {"policy", r.policy},
-          {"pool_fen", r.pool_fen ? ordered_json(*r.pool_fen) : ordered_json(nullptr)},
+          {"pool_fen", OrNull(r.pool_fen)},
           {"weights", std::move(weights)},
           {"companies", std::move(companies)}};
 }
@@ -188,8 +191,8 @@ ordered_json SeasonDutiesJson(const services::SeasonDutyReport& report) {
          {"official_end", FormatDate(row.dates.official_end)},
          {"early_start", rec ? OptionalDay(rec->early_start) : ordered_json(nullptr)},
          {"extension_end", rec ? OptionalDay(rec->extension_end) : ordered_json(nullptr)},
-         {"decision_ref", rec && rec->decision_ref ? ordered_json(*rec->decision_ref)
-                                                   : ordered_json(nullptr)},
+         {"decision_ref",
+          rec && rec->decision_ref ? ordered_json(*rec->decision_ref) : ordered_json(nullptr)},
          {"first_heated_day", FormatDate(row.first_heated_day)},
          {"duties", std::move(duties)}});
   }

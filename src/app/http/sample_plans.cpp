@@ -1,6 +1,7 @@
 #include "app/http/sample_plans.hpp"
 
 #include "adapters/json/sample_plan_json.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/reports.hpp"
@@ -28,7 +29,7 @@ ordered_json PlanJson(const services::CompanySamplePlan& plan) {
     const services::SampledHouseholdRef& r = plan.refs[i];
     chosen.push_back({{"household_id", r.household_id},
                       {"code", r.code},
-                      {"address", r.address ? ordered_json(*r.address) : ordered_json(nullptr)},
+                      {"address", OrNull(r.address)},
                       {"community", r.community},
                       {"building_id", r.building_id},
                       {"building_code", r.building_code},

@@ -6,6 +6,7 @@
 #include "adapters/json/json_input.hpp"
 #include "adapters/json/work_order_json.hpp"
 #include "app/http/actor.hpp"
+#include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
@@ -35,19 +36,16 @@ ordered_json DeadlinesJson(const std::vector<rules::DeadlineStatus>& deadlines, 
 
 ordered_json HeadJson(const ports::WorkOrder& o, rules::Role role, Instant now) {
   const auto& h = o.head;
-  auto opt = [](const std::optional<int64_t>& v) {
-    return v ? ordered_json(*v) : ordered_json(nullptr);
-  };
   return {{"id", h.id},
           {"company_id", h.company_id},
           {"household_id", h.household_id},
           {"channel", rules::ChannelName(h.channel)},
-          {"external_id", h.external_id.empty() ? ordered_json(nullptr) : ordered_json(h.external_id)},
+          {"external_id", OrNull(h.external_id)},
           {"category", rules::CategoryName(h.category)},
           {"received_at", FormatLocal(h.received_at)},
           {"content", h.content},
           {"caller_phone", Phone(h.caller_phone, role)},
-          {"parent_id", opt(h.parent_id)},
+          {"parent_id", OrNull(h.parent_id)},
           {"second_complaint", h.second_complaint},
           {"season", h.season},
           {"state", rules::OrderStateName(o.projection.state)},
@@ -91,10 +89,14 @@ Result<std::chrono::seconds> DurationParam(const std::string& text) {
       "due_within must be a number of minutes, hours or days, e.g. 90m, 2h, 3d", "due_within");
   if (ec != std::errc() || p + 1 != end || n <= 0 || n > 366 * 24 * 60) return bad;
   switch (*p) {
-    case 'm': return std::chrono::seconds{n * 60};
-    case 'h': return std::chrono::seconds{n * 3600};
-    case 'd': return std::chrono::seconds{n * 86400};
-    default: return bad;
+    case 'm':
+      return std::chrono::seconds{n * 60};
+    case 'h':
+      return std::chrono::seconds{n * 3600};
+    case 'd':
+      return std::chrono::seconds{n * 86400};
+    default:
+      return bad;
   }
 }
 
@@ -109,19 +111,16 @@ ordered_json WorkOrderToJson(const services::WorkOrderRead& read, rules::Role ro
   const auto& v = read.view;
   j["returned"] = v.returned;
   j["children"] = read.children;
-  auto opt_time = [](const std::optional<Instant>& t) {
-    return t ? ordered_json(FormatLocal(*t)) : ordered_json(nullptr);
-  };
-  j["replied_at"] = opt_time(v.replied_at);
-  j["visited_at"] = opt_time(v.visited_at);
-  j["closed_at"] = opt_time(v.closed_at);
+  j["replied_at"] = OrNull(v.replied_at);
+  j["visited_at"] = OrNull(v.visited_at);
+  j["closed_at"] = OrNull(v.closed_at);
   j["process_satisfaction"] = v.process_satisfaction
                                   ? ordered_json(rules::SatisfactionName(*v.process_satisfaction))
                                   : ordered_json(nullptr);
   j["result_satisfaction"] = v.result_satisfaction
                                  ? ordered_json(rules::SatisfactionName(*v.result_satisfaction))
                                  : ordered_json(nullptr);
-  j["reasonable"] = v.reasonable ? ordered_json(*v.reasonable) : ordered_json(nullptr);
+  j["reasonable"] = OrNull(v.reasonable);
   j["timeline"] = TimelineJson(read.order.entries);
   return j;
 }
@@ -205,9 +204,9 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
       [&service, &records, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(req, {"state", "channel", "overdue", "due_within",
-                                                      "household", "company", "company_id",
-                                                      "cursor", "limit"});
+        if (auto s = adapters::http::OnlyParams(
+                req, {"state", "channel", "overdue", "due_within", "household", "company",
+                      "company_id", "cursor", "limit"});
             !s.ok()) {
           return ErrorResponse(s.error());
         }
@@ -326,18 +325,17 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                }
                auto page = ReadPage(req);
                if (!page.ok()) return ErrorResponse(page.error());
-               auto messages = store.HouseholdMessages(*p->household_id, page->cursor,
-                                                       page->limit + 1);
+               auto messages =
+                   store.HouseholdMessages(*p->household_id, page->cursor, page->limit + 1);
                if (!messages.ok()) return ErrorResponse(messages.error());
                auto message_json = [](const ports::OutboxMessage& m) {
                  ordered_json fields = ordered_json::object();
                  for (const auto& [k, v] : m.fields) fields[k] = v;
-                 return ordered_json{
-                     {"id", m.id},
-                     {"topic", m.topic},
-                     {"order_id", m.order_id ? ordered_json(*m.order_id) : ordered_json(nullptr)},
-                     {"created_at", FormatLocal(m.created_at)},
-                     {"fields", fields}};
+                 return ordered_json{{"id", m.id},
+                                     {"topic", m.topic},
+                                     {"order_id", OrNull(m.order_id)},
+                                     {"created_at", FormatLocal(m.created_at)},
+                                     {"fields", fields}};
                };
                return Json(200, KeyedPage(*messages, page->limit, message_json,
                                           [](const ports::OutboxMessage& m) { return m.id; }));
