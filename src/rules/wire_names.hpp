@@ -5,6 +5,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -27,6 +28,17 @@ constexpr std::optional<E> ParseIn(const NameTable<E, N>& table, std::string_vie
   for (const auto& [v, name] : table)
     if (name == text) return v;
   return std::nullopt;
+}
+
+/// Every name in `table`, in its order, joined by ", " (for errors that list the choices).
+template <typename E, size_t N>
+std::string JoinNames(const NameTable<E, N>& table) {
+  std::string out;
+  for (const auto& [v, name] : table) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
 }
 
 }  // namespace hearth::rules
