@@ -1,6 +1,3 @@
-// Over 400 lines, not split: the use cases of one service share its replay, visibility and
-// household helpers. The messages each event causes (MessagesOf, ~90 lines) are the part that
-// could split off; that is noted on issue 13.
 #include "services/work_order_service.hpp"
 
 #include <algorithm>
@@ -10,6 +7,7 @@
 #include "rules/deadline.hpp"
 #include "services/mass_complaint_service.hpp"
 #include "services/rollup_service.hpp"
+#include "services/work_order_messages.hpp"
 
 namespace hearth::services {
 namespace {
@@ -18,7 +16,7 @@ using rules::OrderEventType;
 using rules::Role;
 
 constexpr auto kFutureSlack = std::chrono::minutes{5};  // clocks of phones and hotline servers
-constexpr int kAppendAttempts = 3;                       // writers racing on one order
+constexpr int kAppendAttempts = 3;                      // writers racing on one order
 
 // The season an instant falls in: its start year (a season starts in the autumn).
 int SeasonYear(Instant t) {
@@ -30,10 +28,13 @@ bool MayRecord(Role role, OrderEventType type) {
   switch (role) {
     case Role::kAdmin:
     case Role::kManager:
-    case Role::kAgent: return true;
-    case Role::kTechnician: return type == OrderEventType::kArrive || type == OrderEventType::kRepair;
+    case Role::kAgent:
+      return true;
+    case Role::kTechnician:
+      return type == OrderEventType::kArrive || type == OrderEventType::kRepair;
     case Role::kRegulator:
-    case Role::kHousehold: return false;
+    case Role::kHousehold:
+      return false;
   }
   return false;
 }
@@ -49,77 +50,6 @@ ports::OrderProjection ProjectionOf(const rules::OrderView& v) {
 }
 
 std::string Id(int64_t id) { return std::to_string(id); }
-
-// A message about an order's event. `seq` is the event's number in the order's timeline.
-ports::OutboxMessage Message(const ports::WorkOrderHead& h, int64_t seq, std::string receiver,
-                             std::string topic, Instant now,
-                             std::vector<std::pair<std::string, std::string>> fields) {
-  ports::OutboxMessage m;
-  m.message_id = "work-order-" + Id(h.id) + "-" + Id(seq) + "-" + receiver;
-  m.receiver = std::move(receiver);
-  m.topic = std::move(topic);
-  m.company_id = h.company_id;
-  if (m.receiver == "household") m.household_id = h.household_id;
-  m.order_id = h.id;
-  m.created_at = now;
-  fields.insert(fields.begin(), {"order_id", Id(h.id)});
-  if (!h.external_id.empty()) fields.insert(fields.begin() + 1, {"external_id", h.external_id});
-  m.fields = std::move(fields);
-  return m;
-}
-
-// The messages an event causes (see the header).
-std::vector<ports::OutboxMessage> MessagesOf(const ports::WorkOrderHead& h, int64_t seq,
-                                             const rules::OrderEvent& e,
-                                             const rules::OrderView& v, Instant now) {
-  std::vector<ports::OutboxMessage> out;
-  const std::string platform = "hotline:" + std::string(rules::ChannelName(h.channel));
-  const bool hotline = rules::IsHotline(h.channel);
-  auto at = [](Instant t) { return FormatLocal(t); };
-  switch (e.type) {
-    case OrderEventType::kDispatch: {
-      const auto* arrival = v.Find(rules::OrderDeadline::kArrival);
-      out.push_back(Message(h, seq, "household", "work-order.dispatched", now,
-                            {{"technician", e.technician},
-                             {"arrive_by", arrival ? at(arrival->due) : ""}}));
-      break;
-    }
-    case OrderEventType::kExtend: {
-      const auto* x = v.Find(rules::OrderDeadline::kReplyExtended);
-      std::vector<std::pair<std::string, std::string>> f = {
-          {"reason", e.reason}, {"reply_by", x ? at(x->due) : ""}};
-      out.push_back(Message(h, seq, "household", "work-order.extended", now, f));
-      if (hotline) out.push_back(Message(h, seq, platform, "work-order.extended", now, f));
-      break;
-    }
-    case OrderEventType::kReply: {
-      std::vector<std::pair<std::string, std::string>> f = {{"replied_at", at(e.at)},
-                                                            {"result", e.result}};
-      out.push_back(Message(h, seq, "household", "work-order.replied", now, f));
-      if (hotline) out.push_back(Message(h, seq, platform, "work-order.replied", now, f));
-      break;
-    }
-    case OrderEventType::kReturn:
-      if (hotline) {
-        out.push_back(Message(h, seq, platform, "work-order.returned", now,
-                              {{"returned_at", at(e.at)},
-                               {"reason", e.reason},
-                               {"approved_by", e.approved_by}}));
-      }
-      break;
-    case OrderEventType::kClose:
-      // A child closed with its parent answers its own platform with the parent's reply.
-      if (e.by_parent && hotline) {
-        out.push_back(Message(h, seq, platform, "work-order.closed", now,
-                              {{"closed_at", at(e.at)},
-                               {"parent_id", Id(*e.by_parent)},
-                               {"replied_at", e.parent_reply_at ? at(*e.parent_reply_at) : ""}}));
-      }
-      break;
-    default: break;
-  }
-  return out;
-}
 
 // "reply 2027-01-06T23:59:59+08:00 -> 2027-01-05T23:59:59+08:00; …" for the deadlines whose
 // due time or calendar flag differ.
@@ -166,7 +96,8 @@ Result<rules::OrderView> WorkOrderService::Replay(const ports::WorkOrder& order,
 
 Result<int64_t> WorkOrderService::ResolveHousehold(const std::string& text,
                                                    const ports::Scope& scope) const {
-  if (text.empty()) return Error::InvalidArgument("household is required: its id or code", "household");
+  if (text.empty())
+    return Error::InvalidArgument("household is required: its id or code", "household");
   const model::Resource& households = *model::FindResource("households");
   int64_t id = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -185,9 +116,9 @@ Result<int64_t> WorkOrderService::ResolveHousehold(const std::string& text,
     return Error::InvalidArgument("no household with id or code '" + text + "'", "household");
   }
   if (page->items.size() > 1) {
-    return Error::InvalidArgument("household code '" + text +
-                                      "' is used by several companies; give the household's id",
-                                  "household");
+    return Error::InvalidArgument(
+        "household code '" + text + "' is used by several companies; give the household's id",
+        "household");
   }
   return page->items.front().id;
 }
@@ -257,11 +188,7 @@ Result<WorkOrderService::Received> WorkOrderService::Receive(const NewWorkOrder&
   if (!view.ok()) return view.error();
   const auto* reply = view->Find(rules::OrderDeadline::kReply);
   std::vector<ports::OutboxMessage> outbox;
-  ports::OutboxMessage received = Message(h, 0, "household", "work-order.received", now,
-                                          {{"received_at", FormatLocal(h.received_at)},
-                                           {"reply_by", reply ? FormatLocal(reply->due) : ""}});
-  received.message_id = "received";  // the store prefixes the new order's id
-  outbox.push_back(std::move(received));
+  outbox.push_back(ReceivedMessage(h, reply ? std::optional(reply->due) : std::nullopt, now));
   auto created = store_.Create(h, ProjectionOf(*view), outbox);
   if (!created.ok()) return created.error();
   if (mass_ && created->created && !h.parent_id) {
@@ -339,10 +266,12 @@ Result<WorkOrderRead> WorkOrderService::Record(int64_t id, rules::OrderEvent eve
     auto view = Replay(*order, {event}, *calendar);
     if (!view.ok()) return view.error();
     const int64_t seq = order->last_seq + 1;
-    std::vector<ports::OrderChange> changes = {
-        {id, order->last_seq, {ports::OrderEntry{0, event, "", "", now}}, ProjectionOf(*view),
-         std::nullopt}};
-    std::vector<ports::OutboxMessage> outbox = MessagesOf(order->head, seq, event, *view, now);
+    std::vector<ports::OrderChange> changes = {{id,
+                                                order->last_seq,
+                                                {ports::OrderEntry{0, event, "", "", now}},
+                                                ProjectionOf(*view),
+                                                std::nullopt}};
+    std::vector<ports::OutboxMessage> outbox = EventMessages(order->head, seq, event, *view, now);
     if (event.type == OrderEventType::kClose && !event.by_parent) {
       // R-WO-1: the duplicates close with their parent, each judged against its own times.
       ports::WorkOrderQuery q;
@@ -361,10 +290,12 @@ Result<WorkOrderRead> WorkOrderService::Record(int64_t id, rules::OrderEvent eve
         close.parent_visit_at = view->visited_at;
         auto child_view = Replay(*child, {close}, *calendar);
         if (!child_view.ok()) return child_view.error();
-        changes.push_back({c.head.id, child->last_seq,
-                           {ports::OrderEntry{0, close, "", "", now}}, ProjectionOf(*child_view),
+        changes.push_back({c.head.id,
+                           child->last_seq,
+                           {ports::OrderEntry{0, close, "", "", now}},
+                           ProjectionOf(*child_view),
                            std::nullopt});
-        auto more = MessagesOf(child->head, child->last_seq + 1, close, *child_view, now);
+        auto more = EventMessages(child->head, child->last_seq + 1, close, *child_view, now);
         outbox.insert(outbox.end(), more.begin(), more.end());
       }
     }
@@ -385,19 +316,7 @@ Result<int64_t> WorkOrderService::ScanOverdue() const {
     if (due->empty()) return raised;
     std::vector<ports::OutboxMessage> outbox;
     outbox.reserve(due->size());
-    for (const auto& d : *due) {
-      ports::OutboxMessage m;
-      const std::string name{rules::OrderDeadlineName(d.name)};
-      m.message_id = "work-order-" + Id(d.order_id) + "-overdue-" + name + "-" +
-                     Id(d.due.time_since_epoch().count());
-      m.receiver = "managers";
-      m.topic = "work-order.overdue";
-      m.company_id = d.company_id;
-      m.order_id = d.order_id;
-      m.created_at = now;
-      m.fields = {{"order_id", Id(d.order_id)}, {"deadline", name}, {"due", FormatLocal(d.due)}};
-      outbox.push_back(std::move(m));
-    }
+    for (const auto& d : *due) outbox.push_back(OverdueMessage(d, now));
     if (auto s = store_.MarkAlerted(*due, outbox); !s.ok()) return s.error();
     raised += static_cast<int64_t>(due->size());
     if (due->size() < 500) return raised;

@@ -10,11 +10,7 @@
 // repair); a household files orders of its own (web channel only) and reads them; the regulator
 // reads every company's. Another company's or household's order is not_found.
 //
-// Messages (the outbox): an order received, a dispatch with its appointment, an extension and a
-// reply go to the household; a reply and a return go back to a hotline order's platform
-// ("hotline:<channel>"); an overdue deadline goes once to the company's managers. Message ids
-// are derived from the order and its event (work-order-<id>-<seq>-<receiver>), so that a
-// re-delivered message keeps its id.
+// The messages each step causes, and their ids, are work_order_messages.hpp.
 // Thread-safe.
 #pragma once
 
