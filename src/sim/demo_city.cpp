@@ -1,8 +1,6 @@
-// Over 400 lines, not split yet: one CompanyBuilder writes a company's whole city through one
-// Writer and one random stream, in dependency order (districts, network, buildings, households,
-// fees, contacts). The network (heat sources to substations) and the households with their rooms
-// and sensors are the two parts that could move to files of their own, passing the builder's
-// state; that is noted on issue 16.
+// One CompanyBuilder writes a company's whole city through one Writer and one random stream, in
+// dependency order (districts, seasons, tariffs and contacts, network, buildings); each flat's
+// household, rooms and fees, and the sensors, are demo_households.*.
 #include "sim/demo_city.hpp"
 
 #include <algorithm>
@@ -15,47 +13,25 @@
 #include "model/resources.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city_data.hpp"
+#include "sim/demo_households.hpp"
 #include "sim/demo_login.hpp"
 #include "sim/season_simulator.hpp"
 
 namespace hearth::sim {
 namespace {
 
+using demo::AddSensors;
 using demo::CompanySpec;
 using demo::DistrictSpec;
-using demo::IdNumber;
 using demo::LoginHousehold;
 using demo::Padded;
-using demo::Phone;
 using demo::Rng;
 using demo::Sensored;
 using demo::SourceSpec;
 using demo::Specs;
+using demo::Writer;
 
 using ports::Fields;
-
-// Creates records in the transaction; after the first failure it writes nothing more and keeps
-// that error.
-class Writer {
- public:
-  Writer(ports::RecordTransaction& tx, const std::string& actor) : tx_(tx), actor_(actor) {}
-
-  int64_t Make(const char* resource, const Fields& fields) {
-    if (error_) return 0;
-    auto rec = tx_.Create(*model::FindResource(resource), fields, {}, actor_);
-    if (!rec.ok()) {
-      error_ = rec.error();
-      return 0;
-    }
-    return rec->id;
-  }
-  const std::optional<Error>& error() const { return error_; }
-
- private:
-  ports::RecordTransaction& tx_;
-  const std::string& actor_;
-  std::optional<Error> error_;
-};
 
 // One company's city: its districts, seasons, network, buildings, households and fees.
 class CompanyBuilder {
@@ -188,12 +164,15 @@ class CompanyBuilder {
     const std::string n = std::to_string(index_ + 1);
     const std::pair<const char*, std::vector<std::pair<std::string, ports::FieldValue>>>
         contacts[] = {
-            {"hotline", {{"name", "24小时客服热线"}, {"phone", area + "520000" + n}, {"hours", "24小时"}}},
+            {"hotline",
+             {{"name", "24小时客服热线"}, {"phone", area + "520000" + n}, {"hours", "24小时"}}},
             {"repair", {{"name", "抢修电话"}, {"phone", area + "520110" + n}, {"hours", "24小时"}}},
             {"supervision", {{"name", "服务监督电话"}, {"phone", area + "520315" + n}}},
-            {"hall", {{"name", spec_.districts[0].name + "营业厅"}, {"phone", area + "520200" + n},
-                      {"address", spec_.city + spec_.districts[0].name + "人民路 1 号"},
-                      {"hours", "8:30-17:30（节假日照常）"}}},
+            {"hall",
+             {{"name", spec_.districts[0].name + "营业厅"},
+              {"phone", area + "520200" + n},
+              {"address", spec_.city + spec_.districts[0].name + "人民路 1 号"},
+              {"hours", "8:30-17:30（节假日照常）"}}},
         };
     for (const auto& [kind, fields] : contacts) {
       ports::Fields f = {{"company_id", company_}, {"kind", std::string(kind)}};
@@ -294,60 +273,19 @@ class CompanyBuilder {
       }
       for (int64_t floor = 1; floor <= p.floors; ++floor) {
         for (int64_t door = 1; door <= p.per_floor; ++door) {
-          AddHousehold(
-              district, partition, building,
+          const demo::Flat flat{
+              company_,
+              index_,
+              partition,
+              building,
               code + "-" + std::to_string(u) + "-" + Padded(floor * 100 + door, 4),
               name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) + "室",
-              areas[static_cast<size_t>(door - 1)], floor,
-              door <= p.per_floor / 2 ? "sun" : "shade", bedrooms);
+              areas[static_cast<size_t>(door - 1)],
+              floor,
+              door <= p.per_floor / 2 ? "sun" : "shade"};
+          demo::AddHousehold(w_, rng_, spec_, district, policy_, season_, flat, bedrooms, summary_);
+          ++households_;
         }
-      }
-    }
-  }
-
-  void AddHousehold(const DistrictSpec& district, int64_t partition, int64_t building,
-                    const std::string& code, const std::string& address, int64_t area,
-                    int64_t floor, const std::string& orientation,
-                    std::vector<Sensored>& bedrooms) {
-    const bool meter = rng_.Chance(50);
-    const bool stopped = rng_.Chance(30);
-    Fields h = {{"company_id", company_},
-                {"partition_id", partition},
-                {"code", code},
-                {"address", address},
-                {"area_m2", area},
-                {"floor", floor},
-                {"orientation", orientation},
-                {"billing", meter ? "meter" : "area"},
-                {"heating_status", stopped ? "stopped" : "heated"},
-                {"phone", Phone(rng_)},
-                {"id_number", IdNumber(rng_, district.region)}};
-    if (rng_.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
-    int64_t household = w_.Make("households", h);
-    ++households_;
-    ++summary_.households;
-    const bool with_fee = !meter && !stopped;
-    // R-TEMP-3: bedrooms and the living room are the guaranteed rooms.
-    static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
-    const size_t n_bedrooms = area < 7000 ? 1 : area < 10000 ? 2 : 3;
-    for (size_t i = 0; i < n_bedrooms; ++i) {
-      int64_t room = w_.Make(
-          "rooms", {{"household_id", household}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
-      if (i == 0) bedrooms.push_back({room, index_, household, building, code, with_fee});
-    }
-    w_.Make("rooms", {{"household_id", household}, {"name", "客厅"}, {"kind", "living"}});
-    summary_.rooms += static_cast<int64_t>(n_bedrooms) + 1;
-    if (with_fee) {
-      // R-BILL-1: the approved price by area; fen, rounded half away from zero. One fee for each
-      // season of the city, so that whichever season the simulator runs has its refunds.
-      int64_t amount = static_cast<int64_t>(RoundDiv(Int128{area} * spec_.area_price_fen, 100));
-      for (int year = season_ - 1; year <= season_ + 1; ++year) {
-        w_.Make("fees",
-                {{"household_id", household},
-                 {"season", int64_t{year}},
-                 {"amount", amount},
-                 {"due_on", FormatDate(rules::SeasonOf(policy_.season, year).official_start)}});
-        ++summary_.fees;
       }
     }
   }
@@ -366,30 +304,6 @@ class CompanyBuilder {
   int64_t building_seq_ = 0;
   int64_t households_ = 0;
 };
-
-// About 5% of the households, spread at random, and always bedrooms[login] (the household login's):
-// a sensor in the first bedroom.
-void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t login,
-                const std::string& installed_on, DemoSummary& summary) {
-  const size_t k = std::max<size_t>(1, (bedrooms.size() * 5 + 50) / 100);
-  std::swap(bedrooms[0], bedrooms[login]);
-  for (size_t i = 1; i < k; ++i) {  // a partial Fisher-Yates shuffle of the others
-    size_t j =
-        i + static_cast<size_t>(rng.Between(0, static_cast<int64_t>(bedrooms.size() - i) - 1));
-    std::swap(bedrooms[i], bedrooms[j]);
-  }
-  bedrooms.resize(k);
-  std::sort(bedrooms.begin(), bedrooms.end(),
-            [](const Sensored& a, const Sensored& b) { return a.room_id < b.room_id; });
-  for (size_t i = 0; i < bedrooms.size(); ++i) {
-    w.Make("sensors", {{"code", Specs()[bedrooms[i].company_index].prefix + "-T" +
-                                    Padded(static_cast<int64_t>(i) + 1, 6)},
-                       {"room_id", bedrooms[i].room_id},
-                       {"model", "HT-200 (NB-IoT)"},
-                       {"installed_on", installed_on}});
-    ++summary.sensors;
-  }
-}
 
 }  // namespace
 

@@ -1,0 +1,61 @@
+// The demo city's households (internal to demo_city.cpp): each flat's household with its rooms
+// and fees, and the room sensors of a sample of them, written through one Writer in the city's
+// transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/record_store.hpp"
+#include "rules/policy.hpp"
+#include "sim/demo_city.hpp"
+#include "sim/demo_city_data.hpp"
+#include "sim/demo_login.hpp"
+
+namespace hearth::sim::demo {
+
+/// Creates records in the transaction; after the first failure it writes nothing more and keeps
+/// that error.
+class Writer {
+ public:
+  Writer(ports::RecordTransaction& tx, const std::string& actor) : tx_(tx), actor_(actor) {}
+
+  /// The new record's id; 0 once an error is kept.
+  int64_t Make(const char* resource, const ports::Fields& fields);
+  const std::optional<Error>& error() const { return error_; }
+
+ private:
+  ports::RecordTransaction& tx_;
+  const std::string& actor_;
+  std::optional<Error> error_;
+};
+
+/// A flat of a building: whose, where, and its plan.
+struct Flat {
+  int64_t company_id = 0;
+  size_t company_index = 0;  ///< in Specs()
+  int64_t partition_id = 0, building_id = 0;
+  std::string code, address;
+  int64_t area = 0;  ///< hundredths of a m²
+  int64_t floor = 0;
+  std::string orientation;  ///< sun | shade
+};
+
+/// The household of `flat`: billed by meter (5 %) or by area, stopped (3 %) or heated, a
+/// phone and an id number of the district's region, 20.0 °C agreed in 5 % of the contracts; its
+/// bedrooms (1 to 3 by area) and living room (R-TEMP-3); for a heated household billed by area,
+/// a fee for each of the seasons season-1..season+1 (R-BILL-1). Its first bedroom joins
+/// `bedrooms`, the rooms a sensor may go to.
+void AddHousehold(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
+                  const rules::Policy& policy, int season, const Flat& flat,
+                  std::vector<Sensored>& bedrooms, DemoSummary& summary);
+
+/// A sensor in the first bedroom of about 5 % of the households, spread at random, and always
+/// of bedrooms[login] (the household login's), installed on `installed_on`.
+void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t login,
+                const std::string& installed_on, DemoSummary& summary);
+
+}  // namespace hearth::sim::demo
