@@ -11,14 +11,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, matchPath, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { Company, Connection } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
@@ -32,27 +33,20 @@ import { defaultSeason, seasonChoices } from './refunds/logic';
 export default function Connections() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
   const cross = crossCompany(me?.role);
-  const list = useApi<Page<Connection>>('/api/v1/connections', listQuery(filters, cross));
+  const { filters, go, list, table, pager, open, setOpen, created } = useRecordList<Connection, ConnectionFilters>({
+    path: '/api/v1/connections',
+    readFilters,
+    writeFilters,
+    listQuery: (f) => listQuery(f, cross),
+  });
   const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
   const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const [open, setOpen] = useState<number>();
   const [taking, setTaking] = useState(false);
   const mayTakeIn = canTakeIn(me?.role);
   // A link only to a page the role has.
   const householdLink = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/households/1'));
   const seasons = seasonChoices(defaultSeason(), filters.season ? Number(filters.season) : undefined);
-
-  const go = useCallback(
-    (changes: Partial<ConnectionFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   return (
     <PageContainer
@@ -130,13 +124,9 @@ export default function Connections() {
               <Table<Connection>
                 data-testid="connection-list"
                 size="small"
-                rowKey="id"
-                loading={list.loading}
-                dataSource={list.data?.items ?? []}
-                pagination={false}
                 scroll={{ x: 1700 }}
                 locale={{ emptyText: t('connection.none') }}
-                onRow={(c) => ({ onClick: () => setOpen(c.id), style: { cursor: 'pointer' } })}
+                {...table}
                 columns={[
                   { title: t('connection.id'), dataIndex: 'id', width: 70 },
                   { title: t('connection.applicant'), dataIndex: 'applicant', width: 110, ellipsis: true },
@@ -188,15 +178,7 @@ export default function Connections() {
                   { title: t('connection.visit'), key: 'visit', width: 170, render: (_, c) => <VisitView connection={c} /> },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>
@@ -208,9 +190,7 @@ export default function Connections() {
           onClose={() => setTaking(false)}
           onDone={(c) => {
             setTaking(false);
-            setOpen(c.id);
-            if (filters.trail.length) go({ trail: [] });
-            else list.reload();
+            created(c);
           }}
         />
       )}

@@ -8,14 +8,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, matchPath, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { Claim, Company } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
@@ -27,26 +28,19 @@ import RecordClaimDrawer from './insurance/RecordClaimDrawer';
 export default function InsuranceClaims() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
   const cross = crossCompany(me?.role);
-  const list = useApi<Page<Claim>>('/api/v1/insurance-claims', listQuery(filters, cross));
+  const { filters, go, list, table, pager, open, setOpen, created } = useRecordList<Claim, ClaimFilters>({
+    path: '/api/v1/insurance-claims',
+    readFilters,
+    writeFilters,
+    listQuery: (f) => listQuery(f, cross),
+  });
   const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
   const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const [open, setOpen] = useState<number>();
   const [recording, setRecording] = useState(false);
   const mayRecord = canRecordClaim(me?.role);
   // A link only to a page the role has.
   const householdLink = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/households/1'));
-
-  const go = useCallback(
-    (changes: Partial<ClaimFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   return (
     <PageContainer
@@ -97,13 +91,9 @@ export default function InsuranceClaims() {
               <Table<Claim>
                 data-testid="claim-list"
                 size="small"
-                rowKey="id"
-                loading={list.loading}
-                dataSource={list.data?.items ?? []}
-                pagination={false}
                 scroll={{ x: 1200 }}
                 locale={{ emptyText: t('claim.none') }}
-                onRow={(c) => ({ onClick: () => setOpen(c.id), style: { cursor: 'pointer' } })}
+                {...table}
                 columns={[
                   { title: t('claim.id'), dataIndex: 'id', width: 70 },
                   {
@@ -141,15 +131,7 @@ export default function InsuranceClaims() {
                   { title: t('claim.createdBy'), dataIndex: 'created_by', width: 110, ellipsis: true },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>
@@ -160,9 +142,7 @@ export default function InsuranceClaims() {
           onClose={() => setRecording(false)}
           onDone={(c) => {
             setRecording(false);
-            setOpen(c.id);
-            if (filters.trail.length) go({ trail: [] });
-            else list.reload();
+            created(c);
           }}
         />
       )}

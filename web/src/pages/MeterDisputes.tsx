@@ -8,14 +8,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Input, Select, Table } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, matchPath, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { Company, MeterDispute } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime, MISSING } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
@@ -28,26 +29,19 @@ import RaiseDisputeDrawer from './meterDisputes/RaiseDisputeDrawer';
 export default function MeterDisputes() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
   const cross = crossCompany(me?.role);
-  const list = useApi<Page<MeterDispute>>('/api/v1/meter-disputes', listQuery(filters, cross));
+  const { filters, go, list, table, pager, open, setOpen, created } = useRecordList<MeterDispute, DisputeFilters>({
+    path: '/api/v1/meter-disputes',
+    readFilters,
+    writeFilters,
+    listQuery: (f) => listQuery(f, cross),
+  });
   const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
   const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const [open, setOpen] = useState<number>();
   const [raising, setRaising] = useState(false);
   const mayRaise = canRaiseDispute(me?.role);
   // A link only to a page the role has.
   const householdLink = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/households/1'));
-
-  const go = useCallback(
-    (changes: Partial<DisputeFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   return (
     <PageContainer
@@ -98,13 +92,9 @@ export default function MeterDisputes() {
               <Table<MeterDispute>
                 data-testid="dispute-list"
                 size="small"
-                rowKey="id"
-                loading={list.loading}
-                dataSource={list.data?.items ?? []}
-                pagination={false}
                 scroll={{ x: 1400 }}
                 locale={{ emptyText: t('meterDispute.none') }}
-                onRow={(d) => ({ onClick: () => setOpen(d.id), style: { cursor: 'pointer' } })}
+                {...table}
                 columns={[
                   { title: t('meterDispute.id'), dataIndex: 'id', width: 70 },
                   {
@@ -131,15 +121,7 @@ export default function MeterDisputes() {
                   { title: t('meterDispute.createdAt'), dataIndex: 'created_at', width: 140, render: (v: string) => formatDateTime(v) },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>
@@ -150,9 +132,7 @@ export default function MeterDisputes() {
           onClose={() => setRaising(false)}
           onDone={(d) => {
             setRaising(false);
-            setOpen(d.id);
-            if (filters.trail.length) go({ trail: [] });
-            else list.reload();
+            created(d);
           }}
         />
       )}

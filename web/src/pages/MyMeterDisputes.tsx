@@ -4,12 +4,13 @@
 // raises one with the reason only (the household is the signed-in one's); 撤回 withdraws an open
 // one it raised (when the dispute's actions offer it); 查看详情 opens the dispute.
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { api, type Page } from '../api/client';
+import { Alert, Button, Descriptions } from 'antd';
+import { useState } from 'react';
 import type { MeterDispute } from '../api/types';
+import { useLoadMore } from '../api/useLoadMore';
 import { useAuth } from '../auth';
 import { NotFound } from '../components/PageState';
+import RecordCards, { RecordCard } from '../components/RecordCards';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PHONE_TOKEN } from './household/phone';
@@ -24,38 +25,38 @@ function DisputeCard({ dispute: d, onOpen, onWithdraw }: { dispute: MeterDispute
   const t = useT();
   const mayWithdraw = disputeActions(d).includes('withdraw');
   return (
-    <Card size="small" data-testid="my-dispute" title={t('meterDispute.detailTitle', { id: d.id })} extra={<DisputeStateTag state={d.state} />}>
-      <Flex vertical gap={8}>
-        {d.billing?.by_area && <Alert type="warning" showIcon data-testid="dispute-billing" message={t('meterDispute.byArea')} description={d.billing.reason} />}
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('meterDispute.createdAt')}>{formatDateTime(d.created_at)}</Descriptions.Item>
-          <Descriptions.Item label={t('meterDispute.reason')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{d.reason}</span>
-          </Descriptions.Item>
-          {d.result && (
-            <>
-              <Descriptions.Item label={t('meterDispute.result')}>
-                <ResultTag result={d.result} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('meterDispute.cost')}>{moneyText(d.cost, d.cost_fen)}</Descriptions.Item>
-              <Descriptions.Item label={t('meterDispute.payer')}>
-                <PayerView dispute={d} />
-              </Descriptions.Item>
-            </>
-          )}
-        </Descriptions>
-        <Flex gap={8}>
-          <Button block onClick={onOpen} data-testid="my-dispute-open">
-            {t('claim.open')}
+    <RecordCard
+      testId="my-dispute"
+      title={t('meterDispute.detailTitle', { id: d.id })}
+      tag={<DisputeStateTag state={d.state} />}
+      onOpen={onOpen}
+      actions={
+        mayWithdraw && (
+          <Button block danger onClick={onWithdraw} data-testid="my-dispute-withdraw">
+            {actionText(t, 'withdraw')}
           </Button>
-          {mayWithdraw && (
-            <Button block danger onClick={onWithdraw} data-testid="my-dispute-withdraw">
-              {actionText(t, 'withdraw')}
-            </Button>
-          )}
-        </Flex>
-      </Flex>
-    </Card>
+        )
+      }
+    >
+      {d.billing?.by_area && <Alert type="warning" showIcon data-testid="dispute-billing" message={t('meterDispute.byArea')} description={d.billing.reason} />}
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('meterDispute.createdAt')}>{formatDateTime(d.created_at)}</Descriptions.Item>
+        <Descriptions.Item label={t('meterDispute.reason')}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{d.reason}</span>
+        </Descriptions.Item>
+        {d.result && (
+          <>
+            <Descriptions.Item label={t('meterDispute.result')}>
+              <ResultTag result={d.result} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('meterDispute.cost')}>{moneyText(d.cost, d.cost_fen)}</Descriptions.Item>
+            <Descriptions.Item label={t('meterDispute.payer')}>
+              <PayerView dispute={d} />
+            </Descriptions.Item>
+          </>
+        )}
+      </Descriptions>
+    </RecordCard>
   );
 }
 
@@ -63,31 +64,11 @@ export default function MyMeterDisputes() {
   const t = useT();
   const { me } = useAuth();
   const household = me?.household_id ?? null;
-  const [items, setItems] = useState<MeterDispute[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
+  const list = useLoadMore<MeterDispute>('/api/v1/meter-disputes');
+  const { setItems } = list;
   const [open, setOpen] = useState<number>();
   const [asking, setAsking] = useState(false);
   const [withdrawing, setWithdrawing] = useState<MeterDispute>();
-
-  const load = useCallback(async (cursor?: string) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await api.get<Page<MeterDispute>>('/api/v1/meter-disputes', { limit: 20, cursor });
-      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
-      setNext(page.next_cursor ? String(page.next_cursor) : null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const replace = (d: MeterDispute) => setItems((old) => old.map((o) => (o.id === d.id ? d : o)));
 
@@ -102,24 +83,9 @@ export default function MyMeterDisputes() {
         </Button>
       }
     >
-      <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('meterDispute.explainHousehold')}</Typography.Text>
-        {error ? <Alert type="error" showIcon message={error instanceof Error ? error.message : String(error)} /> : null}
-        {loading && items.length === 0 ? (
-          <Skeleton active />
-        ) : items.length === 0 && !error ? (
-          <Card size="small">
-            <Empty description={t('meterDispute.none')} />
-          </Card>
-        ) : (
-          items.map((d) => <DisputeCard key={d.id} dispute={d} onOpen={() => setOpen(d.id)} onWithdraw={() => setWithdrawing(d)} />)
-        )}
-        {next && (
-          <Button block loading={loading} onClick={() => void load(next)}>
-            {t('common.loadMore')}
-          </Button>
-        )}
-      </Flex>
+      <RecordCards intro={t('meterDispute.explainHousehold')} empty={t('meterDispute.none')} list={list}>
+        {(d) => <DisputeCard dispute={d} onOpen={() => setOpen(d.id)} onWithdraw={() => setWithdrawing(d)} />}
+      </RecordCards>
       {asking && (
         <AskCalibrationModal
           household={household}

@@ -1,0 +1,94 @@
+// A staff list page's records (报装申请, 保险理赔, 热计量表): the filters, page size and cursor
+// trail read from the URL and written back to it, the page the API answers for them ({items,
+// next_cursor}, useApi), the props of the table and of the pager (CursorPager), and the record
+// whose drawer is open (a row's click opens it). A changed filter or page size goes back to the
+// first page; a record the page has just created is opened and the first page shown again.
+import type { TableProps } from 'antd';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { Page } from '../api/client';
+import { useApi, type ApiState } from '../api/useApi';
+import type { CursorPagerProps } from './CursorPager';
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+/** What every list's filters hold besides its own: the page size and the cursors of the pages
+ * before this one. */
+export interface CursorFilters {
+  size: number;
+  trail: string[];
+}
+
+export interface RecordListOptions<F extends CursorFilters> {
+  /** The list's route (GET, cursor-paged). */
+  path: string;
+  /** The filters in the URL, and back (the page's logic.ts). */
+  readFilters: (params: URLSearchParams) => F;
+  writeFilters: (filters: F) => URLSearchParams;
+  /** The GET's query for the filters (limit and cursor among it). */
+  listQuery: (filters: F) => Query;
+}
+
+export interface RecordList<T, F extends CursorFilters> {
+  filters: F;
+  /** Changes filters in the URL; unless the trail is among them, back to the first page. */
+  go: (changes: Partial<F>) => void;
+  list: ApiState<Page<T>>;
+  /** The Table's rowKey, loading, rows, no pagination (the pager's), and a row's click. */
+  table: Pick<TableProps<T>, 'rowKey' | 'loading' | 'dataSource' | 'pagination' | 'onRow'>;
+  pager: CursorPagerProps;
+  /** The id of the record whose drawer is open. */
+  open: number | undefined;
+  setOpen: (id: number | undefined) => void;
+  /** After the page created `record`: opens it, and shows the first page (where it is). */
+  created: (record: { id: number }) => void;
+}
+
+export function useRecordList<T extends { id: number }, F extends CursorFilters>({ path, readFilters, writeFilters, listQuery }: RecordListOptions<F>): RecordList<T, F> {
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const list = useApi<Page<T>>(path, listQuery(filters));
+  const [open, setOpen] = useState<number>();
+
+  const go = useCallback(
+    (changes: Partial<F>) => {
+      const next = { ...filters, ...changes };
+      if (changes.trail === undefined) next.trail = [];
+      setParams(writeFilters(next));
+    },
+    [filters, setParams, writeFilters],
+  );
+
+  const toPage = (trail: string[]) => go({ trail } as Partial<F>);
+  const nextCursor = list.data?.next_cursor;
+  return {
+    filters,
+    go,
+    list,
+    table: {
+      rowKey: 'id',
+      loading: list.loading,
+      dataSource: list.data?.items ?? [],
+      pagination: false,
+      onRow: (r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } }),
+    },
+    pager: {
+      page: filters.trail.length + 1,
+      hasNext: !!nextCursor,
+      size: filters.size,
+      loading: list.loading,
+      onPrev: () => toPage(filters.trail.slice(0, -1)),
+      onNext: () => {
+        if (nextCursor) toPage([...filters.trail, String(nextCursor)]);
+      },
+      onSize: (size) => go({ size } as Partial<F>),
+    },
+    open,
+    setOpen,
+    created: (record) => {
+      setOpen(record.id);
+      if (filters.trail.length) toPage([]);
+      else list.reload();
+    },
+  };
+}
