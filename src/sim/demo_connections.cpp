@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "model/resources.hpp"
+#include "rules/connection.hpp"
+#include "services/company_policy.hpp"
 #include "services/connection_service.hpp"
 
 namespace hearth::sim {
@@ -40,6 +42,20 @@ Result<std::vector<std::pair<int64_t, int64_t>>> Stopped(ports::RecordStore& rec
     out.emplace_back(partition->Int("building_id").value_or(0), h.id);
   }
   return out;
+}
+
+/// When the overdue application came: 6 days before `now`, or earlier while its decision (1
+/// working day) would still be running at `now`, as after the first days of a long holiday (the
+/// Spring Festival's, National Day's). Never more than 30 days back.
+Result<Instant> OverdueReceipt(const rules::Policy& policy, const rules::HolidayCalendar& calendar,
+                               Instant now, ConnectionDocument form) {
+  for (int back = 6; back <= 30; ++back) {
+    const Instant at = now - days{back};
+    auto assessed = rules::AssessConnection(policy, calendar, {false, false, at, {form}});
+    if (!assessed.ok()) return assessed.error();
+    if (assessed->decision.deadline < now) return at;
+  }
+  return Error::FailedPrecondition("no day of the last 30 leaves a decision overdue today");
 }
 
 }  // namespace
@@ -98,7 +114,11 @@ Result<DemoConnectionSummary> GenerateDemoConnections(ports::RecordStore& record
     const ConnectionDocument form = ConnectionDocument::kApplicationForm;
 
     // Overdue: an existing building's household, form only.
-    auto overdue = apply(s1_building, s1, false, false, now - days{6}, {form}, "孙丽");
+    auto policy = services::CompanyPolicy(policies, records, company.id);
+    if (!policy.ok()) return policy.error();
+    auto overdue_at = OverdueReceipt(**policy, *calendar.Current(), now, form);
+    if (!overdue_at.ok()) return overdue_at.error();
+    auto overdue = apply(s1_building, s1, false, false, *overdue_at, {form}, "孙丽");
     if (!overdue.ok()) return overdue.error();
     // Running: a new building with outside works; its drawings supplied later.
     auto running = apply(b1, std::nullopt, true, true, now - hours{3}, {form}, "威海建设置业");

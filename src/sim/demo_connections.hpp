@@ -5,9 +5,9 @@
 //
 // What it makes, deterministic for the city, per company (its buildings and its stopped
 // households by id):
-// - an existing building's household, form only, 6 days ago: its decision (1 working day) is
-//   overdue (unless a holiday of 6 days or more, the Spring Festival's, takes in those days),
-//   and the retrofit record and owners' decision are missing;
+// - an existing building's household, form only, 6 days ago (earlier when a long holiday, the
+//   Spring Festival's or National Day's, would keep its decision running): its decision (1
+//   working day) is overdue, and the retrofit record and owners' decision are missing;
 // - a new building with outside works, 3 hours ago: its 3 working days running, drawings
 //   supplied later;
 // - an existing building's household 40 days ago: documents supplied the next day, approved the

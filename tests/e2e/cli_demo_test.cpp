@@ -161,7 +161,6 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     EXPECT_EQ(nlohmann::json::parse(pub.body)["contacts"].size(), 4u) << pub.body;
     // Connection applications (R-CONN-1) over the last months, per company: one overdue, one
     // running, one approved and visited back, one refused with its visit owed, one approved late.
-    // (In the week after the Spring Festival's holiday began, the overdue one is still ok.)
     EXPECT_TRUE(std::regex_search(out, std::regex("Took in 10 connection applications: 4 "
                                                   "approved, 2 refused, 2 visited back")))
         << out;
