@@ -3,8 +3,9 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Flex, Select, Typography } from 'antd';
 import { useT } from '../i18n';
+import { PAGE_SIZES } from './cursorFilters';
 
-export const PAGE_SIZES = [10, 20, 50];
+export { PAGE_SIZES };
 
 export interface CursorPagerProps {
   page: number;

@@ -33,7 +33,7 @@ function Where() {
   return null;
 }
 
-function setup(url: string) {
+function setup(url: string, options: { drawer?: boolean; asked?: (f: ThingFilters) => boolean } = {}) {
   // Each page answers its cursor's next: 40 → 30 → (the end).
   const get = vi.spyOn(api, 'get').mockImplementation(async (_path: string, query?: Record<string, unknown>) => {
     const cursor = query?.cursor as string | undefined;
@@ -45,7 +45,13 @@ function setup(url: string) {
       <Where />
     </MemoryRouter>
   );
-  const hook = renderHook(() => useRecordList<Thing, ThingFilters>({ path: '/api/v1/things', readFilters, writeFilters, listQuery }), { wrapper });
+  const hook = renderHook(() => useRecordList<Thing, ThingFilters>({
+      path: '/api/v1/things',
+      readFilters,
+      writeFilters,
+      listQuery: (f) => (options.asked?.(f) === false ? null : listQuery(f)),
+      drawer: options.drawer,
+    }), { wrapper });
   return { get, hook };
 }
 
@@ -95,5 +101,19 @@ describe('useRecordList', () => {
     act(() => hook.result.current.created({ id: 10 }));
     await waitFor(() => expect(search).toBe(''));
     expect(hook.result.current.open).toBe(10);
+  });
+
+  it("leaves a row's click alone for a list without a drawer, and asks nothing for filters it cannot ask", async () => {
+    const { get, hook } = setup('/things?after=40', { drawer: false });
+    await waitFor(() => expect(hook.result.current.table.dataSource).toEqual([{ id: 2 }]));
+    expect(hook.result.current.table.onRow).toBeUndefined();
+    expect(hook.result.current.pager).toMatchObject({ page: 2, hasNext: true });
+    get.mockClear();
+
+    const none = setup('/things?state=open', { asked: (f) => f.state !== 'open' });
+    expect(none.hook.result.current.table).toMatchObject({ loading: false, dataSource: [] });
+    expect(none.hook.result.current.pager).toMatchObject({ page: 1, hasNext: false, loading: false });
+    expect(none.hook.result.current.filters.state).toBe('open');
+    expect(none.get).not.toHaveBeenCalled();
   });
 });

@@ -2,22 +2,20 @@
 // trail read from the URL and written back to it, the page the API answers for them ({items,
 // next_cursor}, useApi), the props of the table and of the pager (CursorPager), and the record
 // whose drawer is open (a row's click opens it). A changed filter or page size goes back to the
-// first page; a record the page has just created is opened and the first page shown again.
+// first page; a record the page has just created is opened and the first page shown again. A list
+// without a drawer (drawer: false; its rows link or expand instead) leaves the rows' clicks alone;
+// filters that cannot be asked (listQuery null, e.g. a period out of order) ask nothing.
 import type { TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
 import { useApi, type ApiState } from '../api/useApi';
 import type { CursorPagerProps } from './CursorPager';
+import type { CursorFilters } from './cursorFilters';
+
+export type { CursorFilters } from './cursorFilters';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
-
-/** What every list's filters hold besides its own: the page size and the cursors of the pages
- * before this one. */
-export interface CursorFilters {
-  size: number;
-  trail: string[];
-}
 
 export interface RecordListOptions<F extends CursorFilters> {
   /** The list's route (GET, cursor-paged). */
@@ -25,8 +23,11 @@ export interface RecordListOptions<F extends CursorFilters> {
   /** The filters in the URL, and back (the page's logic.ts). */
   readFilters: (params: URLSearchParams) => F;
   writeFilters: (filters: F) => URLSearchParams;
-  /** The GET's query for the filters (limit and cursor among it). */
-  listQuery: (filters: F) => Query;
+  /** The GET's query for the filters (limit and cursor among it); null when they cannot be asked
+   * (nothing is: the page says why). */
+  listQuery: (filters: F) => Query | null;
+  /** Whether a row's click opens its drawer (the default); false for a list without one. */
+  drawer?: boolean;
 }
 
 export interface RecordList<T, F extends CursorFilters> {
@@ -34,7 +35,8 @@ export interface RecordList<T, F extends CursorFilters> {
   /** Changes filters in the URL; unless the trail is among them, back to the first page. */
   go: (changes: Partial<F>) => void;
   list: ApiState<Page<T>>;
-  /** The Table's rowKey, loading, rows, no pagination (the pager's), and a row's click. */
+  /** The Table's rowKey, loading, rows, no pagination (the pager's), and a row's click (none
+   * without a drawer). */
   table: Pick<TableProps<T>, 'rowKey' | 'loading' | 'dataSource' | 'pagination' | 'onRow'>;
   pager: CursorPagerProps;
   /** The id of the record whose drawer is open. */
@@ -44,10 +46,11 @@ export interface RecordList<T, F extends CursorFilters> {
   created: (record: { id: number }) => void;
 }
 
-export function useRecordList<T extends { id: number }, F extends CursorFilters>({ path, readFilters, writeFilters, listQuery }: RecordListOptions<F>): RecordList<T, F> {
+export function useRecordList<T extends { id: number }, F extends CursorFilters>({ path, readFilters, writeFilters, listQuery, drawer = true }: RecordListOptions<F>): RecordList<T, F> {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
-  const list = useApi<Page<T>>(path, listQuery(filters));
+  const query = listQuery(filters);
+  const list = useApi<Page<T>>(query ? path : null, query ?? undefined);
   const [open, setOpen] = useState<number>();
 
   const go = useCallback(
@@ -70,7 +73,7 @@ export function useRecordList<T extends { id: number }, F extends CursorFilters>
       loading: list.loading,
       dataSource: list.data?.items ?? [],
       pagination: false,
-      onRow: (r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } }),
+      onRow: drawer ? (r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } }) : undefined,
     },
     pager: {
       page: filters.trail.length + 1,

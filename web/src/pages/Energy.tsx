@@ -9,14 +9,14 @@ import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
 import type { Page } from '../api/client';
 import type { Company, EnergyFlags, EnergyReport } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime, MISSING } from '../format';
 import { useT } from '../i18n';
 import FlagsPanel from './energy/FlagsPanel';
@@ -34,9 +34,7 @@ function errorText(e: unknown): string {
 export default function Energy() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const list = useApi<Page<EnergyReport>>('/api/v1/energy/reports', listQuery(filters));
+  const { filters, go, list, table, pager } = useRecordList<EnergyReport, EnergyFilters>({ path: '/api/v1/energy/reports', readFilters, writeFilters, listQuery, drawer: false });
   const flags = useApi<EnergyFlags>('/api/v1/energy/flags', { company: filters.company || undefined });
   // The chart shows the whole range (the filters', else the season's so far), not the table's page.
   const chartFrom = filters.from || flags.data?.from;
@@ -56,15 +54,6 @@ export default function Energy() {
   const companyName = useMemo(() => new Map(companyList.map((c) => [c.id, `${c.code} ${c.name}`])), [companyList]);
   const [reporting, setReporting] = useState(false);
   const mayReport = canReport(me?.role);
-
-  const go = useCallback(
-    (changes: Partial<EnergyFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const chartItems = useMemo(() => chart.data?.items ?? [], [chart.data]);
@@ -152,13 +141,10 @@ export default function Energy() {
               <Table<EnergyReport>
                 data-testid="energy-list"
                 size="small"
-                rowKey="id"
                 style={{ marginTop: 12 }}
-                loading={list.loading}
-                dataSource={items}
-                pagination={false}
                 scroll={{ x: 1200 }}
                 locale={{ emptyText: t('energy.none') }}
+                {...table}
                 columns={[
                   { title: t('energy.day'), dataIndex: 'day', width: 110 },
                   ...(crossCompany
@@ -178,15 +164,7 @@ export default function Energy() {
                   { title: t('energy.reportedAt'), dataIndex: 'reported_at', width: 140, render: (v: string) => formatDateTime(v) },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>

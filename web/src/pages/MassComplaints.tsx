@@ -8,14 +8,15 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useMemo } from 'react';
-import { Link, matchPath, useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { Company, MassComplaint } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
@@ -63,11 +64,16 @@ function EpisodeOrders({ item, mayOpen }: { item: MassComplaint; mayOpen: boolea
 export default function MassComplaints() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
   const cross = crossCompany(me?.role);
+  // A period out of order is not asked (the page says so instead).
+  const { filters, go, list, table, pager } = useRecordList<MassComplaint, MassFilters>({
+    path: '/api/v1/complaints/mass',
+    readFilters,
+    writeFilters,
+    listQuery: (f) => (periodOrdered(f) ? listQuery(f, cross) : null),
+    drawer: false,
+  });
   const ordered = periodOrdered(filters);
-  const list = useApi<Page<MassComplaint>>(ordered ? '/api/v1/complaints/mass' : null, listQuery(filters, cross));
   // The companies' names: every one for the admin and the regulator, the staff's own otherwise
   // (the server scopes the list); an id not among them shows as #id.
   const companies = useApi<Page<Company>>('/api/v1/companies', { limit: 1000 });
@@ -76,16 +82,6 @@ export default function MassComplaints() {
   // A link only to a page the role has (the regulator opens no work order).
   const mayOpen = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/work-orders/1'));
 
-  const go = useCallback(
-    (changes: Partial<MassFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
-
-  const items = list.data?.items ?? [];
   const period =
     filters.from && filters.to
       ? t('massComplaints.period', { from: filters.from, to: filters.to })
@@ -136,12 +132,9 @@ export default function MassComplaints() {
               <Table<MassComplaint>
                 data-testid="mass-complaints"
                 size="small"
-                rowKey="id"
-                loading={list.loading}
-                dataSource={items}
-                pagination={false}
                 scroll={{ x: 1240 }}
                 locale={{ emptyText: t('massComplaints.none') }}
+                {...table}
                 expandable={{ expandedRowRender: (r) => <EpisodeOrders item={r} mayOpen={mayOpen} /> }}
                 columns={[
                   {
@@ -176,15 +169,7 @@ export default function MassComplaints() {
                   { title: t('massComplaints.flaggedAt'), dataIndex: 'flagged_at', width: 140, render: (v: string) => formatDateTime(v) },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>

@@ -7,8 +7,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Button, Card, Flex, Select, Table, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { Company, Outage } from '../api/types';
 import { useApi } from '../api/useApi';
@@ -16,6 +16,7 @@ import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { useNow } from '../components/useNow';
+import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { canRecord, formatArea, listQuery, outagePhase, readFilters, writeFilters, type OutageFilters } from './outages/logic';
@@ -25,9 +26,7 @@ import RecordDrawer from './outages/RecordDrawer';
 export default function Outages() {
   const t = useT();
   const { me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const list = useApi<Page<Outage>>('/api/v1/outages', listQuery(filters));
+  const { filters, go, list, table, pager } = useRecordList<Outage, OutageFilters>({ path: '/api/v1/outages', readFilters, writeFilters, listQuery, drawer: false });
   // The admin and the regulator see every company's stops: they filter by one, and the admin
   // names the one a stop is recorded for.
   const crossCompany = me?.role === 'admin' || me?.role === 'regulator';
@@ -37,15 +36,6 @@ export default function Outages() {
   const [recording, setRecording] = useState(false);
   const now = useNow(60_000);
   const mayRecord = canRecord(me?.role);
-
-  const go = useCallback(
-    (changes: Partial<OutageFilters>) => {
-      const next = { ...filters, ...changes };
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   return (
     <PageContainer
@@ -81,12 +71,9 @@ export default function Outages() {
             <Table<Outage>
               data-testid="outage-list"
               size="small"
-              rowKey="id"
-              loading={list.loading}
-              dataSource={list.data?.items ?? []}
-              pagination={false}
               scroll={{ x: 1200 }}
               locale={{ emptyText: t('outage.none') }}
+              {...table}
               columns={[
                 { title: t('outage.id'), dataIndex: 'id', width: 70, render: (id: number) => <Link to={`/outages/${id}`}>{id}</Link> },
                 ...(crossCompany
@@ -132,15 +119,7 @@ export default function Outages() {
                 },
               ]}
             />
-            <CursorPager
-              page={filters.trail.length + 1}
-              hasNext={!!list.data?.next_cursor}
-              size={filters.size}
-              loading={list.loading}
-              onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-              onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-              onSize={(size) => go({ size })}
-            />
+            <CursorPager {...pager} />
           </>
         )}
       </Card>

@@ -7,15 +7,15 @@
 import { PageContainer } from '@ant-design/pro-components';
 import { App, Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError, type Page } from '../api/client';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
 import type { Household, LedgerDay, RefundEntry } from '../api/types';
-import { useApi } from '../api/useApi';
 import { useRecords } from '../api/useRecords';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { useNow } from '../components/useNow';
+import { useRecordList } from '../components/useRecordList';
 import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp } from '../format';
 import { useT, type MessageKey, type Translate } from '../i18n';
 import { evidenceText } from './household/DaysTable';
@@ -156,22 +156,10 @@ export default function Refunds() {
   const t = useT();
   const { me } = useAuth();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const list = useApi<Page<RefundEntry>>('/api/v1/refunds', listQuery(filters));
+  const { filters, go, list, table, pager } = useRecordList<RefundEntry, RefundFilters>({ path: '/api/v1/refunds', readFilters, writeFilters, listQuery, drawer: false });
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const households = useRecords<Household>('households', items.map((e) => e.household_id));
   const [busy, setBusy] = useState<number | null>(null);
-
-  const go = useCallback(
-    (changes: Partial<RefundFilters>) => {
-      const next = { ...filters, ...changes };
-      // A new filter starts again at the first page.
-      if (changes.trail === undefined) next.trail = [];
-      setParams(writeFilters(next));
-    },
-    [filters, setParams],
-  );
 
   const act = useCallback(
     async (entry: RefundEntry, action: RefundAction) => {
@@ -247,12 +235,9 @@ export default function Refunds() {
               <Table<RefundEntry>
                 data-testid="refund-table"
                 size="small"
-                rowKey="id"
-                loading={list.loading}
-                dataSource={items}
-                pagination={false}
                 scroll={{ x: 1050 }}
                 locale={{ emptyText: t('refunds.empty') }}
+                {...table}
                 expandable={{ expandedRowRender: (e) => <EntryDays entry={e} /> }}
                 columns={[
                   { title: t('measure.id'), dataIndex: 'id', width: 70 },
@@ -314,15 +299,7 @@ export default function Refunds() {
                   },
                 ]}
               />
-              <CursorPager
-                page={filters.trail.length + 1}
-                hasNext={!!list.data?.next_cursor}
-                size={filters.size}
-                loading={list.loading}
-                onPrev={() => go({ trail: filters.trail.slice(0, -1) })}
-                onNext={() => list.data?.next_cursor && go({ trail: [...filters.trail, String(list.data.next_cursor)] })}
-                onSize={(size) => go({ size })}
-              />
+              <CursorPager {...pager} />
             </>
           )}
         </Card>

@@ -4,6 +4,7 @@
 // error's field as a form path, and the list's filters in the URL.
 import type { Role } from '../../auth';
 import type { Connection, ConnectionDocument, ConnectionEvent, ConnectionEventType, ConnectionNew, ConnectionState } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { pickedMs, pickedRfc3339, type Formattable } from '../outages/logic';
 
 export const CONNECTION_STATES: readonly ConnectionState[] = ['received', 'approved', 'refused'];
@@ -167,11 +168,10 @@ export function eventBody(type: ConnectionEventType, v: EventValues): Connection
 
 // ---- the list ------------------------------------------------------------------------------
 
-export const CONNECTION_PAGE_SIZES = [10, 20, 50];
 const ID = /^[1-9]\d{0,14}$/;
 const SEASON = /^(19|20|21)\d{2}$/;
 
-export interface ConnectionFilters {
+export interface ConnectionFilters extends CursorFilters {
   state: string;
   /** The year a season starts; '' for all. */
   season: string;
@@ -183,9 +183,6 @@ export interface ConnectionFilters {
   household: string;
   /** A company id (admin and regulator); '' for all. */
   company: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): ConnectionFilters {
@@ -196,7 +193,6 @@ export function readFilters(params: URLSearchParams): ConnectionFilters {
     const v = params.get(name) ?? '';
     return ID.test(v) ? v : '';
   };
-  const size = Number(params.get('size'));
   return {
     state: (CONNECTION_STATES as readonly string[]).includes(state) ? state : '',
     season: SEASON.test(season) ? season : '',
@@ -204,8 +200,7 @@ export function readFilters(params: URLSearchParams): ConnectionFilters {
     building: id('building'),
     household: id('household'),
     company: id('company'),
-    size: CONNECTION_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -215,9 +210,7 @@ export function writeFilters(f: ConnectionFilters): URLSearchParams {
   for (const key of ['state', 'season', 'visited', 'building', 'household', 'company'] as const) {
     if (f[key]) p.set(key, f[key]);
   }
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 /** GET /api/v1/connections's query; `company` only for the roles that may name one. */
@@ -229,7 +222,6 @@ export function listQuery(f: ConnectionFilters, cross: boolean): Record<string, 
     state: f.state || undefined,
     season: f.season || undefined,
     visited: f.visited || undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }

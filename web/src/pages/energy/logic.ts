@@ -5,6 +5,7 @@
 // into stretches, how alarming a company's flags are), and the list's filters in the URL.
 import type { Role } from '../../auth';
 import type { EnergyCompanyFlags, EnergyFuel, EnergyLowSpell, EnergyReport, EnergyReportNew, EnergyUnit } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { dayStretches } from '../../components/temperatureChartOption';
 import { MISSING, toEpochMs } from '../../format';
 import { pickedDate } from '../findings/logic';
@@ -223,10 +224,9 @@ export function sortFlags(companies: readonly EnergyCompanyFlags[]): EnergyCompa
 
 // ---- the list's filters in the URL -------------------------------------------------------------
 
-export const ENERGY_PAGE_SIZES = [10, 20, 50];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export interface EnergyFilters {
+export interface EnergyFilters extends CursorFilters {
   /** A company id (admin and regulator filter by one); '' for all. */
   company: string;
   /** '' for every fuel. */
@@ -234,9 +234,6 @@ export interface EnergyFilters {
   /** YYYY-MM-DD or ''. */
   from: string;
   to: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): EnergyFilters {
@@ -244,14 +241,12 @@ export function readFilters(params: URLSearchParams): EnergyFilters {
   const fuel = params.get('fuel') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const size = Number(params.get('size'));
   return {
     company: /^[1-9]\d{0,14}$/.test(company) ? company : '',
     fuel: isFuel(fuel) ? fuel : '',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
-    size: ENERGY_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -262,9 +257,7 @@ export function writeFilters(f: EnergyFilters): URLSearchParams {
   if (f.fuel) p.set('fuel', f.fuel);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 /** GET /api/v1/energy/reports's query. */
@@ -274,7 +267,6 @@ export function listQuery(f: EnergyFilters): Record<string, string | number | un
     fuel: f.fuel || undefined,
     from: f.from || undefined,
     to: f.to || undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }

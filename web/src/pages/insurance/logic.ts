@@ -4,6 +4,7 @@
 // event modals' bodies, a server error's field as a form path, and the list's filters in the URL.
 import type { Role } from '../../auth';
 import type { Claim, ClaimDeadline, ClaimEventType, ClaimExclusion, ClaimState, InsuranceClaimEvent, InsuranceClaimNew } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { formatFen, MISSING } from '../../format';
 import { photoRefs } from '../findings/logic';
 import { deadlineState } from '../../components/deadline';
@@ -200,31 +201,25 @@ export function eventBody(type: ClaimEventType, v: EventValues): InsuranceClaimE
 
 // ---- the list ------------------------------------------------------------------------------
 
-export const CLAIM_PAGE_SIZES = [10, 20, 50];
 const ID = /^[1-9]\d{0,14}$/;
 
-export interface ClaimFilters {
+export interface ClaimFilters extends CursorFilters {
   state: string;
   /** A company id (admin and regulator); '' for all. */
   company: string;
   /** A household id; '' for all. */
   household: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): ClaimFilters {
   const state = params.get('state') ?? '';
   const company = params.get('company') ?? '';
   const household = params.get('household') ?? '';
-  const size = Number(params.get('size'));
   return {
     state: (CLAIM_STATES as readonly string[]).includes(state) ? state : '',
     company: ID.test(company) ? company : '',
     household: ID.test(household) ? household : '',
-    size: CLAIM_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -234,9 +229,7 @@ export function writeFilters(f: ClaimFilters): URLSearchParams {
   if (f.state) p.set('state', f.state);
   if (f.company) p.set('company', f.company);
   if (f.household) p.set('household', f.household);
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 /** GET /api/v1/insurance-claims's query; `company` only for the roles that may name one. */
@@ -245,7 +238,6 @@ export function listQuery(f: ClaimFilters, cross: boolean): Record<string, strin
     household: f.household || undefined,
     company: cross ? f.company || undefined : undefined,
     state: f.state || undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }

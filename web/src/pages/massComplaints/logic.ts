@@ -3,6 +3,7 @@
 // make, a period in order, and an episode's orders with the one that reached the threshold.
 import type { Role } from '../../auth';
 import type { MassComplaint } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 
 /** The platform's default rule: 20 complaints within 24 hours (each warning states its own). */
 export const DEFAULT_THRESHOLD = 20;
@@ -10,7 +11,6 @@ export const DEFAULT_WINDOW_HOURS = 24;
 /** The server's period when neither from nor to is given: the last 30 days. */
 export const DEFAULT_PERIOD_DAYS = 30;
 
-export const MASS_PAGE_SIZES = [10, 20, 50];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[1-9]\d{0,14}$/;
 
@@ -19,28 +19,23 @@ export function crossCompany(role: Role | undefined): boolean {
   return role === 'admin' || role === 'regulator';
 }
 
-export interface MassFilters {
+export interface MassFilters extends CursorFilters {
   /** A company id (admin and regulator filter by one); '' for all. */
   company: string;
   /** YYYY-MM-DD or '' (the server's default period). */
   from: string;
   to: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): MassFilters {
   const company = params.get('company') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
-  const size = Number(params.get('size'));
   return {
     company: ID.test(company) ? company : '',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
-    size: MASS_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -50,9 +45,7 @@ export function writeFilters(f: MassFilters): URLSearchParams {
   if (f.company) p.set('company', f.company);
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 /** GET /api/v1/complaints/mass's query; `company` only for the roles that may name one. */
@@ -61,8 +54,7 @@ export function listQuery(f: MassFilters, cross: boolean): Record<string, string
     company: cross ? f.company || undefined : undefined,
     from: f.from || undefined,
     to: f.to || undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }
 

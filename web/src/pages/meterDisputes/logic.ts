@@ -3,6 +3,7 @@
 // event modals' bodies, and the list's filters in the URL (as insurance claims keep theirs).
 import type { Role } from '../../auth';
 import type { CalibrationResult, MeterDispute, MeterDisputeEvent, MeterDisputeEventType, MeterDisputeNew, MeterDisputeParty, MeterDisputeState } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 
 export const DISPUTE_STATES: readonly MeterDisputeState[] = ['open', 'calibrated', 'withdrawn'];
 export const RESULTS: readonly CalibrationResult[] = ['passed', 'failed'];
@@ -81,18 +82,14 @@ export function eventBody(type: MeterDisputeEventType, v: EventValues): MeterDis
 
 // ---- the list ------------------------------------------------------------------------------
 
-export const DISPUTE_PAGE_SIZES = [10, 20, 50];
 const ID = /^[1-9]\d{0,14}$/;
 
-export interface DisputeFilters {
+export interface DisputeFilters extends CursorFilters {
   state: string;
   /** A household id; '' for all. */
   household: string;
   /** A company id (admin and regulator); '' for all. */
   company: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): DisputeFilters {
@@ -101,13 +98,11 @@ export function readFilters(params: URLSearchParams): DisputeFilters {
     const v = params.get(name) ?? '';
     return ID.test(v) ? v : '';
   };
-  const size = Number(params.get('size'));
   return {
     state: (DISPUTE_STATES as readonly string[]).includes(state) ? state : '',
     household: id('household'),
     company: id('company'),
-    size: DISPUTE_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -117,9 +112,7 @@ export function writeFilters(f: DisputeFilters): URLSearchParams {
   for (const key of ['state', 'household', 'company'] as const) {
     if (f[key]) p.set(key, f[key]);
   }
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 /** GET /api/v1/meter-disputes's query; `company` only for the roles that may name one. */
@@ -128,7 +121,6 @@ export function listQuery(f: DisputeFilters, cross: boolean): Record<string, str
     household: f.household || undefined,
     company: cross ? f.company || undefined : undefined,
     state: f.state || undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }

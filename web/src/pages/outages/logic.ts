@@ -14,6 +14,7 @@ import type {
   OutageScope,
   ScopeRef,
 } from '../../api/types';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { formatDateTime, MISSING, toEpochMs } from '../../format';
 
 /** The roles that record a stop, publish its notices and end it (outages.cpp). */
@@ -240,23 +241,17 @@ export function scopeCounts(scope: Partial<OutageScope> | undefined): Record<Sco
 
 // ---- the list's filters in the URL ---------------------------------------------------------------
 
-export const OUTAGE_PAGE_SIZES = [10, 20, 50];
 
-export interface OutageFilters {
+export interface OutageFilters extends CursorFilters {
   /** A company id (admin and regulator filter by one); '' for all. */
   company: string;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 export function readFilters(params: URLSearchParams): OutageFilters {
   const company = params.get('company') ?? '';
-  const size = Number(params.get('size'));
   return {
     company: /^[1-9]\d{0,14}$/.test(company) ? company : '',
-    size: OUTAGE_PAGE_SIZES.includes(size) ? size : 20,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params),
   };
 }
 
@@ -264,13 +259,11 @@ export function readFilters(params: URLSearchParams): OutageFilters {
 export function writeFilters(f: OutageFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.company) p.set('company', f.company);
-  if (f.size !== 20) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f);
 }
 
 export function listQuery(f: OutageFilters): Record<string, string | number | undefined> {
-  return { company: f.company || undefined, limit: f.size, cursor: f.trail[f.trail.length - 1] };
+  return { company: f.company || undefined, ...cursorQuery(f) };
 }
 
 // ---- the household's notification -------------------------------------------------------------

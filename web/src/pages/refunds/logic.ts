@@ -3,6 +3,7 @@
 // actions a role may take on an entry in its state (refunds.cpp: admin and manager approve a
 // draft, then mark it paid; the server checks again and answers 409 when the state is wrong).
 import type { Role } from '../../auth';
+import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { beijingToday } from '../../format';
 import type { RefundEntry } from '../../api/types';
 
@@ -53,16 +54,12 @@ export function refundedDays(entry: Pick<RefundEntry, 'days'>) {
   return entry.days.filter((d) => d.share_percent > 0);
 }
 
-export const REFUND_PAGE_SIZES = [10, 20, 50];
 
-export interface RefundFilters {
+export interface RefundFilters extends CursorFilters {
   season: number;
   status: RefundStatus | '';
   household: string;
   overdue: boolean;
-  size: number;
-  /** The cursors of the pages before this one. */
-  trail: string[];
 }
 
 /** The list's filters read from the URL, with defaults for what is missing or malformed. */
@@ -72,14 +69,12 @@ export function readFilters(params: URLSearchParams, today?: string): RefundFilt
   const statusText = params.get('status') ?? '';
   const status = (REFUND_STATUSES as readonly string[]).includes(statusText) ? (statusText as RefundStatus) : '';
   const householdText = params.get('household') ?? '';
-  const size = Number(params.get('size'));
   return {
     season,
     status,
     household: /^\d{1,15}$/.test(householdText) ? householdText : '',
     overdue: params.get('overdue') === 'true',
-    size: REFUND_PAGE_SIZES.includes(size) ? size : 10,
-    trail: (params.get('after') ?? '').split(',').filter((c) => /^\d+$/.test(c)),
+    ...readCursor(params, 10),
   };
 }
 
@@ -90,9 +85,7 @@ export function writeFilters(f: RefundFilters, today?: string): URLSearchParams 
   if (f.status) p.set('status', f.status);
   if (f.household) p.set('household', f.household);
   if (f.overdue) p.set('overdue', 'true');
-  if (f.size !== 10) p.set('size', String(f.size));
-  if (f.trail.length) p.set('after', f.trail.join(','));
-  return p;
+  return writeCursor(p, f, 10);
 }
 
 /** The list route's query for `f`. */
@@ -102,7 +95,6 @@ export function listQuery(f: RefundFilters): Record<string, string | number | un
     status: f.status || undefined,
     household_id: f.household || undefined,
     overdue: f.overdue ? 'true' : undefined,
-    limit: f.size,
-    cursor: f.trail[f.trail.length - 1],
+    ...cursorQuery(f),
   };
 }
