@@ -13,6 +13,7 @@
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
+#include "adapters/storage/schema_history_heating_changes.hpp"
 #include "adapters/storage/schema_history_indicators.hpp"
 #include "adapters/storage/schema_history_insurance.hpp"
 #include "adapters/storage/schema_history_mass_complaints.hpp"
@@ -27,7 +28,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 23> kMigrations = {{
+constexpr std::array<Migration, 24> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -415,6 +416,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {21, "service numbers and halls", nullptr, nullptr, kServiceContactsSql},  // R-INFO-1
     {22, "connection applications", nullptr, nullptr, kConnectionApplicationsSql},  // R-CONN-1
     {23, "heat-meter disputes", nullptr, nullptr, kMeterDisputesSql},               // R-METER-1
+    {24, "increase, decrease, stop and resume heating", nullptr, nullptr, kHeatingChangesSql},
 }};
 
 }  // namespace
