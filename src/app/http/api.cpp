@@ -7,6 +7,7 @@
 #include "app/http/connections.hpp"
 #include "app/http/energy.hpp"
 #include "app/http/findings.hpp"
+#include "app/http/heating_changes.hpp"
 #include "app/http/hotline.hpp"
 #include "app/http/household_search.hpp"
 #include "app/http/import.hpp"
@@ -170,8 +171,9 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddOutageRoutes(router, rt.db->outages, rt.db->records, rt.db->auth);       // /api/v1/outages…
   AddFindingRoutes(router, rt.db->findings, rt.db->records, rt.db->auth);     // /api/v1/findings…
   AddInsuranceRoutes(router, rt.db->insurance, rt.db->records, rt.db->auth);  // R-INS-1
-  AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);       // R-CONN-1
-  AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);  // R-METER-1
+  AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);         // R-CONN-1
+  AddHeatingChangeRoutes(router, rt.db->heating_changes, rt.db->records, rt.db->auth);  // R-ACCT-1
+  AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);    // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed
   AddReportRoutes(router, rt.db->reports, rt.db->records,

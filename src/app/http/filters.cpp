@@ -130,14 +130,15 @@ Result<std::vector<std::string>> PhotoRefs(const nlohmann::json& body) {
   return out;
 }
 
-Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
-                                          const std::string& field) {
-  const std::string name = field.empty() ? std::string(key) : field;
+namespace {
+
+/// A number with at most two decimals, as hundredths; `must_be` says what it must be.
+Result<std::optional<int64_t>> HundredthsMember(const nlohmann::json& body, const char* key,
+                                                const std::string& name, const char* must_be) {
   auto it = body.find(key);
   if (it == body.end() || it->is_null()) return std::optional<int64_t>{};
-  const auto bad = [&name] {
-    return Error::InvalidArgument(
-        name + " must be an amount in yuan with at most two decimals, such as \"4280.50\"", name);
+  const auto bad = [&name, must_be] {
+    return Error::InvalidArgument(name + " must be " + must_be, name);
   };
   std::string text;
   if (it->is_string()) {
@@ -150,6 +151,19 @@ Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char
   auto d = ParseDecimal(text);
   if (!d.ok() || d->scale > 2) return bad();
   return std::optional<int64_t>{Rescale(*d, 2)};
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
+                                          const std::string& field) {
+  return HundredthsMember(body, key, field.empty() ? std::string(key) : field,
+                          "an amount in yuan with at most two decimals, such as \"4280.50\"");
+}
+
+Result<std::optional<int64_t>> AreaMember(const nlohmann::json& body, const char* key) {
+  return HundredthsMember(body, key, key,
+                          "an area in m² with at most two decimals, such as \"85.50\"");
 }
 
 Result<std::optional<int64_t>> IdMember(const nlohmann::json& body, const char* key,

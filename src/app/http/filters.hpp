@@ -73,6 +73,10 @@ Result<std::optional<bool>> BoolMember(const nlohmann::json& body, const char* k
 Result<std::optional<int64_t>> YuanMember(const nlohmann::json& body, const char* key,
                                           const std::string& field = "");
 
+/// An optional area in m² ("85.50" or 85.5; at most two decimals), as m² × 100: none when absent
+/// or null; invalid_argument naming the key otherwise.
+Result<std::optional<int64_t>> AreaMember(const nlohmann::json& body, const char* key);
+
 /// A required "YYYY-MM-DD" member of a JSON body; invalid_argument naming the key otherwise.
 Result<Date> DateField(const nlohmann::json& body, const char* key);
 

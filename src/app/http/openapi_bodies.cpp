@@ -260,6 +260,27 @@ void AddBodySchemas(ordered_json& schemas) {
        {"note", Text("visit: what the applicant said (required); otherwise kept in the history")},
        {"satisfied", Boolean("visit: whether the applicant is satisfied (required)")}},
       {"type"});
+  const std::vector<std::string> change_documents = {"application-form", "identity",
+                                                     "property-proof", "area-survey"};
+  schemas["HeatingChangeNew"] = Object(
+      {{"household", Integer("the household's id (a household: its own)")},
+       {"kind", Enum({"increase", "decrease", "stop", "resume"},
+                     "增加、减少供热面积，停热，复热 (W 9.1.8); a household: stop or resume")},
+       {"effective", Text("the day it takes effect, YYYY-MM-DD; not before the day received")},
+       {"area", Text("increase, decrease: the heated area after it, m² with at most two decimals")},
+       {"received_at", Text("the hall: when the form was taken in, " + std::string(kRfc3339) +
+                            "; at most 7 days ago. A household leaves it out")},
+       {"applicant", Text("the hall: the name on the form (required)")},
+       {"documents", ArrayOf(Enum(change_documents, "a document on file"), 1, 4)},
+       {"note", Text("the hall's note")}},
+      {"household", "kind", "effective", "documents"});
+  schemas["HeatingChangeEvent"] =
+      Object({{"type", Enum({"supply-documents", "approve", "refuse"},
+                            "the hall: supply-documents; admin, manager: approve, refuse")},
+              {"documents", ArrayOf(Enum(change_documents, "a document supplied later"), 1, 4)},
+              {"reason", Text("refuse: why (required)")},
+              {"note", Text("approve, refuse: kept with the decision")}},
+             {"type"});
   schemas["MeterDisputeNew"] = Object(
       {{"household", Integer("the household's id (billed by meter)")},
        {"raised_by", Enum({"household", "company"},

@@ -18,7 +18,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
-        &c.insurance, &c.connections, &c.meter_disputes}) {
+        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -74,6 +74,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       connections(connection_store, records, policies, calendar, clock),
       meter_dispute_store(std::move(c.meter_disputes)),
       meter_disputes(meter_dispute_store, records, clock),
+      heating_change_store(std::move(c.heating_changes)),
+      heating_changes(heating_change_store, records, judging, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

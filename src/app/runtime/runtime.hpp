@@ -26,6 +26,7 @@
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/energy_sql.hpp"
 #include "adapters/storage/finding_sql.hpp"
+#include "adapters/storage/heating_change_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
 #include "adapters/storage/insurance_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
@@ -48,6 +49,7 @@
 #include "services/device_token_service.hpp"
 #include "services/energy_service.hpp"
 #include "services/finding_service.hpp"
+#include "services/heating_change_service.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/indicator_publication_service.hpp"
 #include "services/ingest_service.hpp"
@@ -89,7 +91,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes;
+      insurance, connections, meter_disputes, heating_changes;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -139,6 +141,8 @@ class Database {
   services::ConnectionService connections;  ///< connection applications (R-CONN-1)
   adapters::storage::SqlMeterDisputeStore meter_dispute_store;
   services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
+  adapters::storage::SqlHeatingChangeStore heating_change_store;
+  services::HeatingChangeService heating_changes;  ///< 增减停复 (R-ACCT-1)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.

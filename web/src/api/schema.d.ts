@@ -2333,6 +2333,195 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/heating-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications to increase, decrease, stop or resume heating, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    kind?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take in an application to increase, decrease, stop or resume heating (增减停复, R-ACCT-1, W 9.1.8): the hall for any household of its company, with the time on the form; a household for its own stop or resumption. Documents not to hand are listed as missing; the effective day is not before receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HeatingChangeNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/heating-changes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application to change heating: its documents, state, decision and settlement, and what the caller may do next */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/heating-changes/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an application to change heating on: supply-documents (the hall), approve (admin or manager, every document checked; settles the fee pro rata and changes the household), refuse (admin or manager, with a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HeatingChangeEvent"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hotline/{platform}/orders": {
         parameters: {
             query?: never;
@@ -8230,6 +8419,38 @@ export interface components {
             kind: "chp" | "boiler" | "heat-pump" | "waste-heat" | "other";
             /** @description name */
             name: string;
+        };
+        HeatingChangeEvent: {
+            documents?: ("application-form" | "identity" | "property-proof" | "area-survey")[];
+            /** @description approve, refuse: kept with the decision */
+            note?: string;
+            /** @description refuse: why (required) */
+            reason?: string;
+            /**
+             * @description the hall: supply-documents; admin, manager: approve, refuse
+             * @enum {string}
+             */
+            type: "supply-documents" | "approve" | "refuse";
+        };
+        HeatingChangeNew: {
+            /** @description the hall: the name on the form (required) */
+            applicant?: string;
+            /** @description increase, decrease: the heated area after it, m² with at most two decimals */
+            area?: string;
+            documents: ("application-form" | "identity" | "property-proof" | "area-survey")[];
+            /** @description the day it takes effect, YYYY-MM-DD; not before the day received */
+            effective: string;
+            /** @description the household's id (a household: its own) */
+            household: number;
+            /**
+             * @description 增加、减少供热面积，停热，复热 (W 9.1.8); a household: stop or resume
+             * @enum {string}
+             */
+            kind: "increase" | "decrease" | "stop" | "resume";
+            /** @description the hall's note */
+            note?: string;
+            /** @description the hall: when the form was taken in, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00; at most 7 days ago. A household leaves it out */
+            received_at?: string;
         };
         /** @description A household: its dwelling, contract and contacts. */
         household: {
