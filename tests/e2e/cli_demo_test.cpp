@@ -177,16 +177,33 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     }
     EXPECT_EQ(decisions, (std::multiset<std::string>{"late", "met", "met", "ok", "overdue"}))
         << applications.body;
-    auto owed =
-        Fetch(demo.port(), "GET", "/api/v1/connections?visited=false", "", Bearer(manager));
+    auto owed = Fetch(demo.port(), "GET", "/api/v1/connections?visited=false", "", Bearer(manager));
     EXPECT_EQ(nlohmann::json::parse(owed.body)["items"].size(), 2u) << owed.body;
+    // 增减停复 (R-ACCT-1) this week, per company: a stop approved and settled pro rata (a
+    // credit), an increase waiting for its area survey, a decrease refused, a resumption waiting
+    // for the decision.
+    EXPECT_TRUE(std::regex_search(out, std::regex("Took in 8 applications to change heating: 2 "
+                                                  "approved, 2 refused, 4 pending")))
+        << out;
+    auto changes = Fetch(demo.port(), "GET", "/api/v1/heating-changes", "", Bearer(manager));
+    ASSERT_EQ(changes.status, 200u) << changes.body;
+    std::multiset<std::string> kinds;
+    for (const auto& c : nlohmann::json::parse(changes.body)["items"]) {
+      kinds.insert(c["kind"].get<std::string>() + " " + c["state"].get<std::string>());
+      if (c["state"] == "approved") {
+        EXPECT_EQ(c["settlement"]["amount"].get<std::string>().substr(0, 1), "-") << c;
+      }
+    }
+    EXPECT_EQ(kinds, (std::multiset<std::string>{"decrease refused", "increase received",
+                                                 "resume received", "stop approved"}))
+        << changes.body;
     // Heat-meter disputes (R-METER-1) per company: a failed meter (the company pays, the
     // household billed by area), a passed one (the household pays), the company's own open.
     EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 6 heat-meter disputes: 2 meters "
                                                   "failed, 2 passed, 2 open")))
         << out;
-    auto disputes = Fetch(demo.port(), "GET", "/api/v1/meter-disputes?state=calibrated", "",
-                          Bearer(manager));
+    auto disputes =
+        Fetch(demo.port(), "GET", "/api/v1/meter-disputes?state=calibrated", "", Bearer(manager));
     ASSERT_EQ(disputes.status, 200u) << disputes.body;
     const auto calibrated = nlohmann::json::parse(disputes.body)["items"];
     ASSERT_EQ(calibrated.size(), 2u) << disputes.body;

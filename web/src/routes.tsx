@@ -93,6 +93,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Connections')),
   },
   {
+    path: '/heating-changes',
+    menu: 'menu.heatingChanges',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/HeatingChanges')),
+  },
+  {
     path: '/meter-disputes',
     menu: 'menu.meterDisputes',
     group: 'menu.billing',
@@ -209,6 +216,13 @@ export const PAGES: PageRoute[] = [
     group: 'menu.myHeating',
     roles: ['household'],
     component: lazy(() => import('./pages/MyConnections')),
+  },
+  {
+    path: '/my/heating-changes',
+    menu: 'menu.myHeatingChanges',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyHeatingChanges')),
   },
   {
     path: '/my/meter-disputes',

@@ -14,9 +14,10 @@
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
 #include "sim/demo_city.hpp"
+#include "sim/demo_connections.hpp"
 #include "sim/demo_energy.hpp"
 #include "sim/demo_findings.hpp"
-#include "sim/demo_connections.hpp"
+#include "sim/demo_heating_changes.hpp"
 #include "sim/demo_insurance.hpp"
 #include "sim/demo_meter_disputes.hpp"
 #include "sim/demo_outages.hpp"
@@ -38,15 +39,15 @@ struct DemoFlags {
 void PrintCity(const sim::DemoSummary& c, uint64_t seed) {
   std::cout << "Generated the demo city (seed " << seed << "): " << c.companies << " companies, "
             << c.districts << " districts, " << c.seasons << " seasons, " << c.substations
-            << " substations, " << c.buildings << " buildings, " << c.partitions
-            << " partitions, " << c.households << " households, " << c.rooms << " rooms, "
-            << c.sensors << " sensors, " << c.tariffs << " tariffs, " << c.fees << " fees.\n";
+            << " substations, " << c.buildings << " buildings, " << c.partitions << " partitions, "
+            << c.households << " households, " << c.rooms << " rooms, " << c.sensors << " sensors, "
+            << c.tariffs << " tariffs, " << c.fees << " fees.\n";
   if (!c.logins.empty()) {
     std::cout << "Demo logins (POST /api/v1/auth/login with {\"username\",\"password\"}); each "
                  "company has its own manager, agent and technician:\n";
     for (const auto& login : c.logins) {
-      std::cout << "  " << login.username << " / " << login.password << "  (" << login.role
-                << ", " << login.scope << ")\n";
+      std::cout << "  " << login.username << " / " << login.password << "  (" << login.role << ", "
+                << login.scope << ")\n";
     }
   }
   std::cout << std::flush;
@@ -94,15 +95,15 @@ Status SeedWorkOrders(runtime::Runtime& rt, uint64_t seed, int season, int64_t p
   auto orders =
       sim::GenerateDemoWorkOrders(rt.db->records, rt.policies, rt.db->work_orders, options);
   if (!orders.ok()) return orders.error();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - started)
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
                 .count();
   spdlog::info("generated {} work orders ({} events) in {} ms", orders->orders, orders->events, ms);
   std::cout << "Generated " << orders->orders << " work orders from " << orders->by_channel.size()
-            << " channels since the " << options.season << " season: " << orders->open
-            << " open, " << orders->late << " late, " << orders->returned << " returned, "
-            << orders->extended << " extended, " << orders->second_complaints
-            << " second complaints, " << orders->duplicates << " duplicates.\n"
+            << " channels since the " << options.season << " season: " << orders->open << " open, "
+            << orders->late << " late, " << orders->returned << " returned, " << orders->extended
+            << " extended, " << orders->second_complaints << " second complaints, "
+            << orders->duplicates << " duplicates.\n"
             << std::flush;
   return OkStatus();
 }
@@ -141,9 +142,9 @@ Status SeedFindings(runtime::Runtime& rt, const std::vector<sim::DemoLogin>& log
   options.login_household = LoginHousehold(logins);
   auto found = sim::GenerateDemoFindings(rt.db->records, rt.db->findings, options);
   if (!found.ok()) return found.error();
-  std::cout << "Recorded " << found->findings << " household-caused findings: "
-            << found->acknowledged << " acknowledged, " << found->disputed << " disputed, "
-            << found->upheld << " upheld by the regulator.\n"
+  std::cout << "Recorded " << found->findings
+            << " household-caused findings: " << found->acknowledged << " acknowledged, "
+            << found->disputed << " disputed, " << found->upheld << " upheld by the regulator.\n"
             << std::flush;
   return OkStatus();
 }
@@ -167,8 +168,19 @@ Status SeedConnections(runtime::Runtime& rt) {
                                            rt.calendar, rt.clock.Now());
   if (!made.ok()) return made.error();
   std::cout << "Took in " << made->applications << " connection applications: " << made->approved
-            << " approved, " << made->refused << " refused, " << made->visited
-            << " visited back.\n"
+            << " approved, " << made->refused << " refused, " << made->visited << " visited back.\n"
+            << std::flush;
+  return OkStatus();
+}
+
+// Applications to change heating in every state (sim/demo_heating_changes.hpp), this week.
+Status SeedHeatingChanges(runtime::Runtime& rt, const std::string& login_household) {
+  auto made = sim::GenerateDemoHeatingChanges(rt.db->records, rt.db->heating_change_store,
+                                              rt.db->judging, login_household, rt.clock.Now());
+  if (!made.ok()) return made.error();
+  std::cout << "Took in " << made->applications
+            << " applications to change heating: " << made->approved << " approved, "
+            << made->refused << " refused, " << made->pending << " pending.\n"
             << std::flush;
   return OkStatus();
 }
@@ -199,8 +211,8 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
 }
 
 // Generates the city, with its work orders, heating stops, findings, insurance claims,
-// connection applications, meter disputes and dispatch reports, when the database has no
-// company; a database with companies is served as it is.
+// connection applications, heating changes, meter disputes and dispatch reports, when the database
+// has no company; a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
@@ -214,17 +226,18 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   auto started = std::chrono::steady_clock::now();
   auto city = sim::GenerateDemoCity(rt.db->records, rt.policies, &rt.db->auth, options);
   if (!city.ok()) return city.error();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                std::chrono::steady_clock::now() - started)
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                  started)
                 .count();
-  spdlog::info("generated the demo city in {} ms ({} households, {} users)", ms,
-               city->households, city->logins.size());
+  spdlog::info("generated the demo city in {} ms ({} households, {} users)", ms, city->households,
+               city->logins.size());
   PrintCity(*city, seed);
   if (auto s = SeedWorkOrders(rt, seed, options.season, orders_per_season); !s.ok()) return s;
   if (auto s = SeedOutages(rt, seed, options.season); !s.ok()) return s;
   if (auto s = SeedFindings(rt, city->logins); !s.ok()) return s;
   if (auto s = SeedInsurance(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   if (auto s = SeedConnections(rt); !s.ok()) return s;
+  if (auto s = SeedHeatingChanges(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   if (auto s = SeedMeterDisputes(rt); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
@@ -265,8 +278,8 @@ Result<std::unique_ptr<LiveSeason>> StartSeason(runtime::Runtime& rt, const Demo
   if (!last.ok()) return last.error();
   for (const auto& sensor : *last) {
     if (sensor.last_ts) {
-      from = std::max(from, StartOfLocalDay(LocalDate(Instant{std::chrono::seconds{
-                                *sensor.last_ts}})));
+      from = std::max(from,
+                      StartOfLocalDay(LocalDate(Instant{std::chrono::seconds{*sensor.last_ts}})));
     }
   }
   spdlog::info("simulator: sending from {}", FormatLocal(from));

@@ -1117,6 +1117,81 @@ export interface Connection {
   history?: ConnectionHistoryEntry[];
 }
 
+// ---- Heating changes (R-ACCT-1, 增减停复; W 9.1.8) ---------------------------------------------
+// src/app/http/heating_changes.cpp, HeatingChangeJson. The request bodies are the generated
+// schemas; the answer is written here, as the connection applications' is.
+
+/** increase 增加面积, decrease 减少面积 (the hall only), stop 停热, resume 复热. */
+export type HeatingChangeKind = 'increase' | 'decrease' | 'stop' | 'resume';
+
+export type HeatingChangeState = 'received' | 'approved' | 'refused';
+
+/** application-form 申请表 (required to apply), identity 身份证明 and property-proof 产权证明
+ * (every kind, before approval), area-survey 面积测绘报告 (an area change, before approval). */
+export type HeatingChangeDocument = 'application-form' | 'identity' | 'property-proof' | 'area-survey';
+
+/** supply-documents: the hall (admin, manager, agent); approve (every document on file) and
+ * refuse (a reason): admin, manager. */
+export type HeatingChangeEventType = 'supply-documents' | 'approve' | 'refuse';
+
+/** POST /api/v1/heating-changes: the hall any kind for a household of its company, with
+ * received_at (at most 7 days ago) and the applicant; a household its own stop or resume, without
+ * them. documents must include the application-form; area (m², "100.50") for an area change. */
+export type HeatingChangeNew = Schemas['HeatingChangeNew'];
+
+/** POST /api/v1/heating-changes/{id}/events: supply-documents (documents), approve (a note
+ * optional), refuse (reason required, a note optional). */
+export type HeatingChangeEvent = Schemas['HeatingChangeEvent'];
+
+/** An approved change's fee, pro rata by the season's official days from the effective day. */
+export interface HeatingChangeSettlement {
+  /** Yuan, two decimals: negative a credit to the household (停热, 减少面积), positive a charge. */
+  amount: string;
+  /** The area settled, m². */
+  area: string;
+  /** The season's official days from the effective day to its end, and all of them. */
+  days: number;
+  season_days: number;
+  /** The year the season starts. */
+  season: number;
+  /** Yuan per m² for the season (the company's area tariff). */
+  price: string;
+}
+
+/** GET /api/v1/heating-changes's items, GET /{id}, and the POST answers. */
+export interface HeatingChange {
+  id: number;
+  company_id: number;
+  household_id: number;
+  applicant: string;
+  kind: HeatingChangeKind | string;
+  received_at: string;
+  /** YYYY-MM-DD. */
+  effective: string;
+  /** The household's heating status when received. */
+  heated: boolean;
+  /** m², two decimals: when received, and asked for (the same unless an area change). */
+  area_before: string;
+  area_after: string;
+  /** A household billed by meter is settled by its meter: no settlement here. */
+  billing: 'area' | 'meter' | string;
+  documents: Array<HeatingChangeDocument | string>;
+  /** Still to be supplied before approval, in the server's order. */
+  missing: Array<HeatingChangeDocument | string>;
+  note: string | null;
+  state: HeatingChangeState | string;
+  decided_at: string | null;
+  decided_by: string | null;
+  reason: string | null;
+  decision_note: string | null;
+  /** Once approved, by area; else null. */
+  settlement: HeatingChangeSettlement | null;
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<HeatingChangeEventType | string>;
+  created_by: string;
+  created_at: string;
+}
+
 // ---- Heat-meter disputes (R-METER-1, 热计量表争议与检定; W 10.3) ------------------------------------
 // src/app/http/meter_disputes.cpp, DisputeJson. The request bodies are the generated schemas;
 // the answer is written here, as the claims' is.

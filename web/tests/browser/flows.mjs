@@ -180,11 +180,11 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/connections', '/meter-disputes', '/insurance-claims', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/outages', '/refunds', '/connections', '/heating-changes', '/meter-disputes', '/insurance-claims', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/connections', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
-      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/meter-disputes'],
+      'demo-regulator': ['/households', '/connections', '/heating-changes', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/meter-disputes'],
     };
     for (const [user, paths] of Object.entries(routes)) {
       const p = await ctx.openPage();
@@ -682,6 +682,91 @@ export const flows = {
     await m.page.getByText(district.name).first().waitFor();
     m.assertClean('the manager reading a district over a run of days');
     await m.close();
+  },
+
+  // 营业收费 › 增减停复 (R-ACCT-1, W 9.1.8): the household login applies on its phone for its own
+  // stop from today (or its resumption, when the city left it stopped: the page offers the one
+  // its status allows) and sees it 已受理, the identity and property proof still missing; the
+  // manager opens it among the received applications, files those two (补充材料), approves it
+  // and sees it 已批准 with its settlement (应退 / 应补 pro rata, or by the meter's readings); the
+  // household reads the same on its card. It changes the household's status, so it runs last
+  // but for the calendar.
+  async heatingChangeStopApproved(ctx) {
+    const user = login(ctx, 'household');
+    const h = await ctx.openPage({ viewport: { width: 390, height: 844 } });
+    await ctx.signIn(h.page, user);
+    await h.page.goto(`${ctx.base}/my/heating-changes`);
+    await h.page.getByTestId('my-heating-changes').waitFor();
+    const apply = h.page.getByTestId('my-heating-change-apply');
+    await apply.waitFor();
+    const kind = await apply.getAttribute('data-kind');
+    ctx.assert.ok(kind === 'stop' || kind === 'resume', `the page offers ${kind}`);
+    await apply.click();
+    const form = h.page.getByTestId('my-heating-change-form');
+    await form.waitFor();
+    const sent = h.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/heating-changes' && r.request().method() === 'POST');
+    // The kind the page offers and today (the form's defaults); the application form goes with it.
+    await h.page.getByTestId('my-heating-change-submit').click();
+    const answer = await sent;
+    ctx.assert.equal(answer.status(), 201, await answer.text());
+    const change = await answer.json();
+    ctx.assert.equal(change.kind, kind);
+    ctx.assert.deepEqual(change.missing, ['identity', 'property-proof']);
+    const card = h.page.getByTestId('my-heating-change').filter({ hasText: new RegExp(`#${change.id}(?!\\d)`) });
+    await card.getByTestId('heating-change-state').filter({ hasText: '已受理' }).waitFor();
+    await card.getByText(kind === 'stop' ? '停热' : '复热', { exact: true }).waitFor();
+    await ctx.screenshot(h.page, 'my-heating-changes');
+
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/heating-changes?state=received`);
+    const list = p.page.getByTestId('heating-change-list');
+    await list.waitFor();
+    await list.locator(`tr[data-row-key="${change.id}"] td`).first().click();
+    const detail = p.page.getByTestId('heating-change-detail');
+    await detail.waitFor();
+    await detail.getByTestId('heating-change-state').filter({ hasText: '已受理' }).waitFor();
+    await detail.getByTestId('heating-change-missing').getByText('身份证明').waitFor();
+
+    // Each event through its modal; the drawer shows the change the server answers.
+    const act = async (testId, fill, done) => {
+      await p.page.getByTestId(testId).click();
+      const modal = p.page.getByTestId('heating-change-action-form');
+      await modal.waitFor();
+      await fill(modal);
+      await p.page.getByTestId('heating-change-action-submit').click();
+      const refused = modal.getByRole('alert').or(modal.locator('.ant-form-item-explain-error'));
+      await done.or(refused).first().waitFor();
+      ctx.assert.equal(await refused.count(), 0, `${testId}: ${await refused.allTextContents()}`);
+    };
+    await act(
+      'heating-change-supply',
+      async (modal) => {
+        await modal.getByText('身份证明（缺）', { exact: true }).click();
+        await modal.getByText('产权证明（缺）', { exact: true }).click();
+      },
+      p.page.getByTestId('heating-change-approve'),
+    );
+    await detail.getByText('无缺件').waitFor();
+    await act(
+      'heating-change-approve',
+      async () => p.page.locator('#heating-change-action_note').fill('材料已核实（浏览器测试）'),
+      detail.getByTestId('heating-change-state').filter({ hasText: '已批准' }),
+    );
+    const settlement = detail.getByTestId('heating-change-settlement');
+    await settlement.waitFor();
+    if ((await settlement.getAttribute('data-side')) === 'meter') await settlement.getByText('按热计量表读数结算').waitFor();
+    else await settlement.getByText(/^((应退|应补) ¥[\d,]+\.\d{2}|无需退补)$/).waitFor();
+    await ctx.screenshot(p.page, 'heating-change');
+    p.assertClean('the manager approving a heating change');
+    await p.close();
+
+    // The household reads it approved, with its settlement.
+    await h.page.reload();
+    await card.getByTestId('heating-change-state').filter({ hasText: '已批准' }).waitFor();
+    await card.getByTestId('heating-change-settlement').waitFor();
+    h.assertClean('the household applying for a heating change');
+    await h.close();
   },
 
   // The calendar page loads a new year, and the dashboard's warning goes away.
