@@ -188,7 +188,8 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     auto changes = Fetch(demo.port(), "GET", "/api/v1/heating-changes", "", Bearer(manager));
     ASSERT_EQ(changes.status, 200u) << changes.body;
     std::multiset<std::string> kinds;
-    for (const auto& c : nlohmann::json::parse(changes.body)["items"]) {
+    const auto changed = nlohmann::json::parse(changes.body)["items"];
+    for (const auto& c : changed) {
       kinds.insert(c["kind"].get<std::string>() + " " + c["state"].get<std::string>());
       if (c["state"] == "approved") {
         EXPECT_EQ(c["settlement"]["amount"].get<std::string>().substr(0, 1), "-") << c;
