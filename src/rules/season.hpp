@@ -10,10 +10,10 @@
 namespace hearth::rules {
 
 struct SeasonDates {
-  int start_year = 0;       ///< the year the season starts: 2025 for 2025-11-15 … 2026-03-15
+  int start_year = 0;  ///< the year the season starts: 2025 for 2025-11-15 … 2026-03-15
   Date commissioning_start;
   Date official_start;
-  Date official_end;        ///< inclusive
+  Date official_end;  ///< inclusive
 
   /// Official days, both ends included: 121 for 2025-2026, 122 for 2023-2024 (leap year).
   int OfficialDays() const { return static_cast<int>((official_end - official_start).count()) + 1; }
@@ -21,6 +21,11 @@ struct SeasonDates {
   /// "2025-2026".
   std::string Label() const;
 };
+
+/// The start year of the season `day` belongs to, counting the heating year from July to June:
+/// 2025 for every day from 2025-07-01 to 2026-06-30 (a season starts in the autumn and ends in
+/// the spring, so a summer day belongs to the season ahead).
+int SeasonYearOf(Date day);
 
 /// The season that starts in `start_year` under `policy`. Precondition: the policy was validated
 /// (its month-days exist in every year).

@@ -43,5 +43,17 @@ TEST(SeasonOf, Table) {
   }
 }
 
+// The heating year runs July to June: a summer day belongs to the season ahead.
+TEST(SeasonYearOf, Table) {
+  const struct {
+    const char* day;
+    int season;
+  } cases[] = {
+      {"2026-06-30", 2025}, {"2026-07-01", 2026}, {"2026-12-31", 2026},
+      {"2027-01-01", 2026}, {"2027-03-15", 2026}, {"2024-02-29", 2023},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SeasonYearOf(*ParseDate(c.day)), c.season) << c.day;
+}
+
 }  // namespace
 }  // namespace hearth::rules

@@ -3,6 +3,8 @@
 #include <map>
 #include <utility>
 
+#include "rules/season.hpp"
+
 namespace hearth::services {
 
 Result<SeasonDutyReport> SeasonDutyService::Duties(std::optional<int> season_asked,
@@ -12,8 +14,7 @@ Result<SeasonDutyReport> SeasonDutyService::Duties(std::optional<int> season_ask
     return Error::PermissionDenied("the season's duties are for companies and regulators");
   }
   const Date today = LocalDate(clock_.Now());
-  const unsigned month = static_cast<unsigned>(std::chrono::year_month_day{today}.month());
-  const int season = season_asked.value_or(month >= 7 ? YearOf(today) : YearOf(today) - 1);
+  const int season = season_asked.value_or(rules::SeasonYearOf(today));
   if (scope.company_id) company = scope.company_id;
   ports::Fields of_company;
   if (company) of_company["company_id"] = *company;

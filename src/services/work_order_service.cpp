@@ -5,6 +5,7 @@
 
 #include "model/resources.hpp"
 #include "rules/deadline.hpp"
+#include "rules/season.hpp"
 #include "services/mass_complaint_service.hpp"
 #include "services/rollup_service.hpp"
 #include "services/work_order_messages.hpp"
@@ -17,12 +18,6 @@ using rules::Role;
 
 constexpr auto kFutureSlack = std::chrono::minutes{5};  // clocks of phones and hotline servers
 constexpr int kAppendAttempts = 3;                      // writers racing on one order
-
-// The season an instant falls in: its start year (a season starts in the autumn).
-int SeasonYear(Instant t) {
-  Date d = LocalDate(t);
-  return MonthOf(d) >= 7 ? YearOf(d) : YearOf(d) - 1;
-}
 
 bool MayRecord(Role role, OrderEventType type) {
   switch (role) {
@@ -172,7 +167,7 @@ Result<WorkOrderService::Received> WorkOrderService::Receive(const NewWorkOrder&
   h.content = in.content;
   h.caller_phone = in.caller_phone;
   h.parent_id = in.parent_id;
-  h.season = SeasonYear(in.received_at);
+  h.season = rules::SeasonYearOf(LocalDate(in.received_at));
   h.created_by = actor.name;
   auto season = judging_.SeasonOf(*household_id, h.season);
   if (!season.ok()) return season.error();

@@ -67,8 +67,7 @@ class DayFactor {
   DayFactor(const rules::Policy& policy, uint64_t seed) : policy_(policy), seed_(seed) {}
 
   double operator()(Date day, bool& in_season) {
-    const int year = MonthOf(day) >= 7 ? YearOf(day) : YearOf(day) - 1;
-    const rules::SeasonDates s = rules::SeasonOf(policy_.season, year);
+    const rules::SeasonDates s = rules::SeasonOf(policy_.season, rules::SeasonYearOf(day));
     in_season = s.IsOfficial(day);
     if (day >= s.commissioning_start && day < s.official_start) {
       in_season = true;  // the first heat: complaints about it
@@ -126,11 +125,6 @@ Plan Draw(Rng& rng, const Company& c, bool in_season, Instant received) {
 }
 
 }  // namespace
-
-int SeasonYearOf(Instant t) {
-  const Date d = LocalDate(t);
-  return MonthOf(d) >= 7 ? YearOf(d) : YearOf(d) - 1;
-}
 
 Status LoadCity(ports::RecordStore& records, const services::PolicyRegistry& policies,
                 std::vector<Company>& companies, std::vector<Household>& households) {
@@ -217,7 +211,10 @@ std::vector<Plan> PlanOrders(const std::vector<Company>& companies,
     if (!rng.Chance(kRepeat)) continue;
     const Plan& p = plans[i];
     const Instant again = p.received + days{rng.Between(2, 20)} + minutes{rng.Between(-300, 300)};
-    if (again >= o.now || SeasonYearOf(again) != SeasonYearOf(p.received)) continue;
+    if (again >= o.now ||
+        rules::SeasonYearOf(LocalDate(again)) != rules::SeasonYearOf(LocalDate(p.received))) {
+      continue;
+    }
     Plan r = Draw(rng, companies[households[p.household].company], true, again);
     r.household = p.household;
     r.category = p.category;

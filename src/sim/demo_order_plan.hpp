@@ -20,9 +20,6 @@
 
 namespace hearth::sim::orders {
 
-/// The season an instant falls in: its start year.
-int SeasonYearOf(Instant t);
-
 struct Company {
   int64_t id = 0;
   std::string code;

@@ -21,7 +21,6 @@ namespace {
 using orders::Company;
 using orders::Household;
 using orders::Plan;
-using orders::SeasonYearOf;
 
 using demo::Rng;
 using rules::Channel;
@@ -175,7 +174,8 @@ class Maker {
       for (const auto& [ch, text] : kPrefix) {
         if (ch == channel) prefix = text;
       }
-      n.external_id = std::string(prefix) + "-" + std::to_string(SeasonYearOf(at)) + "-" +
+      n.external_id = std::string(prefix) + "-" +
+                      std::to_string(rules::SeasonYearOf(LocalDate(at))) + "-" +
                       demo::Padded(++numbers_[static_cast<size_t>(channel)], 6);
     }
     n.received_at = at;

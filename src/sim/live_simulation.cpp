@@ -4,8 +4,6 @@
 
 namespace hearth::sim {
 
-int SeasonYearOf(Date day) { return MonthOf(day) >= 7 ? YearOf(day) : YearOf(day) - 1; }
-
 void LiveSimulation::Start() {
   thread_ = std::thread([this] { Run(); });
 }
@@ -32,8 +30,7 @@ void LiveSimulation::Run() {
         }
         sent_until_ = now;
       } else {
-        spdlog::warn("simulator: {} ({}); retrying", counts.error().message,
-                     counts.error().detail);
+        spdlog::warn("simulator: {} ({}); retrying", counts.error().message, counts.error().detail);
       }
     }
     MutexLock lock(mutex_);

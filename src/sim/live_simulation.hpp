@@ -18,8 +18,8 @@ namespace hearth::sim {
 class LiveSimulation {
  public:
   /// Neither is owned; both must outlive this.
-  LiveSimulation(const sim::Simulation& simulation, sim::SimulationSink& sink,
-                 Instant from, std::chrono::seconds tick)
+  LiveSimulation(const sim::Simulation& simulation, sim::SimulationSink& sink, Instant from,
+                 std::chrono::seconds tick)
       : simulation_(simulation), sink_(sink), sent_until_(from), tick_(tick) {}
   ~LiveSimulation() { Stop(); }
   LiveSimulation(const LiveSimulation&) = delete;
@@ -43,9 +43,5 @@ class LiveSimulation {
   bool stop_ GUARDED_BY(mutex_) = false;
   std::thread thread_;
 };
-
-/// The year of the season that `day` belongs to or follows: the season starting that autumn from
-/// July on, else the one that started the autumn before.
-int SeasonYearOf(Date day);
 
 }  // namespace hearth::sim

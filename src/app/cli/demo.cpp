@@ -61,7 +61,7 @@ Date Today() {
 // The season the simulator runs (StartSeason): this autumn's once the first of the profiles'
 // seasons has started, else the one before. The city is generated around it, with its fees.
 int ShownSeason(const services::PolicyRegistry& policies, Date today) {
-  const int season = sim::SeasonYearOf(today);
+  const int season = rules::SeasonYearOf(today);
   std::optional<Date> first;
   for (const char* name : {"weihai", "zibo"}) {
     auto p = policies.Find(name);
@@ -253,7 +253,7 @@ Result<std::unique_ptr<LiveSeason>> StartSeason(runtime::Runtime& rt, const Demo
   const Date today = Today();
   sim::SimOptions sim_options;
   sim_options.seed = f.seed;
-  int season = sim::SeasonYearOf(today);
+  int season = rules::SeasonYearOf(today);
   auto loaded = sim::Simulation::Load(rt.db->records, rt.policies, season, sim_options);
   if (loaded.ok() && today < loaded->first_day()) {
     // Before this autumn's season: show the last one, whole.
