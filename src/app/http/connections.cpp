@@ -159,8 +159,9 @@ Result<rules::ConnectionMoveInput> MoveFromJson(const nlohmann::json& body) {
 /// The filters of the list, and the page's limit (record_list.hpp), in `q`.
 Result<int> QueryOf(const Request& req, ports::RecordStore& records,
                     const services::OrderActor& actor, ports::ConnectionQuery& q) {
-  auto limit = ReadRecordList(req, records, actor.scope, rules::ParseConnectionState,
-                              "received, approved or refused", q);
+  auto limit =
+      ReadRecordList(req, records, actor.scope, rules::ParseConnectionState,
+                     "received, approved or refused", q, {"building", "season", "visited"});
   if (!limit.ok()) return limit.error();
   auto building = OptionalIdParam(req, "building");
   if (!building.ok()) return building.error();
@@ -208,12 +209,6 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
              [&service, &records, &auth](const Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
-               if (auto s = adapters::http::OnlyParams(
-                       req, {"company", "company_id", "building", "household", "state", "season",
-                             "visited", "cursor", "limit"});
-                   !s.ok()) {
-                 return ErrorResponse(s.error());
-               }
                const services::OrderActor actor = ActorOf(*p);
                ports::ConnectionQuery q;
                auto limit = QueryOf(req, records, actor, q);

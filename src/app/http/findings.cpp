@@ -115,11 +115,6 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
              [&service, &records, &auth](const Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
-               if (auto s = adapters::http::OnlyParams(
-                       req, {"household", "company", "company_id", "state", "cursor", "limit"});
-                   !s.ok()) {
-                 return ErrorResponse(s.error());
-               }
                const services::OrderActor actor = ActorOf(*p);
                ports::FindingQuery q;
                auto limit =

@@ -169,15 +169,10 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
       [&service, &records, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(
-                req, {"company", "company_id", "household", "state", "kind", "cursor", "limit"});
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
         const services::OrderActor actor = ActorOf(*p);
         ports::HeatingChangeQuery q;
         auto limit = ReadRecordList(req, records, actor.scope, rules::ParseHeatingChangeState,
-                                    "received, approved or refused", q);
+                                    "received, approved or refused", q, {"kind"});
         if (!limit.ok()) return ErrorResponse(limit.error());
         if (auto it = req.query.find("kind"); it != req.query.end() && !it->second.empty()) {
           q.kind = rules::ParseHeatingChangeKind(it->second);

@@ -190,11 +190,6 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
       [&service, &records, &auth](const Request& req) {
         auto p = RequirePrincipal(req, auth);
         if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(
-                req, {"household", "company", "company_id", "state", "cursor", "limit"});
-            !s.ok()) {
-          return ErrorResponse(s.error());
-        }
         const services::OrderActor actor = ActorOf(*p);
         ports::ClaimQuery q;
         auto limit = ReadRecordList(req, records, actor.scope, rules::ParseClaimState,

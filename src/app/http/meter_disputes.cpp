@@ -122,11 +122,6 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
              [&service, &records, &auth](const Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
-               if (auto s = adapters::http::OnlyParams(
-                       req, {"household", "company", "company_id", "state", "cursor", "limit"});
-                   !s.ok()) {
-                 return ErrorResponse(s.error());
-               }
                const services::OrderActor actor = ActorOf(*p);
                ports::MeterDisputeQuery q;
                auto limit = ReadRecordList(req, records, actor.scope, rules::ParseDisputeState,

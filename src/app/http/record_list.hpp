@@ -4,9 +4,14 @@
 //   household      a household's id;
 //   state          one of the record's states;
 //   cursor, limit  the page (paging.hpp), newest first by id.
+// and refuse any other parameter than these and the route's own.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "adapters/http/message.hpp"
 #include "app/http/filters.hpp"
@@ -16,14 +21,27 @@
 
 namespace hearth::app::http {
 
+/// The parameters every record list reads ("company_id" is the older name of "company").
+inline constexpr std::array<std::string_view, 6> kRecordListParams = {
+    "company", "company_id", "household", "state", "cursor", "limit"};
+
 /// Sets q.company_id, q.household_id, q.state, q.before and q.limit (one more than the page's,
 /// which tells whether another page follows) from `req`, and answers the page's limit.
 /// `parse_state` reads a state's name (an empty optional when unknown); `states` lists them for
-/// the error ("open, calibrated or withdrawn"). Each error names its parameter.
+/// the error ("open, calibrated or withdrawn"); `also` names the route's own parameters, which
+/// the caller reads. Each error names its parameter, an unknown one too.
 template <typename Query, typename ParseState>
 Result<int> ReadRecordList(const adapters::http::Request& req, ports::RecordStore& records,
                            const ports::Scope& scope, const ParseState& parse_state,
-                           const char* states, Query& q) {
+                           const char* states, Query& q,
+                           std::initializer_list<std::string_view> also = {}) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(kRecordListParams.begin(), kRecordListParams.end(), key) ==
+            kRecordListParams.end() &&
+        std::find(also.begin(), also.end(), key) == also.end()) {
+      return Error::InvalidArgument("unknown query parameter '" + key + "'", key);
+    }
+  }
   if (!scope.household_id) {
     auto company = CompanyFilter(req, records, scope);
     if (!company.ok()) return company.error();
