@@ -5,6 +5,7 @@
 #include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/name_list.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/record_list.hpp"
 
@@ -19,9 +20,7 @@ using rules::ConnectionDocument;
 
 template <typename Documents>
 ordered_json Names(const Documents& documents) {
-  ordered_json out = ordered_json::array();
-  for (ConnectionDocument d : documents) out.push_back(rules::ConnectionDocumentName(d));
-  return out;
+  return NamesJson(documents, [](auto d) { return rules::ConnectionDocumentName(d); });
 }
 
 /// What the applicant is told when a new building comes after the date (Z 2.3 (三)).
@@ -82,27 +81,9 @@ ordered_json ConnectionJson(const services::ConnectionRead& read, bool with_hist
 }
 
 Result<std::set<ConnectionDocument>> DocumentsOf(const nlohmann::json& body, bool required) {
-  std::set<ConnectionDocument> out;
-  auto it = body.find("documents");
-  if (it == body.end() || it->is_null()) {
-    if (!required) return out;
-    return Error::InvalidArgument(
-        "documents is required: a list of " + rules::ConnectionDocumentNames(), "documents");
-  }
-  if (!it->is_array()) {
-    return Error::InvalidArgument("documents must be a list of " + rules::ConnectionDocumentNames(),
-                                  "documents");
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    const auto& d = (*it)[i];
-    auto doc = d.is_string() ? rules::ParseConnectionDocument(d.get<std::string>()) : std::nullopt;
-    if (!doc) {
-      const std::string at = "documents[" + std::to_string(i) + "]";
-      return Error::InvalidArgument(at + " must be one of " + rules::ConnectionDocumentNames(), at);
-    }
-    out.insert(*doc);
-  }
-  return out;
+  return NameListMember(
+      body, "documents", [](const std::string& n) { return rules::ParseConnectionDocument(n); },
+      rules::ConnectionDocumentNames(), required);
 }
 
 Result<services::NewConnection> NewConnectionFromJson(const nlohmann::json& body) {

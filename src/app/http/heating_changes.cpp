@@ -4,6 +4,7 @@
 #include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/name_list.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/record_list.hpp"
 #include "core/decimal.hpp"
@@ -19,9 +20,7 @@ using rules::HeatingChangeDocument;
 
 template <typename Documents>
 ordered_json Names(const Documents& documents) {
-  ordered_json out = ordered_json::array();
-  for (HeatingChangeDocument d : documents) out.push_back(rules::HeatingChangeDocumentName(d));
-  return out;
+  return NamesJson(documents, [](auto d) { return rules::HeatingChangeDocumentName(d); });
 }
 
 ordered_json SettlementJson(const ports::HeatingChangeRecord& c) {
@@ -65,29 +64,9 @@ ordered_json HeatingChangeJson(const services::HeatingChangeRead& read) {
 }
 
 Result<std::set<HeatingChangeDocument>> DocumentsOf(const nlohmann::json& body, bool required) {
-  std::set<HeatingChangeDocument> out;
-  auto it = body.find("documents");
-  if (it == body.end() || it->is_null()) {
-    if (!required) return out;
-    return Error::InvalidArgument(
-        "documents is required: a list of " + rules::HeatingChangeDocumentNames(), "documents");
-  }
-  if (!it->is_array()) {
-    return Error::InvalidArgument(
-        "documents must be a list of " + rules::HeatingChangeDocumentNames(), "documents");
-  }
-  for (size_t i = 0; i < it->size(); ++i) {
-    const auto& d = (*it)[i];
-    auto doc =
-        d.is_string() ? rules::ParseHeatingChangeDocument(d.get<std::string>()) : std::nullopt;
-    if (!doc) {
-      const std::string at = "documents[" + std::to_string(i) + "]";
-      return Error::InvalidArgument(at + " must be one of " + rules::HeatingChangeDocumentNames(),
-                                    at);
-    }
-    out.insert(*doc);
-  }
-  return out;
+  return NameListMember(
+      body, "documents", [](const std::string& n) { return rules::ParseHeatingChangeDocument(n); },
+      rules::HeatingChangeDocumentNames(), required);
 }
 
 Result<services::NewHeatingChange> NewFromJson(const nlohmann::json& body) {
