@@ -182,12 +182,15 @@ std::vector<Resource> Build() {
   {
     Field price = F("price", T::kCenti, true, "approved price (yuan per m² per season, or per GJ)");
     price.min = 0;
+    Field base = F("base_price", T::kCenti, false,
+                   "by meter: the fixed part, yuan per m² for the season (W 9.2.1; none if empty)");
+    base.min = 0;
     out.push_back({"tariffs", "tariff", "An approved price (R-BILL-1).",
                    {Company(), F("name", T::kText, true, "name"),
                     Enum("billing", true, {"area", "meter"}, "by area or by heat"), price,
                     F("valid_from", T::kDate, true, "first day"),
                     F("valid_to", T::kDate, false, "last day"),
-                    F("approval", T::kText, false, "price approval document")},
+                    F("approval", T::kText, false, "price approval document"), base},
                    {{"company_id", "name", "valid_from"}}, {kByCompany, ""}, false});
   }
   out.push_back(
@@ -236,6 +239,20 @@ std::vector<Resource> Build() {
                   Enum("channel", true, {"notice", "sms", "wechat", "letter"}, "how"),
                   F("proof", T::kText, true, "proof kept of the reminder")},
                  {}, {kCompanyOfHousehold, kByHousehold}, true});
+  {
+    Field heat = F("heat", T::kCenti, true, "heat used in the season (GJ, 2 decimals)");
+    heat.min = 0;
+    heat.max = 100'000'000;
+    out.push_back(
+        {"meter_readings", "meter reading",
+         "A meter-billed household's heat used in a season (R-METER-1): a fault, or no reading, "
+         "bills the season by area (W 10.3 (10.3 c)).",
+         {Household(), Season(), heat, F("read_on", T::kDate, true, "the day it was read"),
+          Enum("fault", true,
+               {"none", "data-missing", "data-distorted", "damaged", "unfiled-replacement"},
+               "the meter's fault found (W 10.3 (10.3 c)), or none")},
+         {{"household_id", "season"}}, {kCompanyOfHousehold, kByHousehold}, true});
+  }
   return out;
 }
 

@@ -120,6 +120,51 @@ struct SeasonView {
   }
 };
 
+/// An approved price (R-BILL-1, W 9.2.1): by area, yuan × 100 per m² for the season; by meter,
+/// yuan × 100 per GJ, with an optional fixed part per m².
+struct TariffView {
+  static constexpr const char* kResource = "tariffs";
+  int64_t id = 0;
+  int64_t company_id = 0;
+  std::string name;
+  std::string billing;  ///< "area" or "meter"
+  int64_t price = 0;
+  std::optional<int64_t> base_price;
+  Date valid_from;
+  std::optional<Date> valid_to;  ///< inclusive; none: until replaced
+  std::optional<std::string> approval;
+
+  /// Valid on `day`.
+  bool ValidOn(Date day) const { return valid_from <= day && (!valid_to || day <= *valid_to); }
+
+  static Result<TariffView> From(const Record& r, std::vector<FieldRead>* trace = nullptr) {
+    RecordReader in(r, kResource, trace);
+    TariffView v;
+    v.id = r.id;
+    v.company_id = in.Ref("company_id");
+    v.name = in.Text("name");
+    v.billing = in.EnumText("billing");
+    v.price = in.Centi("price");
+    v.base_price = in.OptionalCenti("base_price");
+    v.valid_from = in.Day("valid_from");
+    v.valid_to = in.OptionalDay("valid_to");
+    v.approval = in.OptionalText("approval");
+    return in.Finish(std::move(v));
+  }
+};
+
+/// Of `tariffs`, the one billed by `billing` valid on `day` that took effect last; nullptr when
+/// none is.
+inline const TariffView* TariffOn(const std::vector<TariffView>& tariffs, std::string_view billing,
+                                  Date day) {
+  const TariffView* best = nullptr;
+  for (const auto& t : tariffs) {
+    if (t.billing != billing || !t.ValidOn(day)) continue;
+    if (!best || t.valid_from > best->valid_from) best = &t;
+  }
+  return best;
+}
+
 /// A company's public announcement of a district's season (R-SEASON-1, W 5.2.5).
 struct SeasonAnnouncementView {
   static constexpr const char* kResource = "season_announcements";

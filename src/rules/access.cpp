@@ -55,6 +55,7 @@ const WriteEntry kWriteTable[] = {
     {"fees", {R::kManager, R::kAgent}},
     {"payments", {R::kManager, R::kAgent}},
     {"reminders", {R::kManager, R::kAgent}},
+    {"meter_readings", {R::kManager, R::kTechnician}},
 };
 
 // Sensitive fields a role sees in full although it does not see all of them.

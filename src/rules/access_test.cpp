@@ -95,6 +95,7 @@ TEST(Access, WritersOfEveryResource) {
       {"fees", {"admin", "manager", "agent"}},
       {"payments", {"admin", "manager", "agent"}},
       {"reminders", {"admin", "manager", "agent"}},
+      {"meter_readings", {"admin", "manager", "technician"}},
   };
   ASSERT_EQ(std::size(cases), model::Resources().size()) << "a resource lacks a decision";
   for (const auto& c : cases) {
@@ -126,7 +127,7 @@ TEST(Access, HouseholdsReadOnlyTheirKindsOfRecords) {
     if (MayRead(Role::kHousehold, r)) readable.insert(r.name);
   }
   EXPECT_EQ(readable, (std::set<std::string>{"households", "rooms", "sensors", "fees", "payments",
-                                             "reminders"}));
+                                             "reminders", "meter_readings"}));
 }
 
 TEST(Access, WhoSeesSensitiveFields) {

@@ -44,36 +44,16 @@ HeatingChangeRead Read(ports::HeatingChangeRecord c, const OrderActor& actor) {
 }  // namespace
 
 Result<int64_t> HeatingChangeService::AreaPrice(int64_t company_id, Date day) const {
-  ports::ListQuery q;
-  q.equals = {{"company_id", company_id}};
-  q.limit = 1000;
-  std::optional<std::pair<Date, int64_t>> best;  // the newest valid_from that covers the day
-  for (;;) {
-    auto page = records_.List(*model::FindResource("tariffs"), q);
-    if (!page.ok()) return page.error();
-    for (const auto& r : page->items) {
-      if (r.Text("billing") != "area") continue;
-      auto from = ParseDate(r.Text("valid_from"));
-      if (!from.ok()) return Error::Internal("tariff " + std::to_string(r.id) + ": valid_from");
-      const std::string to_text = r.Text("valid_to");
-      if (*from > day) continue;
-      if (!to_text.empty()) {
-        auto to = ParseDate(to_text);
-        if (!to.ok()) return Error::Internal("tariff " + std::to_string(r.id) + ": valid_to");
-        if (*to < day) continue;
-      }
-      if (!best || *from > best->first) best = {{*from, r.Int("price").value_or(0)}};
-    }
-    if (!page->next_cursor) break;
-    q.after = page->next_cursor;
-  }
-  if (!best) {
+  auto tariffs = ports::ListViews<ports::TariffView>(records_, {{"company_id", company_id}});
+  if (!tariffs.ok()) return tariffs.error();
+  const ports::TariffView* t = ports::TariffOn(*tariffs, "area", day);
+  if (!t) {
     return Error::FailedPrecondition("company " + std::to_string(company_id) +
                                          " has no approved tariff by area valid on " +
                                          FormatDate(day) + ": record it before approving",
                                      "tariff");
   }
-  return best->second;
+  return t->price;
 }
 
 Result<rules::HeatingChangeSettlement> HeatingChangeService::Settle(

@@ -43,21 +43,12 @@ Result<std::vector<PublicContact>> Contacts(ports::RecordStore& records, int64_t
 
 Result<std::vector<PublicPrice>> Prices(ports::RecordStore& records, int64_t company_id,
                                         Date today) {
-  auto rows = CompanyRecords(records, "tariffs", company_id);
-  if (!rows.ok()) return rows.error();
+  auto tariffs = ports::ListViews<ports::TariffView>(records, {{"company_id", company_id}});
+  if (!tariffs.ok()) return tariffs.error();
   std::vector<PublicPrice> out;
-  for (const auto& r : *rows) {
-    auto from = ParseDate(r.Text("valid_from"));
-    if (!from.ok()) return Error::Internal("tariff " + std::to_string(r.id) + ": valid_from");
-    std::optional<Date> to;
-    if (auto t = OptText(r, "valid_to")) {
-      auto parsed = ParseDate(*t);
-      if (!parsed.ok()) return Error::Internal("tariff " + std::to_string(r.id) + ": valid_to");
-      to = *parsed;
-    }
-    if (*from > today || (to && *to < today)) continue;
-    out.push_back({r.Text("name"), r.Text("billing"), r.Int("price").value_or(0), *from, to,
-                   OptText(r, "approval")});
+  for (const auto& t : *tariffs) {
+    if (!t.ValidOn(today)) continue;
+    out.push_back({t.name, t.billing, t.price, t.valid_from, t.valid_to, t.approval, t.base_price});
   }
   return out;
 }

@@ -40,6 +40,7 @@ struct PublicPrice {
   Date valid_from;
   std::optional<Date> valid_to;
   std::optional<std::string> approval;
+  std::optional<int64_t> base_price_fen;  ///< a meter tariff's fixed part, per m² for the season
 };
 
 struct PublicCompanyInfo {

@@ -198,6 +198,26 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     EXPECT_EQ(kinds, (std::multiset<std::string>{"decrease refused", "increase received",
                                                  "resume received", "stop approved"}))
         << changes.body;
+    // The last whole season's bills (R-BILL-1): the meters billed by their readings, a faulty or
+    // unread one by area saying why (W 10.3 (10.3 c)); the area-billed households had their fee.
+    std::smatch billed;
+    ASSERT_TRUE(std::regex_search(
+        out, billed,
+        std::regex("Billed the \\d+ season: (\\d+) meter-billed households \\((\\d+) readings, "
+                   "(\\d+) billed by area for a faulty or unread meter\\); (\\d+) households")))
+        << out;
+    EXPECT_GT(std::stoi(billed[1]), 0);
+    EXPECT_GT(std::stoi(billed[3]), 0);
+    EXPECT_GT(std::stoi(billed[4]), 0);
+    auto bills = Fetch(demo.port(), "GET", "/api/v1/bills?limit=1000", "", Bearer(manager));
+    ASSERT_EQ(bills.status, 200u) << bills.body;
+    const auto bill_items = nlohmann::json::parse(bills.body)["items"];
+    std::set<std::string> bases;
+    for (const auto& b : bill_items) {
+      bases.insert(b["basis"].get<std::string>() + (b["basis_reason"] == "" ? "" : " (why)"));
+    }
+    EXPECT_TRUE(bases.count("meter")) << bills.body;
+    EXPECT_FALSE(bases.count("area")) << bills.body;  // only a meter's bill is by area here
     // Heat-meter disputes (R-METER-1) per company: a failed meter (the company pays, the
     // household billed by area), a passed one (the household pays), the company's own open.
     EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 6 heat-meter disputes: 2 meters "

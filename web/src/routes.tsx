@@ -100,6 +100,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/HeatingChanges')),
   },
   {
+    path: '/bills',
+    menu: 'menu.bills',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/Bills')),
+  },
+  {
     path: '/meter-disputes',
     menu: 'menu.meterDisputes',
     group: 'menu.billing',
@@ -223,6 +230,13 @@ export const PAGES: PageRoute[] = [
     group: 'menu.myHeating',
     roles: ['household'],
     component: lazy(() => import('./pages/MyHeatingChanges')),
+  },
+  {
+    path: '/my/bills',
+    menu: 'menu.myBills',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyBills')),
   },
   {
     path: '/my/meter-disputes',

@@ -9,6 +9,7 @@
 
 #include <array>
 
+#include "adapters/storage/schema_history_bills.hpp"
 #include "adapters/storage/schema_history_connections.hpp"
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
@@ -29,7 +30,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 24> kMigrations = {{
+constexpr std::array<Migration, 25> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -248,6 +249,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {22, "connection applications", nullptr, nullptr, kConnectionApplicationsSql},  // R-CONN-1
     {23, "heat-meter disputes", nullptr, nullptr, kMeterDisputesSql},               // R-METER-1
     {24, "increase, decrease, stop and resume heating", nullptr, nullptr, kHeatingChangesSql},
+    {25, "season bills and meter readings", nullptr, nullptr, kBillsSql},  // R-BILL-1, R-METER-1
 }};
 
 }  // namespace

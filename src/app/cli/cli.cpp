@@ -21,6 +21,7 @@ int RunCli(int argc, char** argv) {
   AddHotlineCommands(app, &exit_code);
   AddImportCommands(app, &exit_code);
   AddRefundCommands(app, &exit_code);
+  AddBillingCommands(app, &exit_code);
   AddSimulateCommands(app, &exit_code);
   AddWeatherCommands(app, &exit_code);
   if (argc > 1 && argv[1][0] != '-') {

@@ -17,13 +17,14 @@ void AddCalendarCommands(CLI::App& app, int* exit_code);
 void AddServeCommands(CLI::App& app, int* exit_code);  // hearth serve (serve.cpp)
 void AddDemoCommands(CLI::App& app, int* exit_code);   // hearth demo (demo.cpp)
 void AddDbCommands(CLI::App& app, int* exit_code);
-void AddUserCommands(CLI::App& app, int* exit_code);  // hearth user add (user.cpp)
-void AddDevicesCommands(CLI::App& app, int* exit_code);  // hearth devices … (devices.cpp)
-void AddHotlineCommands(CLI::App& app, int* exit_code);  // hearth hotline … (hotline.cpp)
-void AddImportCommands(CLI::App& app, int* exit_code);  // hearth import households (import.cpp)
-void AddRefundCommands(CLI::App& app, int* exit_code);  // hearth refunds run (refunds.cpp)
+void AddUserCommands(CLI::App& app, int* exit_code);      // hearth user add (user.cpp)
+void AddDevicesCommands(CLI::App& app, int* exit_code);   // hearth devices … (devices.cpp)
+void AddHotlineCommands(CLI::App& app, int* exit_code);   // hearth hotline … (hotline.cpp)
+void AddImportCommands(CLI::App& app, int* exit_code);    // hearth import households (import.cpp)
+void AddRefundCommands(CLI::App& app, int* exit_code);    // hearth refunds run (refunds.cpp)
+void AddBillingCommands(CLI::App& app, int* exit_code);   // hearth billing run (billing.cpp)
 void AddSimulateCommands(CLI::App& app, int* exit_code);  // hearth simulate (simulate.cpp)
-void AddWeatherCommands(CLI::App& app, int* exit_code);  // hearth weather import (weather.cpp)
+void AddWeatherCommands(CLI::App& app, int* exit_code);   // hearth weather import (weather.cpp)
 
 /// Runs the CLI: parses, dispatches, and maps every bad flag to one line on stderr and exit 2.
 int RunCli(int argc, char** argv);

@@ -13,6 +13,7 @@
 #include "app/cli/environment.hpp"
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
+#include "sim/demo_bills.hpp"
 #include "sim/demo_city.hpp"
 #include "sim/demo_connections.hpp"
 #include "sim/demo_energy.hpp"
@@ -185,6 +186,18 @@ Status SeedHeatingChanges(runtime::Runtime& rt, const std::string& login_househo
   return OkStatus();
 }
 
+// The meters' readings of the last whole season and its billing runs (sim/demo_bills.hpp).
+Status SeedBills(runtime::Runtime& rt, int season) {
+  auto made = sim::GenerateDemoBills(rt.db->records, rt.db->billing, season);
+  if (!made.ok()) return made.error();
+  std::cout << "Billed the " << season << " season: " << made->issued
+            << " meter-billed households (" << made->readings << " readings, "
+            << made->meter_by_area << " billed by area for a faulty or unread meter); "
+            << made->already_billed << " households had their fee already.\n"
+            << std::flush;
+  return OkStatus();
+}
+
 // Heat-meter disputes (sim/demo_meter_disputes.hpp): failed, passed and open, per company.
 Status SeedMeterDisputes(runtime::Runtime& rt) {
   auto made = sim::GenerateDemoMeterDisputes(rt.db->records, rt.db->meter_disputes);
@@ -211,8 +224,8 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
 }
 
 // Generates the city, with its work orders, heating stops, findings, insurance claims,
-// connection applications, heating changes, meter disputes and dispatch reports, when the database
-// has no company; a database with companies is served as it is.
+// connection applications, heating changes, meter disputes, bills and dispatch reports, when the
+// database has no company; a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
@@ -239,6 +252,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedConnections(rt); !s.ok()) return s;
   if (auto s = SeedHeatingChanges(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   if (auto s = SeedMeterDisputes(rt); !s.ok()) return s;
+  if (auto s = SeedBills(rt, options.season - 1); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 

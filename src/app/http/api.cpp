@@ -4,6 +4,7 @@
 
 #include "adapters/storage/disk_space.hpp"
 #include "app/http/admin.hpp"
+#include "app/http/bills.hpp"
 #include "app/http/connections.hpp"
 #include "app/http/energy.hpp"
 #include "app/http/findings.hpp"
@@ -173,6 +174,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddInsuranceRoutes(router, rt.db->insurance, rt.db->records, rt.db->auth);  // R-INS-1
   AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);         // R-CONN-1
   AddHeatingChangeRoutes(router, rt.db->heating_changes, rt.db->records, rt.db->auth);  // R-ACCT-1
+  AddBillRoutes(router, rt.db->billing, rt.db->records, rt.db->auth);                   // R-BILL-1
   AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);    // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed

@@ -30,13 +30,13 @@ const std::map<std::string, std::set<std::string>> kWriters = {
      {"heat_sources", "network_sections", "substations", "buildings", "partitions", "households",
       "rooms", "sensors", "tariffs", "fees", "payments", "reminders",
       // R-SEASON-1: the company announces its own season dates; R-INFO-1: its own numbers.
-      "season_announcements", "service_contacts"}},
+      "season_announcements", "service_contacts", "meter_readings"}},
     {"agent", {"households", "rooms", "fees", "payments", "reminders"}},
-    {"technician", {"rooms", "sensors"}},
+    {"technician", {"rooms", "sensors", "meter_readings"}},
     {"household", {}},
 };
-const std::set<std::string> kHouseholdReadable = {"households", "rooms",    "sensors",
-                                                  "fees",       "payments", "reminders"};
+const std::set<std::string> kHouseholdReadable = {
+    "households", "rooms", "sensors", "fees", "payments", "reminders", "meter_readings"};
 
 class ApiAccess : public ::testing::Test {
  protected:
@@ -54,7 +54,8 @@ class ApiAccess : public ::testing::Test {
     // Two companies, A and B, each with a household; users of every role in company A.
     for (const char* c : {"a", "b"}) City(c);
     for (const auto& role : kRoles) {
-      services::NewAccount acc{role + "-user", "api-test-password", role, std::nullopt, std::nullopt};
+      services::NewAccount acc{role + "-user", "api-test-password", role, std::nullopt,
+                               std::nullopt};
       if (role == "manager" || role == "agent" || role == "technician")
         acc.company_id = ids_["a.company"];
       if (role == "household") acc.household_id = ids_["a.household"];

@@ -281,6 +281,12 @@ void AddBodySchemas(ordered_json& schemas) {
               {"reason", Text("refuse: why (required)")},
               {"note", Text("approve, refuse: kept with the decision")}},
              {"type"});
+  schemas["BillingRunNew"] = Object(
+      {{"company_id", Integer("the company to bill (a manager: its own, the default)")},
+       {"season", Integer("the year the season starts, e.g. 2026 for 2026-11-15 … 2027-03-15")},
+       {"due_on", Text("when the fee is due, YYYY-MM-DD (W 9.2.1: the contract's day); by "
+                       "default the season's first official day")}},
+      {"season"});
   schemas["MeterDisputeNew"] = Object(
       {{"household", Integer("the household's id (billed by meter)")},
        {"raised_by", Enum({"household", "company"},

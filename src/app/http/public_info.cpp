@@ -64,6 +64,9 @@ ordered_json InfoJson(const services::PublicCompanyInfo& info, int season) {
                       {"valid_from", FormatDate(p.valid_from)},
                       {"valid_to", OrNull(p.valid_to)},
                       {"approval", OrNull(p.approval)}});
+    if (p.base_price_fen) {
+      prices.back()["base_price"] = FormatFen(*p.base_price_fen);  // 元/平方米·采暖季
+    }
   }
   return {{"company",
            {{"code", info.code}, {"name", info.name}, {"licence_no", OrNull(info.licence_no)}}},

@@ -18,7 +18,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
-        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes}) {
+        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -76,6 +76,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       meter_disputes(meter_dispute_store, records, clock),
       heating_change_store(std::move(c.heating_changes)),
       heating_changes(heating_change_store, records, judging, clock),
+      bill_store(std::move(c.bills)),
+      billing(bill_store, records, policies, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

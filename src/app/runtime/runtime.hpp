@@ -21,6 +21,7 @@
 #include "adapters/crypto/hashing_pool.hpp"
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/bill_sql.hpp"
 #include "adapters/storage/connection_sql.hpp"
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
@@ -42,6 +43,7 @@
 #include "adapters/storage/work_order_sql.hpp"
 #include "services/alert_service.hpp"
 #include "services/auth_service.hpp"
+#include "services/billing_service.hpp"
 #include "services/calendar_service.hpp"
 #include "services/company_sample_plan.hpp"
 #include "services/connection_service.hpp"
@@ -91,7 +93,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes, heating_changes;
+      insurance, connections, meter_disputes, heating_changes, bills;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -143,6 +145,8 @@ class Database {
   services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
   adapters::storage::SqlHeatingChangeStore heating_change_store;
   services::HeatingChangeService heating_changes;  ///< 增减停复 (R-ACCT-1)
+  adapters::storage::SqlBillStore bill_store;
+  services::BillingService billing;  ///< season bills (R-BILL-1, R-METER-1, R-REFUND-6)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.

@@ -410,6 +410,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing runs, newest first, with their counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run a company's season bills (R-BILL-1, W 9.2.1): every heated household without a fee for the season, by area or by meter (a faulty or unread meter by area, W 10.3 (10.3 c)), with the refunds chosen for offset set against them (R-REFUND-6); running it again bills only those left */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingRunNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Season bills, newest first: each with its lines, total, paid and outstanding */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One season bill: how it was computed, line by line, and what is outstanding */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/buildings": {
         parameters: {
             query?: never;
@@ -3708,6 +3901,207 @@ export interface paths {
                     };
                     content: {
                         "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/meter_readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List meter_readings (A meter-billed household's heat used in a season (R-METER-1): a fault, or no reading, bills the season by area (W 10.3 (10.3 c)).) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    fault?: string;
+                    household_id?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["meter reading"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a meter reading */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["meter reading"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["meter reading"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meter_readings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one meter reading */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["meter reading"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a meter reading */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a meter reading */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["meter reading"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["meter reading"];
                     };
                 };
                 /** @description an error */
@@ -8221,6 +8615,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BillingRunNew: {
+            /** @description the company to bill (a manager: its own, the default) */
+            company_id?: number;
+            /** @description when the fee is due, YYYY-MM-DD (W 9.2.1: the contract's day); by default the season's first official day */
+            due_on?: string;
+            /** @description the year the season starts, e.g. 2026 for 2026-11-15 … 2027-03-15 */
+            season: number;
+        };
         /** @description A building served by a substation. */
         building: {
             /** @description address */
@@ -8625,6 +9027,26 @@ export interface components {
              */
             signature?: "signed" | "pending" | "refused";
         };
+        /** @description A meter-billed household's heat used in a season (R-METER-1): a fault, or no reading, bills the season by area (W 10.3 (10.3 c)). */
+        "meter reading": {
+            /**
+             * @description the meter's fault found (W 10.3 (10.3 c)), or none
+             * @enum {string}
+             */
+            fault: "none" | "data-missing" | "data-distorted" | "damaged" | "unfiled-replacement";
+            /** @description heat used in the season (GJ, 2 decimals) */
+            heat: number;
+            /** @description the household (id of a households record); cannot be changed once set */
+            household_id: number;
+            readonly id?: number;
+            /**
+             * Format: date
+             * @description the day it was read
+             */
+            read_on: string;
+            /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
+            season: number;
+        };
         MeterDisputeEvent: {
             /** @description calibrate: what the calibration cost, yuan with at most two decimals */
             cost?: string;
@@ -8944,6 +9366,8 @@ export interface components {
         tariff: {
             /** @description price approval document */
             approval?: string | null;
+            /** @description by meter: the fixed part, yuan per m² for the season (W 9.2.1; none if empty) */
+            base_price?: number | null;
             /**
              * @description by area or by heat
              * @enum {string}

@@ -1138,6 +1138,7 @@ export type HeatingChangeEventType = 'supply-documents' | 'approve' | 'refuse';
  * received_at (at most 7 days ago) and the applicant; a household its own stop or resume, without
  * them. documents must include the application-form; area (m², "100.50") for an area change. */
 export type HeatingChangeNew = Schemas['HeatingChangeNew'];
+export type BillingRunNew = Schemas['BillingRunNew'];
 
 /** POST /api/v1/heating-changes/{id}/events: supply-documents (documents), approve (a note
  * optional), refuse (reason required, a note optional). */

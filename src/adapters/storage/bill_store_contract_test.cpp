@@ -1,0 +1,251 @@
+// The bill store's contract on SQLite and on a real PostgreSQL cluster (issue 16, R-BILL-1,
+// R-METER-1, R-REFUND-6): the households to bill, with the season's meter reading and the
+// previous season's refunds chosen for offset; a chunk's fees, bills, audit and settled refunds
+// written together, or nothing when a household has been billed meanwhile; the run's counts;
+// bills read back with what was paid of them, newest first with filters.
+#include <gtest/gtest.h>
+
+#include "adapters/storage/bill_sql.hpp"
+#include "model/resources.hpp"
+#include "support/store_contract.hpp"
+
+namespace hearth::adapters::storage {
+namespace {
+
+using support::Engine;
+using support::EngineName;
+
+ports::BillQuery Bills(std::optional<int64_t> company, std::optional<int64_t> household = {},
+                       std::optional<int> season = {}, std::optional<int64_t> before = {}) {
+  ports::BillQuery q;
+  q.company_id = company;
+  q.household_id = household;
+  q.season = season;
+  q.before = before;
+  return q;
+}
+
+ports::BillingRunQuery Runs(std::optional<int64_t> company) {
+  ports::BillingRunQuery q;
+  q.company_id = company;
+  return q;
+}
+
+class BillStoreContract : public support::StoreContract<SqlBillStore> {
+ protected:
+  void SetUp() override {
+    support::StoreContract<SqlBillStore>::SetUp();
+    auto conn = Connect(db_->url());
+    ASSERT_TRUE(conn.ok());
+    sql_ = std::move(*conn);
+    auto h = records_->Get(*model::FindResource("households"), a_.household_id, {});
+    ASSERT_TRUE(h.ok());
+    const int64_t partition = *h->Int("partition_id");
+    metered_ = Make("households", {{"company_id", a_.company_id},
+                                   {"partition_id", partition},
+                                   {"code", "H-102"},
+                                   {"area_m2", int64_t{10000}},
+                                   {"floor", int64_t{2}},
+                                   {"orientation", "sun"},
+                                   {"billing", "meter"},
+                                   {"heating_status", "heated"}});
+    stopped_ = Make("households", {{"company_id", a_.company_id},
+                                   {"partition_id", partition},
+                                   {"code", "H-103"},
+                                   {"area_m2", int64_t{9000}},
+                                   {"floor", int64_t{3}},
+                                   {"orientation", "shade"},
+                                   {"billing", "area"},
+                                   {"heating_status", "stopped"}});
+    Make("meter_readings", {{"household_id", metered_},
+                            {"season", int64_t{2026}},
+                            {"heat", int64_t{1234}},
+                            {"read_on", "2027-03-16"},
+                            {"fault", "none"}});
+    // The household's 2025 refund, approved, to be offset against its 2026 bill.
+    auto refund = sql_->Query(
+        "INSERT INTO refund_entries (household_id, company_id, season_start_year, status, "
+        "fee_fen, refund_fen, official_days, days_json, payment_deadline, choice, computed_at, "
+        "updated_by, updated_at) VALUES ($1, $2, 2025, 'approved', 220000, 3500, 121, '[]', "
+        "'2026-06-30T23:59:59+08:00', 'offset', '2026-03-20T00:00:00+08:00', 'm', "
+        "'2026-03-20T00:00:00+08:00') RETURNING id",
+        {a_.household_id, a_.company_id});
+    ASSERT_TRUE(refund.ok()) << refund.error().message;
+    refund_ = refund->Int(0, 0);
+  }
+  void TearDown() override {
+    sql_.reset();
+    support::StoreContract<SqlBillStore>::TearDown();
+  }
+  int64_t Make(const char* resource, const ports::Fields& fields) {
+    auto r = records_->Create(*model::FindResource(resource), fields, {}, "setup");
+    EXPECT_TRUE(r.ok()) << resource << ": " << r.error().message << " " << r.error().detail;
+    return r.ok() ? r->id : 0;
+  }
+  ports::BillingRunRecord Run() {
+    ports::BillingRunRecord run;
+    run.company_id = a_.company_id;
+    run.season = 2026;
+    run.due_on = *ParseDate("2026-11-15");
+    run.already_billed = 0;
+    run.run_by = "manager-a";
+    run.run_at = *ParseRfc3339("2026-11-01T09:00:00+08:00");
+    auto started = store_->StartRun(run);
+    EXPECT_TRUE(started.ok());
+    return started.ok() ? *started : run;
+  }
+  static ports::NewBill Bill(const ports::BillingCandidate& c, int64_t total, int64_t offset = 0) {
+    ports::NewBill b;
+    b.household_id = c.household_id;
+    b.household_code = c.code;
+    b.area_centi = c.area_centi;
+    b.bill.basis = c.basis;
+    b.bill.lines.push_back({"area", "按面积", total + offset});
+    if (offset > 0) {
+      b.bill.lines.push_back({"offset", "上季退费抵扣", -offset});
+      b.offset_refund_ids = c.offset_refund_ids;
+    }
+    b.bill.total_fen = total;
+    return b;
+  }
+  std::string RefundStatus() {
+    auto rows = sql_->Query("SELECT status FROM refund_entries WHERE id = $1", {refund_});
+    return rows.ok() && !rows->empty() ? rows->Text(0, 0) : "?";
+  }
+  int64_t Count(const char* sql) {
+    auto rows = sql_->Query(sql);
+    return rows.ok() ? rows->Int(0, 0) : -1;
+  }
+
+  std::unique_ptr<Connection> sql_;
+  int64_t metered_ = 0, stopped_ = 0, refund_ = 0;
+};
+
+TEST_P(BillStoreContract, FindsTheHouseholdsToBillWithTheirReadingAndOffset) {
+  auto counts = store_->CountCandidates(a_.company_id, 2026);
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->area, 1);
+  EXPECT_EQ(counts->meter, 1);
+  EXPECT_EQ(counts->stopped, 1);
+  auto all = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].household_id, a_.household_id);
+  EXPECT_EQ((*all)[0].offset_fen, 3500);
+  EXPECT_EQ((*all)[0].offset_refund_ids, std::vector<int64_t>{refund_});
+  EXPECT_EQ((*all)[1].basis, rules::BillingBasis::kMeter);
+  EXPECT_EQ((*all)[1].heat_centi_gj, 1234);
+  EXPECT_EQ((*all)[1].offset_fen, 0);
+  EXPECT_FALSE((*all)[2].heated);
+  // Paged by id; another season has no reading and no offset.
+  auto after = store_->Candidates(a_.company_id, 2026, (*all)[0].household_id, 1);
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ(after->front().household_id, metered_);
+  auto next = store_->Candidates(a_.company_id, 2027, 0, 10);
+  ASSERT_TRUE(next.ok());
+  EXPECT_FALSE((*next)[1].heat_centi_gj.has_value());
+  EXPECT_EQ((*next)[0].offset_fen, 0);
+  auto other = store_->Candidates(b_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(other->size(), 1u);
+}
+
+TEST_P(BillStoreContract, AChunkWritesFeesBillsAuditAndSettlesItsOffsets) {
+  auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(candidates.ok());
+  const ports::BillingRunRecord run = Run();
+  const std::vector<ports::NewBill> bills = {Bill((*candidates)[0], 218000, 3500),
+                                             Bill((*candidates)[1], 150000)};
+  ASSERT_TRUE(store_->IssueChunk(run.id, bills, 1, 0).ok());
+  auto finished = store_->FinishRun(run.id);
+  ASSERT_TRUE(finished.ok());
+  EXPECT_TRUE(finished->finished);
+  EXPECT_EQ(finished->issued, 2);
+  EXPECT_EQ(finished->not_heated, 1);
+  EXPECT_EQ(finished->offsets_fen, 3500);
+  EXPECT_EQ(finished->total_fen, 368000);
+  EXPECT_EQ(RefundStatus(), "paid");
+  EXPECT_EQ(*store_->CountBilled(a_.company_id, 2026), 2);
+  auto left = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(left.ok());
+  ASSERT_EQ(left->size(), 1u);
+  EXPECT_EQ(left->front().household_id, stopped_);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE resource = 'fees' AND action = 'create' "
+                  "AND actor = 'manager-a'"),
+            2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE resource = 'refunds'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE resource = 'billing_runs'"), 2);
+  EXPECT_FALSE(store_->FinishRun(run.id).ok());
+
+  auto list = store_->List(Bills(a_.company_id));
+  ASSERT_TRUE(list.ok());
+  ASSERT_EQ(list->size(), 2u);
+  const ports::BillRecord& own = (*list)[1];  // newest first
+  EXPECT_EQ(own.household_id, a_.household_id);
+  EXPECT_EQ(own.household_code, "H-101");
+  EXPECT_EQ(own.due_on, *ParseDate("2026-11-15"));
+  EXPECT_EQ(own.bill.total_fen, 218000);
+  ASSERT_EQ(own.bill.lines.size(), 2u);
+  EXPECT_EQ(own.bill.lines[1].code, "offset");
+  EXPECT_EQ(own.bill.lines[1].amount_fen, -3500);
+  EXPECT_EQ(own.issued_by, "manager-a");
+  // A payment of the fee shows as paid.
+  Make("payments", {{"household_id", a_.household_id},
+                    {"fee_id", own.fee_id},
+                    {"amount", int64_t{100000}},
+                    {"paid_at", "2026-11-10T10:00:00+08:00"},
+                    {"method", "wechat"}});
+  auto got = store_->Get(own.fee_id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->paid_fen, 100000);
+  auto fee = records_->Get(*model::FindResource("fees"), own.fee_id, {});
+  ASSERT_TRUE(fee.ok());
+  EXPECT_EQ(fee->Int("amount"), 218000);
+  EXPECT_EQ(store_->Get(999999).error().code, ErrorCode::kNotFound);
+
+  auto by_household = store_->List(Bills({}, metered_));
+  ASSERT_TRUE(by_household.ok());
+  ASSERT_EQ(by_household->size(), 1u);
+  EXPECT_EQ(by_household->front().bill.basis, rules::BillingBasis::kMeter);
+  auto older = store_->List(Bills(a_.company_id, {}, {}, (*list)[0].fee_id));
+  ASSERT_TRUE(older.ok());
+  ASSERT_EQ(older->size(), 1u);
+  EXPECT_EQ(older->front().fee_id, own.fee_id);
+  auto other_season = store_->List(Bills(a_.company_id, {}, 2027));
+  ASSERT_TRUE(other_season.ok());
+  EXPECT_TRUE(other_season->empty());
+  auto runs = store_->ListRuns(Runs(a_.company_id));
+  ASSERT_TRUE(runs.ok());
+  ASSERT_EQ(runs->size(), 1u);
+  EXPECT_TRUE(store_->ListRuns(Runs(b_.company_id))->empty());
+}
+
+TEST_P(BillStoreContract, AChunkMeetingAFeeWrittenMeanwhileWritesNothing) {
+  auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(candidates.ok());
+  const ports::BillingRunRecord run = Run();
+  Make("fees", {{"household_id", metered_},
+                {"season", int64_t{2026}},
+                {"amount", int64_t{150000}},
+                {"due_on", "2026-11-15"}});
+  const std::vector<ports::NewBill> bills = {Bill((*candidates)[0], 218000, 3500),
+                                             Bill((*candidates)[1], 150000)};
+  auto issued = store_->IssueChunk(run.id, bills, 1, 0);
+  ASSERT_FALSE(issued.ok());
+  EXPECT_EQ(issued.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM bills"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM fees"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE resource = 'refunds'"), 0);
+  EXPECT_EQ(RefundStatus(), "approved");
+  auto runs = store_->ListRuns(Runs({}));
+  ASSERT_TRUE(runs.ok());
+  EXPECT_EQ(runs->front().issued, 0);
+  EXPECT_FALSE(runs->front().finished);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, BillStoreContract,
+                         ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
+
+}  // namespace
+}  // namespace hearth::adapters::storage

@@ -1,0 +1,200 @@
+// Season bills end to end, in process (AddApiRoutes over a real SQLite database, and over a real
+// PostgreSQL one; issue 16, R-BILL-1, R-METER-1): a manager's run refused without an approved
+// tariff, then billing its company's households (by area; a meter without a reading by area,
+// saying why; by meter with its reading); running it again bills nobody twice; who may run and
+// read what; and the field named in every refusal.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "model/resources.hpp"
+#include "support/test_in_process_api.hpp"
+
+namespace hearth::app::http {
+namespace {
+
+using nlohmann::json;
+
+class BillApi : public support::InProcessApi {
+ protected:
+  int64_t Make(const char* resource, const ports::Fields& fields) {
+    auto r = rt_->db->records.Create(*model::FindResource(resource), fields, {}, "setup");
+    EXPECT_TRUE(r.ok()) << resource << ": " << r.error().message << " " << r.error().detail;
+    return r.ok() ? r->id : 0;
+  }
+  void AddTariff(const char* billing, int64_t price, std::optional<int64_t> base = {}) {
+    ports::Fields f = {{"company_id", a_.company_id}, {"name", std::string("居民") + billing},
+                       {"billing", billing},          {"price", price},
+                       {"valid_from", "2020-01-01"},  {"approval", "威价〔2020〕1号"}};
+    if (base) f["base_price"] = *base;
+    Make("tariffs", f);
+  }
+  int64_t MeteredHousehold() {
+    auto h = rt_->db->records.Get(*model::FindResource("households"), a_.household_id, {});
+    EXPECT_TRUE(h.ok());
+    return Make("households", {{"company_id", a_.company_id},
+                               {"partition_id", *h->Int("partition_id")},
+                               {"code", "H-102"},
+                               {"area_m2", int64_t{10000}},
+                               {"floor", int64_t{2}},
+                               {"orientation", "sun"},
+                               {"billing", "meter"},
+                               {"heating_status", "heated"}});
+  }
+  json Items(const std::string& user, const std::string& path) {
+    auto r = Call(user, "GET", path);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    json page = json::parse(r.body);
+    return page["items"];
+  }
+};
+
+TEST_P(BillApi, AManagersRunBillsItsHouseholdsOnce) {
+  const json run = {{"season", 2026}};
+  auto refused = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  EXPECT_EQ(refused.status, 409u) << refused.body;
+  EXPECT_EQ(Field(refused), "tariff");
+  EXPECT_TRUE(Items("li", "/api/v1/billing-runs").empty());  // nothing written
+  AddTariff("area", 2600);
+  auto first = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  ASSERT_EQ(first.status, 201u) << first.body;
+  json r = json::parse(first.body);
+  EXPECT_EQ(r["company_id"], a_.company_id);
+  EXPECT_EQ(r["due_on"], "2026-11-15");  // Weihai's season starts 11-15
+  EXPECT_EQ(r["issued"], 1);
+  EXPECT_EQ(r["already_billed"], 0);
+  EXPECT_EQ(r["total"], "2224.30");  // 85.55 m² × 26.00
+  EXPECT_EQ(r["run_by"], "li");
+  EXPECT_EQ(r["finished"], true);
+
+  const json mine = Items("home", "/api/v1/bills");
+  ASSERT_EQ(mine.size(), 1u);
+  const json bill = mine[0];
+  EXPECT_EQ(bill["household_code"], "H-101");
+  EXPECT_EQ(bill["basis"], "area");
+  EXPECT_EQ(bill["basis_reason"], "");
+  EXPECT_EQ(bill["area"], "85.55");
+  EXPECT_EQ(bill["total"], "2224.30");
+  EXPECT_EQ(bill["paid"], "0.00");
+  EXPECT_EQ(bill["outstanding"], "2224.30");
+  ASSERT_EQ(bill["lines"].size(), 1u);
+  EXPECT_EQ(bill["lines"][0]["code"], "area");
+  EXPECT_EQ(bill["lines"][0]["amount"], "2224.30");
+  const std::string path = "/api/v1/bills/" + std::to_string(bill["id"].get<int64_t>());
+  EXPECT_EQ(Call("home", "GET", path).status, 200u);
+  EXPECT_EQ(Call("other", "GET", path).status, 404u);
+  EXPECT_EQ(Call("liu", "GET", path).status, 404u);
+  EXPECT_EQ(Call("gov", "GET", path).status, 200u);
+  EXPECT_TRUE(Items("other", "/api/v1/bills").empty());
+  EXPECT_TRUE(Items("liu", "/api/v1/bills").empty());
+  EXPECT_TRUE(Items("home", "/api/v1/billing-runs").empty());
+  EXPECT_EQ(Items("wang", "/api/v1/bills?season=2026").size(), 1u);
+  EXPECT_TRUE(Items("wang", "/api/v1/bills?season=2027").empty());
+  // The fee it issued is the one payments read.
+  Make("payments", {{"household_id", a_.household_id},
+                    {"fee_id", bill["id"].get<int64_t>()},
+                    {"amount", int64_t{100000}},
+                    {"paid_at", "2026-11-10T10:00:00+08:00"},
+                    {"method", "wechat"}});
+  json paid = json::parse(Call("home", "GET", path).body);
+  EXPECT_EQ(paid["paid"], "1000.00");
+  EXPECT_EQ(paid["outstanding"], "1224.30");
+
+  // Again: nobody is billed twice.
+  auto again = Call("root", "POST", "/api/v1/billing-runs",
+                    json{{"company_id", a_.company_id}, {"season", 2026}}.dump());
+  ASSERT_EQ(again.status, 201u) << again.body;
+  EXPECT_EQ(json::parse(again.body)["issued"], 0);
+  EXPECT_EQ(json::parse(again.body)["already_billed"], 1);
+  EXPECT_EQ(Items("li", "/api/v1/billing-runs").size(), 2u);
+}
+
+TEST_P(BillApi, AMeterWithoutAReadingIsBilledByAreaSayingWhy) {
+  const int64_t metered = MeteredHousehold();
+  AddTariff("area", 2600);
+  const json run = {{"season", 2026}, {"due_on", "2026-12-01"}};
+  auto refused = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  EXPECT_EQ(refused.status, 409u) << refused.body;  // a household billed by meter, no price
+  EXPECT_EQ(Field(refused), "tariff");
+  AddTariff("meter", 4500, 1000);  // 45.00 yuan per GJ and 10.00 per m²
+  auto first = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  ASSERT_EQ(first.status, 201u) << first.body;
+  json r = json::parse(first.body);
+  EXPECT_EQ(r["issued"], 2);
+  EXPECT_EQ(r["meter_by_area"], 1);
+  EXPECT_EQ(r["due_on"], "2026-12-01");
+  json bills = Items("li", "/api/v1/bills?household=" + std::to_string(metered));
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["basis"], "area");
+  EXPECT_NE(bills[0]["basis_reason"].get<std::string>().find("W 10.3"), std::string::npos);
+  EXPECT_EQ(bills[0]["total"], "2600.00");  // 100.00 m² × 26.00
+
+  // With the next season's reading it is billed by meter: 10.00 × 100 m² + 12.34 GJ × 45.00.
+  Make("meter_readings", {{"household_id", metered},
+                          {"season", int64_t{2027}},
+                          {"heat", int64_t{1234}},
+                          {"read_on", "2028-03-16"},
+                          {"fault", "none"}});
+  auto next = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2027}}.dump());
+  ASSERT_EQ(next.status, 201u) << next.body;
+  EXPECT_EQ(json::parse(next.body)["meter_by_area"], 0);
+  bills = Items("li", "/api/v1/bills?season=2027&household=" + std::to_string(metered));
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["basis"], "meter");
+  EXPECT_EQ(bills[0]["total"], "1555.30");
+  ASSERT_EQ(bills[0]["lines"].size(), 2u);
+  EXPECT_EQ(bills[0]["lines"][0]["code"], "base");
+  EXPECT_EQ(bills[0]["lines"][1]["code"], "heat");
+}
+
+TEST_P(BillApi, EveryRefusalNamesItsField) {
+  AddTariff("area", 2600);
+  struct Case {
+    const char* name;
+    const char* user;
+    json body;
+    unsigned status;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"an agent", "wang", {{"season", 2026}}, 403u, ""},
+      {"the regulator", "gov", {{"season", 2026}}, 403u, ""},
+      {"a household", "home", {{"season", 2026}}, 403u, ""},
+      {"the admin without a company", "root", {{"season", 2026}}, 400u, "company_id"},
+      {"another company",
+       "li",
+       {{"season", 2026}, {"company_id", b_.company_id}},
+       404u,
+       "company_id"},
+      {"no season", "li", json::object(), 400u, "season"},
+      {"a season as text", "li", {{"season", "2026"}}, 400u, "season"},
+      {"a season out of range", "li", {{"season", 1999}}, 400u, "season"},
+      {"a bad day", "li", {{"season", 2026}, {"due_on", "2026-13-01"}}, 400u, "due_on"},
+      {"a day a year after the season",
+       "li",
+       {{"season", 2026}, {"due_on", "2028-03-17"}},
+       400u,
+       "due_on"},
+      {"an unknown key", "li", {{"season", 2026}, {"amount", 1}}, 400u, "amount"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = Call(c.user, "POST", "/api/v1/billing-runs", c.body.dump());
+    EXPECT_EQ(r.status, c.status) << r.body;
+    EXPECT_EQ(Field(r), c.field) << r.body;
+  }
+  EXPECT_TRUE(Items("root", "/api/v1/billing-runs").empty());
+  for (const char* q : {"season=x", "household=x", "color=red", "limit=0"}) {
+    EXPECT_EQ(Call("li", "GET", std::string("/api/v1/bills?") + q).status, 400u) << q;
+  }
+  EXPECT_EQ(Call("li", "GET", "/api/v1/bills/x").status, 400u);
+  EXPECT_EQ(Call("li", "GET", "/api/v1/bills/999").status, 404u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, BillApi, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& engine) {
+                           return engine.param;
+                         });
+
+}  // namespace
+}  // namespace hearth::app::http

@@ -1,0 +1,27 @@
+// Season bills over HTTP (issue 16, R-BILL-1, R-METER-1, R-REFUND-6):
+//   POST /api/v1/billing-runs   {"company_id","season","due_on"}: bill the company's heated
+//                               households without a fee for the season; 201 with the run's
+//                               counts. company_id defaults to a manager's own company; due_on
+//                               to the season's first day.
+//   GET  /api/v1/billing-runs?company=&cursor=&limit=          newest first
+//   GET  /api/v1/bills?company=&household=&season=&cursor=&limit=   newest first
+//   GET  /api/v1/bills/{id}     one bill (its id is its fee's)
+//
+// A bill shows its basis (and why a meter-billed household was billed by area), the area, its
+// lines (yuan, negative for an offset), the total, what an offset could not take, what was
+// paid of it and what is outstanding. Statuses: 400 naming the field, 403 unless the admin or a
+// manager runs the bills, 404 outside the caller's scope, 409 ("tariff") without the tariff the
+// households need.
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "ports/record_store.hpp"
+#include "services/auth_service.hpp"
+#include "services/billing_service.hpp"
+
+namespace hearth::app::http {
+
+void AddBillRoutes(adapters::http::Router& router, const services::BillingService& service,
+                   ports::RecordStore& records, services::AuthService& auth);
+
+}  // namespace hearth::app::http

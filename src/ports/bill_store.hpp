@@ -1,0 +1,134 @@
+// Port: season bills (R-BILL-1, W 9.2.1; R-METER-1, W 10.3 (10.3 c); R-REFUND-6).
+//
+// A billing run issues, for each heated household of one company that has no fee for the
+// season yet, the fee (a record of "fees", so that payments and arrears read it as before) and
+// its bill: how it was computed (rules::ComputeBill), line by line. The run is written in
+// chunks, each one transaction: a chunk's fees, bills and the refunds it offsets (moved from
+// approved to paid, each audited) land together or not at all, and a household billed meanwhile
+// (by hand or by another run) fails the chunk with already_exists. A run stopped halfway is
+// resumed by running it again: the households billed already are skipped. The run itself is a
+// row with its counts, audited (resource "billing_runs") when it starts and when it ends.
+//
+// Methods take no scope: services check access. Thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.hpp"
+#include "core/result.hpp"
+#include "rules/billing.hpp"
+#include "rules/meter.hpp"
+
+namespace hearth::ports {
+
+/// A household of the company without a fee for the season, as the run bills it.
+struct BillingCandidate {
+  int64_t household_id = 0;
+  std::string code;
+  int64_t area_centi = 0;
+  bool heated = true;
+  rules::BillingBasis basis = rules::BillingBasis::kArea;
+  // The season's meter reading, if recorded (meter_readings):
+  std::optional<int64_t> heat_centi_gj;  ///< GJ × 100
+  rules::MeterFault meter_fault = rules::MeterFault::kNone;
+  // The previous season's refunds the household chose to offset (approved, not yet paid):
+  int64_t offset_fen = 0;
+  std::vector<int64_t> offset_refund_ids;
+};
+
+struct CandidateCounts {
+  int64_t area = 0;     ///< heated, billed by area
+  int64_t meter = 0;    ///< heated, billed by meter
+  int64_t stopped = 0;  ///< not heated
+};
+
+struct BillingRunRecord {
+  int64_t id = 0;
+  int64_t company_id = 0;
+  int season = 0;
+  Date due_on;
+  bool finished = false;
+  int64_t issued = 0;          ///< bills issued
+  int64_t already_billed = 0;  ///< households with a fee for the season before the run
+  int64_t not_heated = 0;      ///< stopped households, not billed
+  int64_t meter_by_area = 0;   ///< meter-billed households billed by area (fault or no reading)
+  int64_t offsets_fen = 0;     ///< refunds offset against the bills
+  int64_t total_fen = 0;       ///< the bills' totals
+  std::string run_by;
+  Instant run_at;
+};
+
+/// One bill to issue: the household, its fee and how it was computed.
+struct NewBill {
+  int64_t household_id = 0;
+  std::string household_code;
+  int64_t area_centi = 0;
+  rules::Bill bill;
+  std::vector<int64_t> offset_refund_ids;  ///< settled by this bill's offset line
+};
+
+struct BillRecord {
+  int64_t fee_id = 0;  ///< the bill's id
+  int64_t run_id = 0;
+  int64_t company_id = 0;
+  int64_t household_id = 0;
+  std::string household_code;
+  int season = 0;
+  Date due_on;
+  int64_t area_centi = 0;
+  rules::Bill bill;
+  int64_t paid_fen = 0;  ///< the payments of its fee so far
+  std::string issued_by;
+  Instant issued_at;
+};
+
+struct BillQuery {
+  std::optional<int64_t> company_id;
+  std::optional<int64_t> household_id;
+  std::optional<int> season;
+  std::optional<int64_t> before;  ///< cursor: fee ids below this (newest first)
+  int limit = 50;                 ///< 1..1001
+};
+
+struct BillingRunQuery {
+  std::optional<int64_t> company_id;
+  std::optional<int64_t> before;  ///< cursor: ids below this (newest first)
+  int limit = 50;                 ///< 1..1001
+};
+
+class BillStore {
+ public:
+  virtual ~BillStore() = default;
+
+  /// The company's households without a fee for `season`, by status and basis.
+  virtual Result<CandidateCounts> CountCandidates(int64_t company_id, int season) = 0;
+  /// Households already holding a fee for `season`.
+  virtual Result<int64_t> CountBilled(int64_t company_id, int season) = 0;
+  /// The company's households without a fee for `season`, ids above `after_id`, by id, at most
+  /// `limit` (1..10000), with the season's meter reading and the offsets of season − 1.
+  virtual Result<std::vector<BillingCandidate>> Candidates(int64_t company_id, int season,
+                                                           int64_t after_id, int limit) = 0;
+
+  /// Inserts the run (not finished, counts as given), audited by `run.run_by`.
+  virtual Result<BillingRunRecord> StartRun(const BillingRunRecord& run) = 0;
+  /// One chunk, in one transaction: each bill's fee (amount = its total, due on the run's day)
+  /// and bill, and its refunds moved from approved to paid; adds the chunk's counts
+  /// (`not_heated`, `meter_by_area` as given, the rest from the bills) to the run.
+  /// already_exists when a household of the chunk has a fee for the season by now.
+  virtual Status IssueChunk(int64_t run_id, std::span<const NewBill> bills, int64_t not_heated,
+                            int64_t meter_by_area) = 0;
+  /// Marks the run finished, audited; answers it.
+  virtual Result<BillingRunRecord> FinishRun(int64_t run_id) = 0;
+
+  virtual Result<std::vector<BillingRunRecord>> ListRuns(const BillingRunQuery& query) = 0;
+  /// not_found (field "id").
+  virtual Result<BillRecord> Get(int64_t fee_id) = 0;
+  /// Newest first (by fee id, descending).
+  virtual Result<std::vector<BillRecord>> List(const BillQuery& query) = 0;
+};
+
+}  // namespace hearth::ports

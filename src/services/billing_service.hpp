@@ -1,0 +1,72 @@
+// Use cases of season bills (issue 16, R-BILL-1, W 9.2.1; R-METER-1, W 10.3 (10.3 c);
+// R-REFUND-6): the admin or a company's manager runs the company's bills for a season; staff,
+// the regulator and households read them.
+//
+// A run bills every heated household of the company that has no fee for the season yet
+// (rules::ComputeBill): by area at the company's area tariff valid on the season's first
+// official day, or by meter at its meter tariff (the fixed part per m², if any, plus the heat
+// of the season's meter reading × the price per GJ). A meter-billed household whose reading is
+// missing or records a fault is billed by area, and the bill says why. A refund of the previous
+// season that the household chose to offset (approved, not yet paid) is set against the bill and
+// settled by it; one larger than the bill is left to be paid instead (the platform's decision:
+// a refund is settled whole, never split between an offset and a payment). Stopped households
+// are not billed (no base fee, rules/heating_change.hpp). Relief (W 9.3) is not applied yet.
+//
+// The season's first day is the company profile's (R-SEASON-1); the fee is due on `due_on`,
+// by default that day (W 9.2.1 leaves the day to the contract). Without an area tariff valid
+// then, or without a meter tariff while a household is billed by meter, the run refuses before
+// writing anything (failed_precondition, field "tariff"). The run writes chunks of
+// kBillingChunk households, each whole (ports/bill_store.hpp); running it again resumes it.
+// Thread-safe.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/result.hpp"
+#include "ports/bill_store.hpp"
+#include "ports/clock.hpp"
+#include "ports/record_store.hpp"
+#include "services/policy_registry.hpp"
+#include "services/work_order_service.hpp"
+
+namespace hearth::services {
+
+inline constexpr int kBillingChunk = 2000;  ///< households per transaction
+
+struct BillingRunRequest {
+  int64_t company_id = 0;
+  int season = 0;
+  std::optional<Date> due_on;
+};
+
+class BillingService {
+ public:
+  /// None is owned; all must outlive the service.
+  BillingService(ports::BillStore& store, ports::RecordStore& records,
+                 const PolicyRegistry& policies, const ports::Clock& clock)
+      : store_(store), records_(records), policies_(policies), clock_(clock) {}
+
+  /// Runs the bills. Errors: permission_denied unless the admin or the company's manager;
+  /// not_found ("company_id") outside the actor's scope; invalid_argument ("season") outside
+  /// 2000..2200, ("due_on") more than a year before or after the season; failed_precondition ("tariff"); the
+  /// store's.
+  Result<ports::BillingRunRecord> Run(const BillingRunRequest& request,
+                                      const OrderActor& actor) const;
+  /// In the actor's scope (a household sees none), newest first.
+  Result<std::vector<ports::BillingRunRecord>> ListRuns(ports::BillingRunQuery query,
+                                                        const OrderActor& actor) const;
+  /// not_found outside the actor's scope.
+  Result<ports::BillRecord> Get(int64_t fee_id, const OrderActor& actor) const;
+  /// In the actor's scope (its company or household overrides the query's), newest first.
+  Result<std::vector<ports::BillRecord>> List(ports::BillQuery query,
+                                              const OrderActor& actor) const;
+
+ private:
+  ports::BillStore& store_;
+  ports::RecordStore& records_;
+  const PolicyRegistry& policies_;
+  const ports::Clock& clock_;
+};
+
+}  // namespace hearth::services

@@ -1,0 +1,191 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { api, ApiError, setToken } from '../api/client';
+import Bills from './Bills';
+import { hasUnappliedOffset, lineMoney, listQuery, money, owing, readFilters, runBody, writeFilters } from './bills/logic';
+import { AREA_REASON, areaBill, areaInsteadOfMeter, meterBill, renderPage, run, signedIn, where } from './bills/testing';
+import { defaultSeason } from './refunds/logic';
+
+// antd validates asynchronously; on a busy machine (a C++ build beside) it can take seconds.
+const SLOW = { timeout: 8000 };
+vi.setConfig({ testTimeout: 30000 });
+afterEach(() => {
+  vi.restoreAllMocks();
+  setToken(null);
+});
+
+describe('Bills', () => {
+  it('lists the bills with their basis, area, sums and dates, and keeps the filters in the URL', async () => {
+    const get = signedIn('manager', [areaBill(), areaInsteadOfMeter(), meterBill()]);
+    renderPage(<Bills />, '/bills?season=2026&size=50');
+    const table = await screen.findByTestId('bill-list', undefined, SLOW);
+    await within(table).findByText('1-2-301', undefined, SLOW);
+    expect(get).toHaveBeenCalledWith('/api/v1/bills', { company: undefined, household: undefined, season: '2026', limit: 50, cursor: undefined }, expect.anything());
+    expect(get).not.toHaveBeenCalledWith('/api/v1/billing-runs', expect.anything(), expect.anything());
+    const rows = within(table).getAllByRole('row').slice(1);
+    const [owed, fallback, metered] = rows.map((r) => r.textContent ?? '');
+    for (const want of ['17', '1-2-301', '2026–2027', '按面积', '98.50 ㎡', '¥2,639.80', '¥1,000.00', '¥1,639.80', '2026-11-15', '2026-12-05 10:00']) expect(owed).toContain(want);
+    for (const want of ['1-2-302', '按面积', '¥2,419.30', '¥0.00']) expect(fallback).toContain(want);
+    for (const want of ['1-2-401', '2025–2026', '按热计量', '80.00 ㎡']) expect(metered).toContain(want);
+    // Owed: red; paid in full: not.
+    expect(within(rows[0]).getByTestId('bill-outstanding').getAttribute('data-owing')).toBe('true');
+    expect(within(rows[0]).getByTestId('bill-outstanding').className).toContain('danger');
+    expect(within(rows[1]).getByTestId('bill-outstanding').getAttribute('data-owing')).toBe('false');
+    // Billed by area instead of by meter: flagged, the reason on hover.
+    const basis = within(rows[1]).getByTestId('bill-basis');
+    expect(basis.getAttribute('data-instead')).toBe('true');
+    expect(within(rows[0]).getByTestId('bill-basis').getAttribute('data-instead')).toBeNull();
+    fireEvent.mouseEnter(basis);
+    expect((await screen.findByRole('tooltip', undefined, SLOW)).textContent).toContain(AREA_REASON);
+    expect(screen.getByTestId('billing-run-new')).toBeTruthy();
+
+    fireEvent.change(screen.getByPlaceholderText('住户编号'), { target: { value: '6' } });
+    fireEvent.keyDown(screen.getByPlaceholderText('住户编号'), { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    await waitFor(() => expect(where.search).toBe('?season=2026&household=6&size=50'), SLOW);
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/bills', { company: undefined, household: '6', season: '2026', limit: 50, cursor: undefined }, expect.anything()), SLOW);
+
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: '采暖季' }));
+    fireEvent.click(await screen.findByTitle('全部采暖季'));
+    await waitFor(() => expect(where.search).toBe('?household=6&size=50'), SLOW);
+  });
+
+  it('opens a bill with its lines, credits as negative amounts, and what is still owed', async () => {
+    signedIn('agent', [areaInsteadOfMeter()]);
+    renderPage(<Bills />, '/bills');
+    // A row opens its bill (the household's code links to the household).
+    fireEvent.click((await screen.findByText('1-2-302', undefined, SLOW)).closest('tr')!);
+    const detail = await screen.findByTestId('bill-detail', undefined, SLOW);
+    for (const want of ['1-2-302', '2026–2027 采暖季', '按面积', '98.50 ㎡', '2026-11-15', 'demo-admin 于 2026-12-05 10:00 出账（出账批次 #3）']) expect(detail.textContent).toContain(want);
+    expect(within(detail).getByTestId('bill-basis-reason').textContent).toContain(AREA_REASON);
+    const lines = within(detail).getAllByTestId('bill-line');
+    expect(lines.map((l) => l.getAttribute('data-code'))).toEqual(['area', 'relief', 'offset']);
+    expect(lines[0].textContent).toContain('采暖费：98.50 m² × 26.80 元/m²');
+    expect(lines[0].textContent).toContain('¥2,639.80');
+    expect(lines[1].textContent).toContain('-¥100.00');
+    expect(lines[2].textContent).toContain('-¥120.50');
+    expect(lines[2].textContent).toContain('上季退费抵扣（R-REFUND-6）');
+    expect(within(detail).getByTestId('bill-total').textContent).toBe('¥2,419.30');
+    expect(within(detail).queryByTestId('bill-unapplied-offset')).toBeNull();
+    expect(within(detail).getByTestId('bill-sums').textContent).toContain('已缴¥2,419.30');
+    expect(within(detail).getByTestId('bill-outstanding').getAttribute('data-owing')).toBe('false');
+  });
+
+  it('shows a bill still owed in red, and a refund left over', async () => {
+    signedIn('manager', [{ ...meterBill(), paid: '0.00', outstanding: '12.00' }]);
+    renderPage(<Bills />, '/bills');
+    fireEvent.click((await screen.findByText('1-2-401', undefined, SLOW)).closest('tr')!);
+    const detail = await screen.findByTestId('bill-detail', undefined, SLOW);
+    const owed = within(detail).getByTestId('bill-outstanding');
+    expect(owed.textContent).toBe('¥12.00');
+    expect(owed.className).toContain('danger');
+    expect(within(detail).getByTestId('bill-unapplied-offset').textContent).toContain('¥30.00');
+    expect(within(detail).queryByTestId('bill-basis-reason')).toBeNull();
+  });
+
+  it('runs a season for the manager\'s own company, shows the figures and asks again', async () => {
+    const get = signedIn('manager', [areaBill()]);
+    const post = vi.spyOn(api, 'post').mockResolvedValue(run());
+    renderPage(<Bills />, '/bills');
+    await screen.findByText('1-2-301', undefined, SLOW);
+    const before = get.mock.calls.filter((c) => c[0] === '/api/v1/bills').length;
+    fireEvent.click(screen.getByTestId('billing-run-new'));
+    const form = await screen.findByTestId('billing-run-form', undefined, SLOW);
+    // A manager bills its own company: no company to choose.
+    expect(document.getElementById('billing-run_company_id')).toBeNull();
+    expect(within(form).getByText(`${defaultSeason()}–${defaultSeason() + 1} 采暖季`)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
+    expect(post).toHaveBeenCalledWith('/api/v1/billing-runs', { company_id: 1, season: defaultSeason() });
+    const figures = await screen.findByTestId('billing-run-figures', undefined, SLOW);
+    expect([...figures.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      '已出账 120 户',
+      '已有账单跳过 4 户',
+      '停热未出账 2 户',
+      '热表故障/无读数按面积 1 户',
+      '抵扣退费 ¥350.00',
+      '合计 ¥312,000.00',
+    ]);
+    expect(screen.getByTestId('billing-run-result').textContent).toContain('2026–2027 采暖季已出账');
+    await waitFor(() => expect(get.mock.calls.filter((c) => c[0] === '/api/v1/bills').length).toBe(before + 1), SLOW);
+    fireEvent.click(screen.getByTestId('billing-run-close'));
+    await waitFor(() => expect(screen.queryByTestId('billing-run-figures')).toBeNull(), SLOW);
+  });
+
+  it('lets the admin choose the company and a due date', async () => {
+    signedIn('admin', [areaBill()]);
+    const post = vi.spyOn(api, 'post').mockResolvedValue({ ...run(), due_on: '2026-11-20' });
+    renderPage(<Bills />, '/bills');
+    await screen.findByText('1-2-301', undefined, SLOW);
+    fireEvent.click(screen.getByTestId('billing-run-new'));
+    await screen.findByTestId('billing-run-form', undefined, SLOW);
+    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await waitFor(() => expect(document.getElementById('billing-run_company_id')?.closest('.ant-form-item')?.textContent).toContain('请选择供热企业'), SLOW);
+    expect(post).not.toHaveBeenCalled();
+
+    fireEvent.mouseDown(document.getElementById('billing-run_company_id')!);
+    fireEvent.click(await screen.findByTitle('weihai-heat 威海热电'));
+    fireEvent.change(document.getElementById('billing-run_due_on')!, { target: { value: '2026-11-20' } });
+    fireEvent.keyDown(document.getElementById('billing-run_due_on')!, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
+    expect(post).toHaveBeenCalledWith('/api/v1/billing-runs', { company_id: 1, season: defaultSeason(), due_on: '2026-11-20' });
+    const result = await screen.findByTestId('billing-run-result', undefined, SLOW);
+    expect(result.textContent).toContain('weihai-heat 威海热电 · 缴费期限 2026-11-20 · 出账批次 #3');
+  });
+
+  it('shows a 409 for a company without an approved tariff above the form', async () => {
+    signedIn('manager', [areaBill()]);
+    const message = '企业 1 没有在 2026-11-15 有效的已核准热价';
+    const post = vi.spyOn(api, 'post').mockRejectedValue(new ApiError(409, 'failed_precondition', message, 'tariff'));
+    renderPage(<Bills />, '/bills');
+    fireEvent.click(await screen.findByTestId('billing-run-new', undefined, SLOW));
+    const form = await screen.findByTestId('billing-run-form', undefined, SLOW);
+    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
+    expect((await within(form).findByRole('alert', undefined, SLOW)).textContent).toContain(message);
+    expect(screen.queryByTestId('billing-run-result')).toBeNull();
+    expect(screen.getByTestId('billing-run-form')).toBeTruthy();
+  });
+
+  it('shows the regulator the billing runs by company, and no run button', async () => {
+    const get = signedIn('regulator', [areaBill()]);
+    renderPage(<Bills />, '/bills?tab=runs&company=1');
+    const table = await screen.findByTestId('billing-run-list', undefined, SLOW);
+    await within(table).findByText('demo-admin', undefined, SLOW);
+    expect(get).toHaveBeenCalledWith('/api/v1/billing-runs', { company: '1', limit: 10, cursor: undefined }, expect.anything());
+    expect(get).not.toHaveBeenCalledWith('/api/v1/bills', expect.anything(), expect.anything());
+    const row = within(table).getAllByRole('row')[1].textContent ?? '';
+    for (const want of ['2026–2027', 'weihai-heat 威海热电', '2026-11-15', '120', '¥350.00', '¥312,000.00', '2026-12-05 10:00']) expect(row).toContain(want);
+    expect(screen.queryByTestId('billing-run-new')).toBeNull();
+
+    fireEvent.click(screen.getByRole('tab', { name: '账单' }));
+    await waitFor(() => expect(where.search).toBe('?company=1'), SLOW);
+    await screen.findByTestId('bill-list', undefined, SLOW);
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/bills', { company: '1', household: undefined, season: undefined, limit: 20, cursor: undefined }, expect.anything()), SLOW);
+  });
+});
+
+describe('bills/logic', () => {
+  it('reads and writes the filters, dropping what is not one', () => {
+    const f = readFilters(new URLSearchParams('tab=x&season=26&household=5&company=0&size=7&after=40'));
+    expect(f).toEqual({ tab: 'bills', season: '', household: '5', company: '', size: 20, trail: ['40'] });
+    expect(writeFilters({ ...f, tab: 'runs', season: '2026' }).toString()).toBe('tab=runs&season=2026&household=5&after=40');
+    expect(listQuery({ ...f, company: '2' }, false)).toEqual({ company: undefined, household: '5', season: undefined, limit: 20, cursor: '40' });
+    expect(listQuery({ ...f, tab: 'runs' }, true)).toBeNull();
+  });
+
+  it('builds the run body and reads the money', () => {
+    const day = { format: () => '2026-11-20' };
+    expect(runBody({ company_id: 2, season: 2026, due_on: day }, 1)).toEqual({ company_id: 2, season: 2026, due_on: '2026-11-20' });
+    expect(runBody({ season: 2026, due_on: null }, 1)).toEqual({ company_id: 1, season: 2026 });
+    expect(money('312000.00')).toBe('¥312,000.00');
+    expect(money('-120.50')).toBe('-¥120.50');
+    expect(money('n/a')).toBe('n/a');
+    expect(lineMoney({ code: 'offset', amount: '120.50' })).toBe('-¥120.50');
+    expect(lineMoney({ code: 'relief', amount: '-100.00' })).toBe('-¥100.00');
+    expect(lineMoney({ code: 'heat', amount: '160.00' })).toBe('¥160.00');
+    expect(owing({ outstanding: '0.01' })).toBe(true);
+    expect(owing({ outstanding: '0.00' })).toBe(false);
+    expect(hasUnappliedOffset({ unapplied_offset: '0.00' })).toBe(false);
+    expect(hasUnappliedOffset({ unapplied_offset: '30.00' })).toBe(true);
+  });
+});

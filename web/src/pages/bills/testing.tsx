@@ -1,0 +1,134 @@
+// Fixtures and a render for the bill pages' tests (Bills.test.tsx, MyBills.test.tsx): three bills
+// and a billing run as the server answers them, a signed-in role whose GETs answer them, and a page
+// in the console's providers with the URL's search kept.
+import { render } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { MemoryRouter, useLocation } from 'react-router-dom';
+import { api, setToken } from '../../api/client';
+import { AuthProvider, type Me, type Role } from '../../auth';
+import { I18nProvider } from '../../i18n';
+import type { Bill, BillingRun } from './types';
+
+export const AREA_REASON = '热计量表本采暖季无有效读数，按面积计费（R-METER-1）';
+
+/** A household billed by area: ¥2,639.80, ¥1,000.00 paid, ¥1,639.80 still owed. */
+export function areaBill(): Bill {
+  return {
+    id: 17,
+    company_id: 1,
+    household_id: 5,
+    household_code: '1-2-301',
+    season: 2026,
+    due_on: '2026-11-15',
+    basis: 'area',
+    basis_reason: '',
+    area: '98.50',
+    lines: [{ code: 'area', text: '采暖费：98.50 m² × 26.80 元/m²', amount: '2639.80' }],
+    total: '2639.80',
+    unapplied_offset: '0.00',
+    paid: '1000.00',
+    outstanding: '1639.80',
+    run_id: 3,
+    issued_at: '2026-12-05T10:00:00+08:00',
+    issued_by: 'demo-admin',
+  };
+}
+
+/** A household billed by meter whose meter had no reading: billed by area, with a relief and last
+ * season's refund offset; paid in full. */
+export function areaInsteadOfMeter(): Bill {
+  return {
+    ...areaBill(),
+    id: 16,
+    household_id: 6,
+    household_code: '1-2-302',
+    basis_reason: AREA_REASON,
+    lines: [
+      { code: 'area', text: '采暖费：98.50 m² × 26.80 元/m²', amount: '2639.80' },
+      { code: 'relief', text: '政府临时减免', amount: '-100.00' },
+      { code: 'offset', text: '2025–2026 采暖季退费抵扣', amount: '-120.50' },
+    ],
+    total: '2419.30',
+    paid: '2419.30',
+    outstanding: '0.00',
+  };
+}
+
+/** A household billed by meter (two-part tariff) whose refund was larger than the bill. */
+export function meterBill(): Bill {
+  return {
+    ...areaBill(),
+    id: 15,
+    household_id: 7,
+    household_code: '1-2-401',
+    season: 2025,
+    due_on: '2025-11-15',
+    basis: 'meter',
+    area: '80.00',
+    lines: [
+      { code: 'base', text: '基本热费：80.00 m² × 8.04 元/m²', amount: '643.20' },
+      { code: 'heat', text: '计量热费：3.20 GJ × 50.00 元/GJ', amount: '160.00' },
+      { code: 'offset', text: '2024–2025 采暖季退费抵扣', amount: '-803.20' },
+    ],
+    total: '0.00',
+    unapplied_offset: '30.00',
+    paid: '0.00',
+    outstanding: '0.00',
+    run_id: 2,
+    issued_at: '2025-11-01T09:30:00+08:00',
+  };
+}
+
+export function run(): BillingRun {
+  return {
+    id: 3,
+    company_id: 1,
+    season: 2026,
+    finished: true,
+    due_on: '2026-11-15',
+    issued: 120,
+    already_billed: 4,
+    not_heated: 2,
+    meter_by_area: 1,
+    offsets: '350.00',
+    total: '312000.00',
+    run_by: 'demo-admin',
+    run_at: '2026-12-05T10:00:00+08:00',
+  };
+}
+
+export function signedIn(role: Role, bills: Bill[], runs: BillingRun[] = [run()]) {
+  const me: Me = { user_id: 9, username: role, role, company_id: role === 'regulator' || role === 'admin' ? null : 1, household_id: role === 'household' ? 5 : null };
+  setToken('token');
+  return vi.spyOn(api, 'get').mockImplementation(async (path: string) => {
+    if (path === '/api/v1/auth/me') return me;
+    if (path === '/api/v1/bills') return { items: bills, next_cursor: null };
+    if (path === '/api/v1/billing-runs') return { items: runs, next_cursor: null };
+    const one = bills.find((b) => path === `/api/v1/bills/${b.id}`);
+    if (one) return one;
+    if (path === '/api/v1/companies') return { items: [{ id: 1, code: 'weihai-heat', name: '威海热电' }], next_cursor: null };
+    throw new Error(`unexpected GET ${path}`);
+  });
+}
+
+/** The URL's search as the page last left it. */
+export const where = { search: '' };
+function Where() {
+  where.search = useLocation().search;
+  return null;
+}
+
+export function renderPage(page: JSX.Element, url: string) {
+  render(
+    <I18nProvider locale="zh-CN">
+      <AntApp>
+        <AuthProvider>
+          <MemoryRouter initialEntries={[url]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+            {page}
+            <Where />
+          </MemoryRouter>
+        </AuthProvider>
+      </AntApp>
+    </I18nProvider>,
+  );
+}
