@@ -1,8 +1,8 @@
 // The demo city's season bills (issue 16, R-BILL-1, R-METER-1): the meter-billed households'
 // readings of the last whole season, then each company's billing run of that season through
 // BillingService, as the admin would run it. The city's area-billed households hold their fees
-// of that season already (demo_households.cpp), so the run skips them and bills the meters, due
-// a month after they were read:
+// of that season already (demo_households.cpp), so the run skips them and bills the meters (and a
+// heated household without a fee, such as one resumed since), due a month after they were read:
 // - most by their reading: 0.30 to 0.49 GJ per m², by household;
 // - one in ten with a reading that records a damaged meter, billed by area (W 10.3 (10.3 c));
 // - one in twelve without a reading, billed by area too.

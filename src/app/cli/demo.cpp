@@ -191,9 +191,9 @@ Status SeedBills(runtime::Runtime& rt, int season) {
   auto made = sim::GenerateDemoBills(rt.db->records, rt.db->billing, season);
   if (!made.ok()) return made.error();
   std::cout << "Billed the " << season << " season: " << made->issued
-            << " meter-billed households (" << made->readings << " readings, "
-            << made->meter_by_area << " billed by area for a faulty or unread meter); "
-            << made->already_billed << " households had their fee already.\n"
+            << " households without a fee (" << made->readings << " meter readings, "
+            << made->meter_by_area << " meters billed by area for a fault or no reading); "
+            << made->already_billed << " had their fee already.\n"
             << std::flush;
   return OkStatus();
 }
