@@ -691,6 +691,46 @@ export const flows = {
   // and sees it 已批准 with its settlement (应退 / 应补 pro rata, or by the meter's readings); the
   // household reads the same on its card. It changes the household's status, so it runs last
   // but for the calendar.
+  // 营业收费 › 账单 (R-BILL-1): the manager reads a bill of the demo's last season line by line,
+  // then runs this season's bills (出账) and sees the run's figures; a meter without a reading is
+  // billed by area and its bill says why (W 10.3 (10.3 c)).
+  async billingRunAndBill(ctx) {
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/bills`);
+    const list = p.page.getByTestId('bill-list');
+    await list.locator('tbody tr[data-row-key]').first().waitFor();
+    await list.locator('tbody tr[data-row-key] td').first().click();
+    const detail = p.page.getByTestId('bill-detail');
+    await detail.waitFor();
+    await detail.getByTestId('bill-line').first().waitFor();
+    await detail.getByTestId('bill-total').waitFor();
+    await ctx.screenshot(p.page, 'bill-detail');
+    await p.page.keyboard.press('Escape');
+
+    await p.page.getByTestId('billing-run-new').click();
+    await p.page.getByTestId('billing-run-form').waitFor();
+    const sent = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/billing-runs' && r.request().method() === 'POST');
+    await p.page.getByTestId('billing-run-submit').click();
+    const answer = await sent;
+    ctx.assert.equal(answer.status(), 201, await answer.text());
+    const run = await answer.json();
+    ctx.assert.ok(run.issued > 0 && run.meter_by_area > 0, JSON.stringify(run));
+    const figures = p.page.getByTestId('billing-run-figures');
+    await figures.getByText(`已出账 ${run.issued} 户`).waitFor();
+    await figures.getByText(`热表故障/无读数按面积 ${run.meter_by_area} 户`).waitFor();
+    await ctx.screenshot(p.page, 'billing-run');
+    await p.page.getByTestId('billing-run-close').click();
+
+    // One of the bills by area instead of by meter, with the reason.
+    const bills = await ctx.apiGet(await ctx.apiToken(MANAGER), `/api/v1/bills?season=${run.season}&limit=1000`);
+    const instead = bills.items.find((b) => b.basis_reason !== '');
+    ctx.assert.ok(instead, 'a bill by area instead of by meter');
+    await p.page.goto(`${ctx.base}/bills?season=${run.season}&household=${instead.household_id}`);
+    await list.locator(`tr[data-row-key="${instead.id}"] td`).first().click();
+    await detail.getByTestId('bill-basis-reason').getByText('W 10.3').waitFor();
+  },
+
   async heatingChangeStopApproved(ctx) {
     const user = login(ctx, 'household');
     const h = await ctx.openPage({ viewport: { width: 390, height: 844 } });
