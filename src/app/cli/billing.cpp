@@ -34,15 +34,9 @@ int RunBilling(const BillingFlags& f) {
   if (!rt.db) {
     return Fail(Error::InvalidArgument("no database at '" + f.db + "' (--db)", "db"));
   }
-  ports::ListQuery q;
-  q.equals = {{"code", f.company}};
-  auto companies = rt.db->records.List(*model::FindResource("companies"), q);
-  if (!companies.ok()) return Fail(companies.error());
-  if (companies->items.empty()) {
-    return Fail(Error::InvalidArgument("no company with the code '" + f.company + "' (--company)",
-                                       "company"));
-  }
-  request.company_id = companies->items.front().id;
+  auto company = CompanyByCode(rt.db->records, f.company);
+  if (!company.ok()) return Fail(company.error());
+  request.company_id = *company;
   auto run = rt.db->billing.Run(request, {CliActor(), rules::Role::kAdmin, {}});
   if (!run.ok()) return Fail(run.error());
   nlohmann::ordered_json out{{"run", run->id},

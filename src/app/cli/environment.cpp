@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "model/resources.hpp"
+
 namespace hearth::app::cli {
 namespace {
 
@@ -30,8 +32,8 @@ std::filesystem::path DefaultPolicyDir() {
 std::string DefaultWebDir() {
   if (const char* env = std::getenv("HEARTH_WEB_DIR"); env) return env;
   std::error_code ec;
-  for (auto candidate : {ExecutableDir() / ".." / "web",
-                         ExecutableDir() / ".." / "share" / "hearth" / "web"}) {
+  for (auto candidate :
+       {ExecutableDir() / ".." / "web", ExecutableDir() / ".." / "share" / "hearth" / "web"}) {
     if (std::filesystem::is_regular_file(candidate / "index.html", ec)) {
       return candidate.lexically_normal().string();
     }
@@ -48,8 +50,7 @@ void NoteDefaultDb(bool given, const std::string& db) {
   if (given) return;
   const char* env = std::getenv("HEARTH_DB");
   std::cerr << "hearth: using the database " << db
-            << (env && *env ? " (from $HEARTH_DB)" : " (the default; give --db to choose)")
-            << "\n";
+            << (env && *env ? " (from $HEARTH_DB)" : " (the default; give --db to choose)") << "\n";
 }
 
 int ExitCode(const Error& error) {
@@ -73,6 +74,17 @@ int Fail(const Error& error) {
 std::string CliActor() {
   const char* user = std::getenv("USER");
   return std::string("cli:") + (user && *user ? user : std::to_string(getuid()));
+}
+
+Result<int64_t> CompanyByCode(ports::RecordStore& records, const std::string& code) {
+  ports::ListQuery q;
+  q.equals = {{"code", code}};
+  auto companies = records.List(*model::FindResource("companies"), q);
+  if (!companies.ok()) return companies.error();
+  if (companies->items.empty()) {
+    return Error::InvalidArgument("no company with the code '" + code + "' (--company)", "company");
+  }
+  return companies->items.front().id;
 }
 
 }  // namespace hearth::app::cli

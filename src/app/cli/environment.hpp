@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "ports/record_store.hpp"
 
 namespace hearth::app::cli {
 
@@ -27,6 +28,10 @@ void NoteDefaultDb(bool given, const std::string& db);
 
 /// The audit log's actor for the command line: "cli:" and the operating-system user.
 std::string CliActor();
+
+/// The id of the company coded `code` (a --company flag); invalid_argument naming "company"
+/// when none is.
+Result<int64_t> CompanyByCode(ports::RecordStore& records, const std::string& code);
 
 /// The one table from error codes to exit statuses: 2 for bad input (invalid_argument,
 /// not_found), 1 for everything else.

@@ -27,15 +27,9 @@ int RunRefunds(const RefundFlags& f) {
   }
   ports::Scope scope;
   if (!f.company.empty()) {
-    ports::ListQuery q;
-    q.equals = {{"code", f.company}};
-    auto companies = rt.db->records.List(*model::FindResource("companies"), q);
-    if (!companies.ok()) return Fail(companies.error());
-    if (companies->items.empty()) {
-      return Fail(Error::InvalidArgument("no company with the code '" + f.company + "' (--company)",
-                                         "company"));
-    }
-    scope.company_id = companies->items.front().id;
+    auto company = CompanyByCode(rt.db->records, f.company);
+    if (!company.ok()) return Fail(company.error());
+    scope.company_id = *company;
   }
   auto summary = rt.db->refunds.Run(f.season, scope, CliActor());
   if (!summary.ok()) return Fail(summary.error());
@@ -57,8 +51,9 @@ void AddRefundCommands(CLI::App& app, int* exit_code) {
   group->require_subcommand(1);
   auto f = std::make_shared<RefundFlags>();
   auto* run = group->add_subcommand(
-      "run", "Write one draft entry per heated household with a fee for the season; approved "
-             "and paid entries are kept");
+      "run",
+      "Write one draft entry per heated household with a fee for the season; approved "
+      "and paid entries are kept");
   run->add_option("--season", f->season, "The year the season starts (2025: 2025-2026)")
       ->required()
       ->check(CLI::Range(2000, 2200));
