@@ -1,7 +1,8 @@
 // ports::BillStore over Connection (SQLite or PostgreSQL), on the tables of migration 25
 // (schema_history_bills.hpp) and the fees, payments and refund entries before them. A chunk's
 // rows go in as multi-row statements (kRowsPerStatement at a time), in one transaction.
-// Thread-safe: one connection of its own, guarded by mutex_.
+// The writes are in bill_sql.cpp, the reads in bill_read_sql.cpp. Thread-safe: one connection of
+// its own, guarded by mutex_.
 #pragma once
 
 #include <memory>
