@@ -6,9 +6,16 @@
 // (`known == false`), so callers can mark their answer `calendar_incomplete`.
 //
 // Immutable after construction; safe to share between threads (services swap whole calendars).
+//
+// Counting working days is the deadline engine's inner loop (every work order has 4–5 deadlines,
+// every hotline order one per step), so the calendar keeps a day index over its loaded span: the
+// count of working days before each day, from 1 January of the first loaded year to 31 December of
+// the last. A count of n working days is then one binary search, not n map lookups.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -57,14 +64,33 @@ class HolidayCalendar {
   };
   DayInfo Day(Date d) const;
 
+  /// The n-th working day after `d` (`d` itself is not counted; n == 0 gives `d`), and whether
+  /// the count passed a day of a year that is not loaded (`incomplete`), whose working days were
+  /// then taken by the Mon–Fri rule. Precondition: n >= 0.
+  struct Reached {
+    Date day;
+    bool incomplete = false;
+  };
+  Reached WorkingDayAfter(Date d, int n) const;
+
   bool HasYear(int year) const { return years_.count(year) != 0; }
   const std::set<int>& years() const { return years_; }
   /// The special entry of `d`, or nullptr.
   const HolidayEntry* Special(Date d) const;
 
  private:
+  // Rebuilds the day index from years_ and special_.
+  void Index();
+  // The index of `d` in working_before_, or nullopt outside the indexed span.
+  std::optional<size_t> IndexOf(Date d) const;
+  // Are all the years from that of `a` to that of `b` loaded?
+  bool AllKnown(Date a, Date b) const;
+
   std::set<int> years_;
   std::map<Date, HolidayEntry> special_;
+  Date first_{};  // 1 January of the first loaded year
+  // working_before_[i]: the working days in [first_, first_ + i); one more entry than days.
+  std::vector<int32_t> working_before_;
 };
 
 }  // namespace hearth::rules

@@ -167,5 +167,62 @@ TEST(HolidayCalendarTest, ReplaceWithAnEmptyYearClearsIt) {
   EXPECT_NE(same.Special(Ymd(2024, 2, 12)), nullptr);
 }
 
+// The count by the day index against the count one day at a time, from the calendar's own facts
+// (Special, HasYear), on every start day from mid-2022 to mid-2028 and a spread of counts. The
+// calendars: the Spring Festival slice (2024, 2025), the same with a gap year (2024 and 2026
+// loaded, 2025 not, so a count crosses an unloaded year inside the indexed span), one year with a
+// holiday on its last day and a make-up day on its first, one empty year, and no year at all.
+TEST(HolidayCalendarTest, WorkingDayAfterAgreesWithCountingDayByDay) {
+  std::vector<HolidayYear> gap = SpringFestival2024();
+  gap[1] = {2026, {Off(Ymd(2026, 1, 1), "元旦"), Work(Ymd(2026, 1, 4), "元旦")}};
+  const std::vector<std::pair<std::string, HolidayCalendar>> calendars = {
+      {"spring festival", MustCreate(SpringFestival2024())},
+      {"gap year", MustCreate(gap)},
+      {"edges", MustCreate({{2027, {Work(Ymd(2027, 1, 1)), Off(Ymd(2027, 12, 31))}}})},
+      {"empty year", MustCreate({{2023, {}}})},
+      {"none", HolidayCalendar{}},
+  };
+  auto by_day = [](const HolidayCalendar& cal, Date d, int n) {
+    HolidayCalendar::Reached r{d, false};
+    for (int counted = 0; counted < n;) {
+      r.day += std::chrono::days{1};
+      if (!cal.HasYear(YearOf(r.day))) r.incomplete = true;
+      const HolidayEntry* e = cal.Special(r.day);
+      if (e != nullptr ? !e->off : !IsWeekend(r.day)) ++counted;
+    }
+    return r;
+  };
+  const int kCounts[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 30, 60, 250, 600};
+  for (const auto& [what, cal] : calendars) {
+    for (Date d = Ymd(2022, 6, 1); d <= Ymd(2028, 6, 30); d += std::chrono::days{1}) {
+      for (int n : kCounts) {
+        const HolidayCalendar::Reached want = by_day(cal, d, n);
+        const HolidayCalendar::Reached got = cal.WorkingDayAfter(d, n);
+        if (got.day != want.day || got.incomplete != want.incomplete) {
+          ADD_FAILURE() << what << ": " << FormatDate(d) << " + " << n << " gave "
+                        << FormatDate(got.day) << (got.incomplete ? " (incomplete)" : "")
+                        << ", want " << FormatDate(want.day)
+                        << (want.incomplete ? " (incomplete)" : "");
+          return;
+        }
+      }
+    }
+  }
+}
+
+// Day answers from the index inside the loaded span and by Mon–Fri outside it, as the facts say.
+TEST(HolidayCalendarTest, DayAgreesWithTheFactsOnEveryDay) {
+  std::vector<HolidayYear> gap = SpringFestival2024();
+  gap[1] = {2026, {Off(Ymd(2026, 1, 1), "元旦")}};
+  const HolidayCalendar cal = MustCreate(gap).With({{2024, {Work(Ymd(2024, 12, 29))}}}, false);
+  for (Date d = Ymd(2023, 1, 1); d <= Ymd(2027, 12, 31); d += std::chrono::days{1}) {
+    const HolidayEntry* e = cal.Special(d);
+    const auto info = cal.Day(d);
+    ASSERT_EQ(info.working, e != nullptr ? !e->off : !IsWeekend(d)) << FormatDate(d);
+    ASSERT_EQ(info.known, cal.HasYear(YearOf(d))) << FormatDate(d);
+  }
+  EXPECT_TRUE(cal.Day(Ymd(2024, 12, 29)).working);  // a make-up Sunday added by With
+}
+
 }  // namespace
 }  // namespace hearth::rules

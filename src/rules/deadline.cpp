@@ -131,34 +131,42 @@ Counted ApplyPeriod(const HolidayCalendar& calendar, Instant from, const Period&
 Result<DeadlineAnswer> ComputeDeadline(const Policy& policy, const HolidayCalendar& calendar,
                                        const DeadlineRequest& req) {
   const DeadlinePolicy& d = policy.deadlines;
-  const std::string rule_name{DeadlineRuleName(req.rule)};
+  // The names are spelled out only for an error: a deadline is computed on every step of every
+  // work order, and allocates nothing on the way.
+  const std::string_view rule_name = DeadlineRuleName(req.rule);
   if (req.official_start && req.rule != DeadlineRule::kResponse) {
-    return Error::InvalidArgument("a season's official start applies to rule response only, not " +
-                                  rule_name, "official_start");
+    return Error::InvalidArgument(
+        "a season's official start applies to rule response only, not " + std::string(rule_name),
+        "official_start");
   }
   if (req.outside_works && req.rule != DeadlineRule::kConnectionDecision) {
-    return Error::InvalidArgument("outside works apply to rule connection-decision only, not " +
-                                  rule_name, "outside_works");
+    return Error::InvalidArgument(
+        "outside works apply to rule connection-decision only, not " + std::string(rule_name),
+        "outside_works");
   }
   const auto* table = ChannelTable(d, req.rule);
   if (table == nullptr) {
     if (req.channel) {
-      return Error::InvalidArgument("rule " + rule_name + " takes no channel", "channel");
+      return Error::InvalidArgument("rule " + std::string(rule_name) + " takes no channel",
+                                    "channel");
     }
   } else {
-    std::string allowed;
-    for (const auto& [channel, period] : *table) {
-      allowed += (allowed.empty() ? "" : ", ") + std::string(ChannelName(channel));
-    }
+    auto allowed = [table] {
+      std::string out;
+      for (const auto& [channel, period] : *table) {
+        out += (out.empty() ? "" : ", ") + std::string(ChannelName(channel));
+      }
+      return out;
+    };
     if (!req.channel) {
-      return Error::InvalidArgument("rule " + rule_name + " needs a channel: one of " + allowed,
-                                    "channel");
+      return Error::InvalidArgument(
+          "rule " + std::string(rule_name) + " needs a channel: one of " + allowed(), "channel");
     }
     auto it = table->find(*req.channel);
     if (it == table->end()) {
       return Error::InvalidArgument("channel " + std::string(ChannelName(*req.channel)) +
-                                        " is not allowed for rule " + rule_name + "; allowed: " +
-                                        allowed,
+                                        " is not allowed for rule " + std::string(rule_name) +
+                                        "; allowed: " + allowed(),
                                     "channel");
     }
     return Answer(calendar, req.from, it->second);
@@ -193,7 +201,7 @@ Result<DeadlineAnswer> ComputeDeadline(const Policy& policy, const HolidayCalend
     case DeadlineRule::kReply:
     case DeadlineRule::kReplyExtension: break;  // handled above
   }
-  return Error::Internal("unhandled deadline rule " + rule_name);
+  return Error::Internal("unhandled deadline rule " + std::string(rule_name));
 }
 
 }  // namespace hearth::rules

@@ -7,15 +7,8 @@ namespace hearth::rules {
 
 Counted AddWorkingDays(const HolidayCalendar& cal, Instant from, int n) {
   assert(n >= 0);
-  Date d = LocalDate(from);
-  bool incomplete = false;
-  for (int counted = 0; counted < n;) {
-    d += std::chrono::days{1};
-    auto info = cal.Day(d);
-    if (!info.known) incomplete = true;
-    if (info.working) ++counted;
-  }
-  return {EndOfLocalDay(d), incomplete};
+  const HolidayCalendar::Reached r = cal.WorkingDayAfter(LocalDate(from), n);
+  return {EndOfLocalDay(r.day), r.incomplete};
 }
 
 Instant AddCalendarDays(Instant from, int n) {
