@@ -43,6 +43,7 @@
 
 #include "adapters/http/server.hpp"
 #include "adapters/storage/migrations.hpp"
+#include "adapters/storage/reading_partitions.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "app/http/api.hpp"
 #include "app/runtime/runtime.hpp"
@@ -260,6 +261,7 @@ struct RawFixture {
 // `COPY readings FROM STDIN` (text format) per batch.
 struct CopyFixture {
   PGconn* conn = nullptr;
+  adapters::storage::ReadingMonths months;
   std::vector<int64_t> sensor_ids;
   int64_t next_minute = 0;
 
@@ -276,8 +278,16 @@ struct CopyFixture {
   }
   ~CopyFixture() { PQfinish(conn); }
 
-  // One COPY of `rows` shifted by `shift` seconds; "" or the error.
+  // One COPY of `rows` shifted by `shift` seconds; "" or the error. The months not seen yet get
+  // their partitions first, as the reading store does (migration 26).
   std::string Copy(const std::vector<Row>& rows, int64_t shift) {
+    std::vector<ports::Reading> times;
+    for (const Row& r : rows) times.push_back({0, r.ts + shift, 0});
+    const std::vector<int64_t> new_months = months.Unknown(times);
+    if (!adapters::storage::EnsureReadingPartitions(conn, new_months).ok()) {
+      return PQerrorMessage(conn);
+    }
+    months.MarkKnown(new_months);
     PGresult* res = PQexec(conn, "COPY readings (sensor_id, ts, centi) FROM STDIN");
     const bool in = PQresultStatus(res) == PGRES_COPY_IN;
     PQclear(res);

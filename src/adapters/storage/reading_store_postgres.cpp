@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "adapters/storage/pg_link.hpp"
+#include "adapters/storage/reading_partitions.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "core/mutex.hpp"
 #include "core/thread_annotations.hpp"
@@ -78,12 +79,23 @@ void AppendRow(std::string& out, const ports::Reading& r) {
   put(r.centi, '\n');
 }
 
+// Appends a text[] literal's element: quoted, with " and \ escaped. A NUL cannot be sent, and no
+// code or reason holds one (such a code is simply not found).
+void AppendQuoted(std::string& array, std::string_view text) {
+  array += '"';
+  for (char c : text) {
+    if (c == '\0') continue;
+    if (c == '"' || c == '\\') array += '\\';
+    array += c;
+  }
+  array += '"';
+}
+
 // One libpq connection; every call holds mutex_. Reconnects (and sets up again) after the server
 // dropped it, at the start of the next call (PgLink).
 class PgReadingStore final : public ports::ReadingStore {
  public:
-  explicit PgReadingStore(std::string url)
-      : link_(std::move(url), SetUp) {}
+  explicit PgReadingStore(std::string url) : link_(std::move(url), SetUp) {}
 
   /// Connects (OpenPostgresReadingStore); the calls below reconnect when needed.
   Status Open() {
@@ -94,36 +106,18 @@ class PgReadingStore final : public ports::ReadingStore {
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
                                      std::span<const ports::QuarantinedReading> quarantine,
                                      const ports::InsertSource& source) override {
-    ports::InsertCounts counts;
-    if (batch.empty() && quarantine.empty()) return counts;
+    if (batch.empty() && quarantine.empty()) return ports::InsertCounts{};
     MutexLock lock(mutex_);
     if (auto s = Connect(); !s.ok()) return s.error();
-    if (auto s = Command("BEGIN"); !s.ok()) {
-      // A session that died under the BEGIN changed nothing: once more on a new one.
-      if (!link_.Lost()) return s.error();
-      if (auto again = Connect(); !again.ok()) return again.error();
-      if (auto again = Command("BEGIN"); !again.ok()) return again.error();
-    }
-    Result<int64_t> inserted = batch.empty() ? int64_t{0} : CopyAndMerge(batch);
-    Result<int64_t> conflicting = int64_t{0};
-    if (inserted.ok() && *inserted < static_cast<int64_t>(batch.size())) {
-      conflicting = KeepConflicts(source);
-    }
-    Result<int64_t> kept = int64_t{0};
-    if (inserted.ok() && conflicting.ok() && !quarantine.empty()) {
-      kept = KeepQuarantined(quarantine, source);
-    }
-    if (!inserted.ok() || !conflicting.ok() || !kept.ok()) {
-      (void)Command("ROLLBACK");
-      return !inserted.ok() ? inserted.error() : !conflicting.ok() ? conflicting.error()
-                                                                    : kept.error();
-    }
-    if (auto s = Command("COMMIT"); !s.ok()) return s.error();
-    counts.quarantined = *kept;
-    counts.inserted = *inserted;
-    counts.conflicting = *conflicting;
-    counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted - *conflicting;
-    return counts;
+    const std::vector<int64_t> months = months_.Unknown(batch);  // partitions made first
+    auto counts = InsertOnce(months, batch, quarantine, source);
+    if (counts.ok() || counts.error().code == ErrorCode::kUnavailable) return counts;
+    // A month this store had made sure of may have been pruned since (hearth prune-readings):
+    // once more, making sure of every month of the batch, unless it made sure of them all.
+    months_.Forget();
+    const std::vector<int64_t> all = months_.Unknown(batch);
+    if (all.size() == months.size()) return counts;
+    return InsertOnce(all, batch, quarantine, source);
   }
 
   Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
@@ -190,18 +184,10 @@ class PgReadingStore final : public ports::ReadingStore {
       std::span<const std::string> codes) override {
     std::vector<std::optional<ports::SensorInfo>> out(codes.size());
     if (codes.empty()) return out;
-    // A text[] literal: every element quoted, with " and \ escaped; a NUL cannot be sent and
-    // no code holds one (such a code is simply not found).
     std::string array = "{";
     for (const std::string& code : codes) {
       if (array.size() > 1) array += ',';
-      array += '"';
-      for (char c : code) {
-        if (c == '\0') continue;
-        if (c == '"' || c == '\\') array += '\\';
-        array += c;
-      }
-      array += '"';
+      AppendQuoted(array, code);
     }
     array += '}';
     MutexLock lock(mutex_);
@@ -222,6 +208,39 @@ class PgReadingStore final : public ports::ReadingStore {
   }
 
  private:
+  Result<ports::InsertCounts> InsertOnce(std::span<const int64_t> months,
+                                         std::span<const ports::Reading> batch,
+                                         std::span<const ports::QuarantinedReading> quarantine,
+                                         const ports::InsertSource& source) REQUIRES(mutex_) {
+    if (auto s = OnceMoreIfLost([&] { return EnsureReadingPartitions(conn_, months); });
+        !s.ok()) {
+      return s.error();
+    }
+    months_.MarkKnown(months);
+    if (auto s = OnceMoreIfLost([&] { return Command("BEGIN"); }); !s.ok()) return s.error();
+    Result<int64_t> inserted = batch.empty() ? int64_t{0} : CopyAndMerge(batch);
+    Result<int64_t> conflicting = int64_t{0};
+    if (inserted.ok() && *inserted < static_cast<int64_t>(batch.size())) {
+      conflicting = KeepConflicts(source);
+    }
+    Result<int64_t> kept = int64_t{0};
+    if (inserted.ok() && conflicting.ok() && !quarantine.empty()) {
+      kept = KeepQuarantined(quarantine, source);
+    }
+    if (!inserted.ok() || !conflicting.ok() || !kept.ok()) {
+      (void)Command("ROLLBACK");
+      return !inserted.ok() ? inserted.error() : !conflicting.ok() ? conflicting.error()
+                                                                    : kept.error();
+    }
+    if (auto s = Command("COMMIT"); !s.ok()) return s.error();
+    ports::InsertCounts counts;
+    counts.quarantined = *kept;
+    counts.inserted = *inserted;
+    counts.conflicting = *conflicting;
+    counts.duplicate = static_cast<int64_t>(batch.size()) - *inserted - *conflicting;
+    return counts;
+  }
+
   // Connects unless connected (PgLink::Ensure); conn_ is the connection until the next call.
   Status Connect() REQUIRES(mutex_) {
     if (auto s = link_.Ensure(); !s.ok()) return s;
@@ -241,6 +260,16 @@ class PgReadingStore final : public ports::ReadingStore {
       if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn, res.get(), name);
     }
     return OkStatus();
+  }
+
+  // Runs `step`; a session that died under it changed nothing, so it runs once more on a new
+  // one.
+  template <typename Step>
+  Status OnceMoreIfLost(const Step& step) REQUIRES(mutex_) {
+    Status s = step();
+    if (s.ok() || !link_.Lost()) return s;
+    if (auto again = Connect(); !again.ok()) return again;
+    return step();
   }
 
   Status Command(const char* sql) REQUIRES(mutex_) {
@@ -310,13 +339,7 @@ class PgReadingStore final : public ports::ReadingStore {
       sensors += std::to_string(q.sensor_id);
       times += std::to_string(q.ts);
       centis += std::to_string(q.centi);
-      reasons += '"';  // a text[] element quoted, with " and \ escaped; a NUL cannot be sent
-      for (char c : q.reason) {
-        if (c == '\0') continue;
-        if (c == '"' || c == '\\') reasons += '\\';
-        reasons += c;
-      }
-      reasons += '"';
+      AppendQuoted(reasons, q.reason);
     }
     sensors += '}';
     times += '}';
@@ -361,6 +384,7 @@ class PgReadingStore final : public ports::ReadingStore {
   PgLink link_ GUARDED_BY(mutex_);
   PGconn* conn_ GUARDED_BY(mutex_) = nullptr;  // link_'s, set by Connect()
   std::string buffer_ GUARDED_BY(mutex_);  // COPY data, reused across batches
+  ReadingMonths months_ GUARDED_BY(mutex_);
   std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(mutex_);  // (sensor, day number)
 };
 

@@ -10,6 +10,7 @@
 #include <array>
 
 #include "adapters/storage/schema_history_bills.hpp"
+#include "adapters/storage/schema_history_readings.hpp"
 #include "adapters/storage/schema_history_connections.hpp"
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
@@ -30,7 +31,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 25> kMigrations = {{
+constexpr std::array<Migration, 26> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -250,6 +251,9 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {23, "heat-meter disputes", nullptr, nullptr, kMeterDisputesSql},               // R-METER-1
     {24, "increase, decrease, stop and resume heating", nullptr, nullptr, kHeatingChangesSql},
     {25, "season bills and meter readings", nullptr, nullptr, kBillsSql},  // R-BILL-1, R-METER-1
+    // City scale (issue 17): PostgreSQL keeps readings in monthly partitions.
+    {26, "readings partitioned by month", kReadingsByMonthSqlite, kReadingsByMonthPostgres,
+     nullptr},
 }};
 
 }  // namespace
