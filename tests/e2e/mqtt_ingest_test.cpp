@@ -366,8 +366,13 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
   ASSERT_TRUE(conn.ok());
   if (GetParam() == "postgres") {
     ASSERT_TRUE((*conn)->Query("CREATE EXTENSION IF NOT EXISTS amcheck").ok());
-    auto check = (*conn)->Query("SELECT bt_index_check('readings_pkey', true)");
-    EXPECT_TRUE(check.ok()) << (check.ok() ? "" : check.error().detail);
+    // The key of every monthly partition (migration 26); the partitioned index has no pages.
+    auto check = (*conn)->Query(
+        "SELECT COUNT(bt_index_check(i.indexrelid, true)) FROM pg_index i "
+        "JOIN pg_inherits p ON p.inhrelid = i.indrelid "
+        "WHERE p.inhparent = 'readings'::regclass AND i.indisprimary");
+    ASSERT_TRUE(check.ok()) << check.error().detail;
+    EXPECT_GT(check->Int(0, 0), 0);
   } else {
     auto check = (*conn)->Query("PRAGMA integrity_check");
     ASSERT_TRUE(check.ok());
