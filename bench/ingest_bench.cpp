@@ -278,15 +278,13 @@ struct CopyFixture {
   }
   ~CopyFixture() { PQfinish(conn); }
 
-  // One COPY of `rows` shifted by `shift` seconds; "" or the error. The months not seen yet get
-  // their partitions first, as the reading store does (migration 26).
+  // One COPY of `rows` shifted by `shift` seconds; "" or the error. New months first (as the store).
   std::string Copy(const std::vector<Row>& rows, int64_t shift) {
     std::vector<ports::Reading> times;
     for (const Row& r : rows) times.push_back({0, r.ts + shift, 0});
     const std::vector<int64_t> new_months = months.Unknown(times);
-    if (!adapters::storage::EnsureReadingPartitions(conn, new_months).ok()) {
-      return PQerrorMessage(conn);
-    }
+    auto made = adapters::storage::EnsureReadingPartitions(conn, new_months);
+    if (!made.ok()) return made.error().detail;
     months.MarkKnown(new_months);
     PGresult* res = PQexec(conn, "COPY readings (sensor_id, ts, centi) FROM STDIN");
     const bool in = PQresultStatus(res) == PGRES_COPY_IN;

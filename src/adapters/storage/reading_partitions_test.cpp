@@ -8,6 +8,7 @@
 
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
+#include "support/raw_city.hpp"
 #include "support/test_database.hpp"
 
 namespace hearth::adapters::storage {
@@ -26,20 +27,8 @@ int64_t LocalTs(int y, unsigned m, unsigned d, int hh, int mm) {
       .count();
 }
 
-// The city down to one sensor (id 1), in the schema of migration 2 onwards.
-constexpr const char* kOneSensor[] = {
-    "INSERT INTO districts (code, name, city, policy) VALUES ('d1', 'D', 'Weihai', 'weihai')",
-    "INSERT INTO companies (code, name, policy) VALUES ('c1', 'C', 'weihai')",
-    "INSERT INTO heat_sources (company_id, code, name, kind) VALUES (1, 'hs', 'p', 'chp')",
-    "INSERT INTO network_sections (company_id, heat_source_id, code, name) "
-    "VALUES (1, 1, 'n1', 'n')",
-    "INSERT INTO substations (company_id, network_section_id, code, name) "
-    "VALUES (1, 1, 's1', 's')",
-    "INSERT INTO buildings (company_id, district_id, substation_id, code, community, floors) "
-    "VALUES (1, 1, 1, 'b1', 'Sunny', 6)",
-    "INSERT INTO partitions (company_id, building_id, code) VALUES (1, 1, 'u1')",
-    "INSERT INTO households (company_id, partition_id, code, area_m2, floor, orientation, "
-    "billing, heating_status) VALUES (1, 1, 'h1', 8550, 3, 'sun', 'area', 'heated')",
+// A room and its sensor T-1 (id 1) in the raw household's flat.
+constexpr const char* kRoomAndSensor[] = {
     "INSERT INTO rooms (household_id, name, kind) VALUES (1, 'living', 'living')",
     "INSERT INTO sensors (code, room_id) VALUES ('T-1', 1)",
 };
@@ -53,6 +42,11 @@ class ReadingPartitions : public ::testing::TestWithParam<Engine> {
     conn_ = std::move(*c);
   }
   bool pg() const { return GetParam() == Engine::kPostgres; }
+  // The household of support/raw_city.hpp with one sensor (id 1).
+  void MakeSensor() {
+    for (const char* sql : support::kRawHouseholdRows) ASSERT_TRUE(conn_->Query(sql).ok()) << sql;
+    for (const char* sql : kRoomAndSensor) ASSERT_TRUE(conn_->Query(sql).ok()) << sql;
+  }
 
   // The partitions of readings, by name.
   std::vector<std::string> Partitions() {
@@ -79,13 +73,13 @@ class ReadingPartitions : public ::testing::TestWithParam<Engine> {
 // 2025-12-01 00:00 local are both 2025-11-30 in UTC, yet fall in two months.
 TEST_P(ReadingPartitions, TheMigrationMovesStoredReadingsIntoTheirMonths) {
   ASSERT_TRUE(MigrateTo(*conn_, 25).ok());
-  for (const char* sql : kOneSensor) ASSERT_TRUE(conn_->Query(sql).ok()) << sql;
+  ASSERT_NO_FATAL_FAILURE(MakeSensor());
   const int64_t times[] = {LocalTs(2025, 11, 30, 23, 59), LocalTs(2025, 12, 1, 0, 0),
                            LocalTs(2026, 1, 15, 12, 0)};
   for (int64_t ts : times) {
-    ASSERT_TRUE(conn_->Query("INSERT INTO readings (sensor_id, ts, centi) VALUES (1, $1, 2000)",
-                             {ts})
-                    .ok());
+    ASSERT_TRUE(
+        conn_->Query("INSERT INTO readings (sensor_id, ts, centi) VALUES (1, $1, 2000)", {ts})
+            .ok());
   }
   ASSERT_TRUE(Migrate(*conn_).ok());
   EXPECT_EQ(Count(), 3);
@@ -97,16 +91,16 @@ TEST_P(ReadingPartitions, TheMigrationMovesStoredReadingsIntoTheirMonths) {
     EXPECT_EQ(in_nov->Int(0, 0), 1);
   }
   // The key still refuses a second reading of a (sensor, ts).
-  EXPECT_FALSE(conn_->Query("INSERT INTO readings (sensor_id, ts, centi) VALUES (1, $1, 1900)",
-                            {times[1]})
-                   .ok());
+  EXPECT_FALSE(
+      conn_->Query("INSERT INTO readings (sensor_id, ts, centi) VALUES (1, $1, 1900)", {times[1]})
+          .ok());
 }
 
 // The store makes a new month's partition before the batch: a batch over a month's end and a
 // later one in a month never seen, read back across the boundary, duplicates still counted.
 TEST_P(ReadingPartitions, TheStoreStoresReadingsOfAnyMonth) {
   ASSERT_TRUE(Migrate(*conn_).ok());
-  for (const char* sql : kOneSensor) ASSERT_TRUE(conn_->Query(sql).ok()) << sql;
+  ASSERT_NO_FATAL_FAILURE(MakeSensor());
   auto store = OpenReadingStore(db_->url());
   ASSERT_TRUE(store.ok());
   const int64_t a = LocalTs(2026, 2, 28, 23, 50), b = LocalTs(2026, 3, 1, 0, 0),
@@ -145,7 +139,7 @@ TEST(ReadingMonthsTest, FirstMonthKeptCountsThisMonth) {
 // refuses, naming why.
 TEST_P(ReadingPartitions, PruningDropsWholeMonthsOnPostgres) {
   ASSERT_TRUE(Migrate(*conn_).ok());
-  for (const char* sql : kOneSensor) ASSERT_TRUE(conn_->Query(sql).ok()) << sql;
+  ASSERT_NO_FATAL_FAILURE(MakeSensor());
   auto store = OpenReadingStore(db_->url());
   ASSERT_TRUE(store.ok());
   std::vector<ports::Reading> batch{{1, LocalTs(2024, 10, 31, 23, 0), 2000},

@@ -7,6 +7,7 @@
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
+#include "support/raw_city.hpp"
 #include "support/test_database.hpp"
 
 namespace hearth::adapters::storage {
@@ -106,23 +107,12 @@ TEST_P(StoreContract, TheSeasonRenameKeepsSeasonsAndFees) {
   auto c = Connect();
   ASSERT_TRUE(MigrateTo(*c, 7).ok());
   const char* const kVersion7Rows[] = {
-      "INSERT INTO districts (code, name, city, policy) VALUES ('d1', 'D', 'Weihai', 'weihai')",
-      "INSERT INTO companies (code, name, policy) VALUES ('c1', 'C', 'weihai')",
-      "INSERT INTO heat_sources (company_id, code, name, kind) VALUES (1, 'hs', 'p', 'chp')",
-      "INSERT INTO network_sections (company_id, heat_source_id, code, name) "
-      "VALUES (1, 1, 'n1', 'n')",
-      "INSERT INTO substations (company_id, network_section_id, code, name) "
-      "VALUES (1, 1, 's1', 's')",
-      "INSERT INTO buildings (company_id, district_id, substation_id, code, community, floors) "
-      "VALUES (1, 1, 1, 'b1', 'Sunny', 6)",
-      "INSERT INTO partitions (company_id, building_id, code) VALUES (1, 1, 'u1')",
-      "INSERT INTO households (company_id, partition_id, code, area_m2, floor, orientation, "
-      "billing, heating_status) VALUES (1, 1, 'h1', 8550, 3, 'sun', 'area', 'heated')",
       "INSERT INTO seasons (district_id, start_year, official_start, official_end) "
       "VALUES (1, 2024, '2024-11-15', '2025-03-15'), (1, 2025, '2025-11-15', '2026-03-15')",
       "INSERT INTO fees (household_id, season_start_year, amount, due_on) "
       "VALUES (1, 2024, 264000, '2024-11-01'), (1, 2025, 270000, '2025-11-01')",
   };
+  for (const char* sql : support::kRawHouseholdRows) ASSERT_TRUE(c->Query(sql).ok()) << sql;
   for (const char* sql : kVersion7Rows) {
     auto r = c->Query(sql);
     ASSERT_TRUE(r.ok()) << sql << ": " << r.error().detail;
