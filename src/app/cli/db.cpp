@@ -1,6 +1,7 @@
 // hearth migrate | hearth backup FILE | hearth prune-readings --keep-months N
 #include <iostream>
 
+#include "adapters/clock/system_clock.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/reading_partitions.hpp"
 #include "app/cli/commands.hpp"
@@ -38,10 +39,8 @@ void AddPruneReadings(CLI::App& app, const std::shared_ptr<std::string>& db, int
       *exit_code = Fail(s.error());
       return;
     }
-    const Date first = adapters::storage::FirstMonthKept(
-        LocalDate(
-            std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now())),
-        *keep);
+    const Date first =
+        adapters::storage::FirstMonthKept(LocalDate(adapters::clock::SystemClock().Now()), *keep);
     auto dropped = adapters::storage::PruneReadingMonths(**conn, first, *dry_run, CliActor());
     if (!dropped.ok()) {
       *exit_code = Fail(dropped.error());
