@@ -55,6 +55,42 @@ Result<const std::vector<ports::UsageRateRow>*> RatesOf(
   return &it->second;
 }
 
+Status CheckRange(Date from, Date to) {
+  if (from > to) return Error::InvalidArgument("from must not be after to", "from");
+  if ((to - from).count() + 1 > kMaxJudgedDays) {
+    return Error::InvalidArgument(
+        "from..to may span at most " + std::to_string(kMaxJudgedDays) + " days", "from");
+  }
+  return OkStatus();
+}
+
+// The record `id` of type View, from the cache when it has it.
+template <typename View>
+Result<const View*> CachedView(ports::RecordStore& records, int64_t id,
+                               std::map<int64_t, View>& cache) {
+  auto it = cache.find(id);
+  if (it == cache.end()) {
+    auto view = ports::GetView<View>(records, id);
+    if (!view.ok()) return view.error();
+    it = cache.emplace(id, std::move(*view)).first;
+  }
+  return &it->second;
+}
+
+// The profile of the household's company, from the cache when it has it.
+Result<std::shared_ptr<const rules::Policy>> CachedPolicy(
+    ports::RecordStore& records, const PolicyRegistry& policies,
+    const ports::HouseholdView& household,
+    std::map<int64_t, std::shared_ptr<const rules::Policy>>& cache) {
+  auto it = cache.find(household.company_id);
+  if (it == cache.end()) {
+    auto found = PolicyOfHousehold(records, policies, household);
+    if (!found.ok()) return found.error();
+    it = cache.emplace(household.company_id, *found).first;
+  }
+  return it->second;
+}
+
 std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
                          const std::string& guarantee_reason) {
   using rules::DayStatus;
@@ -99,35 +135,31 @@ Status JudgingService::AddFacts(int64_t household_id, Date from, Date to,
   return OkStatus();
 }
 
-Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
-                                                         Cache* cache) const {
+Result<JudgingService::Context> JudgingService::ContextOf(const ports::HouseholdView& household,
+                                                         Cache& cache) const {
   Context c;
-  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
-  if (!household.ok()) return household.error();
-  c.household = std::move(*household);
-  auto partition = ports::GetView<ports::PartitionView>(records_, c.household.partition_id);
+  c.household = household;
+  auto partition = CachedView(records_, c.household.partition_id, cache.partition_records);
   if (!partition.ok()) return partition.error();
-  auto building = ports::GetView<ports::BuildingView>(records_, partition->building_id);
+  auto building = CachedView(records_, (*partition)->building_id, cache.buildings);
   if (!building.ok()) return building.error();
-  c.building = std::move(*building);
-  auto policy = PolicyOfHousehold(records_, policies_, household_id);
+  c.building = **building;
+  auto policy = CachedPolicy(records_, policies_, c.household, cache.policies);
   if (!policy.ok()) return policy.error();
   c.policy = *policy;
   const int64_t company = c.household.company_id;
 
   // R-TEMP-2: the guarantee, from the derived usage rates.
-  Cache local;
-  Cache& rates = cache ? *cache : local;
   auto by_partition =
-      RatesOf(records_, ports::UsageGrouping::kPartition, company, rates.partitions);
+      RatesOf(records_, ports::UsageGrouping::kPartition, company, cache.partitions);
   if (!by_partition.ok()) return by_partition.error();
   auto by_community =
-      RatesOf(records_, ports::UsageGrouping::kCommunity, company, rates.communities);
+      RatesOf(records_, ports::UsageGrouping::kCommunity, company, cache.communities);
   if (!by_community.ok()) return by_community.error();
   rules::GuaranteeInput in;
   bool have_partition = false, have_community = false;
   for (const auto& r : **by_partition) {
-    if (r.partition_id == partition->id) {
+    if (r.partition_id == (*partition)->id) {
       in.partition = {r.heated_centi, r.total_centi};
       have_partition = true;
     }
@@ -139,7 +171,7 @@ Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
     }
   }
   if (!have_partition || !have_community) {
-    return Error::Internal("no usage rate for household " + std::to_string(household_id));
+    return Error::Internal("no usage rate for household " + std::to_string(household.id));
   }
   if (c.household.agreed_temp_tenths) {
     in.agreed = static_cast<rules::Tenths>(*c.household.agreed_temp_tenths);
@@ -151,27 +183,41 @@ Result<JudgingService::Context> JudgingService::ContextOf(int64_t household_id,
   return c;
 }
 
-Result<std::vector<ports::SeasonView>> JudgingService::SeasonRecords(int64_t district_id) const {
-  ports::ListQuery q;
-  q.equals["district_id"] = district_id;
-  q.limit = 1000;
-  auto records = records_.List(Res("seasons"), q);
-  if (!records.ok()) return records.error();
-  return ports::ViewsOf<ports::SeasonView>(records->items);
+Result<const std::vector<ports::SeasonView>*> JudgingService::SeasonRecords(int64_t district_id,
+                                                                           Cache& cache) const {
+  auto it = cache.seasons.find(district_id);
+  if (it == cache.seasons.end()) {
+    ports::ListQuery q;
+    q.equals["district_id"] = district_id;
+    q.limit = 1000;
+    auto records = records_.List(Res("seasons"), q);
+    if (!records.ok()) return records.error();
+    auto views = ports::ViewsOf<ports::SeasonView>(records->items);
+    if (!views.ok()) return views.error();
+    it = cache.seasons.emplace(district_id, std::move(*views)).first;
+  }
+  return &it->second;
 }
 
 Result<rules::SeasonDates> JudgingService::SeasonOf(int64_t household_id, int start_year) const {
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
-  auto partition = ports::GetView<ports::PartitionView>(records_, household->partition_id);
+  return SeasonOf(*household, start_year);
+}
+
+Result<rules::SeasonDates> JudgingService::SeasonOf(const ports::HouseholdView& household,
+                                                    int start_year, Cache* cache) const {
+  Cache local;
+  Cache& c = cache ? *cache : local;
+  auto partition = CachedView(records_, household.partition_id, c.partition_records);
   if (!partition.ok()) return partition.error();
-  auto building = ports::GetView<ports::BuildingView>(records_, partition->building_id);
+  auto building = CachedView(records_, (*partition)->building_id, c.buildings);
   if (!building.ok()) return building.error();
-  auto policy = PolicyOfHousehold(records_, policies_, household_id);
+  auto policy = CachedPolicy(records_, policies_, household, c.policies);
   if (!policy.ok()) return policy.error();
-  auto seasons = SeasonRecords(building->district_id);
+  auto seasons = SeasonRecords((*building)->district_id, c);
   if (!seasons.ok()) return seasons.error();
-  return SeasonOfYear(**policy, *seasons, start_year);
+  return SeasonOfYear(**policy, **seasons, start_year);
 }
 
 Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Date from,
@@ -195,22 +241,33 @@ Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Da
 }
 
 Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache* cache) const {
-  auto c = ContextOf(household_id, cache);
+  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
+  if (!household.ok()) return household.error();
+  Cache local;
+  auto c = ContextOf(*household, cache ? *cache : local);
   if (!c.ok()) return c.error();
   return std::move(c->guarantee);
 }
 
 Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from, Date to,
                                                  Cache* cache) const {
-  if (from > to) return Error::InvalidArgument("from must not be after to", "from");
-  if ((to - from).count() + 1 > kMaxJudgedDays) {
-    return Error::InvalidArgument(
-        "from..to may span at most " + std::to_string(kMaxJudgedDays) + " days", "from");
-  }
+  if (auto range = CheckRange(from, to); !range.ok()) return range.error();
+  auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
+  if (!household.ok()) return household.error();
+  return Judge(*household, from, to, cache);
+}
+
+Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& household, Date from,
+                                                 Date to, Cache* cache) const {
+  const int64_t household_id = household.id;
+  if (auto range = CheckRange(from, to); !range.ok()) return range.error();
   if (rollups_) {
     if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
   }
-  auto context = ContextOf(household_id, cache);
+  Cache local;
+  Cache& shared = cache ? *cache : local;
+  const bool reasons = shared.reasons;
+  auto context = ContextOf(household, shared);
   if (!context.ok()) return context.error();
   const rules::Policy& policy = *context->policy;
   const int64_t district = context->building.district_id;
@@ -218,8 +275,9 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   const bool meter_billed = context->household.billing == "meter";
 
   // The seasons touching from..to.
-  auto season_views = SeasonRecords(district);
-  if (!season_views.ok()) return season_views.error();
+  auto found_seasons = SeasonRecords(district, shared);
+  if (!found_seasons.ok()) return found_seasons.error();
+  const std::vector<ports::SeasonView>* season_views = *found_seasons;
   std::vector<rules::SeasonDates> seasons;
   for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {
     rules::SeasonDates s = SeasonOfYear(policy, *season_views, year);
@@ -240,18 +298,46 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     }
     return false;
   };
+  // The days lo..hi, by their offset from lo.
+  const auto span = static_cast<size_t>((hi - lo).count() + 1);
+  auto offset = [&](Date d) { return static_cast<size_t>((d - lo).count()); };
   auto stored = store_.HouseholdDays(household_id, lo, hi);
   if (!stored.ok()) return stored.error();
-  std::map<Date, const ports::HouseholdDay*> days;
-  for (const auto& d : *stored) days[d.day] = &d;
-  auto means = store_.OutdoorMeans(district, lo, hi);
-  if (!means.ok()) return means.error();
-  std::map<Date, rules::Tenths> outdoor;
-  for (const auto& m : *means) outdoor[m.day] = m.mean;
-  auto measurements = store_.Measurements(household_id);
-  if (!measurements.ok()) return measurements.error();
+  std::vector<ports::HouseholdDay*> days(span, nullptr);
+  for (auto& d : *stored) {
+    if (d.day >= lo && d.day <= hi) days[offset(d.day)] = &d;
+  }
+  auto means = shared.means.find({district, lo, hi});
+  if (means == shared.means.end()) {
+    auto read = store_.OutdoorMeans(district, lo, hi);
+    if (!read.ok()) return read.error();
+    means = shared.means.emplace(std::make_tuple(district, lo, hi), std::move(*read)).first;
+  }
+  std::vector<std::optional<rules::Tenths>> outdoor(span);
+  for (const auto& m : means->second) {
+    if (m.day >= lo && m.day <= hi) outdoor[offset(m.day)] = m.mean;
+  }
+  // A batch asks only the households with a valid measurement for theirs.
+  bool measured = true;
+  if (cache) {
+    auto it = cache->measured.find(household.company_id);
+    if (it == cache->measured.end()) {
+      auto ids = store_.MeasuredHouseholds(household.company_id);
+      if (!ids.ok()) return ids.error();
+      it = cache->measured
+               .emplace(household.company_id, std::set<int64_t>(ids->begin(), ids->end()))
+               .first;
+    }
+    measured = it->second.contains(household_id);
+  }
+  std::vector<ports::Measurement> measurements;
+  if (measured) {
+    auto read = store_.Measurements(household_id);
+    if (!read.ok()) return read.error();
+    measurements = std::move(*read);
+  }
   std::vector<rules::ManualEvidence> manual;
-  for (const auto& m : *measurements) {
+  for (const auto& m : measurements) {
     if (m.valid && m.value) manual.push_back({m.taken_at, *m.value, StandingOf(m)});
   }
 
@@ -260,20 +346,18 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
   if (auto f = AddFacts(household_id, from, to, stopped, covered); !f.ok()) return f.error();
 
   HouseholdJudgement out;
+  out.days.reserve(static_cast<size_t>((to - from).count() + 1));
   out.household_id = household_id;
   out.policy = policy.id;
   out.guarantee_case = rules::GuaranteeCaseName(guarantee->applied);
   out.guarantee_reason = guarantee->reason;
   auto remote_of = [&](Date d) -> std::optional<rules::Tenths> {
-    auto it = days.find(d);
-    return it == days.end() ? std::nullopt : it->second->value;
+    const ports::HouseholdDay* day = days[offset(d)];
+    return day ? day->value : std::nullopt;
   };
-  auto outdoor_of = [&](Date d) -> std::optional<rules::Tenths> {
-    auto it = outdoor.find(d);
-    return it == outdoor.end() ? std::nullopt : std::optional<rules::Tenths>(it->second);
-  };
+  auto outdoor_of = [&](Date d) { return outdoor[offset(d)]; };
   // R-REFUND-5 per season, then each asked day.
-  std::map<Date, rules::DayEvidence> evidence;
+  std::vector<std::optional<rules::DayEvidence>> evidence(span);
   for (const auto& s : seasons) {
     std::vector<std::optional<rules::Tenths>> remote, judged;
     for (Date d = s.official_start; d <= s.official_end; d += std::chrono::days{1}) {
@@ -286,7 +370,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
     }
     auto e = rules::DailyEvidence(s, remote, judged, manual);
     for (size_t i = 0; i < e.size(); ++i) {
-      evidence[s.official_start + std::chrono::days{static_cast<int64_t>(i)}] = e[i];
+      evidence[offset(s.official_start) + i] = e[i];
     }
   }
   for (Date d = from; d <= to; d += std::chrono::days{1}) {
@@ -297,8 +381,8 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
       j.outage = static_cast<rules::Centihours>(s->second * 100 / 3600);  // floor: 11:59 < 12 h
     }
     if (auto c = covered.find(d); c != covered.end()) j.finding_id = c->second;
-    auto e = evidence.find(d);
-    j.in_season = e != evidence.end();
+    const std::optional<rules::DayEvidence>& e = evidence[offset(d)];
+    j.in_season = e.has_value();
     if (!j.in_season) {
       j.value = remote_of(d);
       j.source = j.value ? rules::EvidenceSource::kRemote : rules::EvidenceSource::kNone;
@@ -308,18 +392,20 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
         const bool exempt =
             j.outdoor_mean && rules::IsExemptDay(policy.temperature, *j.outdoor_mean);
         j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
-        j.reason = StatusReason(policy, j, guarantee->reason) +
-                   "; an early-start or extension day: no fee, no refund (R-SEASON-1)";
+        if (reasons) {
+          j.reason = StatusReason(policy, j, guarantee->reason) +
+                     "; an early-start or extension day: no fee, no refund (R-SEASON-1)";
+        }
       }
     } else {
-      j.value = e->second.value;
-      j.source = e->second.source;
+      j.value = e->value;
+      j.source = e->source;
       j.guarantee = guarantee->value;
       rules::RefundDay rd;
       rd.date = d;
       rd.value = j.value;
       rd.source = j.source;
-      rd.measured_on = e->second.measured_on;
+      rd.measured_on = e->measured_on;
       rd.guarantee = j.guarantee;
       rd.outdoor_mean = j.outdoor_mean;
       rd.meter_billed = meter_billed;
@@ -329,29 +415,29 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
       j.status = rules::JudgeDay(exempt, j.guarantee, j.value);
       rules::DayShare share = rules::ShareOfDay(policy, rd);
       j.share_percent = share.share_percent;
-      j.reason = rules::DescribeShare(policy, rd, share);
-      if (share.meter && share.cause == rules::RefundCause::kNone) {
+      if (reasons) j.reason = rules::DescribeShare(policy, rd, share);
+      if (reasons && share.meter && share.cause == rules::RefundCause::kNone) {
         j.reason = StatusReason(policy, j, guarantee->reason) + "; billed by heat meter: no " +
                    "temperature share (" + policy.refund.meter_temperature_share.basis.Display() +
                    ")";
       }
-      if (share.excluded && share.cause == rules::RefundCause::kNone) {
+      if (reasons && share.excluded && share.cause == rules::RefundCause::kNone) {
         j.reason = StatusReason(policy, j, guarantee->reason) + "; household-caused (finding " +
                    std::to_string(*j.finding_id) + "): no temperature share (R-REFUND-4)";
       }
     }
     if (j.source == rules::EvidenceSource::kRemote || j.source == rules::EvidenceSource::kNone) {
       // The rooms say why a day has no value too (e.g. 19 valid hours).
-      if (auto it = days.find(d); it != days.end()) {
-        j.room = it->second->room;
-        j.rooms = it->second->rooms;
+      if (ports::HouseholdDay* day = days[offset(d)]) {  // each day is read once: moved
+        j.room = std::move(day->room);
+        j.rooms = std::move(day->rooms);
       }
     } else if (j.source == rules::EvidenceSource::kManual ||
                j.source == rules::EvidenceSource::kManualPeriod) {
-      j.measured_on = e->second.measured_on;
+      j.measured_on = e->measured_on;
       // The measurement behind the value: a third-party test first, then the latest that day.
       const ports::Measurement* best = nullptr;
-      for (const auto& m : *measurements) {
+      for (const auto& m : measurements) {
         if (!m.valid || !m.value || !IsEvidence(StandingOf(m)) ||
             LocalDate(m.taken_at) != *j.measured_on) {
           continue;
@@ -366,7 +452,7 @@ Result<HouseholdJudgement> JudgingService::Judge(int64_t household_id, Date from
         j.room = best->room;
       }
     }
-    if (j.reason.empty()) j.reason = StatusReason(policy, j, guarantee->reason);
+    if (reasons && j.reason.empty()) j.reason = StatusReason(policy, j, guarantee->reason);
     out.days.push_back(std::move(j));
   }
   return out;

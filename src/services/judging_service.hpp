@@ -31,7 +31,9 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/result.hpp"
@@ -58,7 +60,7 @@ struct JudgedDay {
   std::optional<rules::Tenths> guarantee;  ///< none: no guarantee (or outside the season)
   rules::DayStatus status = rules::DayStatus::kNotJudged;
   int share_percent = 0;
-  std::string reason;
+  std::string reason;  ///< empty when the Cache asked for none
   bool in_season = false;  ///< an official day: the fee's days (R-REFUND-3)
   /// An early-start or extension day the district decided (R-SEASON-1): judged against the
   /// guarantee and reported, but it carries no fee, so no refund share.
@@ -99,10 +101,24 @@ class JudgingService {
                  const PolicyRegistry& policies, RollupService* rollups, DayFacts facts = {})
       : store_(store), records_(records), policies_(policies), rollups_(rollups), facts_(facts) {}
 
-  /// Usage rates by company, kept for one batch of calls (alerts judge many households); not
-  /// thread-safe: one per caller.
+  /// What many households share, read once for a batch of calls (alerts, the refund ledger and
+  /// the reports judge many households): a record changed during the batch is seen by the next
+  /// batch. Not thread-safe: one per caller.
   struct Cache {
+    /// Usage rates by company.
     std::map<int64_t, std::vector<ports::UsageRateRow>> partitions, communities;
+    std::map<int64_t, ports::PartitionView> partition_records;  ///< by id
+    std::map<int64_t, ports::BuildingView> buildings;           ///< by id
+    std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;  ///< by company
+    std::map<int64_t, std::vector<ports::SeasonView>> seasons;        ///< by district
+    /// Outdoor means by district and the range asked.
+    std::map<std::tuple<int64_t, Date, Date>, std::vector<ports::OutdoorMean>> means;
+    /// By company: the households with a valid manual measurement. Only they are asked for
+    /// their measurements.
+    std::map<int64_t, std::set<int64_t>> measured;
+    /// false: the judged days carry no reason text, for a batch that words its own (the refund
+    /// ledger keeps rules::ComputeRefund's reasons of the days with a share).
+    bool reasons = true;
   };
 
   /// Judges `household_id`'s days from..to (inclusive). The caller checks access first: this
@@ -110,6 +126,10 @@ class JudgingService {
   /// spans more than kMaxJudgedDays; not_found (field "id") for an unknown household;
   /// failed_precondition when its company's profile is not loaded; the stores' errors.
   Result<HouseholdJudgement> Judge(int64_t household_id, Date from, Date to,
+                                   Cache* cache = nullptr) const;
+  /// The same, for a household the caller has read (a page of households): its record is not
+  /// read again.
+  Result<HouseholdJudgement> Judge(const ports::HouseholdView& household, Date from, Date to,
                                    Cache* cache = nullptr) const;
 
   /// The households of `company_id` that have a stored household-day of from..to,
@@ -127,6 +147,8 @@ class JudgingService {
   /// The official dates of the household's season that starts in `start_year`: its district's
   /// season record, else the profile's default dates (R-SEASON-1).
   Result<rules::SeasonDates> SeasonOf(int64_t household_id, int start_year) const;
+  Result<rules::SeasonDates> SeasonOf(const ports::HouseholdView& household, int start_year,
+                                      Cache* cache = nullptr) const;
 
  private:
   // What judging a household needs besides its days: where it is, its profile, its guarantee.
@@ -136,8 +158,9 @@ class JudgingService {
     std::shared_ptr<const rules::Policy> policy;
     rules::Guarantee guarantee;
   };
-  Result<Context> ContextOf(int64_t household_id, Cache* cache) const;
-  Result<std::vector<ports::SeasonView>> SeasonRecords(int64_t district_id) const;
+  Result<Context> ContextOf(const ports::HouseholdView& household, Cache& cache) const;
+  Result<const std::vector<ports::SeasonView>*> SeasonRecords(int64_t district_id,
+                                                              Cache& cache) const;
   /// Per day of [from, to]: the company-caused stop time, and the covering finding.
   Status AddFacts(int64_t household_id, Date from, Date to, std::map<Date, long>& stopped,
                   std::map<Date, int64_t>& covered) const;

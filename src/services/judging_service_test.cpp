@@ -394,6 +394,83 @@ TEST_P(JudgingTest, AgreedTemperaturesAndMeterBilling) {
 
 // R-SEASON-1 (issue 11): a district's early-start and extension days are judged and reported,
 // with no share (no fee); a day past the extension is not judged.
+// Every field but the reason: a batch without reasons must judge the same.
+void ExpectSameJudgement(const HouseholdJudgement& a, const HouseholdJudgement& b,
+                         bool same_reasons) {
+  EXPECT_EQ(a.policy, b.policy);
+  EXPECT_EQ(a.guarantee_case, b.guarantee_case);
+  ASSERT_EQ(a.days.size(), b.days.size());
+  for (size_t i = 0; i < a.days.size(); ++i) {
+    const JudgedDay &x = a.days[i], &y = b.days[i];
+    SCOPED_TRACE(FormatDate(x.date));
+    EXPECT_EQ(x.date, y.date);
+    EXPECT_EQ(x.value, y.value);
+    EXPECT_EQ(x.guarantee, y.guarantee);
+    EXPECT_EQ(x.status, y.status);
+    EXPECT_EQ(x.share_percent, y.share_percent);
+    EXPECT_EQ(x.in_season, y.in_season);
+    EXPECT_EQ(x.extra_day, y.extra_day);
+    EXPECT_EQ(x.outdoor_mean, y.outdoor_mean);
+    EXPECT_EQ(x.source, y.source);
+    EXPECT_EQ(x.measured_on, y.measured_on);
+    EXPECT_EQ(x.measurement_id, y.measurement_id);
+    EXPECT_EQ(x.room, y.room);
+    EXPECT_EQ(x.rooms.size(), y.rooms.size());
+    if (same_reasons) {
+      EXPECT_EQ(x.reason, y.reason);
+    } else {
+      EXPECT_FALSE(x.reason.empty());
+      EXPECT_TRUE(y.reason.empty()) << y.reason;
+    }
+  }
+}
+
+TEST_P(JudgingTest, ABatchSharingACacheJudgesAsSingleCallsDo) {
+  // What a batch reads once (partition, building, profile, season records, outdoor means, the
+  // measured households) must not change a day: h_ has remote days, a measured period, an
+  // early-start day and cold days; h2, judged first with the same cache, has nothing.
+  Make("seasons", {{"district_id", district_},
+                   {"season", int64_t{2025}},
+                   {"official_start", "2025-11-15"},
+                   {"official_end", "2026-03-15"},
+                   {"early_start", "2025-11-12"},
+                   {"decision_ref", "d-2025-1"}});
+  const int64_t h2 = Make("households", {{"company_id", company_},
+                                         {"partition_id", partition_},
+                                         {"code", "H-2"},
+                                         {"area_m2", int64_t{8000}},
+                                         {"floor", int64_t{3}},
+                                         {"orientation", "sun"},
+                                         {"billing", "meter"},
+                                         {"heating_status", "heated"}});
+  for (Date d = D("2025-11-12"); d <= D("2025-12-10"); d += std::chrono::days{1}) {
+    Hours(bed_, d, d < D("2025-11-20") ? 1700 : 1900);
+    Hours(living_, d, 1850, d == D("2025-11-25") ? 19 : 24);
+  }
+  AddManual(Manual("2025-12-01T10:00:00+08:00", 16000, "signed"));
+  const Date from = D("2025-11-10"), to = D("2025-12-20");
+  auto single = judging_->Judge(h_, from, to);
+  ASSERT_TRUE(single.ok()) << single.error().message;
+
+  JudgingService::Cache cache;
+  auto other = judging_->Judge(h2, from, to, &cache);
+  ASSERT_TRUE(other.ok()) << other.error().message;
+  auto batched = judging_->Judge(h_, from, to, &cache);
+  ASSERT_TRUE(batched.ok()) << batched.error().message;
+  ExpectSameJudgement(*single, *batched, true);
+  EXPECT_EQ(cache.measured.at(company_).count(h_), 1u);
+  EXPECT_EQ(cache.measured.at(company_).count(h2), 0u);
+  auto day = [&](const char* d) { return single->days[static_cast<size_t>((D(d) - from).count())]; };
+  EXPECT_EQ(day("2025-12-02").source, rules::EvidenceSource::kManualPeriod);
+  EXPECT_TRUE(day("2025-11-12").extra_day);
+
+  JudgingService::Cache quiet;
+  quiet.reasons = false;
+  auto wordless = judging_->Judge(h_, from, to, &quiet);
+  ASSERT_TRUE(wordless.ok()) << wordless.error().message;
+  ExpectSameJudgement(*single, *wordless, false);
+}
+
 TEST_P(JudgingTest, EarlyStartAndExtensionDaysAreJudgedWithoutAShare) {
   Make("seasons", {{"district_id", district_},
                    {"season", int64_t{2025}},

@@ -39,15 +39,15 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
   if (!fee.ok()) return fee.error();
   const int64_t fee_fen = fee->amount_fen;
 
-  auto dates = judging.SeasonOf(household.id, year);
+  auto dates = judging.SeasonOf(household, year, cache);
   if (!dates.ok()) return dates.error();
-  auto judgement = judging.Judge(household.id, dates->official_start, dates->official_end, cache);
+  auto judgement = judging.Judge(household, dates->official_start, dates->official_end, cache);
   if (!judgement.ok()) return judgement.error();
   auto policy = policies.Find(judgement->policy);
   if (!policy.ok()) return policy.error();
 
   std::vector<rules::RefundDay> days;
-  std::map<Date, const JudgedDay*> by_date;
+  days.reserve(judgement->days.size());
   std::optional<Date> official_start, official_end;
   for (const auto& j : judgement->days) {
     if (!j.in_season) continue;
@@ -65,7 +65,6 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
     rd.outage = j.outage;                             // R-REFUND-2
     rd.household_caused = j.finding_id.has_value();  // R-REFUND-4
     days.push_back(rd);
-    by_date[j.date] = &j;
   }
   if (!official_start) {
     return Error::FailedPrecondition("the season " + std::to_string(year) +
@@ -83,11 +82,13 @@ Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
 
   std::vector<ports::LedgerDay> listed;
   listed.reserve(refund->days.size());
-  for (const auto& d : refund->days) {
-    const JudgedDay& j = *by_date.at(d.date);
-    ports::LedgerEvidence evidence{j.source, j.room, j.measured_on, j.measurement_id, {}};
-    if (j.source == rules::EvidenceSource::kRemote) evidence.rooms = j.rooms;
-    listed.push_back({d.date, d.share_percent, d.cause, d.reason, j.value, j.guarantee,
+  const Date first = judgement->days.front().date;  // Judge gives one day per date from..to
+  for (auto& d : refund->days) {
+    JudgedDay& j = judgement->days[static_cast<size_t>((d.date - first).count())];
+    ports::LedgerEvidence evidence{j.source, std::move(j.room), j.measured_on, j.measurement_id,
+                                   {}};
+    if (j.source == rules::EvidenceSource::kRemote) evidence.rooms = std::move(j.rooms);
+    listed.push_back({d.date, d.share_percent, d.cause, std::move(d.reason), j.value, j.guarantee,
                       j.outdoor_mean, std::move(evidence)});
   }
 
@@ -135,6 +136,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
   summary.season_start_year = season_start_year;
   const Date last_day = LastCompleteDay(clock_);
   JudgingService::Cache cache;
+  cache.reasons = false;  // an entry keeps ComputeRefund's reasons of its refunded days
   std::vector<ports::RefundEntry> batch;
   auto flush = [&]() -> Status {
     if (batch.empty()) return OkStatus();

@@ -51,12 +51,18 @@ Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStor
                                                                int64_t household_id) {
   auto household = ports::GetView<ports::HouseholdView>(records, household_id);
   if (!household.ok()) return household.error();
-  auto company = ports::GetView<ports::CompanyView>(records, household->company_id);
+  return PolicyOfHousehold(records, policies, *household);
+}
+
+Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(
+    ports::RecordStore& records, const PolicyRegistry& policies,
+    const ports::HouseholdView& household) {
+  auto company = ports::GetView<ports::CompanyView>(records, household.company_id);
   if (!company.ok()) return company.error();
   const std::string& name = company->policy;
   auto policy = policies.Find(name);
   if (!policy.ok()) {
-    return Error::FailedPrecondition("the company of household " + std::to_string(household_id) +
+    return Error::FailedPrecondition("the company of household " + std::to_string(household.id) +
                                      " names the policy profile '" + name +
                                      "', which is not loaded");
   }

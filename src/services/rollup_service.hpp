@@ -24,6 +24,7 @@
 #include "core/thread_annotations.hpp"
 #include "ports/monitoring_store.hpp"
 #include "ports/record_store.hpp"
+#include "ports/record_views.hpp"
 #include "services/policy_registry.hpp"
 
 namespace hearth::services {
@@ -65,5 +66,9 @@ class RollupService {
 Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStore& records,
                                                                const PolicyRegistry& policies,
                                                                int64_t household_id);
+/// The same, for a household the caller has read.
+Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(ports::RecordStore& records,
+                                                               const PolicyRegistry& policies,
+                                                               const ports::HouseholdView& household);
 
 }  // namespace hearth::services
