@@ -21,6 +21,12 @@
 
 namespace hearth::ports {
 
+/// A finding of one household (FindingStore::CoveringOf).
+struct HouseholdCover {
+  int64_t household_id = 0;
+  rules::FindingCover cover;
+};
+
 /// One entry of a finding's history: its recording, then each move.
 struct FindingEvent {
   rules::FindingAction action = rules::FindingAction::kRecord;
@@ -75,6 +81,10 @@ class FindingStore {
   /// The household's findings whose period overlaps [from, to], in any state.
   virtual Result<std::vector<rules::FindingCover>> Covering(int64_t household_id, Date from,
                                                             Date to) = 0;
+  /// The same for every household whose id is in [first, last] (a page of households at once),
+  /// by household, then id.
+  virtual Result<std::vector<HouseholdCover>> CoveringOf(int64_t first, int64_t last, Date from,
+                                                         Date to) = 0;
 };
 
 }  // namespace hearth::ports

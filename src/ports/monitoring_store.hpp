@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <span>
 #include <string>
 #include <vector>
@@ -186,10 +187,11 @@ class MonitoringStore {
 
   // ---- rollups -------------------------------------------------------------------------------
 
-  /// Up to `limit` dirty marks, ordered by household and day; only `household_id`'s when given.
-  /// Marks of sensors without a household cannot exist (sensors belong to rooms).
-  virtual Result<std::vector<DirtyMark>> DirtyMarks(int limit,
-                                                    std::optional<int64_t> household_id) = 0;
+  /// Up to `limit` dirty marks, ordered by household and day; only those of the households
+  /// `first`..`last` (ids, both included) when given. Marks of sensors without a household cannot
+  /// exist (sensors belong to rooms).
+  virtual Result<std::vector<DirtyMark>> DirtyMarks(
+      int limit, std::optional<std::pair<int64_t, int64_t>> first_last) = 0;
 
   /// How many dirty marks wait for a rollup (the rollups' backlog, for /metrics).
   virtual Result<int64_t> DirtyMarkCount() = 0;
@@ -206,6 +208,10 @@ class MonitoringStore {
   /// `household_id`'s stored days with from <= day <= to, in date order.
   virtual Result<std::vector<HouseholdDay>> HouseholdDays(int64_t household_id, Date from,
                                                           Date to) = 0;
+  /// The same for every household whose id is in [first, last] (a page of households at once),
+  /// by household, then date.
+  virtual Result<std::vector<HouseholdDay>> HouseholdDaysOf(int64_t first, int64_t last, Date from,
+                                                            Date to) = 0;
 
   /// Households with a stored day `day` and their values, optionally within one company.
   virtual Result<std::vector<HouseholdDay>> DaysOn(Date day, std::optional<int64_t> company_id) = 0;

@@ -22,6 +22,12 @@
 
 namespace hearth::ports {
 
+/// A company-caused stop of one household (OutageStore::CompanyStopsOf).
+struct HouseholdStop {
+  int64_t household_id = 0;
+  rules::StopSpan span;
+};
+
 /// What a stop cuts off, by record id at each level of the network (R-OUT-2).
 struct OutageScope {
   std::vector<int64_t> heat_sources, network_sections, substations, buildings;
@@ -101,6 +107,10 @@ class OutageStore {
   /// [start, actual end, or `until` while it goes on), clipped to the range (R-REFUND-2).
   virtual Result<std::vector<rules::StopSpan>> CompanyStops(int64_t household_id, Instant from,
                                                             Instant until) = 0;
+  /// The same for every household whose id is in [first, last] (a page of households at once),
+  /// by household, then start.
+  virtual Result<std::vector<HouseholdStop>> CompanyStopsOf(int64_t first, int64_t last,
+                                                            Instant from, Instant until) = 0;
 };
 
 }  // namespace hearth::ports

@@ -54,8 +54,15 @@ struct Scope {
   std::optional<int64_t> household_id;
 };
 
+/// An integer field from `first` to `last`, both included.
+struct FieldRange {
+  std::string field;
+  int64_t first = 0, last = 0;
+};
+
 struct ListQuery {
   Fields equals;                ///< filters on filterable fields
+  std::optional<FieldRange> range;  ///< e.g. the fees of a page of households
   std::optional<int64_t> after; ///< cursor: ids greater than this
   int limit = 50;               ///< 1..1000
   Scope scope;

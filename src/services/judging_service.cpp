@@ -117,21 +117,74 @@ std::string StatusReason(const rules::Policy& policy, const JudgedDay& d,
 
 }  // namespace
 
-Status JudgingService::AddFacts(int64_t household_id, Date from, Date to,
+Instant JudgingService::StopsUntil(Date from, Date to) const {
+  Instant until = StartOfLocalDay(to + std::chrono::days{1});
+  if (facts_.clock) until = std::max(StartOfLocalDay(from), std::min(until, facts_.clock->Now()));
+  return until;
+}
+
+Status JudgingService::AddFacts(int64_t household_id, Date from, Date to, const Cache::Page* page,
                                 std::map<Date, long>& stopped,
                                 std::map<Date, int64_t>& covered) const {
   if (facts_.outages) {
-    Instant until = StartOfLocalDay(to + std::chrono::days{1});
-    if (facts_.clock) until = std::max(StartOfLocalDay(from), std::min(until, facts_.clock->Now()));
-    auto spans = facts_.outages->CompanyStops(household_id, StartOfLocalDay(from), until);
-    if (!spans.ok()) return spans.error();
-    stopped = rules::StopSecondsByDay(*spans);
+    const Instant start = StartOfLocalDay(from), until = StopsUntil(from, to);
+    std::vector<rules::StopSpan> spans;
+    if (page) {
+      // The page's spans are clipped to its wider range: clip them to this one.
+      if (auto it = page->stops.find(household_id); it != page->stops.end()) {
+        for (const rules::StopSpan& s : it->second) {
+          rules::StopSpan clipped{std::max(s.from, start), std::min(s.to, until)};
+          if (clipped.from < clipped.to) spans.push_back(clipped);
+        }
+      }
+    } else {
+      auto read = facts_.outages->CompanyStops(household_id, start, until);
+      if (!read.ok()) return read.error();
+      spans = std::move(*read);
+    }
+    stopped = rules::StopSecondsByDay(spans);
   }
   if (facts_.findings) {
-    auto findings = facts_.findings->Covering(household_id, from, to);
-    if (!findings.ok()) return findings.error();
-    covered = rules::CoveredDays(*findings, from, to);
+    std::vector<rules::FindingCover> findings;
+    if (page) {
+      if (auto it = page->covers.find(household_id); it != page->covers.end()) {
+        findings = it->second;
+      }
+    } else {
+      auto read = facts_.findings->Covering(household_id, from, to);
+      if (!read.ok()) return read.error();
+      findings = std::move(*read);
+    }
+    covered = rules::CoveredDays(findings, from, to);
   }
+  return OkStatus();
+}
+
+Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to,
+                                Cache& cache) const {
+  if (rollups_) {
+    if (auto c = rollups_->CatchUp(first, last); !c.ok()) return c.error();
+  }
+  Cache::Page page;
+  page.first = first;
+  page.last = last;
+  page.from = from;
+  page.to = to;
+  auto days = store_.HouseholdDaysOf(first, last, from, to);
+  if (!days.ok()) return days.error();
+  for (ports::HouseholdDay& d : *days) page.days[d.household_id].push_back(std::move(d));
+  if (facts_.outages) {
+    auto stops =
+        facts_.outages->CompanyStopsOf(first, last, StartOfLocalDay(from), StopsUntil(from, to));
+    if (!stops.ok()) return stops.error();
+    for (const ports::HouseholdStop& s : *stops) page.stops[s.household_id].push_back(s.span);
+  }
+  if (facts_.findings) {
+    auto covers = facts_.findings->CoveringOf(first, last, from, to);
+    if (!covers.ok()) return covers.error();
+    for (const ports::HouseholdCover& c : *covers) page.covers[c.household_id].push_back(c.cover);
+  }
+  cache.page = std::move(page);
   return OkStatus();
 }
 
@@ -261,9 +314,6 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
                                                  Date to, Cache* cache) const {
   const int64_t household_id = household.id;
   if (auto range = CheckRange(from, to); !range.ok()) return range.error();
-  if (rollups_) {
-    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
-  }
   Cache local;
   Cache& shared = cache ? *cache : local;
   const bool reasons = shared.reasons;
@@ -301,10 +351,26 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   // The days lo..hi, by their offset from lo.
   const auto span = static_cast<size_t>((hi - lo).count() + 1);
   auto offset = [&](Date d) { return static_cast<size_t>((d - lo).count()); };
-  auto stored = store_.HouseholdDays(household_id, lo, hi);
-  if (!stored.ok()) return stored.error();
+  // The page holds this household's days, stops and findings when it holds lo..hi (from..to
+  // is inside it).
+  const bool paged = shared.page.Holds(household_id, lo, hi);
+  if (rollups_ && !paged) {  // a page was caught up when it was read
+    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
+  }
+  std::vector<ports::HouseholdDay> stored;
+  if (paged) {
+    if (auto it = shared.page.days.find(household_id); it != shared.page.days.end()) {
+      stored = std::move(it->second);
+      shared.page.days.erase(it);
+    }
+    shared.page.taken.insert(household_id);
+  } else {
+    auto read = store_.HouseholdDays(household_id, lo, hi);
+    if (!read.ok()) return read.error();
+    stored = std::move(*read);
+  }
   std::vector<ports::HouseholdDay*> days(span, nullptr);
-  for (auto& d : *stored) {
+  for (auto& d : stored) {
     if (d.day >= lo && d.day <= hi) days[offset(d.day)] = &d;
   }
   auto means = shared.means.find({district, lo, hi});
@@ -343,7 +409,10 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
 
   std::map<Date, long> stopped;
   std::map<Date, int64_t> covered;
-  if (auto f = AddFacts(household_id, from, to, stopped, covered); !f.ok()) return f.error();
+  if (auto f = AddFacts(household_id, from, to, paged ? &shared.page : nullptr, stopped, covered);
+      !f.ok()) {
+    return f.error();
+  }
 
   HouseholdJudgement out;
   out.days.reserve(static_cast<size_t>((to - from).count() + 1));

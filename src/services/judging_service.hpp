@@ -119,6 +119,24 @@ class JudgingService {
     /// false: the judged days carry no reason text, for a batch that words its own (the refund
     /// ledger keeps rules::ComputeRefund's reasons of the days with a share).
     bool reasons = true;
+
+    /// A page of households read at once (Prefetch): the stored days, company-caused stops and
+    /// findings of the households first..last over from..to. Judge takes a household's from it
+    /// when the household and every day it reads are inside; its days are handed over once (a
+    /// second Judge of the same household reads the store).
+    struct Page {
+      int64_t first = 0, last = -1;
+      Date from{}, to{};
+      std::map<int64_t, std::vector<ports::HouseholdDay>> days;
+      std::map<int64_t, std::vector<rules::StopSpan>> stops;
+      std::map<int64_t, std::vector<rules::FindingCover>> covers;
+      std::set<int64_t> taken;  ///< households whose days were handed over
+      bool Holds(int64_t household, Date lo, Date hi) const {
+        return household >= first && household <= last && lo >= from && hi <= to &&
+               !taken.contains(household);
+      }
+    };
+    Page page;
   };
 
   /// Judges `household_id`'s days from..to (inclusive). The caller checks access first: this
@@ -139,6 +157,13 @@ class JudgingService {
   /// days judge these alone; Judge catches each up. Nothing is rolled up here: this is on the
   /// request path of the live indicators.
   Result<std::vector<int64_t>> WithEvidence(int64_t company_id, Date from, Date to) const;
+
+  /// Reads the stored days, stops and findings of the households whose id is in [first, last]
+  /// over from..to into `cache` (replacing its page), in one statement each, for the Judge calls
+  /// that follow; catches their days up first (when given a RollupService), as Judge would. A
+  /// page is a snapshot: a stop still going counts up to the time it was read. The stores'
+  /// errors.
+  Status Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache) const;
 
   /// R-TEMP-2: the household's guarantee now, as Judge judges its days (same errors, without
   /// "from").
@@ -162,8 +187,11 @@ class JudgingService {
   Result<const std::vector<ports::SeasonView>*> SeasonRecords(int64_t district_id,
                                                               Cache& cache) const;
   /// Per day of [from, to]: the company-caused stop time, and the covering finding.
-  Status AddFacts(int64_t household_id, Date from, Date to, std::map<Date, long>& stopped,
-                  std::map<Date, int64_t>& covered) const;
+  /// From `page` when given (it holds the household and from..to), else from the stores.
+  Status AddFacts(int64_t household_id, Date from, Date to, const Cache::Page* page,
+                  std::map<Date, long>& stopped, std::map<Date, int64_t>& covered) const;
+  /// The end of the stops counted for from..to: its end, or now while it goes on.
+  Instant StopsUntil(Date from, Date to) const;
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;

@@ -19,26 +19,34 @@ bool InScope(const ports::RefundEntry& e, const ports::Scope& scope) {
          (!scope.household_id || e.household_id == *scope.household_id);
 }
 
-// The entry of one household, or not_found when it has no fee for the season.
-Result<ports::RefundEntry> ComputeEntry(ports::RecordStore& records,
-                                               const JudgingService& judging,
-                                               const DeadlineService& deadlines,
-                                               const PolicyRegistry& policies,
-                                               const ports::HouseholdView& household, int year,
-                                               Date last_day, const std::string& actor,
-                                               JudgingService::Cache* cache) {
-  ports::ListQuery fees_query;
-  fees_query.equals = {{"household_id", household.id}, {"season", int64_t{year}}};
-  auto fees = records.List(Res("fees"), fees_query);
-  if (!fees.ok()) return fees.error();
-  if (fees->items.empty()) {
-    return Error::NotFound("household " + std::to_string(household.id) +
-                           " has no fee for the season " + std::to_string(year));
+// The season's fees of the households first..last, by household.
+Result<std::map<int64_t, int64_t>> FeesOf(ports::RecordStore& records, int64_t first,
+                                          int64_t last, int year) {
+  ports::ListQuery q;
+  q.equals = {{"season", int64_t{year}}};
+  q.range = ports::FieldRange{"household_id", first, last};
+  q.limit = 1000;
+  std::map<int64_t, int64_t> out;
+  while (true) {
+    auto page = records.List(Res("fees"), q);
+    if (!page.ok()) return page.error();
+    for (const auto& record : page->items) {
+      auto fee = ports::FeeView::From(record);
+      if (!fee.ok()) return fee.error();
+      out[fee->household_id] = fee->amount_fen;
+    }
+    if (!page->next_cursor) return out;
+    q.after = page->next_cursor;
   }
-  auto fee = ports::FeeView::From(fees->items.front());
-  if (!fee.ok()) return fee.error();
-  const int64_t fee_fen = fee->amount_fen;
+}
 
+// The entry of one household with its season fee.
+Result<ports::RefundEntry> ComputeEntry(const JudgingService& judging,
+                                        const DeadlineService& deadlines,
+                                        const PolicyRegistry& policies,
+                                        const ports::HouseholdView& household, int year,
+                                        int64_t fee_fen, Date last_day, const std::string& actor,
+                                        JudgingService::Cache* cache) {
   auto dates = judging.SeasonOf(household, year, cache);
   if (!dates.ok()) return dates.error();
   auto judgement = judging.Judge(household, dates->official_start, dates->official_end, cache);
@@ -120,8 +128,14 @@ Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
                                                         const std::string& actor) const {
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
-  return ComputeEntry(records_, judging_, deadlines_, policies_, *household, season_start_year,
-                      LastCompleteDay(clock_), actor, nullptr);
+  auto fees = FeesOf(records_, household_id, household_id, season_start_year);
+  if (!fees.ok()) return fees.error();
+  if (fees->empty()) {
+    return Error::NotFound("household " + std::to_string(household_id) +
+                           " has no fee for the season " + std::to_string(season_start_year));
+  }
+  return ComputeEntry(judging_, deadlines_, policies_, *household, season_start_year,
+                      fees->begin()->second, LastCompleteDay(clock_), actor, nullptr);
 }
 
 Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
@@ -154,19 +168,36 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
   while (true) {
     auto page = records_.List(Res("households"), q);
     if (!page.ok()) return page.error();
-    for (const auto& record : page->items) {
-      ++summary.households;
-      auto h = ports::HouseholdView::From(record);
-      if (!h.ok()) return h.error();
-      auto entry = ComputeEntry(records_, judging_, deadlines_, policies_, *h, season_start_year,
-                                last_day, actor, &cache);
-      if (!entry.ok()) {
-        if (entry.error().code == ErrorCode::kNotFound && entry.error().field.empty()) {
-          ++summary.without_fee;
-          continue;
-        }
-        return entry.error();
+    if (page->items.empty()) break;
+    auto households = ports::ViewsOf<ports::HouseholdView>(page->items);
+    if (!households.ok()) return households.error();
+    // The page's fees, and its days, stops and findings over its seasons, at once.
+    const int64_t first = households->front().id, last = households->back().id;
+    auto fees = FeesOf(records_, first, last, season_start_year);
+    if (!fees.ok()) return fees.error();
+    std::optional<Date> page_from, page_to;
+    for (const ports::HouseholdView& h : *households) {
+      if (!fees->contains(h.id)) continue;
+      auto season = judging_.SeasonOf(h, season_start_year, &cache);
+      if (!season.ok()) return season.error();
+      page_from = std::min(page_from.value_or(season->official_start), season->official_start);
+      page_to = std::max(page_to.value_or(season->official_end), season->official_end);
+    }
+    if (page_from) {
+      if (auto s = judging_.Prefetch(first, last, *page_from, *page_to, cache); !s.ok()) {
+        return s.error();
       }
+    }
+    for (const ports::HouseholdView& h : *households) {
+      ++summary.households;
+      auto fee = fees->find(h.id);
+      if (fee == fees->end()) {
+        ++summary.without_fee;
+        continue;
+      }
+      auto entry = ComputeEntry(judging_, deadlines_, policies_, h, season_start_year,
+                                fee->second, last_day, actor, &cache);
+      if (!entry.ok()) return entry.error();
       if (auto to = ParseDate(entry->covered_to); to.ok()) {
         summary.covered_to = std::max(summary.covered_to, *to);
       }

@@ -246,6 +246,12 @@ TEST_P(LedgerTest, FindingsRemoveTheTemperatureShareButNotTheNotHeatedDay) {
                                                             {"2025-12-09", 50},
                                                             {"2025-12-10", 50}}));
   EXPECT_EQ(e.refund_fen, 6 * 1000 + 2000);
+  // The run reads a page of households at once (JudgingService::Prefetch); one household's entry
+  // computed alone reads the stores: the same days.
+  auto alone = service_->Compute(h_, 2025, "admin");
+  ASSERT_TRUE(alone.ok()) << alone.error().message;
+  EXPECT_EQ(alone->days, e.days);
+  EXPECT_EQ(alone->refund_fen, e.refund_fen);
   // The judged days say why 12-03 has no share, and which finding covers it.
   auto judged = judging_->Judge(h_, D("2025-12-03"), D("2025-12-05"));
   ASSERT_TRUE(judged.ok());

@@ -69,9 +69,10 @@ Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(
   return policy;
 }
 
-Result<RollupCounts> RollupService::Round(int batch, std::optional<int64_t> household_id) {
+Result<RollupCounts> RollupService::Round(int batch,
+                                          std::optional<std::pair<int64_t, int64_t>> first_last) {
   RollupCounts counts;
-  auto marks = store_.DirtyMarks(batch, household_id);
+  auto marks = store_.DirtyMarks(batch, first_last);
   if (!marks.ok()) return marks.error();
   if (marks->empty()) return counts;
   // The marks come ordered by household and day; a round ending inside a household-day only
@@ -115,17 +116,25 @@ Result<RollupCounts> RollupService::RunOnce(int batch, int max_rounds) {
 }
 
 Result<RollupCounts> RollupService::CatchUp(int64_t household_id) {
+  return CatchUp(household_id, household_id);
+}
+
+Result<RollupCounts> RollupService::CatchUp(int64_t first, int64_t last) {
+  constexpr int kBatch = 10000;
   RollupCounts total;
-  // A household's marks are a few per sensor and day; readings arriving during the catch-up may
-  // re-open days, which a bounded number of rounds then picks up.
-  for (int round = 0; round < 5; ++round) {
+  // Rounds until one takes every mark left (fewer than a batch) and clears them all. Readings
+  // arriving during the catch-up may re-open days: at most 5 such rounds pick them up, so that a
+  // flood cannot keep a reader waiting. A page's backlog takes as many full rounds as it needs,
+  // up to 1,000 (10 million marks).
+  int reopened = 0;
+  for (int round = 0; round < 1000; ++round) {
     MutexLock lock(mutex_);
-    auto counts = Round(10000, household_id);
+    auto counts = Round(kBatch, std::pair(first, last));
     if (!counts.ok()) return counts.error();
     total.marks += counts->marks;
     total.household_days += counts->household_days;
     total.cleared += counts->cleared;
-    if (counts->marks == 0 || counts->cleared == counts->marks) break;
+    if (counts->marks < kBatch && (counts->cleared == counts->marks || ++reopened >= 5)) break;
   }
   return total;
 }

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "core/mutex.hpp"
 #include "core/result.hpp"
@@ -51,9 +52,12 @@ class RollupService {
   /// The same for one household only: what a reader of its days calls first, so that its
   /// answer includes every reading committed before the call.
   Result<RollupCounts> CatchUp(int64_t household_id);
+  /// The same for the households `first`..`last` (ids, both included): a page of households.
+  Result<RollupCounts> CatchUp(int64_t first, int64_t last);
 
  private:
-  Result<RollupCounts> Round(int batch, std::optional<int64_t> household_id) REQUIRES(mutex_);
+  Result<RollupCounts> Round(int batch, std::optional<std::pair<int64_t, int64_t>> first_last)
+      REQUIRES(mutex_);
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;

@@ -183,22 +183,34 @@ Result<Finding> SqlFindingStore::Move(int64_t id, rules::FindingState from,
   return GetLocked(id, true);
 }
 
-Result<std::vector<rules::FindingCover>> SqlFindingStore::Covering(int64_t household_id, Date from,
-                                                                   Date to) {
+Result<std::vector<ports::HouseholdCover>> SqlFindingStore::CoveringOf(int64_t first,
+                                                                       int64_t last, Date from,
+                                                                       Date to) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
-      "SELECT id, valid_from, valid_to, state FROM findings WHERE household_id = $1 AND "
-      "valid_from <= $2 AND valid_to >= $3 ORDER BY id",
-      {household_id, FormatDate(to), FormatDate(from)});
+      "SELECT household_id, id, valid_from, valid_to, state FROM findings WHERE household_id >= "
+      "$1 AND household_id <= $2 AND valid_from <= $3 AND valid_to >= $4 "
+      "ORDER BY household_id, id",
+      {first, last, FormatDate(to), FormatDate(from)});
   if (!rows.ok()) return rows.error();
-  std::vector<rules::FindingCover> out;
+  std::vector<ports::HouseholdCover> out;
   for (size_t i = 0; i < rows->rows.size(); ++i) {
-    auto f = ParseDate(rows->Text(i, 1));
-    auto t = ParseDate(rows->Text(i, 2));
-    auto state = rules::ParseFindingState(rows->Text(i, 3));
-    if (!f.ok() || !t.ok() || !state) return Corrupt("finding " + std::to_string(rows->Int(i, 0)));
-    out.push_back({rows->Int(i, 0), *f, *t, *state});
+    auto f = ParseDate(rows->Text(i, 2));
+    auto t = ParseDate(rows->Text(i, 3));
+    auto state = rules::ParseFindingState(rows->Text(i, 4));
+    if (!f.ok() || !t.ok() || !state) return Corrupt("finding " + std::to_string(rows->Int(i, 1)));
+    out.push_back({rows->Int(i, 0), {rows->Int(i, 1), *f, *t, *state}});
   }
+  return out;
+}
+
+Result<std::vector<rules::FindingCover>> SqlFindingStore::Covering(int64_t household_id, Date from,
+                                                                   Date to) {
+  auto covers = CoveringOf(household_id, household_id, from, to);
+  if (!covers.ok()) return covers.error();
+  std::vector<rules::FindingCover> out;
+  out.reserve(covers->size());
+  for (const ports::HouseholdCover& c : *covers) out.push_back(c.cover);
   return out;
 }
 

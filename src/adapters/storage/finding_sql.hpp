@@ -23,6 +23,8 @@ class SqlFindingStore final : public ports::FindingStore {
   Result<ports::Finding> Move(int64_t id, rules::FindingState from,
                               const ports::FindingEvent& event,
                               std::span<const ports::OutboxMessage> outbox) override;
+  Result<std::vector<ports::HouseholdCover>> CoveringOf(int64_t first, int64_t last, Date from,
+                                                        Date to) override;
   Result<std::vector<rules::FindingCover>> Covering(int64_t household_id, Date from,
                                                     Date to) override;
 

@@ -4,6 +4,8 @@
 // first with filters and a cursor; the findings covering a range of days.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "adapters/storage/finding_sql.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/record_store_sql.hpp"
@@ -196,6 +198,24 @@ TEST_P(FindingStoreContract, ListsNewestFirstAndFindsThoseCoveringDays) {
   EXPECT_EQ((*covering)[1].state, FindingState::kWithdrawn);
   EXPECT_EQ((*covering)[1].valid_from, D("2025-12-20"));
   EXPECT_TRUE(store_->Covering(a_.household_id, D("2025-12-11"), D("2025-12-19"))->empty());
+
+  // A page of households at once: by household, then id.
+  const int64_t lo = std::min(a_.household_id, b_.household_id);
+  const int64_t hi = std::max(a_.household_id, b_.household_id);
+  auto paged = store_->CoveringOf(lo, hi, D("2025-12-01"), D("2025-12-31"));
+  ASSERT_TRUE(paged.ok()) << paged.error().message;
+  ASSERT_EQ(paged->size(), 3u);
+  for (size_t i = 1; i < paged->size(); ++i) {
+    const auto &x = (*paged)[i - 1], &y = (*paged)[i];
+    EXPECT_TRUE(x.household_id < y.household_id ||
+                (x.household_id == y.household_id && x.cover.id < y.cover.id));
+  }
+  EXPECT_EQ(store_->CoveringOf(b_.household_id, b_.household_id, D("2025-12-01"),
+                               D("2025-12-31"))
+                ->front()
+                .cover.id,
+            ids[2]);
+  EXPECT_TRUE(store_->CoveringOf(hi + 1, hi + 100, D("2025-12-01"), D("2025-12-31"))->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, FindingStoreContract,

@@ -4,6 +4,8 @@
 // manual measurements, and each sensor's newest reading.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
@@ -104,7 +106,8 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
 
   std::vector<ports::DirtyMark> Marks(std::optional<int64_t> household = std::nullopt,
                                       int limit = 100) {
-    auto marks = store_->DirtyMarks(limit, household);
+    auto marks = store_->DirtyMarks(
+        limit, household ? std::optional(std::pair(*household, *household)) : std::nullopt);
     EXPECT_TRUE(marks.ok()) << marks.error().detail;
     return marks.ok() ? *marks : std::vector<ports::DirtyMark>{};
   }
@@ -204,6 +207,22 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   EXPECT_EQ((*first)[0].room, "主卧");
   EXPECT_EQ((*first)[0].rooms, (std::vector<ports::RoomSummary>{kMainBedroom, kKitchen}));
   EXPECT_FALSE((*first)[0].computed_at.empty());
+  // A page of households at once: by household, then day.
+  const int64_t lo = std::min(households_[0], households_[1]);
+  const int64_t hi = std::max(households_[0], households_[1]);
+  auto page = store_->HouseholdDaysOf(lo, hi, D("2025-11-01"), D("2025-12-31"));
+  ASSERT_TRUE(page.ok()) << page.error().detail;
+  std::vector<std::pair<int64_t, std::string>> keys;
+  for (const auto& d : *page) keys.emplace_back(d.household_id, FormatDate(d.day));
+  std::vector<std::pair<int64_t, std::string>> want{{households_[0], "2025-12-01"},
+                                                    {households_[0], "2025-12-02"},
+                                                    {households_[1], "2025-12-01"}};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(keys, want);
+  EXPECT_EQ(store_->HouseholdDaysOf(households_[1], households_[1], D("2025-12-02"),
+                                    D("2025-12-31"))
+                ->size(),
+            0u);
 
   auto on = store_->DaysOn(D("2025-12-01"), std::nullopt);
   ASSERT_TRUE(on.ok());

@@ -57,13 +57,14 @@ Result<int64_t> SqlMonitoringStore::DirtyMarkCount() {
   return rows->Int(0, 0);
 }
 
-Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
-                                                              std::optional<int64_t> household_id) {
+Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(
+    int limit, std::optional<std::pair<int64_t, int64_t>> first_last) {
   std::vector<Value> params{int64_t{limit}};
   std::string where;
-  if (household_id) {
-    params.emplace_back(*household_id);
-    where = " WHERE m.household_id = $2";
+  if (first_last) {
+    params.emplace_back(first_last->first);
+    params.emplace_back(first_last->second);
+    where = " WHERE m.household_id >= $2 AND m.household_id <= $3";
   }
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
@@ -131,11 +132,17 @@ Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> d
 
 Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(int64_t household_id, Date from,
                                                                     Date to) {
+  return HouseholdDaysOf(household_id, household_id, from, to);
+}
+
+Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDaysOf(int64_t first, int64_t last,
+                                                                      Date from, Date to) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
-                               " FROM household_days d WHERE d.household_id = $1 AND d.day >= $2 "
-                               "AND d.day <= $3 ORDER BY d.day",
-                           {household_id, FormatDate(from), FormatDate(to)});
+                               " FROM household_days d WHERE d.household_id >= $1 AND "
+                               "d.household_id <= $2 AND d.day >= $3 AND d.day <= $4 "
+                               "ORDER BY d.household_id, d.day",
+                           {first, last, FormatDate(from), FormatDate(to)});
   if (!rows.ok()) return rows.error();
   return ToDays(*rows);
 }

@@ -327,21 +327,35 @@ Result<std::vector<int64_t>> SqlOutageStore::AffectedHouseholds(int64_t outage_i
   return out;
 }
 
-Result<std::vector<rules::StopSpan>> SqlOutageStore::CompanyStops(int64_t household_id,
-                                                                  Instant from, Instant until) {
+Result<std::vector<ports::HouseholdStop>> SqlOutageStore::CompanyStopsOf(int64_t first,
+                                                                         int64_t last,
+                                                                         Instant from,
+                                                                         Instant until) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
-      "SELECT o.start_at, o.actual_end FROM outages o JOIN outage_households oh ON "
-      "oh.outage_id = o.id WHERE oh.household_id = $1 AND o.company_caused = 1 AND "
-      "o.start_at < $3 AND (o.actual_end IS NULL OR o.actual_end > $2) ORDER BY o.start_at",
-      {household_id, Unix(from), Unix(until)});
+      "SELECT oh.household_id, o.start_at, o.actual_end FROM outages o JOIN outage_households oh "
+      "ON oh.outage_id = o.id WHERE oh.household_id >= $1 AND oh.household_id <= $2 AND "
+      "o.company_caused = 1 AND o.start_at < $4 AND (o.actual_end IS NULL OR o.actual_end > $3) "
+      "ORDER BY oh.household_id, o.start_at",
+      {first, last, Unix(from), Unix(until)});
   if (!rows.ok()) return rows.error();
-  std::vector<rules::StopSpan> out;
+  std::vector<ports::HouseholdStop> out;
+  out.reserve(rows->rows.size());
   for (size_t i = 0; i < rows->rows.size(); ++i) {
-    const Instant start = FromUnix(rows->Int(i, 0));
-    const Instant end = rows->IsNull(i, 1) ? until : FromUnix(rows->Int(i, 1));
-    out.push_back({std::max(start, from), std::min(end, until)});
+    const Instant start = FromUnix(rows->Int(i, 1));
+    const Instant end = rows->IsNull(i, 2) ? until : FromUnix(rows->Int(i, 2));
+    out.push_back({rows->Int(i, 0), {std::max(start, from), std::min(end, until)}});
   }
+  return out;
+}
+
+Result<std::vector<rules::StopSpan>> SqlOutageStore::CompanyStops(int64_t household_id,
+                                                                  Instant from, Instant until) {
+  auto stops = CompanyStopsOf(household_id, household_id, from, until);
+  if (!stops.ok()) return stops.error();
+  std::vector<rules::StopSpan> out;
+  out.reserve(stops->size());
+  for (const ports::HouseholdStop& s : *stops) out.push_back(s.span);
   return out;
 }
 

@@ -29,6 +29,8 @@ class SqlOutageStore final : public ports::OutageStore {
   Result<ports::Outage> End(int64_t id, Instant at, const std::string& actor) override;
   Result<bool> Affects(int64_t outage_id, int64_t household_id) override;
   Result<std::vector<int64_t>> AffectedHouseholds(int64_t outage_id) override;
+  Result<std::vector<ports::HouseholdStop>> CompanyStopsOf(int64_t first, int64_t last,
+                                                           Instant from, Instant until) override;
   Result<std::vector<rules::StopSpan>> CompanyStops(int64_t household_id, Instant from,
                                                     Instant until) override;
 

@@ -277,6 +277,15 @@ TEST_P(OutageStoreContract, CompanyStopsAreClippedAndSkipOthersCauses) {
                   ->CompanyStops(a_.household_id, T("2025-12-10T00:00:00+08:00"),
                                  T("2025-12-11T00:00:00+08:00"))
                   ->empty());
+  // A page of households at once: the same spans, each with its household.
+  auto page = store_->CompanyStopsOf(std::min(a_.household_id, heated2_),
+                                     std::max(a_.household_id, heated2_),
+                                     T("2025-12-10T09:00:00+08:00"),
+                                     T("2025-12-11T00:00:00+08:00"));
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ(page->front().household_id, heated2_);
+  EXPECT_EQ(FormatLocal(page->front().span.to), "2025-12-10T10:00:00+08:00");
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, OutageStoreContract,

@@ -130,6 +130,25 @@ TEST_P(RecordStoreContract, PagesAndFilters) {
   ASSERT_EQ(one->items.size(), 1u);
   EXPECT_EQ(one->items[0].id, c.households[3]);
   EXPECT_FALSE(one->next_cursor);
+  // A range of an integer field, both ends included, with the other filters and the cursor.
+  City other = MakeCity("c2", 2);
+  ports::ListQuery range;
+  range.range = ports::FieldRange{"company_id", c.company, c.company};
+  range.equals = {{"heating_status", "heated"}};
+  range.after = c.households[2];
+  auto ranged = store_->List(R("households"), range);
+  ASSERT_TRUE(ranged.ok()) << ranged.error().message;
+  std::vector<int64_t> ids;
+  for (const auto& rec : ranged->items) ids.push_back(rec.id);
+  EXPECT_EQ(ids, std::vector<int64_t>(c.households.begin() + 3, c.households.end()));
+  range.range = ports::FieldRange{"company_id", other.company, other.company};
+  range.after.reset();
+  EXPECT_EQ(store_->List(R("households"), range)->items.size(), 2u);
+  range.range->field = "no_such_field";
+  auto unknown = store_->List(R("households"), range);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(unknown.error().field, "no_such_field");
 }
 
 TEST_P(RecordStoreContract, ScopesHideOtherCompaniesAndHouseholds) {

@@ -101,6 +101,13 @@ Result<ports::Page> SqlRecordStore::ListLocked(const model::Resource& r,
     params.push_back(value);
     where += " AND r." + name + " = $" + std::to_string(params.size());
   }
+  if (q.range) {
+    if (auto k = KnownFields(r, {{q.range->field, nullptr}}); !k.ok()) return k.error();
+    params.emplace_back(q.range->first);
+    where += " AND r." + q.range->field + " >= $" + std::to_string(params.size());
+    params.emplace_back(q.range->last);
+    where += " AND r." + q.range->field + " <= $" + std::to_string(params.size());
+  }
   if (q.after) {
     params.emplace_back(*q.after);
     where += " AND r.id > $" + std::to_string(params.size());
