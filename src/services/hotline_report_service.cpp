@@ -283,12 +283,33 @@ Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t
     for (;;) {
       auto page = records_.List(*model::FindResource("households"), q);
       if (!page.ok()) return page.error();
+      std::vector<ports::HouseholdView> judged_here;
       for (const auto& record : page->items) {
         if (!candidates.contains(record.id)) continue;
         if (in != nullptr && !in->heated_area.contains(record.id)) continue;
-        auto judged = judging_->Judge(record.id, first, last, &cache);
+        auto view = ports::HouseholdView::From(record);
+        if (!view.ok()) return view.error();
+        judged_here.push_back(std::move(*view));
+      }
+      // The page's days, stops and findings at once, over the seasons its days look back on.
+      std::optional<std::pair<Date, Date>> span;
+      for (const ports::HouseholdView& h : judged_here) {
+        auto s = judging_->JudgedSpan(h, first, last, cache);
+        if (!s.ok()) return s.error();
+        span = span ? std::pair(std::min(span->first, s->first), std::max(span->second, s->second))
+                    : *s;
+      }
+      if (span) {
+        if (auto s = judging_->Prefetch(judged_here.front().id, judged_here.back().id,
+                                        span->first, span->second, cache);
+            !s.ok()) {
+          return s.error();
+        }
+      }
+      for (const ports::HouseholdView& household : judged_here) {
+        auto judged = judging_->Judge(household, first, last, &cache);
         if (!judged.ok()) return judged.error();
-        rules::HouseholdQualification h{std::to_string(record.id), 0, 0};
+        rules::HouseholdQualification h{std::to_string(household.id), 0, 0};
         for (const JudgedDay& d : judged->days) {
           if (d.status == rules::DayStatus::kQualified) ++h.qualified;
           if (d.status == rules::DayStatus::kQualified ||

@@ -40,6 +40,24 @@ rules::SeasonDates SeasonOfYear(const rules::Policy& policy,
   return rules::SeasonOf(policy.season, year);
 }
 
+// The official seasons touching from..to, and from..to widened to them.
+struct Touching {
+  std::vector<rules::SeasonDates> seasons;
+  Date lo, hi;
+};
+Touching SeasonsTouching(const rules::Policy& policy,
+                         const std::vector<ports::SeasonView>& records, Date from, Date to) {
+  Touching out{{}, from, to};
+  for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {
+    rules::SeasonDates s = SeasonOfYear(policy, records, year);
+    if (s.official_end < from || s.official_start > to) continue;
+    out.seasons.push_back(s);
+    out.lo = std::min(out.lo, s.official_start);
+    out.hi = std::max(out.hi, s.official_end);
+  }
+  return out;
+}
+
 // The usage rates of `company`, from the cache when it has them.
 Result<const std::vector<ports::UsageRateRow>*> RatesOf(
     ports::RecordStore& records, ports::UsageGrouping by, int64_t company,
@@ -258,19 +276,35 @@ Result<rules::SeasonDates> JudgingService::SeasonOf(int64_t household_id, int st
   return SeasonOf(*household, start_year);
 }
 
+Result<JudgingService::Seasons> JudgingService::SeasonsOf(const ports::HouseholdView& household,
+                                                          Cache& cache) const {
+  auto partition = CachedView(records_, household.partition_id, cache.partition_records);
+  if (!partition.ok()) return partition.error();
+  auto building = CachedView(records_, (*partition)->building_id, cache.buildings);
+  if (!building.ok()) return building.error();
+  auto policy = CachedPolicy(records_, policies_, household, cache.policies);
+  if (!policy.ok()) return policy.error();
+  auto records = SeasonRecords((*building)->district_id, cache);
+  if (!records.ok()) return records.error();
+  return Seasons{*policy, *records};
+}
+
 Result<rules::SeasonDates> JudgingService::SeasonOf(const ports::HouseholdView& household,
                                                     int start_year, Cache* cache) const {
   Cache local;
-  Cache& c = cache ? *cache : local;
-  auto partition = CachedView(records_, household.partition_id, c.partition_records);
-  if (!partition.ok()) return partition.error();
-  auto building = CachedView(records_, (*partition)->building_id, c.buildings);
-  if (!building.ok()) return building.error();
-  auto policy = CachedPolicy(records_, policies_, household, c.policies);
-  if (!policy.ok()) return policy.error();
-  auto seasons = SeasonRecords((*building)->district_id, c);
+  auto seasons = SeasonsOf(household, cache ? *cache : local);
   if (!seasons.ok()) return seasons.error();
-  return SeasonOfYear(**policy, **seasons, start_year);
+  return SeasonOfYear(*seasons->policy, *seasons->records, start_year);
+}
+
+Result<std::pair<Date, Date>> JudgingService::JudgedSpan(const ports::HouseholdView& household,
+                                                         Date from, Date to,
+                                                         Cache& cache) const {
+  if (auto range = CheckRange(from, to); !range.ok()) return range.error();
+  auto seasons = SeasonsOf(household, cache);
+  if (!seasons.ok()) return seasons.error();
+  Touching t = SeasonsTouching(*seasons->policy, *seasons->records, from, to);
+  return std::pair(t.lo, t.hi);
 }
 
 Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Date from,
@@ -328,16 +362,9 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   auto found_seasons = SeasonRecords(district, shared);
   if (!found_seasons.ok()) return found_seasons.error();
   const std::vector<ports::SeasonView>* season_views = *found_seasons;
-  std::vector<rules::SeasonDates> seasons;
-  for (int year = YearOf(from) - 1; year <= YearOf(to); ++year) {
-    rules::SeasonDates s = SeasonOfYear(policy, *season_views, year);
-    if (s.official_end >= from && s.official_start <= to) seasons.push_back(s);
-  }
-  Date lo = from, hi = to;
-  for (const auto& s : seasons) {
-    lo = std::min(lo, s.official_start);
-    hi = std::max(hi, s.official_end);
-  }
+  const Touching touching = SeasonsTouching(policy, *season_views, from, to);
+  const std::vector<rules::SeasonDates>& seasons = touching.seasons;
+  const Date lo = touching.lo, hi = touching.hi;
   // R-SEASON-1: the early-start and extension days the districts decided.
   auto extra_day = [&](Date d) {
     for (const ports::SeasonView& r : *season_views) {

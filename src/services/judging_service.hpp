@@ -34,6 +34,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -158,6 +159,11 @@ class JudgingService {
   /// request path of the live indicators.
   Result<std::vector<int64_t>> WithEvidence(int64_t company_id, Date from, Date to) const;
 
+  /// The days Judge reads for `household` from..to: from..to widened to the official seasons it
+  /// touches (a day's evidence looks back over its season, R-REFUND-5). Judge's errors.
+  Result<std::pair<Date, Date>> JudgedSpan(const ports::HouseholdView& household, Date from,
+                                           Date to, Cache& cache) const;
+
   /// Reads the stored days, stops and findings of the households whose id is in [first, last]
   /// over from..to into `cache` (replacing its page), in one statement each, for the Judge calls
   /// that follow; catches their days up first (when given a RollupService), as Judge would. A
@@ -184,6 +190,12 @@ class JudgingService {
     rules::Guarantee guarantee;
   };
   Result<Context> ContextOf(const ports::HouseholdView& household, Cache& cache) const;
+  /// The household's profile and its district's season records.
+  struct Seasons {
+    std::shared_ptr<const rules::Policy> policy;
+    const std::vector<ports::SeasonView>* records = nullptr;
+  };
+  Result<Seasons> SeasonsOf(const ports::HouseholdView& household, Cache& cache) const;
   Result<const std::vector<ports::SeasonView>*> SeasonRecords(int64_t district_id,
                                                               Cache& cache) const;
   /// Per day of [from, to]: the company-caused stop time, and the covering finding.

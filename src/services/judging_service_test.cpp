@@ -464,6 +464,26 @@ TEST_P(JudgingTest, ABatchSharingACacheJudgesAsSingleCallsDo) {
   EXPECT_EQ(day("2025-12-02").source, rules::EvidenceSource::kManualPeriod);
   EXPECT_TRUE(day("2025-11-12").extra_day);
 
+  // A page read at once (Prefetch over the span Judge reads) judges the same; a household judged
+  // twice reads the store the second time.
+  JudgingService::Cache paged;
+  auto household = ports::GetView<ports::HouseholdView>(*records_, h_);
+  ASSERT_TRUE(household.ok());
+  auto span = judging_->JudgedSpan(*household, from, to, paged);
+  ASSERT_TRUE(span.ok()) << span.error().message;
+  EXPECT_EQ(span->first, D("2025-11-10"));  // from..to, widened to the official season
+  EXPECT_EQ(span->second, D("2026-03-15"));
+  ASSERT_TRUE(
+      judging_->Prefetch(std::min(h_, h2), std::max(h_, h2), span->first, span->second, paged)
+          .ok());
+  EXPECT_TRUE(paged.page.Holds(h_, span->first, span->second));
+  for (int twice = 0; twice < 2; ++twice) {
+    auto from_page = judging_->Judge(*household, from, to, &paged);
+    ASSERT_TRUE(from_page.ok()) << from_page.error().message;
+    ExpectSameJudgement(*single, *from_page, true);
+  }
+  EXPECT_TRUE(paged.page.taken.contains(h_));
+
   JudgingService::Cache quiet;
   quiet.reasons = false;
   auto wordless = judging_->Judge(h_, from, to, &quiet);
