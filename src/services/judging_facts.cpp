@@ -1,0 +1,83 @@
+// JudgingService: what decides a day besides its temperature (company-caused stops, R-REFUND-2;
+// household-caused findings, R-REFUND-4), and a page of households read at once (Prefetch).
+#include "services/judging_service.hpp"
+
+#include <algorithm>
+
+#include "rules/finding.hpp"
+#include "rules/outage.hpp"
+
+namespace hearth::services {
+
+Instant JudgingService::StopsUntil(Date from, Date to) const {
+  Instant until = StartOfLocalDay(to + std::chrono::days{1});
+  if (facts_.clock) until = std::max(StartOfLocalDay(from), std::min(until, facts_.clock->Now()));
+  return until;
+}
+
+Status JudgingService::AddFacts(int64_t household_id, Date from, Date to, const Cache::Page* page,
+                                std::map<Date, long>& stopped,
+                                std::map<Date, int64_t>& covered) const {
+  if (facts_.outages) {
+    const Instant start = StartOfLocalDay(from), until = StopsUntil(from, to);
+    std::vector<rules::StopSpan> spans;
+    if (page) {
+      // The page's spans are clipped to its wider range: clip them to this one.
+      if (auto it = page->stops.find(household_id); it != page->stops.end()) {
+        for (const rules::StopSpan& s : it->second) {
+          rules::StopSpan clipped{std::max(s.from, start), std::min(s.to, until)};
+          if (clipped.from < clipped.to) spans.push_back(clipped);
+        }
+      }
+    } else {
+      auto read = facts_.outages->CompanyStops(household_id, start, until);
+      if (!read.ok()) return read.error();
+      spans = std::move(*read);
+    }
+    stopped = rules::StopSecondsByDay(spans);
+  }
+  if (facts_.findings) {
+    std::vector<rules::FindingCover> findings;
+    if (page) {
+      if (auto it = page->covers.find(household_id); it != page->covers.end()) {
+        findings = it->second;
+      }
+    } else {
+      auto read = facts_.findings->Covering(household_id, from, to);
+      if (!read.ok()) return read.error();
+      findings = std::move(*read);
+    }
+    covered = rules::CoveredDays(findings, from, to);
+  }
+  return OkStatus();
+}
+
+Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to,
+                                Cache& cache) const {
+  if (rollups_) {
+    if (auto c = rollups_->CatchUp(first, last); !c.ok()) return c.error();
+  }
+  Cache::Page page;
+  page.first = first;
+  page.last = last;
+  page.from = from;
+  page.to = to;
+  auto days = store_.HouseholdDaysOf(first, last, from, to);
+  if (!days.ok()) return days.error();
+  for (ports::HouseholdDay& d : *days) page.days[d.household_id].push_back(std::move(d));
+  if (facts_.outages) {
+    auto stops =
+        facts_.outages->CompanyStopsOf(first, last, StartOfLocalDay(from), StopsUntil(from, to));
+    if (!stops.ok()) return stops.error();
+    for (const ports::HouseholdStop& s : *stops) page.stops[s.household_id].push_back(s.span);
+  }
+  if (facts_.findings) {
+    auto covers = facts_.findings->CoveringOf(first, last, from, to);
+    if (!covers.ok()) return covers.error();
+    for (const ports::HouseholdCover& c : *covers) page.covers[c.household_id].push_back(c.cover);
+  }
+  cache.page = std::move(page);
+  return OkStatus();
+}
+
+}  // namespace hearth::services
