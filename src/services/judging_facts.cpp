@@ -80,4 +80,17 @@ Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to,
   return OkStatus();
 }
 
+Status JudgingService::PrefetchPage(std::span<const ports::HouseholdView> page, Date from,
+                                    Date to, Cache& cache) const {
+  if (page.empty()) return OkStatus();
+  Date lo = from, hi = to;
+  for (const ports::HouseholdView& h : page) {
+    auto span = JudgedSpan(h, from, to, cache);
+    if (!span.ok()) return span.error();
+    lo = std::min(lo, span->first);
+    hi = std::max(hi, span->second);
+  }
+  return Prefetch(page.front().id, page.back().id, lo, hi, cache);
+}
+
 }  // namespace hearth::services

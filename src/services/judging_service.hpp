@@ -32,6 +32,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -170,6 +171,10 @@ class JudgingService {
   /// page is a snapshot: a stop still going counts up to the time it was read. The stores'
   /// errors.
   Status Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache) const;
+  /// Prefetch for the households of `page` (by id) judged from..to: over every day their Judge
+  /// reads (JudgedSpan). Nothing for an empty page. Judge's errors and the stores'.
+  Status PrefetchPage(std::span<const ports::HouseholdView> page, Date from, Date to,
+                      Cache& cache) const;
 
   /// R-TEMP-2: the household's guarantee now, as Judge judges its days (same errors, without
   /// "from").

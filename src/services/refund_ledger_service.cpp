@@ -40,16 +40,16 @@ Result<std::map<int64_t, int64_t>> FeesOf(ports::RecordStore& records, int64_t f
   }
 }
 
-// The entry of one household with its season fee.
+// The entry of one household with its season (JudgingService::SeasonOf) and its fee.
 Result<ports::RefundEntry> ComputeEntry(const JudgingService& judging,
                                         const DeadlineService& deadlines,
                                         const PolicyRegistry& policies,
-                                        const ports::HouseholdView& household, int year,
-                                        int64_t fee_fen, Date last_day, const std::string& actor,
+                                        const ports::HouseholdView& household,
+                                        const rules::SeasonDates& dates, int64_t fee_fen,
+                                        Date last_day, const std::string& actor,
                                         JudgingService::Cache* cache) {
-  auto dates = judging.SeasonOf(household, year, cache);
-  if (!dates.ok()) return dates.error();
-  auto judgement = judging.Judge(household, dates->official_start, dates->official_end, cache);
+  const int year = dates.start_year;
+  auto judgement = judging.Judge(household, dates.official_start, dates.official_end, cache);
   if (!judgement.ok()) return judgement.error();
   auto policy = policies.Find(judgement->policy);
   if (!policy.ok()) return policy.error();
@@ -134,8 +134,10 @@ Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
     return Error::NotFound("household " + std::to_string(household_id) +
                            " has no fee for the season " + std::to_string(season_start_year));
   }
-  return ComputeEntry(judging_, deadlines_, policies_, *household, season_start_year,
-                      fees->begin()->second, LastCompleteDay(clock_), actor, nullptr);
+  auto dates = judging_.SeasonOf(*household, season_start_year);
+  if (!dates.ok()) return dates.error();
+  return ComputeEntry(judging_, deadlines_, policies_, *household, *dates, fees->begin()->second,
+                      LastCompleteDay(clock_), actor, nullptr);
 }
 
 Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
@@ -175,6 +177,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
     const int64_t first = households->front().id, last = households->back().id;
     auto fees = FeesOf(records_, first, last, season_start_year);
     if (!fees.ok()) return fees.error();
+    std::map<int64_t, rules::SeasonDates> seasons;  // of the households with a fee
     std::optional<Date> page_from, page_to;
     for (const ports::HouseholdView& h : *households) {
       if (!fees->contains(h.id)) continue;
@@ -182,6 +185,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
       if (!season.ok()) return season.error();
       page_from = std::min(page_from.value_or(season->official_start), season->official_start);
       page_to = std::max(page_to.value_or(season->official_end), season->official_end);
+      seasons.emplace(h.id, *season);
     }
     if (page_from) {
       if (auto s = judging_.Prefetch(first, last, *page_from, *page_to, cache); !s.ok()) {
@@ -190,13 +194,13 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
     }
     for (const ports::HouseholdView& h : *households) {
       ++summary.households;
-      auto fee = fees->find(h.id);
-      if (fee == fees->end()) {
+      auto season = seasons.find(h.id);
+      if (season == seasons.end()) {
         ++summary.without_fee;
         continue;
       }
-      auto entry = ComputeEntry(judging_, deadlines_, policies_, h, season_start_year,
-                                fee->second, last_day, actor, &cache);
+      auto entry = ComputeEntry(judging_, deadlines_, policies_, h, season->second,
+                                fees->at(h.id), last_day, actor, &cache);
       if (!entry.ok()) return entry.error();
       if (auto to = ParseDate(entry->covered_to); to.ok()) {
         summary.covered_to = std::max(summary.covered_to, *to);
