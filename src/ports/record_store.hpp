@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -113,6 +114,13 @@ class RecordTransaction {
   virtual ~RecordTransaction() = default;
   virtual Result<Record> Create(const model::Resource& r, const Fields& fields,
                                 const Scope& scope, const std::string& actor) = 0;
+  /// Creates each of `rows` (records of `r`) as Create would one after the other, with the same
+  /// checks, audit entries and errors, but in a few statements for all of them (bulk writes: the
+  /// demo city). The records come back in the order of `rows`, their ids ascending in that
+  /// order. An error does not say which row failed; the transaction can then only roll back.
+  virtual Result<std::vector<Record>> CreateMany(const model::Resource& r,
+                                                 std::span<const Fields> rows, const Scope& scope,
+                                                 const std::string& actor) = 0;
   virtual Result<Record> Get(const model::Resource& r, int64_t id, const Scope& scope) = 0;
   virtual Result<Page> List(const model::Resource& r, const ListQuery& query) = 0;
   virtual Result<Record> Update(const model::Resource& r, int64_t id, const Fields& changes,

@@ -271,9 +271,10 @@ class CompanyBuilder {
       for (int64_t door = 0; door < p.per_floor; ++door) {
         areas.push_back(rng_.Between(p.area_lo, p.area_hi));
       }
+      std::vector<demo::Flat> flats;
       for (int64_t floor = 1; floor <= p.floors; ++floor) {
         for (int64_t door = 1; door <= p.per_floor; ++door) {
-          const demo::Flat flat{
+          flats.push_back({
               company_,
               index_,
               partition,
@@ -282,11 +283,11 @@ class CompanyBuilder {
               name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) + "室",
               areas[static_cast<size_t>(door - 1)],
               floor,
-              door <= p.per_floor / 2 ? "sun" : "shade"};
-          demo::AddHousehold(w_, rng_, spec_, district, policy_, season_, flat, bedrooms, summary_);
-          ++households_;
+              door <= p.per_floor / 2 ? "sun" : "shade"});
         }
       }
+      demo::AddHouseholds(w_, rng_, spec_, district, policy_, season_, flats, bedrooms, summary_);
+      households_ += static_cast<int64_t>(flats.size());
     }
   }
 

@@ -21,50 +21,80 @@ int64_t Writer::Make(const char* resource, const ports::Fields& fields) {
   return rec->id;
 }
 
-void AddHousehold(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
-                  const rules::Policy& policy, int season, const Flat& flat,
-                  std::vector<Sensored>& bedrooms, DemoSummary& summary) {
-  const bool meter = rng.Chance(50);
-  const bool stopped = rng.Chance(30);
-  ports::Fields h = {{"company_id", flat.company_id},
-                     {"partition_id", flat.partition_id},
-                     {"code", flat.code},
-                     {"address", flat.address},
-                     {"area_m2", flat.area},
-                     {"floor", flat.floor},
-                     {"orientation", flat.orientation},
-                     {"billing", meter ? "meter" : "area"},
-                     {"heating_status", stopped ? "stopped" : "heated"},
-                     {"phone", Phone(rng)},
-                     {"id_number", IdNumber(rng, district.region)}};
-  if (rng.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
-  const int64_t household = w.Make("households", h);
-  ++summary.households;
-  const bool with_fee = !meter && !stopped;
+std::vector<int64_t> Writer::MakeMany(const char* resource, std::span<const ports::Fields> rows) {
+  if (error_) return std::vector<int64_t>(rows.size(), 0);
+  auto recs = tx_.CreateMany(*model::FindResource(resource), rows, {}, actor_);
+  if (!recs.ok()) {
+    error_ = recs.error();
+    return std::vector<int64_t>(rows.size(), 0);
+  }
+  std::vector<int64_t> ids;
+  ids.reserve(recs->size());
+  for (const auto& rec : *recs) ids.push_back(rec.id);
+  return ids;
+}
+
+void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
+                   const rules::Policy& policy, int season, std::span<const Flat> flats,
+                   std::vector<Sensored>& bedrooms, DemoSummary& summary) {
+  std::vector<ports::Fields> households;
+  std::vector<bool> with_fee;
+  for (const Flat& flat : flats) {
+    const bool meter = rng.Chance(50);
+    const bool stopped = rng.Chance(30);
+    ports::Fields h = {{"company_id", flat.company_id},
+                       {"partition_id", flat.partition_id},
+                       {"code", flat.code},
+                       {"address", flat.address},
+                       {"area_m2", flat.area},
+                       {"floor", flat.floor},
+                       {"orientation", flat.orientation},
+                       {"billing", meter ? "meter" : "area"},
+                       {"heating_status", stopped ? "stopped" : "heated"},
+                       {"phone", Phone(rng)},
+                       {"id_number", IdNumber(rng, district.region)}};
+    if (rng.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
+    households.push_back(std::move(h));
+    with_fee.push_back(!meter && !stopped);
+  }
+  const std::vector<int64_t> ids = w.MakeMany("households", households);
+  summary.households += static_cast<int64_t>(flats.size());
+
   // R-TEMP-3: bedrooms and the living room are the guaranteed rooms.
   static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
-  const size_t n_bedrooms = flat.area < 7000 ? 1 : flat.area < 10000 ? 2 : 3;
-  for (size_t i = 0; i < n_bedrooms; ++i) {
-    const int64_t room =
-        w.Make("rooms", {{"household_id", household}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
-    if (i == 0) {
-      bedrooms.push_back(
-          {room, flat.company_index, household, flat.building_id, flat.code, with_fee});
+  std::vector<ports::Fields> rooms;
+  std::vector<size_t> first_bedroom;  // of each flat, in `rooms`
+  for (size_t f = 0; f < flats.size(); ++f) {
+    const size_t n_bedrooms = flats[f].area < 7000 ? 1 : flats[f].area < 10000 ? 2 : 3;
+    first_bedroom.push_back(rooms.size());
+    for (size_t i = 0; i < n_bedrooms; ++i) {
+      rooms.push_back({{"household_id", ids[f]}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
     }
+    rooms.push_back({{"household_id", ids[f]}, {"name", "客厅"}, {"kind", "living"}});
   }
-  w.Make("rooms", {{"household_id", household}, {"name", "客厅"}, {"kind", "living"}});
-  summary.rooms += static_cast<int64_t>(n_bedrooms) + 1;
-  if (!with_fee) return;
+  const std::vector<int64_t> room_ids = w.MakeMany("rooms", rooms);
+  summary.rooms += static_cast<int64_t>(rooms.size());
+
   // R-BILL-1: the approved price by area; fen, rounded half away from zero. One fee for each
   // season of the city, so that whichever season the simulator runs has its refunds.
-  const auto amount = static_cast<int64_t>(RoundDiv(Int128{flat.area} * spec.area_price_fen, 100));
-  for (int year = season - 1; year <= season + 1; ++year) {
-    w.Make("fees", {{"household_id", household},
-                    {"season", int64_t{year}},
-                    {"amount", amount},
-                    {"due_on", FormatDate(rules::SeasonOf(policy.season, year).official_start)}});
-    ++summary.fees;
+  std::vector<ports::Fields> fees;
+  for (size_t f = 0; f < flats.size(); ++f) {
+    const Flat& flat = flats[f];
+    bedrooms.push_back({room_ids[first_bedroom[f]], flat.company_index, ids[f], flat.building_id,
+                        flat.code, with_fee[f]});
+    if (!with_fee[f]) continue;
+    const auto amount =
+        static_cast<int64_t>(RoundDiv(Int128{flat.area} * spec.area_price_fen, 100));
+    for (int year = season - 1; year <= season + 1; ++year) {
+      fees.push_back(
+          {{"household_id", ids[f]},
+           {"season", int64_t{year}},
+           {"amount", amount},
+           {"due_on", FormatDate(rules::SeasonOf(policy.season, year).official_start)}});
+    }
   }
+  w.MakeMany("fees", fees);
+  summary.fees += static_cast<int64_t>(fees.size());
 }
 
 void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t login,
@@ -79,14 +109,16 @@ void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t logi
   bedrooms.resize(k);
   std::sort(bedrooms.begin(), bedrooms.end(),
             [](const Sensored& a, const Sensored& b) { return a.room_id < b.room_id; });
+  std::vector<ports::Fields> sensors;
   for (size_t i = 0; i < bedrooms.size(); ++i) {
-    w.Make("sensors", {{"code", Specs()[bedrooms[i].company_index].prefix + "-T" +
+    sensors.push_back({{"code", Specs()[bedrooms[i].company_index].prefix + "-T" +
                                     Padded(static_cast<int64_t>(i) + 1, 6)},
                        {"room_id", bedrooms[i].room_id},
                        {"model", "HT-200 (NB-IoT)"},
                        {"installed_on", installed_on}});
-    ++summary.sensors;
   }
+  w.MakeMany("sensors", sensors);
+  summary.sensors += static_cast<int64_t>(sensors.size());
 }
 
 }  // namespace hearth::sim::demo

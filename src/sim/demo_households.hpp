@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,8 @@ class Writer {
 
   /// The new record's id; 0 once an error is kept.
   int64_t Make(const char* resource, const ports::Fields& fields);
+  /// The new records' ids, in the order of `rows`; zeros once an error is kept.
+  std::vector<int64_t> MakeMany(const char* resource, std::span<const ports::Fields> rows);
   const std::optional<Error>& error() const { return error_; }
 
  private:
@@ -44,14 +47,15 @@ struct Flat {
   std::string orientation;  ///< sun | shade
 };
 
-/// The household of `flat`: billed by meter (5 %) or by area, stopped (3 %) or heated, a
-/// phone and an id number of the district's region, 20.0 °C agreed in 5 % of the contracts; its
-/// bedrooms (1 to 3 by area) and living room (R-TEMP-3); for a heated household billed by area,
-/// a fee for each of the seasons season-1..season+1 (R-BILL-1). Its first bedroom joins
-/// `bedrooms`, the rooms a sensor may go to.
-void AddHousehold(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
-                  const rules::Policy& policy, int season, const Flat& flat,
-                  std::vector<Sensored>& bedrooms, DemoSummary& summary);
+/// The household of each of `flats` (the flats of one unit): billed by meter (5 %) or by area,
+/// stopped (3 %) or heated, a phone and an id number of the district's region, 20.0 °C agreed in
+/// 5 % of the contracts; its bedrooms (1 to 3 by area) and living room (R-TEMP-3); for a heated
+/// household billed by area, a fee for each of the seasons season-1..season+1 (R-BILL-1). Each
+/// first bedroom joins `bedrooms`, the rooms a sensor may go to. Households, rooms and fees are
+/// each written in one Writer::MakeMany.
+void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
+                   const rules::Policy& policy, int season, std::span<const Flat> flats,
+                   std::vector<Sensored>& bedrooms, DemoSummary& summary);
 
 /// A sensor in the first bedroom of about 5 % of the households, spread at random, and always
 /// of bedrooms[login] (the household login's), installed on `installed_on`.

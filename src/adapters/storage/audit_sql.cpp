@@ -1,23 +1,57 @@
 #include "adapters/storage/audit_sql.hpp"
 
+#include <algorithm>
+
 #include "core/civil_time.hpp"
 
 namespace hearth::adapters::storage {
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO audit_log (at, actor, action, resource, record_id, before_json, after_json) "
+    "VALUES ";
+constexpr size_t kColumns = 7;
+// Rows per statement: 3,500 parameters, well under SQLite's 32,766.
+constexpr size_t kRowsPerStatement = 500;
+
+std::string Now() {
+  return FormatLocal(
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+void AddParams(const ports::AuditEntry& entry, const std::string& now, std::vector<Value>& params) {
+  auto text_or_null = [](const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); };
+  params.insert(params.end(),
+                {entry.at.empty() ? now : entry.at, entry.actor, entry.action, entry.resource,
+                 entry.record_id ? Value(*entry.record_id) : Value(nullptr),
+                 text_or_null(entry.before_json), text_or_null(entry.after_json)});
+}
+
+std::string Row(size_t first) {
+  std::string out = "(";
+  for (size_t c = 0; c < kColumns; ++c) out += (c ? ", $" : "$") + std::to_string(first + c);
+  return out + ")";
+}
+
+}  // namespace
 
 Status InsertAudit(Connection& conn, const ports::AuditEntry& entry) {
-  std::string at = entry.at;
-  if (at.empty()) {
-    at = FormatLocal(
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  return InsertAudits(conn, {&entry, 1});
+}
+
+Status InsertAudits(Connection& conn, std::span<const ports::AuditEntry> entries) {
+  const std::string now = Now();
+  for (size_t at = 0; at < entries.size(); at += kRowsPerStatement) {
+    const size_t n = std::min(kRowsPerStatement, entries.size() - at);
+    std::string sql = kInsert;
+    std::vector<Value> params;
+    params.reserve(n * kColumns);
+    for (size_t i = 0; i < n; ++i) {
+      sql += (i ? ", " : "") + Row(params.size() + 1);
+      AddParams(entries[at + i], now, params);
+    }
+    if (auto res = conn.Query(sql, params); !res.ok()) return res.error();
   }
-  auto text_or_null = [](const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); };
-  auto res = conn.Query(
-      "INSERT INTO audit_log (at, actor, action, resource, record_id, before_json, after_json) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {at, entry.actor, entry.action, entry.resource,
-       entry.record_id ? Value(*entry.record_id) : Value(nullptr), text_or_null(entry.before_json),
-       text_or_null(entry.after_json)});
-  if (!res.ok()) return res.error();
   return OkStatus();
 }
 

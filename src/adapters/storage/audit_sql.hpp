@@ -3,6 +3,8 @@
 // record, so that a change and its entry are committed together or not at all.
 #pragma once
 
+#include <span>
+
 #include "adapters/storage/sql.hpp"
 #include "ports/record_store.hpp"
 
@@ -11,5 +13,8 @@ namespace hearth::adapters::storage {
 /// Inserts `entry` (its id is assigned; an empty `at` becomes now, local RFC 3339). Empty
 /// before_json / after_json are stored as NULL. Call inside the caller's transaction.
 Status InsertAudit(Connection& conn, const ports::AuditEntry& entry);
+
+/// InsertAudit for each of `entries`, in multi-row statements (bulk writes).
+Status InsertAudits(Connection& conn, std::span<const ports::AuditEntry> entries);
 
 }  // namespace hearth::adapters::storage

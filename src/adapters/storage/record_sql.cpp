@@ -89,8 +89,9 @@ Error OutsideScope(const model::Resource& r) {
 // per write gives the record's company and that of each company-owned record it refers to; the
 // subqueries read the referred tables under the alias `r` their company expressions are written
 // for, the written record is `o`. Runs inside the write's transaction, after the write.
-Status CheckSameCompany(Connection& conn, const model::Resource& r, int64_t id) {
-  if (r.ownership.company_expr.empty()) return OkStatus();
+Status CheckSameCompany(Connection& conn, const model::Resource& r,
+                        std::span<const int64_t> ids) {
+  if (r.ownership.company_expr.empty() || ids.empty()) return OkStatus();
   std::vector<const model::Field*> refs;
   std::string select =
       "(SELECT " + r.ownership.company_expr + " FROM " + r.name + " r WHERE r.id = o.id)";
@@ -103,20 +104,33 @@ Status CheckSameCompany(Connection& conn, const model::Resource& r, int64_t id) 
               " r WHERE r.id = o." + f.name + ")";
   }
   if (refs.empty()) return OkStatus();
-  auto rows = conn.Query("SELECT " + select + " FROM " + r.name + " o WHERE o.id = $1", {id});
+  std::vector<Value> params(ids.begin(), ids.end());
+  auto rows = conn.Query("SELECT " + select + " FROM " + r.name + " o WHERE o.id IN (" +
+                             Placeholders(1, ids.size()) + ")",
+                         params);
   if (!rows.ok()) return rows.error();
-  if (rows->empty() || rows->IsNull(0, 0)) return OkStatus();
-  const int64_t company = rows->Int(0, 0);
-  for (size_t i = 0; i < refs.size(); ++i) {
-    if (rows->IsNull(0, i + 1)) continue;  // an optional reference left empty
-    if (rows->Int(0, i + 1) != company) {
-      return Error::InvalidArgument(refs[i]->name + " refers to a " +
-                                        model::FindResource(refs[i]->ref)->singular +
-                                        " of another company",
-                                    refs[i]->name);
+  for (size_t row = 0; row < rows->rows.size(); ++row) {
+    if (rows->IsNull(row, 0)) continue;
+    const int64_t company = rows->Int(row, 0);
+    for (size_t i = 0; i < refs.size(); ++i) {
+      if (rows->IsNull(row, i + 1)) continue;  // an optional reference left empty
+      if (rows->Int(row, i + 1) != company) {
+        return Error::InvalidArgument(refs[i]->name + " refers to a " +
+                                          model::FindResource(refs[i]->ref)->singular +
+                                          " of another company",
+                                      refs[i]->name);
+      }
     }
   }
   return OkStatus();
+}
+
+std::string Placeholders(size_t first, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count; ++i) {
+    out += (i == 0 ? "$" : ", $") + std::to_string(first + i);
+  }
+  return out;
 }
 
 Status KnownFields(const model::Resource& r, const Fields& fields) {

@@ -3,6 +3,7 @@
 // failures, and the same-company check. Internal to the record store.
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,9 +36,12 @@ Error Conflict(const model::Resource& r, const Error& e);
 /// permission_denied: the record would belong to another company or household.
 Error OutsideScope(const model::Resource& r);
 
-/// A record may refer only to records of its own company (see record_sql.cpp). Runs inside the
-/// write's transaction, after the write.
-Status CheckSameCompany(Connection& conn, const model::Resource& r, int64_t id);
+/// Records may refer only to records of their own company (see record_sql.cpp). Runs inside the
+/// write's transaction, after the write of the records `ids`; one statement for all of them.
+Status CheckSameCompany(Connection& conn, const model::Resource& r, std::span<const int64_t> ids);
+
+/// "$first, $first+1, …": `count` parameter marks.
+std::string Placeholders(size_t first, size_t count);
 
 /// invalid_argument naming the first field `r` does not have. Column names reach SQL only from
 /// the descriptor.

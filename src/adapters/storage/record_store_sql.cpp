@@ -59,7 +59,8 @@ Result<Record> SqlRecordStore::CreateLocked(const model::Resource& r, const Fiel
       "INSERT INTO " + r.name + " (" + cols + ") VALUES (" + marks + ") RETURNING " + returning,
       params);
   if (!rows.ok()) return Conflict(r, rows.error());
-  if (auto same = CheckSameCompany(*conn_, r, rows->Int(0, 0)); !same.ok()) return same.error();
+  const int64_t id = rows->Int(0, 0);
+  if (auto same = CheckSameCompany(*conn_, r, {&id, 1}); !same.ok()) return same.error();
   Record out;
   if (scoped) {
     auto rec = GetLocked(r, rows->Int(0, 0), scope);
@@ -149,7 +150,7 @@ Result<Record> SqlRecordStore::UpdateLocked(const model::Resource& r, int64_t id
       "UPDATE " + r.name + " SET " + sets + " WHERE id = $" + std::to_string(params.size()),
       params);
   if (!res.ok()) return Conflict(r, res.error());
-  if (auto same = CheckSameCompany(*conn_, r, id); !same.ok()) return same.error();
+  if (auto same = CheckSameCompany(*conn_, r, {&id, 1}); !same.ok()) return same.error();
   auto after = GetLocked(r, id, scope);
   if (!after.ok()) return OutsideScope(r);
   if (auto a = AuditLocked(actor, "update", r, id, &*before, &*after); !a.ok()) return a.error();
@@ -205,6 +206,12 @@ class SqlRecordStore::Transaction final : public ports::RecordTransaction {
   Result<Record> Create(const model::Resource& r, const Fields& fields, const ports::Scope& scope,
                         const std::string& actor) override REQUIRES(store_.mutex_) {
     return Write(store_.CreateLocked(r, fields, scope, actor));
+  }
+  Result<std::vector<Record>> CreateMany(const model::Resource& r, std::span<const Fields> rows,
+                                         const ports::Scope& scope,
+                                         const std::string& actor) override
+      REQUIRES(store_.mutex_) {
+    return Write(store_.CreateManyLocked(r, rows, scope, actor));
   }
   Result<Record> Get(const model::Resource& r, int64_t id, const ports::Scope& scope) override
       REQUIRES(store_.mutex_) {

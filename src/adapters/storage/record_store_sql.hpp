@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <span>
+#include <vector>
 
 #include "adapters/storage/sql.hpp"
 #include "core/mutex.hpp"
@@ -42,6 +44,10 @@ class SqlRecordStore final : public ports::RecordStore {
   Result<ports::Record> CreateLocked(const model::Resource& r, const ports::Fields& fields,
                                      const ports::Scope& scope, const std::string& actor)
       REQUIRES(mutex_);
+  Result<std::vector<ports::Record>> CreateManyLocked(const model::Resource& r,
+                                                      std::span<const ports::Fields> rows,
+                                                      const ports::Scope& scope,
+                                                      const std::string& actor) REQUIRES(mutex_);
   Result<ports::Page> ListLocked(const model::Resource& r, const ports::ListQuery& query)
       REQUIRES(mutex_);
   Result<ports::Record> UpdateLocked(const model::Resource& r, int64_t id,
