@@ -47,7 +47,7 @@
 #include "adapters/storage/reading_store_sql.hpp"
 #include "app/http/api.hpp"
 #include "app/runtime/runtime.hpp"
-#include "support/test_postgres.hpp"
+#include "bench_postgres.hpp"
 #include "support/test_sensors.hpp"
 
 namespace {
@@ -122,11 +122,7 @@ const BatchJson& JsonOf(int sensors) {
   return cache.try_emplace(sensors, sensors).first->second;
 }
 
-// The benchmark's own PostgreSQL cluster, durable (see above); started on first use.
-support::PostgresCluster& Postgres() {
-  static auto cluster = support::PostgresCluster::StartOwn(/*durable=*/true);
-  return *cluster;
-}
+using hearth::bench::Postgres;  // durable (see above)
 
 // The API served in process, on a fresh database (SQLite in a temporary directory, or a new
 // PostgreSQL database) with kMaxSensors sensors.

@@ -71,8 +71,9 @@ class CompanyBuilder {
       }
     }
     for (int64_t s = 0; households_ < min_households && !w_.error(); ++s) {
-      AddSubstation(s, bedrooms);
+      AddSubstation(s);
     }
+    households_batch_.Write(w_, spec_, policy_, season_, bedrooms, summary_);
   }
 
   int64_t company() const { return company_; }
@@ -215,7 +216,7 @@ class CompanyBuilder {
     return b;
   }
 
-  void AddSubstation(int64_t s, std::vector<Sensored>& bedrooms) {
+  void AddSubstation(int64_t s) {
     const Section& section = sections_[static_cast<size_t>(s) % sections_.size()];
     const auto n_communities = static_cast<int64_t>(spec_.communities.size());
     const std::string community = spec_.communities[static_cast<size_t>(s % n_communities)] +
@@ -239,12 +240,12 @@ class CompanyBuilder {
                                                              : "middle";
     }
     for (size_t i = 0; i < plans.size(); ++i) {
-      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section, bedrooms);
+      AddBuilding(plans[i], community, static_cast<int64_t>(i) + 1, substation, section);
     }
   }
 
   void AddBuilding(const BuildingPlan& p, const std::string& community, int64_t number,
-                   int64_t substation, const Section& section, std::vector<Sensored>& bedrooms) {
+                   int64_t substation, const Section& section) {
     const DistrictSpec& district = spec_.districts[section.district];
     ++building_seq_;
     const std::string code = spec_.prefix + "-B" + Padded(building_seq_, 4);
@@ -271,10 +272,9 @@ class CompanyBuilder {
       for (int64_t door = 0; door < p.per_floor; ++door) {
         areas.push_back(rng_.Between(p.area_lo, p.area_hi));
       }
-      std::vector<demo::Flat> flats;
       for (int64_t floor = 1; floor <= p.floors; ++floor) {
         for (int64_t door = 1; door <= p.per_floor; ++door) {
-          flats.push_back({
+          const demo::Flat flat{
               company_,
               index_,
               partition,
@@ -283,11 +283,11 @@ class CompanyBuilder {
               name + std::to_string(u) + "单元" + std::to_string(floor * 100 + door) + "室",
               areas[static_cast<size_t>(door - 1)],
               floor,
-              door <= p.per_floor / 2 ? "sun" : "shade"});
+              door <= p.per_floor / 2 ? "sun" : "shade"};
+          households_batch_.Draw(rng_, district, flat);
+          ++households_;
         }
       }
-      demo::AddHouseholds(w_, rng_, spec_, district, policy_, season_, flats, bedrooms, summary_);
-      households_ += static_cast<int64_t>(flats.size());
     }
   }
 
@@ -304,6 +304,7 @@ class CompanyBuilder {
   std::string area_tariff_from_;
   int64_t building_seq_ = 0;
   int64_t households_ = 0;
+  demo::HouseholdBatch households_batch_;  // drawn as the buildings are laid out, written last
 };
 
 }  // namespace

@@ -34,38 +34,37 @@ std::vector<int64_t> Writer::MakeMany(const char* resource, std::span<const port
   return ids;
 }
 
-void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
-                   const rules::Policy& policy, int season, std::span<const Flat> flats,
-                   std::vector<Sensored>& bedrooms, DemoSummary& summary) {
-  std::vector<ports::Fields> households;
-  std::vector<bool> with_fee;
-  for (const Flat& flat : flats) {
-    const bool meter = rng.Chance(50);
-    const bool stopped = rng.Chance(30);
-    ports::Fields h = {{"company_id", flat.company_id},
-                       {"partition_id", flat.partition_id},
-                       {"code", flat.code},
-                       {"address", flat.address},
-                       {"area_m2", flat.area},
-                       {"floor", flat.floor},
-                       {"orientation", flat.orientation},
-                       {"billing", meter ? "meter" : "area"},
-                       {"heating_status", stopped ? "stopped" : "heated"},
-                       {"phone", Phone(rng)},
-                       {"id_number", IdNumber(rng, district.region)}};
-    if (rng.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
-    households.push_back(std::move(h));
-    with_fee.push_back(!meter && !stopped);
-  }
-  const std::vector<int64_t> ids = w.MakeMany("households", households);
-  summary.households += static_cast<int64_t>(flats.size());
+void HouseholdBatch::Draw(Rng& rng, const DistrictSpec& district, const Flat& flat) {
+  const bool meter = rng.Chance(50);
+  const bool stopped = rng.Chance(30);
+  ports::Fields h = {{"company_id", flat.company_id},
+                     {"partition_id", flat.partition_id},
+                     {"code", flat.code},
+                     {"address", flat.address},
+                     {"area_m2", flat.area},
+                     {"floor", flat.floor},
+                     {"orientation", flat.orientation},
+                     {"billing", meter ? "meter" : "area"},
+                     {"heating_status", stopped ? "stopped" : "heated"},
+                     {"phone", Phone(rng)},
+                     {"id_number", IdNumber(rng, district.region)}};
+  if (rng.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
+  flats_.push_back(flat);
+  households_.push_back(std::move(h));
+  with_fee_.push_back(!meter && !stopped);
+}
+
+void HouseholdBatch::Write(Writer& w, const CompanySpec& spec, const rules::Policy& policy,
+                           int season, std::vector<Sensored>& bedrooms, DemoSummary& summary) {
+  const std::vector<int64_t> ids = w.MakeMany("households", households_);
+  summary.households += static_cast<int64_t>(flats_.size());
 
   // R-TEMP-3: bedrooms and the living room are the guaranteed rooms.
   static const std::array<const char*, 3> kBedrooms = {"主卧", "次卧", "儿童房"};
   std::vector<ports::Fields> rooms;
   std::vector<size_t> first_bedroom;  // of each flat, in `rooms`
-  for (size_t f = 0; f < flats.size(); ++f) {
-    const size_t n_bedrooms = flats[f].area < 7000 ? 1 : flats[f].area < 10000 ? 2 : 3;
+  for (size_t f = 0; f < flats_.size(); ++f) {
+    const size_t n_bedrooms = flats_[f].area < 7000 ? 1 : flats_[f].area < 10000 ? 2 : 3;
     first_bedroom.push_back(rooms.size());
     for (size_t i = 0; i < n_bedrooms; ++i) {
       rooms.push_back({{"household_id", ids[f]}, {"name", kBedrooms[i]}, {"kind", "bedroom"}});
@@ -78,11 +77,11 @@ void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictS
   // R-BILL-1: the approved price by area; fen, rounded half away from zero. One fee for each
   // season of the city, so that whichever season the simulator runs has its refunds.
   std::vector<ports::Fields> fees;
-  for (size_t f = 0; f < flats.size(); ++f) {
-    const Flat& flat = flats[f];
+  for (size_t f = 0; f < flats_.size(); ++f) {
+    const Flat& flat = flats_[f];
     bedrooms.push_back({room_ids[first_bedroom[f]], flat.company_index, ids[f], flat.building_id,
-                        flat.code, with_fee[f]});
-    if (!with_fee[f]) continue;
+                        flat.code, with_fee_[f]});
+    if (!with_fee_[f]) continue;
     const auto amount =
         static_cast<int64_t>(RoundDiv(Int128{flat.area} * spec.area_price_fen, 100));
     for (int year = season - 1; year <= season + 1; ++year) {
@@ -95,6 +94,7 @@ void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictS
   }
   w.MakeMany("fees", fees);
   summary.fees += static_cast<int64_t>(fees.size());
+  *this = HouseholdBatch{};
 }
 
 void AddSensors(Writer& w, Rng& rng, std::vector<Sensored> bedrooms, size_t login,

@@ -47,15 +47,26 @@ struct Flat {
   std::string orientation;  ///< sun | shade
 };
 
-/// The household of each of `flats` (the flats of one unit): billed by meter (5 %) or by area,
-/// stopped (3 %) or heated, a phone and an id number of the district's region, 20.0 °C agreed in
-/// 5 % of the contracts; its bedrooms (1 to 3 by area) and living room (R-TEMP-3); for a heated
-/// household billed by area, a fee for each of the seasons season-1..season+1 (R-BILL-1). Each
-/// first bedroom joins `bedrooms`, the rooms a sensor may go to. Households, rooms and fees are
-/// each written in one Writer::MakeMany.
-void AddHouseholds(Writer& w, Rng& rng, const CompanySpec& spec, const DistrictSpec& district,
-                   const rules::Policy& policy, int season, std::span<const Flat> flats,
-                   std::vector<Sensored>& bedrooms, DemoSummary& summary);
+/// A company's households, drawn flat by flat as the city is laid out and written together:
+/// households, then their rooms, then their fees, each in one Writer::MakeMany (a few large
+/// statements instead of a round trip per record, which made PostgreSQL slow).
+class HouseholdBatch {
+ public:
+  /// The household of `flat`: billed by meter (5 %) or by area, stopped (3 %) or heated, a
+  /// phone and an id number of the district's region, 20.0 °C agreed in 5 % of the contracts.
+  void Draw(Rng& rng, const DistrictSpec& district, const Flat& flat);
+  /// Writes the households drawn, in the order drawn, each with its bedrooms (1 to 3 by area)
+  /// and living room (R-TEMP-3) and, when heated and billed by area, a fee for each of the
+  /// seasons season-1..season+1 (R-BILL-1). Each first bedroom joins `bedrooms`, the rooms a
+  /// sensor may go to. The batch is empty afterwards.
+  void Write(Writer& w, const CompanySpec& spec, const rules::Policy& policy, int season,
+             std::vector<Sensored>& bedrooms, DemoSummary& summary);
+
+ private:
+  std::vector<Flat> flats_;
+  std::vector<ports::Fields> households_;
+  std::vector<bool> with_fee_;
+};
 
 /// A sensor in the first bedroom of about 5 % of the households, spread at random, and always
 /// of bedrooms[login] (the household login's), installed on `installed_on`.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+
 namespace hearth::adapters::storage::record_sql {
 
 using ports::Fields;
@@ -89,6 +91,24 @@ Error OutsideScope(const model::Resource& r) {
 // per write gives the record's company and that of each company-owned record it refers to; the
 // subqueries read the referred tables under the alias `r` their company expressions are written
 // for, the written record is `o`. Runs inside the write's transaction, after the write.
+namespace {
+
+bool IdentifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Does the SQL expression name `column` ("r.household_id") as a whole word?
+bool Mentions(const std::string& expr, const std::string& column) {
+  for (size_t at = expr.find(column); at != std::string::npos; at = expr.find(column, at + 1)) {
+    const size_t end = at + column.size();
+    if ((at == 0 || !IdentifierChar(expr[at - 1])) &&
+        (end == expr.size() || !IdentifierChar(expr[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 Status CheckSameCompany(Connection& conn, const model::Resource& r,
                         std::span<const int64_t> ids) {
   if (r.ownership.company_expr.empty() || ids.empty()) return OkStatus();
@@ -97,6 +117,8 @@ Status CheckSameCompany(Connection& conn, const model::Resource& r,
       "(SELECT " + r.ownership.company_expr + " FROM " + r.name + " r WHERE r.id = o.id)";
   for (const auto& f : r.fields) {
     if (f.type != model::FieldType::kRef || f.name == "company_id") continue;
+    // The record's company is its reference's (a room's is its household's): they agree.
+    if (Mentions(r.ownership.company_expr, "r." + f.name)) continue;
     const model::Resource* target = model::FindResource(f.ref);
     if (target == nullptr || target->ownership.company_expr.empty()) continue;
     refs.push_back(&f);

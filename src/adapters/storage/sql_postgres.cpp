@@ -5,6 +5,9 @@
 
 #include <cctype>
 #include <cstring>
+#include <list>
+#include <string>
+#include <unordered_map>
 
 #include "adapters/storage/pg_link.hpp"
 
@@ -36,6 +39,15 @@ bool EndsTransaction(std::string_view sql) {
   return StartsWith(sql, "COMMIT") || StartsWith(sql, "ROLLBACK") || StartsWith(sql, "END");
 }
 
+// Statements worth preparing once per session: reads and writes of a size that recurs. Bulk
+// statements (long texts, many parameters: multi-row inserts whose row count varies) would only
+// crowd the cache; their parse and plan are small beside their work anyway.
+bool WorthPreparing(std::string_view sql, size_t params) {
+  return sql.size() <= 4096 && params <= 64 &&
+         (StartsWith(sql, "SELECT") || StartsWith(sql, "INSERT") || StartsWith(sql, "UPDATE") ||
+          StartsWith(sql, "DELETE") || StartsWith(sql, "WITH"));
+}
+
 // A connection that reconnects by itself (PgLink). Outside a transaction, a statement whose
 // connection was lost under it is sent once more on a new one when SafeToRetry. Inside one, a
 // lost connection fails every statement until the caller's COMMIT (unavailable) or ROLLBACK
@@ -43,7 +55,13 @@ bool EndsTransaction(std::string_view sql) {
 // it on a new session.
 class PgConnection final : public Connection {
  public:
-  explicit PgConnection(std::string url) : link_(std::move(url)) {}
+  explicit PgConnection(std::string url)
+      : link_(std::move(url), [this](PGconn*) {
+          // A new session has none of the old one's prepared statements.
+          prepared_.clear();
+          lru_.clear();
+          return OkStatus();
+        }) {}
 
   Status Open() { return link_.Ensure(); }
 
@@ -77,6 +95,9 @@ class PgConnection final : public Connection {
     if (auto s = link_.Ensure(); !s.ok()) return s;
     PGconn* conn = link_.get();
     std::string text(sql);
+    // A script may change the tables that prepared statements were planned for (migrations):
+    // forget them first ("cached plan must not change result type").
+    if (auto s = ForgetPrepared(); !s.ok()) return s;
     PGresult* res = PQexec(conn, text.c_str());
     std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
     ExecStatusType st = PQresultStatus(res);
@@ -98,8 +119,15 @@ class PgConnection final : public Connection {
         values[i] = s->c_str();
       }
     }
-    PGresult* res = PQexecParams(conn, text.c_str(), static_cast<int>(params.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0);
+    const int n = static_cast<int>(params.size());
+    PGresult* res = nullptr;
+    if (WorthPreparing(text, params.size())) {
+      auto name = Prepare(conn, text, n);
+      if (!name.ok()) return name.error();
+      res = PQexecPrepared(conn, name->c_str(), n, values.data(), nullptr, nullptr, 0);
+    } else {
+      res = PQexecParams(conn, text.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0);
+    }
     std::unique_ptr<PGresult, void (*)(PGresult*)> guard(res, PQclear);
     ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn, res, text);
@@ -136,8 +164,53 @@ class PgConnection final : public Connection {
     return out;
   }
 
+  // The name of `text` prepared on this session, preparing it at its first use. The least
+  // recently used of kMaxPrepared statements is deallocated to make room.
+  Result<std::string> Prepare(PGconn* conn, const std::string& text, int params) {
+    if (auto it = prepared_.find(text); it != prepared_.end()) {
+      lru_.splice(lru_.begin(), lru_, it->second.use);
+      return it->second.name;
+    }
+    if (prepared_.size() >= kMaxPrepared) {
+      const auto oldest = prepared_.find(lru_.back());
+      const std::string sql = "DEALLOCATE " + oldest->second.name;
+      std::unique_ptr<PGresult, void (*)(PGresult*)> gone(PQexec(conn, sql.c_str()), PQclear);
+      if (PQresultStatus(gone.get()) != PGRES_COMMAND_OK) return PgError(conn, gone.get(), sql);
+      prepared_.erase(oldest);
+      lru_.pop_back();
+    }
+    std::string name = "h" + std::to_string(++named_);
+    std::unique_ptr<PGresult, void (*)(PGresult*)> made(
+        PQprepare(conn, name.c_str(), text.c_str(), params, nullptr), PQclear);
+    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) return PgError(conn, made.get(), text);
+    lru_.push_front(text);
+    prepared_.emplace(text, Statement{name, lru_.begin()});
+    return name;
+  }
+
+  Status ForgetPrepared() {
+    if (prepared_.empty()) return OkStatus();
+    PGconn* conn = link_.get();
+    std::unique_ptr<PGresult, void (*)(PGresult*)> gone(PQexec(conn, "DEALLOCATE ALL"), PQclear);
+    if (PQresultStatus(gone.get()) != PGRES_COMMAND_OK) {
+      return PgError(conn, gone.get(), "DEALLOCATE ALL");
+    }
+    prepared_.clear();
+    lru_.clear();
+    return OkStatus();
+  }
+
+  static constexpr size_t kMaxPrepared = 256;
+  struct Statement {
+    std::string name;
+    std::list<std::string>::iterator use;  // in lru_
+  };
+
   PgLink link_;
   bool in_transaction_ = false;  // between a BEGIN that succeeded and its COMMIT or ROLLBACK
+  std::unordered_map<std::string, Statement> prepared_;  // by text
+  std::list<std::string> lru_;                           // texts, most recently used first
+  uint64_t named_ = 0;
 };
 
 }  // namespace
