@@ -49,6 +49,41 @@ TEST_P(JudgingTest, RollupsAreIncrementalAndALateReadingReopensItsDay) {
   EXPECT_EQ(Judge(day + std::chrono::days{1}).value, 170);
 }
 
+// A household's consecutive marked days are read in one statement and rolled up together; each
+// day comes out as it would alone, and a day with no mark gets no row.
+TEST_P(JudgingTest, ARunOfDaysIsRolledUpAsEachDayAlone) {
+  const Date d0 = D("2025-12-01");
+  auto day = [&](int n) { return d0 + std::chrono::days{n}; };
+  Hours(bed_, day(0), 1850);
+  Hours(living_, day(0), 1750);
+  Hours(bed_, day(1), 1600);
+  Hours(bed_, day(2), 9900);      // no valid reading: no value
+  Hours(kitchen_, day(3), 1900);  // other rooms never count: no value
+  Hours(living_, day(4), 1900);
+  Hours(bed_, day(6), 2000);  // after a day without readings
+  auto rolled = rollups_->RunOnce();
+  ASSERT_TRUE(rolled.ok()) << rolled.error().detail;
+  EXPECT_EQ(rolled->household_days, 6);
+  auto stored = store_->HouseholdDays(h_, day(0), day(6));
+  ASSERT_TRUE(stored.ok());
+  const std::vector<std::pair<Date, std::optional<int>>> want = {
+      {day(0), 175}, {day(1), 160},  {day(2), std::nullopt}, {day(3), std::nullopt},
+      {day(4), 190}, {day(6), 200}};
+  ASSERT_EQ(stored->size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(FormatDate(want[i].first));
+    EXPECT_EQ((*stored)[i].day, want[i].first);
+    if (want[i].second) {
+      ASSERT_TRUE((*stored)[i].value.has_value());
+      EXPECT_EQ(*(*stored)[i].value, *want[i].second);
+    } else {
+      EXPECT_FALSE((*stored)[i].value.has_value());
+    }
+  }
+  EXPECT_EQ((*stored)[0].room, "living");
+  EXPECT_EQ((*stored)[5].room, "bed");
+}
+
 TEST_P(JudgingTest, DaysAreJudgedFromRemoteValues) {
   // R-TEMP-3 / R-TEMP-5 / R-REFUND-1 with the weihai profile: guarantee 18.0 °C, tiers 20 / 50 /
   // 100 %, design outdoor -5.4 °C.

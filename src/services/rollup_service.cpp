@@ -15,11 +15,17 @@ std::string Now() {
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-// The household-day `day` of `household` from all of that day's readings.
-Result<ports::HouseholdDay> RollUp(ports::MonitoringStore& store, const rules::Policy& policy,
-                                   int64_t household, Date day) {
-  const int64_t from = StartOfLocalDay(day).time_since_epoch().count();
-  const int64_t to = StartOfLocalDay(day + std::chrono::days{1}).time_since_epoch().count();
+// The most days read in one statement: a season's replay marks every day of every household,
+// and a statement a day made judging on PostgreSQL a round trip per household-day.
+constexpr int kMaxRunDays = 62;
+
+// The household-days of `household` from `first` to `last` (consecutive days) from all of their
+// readings, read in one statement, appended to `out` in date order. R-TEMP-3's daily values are
+// each of one local day, so a run's days come out as each day alone would.
+Status RollUpRun(ports::MonitoringStore& store, const rules::Policy& policy, int64_t household,
+                 Date first, Date last, std::vector<ports::HouseholdDay>& out) {
+  const int64_t from = StartOfLocalDay(first).time_since_epoch().count();
+  const int64_t to = StartOfLocalDay(last + std::chrono::days{1}).time_since_epoch().count();
   auto rows = store.HouseholdReadings(household, from, to);
   if (!rows.ok()) return rows.error();
   std::vector<rules::SensorReading> readings;
@@ -30,18 +36,23 @@ Result<ports::HouseholdDay> RollUp(ports::MonitoringStore& store, const rules::P
   }
   auto values = rules::DailyValues(policy.temperature.sensor, readings);
   if (!values.ok()) return values.error();
-  ports::HouseholdDay out{household, day, std::nullopt, "", {}, Now()};
-  for (const rules::DailyValue& v : *values) {
-    if (v.date != day) continue;  // cannot happen: every reading is of `day`
-    out.value = v.value;
-    out.room = v.room;
-    for (const rules::RoomDay& r : v.rooms) {
-      std::optional<rules::Tenths> value;
-      if (r.counted && r.mean) value = rules::RoundToTenths(*r.mean);
-      out.rooms.push_back({r.room, r.kind, r.valid_hours, r.counted, value});
+  const std::string now = Now();
+  auto v = values->begin();
+  for (Date day = first; day <= last; day += std::chrono::days{1}) {
+    ports::HouseholdDay hd{household, day, std::nullopt, "", {}, now};
+    while (v != values->end() && v->date < day) ++v;  // cannot happen: every reading is in the run
+    if (v != values->end() && v->date == day) {
+      hd.value = v->value;
+      hd.room = v->room;
+      for (const rules::RoomDay& r : v->rooms) {
+        std::optional<rules::Tenths> value;
+        if (r.counted && r.mean) value = rules::RoundToTenths(*r.mean);
+        hd.rooms.push_back({r.room, r.kind, r.valid_hours, r.counted, value});
+      }
     }
+    out.push_back(std::move(hd));
   }
-  return out;
+  return OkStatus();
 }
 
 }  // namespace
@@ -79,19 +90,29 @@ Result<RollupCounts> RollupService::Round(int batch,
   // clears the marks it took, and the rest roll that day up once more in the next round.
   std::set<std::pair<int64_t, Date>> days;
   for (const ports::DirtyMark& m : *marks) days.insert({m.household_id, m.day});
-  std::map<int64_t, std::shared_ptr<const rules::Policy>> policies;
   std::vector<ports::HouseholdDay> results;
   results.reserve(days.size());
-  for (const auto& [household, day] : days) {
-    auto& policy = policies[household];
-    if (!policy) {
+  // Runs of consecutive days of one household, each read at once.
+  std::shared_ptr<const rules::Policy> policy;
+  int64_t policy_of = 0;  // the household whose policy `policy` is
+  for (auto it = days.begin(); it != days.end();) {
+    const auto [household, first] = *it;
+    Date last = first;
+    for (++it; it != days.end() && it->first == household &&
+               it->second == last + std::chrono::days{1} &&
+               (it->second - first).count() < kMaxRunDays;
+         ++it) {
+      last = it->second;
+    }
+    if (!policy || policy_of != household) {
       auto p = PolicyOfHousehold(records_, policies_, household);
       if (!p.ok()) return p.error();
       policy = *p;
+      policy_of = household;
     }
-    auto result = RollUp(store_, *policy, household, day);
-    if (!result.ok()) return result.error();
-    results.push_back(std::move(*result));
+    if (auto s = RollUpRun(store_, *policy, household, first, last, results); !s.ok()) {
+      return s.error();
+    }
   }
   auto cleared = store_.CommitRollup(results, *marks);
   if (!cleared.ok()) return cleared.error();
