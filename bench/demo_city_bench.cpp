@@ -13,12 +13,12 @@
 // Opening and migrating each database is not timed.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "app/runtime/runtime.hpp"
-#include "bench_postgres.hpp"
+#include "bench_database.hpp"
 #include "sim/demo_city.hpp"
 
 namespace {
@@ -29,17 +29,9 @@ void WriteCity(benchmark::State& state, bool postgres) {
   int64_t households = 0;
   for (auto _ : state) {
     state.PauseTiming();
-    std::string dir;
-    std::string url;
-    if (postgres) {
-      url = bench::Postgres().CreateDatabase();
-    } else {
-      char tmpl[] = "/tmp/hearth-bench-city-XXXXXX";
-      dir = mkdtemp(tmpl);
-      url = dir + "/h.db";
-    }
+    auto db = std::make_unique<bench::FreshDatabase>(postgres);
     auto rt = app::runtime::Runtime::Open(
-        {url, HEARTH_SOURCE_DIR "/policies", app::runtime::DbMode::kRequired});
+        {db->url, HEARTH_SOURCE_DIR "/policies", app::runtime::DbMode::kRequired});
     if (!rt.ok()) throw std::runtime_error(rt.error().message);
     state.ResumeTiming();
     sim::DemoOptions demo;
@@ -49,7 +41,7 @@ void WriteCity(benchmark::State& state, bool postgres) {
     households += city->households;
     state.PauseTiming();
     rt->reset();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
+    db.reset();
     state.ResumeTiming();
   }
   state.SetItemsProcessed(households);

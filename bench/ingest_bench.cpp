@@ -47,7 +47,7 @@
 #include "adapters/storage/reading_store_sql.hpp"
 #include "app/http/api.hpp"
 #include "app/runtime/runtime.hpp"
-#include "bench_postgres.hpp"
+#include "bench_database.hpp"
 #include "support/test_sensors.hpp"
 
 namespace {

@@ -26,14 +26,13 @@
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
 
-#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 #include <string>
 
 #include "adapters/storage/sql.hpp"
 #include "app/runtime/runtime.hpp"
-#include "bench_postgres.hpp"
+#include "bench_database.hpp"
 #include "core/civil_time.hpp"
 #include "sim/demo_city.hpp"
 #include "sim/simulation.hpp"
@@ -46,20 +45,13 @@ using namespace hearth;  // NOLINT
 constexpr int kSeason = 2025;
 
 struct SeasonFixture {
-  std::string dir;  // SQLite's, else empty
-  std::string url;  // the database
+  bench::FreshDatabase db;
+  const std::string& url = db.url;
   std::unique_ptr<app::runtime::Runtime> runtime;
   int64_t readings = 0;
   int64_t households = 0;
 
-  explicit SeasonFixture(bool postgres) {
-    if (postgres) {
-      url = bench::Postgres().CreateDatabase();
-    } else {
-      char tmpl[] = "/tmp/hearth-bench-season-XXXXXX";
-      dir = mkdtemp(tmpl);
-      url = dir + "/h.db";
-    }
+  explicit SeasonFixture(bool postgres) : db(postgres) {
     auto made = app::runtime::Runtime::Open(
         {url, HEARTH_SOURCE_DIR "/policies", app::runtime::DbMode::kRequired});
     if (!made.ok()) throw std::runtime_error(made.error().message);
@@ -82,25 +74,22 @@ struct SeasonFixture {
               << sim->sensors() << " sensors, " << readings << " readings, "
               << FormatDate(sim->first_day()) << " to " << FormatDate(sim->last_day()) << "\n";
   }
-  ~SeasonFixture() {
-    runtime.reset();
-    if (!dir.empty()) std::filesystem::remove_all(dir);
-  }
+  ~SeasonFixture() { runtime.reset(); }  // before its database goes
 
   // Steps through every row of `sql` on a connection of its own; returns the rows or -1. On
   // PostgreSQL through the project's Connection (libpq), which holds the result in memory.
   int64_t Scan(const char* sql) const {
-    if (dir.empty()) {
+    if (db.dir.empty()) {
       auto conn = adapters::storage::Connect(url, false);
       if (!conn.ok()) return -1;
       auto rows = (*conn)->Query(sql);
       return rows.ok() ? static_cast<int64_t>(rows->rows.size()) : -1;
     }
-    sqlite3* db = nullptr;
-    sqlite3_open_v2((dir + "/h.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3* file = nullptr;
+    sqlite3_open_v2(url.c_str(), &file, SQLITE_OPEN_READONLY, nullptr);
     sqlite3_stmt* stmt = nullptr;
     int64_t rows = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(file, sql, -1, &stmt, nullptr) == SQLITE_OK) {
       rows = 0;
       int rc;
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -110,7 +99,7 @@ struct SeasonFixture {
       if (rc != SQLITE_DONE) rows = -1;
     }
     sqlite3_finalize(stmt);
-    sqlite3_close_v2(db);
+    sqlite3_close_v2(file);
     return rows;
   }
 };

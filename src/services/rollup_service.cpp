@@ -1,7 +1,6 @@
 // R-TEMP-3 over stored readings.
 #include "services/rollup_service.hpp"
 
-#include <map>
 #include <set>
 #include <utility>
 
