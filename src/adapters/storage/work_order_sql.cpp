@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "adapters/json/work_order_json.hpp"
@@ -123,15 +125,28 @@ Status SqlWorkOrderStore::WriteProjection(int64_t id, int64_t company_id,
       {std::string(rules::OrderStateName(p.state)), int64_t{p.extended ? 1 : 0},
        json::DeadlinesToText(p.deadlines), last_seq, id});
   if (!r.ok()) return r.error();
-  for (const rules::DeadlineStatus& d : p.deadlines) {
-    // A deadline whose due time moved may be alerted again; one that stays keeps its alert.
+  // Every deadline in one statement (a name once: PostgreSQL refuses to update a row twice in
+  // one statement; the last status of a name is the one kept, as row by row). A deadline whose
+  // due time moved may be alerted again; one that stays keeps its alert.
+  std::map<std::string_view, const rules::DeadlineStatus*> by_name;
+  for (const rules::DeadlineStatus& d : p.deadlines) by_name[rules::OrderDeadlineName(d.name)] = &d;
+  if (!by_name.empty()) {
+    std::string rows;
+    std::vector<Value> values;
+    for (const auto& [name, d] : by_name) {
+      const size_t n = values.size();
+      rows += (rows.empty() ? "($" : ", ($") + std::to_string(n + 1) + ", $" +
+              std::to_string(n + 2) + ", $" + std::to_string(n + 3) + ", $" +
+              std::to_string(n + 4) + ", $" + std::to_string(n + 5) + ", 0)";
+      values.insert(values.end(), {id, std::string(name), company_id, Unix(d->due),
+                                   int64_t{d->Open() ? 1 : 0}});
+    }
     auto u = conn_->Query(
         "INSERT INTO work_order_deadlines (order_id, name, company_id, due, open, alerted) "
-        "VALUES ($1, $2, $3, $4, $5, 0) ON CONFLICT (order_id, name) DO UPDATE SET "
+        "VALUES " + rows + " ON CONFLICT (order_id, name) DO UPDATE SET "
         "due = excluded.due, open = excluded.open, alerted = CASE WHEN "
         "work_order_deadlines.due = excluded.due THEN work_order_deadlines.alerted ELSE 0 END",
-        {id, std::string(rules::OrderDeadlineName(d.name)), company_id, Unix(d.due),
-         int64_t{d.Open() ? 1 : 0}});
+        values);
     if (!u.ok()) return u.error();
   }
   // A deadline the projection no longer has (a return visit before a reopening) is closed.
