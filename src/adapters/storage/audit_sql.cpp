@@ -27,12 +27,6 @@ void AddParams(const ports::AuditEntry& entry, const std::string& now, std::vect
                  text_or_null(entry.before_json), text_or_null(entry.after_json)});
 }
 
-std::string Row(size_t first) {
-  std::string out = "(";
-  for (size_t c = 0; c < kColumns; ++c) out += (c ? ", $" : "$") + std::to_string(first + c);
-  return out + ")";
-}
-
 }  // namespace
 
 Status InsertAudit(Connection& conn, const ports::AuditEntry& entry) {
@@ -47,7 +41,7 @@ Status InsertAudits(Connection& conn, std::span<const ports::AuditEntry> entries
     std::vector<Value> params;
     params.reserve(n * kColumns);
     for (size_t i = 0; i < n; ++i) {
-      sql += (i ? ", " : "") + Row(params.size() + 1);
+      sql += (i ? ", (" : "(") + Placeholders(params.size() + 1, kColumns) + ")";
       AddParams(entries[at + i], now, params);
     }
     if (auto res = conn.Query(sql, params); !res.ok()) return res.error();

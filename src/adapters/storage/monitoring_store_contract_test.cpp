@@ -174,6 +174,41 @@ TEST_P(MonitoringStoreContract, HouseholdReadingsCarryTheirRooms) {
 const ports::RoomSummary kMainBedroom{"主卧", rules::RoomKind::kBedroom, 24, true, 185};
 const ports::RoomSummary kKitchen{"kitchen", rules::RoomKind::kOther, 19, false, std::nullopt};
 
+// A round's days and marks go in statements of many rows: more of each than one statement takes
+// (600 days, 1,200 marks), and a day given twice keeps the last, as row by row.
+TEST_P(MonitoringStoreContract, ACommitOfManyDaysAndMarks) {
+  constexpr int kDays = 300;
+  std::vector<ports::Reading> readings;
+  for (int i = 0; i < kDays; ++i) {
+    for (size_t s = 0; s < 4; ++s) readings.push_back({sensors_[s], kT0 + i * 86400LL, 1800});
+  }
+  Insert(readings);
+  auto marks = Marks(std::nullopt, 5000);
+  ASSERT_EQ(marks.size(), 4u * kDays);
+  std::vector<ports::HouseholdDay> days;
+  for (int64_t h : {households_[0], households_[1]}) {
+    for (int i = 0; i < kDays; ++i) {
+      days.push_back({h, D("2025-12-01") + std::chrono::days{i}, 180 + i % 7, "主卧",
+                      {kMainBedroom}, ""});
+    }
+  }
+  days.push_back({households_[0], D("2025-12-01"), 175, "主卧", {}, ""});  // again: this is kept
+  auto cleared = store_->CommitRollup(days, marks);
+  ASSERT_TRUE(cleared.ok()) << cleared.error().detail;
+  EXPECT_EQ(*cleared, 4 * kDays);
+  EXPECT_EQ(*store_->DirtyMarkCount(), 0);
+  for (int64_t h : {households_[0], households_[1]}) {
+    auto stored = store_->HouseholdDays(h, D("2025-11-01"), D("2026-12-31"));
+    ASSERT_TRUE(stored.ok());
+    ASSERT_EQ(stored->size(), static_cast<size_t>(kDays));
+    EXPECT_EQ(stored->front().value, h == households_[0] ? 175 : 180);
+    EXPECT_EQ(stored->front().rooms.empty(), h == households_[0]);
+    EXPECT_EQ(stored->back().day, D("2025-12-01") + std::chrono::days{kDays - 1});
+    EXPECT_EQ(stored->back().value, 180 + (kDays - 1) % 7);
+    EXPECT_EQ(stored->back().rooms, (std::vector<ports::RoomSummary>{kMainBedroom}));
+  }
+}
+
 TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   std::vector<ports::HouseholdDay> days{
       {households_[0], D("2025-12-01"), 185, "主卧", {kMainBedroom, kKitchen}, ""},

@@ -1,6 +1,8 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -102,25 +104,53 @@ Result<std::vector<ports::RoomReading>> SqlMonitoringStore::HouseholdReadings(in
   return out;
 }
 
+// A round of the rollups writes its days and clears its marks in statements of kCommitRows rows
+// each, not a statement a row: on PostgreSQL each is a round trip, and a season's replay writes
+// 127,793 days and clears as many marks.
 Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> days,
                                                  std::span<const DirtyMark> done) {
+  constexpr size_t kCommitRows = 500;
+  // A day once (PostgreSQL refuses to update a row twice in one statement): the last of a
+  // (household, day) is the one kept, as row by row.
+  std::map<std::pair<int64_t, Date>, const HouseholdDay*> unique;
+  for (const HouseholdDay& d : days) unique[{d.household_id, d.day}] = &d;
+  std::vector<const HouseholdDay*> rows;
+  rows.reserve(unique.size());
+  for (const auto& [key, d] : unique) rows.push_back(d);
+  const std::string now = NowText();
   MutexLock lock(mutex_);
   int64_t cleared = 0;
   Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
-    for (const HouseholdDay& d : days) {
+    for (size_t at = 0; at < rows.size(); at += kCommitRows) {
+      std::string values;
+      std::vector<Value> params;
+      for (size_t i = at; i < std::min(rows.size(), at + kCommitRows); ++i) {
+        const HouseholdDay& d = *rows[i];
+        values += (values.empty() ? "(" : ", (") + Placeholders(params.size() + 1, 6) + ")";
+        params.insert(params.end(), {d.household_id, FormatDate(d.day), OptValue(d.value), d.room,
+                                     json::RoomSummariesToText(d.rooms),
+                                     d.computed_at.empty() ? now : d.computed_at});
+      }
       auto r = conn_->Query(
           "INSERT INTO household_days (household_id, day, value_tenths, room, rooms_json, "
-          "computed_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (household_id, day) DO "
+          "computed_at) VALUES " + values + " ON CONFLICT (household_id, day) DO "
           "UPDATE SET value_tenths = excluded.value_tenths, room = excluded.room, "
           "rooms_json = excluded.rooms_json, computed_at = excluded.computed_at",
-          {d.household_id, FormatDate(d.day), OptValue(d.value), d.room,
-           json::RoomSummariesToText(d.rooms), d.computed_at.empty() ? NowText() : d.computed_at});
+          params);
       if (!r.ok()) return r.error();
     }
-    for (const DirtyMark& m : done) {
-      auto r = conn_->Query(
-          "DELETE FROM dirty_sensor_days WHERE sensor_id = $1 AND day = $2 AND seq = $3",
-          {m.sensor_id, FormatDate(m.day), m.seq});
+    // A mark is cleared only if its seq is still the one taken (else it was re-opened).
+    for (size_t at = 0; at < done.size(); at += kCommitRows) {
+      std::string where;
+      std::vector<Value> params;
+      for (size_t i = at; i < std::min(done.size(), at + kCommitRows); ++i) {
+        const size_t n = params.size();
+        where += std::string(where.empty() ? "" : " OR ") + "(sensor_id = $" +
+                 std::to_string(n + 1) + " AND day = $" + std::to_string(n + 2) +
+                 " AND seq = $" + std::to_string(n + 3) + ")";
+        params.insert(params.end(), {done[i].sensor_id, FormatDate(done[i].day), done[i].seq});
+      }
+      auto r = conn_->Query("DELETE FROM dirty_sensor_days WHERE " + where, params);
       if (!r.ok()) return r.error();
       cleared += r->affected;
     }

@@ -147,14 +147,6 @@ Status CheckSameCompany(Connection& conn, const model::Resource& r,
   return OkStatus();
 }
 
-std::string Placeholders(size_t first, size_t count) {
-  std::string out;
-  for (size_t i = 0; i < count; ++i) {
-    out += (i == 0 ? "$" : ", $") + std::to_string(first + i);
-  }
-  return out;
-}
-
 Status KnownFields(const model::Resource& r, const Fields& fields) {
   for (const auto& [name, value] : fields) {
     if (r.Find(name) == nullptr) {

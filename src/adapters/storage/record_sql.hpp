@@ -40,9 +40,6 @@ Error OutsideScope(const model::Resource& r);
 /// write's transaction, after the write of the records `ids`; one statement for all of them.
 Status CheckSameCompany(Connection& conn, const model::Resource& r, std::span<const int64_t> ids);
 
-/// "$first, $first+1, …": `count` parameter marks.
-std::string Placeholders(size_t first, size_t count);
-
 /// invalid_argument naming the first field `r` does not have. Column names reach SQL only from
 /// the descriptor.
 Status KnownFields(const model::Resource& r, const ports::Fields& fields);

@@ -83,6 +83,9 @@ class Where {
 /// which the caller tells whether another page follows.
 inline constexpr int kMaxPageRows = 1001;
 
+/// "$first, $first+1, …": `count` parameter marks, for multi-row statements.
+std::string Placeholders(size_t first, size_t count);
+
 /// Is this URL a PostgreSQL one?
 bool IsPostgresUrl(std::string_view url);
 
