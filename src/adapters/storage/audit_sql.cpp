@@ -34,7 +34,14 @@ Status InsertAudit(Connection& conn, const ports::AuditEntry& entry) {
 }
 
 Status InsertAudits(Connection& conn, std::span<const ports::AuditEntry> entries) {
-  const std::string now = Now();
+  // Now, for the entries without a time of their own: read once, and only if one needs it.
+  std::string now;
+  for (const auto& e : entries) {
+    if (e.at.empty()) {
+      now = Now();
+      break;
+    }
+  }
   for (size_t at = 0; at < entries.size(); at += kRowsPerStatement) {
     const size_t n = std::min(kRowsPerStatement, entries.size() - at);
     std::string sql = kInsert;

@@ -100,12 +100,9 @@ std::string StateJson(const Outage& o) {
 
 /// "$k, $k+1, …" for `ids`, appended to `params`.
 std::string Placeholders(const std::vector<int64_t>& ids, std::vector<Value>& params) {
-  std::string out;
-  for (int64_t id : ids) {
-    params.push_back(id);
-    out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
-  }
-  return out;
+  const size_t first = params.size() + 1;
+  params.insert(params.end(), ids.begin(), ids.end());
+  return storage::Placeholders(first, ids.size());
 }
 
 }  // namespace
