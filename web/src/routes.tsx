@@ -58,6 +58,14 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/WorkOrders')),
   },
   {
+    // Before /work-orders/:id (React Router ranks the static segment above the parameter anyway).
+    path: '/work-orders/new',
+    menu: 'menu.newWorkOrder',
+    group: 'menu.workOrders',
+    roles: ['admin', 'manager', 'agent'],
+    component: lazy(() => import('./pages/NewWorkOrder')),
+  },
+  {
     path: '/work-orders/:id',
     roles: STAFF,
     component: lazy(() => import('./pages/WorkOrderDetail')),

@@ -3,21 +3,28 @@
 // 24 h, household id), the page size and the cursor trail live in the URL, so a link shows the
 // same list; paged by cursor as the API pages (10/20/50).
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { WorkOrder } from '../api/types';
 import { useApi } from '../api/useApi';
+import { useAuth } from '../auth';
 import Countdown from '../components/Countdown';
 import CursorPager, { PAGE_SIZES } from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { nextDeadline, orderCategory, orderChannel, orderDeadline, orderState, ORDER_CHANNELS, ORDER_STATES } from '../components/orderWords';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { PAGES } from '../routes';
 
 export default function WorkOrders() {
   const t = useT();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { me } = useAuth();
+  // 来电建单 for the roles whose menu has it (routes.tsx).
+  const mayCreate = !!me && PAGES.some((p) => p.path === '/work-orders/new' && p.roles.includes(me.role));
   const state = params.get('state') ?? undefined;
   const channel = params.get('channel') ?? undefined;
   const due = params.get('due') ?? undefined; // "overdue" or "24h"
@@ -47,7 +54,16 @@ export default function WorkOrders() {
 
   if (list.error) return <PageError error={list.error} onRetry={list.reload} />;
   return (
-    <PageContainer title={t('menu.workOrders')}>
+    <PageContainer
+      title={t('menu.workOrders')}
+      extra={
+        mayCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/work-orders/new')} data-testid="work-order-new">
+            {t('menu.newWorkOrder')}
+          </Button>
+        )
+      }
+    >
       <Card size="small">
         <Flex gap={8} wrap="wrap" style={{ marginBottom: 12 }}>
           <Select
