@@ -1,5 +1,7 @@
 #include "services/billing_service.hpp"
 
+#include <algorithm>
+
 #include "ports/record_views.hpp"
 #include "rules/season.hpp"
 #include "services/company_policy.hpp"
@@ -21,7 +23,8 @@ Error NoTariff(std::string_view billing, int64_t company_id, Date day) {
 }  // namespace
 
 Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
-                                                    const OrderActor& actor) const {
+                                                    const OrderActor& actor,
+                                                    const Progress& progress) const {
   if (actor.role != rules::Role::kAdmin && actor.role != rules::Role::kManager) {
     return Error::PermissionDenied("only the admin or a manager runs the season's bills");
   }
@@ -73,6 +76,9 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
   auto started = store_.StartRun(run);
   if (!started.ok()) return started.error();
 
+  const int64_t total = counts->area + counts->meter + counts->stopped;
+  int64_t done = 0;
+  if (progress && !progress(done, total)) return Stopped();
   int64_t after = 0;
   for (;;) {
     auto chunk = store_.Candidates(in.company_id, in.season, after, kBillingChunk);
@@ -120,6 +126,8 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     if (auto s = store_.IssueChunk(started->id, bills, not_heated, meter_by_area); !s.ok()) {
       return s.error();
     }
+    done += static_cast<int64_t>(chunk->size());
+    if (progress && !progress(done, std::max(done, total))) return Stopped();
   }
   return store_.FinishRun(started->id);
 }

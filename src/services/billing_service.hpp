@@ -28,6 +28,7 @@
 #include "ports/clock.hpp"
 #include "ports/record_store.hpp"
 #include "services/policy_registry.hpp"
+#include "services/progress.hpp"
 #include "services/work_order_service.hpp"
 
 namespace hearth::services {
@@ -49,10 +50,12 @@ class BillingService {
 
   /// Runs the bills. Errors: permission_denied unless the admin or the company's manager;
   /// not_found ("company_id") outside the actor's scope; invalid_argument ("season") outside
-  /// 2000..2200, ("due_on") more than a year before or after the season; failed_precondition ("tariff"); the
-  /// store's.
-  Result<ports::BillingRunRecord> Run(const BillingRunRequest& request,
-                                      const OrderActor& actor) const;
+  /// 2000..2200, ("due_on") more than a year before or after the season; failed_precondition
+  /// ("tariff"); the store's. `progress` hears the households done of the run's candidates after
+  /// each chunk; when it answers false the run stops there, unfinished (running it again bills
+  /// the rest), and returns unavailable.
+  Result<ports::BillingRunRecord> Run(const BillingRunRequest& request, const OrderActor& actor,
+                                      const Progress& progress = {}) const;
   /// In the actor's scope (a household sees none), newest first.
   Result<std::vector<ports::BillingRunRecord>> ListRuns(ports::BillingRunQuery query,
                                                         const OrderActor& actor) const;

@@ -141,7 +141,8 @@ Result<ports::RefundEntry> RefundLedgerService::Compute(int64_t household_id,
 }
 
 Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const ports::Scope& scope,
-                                                  const std::string& actor) const {
+                                                  const std::string& actor,
+                                                  const Progress& progress) const {
   if (season_start_year < 2000 || season_start_year > 2200) {
     return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
   }
@@ -163,6 +164,13 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
     batch.clear();
     return OkStatus();
   };
+  int64_t total = 0;  // the heated households in scope, for progress
+  if (progress) {
+    auto rates = records_.UsageRates(ports::UsageGrouping::kCommunity, scope);
+    if (!rates.ok()) return rates.error();
+    for (const ports::UsageRateRow& r : *rates) total += r.heated_households;
+    if (!progress(0, total)) return Stopped();
+  }
   ports::ListQuery q;
   q.equals = {{"heating_status", "heated"}};
   q.scope = scope;
@@ -209,6 +217,10 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
       if (batch.size() >= 500) {
         if (auto s = flush(); !s.ok()) return s.error();
       }
+    }
+    if (progress && !progress(summary.households, std::max(total, summary.households))) {
+      if (auto s = flush(); !s.ok()) return s.error();
+      return Stopped();
     }
     if (!page->next_cursor) break;
     q.after = page->next_cursor;

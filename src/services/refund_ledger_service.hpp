@@ -30,6 +30,7 @@
 #include "services/deadline_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/policy_registry.hpp"
+#include "services/progress.hpp"
 
 namespace hearth::services {
 
@@ -55,8 +56,10 @@ class RefundLedgerService {
   /// Runs the season that starts in `season_start_year` for the households in `scope` (a
   /// household scope is refused: failed_precondition). invalid_argument (field "season") for a
   /// year outside 2000..2200; failed_precondition when no official day of it is complete yet.
+  /// `progress` hears the households done of those in scope after each page of them; when it
+  /// answers false the run stops there, its drafts so far written, and returns unavailable.
   Result<LedgerRunSummary> Run(int season_start_year, const ports::Scope& scope,
-                               const std::string& actor) const;
+                               const std::string& actor, const Progress& progress = {}) const;
 
   /// One household's entry for one season, computed the way Run writes it, without storing it.
   /// not_found when the household has no fee for the season.

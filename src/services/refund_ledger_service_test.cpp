@@ -160,6 +160,33 @@ TEST_P(LedgerTest, AMidSeasonRunCountsCompleteDaysOnly) {
   EXPECT_EQ(actions, (std::vector<std::string>{"update", "update", "run", "run"}));
 }
 
+// Issue 14: a run tells its job how far it is (households done of the heated households in
+// scope), and stops when told to, its drafts so far written.
+TEST_P(LedgerTest, ARunReportsItsProgressAndStopsWhenTold) {
+  SetNow("2025-11-25T09:00:00+08:00");
+  auto at_once = service_->Run(2025, {}, "manager", [](int64_t, int64_t) { return false; });
+  ASSERT_FALSE(at_once.ok());
+  EXPECT_EQ(at_once.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE(ledger_->List({})->empty());
+  // Stopped after its one page: that page's draft is written.
+  int calls = 0;
+  auto stopped = service_->Run(2025, {}, "manager", [&](int64_t, int64_t) { return ++calls < 2; });
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(OnlyEntry().covered_to, "2025-11-24");
+
+  std::vector<std::pair<int64_t, int64_t>> heard;
+  auto summary = service_->Run(2025, {}, "manager", [&](int64_t done, int64_t total) {
+    heard.emplace_back(done, total);
+    return true;
+  });
+  ASSERT_TRUE(summary.ok()) << summary.error().message;
+  ASSERT_GE(summary->households, 1);
+  ASSERT_EQ(heard.size(), 2u);
+  EXPECT_EQ(heard.front(), std::make_pair(int64_t{0}, summary->households));
+  EXPECT_EQ(heard.back(), std::make_pair(summary->households, summary->households));
+}
+
 TEST_P(LedgerTest, ARunBeforeTheFirstCompleteDayIsRefused) {
   SetNow("2025-11-15T20:00:00+08:00");
   auto summary = service_->Run(2025, {}, "manager");

@@ -18,6 +18,7 @@
 #include "adapters/storage/schema_history_heating_changes.hpp"
 #include "adapters/storage/schema_history_indicators.hpp"
 #include "adapters/storage/schema_history_insurance.hpp"
+#include "adapters/storage/schema_history_jobs.hpp"
 #include "adapters/storage/schema_history_mass_complaints.hpp"
 #include "adapters/storage/schema_history_meters.hpp"
 #include "adapters/storage/schema_history_outages.hpp"
@@ -31,7 +32,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 26> kMigrations = {{
+constexpr std::array<Migration, 27> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -254,6 +255,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     // City scale (issue 17): PostgreSQL keeps readings in monthly partitions.
     {26, "readings partitioned by month", kReadingsByMonthSqlite, kReadingsByMonthPostgres,
      nullptr},
+    {27, "long runs as jobs with progress", nullptr, nullptr, kJobsSql},  // issue 14
 }};
 
 }  // namespace

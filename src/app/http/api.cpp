@@ -14,6 +14,7 @@
 #include "app/http/import.hpp"
 #include "app/http/indicators.hpp"
 #include "app/http/insurance_claims.hpp"
+#include "app/http/jobs.hpp"
 #include "app/http/mass_complaints.hpp"
 #include "app/http/meter_disputes.hpp"
 #include "app/http/monitoring.hpp"
@@ -175,6 +176,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);         // R-CONN-1
   AddHeatingChangeRoutes(router, rt.db->heating_changes, rt.db->records, rt.db->auth);  // R-ACCT-1
   AddBillRoutes(router, rt.db->billing, rt.db->records, rt.db->auth);                   // R-BILL-1
+  AddJobRoutes(router, rt.db->jobs, rt.db->refunds, rt.db->billing, rt.db->auth);  // /api/v1/jobs
   AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);    // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…
   AddHotlineRoutes(router, rt.db->work_orders, rt.db->partner_keys, rt.clock);  // signed

@@ -16,7 +16,9 @@ using adapters::http::OnlyParams;
 using adapters::http::Request;
 using nlohmann::ordered_json;
 
-ordered_json RunJson(const ports::BillingRunRecord& r) {
+}  // namespace
+
+ordered_json BillingRunJson(const ports::BillingRunRecord& r) {
   return {{"id", r.id},
           {"company_id", r.company_id},
           {"season", r.season},
@@ -31,6 +33,8 @@ ordered_json RunJson(const ports::BillingRunRecord& r) {
           {"run_by", r.run_by},
           {"run_at", FormatLocal(r.run_at)}};
 }
+
+namespace {
 
 ordered_json BillJson(const ports::BillRecord& b) {
   ordered_json lines = ordered_json::array();
@@ -56,8 +60,10 @@ ordered_json BillJson(const ports::BillRecord& b) {
           {"issued_by", b.issued_by}};
 }
 
-Result<services::BillingRunRequest> RunFromJson(const nlohmann::json& body,
-                                                const services::OrderActor& actor) {
+}  // namespace
+
+Result<services::BillingRunRequest> BillingRunFromJson(const nlohmann::json& body,
+                                                       const services::OrderActor& actor) {
   services::BillingRunRequest in;
   auto company = IdMember(body, "company_id", "company_id must be a company id");
   if (!company.ok()) return company.error();
@@ -79,8 +85,6 @@ Result<services::BillingRunRequest> RunFromJson(const nlohmann::json& body,
   return in;
 }
 
-}  // namespace
-
 void AddBillRoutes(adapters::http::Router& router, const services::BillingService& service,
                    ports::RecordStore& records, services::AuthService& auth) {
   router.Add(
@@ -91,11 +95,11 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
         const services::OrderActor actor = ActorOf(*p);
         auto body = ObjectBody(req.body, {"company_id", "season", "due_on"});
         if (!body.ok()) return ErrorResponse(body.error());
-        auto in = RunFromJson(*body, actor);
+        auto in = BillingRunFromJson(*body, actor);
         if (!in.ok()) return ErrorResponse(in.error());
         auto run = service.Run(*in, actor);
         if (!run.ok()) return ErrorResponse(run.error());
-        return Json(201, RunJson(*run));
+        return Json(201, BillingRunJson(*run));
       },
       {.summary = "Run a company's season bills (R-BILL-1, W 9.2.1): every heated household "
                   "without a fee for the season, by area or by meter (a faulty or unread meter "
@@ -126,7 +130,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
         q.limit = page->limit + 1;
         auto list = service.ListRuns(q, actor);
         if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, KeyedPage(*list, page->limit, RunJson,
+        return Json(200, KeyedPage(*list, page->limit, BillingRunJson,
                                    [](const ports::BillingRunRecord& r) { return r.id; }));
       },
       {.summary = "Billing runs, newest first, with their counts",

@@ -21,6 +21,13 @@
 
 namespace hearth::app::http {
 
+/// A billing run as the API shows it (POST and GET /api/v1/billing-runs, a billing job's result).
+nlohmann::ordered_json BillingRunJson(const ports::BillingRunRecord& run);
+/// The run a BillingRunNew body asks for (a manager's company by default); invalid_argument
+/// naming the member at fault.
+Result<services::BillingRunRequest> BillingRunFromJson(const nlohmann::json& body,
+                                                       const services::OrderActor& actor);
+
 void AddBillRoutes(adapters::http::Router& router, const services::BillingService& service,
                    ports::RecordStore& records, services::AuthService& auth);
 

@@ -315,6 +315,40 @@ void AddBodySchemas(ordered_json& schemas) {
       Object({{"month", Text("W 14.4.6: the month published, YYYY-MM, over before today")},
               {"company", Integer("admin only: the company's id")}},
              {"month"});
+  // Issue 14: long runs as jobs (app/http/jobs.cpp).
+  schemas["JobNew"] = Object(
+      {{"kind", Enum({"refund-run", "billing-run"}, "what to run")},
+       {"season", Integer("the year the season starts, e.g. 2025")},
+       {"company_id", Integer("billing-run: the company (a manager: its own, the default)")},
+       {"due_on", Text("billing-run: when the fee is due, YYYY-MM-DD (see BillingRunNew)")}},
+      {"kind", "season"});
+  auto nullable = [](ordered_json s) {
+    s["nullable"] = true;
+    return s;
+  };
+  schemas["Job"] = Object(
+      {{"id", Integer("the job")},
+       {"kind", Enum({"refund-run", "billing-run"}, "what runs")},
+       {"company_id", nullable(Integer("the company; null: every company (the admin's run)"))},
+       {"params", {{"type", "object"}, {"description", "what was asked"}}},
+       {"state", Enum({"running", "succeeded", "failed", "interrupted"},
+                      "interrupted: its server stopped; start it again")},
+       {"done", Integer("units done (households)")},
+       {"total", Integer("units in all; 0 while not known")},
+       {"percent", Integer("0..100; 100 only once succeeded")},
+       {"started_by", Text("who started it")},
+       {"started_at", Text(kRfc3339)},
+       {"updated_at", Text("its last progress, " + std::string(kRfc3339))},
+       {"finished_at", nullable(Text(kRfc3339))},
+       {"result", nullable({{"type", "object"},
+                            {"description", "succeeded: the run's answer, as the synchronous "
+                                            "route gives it (RefundRunSummary, a billing run)"}})},
+       {"error", nullable(Object({{"code", Text("as the API's errors")},
+                                  {"message", Text("what went wrong")},
+                                  {"field", nullable(Text("the member at fault"))}},
+                                 {"code", "message", "field"}))}},
+      {"id", "kind", "company_id", "params", "state", "done", "total", "percent", "started_by",
+       "started_at", "updated_at", "finished_at", "result", "error"});
 }
 
 }  // namespace hearth::app::http

@@ -19,6 +19,23 @@ Error Denied(const std::string& what) { return Error::PermissionDenied(what); }
 
 }  // namespace
 
+Result<int> RefundRunSeason(const nlohmann::json& body) {
+  if (!body.contains("season") || !body["season"].is_number_integer()) {
+    return Error::InvalidArgument("season must be the year the season starts", "season");
+  }
+  return body["season"].get<int>();
+}
+
+nlohmann::ordered_json RefundRunJson(const services::LedgerRunSummary& summary) {
+  return {{"season", summary.season_start_year},
+          {"covered_to", FormatDate(summary.covered_to)},
+          {"households", summary.households},
+          {"written", summary.written},
+          {"kept", summary.kept},
+          {"without_fee", summary.without_fee},
+          {"refund_fen", summary.refund_fen}};
+}
+
 nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overdue) {
   return {{"id", e.id},
           {"household_id", e.household_id},
@@ -52,20 +69,11 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
         }
         auto body = ObjectBody(req.body, {"season"});
         if (!body.ok()) return adapters::http::ErrorResponse(body.error());
-        if (!body->contains("season") || !(*body)["season"].is_number_integer()) {
-          return adapters::http::ErrorResponse(
-              Error::InvalidArgument("season must be the year the season starts", "season"));
-        }
-        auto summary =
-            service.Run((*body)["season"].get<int>(), services::ScopeOf(*p), p->username);
+        auto season = RefundRunSeason(*body);
+        if (!season.ok()) return adapters::http::ErrorResponse(season.error());
+        auto summary = service.Run(*season, services::ScopeOf(*p), p->username);
         if (!summary.ok()) return adapters::http::ErrorResponse(summary.error());
-        return adapters::http::Json(200, {{"season", summary->season_start_year},
-                                          {"covered_to", FormatDate(summary->covered_to)},
-                                          {"households", summary->households},
-                                          {"written", summary->written},
-                                          {"kept", summary->kept},
-                                          {"without_fee", summary->without_fee},
-                                          {"refund_fen", summary->refund_fen}});
+        return adapters::http::Json(200, RefundRunJson(*summary));
       },
       {.summary = "Run the refund ledger for a season: one draft entry per heated household with "
                   "a fee; approved and paid entries are kept (R-REFUND-6)",

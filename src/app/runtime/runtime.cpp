@@ -18,7 +18,7 @@ Result<Connections> OpenConnections(const std::string& url) {
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
-        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills}) {
+        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills, &c.jobs}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -87,7 +87,9 @@ Database::Database(Connections c, const ports::Clock& clock,
       season_duties(records, policies, clock),
       sample_plans(records, policies, clock),
       regulator(reports, records, refund_ledger, licence_store, season_duties, policies, clock),
-      partner_keys(std::move(c.partners)) {}
+      partner_keys(std::move(c.partners)),
+      job_store(std::move(c.jobs)),
+      jobs(job_store, clock) {}
 
 Runtime::Runtime(services::PolicyRegistry loaded,
                  std::unique_ptr<adapters::storage::SqlStore> opened,

@@ -8,7 +8,7 @@
 //     records, users -> hasher, tokens -> auth -> accounts -> readings -> ingest -> monitoring
 //     -> rollups -> judging -> measurements, alerts -> refund_ledger -> refunds -> weather
 //     -> device tokens -> work orders -> reports -> indicators, season duties, regulator
-//     -> partner keys
+//     -> partner keys -> jobs
 //
 // Each store has a connection of its own, so that ingest never queues behind the records.
 #pragma once
@@ -30,6 +30,7 @@
 #include "adapters/storage/heating_change_sql.hpp"
 #include "adapters/storage/indicator_publication_sql.hpp"
 #include "adapters/storage/insurance_sql.hpp"
+#include "adapters/storage/job_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/mass_complaint_sql.hpp"
 #include "adapters/storage/meter_dispute_sql.hpp"
@@ -56,6 +57,7 @@
 #include "services/indicator_publication_service.hpp"
 #include "services/ingest_service.hpp"
 #include "services/insurance_service.hpp"
+#include "services/job_runner.hpp"
 #include "services/judging_service.hpp"
 #include "services/mass_complaint_service.hpp"
 #include "services/measurement_service.hpp"
@@ -93,7 +95,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes, heating_changes, bills;
+      insurance, connections, meter_disputes, heating_changes, bills, jobs;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -158,6 +160,10 @@ class Database {
   services::CompanySamplePlanService sample_plans;   ///< plans from the records (R-SAMPLE-1..3)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
+  adapters::storage::SqlJobStore job_store;
+  /// Long runs as jobs (issue 14). Last, so that it is torn down first: its runs are stopped and
+  /// joined while the services they use still exist.
+  services::JobRunner jobs;
 };
 
 class Runtime {

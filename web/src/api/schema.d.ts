@@ -3572,6 +3572,140 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs, newest first (a company's staff: its own; a household: none) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    kind?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["Job"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a long run as a job and answer at once (202): a refund run of the caller's scope (R-REFUND-1..6) or a company's billing run (R-BILL-1); poll GET /api/v1/jobs/{id} for its progress and its answer. One run of a kind per company at a time (409); at most two at once per server (429) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JobNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job: its state (running, succeeded, failed, interrupted), done of total and percent, and its answer or error; a company's staff see its own jobs */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licensed_districts": {
         parameters: {
             query?: never;
@@ -8960,6 +9094,61 @@ export interface components {
                 item: string;
             }[];
             photos?: string[];
+        };
+        Job: {
+            /** @description the company; null: every company (the admin's run) */
+            company_id: number | null;
+            /** @description units done (households) */
+            done: number;
+            error: {
+                /** @description as the API's errors */
+                code: string;
+                /** @description the member at fault */
+                field: string | null;
+                /** @description what went wrong */
+                message: string;
+            } | null;
+            /** @description RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
+            finished_at: string | null;
+            /** @description the job */
+            id: number;
+            /**
+             * @description what runs
+             * @enum {string}
+             */
+            kind: "refund-run" | "billing-run";
+            /** @description what was asked */
+            params: Record<string, never>;
+            /** @description 0..100; 100 only once succeeded */
+            percent: number;
+            /** @description succeeded: the run's answer, as the synchronous route gives it (RefundRunSummary, a billing run) */
+            result: Record<string, never> | null;
+            /** @description RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
+            started_at: string;
+            /** @description who started it */
+            started_by: string;
+            /**
+             * @description interrupted: its server stopped; start it again
+             * @enum {string}
+             */
+            state: "running" | "succeeded" | "failed" | "interrupted";
+            /** @description units in all; 0 while not known */
+            total: number;
+            /** @description its last progress, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
+            updated_at: string;
+        };
+        JobNew: {
+            /** @description billing-run: the company (a manager: its own, the default) */
+            company_id?: number;
+            /** @description billing-run: when the fee is due, YYYY-MM-DD (see BillingRunNew) */
+            due_on?: string;
+            /**
+             * @description what to run
+             * @enum {string}
+             */
+            kind: "refund-run" | "billing-run";
+            /** @description the year the season starts, e.g. 2025 */
+            season: number;
         };
         /** @description A district inside a company's licensed service area (Z 3.4). */
         "licensed district": {

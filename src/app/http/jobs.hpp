@@ -1,0 +1,19 @@
+// /api/v1/jobs (issue 14): long runs started as jobs, whose progress a page polls. A job runs a
+// refund run (R-REFUND-1..6) or a billing run (R-BILL-1) on the server's job runner and ends with
+// the same answer the synchronous route gives (POST /api/v1/refunds/runs, /api/v1/billing-runs),
+// or with its error. Who may start one is checked before it starts, as those routes check it.
+#pragma once
+
+#include "adapters/http/router.hpp"
+#include "services/auth_service.hpp"
+#include "services/billing_service.hpp"
+#include "services/job_runner.hpp"
+#include "services/refund_ledger_service.hpp"
+
+namespace hearth::app::http {
+
+void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
+                  const services::RefundLedgerService& refunds,
+                  const services::BillingService& billing, services::AuthService& auth);
+
+}  // namespace hearth::app::http
