@@ -160,7 +160,10 @@ std::vector<Resource> Build() {
           agreed, Enum("heating_status", true, {"heated", "stopped"}, "heating status"),
           F("contract", T::kJson, false,
             "contract terms (W 9.1.7): quality, fee standard, breach, maintenance, free services"),
-          phone, id_number},
+          phone, id_number,
+          Enum("assistance", false, {"minimum-living", "extreme-poverty", "entitled-group"},
+               "the class a government relief may name (W 9.3): 低保, 特困 or 优抚; none if "
+               "empty")},
          {{"company_id", "code"}}, {kByCompany, "r.id"}, true});
   }
   out.push_back({"rooms", "room", "A room of a household (R-TEMP-3: bedrooms and living rooms "
@@ -252,6 +255,27 @@ std::vector<Resource> Build() {
                {"none", "data-missing", "data-distorted", "damaged", "unfiled-replacement"},
                "the meter's fault found (W 10.3 (10.3 c)), or none")},
          {{"household_id", "season"}}, {kCompanyOfHousehold, kByHousehold}, true});
+  }
+  {
+    Field percent = F("percent", T::kCenti, false,
+                      "a percentage of the season's charges, pro rata by the days of its period "
+                      "within the season (2 decimals; or an amount)");
+    percent.min = 1;
+    percent.max = 10000;
+    Field amount = F("amount", T::kCenti, false, "an amount per household, yuan (or a percentage)");
+    amount.min = 1;
+    amount.max = 100'000'000;
+    out.push_back(
+        {"reliefs", "relief",
+         "A temporary relief the government published (R-BILL-1, W 9.3), applied by the billing "
+         "run to the bills of the households it names: a percentage or an amount, over a period.",
+         {Company(), F("name", T::kText, true, "what it is called, e.g. 低保户供热费减免"),
+          F("reference", T::kText, true, "the government's document, e.g. 威政办发〔2026〕12号"),
+          Enum("applies_to", true, {"all", "minimum-living", "extreme-poverty", "entitled-group"},
+               "every household, or those of a class (the households' assistance)"),
+          percent, amount, F("valid_from", T::kDate, true, "first day"),
+          F("valid_to", T::kDate, true, "last day")},
+         {{"company_id", "reference", "applies_to"}}, {kByCompany, ""}, false});
   }
   return out;
 }

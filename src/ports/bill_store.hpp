@@ -32,6 +32,7 @@ struct BillingCandidate {
   int64_t area_centi = 0;
   bool heated = true;
   rules::BillingBasis basis = rules::BillingBasis::kArea;
+  std::string assistance;  ///< the class a relief may name (households.assistance); "" for none
   // The season's meter reading, if recorded (meter_readings):
   std::optional<int64_t> heat_centi_gj;  ///< GJ × 100
   rules::MeterFault meter_fault = rules::MeterFault::kNone;

@@ -56,6 +56,7 @@ const WriteEntry kWriteTable[] = {
     {"payments", {R::kManager, R::kAgent}},
     {"reminders", {R::kManager, R::kAgent}},
     {"meter_readings", {R::kManager, R::kTechnician}},
+    {"reliefs", {R::kManager}},
 };
 
 // Sensitive fields a role sees in full although it does not see all of them.

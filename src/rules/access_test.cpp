@@ -96,6 +96,7 @@ TEST(Access, WritersOfEveryResource) {
       {"payments", {"admin", "manager", "agent"}},
       {"reminders", {"admin", "manager", "agent"}},
       {"meter_readings", {"admin", "manager", "technician"}},
+      {"reliefs", {"admin", "manager"}},
   };
   ASSERT_EQ(std::size(cases), model::Resources().size()) << "a resource lacks a decision";
   for (const auto& c : cases) {

@@ -165,6 +165,30 @@ Status CheckSeasonDates(const SeasonRecordDates& s) {
   return OkStatus();
 }
 
+Status CheckRelief(const RecordFields& relief) {
+  auto given = [&relief](const char* name) {
+    auto it = relief.find(name);
+    return it != relief.end() && !std::holds_alternative<std::nullptr_t>(it->second);
+  };
+  const bool percent = given("percent"), amount = given("amount");
+  if (percent == amount) {
+    return Bad(percent ? "amount" : "percent",
+               percent ? "a relief is a percentage or an amount, not both"
+                       : "a relief needs a percentage or an amount");
+  }
+  auto day = [&relief](const char* name) {
+    auto it = relief.find(name);
+    const auto* text = it == relief.end() ? nullptr : std::get_if<std::string>(&it->second);
+    return text ? *text : std::string();
+  };
+  // ISO dates order as text.
+  if (!day("valid_from").empty() && !day("valid_to").empty() &&
+      day("valid_to") < day("valid_from")) {
+    return Bad("valid_to", "ends before valid_from");
+  }
+  return OkStatus();
+}
+
 Status CheckRecord(const model::Resource& resource, const RecordFields& record) {
   for (const model::Field& f : resource.fields) {
     auto it = record.find(f.name);
@@ -197,6 +221,7 @@ Status CheckRecord(const model::Resource& resource, const RecordFields& record) 
     s.decision_ref = text("decision_ref");
     return CheckSeasonDates(s);
   }
+  if (resource.name == "reliefs") return CheckRelief(record);
   return OkStatus();
 }
 

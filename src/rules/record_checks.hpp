@@ -62,8 +62,12 @@ struct SeasonRecordDates {
 /// invalid_argument naming the first field at fault (see the decision above).
 Status CheckSeasonDates(const SeasonRecordDates& season);
 
+/// R-BILL-1 (W 9.3): a relief is a percentage or an amount, exactly one, and its period does not
+/// end before it starts. invalid_argument naming the field at fault.
+Status CheckRelief(const RecordFields& relief);
+
 /// Every check above that applies to a record of `resource`: text fields, JSON fields,
-/// timestamps, and the resource's own cross-field rules (seasons). `record` holds the record's
+/// timestamps, and the resource's own cross-field rules (seasons, reliefs). `record` holds the record's
 /// fields as they will be stored; a field that is absent or null is not checked (required
 /// fields are the decoder's).
 Status CheckRecord(const model::Resource& resource, const RecordFields& record);

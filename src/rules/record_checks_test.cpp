@@ -1,4 +1,5 @@
-// Records that are not checked (issue 11): text, times and seasons (R-SEASON-1).
+// Records that are not checked (issue 11): text, times, seasons (R-SEASON-1) and reliefs
+// (R-BILL-1, W 9.3).
 #include "rules/record_checks.hpp"
 
 #include <gtest/gtest.h>
@@ -185,6 +186,15 @@ TEST(CheckRecord, Table) {
     s[field] = std::move(v);
     return s;
   };
+  const RecordFields relief{{"company_id", int64_t{1}},   {"name", "低保户减免"},
+                            {"reference", "威政办发〔2026〕12号"}, {"applies_to", "minimum-living"},
+                            {"percent", int64_t{1000}},    {"amount", nullptr},
+                            {"valid_from", "2025-11-15"},  {"valid_to", "2026-03-15"}};
+  auto relief_with = [&relief](const RecordFields& changes) {
+    RecordFields r = relief;
+    for (const auto& [k, v] : changes) r[k] = v;
+    return r;
+  };
   const Case cases[] = {
       {"a valid season", "seasons", season, ""},
       {"a season ending before it starts", "seasons", season_with("official_end", "2025-10-01"),
@@ -221,6 +231,14 @@ TEST(CheckRecord, Table) {
        {{"code", "H-1"}, {"address", nullptr}},
        ""},
       {"a building's address with a tab", "buildings", {{"address", "路\t1号"}}, ""},
+      {"a relief of 10 %", "reliefs", relief, ""},
+      {"a relief of 200 yuan", "reliefs", relief_with({{"percent", nullptr}, {"amount", int64_t{20000}}}),
+       ""},
+      {"a relief of both", "reliefs", relief_with({{"amount", int64_t{20000}}}), "amount"},
+      {"a relief of neither", "reliefs", relief_with({{"percent", nullptr}}), "percent"},
+      {"a relief ending before it starts", "reliefs", relief_with({{"valid_to", "2025-11-14"}}),
+       "valid_to"},
+      {"a relief of one day", "reliefs", relief_with({{"valid_to", "2025-11-15"}}), ""},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -56,6 +56,15 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
   if (!tariffs.ok()) return tariffs.error();
   const ports::TariffView* area = ports::TariffOn(*tariffs, "area", season.official_start);
   const ports::TariffView* meter = ports::TariffOn(*tariffs, "meter", season.official_start);
+  // W 9.3: the reliefs published for the company that overlap the season, in the order entered.
+  auto published = ports::ListViews<ports::ReliefView>(records_, {{"company_id", in.company_id}});
+  if (!published.ok()) return published.error();
+  std::vector<ports::ReliefView> reliefs;
+  for (ports::ReliefView& r : *published) {
+    if (r.valid_from <= season.official_end && season.official_start <= r.valid_to) {
+      reliefs.push_back(std::move(r));
+    }
+  }
   auto counts = store_.CountCandidates(in.company_id, in.season);
   if (!counts.ok()) return counts.error();
   // A meter that fails is billed by area, so every heated household needs the area tariff.
@@ -105,6 +114,11 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
       }
       bill.season_start = season.official_start;
       bill.season_end = season.official_end;
+      for (const ports::ReliefView& r : reliefs) {
+        if (!r.AppliesTo(c.assistance)) continue;
+        bill.reliefs.push_back({static_cast<int>(r.percent.value_or(0)), r.amount.value_or(0),
+                                r.valid_from, r.valid_to, r.reference});
+      }
       bill.offset_fen = c.offset_fen;
       auto computed = rules::ComputeBill(bill);
       std::vector<int64_t> refunds = c.offset_refund_ids;

@@ -10,7 +10,10 @@
 // season that the household chose to offset (approved, not yet paid) is set against the bill and
 // settled by it; one larger than the bill is left to be paid instead (the platform's decision:
 // a refund is settled whole, never split between an offset and a payment). Stopped households
-// are not billed (no base fee, rules/heating_change.hpp). Relief (W 9.3) is not applied yet.
+// are not billed (no base fee, rules/heating_change.hpp). The government's reliefs (W 9.3,
+// records `reliefs`) of the company that overlap the season apply to the households they name
+// (every one, or a class by households.assistance), each a line of the bill with its reference,
+// in the order entered, before the offset.
 //
 // The season's first day is the company profile's (R-SEASON-1); the fee is due on `due_on`,
 // by default that day (W 9.2.1 leaves the day to the contract). Without an area tariff valid

@@ -160,6 +160,17 @@ class CompanyBuilder {
                         {"valid_from", area_tariff_from_},
                         {"approval", spec_.approval}});
     summary_.tariffs += 2;
+    // W 9.3: the government's temporary relief for 低保 and 特困 households (an invented notice).
+    const std::string notice = (spec_.policy == "zibo" ? "淄" : "威") + std::string("政办字（演示）");
+    const std::string to = FormatDate(rules::SeasonOf(policy_.season, season_).official_end);
+    w_.Make("reliefs", {{"company_id", company_}, {"name", "低保家庭供热费减免"},
+                        {"reference", notice + "1号"}, {"applies_to", "minimum-living"},
+                        {"percent", int64_t{3000}}, {"valid_from", area_tariff_from_},
+                        {"valid_to", to}});
+    w_.Make("reliefs", {{"company_id", company_}, {"name", "特困供养人员供热费减免"},
+                        {"reference", notice + "2号"}, {"applies_to", "extreme-poverty"},
+                        {"amount", int64_t{50000}}, {"valid_from", area_tariff_from_},
+                        {"valid_to", to}});
     // R-INFO-1: the numbers and hall its public page shows (invented, in the city's area code).
     const std::string area = spec_.policy == "zibo" ? "0533-" : "0631-";
     const std::string n = std::to_string(index_ + 1);

@@ -49,6 +49,9 @@ void HouseholdBatch::Draw(Rng& rng, const DistrictSpec& district, const Flat& fl
                      {"phone", Phone(rng)},
                      {"id_number", IdNumber(rng, district.region)}};
   if (rng.Chance(50)) h["agreed_temp"] = int64_t{200};  // 20.0 °C agreed in the contract
+  // A class a government relief names (W 9.3), without drawing: the city stays the same.
+  if (households_.size() % 40 == 7) h["assistance"] = "minimum-living";
+  if (households_.size() % 97 == 13) h["assistance"] = "extreme-poverty";
   flats_.push_back(flat);
   households_.push_back(std::move(h));
   with_fee_.push_back(!meter && !stopped);

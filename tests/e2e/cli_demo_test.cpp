@@ -214,9 +214,12 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     ASSERT_EQ(bills.status, 200u) << bills.body;
     const auto bill_items = nlohmann::json::parse(bills.body)["items"];
     std::set<std::string> bases;
+    int reliefs = 0;  // W 9.3: the 低保 and 特困 households' relief lines
     for (const auto& b : bill_items) {
       bases.insert(b["basis"].get<std::string>() + (b["basis_reason"] == "" ? "" : " (why)"));
+      for (const auto& line : b["lines"]) reliefs += line["code"] == "relief";
     }
+    EXPECT_GT(reliefs, 0);
     // By meter, and by area saying why; an area-billed household without a fee yet (one
     // resumed this week) is billed too.
     EXPECT_TRUE(bases.count("meter") && bases.count("area (why)")) << bill_items.size();

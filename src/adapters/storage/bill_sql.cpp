@@ -97,7 +97,7 @@ Result<std::vector<ports::BillingCandidate>> SqlBillStore::Candidates(int64_t co
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT h.id, h.code, h.area_m2, h.heating_status, h.billing, m.heat, m.fault, r.id, "
-      "r.refund_fen FROM households h "
+      "r.refund_fen, h.assistance FROM households h "
       "LEFT JOIN meter_readings m ON m.household_id = h.id AND m.season = $2 "
       "LEFT JOIN refund_entries r ON r.household_id = h.id AND r.season_start_year = $3 "
       "AND r.status = 'approved' AND r.choice = 'offset' AND r.refund_fen > 0 "
@@ -127,6 +127,7 @@ Result<std::vector<ports::BillingCandidate>> SqlBillStore::Candidates(int64_t co
       c.offset_refund_ids.push_back(rows->Int(i, 7));
       c.offset_fen = rows->Int(i, 8);
     }
+    if (!rows->IsNull(i, 9)) c.assistance = rows->Text(i, 9);
     out.push_back(std::move(c));
   }
   return out;

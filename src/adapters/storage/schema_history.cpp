@@ -25,6 +25,7 @@
 #include "adapters/storage/schema_history_partners.hpp"
 #include "adapters/storage/schema_history_quarantine.hpp"
 #include "adapters/storage/schema_history_records.hpp"
+#include "adapters/storage/schema_history_reliefs.hpp"
 #include "adapters/storage/schema_history_seasons.hpp"
 #include "adapters/storage/schema_history_work_orders.hpp"
 
@@ -32,7 +33,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 27> kMigrations = {{
+constexpr std::array<Migration, 28> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -256,6 +257,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {26, "readings partitioned by month", kReadingsByMonthSqlite, kReadingsByMonthPostgres,
      nullptr},
     {27, "long runs as jobs with progress", nullptr, nullptr, kJobsSql},  // issue 14
+    {28, "the government's temporary relief", nullptr, nullptr, kReliefsSql},  // R-BILL-1, W 9.3
 }};
 
 }  // namespace

@@ -30,7 +30,9 @@ const std::map<std::string, std::set<std::string>> kWriters = {
      {"heat_sources", "network_sections", "substations", "buildings", "partitions", "households",
       "rooms", "sensors", "tariffs", "fees", "payments", "reminders",
       // R-SEASON-1: the company announces its own season dates; R-INFO-1: its own numbers.
-      "season_announcements", "service_contacts", "meter_readings"}},
+      "season_announcements", "service_contacts", "meter_readings",
+      // W 9.3: the company enters the relief the government published, as it applies it.
+      "reliefs"}},
     {"agent", {"households", "rooms", "fees", "payments", "reminders"}},
     {"technician", {"rooms", "sensors", "meter_readings"}},
     {"household", {}},

@@ -2,8 +2,11 @@
 // PostgreSQL one; issue 16, R-BILL-1, R-METER-1): a manager's run refused without an approved
 // tariff, then billing its company's households (by area; a meter without a reading by area,
 // saying why; by meter with its reading); running it again bills nobody twice; who may run and
-// read what; and the field named in every refusal.
+// read what; the government's reliefs (W 9.3) as lines of the bills they name; and the field
+// named in every refusal.
 #include <gtest/gtest.h>
+
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -145,6 +148,74 @@ TEST_P(BillApi, AMeterWithoutAReadingIsBilledByAreaSayingWhy) {
   ASSERT_EQ(bills[0]["lines"].size(), 2u);
   EXPECT_EQ(bills[0]["lines"][0]["code"], "base");
   EXPECT_EQ(bills[0]["lines"][1]["code"], "heat");
+}
+
+// R-BILL-1, W 9.3: the government's reliefs that overlap the season are lines of the bills of the
+// households they name, each with its reference, in the order entered; one outside the season
+// does nothing. Written by the manager through the records API, with its checks.
+TEST_P(BillApi, TheGovernmentsReliefsAreLinesOfTheBillsTheyName) {
+  AddTariff("area", 2600);
+  auto h = rt_->db->records.Get(*model::FindResource("households"), a_.household_id, {});
+  ASSERT_TRUE(h.ok());
+  Make("households", {{"company_id", a_.company_id},
+                      {"partition_id", *h->Int("partition_id")},
+                      {"code", "H-103"},
+                      {"area_m2", int64_t{10000}},
+                      {"floor", int64_t{3}},
+                      {"orientation", "sun"},
+                      {"billing", "area"},
+                      {"heating_status", "heated"},
+                      {"assistance", "minimum-living"}});
+  auto relief = [this](json body) {
+    body["company_id"] = a_.company_id;
+    return Call("li", "POST", "/api/v1/reliefs", body.dump());
+  };
+  const json all = {{"name", "供热费减免"},          {"reference", "威政办发〔2026〕1号"},
+                    {"applies_to", "all"},           {"amount", "100"},
+                    {"valid_from", "2026-11-15"},    {"valid_to", "2027-03-15"}};
+  ASSERT_EQ(relief(all).status, 201u);
+  json half = {{"name", "低保户减半"},         {"reference", "威民发〔2026〕2号"},
+               {"applies_to", "minimum-living"}, {"percent", "50"},
+               {"valid_from", "2026-11-15"},   {"valid_to", "2027-03-15"}};
+  ASSERT_EQ(relief(half).status, 201u);
+  json last_year = all;
+  last_year["reference"] = "威政办发〔2025〕9号";
+  last_year["valid_from"] = "2025-11-15";
+  last_year["valid_to"] = "2026-03-15";
+  ASSERT_EQ(relief(last_year).status, 201u);
+  // The record's own checks: a percentage or an amount, and a period in order.
+  json both = half;
+  both["reference"] = "x";
+  both["amount"] = "10";
+  EXPECT_EQ(Field(relief(both)), "amount");
+  json backwards = half;
+  backwards["reference"] = "y";
+  backwards["valid_to"] = "2026-11-01";
+  EXPECT_EQ(Field(relief(backwards)), "valid_to");
+  EXPECT_EQ(Call("wang", "POST", "/api/v1/reliefs", all.dump()).status, 403u);
+
+  auto run = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump());
+  ASSERT_EQ(run.status, 201u) << run.body;
+  EXPECT_EQ(json::parse(run.body)["issued"], 2);
+  std::map<std::string, json> bills;
+  for (const json& b : Items("li", "/api/v1/bills?season=2026")) bills[b["household_code"]] = b;
+  ASSERT_EQ(bills.size(), 2u);
+  // 85.55 m² × 26.00 = 2224.30, less 100.00.
+  const json& plain = bills["H-101"];
+  EXPECT_EQ(plain["total"], "2124.30");
+  ASSERT_EQ(plain["lines"].size(), 2u);
+  EXPECT_EQ(plain["lines"][1]["code"], "relief");
+  EXPECT_EQ(plain["lines"][1]["amount"], "-100.00");
+  EXPECT_NE(plain["lines"][1]["text"].get<std::string>().find("威政办发〔2026〕1号"),
+            std::string::npos);
+  // 100.00 m² × 26.00 = 2600.00, less 100.00, less half of 2600.00 over the whole season.
+  const json& assisted = bills["H-103"];
+  EXPECT_EQ(assisted["total"], "1200.00");
+  ASSERT_EQ(assisted["lines"].size(), 3u);
+  EXPECT_EQ(assisted["lines"][1]["amount"], "-100.00");
+  EXPECT_EQ(assisted["lines"][2]["amount"], "-1300.00");
+  EXPECT_NE(assisted["lines"][2]["text"].get<std::string>().find("威民发〔2026〕2号"),
+            std::string::npos);
 }
 
 TEST_P(BillApi, EveryRefusalNamesItsField) {

@@ -35,6 +35,10 @@ ordered_json Sample(const model::Field& f, const std::string& resource, int vari
     if (f.name == "official_end") return next + "-03-15";
     if (f.name == "extension_end") return next + "-03-31";
   }
+  // A relief is a percentage or an amount (R-BILL-1, W 9.3): the first and third a percentage,
+  // the second an amount.
+  if (resource == "reliefs" && f.name == "percent" && variant == 1) return nullptr;
+  if (resource == "reliefs" && f.name == "amount" && variant != 1) return nullptr;
   if (resource == "payments" && f.name == "amount") {
     return ordered_json::parse(variant == 0 ? "40" : variant == 1 ? "45.5" : "40.25");
   }

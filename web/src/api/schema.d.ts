@@ -2786,6 +2786,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    assistance?: string;
                     billing?: string;
                     code?: string;
                     company_id?: string;
@@ -5927,6 +5928,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reliefs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List reliefs (A temporary relief the government published (R-BILL-1, W 9.3), applied by the billing run to the bills of the households it names: a percentage or an amount, over a period.) */
+        get: {
+            parameters: {
+                query?: {
+                    applies_to?: string;
+                    company_id?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["relief"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a relief */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["relief"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["relief"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reliefs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one relief */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["relief"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a relief */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a relief */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["relief"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["relief"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/reminders": {
         parameters: {
             query?: never;
@@ -8997,6 +9197,11 @@ export interface components {
             /** @description heated area (m², 2 decimals) */
             area_m2: number;
             /**
+             * @description the class a government relief may name (W 9.3): 低保, 特困 or 优抚; none if empty
+             * @enum {string|null}
+             */
+            assistance?: "minimum-living" | "extreme-poverty" | "entitled-group" | null;
+            /**
              * @description billing by area or by heat meter
              * @enum {string}
              */
@@ -9407,6 +9612,35 @@ export interface components {
             without_fee: number;
             /** @description draft entries written */
             written: number;
+        };
+        /** @description A temporary relief the government published (R-BILL-1, W 9.3), applied by the billing run to the bills of the households it names: a percentage or an amount, over a period. */
+        relief: {
+            /** @description an amount per household, yuan (or a percentage) */
+            amount?: number | null;
+            /**
+             * @description every household, or those of a class (the households' assistance)
+             * @enum {string}
+             */
+            applies_to: "all" | "minimum-living" | "extreme-poverty" | "entitled-group";
+            /** @description the heating company (id of a companies record); cannot be changed once set */
+            company_id: number;
+            readonly id?: number;
+            /** @description what it is called, e.g. 低保户供热费减免 */
+            name: string;
+            /** @description a percentage of the season's charges, pro rata by the days of its period within the season (2 decimals; or an amount) */
+            percent?: number | null;
+            /** @description the government's document, e.g. 威政办发〔2026〕12号 */
+            reference: string;
+            /**
+             * Format: date
+             * @description first day
+             */
+            valid_from: string;
+            /**
+             * Format: date
+             * @description last day
+             */
+            valid_to: string;
         };
         /** @description An arrears reminder, with its proof (W 9.2.2). */
         reminder: {
