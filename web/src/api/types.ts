@@ -1245,3 +1245,18 @@ export interface MeterDispute {
   created_by: string;
   created_at: string;
 }
+
+// ---- Long runs as jobs (issue 14: a refund run, a billing run) -----------------------------------
+// src/app/http/jobs.cpp, JobJson. POST /api/v1/jobs answers 202 with the job at once; GET
+// /api/v1/jobs/{id} tells its state, done of total and percent, then its result or error
+// (api/useJob.ts follows one).
+
+/** A long run: state running → succeeded (result: what the synchronous route answers), failed
+ * (error: the API's error with the field at fault) or interrupted (its server stopped). */
+export type Job = Schemas['Job'];
+export type JobState = Job['state'];
+export type JobKind = Job['kind'];
+
+/** POST /api/v1/jobs: {kind: 'refund-run', season} (the caller's scope) or {kind: 'billing-run',
+ * season, company_id (the admin names it; a manager's own by default), due_on (optional)}. */
+export type JobNew = Schemas['JobNew'];

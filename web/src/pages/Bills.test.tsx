@@ -1,8 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { api, ApiError, setToken } from '../api/client';
 import Bills from './Bills';
 import { hasUnappliedOffset, lineMoney, listQuery, money, owing, readFilters, runBody, writeFilters } from './bills/logic';
-import { AREA_REASON, areaBill, areaInsteadOfMeter, meterBill, renderPage, run, signedIn, where } from './bills/testing';
+import { AREA_REASON, areaBill, areaInsteadOfMeter, billingJob, billingJobDone, meterBill, renderPage, run, signedIn, where } from './bills/testing';
 import { defaultSeason } from './refunds/logic';
 
 // antd validates asynchronously; on a busy machine (a C++ build beside) it can take seconds.
@@ -12,6 +12,13 @@ afterEach(() => {
   vi.restoreAllMocks();
   setToken(null);
 });
+
+/** Sends the run form; the POST's answer (a microtask later) inside act, as the click. */
+async function submitRun() {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('billing-run-submit'));
+  });
+}
 
 describe('Bills', () => {
   it('lists the bills with their basis, area, sums and dates, and keeps the filters in the URL', async () => {
@@ -81,9 +88,9 @@ describe('Bills', () => {
     expect(within(detail).queryByTestId('bill-basis-reason')).toBeNull();
   });
 
-  it('runs a season for the manager\'s own company, shows the figures and asks again', async () => {
-    const get = signedIn('manager', [areaBill()]);
-    const post = vi.spyOn(api, 'post').mockResolvedValue(run());
+  it('runs a season for the manager\'s own company as a job: its progress, then the figures, and asks again', async () => {
+    const get = signedIn('manager', [areaBill()], [run()], [billingJob({ done: 48, total: 120, percent: 40 }), billingJobDone()]);
+    const post = vi.spyOn(api, 'post').mockResolvedValue(billingJob());
     renderPage(<Bills />, '/bills');
     await screen.findByText('1-2-301', undefined, SLOW);
     const before = get.mock.calls.filter((c) => c[0] === '/api/v1/bills').length;
@@ -92,9 +99,17 @@ describe('Bills', () => {
     // A manager bills its own company: no company to choose.
     expect(document.getElementById('billing-run_company_id')).toBeNull();
     expect(within(form).getByText(`${defaultSeason()}–${defaultSeason() + 1} 采暖季`)).toBeTruthy();
-    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await submitRun();
     await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
-    expect(post).toHaveBeenCalledWith('/api/v1/billing-runs', { company_id: 1, season: defaultSeason() });
+    expect(post).toHaveBeenCalledWith('/api/v1/jobs', { kind: 'billing-run', company_id: 1, season: defaultSeason() });
+    expect(post).not.toHaveBeenCalledWith('/api/v1/billing-runs', expect.anything());
+
+    // While it runs: the progress in the modal, the form held.
+    const bar = await within(form).findByRole('progressbar', { name: '出账进度' }, SLOW);
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('已处理 48 / 120 户'), SLOW);
+    expect(bar.getAttribute('aria-valuenow')).toBe('40');
+    expect(screen.queryByTestId('billing-run-figures')).toBeNull();
+
     const figures = await screen.findByTestId('billing-run-figures', undefined, SLOW);
     expect([...figures.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       '已出账 120 户',
@@ -105,14 +120,15 @@ describe('Bills', () => {
       '合计 ¥312,000.00',
     ]);
     expect(screen.getByTestId('billing-run-result').textContent).toContain('2026–2027 采暖季已出账');
+    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/jobs/7')).toHaveLength(2);
     await waitFor(() => expect(get.mock.calls.filter((c) => c[0] === '/api/v1/bills').length).toBe(before + 1), SLOW);
     fireEvent.click(screen.getByTestId('billing-run-close'));
     await waitFor(() => expect(screen.queryByTestId('billing-run-figures')).toBeNull(), SLOW);
   });
 
   it('lets the admin choose the company and a due date', async () => {
-    signedIn('admin', [areaBill()]);
-    const post = vi.spyOn(api, 'post').mockResolvedValue({ ...run(), due_on: '2026-11-20' });
+    signedIn('admin', [areaBill()], [run()], [billingJobDone({ ...run(), due_on: '2026-11-20' })]);
+    const post = vi.spyOn(api, 'post').mockResolvedValue(billingJob());
     renderPage(<Bills />, '/bills');
     await screen.findByText('1-2-301', undefined, SLOW);
     fireEvent.click(screen.getByTestId('billing-run-new'));
@@ -125,24 +141,55 @@ describe('Bills', () => {
     fireEvent.click(await screen.findByTitle('weihai-heat 威海热电'));
     fireEvent.change(document.getElementById('billing-run_due_on')!, { target: { value: '2026-11-20' } });
     fireEvent.keyDown(document.getElementById('billing-run_due_on')!, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
-    fireEvent.click(screen.getByTestId('billing-run-submit'));
+    await submitRun();
     await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
-    expect(post).toHaveBeenCalledWith('/api/v1/billing-runs', { company_id: 1, season: defaultSeason(), due_on: '2026-11-20' });
+    expect(post).toHaveBeenCalledWith('/api/v1/jobs', { kind: 'billing-run', company_id: 1, season: defaultSeason(), due_on: '2026-11-20' });
     const result = await screen.findByTestId('billing-run-result', undefined, SLOW);
     expect(result.textContent).toContain('weihai-heat 威海热电 · 缴费期限 2026-11-20 · 出账批次 #3');
   });
 
-  it('shows a 409 for a company without an approved tariff above the form', async () => {
-    signedIn('manager', [areaBill()]);
+  it('puts a failed job\'s error naming tariff above the form, and the form stays to send again', async () => {
     const message = '企业 1 没有在 2026-11-15 有效的已核准热价';
-    const post = vi.spyOn(api, 'post').mockRejectedValue(new ApiError(409, 'failed_precondition', message, 'tariff'));
+    const error = { code: 'failed_precondition', message, field: 'tariff' };
+    signedIn('manager', [areaBill()], [run()], [billingJob({ state: 'failed', error })]);
+    const post = vi.spyOn(api, 'post').mockResolvedValue(billingJob());
     renderPage(<Bills />, '/bills');
     fireEvent.click(await screen.findByTestId('billing-run-new', undefined, SLOW));
     const form = await screen.findByTestId('billing-run-form', undefined, SLOW);
-    fireEvent.click(screen.getByTestId('billing-run-submit'));
-    await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
+    await submitRun();
+    await waitFor(() => expect(post).toHaveBeenCalledWith('/api/v1/jobs', { kind: 'billing-run', company_id: 1, season: defaultSeason() }), SLOW);
     expect((await within(form).findByRole('alert', undefined, SLOW)).textContent).toContain(message);
     expect(screen.queryByTestId('billing-run-result')).toBeNull();
+    expect(within(form).queryByRole('progressbar')).toBeNull();
+    expect(screen.getByTestId('billing-run-form')).toBeTruthy();
+    // The form is there to correct and send again.
+    await waitFor(() => expect((screen.getByTestId('billing-run-submit') as HTMLButtonElement).disabled).toBe(false), SLOW);
+    await submitRun();
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2), SLOW);
+  });
+
+  it('puts a failed job\'s error naming season on the season field', async () => {
+    const message = 'season 2026 has no calendar';
+    signedIn('manager', [areaBill()], [run()], [billingJob({ state: 'failed', error: { code: 'invalid_argument', message, field: 'season' } })]);
+    vi.spyOn(api, 'post').mockResolvedValue(billingJob());
+    renderPage(<Bills />, '/bills');
+    fireEvent.click(await screen.findByTestId('billing-run-new', undefined, SLOW));
+    await screen.findByTestId('billing-run-form', undefined, SLOW);
+    await submitRun();
+    await waitFor(() => expect(document.getElementById('billing-run_season')?.closest('.ant-form-item')?.textContent).toContain(message), SLOW);
+  });
+
+  it('says above the form that a billing run of the company is already running (409 naming kind)', async () => {
+    signedIn('manager', [areaBill()]);
+    const post = vi.spyOn(api, 'post').mockRejectedValue(new ApiError(409, 'conflict', 'a billing-run is already running (job 5)', 'kind'));
+    renderPage(<Bills />, '/bills');
+    fireEvent.click(await screen.findByTestId('billing-run-new', undefined, SLOW));
+    const form = await screen.findByTestId('billing-run-form', undefined, SLOW);
+    await submitRun();
+    await waitFor(() => expect(post).toHaveBeenCalled(), SLOW);
+    const alert = await within(form).findByRole('alert', undefined, SLOW);
+    expect(alert.textContent).toContain('同类任务正在运行，请等它结束后再试。');
+    expect(alert.textContent).toContain('(job 5)');
     expect(screen.getByTestId('billing-run-form')).toBeTruthy();
   });
 

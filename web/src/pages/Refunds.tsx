@@ -1,11 +1,12 @@
-// 退费管理 (/refunds, admin and manager): choose a season, run it (POST /api/v1/refunds/runs: one
-// draft per heated household with a fee; approved and paid entries are kept, R-REFUND-6) and see
-// the run's counts; then the season's ledger (GET /api/v1/refunds, paged by cursor 10/20/50, the
-// filters in the URL), each entry expandable to the days behind it with their share, reason and
-// evidence, and the actions its state allows (approve a draft, mark an approved one paid). The
-// server refuses what the state does not allow (409) and the page shows its message.
+// 退费管理 (/refunds, admin and manager): choose a season, run it (a job, refunds/SeasonRun.tsx:
+// one draft per heated household with a fee; approved and paid entries are kept, R-REFUND-6) and
+// see its progress, then the run's counts; then the season's ledger (GET /api/v1/refunds, paged
+// by cursor 10/20/50, the filters in the URL), each entry expandable to the days behind it with
+// their share, reason and evidence, and the actions its state allows (approve a draft, mark an
+// approved one paid). The server refuses what the state does not allow (409) and the page shows
+// its message.
 import { PageContainer } from '@ant-design/pro-components';
-import { App, Alert, Button, Card, Checkbox, Descriptions, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
@@ -14,7 +15,6 @@ import { useRecords } from '../api/useRecords';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
-import { useNow } from '../components/useNow';
 import { useRecordList } from '../components/useRecordList';
 import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp } from '../format';
 import { useT, type MessageKey, type Translate } from '../i18n';
@@ -34,83 +34,10 @@ import {
   type RefundAction,
   type RefundFilters,
 } from './refunds/logic';
-
-/** POST /api/v1/refunds/runs (refunds.cpp, RefundRunSummary). */
-interface RunSummary {
-  season: number;
-  covered_to: string;
-  households: number;
-  written: number;
-  kept: number;
-  without_fee: number;
-  refund_fen: number;
-}
+import SeasonRun, { seasonLabel } from './refunds/SeasonRun';
 
 function statusText(t: Translate, status: string): string {
   return (REFUND_STATUSES as readonly string[]).includes(status) ? t(`refund.status.${status}` as MessageKey) : status;
-}
-
-function seasonLabel(t: Translate, season: number): string {
-  return t('refunds.seasonOption', { season, next: season + 1 });
-}
-
-/** The run: the button (with the time it has taken while the server works) and its summary. */
-function SeasonRun({ season, onDone }: { season: number; onDone: () => void }) {
-  const t = useT();
-  const [started, setStarted] = useState<number | null>(null);
-  const [summary, setSummary] = useState<RunSummary>();
-  const [error, setError] = useState<string>();
-  const now = useNow(1000);
-
-  const run = useCallback(async () => {
-    setStarted(Date.now());
-    setError(undefined);
-    setSummary(undefined);
-    try {
-      setSummary(await api.post<RunSummary>('/api/v1/refunds/runs', { season }));
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setStarted(null);
-    }
-  }, [season, onDone]);
-
-  const running = started !== null;
-  const seconds = running ? Math.max(0, Math.floor((now - started) / 1000)) : 0;
-  return (
-    <Flex vertical gap={12}>
-      <Flex gap={12} align="center" wrap="wrap">
-        <Popconfirm title={t('refunds.runConfirm', { season: seasonLabel(t, season) })} okText={t('refunds.run')} cancelText={t('common.cancel')} onConfirm={() => void run()} disabled={running}>
-          <Button type="primary" data-testid="refund-run" loading={running} disabled={running} aria-busy={running}>
-            {running ? t('refunds.running', { seconds }) : t('refunds.run')}
-          </Button>
-        </Popconfirm>
-        <Typography.Text type="secondary" role="status" aria-live="polite">
-          {running ? t('refunds.runningHint') : t('refunds.runHint')}
-        </Typography.Text>
-      </Flex>
-      {error && <Alert type="error" showIcon message={t('refunds.runFailed')} description={error} closable onClose={() => setError(undefined)} />}
-      {summary && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="refund-run-summary"
-          message={t('refunds.summaryTitle', { season: seasonLabel(t, summary.season) })}
-          description={
-            <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
-              <Descriptions.Item label={t('refunds.summary.households')}>{summary.households}</Descriptions.Item>
-              <Descriptions.Item label={t('refunds.summary.written')}>{summary.written}</Descriptions.Item>
-              <Descriptions.Item label={t('refunds.summary.kept')}>{summary.kept}</Descriptions.Item>
-              <Descriptions.Item label={t('refunds.summary.withoutFee')}>{summary.without_fee}</Descriptions.Item>
-              <Descriptions.Item label={t('refunds.summary.total')}>{formatFen(summary.refund_fen)}</Descriptions.Item>
-              <Descriptions.Item label={t('refund.coveredTo')}>{formatDate(summary.covered_to)}</Descriptions.Item>
-            </Descriptions>
-          }
-        />
-      )}
-    </Flex>
-  );
 }
 
 /** The days behind an entry: those with a share, with reason and evidence. */

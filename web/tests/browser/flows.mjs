@@ -710,13 +710,20 @@ export const flows = {
 
     await p.page.getByTestId('billing-run-new').click();
     await p.page.getByTestId('billing-run-form').waitFor();
-    const sent = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/billing-runs' && r.request().method() === 'POST');
+    // The run is a job (POST /api/v1/jobs answers 202 at once); the modal follows it and shows
+    // the figures once it succeeded, its result the run.
+    const sent = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jobs' && r.request().method() === 'POST');
     await p.page.getByTestId('billing-run-submit').click();
     const answer = await sent;
-    ctx.assert.equal(answer.status(), 201, await answer.text());
-    const run = await answer.json();
-    ctx.assert.ok(run.issued > 0 && run.meter_by_area > 0, JSON.stringify(run));
+    ctx.assert.equal(answer.status(), 202, await answer.text());
+    const started = await answer.json();
+    ctx.assert.equal(started.kind, 'billing-run', JSON.stringify(started));
     const figures = p.page.getByTestId('billing-run-figures');
+    await figures.waitFor();
+    const job = await ctx.apiGet(await ctx.apiToken(MANAGER), `/api/v1/jobs/${started.id}`);
+    ctx.assert.equal(job.state, 'succeeded', JSON.stringify(job));
+    const run = job.result;
+    ctx.assert.ok(run.issued > 0 && run.meter_by_area > 0, JSON.stringify(run));
     await figures.getByText(`已出账 ${run.issued} 户`).waitFor();
     await figures.getByText(`热表故障/无读数按面积 ${run.meter_by_area} 户`).waitFor();
     await ctx.screenshot(p.page, 'billing-run');

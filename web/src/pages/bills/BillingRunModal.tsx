@@ -1,16 +1,21 @@
-// 出账: the modal that runs a season's billing for a company (POST /api/v1/billing-runs, R-BILL-1,
-// W 9.2, W 9.3): every heated household of the company gets its season's bill once; a household
-// with a fee for the season already is skipped, a stopped one is not billed, one billed by meter
-// whose meter had no reading or a fault is billed by area (R-METER-1), and the refunds of the
-// season before that households chose to offset are set against their bills (R-REFUND-6). The
-// admin chooses the company (the list's filter at first); a manager bills its own. The season is
-// the current one by default; the due date, left empty, is the season's official first day. A
-// refusal goes on the field the server names, and above the form (409 naming tariff: no approved
-// tariff valid on the season's first day). Once done, the run's figures replace the form.
+// 出账: the modal that runs a season's billing for a company as a job (POST /api/v1/jobs {kind:
+// 'billing-run'}, then its progress until it ends; R-BILL-1, W 9.2, W 9.3): every heated
+// household of the company gets its season's bill once; a household with a fee for the season
+// already is skipped, a stopped one is not billed, one billed by meter whose meter had no reading
+// or a fault is billed by area (R-METER-1), and the refunds of the season before that households
+// chose to offset are set against their bills (R-REFUND-6). The admin chooses the company (the
+// list's filter at first); a manager bills its own. The season is the current one by default; the
+// due date, left empty, is the season's official first day. A refusal, at once or as the failed
+// job's error, goes on the field the server names and above the form (naming tariff: no approved
+// tariff valid on the season's first day; 409 naming kind: the company has a billing run running
+// already), the form left to correct and send again. While the job runs its progress shows above
+// the form; once it succeeded, the run's figures (the job's result) replace the form.
 import { Alert, Button, DatePicker, Form, Modal, Result, Select, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Company } from '../../api/types';
+import type { Company, JobNew } from '../../api/types';
+import { useJob } from '../../api/useJob';
+import JobProgress from '../../components/JobProgress';
+import { explainedJobError } from '../../components/jobFailure';
 import { formatDate } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
 import { useServerSubmit } from '../outages/useServerSubmit';
@@ -29,6 +34,13 @@ export interface BillingRunModalProps {
   onClose: () => void;
   /** The run the server answered: the page shows its bills again. */
   onDone: (run: BillingRun) => void;
+}
+
+/** POST /api/v1/jobs's body for the run: runBody's fields, the company left out when there is
+ * none to name (a manager's own is the server's default). */
+function jobBody(v: RunValues, ownCompany: number | null | undefined): JobNew {
+  const { company_id, ...rest } = runBody(v, ownCompany);
+  return company_id !== undefined && Number.isInteger(company_id) && company_id > 0 ? { kind: 'billing-run', company_id, ...rest } : { kind: 'billing-run', ...rest };
 }
 
 /** The run's figures: 已出账 N 户, 已有账单跳过 M 户, 停热未出账 S 户, 热表故障/无读数按面积 K 户,
@@ -60,6 +72,7 @@ export default function BillingRunModal({ companies, company, ownCompany, onClos
   const withCompany = companies !== undefined;
   const known = withCompany ? RUN_FIELDS : RUN_FIELDS.filter((f) => f !== 'company_id');
   const { busy, failure, clearFailure, submit } = useServerSubmit(form, known);
+  const job = useJob<BillingRun>();
   const [run, setRun] = useState<BillingRun>();
   const current = defaultSeason();
   const chosen = (what: MessageKey) => ({ required: true, message: t('billingRun.choose', { what: t(what) }) });
@@ -68,7 +81,13 @@ export default function BillingRunModal({ companies, company, ownCompany, onClos
   const ranFor = billed ? `${billed.code} ${billed.name}` : undefined;
 
   async function ok() {
-    const answer = await submit((v) => api.post<BillingRun>('/api/v1/billing-runs', runBody(v, ownCompany)));
+    const answer = await submit(async (v) => {
+      try {
+        return await job.run(jobBody(v, ownCompany));
+      } catch (e) {
+        throw explainedJobError(t, e);
+      }
+    });
     if (!answer) return;
     setRun(answer);
     onDone(answer);
@@ -104,8 +123,14 @@ export default function BillingRunModal({ companies, company, ownCompany, onClos
           />
         </div>
       ) : (
-        <Form<RunValues> form={form} layout="vertical" name="billing-run" data-testid="billing-run-form" initialValues={{ company_id: company, season: current }}>
+        <Form<RunValues> form={form} layout="vertical" name="billing-run" data-testid="billing-run-form" initialValues={{ company_id: company, season: current }} disabled={busy}>
           {failure && <Alert type="error" showIcon role="alert" message={failure} closable onClose={clearFailure} style={{ marginBottom: 12 }} />}
+          {job.running && (
+            <div style={{ marginBottom: 12 }}>
+              <JobProgress job={job.job} label={t('billingRun.progress')} />
+              <Typography.Text type="secondary">{t('billingRun.runningHint')}</Typography.Text>
+            </div>
+          )}
           <Typography.Paragraph type="secondary">{t('billingRun.hint')}</Typography.Paragraph>
           {withCompany && (
             <Form.Item name="company_id" label={t('billingRun.company')} rules={[chosen('billingRun.company')]}>

@@ -1,12 +1,13 @@
 // Fixtures and a render for the bill pages' tests (Bills.test.tsx, MyBills.test.tsx): three bills
-// and a billing run as the server answers them, a signed-in role whose GETs answer them, and a page
-// in the console's providers with the URL's search kept.
+// and a billing run as the server answers them (and its job, POST /api/v1/jobs), a signed-in role
+// whose GETs answer them, and a page in the console's providers with the URL's search kept.
 import { render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { api, setToken } from '../../api/client';
 import { AuthProvider, type Me, type Role } from '../../auth';
 import { I18nProvider } from '../../i18n';
+import type { Job } from '../../api/types';
 import type { Bill, BillingRun } from './types';
 
 export const AREA_REASON = '热计量表本采暖季无有效读数，按面积计费（R-METER-1）';
@@ -97,13 +98,42 @@ export function run(): BillingRun {
   };
 }
 
-export function signedIn(role: Role, bills: Bill[], runs: BillingRun[] = [run()]) {
+/** A billing run's job (id 7): running as POST /api/v1/jobs answers it, unless `over` says. */
+export function billingJob(over: Partial<Job> = {}): Job {
+  return {
+    id: 7,
+    kind: 'billing-run',
+    company_id: 1,
+    params: {} as Job['params'],
+    state: 'running',
+    done: 0,
+    total: 0,
+    percent: 0,
+    started_by: 'manager',
+    started_at: '2026-12-05T10:00:00+08:00',
+    updated_at: '2026-12-05T10:00:00+08:00',
+    finished_at: null,
+    result: null,
+    error: null,
+    ...over,
+  };
+}
+
+/** The job as it ended well: its result the run. */
+export function billingJobDone(answer: BillingRun = run()): Job {
+  return billingJob({ state: 'succeeded', done: answer.issued, total: answer.issued, percent: 100, result: answer as unknown as Job['result'] });
+}
+
+/** `jobs`: what GET /api/v1/jobs/7 answers in turn (the last one again). */
+export function signedIn(role: Role, bills: Bill[], runs: BillingRun[] = [run()], jobs: Job[] = []) {
+  let polled = 0;
   const me: Me = { user_id: 9, username: role, role, company_id: role === 'regulator' || role === 'admin' ? null : 1, household_id: role === 'household' ? 5 : null };
   setToken('token');
   return vi.spyOn(api, 'get').mockImplementation(async (path: string) => {
     if (path === '/api/v1/auth/me') return me;
     if (path === '/api/v1/bills') return { items: bills, next_cursor: null };
     if (path === '/api/v1/billing-runs') return { items: runs, next_cursor: null };
+    if (path === '/api/v1/jobs/7' && jobs.length > 0) return jobs[Math.min(polled++, jobs.length - 1)];
     const one = bills.find((b) => path === `/api/v1/bills/${b.id}`);
     if (one) return one;
     if (path === '/api/v1/companies') return { items: [{ id: 1, code: 'weihai-heat', name: '威海热电' }], next_cursor: null };
