@@ -80,16 +80,23 @@ export const flows = {
   async managerOpensAColdHousehold(ctx) {
     const token = await ctx.apiToken(MANAGER);
     const cold = await coldHousehold(ctx, token);
-    // The season's refund drafts, as the manager runs them (R-REFUND-6; the Refunds page's job).
+    // The season's refund drafts, as the manager runs them on 退费管理 (R-REFUND-6): a job (POST
+    // /api/v1/jobs answers 202 at once) whose progress the page follows to its summary.
     const season = Number(cold.first.slice(0, 4)) - (Number(cold.first.slice(5, 7)) < 7 ? 1 : 0);
-    const run = await fetch(`${ctx.base}/api/v1/refunds/runs`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ season }),
-    });
-    ctx.assert.equal(run.status, 200, await run.text());
     const p = await ctx.openPage();
     await ctx.signIn(p.page, MANAGER);
+    await p.page.goto(`${ctx.base}/refunds?season=${season}`);
+    const sent = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jobs' && r.request().method() === 'POST');
+    await p.page.getByTestId('refund-run').click();
+    await p.page.getByRole('tooltip').getByRole('button', { name: '核算本采暖季' }).click();
+    const answer = await sent;
+    ctx.assert.equal(answer.status(), 202, await answer.text());
+    const started = await answer.json();
+    await p.page.getByTestId('refund-run-summary').waitFor({ timeout: 120000 });
+    const job = await ctx.apiGet(token, `/api/v1/jobs/${started.id}`);
+    ctx.assert.equal(job.state, 'succeeded', JSON.stringify(job));
+    ctx.assert.ok(job.result.written > 0 && job.done === job.total, JSON.stringify(job));
+    await p.page.goto(`${ctx.base}/dashboard`);
     await p.page.getByTestId('dashboard').waitFor();
     await p.page.waitForLoadState('networkidle');
     await ctx.screenshot(p.page, 'dashboard');
