@@ -169,6 +169,7 @@ Result<ports::Record> RecordService::Update(const model::Resource& r, int64_t id
   Status s = store_.Transact([&](ports::RecordTransaction& tx) -> Status {
     auto before = tx.Get(r, id, scope);
     if (!before.ok()) return before.error();
+    if (auto b = CheckNotBilled(r, *before); !b.ok()) return b;
     ports::Fields merged = before->fields;
     for (const auto& [name, value] : changes) merged[name] = value;
     if (auto c = rules::CheckRecord(r, merged); !c.ok()) return c;
@@ -180,6 +181,41 @@ Result<ports::Record> RecordService::Update(const model::Resource& r, int64_t id
   });
   if (!s.ok()) return s.error();
   return out;
+}
+
+Status RecordService::Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                             const std::string& actor) {
+  if (bills_ != nullptr && (r.name == "fees" || r.name == "meter_readings")) {
+    auto record = store_.Get(r, id, scope);
+    if (!record.ok()) return record.error();
+    if (auto b = CheckNotBilled(r, *record); !b.ok()) return b;
+  }
+  return store_.Delete(r, id, scope, actor);
+}
+
+Status RecordService::CheckNotBilled(const model::Resource& r, const ports::Record& record) const {
+  if (bills_ == nullptr) return OkStatus();
+  if (r.name == "fees") {
+    auto bill = bills_->Get(record.id);
+    if (!bill.ok()) return bill.error().code == ErrorCode::kNotFound ? OkStatus() : bill.error();
+    return Error::FailedPrecondition(
+        "fee " + std::to_string(record.id) + " was issued with its bill by billing run " +
+        std::to_string(bill->run_id) +
+        " (R-BILL-1): the bill's lines make up its amount, and a bill never changes once issued");
+  }
+  if (r.name == "meter_readings") {
+    ports::BillQuery q;
+    q.household_id = record.Int("household_id");
+    q.season = static_cast<int>(record.Int("season").value_or(0));
+    q.limit = 1;
+    auto billed = bills_->List(q);
+    if (!billed.ok()) return billed.error();
+    if (billed->empty()) return OkStatus();
+    return Error::FailedPrecondition(
+        "the season's bill (fee " + std::to_string(billed->front().fee_id) +
+        ") was computed from this meter reading (R-METER-1): it is kept as billed");
+  }
+  return OkStatus();
 }
 
 Result<ports::Page> RecordService::SearchHouseholds(const Principal& p,

@@ -18,6 +18,13 @@
 //        announces the seasons of the districts it is licensed in);
 //   A failed check rolls the write back: nothing is half-written, nothing is audited.
 //
+// Billed evidence is kept as billed (R-BILL-1, R-METER-1; given the bill store): a fee issued by
+// a billing run (it has a bill) and the meter reading of a household's billed season can be
+// neither changed nor deleted (failed_precondition): the bill's lines were computed from them,
+// and a bill never changes once issued. A fee becomes billed only when the run creates it, and a
+// reading is billed once its season's bill is issued; an update or delete racing the run that
+// bills that very season is not guarded beyond this check.
+//
 // Decision (issue 11): a payment against a fee may not exceed what is still owed on it: the
 // payments recorded against one fee never add up to more than the fee's amount. Money paid beyond
 // a fee (an advance, a deposit) is a payment without fee_id. Refunds are not payments: they are
@@ -32,6 +39,7 @@
 
 #include "core/result.hpp"
 #include "model/resources.hpp"
+#include "ports/bill_store.hpp"
 #include "ports/record_store.hpp"
 #include "services/auth_service.hpp"
 
@@ -46,8 +54,10 @@ struct HouseholdSearchRequest {
 
 class RecordService {
  public:
-  /// `store` must outlive the service.
-  explicit RecordService(ports::RecordStore& store) : store_(store) {}
+  /// `store` and `bills` (optional: without it nothing is kept as billed) must outlive the
+  /// service.
+  explicit RecordService(ports::RecordStore& store, ports::BillStore* bills = nullptr)
+      : store_(store), bills_(bills) {}
 
   /// RecordStore::Create with the checks above. Errors: the store's, and invalid_argument or
   /// permission_denied naming the field at fault.
@@ -56,6 +66,9 @@ class RecordService {
   /// RecordStore::Update with the checks above, on the stored record merged with `changes`.
   Result<ports::Record> Update(const model::Resource& r, int64_t id, const ports::Fields& changes,
                                const ports::Scope& scope, const std::string& actor);
+  /// RecordStore::Delete, refusing billed evidence (above).
+  Status Delete(const model::Resource& r, int64_t id, const ports::Scope& scope,
+                const std::string& actor);
 
   /// Finds callers: the households `p` may see whose code, address, building community or
   /// building address holds every space-separated term of `req.q` (ASCII case ignored), masked
@@ -70,7 +83,11 @@ class RecordService {
   Result<ports::Page> SearchHouseholds(const Principal& p, const HouseholdSearchRequest& req);
 
  private:
+  /// failed_precondition when `record` (of `r`, as stored) is billed evidence (above).
+  Status CheckNotBilled(const model::Resource& r, const ports::Record& record) const;
+
   ports::RecordStore& store_;
+  ports::BillStore* bills_;
 };
 
 }  // namespace hearth::services

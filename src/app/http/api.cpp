@@ -152,7 +152,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddPolicyRoutes(router, rt.policies, rt.policy_dir, rt.db->auth);  // /api/v1/policies…
   // Before the records: /households/{id} would otherwise take "search" for an id.
   AddHouseholdSearchRoutes(router, rt.db->records, rt.db->auth);
-  AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
+  AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth), &rt.db->bill_store);
   AddAuditRoute(router, rt.db->records, rt.db->auth);
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
   AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…

@@ -150,6 +150,56 @@ TEST_P(BillApi, AMeterWithoutAReadingIsBilledByAreaSayingWhy) {
   EXPECT_EQ(bills[0]["lines"][1]["code"], "heat");
 }
 
+// R-BILL-1, R-METER-1: a fee the run issued, and the meter reading its bill was computed from,
+// can be neither changed nor deleted through the records API; a fee typed in by hand and a
+// reading of a season not billed yet can.
+TEST_P(BillApi, BilledFeesAndMeterReadingsAreKeptAsBilled) {
+  const int64_t metered = MeteredHousehold();
+  AddTariff("area", 2600);
+  AddTariff("meter", 4500, 1000);
+  const int64_t reading = Make("meter_readings", {{"household_id", metered},
+                                                  {"season", int64_t{2026}},
+                                                  {"heat", int64_t{1234}},
+                                                  {"read_on", "2027-03-16"},
+                                                  {"fault", "none"}});
+  const int64_t next_reading = Make("meter_readings", {{"household_id", metered},
+                                                       {"season", int64_t{2027}},
+                                                       {"heat", int64_t{1000}},
+                                                       {"read_on", "2028-03-16"},
+                                                       {"fault", "none"}});
+  const int64_t by_hand = Make("fees", {{"household_id", a_.household_id},
+                                        {"season", int64_t{2025}},
+                                        {"amount", int64_t{200000}},
+                                        {"due_on", "2025-11-15"}});
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status,
+            201u);
+  const json bill = Items("li", "/api/v1/bills?household=" + std::to_string(metered))[0];
+  const std::string fee = "/api/v1/fees/" + std::to_string(bill["id"].get<int64_t>());
+  const json issued = json::parse(Call("li", "GET", fee).body);
+  for (const char* user : {"li", "root"}) {
+    auto changed = Call(user, "PATCH", fee, json{{"amount", 1}}.dump());
+    EXPECT_EQ(changed.status, 409u) << changed.body;
+    EXPECT_NE(changed.body.find("billing run"), std::string::npos) << changed.body;
+    EXPECT_EQ(Call(user, "DELETE", fee).status, 409u);
+    const std::string read = "/api/v1/meter_readings/" + std::to_string(reading);
+    auto reread = Call(user, "PATCH", read, json{{"fault", "damaged"}}.dump());
+    EXPECT_EQ(reread.status, 409u) << reread.body;
+    EXPECT_NE(reread.body.find("R-METER-1"), std::string::npos) << reread.body;
+    EXPECT_EQ(Call(user, "DELETE", read).status, 409u);
+  }
+  EXPECT_EQ(json::parse(Call("li", "GET", fee).body), issued);  // unchanged
+  // Not billed: changed as before.
+  EXPECT_EQ(Call("li", "PATCH", "/api/v1/meter_readings/" + std::to_string(next_reading),
+                 json{{"heat", 11}}.dump())
+                .status,
+            200u);
+  EXPECT_EQ(Call("li", "PATCH", "/api/v1/fees/" + std::to_string(by_hand),
+                 json{{"amount", 2100}}.dump())
+                .status,
+            200u);
+  EXPECT_EQ(Call("li", "DELETE", "/api/v1/fees/" + std::to_string(by_hand)).status, 204u);
+}
+
 // R-BILL-1, W 9.3: the government's reliefs that overlap the season are lines of the bills of the
 // households they name, each with its reference, in the order entered; one outside the season
 // does nothing. Written by the manager through the records API, with its checks.

@@ -62,10 +62,10 @@ nlohmann::ordered_json Out(const model::Resource& r, ports::Record rec, const Ac
 }  // namespace
 
 void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize) {
-  // Writes go through the service's checks (issue 11); it holds nothing but the store, so the
+                     Authorizer authorize, ports::BillStore* bills) {
+  // Writes go through the service's checks (issue 11); it holds nothing but the stores, so the
   // routes share one.
-  auto checked = std::make_shared<services::RecordService>(store);
+  auto checked = std::make_shared<services::RecordService>(store, bills);
   for (const model::Resource& res : model::Resources()) {
     const model::Resource* r = &res;
     const std::string base = "/api/v1/" + r->name;
@@ -129,12 +129,12 @@ void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
                {"Change fields of a " + r->singular, {}, schema, schema, false});
 
     router.Add("DELETE", base + "/{id}",
-               [r, &store, authorize](const adapters::http::Request& req) {
+               [r, checked, authorize](const adapters::http::Request& req) {
                  auto access = authorize(req, *r, Verb::kWrite);
                  if (!access.ok()) return AuthErrorResponse(access.error());
                  auto id = IdParam(req);
                  if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-                 if (auto s = store.Delete(*r, *id, access->scope, access->actor); !s.ok()) {
+                 if (auto s = checked->Delete(*r, *id, access->scope, access->actor); !s.ok()) {
                    return adapters::http::ErrorResponse(s.error());
                  }
                  return adapters::http::Response{204, "application/json", "", {}};

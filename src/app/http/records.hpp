@@ -13,6 +13,7 @@
 
 #include "adapters/http/router.hpp"
 #include "model/resources.hpp"
+#include "ports/bill_store.hpp"
 #include "ports/record_store.hpp"
 
 namespace hearth::app::http {
@@ -32,8 +33,9 @@ struct Access {
 using Authorizer =
     std::function<Result<Access>(const adapters::http::Request&, const model::Resource&, Verb)>;
 
-/// Registers the routes of every resource. `store` and `authorize` must outlive the router.
+/// Registers the routes of every resource. `store`, `authorize` and `bills` must outlive the
+/// router; with `bills`, billed fees and meter readings are kept as billed (RecordService).
 void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize);
+                     Authorizer authorize, ports::BillStore* bills = nullptr);
 
 }  // namespace hearth::app::http
