@@ -14,7 +14,6 @@ namespace {
 using rules::ConnectionAction;
 using rules::ConnectionState;
 
-constexpr auto kFutureSlack = std::chrono::minutes{5};  // clocks of the hall's computers
 
 std::string Documents(const std::vector<rules::ConnectionDocument>& docs) {
   std::string out;
@@ -155,15 +154,7 @@ Result<ConnectionRead> ConnectionService::Apply(const NewConnection& in,
   }
   if (auto s = CheckText(in.phone, "phone", kMaxConnectionName, false); !s.ok()) return s.error();
   const Instant now = clock_.Now();
-  const Instant received = in.application.received_at;
-  if (received > now + kFutureSlack) {
-    return Error::InvalidArgument("received_at is in the future", "received_at");
-  }
-  if (received < now - kMaxEntryDelay) {
-    return Error::InvalidArgument(
-        "received_at is more than 7 days ago: a form is entered within the week it was taken in",
-        "received_at");
-  }
+  if (auto s = CheckEntryTime(in.application.received_at, now); !s.ok()) return s.error();
   auto policy = CompanyPolicy(policies_, records_, *company);
   if (!policy.ok()) return policy.error();
   const auto calendar = calendar_.Current();

@@ -27,12 +27,12 @@
 #include "ports/connection_store.hpp"
 #include "ports/record_store.hpp"
 #include "services/calendar_service.hpp"
+#include "services/entry_time.hpp"
 #include "services/policy_registry.hpp"
 #include "services/work_order_service.hpp"
 
 namespace hearth::services {
 
-inline constexpr auto kMaxEntryDelay = std::chrono::days{7};
 inline constexpr size_t kMaxConnectionText = 2000;  ///< note, reason, suggestion (bytes)
 inline constexpr size_t kMaxConnectionName = 200;   ///< applicant, phone (bytes)
 

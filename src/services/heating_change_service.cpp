@@ -13,7 +13,6 @@ using rules::HeatingChangeAction;
 using rules::HeatingChangeKind;
 using rules::HeatingChangeState;
 
-constexpr auto kFutureSlack = std::chrono::minutes{5};  // clocks of the hall's computers
 
 ports::OutboxMessage Message(const ports::HeatingChangeRecord& c, int64_t step, Instant now) {
   ports::OutboxMessage m;
@@ -86,14 +85,7 @@ Result<HeatingChangeRead> HeatingChangeService::Apply(const NewHeatingChange& in
     return Error::InvalidArgument("received_at is required: the time on the form", "received_at");
   }
   const Instant received = in.received_at.value_or(now);
-  if (received > now + kFutureSlack) {
-    return Error::InvalidArgument("received_at is in the future", "received_at");
-  }
-  if (received < now - kMaxEntryDelay) {
-    return Error::InvalidArgument(
-        "received_at is more than 7 days ago: a form is entered within the week it was taken in",
-        "received_at");
-  }
+  if (auto s = CheckEntryTime(received, now); !s.ok()) return s.error();
   if (auto s = CheckText(in.applicant, "applicant", kMaxHeatingChangeName, !own); !s.ok()) {
     return s.error();
   }
