@@ -115,6 +115,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Bills')),
   },
   {
+    path: '/reliefs',
+    menu: 'menu.reliefs',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator', 'technician'],
+    component: lazy(() => import('./pages/Reliefs')),
+  },
+  {
     path: '/meter-disputes',
     menu: 'menu.meterDisputes',
     group: 'menu.billing',

@@ -22,6 +22,13 @@ export type Fee = Stored<Schemas['fee']>;
 export type Payment = Stored<Schemas['payment']>;
 export type Company = Stored<Schemas['company']>;
 export type District = Stored<Schemas['district']>;
+/** A temporary relief the government published (减免政策, R-BILL-1, W 9.3): a percentage or an
+ * amount over a period, for every household or those of an assistance class. */
+export type Relief = Stored<Schemas['relief']>;
+/** Whom a relief names: every household, or those of a class (a household's `assistance`). */
+export type ReliefAppliesTo = Schemas['relief']['applies_to'];
+/** A household's assistance class (低保, 特困, 优抚), the class a relief may name. */
+export type AssistanceClass = NonNullable<Schemas['household']['assistance']>;
 export type MeasurementInput = Schemas['MeasurementInput'];
 export type CalendarImport = Schemas['CalendarImport'];
 

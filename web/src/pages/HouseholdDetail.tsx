@@ -1,7 +1,8 @@
 // 住户详情 (/households/:id): the household (phone as the API masks it for the role), its rooms
 // with their temperature charts, the judged days, its household-caused findings (住户原因认定,
-// R-REFUND-4), its refunds, and its contract, fees and payments. Another company's household,
-// or an unknown id, is "not found" (the API answers 404 for records out of scope).
+// R-REFUND-4), its refunds, and its contract, fees and payments; its 救助类别 (the class a relief
+// names, W 9.3) when it has one. Another company's household, or an unknown id, is "not found"
+// (the API answers 404 for records out of scope).
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Descriptions, Flex, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
@@ -14,6 +15,7 @@ import HouseholdFindings from './findings/HouseholdFindings';
 import Bills from './household/Bills';
 import RefundList from './household/RefundList';
 import SeasonPanel from './household/SeasonPanel';
+import { assistanceText } from './reliefs/reliefWords';
 
 export function HouseholdHeader({ household, compact }: { household: Household; compact?: boolean }) {
   const t = useT();
@@ -33,6 +35,7 @@ export function HouseholdHeader({ household, compact }: { household: Household; 
       {h.agreed_temp !== null && h.agreed_temp !== undefined && (
         <Descriptions.Item label={t('household.agreedTemp')}>{formatTemp(h.agreed_temp)}</Descriptions.Item>
       )}
+      {h.assistance && <Descriptions.Item label={t('household.assistance')}>{assistanceText(t, h.assistance)}</Descriptions.Item>}
     </Descriptions>
   );
 }
