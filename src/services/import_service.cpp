@@ -248,9 +248,15 @@ Error AtLine(const HouseholdImportRow& row, Error e) {
 }
 
 Result<ImportCounts> Apply(ports::RecordTransaction& tx, const std::vector<HouseholdPlan>& plans,
-                           int64_t company, const ports::Scope& scope, const std::string& actor) {
+                           int64_t company, const ports::Scope& scope, const std::string& actor,
+                           const Progress& progress) {
   ImportCounts counts;
+  const auto total = static_cast<int64_t>(plans.size());
   for (const HouseholdPlan& plan : plans) {
+    // Before each household: a stop rolls the whole file back, as any failure does.
+    if (progress && !progress(counts.created + counts.updated + counts.unchanged, total)) {
+      return Stopped();
+    }
     if (plan.Unchanged()) {
       ++counts.unchanged;
       continue;
@@ -289,6 +295,7 @@ Result<ImportCounts> Apply(ports::RecordTransaction& tx, const std::vector<House
       }
     }
   }
+  if (progress && !progress(total, total)) return Stopped();
   return counts;
 }
 
@@ -297,7 +304,8 @@ Result<ImportCounts> Apply(ports::RecordTransaction& tx, const std::vector<House
 Result<ImportCounts> ImportService::ImportHouseholds(const std::string& company_code,
                                                      std::string_view csv,
                                                      const ports::Scope& scope,
-                                                     const std::string& actor) {
+                                                     const std::string& actor,
+                                                     const Progress& progress) {
   auto file = decode_(csv);
   if (!file.ok()) return file.error();
   ImportCounts counts;
@@ -309,7 +317,7 @@ Result<ImportCounts> ImportService::ImportHouseholds(const std::string& company_
     const ports::Scope own{*company, scope.household_id};
     auto plans = Plan(tx, *file, company_code, *company, own);
     if (!plans.ok()) return plans.error();
-    auto applied = Apply(tx, *plans, *company, scope, actor);
+    auto applied = Apply(tx, *plans, *company, scope, actor, progress);
     if (!applied.ok()) return applied.error();
     counts = *applied;
     return OkStatus();

@@ -24,6 +24,7 @@
 #include "core/result.hpp"
 #include "ports/file_decoders.hpp"
 #include "ports/record_store.hpp"
+#include "services/progress.hpp"
 
 namespace hearth::services {
 
@@ -49,8 +50,12 @@ class ImportService {
   ///                     expected columns; field "line L" of the first;
   ///   not_found         no company with that code within `scope` (field "company");
   ///   unavailable, internal from the store.
+  /// `progress` hears the households written of the file's, before each one and at the end of
+  /// the transaction's work; when it answers false the import is rolled back whole and returns
+  /// unavailable.
   Result<ImportCounts> ImportHouseholds(const std::string& company_code, std::string_view csv,
-                                        const ports::Scope& scope, const std::string& actor);
+                                        const ports::Scope& scope, const std::string& actor,
+                                        const Progress& progress = {});
 
  private:
   ports::RecordStore& store_;

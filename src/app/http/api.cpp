@@ -155,7 +155,8 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth), &rt.db->bill_store);
   AddAuditRoute(router, rt.db->records, rt.db->auth);
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
-  AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));  // /api/v1/import/…
+  AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth),
+                  &rt.db->jobs);  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
                    rt.db->device_tokens, MakeAuthorizer(rt.db->auth),
                    rt.clock);  // /api/v1/readings, sensors/{id}/…

@@ -1,7 +1,8 @@
 // Long runs as jobs, in process (AddApiRoutes over a real SQLite database, and over a real
 // PostgreSQL one; issue 14): a billing run and a refund run started as jobs answer 202 at once
 // and end with the synchronous routes' answers, or with their errors naming the field; who may
-// start and read them; and every refusal of a bad request names its member.
+// start and read them; every refusal of a bad request names its member; and a households import
+// as a job.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -130,6 +131,56 @@ TEST_P(JobApi, WhoMayStartAJobAndWhatABadRequestIsTold) {
   EXPECT_EQ(Call("li", "GET", "/api/v1/jobs/999999").status, 404u);
   EXPECT_EQ(Field(Call("li", "GET", "/api/v1/jobs?kind=x")), "kind");
   EXPECT_TRUE(json::parse(Call("root", "GET", "/api/v1/jobs").body)["items"].empty());
+}
+
+// A households file imported as a job (POST /api/v1/import/households?async=true): the same
+// all-or-nothing import, its progress the households written of the file's, its result the
+// counts; a file with a problem ends the job failed with the problem's line, nothing written.
+TEST_P(JobApi, AHouseholdsImportAsAJob) {
+  const std::string header =
+      "building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,"
+      "heating_status,phone,id_number,rooms\n";
+  std::string file = header;
+  for (int i = 0; i < 30; ++i) {
+    file += "B-01,U1,J-" + std::to_string(100 + i) +
+            ",,72.3,2,shade,area,,heated,,,bedroom:主卧;living:客厅\n";
+  }
+  auto started = Call("li", "POST", "/api/v1/import/households?company=a&async=true", file);
+  ASSERT_EQ(started.status, 202u) << started.body;
+  const json job = json::parse(started.body);
+  EXPECT_EQ(job["kind"], "household-import");
+  EXPECT_EQ(job["company_id"], a_.company_id);
+  rt_->db->jobs.Drain();
+  const std::string path = "/api/v1/jobs/" + std::to_string(job["id"].get<int64_t>());
+  const json ended = json::parse(Call("li", "GET", path).body);
+  EXPECT_EQ(ended["state"], "succeeded") << ended.dump();
+  EXPECT_EQ(ended["done"], 30);
+  EXPECT_EQ(ended["total"], 30);
+  EXPECT_EQ(ended["result"], (json{{"created", 30}, {"updated", 0}, {"unchanged", 0}}));
+  EXPECT_EQ(ended["params"]["company"], "a");
+
+  const std::string bad = header + "B-01,U1,J-200,,-5,2,shade,area,,heated,,,bedroom:主卧\n";
+  auto refused = Call("li", "POST", "/api/v1/import/households?company=a&async=true", bad);
+  ASSERT_EQ(refused.status, 202u) << refused.body;
+  rt_->db->jobs.Drain();
+  const json failed = json::parse(
+      Call("li", "GET", "/api/v1/jobs/" + std::to_string(json::parse(refused.body)["id"].get<int64_t>()))
+          .body);
+  EXPECT_EQ(failed["state"], "failed");
+  EXPECT_EQ(failed["error"]["code"], "invalid_argument");
+  EXPECT_EQ(failed["error"]["field"], "line 2");
+  EXPECT_NE(failed["error"]["message"].get<std::string>().find("nothing was imported"),
+            std::string::npos);
+  // Checked before it starts: another company, a bad flag, a role that writes no households.
+  EXPECT_EQ(Call("li", "POST", "/api/v1/import/households?company=b&async=true", file).status,
+            404u);
+  EXPECT_EQ(Field(Call("li", "POST", "/api/v1/import/households?company=a&async=yes", file)),
+            "async");
+  EXPECT_EQ(Call("zhao", "POST", "/api/v1/import/households?company=a&async=true", file).status,
+            403u);
+  EXPECT_EQ(json::parse(Call("li", "GET", "/api/v1/jobs?kind=household-import").body)["items"]
+                .size(),
+            2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JobApi, ::testing::Values("sqlite", "postgres"),

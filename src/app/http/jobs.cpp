@@ -20,6 +20,7 @@ using rules::Role;
 
 constexpr const char* kRefundRun = "refund-run";
 constexpr const char* kBillingRun = "billing-run";
+constexpr const char* kHouseholdImport = "household-import";  // app/http/import.cpp
 
 /// How far a job is, in whole percent: 100 once it succeeded, at most 99 before.
 int64_t Percent(const ports::Job& j) {
@@ -28,7 +29,9 @@ int64_t Percent(const ports::Job& j) {
   return std::clamp<int64_t>(j.done * 100 / j.total, 0, 99);
 }
 
-ordered_json JobJson(const ports::Job& j) {
+}  // namespace
+
+ordered_json JobToJson(const ports::Job& j) {
   auto parsed = [](const std::string& text) {
     return text.empty() ? ordered_json(nullptr) : ordered_json::parse(text, nullptr, false);
   };
@@ -54,6 +57,14 @@ ordered_json JobJson(const ports::Job& j) {
           {"result", parsed(j.result_json)},
           {"error", std::move(error)}};
 }
+
+adapters::http::Response JobAccepted(const ports::Job& job) {
+  auto answer = Json(202, JobToJson(job));
+  answer.headers.emplace_back("Location", "/api/v1/jobs/" + std::to_string(job.id));
+  return answer;
+}
+
+namespace {
 
 bool Runs(Role role) { return role == Role::kAdmin || role == Role::kManager; }
 
@@ -143,9 +154,7 @@ void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
         asked->first.started_by = p->username;
         auto job = jobs.Start(std::move(asked->first), std::move(asked->second));
         if (!job.ok()) return ErrorResponse(job.error());
-        auto answer = Json(202, JobJson(*job));
-        answer.headers.emplace_back("Location", "/api/v1/jobs/" + std::to_string(job->id));
-        return answer;
+        return JobAccepted(*job);
       },
       {.summary = "Start a long run as a job and answer at once (202): a refund run of the "
                   "caller's scope (R-REFUND-1..6) or a company's billing run (R-BILL-1); poll "
@@ -165,7 +174,7 @@ void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
         if (!id.ok()) return ErrorResponse(id.error());
         auto job = jobs.Get(*id, services::ScopeOf(*p));
         if (!job.ok()) return ErrorResponse(job.error());
-        return Json(200, JobJson(*job));
+        return Json(200, JobToJson(*job));
       },
       {.summary = "A job: its state (running, succeeded, failed, interrupted), done of total "
                   "and percent, and its answer or error; a company's staff see its own jobs",
@@ -183,9 +192,10 @@ void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
         }
         ports::JobQuery q;
         if (auto k = req.query.find("kind"); k != req.query.end()) {
-          if (k->second != kRefundRun && k->second != kBillingRun) {
-            return ErrorResponse(
-                Error::InvalidArgument("kind must be refund-run or billing-run", "kind"));
+          if (k->second != kRefundRun && k->second != kBillingRun &&
+              k->second != kHouseholdImport) {
+            return ErrorResponse(Error::InvalidArgument(
+                "kind must be refund-run, billing-run or household-import", "kind"));
           }
           q.kind = k->second;
         }
@@ -195,7 +205,7 @@ void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
         q.limit = page->limit + 1;
         auto list = jobs.List(q, services::ScopeOf(*p));
         if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, KeyedPage(*list, page->limit, JobJson,
+        return Json(200, KeyedPage(*list, page->limit, JobToJson,
                                    [](const ports::Job& j) { return j.id; }));
       },
       {.summary = "Jobs, newest first (a company's staff: its own; a household: none)",

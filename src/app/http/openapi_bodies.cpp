@@ -328,7 +328,8 @@ void AddBodySchemas(ordered_json& schemas) {
   };
   schemas["Job"] = Object(
       {{"id", Integer("the job")},
-       {"kind", Enum({"refund-run", "billing-run"}, "what runs")},
+       {"kind", Enum({"refund-run", "billing-run", "household-import"},
+                     "what runs (household-import: POST /api/v1/import/households?async=true)")},
        {"company_id", nullable(Integer("the company; null: every company (the admin's run)"))},
        {"params", {{"type", "object"}, {"description", "what was asked"}}},
        {"state", Enum({"running", "succeeded", "failed", "interrupted"},

@@ -3095,10 +3095,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create or update a company's households and rooms from a CSV file, all or nothing; every problem is listed with its line and column */
+        /** Create or update a company's households and rooms from a CSV file, all or nothing; every problem is listed with its line and column. With async=true it answers 202 with a job of kind household-import (GET /api/v1/jobs/{id}: households written of the file's; its result the counts, or its error the problems) */
         post: {
             parameters: {
                 query?: {
+                    async?: string;
                     /** @description a company's id or code; company staff see their own company only */
                     company?: string;
                 };
@@ -9318,10 +9319,10 @@ export interface components {
             /** @description the job */
             id: number;
             /**
-             * @description what runs
+             * @description what runs (household-import: POST /api/v1/import/households?async=true)
              * @enum {string}
              */
-            kind: "refund-run" | "billing-run";
+            kind: "refund-run" | "billing-run" | "household-import";
             /** @description what was asked */
             params: Record<string, never>;
             /** @description 0..100; 100 only once succeeded */
