@@ -1,14 +1,19 @@
 // 住户室温 (/households): find a household by its number, address or phone (server-side:
 // /api/v1/households/search; without a query, the company's households in order). Pages of
 // 10/20/50; the query, page and page size live in the URL, so a link shows the same list. Each
-// household number links to its page.
-import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Input, Tag } from 'antd';
-import { useCallback, useRef } from 'react';
+// household number links to its page. The admin, a manager and an agent import households from a
+// CSV file (导入住户, households/ImportModal.tsx); the list is read again after an import.
+import { ImportOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Button, Input, Tag } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../api/client';
 import type { Household } from '../api/types';
+import { hasRole, useAuth } from '../auth';
 import { useT, type MessageKey } from '../i18n';
+import ImportModal from './households/ImportModal';
+import { IMPORT_ROLES } from './households/importLogic';
 
 const SIZES = [10, 20, 50];
 
@@ -32,6 +37,9 @@ export default function Households() {
   const size = intParam(params.get('size'), 10, SIZES);
   // The cursor that starts each page, per query and page size: the API pages by cursor.
   const cursors = useRef(new Map<string, Array<string | undefined>>());
+  const table = useRef<ActionType>();
+  const { me } = useAuth();
+  const [importing, setImporting] = useState(false);
 
   const update = useCallback(
     (next: { q?: string; page?: number; size?: number }) => {
@@ -69,9 +77,19 @@ export default function Households() {
   ];
 
   return (
-    <PageContainer title={t('households.title')}>
+    <PageContainer
+      title={t('households.title')}
+      extra={
+        hasRole(me, IMPORT_ROLES) && (
+          <Button icon={<ImportOutlined />} data-testid="household-import-new" onClick={() => setImporting(true)}>
+            {t('households.import')}
+          </Button>
+        )
+      }
+    >
       <ProTable<Household, { q: string; page: number; size: number }>
         rowKey="id"
+        actionRef={table}
         columns={columns}
         search={false}
         options={{ reload: true, density: false, setting: false }}
@@ -119,6 +137,18 @@ export default function Households() {
         }}
         locale={{ emptyText: q ? t('households.noMatch', { q }) : t('households.none') }}
       />
+      {importing && (
+        <ImportModal
+          onClose={(changed) => {
+            setImporting(false);
+            if (changed) {
+              // Households were created: the pages' cursors are read again from the first.
+              cursors.current.clear();
+              void table.current?.reload();
+            }
+          }}
+        />
+      )}
     </PageContainer>
   );
 }
