@@ -89,7 +89,9 @@ describe('Bills', () => {
   });
 
   it('runs a season for the manager\'s own company as a job: its progress, then the figures, and asks again', async () => {
-    const get = signedIn('manager', [areaBill()], [run()], [billingJob({ done: 48, total: 120, percent: 40 }), billingJobDone()]);
+    // Running for three polls (about 3 s), so that a slow render still sees it running.
+    const running = billingJob({ done: 48, total: 120, percent: 40 });
+    const get = signedIn('manager', [areaBill()], [run()], [running, running, running, billingJobDone()]);
     const post = vi.spyOn(api, 'post').mockResolvedValue(billingJob());
     renderPage(<Bills />, '/bills');
     await screen.findByText('1-2-301', undefined, SLOW);
@@ -120,7 +122,7 @@ describe('Bills', () => {
       '合计 ¥312,000.00',
     ]);
     expect(screen.getByTestId('billing-run-result').textContent).toContain('2026–2027 采暖季已出账');
-    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/jobs/7')).toHaveLength(2);
+    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/jobs/7')).toHaveLength(4);
     await waitFor(() => expect(get.mock.calls.filter((c) => c[0] === '/api/v1/bills').length).toBe(before + 1), SLOW);
     fireEvent.click(screen.getByTestId('billing-run-close'));
     await waitFor(() => expect(screen.queryByTestId('billing-run-figures')).toBeNull(), SLOW);

@@ -123,7 +123,9 @@ describe('Refunds', () => {
   });
 
   it('runs the season as a job: its progress, then the summary from the job\'s result and the list again', async () => {
-    const get = answering([job({ done: 48, total: 120, percent: 40 }), job({ state: 'succeeded', done: 120, total: 120, percent: 100, result: summary as unknown as Job['result'] })]);
+    // Running for three polls (about 3 s), so that a slow render still sees it running.
+    const running = job({ done: 48, total: 120, percent: 40 });
+    const get = answering([running, running, running, job({ state: 'succeeded', done: 120, total: 120, percent: 100, result: summary as unknown as Job['result'] })]);
     const post = vi.spyOn(api, 'post').mockResolvedValue(job());
     renderPage('/refunds?season=2025');
     await screen.findByTestId('refund-table', undefined, { timeout: 8000 });
@@ -139,13 +141,13 @@ describe('Refunds', () => {
     expect((screen.getByTestId('refund-run') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.queryByTestId('refund-run-summary')).toBeNull();
 
-    const done = await screen.findByTestId('refund-run-summary', undefined, { timeout: 5000 });
+    const done = await screen.findByTestId('refund-run-summary', undefined, { timeout: 8000 });
     expect(done.textContent).toContain('2025–2026 采暖季 核算完成');
     expect(done.textContent).toContain('120');
     expect(done.textContent).toContain('¥12,345.00');
     expect(screen.queryByRole('progressbar')).toBeNull();
     await waitFor(() => expect(lists()).toBe(2));
-    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/jobs/7')).toHaveLength(2);
+    expect(get.mock.calls.filter((c) => c[0] === '/api/v1/jobs/7')).toHaveLength(4);
   });
 
   it('says an interrupted run may be started again', async () => {

@@ -49,7 +49,10 @@ export function importJob(over: Partial<Job> = {}): Job {
 }
 
 /** `jobs`: what GET /api/v1/jobs/7 answers in turn (the last one again). */
-export function signedIn(role: Role, jobs: Job[] = []) {
+/** Signed in as `role`; GET /api/v1/jobs/7 answers `jobs` in turn, the last one from then on. With
+ * `gate`, it answers the first one for as long as the gate is shut, so that a test sees the
+ * running state however slowly the page renders, then the rest once it opens. */
+export function signedIn(role: Role, jobs: Job[] = [], gate?: { open: boolean }) {
   let polled = 0;
   const me: Me = { user_id: 9, username: role, role, company_id: role === 'regulator' || role === 'admin' ? null : 1, household_id: null };
   setToken('token');
@@ -58,7 +61,10 @@ export function signedIn(role: Role, jobs: Job[] = []) {
     if (path === '/api/v1/households') return { items: [household()], next_cursor: null };
     // A company's staff read their own company only.
     if (path === '/api/v1/companies') return { items: role === 'admin' ? [COMPANY, { id: 2, code: 'rongcheng', name: '荣成热力' }] : [COMPANY], next_cursor: null };
-    if (path === '/api/v1/jobs/7' && jobs.length > 0) return jobs[Math.min(polled++, jobs.length - 1)];
+    if (path === '/api/v1/jobs/7' && jobs.length > 0) {
+      if (gate && !gate.open) return jobs[0];
+      return jobs[Math.min(gate ? 1 + polled++ : polled++, jobs.length - 1)];
+    }
     throw new Error(`unexpected GET ${path}`);
   });
 }
