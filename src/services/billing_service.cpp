@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ports/record_views.hpp"
+#include "ports/relief_view.hpp"
 #include "rules/season.hpp"
 #include "services/company_policy.hpp"
 #include "services/scoped_records.hpp"
