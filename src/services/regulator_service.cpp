@@ -1,5 +1,6 @@
 #include "services/regulator_service.hpp"
 
+#include <chrono>
 #include <map>
 #include <set>
 #include <tuple>
@@ -49,8 +50,10 @@ Result<std::vector<ports::UnlicensedBuilding>> RegulatorService::LicenceFlags(
   return licences_.Unlicensed(company);
 }
 
-int RegulatorService::SeasonOf(const ReportMonth& month) {
-  return month.month >= 7 ? month.year : month.year - 1;
+int RegulatorService::SeasonOf(const ReportMonth& period) {
+  const auto first = std::chrono::year_month_day{LocalDate(period.from)};
+  const int year = static_cast<int>(first.year());
+  return static_cast<unsigned>(first.month()) >= 7 ? year : year - 1;
 }
 
 Result<CompanyComparisonReport> RegulatorService::Compare(

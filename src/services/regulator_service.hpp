@@ -1,16 +1,16 @@
 // The regulator's comparison of companies (issue 15, R-REG-1): every company side by side over a
-// month, with its subsidy score and share of a pool.
+// month or a run of days (a season at most), with its subsidy score and share of a pool.
 //
-// Per company (services/hotline_report_service.hpp says what each monthly figure counts):
-// - the five indicators R-KPI-S, Q, C, P and B of the month;
+// Per company (services/hotline_report_service.hpp says what each figure counts):
+// - the five indicators R-KPI-S, Q, C, P and B of the period;
 // - the hotline rows: orders received per channel and in total, on time, late, satisfaction;
 // - households: its households as the records stand (every heating status);
-// - complaints: orders received in the month less the duplicates (R-WO-1: the same complaint);
+// - complaints: orders received in the period less the duplicates (R-WO-1: the same complaint);
 //   per 10,000 households, the rate the score uses;
 // - replies: due = on time + late of the hotline total (orders finished, or overdue), on time as
 //   counted there (R-WO-4/R-WO-7);
-// - outages: its company-caused stops overlapping the month (those behind R-KPI-S);
-// - refunds of the season the month falls in (a month from July starts that year's season,
+// - outages: its company-caused stops overlapping the period (those behind R-KPI-S);
+// - refunds of the season the period starts in (a month from July starts that year's season,
 //   before July the previous year's): owed (draft and approved entries), paid, and how many are
 //   unpaid past their deadline (R-REFUND-6), summed by the ledger in one statement.
 // The score (rules/subsidy.hpp) uses the [subsidy] weights of one profile for every company, so
@@ -99,8 +99,9 @@ class RegulatorService {
   Result<std::vector<ports::UnlicensedBuilding>> LicenceFlags(std::optional<int64_t> company,
                                                               const ports::Scope& scope) const;
 
-  /// The heating season `month` falls in: its start year (July onwards: that year).
-  static int SeasonOf(const ReportMonth& month);
+  /// The heating season a period (a month or a run of days) starts in: the start year of its
+  /// first day's season (July onwards: that year).
+  static int SeasonOf(const ReportMonth& period);
 
  private:
   const HotlineReportService& reports_;

@@ -124,6 +124,18 @@ TEST_P(RegulatorApi, ComplaintRatesRefundsAndTheSubsidyShares) {
   json october = Compare("month=2026-10&pool_fen=1");
   EXPECT_EQ(october["companies"][0]["complaints"]["received"], 0);
   EXPECT_TRUE(october["companies"][0]["replies"]["rate"].is_null());
+  // Over the whole season, a run of days (issue 15: from=&to=): the same complaints and the
+  // refunds of the season its first day falls in.
+  json season = Compare("from=2026-11-15&to=2027-03-15&pool_fen=100000");
+  EXPECT_TRUE(season["month"].get<std::string>() == "2026-11-15..2027-03-15");
+  EXPECT_EQ(season["season_start_year"], 2026);
+  EXPECT_EQ(season["companies"][0]["complaints"]["complaints"], 2);
+  EXPECT_EQ(season["companies"][0]["refunds"]["owed_fen"], 12345);
+  // A run starting before July belongs to the season before: b's 2025 entry, not a's.
+  json spring = Compare("from=2026-03-01&to=2026-03-15");
+  EXPECT_EQ(spring["season_start_year"], 2025);
+  EXPECT_EQ(spring["companies"][0]["refunds"]["owed_fen"], 0);
+  EXPECT_EQ(spring["companies"][1]["refunds"]["owed_entries"], 1);
 }
 
 TEST_P(RegulatorApi, TheWorkbookAndWhoMayAsk) {
@@ -169,6 +181,11 @@ TEST_P(RegulatorApi, TheWorkbookAndWhoMayAsk) {
       {"", "month=2026-11", 401, ""},          // nobody
       {"gov", "", 400, "month"},
       {"gov", "month=2026-13", 400, "month"},
+      {"gov", "month=2026-11&from=2026-11-01&to=2026-11-30", 400, "month"},
+      {"gov", "from=2026-11-01", 400, "to"},
+      {"gov", "to=2026-11-30", 400, "from"},
+      {"gov", "from=2026-11-30&to=2026-11-01", 400, "to"},
+      {"gov", "from=2026-01-01&to=2027-03-01", 400, "to"},  // longer than a season
       {"gov", "month=2026-11&pool_fen=-1", 400, "pool_fen"},
       {"gov", "month=2026-11&pool_fen=1.5", 400, "pool_fen"},
       {"gov", "month=2026-11&pool_fen=10000000000001", 400, "pool_fen"},

@@ -291,15 +291,12 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
           return AuthErrorResponse(
               Error::PermissionDenied("the comparison of companies is for regulators"));
         }
-        if (auto s = adapters::http::OnlyParams(req, {"month", "pool_fen", "policy", "format"});
+        if (auto s = adapters::http::OnlyParams(
+                req, {"month", "from", "to", "pool_fen", "policy", "format"});
             !s.ok()) {
           return ErrorResponse(s.error());
         }
-        auto it = req.query.find("month");
-        if (it == req.query.end()) {
-          return ErrorResponse(Error::InvalidArgument("month must be YYYY-MM", "month"));
-        }
-        auto month = services::ParseReportMonth(it->second);
+        auto month = ReportPeriodParam(req);
         if (!month.ok()) return ErrorResponse(month.error());
         auto pool = PoolParam(req);
         if (!pool.ok()) return ErrorResponse(pool.error());
@@ -313,12 +310,13 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
         return XlsxAttachment(ComparisonXlsx(*report),
                               "regulator-companies-" + report->month.Text() + ".xlsx");
       },
-      {.summary = "The regulator's comparison of companies over a month (R-REG-1): the five "
+      {.summary = "The regulator's comparison of companies over a period (R-REG-1): the five "
                   "indicators, complaints per 10,000 households by channel, on-time replies, "
                   "satisfaction, outages, refunds owed and paid, and the subsidy score with its "
-                  "working and each company's share of pool_fen; month=YYYY-MM, pool_fen (fen), "
+                  "working and each company's share of pool_fen; month=YYYY-MM, or from and to "
+                  "(YYYY-MM-DD, both inclusive, a season at most), pool_fen (fen), "
                   "policy (the profile whose weights score), format=xlsx for the workbook",
-       .query = {"month", "pool_fen", "policy", "format"},
+       .query = {"month", "from", "to", "pool_fen", "policy", "format"},
        .request_schema = "",
        .response_schema = "",
        .list = false});

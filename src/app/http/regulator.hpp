@@ -1,12 +1,14 @@
 // The regulator's comparison of companies over HTTP (issue 15, R-REG-1; what each figure counts:
 // services/regulator_service.hpp):
-//   GET /api/v1/regulator/companies?month=YYYY-MM[&pool_fen=][&policy=][&format=json|xlsx]
-//       every company side by side: the five indicators, complaints per 10,000 households (in
+//   GET /api/v1/regulator/companies?month=YYYY-MM|from=YYYY-MM-DD&to=YYYY-MM-DD[&pool_fen=]
+//       [&policy=][&format=json|xlsx]
+//       every company side by side over a month or a run of days (a season at most): the five indicators, complaints per 10,000 households (in
 //       total and by channel), on-time replies, satisfaction, outages, refunds owed and paid, and
 //       the subsidy score with its working line by line and each company's share of `pool_fen`
 //       (fen, 0..10^13; absent: scores only). format=xlsx answers the workbook (two sheets:
-//       企业对比 and 补贴测算, Chinese headers) as regulator-companies-YYYY-MM.xlsx.
-//       Access: admin and regulator; everyone else 403. `month` is required (400 naming it).
+//       企业对比 and 补贴测算, Chinese headers) as regulator-companies-<period>.xlsx.
+//       Access: admin and regulator; everyone else 403. The period is required (400 naming
+//       month, from or to: app/http/reports.hpp ReportPeriodParam).
 //   GET /api/v1/regulator/licence-flags?company=
 //       the buildings outside their company's licensed districts (Z 3.4), each with its
 //       households (connections), the stops that cut them off and the orders from them; admin

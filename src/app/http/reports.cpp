@@ -66,28 +66,9 @@ Result<ReportRequest> ReadRequest(const adapters::http::Request& req, ports::Rec
   if (auto s = adapters::http::OnlyParams(req, params); !s.ok()) return s.error();
   ReportRequest out;
   out.scope = services::ScopeOf(*p);
-  const std::string* month = Param(req, "month");
-  const std::string* from = days ? Param(req, "from") : nullptr;
-  const std::string* to = days ? Param(req, "to") : nullptr;
-  if (month != nullptr && (from != nullptr || to != nullptr)) {
-    return Error::InvalidArgument("give month, or from and to, not both", "month");
-  }
-  if (month == nullptr && from == nullptr && to == nullptr) {
-    return Error::InvalidArgument(
-        days ? "month must be YYYY-MM, or from and to dates YYYY-MM-DD" : "month must be YYYY-MM",
-        "month");
-  }
-  if (month != nullptr) {
-    auto m = services::ParseReportMonth(*month);
-    if (!m.ok()) return m.error();
-    out.month = *m;
-  } else {
-    if (from == nullptr) return Error::InvalidArgument("from must come with to", "from");
-    if (to == nullptr) return Error::InvalidArgument("to must come with from", "to");
-    auto period = services::ParseReportPeriod(*from, *to);
-    if (!period.ok()) return period.error();
-    out.month = *period;
-  }
+  auto period = days ? ReportPeriodParam(req) : MonthParam(req);
+  if (!period.ok()) return period.error();
+  out.month = *period;
   auto company = CompanyFilter(req, records, out.scope);
   if (!company.ok()) return company.error();
   out.company = *company;
@@ -153,6 +134,32 @@ ordered_json IndicatorJson(const rules::IndicatorResult& r, const char* key,
 }
 
 }  // namespace
+
+Result<services::ReportMonth> MonthParam(const adapters::http::Request& req) {
+  auto it = req.query.find("month");
+  if (it == req.query.end()) {
+    return Error::InvalidArgument("month must be YYYY-MM", "month");
+  }
+  return services::ParseReportMonth(it->second);
+}
+
+Result<services::ReportMonth> ReportPeriodParam(const adapters::http::Request& req) {
+  const auto month = req.query.find("month");
+  const auto from = req.query.find("from");
+  const auto to = req.query.find("to");
+  const auto none = req.query.end();
+  if (month != none && (from != none || to != none)) {
+    return Error::InvalidArgument("give month, or from and to, not both", "month");
+  }
+  if (month != none) return services::ParseReportMonth(month->second);
+  if (from == none && to == none) {
+    return Error::InvalidArgument("month must be YYYY-MM, or from and to dates YYYY-MM-DD",
+                                  "month");
+  }
+  if (from == none) return Error::InvalidArgument("from must come with to", "from");
+  if (to == none) return Error::InvalidArgument("to must come with from", "to");
+  return services::ParseReportPeriod(from->second, to->second);
+}
 
 Result<bool> XlsxFormat(const adapters::http::Request& req) {
   auto f = req.query.find("format");

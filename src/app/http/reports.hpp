@@ -32,6 +32,14 @@ inline constexpr const char* kXlsxContentType =
 /// "format" otherwise.
 Result<bool> XlsxFormat(const adapters::http::Request& req);
 
+/// The `month` parameter (YYYY-MM, required): invalid_argument naming "month".
+Result<services::ReportMonth> MonthParam(const adapters::http::Request& req);
+
+/// A report's period: `month` (YYYY-MM), or `from` and `to` (YYYY-MM-DD, both inclusive, at
+/// most services::kMaxReportDays); invalid_argument naming the parameter at fault (both forms,
+/// neither, one bound alone, a bad date or run).
+Result<services::ReportMonth> ReportPeriodParam(const adapters::http::Request& req);
+
 /// A workbook's bytes as a 200 attachment named `file_name` (plain ASCII), or the error.
 adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::string& file_name);
 
