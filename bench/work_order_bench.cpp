@@ -58,6 +58,7 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/work_order_sql.hpp"
+#include "order_life.hpp"
 #include "ports/clock.hpp"
 #include "services/work_order_service.hpp"
 #include "support/test_policies.hpp"
@@ -115,40 +116,6 @@ constexpr int64_t kOrdersPerCycle = 20000;  // 3 h apart: 2019-11-15 .. 2026-09,
 // The n-th order's receipt, and the eight events of its life after it.
 Instant ReceivedAt(int64_t n) {
   return T("2019-11-15T08:00:00+08:00") + std::chrono::hours{3 * (n % kOrdersPerCycle)};
-}
-
-rules::OrderEvent At(OrderEventType type, Instant at) {
-  rules::OrderEvent e;
-  e.type = type;
-  e.at = at;
-  return e;
-}
-
-std::vector<rules::OrderEvent> Life(Instant received) {
-  using std::chrono::minutes;
-  std::vector<rules::OrderEvent> out;
-  out.push_back(At(OrderEventType::kAccept, received + minutes{2}));
-  out.push_back(At(OrderEventType::kRespond, received + minutes{10}));
-  auto dispatch = At(OrderEventType::kDispatch, received + minutes{20});
-  dispatch.technician = "张师傅";
-  out.push_back(dispatch);
-  out.push_back(At(OrderEventType::kArrive, received + minutes{45}));
-  auto repair = At(OrderEventType::kRepair, received + minutes{120});
-  repair.staff = {"张师傅", "李师傅"};
-  repair.started_at = received + minutes{50};
-  repair.result = "更换卧室暖气片阀门，复测室温 19.5 度";
-  repair.confirmation = rules::Contact{"户主王女士", received + minutes{120}, "in person"};
-  out.push_back(repair);
-  auto reply = At(OrderEventType::kReply, received + minutes{180});
-  reply.result = "已维修，室温达标";
-  out.push_back(reply);
-  auto visit = At(OrderEventType::kVisit, received + minutes{24 * 60});
-  visit.process_satisfaction = visit.result_satisfaction = rules::Satisfaction::kSatisfied;
-  visit.reasonable = true;
-  visit.mode = rules::VisitMode::kFaceToFace;  // a second complaint's visit may not be by phone
-  out.push_back(visit);
-  out.push_back(At(OrderEventType::kClose, received + minutes{25 * 60}));
-  return out;
 }
 
 bool Hotline(int64_t n) { return n % 2 == 0; }
@@ -243,7 +210,7 @@ void BM_WorkOrderLife(benchmark::State& state) {
       return;
     }
     const int64_t id = received->order.order.head.id;
-    for (const rules::OrderEvent& e : Life(in.received_at)) {
+    for (const rules::OrderEvent& e : bench::OrderLife(in.received_at)) {
       auto r = f.service->Record(id, e, f.agent);
       if (!r.ok()) {
         state.SkipWithError((std::string(rules::EventTypeName(e.type)) + ": " +
@@ -274,7 +241,7 @@ struct BaselineFixture {
     const rules::HolidayCalendar calendar = Must(
         rules::HolidayCalendar::Create(adapters::json::EmbeddedCalendarFile().years), "calendar");
     const Instant received = ReceivedAt(0);
-    const std::vector<rules::OrderEvent> life = Life(received);
+    const std::vector<rules::OrderEvent> life = bench::OrderLife(received);
     auto view = Must(rules::Replay(policy, calendar,
                                    {rules::Channel::kCityHotline,
                                     rules::OrderCategory::kHeatingQuality, received, false,
@@ -502,7 +469,7 @@ struct ScanFixture {
                                    {rules::Channel::kCityHotline,
                                     rules::OrderCategory::kHeatingQuality, received, false,
                                     std::nullopt},
-                                   Life(received)),
+                                   bench::OrderLife(received)),
                      "replay");
     return adapters::json::DeadlinesToText(view.deadlines);
   }
