@@ -72,6 +72,17 @@ Result<std::vector<ports::UnlicensedBuilding>> SqlLicenceStore::Unlicensed(
       out[it->second].work_orders = orders->Int(i, 1);
     }
   }
+  auto applications = conn_->Query(
+      "SELECT b.id, CAST(COUNT(*) AS BIGINT) FROM buildings b JOIN connection_applications c "
+      "ON c.building_id = b.id WHERE " +
+          where.sql() + " GROUP BY b.id",
+      where.params());
+  if (!applications.ok()) return applications.error();
+  for (size_t i = 0; i < applications->rows.size(); ++i) {
+    if (auto it = at.find(applications->Int(i, 0)); it != at.end()) {
+      out[it->second].connection_applications = applications->Int(i, 1);
+    }
+  }
   return out;
 }
 

@@ -1,9 +1,11 @@
 // The licence store's contract on SQLite and on a real PostgreSQL cluster (Z 3.4, R-REG-1,
 // issue 15): a building of a district not licensed to its company is listed with its
-// households, the stops that cut them off and the orders from them; a licensed one is not; a
+// households, the stops that cut them off, the orders from them and the connection applications
+// for it; a licensed one is not; a
 // licence withdrawn puts its buildings on the list; the company filter.
 #include <gtest/gtest.h>
 
+#include "adapters/storage/connection_sql.hpp"
 #include "adapters/storage/licence_sql.hpp"
 #include "adapters/storage/migrations.hpp"
 #include "adapters/storage/outage_sql.hpp"
@@ -32,6 +34,7 @@ class LicenceStoreContract : public ::testing::TestWithParam<Engine> {
     records_ = std::make_unique<SqlRecordStore>(std::move(records));
     orders_ = std::make_unique<SqlWorkOrderStore>(conn());
     outages_ = std::make_unique<SqlOutageStore>(conn());
+    connections_ = std::make_unique<SqlConnectionStore>(conn());
     store_ = std::make_unique<SqlLicenceStore>(conn());
     // MakeSensorCity writes no licence: both companies' buildings are outside one.
     a_ = support::MakeSensorCity(*records_, "a", 0, "sa");
@@ -39,6 +42,7 @@ class LicenceStoreContract : public ::testing::TestWithParam<Engine> {
   }
   void TearDown() override {
     store_.reset();
+    connections_.reset();
     outages_.reset();
     orders_.reset();
     records_.reset();
@@ -66,6 +70,7 @@ class LicenceStoreContract : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<SqlRecordStore> records_;
   std::unique_ptr<SqlWorkOrderStore> orders_;
   std::unique_ptr<SqlOutageStore> outages_;
+  std::unique_ptr<SqlConnectionStore> connections_;
   std::unique_ptr<SqlLicenceStore> store_;
   support::SensorCity a_, b_;
 };
@@ -95,6 +100,17 @@ TEST_P(LicenceStoreContract, BuildingsOutsideTheLicenceWithTheirWorks) {
     h.created_at = o.start;
     ASSERT_TRUE(orders_->Create(h, {}, {}).ok());
   }
+  // And an application to connect a new household there (R-CONN-1).
+  ports::ConnectionRecord application;
+  application.company_id = a_.company_id;
+  application.building_id = a_building;
+  application.applicant = "王芳";
+  application.application.new_building = true;
+  application.application.received_at = o.start;
+  application.season = 2026;
+  application.created_by = "agent";
+  application.created_at = o.start;
+  ASSERT_TRUE(connections_->Create(application, {}, {}).ok());
 
   auto got = store_->Unlicensed(std::nullopt);
   ASSERT_TRUE(got.ok()) << got.error().message;
@@ -110,6 +126,7 @@ TEST_P(LicenceStoreContract, BuildingsOutsideTheLicenceWithTheirWorks) {
   EXPECT_EQ(u.heated_households, 1);
   EXPECT_EQ(u.outage_ids, std::vector<int64_t>{stop->id});
   EXPECT_EQ(u.work_orders, 2);
+  EXPECT_EQ(u.connection_applications, 1);
 
   // Licensed, a's building leaves the list; b's licence withdrawn, b's comes on.
   const int64_t a_licence = Licence(a_.company_id, a_district);
@@ -129,6 +146,7 @@ TEST_P(LicenceStoreContract, BuildingsOutsideTheLicenceWithTheirWorks) {
   EXPECT_EQ(both->at(1).building_id, b_building);
   EXPECT_TRUE(both->at(1).outage_ids.empty());
   EXPECT_EQ(both->at(1).work_orders, 0);
+  EXPECT_EQ(both->at(1).connection_applications, 0);
   auto only_b = store_->Unlicensed(b_.company_id);
   ASSERT_TRUE(only_b.ok());
   ASSERT_EQ(only_b->size(), 1u);

@@ -229,6 +229,7 @@ TEST_P(RegulatorApi, BuildingsOutsideTheLicenceAreFlagged) {
   EXPECT_EQ(all[0]["district_code"], "d-a");
   EXPECT_EQ(all[0]["households"], 1);
   EXPECT_EQ(all[0]["work_orders"], 1);
+  EXPECT_EQ(all[0]["connection_applications"], 0);
   EXPECT_EQ(flags("li").size(), 1u);  // a's manager: a's own
   EXPECT_EQ(flags("gov", "?company=b")[0]["company_id"], b_.company_id);
   EXPECT_EQ(Call("home", "GET", "/api/v1/regulator/licence-flags").status, 403u);

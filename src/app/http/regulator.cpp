@@ -269,14 +269,15 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
                            {"households", u.households},
                            {"heated_households", u.heated_households},
                            {"outage_ids", u.outage_ids},
-                           {"work_orders", u.work_orders}});
+                           {"work_orders", u.work_orders},
+                           {"connection_applications", u.connection_applications}});
         }
         return adapters::http::Json(200, ordered_json{{"basis", "Z 3.4"}, {"items", items}});
       },
       {.summary = "Works outside the licensed service area (Z 3.4, R-REG-1): the buildings a "
                   "company serves in a district not licensed to it, with their households, the "
-                  "heating stops that cut them off and the work orders from them; company (id "
-                  "or code)",
+                  "heating stops that cut them off, the work orders from them and the connection "
+                  "applications taken in for them; company (id or code)",
        .query = {"company"},
        .request_schema = "",
        .response_schema = "",

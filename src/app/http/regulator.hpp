@@ -11,8 +11,9 @@
 //       month, from or to: app/http/reports.hpp ReportPeriodParam).
 //   GET /api/v1/regulator/licence-flags?company=
 //       the buildings outside their company's licensed districts (Z 3.4), each with its
-//       households (connections), the stops that cut them off and the orders from them; admin
-//       and regulator every company's, a company's staff their own, households 403.
+//       households (connections), the stops that cut them off, the orders from them and the
+//       connection applications (报装) taken in for them; admin and regulator every company's, a
+//       company's staff their own, households 403.
 //   GET /api/v1/regulator/season-flags?season=&company=
 //       the season's public duties (R-SEASON-1, services/season_duty_service.hpp) per company and
 //       licensed district: the season's dates and the decision behind an early start or an

@@ -5788,14 +5788,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The regulator's comparison of companies over a month (R-REG-1): the five indicators, complaints per 10,000 households by channel, on-time replies, satisfaction, outages, refunds owed and paid, and the subsidy score with its working and each company's share of pool_fen; month=YYYY-MM, pool_fen (fen), policy (the profile whose weights score), format=xlsx for the workbook */
+        /** The regulator's comparison of companies over a period (R-REG-1): the five indicators, complaints per 10,000 households by channel, on-time replies, satisfaction, outages, refunds owed and paid, and the subsidy score with its working and each company's share of pool_fen; month=YYYY-MM, or from and to (YYYY-MM-DD, both inclusive, a season at most), pool_fen (fen), policy (the profile whose weights score), format=xlsx for the workbook */
         get: {
             parameters: {
                 query?: {
                     format?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
                     month?: string;
                     policy?: string;
                     pool_fen?: string;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -5838,7 +5842,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Works outside the licensed service area (Z 3.4, R-REG-1): the buildings a company serves in a district not licensed to it, with their households, the heating stops that cut them off and the work orders from them; company (id or code) */
+        /** Works outside the licensed service area (Z 3.4, R-REG-1): the buildings a company serves in a district not licensed to it, with their households, the heating stops that cut them off, the work orders from them and the connection applications taken in for them; company (id or code) */
         get: {
             parameters: {
                 query?: {

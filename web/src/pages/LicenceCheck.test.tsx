@@ -29,6 +29,7 @@ const flag = (building_id: number, over: Partial<LicenceFlag> = {}): LicenceFlag
   heated_households: 110,
   outage_ids: [4, 9],
   work_orders: 12,
+  connection_applications: 2,
   ...over,
 });
 
@@ -115,7 +116,7 @@ describe('LicenceCheck', () => {
     expect(screen.getByTestId('licence-stat-work-orders').textContent).toBe('17');
 
     const header = Array.from(table.querySelectorAll('thead th')).map((h) => h.textContent);
-    for (const want of ['企业', '楼栋', '小区', '区县', '住户', '停热', '工单']) expect(header).toContain(want);
+    for (const want of ['企业', '楼栋', '小区', '区县', '住户', '停热', '工单', '报装申请']) expect(header).toContain(want);
 
     // By company: weihai-heat's two buildings together, then the company the list does not name (#9).
     await waitFor(() => expect(within(rowsOf(table)[0]).getByTestId('licence-company').textContent).toBe('weihai-heat 威海热电'));
@@ -134,6 +135,7 @@ describe('LicenceCheck', () => {
     ]);
     expect(within(rows[1]).getByRole('link', { name: '停热 #9' }).getAttribute('href')).toBe('/outages/9');
     expect(within(rows[2]).getByTestId('licence-outages').textContent).toBe('—');
+    expect(rows.map((r) => within(r).getByTestId('licence-applications').textContent)).toEqual(['2', '2', '2']);
     expect(within(rows[2]).queryAllByRole('link')).toHaveLength(0);
 
     // The households' tooltip: connected and heated.

@@ -181,6 +181,15 @@ export default function LicenceCheck() {
                       sorter: (a, b) => a.work_orders - b.work_orders,
                       render: (n: number) => <span data-testid="licence-work-orders">{count(n)}</span>,
                     },
+                    {
+                      title: t('licence.applicationsColumn'),
+                      dataIndex: 'connection_applications',
+                      key: 'applications',
+                      width: 80,
+                      align: 'right',
+                      sorter: (a, b) => a.connection_applications - b.connection_applications,
+                      render: (n: number) => <span data-testid="licence-applications">{count(n)}</span>,
+                    },
                   ]}
                 />
               )}

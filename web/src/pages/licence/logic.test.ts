@@ -13,6 +13,7 @@ const flag = (company_id: number, building_id: number, over: Partial<LicenceFlag
   heated_households: 8,
   outage_ids: [],
   work_orders: 1,
+  connection_applications: 0,
   ...over,
 });
 
