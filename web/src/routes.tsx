@@ -254,6 +254,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/MyBills')),
   },
   {
+    path: '/my/account',
+    menu: 'menu.myAccount',
+    group: 'menu.myHeating',
+    roles: ['household'],
+    component: lazy(() => import('./pages/MyAccount')),
+  },
+  {
     path: '/my/meter-disputes',
     menu: 'menu.myMeterDisputes',
     group: 'menu.myHeating',

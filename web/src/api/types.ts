@@ -20,6 +20,9 @@ export type NetworkSection = Stored<Schemas['network section']>;
 export type Partition = Stored<Schemas['partition']>;
 export type Fee = Stored<Schemas['fee']>;
 export type Payment = Stored<Schemas['payment']>;
+/** A meter-billed household's heat used in a season, and the meter's fault if any (R-METER-1). */
+export type MeterReading = Stored<Schemas['meter reading']>;
+export type MeterFault = Schemas['meter reading']['fault'];
 export type Company = Stored<Schemas['company']>;
 export type District = Stored<Schemas['district']>;
 /** A temporary relief the government published (减免政策, R-BILL-1, W 9.3): a percentage or an
@@ -893,6 +896,8 @@ export interface LicenceFlag {
   outage_ids: number[];
   /** The work orders received from its households (duplicates too). */
   work_orders: number;
+  /** The connection applications (报装, R-CONN-1) taken in for it, in any state. */
+  connection_applications: number;
 }
 
 /** The answer: by company, then building id. */

@@ -191,7 +191,7 @@ export const flows = {
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
       'demo-regulator': ['/households', '/connections', '/heating-changes', '/bills', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
-      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/bills', '/my/meter-disputes'],
+      [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/bills', '/my/meter-disputes', '/my/account'],
     };
     for (const [user, paths] of Object.entries(routes)) {
       const p = await ctx.openPage();

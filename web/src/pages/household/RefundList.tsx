@@ -1,11 +1,15 @@
 // A household's refund ledger entries (R-REFUND-1..6): the amount in ¥, its share of the season
-// fee, the status, and the days that make it up with their reasons.
+// fee, the status, how it is to be settled (paid out or offset, R-REFUND-6), and the days that
+// make it up with their reasons. With `choosable` (the household's own page), an approved refund
+// not yet paid offers the choice of payment or offset (RefundChoice); the list is asked again
+// once the server accepts it.
 import { Card, Descriptions, Empty, Flex, Skeleton, Alert, Table, Tag, Typography } from 'antd';
 import type { Page } from '../../api/client';
 import type { LedgerDay, RefundEntry } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { formatDate, formatFen, formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
+import RefundChoice, { choosable as mayChoose } from './RefundChoice';
 
 const STATUS_COLOUR: Record<string, string> = { draft: 'default', approved: 'blue', paid: 'green' };
 
@@ -19,12 +23,28 @@ export function causeText(t: (k: MessageKey) => string, cause: string): string {
   return ['temperature', 'not_heated', 'outage', 'none'].includes(cause.replace(/-/g, '_')) ? t(key) : cause;
 }
 
-function Entry({ entry, compact }: { entry: RefundEntry; compact?: boolean }) {
+/** How the refund is to be settled, as the household chose; undefined when there is nothing to
+ * say (a draft without a choice). */
+export function choiceText(t: (k: MessageKey) => string, entry: Pick<RefundEntry, 'status' | 'choice'>): string | undefined {
+  if (entry.choice === 'payment' || entry.choice === 'offset') return t(`refund.choice.${entry.choice}`);
+  if (entry.choice) return entry.choice;
+  return entry.status === 'approved' ? t('refundChoice.notChosen') : undefined;
+}
+
+interface EntryProps {
+  entry: RefundEntry;
+  compact?: boolean;
+  choosable?: boolean;
+  onChosen: () => void;
+}
+
+function Entry({ entry, compact, choosable, onChosen }: EntryProps) {
   const t = useT();
+  const choice = choiceText(t, entry);
   const refunded = entry.days.filter((d) => d.share_percent > 0);
   const share = refundShare(entry);
   return (
-    <Card size="small" title={t('refund.season', { season: entry.season })} extra={<Tag color={STATUS_COLOUR[entry.status]}>{t(`refund.status.${entry.status}` as MessageKey)}</Tag>}>
+    <Card size="small" data-testid="refund-entry" data-status={entry.status} title={t('refund.season', { season: entry.season })} extra={<Tag color={STATUS_COLOUR[entry.status]}>{t(`refund.status.${entry.status}` as MessageKey)}</Tag>}>
       <Flex vertical gap={12}>
         <Typography.Text data-testid="refund-share" style={{ fontSize: 18 }}>
           {t('refund.amountLine', { amount: formatFen(entry.refund_fen), share: formatPercent(share, 2), fee: formatFen(entry.fee_fen) })}
@@ -40,8 +60,13 @@ function Entry({ entry, compact }: { entry: RefundEntry; compact?: boolean }) {
               </Tag>
             )}
           </Descriptions.Item>
-          {entry.choice && <Descriptions.Item label={t('refund.choice')}>{t(`refund.choice.${entry.choice}` as MessageKey)}</Descriptions.Item>}
+          {choice && (
+            <Descriptions.Item label={t('refund.choice')}>
+              <span data-testid="refund-choice-current">{choice}</span>
+            </Descriptions.Item>
+          )}
         </Descriptions>
+        {choosable && mayChoose(entry) && <RefundChoice key={`${entry.id}-${entry.choice ?? ''}`} entry={entry} onChosen={onChosen} />}
         {refunded.length > 0 && (
           <Table<LedgerDay>
             size="small"
@@ -63,7 +88,7 @@ function Entry({ entry, compact }: { entry: RefundEntry; compact?: boolean }) {
   );
 }
 
-export default function RefundList({ householdId, compact }: { householdId: number; compact?: boolean }) {
+export default function RefundList({ householdId, compact, choosable }: { householdId: number; compact?: boolean; choosable?: boolean }) {
   const t = useT();
   const refunds = useApi<Page<RefundEntry>>('/api/v1/refunds', { household_id: householdId, limit: 20 });
   if (refunds.loading && !refunds.data) return <Skeleton active />;
@@ -73,7 +98,7 @@ export default function RefundList({ householdId, compact }: { householdId: numb
   return (
     <Flex vertical gap={12}>
       {items.map((e) => (
-        <Entry key={e.id} entry={e} compact={compact} />
+        <Entry key={e.id} entry={e} compact={compact} choosable={choosable} onChosen={refunds.reload} />
       ))}
     </Flex>
   );
