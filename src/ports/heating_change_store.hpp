@@ -20,6 +20,7 @@
 #include "core/result.hpp"
 #include "ports/work_order_store.hpp"
 #include "rules/heating_change.hpp"
+#include "rules/usage_history.hpp"
 
 namespace hearth::ports {
 
@@ -53,6 +54,16 @@ struct HeatingChangeQuery {
   int limit = 50;                 ///< 1..1001
 };
 
+/// An approved change, with where its household is (judging: the usage rates of a past day,
+/// rules/usage_history.hpp).
+struct ApprovedHeatingChange {
+  int64_t id = 0;
+  int64_t household_id = 0;
+  int64_t partition_id = 0;
+  std::string community;  ///< its building's
+  rules::AreaShift shift;
+};
+
 class HeatingChangeStore {
  public:
   virtual ~HeatingChangeStore() = default;
@@ -65,6 +76,10 @@ class HeatingChangeStore {
   virtual Result<HeatingChangeRecord> Get(int64_t id) = 0;
   /// Newest first (by id, descending).
   virtual Result<std::vector<HeatingChangeRecord>> List(const HeatingChangeQuery& query) = 0;
+  /// Every approved change of `company_id` effective after `after`, by effective day, then id:
+  /// one statement, however many.
+  virtual Result<std::vector<ApprovedHeatingChange>> ApprovedAfter(int64_t company_id,
+                                                                   Date after) = 0;
   /// Writes `after`'s documents, state and decision when the stored version is still
   /// `after.version` (then version + 1), queues `outbox` (message ids prefixed
   /// "heating-change-<id>-"), and on an approval changes the household; audited by `actor` with

@@ -98,8 +98,60 @@ Result<JudgingService::Context> JudgingService::ContextOf(const ports::Household
   in.company_heats = c.household.heated();
   auto guarantee = rules::GuaranteeFor(c.policy->temperature, in);
   if (!guarantee.ok()) return guarantee.error();
+  c.input = in;
   c.guarantee = std::move(*guarantee);
   return c;
+}
+
+Result<std::vector<std::pair<Date, rules::Guarantee>>> JudgingService::GuaranteesOver(
+    const Context& c, Date lo, Date hi, Cache& cache) const {
+  std::vector<std::pair<Date, rules::Guarantee>> out;
+  if (facts_.changes == nullptr) {
+    out.emplace_back(lo, c.guarantee);
+    return out;
+  }
+  const int64_t company = c.household.company_id;
+  auto it = cache.changes.find({company, lo});
+  if (it == cache.changes.end()) {
+    auto approved = facts_.changes->ApprovedAfter(company, lo);
+    if (!approved.ok()) return approved.error();
+    Cache::Changes index;
+    for (const ports::ApprovedHeatingChange& a : *approved) {
+      index.partitions[a.partition_id].push_back(a.shift);
+      index.communities[a.community].push_back(a.shift);
+      index.households[a.household_id].push_back(a.shift);
+    }
+    it = cache.changes.emplace(std::make_pair(company, lo), std::move(index)).first;
+  }
+  static const std::vector<rules::AreaShift> kNone;
+  auto of = [](const auto& map, const auto& key) -> const std::vector<rules::AreaShift>& {
+    auto found = map.find(key);
+    return found == map.end() ? kNone : found->second;
+  };
+  const auto& partition = of(it->second.partitions, c.household.partition_id);
+  const auto& community = of(it->second.communities, c.building.community);
+  const auto& own = of(it->second.households, c.household.id);
+  if (partition.empty() && community.empty() && own.empty()) {
+    out.emplace_back(lo, c.guarantee);
+    return out;
+  }
+  // Each run starts on lo or on an effective day within lo..hi.
+  std::set<Date> starts{lo};
+  for (const auto* shifts : {&partition, &community, &own}) {
+    for (const rules::AreaShift& s : *shifts) {
+      if (s.effective > lo && s.effective <= hi) starts.insert(s.effective);
+    }
+  }
+  for (Date day : starts) {
+    rules::GuaranteeInput in = c.input;
+    in.partition = rules::RateOn(c.input.partition, partition, day);
+    in.community = rules::RateOn(c.input.community, community, day);
+    in.company_heats = rules::HeatedOn(c.input.company_heats, own, day);
+    auto g = rules::GuaranteeFor(c.policy->temperature, in);
+    if (!g.ok()) return g.error();
+    out.emplace_back(day, std::move(*g));
+  }
+  return out;
 }
 
 Result<const std::vector<ports::SeasonView>*> JudgingService::SeasonRecords(int64_t district_id,
@@ -155,9 +207,14 @@ Result<rules::Guarantee> JudgingService::GuaranteeOf(int64_t household_id, Cache
   auto household = ports::GetView<ports::HouseholdView>(records_, household_id);
   if (!household.ok()) return household.error();
   Cache local;
-  auto c = ContextOf(*household, cache ? *cache : local);
+  Cache& shared = cache ? *cache : local;
+  auto c = ContextOf(*household, shared);
   if (!c.ok()) return c.error();
-  return std::move(c->guarantee);
+  if (facts_.clock == nullptr) return std::move(c->guarantee);
+  const Date today = LocalDate(facts_.clock->Now());
+  auto over = GuaranteesOver(*c, today, today, shared);
+  if (!over.ok()) return over.error();
+  return std::move(over->front().second);
 }
 
 }  // namespace hearth::services

@@ -132,7 +132,6 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   if (!context.ok()) return context.error();
   const rules::Policy& policy = *context->policy;
   const int64_t district = context->building.district_id;
-  const rules::Guarantee* guarantee = &context->guarantee;
   const bool meter_billed = context->household.billing == "meter";
 
   // The seasons touching from..to.
@@ -142,6 +141,15 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   const Touching touching = SeasonsTouching(policy, *season_views, from, to);
   const std::vector<rules::SeasonDates>& seasons = touching.seasons;
   const Date lo = touching.lo, hi = touching.hi;
+  // R-TEMP-2 with R-ACCT-1: each day's guarantee from the rates valid that day.
+  auto guarantees = GuaranteesOver(*context, lo, hi, shared);
+  if (!guarantees.ok()) return guarantees.error();
+  auto guarantee_on = [&](Date d) -> const rules::Guarantee& {
+    for (auto g = guarantees->rbegin(); g != guarantees->rend(); ++g) {
+      if (g->first <= d) return g->second;
+    }
+    return guarantees->front().second;
+  };
   // R-SEASON-1: the early-start and extension days the districts decided.
   auto extra_day = [&](Date d) {
     for (const ports::SeasonView& r : *season_views) {
@@ -222,8 +230,9 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   out.days.reserve(static_cast<size_t>((to - from).count() + 1));
   out.household_id = household_id;
   out.policy = policy.id;
-  out.guarantee_case = rules::GuaranteeCaseName(guarantee->applied);
-  out.guarantee_reason = guarantee->reason;
+  const rules::Guarantee& last = guarantee_on(to);  // the household's, as of the last day asked
+  out.guarantee_case = rules::GuaranteeCaseName(last.applied);
+  out.guarantee_reason = last.reason;
   auto remote_of = [&](Date d) -> std::optional<rules::Tenths> {
     const ports::HouseholdDay* day = days[offset(d)];
     return day ? day->value : std::nullopt;
@@ -237,7 +246,7 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
       remote.push_back(remote_of(d));
       rules::RefundDay rd;
       rd.date = d;
-      rd.guarantee = guarantee->value;
+      rd.guarantee = guarantee_on(d).value;
       rd.outdoor_mean = outdoor_of(d);
       judged.push_back(rules::JudgedGuarantee(policy.temperature, rd));
     }
@@ -247,6 +256,7 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
     }
   }
   for (Date d = from; d <= to; d += std::chrono::days{1}) {
+    const rules::Guarantee* guarantee = &guarantee_on(d);
     JudgedDay j;
     j.date = d;
     j.outdoor_mean = outdoor_of(d);

@@ -7,8 +7,10 @@
 //   - guarantee (R-TEMP-2): rules::GuaranteeFor from the usage rates of h's partition and of its
 //     building's community (RecordStore::UsageRates, within h's company), h's agreed_temp, and
 //     company_heats = (h's heating_status is "heated"): where the company decides (partition rate
-//     below the threshold), a household it heats is a household it decided to heat. Records keep
-//     no history, so the current records decide every day;
+//     below the threshold), a household it heats is a household it decided to heat. The rates
+//     and h's heating are those valid on d (R-ACCT-1, issue 16; rules/usage_history.hpp): given
+//     the heating changes store, the records' with every approved 增减停复 effective after d
+//     undone. The agreed temperature is the records' for every day;
 //   - exempt (R-TEMP-1): the outdoor daily mean of the district of h's building, when one was
 //     recorded, below the profile's design outdoor temperature;
 //   - evidence (R-REFUND-5): rules::DailyEvidence over the official days of the season holding d,
@@ -41,6 +43,7 @@
 #include "core/result.hpp"
 #include "ports/clock.hpp"
 #include "ports/finding_store.hpp"
+#include "ports/heating_change_store.hpp"
 #include "ports/monitoring_store.hpp"
 #include "ports/outage_store.hpp"
 #include "ports/record_store.hpp"
@@ -48,6 +51,7 @@
 #include "rules/refund.hpp"
 #include "rules/refund_evidence.hpp"
 #include "rules/temperature.hpp"
+#include "rules/usage_history.hpp"
 #include "services/policy_registry.hpp"
 #include "services/rollup_service.hpp"
 
@@ -82,7 +86,7 @@ struct JudgedDay {
 struct HouseholdJudgement {
   int64_t household_id = 0;
   std::string policy;            ///< the profile's id
-  std::string guarantee_case;    ///< rules::GuaranteeCaseName
+  std::string guarantee_case;    ///< rules::GuaranteeCaseName, of the last day asked
   std::string guarantee_reason;  ///< rules::Guarantee::reason
   std::vector<JudgedDay> days;   ///< from..to, one per day
 };
@@ -94,6 +98,7 @@ struct DayFacts {
   ports::OutageStore* outages = nullptr;
   ports::FindingStore* findings = nullptr;
   const ports::Clock* clock = nullptr;
+  ports::HeatingChangeStore* changes = nullptr;  ///< none: the records decide every day
 };
 
 class JudgingService {
@@ -115,6 +120,13 @@ class JudgingService {
     std::map<int64_t, std::vector<ports::SeasonView>> seasons;        ///< by district
     /// Outdoor means by district and the range asked.
     std::map<std::tuple<int64_t, Date, Date>, std::vector<ports::OutdoorMean>> means;
+    /// The approved heating changes (R-ACCT-1) of a company effective after a day, by where
+    /// their households are; by company and that day.
+    struct Changes {
+      std::map<int64_t, std::vector<rules::AreaShift>> partitions, households;
+      std::map<std::string, std::vector<rules::AreaShift>> communities;
+    };
+    std::map<std::pair<int64_t, Date>, Changes> changes;
     /// By company: the households with a valid manual measurement. Only they are asked for
     /// their measurements.
     std::map<int64_t, std::set<int64_t>> measured;
@@ -176,7 +188,7 @@ class JudgingService {
   Status PrefetchPage(std::span<const ports::HouseholdView> page, Date from, Date to,
                       Cache& cache) const;
 
-  /// R-TEMP-2: the household's guarantee now, as Judge judges its days (same errors, without
+  /// R-TEMP-2: the household's guarantee today, as Judge judges its days (same errors, without
   /// "from").
   Result<rules::Guarantee> GuaranteeOf(int64_t household_id, Cache* cache = nullptr) const;
 
@@ -192,9 +204,16 @@ class JudgingService {
     ports::HouseholdView household;
     ports::BuildingView building;
     std::shared_ptr<const rules::Policy> policy;
-    rules::Guarantee guarantee;
+    rules::GuaranteeInput input;  ///< as the records stand
+    rules::Guarantee guarantee;   ///< from `input`
   };
   Result<Context> ContextOf(const ports::HouseholdView& household, Cache& cache) const;
+  /// The guarantees of the days lo..hi: the first day of each run of days with one guarantee,
+  /// and that guarantee, from the rates valid then (the header); one run when no approved change
+  /// of the household's partition, community or own takes effect after lo.
+  Result<std::vector<std::pair<Date, rules::Guarantee>>> GuaranteesOver(const Context& c, Date lo,
+                                                                        Date hi,
+                                                                        Cache& cache) const;
   /// The household's profile and its district's season records.
   struct Seasons {
     std::shared_ptr<const rules::Policy> policy;

@@ -17,6 +17,7 @@ struct SensorCity {
   int64_t company_id = 0;
   int64_t household_id = 0;
   int64_t building_id = 0;
+  int64_t partition_id = 0;
   std::vector<int64_t> sensor_ids;  ///< sensor i has the code `prefix` + i
 };
 
@@ -63,6 +64,7 @@ inline SensorCity MakeSensorCity(adapters::storage::SqlRecordStore& records,
   city.company_id = c;
   city.household_id = h;
   city.building_id = b;
+  city.partition_id = p;
   for (int i = 0; i < sensors; ++i) {
     city.sensor_ids.push_back(
         make("sensors", {{"code", prefix + std::to_string(i)}, {"room_id", room}}));

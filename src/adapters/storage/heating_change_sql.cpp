@@ -216,6 +216,36 @@ Result<std::vector<HeatingChangeRecord>> SqlHeatingChangeStore::List(
   return out;
 }
 
+Result<std::vector<ports::ApprovedHeatingChange>> SqlHeatingChangeStore::ApprovedAfter(
+    int64_t company_id, Date after) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT c.id, c.household_id, h.partition_id, b.community, c.kind, c.effective, c.heated, "
+      "c.area_before, c.area_after FROM heating_changes c "
+      "JOIN households h ON h.id = c.household_id JOIN partitions p ON p.id = h.partition_id "
+      "JOIN buildings b ON b.id = p.building_id "
+      "WHERE c.company_id = $1 AND c.state = 'approved' AND c.effective > $2 "
+      "ORDER BY c.effective, c.id",
+      {company_id, FormatDate(after)});
+  if (!rows.ok()) return rows.error();
+  std::vector<ports::ApprovedHeatingChange> out;
+  out.reserve(rows->rows.size());
+  for (size_t i = 0; i < rows->rows.size(); ++i) {
+    rules::HeatingChange change;
+    auto kind = rules::ParseHeatingChangeKind(rows->Text(i, 4));
+    auto effective = ParseDate(rows->Text(i, 5));
+    if (!kind || !effective.ok()) return Corrupt("kind or effective day");
+    change.kind = *kind;
+    change.effective = *effective;
+    change.heated = rows->Int(i, 6) != 0;
+    change.area_before = rows->Int(i, 7);
+    change.area_after = rows->Int(i, 8);
+    out.push_back({rows->Int(i, 0), rows->Int(i, 1), rows->Int(i, 2), rows->Text(i, 3),
+                   rules::ShiftOf(change)});
+  }
+  return out;
+}
+
 Result<HeatingChangeRecord> SqlHeatingChangeStore::Move(
     int64_t id, const HeatingChangeRecord& after, rules::HeatingChangeAction action,
     const std::string& actor, std::span<const ports::OutboxMessage> outbox) {

@@ -170,6 +170,27 @@ TEST_P(HeatingChangeStoreContract, AnApprovalFindingTheHouseholdChangedWritesNot
   EXPECT_EQ(Household("area_m2"), "10000");
 }
 
+TEST_P(HeatingChangeStoreContract, ApprovedChangesWithWhereTheirHouseholdIs) {
+  // An increase effective 12-05, approved; a stop received, not decided: only the approved one,
+  // and only while its effective day is after the day asked.
+  auto grown = store_->Create(Application(a_, HeatingChangeKind::kIncrease, 10000), {});
+  auto stop = store_->Create(Application(a_, HeatingChangeKind::kStop), {});
+  ASSERT_TRUE(grown.ok() && stop.ok());
+  ASSERT_TRUE(
+      store_->Move(grown->id, Approved(*grown), HeatingChangeAction::kApprove, "m", {}).ok());
+  auto after = store_->ApprovedAfter(a_.company_id, D("2026-12-04"));
+  ASSERT_TRUE(after.ok()) << after.error().message;
+  ASSERT_EQ(after->size(), 1u);
+  const ports::ApprovedHeatingChange& c = after->front();
+  EXPECT_EQ(c.id, grown->id);
+  EXPECT_EQ(c.household_id, a_.household_id);
+  EXPECT_EQ(c.partition_id, a_.partition_id);
+  EXPECT_EQ(c.community, "X");
+  EXPECT_EQ(c.shift, (rules::AreaShift{D("2026-12-05"), 1445, 1445, true, true}));
+  EXPECT_TRUE(store_->ApprovedAfter(a_.company_id, D("2026-12-05"))->empty());  // in effect
+  EXPECT_TRUE(store_->ApprovedAfter(b_.company_id, D("2026-12-04"))->empty());  // a's only
+}
+
 TEST_P(HeatingChangeStoreContract, ListsNewestFirstWithFilters) {
   std::vector<int64_t> ids;
   for (auto kind : {HeatingChangeKind::kStop, HeatingChangeKind::kIncrease}) {

@@ -125,7 +125,9 @@ class Database {
   services::RollupService rollups;
   adapters::storage::SqlOutageStore outage_store;    ///< heating stops (issue 15)
   adapters::storage::SqlFindingStore finding_store;  ///< household-caused findings (issue 15)
-  services::JudgingService judging;  ///< with the stops and findings (R-REFUND-2, R-REFUND-4)
+  adapters::storage::SqlHeatingChangeStore heating_change_store;  ///< 增减停复 (R-ACCT-1)
+  /// With the stops and findings (R-REFUND-2, R-REFUND-4) and the heating changes (R-ACCT-1).
+  services::JudgingService judging;
   services::MeasurementService measurements;
   services::AlertService alerts;
   adapters::storage::SqlRefundLedger refund_ledger;
@@ -145,7 +147,6 @@ class Database {
   services::ConnectionService connections;  ///< connection applications (R-CONN-1)
   adapters::storage::SqlMeterDisputeStore meter_dispute_store;
   services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
-  adapters::storage::SqlHeatingChangeStore heating_change_store;
   services::HeatingChangeService heating_changes;  ///< 增减停复 (R-ACCT-1)
   adapters::storage::SqlBillStore bill_store;
   services::BillingService billing;  ///< season bills (R-BILL-1, R-METER-1, R-REFUND-6)
