@@ -55,13 +55,15 @@ struct HeatingChangeQuery {
 };
 
 /// An approved change, with where its household is (judging: the usage rates of a past day,
-/// rules/usage_history.hpp).
+/// rules/usage_history.hpp; billing: the household at the season's start and the settlement).
 struct ApprovedHeatingChange {
   int64_t id = 0;
   int64_t household_id = 0;
   int64_t partition_id = 0;
   std::string community;  ///< its building's
   rules::AreaShift shift;
+  rules::HeatingChangeKind kind = rules::HeatingChangeKind::kStop;
+  std::optional<rules::HeatingChangeSettlement> settlement;  ///< by area; none by meter
 };
 
 class HeatingChangeStore {

@@ -48,6 +48,11 @@ Status CheckInput(const BillInput& in) {
     }
   }
   if (in.offset_fen < 0) return Error::InvalidArgument("offset must not be negative", "offset");
+  for (const BillLine& l : in.changes) {
+    if (l.amount_fen < -kMaxBillChargeFen || l.amount_fen > kMaxBillChargeFen) {
+      return Error::InvalidArgument("a change's settlement is out of range", "changes");
+    }
+  }
   return OkStatus();
 }
 
@@ -81,9 +86,15 @@ Result<Bill> ComputeBill(const BillInput& in) {
   }
   const std::string area_m2 = Yuan(in.area_centi);  // m² with two decimals
   if (bill.basis == BillingBasis::kArea) {
-    bill.lines.push_back(
-        {"area", "按面积：" + area_m2 + " m² × " + Yuan(in.tariff.area_price_fen) + " 元/m²",
-         static_cast<int64_t>(RoundDiv(Int128{in.area_centi} * in.tariff.area_price_fen, 100))});
+    const std::string text =
+        "按面积：" + area_m2 + " m² × " + Yuan(in.tariff.area_price_fen) + " 元/m²";
+    if (in.heated_at_start) {
+      bill.lines.push_back({"area", text,
+                            static_cast<int64_t>(
+                                RoundDiv(Int128{in.area_centi} * in.tariff.area_price_fen, 100))});
+    } else {
+      bill.lines.push_back({"area", text + "（供暖季开始时停暖）", 0});
+    }
   } else {
     if (in.tariff.base_price_fen > 0) {
       bill.lines.push_back(
@@ -95,8 +106,14 @@ Result<Bill> ComputeBill(const BillInput& in) {
          "计量热费：" + GjText(*in.heat_mgj) + " GJ × " + Yuan(in.tariff.heat_price_fen) + " 元/GJ",
          static_cast<int64_t>(RoundDiv(Int128{*in.heat_mgj} * in.tariff.heat_price_fen, 1000))});
   }
+  if (bill.basis == BillingBasis::kArea) {  // a meter settles its own changes
+    for (const BillLine& l : in.changes) bill.lines.push_back(l);
+  }
   int64_t charges = 0;
   for (const auto& l : bill.lines) charges += l.amount_fen;
+  if (charges < 0) {
+    return Error::InvalidArgument("the changes' credits exceed the season's charges", "changes");
+  }
   int64_t left = charges;
   const int64_t season_days = Days(in.season_start, in.season_end);
   for (const Relief& r : in.reliefs) {
@@ -126,6 +143,18 @@ Result<Bill> ComputeBill(const BillInput& in) {
   }
   bill.total_fen = left;
   return bill;
+}
+
+BillLine ChangeLine(HeatingChangeKind kind, Date effective, const HeatingChangeSettlement& s) {
+  const char* what = kind == HeatingChangeKind::kIncrease   ? "增加供暖面积"
+                     : kind == HeatingChangeKind::kDecrease ? "减少供暖面积"
+                     : kind == HeatingChangeKind::kStop     ? "停止供暖"
+                                                            : "恢复供暖";
+  return {"change",
+          std::string(what) + "：自 " + FormatDate(effective) + " 起 " + std::to_string(s.days) +
+              "/" + std::to_string(s.season_days) + " 日，" + Yuan(s.area) + " m² × " +
+              Yuan(s.price_fen) + " 元/m²",
+          s.amount_fen};
 }
 
 }  // namespace hearth::rules

@@ -10,6 +10,11 @@
 //   for the season (W 10.3 (10.3 c)), and the bill says why.
 // - Relief (W 9.3, the government's temporary policy): a percentage of the charges, pro rata by
 //   the days of its period within the season, or an amount; never more than what is left.
+// - 增减停复 (R-ACCT-1, W 9.1.8) settled by area after the season began: each approved change's
+//   settlement (rules::SettleHeatingChange: pro rata from its effective day) is a line after the
+//   charges, which bill the household as it stood on the season's first day (a household stopped
+//   then has an area line of 0, and pays from its resumption on). Reliefs take their share of
+//   the charges so settled.
 // - A refund offset against the bill (R-REFUND-6, at the household's choice): never more than
 //   what is left; what it cannot take stays owed to the household.
 //
@@ -23,6 +28,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/result.hpp"
+#include "rules/heating_change.hpp"
 #include "rules/meter.hpp"
 
 namespace hearth::rules {
@@ -42,8 +48,15 @@ struct Relief {
   std::string reference;   ///< the government's document
 };
 
+struct BillLine {
+  std::string code;        ///< "area", "base", "heat", "change", "relief", "offset"
+  std::string text;        ///< zh-CN, as printed on the bill
+  int64_t amount_fen = 0;  ///< negative for relief, offsets and credits of changes
+};
+
 struct BillInput {
   int64_t area_centi = 0;                    ///< m² × 100
+  bool heated_at_start = true;  ///< by area: false bills the area at 0 (stopped then)
   BillingBasis basis = BillingBasis::kArea;  ///< the contract's
   BillTariff tariff;
   std::optional<int64_t> heat_mgj;  ///< GJ × 1000 used in the season (by meter)
@@ -51,12 +64,7 @@ struct BillInput {
   Date season_start, season_end;  ///< the official days, inclusive
   std::vector<Relief> reliefs;
   int64_t offset_fen = 0;  ///< refunds the household chose to set against this bill
-};
-
-struct BillLine {
-  std::string code;        ///< "area", "base", "heat", "relief", "offset"
-  std::string text;        ///< zh-CN, as printed on the bill
-  int64_t amount_fen = 0;  ///< negative for relief and offsets
+  std::vector<BillLine> changes;  ///< settlements of the season's 增减停复 (ChangeLine), in order
 };
 
 struct Bill {
@@ -70,12 +78,19 @@ struct Bill {
 /// The largest area (m² × 100) and price a bill takes: 10⁶ m², 10⁶ yuan.
 inline constexpr int64_t kMaxBillAreaCenti = 100'000'000;
 inline constexpr int64_t kMaxBillPriceFen = 100'000'000;
+/// The largest line those make: 10⁶ m² × 10⁶ yuan, in fen.
+inline constexpr int64_t kMaxBillChargeFen = kMaxBillAreaCenti / 100 * kMaxBillPriceFen;
 
 /// The bill. invalid_argument naming the field: an area, price, heat or relief out of range
 /// ("area", "tariff", "heat", "reliefs[i]"), a bill by area (a faulty meter's too) without a
 /// price per m² ("tariff"), a season or relief period that ends before it
-/// starts, an offset below zero ("offset").
+/// starts, an offset below zero ("offset"), changes that would take the charges below zero
+/// ("changes").
 Result<Bill> ComputeBill(const BillInput& input);
+
+/// The bill line of an approved change's settlement by area: code "change", e.g.
+/// "停止供暖：自 2026-01-10 起 66/121 日，85.55 m² × 26.00 元/m²", amount_fen the settlement's.
+BillLine ChangeLine(HeatingChangeKind kind, Date effective, const HeatingChangeSettlement& s);
 
 /// `fee_fen` × `days` / `of_days`, rounded once, half away from zero. Precondition: of_days > 0,
 /// 0 <= days <= of_days.

@@ -244,6 +244,67 @@ TEST(Billing, ProRataSettlement) {
   EXPECT_EQ(ProRataFen(192488, 30, 121) + ProRataFen(192488, 91, 121), 192488);
 }
 
+// 增减停复 settled on the bill (R-ACCT-1): 85.55 m² at 22.50 yuan, a stop or a resumption from
+// 2026-01-10: 65 of the season's 121 days, 85.55 × 22.50 × 65 / 121 = 1034.02376… → 1034.02
+// yuan. By hand.
+TEST(Billing, ChangesSettledOnTheBill) {
+  HeatingChange stop;
+  stop.kind = HeatingChangeKind::kStop;
+  stop.effective = D("2026-01-10");
+  stop.area_before = stop.area_after = 8555;
+  SeasonDates season;
+  season.start_year = 2025;
+  season.official_start = D("2025-11-15");
+  season.official_end = D("2026-03-15");
+  auto settled = SettleHeatingChange(stop, season, 2250);
+  ASSERT_TRUE(settled.ok());
+  const BillLine stop_line = ChangeLine(HeatingChangeKind::kStop, stop.effective, *settled);
+  EXPECT_EQ(stop_line.amount_fen, -103402);
+  EXPECT_EQ(stop_line.text, "停止供暖：自 2026-01-10 起 65/121 日，85.55 m² × 22.50 元/m²");
+  HeatingChangeSettlement resumed = *settled;
+  resumed.amount_fen = 103402;
+  const BillLine resume_line = ChangeLine(HeatingChangeKind::kResume, stop.effective, resumed);
+
+  const struct {
+    const char* name;
+    bool heated_at_start;
+    std::vector<BillLine> changes;
+    int relief_bp;
+    BillingBasis basis;
+    L lines;
+    int64_t total;
+  } table[] = {
+      {"a stop: the season, less the days after it", true, {stop_line}, 0, BillingBasis::kArea,
+       {{"area", 192488}, {"change", -103402}}, 89086},
+      {"a 10 % relief takes its share of the settled charges", true, {stop_line}, 1000,
+       BillingBasis::kArea, {{"area", 192488}, {"change", -103402}, {"relief", -8909}}, 80177},
+      {"stopped at the start, resumed: the days from the resumption", false, {resume_line}, 0,
+       BillingBasis::kArea, {{"area", 0}, {"change", 103402}}, 103402},
+      {"by meter: the meter settles, no change line", true, {stop_line}, 0, BillingBasis::kMeter,
+       {{"base", 85550}, {"heat", 159000}}, 244550},
+  };
+  for (const auto& row : table) {
+    SCOPED_TRACE(row.name);
+    BillInput in = Base();
+    in.heated_at_start = row.heated_at_start;
+    in.changes = row.changes;
+    in.basis = row.basis;
+    in.heat_mgj = 30000;  // 30 GJ, by meter
+    if (row.relief_bp) in.reliefs = {{row.relief_bp, 0, in.season_start, in.season_end, "文件"}};
+    auto bill = ComputeBill(in);
+    ASSERT_TRUE(bill.ok()) << bill.error().message;
+    EXPECT_EQ(Lines(*bill), row.lines);
+    EXPECT_EQ(bill->total_fen, row.total);
+  }
+  // A credit with nothing to take it from is refused, naming the changes.
+  BillInput owed = Base();
+  owed.heated_at_start = false;
+  owed.changes = {stop_line};
+  auto refused = ComputeBill(owed);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "changes");
+}
+
 // Money is exact: over random bills, the parts add up to the total and each line is its exact
 // value rounded once.
 TEST(Billing, PartsAlwaysAddUpToTheTotal) {

@@ -1,10 +1,12 @@
 #include "services/billing_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "ports/record_views.hpp"
 #include "ports/relief_view.hpp"
 #include "rules/season.hpp"
+#include "rules/usage_history.hpp"
 #include "services/company_policy.hpp"
 #include "services/scoped_records.hpp"
 
@@ -66,6 +68,15 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
       reliefs.push_back(std::move(r));
     }
   }
+  // R-ACCT-1: the approved changes effective after the season's first day, by household.
+  std::map<int64_t, std::vector<ports::ApprovedHeatingChange>> changes;
+  if (changes_) {
+    auto approved = changes_->ApprovedAfter(in.company_id, season.official_start);
+    if (!approved.ok()) return approved.error();
+    for (ports::ApprovedHeatingChange& a : *approved) {
+      changes[a.household_id].push_back(std::move(a));
+    }
+  }
   auto counts = store_.CountCandidates(in.company_id, in.season);
   if (!counts.ok()) return counts.error();
   // A meter that fails is billed by area, so every heated household needs the area tariff.
@@ -99,12 +110,31 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     bills.reserve(chunk->size());
     int64_t not_heated = 0, meter_by_area = 0;
     for (const ports::BillingCandidate& c : *chunk) {
-      if (!c.heated) {
+      rules::BillInput bill;
+      bill.area_centi = c.area_centi;
+      bool heated = c.heated;
+      if (auto own = changes.find(c.household_id); own != changes.end()) {
+        std::vector<rules::AreaShift> shifts;
+        for (const ports::ApprovedHeatingChange& a : own->second) {
+          shifts.push_back(a.shift);
+          if (a.settlement && a.settlement->season == in.season &&
+              a.shift.effective <= season.official_end) {
+            bill.changes.push_back(rules::ChangeLine(a.kind, a.shift.effective, *a.settlement));
+          }
+        }
+        bill.heated_at_start = rules::HeatedOn(c.heated, shifts, season.official_start);
+        if (c.basis == BillingBasis::kArea) {
+          for (const rules::AreaShift& shift : shifts) bill.area_centi -= shift.total;
+          heated = bill.heated_at_start || !bill.changes.empty();
+        } else {
+          heated = bill.heated_at_start || c.heated;
+          bill.area_centi = c.area_centi;
+        }
+      }
+      if (!heated) {
         ++not_heated;
         continue;
       }
-      rules::BillInput bill;
-      bill.area_centi = c.area_centi;
       bill.basis = c.basis;
       bill.tariff.area_price_fen = area->price;
       if (c.basis == BillingBasis::kMeter) {
@@ -136,7 +166,7 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
         ++meter_by_area;
       }
       bills.push_back(
-          {c.household_id, c.code, c.area_centi, std::move(*computed), std::move(refunds)});
+          {c.household_id, c.code, bill.area_centi, std::move(*computed), std::move(refunds)});
     }
     if (auto s = store_.IssueChunk(started->id, bills, not_heated, meter_by_area); !s.ok()) {
       return s.error();

@@ -10,7 +10,13 @@
 // season that the household chose to offset (approved, not yet paid) is set against the bill and
 // settled by it; one larger than the bill is left to be paid instead (the platform's decision:
 // a refund is settled whole, never split between an offset and a payment). Stopped households
-// are not billed (no base fee, rules/heating_change.hpp). The government's reliefs (W 9.3,
+// are not billed (no base fee, rules/heating_change.hpp). Given the heating changes store, a
+// household billed by area is billed as it stood on the season's first day (R-ACCT-1: the records
+// with every approved 增减停复 effective after it undone, rules/usage_history.hpp), and each
+// approved change effective later in the season adds its settlement as a line of the bill
+// (rules::ChangeLine): a household that stopped in the season pays for the days before, one
+// that resumed for the days after. A meter-billed household heated at the start or now is billed
+// by its meter, which settles its own changes. The government's reliefs (W 9.3,
 // records `reliefs`) of the company that overlap the season apply to the households they name
 // (every one, or a class by households.assistance), each a line of the bill with its reference,
 // in the order entered, before the offset.
@@ -29,6 +35,7 @@
 #include "core/result.hpp"
 #include "ports/bill_store.hpp"
 #include "ports/clock.hpp"
+#include "ports/heating_change_store.hpp"
 #include "ports/record_store.hpp"
 #include "services/policy_registry.hpp"
 #include "services/progress.hpp"
@@ -46,10 +53,12 @@ struct BillingRunRequest {
 
 class BillingService {
  public:
-  /// None is owned; all must outlive the service.
+  /// None is owned; all must outlive the service. `changes` may be null: the records as they
+  /// stand decide every household.
   BillingService(ports::BillStore& store, ports::RecordStore& records,
-                 const PolicyRegistry& policies, const ports::Clock& clock)
-      : store_(store), records_(records), policies_(policies), clock_(clock) {}
+                 const PolicyRegistry& policies, const ports::Clock& clock,
+                 ports::HeatingChangeStore* changes = nullptr)
+      : store_(store), records_(records), policies_(policies), clock_(clock), changes_(changes) {}
 
   /// Runs the bills. Errors: permission_denied unless the admin or the company's manager;
   /// not_found ("company_id") outside the actor's scope; invalid_argument ("season") outside
@@ -73,6 +82,7 @@ class BillingService {
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
+  ports::HeatingChangeStore* changes_;
 };
 
 }  // namespace hearth::services

@@ -221,7 +221,8 @@ Result<std::vector<ports::ApprovedHeatingChange>> SqlHeatingChangeStore::Approve
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT c.id, c.household_id, h.partition_id, b.community, c.kind, c.effective, c.heated, "
-      "c.area_before, c.area_after FROM heating_changes c "
+      "c.area_before, c.area_after, c.settlement_fen, c.settlement_area, c.settlement_days, "
+      "c.season_days, c.season, c.price_fen FROM heating_changes c "
       "JOIN households h ON h.id = c.household_id JOIN partitions p ON p.id = h.partition_id "
       "JOIN buildings b ON b.id = p.building_id "
       "WHERE c.company_id = $1 AND c.state = 'approved' AND c.effective > $2 "
@@ -240,8 +241,15 @@ Result<std::vector<ports::ApprovedHeatingChange>> SqlHeatingChangeStore::Approve
     change.heated = rows->Int(i, 6) != 0;
     change.area_before = rows->Int(i, 7);
     change.area_after = rows->Int(i, 8);
-    out.push_back({rows->Int(i, 0), rows->Int(i, 1), rows->Int(i, 2), rows->Text(i, 3),
-                   rules::ShiftOf(change)});
+    ports::ApprovedHeatingChange a{rows->Int(i, 0), rows->Int(i, 1), rows->Int(i, 2),
+                                   rows->Text(i, 3), rules::ShiftOf(change), change.kind, {}};
+    if (!rows->IsNull(i, 9)) {
+      a.settlement = rules::HeatingChangeSettlement{
+          rows->Int(i, 9), rows->Int(i, 10), static_cast<int>(rows->Int(i, 11)),
+          static_cast<int>(rows->Int(i, 12)), static_cast<int>(rows->Int(i, 13)),
+          rows->Int(i, 14)};
+    }
+    out.push_back(std::move(a));
   }
   return out;
 }

@@ -148,6 +148,44 @@ TEST_P(HeatingChangeApi, AHouseholdsStopCheckedApprovedSettledAndTold) {
   EXPECT_EQ(stopped, 1u) << audit.body;
 }
 
+// A stop from 2031-01-10 approved before the 2030 season's bills: the household is stopped now,
+// yet the run bills it as it stood on the season's first day (heated) with the stop's credit for
+// the 65 days from 01-10 (85.55 m² × 26.00 × 65/121 = 1194.87 yuan): it pays for the days it was
+// heated (R-ACCT-1 with R-BILL-1).
+TEST_P(HeatingChangeApi, AStopInTheSeasonIsSettledOnItsBill) {
+  AddTariff(a_.company_id);
+  json application = HallApplication(a_.household_id, "stop");
+  application["effective"] = "2031-01-10";
+  auto r = Call("wang", "POST", "/api/v1/heating-changes", application.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto approved =
+      Call("li", "POST", PathOf(r) + "/events", json{{"type", "approve"}}.dump());
+  ASSERT_EQ(approved.status, 200u) << approved.body;
+  EXPECT_EQ(json::parse(approved.body)["settlement"]["amount"], "-1194.87");
+  EXPECT_EQ(Household(a_.household_id, "heating_status"), "stopped");
+
+  auto run = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2030}}.dump());
+  ASSERT_EQ(run.status, 201u) << run.body;
+  EXPECT_EQ(json::parse(run.body)["issued"], 1);
+  auto bills = Call("home", "GET", "/api/v1/bills?season=2030");
+  ASSERT_EQ(bills.status, 200u) << bills.body;
+  const json items = json::parse(bills.body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  const json& lines = items[0]["lines"];
+  ASSERT_EQ(lines.size(), 2u) << items[0].dump();
+  EXPECT_EQ(lines[0]["code"], "area");
+  EXPECT_EQ(lines[0]["amount"], "2224.30");
+  EXPECT_EQ(lines[1]["code"], "change");
+  EXPECT_EQ(lines[1]["amount"], "-1194.87");
+  EXPECT_EQ(lines[1]["text"], "停止供暖：自 2031-01-10 起 65/121 日，85.55 m² × 26.00 元/m²");
+  EXPECT_EQ(items[0]["total"], "1029.43");
+  // A stop effective before the season: the household is not billed for it at all.
+  auto next = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2031}}.dump());
+  ASSERT_EQ(next.status, 201u) << next.body;
+  EXPECT_EQ(json::parse(next.body)["issued"], 0);
+  EXPECT_EQ(json::parse(next.body)["not_heated"], 1);
+}
+
 TEST_P(HeatingChangeApi, AnIncreaseNeedsItsSurveyAndARefusalSaysWhy) {
   json inc = HallApplication(a_.household_id, "increase");
   inc["area"] = "100.50";
