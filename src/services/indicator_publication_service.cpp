@@ -49,6 +49,28 @@ void AddShares(const rules::IndicatorResult& r, std::vector<IndicatorRecord>& ou
 
 }  // namespace
 
+Result<std::vector<IndicatorRecord>> IndicatorRecords(const CompanyIndicators& c,
+                                                      std::string_view rule) {
+  std::vector<IndicatorRecord> records;
+  for (const rules::IndicatorResult* r : {&c.s, &c.q, &c.c, &c.p, &c.b}) {
+    if (r->rule.empty() || (!rule.empty() && r->rule != rule)) continue;
+    if (r == &c.s) {
+      for (const rules::Outage& o : c.s_stops) {
+        auto part = Narrow(Int128{o.seconds} * o.area, r->rule);
+        if (!part.ok()) return part.error();
+        records.push_back({r->rule, o.id, *part, 0});
+      }
+    } else if (r == &c.c) {
+      for (const auto& h : c.c_households) {
+        records.push_back({r->rule, h.id, h.qualified, h.judged});
+      }
+    } else {
+      AddShares(*r, records);
+    }
+  }
+  return records;
+}
+
 Result<PublicationRead> IndicatorPublicationService::Publish(const ReportMonth& month,
                                                             std::optional<int64_t> company,
                                                             const OrderActor& actor) const {
@@ -79,27 +101,15 @@ Result<PublicationRead> IndicatorPublicationService::Publish(const ReportMonth& 
   pub.policy = c.company.policy;
   pub.computed_at = report->generated_at;
   pub.published_by = actor.name;
-  std::vector<IndicatorRecord> records;
   for (const rules::IndicatorResult* r : {&c.s, &c.q, &c.c, &c.p, &c.b}) {
     if (r->rule.empty()) continue;  // a report without stops or judging
     auto published = Published(*r);
     if (!published.ok()) return published.error();
     pub.indicators.push_back(std::move(*published));
-    if (r == &c.s) {
-      for (const rules::Outage& o : c.s_stops) {
-        auto part = Narrow(Int128{o.seconds} * o.area, r->rule);
-        if (!part.ok()) return part.error();
-        records.push_back({r->rule, o.id, *part, 0});
-      }
-    } else if (r == &c.c) {
-      for (const auto& h : c.c_households) {
-        records.push_back({r->rule, h.id, h.qualified, h.judged});
-      }
-    } else {
-      AddShares(*r, records);
-    }
   }
-  auto stored = store_.Publish(pub, records);
+  auto records = IndicatorRecords(c);
+  if (!records.ok()) return records.error();
+  auto stored = store_.Publish(pub, *records);
   if (!stored.ok()) return stored.error();
   return PublicationRead{std::move(*stored), c.company.code, c.company.name};
 }

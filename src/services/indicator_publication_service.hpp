@@ -25,6 +25,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
@@ -35,6 +36,12 @@
 #include "services/work_order_service.hpp"
 
 namespace hearth::services {
+
+/// The records behind `c`'s indicators with each one's part of the fraction, as published (the
+/// header): of `rule` only when not empty, in the order S, Q, C, P, B. internal when a part
+/// does not fit a stored integer.
+Result<std::vector<ports::IndicatorRecord>> IndicatorRecords(const CompanyIndicators& c,
+                                                             std::string_view rule = {});
 
 struct PublicationRead {
   ports::IndicatorPublication publication;

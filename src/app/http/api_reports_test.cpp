@@ -95,6 +95,9 @@ class ReportsApi : public ::testing::Test {
     if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
     return router_.Handle(req);
   }
+  static std::string Field(const adapters::http::Response& r) {
+    return json::parse(r.body)["error"].value("field", "");
+  }
 
   support::TempDir dir_;
   std::unique_ptr<runtime::Runtime> rt_;
@@ -243,6 +246,25 @@ TEST_F(ReportsApi, IndicatorsOfAPeriodAndADistrict) {
   EXPECT_EQ(d["district"]["district_code"], "d-a");
   ASSERT_EQ(d["companies"].size(), 1u);  // the manager's own company
   EXPECT_EQ(d["companies"][0]["indicators"][1]["orders"], json::array({order_}));
+
+  // Each indicator links to its records, paged (issue 15): R-KPI-Q's one order, 1 of 1 or 0 of 1.
+  const json& q = d["companies"][0]["indicators"][1];
+  const std::string link = q["records_url"];
+  EXPECT_EQ(link, "/api/v1/indicators/R-KPI-Q/records?from=2026-01-05&to=2026-01-06&company=" +
+                      std::to_string(d["companies"][0]["company_id"].get<int64_t>()) +
+                      "&district=" + std::to_string(d["district"]["district_id"].get<int64_t>()));
+  auto behind = Get("li", link + "&limit=1");
+  ASSERT_EQ(behind.status, 200u) << behind.body;
+  const json items = json::parse(behind.body)["items"];
+  ASSERT_FALSE(q["records"].empty());
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["record"], q["records"][0]);
+  EXPECT_EQ(items[0]["denominator"], 1);
+  EXPECT_EQ(items[0]["company_id"], d["companies"][0]["company_id"]);
+  EXPECT_EQ(json::parse(behind.body)["next_cursor"].is_null(), q["records"].size() == 1u);
+  EXPECT_EQ(Field(Get("li", "/api/v1/indicators/R-KPI-X/records?month=2026-01")), "rule");
+  EXPECT_EQ(Get("zhao", "/api/v1/indicators/R-KPI-Q/records?month=2026-01").status, 403u);
+  EXPECT_EQ(Field(Get("li", "/api/v1/indicators/R-KPI-Q/records")), "month");
 
   // d-b is company b's: company a has no household there, so no order counts.
   const json other =

@@ -1,5 +1,6 @@
 #include "app/http/reports.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
@@ -7,10 +8,12 @@
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/indicator_xlsx.hpp"
+#include "app/http/paging.hpp"
 #include "ports/record_views.hpp"
 #include "rules/access.hpp"
 #include "rules/deadline.hpp"
 #include "services/hotline_report_service.hpp"
+#include "services/indicator_publication_service.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -132,6 +135,22 @@ ordered_json IndicatorJson(const rules::IndicatorResult& r, const char* key,
           {"numerator_records", r.numerator_records},
           {key, ids}};
 }
+
+// The query naming `period`, `company` and `district` again, for a link to the records behind
+// an indicator.
+std::string RecordsQuery(const services::ReportMonth& period, int64_t company,
+                         const std::optional<int64_t>& district) {
+  std::string q = period.IsMonth()
+                      ? "month=" + period.Text()
+                      : "from=" + FormatDate(LocalDate(period.from)) + "&to=" +
+                            FormatDate(LocalDate(period.until) - std::chrono::days{1});
+  q += "&company=" + std::to_string(company);
+  if (district) q += "&district=" + std::to_string(*district);
+  return q;
+}
+
+constexpr const char* kIndicatorRules[] = {"R-KPI-S", "R-KPI-Q", "R-KPI-C", "R-KPI-P",
+                                           "R-KPI-B"};
 
 }  // namespace
 
@@ -259,6 +278,11 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
       }
       j["indicators"].push_back(IndicatorJson(c.p, "orders", c.p_orders));
       j["indicators"].push_back(IndicatorJson(c.b, "orders", c.b_orders));
+      const std::string query = RecordsQuery(report->month, c.company.id, in->district);
+      for (auto& i : j["indicators"]) {
+        i["records_url"] =
+            "/api/v1/indicators/" + i["rule"].get<std::string>() + "/records?" + query;
+      }
       companies.push_back(std::move(j));
     }
     out["companies"] = std::move(companies);
@@ -280,6 +304,49 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
       .list = false};
   router.Add("GET", "/api/v1/indicators", indicators, doc);
   router.Add("GET", "/api/v1/reports/indicators", indicators, doc);
+
+  // The records behind one live indicator, paged (issue 15: each indicator links to them).
+  router.Add(
+      "GET", "/api/v1/indicators/{rule}/records",
+      [service, &records, &auth](const adapters::http::Request& req) {
+        auto in = ReadRequest(req, records, auth,
+                              {"month", "from", "to", "company", "company_id", "district",
+                               "cursor", "limit"},
+                              /*days=*/true);
+        if (!in.ok()) return AuthErrorResponse(in.error());
+        const std::string& rule = req.params.at("rule");
+        if (std::find(std::begin(kIndicatorRules), std::end(kIndicatorRules), rule) ==
+            std::end(kIndicatorRules)) {
+          return ErrorResponse(Error::InvalidArgument(
+              "rule must be R-KPI-S, R-KPI-Q, R-KPI-C, R-KPI-P or R-KPI-B", "rule"));
+        }
+        auto page = ReadPage(req);
+        if (!page.ok()) return ErrorResponse(page.error());
+        auto report =
+            service->Indicators(in->month, in->company, in->scope, /*fresh=*/false, in->district);
+        if (!report.ok()) return ErrorResponse(report.error());
+        ordered_json all = ordered_json::array();
+        for (const auto& c : report->companies) {
+          auto list = services::IndicatorRecords(c, rule);
+          if (!list.ok()) return ErrorResponse(list.error());
+          for (const ports::IndicatorRecord& r : *list) {
+            all.push_back({{"company_id", c.company.id},
+                           {"record", r.record},
+                           {"numerator", r.numerator},
+                           {"denominator", r.denominator}});
+          }
+        }
+        return adapters::http::Json(200, PositionPage(all, *page));
+      },
+      {.summary = "The records behind one live indicator over a month or a run of days, paged, "
+                  "each with its company and its part of the fraction: a stop's seconds × area "
+                  "(R-KPI-S), 1 of 1 or 0 of 1 for a response or a complaint (R-KPI-Q, P, B), a "
+                  "household's qualified of its judged days (R-KPI-C); the same parameters and "
+                  "access as /api/v1/indicators, whose indicators link here (records_url)",
+       .query = {"month", "from", "to", "company", "district", "cursor", "limit"},
+       .request_schema = "",
+       .response_schema = "",
+       .list = true});
 }
 
 }  // namespace hearth::app::http

@@ -3194,6 +3194,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators/{rule}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records behind one live indicator over a month or a run of days, paged, each with its company and its part of the fraction: a stop's seconds × area (R-KPI-S), 1 of 1 or 0 of 1 for a response or a complaint (R-KPI-Q, P, B), a household's qualified of its judged days (R-KPI-C); the same parameters and access as /api/v1/indicators, whose indicators link here (records_url) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    district?: string;
+                    /** @description a date (from its first second, local time) or an RFC 3339 time */
+                    from?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    month?: string;
+                    /** @description a date (to its last second, local time) or an RFC 3339 time */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    rule: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/indicators/publications": {
         parameters: {
             query?: never;
