@@ -255,6 +255,41 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
       EXPECT_EQ(c["missing_days"].size(), 1u) << c.dump();
       EXPECT_FALSE(c["low_spells"].empty()) << c.dump();
     }
+    // Issue 15's demo: stops of both kinds, among them a late notice and an overrun, as the
+    // regulator reads them; and two companies whose scores differ over that whole season.
+    const std::string gov_token = nlohmann::json::parse(gov.body)["token"];
+    std::smatch stops_line;
+    ASSERT_TRUE(std::regex_search(out, stops_line,
+                                  std::regex("Recorded [0-9]+ heating stops since the [0-9]+ "
+                                             "season: [0-9]+ notices, ([0-9]+) with a notice "
+                                             "late, ([0-9]+) overrunning")))
+        << out;
+    EXPECT_GT(std::stoi(stops_line[1].str()), 0);
+    EXPECT_GT(std::stoi(stops_line[2].str()), 0);
+    auto stops = Fetch(demo.port(), "GET", "/api/v1/outages?limit=1000", "", Bearer(gov_token));
+    ASSERT_EQ(stops.status, 200u) << stops.body;
+    std::set<std::string> stop_kinds;
+    bool late = false, overrun = false;
+    const auto stop_items = nlohmann::json::parse(stops.body)["items"];
+    for (const auto& o : stop_items) {
+      stop_kinds.insert(o["kind"].get<std::string>());
+      late = late || o["notice_late"].get<bool>();
+      overrun = overrun || o["overrun"].get<bool>();
+    }
+    EXPECT_EQ(stop_kinds, (std::set<std::string>{"emergency", "planned"}));
+    EXPECT_TRUE(late);
+    EXPECT_TRUE(overrun);
+    const int season = std::stoi(filed[1].str());
+    auto compared =
+        Fetch(demo.port(), "GET",
+              "/api/v1/regulator/companies?from=" + std::to_string(season) + "-11-15&to=" +
+                  std::to_string(season + 1) + "-03-15&policy=weihai&pool_fen=10000000",
+              "", Bearer(gov_token));
+    ASSERT_EQ(compared.status, 200u) << compared.body;
+    const auto companies = nlohmann::json::parse(compared.body)["companies"];
+    ASSERT_EQ(companies.size(), 2u);
+    EXPECT_NE(companies[0]["score"]["hundredths"], companies[1]["score"]["hundredths"])
+        << companies.dump();
     // Its household has a sensor, a fee for every season of the city (the simulated one among
     // them), and lives in a building with an indoor cold spell in the simulated seasons.
     auto conn = adapters::storage::Connect(db, false);
