@@ -7,6 +7,8 @@
 // The runtime runs on the system clock, so times are set relative to now.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <chrono>
 
 #include <nlohmann/json.hpp>
@@ -113,6 +115,20 @@ TEST_P(OutagesApi, AnEmergencyThatOverranUnannouncedIsLateAndEndsOnce) {
   EXPECT_EQ(o["obligations"][1]["duty"], "overrun");
   EXPECT_EQ(o["obligations"][1]["announced_end"], FormatLocal(start + hours(2)));
   const std::string path = "/api/v1/outages/" + std::to_string(o["id"].get<int64_t>());
+  // R-OUT-1: an emergency stop is reported to the heating authority, through the outbox.
+  auto due = rt_->db->work_order_store.OutboxDue(Now() + hours(1), 100);
+  ASSERT_TRUE(due.ok()) << due.error().message;
+  int reports = 0;
+  for (const auto& m : *due) {
+    if (m.receiver != "authority") continue;
+    ++reports;
+    EXPECT_EQ(m.topic, "outage.emergency");
+    EXPECT_EQ(m.company_id, a_.company_id);
+    const std::map<std::string, std::string> fields(m.fields.begin(), m.fields.end());
+    EXPECT_EQ(fields.at("start"), FormatLocal(start));
+    EXPECT_EQ(fields.at("company_caused"), "true");
+  }
+  EXPECT_EQ(reports, 1);
 
   auto before_start = Call("li", "POST", path + "/end",
                            json{{"at", FormatLocal(start - minutes(1))}}.dump());
