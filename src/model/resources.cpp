@@ -232,7 +232,10 @@ std::vector<Resource> Build() {
                     Ref("fee_id", "fees", false, "the fee it pays: a fee of the same household"),
                     paid, paid_at,
                     Enum("method", true, {"cash", "bank", "wechat", "alipay", "offset"},
-                         "how it was paid")},
+                         "how it was paid"),
+                    F("reference", T::kText, false,
+                      "the channel's reference: a bank slip, WeChat or Alipay transaction number "
+                      "(R-BILL-1)")},
                    {}, {kCompanyOfHousehold, kByHousehold}, true});
   }
   Field sent_at = F("sent_at", T::kText, true, "RFC 3339 time with offset");

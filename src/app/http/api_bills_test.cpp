@@ -6,10 +6,13 @@
 // named in every refusal.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <map>
 
 #include <nlohmann/json.hpp>
 
+#include "core/decimal.hpp"
 #include "model/resources.hpp"
 #include "support/test_in_process_api.hpp"
 
@@ -110,6 +113,57 @@ TEST_P(BillApi, AManagersRunBillsItsHouseholdsOnce) {
   EXPECT_EQ(json::parse(again.body)["issued"], 0);
   EXPECT_EQ(json::parse(again.body)["already_billed"], 1);
   EXPECT_EQ(Items("li", "/api/v1/billing-runs").size(), 2u);
+}
+
+// R-BILL-1: payments by channel with their reference, partial payments, and a receipt for each:
+// its number, the amount in figures and in capitals, what is left of the fee after it.
+TEST_P(BillApi, EachPaymentHasItsReceipt) {
+  AddTariff("area", 2600);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status,
+            201u);
+  const json bill = Items("home", "/api/v1/bills")[0];  // 2224.30
+  const int64_t fee = bill["id"];
+  auto pay = [&](const char* user, int64_t fen, const char* method, const char* reference) {
+    json body = {{"household_id", a_.household_id},
+                 {"fee_id", fee},
+                 {"amount", FormatFen(fen)},
+                 {"paid_at", "2026-11-10T10:00:00+08:00"},
+                 {"method", method}};
+    if (reference) body["reference"] = reference;
+    auto r = Call(user, "POST", "/api/v1/payments", body.dump());
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return json::parse(r.body)["id"].get<int64_t>();
+  };
+  const int64_t first = pay("wang", 100000, "wechat", "4200001234202611101234567890");
+  const int64_t second = pay("wang", 122430, "cash", nullptr);
+  auto receipt = [&](const char* user, int64_t id) {
+    return Call(user, "GET", "/api/v1/payments/" + std::to_string(id) + "/receipt");
+  };
+  auto r1 = receipt("home", first);
+  ASSERT_EQ(r1.status, 200u) << r1.body;
+  const json one = json::parse(r1.body);
+  char number[64];
+  std::snprintf(number, sizeof number, "a-2026-%08lld", static_cast<long long>(first));
+  EXPECT_EQ(one["number"], number);
+  EXPECT_EQ(one["company_code"], "a");
+  EXPECT_EQ(one["household_code"], "H-101");
+  EXPECT_EQ(one["season"], 2026);
+  EXPECT_EQ(one["fee_id"], fee);
+  EXPECT_EQ(one["fee"], "2224.30");
+  EXPECT_EQ(one["amount"], "1000.00");
+  EXPECT_EQ(one["amount_capitals"], "壹仟元整");
+  EXPECT_EQ(one["method"], "wechat");
+  EXPECT_EQ(one["reference"], "4200001234202611101234567890");
+  EXPECT_EQ(one["outstanding"], "1224.30");  // a partial payment
+  const json two = json::parse(receipt("li", second).body);
+  EXPECT_EQ(two["amount_capitals"], "壹仟贰佰贰拾肆元叁角");
+  EXPECT_EQ(two["reference"], "");
+  EXPECT_EQ(two["outstanding"], "0.00");
+  EXPECT_EQ(receipt("gov", first).status, 200u);
+  EXPECT_EQ(receipt("other", first).status, 404u);  // another household
+  EXPECT_EQ(receipt("liu", first).status, 404u);    // another company
+  EXPECT_EQ(receipt("home", 999999).status, 404u);
+  EXPECT_EQ(receipt("", first).status, 401u);
 }
 
 TEST_P(BillApi, AMeterWithoutAReadingIsBilledByAreaSayingWhy) {

@@ -6,6 +6,7 @@
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
 #include "core/decimal.hpp"
+#include "services/receipt_service.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -192,6 +193,46 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
               .query = {},
               .request_schema = "",
               .response_schema = ""});
+
+  router.Add(
+      "GET", "/api/v1/payments/{id}/receipt",
+      [&records, &auth](const Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        auto id = IdParam(req.params.at("id"), "id");
+        if (!id.ok()) return ErrorResponse(id.error());
+        auto r = services::ReceiptOf(records, *id, services::ScopeOf(*p));
+        if (!r.ok()) return ErrorResponse(r.error());
+        auto yuan = [](std::optional<int64_t> fen) {
+          return fen ? ordered_json(FormatFen(*fen)) : ordered_json(nullptr);
+        };
+        return Json(200, ordered_json{{"number", r->number},
+                                      {"payment_id", r->payment_id},
+                                      {"company_code", r->company_code},
+                                      {"company_name", r->company_name},
+                                      {"licence_no", r->licence_no ? ordered_json(*r->licence_no)
+                                                                   : ordered_json(nullptr)},
+                                      {"household_id", r->household_id},
+                                      {"household_code", r->household_code},
+                                      {"address", r->address ? ordered_json(*r->address)
+                                                             : ordered_json(nullptr)},
+                                      {"season", r->season},
+                                      {"fee_id", r->fee_id ? ordered_json(*r->fee_id)
+                                                           : ordered_json(nullptr)},
+                                      {"fee", yuan(r->fee_fen)},
+                                      {"amount", FormatFen(r->amount_fen)},
+                                      {"amount_capitals", r->amount_capitals},
+                                      {"paid_at", r->paid_at},
+                                      {"method", r->method},
+                                      {"reference", r->reference},
+                                      {"outstanding", yuan(r->outstanding_fen)}});
+      },
+      {.summary = "A payment's receipt (R-BILL-1): its number, the company, the household, the "
+                  "season and fee paid, the amount in figures and in capitals (大写), the "
+                  "channel and its reference, and what is left of the fee after it",
+       .query = {},
+       .request_schema = "",
+       .response_schema = ""});
 }
 
 }  // namespace hearth::app::http

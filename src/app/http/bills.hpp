@@ -6,6 +6,9 @@
 //   GET  /api/v1/billing-runs?company=&cursor=&limit=          newest first
 //   GET  /api/v1/bills?company=&household=&season=&cursor=&limit=   newest first
 //   GET  /api/v1/bills/{id}     one bill (its id is its fee's)
+//   GET  /api/v1/payments/{id}/receipt   a payment's receipt (services/receipt_service.hpp):
+//                               its number, the amount in figures and in capitals, the
+//                               channel's reference, what is left of the fee
 //
 // A bill shows its basis (and why a meter-billed household was billed by area), the area, its
 // lines (yuan, negative for an offset), the total, what an offset could not take, what was

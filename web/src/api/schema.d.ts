@@ -5399,6 +5399,53 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment's receipt (R-BILL-1): its number, the company, the household, the season and fee paid, the amount in figures and in capitals (大写), the channel and its reference, and what is left of the fee after it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies": {
         parameters: {
             query?: never;
@@ -9642,6 +9689,8 @@ export interface components {
              * @description RFC 3339 time with offset
              */
             paid_at: string;
+            /** @description the channel's reference: a bank slip, WeChat or Alipay transaction number (R-BILL-1) */
+            reference?: string | null;
         };
         ReadingBatch: {
             /** @description the sensor's device code */
