@@ -260,6 +260,10 @@ export interface Indicator {
   outages?: number[];
   /** The households behind R-KPI-C. */
   households?: number[];
+  /** The records behind it, paged (GET /api/v1/indicators/{rule}/records with the report's
+   * period, company and district: "/api/v1/indicators/R-KPI-Q/records?month=2026-01&company=3");
+   * the live report only. */
+  records_url?: string;
 }
 
 /** GET /api/v1/indicators (and /api/v1/reports/indicators, the same body; reports.cpp): the
@@ -323,6 +327,23 @@ export interface IndicatorRecord {
   record: string;
   numerator: number;
   denominator: number;
+}
+
+/** A record behind a live indicator (GET /api/v1/indicators/{rule}/records, reports.cpp): its
+ * company and its part of the fraction, as a published one's (IndicatorRecord): a stop's id
+ * (R-KPI-S, seconds × area in m²×100, denominator 0), "<order id>/<deadline name>" (R-KPI-Q) or an
+ * order's id (R-KPI-P, B), 1 of 1 or 0 of 1, a household's id (R-KPI-C, qualified of judged days). */
+export interface LiveIndicatorRecord {
+  company_id: number;
+  record: string;
+  numerator: number;
+  denominator: number;
+}
+
+/** A page of a live indicator's records (cursor= and limit=, at most 1000). */
+export interface LiveIndicatorRecordPage {
+  items: LiveIndicatorRecord[];
+  next_cursor: string | number | null;
 }
 
 /** GET /api/v1/audit (api.cpp). */

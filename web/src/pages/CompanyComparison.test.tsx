@@ -7,6 +7,7 @@ import { I18nProvider } from '../i18n';
 import CompanyComparison from './CompanyComparison';
 import { previousMonth } from './indicators/logic';
 import { comparisonReport, POLICIES } from './regulator/fixture';
+import { heatingSeason } from './regulator/logic';
 
 vi.setConfig({ testTimeout: 30000 });
 
@@ -202,5 +203,100 @@ describe('CompanyComparison', () => {
     renderPage('/regulator/companies?month=2026-11');
     await screen.findByText('未找到', undefined, { timeout: 8000 });
     expect(screen.queryByTestId('companies-table')).toBeNull();
+  });
+  /** The comparison over a run of days, as the server answers it (its "month" is the run). */
+  function rangeAnswer(url: URL): Response {
+    const from = url.searchParams.get('from');
+    const to = url.searchParams.get('to');
+    if (!from || !to) return json(comparisonReport(null, url.searchParams.get('policy') ?? 'weihai'));
+    const until = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+    return json({ ...comparisonReport(null, url.searchParams.get('policy') ?? 'weihai'), month: `${from}..${to}`, from: `${from}T00:00:00+08:00`, until: `${until}T00:00:00+08:00`, season_start_year: Number(from.slice(0, 4)) });
+  }
+
+  it('shows a run of days from the URL (按时段), and downloads the workbook of the same period', async () => {
+    const fetchMock = mockFetch(rangeAnswer);
+    const download = vi.spyOn(api, 'download').mockResolvedValue('regulator-companies-2025-11-15..2026-03-15.xlsx');
+    renderPage('/regulator/companies?from=2025-11-15&to=2026-03-15&policy=weihai');
+    const table = await screen.findByTestId('companies-table', undefined, { timeout: 8000 });
+    await waitFor(() => expect(rowsOf(table)).toHaveLength(2));
+    expect(comparisonCalls(fetchMock)).toEqual(['/api/v1/regulator/companies?from=2025-11-15&to=2026-03-15&policy=weihai']);
+    expect(screen.getByText('2025-11-15 至 2026-03-15 各企业指标')).toBeTruthy();
+    expect(screen.getByTestId('regulator-period').textContent).toContain('统计期间 2025-11-15 至 2026-03-15 · 评分政策 weihai');
+    expect(screen.getByTestId('regulator-period').textContent).not.toContain('（2025-11-15..2026-03-15）');
+    // 按时段 is chosen, its run in the picker.
+    expect(screen.getByTestId('regulator-period-kind').querySelector('.ant-segmented-item-selected')?.textContent).toBe('按时段');
+    expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe('2025-11-15');
+    expect((screen.getByPlaceholderText('结束日期') as HTMLInputElement).value).toBe('2026-03-15');
+
+    fireEvent.click(screen.getByTestId('regulator-export'));
+    await waitFor(() => expect(download).toHaveBeenCalled());
+    expect(download).toHaveBeenCalledWith(
+      '/api/v1/regulator/companies',
+      { from: '2025-11-15', to: '2026-03-15', policy: 'weihai', pool_fen: undefined, format: 'xlsx' },
+      'regulator-companies-2025-11-15..2026-03-15.xlsx',
+    );
+  });
+
+  it('switches to 按时段 with the month\'s days, fills 整个供暖季, and asks for it on 查询', async () => {
+    const fetchMock = mockFetch(rangeAnswer);
+    renderPage('/regulator/companies?month=2026-01&policy=weihai');
+    await screen.findByTestId('companies-table', undefined, { timeout: 8000 });
+    expect(comparisonCalls(fetchMock)).toEqual(['/api/v1/regulator/companies?month=2026-01&policy=weihai']);
+    expect(screen.queryByTestId('regulator-range')).toBeNull();
+
+    // The month becomes its days; nothing is asked before 查询.
+    fireEvent.click(screen.getByText('按时段'));
+    await waitFor(() => expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe('2026-01-01'));
+    expect((screen.getByPlaceholderText('结束日期') as HTMLInputElement).value).toBe('2026-01-31');
+    expect(comparisonCalls(fetchMock)).toHaveLength(1);
+
+    // 整个供暖季: the season under way, or the last one (11-15 to the next 03-15).
+    const season = heatingSeason(beijingToday());
+    fireEvent.click(screen.getByTestId('regulator-season'));
+    await waitFor(() => expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe(season.from));
+    expect((screen.getByPlaceholderText('结束日期') as HTMLInputElement).value).toBe(season.to);
+    fireEvent.click(screen.getByTestId('companies-query'));
+    await waitFor(() => expect(comparisonCalls(fetchMock)).toContain(`/api/v1/regulator/companies?from=${season.from}&to=${season.to}&policy=weihai`));
+    await waitFor(() => expect(screen.getByText(`${season.from} 至 ${season.to} 各企业指标`)).toBeTruthy());
+
+    // Back to 按月: the month the run starts in.
+    fireEvent.click(screen.getByText('按月'));
+    fireEvent.click(screen.getByTestId('companies-query'));
+    await waitFor(() => expect(comparisonCalls(fetchMock)).toContain(`/api/v1/regulator/companies?month=${season.from.slice(0, 7)}&policy=weihai`));
+  });
+
+  it("fills 整个供暖季 from 按月 too, and shows the server's refusal of the period on the field", async () => {
+    const TOO_LONG = 'from..to must be at most 366 days';
+    // The server refuses this run (as it would one too long): the refusal names `to`.
+    const fetchMock = mockFetch((url) => (url.searchParams.get('from') === '2025-04-01' ? json({ error: { code: 'invalid_argument', message: TOO_LONG, field: 'to' } }, 400) : rangeAnswer(url)));
+    renderPage('/regulator/companies?from=2025-04-01&to=2026-03-15&policy=weihai');
+    const refusal = await screen.findByTestId('regulator-refusal', undefined, { timeout: 8000 });
+    expect(refusal.textContent).toContain('结束日期不正确。');
+    expect(refusal.textContent).toContain(TOO_LONG);
+    // On the field: marked, the server's message under it.
+    expect(screen.getByTestId('regulator-period-error').textContent).toBe(TOO_LONG);
+    expect(screen.getByPlaceholderText('结束日期').closest('.ant-picker')?.className).toContain('ant-picker-status-error');
+    expect(screen.queryByTestId('companies-table')).toBeNull();
+
+    // 按月 then 整个供暖季: back to a run of days.
+    fireEvent.click(screen.getByText('按月'));
+    await waitFor(() => expect(screen.queryByTestId('regulator-range')).toBeNull());
+    fireEvent.click(screen.getByTestId('regulator-season'));
+    const season = heatingSeason(beijingToday());
+    await waitFor(() => expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe(season.from));
+    fireEvent.click(screen.getByTestId('companies-query'));
+    await screen.findByTestId('companies-table', undefined, { timeout: 8000 });
+    expect(comparisonCalls(fetchMock)).toContain(`/api/v1/regulator/companies?from=${season.from}&to=${season.to}&policy=weihai`);
+    expect(screen.queryByTestId('regulator-period-error')).toBeNull();
+    expect(screen.queryByTestId('regulator-refusal')).toBeNull();
+  });
+
+  it('marks the month with the server\'s message when it is refused', async () => {
+    mockFetch(() => json({ error: { code: 'invalid_argument', message: 'month must be YYYY-MM of 2000..2200', field: 'month' } }, 400));
+    renderPage('/regulator/companies?month=2026-11&policy=weihai');
+    const refusal = await screen.findByTestId('regulator-refusal', undefined, { timeout: 8000 });
+    expect(refusal.textContent).toContain('月份不正确。');
+    expect(screen.getByTestId('regulator-period-error').textContent).toBe('month must be YYYY-MM of 2000..2200');
+    expect(screen.getByLabelText('月份', { selector: 'input' }).closest('.ant-picker')?.className).toContain('ant-picker-status-error');
   });
 });

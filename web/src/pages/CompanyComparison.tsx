@@ -4,9 +4,12 @@
 // satisfaction, company-caused heating stops, the season's refunds owed and paid (overdue ones
 // red), the buildings outside the licence and the season announcements late or missing (R-SEASON-1,
 // red, linking to their checks), and the subsidy score; a chart of complaints per 10,000
-// households stacked by channel, beside the scores. The month (the previous one by default) and the profile that scores
-// (empty: the one every company uses; the server asks for one when they differ) live in the
-// URL; 查询 asks, 导出Excel downloads the same as a workbook.
+// households stacked by channel, beside the scores. The period (按月: a month, the previous one
+// by default; or 按时段: a run of days, at most 366, with 整个供暖季 filling the current or last
+// heating season 11-15 to 03-15) and the profile that scores (empty: the one every company uses;
+// the server asks for one when they differ) live in the URL, the period as on 五项指标 (month, or
+// from and to); 查询 asks, 导出Excel downloads the same period as a workbook. A refused period
+// shows the server's message on the field.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Empty, Flex, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -19,7 +22,7 @@ import { useT } from '../i18n';
 import { INDICATOR_RULES } from './indicators/logic';
 import { indicatorName } from './indicators/parts';
 import { complaintsOption } from './regulator/chartOptions';
-import { companyLabel, per10000Text, ratePercent } from './regulator/logic';
+import { companyLabel, per10000Text, ratePercent, reportPeriodText } from './regulator/logic';
 import { ComparisonToolbar, IndicatorCell, RefusalAlert, ReportLine, useComparison } from './regulator/parts';
 import RegulatorChart from './regulator/RegulatorChart';
 
@@ -29,7 +32,7 @@ function count(n: number): string {
 
 export default function CompanyComparison() {
   const t = useT();
-  const comparison = useComparison(false);
+  const comparison = useComparison(false, { ranges: true });
   const { report, failure } = comparison;
   // A refused query shows its refusal above, not the last answer.
   const data = report.error ? undefined : report.data;
@@ -62,7 +65,7 @@ export default function CompanyComparison() {
           <Skeleton active />
         ) : (
           <>
-            <Card size="small" title={t('companies.tableTitle', { month: data.month })}>
+            <Card size="small" title={t('companies.tableTitle', { month: reportPeriodText(t, data.month) })}>
               <Flex vertical gap={8}>
                 <ReportLine report={data} />
                 <Table<Company>

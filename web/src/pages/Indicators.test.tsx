@@ -33,6 +33,7 @@ const live = (rule: string, over: Partial<Indicator>): Indicator => ({
   status: 'not-met',
   records: ['a', 'b', 'c'],
   numerator_records: ['a', 'b'],
+  records_url: `/api/v1/indicators/${rule}/records?month=2026-10&company=1`,
   ...over,
 });
 
@@ -70,7 +71,7 @@ const publication: IndicatorPublication = {
   published_at: '2026-11-01T09:00:00+08:00',
   published_by: 'li',
   records_url: '/api/v1/indicators/publications/7/records',
-  indicators: report.companies[0].indicators.map(({ records, numerator_records: _n, orders: _o, outages: _s, households: _h, ...i }) => ({ ...i, records: records.length })),
+  indicators: report.companies[0].indicators.map(({ records, numerator_records: _n, orders: _o, outages: _s, households: _h, records_url: _u, ...i }) => ({ ...i, records: records.length })),
 };
 
 function mockApi() {
@@ -99,6 +100,27 @@ function mockApi() {
         };
       return { items: [{ rule: 'R-KPI-S', record: '4', numerator: 7200 * 150000, denominator: 0 }], next_cursor: null };
     }
+    // A live indicator's records (its records_url), two pages of Q.
+    if (path === '/api/v1/indicators/R-KPI-Q/records') {
+      if (query?.cursor === '2') return { items: [{ company_id: 1, record: '288/leak', numerator: 1, denominator: 1 }], next_cursor: null };
+      return {
+        items: [
+          { company_id: 1, record: '286/response', numerator: 1, denominator: 1 },
+          { company_id: 1, record: '287/response', numerator: 0, denominator: 1 },
+        ],
+        next_cursor: '2',
+      };
+    }
+    if (path === '/api/v1/indicators/R-KPI-C/records')
+      return {
+        items: [
+          { company_id: 1, record: '9', numerator: 12, denominator: 15 },
+          { company_id: 1, record: '10', numerator: 15, denominator: 15 },
+        ],
+        next_cursor: null,
+      };
+    if (path === '/api/v1/indicators/R-KPI-S/records') return { items: [{ company_id: 1, record: '4', numerator: 7200 * 150000, denominator: 0 }], next_cursor: null };
+    if (path === '/api/v1/indicators/R-KPI-P/records') throw new ApiError(400, 'invalid_argument', 'to must not be before from', 'to');
     throw new Error(`unexpected ${path}`);
   });
 }
@@ -214,5 +236,80 @@ describe('Indicators', () => {
     const error = await screen.findByTestId('indicators-live-error', undefined, { timeout: 8000 });
     expect(error.textContent).toContain("区域：no district with id or code '99'");
     expect(screen.getByRole('combobox', { name: '区域' }).closest('.ant-select')?.className).toContain('ant-select-status-error');
+  });
+  it("opens the records behind a live indicator (查看记录), paged, each linked with its part", async () => {
+    who.role = 'manager';
+    const get = mockApi();
+    renderPage('/reports/indicators?month=2026-10');
+    await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
+    const cards = screen.getAllByTestId('indicator-card');
+    const q = cards.find((c) => c.getAttribute('data-rule') === 'R-KPI-Q')!;
+    // Every live indicator offers its records.
+    expect(screen.getAllByTestId('indicator-records-open')).toHaveLength(5);
+    fireEvent.click(within(q).getByRole('button', { name: '查看记录：抢修响应率' }));
+    const drawer = await screen.findByTestId('live-records-drawer');
+    expect(document.querySelector('.ant-drawer-title')?.textContent).toBe('抢修响应率 计算记录 · 威海热电（weihai-heat） · 2026-10');
+    expect(drawer.textContent).toContain('抢修响应率（R-KPI-Q）：66.67%（2/3），目标 ≥ 100%');
+    // The records_url's period and company, with the page's limit and no cursor.
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/indicators/R-KPI-Q/records', { month: '2026-10', company: '1', limit: 20, cursor: undefined }, expect.anything()));
+    const table = within(drawer).getByTestId('indicator-records');
+    await waitFor(() => expect(within(table).getAllByTestId('indicator-record-part').map((p) => p.textContent)).toEqual(['计入', '未计入']));
+    // A manager opens the work order; the deadline beside it.
+    expect(within(table).getByText('工单 #286').getAttribute('href')).toBe('/work-orders/286');
+    expect(table.textContent).toContain('按时响应');
+    expect(table.textContent).toContain('超时');
+    expect(within(table).getAllByTestId('indicator-record-part')[0].getAttribute('title')).toBe('分子 1 / 分母 1');
+
+    // The next page, by the answer's next_cursor; then no further one.
+    const next = within(drawer).getByRole('button', { name: '下一页' });
+    fireEvent.click(next);
+    await waitFor(() => expect(get).toHaveBeenCalledWith('/api/v1/indicators/R-KPI-Q/records', { month: '2026-10', company: '1', limit: 20, cursor: '2' }, expect.anything()));
+    await waitFor(() => expect(within(drawer).getByText('工单 #288')).toBeTruthy());
+    expect(within(drawer).queryByText('工单 #286')).toBeNull();
+    expect((within(drawer).getByRole('button', { name: '下一页' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(drawer).getByText('第 2 页')).toBeTruthy();
+  });
+
+  it("shows a household's days and a stop's area-hours, linked for the regulator where it may go, and a refusal", async () => {
+    who.role = 'regulator';
+    mockApi();
+    renderPage('/reports/indicators?month=2026-10&company=1');
+    await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
+    const card = (rule: string) => screen.getAllByTestId('indicator-card').find((c) => c.getAttribute('data-rule') === rule)!;
+
+    fireEvent.click(within(card('R-KPI-C')).getByTestId('indicator-records-open'));
+    let drawer = await screen.findByTestId('live-records-drawer');
+    await waitFor(() => expect(within(drawer).getAllByTestId('indicator-record-part').map((p) => p.textContent)).toEqual(['12/15 日', '15/15 日']));
+    expect(within(drawer).getByText('住户 #9').getAttribute('href')).toBe('/households/9');
+    expect(drawer.textContent).toContain('合格率 80%');
+    fireEvent.click(document.querySelector('.ant-drawer-close')!);
+    await waitFor(() => expect(screen.queryByTestId('live-records-drawer')).toBeNull());
+
+    fireEvent.click(within(card('R-KPI-S')).getByTestId('indicator-records-open'));
+    drawer = await screen.findByTestId('live-records-drawer');
+    await waitFor(() => expect(within(drawer).getByTestId('indicator-records').textContent).toContain('3000.00 m²·小时'));
+    expect(within(drawer).getByText('停热 #4').getAttribute('href')).toBe('/outages/4');
+    expect(within(drawer).getByTestId('indicator-record-part').textContent).toBe('计入分子');
+    fireEvent.click(document.querySelector('.ant-drawer-close')!);
+    await waitFor(() => expect(screen.queryByTestId('live-records-drawer')).toBeNull());
+
+    // The records' route refusing: the server's message in the drawer.
+    fireEvent.click(within(card('R-KPI-P')).getByTestId('indicator-records-open'));
+    drawer = await screen.findByTestId('live-records-drawer');
+    await waitFor(() => expect(drawer.textContent).toContain('to must not be before from'));
+  });
+
+  it('offers no 查看记录 for an indicator without records_url', async () => {
+    who.role = 'manager';
+    vi.spyOn(api, 'get').mockImplementation(async (path: string) => {
+      if (path === '/api/v1/districts') return { items: [], next_cursor: null };
+      if (path === '/api/v1/indicators')
+        return { ...report, companies: report.companies.map((c) => ({ ...c, indicators: c.indicators.map(({ records_url: _u, ...i }) => i) })) };
+      if (path === '/api/v1/indicators/publications') return { items: [], next_cursor: null };
+      throw new Error(`unexpected ${path}`);
+    });
+    renderPage('/reports/indicators?month=2026-10');
+    await screen.findByTestId('indicator-report', undefined, { timeout: 8000 });
+    expect(screen.queryAllByTestId('indicator-records-open')).toHaveLength(0);
   });
 });

@@ -7,23 +7,25 @@
 // month mode; every month in range mode) and does not follow the district. The period (month, or
 // from and to), the district and the company (admin, regulator) live in the URL, with the
 // published list's page size and cursor trail (10/20/50, paged on the server). A refused live
-// query (400) shows the server's message after the field it names, that control marked. A
-// published row opens its figures and the records behind them. 发布 (admin, manager) publishes
-// a month.
+// query (400) shows the server's message after the field it names, that control marked. Each
+// live indicator's 查看记录 opens the records behind it as they stand now (its records_url, paged
+// on the server). A published row opens its figures and the records behind them. 发布 (admin,
+// manager) publishes a month.
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
-import type { Company, IndicatorPublication, IndicatorReport } from '../api/types';
+import type { Company, Indicator, IndicatorPublication, IndicatorReport } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { beijingToday, formatDateTime } from '../format';
 import { useT, type Translate } from '../i18n';
 import FilterBar from './indicators/FilterBar';
 import { canPublish, crossCompany, liveQuery, liveRefusal, publishedQuery, readFilters, writeFilters, type IndicatorFilters } from './indicators/logic';
-import { IndicatorReportView } from './indicators/parts';
+import LiveRecordsDrawer from './indicators/LiveRecordsDrawer';
+import { IndicatorReportView, type ReportCompany } from './indicators/parts';
 import PublicationDrawer from './indicators/PublicationDrawer';
 import PublishedList from './indicators/PublishedList';
 import PublishModal from './indicators/PublishModal';
@@ -48,6 +50,7 @@ export default function Indicators() {
   const published = useApi<Page<IndicatorPublication>>('/api/v1/indicators/publications', publishedQuery(filters));
   const [publishing, setPublishing] = useState(false);
   const [open, setOpen] = useState<IndicatorPublication>();
+  const [records, setRecords] = useState<{ company: ReportCompany; indicator: Indicator }>();
   const mayPublish = canPublish(me?.role);
 
   const go = useCallback(
@@ -89,7 +92,7 @@ export default function Indicators() {
                 {t('indicators.liveHint', { from: live.data.from, until: live.data.until, at: formatDateTime(live.data.generated_at) })}
               </Typography.Text>
               {district && <Alert type="info" showIcon message={t('indicators.districtOnly', { district })} data-testid="indicators-district-note" />}
-              <IndicatorReportView report={live.data} detailed />
+              <IndicatorReportView report={live.data} detailed onRecords={(company, indicator) => setRecords({ company, indicator })} />
             </Flex>
           )}
         </Card>
@@ -108,6 +111,7 @@ export default function Indicators() {
         />
       )}
       {open && <PublicationDrawer publication={open} onClose={() => setOpen(undefined)} />}
+      {records && <LiveRecordsDrawer company={records.company} indicator={records.indicator} period={period} district={district} onClose={() => setRecords(undefined)} />}
     </PageContainer>
   );
 }

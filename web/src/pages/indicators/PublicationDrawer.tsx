@@ -36,7 +36,7 @@ export default function PublicationDrawer({ publication, onClose }: { publicatio
             items={p.indicators.map((i) => ({
               key: i.rule,
               label: t('indicators.recordTab', { name: indicatorName(t, i.rule, i.name), n: i.records }),
-              children: <RecordsTable publication={p.id} rule={i.rule} />,
+              children: <RecordsTable rule={i.rule} path={`/api/v1/indicators/publications/${p.id}/records`} query={{ rule: i.rule }} />,
             }))}
           />
         </div>

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
+import { translate } from '../../i18n';
 import { formPathOf } from '../outages/logic';
 import {
   addMonths,
@@ -7,6 +8,7 @@ import {
   companyCodes,
   counted,
   crossCompany,
+  daysShare,
   figureText,
   idCount,
   isDay,
@@ -25,6 +27,8 @@ import {
   readFilters,
   readPublicFilters,
   recordLink,
+  recordPart,
+  recordsSource,
   statusColour,
   statusTag,
   stopAreaHours,
@@ -148,6 +152,44 @@ describe('published records', () => {
     expect(counted({ numerator: 1 })).toBe(true);
     expect(counted({ numerator: 0 })).toBe(false);
   });
+  it.each([
+    ['R-KPI-Q', 1, 1, 'indicators.counted', 'counted', '计入'],
+    ['R-KPI-Q', 0, 1, 'indicators.notCounted', 'not-counted', '未计入'],
+    ['R-KPI-P', 1, 1, 'indicators.counted', 'counted', '计入'],
+    ['R-KPI-B', 0, 1, 'indicators.notCounted', 'not-counted', '未计入'],
+    ['R-KPI-C', 12, 15, 'indicators.partDays', 'plain', '12/15 日'],
+    ['R-KPI-S', 7200 * 150000, 0, 'indicators.partStop', 'plain', '计入分子'],
+    ['R-KPI-X', 2, 3, 'indicators.partRatio', 'plain', '2/3'],
+  ] as const)("reads %s's %i of %i as %s", (rule, n, d, key, tone, words) => {
+    const part = recordPart(rule, { numerator: n, denominator: d });
+    expect(part).toEqual({ key, vars: { n, d }, tone });
+    expect(translate('zh-CN', part.key, part.vars)).toBe(words);
+  });
+  it("gives a household's qualified share of its judged days", () => {
+    expect(daysShare({ numerator: 12, denominator: 15 })).toBe('80%');
+    expect(daysShare({ numerator: 2, denominator: 3 })).toBe('66.7%');
+    expect(daysShare({ numerator: 0, denominator: 0 })).toBe('—');
+  });
+});
+
+describe("a live indicator's records", () => {
+  it('reads the route and the query of records_url, leaving the paging to the table', () => {
+    expect(recordsSource('/api/v1/indicators/R-KPI-Q/records?from=2026-01-05&to=2026-01-06&company=3&district=7')).toEqual({
+      path: '/api/v1/indicators/R-KPI-Q/records',
+      query: { from: '2026-01-05', to: '2026-01-06', company: '3', district: '7' },
+    });
+    expect(recordsSource('/api/v1/indicators/R-KPI-C/records?month=2026-01&company=3&cursor=40&limit=5')).toEqual({
+      path: '/api/v1/indicators/R-KPI-C/records',
+      query: { month: '2026-01', company: '3' },
+    });
+    expect(recordsSource('/api/v1/indicators/R-KPI-S/records')).toEqual({ path: '/api/v1/indicators/R-KPI-S/records', query: {} });
+  });
+  it.each([undefined, null, '', 'https://elsewhere.test/api/v1/indicators/R-KPI-Q/records', '/api/v1/indicators/publications/7/records', '/api/v1/indicators/../users/records'])(
+    'refuses %j',
+    (url) => {
+      expect(recordsSource(url)).toBeNull();
+    },
+  );
 });
 
 describe('publishing', () => {

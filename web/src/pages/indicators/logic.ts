@@ -8,7 +8,7 @@
 import { ApiError } from '../../api/client';
 import type { Role } from '../../auth';
 import type { Indicator, IndicatorPublicationNew, IndicatorRule } from '../../api/types';
-import { MISSING } from '../../format';
+import { formatPercent, MISSING } from '../../format';
 import type { MessageKey } from '../../i18n';
 import type { Formattable } from '../outages/logic';
 
@@ -208,6 +208,60 @@ export function counted(r: { numerator: number }): boolean {
   return r.numerator > 0;
 }
 
+export interface RecordPart {
+  /** The words: 计入 / 未计入 (R-KPI-Q, P, B), "12/15 日" (R-KPI-C), 计入分子 (R-KPI-S, a stop). */
+  key: MessageKey;
+  vars: Record<string, number>;
+  /** counted: in the numerator (green); not-counted: in the denominator only (grey); plain: a share of days. */
+  tone: 'counted' | 'not-counted' | 'plain';
+}
+
+/** A record's part of its indicator's fraction, in words: a response or a complaint counts or
+ * not (1 of 1, 0 of 1), a household its qualified of its judged days, a stop its seconds × area
+ * (the numerator only: the period's hours × heated area is the company's denominator). */
+export function recordPart(rule: string, r: { numerator: number; denominator: number }): RecordPart {
+  const vars = { n: r.numerator, d: r.denominator };
+  if (rule === 'R-KPI-C') return { key: 'indicators.partDays', vars, tone: 'plain' };
+  if (rule === 'R-KPI-S') return { key: 'indicators.partStop', vars, tone: 'plain' };
+  if (rule === 'R-KPI-Q' || rule === 'R-KPI-P' || rule === 'R-KPI-B')
+    return counted(r) ? { key: 'indicators.counted', vars, tone: 'counted' } : { key: 'indicators.notCounted', vars, tone: 'not-counted' };
+  return { key: 'indicators.partRatio', vars, tone: 'plain' };
+}
+
+/** A household's qualified share of its judged days as a percentage ("80%"); "—" without judged days. */
+export function daysShare(r: { numerator: number; denominator: number }): string {
+  if (!(r.denominator > 0)) return MISSING;
+  return formatPercent((r.numerator * 100) / r.denominator, 1);
+}
+
+// ---- a live indicator's records ------------------------------------------------------------------
+
+export interface RecordsSource {
+  /** /api/v1/indicators/R-KPI-Q/records */
+  path: string;
+  /** The period, company and district the live figures were asked for (never a page's cursor or limit). */
+  query: Record<string, string>;
+}
+
+const LIVE_RECORDS_PATH = /^\/api\/v1\/indicators\/R-KPI-[A-Z]\/records$/;
+
+/**
+ * Where a live indicator's records are (its records_url, "/api/v1/indicators/R-KPI-Q/records?
+ * from=2026-01-05&to=2026-01-06&company=3&district=7"): the route and its query, the page's own
+ * cursor and limit left to the table. Null for no link, or one that is not such a route.
+ */
+export function recordsSource(url: string | null | undefined): RecordsSource | null {
+  if (!url) return null;
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  if (!LIVE_RECORDS_PATH.test(path)) return null;
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(at < 0 ? '' : url.slice(at + 1))) {
+    if (k !== 'cursor' && k !== 'limit') query[k] = v;
+  }
+  return { path, query };
+}
+
 // ---- publishing ---------------------------------------------------------------------------------
 
 /** The publish form's fields, as the server names them. */
@@ -271,7 +325,7 @@ export interface IndicatorFilters {
 
 /** The run of days in the URL, reversed ends swapped; null when either is missing or not a day,
  * or the run is longer than MAX_RANGE_DAYS (the page then shows a month). */
-function readRange(params: URLSearchParams): { from: string; to: string } | null {
+export function readRange(params: URLSearchParams): { from: string; to: string } | null {
   let from = params.get('from') ?? '';
   let to = params.get('to') ?? '';
   if (!isDay(from) || !isDay(to)) return null;
@@ -317,7 +371,11 @@ export function writeFilters(f: IndicatorFilters): URLSearchParams {
 
 /** The change of switching to `kind`: a month becomes its days (to today at most), a run of days
  * the month it starts in (if that month has begun; else the previous month). */
-export function switchPeriod(f: IndicatorFilters, kind: PeriodKind, today: string): Partial<IndicatorFilters> {
+export function switchPeriod(
+  f: Pick<IndicatorFilters, 'period' | 'month' | 'from'>,
+  kind: PeriodKind,
+  today: string,
+): Partial<Pick<IndicatorFilters, 'period' | 'month' | 'from' | 'to'>> {
   if (kind === f.period) return {};
   if (kind === 'range') return { period: 'range', ...monthDays(f.month, today) };
   const month = monthOf(f.from);

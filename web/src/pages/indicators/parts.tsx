@@ -1,8 +1,9 @@
 // The service indicators' shared pieces (工作台, 五项指标, the public page): an indicator's name,
 // its status tag (达标 green, 未达标 red, 不适用 grey), its figure in the status's colour, a card
 // per indicator (figure, target, numerator/denominator, status; with its basis and what it counts
-// when asked), and a report's cards per company.
-import { Card, Empty, Flex, Statistic, Tag, Typography } from 'antd';
+// when asked), and a report's cards per company (with 查看记录 on each when the page opens them).
+import { UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Indicator, IndicatorReport } from '../../api/types';
 import { useT, type Translate } from '../../i18n';
@@ -101,8 +102,38 @@ export function LiveCounts({ indicator }: { indicator: Indicator }) {
   );
 }
 
+/** A company of a live report. */
+export type ReportCompany = IndicatorReport['companies'][number];
+
+/** 查看记录: opens the records behind a live indicator (those with a records_url). */
+function RecordsButton({ indicator, onClick }: { indicator: Indicator; onClick: () => void }) {
+  const t = useT();
+  return (
+    <Button
+      type="link"
+      size="small"
+      icon={<UnorderedListOutlined />}
+      style={{ paddingInline: 0, alignSelf: 'flex-start' }}
+      aria-label={t('indicators.viewRecordsOf', { name: indicatorName(t, indicator.rule, indicator.name) })}
+      data-testid="indicator-records-open"
+      onClick={onClick}
+    >
+      {t('indicators.viewRecords')}
+    </Button>
+  );
+}
+
+export interface IndicatorReportViewProps {
+  report: IndicatorReport;
+  /** Each target's basis and what each indicator counts. */
+  detailed?: boolean;
+  empty?: string;
+  /** 查看记录 on each indicator that links to its records (records_url). */
+  onRecords?: (company: ReportCompany, indicator: Indicator) => void;
+}
+
 /** A report's indicators per company (the company named when there are several). */
-export function IndicatorReportView({ report, detailed = false, empty }: { report: IndicatorReport; detailed?: boolean; empty?: string }) {
+export function IndicatorReportView({ report, detailed = false, empty, onRecords }: IndicatorReportViewProps) {
   const t = useT();
   if (report.companies.length === 0) return <Empty description={empty ?? t('indicators.noLive')} />;
   return (
@@ -122,7 +153,16 @@ export function IndicatorReportView({ report, detailed = false, empty }: { repor
           <IndicatorCards
             indicators={c.indicators}
             showBasis={detailed}
-            detail={detailed ? (i) => <LiveCounts indicator={i} /> : undefined}
+            detail={
+              detailed || onRecords
+                ? (i) => (
+                    <>
+                      {detailed && <LiveCounts indicator={i} />}
+                      {onRecords && i.records_url && <RecordsButton indicator={i} onClick={() => onRecords(c, i)} />}
+                    </>
+                  )
+                : undefined
+            }
           />
         </div>
       ))}

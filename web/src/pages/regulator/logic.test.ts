@@ -7,43 +7,84 @@ import {
   basisText,
   comparisonQuery,
   comparisonRefusal,
+  heatingSeason,
   lineValue,
   MAX_POOL_FEN,
   measureName,
   per10000Text,
+  periodKey,
   periodOf,
   poolText,
   ratePercent,
   readFilters,
   readPool,
+  reportPeriodText,
   scoreWorking,
   sharePercent,
   sharesTotal,
   workbookName,
   writeFilters,
+  type ComparisonFilters,
 } from './logic';
 
 const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('zh-CN', key, vars);
 
 describe('the filters in the URL', () => {
+  const month = (over: Partial<ComparisonFilters> = {}): ComparisonFilters => ({ period: 'month', month: '2026-11', from: '', to: '', policy: '', poolFen: null, ...over });
+
   it('reads the month, the profile and the pool, ignoring what is not one', () => {
-    expect(readFilters(new URLSearchParams('month=2026-11&policy=weihai&pool_fen=100000'), '2026-12-04')).toEqual({ month: '2026-11', policy: 'weihai', poolFen: 100000 });
+    expect(readFilters(new URLSearchParams('month=2026-11&policy=weihai&pool_fen=100000'), '2026-12-04')).toEqual(month({ policy: 'weihai', poolFen: 100000 }));
     // The previous month by default; a bad profile, a pool out of range or not whole: none.
-    expect(readFilters(new URLSearchParams('month=2026-13&policy=a b&pool_fen=1.5'), '2026-01-10')).toEqual({ month: '2025-12', policy: '', poolFen: null });
+    expect(readFilters(new URLSearchParams('month=2026-13&policy=a b&pool_fen=1.5'), '2026-01-10')).toEqual(month({ month: '2025-12' }));
     expect(readFilters(new URLSearchParams(`pool_fen=${MAX_POOL_FEN + 1}`), '2026-12-04').poolFen).toBeNull();
     expect(readFilters(new URLSearchParams(`pool_fen=${MAX_POOL_FEN}`), '2026-12-04').poolFen).toBe(MAX_POOL_FEN);
     expect(readFilters(new URLSearchParams('pool_fen=0'), '2026-12-04').poolFen).toBe(0);
   });
 
-  it('writes them back, the month always, and makes the query', () => {
-    const f = { month: '2026-11', policy: 'zibo', poolFen: 0 };
+  it('reads a run of days as the indicators page does, unless the page offers months only', () => {
+    const season = readFilters(new URLSearchParams('from=2025-11-15&to=2026-03-15&month=2026-01&policy=weihai'), '2026-04-02');
+    expect(season).toEqual({ period: 'range', month: '2026-03', from: '2025-11-15', to: '2026-03-15', policy: 'weihai', poolFen: null });
+    // Reversed ends swapped; a run longer than 366 days, half a run or not days: the month.
+    expect(readFilters(new URLSearchParams('from=2026-03-15&to=2025-11-15'), '2026-04-02')).toMatchObject({ period: 'range', from: '2025-11-15', to: '2026-03-15' });
+    expect(readFilters(new URLSearchParams('from=2025-01-01&to=2026-01-02&month=2025-12'), '2026-04-02')).toMatchObject({ period: 'month', month: '2025-12', from: '', to: '' });
+    expect(readFilters(new URLSearchParams('from=2025-11-15'), '2026-04-02')).toMatchObject({ period: 'month', month: '2026-03' });
+    expect(readFilters(new URLSearchParams('from=2025-11-15&to=2026-02-30'), '2026-04-02').period).toBe('month');
+    // 补贴份额测算 offers months only.
+    expect(readFilters(new URLSearchParams('from=2025-11-15&to=2026-03-15'), '2026-04-02', false)).toEqual(month({ month: '2026-03' }));
+  });
+
+  it('writes them back, the period always, and makes the query for the same period', () => {
+    const f = month({ policy: 'zibo', poolFen: 0 });
     expect(writeFilters(f).toString()).toBe('month=2026-11&policy=zibo&pool_fen=0');
-    expect(writeFilters({ month: '2026-11', policy: '', poolFen: null }).toString()).toBe('month=2026-11');
+    expect(writeFilters(month()).toString()).toBe('month=2026-11');
     expect(comparisonQuery(f, true)).toEqual({ month: '2026-11', policy: 'zibo', pool_fen: 0, format: undefined });
     // The comparison page sends no pool.
     expect(comparisonQuery(f, false, 'xlsx')).toEqual({ month: '2026-11', policy: 'zibo', pool_fen: undefined, format: 'xlsx' });
-    expect(comparisonQuery({ month: '2026-11', policy: '', poolFen: null }, true).policy).toBeUndefined();
-    expect(workbookName('2026-11')).toBe('regulator-companies-2026-11.xlsx');
+    expect(comparisonQuery(month(), true).policy).toBeUndefined();
+    expect(workbookName(periodKey(f))).toBe('regulator-companies-2026-11.xlsx');
+
+    const season = month({ period: 'range', from: '2025-11-15', to: '2026-03-15', policy: 'weihai' });
+    expect(writeFilters(season).toString()).toBe('from=2025-11-15&to=2026-03-15&policy=weihai');
+    expect(comparisonQuery(season, false)).toEqual({ from: '2025-11-15', to: '2026-03-15', policy: 'weihai', pool_fen: undefined, format: undefined });
+    expect(comparisonQuery(season, false, 'xlsx')).toEqual({ from: '2025-11-15', to: '2026-03-15', policy: 'weihai', pool_fen: undefined, format: 'xlsx' });
+    expect(comparisonQuery(season, false)).not.toHaveProperty('month');
+    expect(workbookName(periodKey(season))).toBe('regulator-companies-2025-11-15..2026-03-15.xlsx');
+  });
+
+  it.each([
+    ['2026-01-10', '2025-11-15', '2026-03-15'],
+    ['2026-03-15', '2025-11-15', '2026-03-15'],
+    ['2026-07-01', '2025-11-15', '2026-03-15'],
+    ['2026-11-14', '2025-11-15', '2026-03-15'],
+    ['2026-11-15', '2026-11-15', '2027-03-15'],
+    ['2026-12-31', '2026-11-15', '2027-03-15'],
+  ])('fills 整个供暖季 on %s with %s..%s (the season under way, or the last)', (today, from, to) => {
+    expect(heatingSeason(today)).toEqual({ from, to });
+  });
+
+  it("reads a report's period: a month as it is, a run of days in words", () => {
+    expect(reportPeriodText(t, '2026-01')).toBe('2026-01');
+    expect(reportPeriodText(t, '2025-11-15..2026-03-15')).toBe('2025-11-15 至 2026-03-15');
   });
 });
 
@@ -137,6 +178,8 @@ describe('refusals', () => {
     });
     expect(comparisonRefusal(new ApiError(404, 'not_found', 'no profile x', 'policy'))?.key).toBe('regulator.error.unknownPolicy');
     expect(comparisonRefusal(new ApiError(400, 'invalid_argument', 'month must be YYYY-MM', 'month'))?.key).toBe('regulator.error.month');
+    expect(comparisonRefusal(new ApiError(400, 'invalid_argument', 'from must be a date YYYY-MM-DD', 'from'))).toEqual({ field: 'from', key: 'regulator.error.from', message: 'from must be a date YYYY-MM-DD' });
+    expect(comparisonRefusal(new ApiError(400, 'invalid_argument', 'from..to must be at most 366 days', 'to'))?.key).toBe('regulator.error.to');
     expect(comparisonRefusal(new ApiError(400, 'invalid_argument', 'pool_fen must be…', 'pool_fen'))?.field).toBe('pool_fen');
     expect(comparisonRefusal(new ApiError(400, 'invalid_argument', 'format must be json or xlsx', 'format'))?.key).toBe('regulator.error.input');
     expect(comparisonRefusal(new ApiError(403, 'permission_denied', 'no'))).toBeNull();

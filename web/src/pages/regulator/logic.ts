@@ -1,12 +1,14 @@
 // The regulator's comparison of companies, its pure parts (企业对比 · 补贴份额测算, R-REG-1, Z 4.3):
-// the filters in the URL (month, policy, pool in fen) and the query they make, the pool typed in
+// the filters in the URL (a month, or a run of days from and to as the indicators page keeps
+// them; policy, pool in fen) and the query they make, the heating season 整个供暖季 fills, a
+// report's period in words, the pool typed in
 // yuan read as whole fen, the words of a measure, a score line's value and basis, a rate or a
 // share as a percentage, the channels worth a bar, and how a refusal of the route reads.
 import { ApiError } from '../../api/client';
 import type { CompanyComparison, CompanyComparisonReport } from '../../api/types';
 import { addDays, formatDate, formatPercent, MISSING } from '../../format';
 import type { MessageKey, Translate } from '../../i18n';
-import { isIndicatorRule, isMonth, previousMonth } from '../indicators/logic';
+import { isIndicatorRule, isMonth, previousMonth, readRange, type PeriodKind } from '../indicators/logic';
 
 /** The route both pages read (admin and regulator only). */
 export const COMPARISON_PATH = '/api/v1/regulator/companies';
@@ -18,48 +20,93 @@ const POLICY = /^[\w.-]{1,64}$/;
 const FEN = /^\d{1,14}$/;
 
 export interface ComparisonFilters {
-  /** YYYY-MM; the previous month by default (the last one that is over). */
+  /** 按月 (a month) or 按时段 (a run of whole days, at most 366). */
+  period: PeriodKind;
+  /** YYYY-MM; the previous month by default (the last one that is over). In range mode the
+   * month 按月 goes back to. */
   month: string;
+  /** Range mode: the first and last days (YYYY-MM-DD, both inclusive); '' in month mode. */
+  from: string;
+  to: string;
   /** A profile's name; '' lets the server take the one every company uses. */
   policy: string;
   /** The subsidy pool in whole fen; null for none (scores only). */
   poolFen: number | null;
 }
 
-export function readFilters(params: URLSearchParams, today: string): ComparisonFilters {
+/** The filters the URL gives: from and to (a run of days, as on 五项指标) over a month when both
+ * are there and `ranges` (the page offers 按时段); what is not understood falls back to the
+ * default (the previous month). */
+export function readFilters(params: URLSearchParams, today: string, ranges = true): ComparisonFilters {
   const month = params.get('month') ?? '';
   const policy = params.get('policy') ?? '';
   const pool = params.get('pool_fen') ?? '';
   const fen = FEN.test(pool) ? Number(pool) : null;
+  const range = ranges ? readRange(params) : null;
   return {
-    month: isMonth(month) ? month : previousMonth(today),
+    period: range ? 'range' : 'month',
+    month: !range && isMonth(month) ? month : previousMonth(today),
+    from: range?.from ?? '',
+    to: range?.to ?? '',
     policy: POLICY.test(policy) ? policy : '',
     poolFen: fen !== null && fen <= MAX_POOL_FEN ? fen : null,
   };
 }
 
-/** The URL parameters of `f`: the month always (a shared link shows the same month). */
+/** The URL parameters of `f`: the period always (a month, or from and to: a shared link shows the
+ * same figures). */
 export function writeFilters(f: ComparisonFilters): URLSearchParams {
   const p = new URLSearchParams();
-  p.set('month', f.month);
+  if (f.period === 'range') {
+    p.set('from', f.from);
+    p.set('to', f.to);
+  } else p.set('month', f.month);
   if (f.policy) p.set('policy', f.policy);
   if (f.poolFen !== null) p.set('pool_fen', String(f.poolFen));
   return p;
 }
 
-/** GET /api/v1/regulator/companies's query; `withPool` for the subsidy page only. */
+/** The period's parameters: {month} or {from, to}. */
+export function periodQuery(f: Pick<ComparisonFilters, 'period' | 'month' | 'from' | 'to'>): { month: string } | { from: string; to: string } {
+  return f.period === 'range' ? { from: f.from, to: f.to } : { month: f.month };
+}
+
+/** GET /api/v1/regulator/companies's query; `withPool` for the subsidy page only. The workbook
+ * (format=xlsx) is asked for the same period. */
 export function comparisonQuery(f: ComparisonFilters, withPool: boolean, format?: 'xlsx'): Record<string, string | number | undefined> {
   return {
-    month: f.month,
+    ...periodQuery(f),
     policy: f.policy || undefined,
     pool_fen: withPool && f.poolFen !== null ? f.poolFen : undefined,
     format,
   };
 }
 
+/** The period as the server names it in the answer's "month" and the workbook's name: "2026-01",
+ * "2025-11-15..2026-03-15". */
+export function periodKey(f: Pick<ComparisonFilters, 'period' | 'month' | 'from' | 'to'>): string {
+  return f.period === 'range' ? `${f.from}..${f.to}` : f.month;
+}
+
 /** The workbook's name, as the server names it (its Content-Disposition says so again). */
-export function workbookName(month: string): string {
-  return `regulator-companies-${month}.xlsx`;
+export function workbookName(period: string): string {
+  return `regulator-companies-${period}.xlsx`;
+}
+
+/** A report's period ("month") in words: "2026-01" stays, "2025-11-15..2026-03-15" reads
+ * "2025-11-15 至 2026-03-15". */
+export function reportPeriodText(t: Translate, month: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(month);
+  return m ? t('indicators.rangeText', { from: m[1], to: m[2] }) : month;
+}
+
+/** The heating season (11-15 to the next 03-15) under way on `today`, or the last one when none
+ * is: 2026-01-10 → 2025-11-15..2026-03-15, 2026-07-01 → the same, 2026-11-20 → 2026-11-15..
+ * 2027-03-15. What 整个供暖季 fills. */
+export function heatingSeason(today: string): { from: string; to: string } {
+  const year = Number(today.slice(0, 4));
+  const start = today.slice(5) >= '11-15' ? year : year - 1;
+  return { from: `${start}-11-15`, to: `${start + 1}-03-15` };
 }
 
 // ---- the pool, typed in yuan -------------------------------------------------------------------
@@ -179,7 +226,7 @@ export function activeChannels(companies: ReadonlyArray<Pick<CompanyComparison, 
 // ---- refusals -----------------------------------------------------------------------------------
 
 export interface ComparisonRefusal {
-  /** The field at fault, as the server names it: month, pool_fen, policy, format. */
+  /** The field at fault, as the server names it: month, from, to, pool_fen, policy, format. */
   field: string | undefined;
   /** The words above the server's message. */
   key: MessageKey;
@@ -197,6 +244,8 @@ export function comparisonRefusal(e: unknown): ComparisonRefusal | null {
   if (e.status !== 400) return null;
   if (e.field === 'policy') return { field: 'policy', key: 'regulator.error.choosePolicy', message: e.message };
   if (e.field === 'month') return { field: 'month', key: 'regulator.error.month', message: e.message };
+  if (e.field === 'from') return { field: 'from', key: 'regulator.error.from', message: e.message };
+  if (e.field === 'to') return { field: 'to', key: 'regulator.error.to', message: e.message };
   if (e.field === 'pool_fen') return { field: 'pool_fen', key: 'regulator.error.pool', message: e.message };
   return { field: e.field, key: 'regulator.error.input', message: e.message };
 }

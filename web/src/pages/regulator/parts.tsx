@@ -1,11 +1,12 @@
 // The regulator's pages' shared pieces (企业对比 · 补贴份额测算): the comparison as the URL asks
 // for it, with the controls' values kept apart until 查询 / 测算 (the pool is typed, not sent
-// key by key), the Excel download of the values in the controls, the toolbar (month, profile,
-// the pool on the subsidy page, the buttons), a refusal above the page, an indicator's cell and a
-// line saying what the figures cover.
+// key by key), the Excel download of the values in the controls (the same period), the toolbar
+// (the period: a month, or on 企业对比 按时段 a run of days with 整个供暖季; profile, the pool on
+// the subsidy page, the buttons; a refused field marked with the server's message), a refusal
+// above the page, an indicator's cell and a line saying what the figures cover.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, DatePicker, Flex, Form, Input, Segmented, Select, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -13,11 +14,14 @@ import type { ComparisonIndicator, CompanyComparisonReport, PolicyList } from '.
 import { useApi, type ApiState } from '../../api/useApi';
 import { beijingToday, formatDateTime, MISSING } from '../../format';
 import { useT } from '../../i18n';
-import { monthOf, pickedMonth, statusTag } from '../indicators/logic';
+import { pickedDate } from '../findings/logic';
+import { isMonth, MAX_RANGE_DAYS, monthOf, pickedMonth, rangeDays, statusTag, switchPeriod, type PeriodKind } from '../indicators/logic';
 import {
   COMPARISON_PATH,
   comparisonQuery,
   comparisonRefusal,
+  heatingSeason,
+  periodKey,
   periodOf,
   poolErrorKey,
   poolText,
@@ -31,17 +35,22 @@ import {
 } from './logic';
 
 interface Draft {
+  period: PeriodKind;
   month: string;
+  from: string;
+  to: string;
   policy: string;
   /** The pool as typed, in yuan. */
   pool: string;
 }
 
 function draftOf(f: ComparisonFilters): Draft {
-  return { month: f.month, policy: f.policy, pool: poolText(f.poolFen) };
+  return { period: f.period, month: f.month, from: f.from, to: f.to, policy: f.policy, pool: poolText(f.poolFen) };
 }
 
 export interface Comparison {
+  /** The page offers 按时段 (a run of days) beside 按月. */
+  ranges: boolean;
   /** What the URL asks for (what the page shows). */
   filters: ComparisonFilters;
   /** The controls' values. */
@@ -64,14 +73,15 @@ export interface Comparison {
   exportError: string | null;
 }
 
-/** The comparison of the URL's month and profile (and pool, `withPool`: the subsidy page). */
-export function useComparison(withPool: boolean): Comparison {
+/** The comparison of the URL's period and profile (and pool, `withPool`: the subsidy page);
+ * `ranges`: the period may be a run of days (from, to) as well as a month. */
+export function useComparison(withPool: boolean, { ranges = false }: { ranges?: boolean } = {}): Comparison {
   const [params, setParams] = useSearchParams();
-  const filters = readFilters(params, beijingToday());
+  const filters = readFilters(params, beijingToday(), ranges);
   const key = writeFilters(filters).toString();
   const [draft, setDraftState] = useState<Draft>(() => draftOf(filters));
   // The URL changed (back, forward, a link): the controls show what it asks for.
-  useEffect(() => setDraftState(draftOf(readFilters(new URLSearchParams(key), beijingToday()))), [key]);
+  useEffect(() => setDraftState(draftOf(readFilters(new URLSearchParams(key), beijingToday(), ranges))), [key, ranges]);
   const setDraft = useCallback((changes: Partial<Draft>) => setDraftState((d) => ({ ...d, ...changes })), []);
   const report = useApi<CompanyComparisonReport>(COMPARISON_PATH, comparisonQuery(filters, withPool));
   const policies = useApi<PolicyList>('/api/v1/policies');
@@ -83,7 +93,14 @@ export function useComparison(withPool: boolean): Comparison {
   const commit = useCallback(
     (again: boolean): ComparisonFilters | null => {
       if (pool.error) return null;
-      const next: ComparisonFilters = { month: draft.month, policy: draft.policy, poolFen: withPool ? pool.fen : null };
+      const next: ComparisonFilters = {
+        period: draft.period,
+        month: draft.month,
+        from: draft.period === 'range' ? draft.from : '',
+        to: draft.period === 'range' ? draft.to : '',
+        policy: draft.policy,
+        poolFen: withPool ? pool.fen : null,
+      };
       const p = writeFilters(next);
       setExportRefusal(null);
       setExportError(null);
@@ -101,7 +118,7 @@ export function useComparison(withPool: boolean): Comparison {
     if (!next) return;
     setExporting(true);
     try {
-      await api.download(COMPARISON_PATH, comparisonQuery(next, withPool, 'xlsx'), workbookName(next.month));
+      await api.download(COMPARISON_PATH, comparisonQuery(next, withPool, 'xlsx'), workbookName(periodKey(next)));
     } catch (e) {
       const r = comparisonRefusal(e);
       if (r) setExportRefusal(r);
@@ -113,6 +130,7 @@ export function useComparison(withPool: boolean): Comparison {
 
   const queryRefusal = comparisonRefusal(report.error);
   return {
+    ranges,
     filters,
     draft,
     setDraft,
@@ -128,28 +146,94 @@ export function useComparison(withPool: boolean): Comparison {
   };
 }
 
-/** Month, profile, (pool,) 查询 or 测算, 导出Excel. */
+/** The period's control: a month, or (`ranges`) 按月 / 按时段 with a run of days (at most 366,
+ * none after the current heating season's end) and 整个供暖季. A refusal naming month, from or to
+ * marks it, with the server's message under it. */
+function PeriodField({ comparison }: { comparison: Comparison }) {
+  const t = useT();
+  const { draft, setDraft, refusal, ranges } = comparison;
+  const today = beijingToday();
+  const season = heatingSeason(today);
+  const lastDay = season.to > today ? season.to : today;
+  const refused = refusal && ['month', 'from', 'to'].includes(refusal.field ?? '') ? refusal : null;
+  // A day after the season's end (or today), or one that would make the run longer than 366 days, cannot be picked.
+  const outOfRange = (d: Dayjs, info?: { from?: Dayjs }) => {
+    const day = pickedDate(d) ?? '';
+    if (day > lastDay) return true;
+    const from = pickedDate(info?.from);
+    return !!from && (day < from ? rangeDays(day, from) : rangeDays(from, day)) > MAX_RANGE_DAYS;
+  };
+  const range = ranges && draft.period === 'range';
+  return (
+    <Form.Item
+      label={range ? t('regulator.range') : t('regulator.month')}
+      validateStatus={refused ? 'error' : undefined}
+      help={refused ? <span data-testid="regulator-period-error">{refused.message}</span> : undefined}
+    >
+      <Flex gap={8} wrap="wrap" align="center">
+        {ranges && (
+          <Segmented
+            aria-label={t('regulator.periodKind')}
+            data-testid="regulator-period-kind"
+            value={draft.period}
+            onChange={(v) => setDraft(switchPeriod(draft, v as PeriodKind, today))}
+            options={[
+              { value: 'month', label: t('regulator.byMonth') },
+              { value: 'range', label: t('regulator.byRange') },
+            ]}
+          />
+        )}
+        {range ? (
+          <DatePicker.RangePicker
+            aria-label={t('regulator.range')}
+            data-testid="regulator-range"
+            placeholder={[t('regulator.from'), t('regulator.to')]}
+            format="YYYY-MM-DD"
+            allowClear={false}
+            status={refused ? 'error' : undefined}
+            value={[dayjs(draft.from), dayjs(draft.to)]}
+            disabledDate={outOfRange}
+            onChange={(r) => {
+              const from = pickedDate(r?.[0]);
+              const to = pickedDate(r?.[1]);
+              if (from && to) setDraft({ from, to });
+            }}
+          />
+        ) : (
+          <DatePicker
+            picker="month"
+            format="YYYY-MM"
+            allowClear={false}
+            aria-label={t('regulator.month')}
+            status={refused ? 'error' : undefined}
+            value={dayjs(`${draft.month}-01`)}
+            disabledDate={(d) => (pickedMonth(d) ?? '') > monthOf(today)}
+            onChange={(d) => {
+              const month = pickedMonth(d);
+              if (month) setDraft({ month });
+            }}
+          />
+        )}
+        {ranges && (
+          <Tooltip title={t('regulator.wholeSeasonTip', { from: season.from, to: season.to })}>
+            <Button data-testid="regulator-season" onClick={() => setDraft({ period: 'range', from: season.from, to: season.to })}>
+              {t('regulator.wholeSeason')}
+            </Button>
+          </Tooltip>
+        )}
+      </Flex>
+    </Form.Item>
+  );
+}
+
+/** The period, profile, (pool,) 查询 or 测算, 导出Excel. */
 export function ComparisonToolbar({ comparison, withPool, applyText, applyTestId }: { comparison: Comparison; withPool: boolean; applyText: string; applyTestId: string }) {
   const t = useT();
   const { draft, setDraft, pool, policies, refusal } = comparison;
-  const today = beijingToday();
   const poolProblem = pool.error ? t(poolErrorKey(pool.error)) : undefined;
   return (
     <Form layout="inline" component="div" style={{ rowGap: 8 }}>
-      <Form.Item label={t('regulator.month')} validateStatus={refusal?.field === 'month' ? 'error' : undefined}>
-        <DatePicker
-          picker="month"
-          format="YYYY-MM"
-          allowClear={false}
-          aria-label={t('regulator.month')}
-          value={dayjs(`${draft.month}-01`)}
-          disabledDate={(d) => (pickedMonth(d) ?? '') > monthOf(today)}
-          onChange={(d) => {
-            const month = pickedMonth(d);
-            if (month) setDraft({ month });
-          }}
-        />
-      </Form.Item>
+      <PeriodField comparison={comparison} />
       <Form.Item label={t('regulator.policy')} validateStatus={refusal?.field === 'policy' ? 'error' : undefined}>
         <Select
           aria-label={t('regulator.policy')}
@@ -211,13 +295,14 @@ export function RefusalAlert({ comparison }: { comparison: Comparison }) {
   );
 }
 
-/** What the figures cover: the month's days, the profile that scored, the refunds' season. */
+/** What the figures cover: the period's days (and the month, when it is one), the profile that
+ * scored, the refunds' season. */
 export function ReportLine({ report }: { report: CompanyComparisonReport }) {
   const t = useT();
   const period = periodOf(report);
   return (
     <Typography.Text type="secondary" data-testid="regulator-period">
-      {t('regulator.period', {
+      {t(isMonth(report.month) ? 'regulator.period' : 'regulator.periodRange', {
         month: report.month,
         from: period.from,
         to: period.to,
