@@ -1293,3 +1293,31 @@ export type JobKind = Job['kind'];
 /** POST /api/v1/jobs: {kind: 'refund-run', season} (the caller's scope) or {kind: 'billing-run',
  * season, company_id (the admin names it; a manager's own by default), due_on (optional)}. */
 export type JobNew = Schemas['JobNew'];
+
+/** A payment's receipt (供热费收据, R-BILL-1): GET /api/v1/payments/{id}/receipt
+ * (src/app/http/bills.cpp, services/receipt_service.hpp). Money is yuan as a string with two
+ * decimals ("1000.00"); `outstanding` is what is left of the fee after this payment, null for a
+ * payment without a fee. */
+export interface Receipt {
+  number: string;
+  payment_id: number;
+  company_code: string;
+  company_name: string;
+  licence_no: string | null;
+  household_id: number;
+  household_code: string;
+  address: string | null;
+  /** The year the season starts: 2026 for 2026–2027. */
+  season: number;
+  fee_id: number | null;
+  fee: string | null;
+  amount: string;
+  /** The amount in Chinese capitals (大写), e.g. 壹仟元整. */
+  amount_capitals: string;
+  /** RFC 3339, as recorded. */
+  paid_at: string;
+  method: Schemas['payment']['method'] | string;
+  /** The channel's reference: a bank slip, WeChat or Alipay transaction number; "" for none. */
+  reference: string;
+  outstanding: string | null;
+}

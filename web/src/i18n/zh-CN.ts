@@ -1794,6 +1794,22 @@ const zhCN = {
   'relief.deleteFailed': '删除失败：{message}',
   'relief.none': '暂无减免政策',
   'household.assistance': '救助类别',
+  'receipt.open': '收据',
+  'receipt.title': '供热费收据',
+  'receipt.numberLabel': '收据编号：',
+  'receipt.feeValue': '{fee}（账单 #{id}）',
+  'receipt.payer': '缴费单位（户号）',
+  'receipt.fee': '应缴热费',
+  'receipt.amount': '金额（小写）',
+  'receipt.capitals': '金额（大写）',
+  'receipt.reference': '交易参考号',
+  'receipt.outstanding': '该笔热费尚欠',
+  'receipt.payeeLine': '收款单位：{name}',
+  'receipt.licenceLine': '供热经营许可证号：{licence}',
+  'receipt.print': '打印',
+  'receipt.close': '关闭',
+  'receipt.notFound': '未找到该收据',
+  'receipt.notFoundHint': '该笔缴费不存在，或您无权查看其收据。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

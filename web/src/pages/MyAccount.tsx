@@ -2,11 +2,11 @@
 // basis, agreed temperature and the contract's terms, R-ACCT-1, W 9.1.7), its heat-meter readings
 // (R-METER-1, records meter_readings, newest season first) and the payments received (records
 // payments, newest first). The record API lets a household read its own household, readings and
-// payments only (model/resources.cpp, household_readable; the scope is the server's): nothing here
+// payments only, each with its receipt (供热费收据, R-BILL-1) in a modal (model/resources.cpp, household_readable; the scope is the server's): nothing here
 // asks for another's.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { MeterReading, Payment } from '../api/types';
 import { useLoadMore } from '../api/useLoadMore';
 import { NotFound } from '../components/PageState';
@@ -14,6 +14,7 @@ import RecordCards from '../components/RecordCards';
 import { toEpochMs } from '../format';
 import { useT } from '../i18n';
 import { ContractCard, PaymentCard, ReadingCard } from './account/parts';
+import ReceiptModal from './receipt/ReceiptModal';
 import { PHONE_TOKEN } from './household/phone';
 import { useOwnHousehold } from './MyTemperatures';
 
@@ -35,6 +36,7 @@ export default function MyAccount() {
   const payments = useLoadMore<Payment>('/api/v1/payments', own, 50);
   const readingItems = useMemo(() => bySeason(readings.items), [readings.items]);
   const paymentItems = useMemo(() => byPaidAt(payments.items), [payments.items]);
+  const [receiptOf, setReceiptOf] = useState<number | null>(null);
 
   if (id === null) return <NotFound />;
   return (
@@ -63,10 +65,11 @@ export default function MyAccount() {
         </Typography.Title>
         <div data-testid="my-payments">
           <RecordCards intro={t('account.paymentsExplain')} empty={t('bills.noPayments')} list={{ ...payments, items: paymentItems }}>
-            {(p) => <PaymentCard payment={p} />}
+            {(p) => <PaymentCard payment={p} onReceipt={setReceiptOf} />}
           </RecordCards>
         </div>
       </Flex>
+      <ReceiptModal paymentId={receiptOf} onClose={() => setReceiptOf(null)} />
     </PageContainer>
   );
 }

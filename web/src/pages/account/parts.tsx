@@ -2,7 +2,7 @@
 // agreed temperature and heating status, and the contract's terms as recorded, W 9.1.7), a card
 // per season's heat-meter reading (R-METER-1: a fault bills that season by area) and a card per
 // payment received. Laid out for a phone: one column, label and value on a line.
-import { Card, Descriptions, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import type { Household, MeterFault, MeterReading, Payment } from '../../api/types';
 import { formatDate, formatDateTime, formatTemp, formatYuan } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
@@ -94,13 +94,30 @@ export function ReadingCard({ reading: r }: { reading: MeterReading }) {
   );
 }
 
-export function PaymentCard({ payment: p }: { payment: Payment }) {
+/** A payment received; `onReceipt` opens its receipt (供热费收据, R-BILL-1). */
+export function PaymentCard({ payment: p, onReceipt }: { payment: Payment; onReceipt?: (paymentId: number) => void }) {
   const t = useT();
+  const method = <Tag>{METHODS.includes(p.method) ? t(`payMethod.${p.method}` as MessageKey) : p.method}</Tag>;
   return (
-    <Card size="small" data-testid="my-payment" title={formatYuan(p.amount)} extra={<Tag>{METHODS.includes(p.method) ? t(`payMethod.${p.method}` as MessageKey) : p.method}</Tag>}>
+    <Card
+      size="small"
+      data-testid="my-payment"
+      title={formatYuan(p.amount)}
+      extra={
+        <Flex gap={4} align="center">
+          {method}
+          {onReceipt && (
+            <Button size="small" type="link" data-testid="my-payment-receipt" onClick={() => onReceipt(p.id)}>
+              {t('receipt.open')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('bills.paidAt')}>{formatDateTime(p.paid_at)}</Descriptions.Item>
         {p.fee_id !== null && p.fee_id !== undefined && <Descriptions.Item label={t('account.forBill')}>{t('bill.detailTitle', { id: p.fee_id })}</Descriptions.Item>}
+        {p.reference && <Descriptions.Item label={t('receipt.reference')}>{p.reference}</Descriptions.Item>}
       </Descriptions>
     </Card>
   );

@@ -1,11 +1,13 @@
 // A household's contract terms (W 9.1.7, when recorded), its season fees (R-BILL-1) and the
-// payments received, money in ¥ with two decimals.
-import { Alert, Descriptions, Empty, Flex, Skeleton, Table, Typography } from 'antd';
+// payments received, each with its receipt (供热费收据, R-BILL-1), money in ¥ with two decimals.
+import { Alert, Button, Descriptions, Empty, Flex, Skeleton, Table, Typography } from 'antd';
+import { useState } from 'react';
 import type { Page } from '../../api/client';
 import type { Fee, Household, Payment } from '../../api/types';
 import { useApi } from '../../api/useApi';
-import { formatDate, formatDateTime, formatYuan } from '../../format';
+import { formatDate, formatDateTime, formatYuan, MISSING } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
+import ReceiptModal from '../receipt/ReceiptModal';
 
 const METHODS = ['cash', 'bank', 'wechat', 'alipay', 'offset'];
 
@@ -13,6 +15,7 @@ export default function Bills({ household }: { household: Household }) {
   const t = useT();
   const fees = useApi<Page<Fee>>('/api/v1/fees', { household_id: household.id, limit: 100 });
   const payments = useApi<Page<Payment>>('/api/v1/payments', { household_id: household.id, limit: 100 });
+  const [receiptOf, setReceiptOf] = useState<number | null>(null);
   const contract = household.contract && typeof household.contract === 'object' ? Object.entries(household.contract as Record<string, unknown>) : [];
   const error = fees.error ?? payments.error;
   if (error) return <Alert type="error" showIcon message={error instanceof Error ? error.message : String(error)} />;
@@ -59,10 +62,22 @@ export default function Bills({ household }: { household: Household }) {
           columns={[
             { title: t('bills.paidAt'), dataIndex: 'paid_at', width: 160, render: (v: string) => formatDateTime(v) },
             { title: t('bills.amount'), dataIndex: 'amount', width: 140, align: 'right', render: (v: number) => formatYuan(v) },
-            { title: t('bills.method'), dataIndex: 'method', render: (m: string) => (METHODS.includes(m) ? t(`payMethod.${m}` as MessageKey) : m) },
+            { title: t('bills.method'), dataIndex: 'method', width: 120, render: (m: string) => (METHODS.includes(m) ? t(`payMethod.${m}` as MessageKey) : m) },
+            { title: t('receipt.reference'), dataIndex: 'reference', render: (r: string | null | undefined) => r || MISSING },
+            {
+              title: t('receipt.open'),
+              key: 'receipt',
+              width: 80,
+              render: (_: unknown, p: Payment) => (
+                <Button size="small" type="link" data-testid="payment-receipt" onClick={() => setReceiptOf(p.id)}>
+                  {t('receipt.open')}
+                </Button>
+              ),
+            },
           ]}
         />
       </div>
+      <ReceiptModal paymentId={receiptOf} onClose={() => setReceiptOf(null)} />
     </Flex>
   );
 }
