@@ -45,6 +45,25 @@ TEST(Cli, PolicyByFile) {
   EXPECT_EQ(j["basis"], "platform default (W 10.2.3)");
 }
 
+// R-OUT-1 (issue 15: "hearth calc deadline --rule outage-notice and the stored obligations
+// agree"): the binary answers what the engine answers; OutagesApi checks that a stored stop's
+// notice_due is the engine's. A planned stop is announced 48 h before it starts (Weihai); an
+// emergency within 1 h of its start (the platform default).
+TEST(Cli, OutageNoticeDeadlines) {
+  const struct {
+    const char* rule;
+    const char* deadline;
+  } cases[] = {{"outage-notice", "2026-01-18T08:00:00+08:00"},
+               {"emergency-notice", "2026-01-20T09:00:00+08:00"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.rule);
+    auto r = RunHearth({"calc", "deadline", "--policy", "weihai", "--rule", c.rule, "--from",
+                        "2026-01-20T08:00:00+08:00"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["deadline"], c.deadline);
+  }
+}
+
 TEST(Cli, BadInputIsOneLineOnStderrAndExit2) {
   struct Case {
     std::vector<std::string> args;
