@@ -89,7 +89,7 @@ inline constexpr int64_t kMaxBillChargeFen = kMaxBillAreaCenti / 100 * kMaxBillP
 Result<Bill> ComputeBill(const BillInput& input);
 
 /// The bill line of an approved change's settlement by area: code "change", e.g.
-/// "停止供暖：自 2026-01-10 起 66/121 日，85.55 m² × 26.00 元/m²", amount_fen the settlement's.
+/// "停止供暖：自 2026-01-10 起 65/121 日，85.55 m² × 22.50 元/m²", amount_fen the settlement's.
 BillLine ChangeLine(HeatingChangeKind kind, Date effective, const HeatingChangeSettlement& s);
 
 /// `fee_fen` × `days` / `of_days`, rounded once, half away from zero. Precondition: of_days > 0,
