@@ -273,9 +273,10 @@ describe('CompanyComparison', () => {
     const refusal = await screen.findByTestId('regulator-refusal', undefined, { timeout: 8000 });
     expect(refusal.textContent).toContain('结束日期不正确。');
     expect(refusal.textContent).toContain(TOO_LONG);
-    // On the field: marked, the server's message under it.
-    expect(screen.getByTestId('regulator-period-error').textContent).toBe(TOO_LONG);
-    expect(screen.getByPlaceholderText('结束日期').closest('.ant-picker')?.className).toContain('ant-picker-status-error');
+    // On the field: marked, the server's message under it (Ant Design shows a field's help with
+    // a motion, after the alert above the page: wait for it).
+    expect((await screen.findByTestId('regulator-period-error', undefined, { timeout: 8000 })).textContent).toBe(TOO_LONG);
+    await waitFor(() => expect(screen.getByPlaceholderText('结束日期').closest('.ant-picker')?.className).toContain('ant-picker-status-error'));
     expect(screen.queryByTestId('companies-table')).toBeNull();
 
     // 按月 then 整个供暖季: back to a run of days.
@@ -296,7 +297,7 @@ describe('CompanyComparison', () => {
     renderPage('/regulator/companies?month=2026-11&policy=weihai');
     const refusal = await screen.findByTestId('regulator-refusal', undefined, { timeout: 8000 });
     expect(refusal.textContent).toContain('月份不正确。');
-    expect(screen.getByTestId('regulator-period-error').textContent).toBe('month must be YYYY-MM of 2000..2200');
-    expect(screen.getByLabelText('月份', { selector: 'input' }).closest('.ant-picker')?.className).toContain('ant-picker-status-error');
+    expect((await screen.findByTestId('regulator-period-error', undefined, { timeout: 8000 })).textContent).toBe('month must be YYYY-MM of 2000..2200');
+    await waitFor(() => expect(screen.getByLabelText('月份', { selector: 'input' }).closest('.ant-picker')?.className).toContain('ant-picker-status-error'));
   });
 });
