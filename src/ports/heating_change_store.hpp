@@ -41,6 +41,9 @@ struct HeatingChangeRecord {
   std::string decision_note;                                 ///< an approval's or refusal's
   std::optional<rules::HeatingChangeSettlement> settlement;  ///< an approval by area's
   int64_t version = 0;  ///< steps taken, the taking in included
+  /// A stop the company decided for this fee's arrears (W 9.2.2, rules/arrears.hpp), not applied
+  /// for: it has no documents and is approved when written.
+  std::optional<int64_t> arrears_fee_id;
   std::string created_by;
   Instant created_at;
 };
@@ -74,6 +77,13 @@ class HeatingChangeStore {
   /// ignored) with `outbox` and its audit entry by `created_by`.
   virtual Result<HeatingChangeRecord> Create(const HeatingChangeRecord& application,
                                              std::span<const OutboxMessage> outbox) = 0;
+  /// Inserts `stop` (a stop with `arrears_fee_id`, its decision and settlement) approved at
+  /// once (version 1), stops the household in the same transaction as Move's approval does, with
+  /// `outbox` and the audit entries by `stop.decided_by`. already_exists (field "fee") when an
+  /// approved stop names the fee already; failed_precondition (field "household") when the
+  /// household is no longer heated.
+  virtual Result<HeatingChangeRecord> StopForArrears(const HeatingChangeRecord& stop,
+                                                     std::span<const OutboxMessage> outbox) = 0;
   /// not_found (field "id").
   virtual Result<HeatingChangeRecord> Get(int64_t id) = 0;
   /// Newest first (by id, descending).

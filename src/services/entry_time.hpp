@@ -15,16 +15,17 @@ namespace hearth::services {
 inline constexpr auto kFutureSlack = std::chrono::minutes{5};
 inline constexpr auto kMaxEntryDelay = std::chrono::days{7};
 
-/// invalid_argument naming "received_at" when `received` is over kFutureSlack after `now` or
-/// over kMaxEntryDelay before it.
-inline Status CheckEntryTime(Instant received, Instant now) {
+/// invalid_argument naming `field` when `received` is over kFutureSlack after `now` or over
+/// kMaxEntryDelay before it.
+inline Status CheckEntryTime(Instant received, Instant now,
+                             const std::string& field = "received_at") {
   if (received > now + kFutureSlack) {
-    return Error::InvalidArgument("received_at is in the future", "received_at");
+    return Error::InvalidArgument(field + " is in the future", field);
   }
   if (received < now - kMaxEntryDelay) {
     return Error::InvalidArgument(
-        "received_at is more than 7 days ago: a form is entered within the week it was taken in",
-        "received_at");
+        field + " is more than 7 days ago: a form is entered within the week it was taken in",
+        field);
   }
   return OkStatus();
 }

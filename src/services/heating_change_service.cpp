@@ -34,7 +34,8 @@ ports::OutboxMessage Message(const ports::HeatingChangeRecord& c, int64_t step, 
 
 HeatingChangeRead Read(ports::HeatingChangeRecord c, const OrderActor& actor) {
   HeatingChangeRead r;
-  r.missing = rules::MissingHeatingChangeDocuments(c.change);
+  // A stop for arrears is the company's decision, not an application: it has no documents.
+  if (!c.arrears_fee_id) r.missing = rules::MissingHeatingChangeDocuments(c.change);
   r.actions = rules::AllowedHeatingChangeActions(c.change, c.state, actor.role);
   r.record = std::move(c);
   return r;
@@ -155,6 +156,39 @@ Result<HeatingChangeRead> HeatingChangeService::Act(int64_t id, HeatingChangeAct
   auto moved = store_.Move(id, after, action, actor.name, told);
   if (!moved.ok()) return moved.error();
   return Read(std::move(*moved), actor);
+}
+
+Result<HeatingChangeRead> HeatingChangeService::StopForArrears(
+    const ports::HouseholdView& household, int64_t fee_id, Date effective,
+    const std::string& decision_note, const OrderActor& actor) const {
+  const Instant now = clock_.Now();
+  ports::HeatingChangeRecord c;
+  c.company_id = household.company_id;
+  c.household_id = household.id;
+  c.applicant = actor.name;
+  c.change.kind = HeatingChangeKind::kStop;
+  c.change.received = LocalDate(now);
+  c.change.effective = effective;
+  c.change.heated = true;
+  c.change.area_before = c.change.area_after = household.area_m2_centi;
+  c.received_at = now;
+  c.metered = household.billing == "meter";
+  c.state = HeatingChangeState::kApproved;
+  c.decided_at = now;
+  c.decided_by = actor.name;
+  c.decision_note = decision_note;
+  c.arrears_fee_id = fee_id;
+  c.created_by = actor.name;
+  c.created_at = now;
+  if (!c.metered) {
+    auto settled = Settle(c);
+    if (!settled.ok()) return settled.error();
+    c.settlement = *settled;
+  }
+  const ports::OutboxMessage told = Message(c, 1, now);
+  auto stored = store_.StopForArrears(c, std::span(&told, 1));
+  if (!stored.ok()) return stored.error();
+  return Read(std::move(*stored), actor);
 }
 
 Result<HeatingChangeRead> HeatingChangeService::Get(int64_t id, const OrderActor& actor) const {

@@ -28,6 +28,7 @@
 #include "core/result.hpp"
 #include "ports/clock.hpp"
 #include "ports/heating_change_store.hpp"
+#include "ports/record_views.hpp"
 #include "ports/record_store.hpp"
 #include "services/connection_service.hpp"
 #include "services/judging_service.hpp"
@@ -74,6 +75,13 @@ class HeatingChangeService {
   Result<HeatingChangeRead> Act(int64_t id, rules::HeatingChangeAction action,
                                 const rules::HeatingChangeMoveInput& input,
                                 const OrderActor& actor) const;
+  /// Writes the stop for arrears that ArrearsService decided (W 9.2.2; it checks the steps): the
+  /// household stops on `effective`, settled as an approved stop by area is, the household told
+  /// through the outbox. The decision note says why. Errors: "tariff" (above); the store's
+  /// already_exists ("fee") and failed_precondition ("household").
+  Result<HeatingChangeRead> StopForArrears(const ports::HouseholdView& household, int64_t fee_id,
+                                           Date effective, const std::string& decision_note,
+                                           const OrderActor& actor) const;
   /// not_found outside the actor's scope.
   Result<HeatingChangeRead> Get(int64_t id, const OrderActor& actor) const;
   /// In the actor's scope (its company or household overrides the query's), newest first.

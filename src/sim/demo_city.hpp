@@ -50,7 +50,8 @@ struct DemoLogin {
 
 struct DemoSummary {
   int64_t companies = 0, districts = 0, seasons = 0, substations = 0, buildings = 0, partitions = 0,
-          households = 0, rooms = 0, sensors = 0, tariffs = 0, fees = 0;
+          households = 0, rooms = 0, sensors = 0, tariffs = 0, fees = 0,
+          payments = 0;
   std::vector<DemoLogin> logins;  ///< the users created (see GenerateDemoCity)
 };
 

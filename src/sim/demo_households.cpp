@@ -34,6 +34,13 @@ std::vector<int64_t> Writer::MakeMany(const char* resource, std::span<const port
   return ids;
 }
 
+int64_t PaidFen(int64_t fee_id, int64_t amount, int year, int season) {
+  if (year > season) return 0;
+  const int64_t kind = year < season ? (fee_id % 37 == 0 ? 8 : 0) : fee_id % 10;
+  if (kind < 8) return amount;
+  return kind == 8 ? amount / 2 : 0;
+}
+
 void HouseholdBatch::Draw(Rng& rng, const DistrictSpec& district, const Flat& flat) {
   const bool meter = rng.Chance(50);
   const bool stopped = rng.Chance(30);
@@ -95,8 +102,24 @@ void HouseholdBatch::Write(Writer& w, const CompanySpec& spec, const rules::Poli
            {"due_on", FormatDate(rules::SeasonOf(policy.season, year).official_start)}});
     }
   }
-  w.MakeMany("fees", fees);
+  const std::vector<int64_t> fee_ids = w.MakeMany("fees", fees);
   summary.fees += static_cast<int64_t>(fees.size());
+  std::vector<ports::Fields> payments;
+  for (size_t i = 0; i < fees.size(); ++i) {
+    const int year = static_cast<int>(std::get<int64_t>(fees[i].at("season")));
+    const int64_t due = PaidFen(fee_ids[i], std::get<int64_t>(fees[i].at("amount")), year, season);
+    if (due == 0) continue;
+    static constexpr std::array<const char*, 4> kMethods = {"bank", "wechat", "alipay", "cash"};
+    const Date on = *ParseDate(std::get<std::string>(fees[i].at("due_on"))) -
+                    std::chrono::days{fee_ids[i] % 20 + 1};
+    payments.push_back({{"household_id", fees[i].at("household_id")},
+                        {"fee_id", fee_ids[i]},
+                        {"amount", due},
+                        {"paid_at", FormatLocal(StartOfLocalDay(on) + std::chrono::hours{10})},
+                        {"method", kMethods[static_cast<size_t>(fee_ids[i]) % kMethods.size()]}});
+  }
+  w.MakeMany("payments", payments);
+  summary.payments += static_cast<int64_t>(payments.size());
   *this = HouseholdBatch{};
 }
 

@@ -57,8 +57,9 @@ class HouseholdBatch {
   void Draw(Rng& rng, const DistrictSpec& district, const Flat& flat);
   /// Writes the households drawn, in the order drawn, each with its bedrooms (1 to 3 by area)
   /// and living room (R-TEMP-3) and, when heated and billed by area, a fee for each of the
-  /// seasons season-1..season+1 (R-BILL-1). Each first bedroom joins `bedrooms`, the rooms a
-  /// sensor may go to. The batch is empty afterwards.
+  /// seasons season-1..season+1 (R-BILL-1), paid as PaidFen says, 1 to 20 days before it was
+  /// due. Each first bedroom joins `bedrooms`, the rooms a sensor may go to. The batch is empty
+  /// afterwards.
   void Write(Writer& w, const CompanySpec& spec, const rules::Policy& policy, int season,
              std::vector<Sensored>& bedrooms, DemoSummary& summary);
 
@@ -67,6 +68,11 @@ class HouseholdBatch {
   std::vector<ports::Fields> households_;
   std::vector<bool> with_fee_;
 };
+
+/// What the demo city's household paid of a fee of `amount` for `year` (R-BILL-1, W 9.2.2: some
+/// in arrears): the seasons before `season` in full but one fee in 37 paid by half; `season`'s in
+/// full for 8 fees in 10, by half for one, nothing for one; later seasons nothing yet.
+int64_t PaidFen(int64_t fee_id, int64_t amount, int year, int season);
 
 /// A sensor in the first bedroom of about 5 % of the households, spread at random, and always
 /// of bedrooms[login] (the household login's), installed on `installed_on`.

@@ -191,12 +191,17 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     const auto changed = nlohmann::json::parse(changes.body)["items"];
     for (const auto& c : changed) {
       kinds.insert(c["kind"].get<std::string>() + " " + c["state"].get<std::string>());
-      if (c["state"] == "approved") {
+      // Settled pro rata by area (a credit); a household billed by meter is settled by its meter.
+      if (c["state"] == "approved" && c["billing"] == "area") {
         EXPECT_EQ(c["settlement"]["amount"].get<std::string>().substr(0, 1), "-") << c;
+      } else if (c["state"] == "approved") {
+        EXPECT_TRUE(c["settlement"].is_null()) << c;
       }
     }
+    // With the stop for arrears (below), an approved stop naming its fee.
     EXPECT_EQ(kinds, (std::multiset<std::string>{"decrease refused", "increase received",
-                                                 "resume received", "stop approved"}))
+                                                 "resume received", "stop approved",
+                                                 "stop approved"}))
         << changes.body;
     // The last whole season's bills (R-BILL-1): the meters billed by their readings, a faulty or
     // unread one by area saying why (W 10.3 (10.3 c)); most area-billed households had their fee.
@@ -223,6 +228,24 @@ TEST(DemoCli, GeneratesTheCityOnceAndItsLoginsWork) {
     // By meter, and by area saying why; an area-billed household without a fee yet (one
     // resumed this week) is billed too.
     EXPECT_TRUE(bases.count("meter") && bases.count("area (why)")) << bill_items.size();
+    // Arrears (W 9.2.2) per company: one stopped after two proven reminders and the week to
+    // pay, one that may be stopped in 5 days, one with an SMS waiting for the gateway.
+    EXPECT_TRUE(std::regex_search(out, std::regex("Reminded households in arrears 10 times; "
+                                                  "stopped heat for 2 of them")))
+        << out;
+    auto arrears = Fetch(demo.port(), "GET", "/api/v1/arrears?limit=1000", "", Bearer(manager));
+    ASSERT_EQ(arrears.status, 200u) << arrears.body;
+    int arrears_stops = 0, may_stop = 0, pending = 0;
+    const auto overdue = nlohmann::json::parse(arrears.body)["items"];
+    for (const auto& f : overdue) {
+      arrears_stops += f["stop_heating_change_id"].is_null() ? 0 : 1;
+      may_stop += f["reminders_proven"] == 2 && f["stop_heating_change_id"].is_null();
+      for (const auto& r : f["reminders"]) pending += r["delivery"] == "pending";
+    }
+    EXPECT_EQ(arrears_stops, 1) << arrears.body.substr(0, 2000);
+    EXPECT_EQ(may_stop, 1);
+    EXPECT_EQ(pending, 1);
+    EXPECT_GT(overdue.size(), 3u);
     // Heat-meter disputes (R-METER-1) per company: a failed meter (the company pays, the
     // household billed by area), a passed one (the household pays), the company's own open.
     EXPECT_TRUE(std::regex_search(out, std::regex("Recorded 6 heat-meter disputes: 2 meters "

@@ -115,6 +115,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Bills')),
   },
   {
+    path: '/arrears',
+    menu: 'menu.arrears',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/Arrears')),
+  },
+  {
     path: '/reliefs',
     menu: 'menu.reliefs',
     group: 'menu.billing',

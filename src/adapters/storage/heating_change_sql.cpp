@@ -19,7 +19,7 @@ constexpr const char* kColumns =
     "id, company_id, household_id, applicant, kind, received_at, received_day, effective, heated, "
     "area_before, area_after, metered, documents, note, state, decided_at, decided_by, reason, "
     "decision_note, settlement_fen, settlement_area, settlement_days, season_days, season, "
-    "price_fen, version, created_by, created_at";
+    "price_fen, version, created_by, created_at, arrears_fee_id";
 
 Error Corrupt(const std::string& what) {
   return Error::Internal("a stored heating change is malformed: " + what);
@@ -86,6 +86,7 @@ Result<HeatingChangeRecord> ToRecord(const Rows& rows, size_t i) {
   c.version = rows.Int(i, k++);
   c.created_by = rows.Text(i, k++);
   c.created_at = FromUnix(rows.Int(i, k++));
+  if (!rows.IsNull(i, k)) c.arrears_fee_id = rows.Int(i, k);
   return c;
 }
 
@@ -102,6 +103,7 @@ std::string StateJson(const HeatingChangeRecord& c) {
             {"documents", DocumentsJson(c.change.documents)},
             {"state", rules::HeatingChangeStateName(c.state)}};
   if (c.decided_at) j["decided_at"] = FormatLocal(*c.decided_at);
+  if (c.arrears_fee_id) j["arrears_fee_id"] = *c.arrears_fee_id;
   if (!c.reason.empty()) j["reason"] = c.reason;
   if (c.settlement) {
     j["settlement_fen"] = c.settlement->amount_fen;
@@ -174,6 +176,52 @@ Result<HeatingChangeRecord> SqlHeatingChangeStore::Create(
     return FinishChange(*conn_,
                         {"heating-change", "heating_changes", id, in.created_by, "",
                          WithStep(StateJson(*after), "apply", in.note)},
+                        outbox);
+  });
+  if (!s.ok()) return s.error();
+  return GetLocked(id);
+}
+
+Result<HeatingChangeRecord> SqlHeatingChangeStore::StopForArrears(
+    const HeatingChangeRecord& in, std::span<const ports::OutboxMessage> outbox) {
+  using S = rules::HeatingChangeSettlement;
+  if (!in.arrears_fee_id || in.change.kind != HeatingChangeKind::kStop) {
+    return Error::Internal("StopForArrears takes a stop naming its fee");
+  }
+  MutexLock lock(mutex_);
+  int64_t id = 0;
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto dup = conn_->Query(
+        "SELECT id FROM heating_changes WHERE arrears_fee_id = $1 AND state = 'approved'",
+        {*in.arrears_fee_id});
+    if (!dup.ok()) return dup.error();
+    if (!dup->empty()) {
+      return Error::AlreadyExists("heat is already stopped for this fee (heating change " +
+                                      std::to_string(dup->Int(0, 0)) + ")",
+                                  "fee");
+    }
+    auto ins = conn_->Query(
+        "INSERT INTO heating_changes (company_id, household_id, applicant, kind, received_at, "
+        "received_day, effective, heated, area_before, area_after, metered, documents, note, "
+        "state, decided_at, decided_by, reason, decision_note, settlement_fen, settlement_area, "
+        "settlement_days, season_days, season, price_fen, version, created_by, created_at, "
+        "arrears_fee_id) VALUES ($1, $2, $3, 'stop', $4, $5, $6, 1, $7, $7, $8, '[]', $9, "
+        "'approved', $10, $11, '', $12, $13, $14, $15, $16, $17, $18, 1, $11, $4, $19) "
+        "RETURNING id",
+        {in.company_id, in.household_id, in.applicant, Unix(in.received_at),
+         FormatDate(in.change.received), FormatDate(in.change.effective), in.change.area_before,
+         int64_t{in.metered ? 1 : 0}, in.note, Opt(in.decided_at), in.decided_by,
+         in.decision_note, OptSettlement(in, &S::amount_fen), OptSettlement(in, &S::area),
+         OptSettlement(in, &S::days), OptSettlement(in, &S::season_days),
+         OptSettlement(in, &S::season), OptSettlement(in, &S::price_fen), *in.arrears_fee_id});
+    if (!ins.ok()) return ins.error();
+    id = ins->Int(0, 0);
+    auto after = GetLocked(id);
+    if (!after.ok()) return after.error();
+    if (auto c = ChangeHousehold(*after, in.decided_by); !c.ok()) return c;
+    return FinishChange(*conn_,
+                        {"heating-change", "heating_changes", id, in.decided_by, "",
+                         WithStep(StateJson(*after), "stop-for-arrears", in.decision_note)},
                         outbox);
   });
   if (!s.ok()) return s.error();

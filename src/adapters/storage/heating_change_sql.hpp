@@ -18,6 +18,9 @@ class SqlHeatingChangeStore final : public ports::HeatingChangeStore {
 
   Result<ports::HeatingChangeRecord> Create(const ports::HeatingChangeRecord& application,
                                             std::span<const ports::OutboxMessage> outbox) override;
+  Result<ports::HeatingChangeRecord> StopForArrears(
+      const ports::HeatingChangeRecord& stop,
+      std::span<const ports::OutboxMessage> outbox) override;
   Result<ports::HeatingChangeRecord> Get(int64_t id) override;
   Result<std::vector<ports::HeatingChangeRecord>> List(
       const ports::HeatingChangeQuery& query) override;

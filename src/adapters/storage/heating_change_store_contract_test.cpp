@@ -2,7 +2,8 @@
 // R-ACCT-1, W 9.1.8): an application kept as taken in, with its outbox message and audit entry;
 // steps compare-and-set on the version; an approval changes the household (status or area),
 // audited, and only while the household is as the application found it; the settlement is kept;
-// lists newest first with filters and a cursor.
+// lists newest first with filters and a cursor; a stop for arrears is approved when written,
+// once per fee.
 #include <gtest/gtest.h>
 
 #include "adapters/storage/heating_change_sql.hpp"
@@ -168,6 +169,61 @@ TEST_P(HeatingChangeStoreContract, AnApprovalFindingTheHouseholdChangedWritesNot
   EXPECT_EQ(store_->Get(second->id)->state, HeatingChangeState::kReceived);
   EXPECT_EQ(store_->Get(second->id)->version, 1);
   EXPECT_EQ(Household("area_m2"), "10000");
+}
+
+TEST_P(HeatingChangeStoreContract, AStopForArrearsIsApprovedAtOnceAndOnlyOnce) {
+  auto fee = records_->Create(*model::FindResource("fees"),
+                              {{"household_id", a_.household_id},
+                               {"season", int64_t{2026}},
+                               {"amount", int64_t{200000}},
+                               {"due_on", "2026-11-15"}},
+                              {}, "setup");
+  ASSERT_TRUE(fee.ok()) << fee.error().message;
+  ports::HeatingChangeRecord stop = Approved(Application(a_, HeatingChangeKind::kStop));
+  stop.change.documents.clear();
+  stop.arrears_fee_id = fee->id;
+  const ports::OutboxMessage msg = Message();
+  auto stored = store_->StopForArrears(stop, std::span(&msg, 1));
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  EXPECT_EQ(stored->state, HeatingChangeState::kApproved);
+  EXPECT_EQ(stored->version, 1);
+  EXPECT_EQ(stored->arrears_fee_id, fee->id);
+  EXPECT_TRUE(stored->change.documents.empty());
+  EXPECT_EQ(stored->decided_by, "m");
+  ASSERT_TRUE(stored->settlement.has_value());
+  EXPECT_EQ(stored->settlement->amount_fen, -18466);
+  EXPECT_EQ(Household("heating_status"), "stopped");
+  auto audit = records_->Audit(std::nullopt, 2);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 2u);
+  EXPECT_EQ((*audit)[0].resource, "heating_changes");
+  EXPECT_NE((*audit)[0].after_json.find("stop-for-arrears"), std::string::npos);
+  EXPECT_EQ((*audit)[1].resource, "households");
+  EXPECT_EQ(outbox_->HouseholdMessages(a_.household_id, std::nullopt, 10)->size(), 1u);
+  // The approved changes read it like any other stop.
+  auto approved = store_->ApprovedAfter(a_.company_id, D("2026-11-01"));
+  ASSERT_TRUE(approved.ok());
+  ASSERT_EQ(approved->size(), 1u);
+  EXPECT_EQ(approved->front().id, stored->id);
+
+  auto again = store_->StopForArrears(stop, {});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(again.error().field, "fee");
+  // Another fee of a household stopped meanwhile: refused, nothing written.
+  auto next = records_->Create(*model::FindResource("fees"),
+                               {{"household_id", a_.household_id},
+                                {"season", int64_t{2027}},
+                                {"amount", int64_t{200000}},
+                                {"due_on", "2027-11-15"}},
+                               {}, "setup");
+  ASSERT_TRUE(next.ok());
+  stop.arrears_fee_id = next->id;
+  auto stopped = store_->StopForArrears(stop, {});
+  ASSERT_FALSE(stopped.ok());
+  EXPECT_EQ(stopped.error().field, "household");
+  ports::HeatingChangeQuery all;
+  EXPECT_EQ(store_->List(all)->size(), 1u);
 }
 
 TEST_P(HeatingChangeStoreContract, ApprovedChangesWithWhereTheirHouseholdIs) {

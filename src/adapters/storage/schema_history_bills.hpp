@@ -60,4 +60,18 @@ CREATE INDEX bills_company ON bills (company_id, fee_id);
 CREATE INDEX bills_household ON bills (household_id, fee_id);
 )sql";
 
+// Migration 30 (R-BILL-1, W 9.2.2): a reminder of the arrears flow names its fee, says what it
+// said and who sent it, and, sent by the platform, its outbox message (whose delivery proves it);
+// a stop for arrears is an approved heating change naming the fee.
+inline constexpr const char* kArrearsSql = R"sql(
+ALTER TABLE reminders ADD COLUMN fee_id BIGINT REFERENCES fees(id);
+ALTER TABLE reminders ADD COLUMN content TEXT;
+ALTER TABLE reminders ADD COLUMN sent_by TEXT;
+ALTER TABLE reminders ADD COLUMN message_id TEXT;
+CREATE INDEX reminders_fee_id ON reminders (fee_id);
+ALTER TABLE heating_changes ADD COLUMN arrears_fee_id BIGINT REFERENCES fees(id);
+CREATE INDEX heating_changes_arrears_fee ON heating_changes (arrears_fee_id);
+CREATE INDEX fees_due_on ON fees (due_on);
+)sql";
+
 }  // namespace hearth::adapters::storage

@@ -13,6 +13,7 @@
 #include "app/cli/environment.hpp"
 #include "app/cli/serve_flags.hpp"
 #include "rules/season.hpp"
+#include "sim/demo_arrears.hpp"
 #include "sim/demo_bills.hpp"
 #include "sim/demo_city.hpp"
 #include "sim/demo_connections.hpp"
@@ -42,7 +43,7 @@ void PrintCity(const sim::DemoSummary& c, uint64_t seed) {
             << c.districts << " districts, " << c.seasons << " seasons, " << c.substations
             << " substations, " << c.buildings << " buildings, " << c.partitions << " partitions, "
             << c.households << " households, " << c.rooms << " rooms, " << c.sensors << " sensors, "
-            << c.tariffs << " tariffs, " << c.fees << " fees.\n";
+            << c.tariffs << " tariffs, " << c.fees << " fees, " << c.payments << " payments.\n";
   if (!c.logins.empty()) {
     std::cout << "Demo logins (POST /api/v1/auth/login with {\"username\",\"password\"}); each "
                  "company has its own manager, agent and technician:\n";
@@ -198,6 +199,18 @@ Status SeedBills(runtime::Runtime& rt, int season) {
   return OkStatus();
 }
 
+// Arrears reminded and one stop for arrears per company (sim/demo_arrears.hpp), these two weeks.
+Status SeedArrears(runtime::Runtime& rt, const std::string& login_household) {
+  auto made = sim::GenerateDemoArrears(rt.db->records, rt.db->arrears_store,
+                                       rt.db->heating_change_store, rt.db->judging,
+                                       login_household, rt.clock.Now());
+  if (!made.ok()) return made.error();
+  std::cout << "Reminded households in arrears " << made->reminders << " times; stopped heat for "
+            << made->stops << " of them.\n"
+            << std::flush;
+  return OkStatus();
+}
+
 // Heat-meter disputes (sim/demo_meter_disputes.hpp): failed, passed and open, per company.
 Status SeedMeterDisputes(runtime::Runtime& rt) {
   auto made = sim::GenerateDemoMeterDisputes(rt.db->records, rt.db->meter_disputes);
@@ -224,8 +237,8 @@ Status SeedEnergy(runtime::Runtime& rt, int season) {
 }
 
 // Generates the city, with its work orders, heating stops, findings, insurance claims,
-// connection applications, heating changes, meter disputes, bills and dispatch reports, when the
-// database has no company; a database with companies is served as it is.
+// connection applications, heating changes, meter disputes, bills, arrears and dispatch reports,
+// when the database has no company; a database with companies is served as it is.
 Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_season) {
   auto empty = sim::HasNoCompanies(rt.db->records);
   if (!empty.ok()) return empty.error();
@@ -253,6 +266,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedHeatingChanges(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   if (auto s = SeedMeterDisputes(rt); !s.ok()) return s;
   if (auto s = SeedBills(rt, options.season - 1); !s.ok()) return s;
+  if (auto s = SeedArrears(rt, LoginHousehold(city->logins)); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 

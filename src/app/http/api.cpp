@@ -4,6 +4,7 @@
 
 #include "adapters/storage/disk_space.hpp"
 #include "app/http/admin.hpp"
+#include "app/http/arrears.hpp"
 #include "app/http/bills.hpp"
 #include "app/http/connections.hpp"
 #include "app/http/energy.hpp"
@@ -177,6 +178,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddConnectionRoutes(router, rt.db->connections, rt.db->records, rt.db->auth);         // R-CONN-1
   AddHeatingChangeRoutes(router, rt.db->heating_changes, rt.db->records, rt.db->auth);  // R-ACCT-1
   AddBillRoutes(router, rt.db->billing, rt.db->records, rt.db->auth);                   // R-BILL-1
+  AddArrearsRoutes(router, rt.db->arrears, rt.db->records, rt.db->auth);  // R-BILL-1, W 9.2.2
   AddJobRoutes(router, rt.db->jobs, rt.db->refunds, rt.db->billing, rt.db->auth);  // /api/v1/jobs
   AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);    // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…

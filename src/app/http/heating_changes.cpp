@@ -34,35 +34,6 @@ ordered_json SettlementJson(const ports::HeatingChangeRecord& c) {
           {"price", FormatFen(s.price_fen)}};
 }
 
-ordered_json HeatingChangeJson(const services::HeatingChangeRead& read) {
-  const ports::HeatingChangeRecord& c = read.record;
-  ordered_json actions = ordered_json::array();
-  for (auto a : read.actions) actions.push_back(rules::HeatingChangeActionName(a));
-  return {{"id", c.id},
-          {"company_id", c.company_id},
-          {"household_id", c.household_id},
-          {"applicant", c.applicant},
-          {"kind", rules::HeatingChangeKindName(c.change.kind)},
-          {"received_at", FormatLocal(c.received_at)},
-          {"effective", FormatDate(c.change.effective)},
-          {"heated", c.change.heated},
-          {"area_before", FormatFen(c.change.area_before)},
-          {"area_after", FormatFen(c.change.area_after)},
-          {"billing", c.metered ? "meter" : "area"},
-          {"documents", Names(c.change.documents)},
-          {"missing", Names(read.missing)},
-          {"note", OrNull(c.note)},
-          {"state", rules::HeatingChangeStateName(c.state)},
-          {"decided_at", OrNull(c.decided_at)},
-          {"decided_by", OrNull(c.decided_by)},
-          {"reason", OrNull(c.reason)},
-          {"decision_note", OrNull(c.decision_note)},
-          {"settlement", SettlementJson(c)},
-          {"actions", std::move(actions)},
-          {"created_by", c.created_by},
-          {"created_at", FormatLocal(c.created_at)}};
-}
-
 Result<std::set<HeatingChangeDocument>> DocumentsOf(const nlohmann::json& body, bool required) {
   return NameListMember(
       body, "documents", [](const std::string& n) { return rules::ParseHeatingChangeDocument(n); },
@@ -117,6 +88,36 @@ Result<rules::HeatingChangeMoveInput> MoveFromJson(const nlohmann::json& body) {
 }
 
 }  // namespace
+
+ordered_json HeatingChangeJson(const services::HeatingChangeRead& read) {
+  const ports::HeatingChangeRecord& c = read.record;
+  ordered_json actions = ordered_json::array();
+  for (auto a : read.actions) actions.push_back(rules::HeatingChangeActionName(a));
+  return {{"id", c.id},
+          {"company_id", c.company_id},
+          {"household_id", c.household_id},
+          {"applicant", c.applicant},
+          {"kind", rules::HeatingChangeKindName(c.change.kind)},
+          {"received_at", FormatLocal(c.received_at)},
+          {"effective", FormatDate(c.change.effective)},
+          {"heated", c.change.heated},
+          {"area_before", FormatFen(c.change.area_before)},
+          {"area_after", FormatFen(c.change.area_after)},
+          {"billing", c.metered ? "meter" : "area"},
+          {"documents", Names(c.change.documents)},
+          {"missing", Names(read.missing)},
+          {"note", OrNull(c.note)},
+          {"state", rules::HeatingChangeStateName(c.state)},
+          {"decided_at", OrNull(c.decided_at)},
+          {"decided_by", OrNull(c.decided_by)},
+          {"reason", OrNull(c.reason)},
+          {"decision_note", OrNull(c.decision_note)},
+          {"settlement", SettlementJson(c)},
+          {"arrears_fee_id", OrNull(c.arrears_fee_id)},
+          {"actions", std::move(actions)},
+          {"created_by", c.created_by},
+          {"created_at", FormatLocal(c.created_at)}};
+}
 
 void AddHeatingChangeRoutes(adapters::http::Router& router,
                             const services::HeatingChangeService& service,

@@ -16,8 +16,11 @@
 // days and the price), and `actions`, what the caller may do next. Statuses: 400 naming the field,
 // 403 for a role that may not take the step, 404 outside the caller's scope, 409 for a state
 // that does not allow it, documents missing at approval, no tariff by area, or a household
-// changed since the application.
+// changed since the application. A stop the company decided for arrears (arrears.hpp) names its
+// fee in `arrears_fee_id` and has no documents.
 #pragma once
+
+#include <nlohmann/json.hpp>
 
 #include "adapters/http/router.hpp"
 #include "ports/record_store.hpp"
@@ -25,6 +28,9 @@
 #include "services/heating_change_service.hpp"
 
 namespace hearth::app::http {
+
+/// One application as the routes answer it (also the stop for arrears, arrears.hpp).
+nlohmann::ordered_json HeatingChangeJson(const services::HeatingChangeRead& read);
 
 void AddHeatingChangeRoutes(adapters::http::Router& router,
                             const services::HeatingChangeService& service,

@@ -281,6 +281,21 @@ void AddBodySchemas(ordered_json& schemas) {
               {"reason", Text("refuse: why (required)")},
               {"note", Text("approve, refuse: kept with the decision")}},
              {"type"});
+  schemas["ReminderNew"] = Object(
+      {{"channel", Enum({"notice", "sms", "wechat", "letter"},
+                        "张贴告知, 短信, 微信 or 催费函 (W 9.2.2); sms and wechat are sent by the "
+                        "platform")},
+       {"content", Text("what it says; by default what is owed and the due day")},
+       {"proof", Text("notice, letter: where and how it was delivered, a photo's reference "
+                      "(required); none for sms and wechat")},
+       {"sent_at", Text("notice, letter: when it was posted or sent, " + std::string(kRfc3339) +
+                        "; at most 7 days ago, by default now")}},
+      {"channel"});
+  schemas["ArrearsStop"] =
+      Object({{"effective", Text("the day heat stops, YYYY-MM-DD: not before today, nor before "
+                                 "the contract's days after the last proven reminder")},
+              {"note", Text("kept with the decision")}},
+             {"effective"});
   schemas["BillingRunNew"] = Object(
       {{"company_id", Integer("the company to bill (a manager: its own, the default)")},
        {"season", Integer("the year the season starts, e.g. 2026 for 2026-11-15 … 2027-03-15")},

@@ -18,7 +18,8 @@ Result<Connections> OpenConnections(const std::string& url) {
   for (auto* conn :
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
-        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills, &c.jobs}) {
+        &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills, &c.arrears,
+        &c.jobs}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -79,6 +80,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       heating_changes(heating_change_store, records, judging, clock),
       bill_store(std::move(c.bills)),
       billing(bill_store, records, policies, clock, &heating_change_store),
+      arrears_store(std::move(c.arrears)),
+      arrears(arrears_store, records, heating_changes, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

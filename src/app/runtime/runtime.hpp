@@ -21,6 +21,7 @@
 #include "adapters/crypto/hashing_pool.hpp"
 #include "adapters/crypto/password_hash.hpp"
 #include "adapters/crypto/tokens.hpp"
+#include "adapters/storage/arrears_sql.hpp"
 #include "adapters/storage/bill_sql.hpp"
 #include "adapters/storage/connection_sql.hpp"
 #include "adapters/storage/database_watch.hpp"
@@ -43,6 +44,7 @@
 #include "adapters/storage/user_store_sql.hpp"
 #include "adapters/storage/work_order_sql.hpp"
 #include "services/alert_service.hpp"
+#include "services/arrears_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/billing_service.hpp"
 #include "services/calendar_service.hpp"
@@ -95,7 +97,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes, heating_changes, bills, jobs;
+      insurance, connections, meter_disputes, heating_changes, bills, arrears, jobs;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -150,6 +152,8 @@ class Database {
   services::HeatingChangeService heating_changes;  ///< 增减停复 (R-ACCT-1)
   adapters::storage::SqlBillStore bill_store;
   services::BillingService billing;  ///< season bills (R-BILL-1, R-METER-1, R-REFUND-6)
+  adapters::storage::SqlArrearsStore arrears_store;
+  services::ArrearsService arrears;  ///< reminders and stops for arrears (R-BILL-1, W 9.2.2)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.

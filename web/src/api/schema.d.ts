@@ -220,6 +220,213 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fees past their due day and still owed (W 9.2.2), newest first: what is owed, the reminders with their proof, and when heat may stop by the contract's steps */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: Record<string, never>[];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{fee_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fee's arrears standing and reminders, owed or not */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fee_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{fee_id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind a household of an overdue fee (催费, W 9.2.2): by SMS or WeChat through the outbox, proven by its delivery; or a posted notice or letter recorded with its proof */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fee_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReminderNew"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrears/{fee_id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a household's heat for arrears (W 9.2.2: 经催收后仍不交纳), once the contract's steps are done: an approved stop, settled pro rata */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fee_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ArrearsStop"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -9064,6 +9271,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ArrearsStop: {
+            /** @description the day heat stops, YYYY-MM-DD: not before today, nor before the contract's days after the last proven reminder */
+            effective: string;
+            /** @description kept with the decision */
+            note?: string;
+        };
         BillingRunNew: {
             /** @description the company to bill (a manager: its own, the default) */
             company_id?: number;
@@ -9776,6 +9989,19 @@ export interface components {
              * @description RFC 3339 time with offset
              */
             sent_at: string;
+        };
+        ReminderNew: {
+            /**
+             * @description 张贴告知, 短信, 微信 or 催费函 (W 9.2.2); sms and wechat are sent by the platform
+             * @enum {string}
+             */
+            channel: "notice" | "sms" | "wechat" | "letter";
+            /** @description what it says; by default what is owed and the due day */
+            content?: string;
+            /** @description notice, letter: where and how it was delivered, a photo's reference (required); none for sms and wechat */
+            proof?: string;
+            /** @description notice, letter: when it was posted or sent, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00; at most 7 days ago, by default now */
+            sent_at?: string;
         };
         RevokedSessions: {
             /** @description sessions revoked by this request */

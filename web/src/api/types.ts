@@ -1222,6 +1222,9 @@ export interface HeatingChange {
   settlement: HeatingChangeSettlement | null;
   /** What the caller may do now: the buttons come from here. */
   actions: Array<HeatingChangeEventType | string>;
+  /** A stop decided for arrears (POST /api/v1/arrears/{fee_id}/stop): the fee's id; else null or
+   * absent. */
+  arrears_fee_id?: number | null;
   created_by: string;
   created_at: string;
 }
@@ -1320,4 +1323,95 @@ export interface Receipt {
   /** The channel's reference: a bank slip, WeChat or Alipay transaction number; "" for none. */
   reference: string;
   outstanding: string | null;
+}
+
+// ---- Arrears and reminders (欠费催缴, R-BILL-1; W 9.2.2) -----------------------------------------
+// GET /api/v1/arrears[?company=&household=&season=&cursor=&limit=] (overdue fees still owed, the
+// newest fee first), GET /api/v1/arrears/{fee_id} (any fee in scope, even paid: outstanding
+// "0.00"), POST /api/v1/arrears/{fee_id}/reminders and POST /api/v1/arrears/{fee_id}/stop
+// (src/app/http/arrears.cpp, rules/arrears.hpp). Written by hand, bodies and answers alike, until
+// the OpenAPI document has these routes' schemas. Money is yuan as a string with two decimals.
+
+/** notice 张贴告知 and letter 催费函: delivered by hand, recorded by the hall with their proof;
+ * sms 短信 and wechat 微信: sent by the platform (the notifications outbox). */
+export type ReminderChannel = 'notice' | 'sms' | 'wechat' | 'letter';
+
+/** recorded: a notice or letter the hall recorded with its proof; pending: queued for the gateway;
+ * delivered: the gateway took it; failed: the gateway refused it, being retried. */
+export type ReminderDelivery = 'recorded' | 'pending' | 'delivered' | 'failed';
+
+/** remind: record or send a reminder (the hall: admin, manager, agent); stop: decide a stop for
+ * the arrears (admin, manager). */
+export type ArrearsAction = 'remind' | 'stop';
+
+export interface ArrearsReminder {
+  id: number;
+  channel: ReminderChannel | string;
+  /** RFC 3339: when posted (a notice, a letter) or handed to the outbox (an SMS, a WeChat message). */
+  sent_at: string;
+  sent_by: string;
+  content: string;
+  /** Where and how a notice or letter was delivered, a photo's reference; null for SMS and WeChat. */
+  proof: string | null;
+  delivery: ReminderDelivery | string;
+  delivered_at: string | null;
+  /** The gateway's attempts so far, and its last refusal (SMS, WeChat). */
+  attempts: number;
+  last_error: string | null;
+  /** Whether it counts towards the steps before a stop. */
+  proven: boolean;
+}
+
+/** GET /api/v1/arrears's items, GET /{fee_id}, and POST /{fee_id}/reminders's answer (201). */
+export interface Arrears {
+  fee_id: number;
+  company_id: number;
+  household_id: number;
+  household_code: string;
+  address: string | null;
+  /** The year the season starts: 2026 for 2026–2027. */
+  season: number;
+  /** YYYY-MM-DD. */
+  due_on: string;
+  amount: string;
+  paid: string;
+  outstanding: string;
+  /** 0 when not overdue. */
+  days_overdue: number;
+  heating_status: 'heated' | 'stopped' | string;
+  /** Proven reminders on distinct days, and how many the contract asks before a stop (default 2). */
+  reminders_proven: number;
+  reminders_needed: number;
+  /** Days from the last proven reminder before a stop may take effect (default 7). */
+  notice_days: number;
+  /** YYYY-MM-DD: the last proven reminder's day; null for none. */
+  last_reminded_on: string | null;
+  /** YYYY-MM-DD: the first day a stop may take effect; null until enough reminders are proven. */
+  may_stop_from: string | null;
+  /** The heating change (a stop) already decided for these arrears. */
+  stop_heating_change_id: number | null;
+  /** What the caller may do now: the buttons come from here. */
+  actions: Array<ArrearsAction | string>;
+  /** Newest first. */
+  reminders: ArrearsReminder[];
+}
+
+/** POST /api/v1/arrears/{fee_id}/reminders. proof is required for a notice and a letter; sent_at
+ * (RFC 3339 with offset; default now) only for them. content is optional: for an SMS or a WeChat
+ * message the server writes the standard text (the amount owed and the due date) when it is left
+ * out. */
+export interface ArrearsReminderNew {
+  channel: ReminderChannel;
+  content?: string;
+  proof?: string;
+  sent_at?: string;
+}
+
+/** POST /api/v1/arrears/{fee_id}/stop (admin, manager): answers 201 with the heating change (kind
+ * stop, state approved, arrears_fee_id set); 409 failed_precondition naming reminders (too few
+ * proven) or effective (before today or before may_stop_from). */
+export interface ArrearsStopNew {
+  /** YYYY-MM-DD. */
+  effective: string;
+  note?: string;
 }

@@ -116,4 +116,22 @@ describe('useRecordList', () => {
     expect(none.hook.result.current.filters.state).toBe('open');
     expect(none.get).not.toHaveBeenCalled();
   });
+
+  it('keys and opens a record named otherwise than by id (an arrears by its fee_id)', async () => {
+    vi.spyOn(api, 'get').mockResolvedValue({ items: [{ fee_id: 17 }], next_cursor: null });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MemoryRouter initialEntries={['/arrears']} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+        {children}
+      </MemoryRouter>
+    );
+    const hook = renderHook(
+      () => useRecordList<{ fee_id: number }, ThingFilters>({ path: '/api/v1/arrears', readFilters, writeFilters, listQuery, idOf: (r) => r.fee_id }),
+      { wrapper },
+    );
+    await waitFor(() => expect(hook.result.current.table.dataSource).toEqual([{ fee_id: 17 }]));
+    const rowKey = hook.result.current.table.rowKey as (r: { fee_id: number }) => number;
+    expect(rowKey({ fee_id: 17 })).toBe(17);
+    act(() => hook.result.current.table.onRow!({ fee_id: 17 }).onClick!({} as never));
+    expect(hook.result.current.open).toBe(17);
+  });
 });

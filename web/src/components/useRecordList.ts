@@ -4,7 +4,8 @@
 // whose drawer is open (a row's click opens it). A changed filter or page size goes back to the
 // first page; a record the page has just created is opened and the first page shown again. A list
 // without a drawer (drawer: false; its rows link or expand instead) leaves the rows' clicks alone;
-// filters that cannot be asked (listQuery null, e.g. a period out of order) ask nothing.
+// filters that cannot be asked (listQuery null, e.g. a period out of order) ask nothing. A record
+// named otherwise than by `id` (an arrears' fee_id) gives its own idOf.
 import type { TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -17,7 +18,7 @@ export type { CursorFilters } from './cursorFilters';
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-export interface RecordListOptions<F extends CursorFilters> {
+export interface RecordListOptions<F extends CursorFilters, T = { id: number }> {
   /** The list's route (GET, cursor-paged). */
   path: string;
   /** The filters in the URL, and back (the page's logic.ts). */
@@ -28,6 +29,8 @@ export interface RecordListOptions<F extends CursorFilters> {
   listQuery: (filters: F) => Query | null;
   /** Whether a row's click opens its drawer (the default); false for a list without one. */
   drawer?: boolean;
+  /** A record's id (the rows' key, the drawer's): its `id` unless said. */
+  idOf?: (record: T) => number;
 }
 
 export interface RecordList<T, F extends CursorFilters> {
@@ -46,7 +49,12 @@ export interface RecordList<T, F extends CursorFilters> {
   created: (record: { id: number }) => void;
 }
 
-export function useRecordList<T extends { id: number }, F extends CursorFilters>({ path, readFilters, writeFilters, listQuery, drawer = true }: RecordListOptions<F>): RecordList<T, F> {
+const byId = (record: object) => (record as { id: number }).id;
+
+export function useRecordList<T extends { id: number }, F extends CursorFilters>(options: RecordListOptions<F, T>): RecordList<T, F>;
+export function useRecordList<T extends object, F extends CursorFilters>(options: RecordListOptions<F, T> & { idOf: (record: T) => number }): RecordList<T, F>;
+export function useRecordList<T extends object, F extends CursorFilters>({ path, readFilters, writeFilters, listQuery, drawer = true, idOf }: RecordListOptions<F, T>): RecordList<T, F> {
+  const keyOf = idOf ?? byId;
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const query = listQuery(filters);
@@ -69,11 +77,11 @@ export function useRecordList<T extends { id: number }, F extends CursorFilters>
     go,
     list,
     table: {
-      rowKey: 'id',
+      rowKey: idOf ? (r) => idOf(r) : 'id',
       loading: list.loading,
       dataSource: list.data?.items ?? [],
       pagination: false,
-      onRow: drawer ? (r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } }) : undefined,
+      onRow: drawer ? (r) => ({ onClick: () => setOpen(keyOf(r)), style: { cursor: 'pointer' } }) : undefined,
     },
     pager: {
       page: filters.trail.length + 1,
