@@ -122,6 +122,14 @@ class BillStore {
   /// already_exists when a household of the chunk has a fee for the season by now.
   virtual Status IssueChunk(int64_t run_id, std::span<const NewBill> bills, int64_t not_heated,
                             int64_t meter_by_area) = 0;
+  /// The household of bill `fee_id` as it stands now, as the run would take it: area, status,
+  /// basis, class and the bill's season's meter reading (no offsets: the bill's own stand).
+  /// not_found (field "id").
+  virtual Result<BillingCandidate> BilledCandidate(int64_t fee_id) = 0;
+  /// Replaces bill `fee_id`'s basis, reason, area, lines, total and unapplied offset by `bill`'s
+  /// and sets its fee's amount to the total, in one transaction, audited as an update of the fee
+  /// by `actor` (before and after: the amount and the lines). not_found (field "id").
+  virtual Status Adjust(int64_t fee_id, const NewBill& bill, const std::string& actor) = 0;
   /// Marks the run finished, audited; answers it.
   virtual Result<BillingRunRecord> FinishRun(int64_t run_id) = 0;
 

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include "ports/record_views.hpp"
-#include "ports/relief_view.hpp"
 #include "rules/season.hpp"
 #include "rules/usage_history.hpp"
 #include "services/company_policy.hpp"
@@ -25,6 +23,95 @@ Error NoTariff(std::string_view billing, int64_t company_id, Date day) {
 
 }  // namespace
 
+Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, int year) const {
+  auto policy = CompanyPolicy(policies_, records_, company_id);
+  if (!policy.ok()) {
+    if (policy.error().code == ErrorCode::kNotFound) {
+      return Error::NotFound("no company " + std::to_string(company_id), "company_id");
+    }
+    return policy.error();
+  }
+  SeasonTerms t;
+  t.year = year;
+  t.season = rules::SeasonOf((*policy)->season, year);
+  auto tariffs = ports::ListViews<ports::TariffView>(records_, {{"company_id", company_id}});
+  if (!tariffs.ok()) return tariffs.error();
+  if (const auto* a = ports::TariffOn(*tariffs, "area", t.season.official_start)) t.area = *a;
+  if (const auto* m = ports::TariffOn(*tariffs, "meter", t.season.official_start)) t.meter = *m;
+  // W 9.3: the reliefs published for the company that overlap the season, in the order entered.
+  auto published = ports::ListViews<ports::ReliefView>(records_, {{"company_id", company_id}});
+  if (!published.ok()) return published.error();
+  for (ports::ReliefView& r : *published) {
+    if (r.valid_from <= t.season.official_end && t.season.official_start <= r.valid_to) {
+      t.reliefs.push_back(std::move(r));
+    }
+  }
+  // R-ACCT-1: the approved changes effective after the season's first day, by household.
+  if (changes_) {
+    auto approved = changes_->ApprovedAfter(company_id, t.season.official_start);
+    if (!approved.ok()) return approved.error();
+    for (ports::ApprovedHeatingChange& a : *approved) {
+      t.changes[a.household_id].push_back(std::move(a));
+    }
+  }
+  return t;
+}
+
+Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandidate& c,
+                                                       const SeasonTerms& t) {
+  rules::BillInput bill;
+  bill.area_centi = c.area_centi;
+  bool heated = c.heated;
+  if (auto own = t.changes.find(c.household_id); own != t.changes.end()) {
+    std::vector<rules::AreaShift> shifts;
+    for (const ports::ApprovedHeatingChange& a : own->second) {
+      shifts.push_back(a.shift);
+      if (a.settlement && a.settlement->season == t.year &&
+          a.shift.effective <= t.season.official_end) {
+        bill.changes.push_back(rules::ChangeLine(a.kind, a.shift.effective, *a.settlement));
+      }
+    }
+    bill.heated_at_start = rules::HeatedOn(c.heated, shifts, t.season.official_start);
+    if (c.basis == BillingBasis::kArea) {
+      for (const rules::AreaShift& shift : shifts) bill.area_centi -= shift.total;
+      heated = bill.heated_at_start || !bill.changes.empty();
+    } else {
+      heated = bill.heated_at_start || c.heated;
+      bill.area_centi = c.area_centi;
+    }
+  }
+  bill.basis = c.basis;
+  bill.tariff.area_price_fen = t.area ? t.area->price : 0;
+  if (c.basis == BillingBasis::kMeter && t.meter) {
+    bill.tariff.base_price_fen = t.meter->base_price.value_or(0);
+    bill.tariff.heat_price_fen = t.meter->price;
+    if (c.heat_centi_gj) bill.heat_mgj = *c.heat_centi_gj * 10;
+    bill.meter_fault = c.meter_fault;
+  }
+  bill.season_start = t.season.official_start;
+  bill.season_end = t.season.official_end;
+  for (const ports::ReliefView& r : t.reliefs) {
+    if (!r.AppliesTo(c.assistance)) continue;
+    bill.reliefs.push_back({static_cast<int>(r.percent.value_or(0)), r.amount.value_or(0),
+                            r.valid_from, r.valid_to, r.reference});
+  }
+  bill.offset_fen = c.offset_fen;
+  auto computed = rules::ComputeBill(bill);
+  std::vector<int64_t> refunds = c.offset_refund_ids;
+  if (computed.ok() && computed->unapplied_offset_fen > 0 && !refunds.empty()) {
+    bill.offset_fen = 0;  // settled whole by payment instead (above)
+    refunds.clear();
+    computed = rules::ComputeBill(bill);
+  }
+  if (!computed.ok()) {
+    return Error{computed.error().code, "household " + c.code + ": " + computed.error().message,
+                 computed.error().field, computed.error().detail};
+  }
+  Billed out{heated, {c.household_id, c.code, bill.area_centi, std::move(*computed), {}}};
+  out.bill.offset_refund_ids = std::move(refunds);
+  return out;
+}
+
 Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
                                                     const OrderActor& actor,
                                                     const Progress& progress) const {
@@ -40,14 +127,9 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
   if (in.season < 2000 || in.season > 2200) {
     return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
   }
-  auto policy = CompanyPolicy(policies_, records_, in.company_id);
-  if (!policy.ok()) {
-    if (policy.error().code == ErrorCode::kNotFound) {
-      return Error::NotFound("no company " + std::to_string(in.company_id), "company_id");
-    }
-    return policy.error();
-  }
-  const rules::SeasonDates season = rules::SeasonOf((*policy)->season, in.season);
+  auto terms = Terms(in.company_id, in.season);
+  if (!terms.ok()) return terms.error();
+  const rules::SeasonDates& season = terms->season;
   const Date due = in.due_on.value_or(season.official_start);
   // Within a year of the season: a bill by area falls due before it, a meter's after it.
   if (due < season.official_start - std::chrono::days{366} ||
@@ -55,35 +137,15 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     return Error::InvalidArgument(
         "due_on must fall within a year of the season (" + season.Label() + ")", "due_on");
   }
-  auto tariffs = ports::ListViews<ports::TariffView>(records_, {{"company_id", in.company_id}});
-  if (!tariffs.ok()) return tariffs.error();
-  const ports::TariffView* area = ports::TariffOn(*tariffs, "area", season.official_start);
-  const ports::TariffView* meter = ports::TariffOn(*tariffs, "meter", season.official_start);
-  // W 9.3: the reliefs published for the company that overlap the season, in the order entered.
-  auto published = ports::ListViews<ports::ReliefView>(records_, {{"company_id", in.company_id}});
-  if (!published.ok()) return published.error();
-  std::vector<ports::ReliefView> reliefs;
-  for (ports::ReliefView& r : *published) {
-    if (r.valid_from <= season.official_end && season.official_start <= r.valid_to) {
-      reliefs.push_back(std::move(r));
-    }
-  }
-  // R-ACCT-1: the approved changes effective after the season's first day, by household.
-  std::map<int64_t, std::vector<ports::ApprovedHeatingChange>> changes;
-  if (changes_) {
-    auto approved = changes_->ApprovedAfter(in.company_id, season.official_start);
-    if (!approved.ok()) return approved.error();
-    for (ports::ApprovedHeatingChange& a : *approved) {
-      changes[a.household_id].push_back(std::move(a));
-    }
-  }
   auto counts = store_.CountCandidates(in.company_id, in.season);
   if (!counts.ok()) return counts.error();
   // A meter that fails is billed by area, so every heated household needs the area tariff.
-  if (!area && counts->area + counts->meter > 0) {
+  if (!terms->area && counts->area + counts->meter > 0) {
     return NoTariff("area", in.company_id, season.official_start);
   }
-  if (!meter && counts->meter > 0) return NoTariff("meter", in.company_id, season.official_start);
+  if (!terms->meter && counts->meter > 0) {
+    return NoTariff("meter", in.company_id, season.official_start);
+  }
   auto billed = store_.CountBilled(in.company_id, in.season);
   if (!billed.ok()) return billed.error();
 
@@ -110,63 +172,16 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     bills.reserve(chunk->size());
     int64_t not_heated = 0, meter_by_area = 0;
     for (const ports::BillingCandidate& c : *chunk) {
-      rules::BillInput bill;
-      bill.area_centi = c.area_centi;
-      bool heated = c.heated;
-      if (auto own = changes.find(c.household_id); own != changes.end()) {
-        std::vector<rules::AreaShift> shifts;
-        for (const ports::ApprovedHeatingChange& a : own->second) {
-          shifts.push_back(a.shift);
-          if (a.settlement && a.settlement->season == in.season &&
-              a.shift.effective <= season.official_end) {
-            bill.changes.push_back(rules::ChangeLine(a.kind, a.shift.effective, *a.settlement));
-          }
-        }
-        bill.heated_at_start = rules::HeatedOn(c.heated, shifts, season.official_start);
-        if (c.basis == BillingBasis::kArea) {
-          for (const rules::AreaShift& shift : shifts) bill.area_centi -= shift.total;
-          heated = bill.heated_at_start || !bill.changes.empty();
-        } else {
-          heated = bill.heated_at_start || c.heated;
-          bill.area_centi = c.area_centi;
-        }
-      }
-      if (!heated) {
+      auto b = BillFor(c, *terms);
+      if (!b.ok()) return b.error();
+      if (!b->heated) {
         ++not_heated;
         continue;
       }
-      bill.basis = c.basis;
-      bill.tariff.area_price_fen = area->price;
-      if (c.basis == BillingBasis::kMeter) {
-        bill.tariff.base_price_fen = meter->base_price.value_or(0);
-        bill.tariff.heat_price_fen = meter->price;
-        if (c.heat_centi_gj) bill.heat_mgj = *c.heat_centi_gj * 10;
-        bill.meter_fault = c.meter_fault;
-      }
-      bill.season_start = season.official_start;
-      bill.season_end = season.official_end;
-      for (const ports::ReliefView& r : reliefs) {
-        if (!r.AppliesTo(c.assistance)) continue;
-        bill.reliefs.push_back({static_cast<int>(r.percent.value_or(0)), r.amount.value_or(0),
-                                r.valid_from, r.valid_to, r.reference});
-      }
-      bill.offset_fen = c.offset_fen;
-      auto computed = rules::ComputeBill(bill);
-      std::vector<int64_t> refunds = c.offset_refund_ids;
-      if (computed.ok() && computed->unapplied_offset_fen > 0) {
-        bill.offset_fen = 0;  // settled whole by payment instead (above)
-        refunds.clear();
-        computed = rules::ComputeBill(bill);
-      }
-      if (!computed.ok()) {
-        return Error{computed.error().code, "household " + c.code + ": " + computed.error().message,
-                     computed.error().field, computed.error().detail};
-      }
-      if (c.basis == BillingBasis::kMeter && computed->basis == BillingBasis::kArea) {
+      if (c.basis == BillingBasis::kMeter && b->bill.bill.basis == BillingBasis::kArea) {
         ++meter_by_area;
       }
-      bills.push_back(
-          {c.household_id, c.code, bill.area_centi, std::move(*computed), std::move(refunds)});
+      bills.push_back(std::move(b->bill));
     }
     if (auto s = store_.IssueChunk(started->id, bills, not_heated, meter_by_area); !s.ok()) {
       return s.error();
@@ -175,6 +190,54 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     if (progress && !progress(done, std::max(done, total))) return Stopped();
   }
   return store_.FinishRun(started->id);
+}
+
+Result<ports::BillRecord> BillingService::Resettle(int64_t fee_id, const OrderActor& actor) const {
+  if (actor.role != rules::Role::kAdmin && actor.role != rules::Role::kManager) {
+    return Error::PermissionDenied("only the admin or a manager settles a bill again");
+  }
+  auto bill = InScope(store_.Get(fee_id), actor.scope, "bill", fee_id);
+  if (!bill.ok()) return bill.error();
+  return ResettleBill(*bill, actor.name);
+}
+
+Result<std::optional<ports::BillRecord>> BillingService::ResettleSeason(
+    int64_t household_id, int season, const std::string& actor) const {
+  ports::BillQuery q;
+  q.household_id = household_id;
+  q.season = season;
+  q.limit = 1;
+  auto bills = store_.List(q);
+  if (!bills.ok()) return bills.error();
+  if (bills->empty()) return std::optional<ports::BillRecord>{};
+  auto resettled = ResettleBill(bills->front(), actor);
+  if (!resettled.ok()) return resettled.error();
+  return std::optional<ports::BillRecord>{std::move(*resettled)};
+}
+
+Result<ports::BillRecord> BillingService::ResettleBill(const ports::BillRecord& bill,
+                                                       const std::string& actor) const {
+  auto terms = Terms(bill.company_id, bill.season);
+  if (!terms.ok()) return terms.error();
+  auto candidate = store_.BilledCandidate(bill.fee_id);
+  if (!candidate.ok()) return candidate.error();
+  // The refunds offset when the bill was issued are settled by it already: the offset stays.
+  for (const rules::BillLine& line : bill.bill.lines) {
+    if (line.code == "offset") candidate->offset_fen -= line.amount_fen;
+  }
+  auto now = BillFor(*candidate, *terms);
+  if (!now.ok()) return now.error();
+  const rules::Bill& b = now->bill.bill;
+  const bool same = b.total_fen == bill.bill.total_fen &&
+                    b.lines.size() == bill.bill.lines.size() &&
+                    std::equal(b.lines.begin(), b.lines.end(), bill.bill.lines.begin(),
+                               [](const rules::BillLine& x, const rules::BillLine& y) {
+                                 return x.code == y.code && x.text == y.text &&
+                                        x.amount_fen == y.amount_fen;
+                               });
+  if (same) return bill;
+  if (auto s = store_.Adjust(bill.fee_id, now->bill, actor); !s.ok()) return s.error();
+  return store_.Get(bill.fee_id);
 }
 
 Result<std::vector<ports::BillingRunRecord>> BillingService::ListRuns(

@@ -29,7 +29,9 @@
 // Thread-safe.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/result.hpp"
@@ -37,6 +39,9 @@
 #include "ports/clock.hpp"
 #include "ports/heating_change_store.hpp"
 #include "ports/record_store.hpp"
+#include "ports/record_views.hpp"
+#include "ports/relief_view.hpp"
+#include "rules/season.hpp"
 #include "services/policy_registry.hpp"
 #include "services/progress.hpp"
 #include "services/work_order_service.hpp"
@@ -68,6 +73,19 @@ class BillingService {
   /// the rest), and returns unavailable.
   Result<ports::BillingRunRecord> Run(const BillingRunRequest& request, const OrderActor& actor,
                                       const Progress& progress = {}) const;
+  /// Settles bill `fee_id` again as the run would bill it now (R-ACCT-1: an 增减停复 approved
+  /// after the bill was issued, a stop for arrears included): the household as it stood on the
+  /// season's first day with every approved change of the season as a line, at the tariffs of
+  /// that day, with the reliefs; the offset it took when issued stays (its refunds are settled).
+  /// Writes only when the lines change (rules::ComputeBill; the fee's amount follows the total,
+  /// audited); answers the bill. Idempotent: running it again changes nothing. Errors:
+  /// permission_denied but for the admin or a manager; not_found outside the actor's scope; the
+  /// bill's computation's and the store's. A total below what was paid leaves an overpayment.
+  Result<ports::BillRecord> Resettle(int64_t fee_id, const OrderActor& actor) const;
+  /// Resettle of the household's bill of `season` (by `actor`, a name: for the services that
+  /// approve a change), or none when it has no bill of that season yet (the run will bill it).
+  Result<std::optional<ports::BillRecord>> ResettleSeason(int64_t household_id, int season,
+                                                          const std::string& actor) const;
   /// In the actor's scope (a household sees none), newest first.
   Result<std::vector<ports::BillingRunRecord>> ListRuns(ports::BillingRunQuery query,
                                                         const OrderActor& actor) const;
@@ -78,6 +96,23 @@ class BillingService {
                                               const OrderActor& actor) const;
 
  private:
+  /// What a season's bills of a company are computed from.
+  struct SeasonTerms {
+    int year = 0;
+    rules::SeasonDates season;
+    std::optional<ports::TariffView> area, meter;  ///< valid on the season's first day
+    std::vector<ports::ReliefView> reliefs;
+    std::map<int64_t, std::vector<ports::ApprovedHeatingChange>> changes;  ///< by household
+  };
+  struct Billed {
+    bool heated = true;  ///< for some of the season (else the run bills nothing)
+    ports::NewBill bill;
+  };
+  Result<SeasonTerms> Terms(int64_t company_id, int year) const;
+  static Result<Billed> BillFor(const ports::BillingCandidate& candidate, const SeasonTerms& t);
+  Result<ports::BillRecord> ResettleBill(const ports::BillRecord& bill,
+                                         const std::string& actor) const;
+
   ports::BillStore& store_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;

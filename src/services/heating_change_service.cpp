@@ -1,5 +1,7 @@
 #include "services/heating_change_service.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "core/decimal.hpp"
 #include "model/resources.hpp"
 #include "ports/record_views.hpp"
@@ -42,6 +44,23 @@ HeatingChangeRead Read(ports::HeatingChangeRecord c, const OrderActor& actor) {
 }
 
 }  // namespace
+
+HeatingChangeRead HeatingChangeService::Approved(ports::HeatingChangeRecord c,
+                                                const OrderActor& actor) const {
+  std::optional<ports::BillRecord> bill;
+  if (billing_ && c.state == HeatingChangeState::kApproved && c.settlement) {
+    auto resettled = billing_->ResettleSeason(c.household_id, c.settlement->season, actor.name);
+    if (resettled.ok()) {
+      bill = std::move(*resettled);
+    } else {
+      spdlog::warn("heating change {}: the household's bill of {} was not settled again: {}",
+                   c.id, c.settlement->season, resettled.error().message);
+    }
+  }
+  HeatingChangeRead r = Read(std::move(c), actor);
+  r.bill = std::move(bill);
+  return r;
+}
 
 Result<int64_t> HeatingChangeService::AreaPrice(int64_t company_id, Date day) const {
   auto tariffs = ports::ListViews<ports::TariffView>(records_, {{"company_id", company_id}});
@@ -155,7 +174,7 @@ Result<HeatingChangeRead> HeatingChangeService::Act(int64_t id, HeatingChangeAct
   }
   auto moved = store_.Move(id, after, action, actor.name, told);
   if (!moved.ok()) return moved.error();
-  return Read(std::move(*moved), actor);
+  return Approved(std::move(*moved), actor);
 }
 
 Result<HeatingChangeRead> HeatingChangeService::StopForArrears(
@@ -188,7 +207,7 @@ Result<HeatingChangeRead> HeatingChangeService::StopForArrears(
   const ports::OutboxMessage told = Message(c, 1, now);
   auto stored = store_.StopForArrears(c, std::span(&told, 1));
   if (!stored.ok()) return stored.error();
-  return Read(std::move(*stored), actor);
+  return Approved(std::move(*stored), actor);
 }
 
 Result<HeatingChangeRead> HeatingChangeService::Get(int64_t id, const OrderActor& actor) const {

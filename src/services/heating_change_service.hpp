@@ -30,6 +30,7 @@
 #include "ports/heating_change_store.hpp"
 #include "ports/record_views.hpp"
 #include "ports/record_store.hpp"
+#include "services/billing_service.hpp"
 #include "services/connection_service.hpp"
 #include "services/judging_service.hpp"
 #include "services/work_order_service.hpp"
@@ -52,16 +53,23 @@ struct NewHeatingChange {
 
 struct HeatingChangeRead {
   ports::HeatingChangeRecord record;
+  /// On approval by area: the household's bill of the settlement's season, settled again with
+  /// the change (BillingService::ResettleSeason), when it had one.
+  std::optional<ports::BillRecord> bill;
   std::vector<rules::HeatingChangeDocument> missing;  ///< still to be supplied
   std::vector<rules::HeatingChangeAction> actions;    ///< what the reader may do now
 };
 
 class HeatingChangeService {
  public:
-  /// None is owned; all must outlive the service.
+  /// None is owned; all must outlive the service. Given `billing`, an approval by area settles
+  /// the household's issued bill of its season again (R-ACCT-1: the settlement reaches the bill
+  /// already issued); a failure there is logged and leaves the approval standing (POST
+  /// /api/v1/bills/{id}/resettle retries it).
   HeatingChangeService(ports::HeatingChangeStore& store, ports::RecordStore& records,
-                       const JudgingService& seasons, const ports::Clock& clock)
-      : store_(store), records_(records), seasons_(seasons), clock_(clock) {}
+                       const JudgingService& seasons, const ports::Clock& clock,
+                       const BillingService* billing = nullptr)
+      : store_(store), records_(records), seasons_(seasons), clock_(clock), billing_(billing) {}
 
   /// Takes in an application. Errors: permission_denied (rules::MayApplyHeatingChange);
   /// not_found ("household") outside the actor's scope; invalid_argument naming the field:
@@ -91,11 +99,14 @@ class HeatingChangeService {
  private:
   Result<rules::HeatingChangeSettlement> Settle(const ports::HeatingChangeRecord& c) const;
   Result<int64_t> AreaPrice(int64_t company_id, Date day) const;
+  /// The read of an approved change, with its bill settled again (the constructor's note).
+  HeatingChangeRead Approved(ports::HeatingChangeRecord c, const OrderActor& actor) const;
 
   ports::HeatingChangeStore& store_;
   ports::RecordStore& records_;
   const JudgingService& seasons_;
   const ports::Clock& clock_;
+  const BillingService* billing_;
 };
 
 }  // namespace hearth::services

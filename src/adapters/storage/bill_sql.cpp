@@ -57,6 +57,27 @@ std::string MultiRowInsert(std::string_view head, size_t columns, size_t rows,
   return sql;
 }
 
+Result<ports::BillingCandidate> ToCandidate(const Rows& rows, size_t i) {
+  ports::BillingCandidate c;
+  c.household_id = rows.Int(i, 0);
+  c.code = rows.Text(i, 1);
+  c.area_centi = rows.Int(i, 2);
+  c.heated = rows.Text(i, 3) == "heated";
+  c.basis = rows.Text(i, 4) == "meter" ? rules::BillingBasis::kMeter : rules::BillingBasis::kArea;
+  if (!rows.IsNull(i, 5)) {
+    c.heat_centi_gj = rows.Int(i, 5);
+    auto fault = rules::ParseMeterFault(rows.Text(i, 6));
+    if (!fault) return Error::Internal("a stored meter reading is malformed: fault");
+    c.meter_fault = *fault;
+  }
+  if (!rows.IsNull(i, 7)) {
+    c.offset_refund_ids.push_back(rows.Int(i, 7));
+    c.offset_fen = rows.Int(i, 8);
+  }
+  if (!rows.IsNull(i, 9)) c.assistance = rows.Text(i, 9);
+  return c;
+}
+
 }  // namespace
 
 Result<ports::CandidateCounts> SqlBillStore::CountCandidates(int64_t company_id, int season) {
@@ -110,27 +131,47 @@ Result<std::vector<ports::BillingCandidate>> SqlBillStore::Candidates(int64_t co
   std::vector<ports::BillingCandidate> out;
   out.reserve(rows->rows.size());
   for (size_t i = 0; i < rows->rows.size(); ++i) {
-    ports::BillingCandidate c;
-    c.household_id = rows->Int(i, 0);
-    c.code = rows->Text(i, 1);
-    c.area_centi = rows->Int(i, 2);
-    c.heated = rows->Text(i, 3) == "heated";
-    c.basis =
-        rows->Text(i, 4) == "meter" ? rules::BillingBasis::kMeter : rules::BillingBasis::kArea;
-    if (!rows->IsNull(i, 5)) {
-      c.heat_centi_gj = rows->Int(i, 5);
-      auto fault = rules::ParseMeterFault(rows->Text(i, 6));
-      if (!fault) return Error::Internal("a stored meter reading is malformed: fault");
-      c.meter_fault = *fault;
-    }
-    if (!rows->IsNull(i, 7)) {
-      c.offset_refund_ids.push_back(rows->Int(i, 7));
-      c.offset_fen = rows->Int(i, 8);
-    }
-    if (!rows->IsNull(i, 9)) c.assistance = rows->Text(i, 9);
-    out.push_back(std::move(c));
+    auto c = ToCandidate(*rows, i);
+    if (!c.ok()) return c.error();
+    out.push_back(std::move(*c));
   }
   return out;
+}
+
+Result<ports::BillingCandidate> SqlBillStore::BilledCandidate(int64_t fee_id) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT h.id, h.code, h.area_m2, h.heating_status, h.billing, m.heat, m.fault, NULL, NULL, "
+      "h.assistance FROM bills b JOIN households h ON h.id = b.household_id "
+      "LEFT JOIN meter_readings m ON m.household_id = h.id AND m.season = b.season "
+      "WHERE b.fee_id = $1",
+      {fee_id});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return Error::NotFound("no bill " + std::to_string(fee_id), "id");
+  return ToCandidate(*rows, 0);
+}
+
+Status SqlBillStore::Adjust(int64_t fee_id, const ports::NewBill& b, const std::string& actor) {
+  MutexLock lock(mutex_);
+  return InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto before = conn_->Query("SELECT total_fen, lines FROM bills WHERE fee_id = $1", {fee_id});
+    if (!before.ok()) return before.error();
+    if (before->empty()) return Error::NotFound("no bill " + std::to_string(fee_id), "id");
+    auto u = conn_->Query(
+        "UPDATE bills SET basis = $1, basis_reason = $2, area = $3, lines = $4, total_fen = $5, "
+        "unapplied_offset_fen = $6 WHERE fee_id = $7",
+        {BasisName(b.bill.basis), b.bill.basis_reason, b.area_centi, LinesJson(b.bill),
+         b.bill.total_fen, b.bill.unapplied_offset_fen, fee_id});
+    if (!u.ok()) return u.error();
+    auto f = conn_->Query("UPDATE fees SET amount = $1 WHERE id = $2", {b.bill.total_fen, fee_id});
+    if (!f.ok()) return f.error();
+    const json was = {{"amount", before->Int(0, 0)},
+                      {"lines", json::parse(before->Text(0, 1), nullptr, false)}};
+    const json now = {{"amount", b.bill.total_fen},
+                      {"lines", json::parse(LinesJson(b.bill))},
+                      {"resettled", true}};
+    return InsertAudit(*conn_, {0, "", actor, "update", "fees", fee_id, was.dump(), now.dump()});
+  });
 }
 
 Result<BillingRunRecord> SqlBillStore::StartRun(const BillingRunRecord& run) {

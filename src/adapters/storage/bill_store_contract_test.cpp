@@ -221,6 +221,58 @@ TEST_P(BillStoreContract, AChunkWritesFeesBillsAuditAndSettlesItsOffsets) {
   EXPECT_TRUE(store_->ListRuns(Runs(b_.company_id))->empty());
 }
 
+TEST_P(BillStoreContract, ABillIsReadBackAsBilledAndAdjustedWithItsFee) {
+  auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(candidates.ok());
+  const ports::BillingRunRecord run = Run();
+  const std::vector<ports::NewBill> bills = {Bill((*candidates)[1], 150000)};
+  ASSERT_TRUE(store_->IssueChunk(run.id, bills, 0, 0).ok());
+  auto issued = store_->List(Bills({}, metered_));
+  ASSERT_TRUE(issued.ok());
+  ASSERT_EQ(issued->size(), 1u);
+  const int64_t fee_id = issued->front().fee_id;
+
+  // The household as the run takes it now, with the season's meter reading, no offsets.
+  auto c = store_->BilledCandidate(fee_id);
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  EXPECT_EQ(c->household_id, metered_);
+  EXPECT_EQ(c->code, "H-102");
+  EXPECT_EQ(c->area_centi, 10000);
+  EXPECT_TRUE(c->heated);
+  EXPECT_EQ(c->basis, rules::BillingBasis::kMeter);
+  EXPECT_EQ(c->heat_centi_gj, 1234);
+  EXPECT_EQ(c->offset_fen, 0);
+  EXPECT_TRUE(c->offset_refund_ids.empty());
+  EXPECT_EQ(store_->BilledCandidate(999999).error().code, ErrorCode::kNotFound);
+
+  ports::NewBill adjusted = Bill(*c, 120000);
+  adjusted.bill.basis = rules::BillingBasis::kArea;
+  adjusted.bill.basis_reason = "计量表损坏";
+  adjusted.bill.lines.push_back({"change", "停止供暖", -30000});
+  adjusted.bill.lines[0].amount_fen = 150000;
+  ASSERT_TRUE(store_->Adjust(fee_id, adjusted, "manager-a").ok());
+  auto got = store_->Get(fee_id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->bill.total_fen, 120000);
+  EXPECT_EQ(got->bill.basis, rules::BillingBasis::kArea);
+  EXPECT_EQ(got->bill.basis_reason, "计量表损坏");
+  ASSERT_EQ(got->bill.lines.size(), 2u);
+  EXPECT_EQ(got->bill.lines[1].code, "change");
+  EXPECT_EQ(got->bill.lines[1].amount_fen, -30000);
+  auto fee = records_->Get(*model::FindResource("fees"), fee_id, {});
+  ASSERT_TRUE(fee.ok());
+  EXPECT_EQ(fee->Int("amount"), 120000);
+  auto audit = records_->Audit(std::nullopt, 1);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ(audit->front().resource, "fees");
+  EXPECT_EQ(audit->front().action, "update");
+  EXPECT_EQ(audit->front().actor, "manager-a");
+  EXPECT_NE(audit->front().before_json.find("150000"), std::string::npos);
+  EXPECT_NE(audit->front().after_json.find("120000"), std::string::npos);
+  EXPECT_EQ(store_->Adjust(999999, adjusted, "m").error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(BillStoreContract, AChunkMeetingAFeeWrittenMeanwhileWritesNothing) {
   auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
   ASSERT_TRUE(candidates.ok());

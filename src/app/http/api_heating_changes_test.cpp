@@ -186,6 +186,51 @@ TEST_P(HeatingChangeApi, AStopInTheSeasonIsSettledOnItsBill) {
   EXPECT_EQ(json::parse(next.body)["not_heated"], 1);
 }
 
+// R-ACCT-1: a change approved after the bill was issued reaches that bill (its line, the total
+// and the fee), audited; settling it again changes nothing more.
+TEST_P(HeatingChangeApi, AStopApprovedAfterTheBillIsPostedToIt) {
+  AddTariff(a_.company_id);
+  auto run = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2030}}.dump());
+  ASSERT_EQ(run.status, 201u) << run.body;
+  auto bills = json::parse(Call("li", "GET", "/api/v1/bills?season=2030").body)["items"];
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["total"], "2224.30");
+  const std::string bill_path = "/api/v1/bills/" + std::to_string(bills[0]["id"].get<int64_t>());
+  auto unchanged = Call("li", "POST", bill_path + "/resettle");
+  ASSERT_EQ(unchanged.status, 200u) << unchanged.body;
+  EXPECT_EQ(json::parse(unchanged.body)["total"], "2224.30");
+
+  json application = HallApplication(a_.household_id, "stop");
+  application["effective"] = "2031-01-10";
+  auto r = Call("wang", "POST", "/api/v1/heating-changes", application.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto approved = Call("li", "POST", PathOf(r) + "/events", json{{"type", "approve"}}.dump());
+  ASSERT_EQ(approved.status, 200u) << approved.body;
+  const json bill = json::parse(approved.body)["bill"];
+  ASSERT_TRUE(bill.is_object()) << approved.body;
+  ASSERT_EQ(bill["lines"].size(), 2u) << bill.dump();
+  EXPECT_EQ(bill["lines"][1]["code"], "change");
+  EXPECT_EQ(bill["lines"][1]["amount"], "-1194.87");
+  EXPECT_EQ(bill["total"], "1029.43");
+  EXPECT_EQ(json::parse(Call("home", "GET", bill_path).body)["outstanding"], "1029.43");
+  auto fee = rt_->db->records.Get(*model::FindResource("fees"), bill["id"].get<int64_t>(), {});
+  ASSERT_TRUE(fee.ok());
+  EXPECT_EQ(fee->Int("amount"), 102943);
+  auto audit = rt_->db->records.Audit(std::nullopt, 10);
+  ASSERT_TRUE(audit.ok());
+  bool resettled = false;
+  for (const auto& e : *audit) {
+    resettled |= e.resource == "fees" && e.after_json.find("resettled") != std::string::npos;
+  }
+  EXPECT_TRUE(resettled);
+  auto again = Call("li", "POST", bill_path + "/resettle");
+  ASSERT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(json::parse(again.body)["total"], "1029.43");
+  EXPECT_EQ(json::parse(again.body)["lines"].size(), 2u);
+  EXPECT_EQ(Call("wang", "POST", bill_path + "/resettle").status, 403u);
+  EXPECT_EQ(Call("liu", "POST", bill_path + "/resettle").status, 404u);
+}
+
 TEST_P(HeatingChangeApi, AnIncreaseNeedsItsSurveyAndARefusalSaysWhy) {
   json inc = HallApplication(a_.household_id, "increase");
   inc["area"] = "100.50";

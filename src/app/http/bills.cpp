@@ -37,6 +37,8 @@ ordered_json BillingRunJson(const ports::BillingRunRecord& r) {
 
 namespace {
 
+}  // namespace
+
 ordered_json BillJson(const ports::BillRecord& b) {
   ordered_json lines = ordered_json::array();
   for (const auto& l : b.bill.lines) {
@@ -60,8 +62,6 @@ ordered_json BillJson(const ports::BillRecord& b) {
           {"issued_at", FormatLocal(b.issued_at)},
           {"issued_by", b.issued_by}};
 }
-
-}  // namespace
 
 Result<services::BillingRunRequest> BillingRunFromJson(const nlohmann::json& body,
                                                        const services::OrderActor& actor) {
@@ -193,6 +193,24 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
               .query = {},
               .request_schema = "",
               .response_schema = ""});
+
+  router.Add("POST", "/api/v1/bills/{id}/resettle",
+             [&service, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               auto id = IdParam(req.params.at("id"), "id");
+               if (!id.ok()) return ErrorResponse(id.error());
+               auto bill = service.Resettle(*id, ActorOf(*p));
+               if (!bill.ok()) return ErrorResponse(bill.error());
+               return Json(200, BillJson(*bill));
+             },
+             {.summary = "Settle a bill again as the run would bill it now, with every approved "
+                         "增减停复 of its season (R-ACCT-1; an approval does it by itself): the "
+                         "admin or a manager; changes nothing when nothing changed",
+              .query = {},
+              .request_schema = "",
+              .response_schema = "",
+              .status = 200});
 
   router.Add(
       "GET", "/api/v1/payments/{id}/receipt",

@@ -6,6 +6,8 @@
 //   GET  /api/v1/billing-runs?company=&cursor=&limit=          newest first
 //   GET  /api/v1/bills?company=&household=&season=&cursor=&limit=   newest first
 //   GET  /api/v1/bills/{id}     one bill (its id is its fee's)
+//   POST /api/v1/bills/{id}/resettle   settle it again with the season's approved 增减停复
+//                               (the admin or a manager; an approval does it by itself); 200
 //   GET  /api/v1/payments/{id}/receipt   a payment's receipt (services/receipt_service.hpp):
 //                               its number, the amount in figures and in capitals, the
 //                               channel's reference, what is left of the fee
@@ -26,6 +28,8 @@ namespace hearth::app::http {
 
 /// A billing run as the API shows it (POST and GET /api/v1/billing-runs, a billing job's result).
 nlohmann::ordered_json BillingRunJson(const ports::BillingRunRecord& run);
+/// A season bill as the API shows it (GET /api/v1/bills, an approved change's bill).
+nlohmann::ordered_json BillJson(const ports::BillRecord& bill);
 /// The run a BillingRunNew body asks for (a manager's company by default); invalid_argument
 /// naming the member at fault.
 Result<services::BillingRunRequest> BillingRunFromJson(const nlohmann::json& body,

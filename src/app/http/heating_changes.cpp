@@ -3,6 +3,7 @@
 #include "app/http/actor.hpp"
 #include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
+#include "app/http/bills.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/name_list.hpp"
 #include "app/http/paging.hpp"
@@ -114,6 +115,7 @@ ordered_json HeatingChangeJson(const services::HeatingChangeRead& read) {
           {"decision_note", OrNull(c.decision_note)},
           {"settlement", SettlementJson(c)},
           {"arrears_fee_id", OrNull(c.arrears_fee_id)},
+          {"bill", read.bill ? BillJson(*read.bill) : ordered_json(nullptr)},
           {"actions", std::move(actions)},
           {"created_by", c.created_by},
           {"created_at", FormatLocal(c.created_at)}};

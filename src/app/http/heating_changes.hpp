@@ -17,7 +17,8 @@
 // 403 for a role that may not take the step, 404 outside the caller's scope, 409 for a state
 // that does not allow it, documents missing at approval, no tariff by area, or a household
 // changed since the application. A stop the company decided for arrears (arrears.hpp) names its
-// fee in `arrears_fee_id` and has no documents.
+// fee in `arrears_fee_id` and has no documents. The answer to an approval by area carries the
+// household's `bill` of the season settled again with it (bills.hpp), when one was issued.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -149,9 +149,10 @@ class Database {
   services::ConnectionService connections;  ///< connection applications (R-CONN-1)
   adapters::storage::SqlMeterDisputeStore meter_dispute_store;
   services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
-  services::HeatingChangeService heating_changes;  ///< 增减停复 (R-ACCT-1)
   adapters::storage::SqlBillStore bill_store;
   services::BillingService billing;  ///< season bills (R-BILL-1, R-METER-1, R-REFUND-6)
+  /// 增减停复 (R-ACCT-1); an approval settles the issued bill again through `billing`.
+  services::HeatingChangeService heating_changes;
   adapters::storage::SqlArrearsStore arrears_store;
   services::ArrearsService arrears;  ///< reminders and stops for arrears (R-BILL-1, W 9.2.2)
   adapters::storage::SqlEnergyStore energy_store;
