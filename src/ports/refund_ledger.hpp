@@ -56,6 +56,9 @@ struct RefundEntry {
   std::string covered_to;        ///< YYYY-MM-DD: the last day the run counted (issue 11)
   std::string season_end;        ///< YYYY-MM-DD: the season's official end
   std::string choice;            ///< "payment", "offset" (the household's consent), "" undecided
+  // Once paid (R-REFUND-6): how ("bank", "wechat", "alipay", "cash", or "offset" against the
+  // next season's bill), the channel's reference, and when (RFC 3339, the server's); "" before.
+  std::string payout_method, payout_reference, paid_at;
   std::string computed_at;       ///< when the run computed it
   std::string updated_by, updated_at;
 };
@@ -108,6 +111,11 @@ class RefundLedgerStore {
   /// with its audit entry (resource "refunds") in the same transaction.
   virtual Result<RefundEntry> SetStatus(int64_t id, const std::string& from,
                                         const std::string& to, const std::string& actor) = 0;
+  /// approved -> paid with its payout (method, reference, paid_at: RFC 3339), failed_precondition
+  /// otherwise; audited as SetStatus is.
+  virtual Result<RefundEntry> Pay(int64_t id, const std::string& method,
+                                  const std::string& reference, const std::string& paid_at,
+                                  const std::string& actor) = 0;
   /// Records the household's choice (failed_precondition once the entry is paid), audited the
   /// same way.
   virtual Result<RefundEntry> SetChoice(int64_t id, const std::string& choice,

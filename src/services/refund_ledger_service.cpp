@@ -278,10 +278,29 @@ Result<ports::RefundEntry> RefundLedgerService::Approve(int64_t id, const ports:
   return ledger_.SetStatus(id, "draft", "approved", actor);
 }
 
-Result<ports::RefundEntry> RefundLedgerService::Pay(int64_t id, const ports::Scope& scope,
+Result<ports::RefundEntry> RefundLedgerService::Pay(int64_t id, const std::string& method,
+                                                    const std::string& reference,
+                                                    const ports::Scope& scope,
                                                     const std::string& actor) const {
-  if (auto e = Get(id, scope); !e.ok()) return e.error();
-  return ledger_.SetStatus(id, "approved", "paid", actor);
+  if (method != "bank" && method != "wechat" && method != "alipay" && method != "cash") {
+    return Error::InvalidArgument("method must be one of bank, wechat, alipay, cash", "method");
+  }
+  if (reference.size() > 100) {
+    return Error::InvalidArgument("reference is at most 100 bytes", "reference");
+  }
+  if (method != "cash" && reference.find_first_not_of(" \t") == std::string::npos) {
+    return Error::InvalidArgument(
+        "reference is required: the bank slip, WeChat or Alipay transaction number", "reference");
+  }
+  auto e = Get(id, scope);
+  if (!e.ok()) return e.error();
+  if (e->choice == "offset") {
+    return Error::FailedPrecondition(
+        "the household chose to offset this refund against its next bill: the billing run "
+        "settles it",
+        "choice");
+  }
+  return ledger_.Pay(id, method, reference, FormatLocal(clock_.Now()), actor);
 }
 
 Result<ports::RefundEntry> RefundLedgerService::Choose(int64_t id, const std::string& choice,
@@ -306,6 +325,14 @@ Result<std::vector<ports::RefundEntry>> RefundLedgerService::List(ports::LedgerQ
   }
   if (overdue_only) query.unpaid_past = FormatLocal(clock_.Now());
   return ledger_.List(query);
+}
+
+bool RefundLedgerService::PaidLate(const ports::RefundEntry& entry) {
+  // An offset is settled by the next season's bill, as the household chose: never late.
+  if (entry.payout_method == "offset") return false;
+  auto deadline = ParseRfc3339(entry.payment_deadline);
+  auto paid = ParseRfc3339(entry.paid_at);
+  return deadline.ok() && paid.ok() && *paid > *deadline;
 }
 
 bool RefundLedgerService::Overdue(const ports::RefundEntry& entry) const {

@@ -70,8 +70,13 @@ class RefundLedgerService {
   /// when the draft does not cover the whole season; not_found outside `scope`.
   Result<ports::RefundEntry> Approve(int64_t id, const ports::Scope& scope,
                                      const std::string& actor) const;
-  /// approved -> paid (failed_precondition otherwise); not_found outside `scope`.
-  Result<ports::RefundEntry> Pay(int64_t id, const ports::Scope& scope,
+  /// approved -> paid (R-REFUND-6), a payment record: `method` one of bank, wechat, alipay,
+  /// cash (invalid_argument "method"), the channel's `reference` (required but for cash, at most
+  /// 100 bytes: invalid_argument "reference"), the time the server's. failed_precondition when
+  /// not approved, or (field "choice") when the household chose to offset it against its next
+  /// bill (the billing run settles it); not_found outside `scope`.
+  Result<ports::RefundEntry> Pay(int64_t id, const std::string& method,
+                                 const std::string& reference, const ports::Scope& scope,
                                  const std::string& actor) const;
   /// The household's choice, "payment" or "offset" (invalid_argument, field "choice");
   /// failed_precondition once paid; not_found outside `scope`.
@@ -85,6 +90,9 @@ class RefundLedgerService {
                                                const ports::Scope& scope) const;
   /// Not paid, and its payment deadline has passed (R-REFUND-6).
   bool Overdue(const ports::RefundEntry& entry) const;
+  /// Paid after its payment deadline (R-REFUND-6: flagged as late); an offset, settled by the
+  /// next season's bill as the household chose, never is.
+  static bool PaidLate(const ports::RefundEntry& entry);
 
  private:
   ports::RefundLedgerStore& ledger_;

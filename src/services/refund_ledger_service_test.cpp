@@ -145,9 +145,17 @@ TEST_P(LedgerTest, AMidSeasonRunCountsCompleteDaysOnly) {
   SetNow("2026-07-01T00:00:01+08:00");
   EXPECT_TRUE(service_->Overdue(*approved));
   EXPECT_EQ(service_->List({}, true, {})->size(), 1u);
-  auto paid = service_->Pay(e.id, {}, "manager");
-  ASSERT_TRUE(paid.ok());
+  auto paid = service_->Pay(e.id, "bank", "B-20260701-1", {}, "manager");
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
   EXPECT_FALSE(service_->Overdue(*paid));
+  // R-REFUND-6: the payment record, at the service's time, flagged late.
+  EXPECT_EQ(paid->payout_method, "bank");
+  EXPECT_EQ(paid->payout_reference, "B-20260701-1");
+  EXPECT_EQ(paid->paid_at, "2026-07-01T00:00:01+08:00");
+  EXPECT_TRUE(RefundLedgerService::PaidLate(*paid));
+  ports::RefundEntry offset = *paid;  // settled by the next bill, as the household chose
+  offset.payout_method = "offset";
+  EXPECT_FALSE(RefundLedgerService::PaidLate(offset));
   EXPECT_TRUE(service_->List({}, true, {})->empty());
 
   // Audited: runs, the approval and the payment, newest first.

@@ -269,7 +269,8 @@ Status SqlBillStore::IssueChunk(int64_t run_id, std::span<const ports::NewBill> 
     for (const auto& b : bills) {
       for (int64_t refund : b.offset_refund_ids) {
         auto u = conn_->Query(
-            "UPDATE refund_entries SET status = 'paid', updated_by = $1, updated_at = $2 "
+            "UPDATE refund_entries SET status = 'paid', updated_by = $1, updated_at = $2, "
+            "payout_method = 'offset', payout_reference = '', paid_at = $2 "
             "WHERE id = $3 AND status = 'approved' AND choice = 'offset'",
             {run->run_by, now, refund});
         if (!u.ok()) return u.error();

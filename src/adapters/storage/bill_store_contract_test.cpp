@@ -166,6 +166,9 @@ TEST_P(BillStoreContract, AChunkWritesFeesBillsAuditAndSettlesItsOffsets) {
   EXPECT_EQ(finished->offsets_fen, 3500);
   EXPECT_EQ(finished->total_fen, 368000);
   EXPECT_EQ(RefundStatus(), "paid");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM refund_entries WHERE payout_method = 'offset' AND "
+                  "paid_at IS NOT NULL"),
+            1);  // R-REFUND-6: settled by the bill's offset
   EXPECT_EQ(*store_->CountBilled(a_.company_id, 2026), 2);
   auto left = store_->Candidates(a_.company_id, 2026, 0, 10);
   ASSERT_TRUE(left.ok());

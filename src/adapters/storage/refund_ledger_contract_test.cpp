@@ -192,6 +192,32 @@ TEST_P(RefundLedgerContract, TotalsSumASeasonByCompanyAndStatus) {
   EXPECT_TRUE(ledger_->Totals(2030, "2026-07-01T00:00:00+08:00")->empty());
 }
 
+// R-REFUND-6: a refund paid is a payment record: how, the channel's reference, when.
+TEST_P(RefundLedgerContract, APaymentKeepsItsMethodReferenceAndTime) {
+  ASSERT_TRUE(ledger_->ReplaceDrafts(std::vector{Entry(a_, 2025, 100)}).ok());
+  const int64_t id = ledger_->List({})->at(0).id;
+  auto early = ledger_->Pay(id, "bank", "B-1", "2026-06-01T10:00:00+08:00", "m");
+  ASSERT_FALSE(early.ok());  // a draft is not paid
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(ledger_->SetStatus(id, "draft", "approved", "m").ok());
+  EXPECT_EQ(ledger_->Get(id)->payout_method, "");
+  auto paid =
+      ledger_->Pay(id, "wechat", "WX4200001234", "2026-06-01T10:00:00+08:00", "manager-a");
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
+  EXPECT_EQ(paid->status, "paid");
+  EXPECT_EQ(paid->payout_method, "wechat");
+  EXPECT_EQ(paid->payout_reference, "WX4200001234");
+  EXPECT_EQ(paid->paid_at, "2026-06-01T10:00:00+08:00");
+  EXPECT_EQ(ledger_->Get(id)->payout_reference, "WX4200001234");
+  auto audit = records_->Audit(std::nullopt, 1);
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ(audit->front().resource, "refunds");
+  EXPECT_EQ(audit->front().actor, "manager-a");
+  EXPECT_NE(audit->front().after_json.find("WX4200001234"), std::string::npos);
+  EXPECT_FALSE(ledger_->Pay(id, "cash", "", "2026-06-02T10:00:00+08:00", "m").ok());  // once
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RefundLedgerContract,
                          ::testing::Values(Engine::kSqlite, Engine::kPostgres), EngineName);
 

@@ -15,7 +15,8 @@ namespace {
 constexpr const char* kColumns =
     "id, household_id, company_id, season_start_year, status, fee_fen, refund_fen, "
     "official_days, days_json, payment_deadline, choice, computed_at, updated_by, updated_at, "
-    "covered_to, season_end";
+    "covered_to, season_end, COALESCE(payout_method, ''), COALESCE(payout_reference, ''), "
+    "COALESCE(paid_at, '')";
 
 Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
   ports::RefundEntry e;
@@ -38,6 +39,9 @@ Result<ports::RefundEntry> ToEntry(const Rows& rows, size_t i) {
   e.updated_at = rows.Text(i, c++);
   e.covered_to = rows.Text(i, c++);
   e.season_end = rows.Text(i, c++);
+  e.payout_method = rows.Text(i, c++);
+  e.payout_reference = rows.Text(i, c++);
+  e.paid_at = rows.Text(i, c++);
   return e;
 }
 
@@ -170,7 +174,10 @@ Result<ports::RefundEntry> SqlRefundLedger::ChangeLocked(int64_t id, const std::
                             {"season", e.season_start_year},
                             {"status", e.status},
                             {"choice", e.choice},
-                            {"refund_fen", e.refund_fen}}
+                            {"refund_fen", e.refund_fen},
+                            {"payout_method", e.payout_method},
+                            {"payout_reference", e.payout_reference},
+                            {"paid_at", e.paid_at}}
           .dump();
     };
     if (auto a = InsertAudit(*conn_, {0, "", actor, "update", "refunds", id, state(*before),
@@ -190,6 +197,17 @@ Result<ports::RefundEntry> SqlRefundLedger::SetStatus(int64_t id, const std::str
                                                       const std::string& actor) {
   MutexLock lock(mutex_);
   return ChangeLocked(id, "status = $1", "status = $2", {to, from}, "it is not " + from, actor);
+}
+
+Result<ports::RefundEntry> SqlRefundLedger::Pay(int64_t id, const std::string& method,
+                                                const std::string& reference,
+                                                const std::string& paid_at,
+                                                const std::string& actor) {
+  MutexLock lock(mutex_);
+  return ChangeLocked(id,
+                      "status = 'paid', payout_method = $1, payout_reference = $2, paid_at = $3",
+                      "status = 'approved'", {method, reference, paid_at}, "it is not approved",
+                      actor);
 }
 
 Result<ports::RefundEntry> SqlRefundLedger::SetChoice(int64_t id, const std::string& choice,

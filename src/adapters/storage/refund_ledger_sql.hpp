@@ -24,6 +24,9 @@ class SqlRefundLedger final : public ports::RefundLedgerStore {
                                                  const std::string& now) override;
   Result<ports::RefundEntry> SetStatus(int64_t id, const std::string& from, const std::string& to,
                                        const std::string& actor) override;
+  Result<ports::RefundEntry> Pay(int64_t id, const std::string& method,
+                                 const std::string& reference, const std::string& paid_at,
+                                 const std::string& actor) override;
   Result<ports::RefundEntry> SetChoice(int64_t id, const std::string& choice,
                                        const std::string& actor) override;
 

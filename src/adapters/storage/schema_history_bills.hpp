@@ -74,4 +74,12 @@ CREATE INDEX heating_changes_arrears_fee ON heating_changes (arrears_fee_id);
 CREATE INDEX fees_due_on ON fees (due_on);
 )sql";
 
+// Migration 31 (R-REFUND-6): a refund paid keeps how, the channel's reference and when (the
+// server's time); one settled by a bill's offset says "offset".
+inline constexpr const char* kRefundPayoutsSql = R"sql(
+ALTER TABLE refund_entries ADD COLUMN payout_method TEXT;
+ALTER TABLE refund_entries ADD COLUMN payout_reference TEXT;
+ALTER TABLE refund_entries ADD COLUMN paid_at TEXT;
+)sql";
+
 }  // namespace hearth::adapters::storage

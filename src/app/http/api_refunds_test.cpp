@@ -4,6 +4,8 @@
 // entries, the household sees its own entry and chooses payment or offset (R-REFUND-1..6).
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "support/test_postgres.hpp"
@@ -146,9 +148,15 @@ TEST_P(RefundsApi, ReRunsKeepApprovedEntriesAndChoicesFollowTheRules) {
       {"home", R"({"choice":"cash"})", 400},
       {"home", R"({"choice":"offset","status":"paid"})", 400},
       {"home", R"({"choice":"offset"})", 200},      // R-REFUND-6: the household consents
-      {"li", R"({"status":"paid"})", 409},          // not approved yet
+      {"li", R"({"status":"paid","method":"bank","reference":"B1"})", 409},  // not approved
+      {"li", R"({"status":"approved","method":"bank"})", 400},  // a method goes with paid
       {"li", R"({"status":"approved"})", 200},
-      {"liu", R"({"status":"paid"})", 404},         // another company's manager
+      {"liu", R"({"status":"paid","method":"cash"})", 404},  // another company's manager
+      {"li", R"({"status":"paid"})", 400},                   // no method
+      {"li", R"({"status":"paid","method":"cheque"})", 400},
+      {"li", R"({"status":"paid","method":"bank"})", 400},   // no reference
+      // R-REFUND-6: the household chose to offset it: the billing run settles it.
+      {"li", R"({"status":"paid","method":"cash"})", 409},
   };
   for (const auto& s : steps) {
     SCOPED_TRACE(s.user + " " + s.body);
@@ -174,8 +182,23 @@ TEST_P(RefundsApi, ReRunsKeepApprovedEntriesAndChoicesFollowTheRules) {
   auto now = rt_->db->refunds.Compute(a_.household_id, 2025, "test");
   ASSERT_TRUE(now.ok());
   EXPECT_EQ(now->refund_fen, 2618);  // (20 + 100) % × 264000 ÷ 121 = 2618.18 → 2618
-  EXPECT_EQ(Call("li", "PATCH", "/api/v1/refunds/" + id, R"({"status":"paid"})").status, 200u);
   EXPECT_EQ(Call("home", "PATCH", "/api/v1/refunds/" + id, R"({"choice":"payment"})").status,
+            200u);
+  auto paid = Call("li", "PATCH", "/api/v1/refunds/" + id,
+                   R"({"status":"paid","method":"bank","reference":"工行 20260601-0042"})");
+  ASSERT_EQ(paid.status, 200u) << paid.body;
+  const json payout = json::parse(paid.body)["payout"];
+  EXPECT_EQ(payout["method"], "bank");
+  EXPECT_EQ(payout["reference"], "工行 20260601-0042");
+  EXPECT_FALSE(payout["paid_at"].get<std::string>().empty());
+  // The 2025 season's refunds were due by 30 June 2026: paid now, it is flagged late.
+  EXPECT_EQ(payout["late"], std::chrono::system_clock::now() >
+                                *ParseRfc3339("2026-06-30T23:59:59+08:00"));
+  EXPECT_EQ(json::parse(paid.body)["overdue"], false);
+  EXPECT_EQ(Call("home", "PATCH", "/api/v1/refunds/" + id, R"({"choice":"offset"})").status,
+            409u);
+  EXPECT_EQ(Call("li", "PATCH", "/api/v1/refunds/" + id, R"({"status":"paid","method":"cash"})")
+                .status,
             409u);
 }
 

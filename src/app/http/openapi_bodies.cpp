@@ -117,10 +117,14 @@ void AddBodySchemas(ordered_json& schemas) {
              {"season", "households", "written", "kept", "without_fee", "refund_fen"});
   ordered_json patch =
       Object({{"status", Enum({"approved", "paid"}, "admin, manager: draft -> approved -> paid")},
-              {"choice", Enum({"payment", "offset"}, "the household's choice (R-REFUND-6)")}},
+              {"choice", Enum({"payment", "offset"}, "the household's choice (R-REFUND-6)")},
+              {"method", Enum({"bank", "wechat", "alipay", "cash"},
+                              "with status paid (required): how it was paid")},
+              {"reference", Text("with status paid: the bank slip, WeChat or Alipay transaction "
+                                 "number (required but for cash)")}},
              {});
   patch["minProperties"] = 1;
-  patch["maxProperties"] = 1;
+  patch["maxProperties"] = 3;
   schemas["RefundPatch"] = patch;
 
   // Work orders (issue 13; app/http/work_orders.cpp, adapters/json/work_order_json.hpp).

@@ -51,6 +51,12 @@ nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overd
           {"covered_to", e.covered_to},
           {"season_end", e.season_end},
           {"choice", OrNull(e.choice)},
+          {"payout", e.status == "paid" && !e.payout_method.empty()
+                         ? nlohmann::ordered_json{{"method", e.payout_method},
+                                                  {"reference", OrNull(e.payout_reference)},
+                                                  {"paid_at", e.paid_at},
+                                                  {"late", services::RefundLedgerService::PaidLate(e)}}
+                         : nlohmann::ordered_json(nullptr)},
           {"days", adapters::json::LedgerDaysJson(e.days)},
           {"computed_at", e.computed_at},
           {"updated_by", e.updated_by},
@@ -170,11 +176,18 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
         if (!p.ok()) return AuthErrorResponse(p.error());
         auto id = IdParam(req.params.at("id"), "id");
         if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"status", "choice"});
+        auto body = ObjectBody(req.body, {"status", "choice", "method", "reference"});
         if (!body.ok()) return adapters::http::ErrorResponse(body.error());
-        if (body->size() != 1) {
+        if (body->contains("status") == body->contains("choice")) {
           return adapters::http::ErrorResponse(
               Error::InvalidArgument("give either status or choice", "body"));
+        }
+        const bool paying = body->contains("status") && (*body)["status"] == "paid";
+        for (const char* key : {"method", "reference"}) {
+          if (body->contains(key) && !paying) {
+            return adapters::http::ErrorResponse(Error::InvalidArgument(
+                std::string(key) + " goes only with status paid", key));
+          }
         }
         const ports::Scope scope = services::ScopeOf(*p);
         if (auto e = service.Get(*id, scope); !e.ok()) {
@@ -190,7 +203,11 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
           if (to == "approved") {
             changed = service.Approve(*id, scope, p->username);
           } else if (to == "paid") {
-            changed = service.Pay(*id, scope, p->username);
+            auto method = TextField(*body, "method", true);
+            if (!method.ok()) return adapters::http::ErrorResponse(method.error());
+            auto reference = TextField(*body, "reference", false);
+            if (!reference.ok()) return adapters::http::ErrorResponse(reference.error());
+            changed = service.Pay(*id, *method, *reference, scope, p->username);
           } else {
             return adapters::http::ErrorResponse(
                 Error::InvalidArgument("status must be approved or paid", "status"));
@@ -207,8 +224,9 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
         return adapters::http::Json(200, RefundEntryToJson(*changed, service.Overdue(*changed)));
       },
       {.summary = "Approve (after the season's official end, a draft covering the whole "
-                  "season) or pay a refund entry (admin, manager), or record the household's "
-                  "choice of payment or offset (R-REFUND-6); audited",
+                  "season) or pay a refund entry with its method and reference (admin, manager; "
+                  "not one the household chose to offset), or record the household's choice of "
+                  "payment or offset (R-REFUND-6); audited",
        .query = {},
        .request_schema = "RefundPatch",
        .response_schema = "",

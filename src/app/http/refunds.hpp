@@ -2,8 +2,12 @@
 //   POST  /api/v1/refunds/runs {"season":2025}        a run: admin, manager (their company)
 //   GET   /api/v1/refunds?season=&household_id=&company=&status=&overdue=&cursor=&limit=
 //   GET   /api/v1/refunds/{id}
-//   PATCH /api/v1/refunds/{id} {"status":"approved"|"paid"}   admin, manager; approval after
-//                                                     the season's official end
+//   PATCH /api/v1/refunds/{id} {"status":"approved"}  admin, manager; after the season's end
+//   PATCH /api/v1/refunds/{id} {"status":"paid","method","reference"}   admin, manager: a
+//                                                     payment record (R-REFUND-6), not for a
+//                                                     refund the household chose to offset
+// An entry shows `payout` once paid: method ("offset" when a bill settled it), reference,
+// paid_at (the server's time) and `late` (after the payment deadline).
 //   PATCH /api/v1/refunds/{id} {"choice":"payment"|"offset"}  the household, agent, manager, admin
 // Reads are scoped like records: a household sees its own entries (another's id answers 404),
 // company roles their company's, admin and regulator every company's.

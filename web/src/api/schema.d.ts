@@ -6058,7 +6058,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Approve (after the season's official end, a draft covering the whole season) or pay a refund entry (admin, manager), or record the household's choice of payment or offset (R-REFUND-6); audited */
+        /** Approve (after the season's official end, a draft covering the whole season) or pay a refund entry with its method and reference (admin, manager; not one the household chose to offset), or record the household's choice of payment or offset (R-REFUND-6); audited */
         patch: {
             parameters: {
                 query?: never;
@@ -9966,6 +9966,13 @@ export interface components {
              * @enum {string}
              */
             choice?: "payment" | "offset";
+            /**
+             * @description with status paid (required): how it was paid
+             * @enum {string}
+             */
+            method?: "bank" | "wechat" | "alipay" | "cash";
+            /** @description with status paid: the bank slip, WeChat or Alipay transaction number (required but for cash) */
+            reference?: string;
             /**
              * @description admin, manager: draft -> approved -> paid
              * @enum {string}

@@ -98,6 +98,16 @@ export interface LedgerDay {
   evidence: { source: string; room: string; measured_on?: string; measurement_id?: number };
 }
 
+/** How a paid refund was settled (refunds.cpp, RefundEntryToJson's "payout", R-REFUND-6): paid by
+ * bank, WeChat, Alipay or cash with its reference (none for cash), or "offset" when the next
+ * season's bill settled it; `late` when paid after the payment deadline. */
+export interface RefundPayout {
+  method: 'bank' | 'wechat' | 'alipay' | 'cash' | 'offset' | string;
+  reference: string | null;
+  paid_at: string;
+  late: boolean;
+}
+
 /** A refund ledger entry (refunds.cpp, RefundEntryToJson). */
 export interface RefundEntry {
   id: number;
@@ -114,6 +124,8 @@ export interface RefundEntry {
   covered_to: string;
   season_end: string;
   choice: string | null;
+  /** null until paid (and on an entry paid before payouts were recorded). */
+  payout: RefundPayout | null;
   days: LedgerDay[];
   computed_at: string;
   updated_by: string;

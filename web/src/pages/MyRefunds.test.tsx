@@ -33,6 +33,7 @@ function approved(over: Partial<RefundEntry> = {}): RefundEntry {
     covered_to: '2026-03-15',
     season_end: '2026-03-15',
     choice: null,
+    payout: null,
     days: [],
     computed_at: '2026-03-16T02:00:00+08:00',
     updated_by: 'manager',
@@ -41,9 +42,29 @@ function approved(over: Partial<RefundEntry> = {}): RefundEntry {
   };
 }
 
-/** Last-but-one season's refund, offset against a bill and so paid: nothing left to choose. */
+/** Last-but-one season's refund, offset against a bill and so paid: nothing left to choose. The
+ * bill came after 30 June, as an offset's does. */
 function paidByOffset(): RefundEntry {
-  return approved({ id: 30, season: 2024, status: 'paid', choice: 'offset', refund_fen: 5000, refund_yuan: 50 });
+  return approved({
+    id: 30,
+    season: 2024,
+    status: 'paid',
+    choice: 'offset',
+    refund_fen: 5000,
+    refund_yuan: 50,
+    payout: { method: 'offset', reference: null, paid_at: '2025-11-01T09:30:00+08:00', late: true },
+  });
+}
+
+/** A refund paid by bank transfer after the deadline. */
+function paidLateByBank(): RefundEntry {
+  return approved({
+    id: 29,
+    season: 2023,
+    status: 'paid',
+    choice: 'payment',
+    payout: { method: 'bank', reference: 'BK-2024-0702-017', paid_at: '2024-07-02T14:05:00+08:00', late: true },
+  });
 }
 
 /** The household signed in; GET /api/v1/refunds answers each of `pages` in turn (the last again). */
@@ -139,5 +160,25 @@ describe('MyRefunds: the choice of payment or offset (R-REFUND-6)', () => {
     expect(choiceText(t, { status: 'approved', choice: null })).toBe('Not chosen yet');
     expect(choiceText(t, { status: 'paid', choice: 'payment' })).toBe('Payment');
     expect(choiceText(t, { status: 'draft', choice: null })).toBeUndefined();
+  });
+
+  it('shows how a paid refund was paid, with its reference and time, and 逾期支付 when late', async () => {
+    signedIn([[approved(), paidByOffset(), paidLateByBank()]]);
+    renderPage(<MyRefunds />, '/my/refunds');
+    const all = await screen.findAllByTestId('refund-entry', undefined, SLOW);
+    const card = (id: string) => all.find((c) => c.getAttribute('data-status') === 'paid' && within(c).queryByTestId('refund-payout')?.getAttribute('data-method') === id)!;
+
+    const bank = within(card('bank')).getByTestId('refund-payout');
+    expect(bank.textContent).toContain('已支付：银行转账 · 凭证号 BK-2024-0702-017 · 支付于 2024-07-02 14:05');
+    expect(within(bank).getByTestId('refund-payout-late').textContent).toBe('逾期支付');
+
+    // Settled by the next bill, as the household chose: not late, whenever the bill came.
+    const offset = within(card('offset')).getByTestId('refund-payout');
+    expect(offset.textContent).toBe('已支付：抵扣下季热费 · 支付于 2025-11-01 09:30');
+    expect(within(offset).queryByTestId('refund-payout-late')).toBeNull();
+
+    // The open one has no payout yet.
+    const open = all.find((c) => c.getAttribute('data-status') === 'approved')!;
+    expect(within(open).queryByTestId('refund-payout')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter, useLocation } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { Job, RefundEntry } from '../api/types';
 import { I18nProvider } from '../i18n';
 import Refunds from './Refunds';
@@ -27,6 +27,7 @@ const entry = (id: number, household: number): RefundEntry => ({
   covered_to: '2026-03-15',
   season_end: '2026-03-15',
   choice: null,
+  payout: null,
   days: [],
   computed_at: '2026-03-16T08:00:00+08:00',
   updated_by: 'u',
@@ -74,6 +75,30 @@ async function startRun() {
     fireEvent.click(document.querySelector('.ant-popconfirm-buttons .ant-btn-primary')!);
   });
 }
+
+/** An approved entry, the household's choice `choice`. */
+const approvedEntry = (choice: string | null = 'payment'): RefundEntry => ({ ...entry(42, 5), status: 'approved', choice });
+
+/** The ledger's GETs answer each of `pages` in turn (the last again). */
+function ledger(pages: RefundEntry[][]) {
+  let n = 0;
+  return vi.spyOn(api, 'get').mockImplementation(async (path: string) => {
+    if (path.startsWith('/api/v1/households/')) return { id: 5, code: 'HH-5' };
+    if (path === '/api/v1/refunds') return { items: pages[Math.min(n++, pages.length - 1)], next_cursor: null };
+    throw new Error(`unexpected ${path}`);
+  });
+}
+
+const ledgerGets = (get: ReturnType<typeof ledger>) => get.mock.calls.filter((c) => c[0] === '/api/v1/refunds').length;
+
+/** Opens the pay form of the (one) approved entry. */
+async function openPayForm() {
+  fireEvent.click(await screen.findByTestId('refund-pay', undefined, { timeout: 8000 }));
+  return screen.findByTestId('refund-pay-form', undefined, { timeout: 8000 });
+}
+
+/** The form item (label, input and antd's explain) holding the element of test id `testId`. */
+const itemOf = (form: HTMLElement, testId: string) => within(form).getByTestId(testId).closest('.ant-form-item') as HTMLElement;
 
 let search = '';
 function Where() {
@@ -162,5 +187,93 @@ describe('Refunds', () => {
     expect(alert.textContent).toContain(error.message);
     expect(screen.queryByTestId('refund-run-summary')).toBeNull();
     expect((screen.getByTestId('refund-run') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('records a bank payment: the reference is required, a refusal naming it goes on it, then the body sent', async () => {
+    const paid: RefundEntry = { ...approvedEntry(), status: 'paid', payout: { method: 'bank', reference: 'BK-2026-0620-001', paid_at: '2026-06-20T10:00:00+08:00', late: false } };
+    const get = ledger([[approvedEntry()], [paid]]);
+    const patch = vi
+      .spyOn(api, 'patch')
+      .mockRejectedValueOnce(new ApiError(400, 'invalid_argument', 'reference is at most 100 bytes', 'reference'))
+      .mockResolvedValueOnce(paid);
+    renderPage('/refunds?season=2025');
+    const form = await openPayForm();
+    expect(form.textContent).toContain('HH-5 的退费 ¥125.00');
+
+    fireEvent.click(within(form).getByText('银行转账'));
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    expect(await within(itemOf(form, 'refund-pay-reference')).findByText('请填写交易凭证号（现金支付除外）', undefined, { timeout: 8000 })).toBeTruthy();
+    expect(patch).not.toHaveBeenCalled();
+
+    fireEvent.change(within(form).getByTestId('refund-pay-reference'), { target: { value: ' BK-2026-0620-001 ' } });
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    await waitFor(() => expect(patch).toHaveBeenCalledTimes(1), { timeout: 8000 });
+    expect(patch).toHaveBeenCalledWith('/api/v1/refunds/42', { status: 'paid', method: 'bank', reference: 'BK-2026-0620-001' });
+    // On the field it names, and not above the form.
+    expect(await within(itemOf(form, 'refund-pay-reference')).findByText('reference is at most 100 bytes', undefined, { timeout: 8000 })).toBeTruthy();
+    expect(screen.queryByTestId('refund-pay-failure')).toBeNull();
+    expect(ledgerGets(get)).toBe(1);
+
+    fireEvent.change(within(form).getByTestId('refund-pay-reference'), { target: { value: 'BK-2026-0620-001' } });
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    await waitFor(() => expect(patch).toHaveBeenCalledTimes(2), { timeout: 8000 });
+    expect(patch).toHaveBeenLastCalledWith('/api/v1/refunds/42', { status: 'paid', method: 'bank', reference: 'BK-2026-0620-001' });
+    // The form closes and the list, asked again, shows the payout.
+    await waitFor(() => expect(ledgerGets(get)).toBe(2), { timeout: 8000 });
+    const payout = await screen.findByTestId('refund-payout', undefined, { timeout: 8000 });
+    expect(payout.textContent).toContain('已支付：银行转账 · 凭证号 BK-2026-0620-001 · 支付于 2026-06-20 10:00');
+    await waitFor(() => expect(screen.queryByTestId('refund-pay-form')).toBeNull(), { timeout: 8000 });
+  });
+
+  it('records a cash payment without a reference', async () => {
+    ledger([[approvedEntry(null)]]);
+    const patch = vi.spyOn(api, 'patch').mockResolvedValue({ ...approvedEntry(null), status: 'paid' });
+    renderPage('/refunds?season=2025');
+    const form = await openPayForm();
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    expect(await within(itemOf(form, 'refund-pay-method')).findByText('请选择支付方式', undefined, { timeout: 8000 })).toBeTruthy();
+    fireEvent.click(within(form).getByText('现金'));
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith('/api/v1/refunds/42', { status: 'paid', method: 'cash' }), { timeout: 8000 });
+  });
+
+  it('says so above the form when the household chose to offset meanwhile, and the row then explains', async () => {
+    const message = 'the household chose to offset this refund against its next bill: the billing run settles it';
+    const get = ledger([[approvedEntry('payment')], [approvedEntry('offset')]]);
+    const patch = vi.spyOn(api, 'patch').mockRejectedValue(new ApiError(409, 'failed_precondition', message, 'choice'));
+    renderPage('/refunds?season=2025');
+    const form = await openPayForm();
+    fireEvent.click(within(form).getByText('支付宝'));
+    fireEvent.change(within(form).getByTestId('refund-pay-reference'), { target: { value: '2026062022001400001' } });
+    fireEvent.click(screen.getByTestId('refund-pay-submit'));
+    await waitFor(() => expect(patch).toHaveBeenCalledWith('/api/v1/refunds/42', { status: 'paid', method: 'alipay', reference: '2026062022001400001' }), { timeout: 8000 });
+
+    const failure = await screen.findByTestId('refund-pay-failure', undefined, { timeout: 8000 });
+    expect(failure.textContent).toContain('住户已选择抵扣下季热费，由开票自动结算');
+    expect(failure.textContent).toContain(message);
+    await waitFor(() => expect((screen.getByTestId('refund-pay-submit') as HTMLButtonElement).disabled).toBe(true), { timeout: 8000 });
+
+    // The list asked again: the row offers no payment and says why.
+    await waitFor(() => expect(ledgerGets(get)).toBe(2), { timeout: 8000 });
+    fireEvent.click(document.querySelector('.ant-modal-close')!);
+    await waitFor(() => expect(screen.queryByTestId('refund-pay-form')).toBeNull(), { timeout: 8000 });
+    const explain = await screen.findByTestId('refund-pay-offset', undefined, { timeout: 8000 });
+    expect(explain.textContent).toBe('住户已选择抵扣下季热费，由开票自动结算');
+    expect(screen.queryByTestId('refund-pay')).toBeNull();
+  });
+
+  it('shows the payout of a paid entry, 逾期支付 when paid late', async () => {
+    const late: RefundEntry = { ...entry(43, 5), status: 'paid', payout: { method: 'wechat', reference: '4200001234202607020001', paid_at: '2026-07-02T10:15:00+08:00', late: true } };
+    const cash: RefundEntry = { ...entry(44, 5), status: 'paid', payout: { method: 'cash', reference: null, paid_at: '2026-06-10T09:00:00+08:00', late: false } };
+    ledger([[late, cash]]);
+    renderPage('/refunds?season=2025&status=paid');
+    const table = await screen.findByTestId('refund-table', undefined, { timeout: 8000 });
+    const payouts = await within(table).findAllByTestId('refund-payout', undefined, { timeout: 8000 });
+    const [wechat, byCash] = ['wechat', 'cash'].map((m) => payouts.find((p) => p.getAttribute('data-method') === m)!);
+    expect(wechat.textContent).toContain('已支付：微信 · 凭证号 4200001234202607020001 · 支付于 2026-07-02 10:15');
+    expect(within(wechat).getByTestId('refund-payout-late').textContent).toBe('逾期支付');
+    expect(byCash.textContent).toBe('已支付：现金 · 支付于 2026-06-10 09:00');
+    expect(within(byCash).queryByTestId('refund-payout-late')).toBeNull();
+    expect(within(table).queryByTestId('refund-pay')).toBeNull();
   });
 });

@@ -2,9 +2,11 @@
 // one draft per heated household with a fee; approved and paid entries are kept, R-REFUND-6) and
 // see its progress, then the run's counts; then the season's ledger (GET /api/v1/refunds, paged
 // by cursor 10/20/50, the filters in the URL), each entry expandable to the days behind it with
-// their share, reason and evidence, and the actions its state allows (approve a draft, mark an
-// approved one paid). The server refuses what the state does not allow (409) and the page shows
-// its message.
+// their share, reason and evidence, and the actions its state allows (approve a draft; record the
+// payment of an approved one, by method and reference, in refunds/PayModal, unless the household
+// chose to offset it, which the billing run settles); a paid one shows its payout (how, the
+// reference, when, 逾期支付 when late). The server refuses what the state does not allow (409)
+// and the page shows its message.
 import { PageContainer } from '@ant-design/pro-components';
 import { App, Button, Card, Checkbox, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
@@ -16,12 +18,13 @@ import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { useRecordList } from '../components/useRecordList';
-import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp } from '../format';
+import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp, MISSING } from '../format';
 import { useT, type MessageKey, type Translate } from '../i18n';
 import { evidenceText } from './household/DaysTable';
 import { causeText, refundShare } from './household/RefundList';
+import RefundPayout from './household/RefundPayout';
 import {
-  actionBody,
+  approveBody,
   defaultSeason,
   listQuery,
   readFilters,
@@ -29,11 +32,12 @@ import {
   refundedDays,
   REFUND_STATUSES,
   seasonChoices,
+  settledByBill,
   STATUS_COLOUR,
   writeFilters,
-  type RefundAction,
   type RefundFilters,
 } from './refunds/logic';
+import PayModal from './refunds/PayModal';
 import SeasonRun, { seasonLabel } from './refunds/SeasonRun';
 
 function statusText(t: Translate, status: string): string {
@@ -87,13 +91,14 @@ export default function Refunds() {
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const households = useRecords<Household>('households', items.map((e) => e.household_id));
   const [busy, setBusy] = useState<number | null>(null);
+  const [paying, setPaying] = useState<RefundEntry | null>(null);
 
-  const act = useCallback(
-    async (entry: RefundEntry, action: RefundAction) => {
+  const approve = useCallback(
+    async (entry: RefundEntry) => {
       setBusy(entry.id);
       try {
-        await api.patch<RefundEntry>(`/api/v1/refunds/${entry.id}`, actionBody(action));
-        message.success(t(action === 'approve' ? 'refunds.approvedMsg' : 'refunds.paidMsg'));
+        await api.patch<RefundEntry>(`/api/v1/refunds/${entry.id}`, approveBody());
+        message.success(t('refunds.approvedMsg'));
         list.reload();
       } catch (e) {
         const text = e instanceof ApiError ? e.message : String(e);
@@ -162,7 +167,7 @@ export default function Refunds() {
               <Table<RefundEntry>
                 data-testid="refund-table"
                 size="small"
-                scroll={{ x: 1050 }}
+                scroll={{ x: 1350 }}
                 locale={{ emptyText: t('refunds.empty') }}
                 {...table}
                 expandable={{ expandedRowRender: (e) => <EntryDays entry={e} /> }}
@@ -197,29 +202,40 @@ export default function Refunds() {
                     render: (c: string | null) => (c === 'payment' || c === 'offset' ? t(`refund.choice.${c}` as MessageKey) : c ?? t('common.none')),
                   },
                   {
+                    title: t('refund.payout'),
+                    key: 'payout',
+                    width: 260,
+                    render: (_: unknown, e) => (e.status === 'paid' ? <RefundPayout payout={e.payout ?? null} /> : MISSING),
+                  },
+                  {
                     title: t('refunds.actions'),
                     key: 'actions',
-                    width: 110,
+                    width: 150,
                     fixed: 'right',
                     render: (_: unknown, e) => {
                       const actions = refundActions(e.status, me?.role);
                       if (actions.length === 0) return null;
                       const words = { code: codeOf(e.household_id) ?? `#${e.household_id}`, amount: formatFen(e.refund_fen) };
+                      const idle = busy !== null && busy !== e.id;
                       return (
                         <Space size={4}>
-                          {actions.map((a) => (
-                            <Popconfirm
-                              key={a}
-                              title={t(a === 'approve' ? 'refunds.approveConfirm' : 'refunds.payConfirm', words)}
-                              okText={t(a === 'approve' ? 'refunds.approve' : 'refunds.pay')}
-                              cancelText={t('common.cancel')}
-                              onConfirm={() => act(e, a)}
-                            >
-                              <Button size="small" type="link" data-testid={`refund-${a}`} loading={busy === e.id} disabled={busy !== null && busy !== e.id}>
-                                {t(a === 'approve' ? 'refunds.approve' : 'refunds.pay')}
+                          {actions.map((a) =>
+                            a === 'approve' ? (
+                              <Popconfirm key={a} title={t('refunds.approveConfirm', words)} okText={t('refunds.approve')} cancelText={t('common.cancel')} onConfirm={() => approve(e)}>
+                                <Button size="small" type="link" data-testid="refund-approve" loading={busy === e.id} disabled={idle}>
+                                  {t('refunds.approve')}
+                                </Button>
+                              </Popconfirm>
+                            ) : settledByBill(e) ? (
+                              <Typography.Text key={a} type="secondary" style={{ fontSize: 12 }} data-testid="refund-pay-offset">
+                                {t('refunds.payOffset')}
+                              </Typography.Text>
+                            ) : (
+                              <Button key={a} size="small" type="link" data-testid="refund-pay" disabled={idle} onClick={() => setPaying(e)}>
+                                {t('refunds.pay')}
                               </Button>
-                            </Popconfirm>
-                          ))}
+                            ),
+                          )}
                         </Space>
                       );
                     },
@@ -231,6 +247,18 @@ export default function Refunds() {
           )}
         </Card>
       </Flex>
+      {paying && (
+        <PayModal
+          entry={paying}
+          code={codeOf(paying.household_id) ?? `#${paying.household_id}`}
+          onClose={() => setPaying(null)}
+          onPaid={() => {
+            setPaying(null);
+            list.reload();
+          }}
+          onChanged={list.reload}
+        />
+      )}
     </PageContainer>
   );
 }

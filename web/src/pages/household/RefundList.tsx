@@ -1,6 +1,7 @@
 // A household's refund ledger entries (R-REFUND-1..6): the amount in ¥, its share of the season
 // fee, the status, how it is to be settled (paid out or offset, R-REFUND-6), and the days that
-// make it up with their reasons. With `choosable` (the household's own page), an approved refund
+// make it up with their reasons; once paid, the payout (RefundPayout: how, its reference, when,
+// and 逾期支付 when late). With `choosable` (the household's own page), an approved refund
 // not yet paid offers the choice of payment or offset (RefundChoice); the list is asked again
 // once the server accepts it.
 import { Card, Descriptions, Empty, Flex, Skeleton, Alert, Table, Tag, Typography } from 'antd';
@@ -10,6 +11,7 @@ import { useApi } from '../../api/useApi';
 import { formatDate, formatFen, formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
 import RefundChoice, { choosable as mayChoose } from './RefundChoice';
+import RefundPayout from './RefundPayout';
 
 const STATUS_COLOUR: Record<string, string> = { draft: 'default', approved: 'blue', paid: 'green' };
 
@@ -63,6 +65,11 @@ function Entry({ entry, compact, choosable, onChosen }: EntryProps) {
           {choice && (
             <Descriptions.Item label={t('refund.choice')}>
               <span data-testid="refund-choice-current">{choice}</span>
+            </Descriptions.Item>
+          )}
+          {entry.status === 'paid' && (
+            <Descriptions.Item label={t('refund.payout')}>
+              <RefundPayout payout={entry.payout ?? null} />
             </Descriptions.Item>
           )}
         </Descriptions>

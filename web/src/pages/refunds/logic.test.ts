@@ -1,6 +1,21 @@
 import type { RefundEntry } from '../../api/types';
+import { translate } from '../../i18n';
 import { refundShare } from '../household/RefundList';
-import { actionBody, defaultSeason, listQuery, readFilters, refundActions, refundedDays, seasonChoices, writeFilters } from './logic';
+import { paidLate, payoutMethodText } from '../household/RefundPayout';
+import {
+  approveBody,
+  defaultSeason,
+  listQuery,
+  payBody,
+  readFilters,
+  refundActions,
+  refundedDays,
+  referenceRequired,
+  seasonChoices,
+  settledByBill,
+  utf8Bytes,
+  writeFilters,
+} from './logic';
 
 describe('defaultSeason', () => {
   it('from October on, the season starting this year', () => {
@@ -37,9 +52,46 @@ describe('refundActions', () => {
     }
     expect(refundActions('draft', undefined)).toEqual([]);
   });
-  it('sends the status the route expects', () => {
-    expect(actionBody('approve')).toEqual({ status: 'approved' });
-    expect(actionBody('pay')).toEqual({ status: 'paid' });
+  it('sends the status the route expects to approve', () => {
+    expect(approveBody()).toEqual({ status: 'approved' });
+  });
+});
+
+describe('paying a refund (R-REFUND-6)', () => {
+  it('sends the method and the reference, trimmed', () => {
+    expect(payBody({ method: 'bank', reference: '  BK-2026-0620-001 ' })).toEqual({ status: 'paid', method: 'bank', reference: 'BK-2026-0620-001' });
+    expect(payBody({ method: 'wechat', reference: '4200001234202606200001' })).toEqual({ status: 'paid', method: 'wechat', reference: '4200001234202606200001' });
+  });
+  it('leaves the reference out for cash paid without one, and keeps one given', () => {
+    expect(payBody({ method: 'cash' })).toEqual({ status: 'paid', method: 'cash' });
+    expect(payBody({ method: 'cash', reference: '   ' })).toEqual({ status: 'paid', method: 'cash' });
+    expect(payBody({ method: 'cash', reference: '收据 0012' })).toEqual({ status: 'paid', method: 'cash', reference: '收据 0012' });
+  });
+  it('needs a reference for everything but cash', () => {
+    expect(referenceRequired('bank')).toBe(true);
+    expect(referenceRequired('wechat')).toBe(true);
+    expect(referenceRequired('alipay')).toBe(true);
+    expect(referenceRequired(undefined)).toBe(true);
+    expect(referenceRequired('cash')).toBe(false);
+  });
+  it('counts the reference in UTF-8 bytes, as the server does', () => {
+    expect(utf8Bytes('BK-1')).toBe(4);
+    expect(utf8Bytes('收据')).toBe(6);
+  });
+  it('leaves an approved refund the household chose to offset to the billing run', () => {
+    expect(settledByBill({ status: 'approved', choice: 'offset' })).toBe(true);
+    expect(settledByBill({ status: 'approved', choice: 'payment' })).toBe(false);
+    expect(settledByBill({ status: 'approved', choice: null })).toBe(false);
+    expect(settledByBill({ status: 'paid', choice: 'offset' })).toBe(false);
+  });
+  it('words the payout and flags it late unless a bill offset it', () => {
+    const zh = (k: Parameters<typeof translate>[1]) => translate('zh-CN', k);
+    expect(payoutMethodText(zh, 'bank')).toBe('银行转账');
+    expect(payoutMethodText(zh, 'offset')).toBe('抵扣下季热费');
+    expect(payoutMethodText(zh, 'cheque')).toBe('cheque');
+    expect(paidLate({ method: 'bank', late: true })).toBe(true);
+    expect(paidLate({ method: 'cash', late: false })).toBe(false);
+    expect(paidLate({ method: 'offset', late: true })).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 // The refunds page's pure parts: the season offered by default (from Beijing's date), the seasons
 // the chooser lists, the list's filters as URL parameters, the status words' colours, and which
 // actions a role may take on an entry in its state (refunds.cpp: admin and manager approve a
-// draft, then mark it paid; the server checks again and answers 409 when the state is wrong).
+// draft, then record its payment, by method and reference, unless the household chose to offset
+// it; the server checks again and answers 409 when the state is wrong), and the pay form's body.
 import type { Role } from '../../auth';
 import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { beijingToday } from '../../format';
@@ -44,9 +45,55 @@ export function refundActions(status: string, role: Role | undefined): RefundAct
   return [];
 }
 
-/** The PATCH body of an action (refunds.cpp: {"status":"approved"|"paid"}). */
-export function actionBody(action: RefundAction): { status: 'approved' | 'paid' } {
-  return { status: action === 'approve' ? 'approved' : 'paid' };
+/** Approving's PATCH body (refunds.cpp: {"status":"approved"}); paying sends payBody's. */
+export function approveBody(): { status: 'approved' } {
+  return { status: 'approved' };
+}
+
+/** The ways a refund is paid by hand (refunds.cpp, RefundLedgerService::Pay); "offset" is the
+ * billing run's, never the form's. */
+export const PAY_METHODS = ['bank', 'wechat', 'alipay', 'cash'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+
+/** The pay form's fields as the server names them (a refusal naming one goes on it). */
+export const PAY_FIELDS = ['method', 'reference'] as const;
+
+/** The server's limit on a reference, in UTF-8 bytes. */
+export const REFERENCE_MAX_BYTES = 100;
+
+export interface PayValues {
+  method?: PayMethod;
+  reference?: string;
+}
+
+export interface PayBody {
+  status: 'paid';
+  method: PayMethod;
+  reference?: string;
+}
+
+/** Whether a reference is needed: for everything but cash. */
+export function referenceRequired(method: PayMethod | undefined): boolean {
+  return method !== 'cash';
+}
+
+/** A text's length in UTF-8 bytes (the server counts bytes: a Chinese character is 3). */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Paying's PATCH body: {status:'paid', method, reference}, the reference trimmed, and left out
+ * for cash paid without one. */
+export function payBody(v: { method: PayMethod; reference?: string }): PayBody {
+  const method = v.method;
+  const reference = (v.reference ?? '').trim();
+  return reference || referenceRequired(method) ? { status: 'paid', method, reference } : { status: 'paid', method };
+}
+
+/** An approved refund the household chose to offset against the next bill: not paid by hand
+ * (the server answers 409 naming choice), the billing run settles it. */
+export function settledByBill(entry: Pick<RefundEntry, 'status' | 'choice'>): boolean {
+  return entry.status === 'approved' && entry.choice === 'offset';
 }
 
 /** The days of an entry that carry a refund (share above 0). */
