@@ -122,6 +122,11 @@ class BillStore {
   /// already_exists when a household of the chunk has a fee for the season by now.
   virtual Status IssueChunk(int64_t run_id, std::span<const NewBill> bills, int64_t not_heated,
                             int64_t meter_by_area) = 0;
+  /// The company's households whose meter failed a calibration (a meter dispute calibrated
+  /// "failed", R-METER-1) raised at or after `from` and before `to`: their meter's data are
+  /// distorted (W 10.3 (10.3 c)). One statement.
+  virtual Result<std::vector<int64_t>> FailedMeters(int64_t company_id, Instant from,
+                                                    Instant to) = 0;
   /// The household of bill `fee_id` as it stands now, as the run would take it: area, status,
   /// basis, class and the bill's season's meter reading (no offsets: the bill's own stand).
   /// not_found (field "id").

@@ -163,4 +163,12 @@ IndicatorResult ResultSatisfaction(const IndicatorPolicy& policy,
       [](const Complaint& c) { return c.result_satisfied; });
 }
 
+Status CheckIndicatorRule(std::string_view rule) {
+  for (std::string_view r : kIndicatorRules) {
+    if (r == rule) return OkStatus();
+  }
+  return Error::InvalidArgument("rule must be R-KPI-S, R-KPI-Q, R-KPI-C, R-KPI-P or R-KPI-B",
+                                "rule");
+}
+
 }  // namespace hearth::rules

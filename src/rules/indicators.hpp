@@ -16,8 +16,10 @@
 // Thread-safe.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/decimal.hpp"
@@ -26,6 +28,12 @@
 #include "rules/temperature.hpp"
 
 namespace hearth::rules {
+
+/// The five indicators' rule ids, in the order reports show them.
+inline constexpr std::array<std::string_view, 5> kIndicatorRules = {"R-KPI-S", "R-KPI-Q", "R-KPI-C",
+                                                                    "R-KPI-P", "R-KPI-B"};
+/// invalid_argument (field "rule") unless `rule` is one of kIndicatorRules.
+Status CheckIndicatorRule(std::string_view rule);
 
 enum class TargetKind {
   kAtMost,   ///< the value must not exceed the target (R-KPI-S)

@@ -23,6 +23,15 @@ std::vector<std::string> Ids(const char* prefix, int from, int to) {
   return out;
 }
 
+TEST(IndicatorRules, FiveIdsEachAccepted) {
+  for (std::string_view rule : kIndicatorRules) EXPECT_TRUE(CheckIndicatorRule(rule).ok()) << rule;
+  for (std::string_view bad : {"", "R-KPI", "r-kpi-s", "R-KPI-X", "R-TEMP-1"}) {
+    auto s = CheckIndicatorRule(bad);
+    ASSERT_FALSE(s.ok()) << bad;
+    EXPECT_EQ(s.error().field, "rule");
+  }
+}
+
 TEST(AccidentRate, Table) {
   struct Case {
     const char* name;

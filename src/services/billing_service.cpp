@@ -46,6 +46,13 @@ Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, in
       t.reliefs.push_back(std::move(r));
     }
   }
+  // R-METER-1: meters that failed the calibration of a dispute raised in the heating year.
+  auto july = [](int y) {
+    return StartOfLocalDay(Date{std::chrono::year{y} / std::chrono::July / 1});
+  };
+  auto failed = store_.FailedMeters(company_id, july(year), july(year + 1));
+  if (!failed.ok()) return failed.error();
+  t.failed_meters.insert(failed->begin(), failed->end());
   // R-ACCT-1: the approved changes effective after the season's first day, by household.
   if (changes_) {
     auto approved = changes_->ApprovedAfter(company_id, t.season.official_start);
@@ -87,6 +94,9 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
     bill.tariff.heat_price_fen = t.meter->price;
     if (c.heat_centi_gj) bill.heat_mgj = *c.heat_centi_gj * 10;
     bill.meter_fault = c.meter_fault;
+    if (bill.meter_fault == rules::MeterFault::kNone && t.failed_meters.count(c.household_id)) {
+      bill.meter_fault = rules::MeterFault::kDataDistorted;  // W 10.3 (10.3 c)
+    }
   }
   bill.season_start = t.season.official_start;
   bill.season_end = t.season.official_end;

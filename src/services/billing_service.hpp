@@ -16,7 +16,11 @@
 // approved change effective later in the season adds its settlement as a line of the bill
 // (rules::ChangeLine): a household that stopped in the season pays for the days before, one
 // that resumed for the days after. A meter-billed household heated at the start or now is billed
-// by its meter, which settles its own changes. The government's reliefs (W 9.3,
+// by its meter, which settles its own changes. A meter-billed household whose meter failed the
+// calibration of a dispute raised in the season's heating year (July to June,
+// rules::SeasonYearOf) is billed by area for the season: its meter's data are distorted
+// (R-METER-1, W 10.3 (10.3 c)); the calibration settles its issued bill again. The
+// government's reliefs (W 9.3,
 // records `reliefs`) of the company that overlap the season apply to the households they name
 // (every one, or a class by households.assistance), each a line of the bill with its reference,
 // in the order entered, before the offset.
@@ -31,6 +35,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -103,6 +108,7 @@ class BillingService {
     std::optional<ports::TariffView> area, meter;  ///< valid on the season's first day
     std::vector<ports::ReliefView> reliefs;
     std::map<int64_t, std::vector<ports::ApprovedHeatingChange>> changes;  ///< by household
+    std::set<int64_t> failed_meters;  ///< households whose meter failed its calibration
   };
   struct Billed {
     bool heated = true;  ///< for some of the season (else the run bills nothing)

@@ -1,6 +1,9 @@
 #include "services/meter_dispute_service.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "model/resources.hpp"
+#include "rules/season.hpp"
 #include "services/scoped_records.hpp"
 #include "services/text_checks.hpp"
 
@@ -126,6 +129,13 @@ Result<MeterDisputeRead> MeterDisputeService::Act(int64_t id, DisputeAction acti
       Message(after, std::string(rules::DisputeActionName(action)), &read, now);
   auto moved = store_.Move(id, d->state, after, actor.name, std::span(&told, 1));
   if (!moved.ok()) return moved.error();
+  if (billing_ && moved->result == rules::CalibrationResult::kFailed) {
+    const int season = rules::SeasonYearOf(LocalDate(moved->created_at));
+    if (auto b = billing_->ResettleSeason(moved->household_id, season, actor.name); !b.ok()) {
+      spdlog::warn("meter dispute {}: the household's bill of {} was not settled again: {}", id,
+                   season, b.error().message);
+    }
+  }
   return Read(std::move(*moved), actor.role);
 }
 

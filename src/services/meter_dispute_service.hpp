@@ -21,6 +21,7 @@
 #include "ports/clock.hpp"
 #include "ports/meter_dispute_store.hpp"
 #include "ports/record_store.hpp"
+#include "services/billing_service.hpp"
 #include "services/work_order_service.hpp"
 
 namespace hearth::services {
@@ -51,10 +52,12 @@ struct MeterDisputeRead {
 
 class MeterDisputeService {
  public:
-  /// None is owned; all must outlive the service.
+  /// None is owned; all must outlive the service. Given `billing`, a failed calibration settles
+  /// the household's issued bill of the dispute's heating year again, by area (a failure there
+  /// is logged; POST /api/v1/bills/{id}/resettle retries it).
   MeterDisputeService(ports::MeterDisputeStore& store, ports::RecordStore& records,
-                      const ports::Clock& clock)
-      : store_(store), records_(records), clock_(clock) {}
+                      const ports::Clock& clock, const BillingService* billing = nullptr)
+      : store_(store), records_(records), clock_(clock), billing_(billing) {}
 
   /// Raises a dispute. Errors: permission_denied (rules::MayRaiseDispute); not_found (field
   /// "household") outside the actor's scope; failed_precondition (field "household") for a
@@ -79,6 +82,7 @@ class MeterDisputeService {
   ports::MeterDisputeStore& store_;
   ports::RecordStore& records_;
   const ports::Clock& clock_;
+  const BillingService* billing_;
 };
 
 }  // namespace hearth::services

@@ -94,12 +94,6 @@ Result<std::vector<PublicSeason>> Seasons(ports::RecordStore& records,
 
 }  // namespace
 
-int PublicSeasonYear(Date today) {
-  const std::chrono::year_month_day ymd{today};
-  const int year = static_cast<int>(ymd.year());
-  return static_cast<unsigned>(ymd.month()) >= 7 ? year : year - 1;
-}
-
 Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records, const PolicyRegistry& policies,
                                        const std::string& code, Date today) {
   auto companies = ports::ListViews<ports::CompanyView>(records, {{"code", code}});
@@ -118,7 +112,7 @@ Result<PublicCompanyInfo> PublicInfoOf(ports::RecordStore& records, const Policy
   auto contacts = Contacts(records, company.id);
   if (!contacts.ok()) return contacts.error();
   info.contacts = std::move(*contacts);
-  auto seasons = Seasons(records, policies, company.id, PublicSeasonYear(today));
+  auto seasons = Seasons(records, policies, company.id, rules::SeasonYearOf(today));
   if (!seasons.ok()) return seasons.error();
   info.seasons = std::move(*seasons);
   auto prices = Prices(records, company.id, today);

@@ -53,9 +53,6 @@ struct PublicCompanyInfo {
   std::vector<rules::PublicItem> procedures, standards, rights, duties;
 };
 
-/// The season shown on `today`: the one that starts this year from July on, else last year's.
-int PublicSeasonYear(Date today);
-
 /// The public information of the company whose code is `code`, on `today`. Errors:
 /// not_found (field "code") for no such company; failed_precondition when its profile is not
 /// loaded; the store's.

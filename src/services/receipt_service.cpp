@@ -5,6 +5,7 @@
 #include "model/resources.hpp"
 #include "ports/record_views.hpp"
 #include "rules/receipt.hpp"
+#include "rules/season.hpp"
 
 namespace hearth::services {
 
@@ -55,9 +56,7 @@ Result<Receipt> ReceiptOf(ports::RecordStore& records, int64_t payment_id,
   } else {
     auto at = ParseRfc3339(r.paid_at);
     if (!at.ok()) return Error::Internal("payment " + std::to_string(payment_id) + "'s paid_at");
-    const std::chrono::year_month_day day{LocalDate(*at)};
-    const int year = static_cast<int>(day.year());
-    r.season = static_cast<unsigned>(day.month()) >= 7 ? year : year - 1;
+    r.season = rules::SeasonYearOf(LocalDate(*at));
   }
   r.number = rules::ReceiptNumber(r.company_code, r.season, payment_id);
   return r;

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "rules/season.hpp"
+
 namespace hearth::services {
 namespace {
 
@@ -51,9 +53,7 @@ Result<std::vector<ports::UnlicensedBuilding>> RegulatorService::LicenceFlags(
 }
 
 int RegulatorService::SeasonOf(const ReportMonth& period) {
-  const auto first = std::chrono::year_month_day{LocalDate(period.from)};
-  const int year = static_cast<int>(first.year());
-  return static_cast<unsigned>(first.month()) >= 7 ? year : year - 1;
+  return rules::SeasonYearOf(LocalDate(period.from));
 }
 
 Result<CompanyComparisonReport> RegulatorService::Compare(

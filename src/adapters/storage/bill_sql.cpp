@@ -138,6 +138,21 @@ Result<std::vector<ports::BillingCandidate>> SqlBillStore::Candidates(int64_t co
   return out;
 }
 
+Result<std::vector<int64_t>> SqlBillStore::FailedMeters(int64_t company_id, Instant from,
+                                                        Instant to) {
+  MutexLock lock(mutex_);
+  auto rows = conn_->Query(
+      "SELECT DISTINCT household_id FROM meter_disputes WHERE company_id = $1 AND "
+      "state = 'calibrated' AND result = 'failed' AND created_at >= $2 AND created_at < $3 "
+      "ORDER BY household_id",
+      {company_id, Unix(from), Unix(to)});
+  if (!rows.ok()) return rows.error();
+  std::vector<int64_t> out;
+  out.reserve(rows->rows.size());
+  for (size_t i = 0; i < rows->rows.size(); ++i) out.push_back(rows->Int(i, 0));
+  return out;
+}
+
 Result<ports::BillingCandidate> SqlBillStore::BilledCandidate(int64_t fee_id) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(

@@ -26,6 +26,8 @@ class SqlBillStore final : public ports::BillStore {
   Result<ports::BillingRunRecord> StartRun(const ports::BillingRunRecord& run) override;
   Status IssueChunk(int64_t run_id, std::span<const ports::NewBill> bills, int64_t not_heated,
                     int64_t meter_by_area) override;
+  Result<std::vector<int64_t>> FailedMeters(int64_t company_id, Instant from,
+                                            Instant to) override;
   Result<ports::BillingCandidate> BilledCandidate(int64_t fee_id) override;
   Status Adjust(int64_t fee_id, const ports::NewBill& bill, const std::string& actor) override;
   Result<ports::BillingRunRecord> FinishRun(int64_t run_id) override;

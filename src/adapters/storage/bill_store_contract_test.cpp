@@ -276,6 +276,35 @@ TEST_P(BillStoreContract, ABillIsReadBackAsBilledAndAdjustedWithItsFee) {
   EXPECT_EQ(store_->Adjust(999999, adjusted, "m").error().code, ErrorCode::kNotFound);
 }
 
+// R-METER-1: meters that failed a calibration, by when their dispute was raised.
+TEST_P(BillStoreContract, FindsTheMetersThatFailedTheirCalibration) {
+  auto dispute = [&](int64_t company, int64_t household, const char* state, const char* result,
+                     const char* raised) {
+    auto r = sql_->Query(
+        "INSERT INTO meter_disputes (company_id, household_id, raised_by, reason, state, result, "
+        "created_by, created_at) VALUES ($1, $2, 'household', '偏高', $3, $4, 'h', $5)",
+        {company, household, std::string(state),
+         *result ? Value(std::string(result)) : Value(nullptr),
+         ParseRfc3339(raised)->time_since_epoch().count()});
+    ASSERT_TRUE(r.ok()) << r.error().message;
+  };
+  dispute(a_.company_id, metered_, "calibrated", "failed", "2027-01-10T09:00:00+08:00");
+  dispute(a_.company_id, metered_, "calibrated", "failed", "2027-02-10T09:00:00+08:00");
+  dispute(a_.company_id, a_.household_id, "calibrated", "passed", "2027-01-10T09:00:00+08:00");
+  dispute(a_.company_id, stopped_, "open", "", "2027-01-10T09:00:00+08:00");
+  dispute(a_.company_id, stopped_, "calibrated", "failed", "2026-06-30T23:00:00+08:00");
+  dispute(b_.company_id, b_.household_id, "calibrated", "failed", "2027-01-10T09:00:00+08:00");
+  const Instant from = *ParseRfc3339("2026-07-01T00:00:00+08:00");
+  const Instant to = *ParseRfc3339("2027-07-01T00:00:00+08:00");
+  auto failed = store_->FailedMeters(a_.company_id, from, to);
+  ASSERT_TRUE(failed.ok()) << failed.error().message;
+  EXPECT_EQ(*failed, std::vector<int64_t>{metered_});
+  auto before = store_->FailedMeters(a_.company_id, *ParseRfc3339("2025-07-01T00:00:00+08:00"),
+                                     from);
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ(*before, std::vector<int64_t>{stopped_});
+}
+
 TEST_P(BillStoreContract, AChunkMeetingAFeeWrittenMeanwhileWritesNothing) {
   auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
   ASSERT_TRUE(candidates.ok());

@@ -7,9 +7,11 @@
 // refusal.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "model/resources.hpp"
+#include "rules/season.hpp"
 #include "support/test_in_process_api.hpp"
 
 namespace hearth::app::http {
@@ -30,6 +32,60 @@ class MeterDisputeApi : public support::InProcessApi {
     return "/api/v1/meter-disputes/" + std::to_string(json::parse(r.body)["id"].get<int64_t>());
   }
 };
+
+// W 10.3 (10.3 c): the meter's data are distorted, so the season's bill issued by its reading
+// is settled again by area, saying why; a run after it bills by area from the start. The
+// dispute is raised now, in the heating year of the season that started this autumn (or the
+// last one, in the summer: rules::SeasonYearOf).
+TEST_P(MeterDisputeApi, AFailedCalibrationBillsTheSeasonByArea) {
+  const int season = rules::SeasonYearOf(
+      LocalDate(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())));
+  for (const ports::Fields& f :
+       {ports::Fields{{"company_id", a_.company_id}, {"name", "居民按面积"}, {"billing", "area"},
+                      {"price", int64_t{2600}}, {"valid_from", "2020-01-01"}},
+        ports::Fields{{"company_id", a_.company_id}, {"name", "居民按热量"}, {"billing", "meter"},
+                      {"price", int64_t{5000}}, {"valid_from", "2020-01-01"}}}) {
+    ASSERT_TRUE(rt_->db->records.Create(*model::FindResource("tariffs"), f, {}, "setup").ok());
+  }
+  ASSERT_TRUE(rt_->db->records
+                  .Create(*model::FindResource("meter_readings"),
+                          {{"household_id", a_.household_id},
+                           {"season", int64_t{season}},
+                           {"heat", int64_t{3000}},
+                           {"read_on", std::to_string(season + 1) + "-03-16"},
+                           {"fault", "none"}},
+                          {}, "setup")
+                  .ok());
+  auto run = Call("li", "POST", "/api/v1/billing-runs", json{{"season", season}}.dump());
+  ASSERT_EQ(run.status, 201u) << run.body;
+  auto bills = json::parse(Call("li", "GET", "/api/v1/bills").body)["items"];
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["basis"], "meter");
+  EXPECT_EQ(bills[0]["total"], "1500.00");  // 30.00 GJ × 50.00 yuan
+  const std::string bill = "/api/v1/bills/" + std::to_string(bills[0]["id"].get<int64_t>());
+
+  auto r = Call("home", "POST", "/api/v1/meter-disputes",
+                json{{"household", a_.household_id}, {"reason", "读数偏高"}}.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto passed = Call("zhao", "POST", PathOf(r) + "/events",
+                     json{{"type", "calibrate"}, {"result", "passed"}, {"reference", "JL-1"}}.dump());
+  ASSERT_EQ(passed.status, 200u) << passed.body;
+  EXPECT_EQ(json::parse(Call("li", "GET", bill).body)["basis"], "meter");  // a pass changes nothing
+
+  r = Call("home", "POST", "/api/v1/meter-disputes",
+           json{{"household", a_.household_id}, {"reason", "读数仍然偏高"}}.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  auto failed = Call("zhao", "POST", PathOf(r) + "/events",
+                     json{{"type", "calibrate"}, {"result", "failed"}, {"reference", "JL-2"}}.dump());
+  ASSERT_EQ(failed.status, 200u) << failed.body;
+  const json now = json::parse(Call("home", "GET", bill).body);
+  EXPECT_EQ(now["basis"], "area");
+  EXPECT_EQ(now["basis_reason"], "热量表数据失真，本期改按面积收费（W 10.3 (10.3 c)）");
+  EXPECT_EQ(now["total"], "2224.30");  // 85.55 m² × 26.00 yuan
+  auto fee = rt_->db->records.Get(*model::FindResource("fees"), now["id"].get<int64_t>(), {});
+  ASSERT_TRUE(fee.ok());
+  EXPECT_EQ(fee->Int("amount"), 222430);
+}
 
 TEST_P(MeterDisputeApi, TheHouseholdDisputesAndAFailedMeterIsTheCompanys) {
   auto r =

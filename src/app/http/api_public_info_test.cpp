@@ -9,6 +9,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "rules/season.hpp"
 #include "services/public_info.hpp"
 #include "support/test_in_process_api.hpp"
 
@@ -69,7 +70,7 @@ TEST_P(PublicInfoApi, WhatTheCompanyPublishes) {
   ASSERT_EQ(districts.size(), 1u);
   const int64_t district = districts[0]["id"];
   Make("gov", "licensed_districts", {{"company_id", a_.company_id}, {"district_id", district}});
-  const int season = services::PublicSeasonYear(today);
+  const int season = rules::SeasonYearOf(today);
   const std::string start = std::to_string(season) + "-11-10";
   Make("gov", "seasons",
        {{"district_id", district},

@@ -221,29 +221,23 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
         if (!id.ok()) return ErrorResponse(id.error());
         auto r = services::ReceiptOf(records, *id, services::ScopeOf(*p));
         if (!r.ok()) return ErrorResponse(r.error());
-        auto yuan = [](std::optional<int64_t> fen) {
-          return fen ? ordered_json(FormatFen(*fen)) : ordered_json(nullptr);
-        };
         return Json(200, ordered_json{{"number", r->number},
                                       {"payment_id", r->payment_id},
                                       {"company_code", r->company_code},
                                       {"company_name", r->company_name},
-                                      {"licence_no", r->licence_no ? ordered_json(*r->licence_no)
-                                                                   : ordered_json(nullptr)},
+                                      {"licence_no", OrNull(r->licence_no)},
                                       {"household_id", r->household_id},
                                       {"household_code", r->household_code},
-                                      {"address", r->address ? ordered_json(*r->address)
-                                                             : ordered_json(nullptr)},
+                                      {"address", OrNull(r->address)},
                                       {"season", r->season},
-                                      {"fee_id", r->fee_id ? ordered_json(*r->fee_id)
-                                                           : ordered_json(nullptr)},
-                                      {"fee", yuan(r->fee_fen)},
+                                      {"fee_id", OrNull(r->fee_id)},
+                                      {"fee", YuanOrNull(r->fee_fen)},
                                       {"amount", FormatFen(r->amount_fen)},
                                       {"amount_capitals", r->amount_capitals},
                                       {"paid_at", r->paid_at},
                                       {"method", r->method},
                                       {"reference", r->reference},
-                                      {"outstanding", yuan(r->outstanding_fen)}});
+                                      {"outstanding", YuanOrNull(r->outstanding_fen)}});
       },
       {.summary = "A payment's receipt (R-BILL-1): its number, the company, the household, the "
                   "season and fee paid, the amount in figures and in capitals (大写), the "

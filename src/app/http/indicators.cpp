@@ -7,6 +7,7 @@
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
+#include "rules/indicators.hpp"
 
 namespace hearth::app::http {
 namespace {
@@ -16,7 +17,6 @@ using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
 
-constexpr const char* kRules[] = {"R-KPI-S", "R-KPI-Q", "R-KPI-C", "R-KPI-P", "R-KPI-B"};
 
 ordered_json IndicatorJson(const ports::PublishedIndicator& i) {
   ordered_json value = nullptr;
@@ -177,10 +177,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
         std::string rule;
         if (auto it = req.query.find("rule"); it != req.query.end() && !it->second.empty()) {
           rule = it->second;
-          if (std::find(std::begin(kRules), std::end(kRules), rule) == std::end(kRules)) {
-            return ErrorResponse(Error::InvalidArgument(
-                "rule must be R-KPI-S, R-KPI-Q, R-KPI-C, R-KPI-P or R-KPI-B", "rule"));
-          }
+          if (auto s = rules::CheckIndicatorRule(rule); !s.ok()) return ErrorResponse(s.error());
         }
         auto page = ReadPage(req);
         if (!page.ok()) return ErrorResponse(page.error());

@@ -3,6 +3,7 @@
 #include "app/http/answer_json.hpp"
 #include "core/decimal.hpp"
 #include "model/resources.hpp"
+#include "rules/season.hpp"
 #include "services/public_info.hpp"
 
 namespace hearth::app::http {
@@ -97,7 +98,7 @@ void AddPublicInfoRoutes(adapters::http::Router& router, ports::RecordStore& rec
         const Date today = LocalDate(clock.Now());
         auto info = services::PublicInfoOf(records, policies, code, today);
         if (!info.ok()) return ErrorResponse(info.error());
-        return Json(200, InfoJson(*info, services::PublicSeasonYear(today)));
+        return Json(200, InfoJson(*info, rules::SeasonYearOf(today)));
       },
       {.summary = "A company's public service information, for anyone without signing in "
                   "(R-INFO-1, W 4.5, W 12.2): service numbers and halls, the season's dates, "

@@ -12,6 +12,7 @@
 #include "ports/record_views.hpp"
 #include "rules/access.hpp"
 #include "rules/deadline.hpp"
+#include "rules/indicators.hpp"
 #include "services/hotline_report_service.hpp"
 #include "services/indicator_publication_service.hpp"
 
@@ -148,9 +149,6 @@ std::string RecordsQuery(const services::ReportMonth& period, int64_t company,
   if (district) q += "&district=" + std::to_string(*district);
   return q;
 }
-
-constexpr const char* kIndicatorRules[] = {"R-KPI-S", "R-KPI-Q", "R-KPI-C", "R-KPI-P",
-                                           "R-KPI-B"};
 
 }  // namespace
 
@@ -315,11 +313,7 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
                               /*days=*/true);
         if (!in.ok()) return AuthErrorResponse(in.error());
         const std::string& rule = req.params.at("rule");
-        if (std::find(std::begin(kIndicatorRules), std::end(kIndicatorRules), rule) ==
-            std::end(kIndicatorRules)) {
-          return ErrorResponse(Error::InvalidArgument(
-              "rule must be R-KPI-S, R-KPI-Q, R-KPI-C, R-KPI-P or R-KPI-B", "rule"));
-        }
+        if (auto s = rules::CheckIndicatorRule(rule); !s.ok()) return ErrorResponse(s.error());
         auto page = ReadPage(req);
         if (!page.ok()) return ErrorResponse(page.error());
         auto report =

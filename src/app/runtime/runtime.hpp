@@ -147,10 +147,11 @@ class Database {
   services::InsuranceService insurance;  ///< insurance claims (R-INS-1)
   adapters::storage::SqlConnectionStore connection_store;
   services::ConnectionService connections;  ///< connection applications (R-CONN-1)
-  adapters::storage::SqlMeterDisputeStore meter_dispute_store;
-  services::MeterDisputeService meter_disputes;  ///< heat-meter disputes (R-METER-1)
   adapters::storage::SqlBillStore bill_store;
   services::BillingService billing;  ///< season bills (R-BILL-1, R-METER-1, R-REFUND-6)
+  adapters::storage::SqlMeterDisputeStore meter_dispute_store;
+  /// Heat-meter disputes (R-METER-1); a failed calibration settles the bill again by area.
+  services::MeterDisputeService meter_disputes;
   /// 增减停复 (R-ACCT-1); an approval settles the issued bill again through `billing`.
   services::HeatingChangeService heating_changes;
   adapters::storage::SqlArrearsStore arrears_store;
