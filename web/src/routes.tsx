@@ -115,6 +115,13 @@ export const PAGES: PageRoute[] = [
     component: lazy(() => import('./pages/Bills')),
   },
   {
+    path: '/tariffs',
+    menu: 'menu.tariffs',
+    group: 'menu.billing',
+    roles: ['admin', 'manager', 'agent', 'regulator'],
+    component: lazy(() => import('./pages/Tariffs')),
+  },
+  {
     path: '/arrears',
     menu: 'menu.arrears',
     group: 'menu.billing',

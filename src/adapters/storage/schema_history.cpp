@@ -33,7 +33,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 31> kMigrations = {{
+constexpr std::array<Migration, 32> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -262,6 +262,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {29, "payment references", nullptr, nullptr, "ALTER TABLE payments ADD COLUMN reference TEXT;"},
     {30, "arrears reminders and stops", nullptr, nullptr, kArrearsSql},  // R-BILL-1, W 9.2.2
     {31, "refund payouts", nullptr, nullptr, kRefundPayoutsSql},           // R-REFUND-6
+    {32, "price-change notices", nullptr, nullptr, kPriceNoticesSql},      // R-BILL-1, W 9.2.1
 }};
 
 }  // namespace

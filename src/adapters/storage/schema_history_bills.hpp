@@ -82,4 +82,21 @@ ALTER TABLE refund_entries ADD COLUMN payout_reference TEXT;
 ALTER TABLE refund_entries ADD COLUMN paid_at TEXT;
 )sql";
 
+// Migration 32 (R-BILL-1, W 9.2.1): a tariff announced to the households it concerns, once.
+inline constexpr const char* kPriceNoticesSql = R"sql(
+CREATE TABLE price_notices (
+  id {{ID}},
+  tariff_id BIGINT NOT NULL UNIQUE REFERENCES tariffs(id),
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  billing TEXT NOT NULL,
+  price BIGINT NOT NULL,
+  valid_from TEXT NOT NULL,
+  text TEXT NOT NULL,
+  households BIGINT NOT NULL,
+  announced_at BIGINT NOT NULL,
+  announced_by TEXT NOT NULL
+);
+CREATE INDEX price_notices_company ON price_notices (company_id, id);
+)sql";
+
 }  // namespace hearth::adapters::storage

@@ -23,6 +23,7 @@
 #include "app/http/outages.hpp"
 #include "app/http/paging.hpp"
 #include "app/http/policies.hpp"
+#include "app/http/price_notices.hpp"
 #include "app/http/public_info.hpp"
 #include "app/http/reading_conflicts.hpp"
 #include "app/http/reading_quarantine.hpp"
@@ -179,6 +180,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddHeatingChangeRoutes(router, rt.db->heating_changes, rt.db->records, rt.db->auth);  // R-ACCT-1
   AddBillRoutes(router, rt.db->billing, rt.db->records, rt.db->auth);                   // R-BILL-1
   AddArrearsRoutes(router, rt.db->arrears, rt.db->records, rt.db->auth);  // R-BILL-1, W 9.2.2
+  AddPriceNoticeRoutes(router, rt.db->price_notices, rt.db->records, rt.db->auth);  // W 9.2.1
   AddJobRoutes(router, rt.db->jobs, rt.db->refunds, rt.db->billing, rt.db->auth);  // /api/v1/jobs
   AddMeterDisputeRoutes(router, rt.db->meter_disputes, rt.db->records, rt.db->auth);    // R-METER-1
   AddEnergyRoutes(router, rt.db->energy, rt.db->records, rt.db->auth);  // /api/v1/energy/…

@@ -19,7 +19,7 @@ Result<Connections> OpenConnections(const std::string& url) {
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
         &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills, &c.arrears,
-        &c.jobs}) {
+        &c.price_notices, &c.jobs}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -82,6 +82,8 @@ Database::Database(Connections c, const ports::Clock& clock,
       heating_changes(heating_change_store, records, judging, clock, &billing),
       arrears_store(std::move(c.arrears)),
       arrears(arrears_store, records, heating_changes, clock),
+      price_notice_store(std::move(c.price_notices)),
+      price_notices(price_notice_store, records, clock),
       energy_store(std::move(c.energy)),
       energy(energy_store, records, policies, clock),
       reports(work_order_store, records, policies, clock, &outage_store, &judging),

@@ -38,6 +38,7 @@
 #include "adapters/storage/monitoring_store_sql.hpp"
 #include "adapters/storage/outage_sql.hpp"
 #include "adapters/storage/partner_keys_sql.hpp"
+#include "adapters/storage/price_notice_sql.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/refund_ledger_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
@@ -66,6 +67,7 @@
 #include "services/meter_dispute_service.hpp"
 #include "services/outage_service.hpp"
 #include "services/policy_registry.hpp"
+#include "services/price_notice_service.hpp"
 #include "services/refund_ledger_service.hpp"
 #include "services/regulator_service.hpp"
 #include "services/rollup_service.hpp"
@@ -97,7 +99,7 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes, heating_changes, bills, arrears, jobs;
+      insurance, connections, meter_disputes, heating_changes, bills, arrears, price_notices, jobs;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -156,6 +158,8 @@ class Database {
   services::HeatingChangeService heating_changes;
   adapters::storage::SqlArrearsStore arrears_store;
   services::ArrearsService arrears;  ///< reminders and stops for arrears (R-BILL-1, W 9.2.2)
+  adapters::storage::SqlPriceNoticeStore price_notice_store;
+  services::PriceNoticeService price_notices;  ///< price-change notices (R-BILL-1, W 9.2.1)
   adapters::storage::SqlEnergyStore energy_store;
   services::EnergyService energy;  ///< daily dispatch reports of fuel (R-ENERGY-1)
   /// The monthly reports and indicators (R-WO-7; R-KPI-S, Q, C, P, B), live.

@@ -30,6 +30,11 @@ export type District = Stored<Schemas['district']>;
 export type Relief = Stored<Schemas['relief']>;
 /** Whom a relief names: every household, or those of a class (a household's `assistance`). */
 export type ReliefAppliesTo = Schemas['relief']['applies_to'];
+/** An approved price (收费标准, R-BILL-1, W 9.2.1): by area (yuan per m² per season) or by meter
+ * (yuan per GJ, with a fixed part per m² when base_price is set), from valid_from (to valid_to),
+ * with its price approval document. */
+export type Tariff = Stored<Schemas['tariff']>;
+export type TariffBilling = Schemas['tariff']['billing'];
 /** A household's assistance class (低保, 特困, 优抚), the class a relief may name. */
 export type AssistanceClass = NonNullable<Schemas['household']['assistance']>;
 export type MeasurementInput = Schemas['MeasurementInput'];
@@ -1426,4 +1431,29 @@ export interface ArrearsStopNew {
   /** YYYY-MM-DD. */
   effective: string;
   note?: string;
+}
+
+/** A tariff's price notice (调价通知, W 9.2.1 热费价格调整时，应及时告知热用户): what every household
+ * of the company billed on the tariff's basis was told through 消息通知, once
+ * (src/app/http/price_notices.cpp, NoticeJson). GET /api/v1/price-notices's items (newest first),
+ * GET /api/v1/tariffs/{id}/notice (404 while not announced), and POST /api/v1/tariffs/{id}/notice's
+ * 201 (admin, manager; 409 naming tariff when announced before). */
+export interface PriceNotice {
+  id: number;
+  tariff_id: number;
+  company_id: number;
+  billing: TariffBilling | string;
+  /** Yuan, two decimals ("28.00"): per m² per season by area, per GJ by meter. */
+  price: string;
+  /** YYYY-MM-DD: the tariff's first day. */
+  valid_from: string;
+  /** What the households were told. */
+  text: string;
+  /** How many households were told. */
+  households: number;
+  /** RFC 3339. */
+  announced_at: string;
+  announced_by: string;
+  /** Told on or after valid_from. */
+  late: boolean;
 }

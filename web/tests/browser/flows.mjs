@@ -187,10 +187,10 @@ export const flows = {
   // Each page of each role loads with no console error and no failed request.
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/refunds', '/connections', '/heating-changes', '/bills', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/refunds', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/connections', '/heating-changes', '/bills', '/arrears', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      'demo-regulator': ['/households', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
       [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/bills', '/my/meter-disputes', '/my/account'],
     };
     for (const [user, paths] of Object.entries(routes)) {
