@@ -65,7 +65,7 @@ Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, in
 }
 
 Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandidate& c,
-                                                       const SeasonTerms& t) {
+                                                       const SeasonTerms& t, bool always) {
   rules::BillInput bill;
   bill.area_centi = c.area_centi;
   bool heated = c.heated;
@@ -86,7 +86,10 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
       heated = bill.heated_at_start || c.heated;
       bill.area_centi = c.area_centi;
     }
+  } else {
+    bill.heated_at_start = c.heated;
   }
+  if (!heated && !always) return Billed{false, {}};
   bill.basis = c.basis;
   bill.tariff.area_price_fen = t.area ? t.area->price : 0;
   if (c.basis == BillingBasis::kMeter && t.meter) {
@@ -182,7 +185,7 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     bills.reserve(chunk->size());
     int64_t not_heated = 0, meter_by_area = 0;
     for (const ports::BillingCandidate& c : *chunk) {
-      auto b = BillFor(c, *terms);
+      auto b = BillFor(c, *terms, false);
       if (!b.ok()) return b.error();
       if (!b->heated) {
         ++not_heated;
@@ -235,7 +238,7 @@ Result<ports::BillRecord> BillingService::ResettleBill(const ports::BillRecord& 
   for (const rules::BillLine& line : bill.bill.lines) {
     if (line.code == "offset") candidate->offset_fen -= line.amount_fen;
   }
-  auto now = BillFor(*candidate, *terms);
+  auto now = BillFor(*candidate, *terms, true);
   if (!now.ok()) return now.error();
   const rules::Bill& b = now->bill.bill;
   const bool same = b.total_fen == bill.bill.total_fen &&

@@ -115,7 +115,10 @@ class BillingService {
     ports::NewBill bill;
   };
   Result<SeasonTerms> Terms(int64_t company_id, int year) const;
-  static Result<Billed> BillFor(const ports::BillingCandidate& candidate, const SeasonTerms& t);
+  /// The candidate's bill; unless `always`, a household heated for none of the season is
+  /// answered as such without one (the run skips it; Resettle bills it at nothing).
+  static Result<Billed> BillFor(const ports::BillingCandidate& candidate, const SeasonTerms& t,
+                                bool always);
   Result<ports::BillRecord> ResettleBill(const ports::BillRecord& bill,
                                          const std::string& actor) const;
 

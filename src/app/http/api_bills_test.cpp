@@ -322,6 +322,18 @@ TEST_P(BillApi, TheGovernmentsReliefsAreLinesOfTheBillsTheyName) {
             std::string::npos);
 }
 
+// Stopped households are not billed, so a company with none heated needs no tariff to run.
+TEST_P(BillApi, ACompanyWithNoneHeatedRunsWithoutATariff) {
+  ASSERT_TRUE(rt_->db->records
+                  .Update(*model::FindResource("households"), a_.household_id,
+                          {{"heating_status", std::string("stopped")}}, {}, "setup")
+                  .ok());
+  auto r = Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  EXPECT_EQ(json::parse(r.body)["issued"], 0);
+  EXPECT_EQ(json::parse(r.body)["not_heated"], 1);
+}
+
 TEST_P(BillApi, EveryRefusalNamesItsField) {
   AddTariff("area", 2600);
   struct Case {
