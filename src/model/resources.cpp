@@ -165,6 +165,14 @@ std::vector<Resource> Build() {
                "the class a government relief may name (W 9.3): 低保, 特困 or 优抚; none if "
                "empty")},
          {{"company_id", "code"}}, {kByCompany, "r.id"}, true});
+    out.push_back(
+        {"contract_versions", "contract version",
+         "A household's contract terms as they held until they were changed (R-ACCT-1): a past "
+         "day is judged and billed on the terms valid then. Kept by Hearth on every change.",
+         {Household(), F("valid_until", T::kDate, true, "the last day these terms held"), agreed,
+          Enum("billing", true, {"area", "meter"}, "billing by area or by heat meter"),
+          F("contract", T::kJson, false, "the contract terms (W 9.1.7)")},
+         {}, {kCompanyOfHousehold, kByHousehold}, true});
   }
   out.push_back({"rooms", "room", "A room of a household (R-TEMP-3: bedrooms and living rooms "
                                   "are guaranteed).",

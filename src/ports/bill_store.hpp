@@ -82,9 +82,26 @@ struct BillRecord {
   Date due_on;
   int64_t area_centi = 0;
   rules::Bill bill;
-  int64_t paid_fen = 0;  ///< the payments of its fee so far
+  int64_t paid_fen = 0;       ///< the payments of its fee so far
+  int64_t paid_back_fen = 0;  ///< the paybacks of its fee so far
   std::string issued_by;
   Instant issued_at;
+
+  /// Paid beyond the total and not yet paid back: a bill settled again below what was paid.
+  int64_t OverpaidFen() const {
+    const int64_t over = paid_fen - paid_back_fen - bill.total_fen;
+    return over > 0 ? over : 0;
+  }
+};
+
+/// Money paid back to a household: the whole of what its bill holds overpaid.
+struct Payback {
+  int64_t fee_id = 0;
+  int64_t amount_fen = 0;
+  std::string method;     ///< "cash", "bank", "wechat" or "alipay"
+  std::string reference;  ///< the channel's reference ("" for cash)
+  Instant paid_at;
+  std::string paid_by;
 };
 
 struct BillQuery {
@@ -122,11 +139,12 @@ class BillStore {
   /// already_exists when a household of the chunk has a fee for the season by now.
   virtual Status IssueChunk(int64_t run_id, std::span<const NewBill> bills, int64_t not_heated,
                             int64_t meter_by_area) = 0;
-  /// The company's households whose meter failed a calibration (a meter dispute calibrated
-  /// "failed", R-METER-1) raised at or after `from` and before `to`: their meter's data are
-  /// distorted (W 10.3 (10.3 c)). One statement.
-  virtual Result<std::vector<int64_t>> FailedMeters(int64_t company_id, Instant from,
-                                                    Instant to) = 0;
+  /// The company's households (`household` only, when given) whose meter failed a calibration (a
+  /// meter dispute calibrated "failed", R-METER-1) raised at or after `from` and before `to`:
+  /// their meter's data are distorted (W 10.3 (10.3 c)). One statement.
+  virtual Result<std::vector<int64_t>> FailedMeters(
+      int64_t company_id, Instant from, Instant to,
+      std::optional<int64_t> household = std::nullopt) = 0;
   /// The household of bill `fee_id` as it stands now, as the run would take it: area, status,
   /// basis, class and the bill's season's meter reading (no offsets: the bill's own stand).
   /// not_found (field "id").
@@ -135,6 +153,11 @@ class BillStore {
   /// and sets its fee's amount to the total, in one transaction, audited as an update of the fee
   /// by `actor` (before and after: the amount and the lines). not_found (field "id").
   virtual Status Adjust(int64_t fee_id, const NewBill& bill, const std::string& actor) = 0;
+  /// Records `payback` against its fee, in one transaction, when its amount is what the bill holds
+  /// overpaid now (BillRecord::OverpaidFen); audited as the creation of a payback by its
+  /// `paid_by`. Answers the bill. not_found (field "id"); failed_precondition (field "amount")
+  /// when the bill holds another amount overpaid (nothing, or a payment or payback came first).
+  virtual Result<BillRecord> PayBack(const Payback& payback) = 0;
   /// Marks the run finished, audited; answers it.
   virtual Result<BillingRunRecord> FinishRun(int64_t run_id) = 0;
 

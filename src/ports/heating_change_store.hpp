@@ -88,10 +88,10 @@ class HeatingChangeStore {
   virtual Result<HeatingChangeRecord> Get(int64_t id) = 0;
   /// Newest first (by id, descending).
   virtual Result<std::vector<HeatingChangeRecord>> List(const HeatingChangeQuery& query) = 0;
-  /// Every approved change of `company_id` effective after `after`, by effective day, then id:
-  /// one statement, however many.
-  virtual Result<std::vector<ApprovedHeatingChange>> ApprovedAfter(int64_t company_id,
-                                                                   Date after) = 0;
+  /// Every approved change of `company_id` (of `household` only, when given) effective after
+  /// `after`, by effective day, then id: one statement, however many.
+  virtual Result<std::vector<ApprovedHeatingChange>> ApprovedAfter(
+      int64_t company_id, Date after, std::optional<int64_t> household = std::nullopt) = 0;
   /// Writes `after`'s documents, state and decision when the stored version is still
   /// `after.version` (then version + 1), queues `outbox` (message ids prefixed
   /// "heating-change-<id>-"), and on an approval changes the household; audited by `actor` with

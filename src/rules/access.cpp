@@ -54,9 +54,15 @@ const WriteEntry kWriteTable[] = {
     {"service_contacts", {R::kManager}},
     {"fees", {R::kManager, R::kAgent}},
     {"payments", {R::kManager, R::kAgent}},
-    {"reminders", {R::kManager, R::kAgent}},
     {"meter_readings", {R::kManager, R::kTechnician}},
     {"reliefs", {R::kManager}},
+};
+
+// Records that Hearth's own flows write and no role, not even admin, writes through the record
+// API: the judged party does not write its own evidence (see access.hpp).
+constexpr std::string_view kWrittenByHearth[] = {
+    "reminders",          // by the arrears service, with the outbox's proof (W 9.2.2)
+    "contract_versions",  // by every change of a household's terms (R-ACCT-1)
 };
 
 // Sensitive fields a role sees in full although it does not see all of them.
@@ -127,6 +133,9 @@ bool MayRead(Role role, const model::Resource& resource) {
 }
 
 bool MayWrite(Role role, const model::Resource& resource) {
+  for (std::string_view name : kWrittenByHearth) {
+    if (name == resource.name) return false;
+  }
   if (role == Role::kAdmin) return true;
   for (const auto& w : kWriteTable) {
     if (w.resource == resource.name) {

@@ -13,8 +13,12 @@
 //   Z 3.4) and no company data. manager writes all of its company's data (network, buildings,
 //   households, sensors, tariffs, billing) and its season announcements (R-SEASON-1: the
 //   company announces; the regulator reads them with their references). agent (customer service) writes households, rooms
-//   and billing (fees, payments, reminders). technician writes rooms and sensors. household
+//   and billing (fees and payments). technician writes rooms and sensors. household
 //   writes nothing through the record API.
+// - Written by Hearth alone: no role, not even admin, writes reminders (the arrears service
+//   writes each with the proof the outbox or the hall gives, W 9.2.2) or contract versions (kept
+//   on every change of a household's terms, R-ACCT-1) through the record API. A company that
+//   could type in a reminder or rewrite its contract's history would date its own evidence.
 // - Sensitive fields (phone, id_number). admin, manager and agent see them in full (they
 //   contract, bill and call households); technician sees the phone only (to arrange a visit);
 //   regulator sees them masked (it works on aggregates); a household sees its own in full.
@@ -60,7 +64,8 @@ Status CheckUserScope(Role role, bool has_company, bool has_household);
 /// May `role` read records of `resource` (within its scope)?
 bool MayRead(Role role, const model::Resource& resource);
 /// May `role` create, change and delete records of `resource` (within its scope)? A resource
-/// without an entry in the table is written by admin only.
+/// without an entry in the table is written by admin only; one written by Hearth alone, by no
+/// role.
 bool MayWrite(Role role, const model::Resource& resource);
 
 /// Does `role` see every sensitive field in full, whoever the record belongs to?

@@ -157,4 +157,20 @@ BillLine ChangeLine(HeatingChangeKind kind, Date effective, const HeatingChangeS
           s.amount_fen};
 }
 
+Status CheckPayout(const std::string& method, const std::string& reference) {
+  if (method != "bank" && method != "wechat" && method != "alipay" && method != "cash") {
+    return Error::InvalidArgument("method must be one of bank, wechat, alipay, cash", "method");
+  }
+  if (reference.size() > 100) {
+    return Error::InvalidArgument("reference is at most 100 bytes", "reference");
+  }
+  if (method != "cash" && reference.find_first_not_of(" \t") == std::string::npos) {
+    return Error::InvalidArgument(
+        "reference is required: the bank slip, WeChat or Alipay transaction number", "reference");
+  }
+  return OkStatus();
+}
+
+bool PriceNoticeLate(Instant at, Date valid_from) { return at >= StartOfLocalDay(valid_from); }
+
 }  // namespace hearth::rules

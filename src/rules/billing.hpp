@@ -96,4 +96,14 @@ BillLine ChangeLine(HeatingChangeKind kind, Date effective, const HeatingChangeS
 /// 0 <= days <= of_days.
 int64_t ProRataFen(int64_t fee_fen, int64_t days, int64_t of_days);
 
+/// How money goes back to a household (a refund paid, R-REFUND-6; an overpayment paid back):
+/// `method` one of bank, wechat, alipay, cash; `reference` the channel's (the bank slip, WeChat
+/// or Alipay transaction number), required but for cash, at most 100 bytes. invalid_argument
+/// naming "method" or "reference".
+Status CheckPayout(const std::string& method, const std::string& reference);
+
+/// W 9.2.1 (价格调整应提前告知): whether a price change announced at `at` was told too late for
+/// a price valid from `valid_from`, i.e. on or after the local midnight that begins that day.
+bool PriceNoticeLate(Instant at, Date valid_from);
+
 }  // namespace hearth::rules

@@ -365,5 +365,51 @@ TEST(Billing, PartsAlwaysAddUpToTheTotal) {
   }
 }
 
+// How money goes back (R-REFUND-6, an overpayment paid back): the channel and its reference.
+TEST(Billing, APayoutNamesItsChannelAndReference) {
+  struct Case {
+    const char* method;
+    std::string reference;
+    const char* field;  // "" when accepted
+  };
+  const Case cases[] = {
+      {"bank", "ICBC-778", ""},
+      {"wechat", "4200001234", ""},
+      {"alipay", "2031011222001", ""},
+      {"cash", "", ""},  // the hall's own slip: no reference needed
+      {"bank", "", "reference"},
+      {"alipay", " \t", "reference"},
+      {"cash", std::string(101, 'x'), "reference"},
+      {"offset", "", "method"},  // an offset is the billing run's, never paid by hand
+      {"", "ICBC-778", "method"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.method) + " / " + c.reference);
+    Status s = CheckPayout(c.method, c.reference);
+    EXPECT_EQ(s.ok() ? "" : s.error().field, c.field);
+  }
+}
+
+// W 9.2.1: a price change is told before its first day; told at or after that day's local
+// midnight (China time, whatever offset the instant was written in), it is late.
+TEST(Billing, APriceNoticeOnOrAfterTheFirstDayIsLate) {
+  struct Case {
+    const char* at;
+    bool late;
+  };
+  const Case cases[] = {
+      {"2027-11-01T09:00:00+08:00", false},  // two weeks before
+      {"2027-11-14T23:59:59+08:00", false},  // the last second of the day before
+      {"2027-11-14T15:59:59Z", false},       // the same second, in UTC
+      {"2027-11-15T00:00:00+08:00", true},   // midnight of the first day
+      {"2027-11-14T16:00:00Z", true},        // the same midnight, in UTC
+      {"2027-11-20T10:00:00+08:00", true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.at);
+    EXPECT_EQ(PriceNoticeLate(*ParseRfc3339(c.at), *ParseDate("2027-11-15")), c.late);
+  }
+}
+
 }  // namespace
 }  // namespace hearth::rules

@@ -44,4 +44,14 @@ bool HeatedOn(bool now, std::span<const AreaShift> own, Date day) {
   return earliest ? earliest->heated_before : now;
 }
 
+ContractTerms TermsOn(const ContractTerms& now, std::span<const TermsUntil> superseded, Date day) {
+  const TermsUntil* earliest = nullptr;
+  for (const TermsUntil& t : superseded) {
+    if (t.last_day >= day && (earliest == nullptr || t.last_day < earliest->last_day)) {
+      earliest = &t;
+    }
+  }
+  return earliest ? earliest->terms : now;
+}
+
 }  // namespace hearth::rules

@@ -7,14 +7,22 @@
 // is the new one; before it, the old one. The records hold the state after every approved
 // change, so the state of a day D is the records' with every change effective after D undone.
 //
-// Decision: the agreed temperature, the billing basis and a correction of a record (an area typed
-// wrong) are not changes of this kind: they hold for every day, as the records say.
+// Contract versions (R-ACCT-1: "contract versions are kept"): the agreed temperature and the
+// billing basis are contract terms. When a household's terms change, the terms before are kept
+// with the last day they held (contract_versions); the terms of a day D are those of the earliest
+// version whose last day is on or after D, else the records' (now).
+// Decision: a change holds from the day after it is recorded, never from the day itself or
+// before: the day of the change is judged on the terms it began with, so no one lowers a day's
+// guarantee once its temperatures are known. A correction of an area typed wrong is not a change
+// of this kind: it holds for every day, as the records say.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "core/civil_time.hpp"
+#include "rules/billing.hpp"
 #include "rules/heating_change.hpp"
 #include "rules/temperature.hpp"
 
@@ -41,5 +49,23 @@ UsageRate RateOn(UsageRate now, std::span<const AreaShift> shifts, Date day);
 /// Whether a household was heated on `day`: `now` (the records'), or, when one of its own shifts
 /// takes effect after `day`, the status before the earliest such.
 bool HeatedOn(bool now, std::span<const AreaShift> own, Date day);
+
+/// A household's contract terms that the judging and the billing read.
+struct ContractTerms {
+  std::optional<Tenths> agreed;  ///< the agreed temperature, if any
+  BillingBasis basis = BillingBasis::kArea;
+
+  bool operator==(const ContractTerms&) const = default;
+};
+
+/// Terms that held up to and including `last_day`, then changed.
+struct TermsUntil {
+  Date last_day;
+  ContractTerms terms;
+};
+
+/// The terms of `day`: those of the earliest of `superseded` whose last day is on or after
+/// `day`, else `now` (the records'). `superseded` in any order.
+ContractTerms TermsOn(const ContractTerms& now, std::span<const TermsUntil> superseded, Date day);
 
 }  // namespace hearth::rules

@@ -112,5 +112,31 @@ TEST(UsageHistory, TheGuaranteeOfAPastDayUsesTheRateValidThen) {
   EXPECT_EQ(on("2027-01-10")->applied, GuaranteeCase::kAgreedPartition);
 }
 
+TEST(UsageHistory, TheTermsOfADayAreTheContractVersionValidThen) {
+  // Agreed 20.0 °C by meter until 12-10 (changed that day), then no agreed temperature by meter
+  // until 01-05, then 19.0 °C by area (the records, now). Versions in any order.
+  const ContractTerms now{190, BillingBasis::kArea};
+  const std::vector<TermsUntil> superseded = {
+      {D("2027-01-05"), {std::nullopt, BillingBasis::kMeter}},
+      {D("2026-12-10"), {200, BillingBasis::kMeter}}};
+  struct Case {
+    const char* day;
+    ContractTerms terms;
+  };
+  const Case cases[] = {
+      {"2026-11-15", {200, BillingBasis::kMeter}},
+      {"2026-12-10", {200, BillingBasis::kMeter}},  // the day of the change keeps its terms
+      {"2026-12-11", {std::nullopt, BillingBasis::kMeter}},
+      {"2027-01-05", {std::nullopt, BillingBasis::kMeter}},
+      {"2027-01-06", now},
+      {"2027-03-15", now},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.day);
+    EXPECT_EQ(TermsOn(now, superseded, D(c.day)), c.terms);
+  }
+  EXPECT_EQ(TermsOn(now, {}, D("2026-11-15")), now);  // never changed: the records say
+}
+
 }  // namespace
 }  // namespace hearth::rules

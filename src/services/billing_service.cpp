@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "rules/billing.hpp"
 #include "rules/season.hpp"
 #include "rules/usage_history.hpp"
 #include "services/company_policy.hpp"
@@ -23,7 +24,8 @@ Error NoTariff(std::string_view billing, int64_t company_id, Date day) {
 
 }  // namespace
 
-Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, int year) const {
+Result<BillingService::SeasonTerms> BillingService::Terms(
+    int64_t company_id, int year, std::optional<int64_t> household) const {
   auto policy = CompanyPolicy(policies_, records_, company_id);
   if (!policy.ok()) {
     if (policy.error().code == ErrorCode::kNotFound) {
@@ -50,15 +52,22 @@ Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, in
   auto july = [](int y) {
     return StartOfLocalDay(Date{std::chrono::year{y} / std::chrono::July / 1});
   };
-  auto failed = store_.FailedMeters(company_id, july(year), july(year + 1));
+  auto failed = store_.FailedMeters(company_id, july(year), july(year + 1), household);
   if (!failed.ok()) return failed.error();
   t.failed_meters.insert(failed->begin(), failed->end());
   // R-ACCT-1: the approved changes effective after the season's first day, by household.
   if (changes_) {
-    auto approved = changes_->ApprovedAfter(company_id, t.season.official_start);
+    auto approved = changes_->ApprovedAfter(company_id, t.season.official_start, household);
     if (!approved.ok()) return approved.error();
     for (ports::ApprovedHeatingChange& a : *approved) {
       t.changes[a.household_id].push_back(std::move(a));
+    }
+  }
+  if (contracts_) {
+    auto superseded = contracts_->SupersededFrom(company_id, t.season.official_start, household);
+    if (!superseded.ok()) return superseded.error();
+    for (const ports::SupersededTerms& s : *superseded) {
+      t.contracts[s.household_id].push_back(s.until);
     }
   }
   return t;
@@ -69,6 +78,10 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
   rules::BillInput bill;
   bill.area_centi = c.area_centi;
   bool heated = c.heated;
+  BillingBasis basis = c.basis;
+  if (auto v = t.contracts.find(c.household_id); v != t.contracts.end()) {
+    basis = rules::TermsOn({std::nullopt, c.basis}, v->second, t.season.official_start).basis;
+  }
   if (auto own = t.changes.find(c.household_id); own != t.changes.end()) {
     std::vector<rules::AreaShift> shifts;
     for (const ports::ApprovedHeatingChange& a : own->second) {
@@ -79,7 +92,7 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
       }
     }
     bill.heated_at_start = rules::HeatedOn(c.heated, shifts, t.season.official_start);
-    if (c.basis == BillingBasis::kArea) {
+    if (basis == BillingBasis::kArea) {
       for (const rules::AreaShift& shift : shifts) bill.area_centi -= shift.total;
       heated = bill.heated_at_start || !bill.changes.empty();
     } else {
@@ -89,10 +102,10 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
   } else {
     bill.heated_at_start = c.heated;
   }
-  if (!heated && !always) return Billed{false, {}};
-  bill.basis = c.basis;
+  if (!heated && !always) return Billed{false, {}, basis};
+  bill.basis = basis;
   bill.tariff.area_price_fen = t.area ? t.area->price : 0;
-  if (c.basis == BillingBasis::kMeter && t.meter) {
+  if (basis == BillingBasis::kMeter && t.meter) {
     bill.tariff.base_price_fen = t.meter->base_price.value_or(0);
     bill.tariff.heat_price_fen = t.meter->price;
     if (c.heat_centi_gj) bill.heat_mgj = *c.heat_centi_gj * 10;
@@ -122,6 +135,7 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
   }
   Billed out{heated, {c.household_id, c.code, bill.area_centi, std::move(*computed), {}}};
   out.bill.offset_refund_ids = std::move(refunds);
+  out.basis = basis;
   return out;
 }
 
@@ -191,7 +205,7 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
         ++not_heated;
         continue;
       }
-      if (c.basis == BillingBasis::kMeter && b->bill.bill.basis == BillingBasis::kArea) {
+      if (b->basis == BillingBasis::kMeter && b->bill.bill.basis == BillingBasis::kArea) {
         ++meter_by_area;
       }
       bills.push_back(std::move(b->bill));
@@ -214,6 +228,26 @@ Result<ports::BillRecord> BillingService::Resettle(int64_t fee_id, const OrderAc
   return ResettleBill(*bill, actor.name);
 }
 
+Result<ports::BillRecord> BillingService::PayBack(int64_t fee_id, const std::string& method,
+                                                  const std::string& reference,
+                                                  const OrderActor& actor) const {
+  if (actor.role != rules::Role::kAdmin && actor.role != rules::Role::kManager &&
+      actor.role != rules::Role::kAgent) {
+    return Error::PermissionDenied("only the admin, a manager or an agent pays money back");
+  }
+  if (auto c = rules::CheckPayout(method, reference); !c.ok()) return c.error();
+  auto bill = InScope(store_.Get(fee_id), actor.scope, "bill", fee_id);
+  if (!bill.ok()) return bill.error();
+  if (bill->OverpaidFen() == 0) {
+    return Error::FailedPrecondition(
+        "bill " + std::to_string(fee_id) + " holds nothing overpaid: its payments, less what was "
+        "paid back, do not exceed its total",
+        "id");
+  }
+  return store_.PayBack(
+      {fee_id, bill->OverpaidFen(), method, reference, clock_.Now(), actor.name});
+}
+
 Result<std::optional<ports::BillRecord>> BillingService::ResettleSeason(
     int64_t household_id, int season, const std::string& actor) const {
   ports::BillQuery q;
@@ -230,7 +264,7 @@ Result<std::optional<ports::BillRecord>> BillingService::ResettleSeason(
 
 Result<ports::BillRecord> BillingService::ResettleBill(const ports::BillRecord& bill,
                                                        const std::string& actor) const {
-  auto terms = Terms(bill.company_id, bill.season);
+  auto terms = Terms(bill.company_id, bill.season, bill.household_id);
   if (!terms.ok()) return terms.error();
   auto candidate = store_.BilledCandidate(bill.fee_id);
   if (!candidate.ok()) return candidate.error();

@@ -23,7 +23,9 @@
 // government's reliefs (W 9.3,
 // records `reliefs`) of the company that overlap the season apply to the households they name
 // (every one, or a class by households.assistance), each a line of the bill with its reference,
-// in the order entered, before the offset.
+// in the order entered, before the offset. Given the contract history (R-ACCT-1), a household is
+// billed on the basis its contract held on the season's first official day: a change of basis
+// made later applies from the next season.
 //
 // The season's first day is the company profile's (R-SEASON-1); the fee is due on `due_on`,
 // by default that day (W 9.2.1 leaves the day to the contract). Without an area tariff valid
@@ -42,6 +44,7 @@
 #include "core/result.hpp"
 #include "ports/bill_store.hpp"
 #include "ports/clock.hpp"
+#include "ports/contract_history.hpp"
 #include "ports/heating_change_store.hpp"
 #include "ports/record_store.hpp"
 #include "ports/record_views.hpp"
@@ -63,12 +66,18 @@ struct BillingRunRequest {
 
 class BillingService {
  public:
-  /// None is owned; all must outlive the service. `changes` may be null: the records as they
-  /// stand decide every household.
+  /// None is owned; all must outlive the service. `changes` and `contracts` may be null: the
+  /// records as they stand decide every household.
   BillingService(ports::BillStore& store, ports::RecordStore& records,
                  const PolicyRegistry& policies, const ports::Clock& clock,
-                 ports::HeatingChangeStore* changes = nullptr)
-      : store_(store), records_(records), policies_(policies), clock_(clock), changes_(changes) {}
+                 ports::HeatingChangeStore* changes = nullptr,
+                 ports::ContractHistory* contracts = nullptr)
+      : store_(store),
+        records_(records),
+        policies_(policies),
+        clock_(clock),
+        changes_(changes),
+        contracts_(contracts) {}
 
   /// Runs the bills. Errors: permission_denied unless the admin or the company's manager;
   /// not_found ("company_id") outside the actor's scope; invalid_argument ("season") outside
@@ -85,8 +94,17 @@ class BillingService {
   /// Writes only when the lines change (rules::ComputeBill; the fee's amount follows the total,
   /// audited); answers the bill. Idempotent: running it again changes nothing. Errors:
   /// permission_denied but for the admin or a manager; not_found outside the actor's scope; the
-  /// bill's computation's and the store's. A total below what was paid leaves an overpayment.
+  /// bill's computation's and the store's. A total below what was paid leaves an overpayment
+  /// (PayBack).
   Result<ports::BillRecord> Resettle(int64_t fee_id, const OrderActor& actor) const;
+  /// Pays back the whole of what bill `fee_id` holds overpaid (ports::BillRecord::OverpaidFen:
+  /// settled again below what was paid) by `method` with the channel's `reference`
+  /// (rules::CheckPayout), at the clock's time; answers the bill. Errors: permission_denied but
+  /// for the admin, a manager or an agent; not_found outside the actor's scope; invalid_argument
+  /// ("method", "reference"); failed_precondition ("id") when nothing is overpaid, ("amount")
+  /// when a payment or payback came first.
+  Result<ports::BillRecord> PayBack(int64_t fee_id, const std::string& method,
+                                    const std::string& reference, const OrderActor& actor) const;
   /// Resettle of the household's bill of `season` (by `actor`, a name: for the services that
   /// approve a change), or none when it has no bill of that season yet (the run will bill it).
   Result<std::optional<ports::BillRecord>> ResettleSeason(int64_t household_id, int season,
@@ -109,12 +127,18 @@ class BillingService {
     std::vector<ports::ReliefView> reliefs;
     std::map<int64_t, std::vector<ports::ApprovedHeatingChange>> changes;  ///< by household
     std::set<int64_t> failed_meters;  ///< households whose meter failed its calibration
+    /// The contract versions ending on or after the season's first day, by household.
+    std::map<int64_t, std::vector<rules::TermsUntil>> contracts;
   };
   struct Billed {
     bool heated = true;  ///< for some of the season (else the run bills nothing)
     ports::NewBill bill;
+    rules::BillingBasis basis = rules::BillingBasis::kArea;  ///< the contract's, at the start
   };
-  Result<SeasonTerms> Terms(int64_t company_id, int year) const;
+  /// The terms of `company_id`'s season `year`; the household-specific parts (approved changes,
+  /// failed meters, contract versions) of `household` only, when given (settling one bill).
+  Result<SeasonTerms> Terms(int64_t company_id, int year,
+                            std::optional<int64_t> household = std::nullopt) const;
   /// The candidate's bill; unless `always`, a household heated for none of the season is
   /// answered as such without one (the run skips it; Resettle bills it at nothing).
   static Result<Billed> BillFor(const ports::BillingCandidate& candidate, const SeasonTerms& t,
@@ -127,6 +151,7 @@ class BillingService {
   const PolicyRegistry& policies_;
   const ports::Clock& clock_;
   ports::HeatingChangeStore* changes_;
+  ports::ContractHistory* contracts_;
 };
 
 }  // namespace hearth::services

@@ -10,6 +10,7 @@
 #include "ports/record_views.hpp"
 #include "rules/record_checks.hpp"
 #include "rules/temperature.hpp"
+#include "services/contract_versions.hpp"
 
 namespace hearth::services {
 namespace {
@@ -249,7 +250,7 @@ Error AtLine(const HouseholdImportRow& row, Error e) {
 
 Result<ImportCounts> Apply(ports::RecordTransaction& tx, const std::vector<HouseholdPlan>& plans,
                            int64_t company, const ports::Scope& scope, const std::string& actor,
-                           const Progress& progress) {
+                           Date today, const Progress& progress) {
   ImportCounts counts;
   const auto total = static_cast<int64_t>(plans.size());
   for (const HouseholdPlan& plan : plans) {
@@ -265,6 +266,11 @@ Result<ImportCounts> Apply(ports::RecordTransaction& tx, const std::vector<House
     if (plan.existing) {
       household = *plan.existing;
       if (!plan.changes.empty()) {
+        auto stored = tx.Get(R("households"), household, scope);
+        if (!stored.ok()) return AtLine(*plan.row, stored.error());
+        if (auto k = KeepTerms(tx, *stored, plan.changes, today, actor); !k.ok()) {
+          return AtLine(*plan.row, k.error());
+        }
         auto rec = tx.Update(R("households"), household, plan.changes, scope, actor);
         if (!rec.ok()) return AtLine(*plan.row, rec.error());
       }
@@ -317,7 +323,7 @@ Result<ImportCounts> ImportService::ImportHouseholds(const std::string& company_
     const ports::Scope own{*company, scope.household_id};
     auto plans = Plan(tx, *file, company_code, *company, own);
     if (!plans.ok()) return plans.error();
-    auto applied = Apply(tx, *plans, *company, scope, actor, progress);
+    auto applied = Apply(tx, *plans, *company, scope, actor, LocalDate(clock_.Now()), progress);
     if (!applied.ok()) return applied.error();
     counts = *applied;
     return OkStatus();

@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "ports/clock.hpp"
 #include "ports/file_decoders.hpp"
 #include "ports/record_store.hpp"
 #include "services/progress.hpp"
@@ -37,10 +38,12 @@ struct ImportCounts {
 /// Thread-safe, as the store is.
 class ImportService {
  public:
-  /// `store` is not owned and must outlive the service.
-  /// `store` is not owned and must outlive the service; `decode` reads the file's format.
-  ImportService(ports::RecordStore& store, ports::HouseholdImportDecoder decode)
-      : store_(store), decode_(std::move(decode)) {}
+  /// `store` and `clock` are not owned and must outlive the service; `decode` reads the file's
+  /// format. A household whose terms the file changes keeps its terms before, their last day
+  /// the clock's local day (services/contract_versions.hpp, R-ACCT-1).
+  ImportService(ports::RecordStore& store, const ports::Clock& clock,
+                ports::HouseholdImportDecoder decode)
+      : store_(store), clock_(clock), decode_(std::move(decode)) {}
 
   /// Imports the households file (adapters/csv/household_import_csv.hpp) into the company whose
   /// code is `company_code`, acting as `actor` (for the audit log) within `scope`.
@@ -59,6 +62,7 @@ class ImportService {
 
  private:
   ports::RecordStore& store_;
+  const ports::Clock& clock_;
   ports::HouseholdImportDecoder decode_;
 };
 

@@ -44,6 +44,8 @@ const std::string kThree =
 
 class ImportServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
+  ports::ManualClock clock_{*ParseRfc3339("2025-12-10T15:00:00+08:00")};
+
   void SetUp() override {
     db_ = std::make_unique<support::TestDatabase>(GetParam());
     const std::string url = db_->url();
@@ -101,7 +103,7 @@ class ImportServiceTest : public ::testing::TestWithParam<Engine> {
 
   Result<ImportCounts> Import(const std::string& csv, const std::string& company = "c1",
                               const ports::Scope& scope = {}) {
-    return ImportService(*store_, adapters::csv::ReadHouseholdImport)
+    return ImportService(*store_, clock_, adapters::csv::ReadHouseholdImport)
         .ImportHouseholds(company, csv, scope, "agent-7");
   }
 
@@ -240,6 +242,22 @@ TEST_P(ImportServiceTest, AChangedRowUpdatesWithBeforeAndAfter) {
   auto again = Import(changed);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->unchanged, 3);
+}
+
+// R-ACCT-1: a file that changes a household's terms keeps the terms before (their last day the
+// day of the import); a household whose terms stay keeps none.
+TEST_P(ImportServiceTest, AChangeOfTermsKeepsTheContractBefore) {
+  ASSERT_TRUE(Import(kThree).ok());
+  auto counts = Import(Replaced(kThree, "72.3,1,shade,area,20.0", "72.3,1,shade,meter,21.0"));
+  ASSERT_TRUE(counts.ok()) << counts.error().message;
+  EXPECT_EQ(counts->updated, 1);
+  auto kept = All("contract_versions");
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].Int("household_id"), std::optional<int64_t>{Household("H-102").id});
+  EXPECT_EQ(kept[0].Text("valid_until"), "2025-12-10");
+  EXPECT_EQ(kept[0].Int("agreed_temp"), std::optional<int64_t>{200});
+  EXPECT_EQ(kept[0].Text("billing"), "area");
+  EXPECT_EQ(Household("H-102").Int("agreed_temp"), std::optional<int64_t>{210});
 }
 
 TEST_P(ImportServiceTest, ABadLastRowWritesNothing) {

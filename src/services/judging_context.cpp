@@ -103,16 +103,39 @@ Result<JudgingService::Context> JudgingService::ContextOf(const ports::Household
   return c;
 }
 
+Result<const std::vector<rules::TermsUntil>*> JudgingService::ContractsOf(const Context& c,
+                                                                           Date lo,
+                                                                           Cache& cache) const {
+  static const std::vector<rules::TermsUntil> kNone;
+  if (facts_.contracts == nullptr) return &kNone;
+  const int64_t company = c.household.company_id;
+  auto it = cache.contracts.find({company, lo});
+  if (it == cache.contracts.end()) {
+    auto superseded = facts_.contracts->SupersededFrom(company, lo);
+    if (!superseded.ok()) return superseded.error();
+    std::map<int64_t, std::vector<rules::TermsUntil>> by_household;
+    for (const ports::SupersededTerms& t : *superseded) {
+      by_household[t.household_id].push_back(t.until);
+    }
+    it = cache.contracts.emplace(std::make_pair(company, lo), std::move(by_household)).first;
+  }
+  auto own = it->second.find(c.household.id);
+  return own == it->second.end() ? &kNone : &own->second;
+}
+
 Result<std::vector<std::pair<Date, rules::Guarantee>>> JudgingService::GuaranteesOver(
     const Context& c, Date lo, Date hi, Cache& cache) const {
   std::vector<std::pair<Date, rules::Guarantee>> out;
-  if (facts_.changes == nullptr) {
+  auto contracts = ContractsOf(c, lo, cache);
+  if (!contracts.ok()) return contracts.error();
+  const std::vector<rules::TermsUntil>& terms = **contracts;
+  if (facts_.changes == nullptr && terms.empty()) {
     out.emplace_back(lo, c.guarantee);
     return out;
   }
   const int64_t company = c.household.company_id;
   auto it = cache.changes.find({company, lo});
-  if (it == cache.changes.end()) {
+  if (facts_.changes != nullptr && it == cache.changes.end()) {
     auto approved = facts_.changes->ApprovedAfter(company, lo);
     if (!approved.ok()) return approved.error();
     Cache::Changes index;
@@ -124,29 +147,39 @@ Result<std::vector<std::pair<Date, rules::Guarantee>>> JudgingService::Guarantee
     it = cache.changes.emplace(std::make_pair(company, lo), std::move(index)).first;
   }
   static const std::vector<rules::AreaShift> kNone;
-  auto of = [](const auto& map, const auto& key) -> const std::vector<rules::AreaShift>& {
+  auto of = [&](const auto& member, const auto& key) -> const std::vector<rules::AreaShift>& {
+    if (facts_.changes == nullptr) return kNone;
+    const auto& map = it->second.*member;
     auto found = map.find(key);
     return found == map.end() ? kNone : found->second;
   };
-  const auto& partition = of(it->second.partitions, c.household.partition_id);
-  const auto& community = of(it->second.communities, c.building.community);
-  const auto& own = of(it->second.households, c.household.id);
-  if (partition.empty() && community.empty() && own.empty()) {
+  using Changes = Cache::Changes;
+  const auto& partition = of(&Changes::partitions, c.household.partition_id);
+  const auto& community = of(&Changes::communities, c.building.community);
+  const auto& own = of(&Changes::households, c.household.id);
+  if (partition.empty() && community.empty() && own.empty() && terms.empty()) {
     out.emplace_back(lo, c.guarantee);
     return out;
   }
-  // Each run starts on lo or on an effective day within lo..hi.
+  // Each run starts on lo, on an effective day within lo..hi, or on the day after a contract
+  // version's last day within lo..hi.
   std::set<Date> starts{lo};
   for (const auto* shifts : {&partition, &community, &own}) {
     for (const rules::AreaShift& s : *shifts) {
       if (s.effective > lo && s.effective <= hi) starts.insert(s.effective);
     }
   }
+  for (const rules::TermsUntil& t : terms) {
+    const Date next = t.last_day + std::chrono::days{1};
+    if (next > lo && next <= hi) starts.insert(next);
+  }
+  const rules::ContractTerms now{c.input.agreed, {}};  // the basis is the billing run's
   for (Date day : starts) {
     rules::GuaranteeInput in = c.input;
     in.partition = rules::RateOn(c.input.partition, partition, day);
     in.community = rules::RateOn(c.input.community, community, day);
     in.company_heats = rules::HeatedOn(c.input.company_heats, own, day);
+    in.agreed = rules::TermsOn(now, terms, day).agreed;
     auto g = rules::GuaranteeFor(c.policy->temperature, in);
     if (!g.ok()) return g.error();
     out.emplace_back(day, std::move(*g));

@@ -4,8 +4,10 @@
 // days before it keep the guarantee they had. On SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "adapters/storage/contract_history_sql.hpp"
 #include "adapters/storage/heating_change_sql.hpp"
 #include "services/judging_service.hpp"
+#include "services/record_service.hpp"
 #include "support/judging_test_city.hpp"
 
 namespace hearth::services {
@@ -18,9 +20,12 @@ class JudgingHistoryTest : public JudgingTest {
     auto conn = adapters::storage::Connect(db_->url(), false);
     ASSERT_TRUE(conn.ok());
     changes_ = std::make_unique<adapters::storage::SqlHeatingChangeStore>(std::move(*conn));
+    auto contracts = adapters::storage::Connect(db_->url(), false);
+    ASSERT_TRUE(contracts.ok());
+    contracts_ = std::make_unique<adapters::storage::SqlContractHistory>(std::move(*contracts));
     with_history_ = std::make_unique<JudgingService>(
         *store_, *records_, *policies_, rollups_.get(),
-        DayFacts{nullptr, nullptr, &clock_, changes_.get()});
+        DayFacts{nullptr, nullptr, &clock_, changes_.get(), contracts_.get()});
   }
 
   // A heated neighbour of 100 m² in h_'s partition.
@@ -62,6 +67,7 @@ class JudgingHistoryTest : public JudgingTest {
   }
 
   std::unique_ptr<adapters::storage::SqlHeatingChangeStore> changes_;
+  std::unique_ptr<adapters::storage::SqlContractHistory> contracts_;
   std::unique_ptr<JudgingService> with_history_;
 };
 
@@ -150,6 +156,48 @@ TEST_P(JudgingHistoryTest, AHouseholdThatStoppedIsHeatedOnTheDaysBefore) {
   ASSERT_TRUE(before.ok() && after.ok());
   EXPECT_EQ(before->days[0].guarantee, std::optional<rules::Tenths>{180});  // heated then
   EXPECT_FALSE(after->days[0].guarantee.has_value());                      // stopped
+}
+
+// R-ACCT-1: the agreed temperature of a past day is the one of the contract valid then. h_ agrees
+// 20.0 °C on 01-09 (from 01-10) and drops the agreement on 01-15 (from 01-16); its partition is
+// fully heated, so the guarantee is 18.0 °C, or the agreed temperature when higher.
+TEST_P(JudgingHistoryTest, APastDayIsJudgedOnTheContractValidThen) {
+  ports::ManualClock when(At("2026-01-09T16:00:00+08:00"));
+  RecordService service(*records_, when);
+  const model::Resource& households = *model::FindResource("households");
+  ASSERT_TRUE(service.Update(households, h_, {{"agreed_temp", int64_t{200}}}, {}, "agent").ok());
+  when.Set(At("2026-01-15T09:00:00+08:00"));
+  ASSERT_TRUE(service.Update(households, h_, {{"agreed_temp", nullptr}}, {}, "agent").ok());
+  ASSERT_TRUE(service.Update(households, h_, {{"agreed_temp", int64_t{190}}}, {}, "agent").ok());
+  struct Case {
+    const char* day;
+    rules::Tenths guarantee;
+  };
+  const Case cases[] = {
+      {"2025-12-05", 180}, {"2026-01-09", 180},  // the day of the change keeps its terms
+      {"2026-01-10", 200}, {"2026-01-15", 200},  // two changes on 01-15: 200 held that day
+      {"2026-01-16", 190}, {"2026-01-20", 190},  // the records' now
+  };
+  for (const Case& c : cases) {
+    Hours(bed_, D(c.day), 1950);
+    Hours(living_, D(c.day), 1950);
+  }
+  auto run = with_history_->Judge(h_, D("2025-12-05"), D("2026-01-20"));
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.day);
+    const JudgedDay& j = run->days[size_t((D(c.day) - D("2025-12-05")).count())];
+    EXPECT_EQ(j.guarantee, std::optional<rules::Tenths>{c.guarantee});
+    EXPECT_EQ(j.status, c.guarantee > 195 ? rules::DayStatus::kUnqualified
+                                          : rules::DayStatus::kQualified);
+    auto alone = with_history_->Judge(h_, D(c.day), D(c.day));
+    ASSERT_TRUE(alone.ok());
+    EXPECT_EQ(alone->days[0].guarantee, std::optional<rules::Tenths>{c.guarantee});
+  }
+  // Without the history, the records decide every day.
+  auto records_only = judging_->Judge(h_, D("2025-12-05"), D("2025-12-05"));
+  ASSERT_TRUE(records_only.ok());
+  EXPECT_EQ(records_only->days[0].guarantee, std::optional<rules::Tenths>{190});
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JudgingHistoryTest,

@@ -10,7 +10,8 @@
 //     below the threshold), a household it heats is a household it decided to heat. The rates
 //     and h's heating are those valid on d (R-ACCT-1, issue 16; rules/usage_history.hpp): given
 //     the heating changes store, the records' with every approved 增减停复 effective after d
-//     undone. The agreed temperature is the records' for every day;
+//     undone. The agreed temperature is the one of h's contract valid on d (given the contract
+//     history: rules::TermsOn over h's contract versions), else the records';
 //   - exempt (R-TEMP-1): the outdoor daily mean of the district of h's building, when one was
 //     recorded, below the profile's design outdoor temperature;
 //   - evidence (R-REFUND-5): rules::DailyEvidence over the official days of the season holding d,
@@ -42,6 +43,7 @@
 
 #include "core/result.hpp"
 #include "ports/clock.hpp"
+#include "ports/contract_history.hpp"
 #include "ports/finding_store.hpp"
 #include "ports/heating_change_store.hpp"
 #include "ports/monitoring_store.hpp"
@@ -99,6 +101,7 @@ struct DayFacts {
   ports::FindingStore* findings = nullptr;
   const ports::Clock* clock = nullptr;
   ports::HeatingChangeStore* changes = nullptr;  ///< none: the records decide every day
+  ports::ContractHistory* contracts = nullptr;    ///< none: the records' terms hold every day
 };
 
 class JudgingService {
@@ -127,6 +130,10 @@ class JudgingService {
       std::map<std::string, std::vector<rules::AreaShift>> communities;
     };
     std::map<std::pair<int64_t, Date>, Changes> changes;
+    /// The contract versions (R-ACCT-1) of a company's households whose last day is on or
+    /// after a day, by household; by company and that day.
+    std::map<std::pair<int64_t, Date>, std::map<int64_t, std::vector<rules::TermsUntil>>>
+        contracts;
     /// By company: the households with a valid manual measurement. Only they are asked for
     /// their measurements.
     std::map<int64_t, std::set<int64_t>> measured;
@@ -209,8 +216,13 @@ class JudgingService {
   };
   Result<Context> ContextOf(const ports::HouseholdView& household, Cache& cache) const;
   /// The guarantees of the days lo..hi: the first day of each run of days with one guarantee,
-  /// and that guarantee, from the rates valid then (the header); one run when no approved change
-  /// of the household's partition, community or own takes effect after lo.
+  /// and that guarantee, from the rates and the contract valid then (the header); one run when no
+  /// approved change of the household's partition, community or own takes effect after lo and
+  /// no contract version of the household's ends on or after lo.
+  /// The household's contract versions whose last day is on or after lo (none without the
+  /// contract history).
+  Result<const std::vector<rules::TermsUntil>*> ContractsOf(const Context& c, Date lo,
+                                                            Cache& cache) const;
   Result<std::vector<std::pair<Date, rules::Guarantee>>> GuaranteesOver(const Context& c, Date lo,
                                                                         Date hi,
                                                                         Cache& cache) const;

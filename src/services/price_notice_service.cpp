@@ -2,6 +2,7 @@
 
 #include "core/decimal.hpp"
 #include "ports/record_views.hpp"
+#include "rules/billing.hpp"
 
 namespace hearth::services {
 namespace {
@@ -18,8 +19,6 @@ std::string Unit(const std::string& billing) {
 }
 
 }  // namespace
-
-bool PriceNoticeLate(Instant at, Date valid_from) { return at >= StartOfLocalDay(valid_from); }
 
 Result<PriceNoticeRead> PriceNoticeService::Announce(int64_t tariff_id,
                                                      const OrderActor& actor) const {
@@ -65,7 +64,7 @@ Result<PriceNoticeRead> PriceNoticeService::Announce(int64_t tariff_id,
   if (tariff->approval) fields.emplace_back("approval", *tariff->approval);
   auto stored = store_.Announce(n, fields);
   if (!stored.ok()) return stored.error();
-  const bool late = PriceNoticeLate(stored->announced_at, stored->valid_from);
+  const bool late = rules::PriceNoticeLate(stored->announced_at, stored->valid_from);
   return PriceNoticeRead{std::move(*stored), late};
 }
 
@@ -77,7 +76,7 @@ Result<PriceNoticeRead> PriceNoticeService::OfTariff(int64_t tariff_id,
   if (actor.scope.company_id && *actor.scope.company_id != n->company_id) {
     return NoTariff(tariff_id);
   }
-  const bool late = PriceNoticeLate(n->announced_at, n->valid_from);
+  const bool late = rules::PriceNoticeLate(n->announced_at, n->valid_from);
   return PriceNoticeRead{std::move(*n), late};
 }
 
@@ -90,7 +89,7 @@ Result<std::vector<PriceNoticeRead>> PriceNoticeService::List(ports::PriceNotice
   std::vector<PriceNoticeRead> out;
   out.reserve(list->size());
   for (auto& n : *list) {
-    const bool late = PriceNoticeLate(n.announced_at, n.valid_from);
+    const bool late = rules::PriceNoticeLate(n.announced_at, n.valid_from);
     out.push_back({std::move(n), late});
   }
   return out;

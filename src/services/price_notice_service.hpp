@@ -27,9 +27,6 @@ struct PriceNoticeRead {
   bool late = false;  ///< announced on or after the tariff's first day
 };
 
-/// Whether a notice announced at `at` came too late for a price valid from `valid_from`.
-bool PriceNoticeLate(Instant at, Date valid_from);
-
 class PriceNoticeService {
  public:
   /// None is owned; all must outlive the service.

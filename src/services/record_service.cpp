@@ -6,6 +6,7 @@
 #include "core/decimal.hpp"
 #include "rules/access.hpp"
 #include "rules/record_checks.hpp"
+#include "services/contract_versions.hpp"
 
 namespace hearth::services {
 namespace {
@@ -173,6 +174,11 @@ Result<ports::Record> RecordService::Update(const model::Resource& r, int64_t id
     ports::Fields merged = before->fields;
     for (const auto& [name, value] : changes) merged[name] = value;
     if (auto c = rules::CheckRecord(r, merged); !c.ok()) return c;
+    if (r.name == "households") {
+      if (auto k = KeepTerms(tx, *before, changes, LocalDate(clock_.Now()), actor); !k.ok()) {
+        return k;
+      }
+    }
     auto after = tx.Update(r, id, changes, scope, actor);
     if (!after.ok()) return after.error();
     if (auto c = CheckRelations(tx, r, *after, changes, false); !c.ok()) return c;

@@ -18,6 +18,10 @@
 //        announces the seasons of the districts it is licensed in);
 //   A failed check rolls the write back: nothing is half-written, nothing is audited.
 //
+// Contract versions (R-ACCT-1; services/contract_versions.hpp): an update that changes a
+// household's agreed temperature, billing basis or contract keeps the terms it replaces, with
+// the clock's local day of the change as their last day, in the same transaction.
+//
 // Billed evidence is kept as billed (R-BILL-1, R-METER-1; given the bill store): a fee issued by
 // a billing run (it has a bill) and the meter reading of a household's billed season can be
 // neither changed nor deleted (failed_precondition): the bill's lines were computed from them,
@@ -40,6 +44,7 @@
 #include "core/result.hpp"
 #include "model/resources.hpp"
 #include "ports/bill_store.hpp"
+#include "ports/clock.hpp"
 #include "ports/record_store.hpp"
 #include "services/auth_service.hpp"
 
@@ -54,10 +59,11 @@ struct HouseholdSearchRequest {
 
 class RecordService {
  public:
-  /// `store` and `bills` (optional: without it nothing is kept as billed) must outlive the
-  /// service.
-  explicit RecordService(ports::RecordStore& store, ports::BillStore* bills = nullptr)
-      : store_(store), bills_(bills) {}
+  /// `store`, `clock` and `bills` (optional: without it nothing is kept as billed) must outlive
+  /// the service.
+  RecordService(ports::RecordStore& store, const ports::Clock& clock,
+                ports::BillStore* bills = nullptr)
+      : store_(store), clock_(clock), bills_(bills) {}
 
   /// RecordStore::Create with the checks above. Errors: the store's, and invalid_argument or
   /// permission_denied naming the field at fault.
@@ -87,6 +93,7 @@ class RecordService {
   Status CheckNotBilled(const model::Resource& r, const ports::Record& record) const;
 
   ports::RecordStore& store_;
+  const ports::Clock& clock_;
   ports::BillStore* bills_;
 };
 

@@ -24,7 +24,7 @@ class RecordServiceTest : public ::testing::TestWithParam<Engine> {
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
     store_ = std::make_unique<adapters::storage::SqlRecordStore>(std::move(*conn));
-    service_ = std::make_unique<RecordService>(*store_);
+    service_ = std::make_unique<RecordService>(*store_, clock_);
     weihai_ = MakeCompany("weihai-heat");
     zibo_ = MakeCompany("zibo-heat");
   }
@@ -35,6 +35,8 @@ class RecordServiceTest : public ::testing::TestWithParam<Engine> {
   }
 
   static const model::Resource& R(const std::string& name) { return *model::FindResource(name); }
+
+  ports::ManualClock clock_{*ParseRfc3339("2025-12-10T15:00:00+08:00")};
 
   int64_t Make(const std::string& resource, const Fields& fields) {
     auto rec = store_->Create(R(resource), fields, {}, "setup");
@@ -319,6 +321,48 @@ std::vector<std::string> Codes(const Result<ports::Page>& page) {
   if (!page.ok()) return out;
   for (const auto& rec : page->items) out.push_back(rec.Text("code"));
   return out;
+}
+
+// R-ACCT-1 (issue 16: "contract versions are kept"): a change of a household's terms keeps the
+// terms before, whose last day is the day of the change; a change of anything else, or to the
+// same terms, keeps nothing.
+TEST_P(RecordServiceTest, AChangeOfTermsKeepsTheTermsBefore) {
+  const int64_t h = weihai_.households[0];
+  auto versions = [&] {
+    ports::ListQuery q;
+    q.equals["household_id"] = h;
+    return store_->List(R("contract_versions"), q)->items;
+  };
+  ASSERT_TRUE(service_->Update(R("households"), h, {{"address", "1单元 101室"}}, {}, "agent").ok());
+  ASSERT_TRUE(service_->Update(R("households"), h, {{"billing", "area"}}, {}, "agent").ok());
+  EXPECT_TRUE(versions().empty()) << "no term changed";
+
+  ASSERT_TRUE(service_->Update(R("households"), h, {{"agreed_temp", int64_t{200}}}, {}, "agent")
+                  .ok());
+  clock_.Set(*ParseRfc3339("2026-01-05T00:30:00+08:00"));
+  ASSERT_TRUE(service_
+                  ->Update(R("households"), h,
+                           {{"billing", "meter"}, {"contract", R"({"quality":"20°C"})"}}, {},
+                           "manager")
+                  .ok());
+  auto kept = versions();
+  ASSERT_EQ(kept.size(), 2u);
+  EXPECT_EQ(kept[0].Text("valid_until"), "2025-12-10");
+  EXPECT_TRUE(std::holds_alternative<std::nullptr_t>(kept[0].fields.at("agreed_temp")));
+  EXPECT_EQ(kept[0].Text("billing"), "area");
+  EXPECT_EQ(kept[1].Text("valid_until"), "2026-01-05");  // the local day, not UTC's 01-04
+  EXPECT_EQ(kept[1].Int("agreed_temp"), std::optional<int64_t>{200});
+  EXPECT_EQ(kept[1].Text("billing"), "area");
+  auto now = store_->Get(R("households"), h, {});
+  EXPECT_EQ(now->Text("billing"), "meter");
+
+  // A change refused by the store (another household's code) keeps nothing.
+  const size_t before = versions().size();
+  auto taken = service_->Update(R("households"), h,
+                                {{"agreed_temp", int64_t{210}}, {"code", "weihai-heat-102"}}, {},
+                                "agent");
+  EXPECT_EQ(taken.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(versions().size(), before);
 }
 
 TEST_P(RecordServiceTest, FindingACaller) {

@@ -1,6 +1,7 @@
 #include "services/refund_ledger_service.hpp"
 
 #include "ports/record_views.hpp"
+#include "rules/billing.hpp"
 #include "rules/refund.hpp"
 #include "rules/season.hpp"
 
@@ -282,16 +283,7 @@ Result<ports::RefundEntry> RefundLedgerService::Pay(int64_t id, const std::strin
                                                     const std::string& reference,
                                                     const ports::Scope& scope,
                                                     const std::string& actor) const {
-  if (method != "bank" && method != "wechat" && method != "alipay" && method != "cash") {
-    return Error::InvalidArgument("method must be one of bank, wechat, alipay, cash", "method");
-  }
-  if (reference.size() > 100) {
-    return Error::InvalidArgument("reference is at most 100 bytes", "reference");
-  }
-  if (method != "cash" && reference.find_first_not_of(" \t") == std::string::npos) {
-    return Error::InvalidArgument(
-        "reference is required: the bank slip, WeChat or Alipay transaction number", "reference");
-  }
+  if (auto c = rules::CheckPayout(method, reference); !c.ok()) return c.error();
   auto e = Get(id, scope);
   if (!e.ok()) return e.error();
   if (e->choice == "offset") {

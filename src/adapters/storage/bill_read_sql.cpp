@@ -20,7 +20,8 @@ constexpr const char* kRunColumns =
 constexpr const char* kBillSelect =
     "SELECT b.fee_id, b.run_id, b.company_id, b.household_id, b.household_code, b.season, "
     "f.due_on, b.area, b.basis, b.basis_reason, b.lines, b.total_fen, b.unapplied_offset_fen, "
-    "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.fee_id = b.fee_id), r.run_by, "
+    "(SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.fee_id = b.fee_id), "
+    "(SELECT COALESCE(SUM(k.amount_fen), 0) FROM paybacks k WHERE k.fee_id = b.fee_id), r.run_by, "
     "r.run_at FROM bills b JOIN fees f ON f.id = b.fee_id JOIN billing_runs r ON r.id = b.run_id";
 
 Error Corrupt(const std::string& what) {
@@ -78,6 +79,7 @@ Result<BillRecord> ToBill(const Rows& rows, size_t i) {
   b.bill.total_fen = rows.Int(i, k++);
   b.bill.unapplied_offset_fen = rows.Int(i, k++);
   b.paid_fen = rows.Int(i, k++);
+  b.paid_back_fen = rows.Int(i, k++);
   b.issued_by = rows.Text(i, k++);
   b.issued_at = FromUnix(rows.Int(i, k++));
   return b;
@@ -114,6 +116,10 @@ Result<std::vector<BillingRunRecord>> SqlBillStore::ListRuns(const ports::Billin
 
 Result<BillRecord> SqlBillStore::Get(int64_t fee_id) {
   MutexLock lock(mutex_);
+  return GetLocked(fee_id);
+}
+
+Result<BillRecord> SqlBillStore::GetLocked(int64_t fee_id) {
   auto rows = conn_->Query(std::string(kBillSelect) + " WHERE b.fee_id = $1", {fee_id});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return Error::NotFound("no bill " + std::to_string(fee_id), "id");

@@ -6,6 +6,7 @@
 
 #include "adapters/storage/audit_sql.hpp"
 #include "adapters/storage/sql_time.hpp"
+#include "core/decimal.hpp"
 
 namespace hearth::adapters::storage {
 namespace {
@@ -139,13 +140,18 @@ Result<std::vector<ports::BillingCandidate>> SqlBillStore::Candidates(int64_t co
 }
 
 Result<std::vector<int64_t>> SqlBillStore::FailedMeters(int64_t company_id, Instant from,
-                                                        Instant to) {
+                                                        Instant to,
+                                                        std::optional<int64_t> household) {
+  Where where;
+  where.And("company_id =", company_id);
+  where.And("state = 'calibrated' AND result = 'failed'");
+  where.And("created_at >=", Unix(from));
+  where.And("created_at <", Unix(to));
+  if (household) where.And("household_id =", *household);
   MutexLock lock(mutex_);
-  auto rows = conn_->Query(
-      "SELECT DISTINCT household_id FROM meter_disputes WHERE company_id = $1 AND "
-      "state = 'calibrated' AND result = 'failed' AND created_at >= $2 AND created_at < $3 "
-      "ORDER BY household_id",
-      {company_id, Unix(from), Unix(to)});
+  auto rows = conn_->Query("SELECT DISTINCT household_id FROM meter_disputes WHERE " +
+                               where.sql() + " ORDER BY household_id",
+                           where.params());
   if (!rows.ok()) return rows.error();
   std::vector<int64_t> out;
   out.reserve(rows->rows.size());
@@ -187,6 +193,33 @@ Status SqlBillStore::Adjust(int64_t fee_id, const ports::NewBill& b, const std::
                       {"resettled", true}};
     return InsertAudit(*conn_, {0, "", actor, "update", "fees", fee_id, was.dump(), now.dump()});
   });
+}
+
+Result<ports::BillRecord> SqlBillStore::PayBack(const ports::Payback& p) {
+  MutexLock lock(mutex_);
+  Status s = InTransaction(*conn_, [&]() REQUIRES(mutex_) -> Status {
+    auto bill = GetLocked(p.fee_id);
+    if (!bill.ok()) return bill.error();
+    if (bill->OverpaidFen() != p.amount_fen) {
+      return Error::FailedPrecondition("bill " + std::to_string(p.fee_id) + " holds " +
+                                           FormatFen(bill->OverpaidFen()) +
+                                           " yuan overpaid now, not " + FormatFen(p.amount_fen),
+                                       "amount");
+    }
+    auto ins = conn_->Query(
+        "INSERT INTO paybacks (fee_id, amount_fen, method, reference, paid_at, paid_by) VALUES "
+        "($1, $2, $3, $4, $5, $6) RETURNING id",
+        {p.fee_id, p.amount_fen, p.method,
+         p.reference.empty() ? Value{nullptr} : Value{p.reference}, Unix(p.paid_at), p.paid_by});
+    if (!ins.ok()) return ins.error();
+    const json after = {{"fee_id", p.fee_id},       {"amount_fen", p.amount_fen},
+                        {"method", p.method},       {"reference", p.reference},
+                        {"paid_at", FormatLocal(p.paid_at)}};
+    return InsertAudit(*conn_, {0, "", p.paid_by, "create", "paybacks", ins->Int(0, 0), "",
+                                after.dump()});
+  });
+  if (!s.ok()) return s.error();
+  return GetLocked(p.fee_id);
 }
 
 Result<BillingRunRecord> SqlBillStore::StartRun(const BillingRunRecord& run) {

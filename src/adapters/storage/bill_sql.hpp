@@ -26,10 +26,12 @@ class SqlBillStore final : public ports::BillStore {
   Result<ports::BillingRunRecord> StartRun(const ports::BillingRunRecord& run) override;
   Status IssueChunk(int64_t run_id, std::span<const ports::NewBill> bills, int64_t not_heated,
                     int64_t meter_by_area) override;
-  Result<std::vector<int64_t>> FailedMeters(int64_t company_id, Instant from,
-                                            Instant to) override;
+  Result<std::vector<int64_t>> FailedMeters(
+      int64_t company_id, Instant from, Instant to,
+      std::optional<int64_t> household = std::nullopt) override;
   Result<ports::BillingCandidate> BilledCandidate(int64_t fee_id) override;
   Status Adjust(int64_t fee_id, const ports::NewBill& bill, const std::string& actor) override;
+  Result<ports::BillRecord> PayBack(const ports::Payback& payback) override;
   Result<ports::BillingRunRecord> FinishRun(int64_t run_id) override;
   Result<std::vector<ports::BillingRunRecord>> ListRuns(
       const ports::BillingRunQuery& query) override;
@@ -41,6 +43,7 @@ class SqlBillStore final : public ports::BillStore {
 
  private:
   Result<ports::BillingRunRecord> GetRunLocked(int64_t id) REQUIRES(mutex_);
+  Result<ports::BillRecord> GetLocked(int64_t fee_id) REQUIRES(mutex_);
 
   Mutex mutex_;
   std::unique_ptr<Connection> conn_ GUARDED_BY(mutex_);

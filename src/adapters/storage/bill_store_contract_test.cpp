@@ -276,6 +276,47 @@ TEST_P(BillStoreContract, ABillIsReadBackAsBilledAndAdjustedWithItsFee) {
   EXPECT_EQ(store_->Adjust(999999, adjusted, "m").error().code, ErrorCode::kNotFound);
 }
 
+// R-ACCT-1: a bill paid in full and settled again below it holds the difference overpaid, which
+// is paid back whole, once, audited.
+TEST_P(BillStoreContract, AnOverpaymentIsPaidBackWholeAndOnce) {
+  auto candidates = store_->Candidates(a_.company_id, 2026, 0, 10);
+  ASSERT_TRUE(candidates.ok());
+  const ports::BillingRunRecord run = Run();
+  const std::vector<ports::NewBill> bills = {Bill((*candidates)[0], 150000)};
+  ASSERT_TRUE(store_->IssueChunk(run.id, bills, 0, 0).ok());
+  const int64_t fee_id = store_->List(Bills({}, (*candidates)[0].household_id))->front().fee_id;
+  Make("payments", {{"household_id", (*candidates)[0].household_id},
+                    {"fee_id", fee_id},
+                    {"amount", int64_t{150000}},
+                    {"paid_at", "2026-11-10T10:00:00+08:00"},
+                    {"method", "bank"}});
+  ports::Payback back{fee_id, 30000, "bank", "ICBC-778", *ParseRfc3339("2027-01-12T10:00:00+08:00"),
+                      "agent-a"};
+  EXPECT_EQ(store_->PayBack(back).error().field, "amount") << "nothing overpaid yet";
+
+  ports::NewBill lower = Bill((*candidates)[0], 120000);
+  ASSERT_TRUE(store_->Adjust(fee_id, lower, "manager-a").ok());
+  auto got = store_->Get(fee_id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->paid_fen, 150000);
+  EXPECT_EQ(got->OverpaidFen(), 30000);
+  back.amount_fen = 20000;
+  EXPECT_EQ(store_->PayBack(back).error().code, ErrorCode::kFailedPrecondition) << "not whole";
+  back.amount_fen = 30000;
+  auto paid = store_->PayBack(back);
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
+  EXPECT_EQ(paid->paid_back_fen, 30000);
+  EXPECT_EQ(paid->OverpaidFen(), 0);
+  EXPECT_EQ(store_->PayBack(back).error().field, "amount") << "once";
+  auto audit = records_->Audit(std::nullopt, 1);
+  ASSERT_TRUE(audit.ok());
+  EXPECT_EQ(audit->front().resource, "paybacks");
+  EXPECT_EQ(audit->front().actor, "agent-a");
+  EXPECT_NE(audit->front().after_json.find("ICBC-778"), std::string::npos);
+  back.fee_id = 999999;
+  EXPECT_EQ(store_->PayBack(back).error().code, ErrorCode::kNotFound);
+}
+
 // R-METER-1: meters that failed a calibration, by when their dispute was raised.
 TEST_P(BillStoreContract, FindsTheMetersThatFailedTheirCalibration) {
   auto dispute = [&](int64_t company, int64_t household, const char* state, const char* result,
@@ -303,6 +344,10 @@ TEST_P(BillStoreContract, FindsTheMetersThatFailedTheirCalibration) {
                                      from);
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(*before, std::vector<int64_t>{stopped_});
+  // One household's only, when asked (settling one bill).
+  EXPECT_EQ(*store_->FailedMeters(a_.company_id, from, to, metered_),
+            std::vector<int64_t>{metered_});
+  EXPECT_TRUE(store_->FailedMeters(a_.company_id, from, to, stopped_)->empty());
 }
 
 TEST_P(BillStoreContract, AChunkMeetingAFeeWrittenMeanwhileWritesNothing) {

@@ -265,17 +265,21 @@ Result<std::vector<HeatingChangeRecord>> SqlHeatingChangeStore::List(
 }
 
 Result<std::vector<ports::ApprovedHeatingChange>> SqlHeatingChangeStore::ApprovedAfter(
-    int64_t company_id, Date after) {
+    int64_t company_id, Date after, std::optional<int64_t> household) {
+  Where where;
+  where.And("c.company_id =", company_id);
+  where.And("c.state = 'approved'");
+  where.And("c.effective >", FormatDate(after));
+  if (household) where.And("c.household_id =", *household);
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT c.id, c.household_id, h.partition_id, b.community, c.kind, c.effective, c.heated, "
       "c.area_before, c.area_after, c.settlement_fen, c.settlement_area, c.settlement_days, "
       "c.season_days, c.season, c.price_fen FROM heating_changes c "
       "JOIN households h ON h.id = c.household_id JOIN partitions p ON p.id = h.partition_id "
-      "JOIN buildings b ON b.id = p.building_id "
-      "WHERE c.company_id = $1 AND c.state = 'approved' AND c.effective > $2 "
-      "ORDER BY c.effective, c.id",
-      {company_id, FormatDate(after)});
+      "JOIN buildings b ON b.id = p.building_id WHERE " +
+          where.sql() + " ORDER BY c.effective, c.id",
+      where.params());
   if (!rows.ok()) return rows.error();
   std::vector<ports::ApprovedHeatingChange> out;
   out.reserve(rows->rows.size());

@@ -24,8 +24,8 @@ class SqlHeatingChangeStore final : public ports::HeatingChangeStore {
   Result<ports::HeatingChangeRecord> Get(int64_t id) override;
   Result<std::vector<ports::HeatingChangeRecord>> List(
       const ports::HeatingChangeQuery& query) override;
-  Result<std::vector<ports::ApprovedHeatingChange>> ApprovedAfter(int64_t company_id,
-                                                                  Date after) override;
+  Result<std::vector<ports::ApprovedHeatingChange>> ApprovedAfter(
+      int64_t company_id, Date after, std::optional<int64_t> household = std::nullopt) override;
   Result<ports::HeatingChangeRecord> Move(int64_t id, const ports::HeatingChangeRecord& after,
                                           rules::HeatingChangeAction action,
                                           const std::string& actor,

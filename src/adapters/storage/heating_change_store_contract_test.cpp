@@ -245,6 +245,10 @@ TEST_P(HeatingChangeStoreContract, ApprovedChangesWithWhereTheirHouseholdIs) {
   EXPECT_EQ(c.shift, (rules::AreaShift{D("2026-12-05"), 1445, 1445, true, true}));
   EXPECT_TRUE(store_->ApprovedAfter(a_.company_id, D("2026-12-05"))->empty());  // in effect
   EXPECT_TRUE(store_->ApprovedAfter(b_.company_id, D("2026-12-04"))->empty());  // a's only
+  // One household's only, when asked (settling one bill).
+  EXPECT_EQ(store_->ApprovedAfter(a_.company_id, D("2026-12-04"), a_.household_id)->size(), 1u);
+  EXPECT_TRUE(store_->ApprovedAfter(a_.company_id, D("2026-12-04"), a_.household_id + 1000)
+                  ->empty());
 }
 
 TEST_P(HeatingChangeStoreContract, ListsNewestFirstWithFilters) {

@@ -12,6 +12,7 @@
 #include "adapters/storage/schema_history_bills.hpp"
 #include "adapters/storage/schema_history_readings.hpp"
 #include "adapters/storage/schema_history_connections.hpp"
+#include "adapters/storage/schema_history_contracts.hpp"
 #include "adapters/storage/schema_history_devices.hpp"
 #include "adapters/storage/schema_history_energy.hpp"
 #include "adapters/storage/schema_history_findings.hpp"
@@ -33,7 +34,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 32> kMigrations = {{
+constexpr std::array<Migration, 34> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -263,6 +264,8 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {30, "arrears reminders and stops", nullptr, nullptr, kArrearsSql},  // R-BILL-1, W 9.2.2
     {31, "refund payouts", nullptr, nullptr, kRefundPayoutsSql},           // R-REFUND-6
     {32, "price-change notices", nullptr, nullptr, kPriceNoticesSql},      // R-BILL-1, W 9.2.1
+    {33, "contract versions", nullptr, nullptr, kContractVersionsSql},     // R-ACCT-1
+    {34, "overpayments paid back", nullptr, nullptr, kPaybacksSql},        // R-ACCT-1, R-BILL-1
 }};
 
 }  // namespace

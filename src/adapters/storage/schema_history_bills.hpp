@@ -99,4 +99,19 @@ CREATE TABLE price_notices (
 CREATE INDEX price_notices_company ON price_notices (company_id, id);
 )sql";
 
+// Migration 34 (R-ACCT-1 with R-BILL-1): money paid back to a household whose bill was settled
+// again below what it had paid: how, the channel's reference, when (the server's time) and who.
+inline constexpr const char* kPaybacksSql = R"sql(
+CREATE TABLE paybacks (
+  id {{ID}},
+  fee_id BIGINT NOT NULL REFERENCES fees(id),
+  amount_fen BIGINT NOT NULL,
+  method TEXT NOT NULL,
+  reference TEXT,
+  paid_at BIGINT NOT NULL,
+  paid_by TEXT NOT NULL
+);
+CREATE INDEX paybacks_fee ON paybacks (fee_id);
+)sql";
+
 }  // namespace hearth::adapters::storage

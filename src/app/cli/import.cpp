@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "adapters/clock/system_clock.hpp"
 #include "adapters/csv/household_import_csv.hpp"
 #include "adapters/storage/record_store_sql.hpp"
 #include "adapters/storage/sql_store.hpp"
@@ -43,7 +44,8 @@ int RunImportHouseholds(const ImportFlags& f) {
   auto conn = adapters::storage::Connect(f.db, false);
   if (!conn.ok()) return Fail(conn.error());
   adapters::storage::SqlRecordStore records(std::move(*conn));
-  auto counts = services::ImportService(records, adapters::csv::ReadHouseholdImport)
+  adapters::clock::SystemClock clock;
+  auto counts = services::ImportService(records, clock, adapters::csv::ReadHouseholdImport)
                     .ImportHouseholds(f.company, *text, {}, CliActor());
   if (!counts.ok()) {
     Error e = counts.error();

@@ -153,11 +153,12 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddCalcSamplePlanRoutes(router, rt.policies);
   AddPolicyRoutes(router, rt.policies, rt.policy_dir, rt.db->auth);  // /api/v1/policies…
   // Before the records: /households/{id} would otherwise take "search" for an id.
-  AddHouseholdSearchRoutes(router, rt.db->records, rt.db->auth);
-  AddRecordRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth), &rt.db->bill_store);
+  AddHouseholdSearchRoutes(router, rt.db->records, rt.clock, rt.db->auth);
+  AddRecordRoutes(router, rt.db->records, rt.clock, MakeAuthorizer(rt.db->auth),
+                  &rt.db->bill_store);
   AddAuditRoute(router, rt.db->records, rt.db->auth);
   AddUsageRateRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth));
-  AddImportRoutes(router, rt.db->records, MakeAuthorizer(rt.db->auth),
+  AddImportRoutes(router, rt.db->records, rt.clock, MakeAuthorizer(rt.db->auth),
                   &rt.db->jobs);  // /api/v1/import/…
   AddReadingRoutes(router, rt.db->ingest, *rt.db->readings, rt.db->records, rt.db->auth,
                    rt.db->device_tokens, MakeAuthorizer(rt.db->auth),

@@ -204,6 +204,47 @@ TEST_P(BillApi, AMeterWithoutAReadingIsBilledByAreaSayingWhy) {
   EXPECT_EQ(bills[0]["lines"][1]["code"], "heat");
 }
 
+// R-ACCT-1 (contract versions): a household that changes from area to meter today is billed by
+// area for the season that began before the change, by meter for a season after it. The terms
+// before are kept as a contract version, which no one writes through the record API.
+TEST_P(BillApi, AChangeOfBasisAppliesFromTheNextSeason) {
+  AddTariff("area", 2600);
+  AddTariff("meter", 4500, 1000);
+  const std::string household = "/api/v1/households/" + std::to_string(a_.household_id);
+  auto changed = Call("li", "PATCH", household, json{{"billing", "meter"}}.dump());
+  ASSERT_EQ(changed.status, 200u) << changed.body;
+  json kept = Items("li", "/api/v1/contract_versions?household_id=" +
+                              std::to_string(a_.household_id));
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0]["billing"], "area");
+  EXPECT_EQ(kept[0]["valid_until"], FormatDate(LocalDate(rt_->clock.Now())));
+  for (const char* user : {"root", "li"}) {
+    auto typed = Call(user, "POST", "/api/v1/contract_versions",
+                      json{{"household_id", a_.household_id},
+                           {"valid_until", "2020-01-01"},
+                           {"billing", "meter"}}
+                          .dump());
+    EXPECT_EQ(typed.status, 403u) << user << ": " << typed.body;
+  }
+  Make("meter_readings", {{"household_id", a_.household_id},
+                          {"season", int64_t{2030}},
+                          {"heat", int64_t{1000}},
+                          {"read_on", "2031-03-16"},
+                          {"fault", "none"}});
+  // Season 2026 began on 2026-11-15, before the change (this test runs later than that).
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status, 201u);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2030}}.dump()).status, 201u);
+  const std::string of = "&household=" + std::to_string(a_.household_id);
+  json before = Items("li", "/api/v1/bills?season=2026" + of);
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0]["basis"], "area");
+  EXPECT_EQ(before[0]["total"], "2224.30");  // 85.55 m² × 26.00
+  json after = Items("li", "/api/v1/bills?season=2030" + of);
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0]["basis"], "meter");
+  EXPECT_EQ(after[0]["total"], "1305.50");  // 85.55 m² × 10.00 + 10.00 GJ × 45.00
+}
+
 // R-BILL-1, R-METER-1: a fee the run issued, and the meter reading its bill was computed from,
 // can be neither changed nor deleted through the records API; a fee typed in by hand and a
 // reading of a season not billed yet can.

@@ -231,6 +231,52 @@ TEST_P(HeatingChangeApi, AStopApprovedAfterTheBillIsPostedToIt) {
   EXPECT_EQ(Call("liu", "POST", bill_path + "/resettle").status, 404u);
 }
 
+// R-ACCT-1: a bill paid in full and then settled again below what was paid holds the difference
+// overpaid; an agent pays it back whole, with the channel's reference, once.
+TEST_P(HeatingChangeApi, AnOverpaymentAfterAStopIsPaidBack) {
+  AddTariff(a_.company_id);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2030}}.dump()).status, 201u);
+  const int64_t fee_id =
+      json::parse(Call("li", "GET", "/api/v1/bills?season=2030").body)["items"][0]["id"];
+  const std::string bill_path = "/api/v1/bills/" + std::to_string(fee_id);
+  auto paid = rt_->db->records.Create(*model::FindResource("payments"),
+                                      {{"household_id", a_.household_id},
+                                       {"fee_id", fee_id},
+                                       {"amount", int64_t{222430}},
+                                       {"paid_at", "2030-10-20T10:00:00+08:00"},
+                                       {"method", "wechat"}},
+                                      {}, "wang");
+  ASSERT_TRUE(paid.ok()) << paid.error().message;
+  const json bank = {{"method", "bank"}, {"reference", "ICBC-20310112-0042"}};
+  auto nothing = Call("wang", "POST", bill_path + "/payback", bank.dump());
+  EXPECT_EQ(nothing.status, 409u) << nothing.body;
+
+  json application = HallApplication(a_.household_id, "stop");
+  application["effective"] = "2031-01-10";
+  auto r = Call("wang", "POST", "/api/v1/heating-changes", application.dump());
+  ASSERT_EQ(r.status, 201u) << r.body;
+  ASSERT_EQ(Call("li", "POST", PathOf(r) + "/events", json{{"type", "approve"}}.dump()).status,
+            200u);
+  json bill = json::parse(Call("home", "GET", bill_path).body);
+  EXPECT_EQ(bill["total"], "1029.43");
+  EXPECT_EQ(bill["paid"], "2224.30");
+  EXPECT_EQ(bill["overpaid"], "1194.87");
+  EXPECT_EQ(bill["outstanding"], "0.00");
+
+  EXPECT_EQ(Call("home", "POST", bill_path + "/payback", bank.dump()).status, 403u);
+  EXPECT_EQ(Call("liu", "POST", bill_path + "/payback", bank.dump()).status, 404u);
+  auto no_reference = Call("wang", "POST", bill_path + "/payback", json{{"method", "bank"}}.dump());
+  EXPECT_EQ(no_reference.status, 400u);
+  EXPECT_EQ(Field(no_reference), "reference");
+  auto back = Call("wang", "POST", bill_path + "/payback", bank.dump());
+  ASSERT_EQ(back.status, 200u) << back.body;
+  bill = json::parse(back.body);
+  EXPECT_EQ(bill["paid_back"], "1194.87");
+  EXPECT_EQ(bill["overpaid"], "0.00");
+  EXPECT_EQ(bill["outstanding"], "0.00");
+  EXPECT_EQ(Call("wang", "POST", bill_path + "/payback", bank.dump()).status, 409u) << "once";
+}
+
 TEST_P(HeatingChangeApi, AnIncreaseNeedsItsSurveyAndARefusalSaysWhy) {
   json inc = HallApplication(a_.household_id, "increase");
   inc["area"] = "100.50";

@@ -35,10 +35,6 @@ ordered_json BillingRunJson(const ports::BillingRunRecord& r) {
           {"run_at", FormatLocal(r.run_at)}};
 }
 
-namespace {
-
-}  // namespace
-
 ordered_json BillJson(const ports::BillRecord& b) {
   ordered_json lines = ordered_json::array();
   for (const auto& l : b.bill.lines) {
@@ -57,7 +53,10 @@ ordered_json BillJson(const ports::BillRecord& b) {
           {"total", FormatFen(b.bill.total_fen)},
           {"unapplied_offset", FormatFen(b.bill.unapplied_offset_fen)},
           {"paid", FormatFen(b.paid_fen)},
-          {"outstanding", FormatFen(std::max<int64_t>(0, b.bill.total_fen - b.paid_fen))},
+          {"paid_back", FormatFen(b.paid_back_fen)},
+          {"outstanding",
+           FormatFen(std::max<int64_t>(0, b.bill.total_fen - (b.paid_fen - b.paid_back_fen)))},
+          {"overpaid", FormatFen(b.OverpaidFen())},
           {"run_id", b.run_id},
           {"issued_at", FormatLocal(b.issued_at)},
           {"issued_by", b.issued_by}};
@@ -209,6 +208,30 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                          "admin or a manager; changes nothing when nothing changed",
               .query = {},
               .request_schema = "",
+              .response_schema = "",
+              .status = 200});
+
+  router.Add("POST", "/api/v1/bills/{id}/payback",
+             [&service, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               auto id = IdParam(req.params.at("id"), "id");
+               if (!id.ok()) return ErrorResponse(id.error());
+               auto body = ObjectBody(req.body, {"method", "reference"});
+               if (!body.ok()) return ErrorResponse(body.error());
+               auto method = TextField(*body, "method", true);
+               if (!method.ok()) return ErrorResponse(method.error());
+               auto reference = TextField(*body, "reference", false);
+               if (!reference.ok()) return ErrorResponse(reference.error());
+               auto bill = service.PayBack(*id, *method, *reference, ActorOf(*p));
+               if (!bill.ok()) return ErrorResponse(bill.error());
+               return Json(200, BillJson(*bill));
+             },
+             {.summary = "Pay back what a bill holds overpaid (a bill settled again below what "
+                         "was paid, R-ACCT-1): the whole of it, by bank, WeChat, Alipay (with the "
+                         "channel's reference) or cash; the admin, a manager or an agent",
+              .query = {},
+              .request_schema = "Payback",
               .response_schema = "",
               .status = 200});
 

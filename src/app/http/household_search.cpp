@@ -11,8 +11,8 @@
 namespace hearth::app::http {
 
 void AddHouseholdSearchRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                              services::AuthService& auth) {
-  auto service = std::make_shared<services::RecordService>(store);
+                              const ports::Clock& clock, services::AuthService& auth) {
+  auto service = std::make_shared<services::RecordService>(store, clock);
   router.Add(
       "GET", "/api/v1/households/search",
       [service, &auth](const adapters::http::Request& req) {

@@ -7,13 +7,14 @@
 #pragma once
 
 #include "adapters/http/router.hpp"
+#include "ports/clock.hpp"
 #include "ports/record_store.hpp"
 #include "services/auth_service.hpp"
 
 namespace hearth::app::http {
 
-/// `store` and `auth` must outlive the router.
+/// `store`, `clock` and `auth` must outlive the router.
 void AddHouseholdSearchRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                              services::AuthService& auth);
+                              const ports::Clock& clock, services::AuthService& auth);
 
 }  // namespace hearth::app::http

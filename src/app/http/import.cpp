@@ -35,10 +35,11 @@ Result<int64_t> CompanyOf(ports::RecordStore& store, const std::string& code,
 }  // namespace
 
 void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize, services::JobRunner* jobs) {
+                     const ports::Clock& clock, Authorizer authorize,
+                     services::JobRunner* jobs) {
   router.Add(
       "POST", "/api/v1/import/households",
-      [&store, authorize, jobs](const adapters::http::Request& req) {
+      [&store, &clock, authorize, jobs](const adapters::http::Request& req) {
         auto access = authorize(req, *model::FindResource("households"), Verb::kWrite);
         if (!access.ok()) return adapters::http::ErrorResponse(access.error());
         auto rooms = authorize(req, *model::FindResource("rooms"), Verb::kWrite);
@@ -60,7 +61,7 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
           async = a->second == "true" && jobs != nullptr;
         }
         if (!async) {
-          auto counts = services::ImportService(store, adapters::csv::ReadHouseholdImport)
+          auto counts = services::ImportService(store, clock, adapters::csv::ReadHouseholdImport)
                             .ImportHouseholds(company->second, req.body, access->scope,
                                               access->actor);
           if (!counts.ok()) return adapters::http::ErrorResponse(counts.error());
@@ -76,11 +77,11 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
             ordered_json{{"company", company->second}, {"bytes", req.body.size()}}.dump();
         job.started_by = access->actor;
         auto csv = std::make_shared<const std::string>(req.body);
-        services::JobRunner::Work work = [&store, csv, code = company->second,
+        services::JobRunner::Work work = [&store, &clock, csv, code = company->second,
                                           scope = access->scope, actor = access->actor](
                                              const services::Progress& progress)
             -> Result<std::string> {
-          auto counts = services::ImportService(store, adapters::csv::ReadHouseholdImport)
+          auto counts = services::ImportService(store, clock, adapters::csv::ReadHouseholdImport)
                             .ImportHouseholds(code, *csv, scope, actor, progress);
           if (!counts.ok()) return counts.error();
           return CountsJson(*counts).dump();

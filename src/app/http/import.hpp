@@ -12,9 +12,10 @@ namespace hearth::app::http {
 
 /// The caller needs the right to write both households and rooms (`authorize` with
 /// Verb::kWrite); its scope bounds the companies it may import into (another company's code is
-/// not_found). `store` and `authorize` must outlive the router.
+/// not_found). `store`, `clock` and `authorize` must outlive the router.
 /// POST /api/v1/import/households; with `jobs`, also as a job (async=true, issue 14).
 void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize, services::JobRunner* jobs = nullptr);
+                     const ports::Clock& clock, Authorizer authorize,
+                     services::JobRunner* jobs = nullptr);
 
 }  // namespace hearth::app::http

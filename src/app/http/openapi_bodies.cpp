@@ -300,6 +300,11 @@ void AddBodySchemas(ordered_json& schemas) {
                                  "the contract's days after the last proven reminder")},
               {"note", Text("kept with the decision")}},
              {"effective"});
+  schemas["Payback"] = Object(
+      {{"method", Enum({"bank", "wechat", "alipay", "cash"}, "how the money goes back")},
+       {"reference", Text("the channel's reference: the bank slip, WeChat or Alipay transaction "
+                          "number (required but for cash)")}},
+      {"method"});
   schemas["BillingRunNew"] = Object(
       {{"company_id", Integer("the company to bill (a manager: its own, the default)")},
        {"season", Integer("the year the season starts, e.g. 2026 for 2026-11-15 … 2027-03-15")},

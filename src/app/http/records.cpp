@@ -62,10 +62,10 @@ nlohmann::ordered_json Out(const model::Resource& r, ports::Record rec, const Ac
 }  // namespace
 
 void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize, ports::BillStore* bills) {
+                     const ports::Clock& clock, Authorizer authorize, ports::BillStore* bills) {
   // Writes go through the service's checks (issue 11); it holds nothing but the stores, so the
   // routes share one.
-  auto checked = std::make_shared<services::RecordService>(store, bills);
+  auto checked = std::make_shared<services::RecordService>(store, clock, bills);
   for (const model::Resource& res : model::Resources()) {
     const model::Resource* r = &res;
     const std::string base = "/api/v1/" + r->name;

@@ -14,6 +14,7 @@
 #include "adapters/http/router.hpp"
 #include "model/resources.hpp"
 #include "ports/bill_store.hpp"
+#include "ports/clock.hpp"
 #include "ports/record_store.hpp"
 
 namespace hearth::app::http {
@@ -33,9 +34,10 @@ struct Access {
 using Authorizer =
     std::function<Result<Access>(const adapters::http::Request&, const model::Resource&, Verb)>;
 
-/// Registers the routes of every resource. `store`, `authorize` and `bills` must outlive the
-/// router; with `bills`, billed fees and meter readings are kept as billed (RecordService).
+/// Registers the routes of every resource. `store`, `clock`, `authorize` and `bills` must outlive
+/// the router; with `bills`, billed fees and meter readings are kept as billed (RecordService).
 void AddRecordRoutes(adapters::http::Router& router, ports::RecordStore& store,
-                     Authorizer authorize, ports::BillStore* bills = nullptr);
+                     const ports::Clock& clock, Authorizer authorize,
+                     ports::BillStore* bills = nullptr);
 
 }  // namespace hearth::app::http

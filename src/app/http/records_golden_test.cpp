@@ -122,9 +122,11 @@ TEST(RecordsGolden, EveryResource) {
   ASSERT_TRUE(adapters::storage::Migrate(**conn).ok());
   adapters::storage::SqlRecordStore store(std::move(*conn));
   adapters::http::Router router;
-  AddRecordRoutes(router, store, [](const adapters::http::Request&, const model::Resource&, Verb) {
-    return Result<Access>(Access{{}, "golden", {}});
-  });
+  const ports::ManualClock clock(*ParseRfc3339("2025-12-10T15:00:00+08:00"));
+  AddRecordRoutes(router, store, clock,
+                  [](const adapters::http::Request&, const model::Resource&, Verb) {
+                    return Result<Access>(Access{{}, "golden", {}});
+                  });
   bool update = std::getenv("HEARTH_UPDATE_GOLDEN") != nullptr;
   for (const auto& r : model::Resources()) {
     SCOPED_TRACE(r.name);

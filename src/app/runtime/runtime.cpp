@@ -19,7 +19,7 @@ Result<Connections> OpenConnections(const std::string& url) {
        {&c.records, &c.users, &c.monitoring, &c.ledger, &c.tokens, &c.work_orders, &c.partners,
         &c.outages, &c.findings, &c.energy, &c.indicators, &c.mass_complaints, &c.licences,
         &c.insurance, &c.connections, &c.meter_disputes, &c.heating_changes, &c.bills, &c.arrears,
-        &c.price_notices, &c.jobs}) {
+        &c.price_notices, &c.contracts, &c.jobs}) {
     auto opened = adapters::storage::Connect(url, false);
     if (!opened.ok()) return opened.error();
     *conn = std::move(*opened);
@@ -56,8 +56,9 @@ Database::Database(Connections c, const ports::Clock& clock,
       outage_store(std::move(c.outages)),
       finding_store(std::move(c.findings)),
       heating_change_store(std::move(c.heating_changes)),
+      contract_history(std::move(c.contracts)),
       judging(monitoring, records, policies, &rollups,
-              {&outage_store, &finding_store, &clock, &heating_change_store}),
+              {&outage_store, &finding_store, &clock, &heating_change_store, &contract_history}),
       measurements(monitoring, records, policies, clock),
       alerts(monitoring, records, policies, judging, &rollups, clock),
       refund_ledger(std::move(c.ledger)),
@@ -76,7 +77,7 @@ Database::Database(Connections c, const ports::Clock& clock,
       connection_store(std::move(c.connections)),
       connections(connection_store, records, policies, calendar, clock),
       bill_store(std::move(c.bills)),
-      billing(bill_store, records, policies, clock, &heating_change_store),
+      billing(bill_store, records, policies, clock, &heating_change_store, &contract_history),
       meter_dispute_store(std::move(c.meter_disputes)),
       meter_disputes(meter_dispute_store, records, clock, &billing),
       heating_changes(heating_change_store, records, judging, clock, &billing),

@@ -24,6 +24,7 @@
 #include "adapters/storage/arrears_sql.hpp"
 #include "adapters/storage/bill_sql.hpp"
 #include "adapters/storage/connection_sql.hpp"
+#include "adapters/storage/contract_history_sql.hpp"
 #include "adapters/storage/database_watch.hpp"
 #include "adapters/storage/device_tokens_sql.hpp"
 #include "adapters/storage/energy_sql.hpp"
@@ -99,7 +100,8 @@ struct Connections {
   std::string url;  ///< what they were opened on
   std::unique_ptr<adapters::storage::Connection> records, users, monitoring, ledger, tokens,
       work_orders, partners, outages, findings, energy, indicators, mass_complaints, licences,
-      insurance, connections, meter_disputes, heating_changes, bills, arrears, price_notices, jobs;
+      insurance, connections, meter_disputes, heating_changes, bills, arrears, price_notices,
+      contracts, jobs;
   std::unique_ptr<ports::ReadingStore> readings;
 };
 
@@ -130,7 +132,9 @@ class Database {
   adapters::storage::SqlOutageStore outage_store;    ///< heating stops (issue 15)
   adapters::storage::SqlFindingStore finding_store;  ///< household-caused findings (issue 15)
   adapters::storage::SqlHeatingChangeStore heating_change_store;  ///< 增减停复 (R-ACCT-1)
-  /// With the stops and findings (R-REFUND-2, R-REFUND-4) and the heating changes (R-ACCT-1).
+  adapters::storage::SqlContractHistory contract_history;  ///< contract versions (R-ACCT-1)
+  /// With the stops and findings (R-REFUND-2, R-REFUND-4), the heating changes and the contract
+  /// versions (R-ACCT-1).
   services::JudgingService judging;
   services::MeasurementService measurements;
   services::AlertService alerts;

@@ -810,6 +810,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bills/{id}/payback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay back what a bill holds overpaid (a bill settled again below what was paid, R-ACCT-1): the whole of it, by bank, WeChat, Alipay (with the channel's reference) or cash; the admin, a manager or an agent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Payback"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bills/{id}/resettle": {
         parameters: {
             query?: never;
@@ -1849,6 +1900,205 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract_versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contract_versions (A household's contract terms as they held until they were changed (R-ACCT-1): a past day is judged and billed on the terms valid then. Kept by Hearth on every change.) */
+        get: {
+            parameters: {
+                query?: {
+                    billing?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    household_id?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["contract version"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a contract version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["contract version"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["contract version"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contract_versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one contract version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["contract version"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a contract version */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a contract version */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["contract version"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["contract version"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/districts": {
@@ -9565,6 +9815,26 @@ export interface components {
             /** @description when the form was taken in, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00; at most 7 days ago */
             received_at: string;
         };
+        /** @description A household's contract terms as they held until they were changed (R-ACCT-1): a past day is judged and billed on the terms valid then. Kept by Hearth on every change. */
+        "contract version": {
+            /** @description temperature agreed in the contract (°C) */
+            agreed_temp?: number | null;
+            /**
+             * @description billing by area or by heat meter
+             * @enum {string}
+             */
+            billing: "area" | "meter";
+            /** @description the contract terms (W 9.1.7) */
+            contract?: Record<string, never> | null;
+            /** @description the household (id of a households record); cannot be changed once set */
+            household_id: number;
+            readonly id?: number;
+            /**
+             * Format: date
+             * @description the last day these terms held
+             */
+            valid_until: string;
+        };
         Credentials: {
             password: string;
             username: string;
@@ -10062,6 +10332,15 @@ export interface components {
         PasswordReset: {
             /** @description the new password: 12-1024 bytes, not a common one */
             password: string;
+        };
+        Payback: {
+            /**
+             * @description how the money goes back
+             * @enum {string}
+             */
+            method: "bank" | "wechat" | "alipay" | "cash";
+            /** @description the channel's reference: the bank slip, WeChat or Alipay transaction number (required but for cash) */
+            reference?: string;
         };
         /** @description A payment received from a household. */
         payment: {

@@ -37,6 +37,21 @@ export type Tariff = Stored<Schemas['tariff']>;
 export type TariffBilling = Schemas['tariff']['billing'];
 /** A household's assistance class (低保, 特困, 优抚), the class a relief may name. */
 export type AssistanceClass = NonNullable<Schemas['household']['assistance']>;
+/** A household's terms as they held until they were changed (records contract_versions, R-ACCT-1):
+ * Hearth keeps one whenever the agreed temperature, the billing basis or the contract changes, and
+ * no role writes it; the new terms hold from the day after valid_until. Written here by hand until
+ * schema.d.ts is generated again from the server (then Stored<Schemas['contract version']>). */
+export interface ContractVersion {
+  id: number;
+  household_id: number;
+  /** YYYY-MM-DD: the last day these terms held. */
+  valid_until: string;
+  /** °C, one decimal (a number, as the household's; read as text too); null when none agreed. */
+  agreed_temp?: number | string | null;
+  billing: Schemas['household']['billing'] | string;
+  /** The contract's terms (W 9.1.7) as the household's record had them; null when none. */
+  contract?: Household['contract'];
+}
 export type MeasurementInput = Schemas['MeasurementInput'];
 export type CalendarImport = Schemas['CalendarImport'];
 

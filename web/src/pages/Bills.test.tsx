@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { api, ApiError, setToken } from '../api/client';
 import Bills from './Bills';
-import { hasUnappliedOffset, lineMoney, listQuery, money, owing, readFilters, runBody, writeFilters } from './bills/logic';
-import { AREA_REASON, areaBill, areaInsteadOfMeter, billingJob, billingJobDone, meterBill, renderPage, run, signedIn, where } from './bills/testing';
+import { canPayBack, hasPaidBack, hasUnappliedOffset, isOverpaid, lineMoney, listQuery, money, owing, paybackBody, readFilters, runBody, writeFilters } from './bills/logic';
+import { AREA_REASON, areaBill, areaInsteadOfMeter, billingJob, billingJobDone, meterBill, overpaidBill, paidBackBill, renderPage, run, signedIn, where } from './bills/testing';
 import { defaultSeason } from './refunds/logic';
 
 // antd validates asynchronously; on a busy machine (a C++ build beside) it can take seconds.
@@ -213,6 +213,113 @@ describe('Bills', () => {
   });
 });
 
+/** Opens the bill of household `code` from the list; its detail in the drawer. */
+async function openBill(code: string) {
+  fireEvent.click((await screen.findByText(code, undefined, SLOW)).closest('tr')!);
+  return screen.findByTestId('bill-detail', undefined, SLOW);
+}
+
+/** The form item (label, input and antd's explain) holding the element of test id `testId`. */
+const itemOf = (form: HTMLElement, testId: string) => within(form).getByTestId(testId).closest('.ant-form-item') as HTMLElement;
+
+describe('Bills: 退还多缴 (R-ACCT-1)', () => {
+  it('shows an agent what a bill settled again holds overpaid, with 退还多缴', async () => {
+    signedIn('agent', [overpaidBill()]);
+    renderPage(<Bills />, '/bills');
+    const detail = await openBill('1-2-501');
+    const sums = within(detail).getByTestId('bill-sums');
+    expect(within(detail).getByTestId('bill-total').textContent).toBe('¥1,445.06');
+    expect(sums.textContent).toContain('已缴¥2,639.80');
+    expect(within(detail).getByTestId('bill-outstanding').getAttribute('data-owing')).toBe('false');
+    const overpaid = within(detail).getByTestId('bill-overpaid');
+    expect(overpaid.closest('tr')?.textContent).toContain('多缴待退');
+    expect(overpaid.textContent).toContain('¥1,194.74');
+    // Nothing paid back yet: no 已退还.
+    expect(within(detail).queryByTestId('bill-paid-back')).toBeNull();
+    expect(sums.textContent).not.toContain('已退还');
+    expect(within(detail).getByTestId('bill-payback').textContent).toBe('退还多缴');
+  });
+
+  it('shows the regulator the overpayment, and no 退还多缴', async () => {
+    signedIn('regulator', [overpaidBill()]);
+    renderPage(<Bills />, '/bills');
+    const detail = await openBill('1-2-501');
+    expect(within(detail).getByTestId('bill-overpaid').textContent).toContain('¥1,194.74');
+    expect(within(detail).queryByTestId('bill-payback')).toBeNull();
+  });
+
+  it('pays it back by bank: the reference is required, a refusal naming it goes on it, then the bill shows 已退还', async () => {
+    const bills = [overpaidBill()];
+    const get = signedIn('agent', bills);
+    const post = vi
+      .spyOn(api, 'post')
+      .mockRejectedValueOnce(new ApiError(400, 'invalid_argument', 'reference is at most 100 bytes', 'reference'))
+      .mockImplementationOnce(async () => {
+        bills[0] = paidBackBill();
+        return paidBackBill();
+      });
+    renderPage(<Bills />, '/bills');
+    const detail = await openBill('1-2-501');
+    fireEvent.click(within(detail).getByTestId('bill-payback'));
+    const form = await screen.findByTestId('bill-payback-form', undefined, SLOW);
+    expect(within(form).getByTestId('bill-payback-intro').textContent).toContain('1-2-501 的账单 #18（2026–2027 采暖季）多缴 ¥1,194.74');
+    for (const method of ['银行转账', '微信', '支付宝', '现金']) expect(within(form).getByText(method)).toBeTruthy();
+
+    fireEvent.click(within(form).getByText('银行转账'));
+    fireEvent.click(screen.getByTestId('bill-payback-submit'));
+    expect(await within(itemOf(form, 'bill-payback-reference')).findByText('请填写交易凭证号（现金支付除外）', undefined, SLOW)).toBeTruthy();
+    expect(post).not.toHaveBeenCalled();
+
+    fireEvent.change(within(form).getByTestId('bill-payback-reference'), { target: { value: ' BK-2027-0110-001 ' } });
+    fireEvent.click(screen.getByTestId('bill-payback-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(1), SLOW);
+    expect(post).toHaveBeenCalledWith('/api/v1/bills/18/payback', { method: 'bank', reference: 'BK-2027-0110-001' });
+    // On the field it names, and not above the form.
+    expect(await within(itemOf(form, 'bill-payback-reference')).findByText('reference is at most 100 bytes', undefined, SLOW)).toBeTruthy();
+    expect(screen.queryByTestId('bill-payback-failure')).toBeNull();
+    const before = get.mock.calls.filter((c) => c[0] === '/api/v1/bills/18').length;
+
+    fireEvent.change(within(form).getByTestId('bill-payback-reference'), { target: { value: 'BK-2027-0110-001' } });
+    fireEvent.click(screen.getByTestId('bill-payback-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2), SLOW);
+    expect(post).toHaveBeenLastCalledWith('/api/v1/bills/18/payback', { method: 'bank', reference: 'BK-2027-0110-001' });
+    await screen.findByText('已登记退还多缴', undefined, SLOW);
+    // The modal closes and the bill, asked again, shows what was paid back.
+    await waitFor(() => expect(get.mock.calls.filter((c) => c[0] === '/api/v1/bills/18').length).toBe(before + 1), SLOW);
+    const paidBack = await within(screen.getByTestId('bill-detail')).findByTestId('bill-paid-back', undefined, SLOW);
+    expect(paidBack.closest('tr')?.textContent).toContain('已退还¥1,194.74');
+    expect(screen.queryByTestId('bill-overpaid')).toBeNull();
+    expect(screen.queryByTestId('bill-payback')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('bill-payback-form')).toBeNull(), SLOW);
+  });
+
+  it('pays it back in cash without a reference; someone paid it back first: said above the form, nothing left to send', async () => {
+    const message = 'bill 18 holds nothing overpaid: its payments, less what was paid back, do not exceed its total';
+    const bills = [overpaidBill()];
+    const get = signedIn('manager', bills);
+    const post = vi.spyOn(api, 'post').mockImplementation(async () => {
+      bills[0] = paidBackBill();
+      throw new ApiError(409, 'failed_precondition', message, 'id');
+    });
+    renderPage(<Bills />, '/bills');
+    const detail = await openBill('1-2-501');
+    fireEvent.click(within(detail).getByTestId('bill-payback'));
+    const form = await screen.findByTestId('bill-payback-form', undefined, SLOW);
+    fireEvent.click(screen.getByTestId('bill-payback-submit'));
+    expect(await within(itemOf(form, 'bill-payback-method')).findByText('请选择支付方式', undefined, SLOW)).toBeTruthy();
+    fireEvent.click(within(form).getByText('现金'));
+    fireEvent.click(screen.getByTestId('bill-payback-submit'));
+    await waitFor(() => expect(post).toHaveBeenCalledWith('/api/v1/bills/18/payback', { method: 'cash' }), SLOW);
+    const failure = await screen.findByTestId('bill-payback-failure', undefined, SLOW);
+    expect(failure.textContent).toContain('该账单已无多缴待退金额（可能已由他人退还）');
+    expect(failure.textContent).toContain(message);
+    await waitFor(() => expect((screen.getByTestId('bill-payback-submit') as HTMLButtonElement).disabled).toBe(true), SLOW);
+    // The bill asked again shows it paid back.
+    await waitFor(() => expect(get.mock.calls.filter((c) => c[0] === '/api/v1/bills/18').length).toBe(2), SLOW);
+    await within(screen.getByTestId('bill-detail')).findByTestId('bill-paid-back', undefined, SLOW);
+  });
+});
+
 describe('bills/logic', () => {
   it('reads and writes the filters, dropping what is not one', () => {
     const f = readFilters(new URLSearchParams('tab=x&season=26&household=5&company=0&size=7&after=40'));
@@ -236,5 +343,20 @@ describe('bills/logic', () => {
     expect(owing({ outstanding: '0.00' })).toBe(false);
     expect(hasUnappliedOffset({ unapplied_offset: '0.00' })).toBe(false);
     expect(hasUnappliedOffset({ unapplied_offset: '30.00' })).toBe(true);
+    expect(isOverpaid({ overpaid: '1194.74' })).toBe(true);
+    expect(isOverpaid({ overpaid: '0.00' })).toBe(false);
+    expect(hasPaidBack({ paid_back: '0.00' })).toBe(false);
+    expect(hasPaidBack({ paid_back: '12.00' })).toBe(true);
+  });
+
+  it('offers 退还多缴 to the admin, a manager and an agent on an overpaid bill, and builds its body', () => {
+    const over = { overpaid: '10.00' };
+    for (const role of ['admin', 'manager', 'agent'] as const) expect(canPayBack(role, over)).toBe(true);
+    for (const role of ['regulator', 'technician', 'household', undefined] as const) expect(canPayBack(role, over)).toBe(false);
+    expect(canPayBack('agent', { overpaid: '0.00' })).toBe(false);
+    expect(paybackBody({ method: 'wechat', reference: ' 4200001234 ' })).toEqual({ method: 'wechat', reference: '4200001234' });
+    expect(paybackBody({ method: 'cash', reference: '  ' })).toEqual({ method: 'cash' });
+    expect(paybackBody({ method: 'cash', reference: 'R-1' })).toEqual({ method: 'cash', reference: 'R-1' });
+    expect(paybackBody({ method: 'bank' })).toEqual({ method: 'bank', reference: '' });
   });
 });

@@ -1,7 +1,7 @@
 // 住户详情 (/households/:id): the household (phone as the API masks it for the role), its rooms
 // with their temperature charts, the judged days, its household-caused findings (住户原因认定,
-// R-REFUND-4), its refunds, and its contract, fees and payments; its 救助类别 (the class a relief
-// names, W 9.3) when it has one. Another company's household, or an unknown id, is "not found"
+// R-REFUND-4), its refunds, its contract, fees and payments, and its earlier contract terms
+// (合同版本, R-ACCT-1); its 救助类别 (the class a relief names, W 9.3) when it has one. Another company's household, or an unknown id, is "not found"
 // (the API answers 404 for records out of scope).
 import { PageContainer } from '@ant-design/pro-components';
 import { Card, Descriptions, Flex, Tag } from 'antd';
@@ -13,6 +13,7 @@ import { formatTemp } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import HouseholdFindings from './findings/HouseholdFindings';
 import Bills from './household/Bills';
+import ContractVersions from './household/ContractVersions';
 import RefundList from './household/RefundList';
 import SeasonPanel from './household/SeasonPanel';
 import { assistanceText } from './reliefs/reliefWords';
@@ -63,6 +64,7 @@ export default function HouseholdDetail() {
         <Card size="small" title={t('household.bills')}>
           <Bills household={h} />
         </Card>
+        <ContractVersions householdId={h.id} />
       </Flex>
     </PageContainer>
   );

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { api, setToken } from '../api/client';
-import type { Household, MeterReading, Payment } from '../api/types';
+import type { ContractVersion, Household, MeterReading, Payment } from '../api/types';
 import type { Me } from '../auth';
 import { translate } from '../i18n';
 import { contractTerms, faultText } from './account/parts';
@@ -44,7 +44,7 @@ const PAYMENTS: Payment[] = [
   { id: 12, household_id: 5, fee_id: 17, amount: 120.5, paid_at: '2026-11-01T10:00:00+08:00', method: 'offset' },
 ];
 
-function signedIn(household: Household | Error, readings: MeterReading[], payments: Payment[]) {
+function signedIn(household: Household | Error, readings: MeterReading[], payments: Payment[], versions: ContractVersion[] = []) {
   const me: Me = { user_id: 9, username: 'h0102', role: 'household', company_id: null, household_id: 5 };
   setToken('token');
   return vi.spyOn(api, 'get').mockImplementation(async (path: string) => {
@@ -55,13 +55,14 @@ function signedIn(household: Household | Error, readings: MeterReading[], paymen
     }
     if (path === '/api/v1/meter_readings') return { items: readings, next_cursor: null };
     if (path === '/api/v1/payments') return { items: payments, next_cursor: null };
+    if (path === '/api/v1/contract_versions') return { items: versions, next_cursor: null };
     throw new Error(`unexpected GET ${path}`);
   });
 }
 
 describe('MyAccount', () => {
   it("shows the household's contract, meter readings and payments, newest first", async () => {
-    const get = signedIn(home(), READINGS, PAYMENTS);
+    const get = signedIn(home(), READINGS, PAYMENTS, [{ id: 2, household_id: 5, valid_until: '2025-10-31', agreed_temp: 18, billing: 'area', contract: null }]);
     renderPage(<MyAccount />, '/my/account');
     const contract = await screen.findByTestId('my-contract', undefined, SLOW);
     expect(get).toHaveBeenCalledWith('/api/v1/meter_readings', { household_id: 5, limit: 50, cursor: undefined });
@@ -81,6 +82,11 @@ describe('MyAccount', () => {
     const payments = within(screen.getByTestId('my-payments')).getAllByTestId('my-payment');
     for (const want of ['¥120.50', '退费冲抵', '2026-11-01 10:00', '账单 #17']) expect(payments[0].textContent).toContain(want);
     for (const want of ['¥1,000.00', '微信', '2025-11-02 09:30']) expect(payments[1].textContent).toContain(want);
+
+    // The terms before the last change (R-ACCT-1), asked for its own household.
+    expect(get).toHaveBeenCalledWith('/api/v1/contract_versions', { household_id: 5, limit: 100 }, expect.anything());
+    const [kept] = await within(screen.getByTestId('contract-versions')).findAllByTestId('contract-version', undefined, SLOW);
+    expect(kept.textContent).toBe('2025-10-3118.0 °C按面积');
   });
 
   it('says when nothing is recorded: no agreed temperature, no terms, no readings, no payments', async () => {
@@ -91,6 +97,7 @@ describe('MyAccount', () => {
     expect(within(contract).getByTestId('my-contract-no-terms').textContent).toBe('未登记合同条款');
     await screen.findByText('暂无热计量表读数', undefined, SLOW);
     await screen.findByText('暂无缴费记录', undefined, SLOW);
+    await within(screen.getByTestId('contract-versions')).findByText('合同未变更过', undefined, SLOW);
   });
 
   it("shows the household record's error and still the lists", async () => {

@@ -1,9 +1,10 @@
 // 我的供暖 › 我的账户 (/my/account, household): its contract (the household record's area, billing
-// basis, agreed temperature and the contract's terms, R-ACCT-1, W 9.1.7), its heat-meter readings
-// (R-METER-1, records meter_readings, newest season first) and the payments received (records
-// payments, newest first). The record API lets a household read its own household, readings and
-// payments only, each with its receipt (供热费收据, R-BILL-1) in a modal (model/resources.cpp, household_readable; the scope is the server's): nothing here
-// asks for another's.
+// basis, agreed temperature and the contract's terms, R-ACCT-1, W 9.1.7) and its earlier terms
+// (合同版本, records contract_versions, newest first), its heat-meter readings (R-METER-1, records
+// meter_readings, newest season first) and the payments received (records payments, newest
+// first), each with its receipt (供热费收据, R-BILL-1) in a modal. The record API lets a household
+// read its own household, contract versions, readings and payments only (model/resources.cpp,
+// household_readable; the scope is the server's): nothing here asks for another's.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Flex, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -14,6 +15,7 @@ import RecordCards from '../components/RecordCards';
 import { toEpochMs } from '../format';
 import { useT } from '../i18n';
 import { ContractCard, PaymentCard, ReadingCard } from './account/parts';
+import ContractVersions from './household/ContractVersions';
 import ReceiptModal from './receipt/ReceiptModal';
 import { PHONE_TOKEN } from './household/phone';
 import { useOwnHousehold } from './MyTemperatures';
@@ -52,6 +54,7 @@ export default function MyAccount() {
             <Skeleton active />
           </Card>
         )}
+        <ContractVersions householdId={id} />
         <Typography.Title level={5} style={{ margin: '8px 0 0' }}>
           {t('account.readings')}
         </Typography.Title>

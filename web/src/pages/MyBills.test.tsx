@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { setToken } from '../api/client';
-import { AREA_REASON, areaBill, areaInsteadOfMeter, meterBill, renderPage, signedIn } from './bills/testing';
+import { AREA_REASON, areaBill, areaInsteadOfMeter, meterBill, overpaidBill, paidBackBill, renderPage, signedIn } from './bills/testing';
 import MyBills from './MyBills';
 
 // antd renders asynchronously; on a busy machine (a C++ build beside) it can take seconds.
@@ -41,6 +41,23 @@ describe('MyBills', () => {
     expect(detail.textContent).toContain('1-2-301');
     expect(detail.textContent).toContain('98.50 ㎡');
     expect(within(detail).queryByRole('link')).toBeNull();
+  });
+
+  it('shows what a bill settled again holds overpaid and what was paid back, read-only (R-ACCT-1)', async () => {
+    signedIn('household', [overpaidBill(), { ...paidBackBill(), id: 19, season: 2025 }]);
+    renderPage(<MyBills />, '/my/bills');
+    const [overpaid, paidBack] = await screen.findAllByTestId('my-bill', undefined, SLOW);
+    expect(overpaid.textContent).toContain('已缴清');
+    expect(within(overpaid).getByTestId('bill-overpaid').closest('tr')?.textContent).toContain('多缴待退¥1,194.74');
+    expect(within(overpaid).queryByTestId('bill-paid-back')).toBeNull();
+    expect(within(paidBack).getByTestId('bill-paid-back').closest('tr')?.textContent).toContain('已退还¥1,194.74');
+    expect(within(paidBack).queryByTestId('bill-overpaid')).toBeNull();
+    // No way to pay it back from here, in the card or in the bill opened.
+    expect(screen.queryByTestId('bill-payback')).toBeNull();
+    fireEvent.click(within(overpaid).getByTestId('my-bill-open'));
+    const detail = await screen.findByTestId('bill-detail', undefined, SLOW);
+    expect(within(detail).getByTestId('bill-overpaid').textContent).toContain('¥1,194.74');
+    expect(within(detail).queryByTestId('bill-payback')).toBeNull();
   });
 
   it('says when there are no bills yet', async () => {

@@ -1,8 +1,9 @@
 // 我的供暖 › 账单 (/my/bills, household): the household's own season bills (R-BILL-1, W 9.2,
 // W 9.3), newest first, a page at a time, a card per bill: the season (2026–2027), why it was
 // billed by area when billed by meter (R-METER-1, as an alert), the lines as printed (an offset
-// explained as 上季退费抵扣, R-REFUND-6), what is due, paid and still owed, and the due date. 查看详情
-// opens the bill in full.
+// explained as 上季退费抵扣, R-REFUND-6), what is due, paid and still owed, what was paid back and
+// what is held overpaid (已退还, 多缴待退: a bill settled again, R-ACCT-1; read-only here) when
+// any, and the due date. 查看详情 opens the bill in full.
 import { PageContainer } from '@ant-design/pro-components';
 import { Flex, Typography } from 'antd';
 import { useState } from 'react';

@@ -1,7 +1,8 @@
 // One bill in full: the household (a link for a role with the household pages), the season, how
 // it is reckoned (and, billed by area instead of by meter, why), the area, the due date, who issued
 // it when and in which run; then its lines as printed (a relief and an offset as credits) and its
-// sums: 应收合计, 未抵扣退费 when any, 已缴 and 欠费. One column when compact.
+// sums: 应收合计, 未抵扣退费 when any, 已缴, 已退还 when any, 欠费, and 多缴待退 when any (with
+// 退还多缴 when `onPayBack` is given, R-ACCT-1). One column when compact.
 import { Descriptions, Flex, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../format';
@@ -9,7 +10,15 @@ import { useT } from '../../i18n';
 import { BasisReason, BasisTag, BillLines, BillSums, seasonLabel } from './parts';
 import type { Bill } from './types';
 
-export default function BillDetail({ bill: b, householdLink, compact }: { bill: Bill; householdLink?: boolean; compact?: boolean }) {
+export interface BillDetailProps {
+  bill: Bill;
+  householdLink?: boolean;
+  compact?: boolean;
+  /** Opens 退还多缴 (a role that pays an overpayment back, the bill overpaid). */
+  onPayBack?: () => void;
+}
+
+export default function BillDetail({ bill: b, householdLink, compact, onPayBack }: BillDetailProps) {
   const t = useT();
   const wide = compact ? 1 : 2;
   return (
@@ -31,7 +40,7 @@ export default function BillDetail({ bill: b, householdLink, compact }: { bill: 
         <Typography.Text strong>{t('bill.lines')}</Typography.Text>
         <BillLines lines={b.lines} />
       </Flex>
-      <BillSums bill={b} />
+      <BillSums bill={b} onPayBack={onPayBack} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('bill.detailRule')}
       </Typography.Text>

@@ -1,8 +1,14 @@
 // The drawer of one bill: GET /api/v1/bills/{id} shown in full (BillDetail). Full width on a phone.
+// A bill holding money overpaid offers the admin, a manager or an agent 退还多缴 (PaybackModal,
+// R-ACCT-1); once paid back, or when the amount changed meanwhile, the bill is asked again.
 import { Alert, Drawer, Grid, Skeleton } from 'antd';
+import { useState } from 'react';
 import { useApi } from '../../api/useApi';
+import { useAuth } from '../../auth';
 import { useT } from '../../i18n';
 import BillDetail from './BillDetail';
+import { canPayBack } from './logic';
+import PaybackModal from './PaybackModal';
 import type { Bill } from './types';
 
 export interface BillDrawerProps {
@@ -13,9 +19,12 @@ export interface BillDrawerProps {
 
 export default function BillDrawer({ id, householdLink, onClose }: BillDrawerProps) {
   const t = useT();
+  const { me } = useAuth();
   const narrow = !Grid.useBreakpoint().sm;
   const loaded = useApi<Bill>(`/api/v1/bills/${id}`);
   const bill = loaded.data;
+  const [paying, setPaying] = useState(false);
+  const mayPayBack = !!bill && canPayBack(me?.role, bill);
   return (
     <Drawer open width={narrow ? '100%' : 640} title={t('bill.detailTitle', { id })} onClose={onClose}>
       {loaded.error && !bill ? (
@@ -23,7 +32,18 @@ export default function BillDrawer({ id, householdLink, onClose }: BillDrawerPro
       ) : !bill ? (
         <Skeleton active />
       ) : (
-        <BillDetail bill={bill} householdLink={householdLink} compact={narrow} />
+        <BillDetail bill={bill} householdLink={householdLink} compact={narrow} onPayBack={mayPayBack ? () => setPaying(true) : undefined} />
+      )}
+      {paying && bill && (
+        <PaybackModal
+          bill={bill}
+          onClose={() => setPaying(false)}
+          onPaid={() => {
+            setPaying(false);
+            loaded.reload();
+          }}
+          onChanged={loaded.reload}
+        />
       )}
     </Drawer>
   );

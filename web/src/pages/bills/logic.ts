@@ -1,13 +1,15 @@
 // Season bills' pure parts (账单, 出账; R-BILL-1, W 9.2, W 9.3): who runs the billing, the run
 // form's body, the money as the console shows it (¥ with two decimals, a relief and an offset as
-// credits, what is still owed), and the list's filters in the URL (the tab, season, household and
-// company) with the GETs' queries they make.
+// credits, what is still owed, what was overpaid and paid back), who pays an overpayment back and
+// the body it sends (退还多缴, R-ACCT-1), and the list's filters in the URL (the tab, season,
+// household and company) with the GETs' queries they make.
 import type { Role } from '../../auth';
 import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { formatFen } from '../../format';
 import { pickedDate } from '../findings/logic';
 import { yuanToFen } from '../heatingChanges/logic';
 import type { Formattable } from '../outages/logic';
+import { referenceRequired, type PayMethod } from '../refunds/logic';
 import { FIRST_SEASON, LAST_SEASON } from '../seasons/logic';
 import type { Bill, BillingRunNew, BillLine } from './types';
 
@@ -49,10 +51,49 @@ export function owing(b: Pick<Bill, 'outstanding'>): boolean {
   return (yuanToFen(b.outstanding) ?? 0) > 0;
 }
 
+/** Whether an amount is anything but nothing ("0.00"); a text that is not an amount counts as
+ * something, so that it is shown as written. A field an older server leaves out is nothing. */
+function nonZero(yuan: string | null | undefined): boolean {
+  const fen = yuanToFen(yuan);
+  return fen === null ? !!yuan && yuan !== '0.00' : fen !== 0;
+}
+
 /** Whether part of an offset refund was left over (anything but "0.00"). */
 export function hasUnappliedOffset(b: Pick<Bill, 'unapplied_offset'>): boolean {
-  const fen = yuanToFen(b.unapplied_offset);
-  return fen === null ? !!b.unapplied_offset && b.unapplied_offset !== '0.00' : fen !== 0;
+  return nonZero(b.unapplied_offset);
+}
+
+/** Whether anything was paid back to the household on the bill (R-ACCT-1). */
+export function hasPaidBack(b: Pick<Bill, 'paid_back'>): boolean {
+  return nonZero(b.paid_back);
+}
+
+/** Whether the bill holds money paid beyond its total, not yet paid back (R-ACCT-1). */
+export function isOverpaid(b: Pick<Bill, 'overpaid'>): boolean {
+  return (yuanToFen(b.overpaid) ?? 0) > 0;
+}
+
+// ---- paying an overpayment back ------------------------------------------------------------
+
+/** The roles that pay an overpayment back (bills.cpp; the server checks the company again). */
+export const PAYBACK_ROLES: readonly Role[] = ['admin', 'manager', 'agent'];
+
+/** Whether `role` is offered 退还多缴 on `b`: one of PAYBACK_ROLES, and the bill overpaid. */
+export function canPayBack(role: Role | undefined, b: Pick<Bill, 'overpaid'>): boolean {
+  return !!role && PAYBACK_ROLES.includes(role) && isOverpaid(b);
+}
+
+/** POST /api/v1/bills/{id}/payback's body: the whole overpaid amount goes back by `method`. */
+export interface PaybackBody {
+  method: PayMethod;
+  reference?: string;
+}
+
+/** The body of the form's values: the reference trimmed, and left out for cash without one (as
+ * refunds/logic's payBody). */
+export function paybackBody(v: { method: PayMethod; reference?: string }): PaybackBody {
+  const reference = (v.reference ?? '').trim();
+  return reference || referenceRequired(v.method) ? { method: v.method, reference } : { method: v.method };
 }
 
 /** Billed by area though the household is billed by meter (its meter had no reading or a fault,

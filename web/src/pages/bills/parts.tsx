@@ -2,12 +2,13 @@
 // / 按热计量; orange, with the server's reason as its tooltip, when a household billed by meter
 // was billed by area), the reason as an alert, the bill's lines (a relief and an offset as
 // credits, an offset explained as 上季退费抵扣), and its sums: 应收, 未抵扣退费 (when any), 已缴,
-// 欠费 (red while owed).
+// 已退还 (when any), 欠费 (red while owed) and 多缴待退 (when any, R-ACCT-1; with 退还多缴 for the
+// roles that pay it back).
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
 import { formatDate } from '../../format';
 import { useT, type Translate } from '../../i18n';
-import { areaInsteadOfMeter, hasUnappliedOffset, lineFen, lineMoney, money, owing } from './logic';
+import { areaInsteadOfMeter, hasPaidBack, hasUnappliedOffset, isOverpaid, lineFen, lineMoney, money, owing } from './logic';
 import type { Bill, BillLine } from './types';
 
 /** "2026–2027". */
@@ -120,8 +121,9 @@ export function BillLines({ lines }: { lines: readonly BillLine[] }) {
   );
 }
 
-/** 应收合计, 未抵扣退费 (when any), 已缴 and 欠费; with the due date when `due` is set. */
-export function BillSums({ bill: b, due }: { bill: Bill; due?: boolean }) {
+/** 应收合计, 未抵扣退费 (when any), 已缴, 已退还 (when any), 欠费 and 多缴待退 (when any); with the
+ * due date when `due` is set. `onPayBack` (a role that pays it back) puts 退还多缴 by 多缴待退. */
+export function BillSums({ bill: b, due, onPayBack }: { bill: Bill; due?: boolean; onPayBack?: () => void }) {
   const t = useT();
   return (
     <Descriptions size="small" column={1} data-testid="bill-sums">
@@ -141,9 +143,33 @@ export function BillSums({ bill: b, due }: { bill: Bill; due?: boolean }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('bill.paid')}>{money(b.paid)}</Descriptions.Item>
+      {hasPaidBack(b) && (
+        <Descriptions.Item label={t('bill.paidBack')}>
+          <span data-testid="bill-paid-back">{money(b.paid_back)}</span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('bill.outstanding')}>
         <Outstanding bill={b} />
       </Descriptions.Item>
+      {isOverpaid(b) && (
+        <Descriptions.Item label={t('bill.overpaid')}>
+          <Flex vertical gap={0} align="flex-start" data-testid="bill-overpaid">
+            <Flex gap={8} align="center" wrap="wrap">
+              <Typography.Text type="warning" strong>
+                {money(b.overpaid)}
+              </Typography.Text>
+              {onPayBack && (
+                <Button size="small" data-testid="bill-payback" onClick={onPayBack}>
+                  {t('bill.payback')}
+                </Button>
+              )}
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('bill.overpaidHint')}
+            </Typography.Text>
+          </Flex>
+        </Descriptions.Item>
+      )}
       {due && <Descriptions.Item label={t('bill.dueOn')}>{formatDate(b.due_on)}</Descriptions.Item>}
     </Descriptions>
   );

@@ -1,5 +1,6 @@
-// Fixtures and a render for the bill pages' tests (Bills.test.tsx, MyBills.test.tsx): three bills
-// and a billing run as the server answers them (and its job, POST /api/v1/jobs), a signed-in role
+// Fixtures and a render for the bill pages' tests (Bills.test.tsx, MyBills.test.tsx): four bills
+// (one overpaid after it was settled again, and the same paid back) and a billing run as the
+// server answers them (and its job, POST /api/v1/jobs), a signed-in role
 // whose GETs answer them, and a page in the console's providers with the URL's search kept.
 import { render } from '@testing-library/react';
 import { App as AntApp } from 'antd';
@@ -28,7 +29,9 @@ export function areaBill(): Bill {
     total: '2639.80',
     unapplied_offset: '0.00',
     paid: '1000.00',
+    paid_back: '0.00',
     outstanding: '1639.80',
+    overpaid: '0.00',
     run_id: 3,
     issued_at: '2026-12-05T10:00:00+08:00',
     issued_by: 'demo-admin',
@@ -78,6 +81,28 @@ export function meterBill(): Bill {
     run_id: 2,
     issued_at: '2025-11-01T09:30:00+08:00',
   };
+}
+
+/** A household that paid its bill in full, then 减少面积 was approved after the bill was issued:
+ * settled again at ¥1,445.06, it holds ¥1,194.74 overpaid (R-ACCT-1). */
+export function overpaidBill(): Bill {
+  return {
+    ...areaBill(),
+    id: 18,
+    household_id: 8,
+    household_code: '1-2-501',
+    area: '53.92',
+    lines: [{ code: 'area', text: '采暖费：53.92 m² × 26.80 元/m²', amount: '1445.06' }],
+    total: '1445.06',
+    paid: '2639.80',
+    outstanding: '0.00',
+    overpaid: '1194.74',
+  };
+}
+
+/** The overpaid bill once its overpayment was paid back. */
+export function paidBackBill(): Bill {
+  return { ...overpaidBill(), paid_back: '1194.74', overpaid: '0.00' };
 }
 
 export function run(): BillingRun {

@@ -1,6 +1,7 @@
 // Season bills and billing runs (出账, R-BILL-1; W 9.2, W 9.3) as the API answers them
 // (src/app/http/bills.cpp); the run's body is the generated schema's (api/types.ts).
 // Money is yuan as a string with two decimals ("2640.00"), negative for a credit ("-120.50").
+// POST /api/v1/bills/{id}/payback's body is bills/logic's PaybackBody; it answers the Bill.
 
 /** How a household's season fee is reckoned: by its heated area, or by its heat meter. */
 export type BillBasis = 'area' | 'meter';
@@ -39,7 +40,14 @@ export interface Bill {
   /** The part of an offset refund larger than the bill, not set against it. */
   unapplied_offset: string;
   paid: string;
+  /** What was paid back to the household so far (退还多缴, R-ACCT-1): "0.00" when nothing. */
+  paid_back: string;
+  /** The total less the payments net of what was paid back; never below "0.00". */
   outstanding: string;
+  /** What the bill holds paid beyond its total and not yet paid back (多缴待退): a bill settled
+   * again, after an approved 增减停复 (R-ACCT-1), below what the household had paid; "0.00" when
+   * none. POST /api/v1/bills/{id}/payback pays all of it back. */
+  overpaid: string;
   run_id: number;
   issued_at: string;
   issued_by: string;

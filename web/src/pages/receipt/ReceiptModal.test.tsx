@@ -97,6 +97,7 @@ describe('ReceiptModal', () => {
       if (path === '/api/v1/households/5') throw new ApiError(500, 'internal', '服务器繁忙');
       if (path === '/api/v1/meter_readings') return { items: [], next_cursor: null };
       if (path === '/api/v1/payments') return { items: [payment], next_cursor: null };
+      if (path === '/api/v1/contract_versions') return { items: [], next_cursor: null };
       if (path === '/api/v1/payments/12/receipt') return RECEIPT;
       throw new Error(`unexpected GET ${path}`);
     });

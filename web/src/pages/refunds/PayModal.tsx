@@ -1,19 +1,20 @@
 // 登记退费支付 (R-REFUND-6): an approved refund is paid by 30 June, and the payment is recorded
 // with its method (银行转账, 微信, 支付宝, 现金) and the transaction reference (the bank slip, WeChat
-// or Alipay transaction number; not needed for cash, at most 100 bytes). PATCH
+// or Alipay transaction number; not needed for cash, at most 100 bytes; the fields are PayFields,
+// shared with a bill's 退还多缴). PATCH
 // /api/v1/refunds/{id} {"status":"paid","method","reference"} (refunds.cpp, admin and manager).
 // A refusal naming method or reference goes on that field; any other above the form: 409 naming
 // choice (the household chose to offset the refund against the next bill, which the billing run
 // settles) says so, asks the list again (the row then shows why it cannot be paid) and leaves
 // nothing to send.
-import { Alert, App, Form, Input, Modal, Radio, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Form, Modal, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { RefundEntry } from '../../api/types';
 import { formatDate, formatFen } from '../../format';
 import { useT } from '../../i18n';
-import { payoutMethodText } from '../household/RefundPayout';
-import { PAY_FIELDS, PAY_METHODS, payBody, REFERENCE_MAX_BYTES, referenceRequired, utf8Bytes, type PayMethod, type PayValues } from './logic';
+import { PAY_FIELDS, payBody, type PayValues } from './logic';
+import PayFields from './PayFields';
 
 export interface PayModalProps {
   entry: RefundEntry;
@@ -39,7 +40,6 @@ export default function PayModal({ entry, code, onClose, onPaid, onChanged }: Pa
   const [form] = Form.useForm<PayValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure>();
-  const method = Form.useWatch('method', form) as PayMethod | undefined;
 
   async function ok() {
     let values: PayValues;
@@ -97,35 +97,7 @@ export default function PayModal({ entry, code, onClose, onPaid, onChanged }: Pa
         <Typography.Paragraph type="secondary">
           {t('refunds.payIntro', { code, amount: formatFen(entry.refund_fen), deadline: formatDate(entry.payment_deadline) })}
         </Typography.Paragraph>
-        <Form.Item name="method" label={t('refunds.payMethod')} rules={[{ required: true, message: t('refunds.payMethodRequired') }]}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            data-testid="refund-pay-method"
-            options={PAY_METHODS.map((m) => ({ value: m, label: payoutMethodText(t, m) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reference"
-          label={t('refunds.payReference')}
-          extra={t('refunds.payReferenceHint')}
-          dependencies={['method']}
-          required={referenceRequired(method)}
-          rules={[
-            ({ getFieldValue }) => ({
-              required: referenceRequired(getFieldValue('method') as PayMethod | undefined),
-              whitespace: true,
-              message: t('refunds.payReferenceRequired'),
-            }),
-            {
-              validator: async (_, value?: string) => {
-                if (value && utf8Bytes(value.trim()) > REFERENCE_MAX_BYTES) throw new Error(t('refunds.payReferenceTooLong'));
-              },
-            },
-          ]}
-        >
-          <Input data-testid="refund-pay-reference" placeholder={t('refunds.payReferencePlaceholder')} autoComplete="off" allowClear />
-        </Form.Item>
+        <PayFields testId="refund-pay" />
       </Form>
     </Modal>
   );
