@@ -177,12 +177,14 @@ TEST_P(RecordChecksApiTest, TheSevenBadRecordsAreRefusedNamingTheField) {
             {"community", "越界小区"},
             {"floors", 6}},
        403, "permission_denied", "district_id"},
-      {"text with an embedded NUL", "wang", "/api/v1/reminders",
-       json{{"household_id", home},
-            {"sent_at", "2025-11-20T10:00:00+08:00"},
-            {"channel", "sms"},
-            {"proof", std::string("短信\0记录", 13)}},
-       400, "invalid_argument", "proof"},
+      // Reminders are the arrears service's alone (rules/access.hpp): a payment's reference.
+      {"text with an embedded NUL", "wang", "/api/v1/payments",
+       [&] {
+         json p = Payment(home, weihai_.fees[0], 100, "2025-11-20T10:00:00+08:00");
+         p["reference"] = std::string("微信\0流水", 13);
+         return p;
+       }(),
+       400, "invalid_argument", "reference"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);
