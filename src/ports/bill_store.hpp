@@ -122,8 +122,11 @@ class BillStore {
  public:
   virtual ~BillStore() = default;
 
-  /// The company's households without a fee for `season`, by status and basis.
-  virtual Result<CandidateCounts> CountCandidates(int64_t company_id, int season) = 0;
+  /// The company's households without a fee for `season`, by status and by the basis their
+  /// contract held on `basis_on` (R-ACCT-1: that of the earliest contract version whose last day
+  /// is on or after it, else the household's now, as rules::TermsOn).
+  virtual Result<CandidateCounts> CountCandidates(int64_t company_id, int season,
+                                                  Date basis_on) = 0;
   /// Households already holding a fee for `season`.
   virtual Result<int64_t> CountBilled(int64_t company_id, int season) = 0;
   /// The company's households without a fee for `season`, ids above `after_id`, by id, at most

@@ -14,18 +14,21 @@ namespace {
 
 using rules::BillingBasis;
 
-Error NoTariff(std::string_view billing, int64_t company_id, Date day) {
-  return Error::FailedPrecondition("company " + std::to_string(company_id) +
-                                       " has no approved tariff by " + std::string(billing) +
-                                       " valid on " + FormatDate(day) +
-                                       ", the season's first day: record it before billing",
-                                   "tariff");
+/// `household`: the household that needs the tariff, when one is being billed.
+Error NoTariff(std::string_view billing, int64_t company_id, Date day,
+               std::string_view household = {}) {
+  return Error::FailedPrecondition(
+      (household.empty() ? std::string() : "household " + std::string(household) + ": ") +
+          "company " + std::to_string(company_id) + " has no approved tariff by " +
+          std::string(billing) + " valid on " + FormatDate(day) +
+          ", the season's first day: record it before billing",
+      "tariff");
 }
 
 }  // namespace
 
-Result<BillingService::SeasonTerms> BillingService::Terms(
-    int64_t company_id, int year, std::optional<int64_t> household) const {
+Result<BillingService::SeasonTerms> BillingService::Terms(int64_t company_id, int year,
+                                                          std::optional<int64_t> household) const {
   auto policy = CompanyPolicy(policies_, records_, company_id);
   if (!policy.ok()) {
     if (policy.error().code == ErrorCode::kNotFound) {
@@ -34,6 +37,7 @@ Result<BillingService::SeasonTerms> BillingService::Terms(
     return policy.error();
   }
   SeasonTerms t;
+  t.company_id = company_id;
   t.year = year;
   t.season = rules::SeasonOf((*policy)->season, year);
   auto tariffs = ports::ListViews<ports::TariffView>(records_, {{"company_id", company_id}});
@@ -103,6 +107,10 @@ Result<BillingService::Billed> BillingService::BillFor(const ports::BillingCandi
     bill.heated_at_start = c.heated;
   }
   if (!heated && !always) return Billed{false, {}, basis};
+  if (basis == BillingBasis::kMeter && !t.meter) {
+    // Never a meter's bill by area "for want of data" when it is the price that is wanting.
+    return NoTariff("meter", t.company_id, t.season.official_start, c.code);
+  }
   bill.basis = basis;
   bill.tariff.area_price_fen = t.area ? t.area->price : 0;
   if (basis == BillingBasis::kMeter && t.meter) {
@@ -164,7 +172,7 @@ Result<ports::BillingRunRecord> BillingService::Run(const BillingRunRequest& in,
     return Error::InvalidArgument(
         "due_on must fall within a year of the season (" + season.Label() + ")", "due_on");
   }
-  auto counts = store_.CountCandidates(in.company_id, in.season);
+  auto counts = store_.CountCandidates(in.company_id, in.season, season.official_start);
   if (!counts.ok()) return counts.error();
   // A meter that fails is billed by area, so every heated household needs the area tariff.
   if (!terms->area && counts->area + counts->meter > 0) {
@@ -239,13 +247,12 @@ Result<ports::BillRecord> BillingService::PayBack(int64_t fee_id, const std::str
   auto bill = InScope(store_.Get(fee_id), actor.scope, "bill", fee_id);
   if (!bill.ok()) return bill.error();
   if (bill->OverpaidFen() == 0) {
-    return Error::FailedPrecondition(
-        "bill " + std::to_string(fee_id) + " holds nothing overpaid: its payments, less what was "
-        "paid back, do not exceed its total",
-        "id");
+    return Error::FailedPrecondition("bill " + std::to_string(fee_id) +
+                                         " holds nothing overpaid: its payments, less what was "
+                                         "paid back, do not exceed its total",
+                                     "id");
   }
-  return store_.PayBack(
-      {fee_id, bill->OverpaidFen(), method, reference, clock_.Now(), actor.name});
+  return store_.PayBack({fee_id, bill->OverpaidFen(), method, reference, clock_.Now(), actor.name});
 }
 
 Result<std::optional<ports::BillRecord>> BillingService::ResettleSeason(
@@ -275,13 +282,12 @@ Result<ports::BillRecord> BillingService::ResettleBill(const ports::BillRecord& 
   auto now = BillFor(*candidate, *terms, true);
   if (!now.ok()) return now.error();
   const rules::Bill& b = now->bill.bill;
-  const bool same = b.total_fen == bill.bill.total_fen &&
-                    b.lines.size() == bill.bill.lines.size() &&
-                    std::equal(b.lines.begin(), b.lines.end(), bill.bill.lines.begin(),
-                               [](const rules::BillLine& x, const rules::BillLine& y) {
-                                 return x.code == y.code && x.text == y.text &&
-                                        x.amount_fen == y.amount_fen;
-                               });
+  const bool same =
+      b.total_fen == bill.bill.total_fen && b.lines.size() == bill.bill.lines.size() &&
+      std::equal(b.lines.begin(), b.lines.end(), bill.bill.lines.begin(),
+                 [](const rules::BillLine& x, const rules::BillLine& y) {
+                   return x.code == y.code && x.text == y.text && x.amount_fen == y.amount_fen;
+                 });
   if (same) return bill;
   if (auto s = store_.Adjust(bill.fee_id, now->bill, actor); !s.ok()) return s.error();
   return store_.Get(bill.fee_id);

@@ -121,6 +121,7 @@ class BillingService {
  private:
   /// What a season's bills of a company are computed from.
   struct SeasonTerms {
+    int64_t company_id = 0;
     int year = 0;
     rules::SeasonDates season;
     std::optional<ports::TariffView> area, meter;  ///< valid on the season's first day

@@ -81,13 +81,16 @@ Result<ports::BillingCandidate> ToCandidate(const Rows& rows, size_t i) {
 
 }  // namespace
 
-Result<ports::CandidateCounts> SqlBillStore::CountCandidates(int64_t company_id, int season) {
+Result<ports::CandidateCounts> SqlBillStore::CountCandidates(int64_t company_id, int season,
+                                                             Date basis_on) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
-      "SELECT h.heating_status, h.billing, COUNT(*) FROM households h WHERE h.company_id = $1 "
+      "SELECT h.heating_status, COALESCE((SELECT v.billing FROM contract_versions v "
+      "WHERE v.household_id = h.id AND v.valid_until >= $3 ORDER BY v.valid_until, v.id LIMIT 1), "
+      "h.billing), COUNT(*) FROM households h WHERE h.company_id = $1 "
       "AND NOT EXISTS (SELECT 1 FROM fees f WHERE f.household_id = h.id AND f.season = $2) "
-      "GROUP BY h.heating_status, h.billing",
-      {company_id, int64_t{season}});
+      "GROUP BY 1, 2",
+      {company_id, int64_t{season}, FormatDate(basis_on)});
   if (!rows.ok()) return rows.error();
   ports::CandidateCounts out;
   for (size_t i = 0; i < rows->rows.size(); ++i) {
@@ -149,8 +152,8 @@ Result<std::vector<int64_t>> SqlBillStore::FailedMeters(int64_t company_id, Inst
   where.And("created_at <", Unix(to));
   if (household) where.And("household_id =", *household);
   MutexLock lock(mutex_);
-  auto rows = conn_->Query("SELECT DISTINCT household_id FROM meter_disputes WHERE " +
-                               where.sql() + " ORDER BY household_id",
+  auto rows = conn_->Query("SELECT DISTINCT household_id FROM meter_disputes WHERE " + where.sql() +
+                               " ORDER BY household_id",
                            where.params());
   if (!rows.ok()) return rows.error();
   std::vector<int64_t> out;
@@ -212,11 +215,13 @@ Result<ports::BillRecord> SqlBillStore::PayBack(const ports::Payback& p) {
         {p.fee_id, p.amount_fen, p.method,
          p.reference.empty() ? Value{nullptr} : Value{p.reference}, Unix(p.paid_at), p.paid_by});
     if (!ins.ok()) return ins.error();
-    const json after = {{"fee_id", p.fee_id},       {"amount_fen", p.amount_fen},
-                        {"method", p.method},       {"reference", p.reference},
+    const json after = {{"fee_id", p.fee_id},
+                        {"amount_fen", p.amount_fen},
+                        {"method", p.method},
+                        {"reference", p.reference},
                         {"paid_at", FormatLocal(p.paid_at)}};
-    return InsertAudit(*conn_, {0, "", p.paid_by, "create", "paybacks", ins->Int(0, 0), "",
-                                after.dump()});
+    return InsertAudit(*conn_,
+                       {0, "", p.paid_by, "create", "paybacks", ins->Int(0, 0), "", after.dump()});
   });
   if (!s.ok()) return s.error();
   return GetLocked(p.fee_id);

@@ -19,7 +19,8 @@ class SqlBillStore final : public ports::BillStore {
   /// Takes a migrated connection.
   explicit SqlBillStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
-  Result<ports::CandidateCounts> CountCandidates(int64_t company_id, int season) override;
+  Result<ports::CandidateCounts> CountCandidates(int64_t company_id, int season,
+                                                 Date basis_on) override;
   Result<int64_t> CountBilled(int64_t company_id, int season) override;
   Result<std::vector<ports::BillingCandidate>> Candidates(int64_t company_id, int season,
                                                           int64_t after_id, int limit) override;

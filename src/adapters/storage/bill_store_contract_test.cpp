@@ -5,6 +5,8 @@
 // bills read back with what was paid of them, newest first with filters.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "adapters/storage/bill_sql.hpp"
 #include "model/resources.hpp"
 #include "support/store_contract.hpp"
@@ -122,11 +124,31 @@ class BillStoreContract : public support::StoreContract<SqlBillStore> {
 };
 
 TEST_P(BillStoreContract, FindsTheHouseholdsToBillWithTheirReadingAndOffset) {
-  auto counts = store_->CountCandidates(a_.company_id, 2026);
+  auto counts = store_->CountCandidates(a_.company_id, 2026, *ParseDate("2026-11-15"));
   ASSERT_TRUE(counts.ok());
   EXPECT_EQ(counts->area, 1);
   EXPECT_EQ(counts->meter, 1);
   EXPECT_EQ(counts->stopped, 1);
+  // R-ACCT-1: counted by the basis the contract held on the day asked, that of the earliest
+  // version whose last day is on or after it: the metered household was by area until 12-01,
+  // and by meter until 11-20 before that; the other by meter until 11-14 only.
+  for (const auto& [household, until, billing] :
+       {std::tuple{metered_, "2026-12-01", "area"}, std::tuple{metered_, "2026-11-20", "meter"},
+        std::tuple{a_.household_id, "2026-11-14", "meter"}}) {
+    ASSERT_TRUE(sql_->Query("INSERT INTO contract_versions (household_id, valid_until, billing) "
+                            "VALUES ($1, $2, $3)",
+                            {household, std::string(until), std::string(billing)})
+                    .ok());
+  }
+  const std::tuple<const char*, int64_t, int64_t> on[] = {
+      {"2026-11-14", 0, 2}, {"2026-11-15", 1, 1}, {"2026-11-21", 2, 0}, {"2026-12-02", 1, 1}};
+  for (const auto& [day, area, meter] : on) {
+    auto by_day = store_->CountCandidates(a_.company_id, 2026, *ParseDate(day));
+    ASSERT_TRUE(by_day.ok()) << day;
+    EXPECT_EQ(by_day->area, area) << day;
+    EXPECT_EQ(by_day->meter, meter) << day;
+    EXPECT_EQ(by_day->stopped, 1) << day;
+  }
   auto all = store_->Candidates(a_.company_id, 2026, 0, 10);
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 3u);
@@ -290,8 +312,8 @@ TEST_P(BillStoreContract, AnOverpaymentIsPaidBackWholeAndOnce) {
                     {"amount", int64_t{150000}},
                     {"paid_at", "2026-11-10T10:00:00+08:00"},
                     {"method", "bank"}});
-  ports::Payback back{fee_id, 30000, "bank", "ICBC-778", *ParseRfc3339("2027-01-12T10:00:00+08:00"),
-                      "agent-a"};
+  ports::Payback back{
+      fee_id, 30000, "bank", "ICBC-778", *ParseRfc3339("2027-01-12T10:00:00+08:00"), "agent-a"};
   EXPECT_EQ(store_->PayBack(back).error().field, "amount") << "nothing overpaid yet";
 
   ports::NewBill lower = Bill((*candidates)[0], 120000);
@@ -340,8 +362,8 @@ TEST_P(BillStoreContract, FindsTheMetersThatFailedTheirCalibration) {
   auto failed = store_->FailedMeters(a_.company_id, from, to);
   ASSERT_TRUE(failed.ok()) << failed.error().message;
   EXPECT_EQ(*failed, std::vector<int64_t>{metered_});
-  auto before = store_->FailedMeters(a_.company_id, *ParseRfc3339("2025-07-01T00:00:00+08:00"),
-                                     from);
+  auto before =
+      store_->FailedMeters(a_.company_id, *ParseRfc3339("2025-07-01T00:00:00+08:00"), from);
   ASSERT_TRUE(before.ok());
   EXPECT_EQ(*before, std::vector<int64_t>{stopped_});
   // One household's only, when asked (settling one bill).

@@ -7,9 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "core/decimal.hpp"
@@ -28,12 +26,12 @@ class BillApi : public support::InProcessApi {
     EXPECT_TRUE(r.ok()) << resource << ": " << r.error().message << " " << r.error().detail;
     return r.ok() ? r->id : 0;
   }
-  void AddTariff(const char* billing, int64_t price, std::optional<int64_t> base = {}) {
+  int64_t AddTariff(const char* billing, int64_t price, std::optional<int64_t> base = {}) {
     ports::Fields f = {{"company_id", a_.company_id}, {"name", std::string("居民") + billing},
                        {"billing", billing},          {"price", price},
                        {"valid_from", "2020-01-01"},  {"approval", "威价〔2020〕1号"}};
     if (base) f["base_price"] = *base;
-    Make("tariffs", f);
+    return Make("tariffs", f);
   }
   int64_t MeteredHousehold() {
     auto h = rt_->db->records.Get(*model::FindResource("households"), a_.household_id, {});
@@ -119,8 +117,7 @@ TEST_P(BillApi, AManagersRunBillsItsHouseholdsOnce) {
 // its number, the amount in figures and in capitals, what is left of the fee after it.
 TEST_P(BillApi, EachPaymentHasItsReceipt) {
   AddTariff("area", 2600);
-  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status,
-            201u);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status, 201u);
   const json bill = Items("home", "/api/v1/bills")[0];  // 2224.30
   const int64_t fee = bill["id"];
   auto pay = [&](const char* user, int64_t fen, const char* method, const char* reference) {
@@ -213,17 +210,16 @@ TEST_P(BillApi, AChangeOfBasisAppliesFromTheNextSeason) {
   const std::string household = "/api/v1/households/" + std::to_string(a_.household_id);
   auto changed = Call("li", "PATCH", household, json{{"billing", "meter"}}.dump());
   ASSERT_EQ(changed.status, 200u) << changed.body;
-  json kept = Items("li", "/api/v1/contract_versions?household_id=" +
-                              std::to_string(a_.household_id));
+  json kept =
+      Items("li", "/api/v1/contract_versions?household_id=" + std::to_string(a_.household_id));
   ASSERT_EQ(kept.size(), 1u);
   EXPECT_EQ(kept[0]["billing"], "area");
   EXPECT_EQ(kept[0]["valid_until"], FormatDate(LocalDate(rt_->clock.Now())));
   for (const char* user : {"root", "li"}) {
-    auto typed = Call(user, "POST", "/api/v1/contract_versions",
-                      json{{"household_id", a_.household_id},
-                           {"valid_until", "2020-01-01"},
-                           {"billing", "meter"}}
-                          .dump());
+    auto typed = Call(
+        user, "POST", "/api/v1/contract_versions",
+        json{{"household_id", a_.household_id}, {"valid_until", "2020-01-01"}, {"billing", "meter"}}
+            .dump());
     EXPECT_EQ(typed.status, 403u) << user << ": " << typed.body;
   }
   Make("meter_readings", {{"household_id", a_.household_id},
@@ -243,6 +239,60 @@ TEST_P(BillApi, AChangeOfBasisAppliesFromTheNextSeason) {
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0]["basis"], "meter");
   EXPECT_EQ(after[0]["total"], "1305.50");  // 85.55 m² × 10.00 + 10.00 GJ × 45.00
+}
+
+// R-ACCT-1: a run needs the tariff of the basis each household's contract held on the season's
+// first day, not the one it holds now. A household moved from area to meter within the season
+// needs no meter tariff; one moved from meter to area does, and is refused rather than billed by
+// area "for want of a reading" when what is wanting is the price.
+TEST_P(BillApi, TheRunNeedsTheTariffOfTheBasisAtTheSeasonsStart) {
+  AddTariff("area", 2600);
+  const auto move_to = [&](int64_t household, const char* billing) {
+    auto r = Call("li", "PATCH", "/api/v1/households/" + std::to_string(household),
+                  json{{"billing", billing}}.dump());
+    EXPECT_EQ(r.status, 200u) << r.body;
+  };
+  const auto bills_of = [&](int64_t household) {
+    return Items("li", "/api/v1/bills?season=2026&household=" + std::to_string(household));
+  };
+  const json run = {{"season", 2026}};  // began on 2026-11-15, before this test runs
+  move_to(a_.household_id, "meter");
+  auto first = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  ASSERT_EQ(first.status, 201u) << first.body;
+  EXPECT_EQ(json::parse(first.body)["issued"], 1);
+  json bills = bills_of(a_.household_id);
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["basis"], "area");
+
+  const int64_t metered = MeteredHousehold();
+  move_to(metered, "area");
+  auto refused = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  EXPECT_EQ(refused.status, 409u) << refused.body;
+  EXPECT_EQ(Field(refused), "tariff");
+  EXPECT_TRUE(bills_of(metered).empty());
+  const int64_t by_meter = AddTariff("meter", 4500, 1000);
+  Make("meter_readings", {{"household_id", metered},
+                          {"season", int64_t{2026}},
+                          {"heat", int64_t{1234}},
+                          {"read_on", "2027-03-16"},
+                          {"fault", "none"}});
+  auto second = Call("li", "POST", "/api/v1/billing-runs", run.dump());
+  ASSERT_EQ(second.status, 201u) << second.body;
+  EXPECT_EQ(json::parse(second.body)["issued"], 1);
+  bills = bills_of(metered);
+  ASSERT_EQ(bills.size(), 1u);
+  EXPECT_EQ(bills[0]["basis"], "meter");
+  EXPECT_EQ(bills[0]["total"], "1555.30");  // 10.00 × 100 m² + 12.34 GJ × 45.00
+
+  // Settled again once the meter tariff no longer covers the season: refused, not re-billed.
+  auto moved = Call("li", "PATCH", "/api/v1/tariffs/" + std::to_string(by_meter),
+                    json{{"valid_from", "2027-01-01"}}.dump());
+  ASSERT_EQ(moved.status, 200u) << moved.body;
+  auto again = Call("li", "POST",
+                    "/api/v1/bills/" + std::to_string(bills[0]["id"].get<int64_t>()) + "/resettle");
+  EXPECT_EQ(again.status, 409u) << again.body;
+  EXPECT_EQ(Field(again), "tariff");
+  EXPECT_EQ(bills_of(metered)[0]["total"], "1555.30");
 }
 
 // R-BILL-1, R-METER-1: a fee the run issued, and the meter reading its bill was computed from,
@@ -266,8 +316,7 @@ TEST_P(BillApi, BilledFeesAndMeterReadingsAreKeptAsBilled) {
                                         {"season", int64_t{2025}},
                                         {"amount", int64_t{200000}},
                                         {"due_on", "2025-11-15"}});
-  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status,
-            201u);
+  ASSERT_EQ(Call("li", "POST", "/api/v1/billing-runs", json{{"season", 2026}}.dump()).status, 201u);
   const json bill = Items("li", "/api/v1/bills?household=" + std::to_string(metered))[0];
   const std::string fee = "/api/v1/fees/" + std::to_string(bill["id"].get<int64_t>());
   const json issued = json::parse(Call("li", "GET", fee).body);
@@ -288,10 +337,10 @@ TEST_P(BillApi, BilledFeesAndMeterReadingsAreKeptAsBilled) {
                  json{{"heat", 11}}.dump())
                 .status,
             200u);
-  EXPECT_EQ(Call("li", "PATCH", "/api/v1/fees/" + std::to_string(by_hand),
-                 json{{"amount", 2100}}.dump())
-                .status,
-            200u);
+  EXPECT_EQ(
+      Call("li", "PATCH", "/api/v1/fees/" + std::to_string(by_hand), json{{"amount", 2100}}.dump())
+          .status,
+      200u);
   EXPECT_EQ(Call("li", "DELETE", "/api/v1/fees/" + std::to_string(by_hand)).status, 204u);
 }
 
@@ -315,13 +364,13 @@ TEST_P(BillApi, TheGovernmentsReliefsAreLinesOfTheBillsTheyName) {
     body["company_id"] = a_.company_id;
     return Call("li", "POST", "/api/v1/reliefs", body.dump());
   };
-  const json all = {{"name", "供热费减免"},          {"reference", "威政办发〔2026〕1号"},
-                    {"applies_to", "all"},           {"amount", "100"},
-                    {"valid_from", "2026-11-15"},    {"valid_to", "2027-03-15"}};
+  const json all = {{"name", "供热费减免"},       {"reference", "威政办发〔2026〕1号"},
+                    {"applies_to", "all"},        {"amount", "100"},
+                    {"valid_from", "2026-11-15"}, {"valid_to", "2027-03-15"}};
   ASSERT_EQ(relief(all).status, 201u);
-  json half = {{"name", "低保户减半"},         {"reference", "威民发〔2026〕2号"},
+  json half = {{"name", "低保户减半"},           {"reference", "威民发〔2026〕2号"},
                {"applies_to", "minimum-living"}, {"percent", "50"},
-               {"valid_from", "2026-11-15"},   {"valid_to", "2027-03-15"}};
+               {"valid_from", "2026-11-15"},     {"valid_to", "2027-03-15"}};
   ASSERT_EQ(relief(half).status, 201u);
   json last_year = all;
   last_year["reference"] = "威政办发〔2025〕9号";
