@@ -14,8 +14,7 @@ ports::FieldValue Stored(const ports::Record& r, const char* name) {
   return it == r.fields.end() ? ports::FieldValue{nullptr} : it->second;
 }
 
-}  // namespace
-
+/// Whether `changes` to the household `before` change its terms.
 bool ChangesTerms(const ports::Record& before, const ports::Fields& changes) {
   for (const char* name : kTerms) {
     auto it = changes.find(name);
@@ -23,6 +22,8 @@ bool ChangesTerms(const ports::Record& before, const ports::Fields& changes) {
   }
   return false;
 }
+
+}  // namespace
 
 Status KeepTerms(ports::RecordTransaction& tx, const ports::Record& before,
                  const ports::Fields& changes, Date day, const std::string& actor) {

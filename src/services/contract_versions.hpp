@@ -14,9 +14,6 @@
 
 namespace hearth::services {
 
-/// Whether `changes` to the household `before` change its terms.
-bool ChangesTerms(const ports::Record& before, const ports::Fields& changes);
-
 /// When `changes` change the terms of the household `before`: writes (in `tx`, audited as by
 /// `actor`) a contract version of `before`'s terms that held until `day`. Otherwise nothing.
 Status KeepTerms(ports::RecordTransaction& tx, const ports::Record& before,

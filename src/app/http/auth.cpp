@@ -2,6 +2,7 @@
 #include "app/http/auth.hpp"
 
 #include "adapters/json/json_input.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/routes.hpp"
 
 namespace hearth::app::http {
@@ -107,6 +108,16 @@ Result<services::Principal> RequirePrincipal(const adapters::http::Request& requ
 }
 
 int64_t TakeRequestUserId() { return std::exchange(request_user_id, 0); }
+
+adapters::http::Handler ById(services::AuthService& auth, ByIdHandler handler) {
+  return [&auth, handler = std::move(handler)](const adapters::http::Request& req) {
+    auto p = RequirePrincipal(req, auth);
+    if (!p.ok()) return AuthErrorResponse(p.error());
+    auto id = IdParam(req.params.at("id"), "id");
+    if (!id.ok()) return adapters::http::ErrorResponse(id.error());
+    return handler(req, *p, *id);
+  };
+}
 
 adapters::http::Response AuthErrorResponse(const Error& error) {
   adapters::http::Response resp = adapters::http::ErrorResponse(error);

@@ -3,7 +3,11 @@
 // rules::MayRead / rules::MayWrite, and masks what it returns with services::MaskRecord.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+
 #include "adapters/http/message.hpp"
+#include "adapters/http/router.hpp"
 #include "services/auth_service.hpp"
 
 namespace hearth::app::http {
@@ -23,6 +27,14 @@ int64_t TakeRequestUserId();
 /// The bearer token of an Authorization header value ("Bearer <token>"); unauthenticated naming
 /// what is wrong otherwise.
 Result<std::string> BearerToken(std::string_view authorization);
+
+/// A handler of a route on one record, `…/{id}…`: given the signed-in caller and the id.
+using ByIdHandler = std::function<adapters::http::Response(const adapters::http::Request&,
+                                                           const services::Principal&, int64_t id)>;
+
+/// A route's handler that signs the caller in (AuthErrorResponse when it cannot), reads the path's
+/// {id} (invalid_argument naming "id"), then calls `handler`.
+adapters::http::Handler ById(services::AuthService& auth, ByIdHandler handler);
 
 /// adapters::http::ErrorResponse(error), plus `WWW-Authenticate: Bearer realm="hearth"` on a 401
 /// (RFC 6750 §3). Use it for the errors of RequirePrincipal.

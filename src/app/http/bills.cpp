@@ -178,15 +178,12 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
        .list = true});
 
   router.Add("GET", "/api/v1/bills/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto bill = service.Get(*id, ActorOf(*p));
-               if (!bill.ok()) return ErrorResponse(bill.error());
-               return Json(200, BillJson(*bill));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto bill = service.Get(id, ActorOf(p));
+                    if (!bill.ok()) return ErrorResponse(bill.error());
+                    return Json(200, BillJson(*bill));
+                  }),
              {.summary = "One season bill: how it was computed, line by line, and what is "
                          "outstanding",
               .query = {},
@@ -194,15 +191,12 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
               .response_schema = ""});
 
   router.Add("POST", "/api/v1/bills/{id}/resettle",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto bill = service.Resettle(*id, ActorOf(*p));
-               if (!bill.ok()) return ErrorResponse(bill.error());
-               return Json(200, BillJson(*bill));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto bill = service.Resettle(id, ActorOf(p));
+                    if (!bill.ok()) return ErrorResponse(bill.error());
+                    return Json(200, BillJson(*bill));
+                  }),
              {.summary = "Settle a bill again as the run would bill it now, with every approved "
                          "增减停复 of its season (R-ACCT-1; an approval does it by itself): the "
                          "admin or a manager; changes nothing when nothing changed",
@@ -212,21 +206,18 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
               .status = 200});
 
   router.Add("POST", "/api/v1/bills/{id}/payback",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto body = ObjectBody(req.body, {"method", "reference"});
-               if (!body.ok()) return ErrorResponse(body.error());
-               auto method = TextField(*body, "method", true);
-               if (!method.ok()) return ErrorResponse(method.error());
-               auto reference = TextField(*body, "reference", false);
-               if (!reference.ok()) return ErrorResponse(reference.error());
-               auto bill = service.PayBack(*id, *method, *reference, ActorOf(*p));
-               if (!bill.ok()) return ErrorResponse(bill.error());
-               return Json(200, BillJson(*bill));
-             },
+             ById(auth,
+                  [&service](const Request& req, const services::Principal& p, int64_t id) {
+                    auto body = ObjectBody(req.body, {"method", "reference"});
+                    if (!body.ok()) return ErrorResponse(body.error());
+                    auto method = TextField(*body, "method", true);
+                    if (!method.ok()) return ErrorResponse(method.error());
+                    auto reference = TextField(*body, "reference", false);
+                    if (!reference.ok()) return ErrorResponse(reference.error());
+                    auto bill = service.PayBack(id, *method, *reference, ActorOf(p));
+                    if (!bill.ok()) return ErrorResponse(bill.error());
+                    return Json(200, BillJson(*bill));
+                  }),
              {.summary = "Pay back what a bill holds overpaid (a bill settled again below what "
                          "was paid, R-ACCT-1): the whole of it, by bank, WeChat, Alipay (with the "
                          "channel's reference) or cash; the admin, a manager or an agent",
@@ -237,31 +228,28 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
 
   router.Add(
       "GET", "/api/v1/payments/{id}/receipt",
-      [&records, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto r = services::ReceiptOf(records, *id, services::ScopeOf(*p));
-        if (!r.ok()) return ErrorResponse(r.error());
-        return Json(200, ordered_json{{"number", r->number},
-                                      {"payment_id", r->payment_id},
-                                      {"company_code", r->company_code},
-                                      {"company_name", r->company_name},
-                                      {"licence_no", OrNull(r->licence_no)},
-                                      {"household_id", r->household_id},
-                                      {"household_code", r->household_code},
-                                      {"address", OrNull(r->address)},
-                                      {"season", r->season},
-                                      {"fee_id", OrNull(r->fee_id)},
-                                      {"fee", YuanOrNull(r->fee_fen)},
-                                      {"amount", FormatFen(r->amount_fen)},
-                                      {"amount_capitals", r->amount_capitals},
-                                      {"paid_at", r->paid_at},
-                                      {"method", r->method},
-                                      {"reference", r->reference},
-                                      {"outstanding", YuanOrNull(r->outstanding_fen)}});
-      },
+      ById(auth,
+           [&records](const Request&, const services::Principal& p, int64_t id) {
+             auto r = services::ReceiptOf(records, id, services::ScopeOf(p));
+             if (!r.ok()) return ErrorResponse(r.error());
+             return Json(200, ordered_json{{"number", r->number},
+                                           {"payment_id", r->payment_id},
+                                           {"company_code", r->company_code},
+                                           {"company_name", r->company_name},
+                                           {"licence_no", OrNull(r->licence_no)},
+                                           {"household_id", r->household_id},
+                                           {"household_code", r->household_code},
+                                           {"address", OrNull(r->address)},
+                                           {"season", r->season},
+                                           {"fee_id", OrNull(r->fee_id)},
+                                           {"fee", YuanOrNull(r->fee_fen)},
+                                           {"amount", FormatFen(r->amount_fen)},
+                                           {"amount_capitals", r->amount_capitals},
+                                           {"paid_at", r->paid_at},
+                                           {"method", r->method},
+                                           {"reference", r->reference},
+                                           {"outstanding", YuanOrNull(r->outstanding_fen)}});
+           }),
       {.summary = "A payment's receipt (R-BILL-1): its number, the company, the household, the "
                   "season and fee paid, the amount in figures and in capitals (大写), the "
                   "channel and its reference, and what is left of the fee after it",

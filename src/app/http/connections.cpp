@@ -213,15 +213,12 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
               .list = true});
 
   router.Add("GET", "/api/v1/connections/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, ConnectionJson(*read, true, service.Now()));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, ConnectionJson(*read, true, service.Now()));
+                  }),
              {.summary = "One connection application: the season it catches, its documents, "
                          "state, decision deadline and history, and what the caller may do next",
               .query = {},
@@ -230,27 +227,24 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
 
   router.Add(
       "POST", "/api/v1/connections/{id}/events",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body,
-                               {"type", "documents", "reason", "suggestion", "note", "satisfied"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto type = TextField(*body, "type", true);
-        if (!type.ok()) return ErrorResponse(type.error());
-        auto action = rules::ParseConnectionAction(*type);
-        if (!action || *action == rules::ConnectionAction::kApply) {
-          return ErrorResponse(Error::InvalidArgument(
-              "type must be supply-documents, approve, refuse or visit", "type"));
-        }
-        auto in = MoveFromJson(*body);
-        if (!in.ok()) return ErrorResponse(in.error());
-        auto read = service.Act(*id, *action, *in, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, ConnectionJson(*read, true, service.Now()));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(
+                 req.body, {"type", "documents", "reason", "suggestion", "note", "satisfied"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             auto type = TextField(*body, "type", true);
+             if (!type.ok()) return ErrorResponse(type.error());
+             auto action = rules::ParseConnectionAction(*type);
+             if (!action || *action == rules::ConnectionAction::kApply) {
+               return ErrorResponse(Error::InvalidArgument(
+                   "type must be supply-documents, approve, refuse or visit", "type"));
+             }
+             auto in = MoveFromJson(*body);
+             if (!in.ok()) return ErrorResponse(in.error());
+             auto read = service.Act(id, *action, *in, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(200, ConnectionJson(*read, true, service.Now()));
+           }),
       {.summary = "Move a connection application on: supply-documents (the hall; those supplied "
                   "later), approve (admin or manager; an existing building needs its retrofit "
                   "and owners' decision; connects the named household), refuse (admin or "

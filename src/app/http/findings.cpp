@@ -136,15 +136,12 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
               .list = true});
 
   router.Add("GET", "/api/v1/findings/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, FindingJson(*read, true));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, FindingJson(*read, true));
+                  }),
              {.summary = "One finding: its evidence, validity period, state and history, and "
                          "what the caller may do next",
               .query = {},
@@ -153,26 +150,23 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
 
   router.Add(
       "POST", "/api/v1/findings/{id}/actions",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"action", "note"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto action_text = TextField(*body, "action", true);
-        if (!action_text.ok()) return ErrorResponse(action_text.error());
-        auto action = rules::ParseFindingAction(*action_text);
-        if (!action || *action == rules::FindingAction::kRecord) {
-          return ErrorResponse(Error::InvalidArgument(
-              "action must be acknowledge, dispute, uphold, reject or withdraw", "action"));
-        }
-        auto note = TextField(*body, "note", false);
-        if (!note.ok()) return ErrorResponse(note.error());
-        auto read = service.Act(*id, *action, *note, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, FindingJson(*read, true));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(req.body, {"action", "note"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             auto action_text = TextField(*body, "action", true);
+             if (!action_text.ok()) return ErrorResponse(action_text.error());
+             auto action = rules::ParseFindingAction(*action_text);
+             if (!action || *action == rules::FindingAction::kRecord) {
+               return ErrorResponse(Error::InvalidArgument(
+                   "action must be acknowledge, dispute, uphold, reject or withdraw", "action"));
+             }
+             auto note = TextField(*body, "note", false);
+             if (!note.ok()) return ErrorResponse(note.error());
+             auto read = service.Act(id, *action, *note, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(200, FindingJson(*read, true));
+           }),
       {.summary = "Act on a finding: the household acknowledges or disputes it, the regulator "
                   "upholds or rejects a dispute, the company's admin or manager withdraws it",
        .query = {},

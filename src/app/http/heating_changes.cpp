@@ -176,15 +176,12 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
        .list = true});
 
   router.Add("GET", "/api/v1/heating-changes/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, HeatingChangeJson(*read));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, HeatingChangeJson(*read));
+                  }),
              {.summary = "One application to change heating: its documents, state, decision and "
                          "settlement, and what the caller may do next",
               .query = {},
@@ -193,26 +190,23 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
 
   router.Add(
       "POST", "/api/v1/heating-changes/{id}/events",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"type", "documents", "reason", "note"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto type = TextField(*body, "type", true);
-        if (!type.ok()) return ErrorResponse(type.error());
-        auto action = rules::ParseHeatingChangeAction(*type);
-        if (!action || *action == rules::HeatingChangeAction::kApply) {
-          return ErrorResponse(
-              Error::InvalidArgument("type must be supply-documents, approve or refuse", "type"));
-        }
-        auto in = MoveFromJson(*body);
-        if (!in.ok()) return ErrorResponse(in.error());
-        auto read = service.Act(*id, *action, *in, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, HeatingChangeJson(*read));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(req.body, {"type", "documents", "reason", "note"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             auto type = TextField(*body, "type", true);
+             if (!type.ok()) return ErrorResponse(type.error());
+             auto action = rules::ParseHeatingChangeAction(*type);
+             if (!action || *action == rules::HeatingChangeAction::kApply) {
+               return ErrorResponse(Error::InvalidArgument(
+                   "type must be supply-documents, approve or refuse", "type"));
+             }
+             auto in = MoveFromJson(*body);
+             if (!in.ok()) return ErrorResponse(in.error());
+             auto read = service.Act(id, *action, *in, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(200, HeatingChangeJson(*read));
+           }),
       {.summary = "Move an application to change heating on: supply-documents (the hall), approve "
                   "(admin or manager, every document checked; settles the fee pro rata and "
                   "changes the household), refuse (admin or manager, with a reason)",

@@ -17,7 +17,6 @@ using adapters::http::Json;
 using adapters::http::Request;
 using nlohmann::ordered_json;
 
-
 ordered_json IndicatorJson(const ports::PublishedIndicator& i) {
   ordered_json value = nullptr;
   if (i.denominator != 0) {
@@ -69,8 +68,8 @@ Result<std::optional<std::string>> MonthParam(const Request& req) {
 Result<std::pair<ports::PublicationQuery, PageRequest>> ListQuery(const Request& req,
                                                                   ports::RecordStore& records,
                                                                   const ports::Scope& scope) {
-  if (auto s = adapters::http::OnlyParams(req, {"company", "company_id", "month", "cursor",
-                                                "limit"});
+  if (auto s =
+          adapters::http::OnlyParams(req, {"company", "company_id", "month", "cursor", "limit"});
       !s.ok()) {
     return s.error();
   }
@@ -131,34 +130,30 @@ void AddIndicatorRoutes(adapters::http::Router& router,
        .request_schema = "IndicatorPublicationNew",
        .response_schema = ""});
 
-  router.Add(
-      "GET", "/api/v1/indicators/publications",
-      [&service, &records, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        const services::OrderActor actor = ActorOf(*p);
-        auto q = ListQuery(req, records, actor.scope);
-        if (!q.ok()) return ErrorResponse(q.error());
-        auto list = service.List(q->first, actor);
-        if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, ListJson(*list, q->first, q->second, true));
-      },
-      {.summary = "Published indicators, newest month first; a household sees its company's",
-       .query = {"company", "month", "cursor", "limit"},
-       .request_schema = "",
-       .response_schema = "",
-       .list = true});
-
-  router.Add("GET", "/api/v1/indicators/publications/{id}",
-             [&service, &auth](const Request& req) {
+  router.Add("GET", "/api/v1/indicators/publications",
+             [&service, &records, &auth](const Request& req) {
                auto p = RequirePrincipal(req, auth);
                if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, PublicationJson(*read, true));
+               const services::OrderActor actor = ActorOf(*p);
+               auto q = ListQuery(req, records, actor.scope);
+               if (!q.ok()) return ErrorResponse(q.error());
+               auto list = service.List(q->first, actor);
+               if (!list.ok()) return ErrorResponse(list.error());
+               return Json(200, ListJson(*list, q->first, q->second, true));
              },
+             {.summary = "Published indicators, newest month first; a household sees its company's",
+              .query = {"company", "month", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
+
+  router.Add("GET", "/api/v1/indicators/publications/{id}",
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, PublicationJson(*read, true));
+                  }),
              {.summary = "One publication of a month's indicators",
               .query = {},
               .request_schema = "",
@@ -166,37 +161,35 @@ void AddIndicatorRoutes(adapters::http::Router& router,
 
   router.Add(
       "GET", "/api/v1/indicators/publications/{id}/records",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        if (auto s = adapters::http::OnlyParams(req, {"rule", "cursor", "limit"}); !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        std::string rule;
-        if (auto it = req.query.find("rule"); it != req.query.end() && !it->second.empty()) {
-          rule = it->second;
-          if (auto s = rules::CheckIndicatorRule(rule); !s.ok()) return ErrorResponse(s.error());
-        }
-        auto page = ReadPage(req);
-        if (!page.ok()) return ErrorResponse(page.error());
-        const int64_t offset = page->cursor.value_or(0);
-        auto list = service.Records(*id, rule, offset, page->limit + 1, ActorOf(*p));
-        if (!list.ok()) return ErrorResponse(list.error());
-        ordered_json items = ordered_json::array();
-        const size_t limit = static_cast<size_t>(page->limit);
-        for (size_t i = 0; i < list->size() && i < limit; ++i) {
-          const ports::IndicatorRecord& r = (*list)[i];
-          items.push_back({{"rule", r.rule},
-                           {"record", r.record},
-                           {"numerator", r.numerator},
-                           {"denominator", r.denominator}});
-        }
-        std::optional<int64_t> next;
-        if (list->size() > limit) next = offset + page->limit;
-        return Json(200, PageJson(std::move(items), next));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             if (auto s = adapters::http::OnlyParams(req, {"rule", "cursor", "limit"}); !s.ok()) {
+               return ErrorResponse(s.error());
+             }
+             std::string rule;
+             if (auto it = req.query.find("rule"); it != req.query.end() && !it->second.empty()) {
+               rule = it->second;
+               if (auto s = rules::CheckIndicatorRule(rule); !s.ok())
+                 return ErrorResponse(s.error());
+             }
+             auto page = ReadPage(req);
+             if (!page.ok()) return ErrorResponse(page.error());
+             const int64_t offset = page->cursor.value_or(0);
+             auto list = service.Records(id, rule, offset, page->limit + 1, ActorOf(p));
+             if (!list.ok()) return ErrorResponse(list.error());
+             ordered_json items = ordered_json::array();
+             const size_t limit = static_cast<size_t>(page->limit);
+             for (size_t i = 0; i < list->size() && i < limit; ++i) {
+               const ports::IndicatorRecord& r = (*list)[i];
+               items.push_back({{"rule", r.rule},
+                                {"record", r.record},
+                                {"numerator", r.numerator},
+                                {"denominator", r.denominator}});
+             }
+             std::optional<int64_t> next;
+             if (list->size() > limit) next = offset + page->limit;
+             return Json(200, PageJson(std::move(items), next));
+           }),
       {.summary = "The records behind a publication's indicators, each with its part of the "
                   "numerator and denominator: a stop's seconds × area (R-KPI-S), 1 of 1 or 0 of "
                   "1 for a response or a complaint (R-KPI-Q, P, B), a household's qualified of "
@@ -206,21 +199,20 @@ void AddIndicatorRoutes(adapters::http::Router& router,
        .response_schema = "",
        .list = true});
 
-  router.Add(
-      "GET", "/api/v1/public/indicators",
-      [&service, &records](const Request& req) {
-        auto q = ListQuery(req, records, ports::Scope{});
-        if (!q.ok()) return ErrorResponse(q.error());
-        auto list = service.Public(q->first);
-        if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, ListJson(*list, q->first, q->second, false));
-      },
-      {.summary = "Every company's published indicators, for anyone without signing in "
-                  "(W 14.4.6, R-INFO-1): the figures, not the records behind them",
-       .query = {"company", "month", "cursor", "limit"},
-       .request_schema = "",
-       .response_schema = "",
-       .list = true});
+  router.Add("GET", "/api/v1/public/indicators",
+             [&service, &records](const Request& req) {
+               auto q = ListQuery(req, records, ports::Scope{});
+               if (!q.ok()) return ErrorResponse(q.error());
+               auto list = service.Public(q->first);
+               if (!list.ok()) return ErrorResponse(list.error());
+               return Json(200, ListJson(*list, q->first, q->second, false));
+             },
+             {.summary = "Every company's published indicators, for anyone without signing in "
+                         "(W 14.4.6, R-INFO-1): the figures, not the records behind them",
+              .query = {"company", "month", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "",
+              .list = true});
 }
 
 }  // namespace hearth::app::http

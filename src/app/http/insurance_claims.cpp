@@ -211,15 +211,12 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
        .list = true});
 
   router.Add("GET", "/api/v1/insurance-claims/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, ClaimJson(*read, true, service.Now()));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, ClaimJson(*read, true, service.Now()));
+                  }),
              {.summary = "One insurance claim: the incident, losses, state, deadlines and "
                          "history, and what the caller may do next",
               .query = {},
@@ -228,27 +225,24 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
 
   router.Add(
       "POST", "/api/v1/insurance-claims/{id}/events",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body =
-            ObjectBody(req.body, {"type", "amount", "exclusion", "insurer", "reference", "note"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        auto type = TextField(*body, "type", true);
-        if (!type.ok()) return ErrorResponse(type.error());
-        auto action = rules::ParseClaimAction(*type);
-        if (!action || *action == rules::ClaimAction::kRecord) {
-          return ErrorResponse(
-              Error::InvalidArgument("type must be notify-insurer, agree, pay or reject", "type"));
-        }
-        auto in = MoveFromJson(*body);
-        if (!in.ok()) return ErrorResponse(in.error());
-        auto read = service.Act(*id, *action, *in, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(200, ClaimJson(*read, true, service.Now()));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(
+                 req.body, {"type", "amount", "exclusion", "insurer", "reference", "note"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             auto type = TextField(*body, "type", true);
+             if (!type.ok()) return ErrorResponse(type.error());
+             auto action = rules::ParseClaimAction(*type);
+             if (!action || *action == rules::ClaimAction::kRecord) {
+               return ErrorResponse(Error::InvalidArgument(
+                   "type must be notify-insurer, agree, pay or reject", "type"));
+             }
+             auto in = MoveFromJson(*body);
+             if (!in.ok()) return ErrorResponse(in.error());
+             auto read = service.Act(id, *action, *in, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(200, ClaimJson(*read, true, service.Now()));
+           }),
       {.summary = "Move an insurance claim on: notify-insurer (staff; the insurer and its report "
                   "number), agree (admin or manager; the amount, which starts the 30 working "
                   "days of W 13.5), pay (the payment's reference), reject (the exclusion of "

@@ -37,9 +37,10 @@ ordered_json JobToJson(const ports::Job& j) {
   };
   ordered_json error = nullptr;
   if (!j.error_code.empty()) {
-    error = {{"code", j.error_code},
-             {"message", j.error_message},
-             {"field", j.error_field.empty() ? ordered_json(nullptr) : ordered_json(j.error_field)}};
+    error = {
+        {"code", j.error_code},
+        {"message", j.error_message},
+        {"field", j.error_field.empty() ? ordered_json(nullptr) : ordered_json(j.error_field)}};
   }
   return {{"id", j.id},
           {"kind", j.kind},
@@ -52,8 +53,8 @@ ordered_json JobToJson(const ports::Job& j) {
           {"started_by", j.started_by},
           {"started_at", FormatLocal(j.started_at)},
           {"updated_at", FormatLocal(j.updated_at)},
-          {"finished_at", j.finished_at ? ordered_json(FormatLocal(*j.finished_at))
-                                        : ordered_json(nullptr)},
+          {"finished_at",
+           j.finished_at ? ordered_json(FormatLocal(*j.finished_at)) : ordered_json(nullptr)},
           {"result", parsed(j.result_json)},
           {"error", std::move(error)}};
 }
@@ -82,9 +83,8 @@ Result<std::pair<ports::Job, services::JobRunner::Work>> RefundJob(
   job.kind = kRefundRun;
   job.company_id = scope.company_id.value_or(0);
   job.params_json = ordered_json{{"season", *season}}.dump();
-  services::JobRunner::Work work = [&refunds, scope, year = *season,
-                                    user = p.username](const services::Progress& progress)
-      -> Result<std::string> {
+  services::JobRunner::Work work = [&refunds, scope, year = *season, user = p.username](
+                                       const services::Progress& progress) -> Result<std::string> {
     auto summary = refunds.Run(year, scope, user, progress);
     if (!summary.ok()) return summary.error();
     return RefundRunJson(*summary).dump();
@@ -111,9 +111,8 @@ Result<std::pair<ports::Job, services::JobRunner::Work>> BillingJob(
   ordered_json params = {{"company_id", in->company_id}, {"season", in->season}};
   if (in->due_on) params["due_on"] = FormatDate(*in->due_on);
   job.params_json = params.dump();
-  services::JobRunner::Work work = [&billing, request = *in,
-                                    actor](const services::Progress& progress)
-      -> Result<std::string> {
+  services::JobRunner::Work work =
+      [&billing, request = *in, actor](const services::Progress& progress) -> Result<std::string> {
     auto run = billing.Run(request, actor, progress);
     if (!run.ok()) return run.error();
     return BillingRunJson(*run).dump();
@@ -167,52 +166,48 @@ void AddJobRoutes(adapters::http::Router& router, services::JobRunner& jobs,
 
   router.Add(
       "GET", "/api/v1/jobs/{id}",
-      [&jobs, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto job = jobs.Get(*id, services::ScopeOf(*p));
-        if (!job.ok()) return ErrorResponse(job.error());
-        return Json(200, JobToJson(*job));
-      },
+      ById(auth,
+           [&jobs](const Request&, const services::Principal& p, int64_t id) {
+             auto job = jobs.Get(id, services::ScopeOf(p));
+             if (!job.ok()) return ErrorResponse(job.error());
+             return Json(200, JobToJson(*job));
+           }),
       {.summary = "A job: its state (running, succeeded, failed, interrupted), done of total "
                   "and percent, and its answer or error; a company's staff see its own jobs",
        .query = {},
        .request_schema = "",
        .response_schema = "Job"});
 
-  router.Add(
-      "GET", "/api/v1/jobs",
-      [&jobs, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        if (auto s = adapters::http::OnlyParams(req, {"kind", "cursor", "limit"}); !s.ok()) {
-          return ErrorResponse(s.error());
-        }
-        ports::JobQuery q;
-        if (auto k = req.query.find("kind"); k != req.query.end()) {
-          if (k->second != kRefundRun && k->second != kBillingRun &&
-              k->second != kHouseholdImport) {
-            return ErrorResponse(Error::InvalidArgument(
-                "kind must be refund-run, billing-run or household-import", "kind"));
-          }
-          q.kind = k->second;
-        }
-        auto page = ReadPage(req, 20);
-        if (!page.ok()) return ErrorResponse(page.error());
-        q.before = page->cursor;
-        q.limit = page->limit + 1;
-        auto list = jobs.List(q, services::ScopeOf(*p));
-        if (!list.ok()) return ErrorResponse(list.error());
-        return Json(200, KeyedPage(*list, page->limit, JobToJson,
-                                   [](const ports::Job& j) { return j.id; }));
-      },
-      {.summary = "Jobs, newest first (a company's staff: its own; a household: none)",
-       .query = {"kind", "cursor", "limit"},
-       .request_schema = "",
-       .response_schema = "Job",
-       .list = true});
+  router.Add("GET", "/api/v1/jobs",
+             [&jobs, &auth](const Request& req) {
+               auto p = RequirePrincipal(req, auth);
+               if (!p.ok()) return AuthErrorResponse(p.error());
+               if (auto s = adapters::http::OnlyParams(req, {"kind", "cursor", "limit"}); !s.ok()) {
+                 return ErrorResponse(s.error());
+               }
+               ports::JobQuery q;
+               if (auto k = req.query.find("kind"); k != req.query.end()) {
+                 if (k->second != kRefundRun && k->second != kBillingRun &&
+                     k->second != kHouseholdImport) {
+                   return ErrorResponse(Error::InvalidArgument(
+                       "kind must be refund-run, billing-run or household-import", "kind"));
+                 }
+                 q.kind = k->second;
+               }
+               auto page = ReadPage(req, 20);
+               if (!page.ok()) return ErrorResponse(page.error());
+               q.before = page->cursor;
+               q.limit = page->limit + 1;
+               auto list = jobs.List(q, services::ScopeOf(*p));
+               if (!list.ok()) return ErrorResponse(list.error());
+               return Json(200, KeyedPage(*list, page->limit, JobToJson,
+                                          [](const ports::Job& j) { return j.id; }));
+             },
+             {.summary = "Jobs, newest first (a company's staff: its own; a household: none)",
+              .query = {"kind", "cursor", "limit"},
+              .request_schema = "",
+              .response_schema = "Job",
+              .list = true});
 }
 
 }  // namespace hearth::app::http

@@ -143,49 +143,44 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
               .list = true});
 
   router.Add("GET", "/api/v1/meter-disputes/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, DisputeJson(*read));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, DisputeJson(*read));
+                  }),
              {.summary = "One heat-meter dispute: its calibration, who pays, how the household is "
                          "billed, and what the caller may do next",
               .query = {},
               .request_schema = "",
               .response_schema = ""});
 
-  router.Add("POST", "/api/v1/meter-disputes/{id}/events",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto body = ObjectBody(req.body, {"type", "result", "reference", "cost", "note"});
-               if (!body.ok()) return ErrorResponse(body.error());
-               auto type = TextField(*body, "type", true);
-               if (!type.ok()) return ErrorResponse(type.error());
-               auto action = rules::ParseDisputeAction(*type);
-               if (!action || *action == rules::DisputeAction::kRaise) {
-                 return ErrorResponse(
-                     Error::InvalidArgument("type must be calibrate or withdraw", "type"));
-               }
-               auto step = StepFromJson(*body);
-               if (!step.ok()) return ErrorResponse(step.error());
-               auto read = service.Act(*id, *action, *step, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, DisputeJson(*read));
-             },
-             {.summary = "Settle a heat-meter dispute: calibrate (admin, manager, technician; the "
-                         "result, the metrology body's report number and the cost in yuan) or "
-                         "withdraw (the side that raised it)",
-              .query = {},
-              .request_schema = "MeterDisputeEvent",
-              .response_schema = "",
-              .status = 200});
+  router.Add(
+      "POST", "/api/v1/meter-disputes/{id}/events",
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(req.body, {"type", "result", "reference", "cost", "note"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             auto type = TextField(*body, "type", true);
+             if (!type.ok()) return ErrorResponse(type.error());
+             auto action = rules::ParseDisputeAction(*type);
+             if (!action || *action == rules::DisputeAction::kRaise) {
+               return ErrorResponse(
+                   Error::InvalidArgument("type must be calibrate or withdraw", "type"));
+             }
+             auto step = StepFromJson(*body);
+             if (!step.ok()) return ErrorResponse(step.error());
+             auto read = service.Act(id, *action, *step, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(200, DisputeJson(*read));
+           }),
+      {.summary = "Settle a heat-meter dispute: calibrate (admin, manager, technician; the "
+                  "result, the metrology body's report number and the cost in yuan) or "
+                  "withdraw (the side that raised it)",
+       .query = {},
+       .request_schema = "MeterDisputeEvent",
+       .response_schema = "",
+       .status = 200});
 }
 
 }  // namespace hearth::app::http

@@ -271,15 +271,12 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
        .list = true});
 
   router.Add("GET", "/api/v1/outages/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, services::ScopeOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, OutageJson(*read, true));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, services::ScopeOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, OutageJson(*read, true));
+                  }),
              {.summary = "One heating stop: its scope, affected households and area, notices "
                          "and each notice obligation (advance, emergency, overrun) with its due "
                          "time, basis and state",
@@ -289,27 +286,24 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
 
   router.Add(
       "POST", "/api/v1/outages/{id}/notices",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"at", "expected_end", "text"});
-        if (!body.ok()) return ErrorResponse(body.error());
-        services::NewNotice in;
-        auto at = TimeField(*body, "at", true);
-        if (!at.ok()) return ErrorResponse(at.error());
-        in.at = *at;
-        if (auto end = TimeField(*body, "expected_end", false, &in.expected_end); !end.ok()) {
-          return ErrorResponse(end.error());
-        }
-        auto text = TextField(*body, "text", false);
-        if (!text.ok()) return ErrorResponse(text.error());
-        in.text = *text;
-        auto read = service.Announce(*id, in, ActorOf(*p));
-        if (!read.ok()) return ErrorResponse(read.error());
-        return Json(201, OutageJson(*read, true));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto body = ObjectBody(req.body, {"at", "expected_end", "text"});
+             if (!body.ok()) return ErrorResponse(body.error());
+             services::NewNotice in;
+             auto at = TimeField(*body, "at", true);
+             if (!at.ok()) return ErrorResponse(at.error());
+             in.at = *at;
+             if (auto end = TimeField(*body, "expected_end", false, &in.expected_end); !end.ok()) {
+               return ErrorResponse(end.error());
+             }
+             auto text = TextField(*body, "text", false);
+             if (!text.ok()) return ErrorResponse(text.error());
+             in.text = *text;
+             auto read = service.Announce(id, in, ActorOf(p));
+             if (!read.ok()) return ErrorResponse(read.error());
+             return Json(201, OutageJson(*read, true));
+           }),
       {.summary = "Publish a notice of a heating stop (R-OUT-1): it goes to every affected "
                   "household through the notifications outbox, stating cause, scope, expected "
                   "restoration and road sections; a later expected_end announces an overrun",
@@ -318,19 +312,16 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
        .response_schema = ""});
 
   router.Add("POST", "/api/v1/outages/{id}/end",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto body = ObjectBody(req.body, {"at"});
-               if (!body.ok()) return ErrorResponse(body.error());
-               auto at = TimeField(*body, "at", true);
-               if (!at.ok()) return ErrorResponse(at.error());
-               auto read = service.End(*id, *at, ActorOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, OutageJson(*read, true));
-             },
+             ById(auth,
+                  [&service](const Request& req, const services::Principal& p, int64_t id) {
+                    auto body = ObjectBody(req.body, {"at"});
+                    if (!body.ok()) return ErrorResponse(body.error());
+                    auto at = TimeField(*body, "at", true);
+                    if (!at.ok()) return ErrorResponse(at.error());
+                    auto read = service.End(id, *at, ActorOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, OutageJson(*read, true));
+                  }),
              {.summary = "End a heating stop: the time heat was back",
               .query = {},
               .request_schema = "OutageEnd",

@@ -33,18 +33,15 @@ ordered_json NoticeJson(const services::PriceNoticeRead& r) {
 }  // namespace
 
 void AddPriceNoticeRoutes(adapters::http::Router& router,
-                          const services::PriceNoticeService& service,
-                          ports::RecordStore& records, services::AuthService& auth) {
+                          const services::PriceNoticeService& service, ports::RecordStore& records,
+                          services::AuthService& auth) {
   router.Add("POST", "/api/v1/tariffs/{id}/notice",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto n = service.Announce(*id, ActorOf(*p));
-               if (!n.ok()) return ErrorResponse(n.error());
-               return Json(201, NoticeJson(*n));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto n = service.Announce(id, ActorOf(p));
+                    if (!n.ok()) return ErrorResponse(n.error());
+                    return Json(201, NoticeJson(*n));
+                  }),
              {.summary = "Announce a tariff to every household of its company billed on its basis "
                          "(W 9.2.1 价格调整时应及时告知热用户): the admin or a manager, once; "
                          "late when told on or after its first day",
@@ -53,15 +50,12 @@ void AddPriceNoticeRoutes(adapters::http::Router& router,
               .response_schema = ""});
 
   router.Add("GET", "/api/v1/tariffs/{id}/notice",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto n = service.OfTariff(*id, ActorOf(*p));
-               if (!n.ok()) return ErrorResponse(n.error());
-               return Json(200, NoticeJson(*n));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto n = service.OfTariff(id, ActorOf(p));
+                    if (!n.ok()) return ErrorResponse(n.error());
+                    return Json(200, NoticeJson(*n));
+                  }),
              {.summary = "A tariff's price notice: what the households were told, and when",
               .query = {},
               .request_schema = "",

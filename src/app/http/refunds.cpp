@@ -37,30 +37,31 @@ nlohmann::ordered_json RefundRunJson(const services::LedgerRunSummary& summary) 
 }
 
 nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overdue) {
-  return {{"id", e.id},
-          {"household_id", e.household_id},
-          {"company_id", e.company_id},
-          {"season", e.season_start_year},
-          {"status", e.status},
-          {"fee_fen", e.fee_fen},
-          {"refund_fen", e.refund_fen},
-          {"refund_yuan", static_cast<double>(e.refund_fen) / 100.0},
-          {"official_days", e.official_days},
-          {"payment_deadline", e.payment_deadline},
-          {"overdue", overdue},
-          {"covered_to", e.covered_to},
-          {"season_end", e.season_end},
-          {"choice", OrNull(e.choice)},
-          {"payout", e.status == "paid" && !e.payout_method.empty()
-                         ? nlohmann::ordered_json{{"method", e.payout_method},
-                                                  {"reference", OrNull(e.payout_reference)},
-                                                  {"paid_at", e.paid_at},
-                                                  {"late", services::RefundLedgerService::PaidLate(e)}}
-                         : nlohmann::ordered_json(nullptr)},
-          {"days", adapters::json::LedgerDaysJson(e.days)},
-          {"computed_at", e.computed_at},
-          {"updated_by", e.updated_by},
-          {"updated_at", e.updated_at}};
+  return {
+      {"id", e.id},
+      {"household_id", e.household_id},
+      {"company_id", e.company_id},
+      {"season", e.season_start_year},
+      {"status", e.status},
+      {"fee_fen", e.fee_fen},
+      {"refund_fen", e.refund_fen},
+      {"refund_yuan", static_cast<double>(e.refund_fen) / 100.0},
+      {"official_days", e.official_days},
+      {"payment_deadline", e.payment_deadline},
+      {"overdue", overdue},
+      {"covered_to", e.covered_to},
+      {"season_end", e.season_end},
+      {"choice", OrNull(e.choice)},
+      {"payout", e.status == "paid" && !e.payout_method.empty()
+                     ? nlohmann::ordered_json{{"method", e.payout_method},
+                                              {"reference", OrNull(e.payout_reference)},
+                                              {"paid_at", e.paid_at},
+                                              {"late", services::RefundLedgerService::PaidLate(e)}}
+                     : nlohmann::ordered_json(nullptr)},
+      {"days", adapters::json::LedgerDaysJson(e.days)},
+      {"computed_at", e.computed_at},
+      {"updated_by", e.updated_by},
+      {"updated_at", e.updated_at}};
 }
 
 void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedgerService& service,
@@ -153,76 +154,74 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
        .response_schema = "",
        .list = true});
 
-  router.Add("GET", "/api/v1/refunds/{id}",
-             [&service, &auth](const adapters::http::Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-               auto e = service.Get(*id, services::ScopeOf(*p));
-               if (!e.ok()) return adapters::http::ErrorResponse(e.error());
-               return adapters::http::Json(200, RefundEntryToJson(*e, service.Overdue(*e)));
-             },
-             {.summary = "One refund ledger entry",
-              .query = {},
-              .request_schema = "",
-              .response_schema = "",
-              .list = false});
+  router.Add(
+      "GET", "/api/v1/refunds/{id}",
+      ById(auth,
+           [&service](const adapters::http::Request&, const services::Principal& p, int64_t id) {
+             auto e = service.Get(id, services::ScopeOf(p));
+             if (!e.ok()) return adapters::http::ErrorResponse(e.error());
+             return adapters::http::Json(200, RefundEntryToJson(*e, service.Overdue(*e)));
+           }),
+      {.summary = "One refund ledger entry",
+       .query = {},
+       .request_schema = "",
+       .response_schema = "",
+       .list = false});
 
   router.Add(
       "PATCH", "/api/v1/refunds/{id}",
-      [&service, &auth](const adapters::http::Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return adapters::http::ErrorResponse(id.error());
-        auto body = ObjectBody(req.body, {"status", "choice", "method", "reference"});
-        if (!body.ok()) return adapters::http::ErrorResponse(body.error());
-        if (body->contains("status") == body->contains("choice")) {
-          return adapters::http::ErrorResponse(
-              Error::InvalidArgument("give either status or choice", "body"));
-        }
-        const bool paying = body->contains("status") && (*body)["status"] == "paid";
-        for (const char* key : {"method", "reference"}) {
-          if (body->contains(key) && !paying) {
-            return adapters::http::ErrorResponse(Error::InvalidArgument(
-                std::string(key) + " goes only with status paid", key));
-          }
-        }
-        const ports::Scope scope = services::ScopeOf(*p);
-        if (auto e = service.Get(*id, scope); !e.ok()) {
-          return adapters::http::ErrorResponse(e.error());
-        }
-        Result<ports::RefundEntry> changed = Error::Internal("no change");
-        if (body->contains("status")) {
-          if (p->role != Role::kAdmin && p->role != Role::kManager) {
-            return adapters::http::ErrorResponse(
-                Denied("only admins and managers approve or pay refunds"));
-          }
-          const auto& to = (*body)["status"];
-          if (to == "approved") {
-            changed = service.Approve(*id, scope, p->username);
-          } else if (to == "paid") {
-            auto method = TextField(*body, "method", true);
-            if (!method.ok()) return adapters::http::ErrorResponse(method.error());
-            auto reference = TextField(*body, "reference", false);
-            if (!reference.ok()) return adapters::http::ErrorResponse(reference.error());
-            changed = service.Pay(*id, *method, *reference, scope, p->username);
-          } else {
-            return adapters::http::ErrorResponse(
-                Error::InvalidArgument("status must be approved or paid", "status"));
-          }
-        } else {
-          if (p->role == Role::kRegulator || p->role == Role::kTechnician) {
-            return adapters::http::ErrorResponse(Denied("the household, or its agent, chooses"));
-          }
-          const auto& choice = (*body)["choice"];
-          changed = service.Choose(*id, choice.is_string() ? choice.get<std::string>() : "", scope,
-                                   p->username);
-        }
-        if (!changed.ok()) return adapters::http::ErrorResponse(changed.error());
-        return adapters::http::Json(200, RefundEntryToJson(*changed, service.Overdue(*changed)));
-      },
+      ById(
+          auth,
+          [&service](const adapters::http::Request& req, const services::Principal& p, int64_t id) {
+            auto body = ObjectBody(req.body, {"status", "choice", "method", "reference"});
+            if (!body.ok()) return adapters::http::ErrorResponse(body.error());
+            if (body->contains("status") == body->contains("choice")) {
+              return adapters::http::ErrorResponse(
+                  Error::InvalidArgument("give either status or choice", "body"));
+            }
+            const bool paying = body->contains("status") && (*body)["status"] == "paid";
+            for (const char* key : {"method", "reference"}) {
+              if (body->contains(key) && !paying) {
+                return adapters::http::ErrorResponse(
+                    Error::InvalidArgument(std::string(key) + " goes only with status paid", key));
+              }
+            }
+            const ports::Scope scope = services::ScopeOf(p);
+            if (auto e = service.Get(id, scope); !e.ok()) {
+              return adapters::http::ErrorResponse(e.error());
+            }
+            Result<ports::RefundEntry> changed = Error::Internal("no change");
+            if (body->contains("status")) {
+              if (p.role != Role::kAdmin && p.role != Role::kManager) {
+                return adapters::http::ErrorResponse(
+                    Denied("only admins and managers approve or pay refunds"));
+              }
+              const auto& to = (*body)["status"];
+              if (to == "approved") {
+                changed = service.Approve(id, scope, p.username);
+              } else if (to == "paid") {
+                auto method = TextField(*body, "method", true);
+                if (!method.ok()) return adapters::http::ErrorResponse(method.error());
+                auto reference = TextField(*body, "reference", false);
+                if (!reference.ok()) return adapters::http::ErrorResponse(reference.error());
+                changed = service.Pay(id, *method, *reference, scope, p.username);
+              } else {
+                return adapters::http::ErrorResponse(
+                    Error::InvalidArgument("status must be approved or paid", "status"));
+              }
+            } else {
+              if (p.role == Role::kRegulator || p.role == Role::kTechnician) {
+                return adapters::http::ErrorResponse(
+                    Denied("the household, or its agent, chooses"));
+              }
+              const auto& choice = (*body)["choice"];
+              changed = service.Choose(id, choice.is_string() ? choice.get<std::string>() : "",
+                                       scope, p.username);
+            }
+            if (!changed.ok()) return adapters::http::ErrorResponse(changed.error());
+            return adapters::http::Json(200,
+                                        RefundEntryToJson(*changed, service.Overdue(*changed)));
+          }),
       {.summary = "Approve (after the season's official end, a draft covering the whole "
                   "season) or pay a refund entry with its method and reference (admin, manager; "
                   "not one the household chose to offset), or record the household's choice of "

@@ -268,15 +268,12 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
        .list = true});
 
   router.Add("GET", "/api/v1/work-orders/{id}",
-             [&service, &auth](const Request& req) {
-               auto p = RequirePrincipal(req, auth);
-               if (!p.ok()) return AuthErrorResponse(p.error());
-               auto id = IdParam(req.params.at("id"), "id");
-               if (!id.ok()) return ErrorResponse(id.error());
-               auto read = service.Get(*id, services::ScopeOf(*p));
-               if (!read.ok()) return ErrorResponse(read.error());
-               return Json(200, WorkOrderToJson(*read, p->role, service.Now()));
-             },
+             ById(auth,
+                  [&service](const Request&, const services::Principal& p, int64_t id) {
+                    auto read = service.Get(id, services::ScopeOf(p));
+                    if (!read.ok()) return ErrorResponse(read.error());
+                    return Json(200, WorkOrderToJson(*read, p.role, service.Now()));
+                  }),
              {.summary = "One work order: its deadlines with their basis, its duplicates and its "
                          "whole timeline (append-only; each entry says who recorded it, when, "
                          "and whether it was entered more than an hour late)",
@@ -287,24 +284,21 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
 
   router.Add(
       "POST", "/api/v1/work-orders/{id}/events",
-      [&service, &auth](const Request& req) {
-        auto p = RequirePrincipal(req, auth);
-        if (!p.ok()) return AuthErrorResponse(p.error());
-        auto id = IdParam(req.params.at("id"), "id");
-        if (!id.ok()) return ErrorResponse(id.error());
-        auto parsed = adapters::json::ParseInput(req.body);
-        if (!parsed.ok()) return ErrorResponse(parsed.error());
-        auto event = adapters::json::OrderEventFromJson(*parsed, /*from_client=*/true);
-        if (!event.ok()) return ErrorResponse(event.error());
-        auto read = service.Record(*id, std::move(*event), ActorOf(*p));
-        if (!read.ok()) {
-          adapters::http::Response resp = ErrorResponse(read.error());
-          // Well formed, but what it records is refused by the rules.
-          if (read.error().code == ErrorCode::kInvalidArgument) resp.status = 422;
-          return resp;
-        }
-        return Json(200, WorkOrderToJson(*read, p->role, service.Now()));
-      },
+      ById(auth,
+           [&service](const Request& req, const services::Principal& p, int64_t id) {
+             auto parsed = adapters::json::ParseInput(req.body);
+             if (!parsed.ok()) return ErrorResponse(parsed.error());
+             auto event = adapters::json::OrderEventFromJson(*parsed, /*from_client=*/true);
+             if (!event.ok()) return ErrorResponse(event.error());
+             auto read = service.Record(id, std::move(*event), ActorOf(p));
+             if (!read.ok()) {
+               adapters::http::Response resp = ErrorResponse(read.error());
+               // Well formed, but what it records is refused by the rules.
+               if (read.error().code == ErrorCode::kInvalidArgument) resp.status = 422;
+               return resp;
+             }
+             return Json(200, WorkOrderToJson(*read, p.role, service.Now()));
+           }),
       {.summary = "Record an event of a work order: accept, respond, dispatch, arrive, repair, "
                   "reply, return, extend, visit, close, reopen. 409 when its state does not "
                   "allow it; 422 when the rules refuse what it records (R-WO-2, R-WO-3, R-WO-6, "
