@@ -24,6 +24,7 @@ struct Basis {
   std::string Display() const {
     return platform_default ? "platform default (" + source + ")" : source;
   }
+  bool operator==(const Basis&) const = default;
 };
 
 template <typename T>

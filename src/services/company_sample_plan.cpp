@@ -104,7 +104,8 @@ Result<CompanySamplePlan> CompanySamplePlanService::Plan(int64_t company, uint64
     if (!s.tier && h.floor < 1) s.tier = rules::FloorTier::kLower;
     s.position = position->second.first;
     s.orientation = h.orientation;
-    s.area = static_cast<rules::AreaUnits>(h.area_m2_centi) * (rules::kAreaUnitsPerM2 / 100);
+    s.area = static_cast<int64_t>(static_cast<rules::AreaUnits>(h.area_m2_centi) *
+                                  (rules::kAreaUnitsPerM2 / 100));
     s.has_sensor = households_with_sensor.contains(h.id);
     out.households.push_back(std::move(s));
     out.refs.push_back({h.id, h.code, h.address, b.id, b.code, b.community, h.area_m2_centi,
