@@ -25,17 +25,18 @@ if(HEARTH_BUILD_TESTS)
            COMMAND node scripts/gen-api.mjs --check
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/web)
   set_tests_properties(web.vitest web.api_types_current PROPERTIES LABELS unit)
-  # The two longest tests start first, so that the rest of the suite runs beside them rather than
-  # after. CTest starts the tests others wait for before the rest (every test of the postgres and
-  # mosquitto fixtures, which their cleanup waits for), each group by COST (a clean clone has no
-  # timings yet): so the web tests are made ones that web.api_types_current, a 5-second check,
-  # waits for.
-  set_tests_properties(web.vitest PROPERTIES COST 2000)
+  # The two longest tests, each busy on a core for some 20 minutes on two slow cores, run one
+  # after the other (together, they starved each other and the server of the browser flows past
+  # their timeouts), and from the start, with the rest of the suite beside them. CTest starts the
+  # tests others wait for before the rest (every test of the postgres and mosquitto fixtures,
+  # which their cleanup waits for), each group by COST (a clean clone has no timings yet): so the
+  # web tests are made ones that web.api_types_current, a 5-second check, waits for.
+  set_tests_properties(web.vitest PROPERTIES COST 2000 RESOURCE_LOCK web_cores)
   set_tests_properties(web.api_types_current PROPERTIES
                        ENVIRONMENT "HEARTH_BINARY=$<TARGET_FILE:hearth>"
                        DEPENDS "web.vitest;web.browser")
   add_test(NAME web.browser COMMAND node tests/browser/run.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/web)
-  set_tests_properties(web.browser PROPERTIES LABELS "browser;e2e" TIMEOUT 1500 COST 1000
+  set_tests_properties(web.browser PROPERTIES LABELS "browser;e2e" TIMEOUT 1500 COST 1000 RESOURCE_LOCK web_cores
                        ENVIRONMENT "HEARTH_BINARY=$<TARGET_FILE:hearth>;HEARTH_WEB_DIR=${HEARTH_WEB_DIR};HEARTH_SCREENSHOTS_DIR=${CMAKE_BINARY_DIR}/screenshots")
 endif()

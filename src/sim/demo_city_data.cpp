@@ -51,9 +51,12 @@ std::string Padded(int64_t n, int width) {
 }
 
 std::string IdNumber(Rng& rng, const std::string& region) {
-  std::string id = region + std::to_string(rng.Between(1945, 2003)) +
-                   Padded(rng.Between(1, 12), 2) + Padded(rng.Between(1, 28), 2) +
-                   Padded(rng.Between(0, 999), 3);
+  // One draw per statement: the operands of + are evaluated in no set order, so draws inside one
+  // expression give another number for the same seed under another compiler.
+  std::string id = region + std::to_string(rng.Between(1945, 2003));
+  id += Padded(rng.Between(1, 12), 2);
+  id += Padded(rng.Between(1, 28), 2);
+  id += Padded(rng.Between(0, 999), 3);
   static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
                                                    3, 7, 9,  10, 5, 8, 4, 2};
   int sum = 0;
@@ -64,7 +67,8 @@ std::string IdNumber(Rng& rng, const std::string& region) {
 std::string Phone(Rng& rng) {
   static constexpr std::array<const char*, 8> kPrefixes = {"133", "135", "138", "139",
                                                            "150", "158", "186", "189"};
-  return kPrefixes[static_cast<size_t>(rng.Between(0, 7))] + Padded(rng.Between(0, 99999999), 8);
+  std::string phone = kPrefixes[static_cast<size_t>(rng.Between(0, 7))];
+  return phone + Padded(rng.Between(0, 99999999), 8);
 }
 
 Result<std::vector<DemoLogin>> AddDemoUsers(services::AuthService& auth, const UserScopes& scopes,
