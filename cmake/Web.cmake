@@ -37,6 +37,6 @@ if(HEARTH_BUILD_TESTS)
                        DEPENDS "web.vitest;web.browser")
   add_test(NAME web.browser COMMAND node tests/browser/run.mjs
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/web)
-  set_tests_properties(web.browser PROPERTIES LABELS "browser;e2e" TIMEOUT 1500 COST 1000 RESOURCE_LOCK web_cores
+  set_tests_properties(web.browser PROPERTIES LABELS "browser;e2e" TIMEOUT 2400 COST 1000 RESOURCE_LOCK web_cores
                        ENVIRONMENT "HEARTH_BINARY=$<TARGET_FILE:hearth>;HEARTH_WEB_DIR=${HEARTH_WEB_DIR};HEARTH_SCREENSHOTS_DIR=${CMAKE_BINARY_DIR}/screenshots")
 endif()
