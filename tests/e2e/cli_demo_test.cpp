@@ -1,4 +1,5 @@
 // ctest-labels: e2e
+// ctest-cost: 600 (the debug build generates the demo city, some 7 minutes: start it first)
 // `hearth demo` end to end: an empty database gets the demo city (20,000+ households) and its
 // users, whose logins are printed and work (each company its own manager, agent and technician;
 // a household with a sensor and an indoor cold spell, with fees for the simulated season); a

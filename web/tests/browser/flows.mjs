@@ -870,8 +870,11 @@ export const flows = {
     await p.page.getByText('2027').first().waitFor();
     // The dashboard decides on its warning from the calendar's answer: wait for that answer, not
     // for network idle (the dashboard's other panels may take long on a loaded machine).
+    // The first visit's alerts and indicators may still hold the server's threads: as long as
+    // everyPageLoadsClean's wait.
     const calendarAnswer = p.page.waitForResponse(
       (r) => new URL(r.url()).pathname === '/api/v1/calendar' && r.status() === 200,
+      { timeout: 360_000 },
     );
     await p.page.goto(`${ctx.base}/dashboard`);
     const status = await (await calendarAnswer).json();

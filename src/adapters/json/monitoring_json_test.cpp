@@ -1,0 +1,70 @@
+// The stored rooms of a household-day (household_days.rooms_json): read back as written; stored
+// text that is not such a list is an internal error whose detail (for the log) says what is wrong.
+#include "adapters/json/monitoring_json.hpp"
+
+#include <gtest/gtest.h>
+
+namespace hearth::adapters::json {
+namespace {
+
+TEST(RoomSummariesText, ReadsBackWhatItWrites) {
+  const std::vector<ports::RoomSummary> rooms = {
+      {"主卧", rules::RoomKind::kBedroom, 24, true, rules::Tenths{183}},
+      {"客厅", rules::RoomKind::kLiving, 17, true, rules::Tenths{-5}},
+      {"厨房", rules::RoomKind::kOther, 3, false, std::nullopt},
+  };
+  const std::string text = RoomSummariesToText(rooms);
+  auto back = RoomSummariesFromText(text);
+  ASSERT_TRUE(back.ok()) << back.error().detail;
+  EXPECT_EQ(*back, rooms) << text;
+  auto none = RoomSummariesFromText("[]");
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+}
+
+TEST(RoomSummariesText, TakesKeysInAnyOrderAnIntegerValueAndIgnoresOthers) {
+  auto r = RoomSummariesFromText(
+      R"([{"value":18,"counted":true,"valid_hours":20,"kind":"bedroom","room":"\u6b21\u5367",)"
+      R"("sensor":"x"}])");
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ((*r)[0].room, "次卧");
+  EXPECT_EQ((*r)[0].value, rules::Tenths{180});
+  EXPECT_EQ((*r)[0].valid_hours, 20);
+}
+
+TEST(RoomSummariesText, MalformedTextNamesWhatIsWrong) {
+  const std::string ok_room = R"("room":"a","kind":"bedroom","valid_hours":1,"counted":true)";
+  const struct {
+    std::string text, message;
+  } cases[] = {
+      {"", "not a JSON array"},
+      {"{}", "not a JSON array"},
+      {"[] []", "not a JSON array"},
+      {"[1]", "malformed: not an object"},
+      {"[{" + ok_room + "}]", "malformed: value"},
+      {R"([{"kind":"bedroom","valid_hours":1,"counted":true,"value":null}])", "malformed: room"},
+      {R"([{"room":1,"kind":"bedroom","valid_hours":1,"counted":true,"value":null}])",
+       "malformed: room"},
+      {R"([{"room":"a","kind":"attic","valid_hours":1,"counted":true,"value":null}])",
+       "malformed: kind"},
+      {R"([{"room":"a","kind":"bedroom","valid_hours":1.5,"counted":true,"value":null}])",
+       "malformed: valid_hours"},
+      {R"([{"room":"a","kind":"bedroom","valid_hours":25,"counted":true,"value":null}])",
+       "malformed: valid_hours"},
+      {R"([{"room":"a","kind":"bedroom","valid_hours":1,"counted":"yes","value":null}])",
+       "malformed: counted"},
+      {"[{" + ok_room + R"(,"value":"18.3"}])", "malformed: value"},
+  };
+  for (const auto& c : cases) {
+    auto r = RoomSummariesFromText(c.text);
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.error().code, ErrorCode::kInternal) << c.text;
+    EXPECT_EQ(r.error().message, "internal error") << c.text;  // the detail goes to the log
+    EXPECT_NE(r.error().detail.find(c.message), std::string::npos)
+        << c.text << ": " << r.error().detail;
+  }
+}
+
+}  // namespace
+}  // namespace hearth::adapters::json
