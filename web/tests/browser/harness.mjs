@@ -59,6 +59,21 @@ export async function startDemo({ binary, webDir, extraArgs = [] }) {
     url,
     logins,
     output: () => out,
+    // The demo first sends the season's readings so far (some 3 million; minutes in the debug
+    // build) and rolls them up, and until then every request that judges days waits behind that
+    // backlog: the flows would time the backfill, not the console. This waits for the simulator's
+    // first "readings up to" line (out of season it sends nothing: then at most `limit` ms), then
+    // for one GET of the alerts, which rolls up what is still pending. Returns what it waited.
+    async settled(token, limit = 420_000) {
+      const started = Date.now();
+      while (!/simulator: \d+ readings up to/.test(out + err) && Date.now() - started < limit) {
+        if (child.exitCode !== null) throw new Error(`hearth demo exited ${child.exitCode}:\n${err}`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const sent = Date.now();
+      await apiGet(url, token, '/api/v1/alerts');
+      return { sent_ms: sent - started, rolled_up_ms: Date.now() - sent };
+    },
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -25,6 +25,8 @@ const demo = await startDemo({ binary, webDir, extraArgs: ['--orders-per-season'
 let browser;
 let failed = 0;
 try {
+  const waited = await demo.settled(await apiToken(demo.url, 'demo-admin'));
+  console.log(`[ settled ] the season so far sent in ${waited.sent_ms} ms, rolled up ${waited.rolled_up_ms} ms later`);
   browser = await launchBrowser();
   const ctx = {
     base: demo.url,
