@@ -77,6 +77,15 @@ struct HouseholdDay {
   std::string computed_at;  ///< RFC 3339, local
 };
 
+/// The days of a read of household-days whose rooms (HouseholdDay::rooms) are wanted; the other
+/// days come without them. Judging reads a whole season for the evidence of the days it judges
+/// (R-REFUND-5) but shows the rooms of those days only, and reading the rooms of every stored day
+/// was most of its time.
+struct RoomsWanted {
+  Date from, to;
+  bool Holds(Date day) const { return day >= from && day <= to; }
+};
+
 struct OutdoorMean {
   int64_t district_id = 0;
   Date day;
@@ -205,13 +214,15 @@ class MonitoringStore {
   virtual Result<int64_t> CommitRollup(std::span<const HouseholdDay> days,
                                        std::span<const DirtyMark> done) = 0;
 
-  /// `household_id`'s stored days with from <= day <= to, in date order.
-  virtual Result<std::vector<HouseholdDay>> HouseholdDays(int64_t household_id, Date from,
-                                                          Date to) = 0;
+  /// `household_id`'s stored days with from <= day <= to, in date order. Only the days of
+  /// `rooms` come with their rooms (every day when none).
+  virtual Result<std::vector<HouseholdDay>> HouseholdDays(int64_t household_id, Date from, Date to,
+                                                          std::optional<RoomsWanted> rooms) = 0;
   /// The same for every household whose id is in [first, last] (a page of households at once),
   /// by household, then date.
   virtual Result<std::vector<HouseholdDay>> HouseholdDaysOf(int64_t first, int64_t last, Date from,
-                                                            Date to) = 0;
+                                                            Date to,
+                                                            std::optional<RoomsWanted> rooms) = 0;
 
   /// Households with a stored day `day` and their values, optionally within one company.
   virtual Result<std::vector<HouseholdDay>> DaysOn(Date day, std::optional<int64_t> company_id) = 0;

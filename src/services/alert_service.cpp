@@ -46,21 +46,22 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
   if (!measured.ok()) return measured.error();
   candidates.insert(measured->begin(), measured->end());
   JudgingService::Cache cache;
-  for (int64_t h : candidates) {
-    auto judged = judging_.Judge(h, today, today, &cache);
-    if (!judged.ok()) return judged.error();
-    const JudgedDay& day = judged->days.front();
-    if (day.status != rules::DayStatus::kUnqualified) continue;
-    auto household = ports::GetView<ports::HouseholdView>(records_, h);
-    if (!household.ok()) return household.error();
+  auto alert = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
+    const JudgedDay& day = judged.days.front();
+    if (day.status != rules::DayStatus::kUnqualified) return OkStatus();
     Alert a;
     a.kind = "unqualified";
-    a.company_id = household->company_id;
-    a.household_id = h;
-    a.household_code = household->code;
+    a.company_id = household.company_id;
+    a.household_id = household.id;
+    a.household_code = household.code;
     a.details = day.reason;
     a.day = day;
     out.push_back(std::move(a));
+    return OkStatus();
+  };
+  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
+  if (auto s = judging_.JudgeEach(ids, today, today, cache, alert); !s.ok()) {
+    return s.error();
   }
 
   // Sensors: silent, reading out of R-TEMP-3's range, or with a clock that runs fast.
@@ -138,12 +139,12 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
   candidates.insert(measured->begin(), measured->end());
   JudgingService::Cache cache;
   std::vector<UnqualifiedPeriod> out;
-  for (int64_t h : candidates) {
-    auto judged = judging_.Judge(h, from, to, &cache);
-    if (!judged.ok()) return judged.error();
+  auto tally = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
     UnqualifiedPeriod p;
-    p.household_id = h;
-    for (const JudgedDay& d : judged->days) {
+    p.household_id = household.id;
+    p.company_id = household.company_id;
+    p.household_code = household.code;
+    for (const JudgedDay& d : judged.days) {
       if (d.status == rules::DayStatus::kQualified) ++p.judged_days;
       if (d.status != rules::DayStatus::kUnqualified || !d.value || !d.guarantee) continue;
       ++p.judged_days;
@@ -156,12 +157,12 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
       p.deepest = std::max(p.deepest, *d.guarantee - *d.value);
       p.share_days_percent += d.share_percent;
     }
-    if (p.unqualified_days < min_days) continue;
-    auto household = ports::GetView<ports::HouseholdView>(records_, h);
-    if (!household.ok()) return household.error();
-    p.company_id = household->company_id;
-    p.household_code = household->code;
-    out.push_back(std::move(p));
+    if (p.unqualified_days >= min_days) out.push_back(std::move(p));
+    return OkStatus();
+  };
+  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
+  if (auto s = judging_.JudgeEach(ids, from, to, cache, tally); !s.ok()) {
+    return s.error();
   }
   std::stable_sort(out.begin(), out.end(),
                    [order](const UnqualifiedPeriod& a, const UnqualifiedPeriod& b) {

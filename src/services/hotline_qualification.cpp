@@ -3,10 +3,7 @@
 #include "services/hotline_report_service.hpp"
 
 #include <algorithm>
-#include <set>
-
-#include "model/resources.hpp"
-#include "ports/record_views.hpp"
+#include <vector>
 
 namespace hearth::services {
 
@@ -35,42 +32,26 @@ Status HotlineReportService::QualificationRate(const ReportMonth& month, int64_t
     // Only a household with a value in the month can have a judged day: judge those alone.
     auto evidence = judging_->WithEvidence(company, first, last);
     if (!evidence.ok()) return evidence.error();
-    const std::set<int64_t> candidates(evidence->begin(), evidence->end());
+    std::vector<int64_t> candidates;  // ascending, as WithEvidence gives them
+    for (int64_t id : *evidence) {
+      if (in == nullptr || in->heated_area.contains(id)) candidates.push_back(id);
+    }
     JudgingService::Cache cache;
-    ports::ListQuery q;
-    q.equals = {{"heating_status", "heated"}};
-    q.scope.company_id = company;
-    q.limit = 1000;
-    for (;;) {
-      auto page = records_.List(*model::FindResource("households"), q);
-      if (!page.ok()) return page.error();
-      std::vector<ports::HouseholdView> judged_here;
-      for (const auto& record : page->items) {
-        if (!candidates.contains(record.id)) continue;
-        if (in != nullptr && !in->heated_area.contains(record.id)) continue;
-        auto view = ports::HouseholdView::From(record);
-        if (!view.ok()) return view.error();
-        judged_here.push_back(std::move(*view));
-      }
-      // The page's days, stops and findings at once.
-      if (auto s = judging_->PrefetchPage(judged_here, first, last, cache); !s.ok()) {
-        return s.error();
-      }
-      for (const ports::HouseholdView& household : judged_here) {
-        auto judged = judging_->Judge(household, first, last, &cache);
-        if (!judged.ok()) return judged.error();
-        rules::HouseholdQualification h{std::to_string(household.id), 0, 0};
-        for (const JudgedDay& d : judged->days) {
-          if (d.status == rules::DayStatus::kQualified) ++h.qualified;
-          if (d.status == rules::DayStatus::kQualified ||
-              d.status == rules::DayStatus::kUnqualified) {
-            ++h.judged;
-          }
+    auto count = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
+      rules::HouseholdQualification h{std::to_string(household.id), 0, 0};
+      for (const JudgedDay& d : judged.days) {
+        if (d.status == rules::DayStatus::kQualified) ++h.qualified;
+        if (d.status == rules::DayStatus::kQualified ||
+            d.status == rules::DayStatus::kUnqualified) {
+          ++h.judged;
         }
-        if (h.judged > 0) counts.push_back(std::move(h));
       }
-      if (!page->next_cursor) break;
-      q.after = page->next_cursor;
+      if (h.judged > 0) counts.push_back(std::move(h));
+      return OkStatus();
+    };
+    auto heated = [](const ports::HouseholdView& h) { return h.heated(); };
+    if (auto s = judging_->JudgeEach(candidates, first, last, cache, count, heated); !s.ok()) {
+      return s;
     }
   }
   auto c = rules::QualificationRateOfHouseholds(policy, counts);

@@ -1,5 +1,6 @@
 // JudgingService: what decides a day besides its temperature (company-caused stops, R-REFUND-2;
-// household-caused findings, R-REFUND-4), and a page of households read at once (Prefetch).
+// household-caused findings, R-REFUND-4), and a page of households read at once (Prefetch,
+// JudgeEach).
 #include "services/judging_service.hpp"
 
 #include <algorithm>
@@ -52,8 +53,8 @@ Status JudgingService::AddFacts(int64_t household_id, Date from, Date to, const 
   return OkStatus();
 }
 
-Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to,
-                                Cache& cache) const {
+Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache,
+                                std::optional<ports::RoomsWanted> rooms) const {
   if (rollups_) {
     if (auto c = rollups_->CatchUp(first, last); !c.ok()) return c.error();
   }
@@ -62,7 +63,8 @@ Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to,
   page.last = last;
   page.from = from;
   page.to = to;
-  auto days = store_.HouseholdDaysOf(first, last, from, to);
+  page.rooms = rooms;
+  auto days = store_.HouseholdDaysOf(first, last, from, to, rooms);
   if (!days.ok()) return days.error();
   for (ports::HouseholdDay& d : *days) page.days[d.household_id].push_back(std::move(d));
   if (facts_.outages) {
@@ -90,7 +92,29 @@ Status JudgingService::PrefetchPage(std::span<const ports::HouseholdView> page, 
     lo = std::min(lo, span->first);
     hi = std::max(hi, span->second);
   }
-  return Prefetch(page.front().id, page.back().id, lo, hi, cache);
+  return Prefetch(page.front().id, page.back().id, lo, hi, cache, ports::RoomsWanted{from, to});
+}
+
+Status JudgingService::JudgeEach(std::span<const int64_t> ids, Date from, Date to, Cache& cache,
+                                 const JudgedVisitor& visit,
+                                 const std::function<bool(const ports::HouseholdView&)>& keep) const {
+  constexpr size_t kPage = 500;
+  for (size_t at = 0; at < ids.size(); at += kPage) {
+    std::vector<ports::HouseholdView> page;
+    for (int64_t id : ids.subspan(at, std::min(kPage, ids.size() - at))) {
+      auto household = ports::GetView<ports::HouseholdView>(records_, id);
+      if (!household.ok()) return household.error();
+      if (!keep || keep(*household)) page.push_back(std::move(*household));
+    }
+    // The page's days, stops and findings at once.
+    if (auto s = PrefetchPage(page, from, to, cache); !s.ok()) return s.error();
+    for (const ports::HouseholdView& household : page) {
+      auto judged = Judge(household, from, to, &cache);
+      if (!judged.ok()) return judged.error();
+      if (auto s = visit(household, *judged); !s.ok()) return s;
+    }
+  }
+  return OkStatus();
 }
 
 }  // namespace hearth::services

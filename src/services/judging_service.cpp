@@ -165,7 +165,7 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   auto offset = [&](Date d) { return static_cast<size_t>((d - lo).count()); };
   // The page holds this household's days, stops and findings when it holds lo..hi (from..to
   // is inside it).
-  const bool paged = shared.page.Holds(household_id, lo, hi);
+  const bool paged = shared.page.Holds(household_id, lo, hi, {from, to});
   if (rollups_ && !paged) {  // a page was caught up when it was read
     if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
   }
@@ -177,7 +177,8 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
     }
     shared.page.taken.insert(household_id);
   } else {
-    auto read = store_.HouseholdDays(household_id, lo, hi);
+    // The rooms of the days judged only: the rest are read for their values (R-REFUND-5).
+    auto read = store_.HouseholdDays(household_id, lo, hi, ports::RoomsWanted{from, to});
     if (!read.ok()) return read.error();
     stored = std::move(*read);
   }

@@ -32,6 +32,7 @@
 // The profile is the one named by the household's company. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -142,18 +143,21 @@ class JudgingService {
     bool reasons = true;
 
     /// A page of households read at once (Prefetch): the stored days, company-caused stops and
-    /// findings of the households first..last over from..to. Judge takes a household's from it
-    /// when the household and every day it reads are inside; its days are handed over once (a
-    /// second Judge of the same household reads the store).
+    /// findings of the households first..last over from..to, the days' rooms over `rooms`.
+    /// Judge takes a household's from it when the household, every day it reads (lo..hi) and
+    /// the days it judges (judged) are inside; its days are handed over once (a second Judge of
+    /// the same household reads the store).
     struct Page {
       int64_t first = 0, last = -1;
       Date from{}, to{};
+      std::optional<ports::RoomsWanted> rooms;  ///< none: every day's
       std::map<int64_t, std::vector<ports::HouseholdDay>> days;
       std::map<int64_t, std::vector<rules::StopSpan>> stops;
       std::map<int64_t, std::vector<rules::FindingCover>> covers;
       std::set<int64_t> taken;  ///< households whose days were handed over
-      bool Holds(int64_t household, Date lo, Date hi) const {
+      bool Holds(int64_t household, Date lo, Date hi, const ports::RoomsWanted& judged) const {
         return household >= first && household <= last && lo >= from && hi <= to &&
+               (!rooms || (rooms->Holds(judged.from) && rooms->Holds(judged.to))) &&
                !taken.contains(household);
       }
     };
@@ -186,14 +190,27 @@ class JudgingService {
 
   /// Reads the stored days, stops and findings of the households whose id is in [first, last]
   /// over from..to into `cache` (replacing its page), in one statement each, for the Judge calls
-  /// that follow; catches their days up first (when given a RollupService), as Judge would. A
-  /// page is a snapshot: a stop still going counts up to the time it was read. The stores'
-  /// errors.
-  Status Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache) const;
+  /// that follow; the days' rooms only over `rooms` (every day's when none: the Judge calls that
+  /// take the page judge days inside it). Catches their days up first (when given a
+  /// RollupService), as Judge would. A page is a snapshot: a stop still going counts up to the
+  /// time it was read. The stores' errors.
+  Status Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache,
+                  std::optional<ports::RoomsWanted> rooms = std::nullopt) const;
   /// Prefetch for the households of `page` (by id) judged from..to: over every day their Judge
-  /// reads (JudgedSpan). Nothing for an empty page. Judge's errors and the stores'.
+  /// reads (JudgedSpan), the rooms of from..to. Nothing for an empty page. Judge's errors and
+  /// the stores'.
   Status PrefetchPage(std::span<const ports::HouseholdView> page, Date from, Date to,
                       Cache& cache) const;
+  /// What JudgeEach hands each judged household to; an error stops the walk.
+  using JudgedVisitor =
+      std::function<Status(const ports::HouseholdView&, const HouseholdJudgement&)>;
+  /// Judges from..to the households `ids` (ascending) that `keep` keeps (all without it), a page
+  /// at a time (PrefetchPage), and hands each judgement to `visit` in id order. The caller
+  /// checks access first. Judge's errors (not_found for an id of no household), the stores' and
+  /// visit's.
+  Status JudgeEach(std::span<const int64_t> ids, Date from, Date to, Cache& cache,
+                   const JudgedVisitor& visit,
+                   const std::function<bool(const ports::HouseholdView&)>& keep = {}) const;
 
   /// R-TEMP-2: the household's guarantee today, as Judge judges its days (same errors, without
   /// "from").

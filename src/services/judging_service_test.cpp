@@ -23,7 +23,7 @@ TEST_P(JudgingTest, RollupsAreIncrementalAndALateReadingReopensItsDay) {
   EXPECT_EQ(first->marks, 3);
   EXPECT_EQ(first->household_days, 1);
   EXPECT_EQ(first->cleared, 3);
-  auto stored = store_->HouseholdDays(h_, day, day);
+  auto stored = store_->HouseholdDays(h_, day, day, std::nullopt);
   ASSERT_TRUE(stored.ok());
   ASSERT_EQ(stored->size(), 1u);
   EXPECT_EQ((*stored)[0].value, 175);
@@ -43,7 +43,7 @@ TEST_P(JudgingTest, RollupsAreIncrementalAndALateReadingReopensItsDay) {
   ASSERT_TRUE(late.ok());
   EXPECT_EQ(late->marks, 1);
   EXPECT_EQ(late->household_days, 1);
-  EXPECT_EQ(store_->HouseholdDays(h_, day, day)->front().value, 178);
+  EXPECT_EQ(store_->HouseholdDays(h_, day, day, std::nullopt)->front().value, 178);
   // Judging catches up by itself: no explicit run needed.
   Hours(bed_, day + std::chrono::days{1}, 1700);
   EXPECT_EQ(Judge(day + std::chrono::days{1}).value, 170);
@@ -64,7 +64,7 @@ TEST_P(JudgingTest, ARunOfDaysIsRolledUpAsEachDayAlone) {
   auto rolled = rollups_->RunOnce();
   ASSERT_TRUE(rolled.ok()) << rolled.error().detail;
   EXPECT_EQ(rolled->household_days, 6);
-  auto stored = store_->HouseholdDays(h_, day(0), day(6));
+  auto stored = store_->HouseholdDays(h_, day(0), day(6), std::nullopt);
   ASSERT_TRUE(stored.ok());
   const std::vector<std::pair<Date, std::optional<int>>> want = {
       {day(0), 175}, {day(1), 160},  {day(2), std::nullopt}, {day(3), std::nullopt},
@@ -450,7 +450,7 @@ void ExpectSameJudgement(const HouseholdJudgement& a, const HouseholdJudgement& 
     EXPECT_EQ(x.measured_on, y.measured_on);
     EXPECT_EQ(x.measurement_id, y.measurement_id);
     EXPECT_EQ(x.room, y.room);
-    EXPECT_EQ(x.rooms.size(), y.rooms.size());
+    EXPECT_EQ(x.rooms, y.rooms);
     if (same_reasons) {
       EXPECT_EQ(x.reason, y.reason);
     } else {
@@ -511,13 +511,59 @@ TEST_P(JudgingTest, ABatchSharingACacheJudgesAsSingleCallsDo) {
   ASSERT_TRUE(
       judging_->Prefetch(std::min(h_, h2), std::max(h_, h2), span->first, span->second, paged)
           .ok());
-  EXPECT_TRUE(paged.page.Holds(h_, span->first, span->second));
+  EXPECT_TRUE(paged.page.Holds(h_, span->first, span->second, {from, to}));
   for (int twice = 0; twice < 2; ++twice) {
     auto from_page = judging_->Judge(*household, from, to, &paged);
     ASSERT_TRUE(from_page.ok()) << from_page.error().message;
     ExpectSameJudgement(*single, *from_page, true);
   }
   EXPECT_TRUE(paged.page.taken.contains(h_));
+
+  // Judging one day reads its season for the evidence but the rooms of that day alone; a page
+  // without the rooms of the days judged is not taken. Both judge the day as the long run did.
+  const Date one = D("2025-11-25");  // the living room counted 19 h
+  JudgingService::Cache narrow;
+  ASSERT_TRUE(judging_->PrefetchPage(std::span(&*household, 1), one, one, narrow).ok());
+  auto one_span = judging_->JudgedSpan(*household, one, one, narrow);
+  ASSERT_TRUE(one_span.ok());
+  EXPECT_TRUE(narrow.page.Holds(h_, one_span->first, one_span->second, {one, one}));
+  EXPECT_FALSE(narrow.page.Holds(h_, one_span->first, one_span->second, {one, to}));
+  for (JudgingService::Cache* c : {&narrow, static_cast<JudgingService::Cache*>(nullptr)}) {
+    auto judged = judging_->Judge(*household, one, one, c);
+    ASSERT_TRUE(judged.ok()) << judged.error().message;
+    ASSERT_EQ(judged->days.size(), 1u);
+    const JudgedDay& long_run = day("2025-11-25");
+    EXPECT_EQ(judged->days[0].rooms, long_run.rooms);
+    EXPECT_EQ(judged->days[0].rooms.size(), 2u);
+    EXPECT_EQ(judged->days[0].value, long_run.value);
+    EXPECT_EQ(judged->days[0].status, long_run.status);
+    EXPECT_EQ(judged->days[0].share_percent, long_run.share_percent);
+    EXPECT_EQ(judged->days[0].reason, long_run.reason);
+  }
+  EXPECT_TRUE(narrow.page.taken.contains(h_));
+
+  // JudgeEach: the same, a page at a time, for the households kept, in id order.
+  std::vector<int64_t> judged_ids;
+  JudgingService::Cache each;
+  const std::vector<int64_t> ids{std::min(h_, h2), std::max(h_, h2)};
+  auto visit = [&](const ports::HouseholdView& h, const HouseholdJudgement& j) {
+    judged_ids.push_back(h.id);
+    if (h.id == h_) ExpectSameJudgement(*single, j, true);
+    return OkStatus();
+  };
+  ASSERT_TRUE(judging_->JudgeEach(ids, from, to, each, visit).ok());
+  EXPECT_EQ(judged_ids, ids);
+  judged_ids.clear();
+  auto only_h2 = [&](const ports::HouseholdView& h) { return h.id == h2; };
+  ASSERT_TRUE(judging_->JudgeEach(ids, from, to, each, visit, only_h2).ok());
+  EXPECT_EQ(judged_ids, std::vector<int64_t>{h2});
+  auto stop = [](const ports::HouseholdView&, const HouseholdJudgement&) {
+    return Status(Error::InvalidArgument("stop here", "x"));
+  };
+  EXPECT_EQ(judging_->JudgeEach(ids, from, to, each, stop).error().message, "stop here");
+  const std::vector<int64_t> unknown{std::max(h_, h2) + 1000};
+  EXPECT_EQ(judging_->JudgeEach(unknown, from, to, each, visit).error().code,
+            ErrorCode::kNotFound);
 
   JudgingService::Cache quiet;
   quiet.reasons = false;

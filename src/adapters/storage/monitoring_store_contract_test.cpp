@@ -198,7 +198,7 @@ TEST_P(MonitoringStoreContract, ACommitOfManyDaysAndMarks) {
   EXPECT_EQ(*cleared, 4 * kDays);
   EXPECT_EQ(*store_->DirtyMarkCount(), 0);
   for (int64_t h : {households_[0], households_[1]}) {
-    auto stored = store_->HouseholdDays(h, D("2025-11-01"), D("2026-12-31"));
+    auto stored = store_->HouseholdDays(h, D("2025-11-01"), D("2026-12-31"), std::nullopt);
     ASSERT_TRUE(stored.ok());
     ASSERT_EQ(stored->size(), static_cast<size_t>(kDays));
     EXPECT_EQ(stored->front().value, h == households_[0] ? 175 : 180);
@@ -230,22 +230,33 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    auto got = store_->HouseholdDays(households_[0], c.from, c.to);
+    auto got = store_->HouseholdDays(households_[0], c.from, c.to, std::nullopt);
     ASSERT_TRUE(got.ok()) << got.error().detail;
     std::vector<std::optional<int>> values;
     for (const auto& d : *got) values.push_back(d.value);
     EXPECT_EQ(values, c.values);
   }
-  auto first = store_->HouseholdDays(households_[0], D("2025-12-01"), D("2025-12-01"));
+  auto first =
+      store_->HouseholdDays(households_[0], D("2025-12-01"), D("2025-12-01"), std::nullopt);
   ASSERT_TRUE(first.ok());
   ASSERT_EQ(first->size(), 1u);
   EXPECT_EQ((*first)[0].room, "主卧");
   EXPECT_EQ((*first)[0].rooms, (std::vector<ports::RoomSummary>{kMainBedroom, kKitchen}));
   EXPECT_FALSE((*first)[0].computed_at.empty());
+  // The rooms of the days asked for only; every day keeps its value and room.
+  for (const Date shown : {D("2025-12-01"), D("2025-12-02")}) {
+    auto some = store_->HouseholdDays(households_[0], D("2025-12-01"), D("2025-12-02"),
+                                      ports::RoomsWanted{shown, shown});
+    ASSERT_TRUE(some.ok()) << some.error().detail;
+    ASSERT_EQ(some->size(), 2u);
+    EXPECT_EQ((*some)[0].value, 179);
+    EXPECT_EQ((*some)[0].room, "主卧");
+    EXPECT_EQ((*some)[0].rooms.size(), shown == D("2025-12-01") ? 2u : 0u);
+  }
   // A page of households at once: by household, then day.
   const int64_t lo = std::min(households_[0], households_[1]);
   const int64_t hi = std::max(households_[0], households_[1]);
-  auto page = store_->HouseholdDaysOf(lo, hi, D("2025-11-01"), D("2025-12-31"));
+  auto page = store_->HouseholdDaysOf(lo, hi, D("2025-11-01"), D("2025-12-31"), std::nullopt);
   ASSERT_TRUE(page.ok()) << page.error().detail;
   std::vector<std::pair<int64_t, std::string>> keys;
   for (const auto& d : *page) keys.emplace_back(d.household_id, FormatDate(d.day));
@@ -255,7 +266,7 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
   std::sort(want.begin(), want.end());
   EXPECT_EQ(keys, want);
   EXPECT_EQ(store_->HouseholdDaysOf(households_[1], households_[1], D("2025-12-02"),
-                                    D("2025-12-31"))
+                                    D("2025-12-31"), std::nullopt)
                 ->size(),
             0u);
 

@@ -30,7 +30,9 @@ Result<Date> DayOf(const Rows& rows, size_t r, size_t c) {
 constexpr const char* kDayColumns =
     "d.household_id, d.day, d.value_tenths, d.room, d.rooms_json, d.computed_at";
 
-Result<std::vector<HouseholdDay>> ToDays(const Rows& rows) {
+// The rows of kDayColumns; the rooms only of the days of `rooms` (every day when none).
+Result<std::vector<HouseholdDay>> ToDays(const Rows& rows,
+                                         std::optional<ports::RoomsWanted> rooms = std::nullopt) {
   std::vector<HouseholdDay> out;
   out.reserve(rows.rows.size());
   for (size_t r = 0; r < rows.rows.size(); ++r) {
@@ -41,9 +43,11 @@ Result<std::vector<HouseholdDay>> ToDays(const Rows& rows) {
     d.day = *day;
     if (auto v = OptInt(rows, r, 2)) d.value = static_cast<rules::Tenths>(*v);
     d.room = rows.Text(r, 3);
-    auto rooms = json::RoomSummariesFromText(rows.Text(r, 4));
-    if (!rooms.ok()) return rooms.error();
-    d.rooms = std::move(*rooms);
+    if (!rooms || rooms->Holds(d.day)) {
+      auto read = json::RoomSummariesFromText(rows.Text(r, 4));
+      if (!read.ok()) return read.error();
+      d.rooms = std::move(*read);
+    }
     d.computed_at = rows.Text(r, 5);
     out.push_back(std::move(d));
   }
@@ -160,13 +164,13 @@ Result<int64_t> SqlMonitoringStore::CommitRollup(std::span<const HouseholdDay> d
   return cleared;
 }
 
-Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(int64_t household_id, Date from,
-                                                                    Date to) {
-  return HouseholdDaysOf(household_id, household_id, from, to);
+Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDays(
+    int64_t household_id, Date from, Date to, std::optional<ports::RoomsWanted> rooms) {
+  return HouseholdDaysOf(household_id, household_id, from, to, rooms);
 }
 
-Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDaysOf(int64_t first, int64_t last,
-                                                                      Date from, Date to) {
+Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDaysOf(
+    int64_t first, int64_t last, Date from, Date to, std::optional<ports::RoomsWanted> rooms) {
   MutexLock lock(mutex_);
   auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
                                " FROM household_days d WHERE d.household_id >= $1 AND "
@@ -174,7 +178,7 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDaysOf(int64_t fi
                                "ORDER BY d.household_id, d.day",
                            {first, last, FormatDate(from), FormatDate(to)});
   if (!rows.ok()) return rows.error();
-  return ToDays(*rows);
+  return ToDays(*rows, rooms);
 }
 
 Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,

@@ -24,10 +24,11 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
                                                             int64_t to) override;
   Result<int64_t> CommitRollup(std::span<const ports::HouseholdDay> days,
                                std::span<const ports::DirtyMark> done) override;
-  Result<std::vector<ports::HouseholdDay>> HouseholdDaysOf(int64_t first, int64_t last, Date from,
-                                                           Date to) override;
-  Result<std::vector<ports::HouseholdDay>> HouseholdDays(int64_t household_id, Date from,
-                                                         Date to) override;
+  Result<std::vector<ports::HouseholdDay>> HouseholdDaysOf(
+      int64_t first, int64_t last, Date from, Date to,
+      std::optional<ports::RoomsWanted> rooms) override;
+  Result<std::vector<ports::HouseholdDay>> HouseholdDays(
+      int64_t household_id, Date from, Date to, std::optional<ports::RoomsWanted> rooms) override;
   Result<std::vector<ports::HouseholdDay>> DaysOn(Date day,
                                                   std::optional<int64_t> company_id) override;
   // Outdoor means and their submissions: weather_sql.cpp.
