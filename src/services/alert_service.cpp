@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "ports/record_views.hpp"
 
@@ -28,14 +29,22 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
   if (silent_hours < 1 || silent_hours > 8760) {
     return Error::InvalidArgument("silent_hours must be 1–8760", "silent_hours");
   }
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
   const Instant now = clock_.Now();
   const Date today = LocalDate(now);
   std::vector<Alert> out;
 
-  // Unqualified today: households with a remote value today (stored, or in readings not rolled
-  // up yet), or with manual measurements (whose periods may cover today).
-  auto candidates = judging_.WithEvidence(company_id, today, today);
-  if (!candidates.ok()) return candidates.error();
+  // Unqualified today: households with a remote value today, or with manual measurements (whose
+  // periods may cover today).
+  std::set<int64_t> candidates;
+  auto on = store_.DaysOn(today, company_id);
+  if (!on.ok()) return on.error();
+  for (const auto& d : *on) candidates.insert(d.household_id);
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  candidates.insert(measured->begin(), measured->end());
   JudgingService::Cache cache;
   auto alert = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
     const JudgedDay& day = judged.days.front();
@@ -50,7 +59,8 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
     out.push_back(std::move(a));
     return OkStatus();
   };
-  if (auto s = judging_.JudgeEach(*candidates, today, today, cache, alert); !s.ok()) {
+  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
+  if (auto s = judging_.JudgeEach(ids, today, today, cache, alert); !s.ok()) {
     return s.error();
   }
 
@@ -117,9 +127,16 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
   if (min_days < 1 || min_days > kMaxDays) {
     return Error::InvalidArgument("min_days must be 1–92", "min_days");
   }
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
   // Candidates: a remote value in the period, or manual measurements (whose periods may).
-  auto candidates = judging_.WithEvidence(company_id, from, to);
-  if (!candidates.ok()) return candidates.error();
+  auto with_days = store_.HouseholdsWithDays(from, to, company_id);
+  if (!with_days.ok()) return with_days.error();
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  std::set<int64_t> candidates(with_days->begin(), with_days->end());
+  candidates.insert(measured->begin(), measured->end());
   JudgingService::Cache cache;
   std::vector<UnqualifiedPeriod> out;
   auto tally = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
@@ -143,7 +160,8 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
     if (p.unqualified_days >= min_days) out.push_back(std::move(p));
     return OkStatus();
   };
-  if (auto s = judging_.JudgeEach(*candidates, from, to, cache, tally); !s.ok()) {
+  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
+  if (auto s = judging_.JudgeEach(ids, from, to, cache, tally); !s.ok()) {
     return s.error();
   }
   std::stable_sort(out.begin(), out.end(),

@@ -91,12 +91,17 @@ class AlertService {
   /// None is owned; all must outlive the service.
   AlertService(ports::MonitoringStore& store, ports::RecordStore& records,
                const PolicyRegistry& policies, const JudgingService& judging,
-               const ports::Clock& clock)
-      : store_(store), records_(records), policies_(policies), judging_(judging), clock_(clock) {}
+               RollupService* rollups, const ports::Clock& clock)
+      : store_(store),
+        records_(records),
+        policies_(policies),
+        judging_(judging),
+        rollups_(rollups),
+        clock_(clock) {}
 
   /// The alerts of one company (or of all when `company_id` is empty): unqualified households
-  /// first (by household id), then sensors (by sensor id). The households judged are caught up
-  /// first (JudgingService); nothing else is rolled up on this request path. Errors: invalid_argument (field "silent_hours") unless
+  /// first (by household id), then sensors (by sensor id). Rolls up pending readings first when
+  /// it has a RollupService. Errors: invalid_argument (field "silent_hours") unless
   /// 1 <= silent_hours <= 8760; the stores' errors.
   Result<std::vector<Alert>> Alerts(std::optional<int64_t> company_id, int silent_hours) const;
 
@@ -120,6 +125,7 @@ class AlertService {
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;
   const JudgingService& judging_;
+  RollupService* rollups_;
   const ports::Clock& clock_;
 };
 

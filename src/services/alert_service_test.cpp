@@ -15,7 +15,8 @@ class AlertTest : public JudgingTest {
  protected:
   void SetUp() override {
     JudgingTest::SetUp();
-    alerts_ = std::make_unique<AlertService>(*store_, *records_, *policies_, *judging_, clock_);
+    alerts_ = std::make_unique<AlertService>(*store_, *records_, *policies_, *judging_,
+                                             rollups_.get(), clock_);
     // A second household in the same partition (both heated: rates stay 100 %, 18.0 °C).
     h2_ = Make("households", {{"company_id", company_},
                               {"partition_id", partition_},

@@ -216,8 +216,8 @@ Result<JudgingService::Seasons> JudgingService::SeasonsOf(const ports::Household
   return Seasons{*policy, *records};
 }
 
-Result<std::vector<int64_t>> JudgingService::WithEvidence(std::optional<int64_t> company_id,
-                                                          Date from, Date to) const {
+Result<std::vector<int64_t>> JudgingService::WithEvidence(int64_t company_id, Date from,
+                                                          Date to) const {
   std::set<int64_t> out;
   auto stored = store_.HouseholdsWithDays(from, to, company_id);
   if (!stored.ok()) return stored.error();

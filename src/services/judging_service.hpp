@@ -175,14 +175,13 @@ class JudgingService {
   Result<HouseholdJudgement> Judge(const ports::HouseholdView& household, Date from, Date to,
                                    Cache* cache = nullptr) const;
 
-  /// The households of `company_id` (of every company when none) that have a stored
-  /// household-day of from..to, a sensor whose newest reading is in or after the range (readings
-  /// not rolled up yet), or a valid manual measurement, by id: every other household has no
-  /// judged day in the range, since a day is judged only on a value (rules::JudgeDay). Callers
-  /// that judge many households' days judge these alone; Judge (and Prefetch) catches each up.
-  /// Nothing is rolled up here: this is on the request path of the live indicators and alerts.
-  Result<std::vector<int64_t>> WithEvidence(std::optional<int64_t> company_id, Date from,
-                                            Date to) const;
+  /// The households of `company_id` that have a stored household-day of from..to,
+  /// a sensor whose newest reading is in or after the range (readings not rolled up yet), or a
+  /// valid manual measurement, by id: every other household has no judged day in the range,
+  /// since a day is judged only on a value (rules::JudgeDay). Callers that judge a company's
+  /// days judge these alone; Judge catches each up. Nothing is rolled up here: this is on the
+  /// request path of the live indicators.
+  Result<std::vector<int64_t>> WithEvidence(int64_t company_id, Date from, Date to) const;
 
   /// The days Judge reads for `household` from..to: from..to widened to the official seasons it
   /// touches (a day's evidence looks back over its season, R-REFUND-5). Judge's errors.
