@@ -288,6 +288,44 @@ std::vector<Resource> Build() {
           F("valid_to", T::kDate, true, "last day")},
          {{"company_id", "reference", "applies_to"}}, {kByCompany, ""}, false});
   }
+  {
+    // R-SAMPLE-3 [W 5.4.4]: a season's adopted sampling plan and its points, written by
+    // services/sample_plan_adoption.hpp only (rules/access.cpp: kWrittenByHearth).
+    Field adopted_at = F("adopted_at", T::kText, true, "RFC 3339 time with offset");
+    adopted_at.timestamp = true;
+    out.push_back(
+        {"sample_plans", "sample plan",
+         "A company's season sampling plan as adopted (R-SAMPLE-1..3): drawn from its heated "
+         "households with a seed, its points scheduled over a collection window.",
+         {Company(), Season(), F("seed", T::kText, true, "the draw's seed (text: it may pass 2^53)"),
+          F("policy", T::kText, true, "the profile whose sampling rules were used"),
+          F("collect_from", T::kDate, true, "first day of the collection window"),
+          F("collect_to", T::kDate, true, "last day of the collection window"),
+          IntIn("heated_households", true, 0, 100'000'000, "heated households when adopted"),
+          IntIn("required", true, 0, 100'000'000, "points required (R-SAMPLE-1)"),
+          F("summary", T::kJson, true,
+            "the plan as drawn: quotas, achieved and shortfalls (R-SAMPLE-2, R-SAMPLE-3)"),
+          F("adopted_by", T::kText, true, "who adopted it"), adopted_at},
+         {{"company_id", "season"}}, {kByCompany, ""}, false});
+    Field staff = F("staff", T::kText, false,
+                    "username of the technician who collects it; none for a remote point");
+    staff.filterable = true;
+    Field collect_on = F("collect_on", T::kDate, true,
+                         "the day it is to be collected (a remote point: the window's first)");
+    collect_on.filterable = true;
+    Field plan = Ref("plan_id", "sample_plans", true, "the plan");
+    plan.immutable = true;
+    out.push_back(
+        {"sample_points", "sample point",
+         "A household of an adopted sampling plan, with its collection day and staff "
+         "(R-SAMPLE-3).",
+         {plan, Household(),
+          Enum("method", true, {"remote", "manual"}, "a remote sensor, or a visit (R-TEMP-4)"),
+          Enum("network_position", true, {"near", "middle", "far"}, "R-SAMPLE-2"),
+          Enum("orientation", true, {"shade", "sun"}, "R-SAMPLE-2"),
+          Enum("floor_tier", true, {"upper", "middle", "lower"}, "R-SAMPLE-2"), collect_on, staff},
+         {{"plan_id", "household_id"}}, {kCompanyOfHousehold, ""}, false});
+  }
   return out;
 }
 

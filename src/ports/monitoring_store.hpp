@@ -224,9 +224,6 @@ class MonitoringStore {
                                                             Date to,
                                                             std::optional<RoomsWanted> rooms) = 0;
 
-  /// Households with a stored day `day` and their values, optionally within one company.
-  virtual Result<std::vector<HouseholdDay>> DaysOn(Date day, std::optional<int64_t> company_id) = 0;
-
   // ---- outdoor means -------------------------------------------------------------------------
 
   /// Stores (replacing) the means used in judging, all or nothing, with an audit entry (resource

@@ -63,6 +63,8 @@ const WriteEntry kWriteTable[] = {
 constexpr std::string_view kWrittenByHearth[] = {
     "reminders",          // by the arrears service, with the outbox's proof (W 9.2.2)
     "contract_versions",  // by every change of a household's terms (R-ACCT-1)
+    "sample_plans",       // adopted from the drawn plan (R-SAMPLE-3)
+    "sample_points",      // with their plan; rescheduled through its route (R-SAMPLE-3)
 };
 
 // Sensitive fields a role sees in full although it does not see all of them.

@@ -98,6 +98,8 @@ TEST(Access, WritersOfEveryResource) {
       {"contract_versions", {}},  // every change of a household's terms (R-ACCT-1)
       {"meter_readings", {"admin", "manager", "technician"}},
       {"reliefs", {"admin", "manager"}},
+      {"sample_plans", {}},   // adopted from the drawn plan (R-SAMPLE-3)
+      {"sample_points", {}},  // with their plan, rescheduled through its route
   };
   ASSERT_EQ(std::size(cases), model::Resources().size()) << "a resource lacks a decision";
   for (const auto& c : cases) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <iterator>
 
 #include "ports/record_views.hpp"
 
@@ -24,27 +24,35 @@ Alert ClockSkewAlert(Alert a, const ports::SensorQuarantine& q) {
 
 }  // namespace
 
+Result<std::vector<int64_t>> AlertService::Candidates(std::optional<int64_t> company_id,
+                                                      Date from, Date to) const {
+  if (rollups_) {
+    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  }
+  // A remote value in the period, or manual measurements (whose periods may cover it).
+  auto with_days = store_.HouseholdsWithDays(from, to, company_id);
+  if (!with_days.ok()) return with_days.error();
+  auto measured = store_.MeasuredHouseholds(company_id);
+  if (!measured.ok()) return measured.error();
+  std::vector<int64_t> out;  // both lists are by id
+  out.reserve(with_days->size() + measured->size());
+  std::set_union(with_days->begin(), with_days->end(), measured->begin(), measured->end(),
+                 std::back_inserter(out));
+  return out;
+}
+
 Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_id,
                                                 int silent_hours) const {
   if (silent_hours < 1 || silent_hours > 8760) {
     return Error::InvalidArgument("silent_hours must be 1–8760", "silent_hours");
   }
-  if (rollups_) {
-    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
-  }
   const Instant now = clock_.Now();
   const Date today = LocalDate(now);
   std::vector<Alert> out;
 
-  // Unqualified today: households with a remote value today, or with manual measurements (whose
-  // periods may cover today).
-  std::set<int64_t> candidates;
-  auto on = store_.DaysOn(today, company_id);
-  if (!on.ok()) return on.error();
-  for (const auto& d : *on) candidates.insert(d.household_id);
-  auto measured = store_.MeasuredHouseholds(company_id);
-  if (!measured.ok()) return measured.error();
-  candidates.insert(measured->begin(), measured->end());
+  // Unqualified today.
+  auto ids = Candidates(company_id, today, today);
+  if (!ids.ok()) return ids.error();
   JudgingService::Cache cache;
   auto alert = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
     const JudgedDay& day = judged.days.front();
@@ -59,8 +67,7 @@ Result<std::vector<Alert>> AlertService::Alerts(std::optional<int64_t> company_i
     out.push_back(std::move(a));
     return OkStatus();
   };
-  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
-  if (auto s = judging_.JudgeEach(ids, today, today, cache, alert); !s.ok()) {
+  if (auto s = judging_.JudgeEach(*ids, today, today, cache, alert); !s.ok()) {
     return s.error();
   }
 
@@ -127,16 +134,8 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
   if (min_days < 1 || min_days > kMaxDays) {
     return Error::InvalidArgument("min_days must be 1–92", "min_days");
   }
-  if (rollups_) {
-    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
-  }
-  // Candidates: a remote value in the period, or manual measurements (whose periods may).
-  auto with_days = store_.HouseholdsWithDays(from, to, company_id);
-  if (!with_days.ok()) return with_days.error();
-  auto measured = store_.MeasuredHouseholds(company_id);
-  if (!measured.ok()) return measured.error();
-  std::set<int64_t> candidates(with_days->begin(), with_days->end());
-  candidates.insert(measured->begin(), measured->end());
+  auto ids = Candidates(company_id, from, to);
+  if (!ids.ok()) return ids.error();
   JudgingService::Cache cache;
   std::vector<UnqualifiedPeriod> out;
   auto tally = [&](const ports::HouseholdView& household, const HouseholdJudgement& judged) {
@@ -160,8 +159,7 @@ Result<std::vector<UnqualifiedPeriod>> AlertService::UnqualifiedOver(
     if (p.unqualified_days >= min_days) out.push_back(std::move(p));
     return OkStatus();
   };
-  const std::vector<int64_t> ids(candidates.begin(), candidates.end());
-  if (auto s = judging_.JudgeEach(ids, from, to, cache, tally); !s.ok()) {
+  if (auto s = judging_.JudgeEach(*ids, from, to, cache, tally); !s.ok()) {
     return s.error();
   }
   std::stable_sort(out.begin(), out.end(),

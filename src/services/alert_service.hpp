@@ -121,6 +121,11 @@ class AlertService {
   Date Today() const { return LocalDate(clock_.Now()); }
 
  private:
+  /// The households that may have a judged day from..to, by id: a stored day in the period, or
+  /// valid manual measurements. Rolls up pending readings first.
+  Result<std::vector<int64_t>> Candidates(std::optional<int64_t> company_id, Date from,
+                                          Date to) const;
+
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;
   const PolicyRegistry& policies_;

@@ -69,4 +69,11 @@ nlohmann::ordered_json SamplePlanToJson(const rules::SamplePlan& plan,
   return j;
 }
 
+std::string SamplePlanSummary(const rules::SamplePlan& plan,
+                              std::span<const rules::SampleHousehold> households) {
+  nlohmann::ordered_json j = SamplePlanToJson(plan, households);
+  j.erase("selected");
+  return j.dump();
+}
+
 }  // namespace hearth::adapters::json

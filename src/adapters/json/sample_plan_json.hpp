@@ -27,4 +27,9 @@ std::string FormatAreaM2(rules::AreaUnits area);
 nlohmann::ordered_json SamplePlanToJson(const rules::SamplePlan& plan,
                                         std::span<const rules::SampleHousehold> households);
 
+/// The same without "selected", as text: an adopted plan's summary (R-SAMPLE-3; its points hold
+/// the selection).
+std::string SamplePlanSummary(const rules::SamplePlan& plan,
+                              std::span<const rules::SampleHousehold> households);
+
 }  // namespace hearth::adapters::json

@@ -270,13 +270,12 @@ TEST_P(MonitoringStoreContract, HouseholdDaysAreReplacedAndReadByRange) {
                 ->size(),
             0u);
 
-  auto on = store_->DaysOn(D("2025-12-01"), std::nullopt);
+  auto on = store_->HouseholdsWithDays(D("2025-12-01"), D("2025-12-01"), std::nullopt);
   ASSERT_TRUE(on.ok());
   EXPECT_EQ(on->size(), 2u);
-  on = store_->DaysOn(D("2025-12-01"), companies_[1]);
+  on = store_->HouseholdsWithDays(D("2025-12-01"), D("2025-12-01"), companies_[1]);
   ASSERT_TRUE(on.ok());
-  ASSERT_EQ(on->size(), 1u);
-  EXPECT_EQ((*on)[0].household_id, households_[1]);
+  EXPECT_EQ(*on, std::vector<int64_t>{households_[1]});
 
 }
 

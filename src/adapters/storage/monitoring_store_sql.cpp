@@ -181,24 +181,6 @@ Result<std::vector<HouseholdDay>> SqlMonitoringStore::HouseholdDaysOf(
   return ToDays(*rows, rooms);
 }
 
-Result<std::vector<HouseholdDay>> SqlMonitoringStore::DaysOn(Date day,
-                                                             std::optional<int64_t> company_id) {
-  std::vector<Value> params{FormatDate(day)};
-  std::string where = " WHERE d.day = $1";
-  if (company_id) {
-    params.emplace_back(*company_id);
-    where += " AND h.company_id = $2";
-  }
-  MutexLock lock(mutex_);
-  auto rows = conn_->Query(std::string("SELECT ") + kDayColumns +
-                               " FROM household_days d JOIN households h ON h.id = "
-                               "d.household_id" +
-                               where + " ORDER BY d.household_id",
-                           params);
-  if (!rows.ok()) return rows.error();
-  return ToDays(*rows);
-}
-
 Result<std::vector<ports::SensorLast>> SqlMonitoringStore::LastReadings(
     std::optional<int64_t> company_id) {
   std::vector<Value> params;

@@ -29,8 +29,6 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
       std::optional<ports::RoomsWanted> rooms) override;
   Result<std::vector<ports::HouseholdDay>> HouseholdDays(
       int64_t household_id, Date from, Date to, std::optional<ports::RoomsWanted> rooms) override;
-  Result<std::vector<ports::HouseholdDay>> DaysOn(Date day,
-                                                  std::optional<int64_t> company_id) override;
   // Outdoor means and their submissions: weather_sql.cpp.
   Status PutOutdoorMeans(std::span<const ports::OutdoorMean> means,
                          const std::string& actor) override;

@@ -27,6 +27,7 @@
 #include "adapters/storage/schema_history_quarantine.hpp"
 #include "adapters/storage/schema_history_records.hpp"
 #include "adapters/storage/schema_history_reliefs.hpp"
+#include "adapters/storage/schema_history_sampling.hpp"
 #include "adapters/storage/schema_history_seasons.hpp"
 #include "adapters/storage/schema_history_work_orders.hpp"
 
@@ -34,7 +35,7 @@ namespace hearth::adapters::storage {
 namespace {
 
 // Append only: a released migration is never edited.
-constexpr std::array<Migration, 34> kMigrations = {{
+constexpr std::array<Migration, 35> kMigrations = {{
     {1, "calendar imports",
      R"sql(
 CREATE TABLE calendar_imports (
@@ -266,6 +267,7 @@ ALTER TABLE fees RENAME CONSTRAINT fees_household_id_season_start_year_key
     {32, "price-change notices", nullptr, nullptr, kPriceNoticesSql},      // R-BILL-1, W 9.2.1
     {33, "contract versions", nullptr, nullptr, kContractVersionsSql},     // R-ACCT-1
     {34, "overpayments paid back", nullptr, nullptr, kPaybacksSql},        // R-ACCT-1, R-BILL-1
+    {35, "adopted sampling plans", nullptr, nullptr, kSamplePlansSql},     // R-SAMPLE-3
 }};
 
 }  // namespace

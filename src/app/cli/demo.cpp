@@ -9,6 +9,7 @@
 #include <iostream>
 #include <optional>
 
+#include "adapters/json/sample_plan_json.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/environment.hpp"
 #include "app/cli/serve_flags.hpp"
@@ -23,6 +24,7 @@
 #include "sim/demo_insurance.hpp"
 #include "sim/demo_meter_disputes.hpp"
 #include "sim/demo_outages.hpp"
+#include "sim/demo_sample_plans.hpp"
 #include "sim/demo_work_orders.hpp"
 #include "sim/live_simulation.hpp"
 #include "sim/simulation_sinks.hpp"
@@ -221,6 +223,21 @@ Status SeedMeterDisputes(runtime::Runtime& rt) {
   return OkStatus();
 }
 
+// Each company's adopted sampling plan for the season (sim/demo_sample_plans.hpp, R-SAMPLE-3).
+Status SeedSamplePlans(runtime::Runtime& rt, int season) {
+  auto made = sim::GenerateDemoSamplePlans(
+      rt.db->records, rt.policies, rt.db->sample_plans, rt.db->sample_plan_adoption,
+      [](const services::CompanySamplePlan& p) {
+        return adapters::json::SamplePlanSummary(p.plan, p.households);
+      },
+      season);
+  if (!made.ok()) return made.error();
+  std::cout << "Adopted " << made->plans << " sampling plans: " << made->points << " points, "
+            << made->visits << " to visit.\n"
+            << std::flush;
+  return OkStatus();
+}
+
 // Daily dispatch reports of fuel (sim/demo_energy.hpp): the season before the one shown, whole,
 // and the shown one up to yesterday, each with a gap and a low-reserve spell.
 Status SeedEnergy(runtime::Runtime& rt, int season) {
@@ -267,6 +284,7 @@ Status SeedDemoCity(runtime::Runtime& rt, uint64_t seed, int64_t orders_per_seas
   if (auto s = SeedMeterDisputes(rt); !s.ok()) return s;
   if (auto s = SeedBills(rt, options.season - 1); !s.ok()) return s;
   if (auto s = SeedArrears(rt, LoginHousehold(city->logins)); !s.ok()) return s;
+  if (auto s = SeedSamplePlans(rt, options.season); !s.ok()) return s;
   return SeedEnergy(rt, options.season);
 }
 

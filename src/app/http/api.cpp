@@ -191,8 +191,9 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddIndicatorRoutes(router, rt.db->indicators, rt.db->records,
                      rt.db->auth);  // /api/v1/indicators/publications…, /api/v1/public/…
   AddPublicInfoRoutes(router, rt.db->records, rt.policies, rt.clock);  // /api/v1/public/companies
-  AddSamplePlanRoutes(router, rt.db->sample_plans, rt.db->records,
-                      rt.db->auth);  // /api/v1/sample-plan
+  AddSamplePlanRoutes(router, rt.db->sample_plans, rt.db->sample_plan_adoption, rt.db->records,
+                      rt.db->auth, rt.db->jobs);  // /api/v1/sample-plan (R-SAMPLE-1..3)
+  AddSamplePlanFollowUpRoutes(router, rt.db->sample_plan_adoption, rt.db->auth);  // R-SAMPLE-3
   AddMassComplaintRoutes(router, rt.db->mass_complaints, rt.db->records,
                          rt.db->auth);  // /api/v1/complaints/mass
   AddRegulatorRoutes(router, rt.db->regulator, rt.db->season_duties, rt.db->records,

@@ -39,7 +39,8 @@ const std::map<std::string, std::set<std::string>> kWriters = {
 };
 // Written by Hearth alone, by no role (rules/access.hpp): the arrears service's reminders with
 // their proof, the contract versions kept on every change of terms.
-const std::set<std::string> kWrittenByHearth = {"reminders", "contract_versions"};
+const std::set<std::string> kWrittenByHearth = {"reminders", "contract_versions",
+                                                 "sample_plans", "sample_points"};
 const std::set<std::string> kHouseholdReadable = {"households", "rooms", "sensors",
                                                   "fees", "payments", "reminders",
                                                   "contract_versions", "meter_readings"};

@@ -12,6 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/api.hpp"
+#include "app/http/openapi.hpp"
+#include "rules/season.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_process.hpp"
 
 namespace hearth::app::http {
@@ -73,7 +76,7 @@ class SamplePlanApi : public ::testing::Test {
     }
     const int64_t room = Make(
         "rooms", {{"household_id", households_["H-31"]}, {"name", "主卧"}, {"kind", "bedroom"}});
-    Make("sensors", {{"code", "S-31"}, {"room_id", room}});
+    sensor_ = Make("sensors", {{"code", "S-31"}, {"room_id", room}});
     struct User {
       const char* name;
       const char* role;
@@ -112,10 +115,63 @@ class SamplePlanApi : public ::testing::Test {
     return router_.Handle(req);
   }
 
+  adapters::http::Response Call(const std::string& user, const std::string& method,
+                                const std::string& target, const std::string& body = "") {
+    adapters::http::Request req;
+    req.method = method;
+    size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) req.query = *adapters::http::ParseQuery(target.substr(q + 1));
+    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
+    req.body = body;
+    return router_.Handle(req);
+  }
+
+  // A collection window that started three days ago, within one season, and its season.
+  struct Window {
+    Date from, to;
+    int64_t season;
+  };
+  Window RecentWindow() const {
+    const Date from = LocalDate(rt_->clock.Now()) - std::chrono::days(3);
+    const int64_t season = rules::SeasonYearOf(from);
+    const Date last = *MakeDate(static_cast<int>(season) + 1, 6, 30);
+    return {from, std::min(from + std::chrono::days(30), last), season};
+  }
+  json Adoption(const Window& w, const json& staff) const {
+    return {{"season", w.season},
+            {"from", FormatDate(w.from)},
+            {"to", FormatDate(w.to)},
+            {"staff", staff}};
+  }
+
+  // The answer conforms to the schema the OpenAPI document declares for it.
+  void Conforms(const std::string& schema, const std::string& body) {
+    const auto document = OpenApiDocument(router_);
+    for (const auto& problem : support::AnswerProblems(document, schema, json::parse(body))) {
+      ADD_FAILURE() << schema << ": " << problem;
+    }
+  }
+
+  void Measured(const std::string& household, Date day, bool valid) {
+    ports::Measurement m;
+    m.household_id = households_[household];
+    m.room = "主卧";
+    m.taken_at = StartOfLocalDay(day) + std::chrono::hours(10);
+    m.instrument = "glass-thermometer";
+    m.payload_json = R"({"room":"主卧"})";
+    m.signature = "pending";
+    m.valid = valid;
+    m.violations_json = valid ? "[]" : R"([{"rule":"R-TEMP-4","check":"x","message":"x"}])";
+    if (valid) m.value = 181;
+    m.created_by = "zhao";
+    ASSERT_TRUE(rt_->db->monitoring.AddMeasurement(m).ok());
+  }
+
   support::TempDir dir_;
   std::unique_ptr<runtime::Runtime> rt_;
   adapters::http::Router router_;
-  int64_t company_ = 0, other_ = 0;
+  int64_t company_ = 0, other_ = 0, sensor_ = 0;
   std::map<int, int64_t> buildings_;
   std::map<std::string, int64_t> households_;
   std::map<std::string, std::string> tokens_;
@@ -124,6 +180,7 @@ class SamplePlanApi : public ::testing::Test {
 TEST_F(SamplePlanApi, ThePlanOfTheStoredHouseholdsMeetsItsQuotas) {
   auto r = Get("li", "/api/v1/sample-plan");
   ASSERT_EQ(r.status, 200u) << r.body;
+  Conforms("SamplePlanPreview", r.body);
   const json plan = json::parse(r.body);
   EXPECT_EQ(plan["company_code"], "p");
   EXPECT_EQ(plan["seed"], "0");
@@ -241,6 +298,167 @@ TEST_F(SamplePlanApi, CsvAndXlsxExports) {
   auto xlsx = Get("li", "/api/v1/sample-plan?format=xlsx");
   ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+}
+
+
+// R-SAMPLE-3: the plan adopted names its households, their collection days and the staff; it is
+// stored once per season, audited, and followed point by point.
+TEST_F(SamplePlanApi, AnAdoptedPlanNamesDaysAndStaffAndIsFollowed) {
+  ASSERT_TRUE(
+      rt_->db->records.Delete(*model::FindResource("sensors"), sensor_, {}, "setup").ok());
+  const Window w = RecentWindow();
+  auto adopted = Call("li", "POST", "/api/v1/sample-plan", Adoption(w, {"zhao"}).dump());
+  ASSERT_EQ(adopted.status, 201u) << adopted.body;
+  Conforms("sample plan", adopted.body);
+  const json plan = json::parse(adopted.body);
+  for (const auto& problem :
+       support::AnswerProblems(OpenApiDocument(router_), "SamplePlanSummary", plan["summary"])) {
+    ADD_FAILURE() << "summary: " << problem;
+  }
+  EXPECT_EQ(plan["company_id"], company_);
+  EXPECT_EQ(plan["season"], w.season);
+  EXPECT_EQ(plan["seed"], "0");
+  EXPECT_EQ(plan["required"], 1);
+  EXPECT_EQ(plan["heated_households"], 12);
+  EXPECT_EQ(plan["adopted_by"], "li");
+  EXPECT_EQ(plan["summary"]["quotas"]["floor"]["lower"], 1);
+  EXPECT_FALSE(plan["summary"].contains("selected"));  // the points hold them
+  const std::string id = std::to_string(plan["id"].get<int64_t>());
+
+  auto listed = Get("zhao", "/api/v1/sample_points?plan_id=" + id);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  const json points = json::parse(listed.body)["items"];
+  ASSERT_EQ(points.size(), 1u);
+  EXPECT_EQ(points[0]["household_id"], households_["H-31"]);
+  EXPECT_EQ(points[0]["method"], "manual");  // its sensor is gone: a visit
+  EXPECT_EQ(points[0]["staff"], "zhao");
+  EXPECT_EQ(points[0]["collect_on"], FormatDate(w.from));
+  EXPECT_EQ(points[0]["floor_tier"], "lower");
+
+  auto follow = [&](const std::string& user, const std::string& query = "") {
+    auto r = Get(user, "/api/v1/sample_plans/" + id + "/follow-up" + query);
+    EXPECT_EQ(r.status, 200u) << r.body;
+    if (r.status == 200u) Conforms("SamplePlanFollowUp", r.body);
+    return r.status == 200u ? json::parse(r.body) : json::object();
+  };
+  json f = follow("li");
+  EXPECT_EQ(f["counts"]["overdue"], 1);  // its day was three days ago
+  EXPECT_EQ(f["points"][0]["status"], "overdue");
+  EXPECT_EQ(f["points"][0]["household_code"], "H-31");
+  Measured("H-31", w.from - std::chrono::days(1), true);  // before the window: not this plan's
+  Measured("H-31", w.from, false);                         // broke R-TEMP-4: not a collection
+  EXPECT_EQ(follow("gov")["points"][0]["status"], "overdue");
+  Measured("H-31", w.from, true);
+  f = follow("zhao", "?staff=zhao");
+  EXPECT_EQ(f["counts"]["collected"], 1);
+  ASSERT_EQ(f["points"].size(), 1u);
+  EXPECT_EQ(f["points"][0]["status"], "collected");
+  EXPECT_EQ(f["points"][0]["collected_on"], FormatDate(w.from));
+  EXPECT_EQ(f["points"][0]["collected_by"], "zhao");
+  EXPECT_EQ(follow("li", "?staff=nobody")["points"].size(), 0u);
+  EXPECT_EQ(Get("home", "/api/v1/sample_plans/" + id + "/follow-up").status, 403u);
+  EXPECT_EQ(Get("li", "/api/v1/sample_plans/999/follow-up").status, 404u);
+
+  // Once per season; what changes is a point's day or technician, by the manager, audited.
+  auto again = Call("li", "POST", "/api/v1/sample-plan", Adoption(w, {"zhao"}).dump());
+  EXPECT_EQ(again.status, 409u) << again.body;
+  EXPECT_EQ(json::parse(again.body)["error"]["field"], "season");
+  const std::string point =
+      "/api/v1/sample_points/" + std::to_string(points[0]["id"].get<int64_t>());
+  const json later = {{"collect_on", FormatDate(w.to)}};
+  EXPECT_EQ(Call("zhao", "POST", point + "/reschedule", later.dump()).status, 403u);
+  auto moved = Call("li", "POST", point + "/reschedule", later.dump());
+  ASSERT_EQ(moved.status, 200u) << moved.body;
+  Conforms("sample point", moved.body);
+  EXPECT_EQ(json::parse(moved.body)["collect_on"], FormatDate(w.to));
+  const json outside = {{"collect_on", FormatDate(w.to + std::chrono::days(1))}};
+  auto refused = Call("li", "POST", point + "/reschedule", outside.dump());
+  EXPECT_EQ(refused.status, 400u);
+  EXPECT_EQ(json::parse(refused.body)["error"]["field"], "collect_on");
+  auto agent = Call("li", "POST", point + "/reschedule", json{{"staff", "wang"}}.dump());
+  EXPECT_EQ(agent.status, 400u);
+  EXPECT_EQ(json::parse(agent.body)["error"]["field"], "staff");
+  EXPECT_EQ(Call("li", "PATCH", point, later.dump()).status, 403u);  // Hearth writes these
+
+  auto audit = rt_->db->records.Audit(std::nullopt, 50);
+  ASSERT_TRUE(audit.ok());
+  bool created = false, rescheduled = false;
+  for (const auto& e : *audit) {
+    created |= e.resource == "sample_plans" && e.action == "create" && e.actor == "li";
+    rescheduled |= e.resource == "sample_points" && e.action == "update" && e.actor == "li" &&
+                   e.after_json.find(FormatDate(w.to)) != std::string::npos;
+  }
+  EXPECT_TRUE(created);
+  EXPECT_TRUE(rescheduled);
+}
+
+TEST_F(SamplePlanApi, AdoptingIsRefusedWithTheFieldAtFault) {
+  const Window w = RecentWindow();
+  struct Case {
+    const char* name;
+    const char* user;
+    json body;
+    unsigned status;
+    const char* field;
+  };
+  json outside = Adoption(w, json::array());
+  outside["from"] = std::to_string(w.season - 1) + "-12-01";
+  json backwards = Adoption(w, json::array());
+  backwards["to"] = FormatDate(w.from - std::chrono::days(1));
+  json unknown = Adoption(w, json::array());
+  unknown["note"] = "x";
+  const Case cases[] = {
+      {"a technician", "zhao", Adoption(w, json::array()), 403u, nullptr},
+      {"the regulator", "gov", Adoption(w, json::array()), 403u, nullptr},
+      {"an agent as staff", "li", Adoption(w, {"wang"}), 400u, "staff"},
+      {"an unknown user as staff", "li", Adoption(w, {"nobody"}), 400u, "staff"},
+      {"a name twice", "li", Adoption(w, {"zhao", "zhao"}), 400u, "staff"},
+      {"a window outside the season", "li", outside, 400u, "from"},
+      {"a window backwards", "li", backwards, 400u, "to"},
+      {"an unknown field", "li", unknown, 400u, "note"},
+      {"no season", "li", json{{"from", "2026-12-01"}, {"to", "2026-12-02"}}, 400u, "season"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto r = Call(c.user, "POST", "/api/v1/sample-plan", c.body.dump());
+    EXPECT_EQ(r.status, c.status) << r.body;
+    if (c.field) {
+      EXPECT_EQ(json::parse(r.body)["error"]["field"], c.field) << r.body;
+    }
+  }
+  // The records themselves are Hearth's to write, not even the admin's.
+  EXPECT_EQ(Call("root", "POST", "/api/v1/sample_plans",
+                 json{{"company_id", company_}, {"season", w.season}}.dump())
+                .status,
+            403u);
+  EXPECT_EQ(json::parse(Get("li", "/api/v1/sample_plans").body)["items"].size(), 0u);
+}
+
+TEST_F(SamplePlanApi, ARemotePointNeedsNoVisitAndALargePlanRunsAsAJob) {
+  const Window w = RecentWindow();
+  auto started = Call("root", "POST", "/api/v1/sample-plan?company=p&async=true",
+                      Adoption(w, json::array()).dump());
+  ASSERT_EQ(started.status, 202u) << started.body;
+  const json job = json::parse(started.body);
+  EXPECT_EQ(job["kind"], "sample-plan");
+  rt_->db->jobs.Drain();
+  auto ended = Get("root", "/api/v1/jobs/" + std::to_string(job["id"].get<int64_t>()));
+  ASSERT_EQ(ended.status, 200u);
+  Conforms("Job", started.body);
+  Conforms("Job", ended.body);
+  const json done = json::parse(ended.body);
+  ASSERT_EQ(done["state"], "succeeded") << ended.body;
+  EXPECT_EQ(done["percent"], 100);
+  const std::string id = std::to_string(done["result"]["id"].get<int64_t>());
+  const json f = json::parse(Get("li", "/api/v1/sample_plans/" + id + "/follow-up").body);
+  ASSERT_EQ(f["points"].size(), 1u);
+  EXPECT_EQ(f["points"][0]["method"], "remote");  // H-31 has a sensor: no staff needed
+  EXPECT_TRUE(f["points"][0]["staff"].is_null());
+  EXPECT_EQ(f["points"][0]["status"], "overdue");  // silent since the window opened
+  const std::string point =
+      "/api/v1/sample_points/" + std::to_string(f["points"][0]["id"].get<int64_t>());
+  EXPECT_EQ(Call("li", "POST", point + "/reschedule", json{{"staff", "zhao"}}.dump()).status,
+            409u);
 }
 
 }  // namespace

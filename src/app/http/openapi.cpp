@@ -65,6 +65,7 @@ ordered_json Components() {
   }
   AddBodySchemas(schemas);
   AddAdminBodySchemas(schemas);
+  AddSamplingBodySchemas(schemas);
   return {{"schemas", schemas},
           {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
 }

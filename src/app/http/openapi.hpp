@@ -14,6 +14,8 @@ nlohmann::ordered_json OpenApiDocument(const adapters::http::Router& router);
 void AddBodySchemas(nlohmann::ordered_json& schemas);
 /// Those of the admin's routes: accounts and calendar imports (openapi_admin.cpp).
 void AddAdminBodySchemas(nlohmann::ordered_json& schemas);
+/// Those of an adopted sampling plan (openapi_sampling.cpp); after the records' schemas.
+void AddSamplingBodySchemas(nlohmann::ordered_json& schemas);
 
 /// GET /api/openapi.json. Register it after every other route.
 void AddOpenApiRoute(adapters::http::Router& router);

@@ -1,18 +1,15 @@
 // The OpenAPI schemas of the admin's bodies (issue 11): accounts (app/http/users.cpp) and
 // calendar imports (app/http/calendar_imports.cpp, adapters/json/calendar_import_json.hpp).
 #include "app/http/openapi.hpp"
+#include "app/http/openapi_schema.hpp"
 
 namespace hearth::app::http {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json Object(ordered_json properties, std::vector<std::string> required) {
-  return {{"type", "object"},
-          {"properties", std::move(properties)},
-          {"required", std::move(required)},
-          {"additionalProperties", false}};
-}
+using schema::Object;
+
 ordered_json Typed(const char* type, const std::string& description, bool nullable = false) {
   ordered_json s = {{"type", type}, {"description", description}};
   if (nullable) s["nullable"] = true;

@@ -4,38 +4,21 @@
 // app/http/refunds.cpp); the access test checks that every route's schema names one of these or a
 // record.
 #include "app/http/openapi.hpp"
+#include "app/http/openapi_schema.hpp"
 
 namespace hearth::app::http {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json Object(ordered_json properties, std::vector<std::string> required) {
-  return {{"type", "object"},
-          {"properties", std::move(properties)},
-          {"required", std::move(required)},
-          {"additionalProperties", false}};
-}
-ordered_json Text(const std::string& description) {
-  return {{"type", "string"}, {"description", description}};
-}
-ordered_json Enum(std::vector<std::string> values, const std::string& description) {
-  return {{"type", "string"}, {"enum", std::move(values)}, {"description", description}};
-}
-ordered_json Integer(const std::string& description) {
-  return {{"type", "integer"}, {"description", description}};
-}
-ordered_json Number(const std::string& description) {
-  return {{"type", "number"}, {"description", description}};
-}
-ordered_json Boolean(const std::string& description) {
-  return {{"type", "boolean"}, {"description", description}};
-}
-ordered_json ArrayOf(ordered_json items, int min_items, int max_items = 0) {
-  ordered_json a = {{"type", "array"}, {"items", std::move(items)}, {"minItems", min_items}};
-  if (max_items > 0) a["maxItems"] = max_items;
-  return a;
-}
+using schema::ArrayOf;
+using schema::Boolean;
+using schema::Enum;
+using schema::Integer;
+using schema::Number;
+using schema::Object;
+using schema::Text;
+
 const char* const kRfc3339 = "RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00";
 
 }  // namespace
@@ -352,8 +335,9 @@ void AddBodySchemas(ordered_json& schemas) {
   };
   schemas["Job"] = Object(
       {{"id", Integer("the job")},
-       {"kind", Enum({"refund-run", "billing-run", "household-import"},
-                     "what runs (household-import: POST /api/v1/import/households?async=true)")},
+       {"kind", Enum({"refund-run", "billing-run", "household-import", "sample-plan"},
+                     "what runs (household-import: POST /api/v1/import/households?async=true; "
+                     "sample-plan: POST /api/v1/sample-plan?async=true)")},
        {"company_id", nullable(Integer("the company; null: every company (the admin's run)"))},
        {"params", {{"type", "object"}, {"description", "what was asked"}}},
        {"state", Enum({"running", "succeeded", "failed", "interrupted"},

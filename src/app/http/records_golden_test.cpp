@@ -56,7 +56,7 @@ ordered_json Sample(const model::Field& f, const std::string& resource, int vari
       if (f.name == "phone") return "13812345678";
       if (f.name == "id_number") return "370602199001011234";
       if (f.name == "policy") return "weihai";
-      if (f.name == "paid_at" || f.name == "sent_at") return "2025-11-20T10:00:00+08:00";
+      if (f.timestamp) return "2025-11-20T10:00:00+08:00";
       return resource + "-" + f.name + "-" + std::to_string(variant);
   }
   return nullptr;

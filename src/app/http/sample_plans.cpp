@@ -4,9 +4,11 @@
 #include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/jobs.hpp"
 #include "app/http/reports.hpp"
 #include "app/http/sample_plan_export.hpp"
 #include "core/decimal.hpp"
+#include "adapters/json/record_json.hpp"
 #include "services/sample_plan_service.hpp"
 
 namespace hearth::app::http {
@@ -46,11 +48,62 @@ ordered_json PlanJson(const services::CompanySamplePlan& plan) {
   return j;
 }
 
+// The company and seed of a plan's request (?company=&seed=), as GET previews it and POST
+// adopts it.
+Result<std::pair<int64_t, uint64_t>> CompanyAndSeed(const adapters::http::Request& req,
+                                                    ports::RecordStore& records,
+                                                    const ports::Scope& scope) {
+  auto company = CompanyFilter(req, records, scope);
+  if (!company.ok()) return company.error();
+  if (!*company) return Error::InvalidArgument("company is required", "company");
+  uint64_t seed = services::kDefaultSeed;
+  if (auto it = req.query.find("seed"); it != req.query.end()) {
+    auto parsed = services::ParseSeed(it->second);
+    if (!parsed.ok()) return parsed.error();
+    seed = *parsed;
+  }
+  return std::pair{**company, seed};
+}
+
+// The body of POST /api/v1/sample-plan: {"season","from","to","staff":[…]}.
+Result<services::PlanAdoption> AdoptionOf(const std::string& text) {
+  auto body = ObjectBody(text, {"season", "from", "to", "staff"});
+  if (!body.ok()) return body.error();
+  services::PlanAdoption a;
+  auto season = body->find("season");
+  if (season == body->end() || !season->is_number_integer() || *season < 2000 || *season > 2200) {
+    return Error::InvalidArgument("season must be the year the season starts, 2000..2200",
+                                  "season");
+  }
+  a.season = season->get<int64_t>();
+  auto from = DateField(*body, "from");
+  if (!from.ok()) return from.error();
+  auto to = DateField(*body, "to");
+  if (!to.ok()) return to.error();
+  a.from = *from;
+  a.to = *to;
+  auto staff = body->find("staff");
+  if (staff != body->end() && !staff->is_null()) {
+    if (!staff->is_array()) {
+      return Error::InvalidArgument("staff must be a list of technicians' usernames", "staff");
+    }
+    for (const auto& s : *staff) {
+      if (!s.is_string() || s.get<std::string>().empty()) {
+        return Error::InvalidArgument("staff must be a list of technicians' usernames", "staff");
+      }
+      a.staff.push_back(s.get<std::string>());
+    }
+  }
+  return a;
+}
+
 }  // namespace
 
 void AddSamplePlanRoutes(adapters::http::Router& router,
                          const services::CompanySamplePlanService& plans,
-                         ports::RecordStore& records, services::AuthService& auth) {
+                         const services::SamplePlanAdoptionService& adoption,
+                         ports::RecordStore& records, services::AuthService& auth,
+                         services::JobRunner& jobs) {
   router.Add(
       "GET", "/api/v1/sample-plan",
       [&plans, &records, &auth](const adapters::http::Request& req) {
@@ -66,24 +119,16 @@ void AddSamplePlanRoutes(adapters::http::Router& router,
           return ErrorResponse(s.error());
         }
         const ports::Scope scope = services::ScopeOf(*p);
-        auto company = CompanyFilter(req, records, scope);
-        if (!company.ok()) return ErrorResponse(company.error());
-        if (!*company) {
-          return ErrorResponse(Error::InvalidArgument("company is required", "company"));
-        }
-        uint64_t seed = services::kDefaultSeed;
-        if (auto it = req.query.find("seed"); it != req.query.end()) {
-          auto parsed = services::ParseSeed(it->second);
-          if (!parsed.ok()) return ErrorResponse(parsed.error());
-          seed = *parsed;
-        }
+        auto asked = CompanyAndSeed(req, records, scope);
+        if (!asked.ok()) return ErrorResponse(asked.error());
+        const auto [company, seed] = *asked;
         auto format = req.query.find("format");
         const std::string kind = format == req.query.end() ? "json" : format->second;
         if (kind != "json" && kind != "csv" && kind != "xlsx") {
           return ErrorResponse(
               Error::InvalidArgument("format must be json, csv or xlsx", "format"));
         }
-        auto plan = plans.Plan(**company, seed, scope);
+        auto plan = plans.Plan(company, seed, scope);
         if (!plan.ok()) return ErrorResponse(plan.error());
         if (kind == "xlsx") {
           return XlsxAttachment(SamplePlanXlsx(*plan), SamplePlanFileStem(*plan) + ".xlsx");
@@ -108,7 +153,74 @@ void AddSamplePlanRoutes(adapters::http::Router& router,
                   "records give the same plan), format=csv or xlsx to export",
        .query = {"company", "seed", "format"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "SamplePlanPreview",
+       .list = false});
+
+  router.Add(
+      "POST", "/api/v1/sample-plan",
+      [&plans, &adoption, &records, &auth, &jobs](const adapters::http::Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return AuthErrorResponse(p.error());
+        if (p->role != Role::kAdmin && p->role != Role::kManager) {
+          return ErrorResponse(
+              Error::PermissionDenied("a season's sampling plan is adopted by its manager"));
+        }
+        if (auto s = adapters::http::OnlyParams(req, {"company", "company_id", "seed", "async"});
+            !s.ok()) {
+          return ErrorResponse(s.error());
+        }
+        const ports::Scope scope = services::ScopeOf(*p);
+        auto asked = CompanyAndSeed(req, records, scope);
+        if (!asked.ok()) return ErrorResponse(asked.error());
+        auto wanted = AdoptionOf(req.body);
+        if (!wanted.ok()) return ErrorResponse(wanted.error());
+        auto async = req.query.find("async");
+        if (async != req.query.end() && async->second != "true" && async->second != "false") {
+          return ErrorResponse(Error::InvalidArgument("async must be true or false", "async"));
+        }
+        services::JobRunner::Work work = [&plans, &adoption, company = asked->first,
+                                          seed = asked->second, a = *wanted, scope,
+                                          actor = p->username](const services::Progress& progress)
+            -> Result<std::string> {
+          auto drawn = plans.Plan(company, seed, scope);
+          if (!drawn.ok()) return drawn.error();
+          auto plan = adoption.Adopt(*drawn, a, adapters::json::SamplePlanSummary(drawn->plan, drawn->households), actor, progress);
+          if (!plan.ok()) return plan.error();
+          return adapters::json::RecordToJson(*model::FindResource("sample_plans"), *plan).dump();
+        };
+        if (async == req.query.end() || async->second == "false") {
+          auto answer = work({});
+          if (!answer.ok()) return ErrorResponse(answer.error());
+          adapters::http::Response r;
+          r.status = 201;
+          r.body = std::move(*answer);
+          return r;
+        }
+        // Issue 14: a plan for a large company as a job; its progress, the points stored.
+        ports::Job job;
+        job.kind = "sample-plan";
+        job.company_id = asked->first;
+        job.params_json = ordered_json{{"company_id", asked->first},
+                                       {"seed", std::to_string(asked->second)},
+                                       {"season", wanted->season},
+                                       {"from", FormatDate(wanted->from)},
+                                       {"to", FormatDate(wanted->to)},
+                                       {"staff", wanted->staff}}
+                              .dump();
+        job.started_by = p->username;
+        auto started = jobs.Start(std::move(job), std::move(work));
+        if (!started.ok()) return ErrorResponse(started.error());
+        return JobAccepted(*started);
+      },
+      {.summary = "Adopt a company's season sampling plan (R-SAMPLE-3): the plan GET previews "
+                  "with the same company and seed, its visits scheduled over from..to among the "
+                  "staff (technicians of the company; the k-th of n visits, in building order, "
+                  "on day from + k·days/n, buildings shared in turn), stored once per season "
+                  "(409 after) as a sample_plans record and its sample_points. Answers 201 with "
+                  "the plan; with async=true, 202 with a job of kind sample-plan",
+       .query = {"company", "seed", "async"},
+       .request_schema = "SamplePlanAdoption",
+       .response_schema = "sample plan",
        .list = false});
 }
 

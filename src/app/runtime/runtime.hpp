@@ -51,6 +51,7 @@
 #include "services/billing_service.hpp"
 #include "services/calendar_service.hpp"
 #include "services/company_sample_plan.hpp"
+#include "services/sample_plan_adoption.hpp"
 #include "services/connection_service.hpp"
 #include "services/deadline_service.hpp"
 #include "services/device_token_service.hpp"
@@ -173,6 +174,7 @@ class Database {
   adapters::storage::SqlLicenceStore licence_store;  ///< works outside the licence (Z 3.4)
   services::SeasonDutyService season_duties;         ///< the season's announcements (R-SEASON-1)
   services::CompanySamplePlanService sample_plans;   ///< plans from the records (R-SAMPLE-1..3)
+  services::SamplePlanAdoptionService sample_plan_adoption;  ///< adopted and followed (R-SAMPLE-3)
   services::RegulatorService regulator;  ///< the comparison of companies, subsidy shares (R-REG-1)
   adapters::storage::SqlPartnerKeyStore partner_keys;  ///< the hotline platforms' keys
   adapters::storage::SqlJobStore job_store;

@@ -7304,6 +7304,511 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/sample_plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sample_plans (A company's season sampling plan as adopted (R-SAMPLE-1..3): drawn from its heated households with a seed, its points scheduled over a collection window.) */
+        get: {
+            parameters: {
+                query?: {
+                    company_id?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    /** @description the year the season starts: 2025 for 2025-11-15 … 2026-03-15 */
+                    season?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["sample plan"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a sample plan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["sample plan"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample plan"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample_plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one sample plan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample plan"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a sample plan */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a sample plan */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["sample plan"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample plan"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sample_plans/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether an adopted sampling plan is followed (R-SAMPLE-3), today: each point with its household, day and technician, and its status: collected (a manual point by a valid measurement, R-TEMP-4, on or before its day; a remote one by a day with data in the window), late (measured after its day), due, or overdue (its day passed uncollected); the counts by status over the whole plan; staff=username narrows the points to one technician's */
+        get: {
+            parameters: {
+                query?: {
+                    staff?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SamplePlanFollowUp"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample_points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sample_points (A household of an adopted sampling plan, with its collection day and staff (R-SAMPLE-3).) */
+        get: {
+            parameters: {
+                query?: {
+                    collect_on?: string;
+                    /** @description the next_cursor of the page before, given back unchanged */
+                    cursor?: string;
+                    floor_tier?: string;
+                    household_id?: string;
+                    /** @description how many items a page holds at most */
+                    limit?: number;
+                    method?: string;
+                    network_position?: string;
+                    orientation?: string;
+                    plan_id?: string;
+                    staff?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items?: components["schemas"]["sample point"][];
+                            next_cursor?: string | null;
+                        };
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a sample point */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["sample point"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample point"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sample_points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one sample point */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample point"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a sample point */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description done */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change fields of a sample point */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["sample point"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample point"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/sample_points/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a manual point's day (within its plan's window) and/or technician (R-SAMPLE-3), audited; a remote point has no visit (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SamplePointChange"];
+                };
+            };
+            responses: {
+                /** @description success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample point"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sample-plan": {
         parameters: {
             query?: never;
@@ -7332,7 +7837,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["SamplePlanPreview"];
                     };
                 };
                 /** @description an error */
@@ -7347,7 +7852,45 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Adopt a company's season sampling plan (R-SAMPLE-3): the plan GET previews with the same company and seed, its visits scheduled over from..to among the staff (technicians of the company; the k-th of n visits, in building order, on day from + k·days/n, buildings shared in turn), stored once per season (409 after) as a sample_plans record and its sample_points. Answers 201 with the plan; with async=true, 202 with a job of kind sample-plan */
+        post: {
+            parameters: {
+                query?: {
+                    async?: string;
+                    /** @description a company's id or code; company staff see their own company only */
+                    company?: string;
+                    seed?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SamplePlanAdoption"];
+                };
+            };
+            responses: {
+                /** @description success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["sample plan"];
+                    };
+                };
+                /** @description an error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10096,10 +10639,10 @@ export interface components {
             /** @description the job */
             id: number;
             /**
-             * @description what runs (household-import: POST /api/v1/import/households?async=true)
+             * @description what runs (household-import: POST /api/v1/import/households?async=true; sample-plan: POST /api/v1/sample-plan?async=true)
              * @enum {string}
              */
-            kind: "refund-run" | "billing-run" | "household-import";
+            kind: "refund-run" | "billing-run" | "household-import" | "sample-plan";
             /** @description what was asked */
             params: Record<string, never>;
             /** @description 0..100; 100 only once succeeded */
@@ -10485,6 +11028,260 @@ export interface components {
             kind: "bedroom" | "living" | "other";
             /** @description name */
             name: string;
+        };
+        /** @description A company's season sampling plan as adopted (R-SAMPLE-1..3): drawn from its heated households with a seed, its points scheduled over a collection window. */
+        "sample plan": {
+            /**
+             * Format: date-time
+             * @description RFC 3339 time with offset
+             */
+            adopted_at: string;
+            /** @description who adopted it */
+            adopted_by: string;
+            /**
+             * Format: date
+             * @description first day of the collection window
+             */
+            collect_from: string;
+            /**
+             * Format: date
+             * @description last day of the collection window
+             */
+            collect_to: string;
+            /** @description the heating company (id of a companies record); cannot be changed once set */
+            company_id: number;
+            /** @description heated households when adopted */
+            heated_households: number;
+            readonly id?: number;
+            /** @description the profile whose sampling rules were used */
+            policy: string;
+            /** @description points required (R-SAMPLE-1) */
+            required: number;
+            /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
+            season: number;
+            /** @description the draw's seed (text: it may pass 2^53) */
+            seed: string;
+            /** @description the plan as drawn: quotas, achieved and shortfalls (R-SAMPLE-2, R-SAMPLE-3) */
+            summary: Record<string, never>;
+        };
+        /** @description A household of an adopted sampling plan, with its collection day and staff (R-SAMPLE-3). */
+        "sample point": {
+            /**
+             * Format: date
+             * @description the day it is to be collected (a remote point: the window's first)
+             */
+            collect_on: string;
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            floor_tier: "upper" | "middle" | "lower";
+            /** @description the household (id of a households record); cannot be changed once set */
+            household_id: number;
+            readonly id?: number;
+            /**
+             * @description a remote sensor, or a visit (R-TEMP-4)
+             * @enum {string}
+             */
+            method: "remote" | "manual";
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            network_position: "near" | "middle" | "far";
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            orientation: "shade" | "sun";
+            /** @description the plan (id of a sample_plans record); cannot be changed once set */
+            plan_id: number;
+            /** @description username of the technician who collects it; none for a remote point */
+            staff?: string | null;
+        };
+        SampleCounts: {
+            floor: {
+                /** @description households lower */
+                lower: number;
+                /** @description households middle */
+                middle: number;
+                /** @description households upper */
+                upper: number;
+            };
+            orientation: {
+                /** @description households shade */
+                shade: number;
+                /** @description households sun */
+                sun: number;
+            };
+            position: {
+                /** @description households far */
+                far: number;
+                /** @description households middle */
+                middle: number;
+                /** @description households near */
+                near: number;
+            };
+        };
+        SampledHousehold: {
+            address: string | null;
+            /** @description heated area */
+            area_m2: number;
+            building_code: string;
+            building_id: number;
+            /** @description the household's number */
+            code: string;
+            /** @description its building's community (小区) */
+            community: string;
+            /** @description its floor (a basement counts as 1) */
+            floor: number;
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            floor_tier: "upper" | "middle" | "lower";
+            /** @description the building's floors */
+            floors: number;
+            /** @description a remote sensor collects it */
+            has_sensor: boolean;
+            household_id: number;
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            network_position: "near" | "middle" | "far";
+            /**
+             * @description R-SAMPLE-2
+             * @enum {string}
+             */
+            orientation: "shade" | "sun";
+            /** @description derived from the pipe distance by thirds (推定) */
+            position_derived: boolean;
+        };
+        SamplePlanAdoption: {
+            /** @description first day of the collection window (YYYY-MM-DD), within the season */
+            from: string;
+            /** @description the year the season starts, 2000..2200 */
+            season: number;
+            staff?: string[];
+            /** @description last day of the collection window (YYYY-MM-DD), within the season */
+            to: string;
+        };
+        SamplePlanFollowUp: {
+            counts: {
+                /** @description points collected */
+                collected: number;
+                /** @description points due */
+                due: number;
+                /** @description points late */
+                late: number;
+                /** @description points overdue */
+                overdue: number;
+            };
+            plan: components["schemas"]["sample plan"];
+            points: {
+                /** @description the household's address */
+                address: string | null;
+                /**
+                 * Format: date
+                 * @description the day it is to be collected (a remote point: the window's first)
+                 */
+                collect_on: string;
+                /** @description who took that measurement */
+                collected_by: string | null;
+                /** @description a manual point: the day of its first valid measurement in the window */
+                collected_on: string | null;
+                /**
+                 * @description R-SAMPLE-2
+                 * @enum {string}
+                 */
+                floor_tier: "upper" | "middle" | "lower";
+                /** @description the household's number */
+                household_code: string;
+                /** @description the household (id of a households record); cannot be changed once set */
+                household_id: number;
+                readonly id: number;
+                /**
+                 * @description a remote sensor, or a visit (R-TEMP-4)
+                 * @enum {string}
+                 */
+                method: "remote" | "manual";
+                /**
+                 * @description R-SAMPLE-2
+                 * @enum {string}
+                 */
+                network_position: "near" | "middle" | "far";
+                /**
+                 * @description R-SAMPLE-2
+                 * @enum {string}
+                 */
+                orientation: "shade" | "sun";
+                /** @description the plan (id of a sample_plans record); cannot be changed once set */
+                plan_id: number;
+                /** @description username of the technician who collects it; none for a remote point */
+                staff?: string | null;
+                /**
+                 * @description collected: on or before its day (a remote point: data in the window); late: measured after its day; due: not yet, its day to come; overdue: its day passed uncollected
+                 * @enum {string}
+                 */
+                status: "collected" | "late" | "due" | "overdue";
+            }[];
+            /** @description YYYY-MM-DD */
+            today: string;
+        };
+        SamplePlanPreview: {
+            achieved: components["schemas"]["SampleCounts"];
+            company_code: string;
+            company_id: number;
+            company_name: string;
+            /** @description RFC 3339 */
+            generated_at: string;
+            /** @description the company's heated households */
+            households: number;
+            /** @description the company's profile */
+            policy: string;
+            quotas: components["schemas"]["SampleCounts"];
+            /** @description the area band's percentage (R-SAMPLE-1) */
+            rate_percent: number;
+            /** @description households to sample */
+            required: number;
+            /** @description decimal digits (it may pass 2^53) */
+            seed: string;
+            selected: string[];
+            selected_households: components["schemas"]["SampledHousehold"][];
+            shortfalls: components["schemas"]["SampleShortfall"][];
+            /** @description their area, exact */
+            total_area_m2: number;
+        };
+        SamplePlanSummary: {
+            achieved: components["schemas"]["SampleCounts"];
+            /** @description the company's heated households */
+            households: number;
+            quotas: components["schemas"]["SampleCounts"];
+            /** @description the area band's percentage (R-SAMPLE-1) */
+            rate_percent: number;
+            /** @description households to sample */
+            required: number;
+            shortfalls: components["schemas"]["SampleShortfall"][];
+            /** @description their area, exact */
+            total_area_m2: number;
+        };
+        SamplePointChange: {
+            /** @description the new day, within the plan's window */
+            collect_on?: string | null;
+            /** @description the new technician's username */
+            staff?: string | null;
+        };
+        SampleShortfall: {
+            /**
+             * @description the quota's dimension
+             * @enum {string}
+             */
+            dimension: "position" | "orientation" | "floor";
+            /** @description households the quota lacks (R-SAMPLE-3) */
+            missing: number;
+            /** @description the value within it, e.g. far */
+            value: string;
         };
         /** @description A district's heating season: official dates, early start and extension (R-SEASON-1). */
         season: {
