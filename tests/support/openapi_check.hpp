@@ -3,12 +3,20 @@
 // generated types with it). The subset of JSON Schema that app/http/openapi*.cpp writes: type
 // (object, array, string, integer, number, boolean), nullable, enum, properties, required,
 // additionalProperties (false or a schema), items, minItems, maxItems, oneOf and $ref to
-// #/components/schemas/…; formats are not checked.
+// #/components/schemas/…; formats are not checked. CheckAnswers checks every answer of a
+// router in process.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "adapters/http/router.hpp"
+#include "app/http/openapi.hpp"
 
 namespace hearth::support {
 
@@ -94,6 +102,43 @@ inline std::vector<std::string> AnswerProblems(const nlohmann::ordered_json& doc
                                                const std::string& name,
                                                const nlohmann::json& answer) {
   return SchemaProblems(document, {{"$ref", "#/components/schemas/" + name}}, answer);
+}
+
+/// Checks every JSON answer `router` gives from now on against the schema the OpenAPI document
+/// declares for its route and status (the success, a status answered with the same body, or the
+/// default: the Error), reporting each problem as a failure of the running test. Call after every
+/// route is added: the document is built here. Takes the router's observer.
+inline void CheckAnswers(adapters::http::Router& router) {
+  auto document =
+      std::make_shared<const nlohmann::ordered_json>(app::http::OpenApiDocument(router));
+  router.SetObserver([document](const adapters::http::Request& req, const std::string& route,
+                                const adapters::http::Response& resp, double) {
+    if (route.empty() || resp.body.empty() || req.method == "HEAD" ||
+        resp.content_type.rfind("application/json", 0) != 0) {
+      return;
+    }
+    std::string method = req.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto& paths = (*document)["paths"];
+    if (!paths.contains(route) || !paths[route].contains(method)) return;
+    const auto& responses = paths[route][method]["responses"];
+    const std::string status = std::to_string(resp.status);
+    const auto& declared = responses.contains(status) ? responses[status] : responses["default"];
+    const std::string where = req.method + " " + route + " " + status;
+    if (!declared.contains("content")) {
+      ADD_FAILURE() << where << ": a body, where the document declares none";
+      return;
+    }
+    const auto body = nlohmann::json::parse(resp.body, nullptr, false);
+    if (body.is_discarded()) {
+      ADD_FAILURE() << where << ": not JSON";
+      return;
+    }
+    const auto& schema = declared["content"]["application/json"]["schema"];
+    for (const auto& problem : SchemaProblems(*document, schema, body)) {
+      ADD_FAILURE() << where << ": " << problem;
+    }
+  });
 }
 
 }  // namespace hearth::support

@@ -5,6 +5,7 @@
 //   liu manager (b) · home household (a's) · other household (b's).
 // Shared by the API tests whose cases need only that city (api_outages_test,
 // api_findings_test, api_energy_test, api_indicators_test). The runtime runs on the system clock.
+// Every answer is checked against the OpenAPI document (support/openapi_check.hpp).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/api.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_postgres.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
@@ -34,6 +36,7 @@ class InProcessApi : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     app::http::AddApiRoutes(router_, *rt_);
+    CheckAnswers(router_);
     a_ = MakeSensorCity(rt_->db->records, "a", 1, "A-");
     b_ = MakeSensorCity(rt_->db->records, "b", 0, "B-");
     struct User {

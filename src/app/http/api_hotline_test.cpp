@@ -8,6 +8,7 @@
 
 #include "adapters/crypto/hmac.hpp"
 #include "app/http/api.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_postgres.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
@@ -30,6 +31,7 @@ class HotlineApi : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);  // every answer as documented
     a_ = support::MakeSensorCity(rt_->db->records, "a", 0, "A-");
     b_ = support::MakeSensorCity(rt_->db->records, "b", 0, "B-");
     for (auto [id, platform, company] :

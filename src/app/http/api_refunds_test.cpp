@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/openapi_check.hpp"
 #include "support/test_postgres.hpp"
 #include "app/http/api.hpp"
 #include "support/test_process.hpp"
@@ -30,6 +31,7 @@ class RefundsApi : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);  // every answer as documented
     a_ = support::MakeSensorCity(rt_->db->records, "a", 1, "A-");
     b_ = support::MakeSensorCity(rt_->db->records, "b", 0, "B-");
     for (const auto& c : {a_, b_}) {

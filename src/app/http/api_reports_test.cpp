@@ -7,6 +7,7 @@
 
 #include "app/http/api.hpp"
 #include "app/http/reports.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
 #include "support/test_xlsx.hpp"
@@ -29,6 +30,7 @@ class ReportsApi : public ::testing::Test {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);  // every answer as documented
     a_ = support::MakeSensorCity(rt_->db->records, "a", 0, "A-");
     b_ = support::MakeSensorCity(rt_->db->records, "b", 0, "B-");
     struct User {

@@ -32,6 +32,7 @@ class SamplePlanApi : public ::testing::Test {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);
     const int64_t d =
         Make("districts", {{"code", "d"}, {"name", "D"}, {"city", "威海市"}, {"policy", "weihai"}});
     company_ = Make("companies", {{"code", "p"}, {"name", "P 热力"}, {"policy", "weihai"}});

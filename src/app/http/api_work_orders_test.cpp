@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/api.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_postgres.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
@@ -39,6 +40,7 @@ class WorkOrdersApi : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);  // every answer as documented
     // Both companies have a household coded H-101.
     a_ = support::MakeSensorCity(rt_->db->records, "a", 0, "A-");
     b_ = support::MakeSensorCity(rt_->db->records, "b", 0, "B-");

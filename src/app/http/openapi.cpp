@@ -1,5 +1,7 @@
 #include "app/http/openapi.hpp"
 
+#include <algorithm>
+
 #include "model/resources.hpp"
 
 namespace hearth::app::http {
@@ -136,6 +138,11 @@ ordered_json Operation(const adapters::http::Router::Route& route) {
   } else {
     responses[ok] = {{"description", "success"},
                      {"content", {{"application/json", {{"schema", ok_schema}}}}}};
+  }
+  // A route that takes async=true starts a job instead (app/http/jobs.hpp: JobAccepted).
+  if (std::find(doc.query.begin(), doc.query.end(), "async") != doc.query.end()) {
+    responses["202"] = {{"description", "async=true: started as a job; poll its Location"},
+                        {"content", {{"application/json", {{"schema", Ref("Job")}}}}}};
   }
   for (const auto& [status, when] : doc.same_body) {
     responses[std::to_string(status)] = {

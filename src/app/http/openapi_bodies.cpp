@@ -92,12 +92,15 @@ void AddBodySchemas(ordered_json& schemas) {
       Object({{"season", Integer("the year the season starts, e.g. 2025")}}, {"season"});
   schemas["RefundRunSummary"] =
       Object({{"season", Integer("the year the season starts")},
+              {"covered_to", Text("the last day the run counted, YYYY-MM-DD (during the season: "
+                                  "yesterday, R-REFUND-6)")},
               {"households", Integer("heated households in scope")},
               {"written", Integer("draft entries written")},
               {"kept", Integer("approved or paid entries left unchanged")},
               {"without_fee", Integer("households with no fee for the season: no entry")},
               {"refund_fen", Integer("the total of the drafts written, in fen")}},
-             {"season", "households", "written", "kept", "without_fee", "refund_fen"});
+             {"season", "covered_to", "households", "written", "kept", "without_fee",
+              "refund_fen"});
   ordered_json patch =
       Object({{"status", Enum({"approved", "paid"}, "admin, manager: draft -> approved -> paid")},
               {"choice", Enum({"payment", "offset"}, "the household's choice (R-REFUND-6)")},

@@ -3626,6 +3626,15 @@ export interface paths {
                         "application/json": Record<string, never>;
                     };
                 };
+                /** @description async=true: started as a job; poll its Location */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
                 /** @description an error */
                 default: {
                     headers: {
@@ -7880,6 +7889,15 @@ export interface paths {
                         "application/json": components["schemas"]["sample plan"];
                     };
                 };
+                /** @description async=true: started as a job; poll its Location */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
                 /** @description an error */
                 default: {
                     headers: {
@@ -10939,6 +10957,8 @@ export interface components {
             season: number;
         };
         RefundRunSummary: {
+            /** @description the last day the run counted, YYYY-MM-DD (during the season: yesterday, R-REFUND-6) */
+            covered_to: string;
             /** @description heated households in scope */
             households: number;
             /** @description approved or paid entries left unchanged */
