@@ -1,6 +1,8 @@
 // GET /api/v1/sample-plan in process (AddApiRoutes over a real SQLite database): a company's
 // sampling plan from its stored households (R-SAMPLE-1..3, issue 14's 采样方案), its roles, its
-// parameters, the data errors that stop it, and its CSV and xlsx exports.
+// parameters, the data errors that stop it, and its CSV and xlsx exports; and the plan adopted
+// (POST /api/v1/sample-plan, R-SAMPLE-3): its days and staff, its follow-up and its changes.
+// Every answer is checked against the OpenAPI document (support/openapi_check.hpp).
 //
 // The city: company p, one substation, three buildings of 6 floors with pipe distances 100, 200
 // and 300 m (near, middle, far by thirds), and 12 heated households, 4 per building. Under the
@@ -106,16 +108,6 @@ class SamplePlanApi : public ::testing::Test {
     ASSERT_TRUE(rec.ok()) << resource << ": " << rec.error().message;
   }
 
-  adapters::http::Response Get(const std::string& user, const std::string& target) {
-    adapters::http::Request req;
-    req.method = "GET";
-    size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) req.query = *adapters::http::ParseQuery(target.substr(q + 1));
-    if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
-    return router_.Handle(req);
-  }
-
   adapters::http::Response Call(const std::string& user, const std::string& method,
                                 const std::string& target, const std::string& body = "") {
     adapters::http::Request req;
@@ -126,6 +118,9 @@ class SamplePlanApi : public ::testing::Test {
     if (!user.empty()) req.headers["authorization"] = "Bearer " + tokens_[user];
     req.body = body;
     return router_.Handle(req);
+  }
+  adapters::http::Response Get(const std::string& user, const std::string& target) {
+    return Call(user, "GET", target);
   }
 
   // A collection window that started three days ago, within one season, and its season.

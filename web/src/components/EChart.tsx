@@ -3,6 +3,7 @@
 // label. The caller registers the chart types and components it uses (echarts.use).
 import * as echarts from 'echarts/core';
 import { useEffect, useRef } from 'react';
+import { withAriaLabel } from './chartAria';
 
 export interface EChartProps {
   option: echarts.EChartsCoreOption;
@@ -29,8 +30,8 @@ export default function EChart({ option, ariaLabel, testId, height = 320 }: ECha
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(withAriaLabel(option, ariaLabel), { notMerge: true });
+  }, [option, ariaLabel]);
 
   return <div ref={ref} data-testid={testId} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

@@ -4,6 +4,7 @@ import { AriaComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { withAriaLabel } from './chartAria';
 import { networkTreeOption, type TreeNode } from './networkTreeOption';
 
 echarts.use([TreemapChart, AriaComponent, TooltipComponent, CanvasRenderer]);
@@ -23,7 +24,7 @@ export default function NetworkTreemap({ data, root, tooltip, ariaLabel }: { dat
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(networkTreeOption(data, { root, tooltip }), { notMerge: true });
-  }, [data, root, tooltip]);
+    chart.current?.setOption(withAriaLabel(networkTreeOption(data, { root, tooltip }), ariaLabel), { notMerge: true });
+  }, [data, root, tooltip, ariaLabel]);
   return <div ref={ref} data-testid="network-treemap" role="img" aria-label={ariaLabel} style={{ width: '100%', height: 420 }} />;
 }

@@ -13,6 +13,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { withAriaLabel } from './chartAria';
 import { temperatureChartOption, type TemperatureChartInput } from './temperatureChartOption';
 
 echarts.use([
@@ -51,10 +52,10 @@ export default function TemperatureChart({ ariaLabel, height = 320, ...input }: 
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(temperatureChartOption(input), { notMerge: true });
+    chart.current?.setOption(withAriaLabel(temperatureChartOption(input), ariaLabel), { notMerge: true });
     // The input's parts decide the option; a new array of the same readings is a new chart.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [input.readings, input.guarantee, input.unqualifiedDays, input.from, input.to, input.labels]);
+  }, [input.readings, input.guarantee, input.unqualifiedDays, input.from, input.to, input.labels, ariaLabel]);
 
   return <div ref={ref} data-testid="temperature-chart" role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

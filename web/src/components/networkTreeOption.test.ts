@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { MANY_COLOUR, NONE_COLOUR, ONE_COLOUR, UNKNOWN_COLOUR, networkTree, networkTreeOption } from './networkTreeOption';
+import { MANY_COLOUR, NONE_COLOUR, ONE_COLOUR, UNKNOWN_COLOUR, networkTree, networkTreeOption, treeCounts } from './networkTreeOption';
 
 const input = {
   heatSources: [
@@ -38,6 +38,10 @@ describe('networkTree', () => {
     const tree = networkTree(input);
     expect(tree[0].unqualified).toBeUndefined();
     expect(tree[0].children![0].children![0].itemStyle?.color).toBe(UNKNOWN_COLOUR);
+  });
+  it('counts what it shows for its summary', () => {
+    expect(treeCounts(networkTree({ ...input, unqualified: new Map([[1001, 1], [1002, 3]]) }))).toEqual({ sources: 1, substations: 1, buildings: 3, unqualifiedBuildings: 2 });
+    expect(treeCounts(networkTree(input))).toEqual({ sources: 1, substations: 1, buildings: 3, unqualifiedBuildings: undefined });
   });
   it('is drawn by ECharts', () => {
     echarts.setPlatformAPI({ measureText: (text: string) => ({ width: text.length * 7 }) });

@@ -62,6 +62,20 @@ export function networkTree(input: NetworkInput): TreeNode[] {
     });
 }
 
+/** What the treemap shows, counted for its screen-reader summary: heat sources, substations,
+ * buildings, and the buildings with an unqualified household (undefined when unknown). */
+export function treeCounts(tree: TreeNode[]): { sources: number; substations: number; buildings: number; unqualifiedBuildings?: number } {
+  const substations = tree.flatMap((h) => h.children ?? []);
+  const buildings = substations.flatMap((s) => s.children ?? []);
+  const known = buildings.every((b) => b.unqualified !== undefined);
+  return {
+    sources: tree.length,
+    substations: substations.length,
+    buildings: buildings.length,
+    unqualifiedBuildings: known ? buildings.filter((b) => (b.unqualified ?? 0) > 0).length : undefined,
+  };
+}
+
 function sum(nodes: TreeNode[]): number | undefined {
   let total = 0;
   for (const n of nodes) {

@@ -89,6 +89,16 @@ describe('useRecordList', () => {
     const row = hook.result.current.table.onRow!({ id: 1 });
     act(() => row.onClick!({} as never));
     expect(hook.result.current.open).toBe(1);
+    // The keyboard: Enter on the row focused opens it; on a link inside it, not.
+    expect(row.tabIndex).toBe(0);
+    const two = hook.result.current.table.onRow!({ id: 2 });
+    const tr = document.createElement('tr');
+    const link = document.createElement('a');
+    const press = (target: Element) => ({ key: 'Enter', target, currentTarget: tr, preventDefault: () => {} }) as never;
+    act(() => two.onKeyDown!(press(link)));
+    expect(hook.result.current.open).toBe(1);
+    act(() => two.onKeyDown!(press(tr)));
+    expect(hook.result.current.open).toBe(2);
 
     const calls = get.mock.calls.length;
     act(() => hook.result.current.created({ id: 9 }));

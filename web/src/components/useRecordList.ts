@@ -1,11 +1,12 @@
 // A staff list page's records (报装申请, 保险理赔, 热计量表): the filters, page size and cursor
 // trail read from the URL and written back to it, the page the API answers for them ({items,
 // next_cursor}, useApi), the props of the table and of the pager (CursorPager), and the record
-// whose drawer is open (a row's click opens it). A changed filter or page size goes back to the
-// first page; a record the page has just created is opened and the first page shown again. A list
-// without a drawer (drawer: false; its rows link or expand instead) leaves the rows' clicks alone;
-// filters that cannot be asked (listQuery null, e.g. a period out of order) ask nothing. A record
-// named otherwise than by `id` (an arrears' fee_id) gives its own idOf.
+// whose drawer is open (a row's click opens it, or Enter on the row focused). A changed filter or
+// page size goes back to the first page; a record the page has just created is opened and the
+// first page shown again. A list without a drawer (drawer: false; its rows link or expand
+// instead) leaves the rows' clicks alone; filters that cannot be asked (listQuery null, e.g. a
+// period out of order) ask nothing. A record named otherwise than by `id` (an arrears' fee_id)
+// gives its own idOf.
 import type { TableProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -81,7 +82,20 @@ export function useRecordList<T extends object, F extends CursorFilters>({ path,
       loading: list.loading,
       dataSource: list.data?.items ?? [],
       pagination: false,
-      onRow: drawer ? (r) => ({ onClick: () => setOpen(keyOf(r)), style: { cursor: 'pointer' } }) : undefined,
+      onRow: drawer
+        ? (r) => ({
+            onClick: () => setOpen(keyOf(r)),
+            // The keyboard opens it too: the row is in the tab order and Enter or Space on it (not
+            // on a link inside it) opens its drawer.
+            tabIndex: 0,
+            onKeyDown: (e) => {
+              if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+              e.preventDefault();
+              setOpen(keyOf(r));
+            },
+            style: { cursor: 'pointer' },
+          })
+        : undefined,
     },
     pager: {
       page: filters.trail.length + 1,

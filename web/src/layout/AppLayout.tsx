@@ -1,15 +1,34 @@
 // The frame of every signed-in page: ProLayout with the role's menus (grouped as MENUS.md has
 // them), the user and role, the language switch and sign-out. Phone-sized screens get the
-// collapsed menu drawer ProLayout gives.
+// collapsed menu drawer ProLayout gives. For the keyboard and screen readers: the logo and title
+// are a link home, the breadcrumb's parents links, and the sider's collapse toggle (a <div> in
+// ProLayout) a named button.
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Button, Grid, Space, Tag } from 'antd';
-import { Suspense, type ReactNode } from 'react';
+import { cloneElement, isValidElement, Suspense, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
-import { PAGES } from '../routes';
+import { homeOf, PAGES } from '../routes';
 import { PageLoading } from '../components/PageState';
+
+/** ProLayout's collapse toggle (a <div> with a click) as a button: focusable, named, Enter and
+ * Space toggle it. */
+function collapseButton(dom: ReactNode, label: string): ReactNode {
+  if (!isValidElement<HTMLAttributes<HTMLElement>>(dom)) return dom;
+  const toggle = dom.props.onClick as (() => void) | undefined;
+  return cloneElement(dom as ReactElement<HTMLAttributes<HTMLElement>>, {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': label,
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      toggle?.();
+    },
+  });
+}
 
 export default function AppLayout({ children }: { children: ReactNode }) {
   const { me, logout } = useAuth();
@@ -40,7 +59,21 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   return (
     <ProLayout
       title={t('app.title')}
-      logo="/favicon.svg"
+      // Decorative: the title beside it names the link.
+      logo={<img src="/favicon.svg" alt="" height={22} />}
+      headerTitleRender={(logo, title) => (
+        <Link to={homeOf(me.role)}>
+          {logo}
+          {title}
+        </Link>
+      )}
+      collapsedButtonRender={(collapsed, dom) => collapseButton(dom, t(collapsed ? 'app.expandMenu' : 'app.collapseMenu'))}
+      // The breadcrumb's parents as links (ProLayout's are <span>s with a click, no keyboard).
+      itemRender={(route, _params, routes) => {
+        const title = route.title ?? route.breadcrumbName;
+        const last = (routes[routes.length - 1] as { linkPath?: string } | undefined)?.linkPath === route.path;
+        return last || !route.path ? <span>{title}</span> : <Link to={route.path}>{title}</Link>;
+      }}
       layout="mix"
       fixSiderbar
       location={{ pathname: location.pathname }}

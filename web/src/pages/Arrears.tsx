@@ -7,7 +7,7 @@
 // reminders with their delivery and proof, and what the caller may do (催缴; 停止供热 for the
 // admin and a manager), as the server's `actions` say.
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Select, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -16,6 +16,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDate, MISSING } from '../format';
 import { useT } from '../i18n';
@@ -68,7 +69,7 @@ export default function Arrears() {
                 options={[{ value: '', label: t('arrears.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
               />
             )}
-            <Input.Search
+            <SearchInput
               aria-label={t('arrears.householdFilter')}
               placeholder={t('arrears.householdFilter')}
               defaultValue={filters.household}

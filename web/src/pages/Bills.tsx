@@ -7,7 +7,7 @@
 // manager) runs a season's billing for a company and shows its figures; 出账记录 lists the runs.
 import { AccountBookOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Flex, Input, Select, Table } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -16,6 +16,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDate, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -96,7 +97,7 @@ export default function Bills() {
                   options={[{ value: '', label: t('bill.allSeasons') }, ...seasons.map((y) => ({ value: String(y), label: seasonLabel(t, y) }))]}
                 />
                 {companyFilter}
-                <Input.Search
+                <SearchInput
                   aria-label={t('bill.householdFilter')}
                   placeholder={t('bill.householdFilter')}
                   defaultValue={filters.household}

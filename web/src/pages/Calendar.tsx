@@ -11,6 +11,7 @@ import { ApiError, request, type Page } from '../api/client';
 import type { CalendarImport, CalendarStatus } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
 import CalendarWarning from '../components/CalendarWarning';
 import { PageError, PageLoading } from '../components/PageState';
 import { formatDateTime } from '../format';
@@ -115,7 +116,7 @@ export default function Calendar() {
               rowKey="id"
               loading={imports.loading}
               dataSource={[...(imports.data?.items ?? [])].reverse()}
-              pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true }}
+              pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true })}
               scroll={{ x: 700 }}
               columns={[
                 { title: t('calendar.importedAt'), dataIndex: 'imported_at', width: 160, render: (v: string) => formatDateTime(v) },

@@ -164,7 +164,14 @@ export default function CompanyComparison() {
                               </Flex>
                             }
                           >
-                            <span data-testid="companies-outages">{c.outages.company_caused}</span>
+                            {/* The keyboard cannot reach the tooltip's links: the count links the company's stops. */}
+                            <Link
+                              to={`/outages?company=${c.company_id}`}
+                              aria-label={t('companies.outagesLink', { company: c.company_name || c.company_code, n: c.outages.company_caused })}
+                              data-testid="companies-outages"
+                            >
+                              {c.outages.company_caused}
+                            </Link>
                           </Tooltip>
                         ) : (
                           <span data-testid="companies-outages">{c.outages.company_caused}</span>

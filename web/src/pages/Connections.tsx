@@ -10,7 +10,7 @@
 // (the service hall) opens the take-in drawer.
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -19,6 +19,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -98,7 +99,7 @@ export default function Connections() {
                 options={[{ value: '', label: t('connection.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
               />
             )}
-            <Input.Search
+            <SearchInput
               aria-label={t('connection.buildingFilter')}
               placeholder={t('connection.buildingFilter')}
               defaultValue={filters.building}
@@ -107,7 +108,7 @@ export default function Connections() {
               style={{ width: 160 }}
               onSearch={(v) => go({ building: v.trim() })}
             />
-            <Input.Search
+            <SearchInput
               aria-label={t('connection.householdFilter')}
               placeholder={t('connection.householdFilter')}
               defaultValue={filters.household}

@@ -13,14 +13,15 @@ import { fetchAll, mapLimited } from '../api/pages';
 import type { Alert as ApiAlert, UnqualifiedHousehold, Building, CalendarStatus, HeatSource, Household, IndicatorReport, NetworkSection, Partition, Substation, WorkOrder } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
 import CalendarWarning from '../components/CalendarWarning';
 import Countdown from '../components/Countdown';
 import DayStatusTag from '../components/DayStatusTag';
 import NetworkTreemap from '../components/NetworkTreemap';
-import { networkTree, type TreeNode } from '../components/networkTreeOption';
+import { networkTree, treeCounts, type TreeNode } from '../components/networkTreeOption';
 import { nextDeadline, orderCategory, orderDeadline, orderState } from '../components/orderWords';
 import { addDays, beijingToday, formatDateTime, formatPercent, formatTemp, MISSING } from '../format';
-import { useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey, type Translate } from '../i18n';
 import { PAGES } from '../routes';
 import EnergyAlerts from './dashboard/EnergyAlerts';
 import { IndicatorReportView } from './indicators/parts';
@@ -40,7 +41,7 @@ function UnqualifiedToday({ alerts }: { alerts: ApiAlert[] }) {
       size="small"
       rowKey={(a) => `${a.household_id}-${a.details.date ?? ''}`}
       dataSource={alerts}
-      pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+      pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
       scroll={{ x: 640 }}
       locale={{ emptyText: t('dashboard.noUnqualified') }}
       columns={[
@@ -65,7 +66,7 @@ function UnqualifiedRecent({ list }: { list: UnqualifiedHousehold[] }) {
       size="small"
       rowKey="household_id"
       dataSource={list}
-      pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+      pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
       scroll={{ x: 760 }}
       locale={{ emptyText: t('dashboard.noUnqualifiedRecent') }}
       columns={[
@@ -86,7 +87,7 @@ function SensorAlerts({ alerts }: { alerts: ApiAlert[] }) {
       size="small"
       rowKey={(a) => `${a.kind}-${a.sensor_id}`}
       dataSource={alerts}
-      pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+      pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
       scroll={{ x: 720 }}
       locale={{ emptyText: t('dashboard.noSensorAlerts') }}
       columns={[
@@ -118,7 +119,7 @@ function OrdersDue({ orders }: { orders: WorkOrder[] }) {
       size="small"
       rowKey="id"
       dataSource={orders}
-      pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+      pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
       scroll={{ x: 760 }}
       locale={{ emptyText: t('dashboard.noOrdersDue') }}
       columns={[
@@ -176,6 +177,14 @@ async function loadNetwork(householdIds: number[], signal: AbortSignal): Promise
   };
 }
 
+/** The treemap in words, for a screen reader: what it holds and, when known, the buildings with
+ * an unqualified household on the day. */
+function treeSummary(t: Translate, tree: TreeNode[], day: string): string {
+  const c = treeCounts(tree);
+  const counts = t('dashboard.networkAria', { name: t('dashboard.network'), sources: c.sources, substations: c.substations, buildings: c.buildings });
+  return c.unqualifiedBuildings === undefined ? counts : `${counts}${t('dashboard.networkAriaUnqualified', { day, n: c.unqualifiedBuildings })}`;
+}
+
 function NetworkCard({ day }: { day: string }) {
   const t = useT();
   const [network, setNetwork] = useState<Network>();
@@ -199,7 +208,7 @@ function NetworkCard({ day }: { day: string }) {
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t('dashboard.treeLegend', { day })}</Typography.Text>
       {network.untraced > 0 && <Alert type="info" showIcon message={t('dashboard.treeUntraced', { n: network.untraced + network.traced, limit: TRACE_LIMIT })} />}
-      <NetworkTreemap data={network.data} root={t('dashboard.network')} tooltip={tooltip} ariaLabel={t('dashboard.network')} />
+      <NetworkTreemap data={network.data} root={t('dashboard.network')} tooltip={tooltip} ariaLabel={treeSummary(t, network.data, day)} />
     </Flex>
   );
 }

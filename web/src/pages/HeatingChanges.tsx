@@ -8,7 +8,7 @@
 // 受理申请 (the service hall) opens the take-in drawer.
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Flex, Input, Select, Table } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -17,6 +17,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDate, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -82,7 +83,7 @@ export default function HeatingChanges() {
                 options={[{ value: '', label: t('heatingChange.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
               />
             )}
-            <Input.Search
+            <SearchInput
               aria-label={t('heatingChange.householdFilter')}
               placeholder={t('heatingChange.householdFilter')}
               defaultValue={filters.household}

@@ -3,14 +3,16 @@
 // 10/20/50; the query, page and page size live in the URL, so a link shows the same list. Each
 // household number links to its page. The admin, a manager and an agent import households from a
 // CSV file (导入住户, households/ImportModal.tsx); the list is read again after an import.
-import { ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Input, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../api/client';
 import type { Household } from '../api/types';
 import { hasRole, useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
+import SearchInput from '../components/SearchInput';
 import { useT, type MessageKey } from '../i18n';
 import ImportModal from './households/ImportModal';
 import { IMPORT_ROLES } from './households/importLogic';
@@ -92,10 +94,12 @@ export default function Households() {
         actionRef={table}
         columns={columns}
         search={false}
-        options={{ reload: true, density: false, setting: false }}
+        // ProTable's own reload icon is a <div> the keyboard cannot reach: a button instead.
+        options={false}
+        toolBarRender={() => [<Button key="reload" type="text" icon={<ReloadOutlined />} aria-label={t('common.refresh')} title={t('common.refresh')} onClick={() => void table.current?.reload()} />]}
         params={{ q, page, size }}
         headerTitle={
-          <Input.Search
+          <SearchInput
             data-testid="household-search"
             aria-label={t('households.searchLabel')}
             placeholder={t('households.searchPlaceholder')}
@@ -126,7 +130,7 @@ export default function Households() {
           const before = (current - 1) * p.size;
           return { data: body.items, success: true, total: before + body.items.length + (body.next_cursor ? 1 : 0) };
         }}
-        pagination={{
+        pagination={namedPager(t, {
           current: page,
           pageSize: size,
           pageSizeOptions: SIZES,
@@ -134,7 +138,7 @@ export default function Households() {
           showQuickJumper: false,
           showTotal: () => t('households.pageN', { page }),
           onChange: (nextPage, nextSize) => update(nextSize !== size ? { size: nextSize, page: 1 } : { page: nextPage }),
-        }}
+        })}
         locale={{ emptyText: q ? t('households.noMatch', { q }) : t('households.none') }}
       />
       {importing && (

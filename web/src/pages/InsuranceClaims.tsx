@@ -7,7 +7,7 @@
 // (staff) opens the record drawer.
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -16,6 +16,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -74,7 +75,7 @@ export default function InsuranceClaims() {
                 options={[{ value: '', label: t('claim.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
               />
             )}
-            <Input.Search
+            <SearchInput
               aria-label={t('claim.householdFilter')}
               placeholder={t('claim.householdFilter')}
               defaultValue={filters.household}

@@ -14,6 +14,7 @@ import type { Page } from '../api/client';
 import type { Company, LicenceFlag, LicenceFlags } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
 import { PageError } from '../components/PageState';
 import { MISSING } from '../format';
 import { useT } from '../i18n';
@@ -113,7 +114,7 @@ export default function LicenceCheck() {
                   rowKey={(r) => `${r.company_id}-${r.building_id}`}
                   loading={flags.loading}
                   dataSource={items}
-                  pagination={{ defaultPageSize: 20, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true }}
+                  pagination={namedPager(t, { defaultPageSize: 20, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true })}
                   scroll={{ x: 980 }}
                   columns={[
                     {

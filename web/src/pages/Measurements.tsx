@@ -2,7 +2,7 @@
 // measurements recorded, with whether each is valid, its signature, whether a third party took
 // it, and whether it counts as evidence (R-REFUND-5). The list pages by cursor (10/20/50).
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Flex, Input, Table, Tag, Tooltip } from 'antd';
+import { Card, Flex, Table, Tag, Tooltip } from 'antd';
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../api/client';
@@ -10,6 +10,7 @@ import type { Household, Measurement, Room } from '../api/types';
 import { useApi } from '../api/useApi';
 import CursorPager, { PAGE_SIZES } from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { formatDateTime, formatTemp } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import MeasurementForm, { type HouseholdOption } from './measurements/MeasurementForm';
@@ -75,7 +76,7 @@ export default function Measurements() {
           size="small"
           title={t('measure.list')}
           extra={
-            <Input.Search
+            <SearchInput
               aria-label={t('order.householdId')}
               placeholder={t('order.householdId')}
               defaultValue={household}

@@ -7,7 +7,7 @@
 // events the caller may record; 提出争议 (staff) opens the raise drawer.
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Flex, Input, Select, Table } from 'antd';
+import { Alert, Button, Card, Flex, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -16,6 +16,7 @@ import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDateTime, MISSING } from '../format';
 import { useT } from '../i18n';
@@ -75,7 +76,7 @@ export default function MeterDisputes() {
                 options={[{ value: '', label: t('meterDispute.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
               />
             )}
-            <Input.Search
+            <SearchInput
               aria-label={t('meterDispute.householdFilter')}
               placeholder={t('meterDispute.householdFilter')}
               defaultValue={filters.household}

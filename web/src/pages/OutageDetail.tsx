@@ -13,6 +13,7 @@ import type { OutageDetail as Detail, OutageNotice, OutageObligation } from '../
 import { useApi } from '../api/useApi';
 import { useRecords } from '../api/useRecords';
 import { useAuth } from '../auth';
+import { namedClear } from '../components/a11y';
 import Countdown from '../components/Countdown';
 import { NotFound, PageError, PageLoading } from '../components/PageState';
 import { useNow } from '../components/useNow';
@@ -248,7 +249,7 @@ export default function OutageDetail() {
               }),
             ]}
           >
-            <BeijingPicker />
+            <BeijingPicker allowClear={namedClear(t)} />
           </Form.Item>
           <Form.Item name="text" label={t('outage.noticeText')}>
             <Input.TextArea rows={3} maxLength={500} placeholder={t('outage.noticeTextPlaceholder')} />

@@ -6,6 +6,7 @@ import { Card, Descriptions, Segmented, Space, Table, Tag, Typography } from 'an
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../api/useApi';
+import { namedPager } from '../components/a11y';
 import { PageError, PageLoading } from '../components/PageState';
 import { useT, type MessageKey, type Translate } from '../i18n';
 import { flattenProfile, profileHeader, type PolicyRow, type ProfileJson } from './policies/flatten';
@@ -62,7 +63,7 @@ export default function Policies() {
               size="small"
               rowKey="key"
               dataSource={rows}
-              pagination={{ defaultPageSize: 50, pageSizeOptions: [10, 20, 50], showSizeChanger: true }}
+              pagination={namedPager(t, { defaultPageSize: 50, pageSizeOptions: [10, 20, 50], showSizeChanger: true })}
               scroll={{ x: 900 }}
               columns={[
                 { title: t('policy.key'), dataIndex: 'key', width: 280, render: (k: string) => <Typography.Text code>{k}</Typography.Text> },

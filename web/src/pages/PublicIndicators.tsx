@@ -5,15 +5,17 @@
 // GET /api/v1/public/indicators without the session's token (api.getPublic), so it never sends
 // anyone to sign in.
 import { TranslationOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Input, Skeleton, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Empty, Flex, Skeleton, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { IndicatorPublication } from '../api/types';
 import { useApi } from '../api/useApi';
+import { namedClear } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { companyCodes, pickedMonth, publicQuery, readPublicFilters, writePublicFilters, type PublicFilters } from './indicators/logic';
@@ -64,6 +66,7 @@ export default function PublicIndicators() {
             picker="month"
             format="YYYY-MM"
             aria-label={t('public.month')}
+            allowClear={namedClear(t)}
             placeholder={t('public.allMonths')}
             style={{ flex: '1 1 160px', maxWidth: 240 }}
             value={filters.month ? dayjs(`${filters.month}-01`) : null}
@@ -77,7 +80,7 @@ export default function PublicIndicators() {
             filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())}
             style={{ flex: '1 1 200px', maxWidth: 320 }}
           >
-            <Input.Search
+            <SearchInput
               allowClear
               aria-label={t('public.company')}
               placeholder={t('public.companyPlaceholder')}

@@ -8,15 +8,17 @@
 // reference, when, 逾期支付 when late). The server refuses what the state does not allow (409)
 // and the page shows its message.
 import { PageContainer } from '@ant-design/pro-components';
-import { App, Button, Card, Checkbox, Empty, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { Household, LedgerDay, RefundEntry } from '../api/types';
 import { useRecords } from '../api/useRecords';
 import { useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { useRecordList } from '../components/useRecordList';
 import { formatDate, formatDateTime, formatFen, formatPercent, formatTemp, MISSING } from '../format';
 import { useT, type MessageKey, type Translate } from '../i18n';
@@ -66,7 +68,7 @@ function EntryDays({ entry }: { entry: RefundEntry }) {
           size="small"
           rowKey="date"
           dataSource={days}
-          pagination={days.length > 10 ? { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true } : false}
+          pagination={days.length > 10 ? namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true }) : false}
           scroll={{ x: 900 }}
           columns={[
             { title: t('days.date'), dataIndex: 'date', width: 110 },
@@ -148,7 +150,7 @@ export default function Refunds() {
               <Checkbox checked={filters.overdue} onChange={(e) => go({ overdue: e.target.checked })}>
                 {t('refunds.overdueOnly')}
               </Checkbox>
-              <Input.Search
+              <SearchInput
                 aria-label={t('order.householdId')}
                 placeholder={t('order.householdId')}
                 defaultValue={filters.household}

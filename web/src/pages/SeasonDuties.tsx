@@ -16,6 +16,7 @@ import type { Page } from '../api/client';
 import type { AnnouncementKind, Company, SeasonDuty, SeasonDutyRow, SeasonFlags } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
+import { namedPager } from '../components/a11y';
 import { PageError } from '../components/PageState';
 import { beijingToday } from '../format';
 import { useT, type Translate } from '../i18n';
@@ -172,7 +173,7 @@ export default function SeasonDuties() {
                   rowKey={(r) => `${r.company_id}-${r.district_id}`}
                   loading={flags.loading}
                   dataSource={items}
-                  pagination={{ defaultPageSize: 20, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true }}
+                  pagination={namedPager(t, { defaultPageSize: 20, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true })}
                   scroll={{ x: 1100 }}
                   columns={[
                     {

@@ -3,7 +3,7 @@
 // /api/v1/alerts: silent for more than 24 h or never heard, last reading out of range, clock
 // problem), or only the sensors with an alert. Filters, page size and cursor trail in the URL.
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Input, Segmented, Space, Table, Tag } from 'antd';
+import { Card, Segmented, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
@@ -11,8 +11,10 @@ import { fetchAll } from '../api/pages';
 import type { Alert, Household, Room, Sensor } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useRecords } from '../api/useRecords';
+import { namedPager } from '../components/a11y';
 import CursorPager, { PAGE_SIZES } from '../components/CursorPager';
 import { PageError } from '../components/PageState';
+import SearchInput from '../components/SearchInput';
 import { formatDate, formatDateTime, formatTemp, MISSING } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import { alertsBySensor, lastHeardFromAlerts, sensorStates, stateKey, STATE_COLOUR, type SensorState } from './sensors/logic';
@@ -115,7 +117,7 @@ export default function Sensors() {
           />
         }
         extra={
-          <Input.Search
+          <SearchInput
             aria-label={t('sensors.code')}
             placeholder={t('sensors.code')}
             defaultValue={code}
@@ -173,7 +175,7 @@ export default function Sensors() {
             rowKey="code"
             loading={!alerts.bySensor}
             dataSource={alertRows}
-            pagination={{ defaultPageSize: size, pageSizeOptions: PAGE_SIZES, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+            pagination={namedPager(t, { defaultPageSize: size, pageSizeOptions: PAGE_SIZES, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
             scroll={{ x: 900 }}
             locale={{ emptyText: t('dashboard.noSensorAlerts') }}
             columns={[

@@ -2,8 +2,10 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { MemoryRouter } from 'react-router-dom';
 import { api } from '../api/client';
 import type { Role } from '../auth';
+import { beijingToday } from '../format';
 import { I18nProvider } from '../i18n';
 import { comparisonReport, POLICIES } from './regulator/fixture';
+import { heatingSeason } from './regulator/logic';
 import SubsidyShares from './SubsidyShares';
 
 vi.setConfig({ testTimeout: 30000 });
@@ -30,6 +32,18 @@ function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+/** The comparison as the server answers it: over a month, or over a run of days (from, to), when
+ * its "month" is the run. */
+function comparisonAnswer(url: URL, policy: string): Response {
+  const pool = url.searchParams.get('pool_fen');
+  const report = comparisonReport(pool === null ? null : Number(pool), policy);
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  if (!from || !to) return json(report);
+  const until = new Date(Date.parse(`${to}T00:00:00+08:00`) + 86400000 + 8 * 3600000).toISOString().slice(0, 10);
+  return json({ ...report, month: `${from}..${to}`, from: `${from}T00:00:00+08:00`, until: `${until}T00:00:00+08:00`, season_start_year: Number(from.slice(0, 4)) });
+}
+
 /** fetch as the server answers: the profiles, and the comparison with the pool asked for (400 on
  * the policy when none is named). */
 function mockFetch() {
@@ -39,8 +53,7 @@ function mockFetch() {
     if (url.pathname === '/api/v1/regulator/companies') {
       const policy = url.searchParams.get('policy');
       if (!policy) return json({ error: { code: 'invalid_argument', message: SEVERAL, field: 'policy' } }, 400);
-      const pool = url.searchParams.get('pool_fen');
-      return json(comparisonReport(pool === null ? null : Number(pool), policy));
+      return comparisonAnswer(url, policy);
     }
     throw new Error(`unexpected ${url}`);
   });
@@ -177,6 +190,52 @@ describe('SubsidyShares', () => {
     fireEvent.click(screen.getByTestId('regulator-export'));
     await waitFor(() => expect(download).toHaveBeenCalled());
     expect(download).toHaveBeenCalledWith('/api/v1/regulator/companies', { month: '2026-11', policy: 'weihai', pool_fen: 123456, format: 'xlsx' }, 'regulator-companies-2026-11.xlsx');
+  });
+
+  it('scores a run of days (按时段): 整个供暖季 and the pool on 测算, the same period in the workbook', async () => {
+    const fetchMock = mockFetch();
+    const download = vi.spyOn(api, 'download').mockResolvedValue('regulator-companies-range.xlsx');
+    renderPage('/regulator/subsidy?month=2026-01&policy=weihai');
+    await screen.findByTestId('subsidy-companies', undefined, { timeout: 8000 });
+    expect(comparisonCalls(fetchMock)).toEqual(['/api/v1/regulator/companies?month=2026-01&policy=weihai']);
+
+    // 按时段: the month's days; nothing is asked before 测算.
+    fireEvent.click(screen.getByText('按时段'));
+    await waitFor(() => expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe('2026-01-01'));
+    expect((screen.getByPlaceholderText('结束日期') as HTMLInputElement).value).toBe('2026-01-31');
+    expect(comparisonCalls(fetchMock)).toHaveLength(1);
+
+    // 整个供暖季 and a pool: asked with from and to, the pool in fen.
+    const season = heatingSeason(beijingToday());
+    fireEvent.click(screen.getByTestId('regulator-season'));
+    await waitFor(() => expect((screen.getByPlaceholderText('开始日期') as HTMLInputElement).value).toBe(season.from));
+    fireEvent.change(pool(), { target: { value: '1000000' } });
+    fireEvent.click(screen.getByTestId('subsidy-calculate'));
+    const asked = `/api/v1/regulator/companies?from=${season.from}&to=${season.to}&policy=weihai&pool_fen=100000000`;
+    await waitFor(() => expect(comparisonCalls(fetchMock)).toContain(asked));
+    expect(comparisonCalls(fetchMock).every((u) => !u.includes('from=') || !u.includes('month='))).toBe(true);
+    await waitFor(() => expect(screen.getByText(`${season.from} 至 ${season.to} 各企业得分与份额`)).toBeTruthy());
+    expect(screen.getByTestId('regulator-period').textContent).toContain(`统计期间 ${season.from} 至 ${season.to}`);
+    await waitFor(() => expect(within(screen.getByTestId('subsidy-companies')).getAllByTestId('subsidy-share')).toHaveLength(2));
+
+    // 导出Excel: the same run of days and pool.
+    fireEvent.click(screen.getByTestId('regulator-export'));
+    await waitFor(() => expect(download).toHaveBeenCalled());
+    expect(download).toHaveBeenCalledWith(
+      '/api/v1/regulator/companies',
+      { from: season.from, to: season.to, policy: 'weihai', pool_fen: 100000000, format: 'xlsx' },
+      `regulator-companies-${season.from}..${season.to}.xlsx`,
+    );
+  });
+
+  it('reads a run of days from the URL', async () => {
+    const fetchMock = mockFetch();
+    renderPage('/regulator/subsidy?from=2025-11-15&to=2026-03-15&policy=weihai&pool_fen=100000000');
+    await screen.findByTestId('subsidy-companies', undefined, { timeout: 8000 });
+    expect(comparisonCalls(fetchMock)).toEqual(['/api/v1/regulator/companies?from=2025-11-15&to=2026-03-15&policy=weihai&pool_fen=100000000']);
+    expect(screen.getByTestId('regulator-period-kind').querySelector('.ant-segmented-item-selected')?.textContent).toBe('按时段');
+    expect((screen.getByPlaceholderText('结束日期') as HTMLInputElement).value).toBe('2026-03-15');
+    expect(screen.getByText('2025-11-15 至 2026-03-15 各企业得分与份额')).toBeTruthy();
   });
 
   it('shows the message of a 400 on the policy, and the profile to choose', async () => {

@@ -1,11 +1,11 @@
 // 监管中心 › 补贴份额测算 (/regulator/subsidy; admin, regulator): each company's subsidy score
-// of a month (R-REG-1, Z 4.3: the five indicators, complaints per 10,000 households and on-time
+// over a period (按月: a month; 按时段: a run of days, at most 366, with 整个供暖季) (R-REG-1, Z 4.3: the five indicators, complaints per 10,000 households and on-time
 // replies, weighted by the profile's [subsidy] table over the measures that apply) and, given a
 // pool in yuan, its share to the fen (GET /api/v1/regulator/companies?pool_fen=). The weights with
 // their basis; a company's row opens its score lines (value, weight, basis, points, working;
 // those that do not apply greyed, 不适用) and the working of its score; a pie of the shares (the
-// scores as bars without a pool). The month, the profile and the pool (fen) live in the URL;
-// 测算 asks, 导出Excel downloads the same as a workbook.
+// scores as bars without a pool). The period (month, or from and to), the profile and the pool
+// (fen) live in the URL; 测算 asks, 导出Excel downloads the same period as a workbook.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Empty, Flex, Skeleton, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -15,7 +15,7 @@ import { PageError } from '../components/PageState';
 import { formatFen, MISSING } from '../format';
 import { useT } from '../i18n';
 import { sharesOption } from './regulator/chartOptions';
-import { basisText, companyLabel, lineValue, measureName, scoreWorking, sharePercent, sharesTotal } from './regulator/logic';
+import { basisText, companyLabel, lineValue, measureName, reportPeriodText, scoreWorking, sharePercent, sharesTotal } from './regulator/logic';
 import { ComparisonToolbar, NotApplicable, RefusalAlert, ReportLine, useComparison } from './regulator/parts';
 import RegulatorChart from './regulator/RegulatorChart';
 
@@ -61,7 +61,7 @@ function ScoreLines({ company }: { company: CompanyComparison }) {
 
 export default function SubsidyShares() {
   const t = useT();
-  const comparison = useComparison(true);
+  const comparison = useComparison(true, { ranges: true });
   const { report, failure } = comparison;
   // A refused query shows its refusal above, not the last answer.
   const data = report.error ? undefined : report.data;
@@ -119,7 +119,7 @@ export default function SubsidyShares() {
                 ]}
               />
             </Card>
-            <Card size="small" title={t('subsidy.companiesTitle', { month: data.month })}>
+            <Card size="small" title={t('subsidy.companiesTitle', { month: reportPeriodText(t, data.month) })}>
               <Flex vertical gap={8}>
                 <ReportLine report={data} />
                 <Table<CompanyComparison>

@@ -4,7 +4,7 @@
 // same list; paged by cursor as the API pages (10/20/50).
 import { PageContainer } from '@ant-design/pro-components';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { WorkOrder } from '../api/types';
@@ -14,6 +14,7 @@ import Countdown from '../components/Countdown';
 import CursorPager, { PAGE_SIZES } from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { nextDeadline, orderCategory, orderChannel, orderDeadline, orderState, ORDER_CHANNELS, ORDER_STATES } from '../components/orderWords';
+import SearchInput from '../components/SearchInput';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
@@ -96,7 +97,7 @@ export default function WorkOrders() {
               { value: '24h', label: t('order.due24h') },
             ]}
           />
-          <Input.Search
+          <SearchInput
             aria-label={t('order.householdId')}
             placeholder={t('order.householdId')}
             defaultValue={household}

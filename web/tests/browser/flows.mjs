@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { audit } from './a11y.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MANAGER = 'demo-weihai-heat-manager';
@@ -76,6 +77,55 @@ export const flows = {
     await p.close();
   },
 
+  // The accessibility check (a11y.mjs) finds what it looks for, and leaves alone what is named,
+  // labelled, reachable or hidden: a page of both, set by hand (no server).
+  async a11yCheckFindsProblems(ctx) {
+    const p = await ctx.openPage();
+    await p.page.setContent(readFileSync(join(here, 'fixtures/a11y-check.html'), 'utf8'));
+    const found = await p.page.evaluate(audit);
+    const bad = found.map((f) => f.element.match(/data-case="([\w-]+)"/)?.[1] ?? f.element);
+    ctx.assert.deepEqual(bad.sort(), ['bad-a', 'bad-button', 'bad-chart', 'bad-img', 'bad-input', 'bad-role'], JSON.stringify(found, null, 1));
+    await p.close();
+  },
+
+  // Keyboard only (issue 14): from the top of the sign-in page Tab reaches the username, the
+  // password (then its 显示密码 toggle) and 登录 in that order, and Enter on 登录 signs in. The
+  // sign-in page and the page it lands on pass the accessibility check (a11y.mjs).
+  async signInByKeyboard(ctx) {
+    const user = login(ctx, 'regulator');
+    const p = await ctx.openPage();
+    await p.page.goto(`${ctx.base}/`);
+    await p.page.locator('#username').waitFor({ state: 'visible' });
+    await p.checkA11y('the sign-in page');
+    // What has the focus, in words: its id, else its name (aria-label or text, spaces dropped:
+    // Ant Design writes 登录 as "登 录").
+    const focused = () => p.page.evaluate(() => {
+      const el = document.activeElement;
+      return el.id || (el.getAttribute('aria-label') || el.textContent || el.tagName).replace(/\s+/g, '');
+    });
+    // From the top of the page: a click on its background leaves the username (autofocused)
+    // and starts Tab there (a blur alone would not: Tab goes on from the element left).
+    await p.page.mouse.click(5, 5);
+    const stops = [];
+    const tab = async () => {
+      await p.page.keyboard.press('Tab');
+      stops.push(await focused());
+    };
+    await tab();
+    await p.page.keyboard.type(user);
+    await tab();
+    await p.page.keyboard.type('hearth-demo-city');
+    await tab();
+    await tab();
+    ctx.assert.deepEqual(stops, ['username', 'password', '显示密码', '登录'], `the tab stops: ${stops.join(' → ')}`);
+    await p.page.keyboard.press('Enter');
+    await p.page.getByTestId('current-user').filter({ hasText: user }).waitFor();
+    await p.page.waitForLoadState('networkidle', { timeout: 360_000 });
+    await p.checkA11y(`${user} ${new URL(p.page.url()).pathname} (after signing in)`);
+    p.assertClean('signing in by keyboard');
+    await p.close();
+  },
+
   // A manager signs in, opens a cold household, and sees its chart and its refund share.
   async managerOpensAColdHousehold(ctx) {
     const token = await ctx.apiToken(MANAGER);
@@ -111,6 +161,7 @@ export const flows = {
     await days.getByText('不达标').first().waitFor();
     await p.page.getByTestId('refund-share').waitFor();
     await ctx.screenshot(p.page, 'household');
+    await p.checkA11y(`${MANAGER} /households/${cold.household_id}`);
     p.assertClean('the manager on a cold household');
     await p.close();
   },
@@ -127,6 +178,7 @@ export const flows = {
     await p.page.getByTestId('temperature-chart').first().waitFor();
     await p.page.getByText(own).first().waitFor();
     await ctx.screenshot(p.page, 'my-temperatures-phone');
+    await p.checkA11y(`${user} /my/temperatures (a phone)`);
     // Another household's page, by the staff's URL and by its API: not found either way.
     const token = await ctx.apiToken(MANAGER);
     const other = await coldHousehold(ctx, token);
@@ -184,13 +236,14 @@ export const flows = {
     await p.close();
   },
 
-  // Each page of each role loads with no console error and no failed request.
+  // Each page of each role loads with no console error and no failed request, and passes the
+  // accessibility check (a11y.mjs: names, labels, alt texts, the keyboard reaching what clicks).
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/refunds', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/energy', '/refunds', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons'],
       [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/meter-disputes', '/insurance-claims', '/settings/calendar', '/settings/audit'],
+      'demo-regulator': ['/households', '/outages', '/energy', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/meter-disputes', '/insurance-claims', '/sampling', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons', '/settings/calendar', '/settings/audit', '/settings/policies'],
       [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/bills', '/my/meter-disputes', '/my/account'],
     };
     for (const [user, paths] of Object.entries(routes)) {
@@ -204,6 +257,7 @@ export const flows = {
         await p.page.waitForLoadState('networkidle', { timeout: 360_000 });
         const notFound = await p.page.getByText('未找到').count();
         ctx.assert.equal(notFound, 0, `${user} ${path} shows "not found"`);
+        await p.checkA11y(`${user} ${path}`);
         if (user === 'demo-admin' && path === '/settings/audit') await ctx.screenshot(p.page, 'audit');
         if (user === 'demo-admin' && path === '/settings/policies') {
           // Each number with its clause: Weihai's city-hotline return deadline (R-WO-2).
@@ -558,6 +612,7 @@ export const flows = {
     ctx.assert.ok((await table.getByTestId('regulator-indicator').count()) >= 2, 'no indicator shown');
     await p.page.getByTestId('companies-chart').waitFor();
     await ctx.screenshot(p.page, 'regulator-companies');
+    await p.checkA11y(`${user} /regulator/companies`);
     // 导出Excel: the workbook, fetched with the session's token, named as the server names it.
     const [workbook] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('regulator-export').click()]);
     ctx.assert.equal(workbook.suggestedFilename(), `regulator-companies-${month}.xlsx`);
@@ -581,6 +636,7 @@ export const flows = {
     ctx.assert.deepEqual(shown, shares.map(yuan));
     await p.page.getByTestId('subsidy-chart').waitFor();
     await ctx.screenshot(p.page, 'subsidy-shares');
+    await p.checkA11y(`${user} /regulator/subsidy`);
     p.assertClean('the regulator comparing the companies and sharing a subsidy');
     await p.close();
   },

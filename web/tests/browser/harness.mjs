@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { a11yProblems } from './a11y.mjs';
 
 export const CHROMIUM = process.env.HEARTH_CHROMIUM || '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'hearth-demo-city';
@@ -112,7 +113,8 @@ export async function launchBrowser() {
 /**
  * A fresh context and page that record every console error, uncaught exception, failed request
  * and answer of 400 or more. `allow(url, status)` says which answers a flow expects (another
- * household's record answering 404, say).
+ * household's record answering 404, say). `checkA11y(where)` records the accessibility problems
+ * of the page as loaded (a11y.mjs), named by `where`; assertClean fails on them too.
  */
 export async function openPage(browser, { viewport = { width: 1440, height: 900 }, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
@@ -145,6 +147,9 @@ export async function openPage(browser, { viewport = { width: 1440, height: 900 
     page,
     context,
     allow: (fn) => allowed.push(fn),
+    async checkA11y(where) {
+      problems.push(...(await a11yProblems(page, where)));
+    },
     /** Throws naming every problem seen so far. */
     assertClean(what) {
       if (problems.length) throw new Error(`${what}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);

@@ -63,6 +63,7 @@ export default function StopModal({ arrears: a, onClose, onDone }: StopModalProp
         <DatePicker
           format="YYYY-MM-DD"
           style={{ width: '100%' }}
+          allowClear={false}
           disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') < first}
           // The calendar opens inside the modal, beside its field.
           getPopupContainer={(node) => node.parentElement ?? document.body}

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import type { Page } from '../../api/client';
 import type { Alert as ApiAlert, Company } from '../../api/types';
 import { useApi } from '../../api/useApi';
+import { namedPager } from '../../components/a11y';
 import { useT, type Translate } from '../../i18n';
 import { formatReserveDays, isFuel } from '../energy/logic';
 import { fuelText } from '../energy/parts';
@@ -81,7 +82,7 @@ export default function EnergyAlerts({ alerts, error }: { alerts: readonly ApiAl
           size="small"
           rowKey={(a) => `${a.kind}-${a.company_id}-${a.details.fuel ?? ''}`}
           dataSource={rows}
-          pagination={rows.length > 10 ? { defaultPageSize: 10, showTotal: (n) => t('common.total', { n }) } : false}
+          pagination={rows.length > 10 ? namedPager(t, { defaultPageSize: 10, showTotal: (n) => t('common.total', { n }) }) : false}
           scroll={{ x: 560 }}
           locale={{ emptyText: t('dashboard.noEnergyAlerts') }}
           columns={[

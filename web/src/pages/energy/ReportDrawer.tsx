@@ -127,7 +127,7 @@ export default function ReportDrawer({ companies, company, threshold = DEFAULT_T
               },
             ]}
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(d) => (pickedDate(d) ?? '') > today} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} disabledDate={(d) => (pickedDate(d) ?? '') > today} />
           </Form.Item>
           <Form.Item name="fuel" label={t('energy.fuel')} style={{ flex: '1 1 200px' }} rules={[chosen('energy.fuel')]}>
             <Select options={ENERGY_FUELS.map((f) => ({ value: f, label: t('energy.fuelWithUnit', { fuel: fuelText(t, f), unit: unitText(t, unitOfFuel(f)) }) }))} />
@@ -135,10 +135,10 @@ export default function ReportDrawer({ companies, company, threshold = DEFAULT_T
         </Flex>
         <Flex gap={16} wrap="wrap">
           <Form.Item name="stock" label={t('energy.stock')} style={{ flex: '1 1 200px' }} required rules={[amount('energy.stock', 2)]} extra={t('energy.stockHint')}>
-            <InputNumber step={1} suffix={unit || undefined} style={{ width: '100%' }} />
+            <InputNumber step={1} controls={false} suffix={unit || undefined} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="consumption" label={t('energy.consumption')} style={{ flex: '1 1 200px' }} required rules={[amount('energy.consumption', 2)]}>
-            <InputNumber step={1} suffix={unit || undefined} style={{ width: '100%' }} />
+            <InputNumber step={1} controls={false} suffix={unit || undefined} style={{ width: '100%' }} />
           </Form.Item>
         </Flex>
         <Preview threshold={threshold} basis={basis} />

@@ -94,7 +94,7 @@ export default function FindingDrawer({ householdId, onClose, onDone }: FindingD
         </Flex>
         <Flex gap={16} wrap="wrap">
           <Form.Item name="valid_from" label={t('finding.validFrom')} style={{ flex: '1 1 200px' }} rules={[chosen('finding.validFrom')]}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
           <Form.Item
             name="valid_to"
@@ -110,7 +110,7 @@ export default function FindingDrawer({ householdId, onClose, onDone }: FindingD
               }),
             ]}
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
         </Flex>
       </Form>

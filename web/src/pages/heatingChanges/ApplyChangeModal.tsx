@@ -50,7 +50,7 @@ export default function ApplyChangeModal({ household, kind, onClose, onDone }: A
         extra={t('heatingChange.effectiveHint')}
         rules={[{ required: true, message: t('heatingChange.required', { what: t('heatingChange.effective') }) }]}
       >
-        <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') < today} />
+        <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') < today} />
       </Form.Item>
     </OutageActionModal>
   );

@@ -79,7 +79,7 @@ export default function NewHeatingChangeDrawer({ household, onClose, onDone }: N
         </Form.Item>
         <Flex gap={16} wrap="wrap">
           <Form.Item name="effective" label={t('heatingChange.effective')} style={{ flex: '1 1 160px' }} rules={[chosen('heatingChange.effective')]} extra={t('heatingChange.effectiveHint')}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
           {isAreaChange(kind) && (
             <Form.Item

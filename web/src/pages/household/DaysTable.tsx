@@ -5,6 +5,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { JudgedDay } from '../../api/types';
+import { namedPager } from '../../components/a11y';
 import DayStatusTag from '../../components/DayStatusTag';
 import { formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
@@ -96,7 +97,7 @@ export default function DaysTable({ days, compact }: { days: JudgedDay[]; compac
       }
       dataSource={days}
       scroll={{ x: compact ? undefined : 900 }}
-      pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
+      pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, showTotal: (n) => t('common.total', { n }) })}
       locale={{ emptyText: t('days.none') }}
     />
   );

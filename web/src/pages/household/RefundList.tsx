@@ -8,6 +8,7 @@ import { Card, Descriptions, Empty, Flex, Skeleton, Alert, Table, Tag, Typograph
 import type { Page } from '../../api/client';
 import type { LedgerDay, RefundEntry } from '../../api/types';
 import { useApi } from '../../api/useApi';
+import { namedPager } from '../../components/a11y';
 import { formatDate, formatFen, formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
 import RefundChoice, { choosable as mayChoose } from './RefundChoice';
@@ -79,7 +80,7 @@ function Entry({ entry, compact, choosable, onChosen }: EntryProps) {
             size="small"
             rowKey="date"
             dataSource={refunded}
-            pagination={refunded.length > 10 ? { pageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true } : false}
+            pagination={refunded.length > 10 ? namedPager(t, { pageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true }) : false}
             scroll={{ x: compact ? undefined : 700 }}
             columns={[
               { title: t('days.date'), dataIndex: 'date', width: 110 },

@@ -71,6 +71,7 @@ export default function PublishModal({ companies, company, month, onClose, onDon
           picker="month"
           format="YYYY-MM"
           style={{ width: '100%' }}
+          allowClear={false}
           disabledDate={(d) => (pickedMonth(d) ?? '') >= monthOf(today)}
           // The calendar opens inside the modal, beside its field.
           getPopupContainer={(node) => node.parentElement ?? document.body}

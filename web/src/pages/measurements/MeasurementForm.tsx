@@ -225,7 +225,7 @@ export default function MeasurementForm({ searchHouseholds, roomsOf, submit }: M
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="resolution" label={t('measure.resolution')} rules={[ruleOf('resolution')]}>
-              <InputNumber min={0} step={0.01} suffix="°C" style={{ width: '100%' }} />
+              <InputNumber min={0} step={0.01} controls={false} suffix="°C" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -235,14 +235,14 @@ export default function MeasurementForm({ searchHouseholds, roomsOf, submit }: M
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="closed_minutes" label={t('measure.closedMinutes')} rules={[ruleOf('closed_minutes')]}>
-              <InputNumber min={0} max={100000} precision={0} suffix={t('measure.minutes')} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100000} precision={0} controls={false} suffix={t('measure.minutes')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {thermometer ? (
             <>
               <Col xs={24} md={12}>
                 <Form.Item name="height_cm" label={t('measure.height')} rules={[ruleOf('height_cm')]}>
-                  <InputNumber min={0} max={100000} precision={0} suffix="cm" style={{ width: '100%' }} />
+                  <InputNumber min={0} max={100000} precision={0} controls={false} suffix="cm" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -287,7 +287,7 @@ export default function MeasurementForm({ searchHouseholds, roomsOf, submit }: M
                     label={t('measure.readingValue', { n: index + 1 })}
                     rules={[required(t('measure.readingValueShort'))]}
                   >
-                    <InputNumber step={0.1} suffix="°C" style={{ width: 140 }} />
+                    <InputNumber step={0.1} controls={false} suffix="°C" style={{ width: 140 }} />
                   </Form.Item>
                   {!thermometer && (
                     <Form.Item name={[field.name, 'point']} label={t('measure.point', { n: index + 1 })} rules={[required(t('measure.pointShort'))]}>

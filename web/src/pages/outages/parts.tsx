@@ -5,9 +5,10 @@ import type { Outage } from '../../api/types';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { DUTY_STATE_COLOUR, NOTICE_STATUS_COLOUR, noticeStatus, PHASE_COLOUR, PICKER_FORMAT, type OutagePhase } from './logic';
 
-/** A date and 24-hour time picker whose wall clock is read as Beijing time (logic.pickedRfc3339). */
+/** A date and 24-hour time picker whose wall clock is read as Beijing time (logic.pickedRfc3339).
+ * No clear icon unless asked (the moments it asks are required; the icon is mouse-only). */
 export function BeijingPicker(props: DatePickerProps) {
-  return <DatePicker showTime={{ format: 'HH:mm' }} format={PICKER_FORMAT} style={{ width: '100%' }} {...props} />;
+  return <DatePicker showTime={{ format: 'HH:mm' }} format={PICKER_FORMAT} style={{ width: '100%' }} allowClear={false} {...props} />;
 }
 
 function known(t: Translate, prefix: string, value: string, values: readonly string[]): string {

@@ -4,6 +4,7 @@
 // R-REFUND-6) and 退还多缴 (bills/PaybackModal, R-ACCT-1); inside their Form, whose values are
 // PayValues. `testId` names the radio group `${testId}-method` and the input `${testId}-reference`.
 import { Form, Input, Radio } from 'antd';
+import { namedClear } from '../../components/a11y';
 import { useT } from '../../i18n';
 import { payoutMethodText } from '../household/RefundPayout';
 import { PAY_METHODS, REFERENCE_MAX_BYTES, referenceRequired, utf8Bytes, type PayMethod, type PayValues } from './logic';
@@ -41,7 +42,7 @@ export default function PayFields({ testId }: { testId: string }) {
           },
         ]}
       >
-        <Input data-testid={`${testId}-reference`} placeholder={t('refunds.payReferencePlaceholder')} autoComplete="off" allowClear />
+        <Input data-testid={`${testId}-reference`} placeholder={t('refunds.payReferencePlaceholder')} autoComplete="off" allowClear={namedClear(t)} />
       </Form.Item>
     </>
   );

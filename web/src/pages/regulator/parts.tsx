@@ -1,9 +1,9 @@
 // The regulator's pages' shared pieces (企业对比 · 补贴份额测算): the comparison as the URL asks
 // for it, with the controls' values kept apart until 查询 / 测算 (the pool is typed, not sent
 // key by key), the Excel download of the values in the controls (the same period), the toolbar
-// (the period: a month, or on 企业对比 按时段 a run of days with 整个供暖季; profile, the pool on
-// the subsidy page, the buttons; a refused field marked with the server's message), a refusal
-// above the page, an indicator's cell and a line saying what the figures cover.
+// (the period: a month, or 按时段 a run of days with 整个供暖季; profile, the pool on the subsidy
+// page, the buttons; a refused field marked with the server's message), a refusal above the page,
+// an indicator's cell and a line saying what the figures cover.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Flex, Form, Input, Segmented, Select, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,6 +12,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { ComparisonIndicator, CompanyComparisonReport, PolicyList } from '../../api/types';
 import { useApi, type ApiState } from '../../api/useApi';
+import { namedClear } from '../../components/a11y';
 import { beijingToday, formatDateTime, MISSING } from '../../format';
 import { useT } from '../../i18n';
 import { pickedDate } from '../findings/logic';
@@ -259,7 +260,7 @@ export function ComparisonToolbar({ comparison, withPool, applyText, applyTestId
             data-testid="subsidy-pool"
             inputMode="decimal"
             autoComplete="off"
-            allowClear
+            allowClear={namedClear(t)}
             style={{ width: 200 }}
             placeholder={t('subsidy.poolPlaceholder')}
             value={draft.pool}

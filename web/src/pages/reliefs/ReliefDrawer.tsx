@@ -133,7 +133,7 @@ export default function ReliefDrawer({ relief, companies, company, ownCompany, o
         )}
         <Flex gap={16} wrap="wrap">
           <Form.Item name="valid_from" label={t('relief.validFrom')} style={{ flex: '1 1 200px' }} rules={[chosen('relief.validFrom')]}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
           <Form.Item
             name="valid_to"
@@ -149,7 +149,7 @@ export default function ReliefDrawer({ relief, companies, company, ownCompany, o
               }),
             ]}
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
           </Form.Item>
         </Flex>
       </Form>

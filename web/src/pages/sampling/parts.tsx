@@ -6,6 +6,7 @@ import { Alert, Card, Descriptions, Flex, Table, Tag, Tooltip, Typography } from
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { SampledHousehold, SamplePlan } from '../../api/types';
+import { namedPager } from '../../components/a11y';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { areaText, countText, dimensionText, floorText, quotaRows, shortfallText, valueText, type QuotaRow } from './logic';
@@ -92,7 +93,7 @@ export function HouseholdsCard({ plan, loading }: { plan: SamplePlan; loading: b
         loading={loading}
         dataSource={plan.selected_households}
         locale={{ emptyText: t('sampling.noneSelected') }}
-        pagination={{ defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true }}
+        pagination={namedPager(t, { defaultPageSize: 10, pageSizeOptions: [10, 20, 50], showSizeChanger: true, hideOnSinglePage: true })}
         scroll={{ x: 900 }}
         columns={[
           {

@@ -76,6 +76,7 @@ export default function AnnounceModal({ row, duty, season, today, onClose, onDon
         fieldProps={{
           format: 'YYYY-MM-DD',
           style: { width: '100%' },
+          allowClear: false,
           disabledDate: (d: Dayjs) => d.format('YYYY-MM-DD') > today,
         }}
       />
