@@ -69,6 +69,9 @@ class UserStore {
   virtual Result<User> GetUser(int64_t id) = 0;
   /// Users in id order, those with an id above `after` (all without), at most `limit`.
   virtual Result<std::vector<User>> ListUsers(std::optional<int64_t> after, int limit) = 0;
+  /// The enabled accounts of `company_id`, of `role` only when given, in username order.
+  virtual Result<std::vector<User>> ListStaff(int64_t company_id,
+                                              std::optional<rules::Role> role) = 0;
   /// Disables or enables the user; disabling also revokes its open sessions at `at`, so that
   /// enabling it again does not bring old tokens back. Audited as "disable" or "enable" (also
   /// when nothing changed). Returns the user after. not_found (field "id").

@@ -11,6 +11,22 @@ Result<std::vector<ports::User>> UserAdminService::List(std::optional<int64_t> a
   return users_.ListUsers(after, limit);
 }
 
+Result<std::vector<ports::User>> UserAdminService::Staff(const Principal& reader,
+                                                         std::optional<int64_t> company_id,
+                                                         std::optional<rules::Role> role) {
+  if (reader.role == rules::Role::kHousehold) {
+    return Error::PermissionDenied("a company's staff are listed for its staff and overseers");
+  }
+  if (reader.company_id) {
+    if (company_id && *company_id != *reader.company_id) {
+      return Error::PermissionDenied("you may list your own company's staff only", "company_id");
+    }
+    company_id = reader.company_id;
+  }
+  if (!company_id) return Error::InvalidArgument("company_id is required", "company_id");
+  return users_.ListStaff(*company_id, role);
+}
+
 Result<ports::User> UserAdminService::Get(int64_t id) { return users_.GetUser(id); }
 
 Result<ports::User> UserAdminService::Find(std::string_view username) {

@@ -36,6 +36,13 @@ class UserAdminService {
 
   /// Users in id order after the id `after`, at most `limit` (1..1000).
   Result<std::vector<ports::User>> List(std::optional<int64_t> after, int limit);
+  /// The enabled accounts of a company, of `role` only when given, by username: whom a manager
+  /// names as a sampling plan's staff or an order's technician. Company staff read their own
+  /// company's (`company_id` may be left out; another company's is permission_denied); admins
+  /// and regulators name the company (invalid_argument, field "company_id", when they do not);
+  /// households are permission_denied.
+  Result<std::vector<ports::User>> Staff(const Principal& reader, std::optional<int64_t> company_id,
+                                         std::optional<rules::Role> role);
   /// not_found (field "id").
   Result<ports::User> Get(int64_t id);
   /// By username (case folded as at login); not_found (field "username").

@@ -308,6 +308,29 @@ TEST_P(UserStoreContract, ListingInIdOrder) {
   EXPECT_TRUE(store_->ListUsers(ids.back(), 10)->empty());
 }
 
+TEST_P(UserStoreContract, StaffOfACompanyEnabledOnlyByUsername) {
+  Add(NewUser("zhao.tech", Role::kTechnician, company_));
+  Add(NewUser("an.tech", Role::kTechnician, company_));
+  User off = Add(NewUser("qian.tech", Role::kTechnician, company_));
+  ASSERT_TRUE(store_->SetDisabled(off.id, true, T0(), "root").ok());
+  Add(NewUser("li.manager", Role::kManager, company_));
+  Add(NewUser("root", Role::kAdmin));
+  Add(NewUser("home-1", Role::kHousehold, std::nullopt, household_));
+
+  auto techs = store_->ListStaff(company_, Role::kTechnician);
+  ASSERT_TRUE(techs.ok()) << techs.error().detail;
+  ASSERT_EQ(techs->size(), 2u) << "the disabled one is left out";
+  EXPECT_EQ((*techs)[0].username, "an.tech");
+  EXPECT_EQ((*techs)[1].username, "zhao.tech");
+  EXPECT_EQ((*techs)[1].role, Role::kTechnician);
+  auto all = store_->ListStaff(company_, std::nullopt);
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[1].username, "li.manager");
+  EXPECT_TRUE(store_->ListStaff(company_ + 1000, std::nullopt)->empty());
+  EXPECT_TRUE(store_->ListStaff(company_, Role::kAgent)->empty());
+}
+
 TEST_P(UserStoreContract, Sessions) {
   User u = Add(NewUser("tech", Role::kTechnician, company_));
   ASSERT_TRUE(store_->AddSession(NewSession("aa", u.id, T0() + hours{12})).ok());

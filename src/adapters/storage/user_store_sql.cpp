@@ -143,11 +143,27 @@ Result<User> SqlUserStore::GetUser(int64_t id) {
 
 Result<std::vector<User>> SqlUserStore::ListUsers(std::optional<int64_t> after, int limit) {
   MutexLock lock(mutex_);
-  auto rows = conn_->Query(std::string("SELECT ") + kUserColumns +
-                               " FROM users u WHERE u.id > $1 ORDER BY u.id LIMIT $2",
-                           {after.value_or(0), int64_t{limit}});
+  return UsersWhere("u.id > $1 ORDER BY u.id LIMIT $2", {after.value_or(0), int64_t{limit}});
+}
+
+Result<std::vector<User>> SqlUserStore::ListStaff(int64_t company_id,
+                                                  std::optional<rules::Role> role) {
+  MutexLock lock(mutex_);
+  if (!role) {
+    return UsersWhere("u.company_id = $1 AND u.disabled = 0 ORDER BY u.username", {company_id});
+  }
+  return UsersWhere("u.company_id = $1 AND u.disabled = 0 AND u.role = $2 ORDER BY u.username",
+                    {company_id, std::string(rules::RoleName(*role))});
+}
+
+Result<std::vector<User>> SqlUserStore::UsersWhere(const std::string& condition,
+                                                   const std::vector<Value>& params) {
+  auto rows = conn_->Query(std::string("SELECT ") + kUserColumns + " FROM users u WHERE " +
+                               condition,
+                           params);
   if (!rows.ok()) return rows.error();
   std::vector<User> out;
+  out.reserve(rows->rows.size());
   for (size_t r = 0; r < rows->rows.size(); ++r) {
     auto u = ToUser(*rows, r, 0);
     if (!u.ok()) return u.error();

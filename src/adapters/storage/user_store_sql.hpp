@@ -23,6 +23,8 @@ class SqlUserStore final : public ports::UserStore {
   Result<ports::User> FindUser(std::string_view username) override;
   Result<ports::User> GetUser(int64_t id) override;
   Result<std::vector<ports::User>> ListUsers(std::optional<int64_t> after, int limit) override;
+  Result<std::vector<ports::User>> ListStaff(int64_t company_id,
+                                             std::optional<rules::Role> role) override;
   Result<ports::User> SetDisabled(int64_t id, bool disabled, Instant at,
                                   const std::string& actor) override;
   Status SetPasswordHash(int64_t id, const std::string& password_hash, Instant at,
@@ -43,6 +45,9 @@ class SqlUserStore final : public ports::UserStore {
  private:
   Result<ports::User> UserWhere(const std::string& where, const Value& value)
       REQUIRES(mutex_);
+  // The users meeting `condition` (the SQL after WHERE, with its ORDER BY) over `params`.
+  Result<std::vector<ports::User>> UsersWhere(const std::string& condition,
+                                              const std::vector<Value>& params) REQUIRES(mutex_);
   Result<ports::User> GetUserLocked(int64_t id) REQUIRES(mutex_);
   // Revokes the user's sessions that are not revoked yet; returns how many.
   Result<int64_t> RevokeOpenSessionsLocked(int64_t id, Instant at) REQUIRES(mutex_);

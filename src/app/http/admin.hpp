@@ -10,9 +10,10 @@
 namespace hearth::app::http {
 
 /// GET/POST /api/v1/users, GET/PATCH /api/v1/users/{id}, POST /api/v1/users/{id}/password,
-/// DELETE /api/v1/users/{id}/sessions: admin only.
+/// DELETE /api/v1/users/{id}/sessions: admin only. GET /api/v1/staff: a company's enabled staff
+/// (UserAdminService::Staff), for its staff, admins and regulators.
 void AddUserRoutes(adapters::http::Router& router, services::UserAdminService& accounts,
-                   services::AuthService& auth);
+                   services::AuthService& auth, ports::RecordStore& records);
 
 /// GET /api/v1/calendar/imports (admin, regulator), POST /api/v1/calendar/imports?replace=
 /// (admin): the imported holiday years (R-CAL-1).

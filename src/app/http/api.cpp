@@ -145,7 +145,7 @@ void AddApiRoutes(adapters::http::Router& router, runtime::Runtime& rt,
   AddReadyRoute(router, std::move(checks));
   AddCalendarRoutes(router, rt.calendar);
   AddCalendarImportRoutes(router, rt.calendar, rt.db->auth);  // admin (app/http/admin.hpp)
-  AddUserRoutes(router, rt.db->accounts, rt.db->auth);        // /api/v1/users…, admin
+  AddUserRoutes(router, rt.db->accounts, rt.db->auth, rt.db->records);  // users, staff
   AddAuthRoutes(router, rt.db->auth);
   AddCalcDeadlineRoutes(router, rt.deadlines);
   AddCalcDailyRoutes(router, rt.policies);

@@ -388,6 +388,45 @@ TEST_F(SamplePlanApi, AnAdoptedPlanNamesDaysAndStaffAndIsFollowed) {
   EXPECT_TRUE(rescheduled);
 }
 
+TEST_F(SamplePlanApi, TheStaffAManagerMayNameAreListed) {
+  // A disabled technician of the company and one of another company are never listed.
+  for (auto [name, company] : {std::pair{"an", company_}, std::pair{"qian", company_},
+                                std::pair{"sun", other_}}) {
+    ASSERT_TRUE(
+        rt_->db->auth.AddUser({name, "api-test-password", "technician", company, {}}).ok());
+  }
+  const int64_t qian = rt_->db->accounts.Find("qian")->id;
+  ASSERT_TRUE(rt_->db->accounts.SetDisabled(qian, true, {"root", std::nullopt}).ok());
+  auto names = [](const adapters::http::Response& r) {
+    std::vector<std::string> out;
+    const json body = json::parse(r.body);
+    for (const auto& u : body["items"]) out.push_back(u["username"]);
+    return out;
+  };
+  auto r = Get("li", "/api/v1/staff?role=technician");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(names(r), (std::vector<std::string>{"an", "zhao"}));
+  EXPECT_EQ(json::parse(r.body)["items"][0]["role"], "technician");
+  EXPECT_EQ(names(Get("zhao", "/api/v1/staff")),
+            (std::vector<std::string>{"an", "li", "wang", "zhao"}));
+  EXPECT_EQ(names(Get("root", "/api/v1/staff?role=technician&company=q")),
+            (std::vector<std::string>{"sun"}));
+  EXPECT_EQ(names(Get("gov", "/api/v1/staff?role=technician&company_id=" +
+                                 std::to_string(company_))),
+            (std::vector<std::string>{"an", "zhao"}));
+
+  EXPECT_EQ(Get("li", "/api/v1/staff?company=q").status, 403);
+  EXPECT_EQ(Get("home", "/api/v1/staff").status, 403);
+  EXPECT_EQ(Get("", "/api/v1/staff").status, 401);
+  auto no_company = Get("root", "/api/v1/staff");
+  EXPECT_EQ(no_company.status, 400);
+  EXPECT_EQ(json::parse(no_company.body)["error"]["field"], "company_id");
+  auto bad_role = Get("li", "/api/v1/staff?role=household");
+  EXPECT_EQ(bad_role.status, 400);
+  EXPECT_EQ(json::parse(bad_role.body)["error"]["field"], "role");
+  EXPECT_EQ(Get("li", "/api/v1/staff?user=x").status, 400);
+}
+
 TEST_F(SamplePlanApi, AdoptingIsRefusedWithTheFieldAtFault) {
   const Window w = RecentWindow();
   struct Case {

@@ -4,6 +4,7 @@
 
 #include "adapters/json/json_input.hpp"
 #include "app/http/admin.hpp"
+#include "app/http/filters.hpp"
 #include "app/http/paging.hpp"
 
 namespace hearth::app::http {
@@ -114,7 +115,37 @@ adapters::http::RouteDoc Doc(std::string summary, std::string request_schema = "
 }  // namespace
 
 void AddUserRoutes(adapters::http::Router& router, services::UserAdminService& accounts,
-                   services::AuthService& auth) {
+                   services::AuthService& auth, ports::RecordStore& records) {
+  router.Add(
+      "GET", "/api/v1/staff",
+      [&accounts, &auth, &records](const Request& req) {
+        auto p = RequirePrincipal(req, auth);
+        if (!p.ok()) return Fail(p.error());
+        if (auto s = adapters::http::OnlyParams(req, {"company", "company_id", "role"}); !s.ok()) {
+          return ErrorResponse(s.error());
+        }
+        std::optional<rules::Role> role;
+        if (auto it = req.query.find("role"); it != req.query.end() && !it->second.empty()) {
+          role = rules::ParseRole(it->second);
+          if (!role || *role == rules::Role::kHousehold || *role == rules::Role::kAdmin ||
+              *role == rules::Role::kRegulator) {
+            return ErrorResponse(Error::InvalidArgument(
+                "role must be one of manager, agent, technician", "role"));
+          }
+        }
+        auto company = CompanyFilter(req, records, services::ScopeOf(*p));
+        if (!company.ok()) return ErrorResponse(company.error());
+        auto staff = accounts.Staff(*p, *company, role);
+        if (!staff.ok()) return ErrorResponse(staff.error());
+        ordered_json items = ordered_json::array();
+        for (const auto& u : *staff) items.push_back(UserJson(u));
+        return adapters::http::Json(200, PageJson(std::move(items), std::nullopt));
+      },
+      Doc("The enabled accounts of a company, by username, of one role when `role` is given "
+          "(manager, agent, technician): whom a manager names as staff. Company staff get their "
+          "own company's; admins and regulators name the company",
+          "", "User", 200, {"company", "company_id", "role"}, true));
+
   router.Add(
       "GET", "/api/v1/users",
       [&accounts, &auth](const Request& req) {
