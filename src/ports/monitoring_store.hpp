@@ -47,6 +47,13 @@ struct DirtyMark {
   int64_t household_id = 0;  ///< the sensor's room's household (joined when taken)
 };
 
+/// Which dirty marks a rollup takes: those of the households first..last and of the local days
+/// from..to (each both included), when given; every mark when neither is.
+struct MarkRange {
+  std::optional<std::pair<int64_t, int64_t>> households;
+  std::optional<std::pair<Date, Date>> days;
+};
+
 /// One reading of a household's sensor, with its room (rooms.name, unique in the household).
 struct RoomReading {
   int64_t sensor_id = 0;
@@ -196,11 +203,9 @@ class MonitoringStore {
 
   // ---- rollups -------------------------------------------------------------------------------
 
-  /// Up to `limit` dirty marks, ordered by household and day; only those of the households
-  /// `first`..`last` (ids, both included) when given. Marks of sensors without a household cannot
-  /// exist (sensors belong to rooms).
-  virtual Result<std::vector<DirtyMark>> DirtyMarks(
-      int limit, std::optional<std::pair<int64_t, int64_t>> first_last) = 0;
+  /// Up to `limit` dirty marks in `range`, ordered by household and day. Marks of sensors
+  /// without a household cannot exist (sensors belong to rooms).
+  virtual Result<std::vector<DirtyMark>> DirtyMarks(int limit, const MarkRange& range) = 0;
 
   /// How many dirty marks wait for a rollup (the rollups' backlog, for /metrics).
   virtual Result<int64_t> DirtyMarkCount() = 0;

@@ -26,8 +26,10 @@ Alert ClockSkewAlert(Alert a, const ports::SensorQuarantine& q) {
 
 Result<std::vector<int64_t>> AlertService::Candidates(std::optional<int64_t> company_id,
                                                       Date from, Date to) const {
-  if (rollups_) {
-    if (auto r = rollups_->RunOnce(); !r.ok()) return r.error();
+  if (rollups_) {  // the period's marks only, never the whole backlog on a request's path
+    if (auto r = rollups_->CatchUp(ports::MarkRange{std::nullopt, std::pair(from, to)}); !r.ok()) {
+      return r.error();
+    }
   }
   // A remote value in the period, or manual measurements (whose periods may cover it).
   auto with_days = store_.HouseholdsWithDays(from, to, company_id);

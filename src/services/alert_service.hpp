@@ -100,9 +100,10 @@ class AlertService {
         clock_(clock) {}
 
   /// The alerts of one company (or of all when `company_id` is empty): unqualified households
-  /// first (by household id), then sensors (by sensor id). Rolls up pending readings first when
-  /// it has a RollupService. Errors: invalid_argument (field "silent_hours") unless
-  /// 1 <= silent_hours <= 8760; the stores' errors.
+  /// first (by household id), then sensors (by sensor id). Rolls up the pending readings of
+  /// today first when it has a RollupService (the rest wait for the background rollups).
+  /// Errors: invalid_argument (field "silent_hours") unless 1 <= silent_hours <= 8760; the
+  /// stores' errors.
   Result<std::vector<Alert>> Alerts(std::optional<int64_t> company_id, int silent_hours) const;
 
   /// Households with at least `min_days` unqualified days from..to, most days (kDays) or the
@@ -122,7 +123,7 @@ class AlertService {
 
  private:
   /// The households that may have a judged day from..to, by id: a stored day in the period, or
-  /// valid manual measurements. Rolls up pending readings first.
+  /// valid manual measurements. Rolls up the pending readings of from..to first.
   Result<std::vector<int64_t>> Candidates(std::optional<int64_t> company_id, Date from,
                                           Date to) const;
 

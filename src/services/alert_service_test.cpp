@@ -88,6 +88,31 @@ TEST_P(AlertTest, UnqualifiedOverAPeriodCountsAndSortsByDaysOrDepth) {
             "min_days");
 }
 
+TEST_P(AlertTest, AQuestionRollsUpWhatItReadsAndLeavesTheRestToTheBackground) {
+  // Readings of 12-01..12-04 and of a summer day wait for a rollup. A question about
+  // 12-03..12-04 rolls up the days its judging reads (the season's: its answer is fresh) and
+  // leaves the summer day's mark to RunOnce.
+  for (Date d = D("2025-12-01"); d <= D("2025-12-04"); d += std::chrono::days{1}) {
+    Hours(bed_, d, 1700);
+  }
+  Hours(bed_, D("2025-07-01"), 2600, 2);
+  auto marks = [&](Date from, Date to) {
+    auto m = store_->DirtyMarks(1000, ports::MarkRange{std::nullopt, std::pair(from, to)});
+    EXPECT_TRUE(m.ok());
+    return m.ok() ? m->size() : size_t{0};
+  };
+  ASSERT_EQ(marks(D("2025-07-01"), D("2025-12-04")), 5u);
+  auto late = alerts_->UnqualifiedOver(std::nullopt, D("2025-12-03"), D("2025-12-04"), 1,
+                                       PeriodOrder::kDays);
+  ASSERT_TRUE(late.ok()) << late.error().detail;
+  ASSERT_EQ(late->size(), 1u);
+  EXPECT_EQ((*late)[0].unqualified_days, 2);
+  EXPECT_EQ(marks(D("2025-11-01"), D("2025-12-31")), 0u);
+  EXPECT_EQ(marks(D("2025-07-01"), D("2025-07-01")), 1u);
+  ASSERT_TRUE(rollups_->RunOnce().ok());
+  EXPECT_EQ(marks(D("2025-07-01"), D("2025-12-04")), 0u);
+}
+
 TEST_P(AlertTest, ColdNowFromTheLatestReadingsOfGuaranteedRooms) {
   // At 09:30: H-1's bedroom read 16.5 °C at 09:10 (cold), its kitchen 5.0 °C (not guaranteed);
   // H-2's bedroom 17.0 °C, but at 05:10 (stale with fresh_minutes = 120) and then 19.0 °C at

@@ -56,7 +56,11 @@ Status JudgingService::AddFacts(int64_t household_id, Date from, Date to, const 
 Status JudgingService::Prefetch(int64_t first, int64_t last, Date from, Date to, Cache& cache,
                                 std::optional<ports::RoomsWanted> rooms) const {
   if (rollups_) {
-    if (auto c = rollups_->CatchUp(first, last); !c.ok()) return c.error();
+    // The days this page reads: a household's other days wait for the background rollups.
+    if (auto c = rollups_->CatchUp(ports::MarkRange{std::pair(first, last), std::pair(from, to)});
+        !c.ok()) {
+      return c.error();
+    }
   }
   Cache::Page page;
   page.first = first;

@@ -167,7 +167,12 @@ Result<HouseholdJudgement> JudgingService::Judge(const ports::HouseholdView& hou
   // is inside it).
   const bool paged = shared.page.Holds(household_id, lo, hi, {from, to});
   if (rollups_ && !paged) {  // a page was caught up when it was read
-    if (auto c = rollups_->CatchUp(household_id); !c.ok()) return c.error();
+    // The days read below: the household's other days wait for the background rollups.
+    if (auto c = rollups_->CatchUp(ports::MarkRange{std::pair(household_id, household_id),
+                                                    std::pair(lo, hi)});
+        !c.ok()) {
+      return c.error();
+    }
   }
   std::vector<ports::HouseholdDay> stored;
   if (paged) {

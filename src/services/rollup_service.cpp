@@ -79,10 +79,9 @@ Result<std::shared_ptr<const rules::Policy>> PolicyOfHousehold(
   return policy;
 }
 
-Result<RollupCounts> RollupService::Round(int batch,
-                                          std::optional<std::pair<int64_t, int64_t>> first_last) {
+Result<RollupCounts> RollupService::Round(int batch, const ports::MarkRange& range) {
   RollupCounts counts;
-  auto marks = store_.DirtyMarks(batch, first_last);
+  auto marks = store_.DirtyMarks(batch, range);
   if (!marks.ok()) return marks.error();
   if (marks->empty()) return counts;
   // The marks come ordered by household and day; a round ending inside a household-day only
@@ -125,7 +124,7 @@ Result<RollupCounts> RollupService::RunOnce(int batch, int max_rounds) {
   RollupCounts total;
   for (int round = 0; round < max_rounds; ++round) {
     MutexLock lock(mutex_);  // per round: a catch-up waits one round at most
-    auto counts = Round(batch, std::nullopt);
+    auto counts = Round(batch, {});
     if (!counts.ok()) return counts.error();
     total.marks += counts->marks;
     total.household_days += counts->household_days;
@@ -136,10 +135,10 @@ Result<RollupCounts> RollupService::RunOnce(int batch, int max_rounds) {
 }
 
 Result<RollupCounts> RollupService::CatchUp(int64_t household_id) {
-  return CatchUp(household_id, household_id);
+  return CatchUp(ports::MarkRange{std::pair(household_id, household_id), std::nullopt});
 }
 
-Result<RollupCounts> RollupService::CatchUp(int64_t first, int64_t last) {
+Result<RollupCounts> RollupService::CatchUp(const ports::MarkRange& range) {
   constexpr int kBatch = 10000;
   RollupCounts total;
   // Rounds until one takes every mark left (fewer than a batch) and clears them all. Readings
@@ -149,7 +148,7 @@ Result<RollupCounts> RollupService::CatchUp(int64_t first, int64_t last) {
   int reopened = 0;
   for (int round = 0; round < 1000; ++round) {
     MutexLock lock(mutex_);
-    auto counts = Round(kBatch, std::pair(first, last));
+    auto counts = Round(kBatch, range);
     if (!counts.ok()) return counts.error();
     total.marks += counts->marks;
     total.household_days += counts->household_days;

@@ -52,12 +52,13 @@ class RollupService {
   /// The same for one household only: what a reader of its days calls first, so that its
   /// answer includes every reading committed before the call.
   Result<RollupCounts> CatchUp(int64_t household_id);
-  /// The same for the households `first`..`last` (ids, both included): a page of households.
-  Result<RollupCounts> CatchUp(int64_t first, int64_t last);
+  /// The same for the marks in `range`: a page of households over the days it reads, or every
+  /// household over a period (the alerts of today), so that the work on a reader's request path
+  /// is that of what it reads, never the whole backlog.
+  Result<RollupCounts> CatchUp(const ports::MarkRange& range);
 
  private:
-  Result<RollupCounts> Round(int batch, std::optional<std::pair<int64_t, int64_t>> first_last)
-      REQUIRES(mutex_);
+  Result<RollupCounts> Round(int batch, const ports::MarkRange& range) REQUIRES(mutex_);
 
   ports::MonitoringStore& store_;
   ports::RecordStore& records_;

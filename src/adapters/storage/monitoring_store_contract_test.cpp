@@ -105,9 +105,11 @@ class MonitoringStoreContract : public ::testing::TestWithParam<Engine> {
   }
 
   std::vector<ports::DirtyMark> Marks(std::optional<int64_t> household = std::nullopt,
-                                      int limit = 100) {
-    auto marks = store_->DirtyMarks(
-        limit, household ? std::optional(std::pair(*household, *household)) : std::nullopt);
+                                      int limit = 100,
+                                      std::optional<std::pair<Date, Date>> days = std::nullopt) {
+    ports::MarkRange range{
+        household ? std::optional(std::pair(*household, *household)) : std::nullopt, days};
+    auto marks = store_->DirtyMarks(limit, range);
     EXPECT_TRUE(marks.ok()) << marks.error().detail;
     return marks.ok() ? *marks : std::vector<ports::DirtyMark>{};
   }
@@ -135,6 +137,14 @@ TEST_P(MonitoringStoreContract, MarksAreClearedOnlyWhenNoReadingReopenedThem) {
   EXPECT_EQ(all[3].household_id, households_[1]);
   EXPECT_EQ(Marks(households_[1]).size(), 1u);
   EXPECT_EQ(Marks(std::nullopt, 2).size(), 2u);
+  // By local day: 2025-12-02 holds only sensor 1's second day; both days hold all four.
+  auto second = Marks(std::nullopt, 100, std::pair(D("2025-12-02"), D("2025-12-02")));
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].sensor_id, sensors_[0]);
+  EXPECT_EQ(Marks(std::nullopt, 100, std::pair(D("2025-11-30"), D("2025-12-02"))).size(), 4u);
+  EXPECT_TRUE(Marks(std::nullopt, 100, std::pair(D("2025-12-03"), D("2026-01-31"))).empty());
+  EXPECT_EQ(Marks(households_[1], 100, std::pair(D("2025-12-01"), D("2025-12-01"))).size(), 1u);
+  EXPECT_TRUE(Marks(households_[1], 100, std::pair(D("2025-12-02"), D("2025-12-02"))).empty());
 
   // A late reading for sensor 1 on 2025-12-01 arrives while the rollup works: its mark stays.
   Insert({{sensors_[0], kT0 + 60, 1810}});

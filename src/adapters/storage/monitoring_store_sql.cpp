@@ -63,15 +63,24 @@ Result<int64_t> SqlMonitoringStore::DirtyMarkCount() {
   return rows->Int(0, 0);
 }
 
-Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(
-    int limit, std::optional<std::pair<int64_t, int64_t>> first_last) {
+Result<std::vector<DirtyMark>> SqlMonitoringStore::DirtyMarks(int limit,
+                                                              const ports::MarkRange& range) {
   std::vector<Value> params{int64_t{limit}};
-  std::string where;
-  if (first_last) {
-    params.emplace_back(first_last->first);
-    params.emplace_back(first_last->second);
-    where = " WHERE m.household_id >= $2 AND m.household_id <= $3";
+  std::vector<std::string> terms;
+  auto param = [&params](Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  if (range.households) {
+    terms.push_back("m.household_id >= " + param(range.households->first) +
+                    " AND m.household_id <= " + param(range.households->second));
   }
+  if (range.days) {  // day is 'YYYY-MM-DD' text: its order is the dates'
+    terms.push_back("d.day >= " + param(FormatDate(range.days->first)) + " AND d.day <= " +
+                    param(FormatDate(range.days->second)));
+  }
+  std::string where;
+  for (const std::string& t : terms) where += (where.empty() ? " WHERE " : " AND ") + t;
   MutexLock lock(mutex_);
   auto rows = conn_->Query(
       "SELECT d.sensor_id, d.day, d.seq, m.household_id FROM dirty_sensor_days d "

@@ -18,8 +18,8 @@ class SqlMonitoringStore final : public ports::MonitoringStore {
   explicit SqlMonitoringStore(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   Result<int64_t> DirtyMarkCount() override;
-  Result<std::vector<ports::DirtyMark>> DirtyMarks(
-      int limit, std::optional<std::pair<int64_t, int64_t>> first_last) override;
+  Result<std::vector<ports::DirtyMark>> DirtyMarks(int limit,
+                                                   const ports::MarkRange& range) override;
   Result<std::vector<ports::RoomReading>> HouseholdReadings(int64_t household_id, int64_t from,
                                                             int64_t to) override;
   Result<int64_t> CommitRollup(std::span<const ports::HouseholdDay> days,
