@@ -343,34 +343,37 @@ struct FeeView {
 
 // --- Reading views from a store ---------------------------------------------------------------
 
-/// The record `id` of V's resource, as a V. `store`: a RecordStore or a RecordTransaction.
-template <typename V, typename Store>
-Result<V> GetView(Store& store, int64_t id, const Scope& scope = {}) {
-  auto rec = store.Get(*model::FindResource(V::kResource), id, scope);
-  if (!rec.ok()) return rec.error();
-  return V::From(*rec);
+/// The descriptor of the resource `name` of model/resources.hpp: a name the code spells, so that
+/// an unknown one is a bug (FindResource's null), never a runtime condition.
+inline const model::Resource& ResourceNamed(const char* name) {
+  return *model::FindResource(name);
 }
 
-/// Every record of V's resource matching `equals` within `scope`, as Vs, page by page.
+/// Every record of `resource` matching `equals` within `scope`, by id, page by page.
 /// `store`: a RecordStore or a RecordTransaction.
-template <typename V, typename Store>
-Result<std::vector<V>> ListViews(Store& store, Fields equals = {}, const Scope& scope = {}) {
+template <typename Store>
+Result<std::vector<Record>> ListRecords(Store& store, const model::Resource& resource,
+                                        Fields equals = {}, const Scope& scope = {}) {
   ListQuery q;
   q.equals = std::move(equals);
   q.scope = scope;
   q.limit = 1000;
-  std::vector<V> out;
+  std::vector<Record> out;
   for (;;) {
-    auto page = store.List(*model::FindResource(V::kResource), q);
+    auto page = store.List(resource, q);
     if (!page.ok()) return page.error();
-    for (const Record& r : page->items) {
-      auto v = V::From(r);
-      if (!v.ok()) return v.error();
-      out.push_back(std::move(*v));
-    }
+    for (Record& r : page->items) out.push_back(std::move(r));
     if (!page->next_cursor) return out;
     q.after = page->next_cursor;
   }
+}
+
+/// The record `id` of V's resource, as a V. `store`: a RecordStore or a RecordTransaction.
+template <typename V, typename Store>
+Result<V> GetView(Store& store, int64_t id, const Scope& scope = {}) {
+  auto rec = store.Get(ResourceNamed(V::kResource), id, scope);
+  if (!rec.ok()) return rec.error();
+  return V::From(*rec);
 }
 
 /// Every record of `records` as a V; the first that breaks its descriptor is the error.
@@ -384,6 +387,15 @@ Result<std::vector<V>> ViewsOf(const std::vector<Record>& records) {
     out.push_back(std::move(*v));
   }
   return out;
+}
+
+/// Every record of V's resource matching `equals` within `scope`, as Vs, page by page.
+/// `store`: a RecordStore or a RecordTransaction.
+template <typename V, typename Store>
+Result<std::vector<V>> ListViews(Store& store, Fields equals = {}, const Scope& scope = {}) {
+  auto records = ListRecords(store, ResourceNamed(V::kResource), std::move(equals), scope);
+  if (!records.ok()) return records.error();
+  return ViewsOf<V>(*records);
 }
 
 }  // namespace hearth::ports

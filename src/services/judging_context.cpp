@@ -8,8 +8,6 @@
 namespace hearth::services {
 namespace {
 
-const model::Resource& Res(const char* name) { return *model::FindResource(name); }
-
 // The usage rates of `company`, from the cache when it has them.
 Result<const std::vector<ports::UsageRateRow>*> RatesOf(
     ports::RecordStore& records, ports::UsageGrouping by, int64_t company,
@@ -194,7 +192,7 @@ Result<const std::vector<ports::SeasonView>*> JudgingService::SeasonRecords(int6
     ports::ListQuery q;
     q.equals["district_id"] = district_id;
     q.limit = 1000;
-    auto records = records_.List(Res("seasons"), q);
+    auto records = records_.List(ports::ResourceNamed("seasons"), q);
     if (!records.ok()) return records.error();
     auto views = ports::ViewsOf<ports::SeasonView>(records->items);
     if (!views.ok()) return views.error();

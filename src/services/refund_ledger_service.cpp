@@ -8,8 +8,6 @@
 namespace hearth::services {
 namespace {
 
-const model::Resource& Res(const char* name) { return *model::FindResource(name); }
-
 // The last day that has ended, local time: a run counts no later day.
 Date LastCompleteDay(const ports::Clock& clock) {
   return LocalDate(clock.Now()) - std::chrono::days{1};
@@ -29,7 +27,7 @@ Result<std::map<int64_t, int64_t>> FeesOf(ports::RecordStore& records, int64_t f
   q.limit = 1000;
   std::map<int64_t, int64_t> out;
   while (true) {
-    auto page = records.List(Res("fees"), q);
+    auto page = records.List(ports::ResourceNamed("fees"), q);
     if (!page.ok()) return page.error();
     for (const auto& record : page->items) {
       auto fee = ports::FeeView::From(record);
@@ -177,7 +175,7 @@ Result<LedgerRunSummary> RefundLedgerService::Run(int season_start_year, const p
   q.scope = scope;
   q.limit = 1000;
   while (true) {
-    auto page = records_.List(Res("households"), q);
+    auto page = records_.List(ports::ResourceNamed("households"), q);
     if (!page.ok()) return page.error();
     if (page->items.empty()) break;
     auto households = ports::ViewsOf<ports::HouseholdView>(page->items);

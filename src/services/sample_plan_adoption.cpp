@@ -10,25 +10,6 @@
 namespace hearth::services {
 namespace {
 
-const model::Resource& Res(const char* name) { return *model::FindResource(name); }
-
-// Every record of `resource` matching `equals` within `scope`, by id.
-Result<std::vector<ports::Record>> ListAll(ports::RecordStore& store, const char* resource,
-                                           ports::Fields equals, const ports::Scope& scope) {
-  ports::ListQuery q;
-  q.equals = std::move(equals);
-  q.scope = scope;
-  q.limit = 1000;
-  std::vector<ports::Record> out;
-  for (;;) {
-    auto page = store.List(Res(resource), q);
-    if (!page.ok()) return page.error();
-    for (auto& r : page->items) out.push_back(std::move(r));
-    if (!page->next_cursor) return out;
-    q.after = page->next_cursor;
-  }
-}
-
 Result<Date> DateOf(const ports::Record& r, const char* field) {
   auto d = ParseDate(r.Text(field));
   if (!d.ok()) return Error::Internal("stored " + std::string(field) + " is not a date");
@@ -101,7 +82,7 @@ Result<ports::Record> SamplePlanAdoptionService::Adopt(const CompanySamplePlan& 
   existing.equals = {{"company_id", company}, {"season", adoption.season}};
   existing.limit = 1;
   existing.scope = own;
-  auto found = records_.List(Res("sample_plans"), existing);
+  auto found = records_.List(ports::ResourceNamed("sample_plans"), existing);
   if (!found.ok()) return found.error();
   if (!found->items.empty()) {
     return Error::AlreadyExists("company " + drawn.company.code + " adopted plan " +
@@ -148,11 +129,11 @@ Result<ports::Record> SamplePlanAdoptionService::Adopt(const CompanySamplePlan& 
   }
   ports::Record plan;
   auto written = records_.Transact([&](ports::RecordTransaction& tx) -> Status {
-    auto created = tx.Create(Res("sample_plans"), plan_fields, own, actor);
+    auto created = tx.Create(ports::ResourceNamed("sample_plans"), plan_fields, own, actor);
     if (!created.ok()) return created.error();
     plan = std::move(*created);
     for (auto& row : rows) row["plan_id"] = plan.id;
-    auto stored = tx.CreateMany(Res("sample_points"), rows, own, actor);
+    auto stored = tx.CreateMany(ports::ResourceNamed("sample_points"), rows, own, actor);
     return stored.ok() ? OkStatus() : Status(stored.error());
   });
   if (!written.ok()) return written.error();
@@ -163,7 +144,7 @@ Result<ports::Record> SamplePlanAdoptionService::Adopt(const CompanySamplePlan& 
 Result<PlanFollowUp> SamplePlanAdoptionService::FollowUp(
     int64_t plan_id, const ports::Scope& scope, const std::optional<std::string>& staff) const {
   PlanFollowUp out;
-  auto plan = records_.Get(Res("sample_plans"), plan_id, scope);
+  auto plan = records_.Get(ports::ResourceNamed("sample_plans"), plan_id, scope);
   if (!plan.ok()) return plan.error();
   out.plan = std::move(*plan);
   const int64_t company = out.plan.Int("company_id").value_or(0);
@@ -172,7 +153,8 @@ Result<PlanFollowUp> SamplePlanAdoptionService::FollowUp(
   auto to = DateOf(out.plan, "collect_to");
   if (!to.ok()) return to.error();
   out.today = LocalDate(clock_.Now());
-  auto points = ListAll(records_, "sample_points", {{"plan_id", plan_id}}, scope);
+  auto points = ports::ListRecords(records_, ports::ResourceNamed("sample_points"),
+                                   {{"plan_id", plan_id}}, scope);
   if (!points.ok()) return points.error();
 
   // What was collected within the window, up to today.
@@ -216,13 +198,14 @@ Result<PlanFollowUp> SamplePlanAdoptionService::FollowUp(
 Result<ports::Record> SamplePlanAdoptionService::Reschedule(
     int64_t point_id, std::optional<Date> on, const std::optional<std::string>& staff,
     const ports::Scope& scope, const std::string& actor) const {
-  auto point = records_.Get(Res("sample_points"), point_id, scope);
+  auto point = records_.Get(ports::ResourceNamed("sample_points"), point_id, scope);
   if (!point.ok()) return point.error();
   if (point->Text("method") == "remote") {
     return Error::FailedPrecondition(
         "point " + std::to_string(point_id) + " is collected by its sensor: it has no visit");
   }
-  auto plan = records_.Get(Res("sample_plans"), point->Int("plan_id").value_or(0), scope);
+  auto plan = records_.Get(ports::ResourceNamed("sample_plans"),
+                           point->Int("plan_id").value_or(0), scope);
   if (!plan.ok()) return plan.error();
   ports::Fields changes;
   if (on) {
@@ -246,7 +229,7 @@ Result<ports::Record> SamplePlanAdoptionService::Reschedule(
   if (changes.empty()) {
     return Error::InvalidArgument("give collect_on, staff or both", "collect_on");
   }
-  return records_.Update(Res("sample_points"), point_id, changes, scope, actor);
+  return records_.Update(ports::ResourceNamed("sample_points"), point_id, changes, scope, actor);
 }
 
 }  // namespace hearth::services

@@ -68,15 +68,9 @@ Result<services::BillingRunRequest> BillingRunFromJson(const nlohmann::json& bod
   auto company = IdMember(body, "company_id", "company_id must be a company id");
   if (!company.ok()) return company.error();
   in.company_id = company->value_or(actor.scope.company_id.value_or(0));
-  if (!body.contains("season") || !body["season"].is_number_integer()) {
-    return Error::InvalidArgument("season is required: the year the season starts, e.g. 2026",
-                                  "season");
-  }
-  const int64_t season = body["season"].get<int64_t>();
-  if (season < 2000 || season > 2200) {
-    return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
-  }
-  in.season = static_cast<int>(season);
+  auto season = SeasonMember(body);
+  if (!season.ok()) return season.error();
+  in.season = *season;
   if (body.contains("due_on") && !body["due_on"].is_null()) {
     auto due = DateField(body, "due_on");
     if (!due.ok()) return due.error();

@@ -75,14 +75,27 @@ Result<std::optional<Instant>> TimeParam(const adapters::http::Request& req, con
   return std::optional<Instant>(*t);
 }
 
+namespace {
+constexpr int64_t kFirstSeason = 2000, kLastSeason = 2200;
+Error BadSeason() {
+  return Error::InvalidArgument("season must be the year the season starts, 2000–2200", "season");
+}
+}  // namespace
+
 Result<std::optional<int>> SeasonParam(const adapters::http::Request& req) {
   const std::string* text = Param(req, "season");
   if (text == nullptr) return std::optional<int>();
   auto year = adapters::http::ParseDigits(*text, 4);
-  if (!year || *year < 2000 || *year > 2200) {
-    return Error::InvalidArgument("season must be the year the season starts, 2000–2200", "season");
-  }
+  if (!year || *year < kFirstSeason || *year > kLastSeason) return BadSeason();
   return std::optional<int>(static_cast<int>(*year));
+}
+
+Result<int> SeasonMember(const nlohmann::json& body) {
+  auto it = body.find("season");
+  if (it == body.end() || !it->is_number_integer()) return BadSeason();
+  const auto year = it->get<int64_t>();
+  if (year < kFirstSeason || year > kLastSeason) return BadSeason();
+  return static_cast<int>(year);
 }
 
 Result<int64_t> IdParam(const std::string& text, const std::string& field) {

@@ -82,5 +82,8 @@ Result<Date> DateField(const nlohmann::json& body, const char* key);
 
 /// The season parameter: a year 2000..2200, or none.
 Result<std::optional<int>> SeasonParam(const adapters::http::Request& req);
+/// The required "season" member of a JSON body, as SeasonParam: an integer year 2000..2200;
+/// invalid_argument naming "season" otherwise.
+Result<int> SeasonMember(const nlohmann::json& body);
 
 }  // namespace hearth::app::http

@@ -73,11 +73,8 @@ bool Runs(Role role) { return role == Role::kAdmin || role == Role::kManager; }
 Result<std::pair<ports::Job, services::JobRunner::Work>> RefundJob(
     const nlohmann::json& body, const services::Principal& p,
     const services::RefundLedgerService& refunds) {
-  auto season = RefundRunSeason(body);
+  auto season = SeasonMember(body);
   if (!season.ok()) return season.error();
-  if (*season < 2000 || *season > 2200) {
-    return Error::InvalidArgument("season must be a year from 2000 to 2200", "season");
-  }
   const ports::Scope scope = services::ScopeOf(p);
   ports::Job job;
   job.kind = kRefundRun;

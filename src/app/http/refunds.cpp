@@ -19,13 +19,6 @@ Error Denied(const std::string& what) { return Error::PermissionDenied(what); }
 
 }  // namespace
 
-Result<int> RefundRunSeason(const nlohmann::json& body) {
-  if (!body.contains("season") || !body["season"].is_number_integer()) {
-    return Error::InvalidArgument("season must be the year the season starts", "season");
-  }
-  return body["season"].get<int>();
-}
-
 nlohmann::ordered_json RefundRunJson(const services::LedgerRunSummary& summary) {
   return {{"season", summary.season_start_year},
           {"covered_to", FormatDate(summary.covered_to)},
@@ -76,7 +69,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
         }
         auto body = ObjectBody(req.body, {"season"});
         if (!body.ok()) return adapters::http::ErrorResponse(body.error());
-        auto season = RefundRunSeason(*body);
+        auto season = SeasonMember(*body);
         if (!season.ok()) return adapters::http::ErrorResponse(season.error());
         auto summary = service.Run(*season, services::ScopeOf(*p), p->username);
         if (!summary.ok()) return adapters::http::ErrorResponse(summary.error());

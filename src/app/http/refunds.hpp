@@ -24,12 +24,10 @@ namespace hearth::app::http {
 void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedgerService& service,
                      ports::RecordStore& records, services::AuthService& auth);
 
-/// The entry as JSON: amounts in fen and yuan, the days as stored, whether it is overdue.
-/// The season a RefundRun body names (invalid_argument naming "season" otherwise).
-Result<int> RefundRunSeason(const nlohmann::json& body);
 /// A run's summary as the API shows it (POST /api/v1/refunds/runs, a refund job's result).
 nlohmann::ordered_json RefundRunJson(const services::LedgerRunSummary& summary);
 
+/// The entry as JSON: amounts in fen and yuan, the days as stored, whether it is overdue.
 nlohmann::ordered_json RefundEntryToJson(const ports::RefundEntry& e, bool overdue);
 
 }  // namespace hearth::app::http

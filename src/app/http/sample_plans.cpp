@@ -70,12 +70,9 @@ Result<services::PlanAdoption> AdoptionOf(const std::string& text) {
   auto body = ObjectBody(text, {"season", "from", "to", "staff"});
   if (!body.ok()) return body.error();
   services::PlanAdoption a;
-  auto season = body->find("season");
-  if (season == body->end() || !season->is_number_integer() || *season < 2000 || *season > 2200) {
-    return Error::InvalidArgument("season must be the year the season starts, 2000..2200",
-                                  "season");
-  }
-  a.season = season->get<int64_t>();
+  auto season = SeasonMember(*body);
+  if (!season.ok()) return season.error();
+  a.season = *season;
   auto from = DateField(*body, "from");
   if (!from.ok()) return from.error();
   auto to = DateField(*body, "to");
