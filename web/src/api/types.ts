@@ -1107,6 +1107,40 @@ export interface SamplePlan {
   selected_households: SampledHousehold[];
 }
 
+// ---- Adopted sampling plans (R-SAMPLE-3, 已采用方案) -------------------------------------------
+// POST /api/v1/sample-plan?company=&seed=&async=true with a SamplePlanAdoption answers 202 with a
+// job of kind sample-plan (its result: the sample_plans record), 409 naming season once the
+// season has one; GET /api/v1/sample_plans?company_id=&season= lists them;
+// GET /api/v1/sample_plans/{id}/follow-up[?staff=] follows one; POST
+// /api/v1/sample_points/{id}/reschedule moves a manual point's day or technician
+// (src/app/http/sample_plans.cpp, sample_plan_follow_up.cpp).
+
+/** A season's adopted plan (a sample_plans record). */
+export type AdoptedPlan = Stored<Schemas['sample plan']>;
+/** The plan's `summary`, as drawn: quotas, achieved, shortfalls (the record's schema leaves it loose). */
+export type AdoptedPlanSummary = Schemas['SamplePlanSummary'];
+/** POST /api/v1/sample-plan's body: the season, the collection window and the technicians. */
+export type SamplePlanAdoption = Schemas['SamplePlanAdoption'];
+/** GET /api/v1/sample_plans/{id}/follow-up: the counts by status over the whole plan, the points. */
+export type SamplePlanFollowUp = Schemas['SamplePlanFollowUp'];
+/** A point as followed: its household, day, technician and status. */
+export type FollowedPoint = SamplePlanFollowUp['points'][number];
+/** collected (on or before its day), late (after it), due (its day to come), overdue (passed). */
+export type CollectionStatus = FollowedPoint['status'];
+/** A remote sensor (远传) or a visit (入户, R-TEMP-4). */
+export type CollectionMethod = FollowedPoint['method'];
+/** POST /api/v1/sample_points/{id}/reschedule's body. */
+export type SamplePointChange = Schemas['SamplePointChange'];
+/** A sample_points record, as the reschedule answers it. */
+export type SamplePoint = Stored<Schemas['sample point']>;
+
+/** GET /api/v1/staff: a company's enabled accounts, by username (src/app/http/users.cpp). */
+export type StaffMember = Schemas['User'];
+/** GET /api/v1/staff's answer (one page: next_cursor is always null). */
+export interface StaffList {
+  items: StaffMember[];
+}
+
 // ---- Connection applications (R-CONN-1, 报装申请; Z 2.3 (三), W 9.1.4, W 10.1.7) ----------------
 // src/app/http/connections.cpp, ConnectionJson. The request bodies are the generated schemas;
 // the answer is written here, as the claims' is.

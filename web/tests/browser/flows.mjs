@@ -240,10 +240,10 @@ export const flows = {
   // accessibility check (a11y.mjs: names, labels, alt texts, the keyboard reaching what clicks).
   async everyPageLoadsClean(ctx) {
     const routes = {
-      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/energy', '/refunds', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons'],
-      [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors'],
+      [MANAGER]: ['/dashboard', '/households', '/monitoring/measurements', '/work-orders', '/work-orders/new', '/outages', '/energy', '/refunds', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/reliefs', '/meter-disputes', '/insurance-claims', '/sampling', '/sampling?tab=adopted', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons'],
+      [TECHNICIAN]: ['/dashboard', '/households', '/monitoring/measurements', '/monitoring/sensors', '/sampling?tab=mine'],
       'demo-admin': ['/dashboard', '/settings/calendar', '/settings/audit', '/settings/policies'],
-      'demo-regulator': ['/households', '/outages', '/energy', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/meter-disputes', '/insurance-claims', '/sampling', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons', '/settings/calendar', '/settings/audit', '/settings/policies'],
+      'demo-regulator': ['/households', '/outages', '/energy', '/connections', '/heating-changes', '/bills', '/tariffs', '/arrears', '/meter-disputes', '/insurance-claims', '/sampling', '/sampling?tab=adopted', '/reports/indicators', '/regulator/mass-complaints', '/regulator/licence', '/regulator/seasons', '/settings/calendar', '/settings/audit', '/settings/policies'],
       [login(ctx, 'household')]: ['/my/temperatures', '/my/refunds', '/my/notifications', '/my/insurance-claims', '/my/connections', '/my/heating-changes', '/my/bills', '/my/meter-disputes', '/my/account'],
     };
     for (const [user, paths] of Object.entries(routes)) {
@@ -748,6 +748,102 @@ export const flows = {
     await m.page.getByText(district.name).first().waitFor();
     m.assertClean('the manager reading a district over a run of days');
     await m.close();
+  },
+
+  // 采样方案 › 已采用方案 (R-SAMPLE-3): the demo city adopts each company's plan for the season at
+  // start. The manager sees its counts by status (as the follow-up answers them) and its points,
+  // moves a manual visit (调整: the day within the window, the technician from /api/v1/staff) and
+  // sees the new day; the technician's 我的入户任务 lists only their own visits, overdue first.
+  async samplingAdoptedPlanFollowed(ctx) {
+    const token = await ctx.apiToken(MANAGER);
+    const me = await ctx.apiGet(token, '/api/v1/auth/me');
+    const plans = await ctx.apiGet(token, `/api/v1/sample_plans?company_id=${me.company_id}`);
+    ctx.assert.ok(plans.items.length >= 1, `the demo adopted no plan for ${MANAGER}'s company`);
+    const plan = plans.items.reduce((a, b) => (b.season > a.season ? b : a));
+
+    const p = await ctx.openPage();
+    await ctx.signIn(p.page, MANAGER);
+    const followed = p.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/sample_plans/${plan.id}/follow-up`);
+    await p.page.goto(`${ctx.base}/sampling?tab=adopted&season=${plan.season}`);
+    const answer = await followed;
+    ctx.assert.equal(answer.status(), 200, await answer.text());
+    const follow = await answer.json();
+    ctx.assert.equal(follow.points.length, plan.required, 'a point per household of the plan');
+    await p.page.getByTestId('adopted-summary').getByText(`${plan.collect_from} 至 ${plan.collect_to}`).waitFor();
+    const counts = p.page.getByTestId('adopted-counts');
+    for (const status of ['overdue', 'due', 'late', 'collected']) {
+      const value = await counts.getByTestId(`adopted-count-${status}`).locator('.ant-statistic-content-value').textContent();
+      ctx.assert.equal(value, String(follow.counts[status]), `the count of ${status}`);
+    }
+    const table = p.page.getByTestId('adopted-points');
+    await table.locator('tr[data-row-key]').first().waitFor();
+    await p.checkA11y(`${MANAGER} /sampling?tab=adopted`);
+
+    // The technician's visits only (the filter, in the URL), in day order; the last one on the
+    // first page that is not on the window's first day is moved there, so it stays on that page.
+    await p.page.getByRole('combobox', { name: '入户人员' }).focus();
+    await p.page.keyboard.press('ArrowDown');  // opens the list of the plan's technicians
+    await p.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: TECHNICIAN }).click();
+    await p.page.waitForURL((u) => u.searchParams.get('staff') === TECHNICIAN);
+    const visits = follow.points
+      .filter((x) => x.staff === TECHNICIAN)
+      .sort((a, b) => a.collect_on.localeCompare(b.collect_on) || a.household_code.localeCompare(b.household_code) || a.id - b.id);
+    await p.page.getByTestId('adopted-points-count').filter({ hasText: `${visits.length} / ${follow.points.length} 户` }).waitFor();
+    ctx.assert.deepEqual(await table.getByTestId('adopted-staff').allTextContents(), visits.slice(0, 10).map(() => TECHNICIAN));
+    const moved = visits.slice(0, 10).reverse().find((x) => x.method === 'manual' && x.collect_on !== plan.collect_from);
+    ctx.assert.ok(moved, `no visit to move on the first page: ${JSON.stringify(visits.slice(0, 10))}`);
+    const row = table.locator('tr[data-row-key]').filter({ has: p.page.getByRole('link', { name: moved.household_code, exact: true }) });
+    await row.getByTestId('adopted-day').filter({ hasText: moved.collect_on }).waitFor();
+    const staffListed = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/staff');
+    await row.getByTestId('adopted-reschedule').click();
+    const staffAnswer = await staffListed;
+    ctx.assert.equal(staffAnswer.status(), 200, `GET /api/v1/staff: ${await staffAnswer.text()}`);
+    const staff = await staffAnswer.json();
+    ctx.assert.ok(staff.items.some((s) => s.username === TECHNICIAN), `the technicians: ${JSON.stringify(staff)}`);
+    const form = p.page.getByTestId('reschedule-form');
+    await form.waitFor();
+    await p.checkA11y(`${MANAGER} /sampling?tab=adopted (调整)`);
+    await p.page.locator('#reschedule_collect_on').click();
+    await p.page.locator('#reschedule_collect_on').fill(plan.collect_from);
+    await p.page.keyboard.press('Enter');
+    const posted = p.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/sample_points/${moved.id}/reschedule`);
+    await p.page.getByTestId('reschedule-submit').click();
+    const saved = await posted;
+    ctx.assert.equal(saved.status(), 200, await saved.text());
+    ctx.assert.deepEqual(saved.request().postDataJSON(), { collect_on: plan.collect_from });
+    await form.waitFor({ state: 'detached' });
+    await row.getByTestId('adopted-day').filter({ hasText: plan.collect_from }).waitFor();
+    const stored = await ctx.apiGet(token, `/api/v1/sample_points/${moved.id}`);
+    ctx.assert.equal(stored.collect_on, plan.collect_from);
+    // The page from its top, once the saved message is gone.
+    await p.page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await p.page.evaluate(() => window.scrollTo(0, 0));
+    await p.page.mouse.move(0, 0);
+    await ctx.screenshot(p.page, 'sampling-adopted');
+    p.assertClean('the manager following the adopted sampling plan');
+    await p.close();
+
+    const t = await ctx.openPage();
+    await ctx.signIn(t.page, TECHNICIAN);
+    const own = t.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/sample_plans/${plan.id}/follow-up`);
+    await t.page.goto(`${ctx.base}/sampling?tab=mine&season=${plan.season}`);
+    const mineAnswer = await own;
+    ctx.assert.equal(mineAnswer.status(), 200, await mineAnswer.text());
+    ctx.assert.equal(new URL(mineAnswer.url()).searchParams.get('staff'), TECHNICIAN);
+    const mine = (await mineAnswer.json()).points;
+    ctx.assert.ok(mine.length > 0 && mine.every((x) => x.staff === TECHNICIAN && x.method === 'manual'), `the technician's points: ${JSON.stringify(mine.slice(0, 3))}`);
+    ctx.assert.equal(await t.page.getByTestId('sampling-tab-adopted').count(), 0, 'the technician has the whole plan\'s tab');
+    const rows = t.page.getByTestId('mine-points').locator('tr[data-row-key]');
+    await rows.first().waitFor();
+    ctx.assert.equal(await rows.count(), Math.min(10, mine.length));
+    // Overdue first, then due, late and collected; each by day, then household.
+    const rank = ['overdue', 'due', 'late', 'collected'];
+    const [first] = [...mine].sort((a, b) => rank.indexOf(a.status) - rank.indexOf(b.status) || a.collect_on.localeCompare(b.collect_on) || a.household_code.localeCompare(b.household_code) || a.id - b.id);
+    await rows.first().getByRole('link', { name: first.household_code, exact: true }).waitFor();
+    await rows.first().locator(`[data-testid="adopted-status"][data-status="${first.status}"]`).waitFor();
+    await t.checkA11y(`${TECHNICIAN} /sampling?tab=mine`);
+    t.assertClean('the technician reading their own visits');
+    await t.close();
   },
 
   // 营业收费 › 增减停复 (R-ACCT-1, W 9.1.8): the household login applies on its phone for its own

@@ -1,6 +1,8 @@
 // The browser tests' harness: a real `hearth demo` city on a free loopback port, Debian's
 // Chromium driven by playwright-core (nothing downloads a browser), and pages that fail their
-// flow on any console error or failed request they did not expect.
+// flow on any console error or failed request they did not expect. When a flow fails, run.mjs
+// prints what the harness kept to tell why: the server's last lines (stderr, and stdout, where
+// its log goes) and the requests the open pages still wait for (failureReport).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -60,6 +62,10 @@ export async function startDemo({ binary, webDir, extraArgs = [] }) {
     url,
     logins,
     output: () => out,
+    /** The last `n` lines the server wrote to stderr. */
+    stderrTail: (n = 80) => lastLines(err, n),
+    /** The last `n` lines of its stdout (spdlog's default logger, the simulator, the demo). */
+    stdoutTail: (n = 80) => lastLines(out, n),
     // The demo first sends the season's readings so far (some 3 million; minutes in the debug
     // build) and rolls them up, and until then every request that judges days waits behind that
     // backlog: the flows would time the backfill, not the console. This waits for the simulator's
@@ -83,6 +89,50 @@ export async function startDemo({ binary, webDir, extraArgs = [] }) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The last `n` lines of a text (without a trailing empty one). */
+export function lastLines(text, n) {
+  const lines = text.split('\n');
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines.slice(-n);
+}
+
+/** The requests of each page openPage made that got no answer yet (or whose body is still being
+ * read), by page: a Map of request to { method, url, sent } (Date.now()). */
+const pending = new Map();
+
+/** What every open page still waits for, the oldest first: { method, url, ms } (ms since sent). */
+export function pendingRequests(now = Date.now()) {
+  const all = [];
+  for (const requests of pending.values()) {
+    for (const r of requests.values()) all.push({ method: r.method, url: r.url, ms: now - r.sent });
+  }
+  return all.sort((a, b) => b.ms - a.ms);
+}
+
+/** Closes the pages a failed flow left open (their requests are no longer waited for). */
+export async function closeOpenPages() {
+  const contexts = [...pending.keys()];
+  pending.clear();
+  await Promise.all(contexts.map((c) => c.close().catch(() => {})));
+}
+
+/**
+ * The lines to print when a flow failed: the requests still pending (method, URL, ms since sent),
+ * then the server's last `n` lines of stderr and of stdout. A CI failure such as "POST
+ * /api/v1/jobs got no response in 120 s" then shows what the server was doing.
+ */
+export function failureReport(demo, n = 80) {
+  const lines = [];
+  const waiting = pendingRequests();
+  lines.push(waiting.length ? `requests still pending (${waiting.length}):` : 'requests still pending: none');
+  for (const r of waiting) lines.push(`  ${r.method} ${r.url} (sent ${r.ms} ms ago)`);
+  for (const [name, tail] of [['stderr', demo.stderrTail(n)], ['stdout', demo.stdoutTail(n)]]) {
+    lines.push(tail.length ? `hearth ${name}, last ${tail.length} lines:` : `hearth ${name}: empty`);
+    for (const l of tail) lines.push(`  | ${l}`);
+  }
+  return lines;
 }
 
 /** POST /api/v1/auth/login; the bearer token. */
@@ -125,6 +175,13 @@ export async function openPage(browser, { viewport = { width: 1440, height: 900 
   const page = await context.newPage();
   const problems = [];
   const allowed = [];
+  // Every request until it finished or failed, for failureReport.
+  const requests = new Map();
+  pending.set(context, requests);
+  context.on('request', (r) => requests.set(r, { method: r.method(), url: r.url(), sent: Date.now() }));
+  context.on('requestfinished', (r) => requests.delete(r));
+  context.on('requestfailed', (r) => requests.delete(r));
+  context.on('close', () => pending.delete(context));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // Chromium logs an answer of 400 or more as "Failed to load resource: … status of 400": an
@@ -154,7 +211,10 @@ export async function openPage(browser, { viewport = { width: 1440, height: 900 
     assertClean(what) {
       if (problems.length) throw new Error(`${what}: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
     },
-    close: () => context.close(),
+    close: () => {
+      pending.delete(context);
+      return context.close();
+    },
   };
 }
 

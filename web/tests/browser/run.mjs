@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiGet, apiToken, launchBrowser, openPage, signIn, startDemo } from './harness.mjs';
+import { apiGet, apiToken, closeOpenPages, failureReport, launchBrowser, openPage, signIn, startDemo } from './harness.mjs';
 import { flows } from './flows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,6 +50,9 @@ try {
     } catch (e) {
       failed++;
       console.log(`not ok - ${name} (${Date.now() - started} ms)\n  ${String(e.stack ?? e).split('\n').join('\n  ')}`);
+      // What the server and the pages were doing: a timeout says little without it.
+      console.log(failureReport(demo).map((l) => `  # ${l}`).join('\n'));
+      await closeOpenPages();
     }
   }
 } finally {
