@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 WERROR ?= OFF
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build demo test bench clean format
+.PHONY: all deps build demo test bench bench-city clean format
 
 all: build
 
@@ -29,6 +29,12 @@ test: deps
 
 bench: build
 	@scripts/bench.sh
+
+# A season of a city of a million households, replayed over HTTP, judged and refunded (issue 17;
+# bench/city_replay.cpp). Flags in CITY, e.g. CITY="--engine postgres --households 100000".
+CITY ?=
+bench-city: build
+	@build/bin/hearth_city_bench $(CITY)
 
 format:
 	@find src bench -name '*.[ch]pp' | xargs clang-format -i

@@ -10,6 +10,8 @@ else
   exit 1
 fi
 scripts/bench-http.sh
+# The season replay of `make bench-city` at a fiftieth of its city and two weeks of its season.
+build/bin/hearth_city_bench --households 20000 --days 14
 # The console's first page in Chromium, against the release binary's demo city, beside a page
 # with no app from the same server (web/tests/browser/flows.mjs, firstPageInteractive).
 HEARTH_BINARY=build/bin/hearth HEARTH_WEB_DIR=build/web \
