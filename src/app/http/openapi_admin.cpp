@@ -31,6 +31,12 @@ void AddAdminBodySchemas(ordered_json& schemas) {
        {"disabled", Typed("boolean", "a disabled account cannot log in; its tokens are refused")},
        {"created_at", Typed("string", "RFC 3339")}},
       {"id", "username", "role", "company_id", "household_id", "disabled", "created_at"});
+  schemas["StaffList"] = Object(
+      {{"items", {{"type", "array"},
+                  {"items", {{"$ref", "#/components/schemas/User"}}},
+                  {"description", "a company's enabled accounts, by username; never paged: a "
+                                  "company's staff are a few hundred at most"}}}},
+      {"items"});
   schemas["NewUser"] = Object(
       {{"username", Typed("string", "a-z 0-9 . _ - @, 1-64 characters; upper case is folded")},
        {"password", Typed("string", "12-1024 bytes, not a common password")},

@@ -139,12 +139,12 @@ void AddUserRoutes(adapters::http::Router& router, services::UserAdminService& a
         if (!staff.ok()) return ErrorResponse(staff.error());
         ordered_json items = ordered_json::array();
         for (const auto& u : *staff) items.push_back(UserJson(u));
-        return adapters::http::Json(200, PageJson(std::move(items), std::nullopt));
+        return adapters::http::Json(200, ordered_json{{"items", std::move(items)}});
       },
       Doc("The enabled accounts of a company, by username, of one role when `role` is given "
           "(manager, agent, technician): whom a manager names as staff. Company staff get their "
           "own company's; admins and regulators name the company",
-          "", "User", 200, {"company", "company_id", "role"}, true));
+          "", "StaffList", 200, {"company", "company_id", "role"}));
 
   router.Add(
       "GET", "/api/v1/users",

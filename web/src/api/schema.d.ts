@@ -8913,10 +8913,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items?: components["schemas"]["User"][];
-                            next_cursor?: string | null;
-                        };
+                        "application/json": components["schemas"]["StaffList"];
                     };
                 };
                 /** @description an error */
@@ -11451,6 +11448,10 @@ export interface components {
             name: string;
             /** @description the number */
             phone: string;
+        };
+        StaffList: {
+            /** @description a company's enabled accounts, by username; never paged: a company's staff are a few hundred at most */
+            items: components["schemas"]["User"][];
         };
         /** @description A heat-exchange substation (换热站). */
         substation: {

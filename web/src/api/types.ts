@@ -1136,10 +1136,8 @@ export type SamplePoint = Stored<Schemas['sample point']>;
 
 /** GET /api/v1/staff: a company's enabled accounts, by username (src/app/http/users.cpp). */
 export type StaffMember = Schemas['User'];
-/** GET /api/v1/staff's answer (one page: next_cursor is always null). */
-export interface StaffList {
-  items: StaffMember[];
-}
+/** GET /api/v1/staff's answer: never paged. */
+export type StaffList = Schemas['StaffList'];
 
 // ---- Connection applications (R-CONN-1, 报装申请; Z 2.3 (三), W 9.1.4, W 10.1.7) ----------------
 // src/app/http/connections.cpp, ConnectionJson. The request bodies are the generated schemas;

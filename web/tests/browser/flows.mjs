@@ -874,9 +874,8 @@ export const flows = {
     await p.page.getByTestId('billing-run-form').waitFor();
     // The run is a job (POST /api/v1/jobs answers 202 at once); the modal follows it and shows
     // the figures once it succeeded, its result the run.
-    const sent = p.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/jobs' && r.request().method() === 'POST');
-    await p.page.getByTestId('billing-run-submit').click();
-    const answer = await sent;
+    const answer = await ctx.submitAndAnswer(p.page, p.page.getByTestId('billing-run-submit'),
+      (r) => new URL(r.url()).pathname === '/api/v1/jobs' && r.method() === 'POST');
     ctx.assert.equal(answer.status(), 202, await answer.text());
     const started = await answer.json();
     ctx.assert.equal(started.kind, 'billing-run', JSON.stringify(started));
@@ -913,10 +912,9 @@ export const flows = {
     await apply.click();
     const form = h.page.getByTestId('my-heating-change-form');
     await form.waitFor();
-    const sent = h.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/heating-changes' && r.request().method() === 'POST');
     // The kind the page offers and today (the form's defaults); the application form goes with it.
-    await h.page.getByTestId('my-heating-change-submit').click();
-    const answer = await sent;
+    const answer = await ctx.submitAndAnswer(h.page, h.page.getByTestId('my-heating-change-submit'),
+      (r) => new URL(r.url()).pathname === '/api/v1/heating-changes' && r.method() === 'POST');
     ctx.assert.equal(answer.status(), 201, await answer.text());
     const change = await answer.json();
     ctx.assert.equal(change.kind, kind);

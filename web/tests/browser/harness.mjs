@@ -135,6 +135,55 @@ export function failureReport(demo, n = 80) {
   return lines;
 }
 
+/**
+ * What each open page shows when a flow failed: its URL and the text of its visible dialogs,
+ * drawers and alerts (a modal that closed, or a form that refused to send, shows here).
+ */
+export async function pageStates() {
+  const lines = [];
+  for (const context of pending.keys()) {
+    for (const page of context.pages()) {
+      lines.push(`page ${page.url()}`);
+      const shown = await page
+        .locator('.ant-modal:visible, .ant-drawer-content:visible, [role=alert]:visible, .ant-form-item-explain-error:visible')
+        .allInnerTexts()
+        .catch((e) => [`(cannot read the page: ${e.message})`]);
+      for (const text of shown) lines.push(`  shows: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Clicks `button` and returns the answer to the request `matches` (a Playwright Request) that the
+ * click sends. Under a full ctest's load a click can land while a modal is still opening and send
+ * nothing: when no matching request went out within 20 s and the button is still there and
+ * enabled, it is clicked once more, and the flow's log says so. Nothing is sent twice: the second
+ * click happens only when the first sent nothing.
+ */
+export async function submitAndAnswer(page, button, matches, log = console.log) {
+  let sent = null;
+  const seen = (r) => {
+    if (!sent && matches(r)) sent = r;
+  };
+  page.on('request', seen);
+  try {
+    await button.click();
+    for (let waited = 0; !sent && waited < 20_000; waited += 250) await page.waitForTimeout(250);
+    if (!sent && (await button.isVisible()) && (await button.isEnabled())) {
+      log('  # the click sent nothing in 20 s; clicked again');
+      await button.click();
+    }
+    for (let waited = 0; !sent && waited < 120_000; waited += 250) await page.waitForTimeout(250);
+    if (!sent) throw new Error('the click sent no request');
+    const answer = await Promise.race([sent.response(), page.waitForTimeout(120_000).then(() => null)]);
+    if (!answer) throw new Error(`${sent.method()} ${sent.url()} got no answer in 120 s`);
+    return answer;
+  } finally {
+    page.off('request', seen);
+  }
+}
+
 /** POST /api/v1/auth/login; the bearer token. */
 export async function apiToken(base, username, password = DEMO_PASSWORD) {
   const r = await fetch(`${base}/api/v1/auth/login`, {

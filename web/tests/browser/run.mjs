@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiGet, apiToken, closeOpenPages, failureReport, launchBrowser, openPage, signIn, startDemo } from './harness.mjs';
+import { apiGet, apiToken, closeOpenPages, failureReport, launchBrowser, openPage, pageStates, signIn, startDemo, submitAndAnswer } from './harness.mjs';
 import { flows } from './flows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,6 +36,7 @@ try {
     apiGet: (token, path) => apiGet(demo.url, token, path),
     apiToken: (user) => apiToken(demo.url, user),
     openPage: (opts) => openPage(browser, opts),
+    submitAndAnswer,
     signIn: (page, user) => signIn(page, demo.url, user),
     screenshot: async (page, name) => {
       if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
@@ -51,7 +52,7 @@ try {
       failed++;
       console.log(`not ok - ${name} (${Date.now() - started} ms)\n  ${String(e.stack ?? e).split('\n').join('\n  ')}`);
       // What the server and the pages were doing: a timeout says little without it.
-      console.log(failureReport(demo).map((l) => `  # ${l}`).join('\n'));
+      console.log([...(await pageStates()), ...failureReport(demo)].map((l) => `  # ${l}`).join('\n'));
       await closeOpenPages();
     }
   }
