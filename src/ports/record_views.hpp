@@ -343,8 +343,7 @@ struct FeeView {
 
 // --- Reading views from a store ---------------------------------------------------------------
 
-/// The descriptor of the resource `name` of model/resources.hpp: a name the code spells, so that
-/// an unknown one is a bug (FindResource's null), never a runtime condition.
+/// The descriptor of resource `name` (model/resources.hpp): a name the code spells, never input.
 inline const model::Resource& ResourceNamed(const char* name) {
   return *model::FindResource(name);
 }
