@@ -184,6 +184,30 @@ export async function submitAndAnswer(page, button, matches, log = console.log) 
   }
 }
 
+/**
+ * Waits for `locator` (a modal's or a drawer's form) to show and for the modal or drawer around it
+ * to finish opening: while antd's open motion runs (a class ending -appear or -enter, with its
+ * -start and -active steps, on the element or an ancestor) a click on a radio or a button can
+ * land and change nothing. Gives up waiting on the motion after 10 s; the next step then says
+ * what is wrong.
+ */
+export async function shown(locator) {
+  await locator.waitFor();
+  await locator.evaluate(
+    (el) =>
+      new Promise((resolve) => {
+        const motion = /(^|\s)\S+-(appear|enter)(-\S+)?(?=\s|$)/;
+        const moving = () => {
+          for (let e = el; e; e = e.parentElement) if (motion.test(e.getAttribute('class') ?? '')) return true;
+          return false;
+        };
+        const until = Date.now() + 10_000;
+        const poll = () => (moving() && Date.now() < until ? setTimeout(poll, 50) : resolve());
+        poll();
+      }),
+  );
+}
+
 /** POST /api/v1/auth/login; the bearer token. */
 export async function apiToken(base, username, password = DEMO_PASSWORD) {
   const r = await fetch(`${base}/api/v1/auth/login`, {
