@@ -7,14 +7,15 @@
 //               --days days from the season's first, one reading per sensor every 10 minutes,
 //               POSTed to the real API served in process on loopback (router, auth, decoder,
 //               ingest service, reading store) in batches of --batch-sensors sensors × the
-//               readings of a --window-minutes window, on --connections keep-alive connections.
+//               readings of a --window-minutes window, on --connections keep-alive connections,
+//               to a server of --server-threads threads (0: one per core, as `hearth serve`).
 //               The rate counts the time spent sending and waiting for the answers only, not
 //               the simulator's own. Every answer must accept its whole batch, and the readings
 //               stored must equal those acknowledged.
 //               Baseline: raw inserts of the same rows (the first 2 million, cut into batches
 //               as they were sent: by window, then by sensor id) into a bare readings table
-//               with the same key, one transaction per batch: prepared single-row INSERTs with Hearth's pragmas
-//               (synchronous=FULL) on SQLite, COPY on PostgreSQL.
+//               with the same key, one transaction per batch: prepared single-row INSERTs with
+//               Hearth's pragmas (synchronous=FULL) on SQLite, COPY on PostgreSQL.
 //   3. judge    RollupService::RunOnce until no dirty mark is left (R-TEMP-3). Baseline: one
 //               GROUP BY (sensor, local day) over the same readings, writing nothing.
 //   4. ledger   RefundLedgerService::Run for the season and every household. Baseline: one
@@ -169,29 +170,6 @@ class HttpBatches final : public sim::SimulationSink {
   ports::MonitoringStore& monitoring_;
 };
 
-// Rows of `sql` stepped through on a connection of its own (the count), or -1.
-int64_t Scan(const bench::FreshDatabase& db, const std::string& sql) {
-  if (db.dir.empty()) {
-    auto conn = adapters::storage::Connect(db.url, false);
-    if (!conn.ok()) return -1;
-    auto rows = (*conn)->Query(sql);
-    return rows.ok() ? static_cast<int64_t>(rows->rows.size()) : -1;
-  }
-  sqlite3* file = nullptr;
-  sqlite3_open_v2(db.url.c_str(), &file, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* stmt = nullptr;
-  int64_t rows = -1;
-  if (sqlite3_prepare_v2(file, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK) {
-    rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) ++rows;
-    if (rc != SQLITE_DONE) rows = -1;
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close_v2(file);
-  return rows;
-}
-
 int64_t One(const bench::FreshDatabase& db, const std::string& sql) {
   auto conn = adapters::storage::Connect(db.url, false);
   if (!conn.ok()) Fail("connect", conn.error());
@@ -305,6 +283,7 @@ struct Options {
   int batch_sensors = 500;
   int window_minutes = 10;
   int connections = 2;
+  unsigned server_threads = 0;  // 0: one per core, as `hearth serve`
 };
 
 int Replay(const Options& o) {
@@ -336,6 +315,7 @@ int Replay(const Options& o) {
   app::http::AddApiRoutes(router, rt);
   adapters::http::ServerOptions server_options;
   server_options.port = 0;
+  server_options.threads = o.server_threads;
   adapters::http::Server server(server_options, router);
   if (auto s = server.Start(); !s.ok()) Fail("the server", s.error());
 
@@ -375,8 +355,9 @@ int Replay(const Options& o) {
   }
   const double judge = Since(t0);
   t0 = Clock::now();
-  if (Scan(db, "SELECT sensor_id, (ts + 28800) / 86400 AS day, AVG(centi), COUNT(*) "
-               "FROM readings GROUP BY sensor_id, day") < 0) {
+  if (bench::ScanRows(db,
+                      "SELECT sensor_id, (ts + 28800) / 86400 AS day, AVG(centi), COUNT(*) "
+                      "FROM readings GROUP BY sensor_id, day") < 0) {
     throw std::runtime_error("the GROUP BY baseline failed");
   }
   Row("judge", judge, static_cast<double>(stored), "readings", "GROUP BY (sensor, day)",
@@ -387,9 +368,10 @@ int Replay(const Options& o) {
   if (!run.ok()) Fail("the ledger", run.error());
   const double ledger = Since(t0);
   t0 = Clock::now();
-  const int64_t rows = Scan(db,
-                            "SELECT h.id, COUNT(d.day), SUM(d.value_tenths) FROM households h "
-                            "LEFT JOIN household_days d ON d.household_id = h.id GROUP BY h.id");
+  const int64_t rows =
+      bench::ScanRows(db,
+                      "SELECT h.id, COUNT(d.day), SUM(d.value_tenths) FROM households h "
+                      "LEFT JOIN household_days d ON d.household_id = h.id GROUP BY h.id");
   Row("ledger", ledger, static_cast<double>(run->households), "households",
       "SELECT of the judged days", Since(t0), static_cast<double>(rows));
 
@@ -418,6 +400,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(10, 1440));
   app.add_option("--connections", o.connections, "keep-alive connections sending at once")
       ->check(CLI::Range(1, 64));
+  app.add_option("--server-threads", o.server_threads,
+                 "the HTTP server's threads (0: one per core, as hearth serve)")
+      ->check(CLI::Range(0u, 64u));
   CLI11_PARSE(app, argc, argv);
   try {
     return Replay(o);

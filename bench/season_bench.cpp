@@ -24,13 +24,11 @@
 //   BM_SeasonRefundPostgres           as BM_SeasonRefund. Baseline: BM_SeasonRefund run again on
 //                                     the SQLite season (the same path on the other engine).
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 
 #include <iostream>
 #include <stdexcept>
 #include <string>
 
-#include "adapters/storage/sql.hpp"
 #include "app/runtime/runtime.hpp"
 #include "bench_database.hpp"
 #include "core/civil_time.hpp"
@@ -75,33 +73,6 @@ struct SeasonFixture {
               << FormatDate(sim->first_day()) << " to " << FormatDate(sim->last_day()) << "\n";
   }
   ~SeasonFixture() { runtime.reset(); }  // before its database goes
-
-  // Steps through every row of `sql` on a connection of its own; returns the rows or -1. On
-  // PostgreSQL through the project's Connection (libpq), which holds the result in memory.
-  int64_t Scan(const char* sql) const {
-    if (db.dir.empty()) {
-      auto conn = adapters::storage::Connect(url, false);
-      if (!conn.ok()) return -1;
-      auto rows = (*conn)->Query(sql);
-      return rows.ok() ? static_cast<int64_t>(rows->rows.size()) : -1;
-    }
-    sqlite3* file = nullptr;
-    sqlite3_open_v2(url.c_str(), &file, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* stmt = nullptr;
-    int64_t rows = -1;
-    if (sqlite3_prepare_v2(file, sql, -1, &stmt, nullptr) == SQLITE_OK) {
-      rows = 0;
-      int rc;
-      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        benchmark::DoNotOptimize(sqlite3_column_int64(stmt, 2));
-        ++rows;
-      }
-      if (rc != SQLITE_DONE) rows = -1;
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close_v2(file);
-    return rows;
-  }
 };
 
 SeasonFixture& Fixture() {
@@ -134,8 +105,9 @@ void Judge(benchmark::State& state, SeasonFixture& f) {
 void GroupReadings(benchmark::State& state, SeasonFixture& f) {
   for (auto _ : state) {
     // Local days are UTC+8: (ts + 28800) / 86400 numbers them.
-    if (f.Scan("SELECT sensor_id, (ts + 28800) / 86400 AS day, AVG(centi), COUNT(*) "
-               "FROM readings GROUP BY sensor_id, day") < 0) {
+    if (bench::ScanRows(f.db,
+                        "SELECT sensor_id, (ts + 28800) / 86400 AS day, AVG(centi), COUNT(*) "
+                        "FROM readings GROUP BY sensor_id, day") < 0) {
       state.SkipWithError("scan failed");
       return;
     }
@@ -163,9 +135,9 @@ void BM_SeasonRefund_Baseline(benchmark::State& state) {
   SeasonFixture& f = Fixture();
   int64_t rows = 0;
   for (auto _ : state) {
-    rows = f.Scan(
-        "SELECT h.id, COUNT(d.day), SUM(d.value_tenths) FROM households h "
-        "LEFT JOIN household_days d ON d.household_id = h.id GROUP BY h.id");
+    rows = bench::ScanRows(f.db,
+                           "SELECT h.id, COUNT(d.day), SUM(d.value_tenths) FROM households h "
+                           "LEFT JOIN household_days d ON d.household_id = h.id GROUP BY h.id");
     if (rows < 0) {
       state.SkipWithError("scan failed");
       return;
