@@ -348,6 +348,62 @@ TEST_P(ReadingStoreContract, ConcurrentWritersCountEachReadingOnce) {
             distinct);
 }
 
+TEST_P(ReadingStoreContract, ManyWritersAtOnceAreEachCountedAsIfAlone) {
+  // Eight threads send the same 1,000 keys in batches of 40, with a quarantined reading in each
+  // batch: even threads the value n, odd threads n + 1. Batches that meet in one transaction
+  // (SQLite's group commit) are counted as if alone, so whatever the order: each key is stored
+  // once, the 3 other sends of its stored value are duplicates and the 4 of the other value
+  // conflicts, kept once per key; every quarantined reading is kept.
+  constexpr int kThreads = 8, kBatches = 25, kPerBatch = 40;
+  const ports::InsertSource source{"test", kT0};
+  std::vector<ports::InsertCounts> totals(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int b = 0; b < kBatches; ++b) {
+        std::vector<Reading> batch;
+        for (int i = 0; i < kPerBatch; ++i) {
+          const int n = b * kPerBatch + i;
+          batch.push_back({n % 2 ? s1_ : s2_, kT0 + n, n + t % 2});
+        }
+        const ports::QuarantinedReading held[] = {
+            {s1_, kT0 + 10'000'000 + t * 1000 + b, 1800, "time in the future"}};
+        auto c = store_->Insert(batch, held, source);
+        ASSERT_TRUE(c.ok()) << c.error().detail;
+        auto& sum = totals[static_cast<size_t>(t)];
+        sum.inserted += c->inserted;
+        sum.duplicate += c->duplicate;
+        sum.conflicting += c->conflicting;
+        sum.quarantined += c->quarantined;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  ports::InsertCounts all;
+  for (const auto& c : totals) {
+    all.inserted += c.inserted;
+    all.duplicate += c.duplicate;
+    all.conflicting += c.conflicting;
+    all.quarantined += c.quarantined;
+  }
+  constexpr int64_t kKeys = kBatches * kPerBatch;
+  EXPECT_EQ(all.inserted, kKeys);
+  EXPECT_EQ(all.duplicate, 3 * kKeys);
+  EXPECT_EQ(all.conflicting, 4 * kKeys);
+  EXPECT_EQ(all.quarantined, kThreads * kBatches);
+  EXPECT_EQ(Range(s1_, 0, kT0 + kKeys).size() + Range(s2_, 0, kT0 + kKeys).size(),
+            static_cast<size_t>(kKeys));
+  auto kept = [&](int64_t sensor) {
+    auto c = store_->Conflicts(sensor, 0, 1'000'000);
+    EXPECT_TRUE(c.ok());
+    return c.ok() ? c->size() : 0u;
+  };
+  EXPECT_EQ(kept(s1_) + kept(s2_), static_cast<size_t>(kKeys)) << "one per key's other value";
+  auto held = store_->Quarantined(s1_, 0, 1'000'000);
+  ASSERT_TRUE(held.ok());
+  EXPECT_EQ(held->size(), static_cast<size_t>(kThreads * kBatches));
+}
+
 TEST_P(ReadingStoreContract, InsertMarksEachSensorLocalDayDirty) {
   // ports/monitoring_store.hpp: each distinct (sensor, local UTC+08:00 day) of a batch is marked
   // in the insert's transaction; a later batch touching a marked day bumps its seq.

@@ -3,7 +3,8 @@
 // Ingest is the hot path (issue 5 aims at a million readings a second), so these stores talk to
 // the engines' C APIs directly instead of through Connection, which allocates per value:
 //  - SQLite: one writer connection with prepared multi-row `INSERT … ON CONFLICT DO NOTHING`
-//    statements, reused for every batch, in one BEGIN IMMEDIATE transaction. WAL with
+//    statements, reused for every batch, in one BEGIN IMMEDIATE transaction. Batches that arrive
+//    while one commits share the next transaction (adapters/storage/group_commit.hpp). WAL with
 //    synchronous=NORMAL: a committed batch is in the WAL file (the OS holds it), so it survives
 //    kill -9 of the process. A second connection serves the reads, so lookups for the next batch
 //    do not wait for the commit of this one.
@@ -40,10 +41,14 @@ inline constexpr const char* kReadingSqlitePragmas =
 /// SQLite file at the path), unavailable (cannot connect), internal. The store is thread-safe.
 Result<std::unique_ptr<ports::ReadingStore>> OpenReadingStore(const std::string& url);
 
-/// The distinct (sensor id, ports::LocalDayNumber) pairs of a batch, sorted: the dirty marks
-/// both engines write in the batch's transaction. `out` is cleared first (a reused buffer).
-void DistinctSensorDays(std::span<const ports::Reading> batch,
+/// The distinct (sensor id, ports::LocalDayNumber) pairs of some batches, sorted: the dirty
+/// marks both engines write in the batches' transaction. `out` is cleared first (a reused buffer).
+void DistinctSensorDays(std::span<const std::span<const ports::Reading>> batches,
                         std::vector<std::pair<int64_t, int64_t>>& out);
+inline void DistinctSensorDays(std::span<const ports::Reading> batch,
+                               std::vector<std::pair<int64_t, int64_t>>& out) {
+  DistinctSensorDays(std::span<const std::span<const ports::Reading>>(&batch, 1), out);
+}
 
 /// The engine-specific halves of OpenReadingStore.
 Result<std::unique_ptr<ports::ReadingStore>> OpenSqliteReadingStore(const std::string& path);

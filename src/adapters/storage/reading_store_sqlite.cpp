@@ -4,6 +4,7 @@
 #include <array>
 #include <filesystem>
 
+#include "adapters/storage/group_commit.hpp"
 #include "adapters/storage/reading_store_sql.hpp"
 #include "adapters/storage/sql_sqlite.hpp"
 #include "core/mutex.hpp"
@@ -142,32 +143,12 @@ class SqliteReadingStore final : public ports::ReadingStore {
     return OkStatus();
   }
 
+  // Batches that arrive while one commits wait and share the next transaction (group_commit.hpp).
   Result<ports::InsertCounts> Insert(std::span<const ports::Reading> batch,
                                      std::span<const ports::QuarantinedReading> quarantine,
                                      const ports::InsertSource& source) override {
-    ports::InsertCounts counts;
-    if (batch.empty() && quarantine.empty()) return counts;
-    MutexLock lock(write_mutex_);
-    if (auto s = writer_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s.error();
-    size_t i = 0;
-    Status s = OkStatus();
-    while (s.ok() && i < batch.size()) {
-      size_t n = batch.size() - i >= kChunk ? kChunk : 1;
-      s = Step(n == 1 ? insert_one_ : insert_chunk_, batch.subspan(i, n), counts.inserted);
-      i += n;
-    }
-    if (s.ok() && counts.inserted < static_cast<int64_t>(batch.size())) {
-      s = KeepConflicts(batch, source, counts.conflicting);
-    }
-    if (s.ok()) s = MarkDirty(batch);
-    if (s.ok()) s = KeepQuarantined(quarantine, source, counts.quarantined);
-    if (s.ok()) s = writer_.Exec("COMMIT");
-    if (!s.ok()) {
-      (void)writer_.Exec("ROLLBACK");  // fails harmlessly when COMMIT already ended it
-      return s.error();
-    }
-    counts.duplicate = static_cast<int64_t>(batch.size()) - counts.inserted - counts.conflicting;
-    return counts;
+    if (batch.empty() && quarantine.empty()) return ports::InsertCounts{};
+    return group_.Insert(batch, quarantine, source);
   }
 
   Result<std::vector<ports::ReadingConflict>> Conflicts(int64_t sensor_id, int64_t after_id,
@@ -258,9 +239,41 @@ class SqliteReadingStore final : public ports::ReadingStore {
   }
 
  private:
-  // Marks every distinct (sensor, local day) of the batch dirty, inside its transaction.
-  Status MarkDirty(std::span<const ports::Reading> batch) REQUIRES(write_mutex_) {
-    DistinctSensorDays(batch, marks_);
+  // GroupCommit's commit: the group in one transaction, each batch counted as if alone.
+  Status CommitGroup(std::span<PendingBatch* const> group) {
+    MutexLock lock(write_mutex_);
+    if (auto s = writer_.Exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    Status s = OkStatus();
+    for (size_t b = 0; s.ok() && b < group.size(); ++b) s = InsertBatch(*group[b]);
+    if (s.ok()) s = MarkDirty(group);
+    if (s.ok()) s = writer_.Exec("COMMIT");
+    if (!s.ok()) (void)writer_.Exec("ROLLBACK");  // fails harmlessly when COMMIT already ended it
+    return s;
+  }
+
+  // Inside the group's transaction: one batch's readings (conflicts kept) and its quarantine.
+  Status InsertBatch(PendingBatch& b) REQUIRES(write_mutex_) {
+    const std::span<const ports::Reading> batch = b.readings;
+    ports::InsertCounts& counts = b.counts;
+    Status s = OkStatus();
+    for (size_t i = 0; s.ok() && i < batch.size();) {
+      size_t n = batch.size() - i >= kChunk ? kChunk : 1;
+      s = Step(n == 1 ? insert_one_ : insert_chunk_, batch.subspan(i, n), counts.inserted);
+      i += n;
+    }
+    if (s.ok() && counts.inserted < static_cast<int64_t>(batch.size())) {
+      s = KeepConflicts(batch, *b.source, counts.conflicting);
+    }
+    if (s.ok()) s = KeepQuarantined(b.quarantine, *b.source, counts.quarantined);
+    counts.duplicate = static_cast<int64_t>(batch.size()) - counts.inserted - counts.conflicting;
+    return s;
+  }
+
+  // Marks every distinct (sensor, local day) of the group dirty, inside its transaction.
+  Status MarkDirty(std::span<PendingBatch* const> group) REQUIRES(write_mutex_) {
+    group_readings_.clear();
+    for (const PendingBatch* b : group) group_readings_.push_back(b->readings);
+    DistinctSensorDays(group_readings_, marks_);
     size_t done = 0;
     for (size_t i = kMarkSizes; i-- > 0;) {
       const size_t n = size_t{1} << i;
@@ -358,6 +371,9 @@ class SqliteReadingStore final : public ports::ReadingStore {
   sqlite3_stmt* keep_quarantined_ GUARDED_BY(write_mutex_) = nullptr;
   std::array<sqlite3_stmt*, kMarkSizes> mark_ GUARDED_BY(write_mutex_) = {};
   std::vector<std::pair<int64_t, int64_t>> marks_ GUARDED_BY(write_mutex_);  // reused
+  std::vector<std::span<const ports::Reading>> group_readings_ GUARDED_BY(write_mutex_);
+  // Declared after what CommitGroup uses: destroyed first.
+  GroupCommit group_{[this](std::span<PendingBatch* const> g) { return CommitGroup(g); }};
   Mutex read_mutex_;
   Db reader_ GUARDED_BY(read_mutex_);
   sqlite3_stmt* find_ GUARDED_BY(read_mutex_) = nullptr;
