@@ -127,8 +127,7 @@ void AddUserRoutes(adapters::http::Router& router, services::UserAdminService& a
         std::optional<rules::Role> role;
         if (auto it = req.query.find("role"); it != req.query.end() && !it->second.empty()) {
           role = rules::ParseRole(it->second);
-          if (!role || *role == rules::Role::kHousehold || *role == rules::Role::kAdmin ||
-              *role == rules::Role::kRegulator) {
+          if (!role || rules::ScopeKindOf(*role) != rules::ScopeKind::kCompany) {
             return ErrorResponse(Error::InvalidArgument(
                 "role must be one of manager, agent, technician", "role"));
           }
