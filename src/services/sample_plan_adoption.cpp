@@ -152,7 +152,8 @@ Result<PlanFollowUp> SamplePlanAdoptionService::FollowUp(
   if (!from.ok()) return from.error();
   auto to = DateOf(out.plan, "collect_to");
   if (!to.ok()) return to.error();
-  out.today = LocalDate(clock_.Now());
+  out.at = clock_.Now();
+  out.today = LocalDate(out.at);
   auto points = ports::ListRecords(records_, ports::ResourceNamed("sample_points"),
                                    {{"plan_id", plan_id}}, scope);
   if (!points.ok()) return points.error();

@@ -50,7 +50,8 @@ struct PointFollowUp {
 
 struct PlanFollowUp {
   ports::Record plan;  ///< a record of "sample_plans"
-  Date today;
+  Instant at;          ///< when it was read
+  Date today;          ///< at's local day
   std::array<int64_t, 4> counts{};  ///< by rules::CollectionStatus, over every point
   std::vector<PointFollowUp> points;  ///< by id; only `staff`'s when given
 };

@@ -352,6 +352,31 @@ TEST_F(SamplePlanApi, AnAdoptedPlanNamesDaysAndStaffAndIsFollowed) {
   EXPECT_EQ(f["points"][0]["collected_on"], FormatDate(w.from));
   EXPECT_EQ(f["points"][0]["collected_by"], "zhao");
   EXPECT_EQ(follow("li", "?staff=nobody")["points"].size(), 0u);
+
+  // Exported for the round: the same points as CSV (wire names) and as a workbook.
+  const std::string path = "/api/v1/sample_plans/" + id + "/follow-up";
+  auto csv = Get("zhao", path + "?format=csv&staff=zhao");
+  ASSERT_EQ(csv.status, 200u) << csv.body;
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body,
+            "point_id,household_id,household_code,address,method,network_position,orientation,"
+            "floor_tier,collect_on,staff,status,collected_on,collected_by\r\n" +
+                std::to_string(points[0]["id"].get<int64_t>()) + "," +
+                std::to_string(households_["H-31"]) + ",H-31,,manual,far,shade,lower," +
+                FormatDate(w.from) + ",zhao,collected," + FormatDate(w.from) + ",zhao\r\n");
+  bool named = false;
+  for (const auto& [name, value] : csv.headers) {
+    named |= name == "Content-Disposition" &&
+             value == "attachment; filename=\"sample-plan-" + id + "-" +
+                          std::to_string(w.season) + "-zhao.csv\"";
+  }
+  EXPECT_TRUE(named);
+  auto xlsx = Get("gov", path + "?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200u) << xlsx.body;
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  auto pdf = Get("li", path + "?format=pdf");
+  EXPECT_EQ(pdf.status, 400u);
+  EXPECT_EQ(json::parse(pdf.body)["error"]["field"], "format");
   EXPECT_EQ(Get("home", "/api/v1/sample_plans/" + id + "/follow-up").status, 403u);
   EXPECT_EQ(Get("li", "/api/v1/sample_plans/999/follow-up").status, 404u);
 

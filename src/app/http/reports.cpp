@@ -185,6 +185,23 @@ Result<bool> XlsxFormat(const adapters::http::Request& req) {
   return Error::InvalidArgument("format must be json or xlsx", "format");
 }
 
+Result<ExportFormat> ExportFormatParam(const adapters::http::Request& req) {
+  auto f = req.query.find("format");
+  if (f == req.query.end() || f->second == "json") return ExportFormat::kJson;
+  if (f->second == "csv") return ExportFormat::kCsv;
+  if (f->second == "xlsx") return ExportFormat::kXlsx;
+  return Error::InvalidArgument("format must be json, csv or xlsx", "format");
+}
+
+adapters::http::Response CsvAttachment(std::string text, const std::string& file_name) {
+  adapters::http::Response r;
+  r.status = 200;
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = std::move(text);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + file_name + "\"");
+  return r;
+}
+
 adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::string& file_name) {
   if (!bytes.ok()) return ErrorResponse(bytes.error());
   adapters::http::Response r;

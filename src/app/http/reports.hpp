@@ -40,7 +40,14 @@ Result<services::ReportMonth> MonthParam(const adapters::http::Request& req);
 /// neither, one bound alone, a bad date or run).
 Result<services::ReportMonth> ReportPeriodParam(const adapters::http::Request& req);
 
+/// What a route that exports CSV as well answers in.
+enum class ExportFormat { kJson, kCsv, kXlsx };
+/// Its `format` parameter: json (or none), csv or xlsx; invalid_argument naming "format".
+Result<ExportFormat> ExportFormatParam(const adapters::http::Request& req);
+
 /// A workbook's bytes as a 200 attachment named `file_name` (plain ASCII), or the error.
 adapters::http::Response XlsxAttachment(Result<std::string> bytes, const std::string& file_name);
+/// CSV text (UTF-8) as a 200 attachment named `file_name` (plain ASCII).
+adapters::http::Response CsvAttachment(std::string text, const std::string& file_name);
 
 }  // namespace hearth::app::http

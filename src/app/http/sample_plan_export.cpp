@@ -1,6 +1,8 @@
 #include "app/http/sample_plan_export.hpp"
 
 #include <array>
+#include <span>
+#include <string_view>
 
 #include "adapters/xlsx/workbook.hpp"
 #include "core/decimal.hpp"
@@ -39,20 +41,51 @@ std::array<std::string, 12> Fields(const services::CompanySamplePlan& plan, size
           h.has_sensor ? "true" : "false"};
 }
 
+// Wire names and the console's Chinese words for them (web/src/i18n/zh-CN.ts).
+struct Word {
+  std::string_view wire;
+  const char* zh;
+};
+constexpr Word kPositionZh[] = {{"near", "近端"}, {"middle", "中端"}, {"far", "末端"}};
+constexpr Word kOrientationZh[] = {{"shade", "阴面"}, {"sun", "阳面"}};
+constexpr Word kFloorZh[] = {{"upper", "高层"}, {"middle", "中层"}, {"lower", "低层"}};
+constexpr Word kMethodZh[] = {{"remote", "远传"}, {"manual", "入户"}};
+constexpr Word kStatusZh[] = {
+    {"collected", "已采集"}, {"late", "逾期采集"}, {"due", "待采集"}, {"overdue", "已逾期"}};
+
+// The word for a wire name; the name itself when unknown.
+std::string Zh(std::span<const Word> words, std::string_view wire) {
+  for (const Word& w : words) {
+    if (w.wire == wire) return w.zh;
+  }
+  return std::string(wire);
+}
+
+// By the rules' order of a dimension's values (the tables above are in it).
 const char* ChineseValue(SampleDimension d, size_t v) {
-  static constexpr const char* kPosition[] = {"近端", "中端", "末端"};
-  static constexpr const char* kOrientation[] = {"阴面", "阳面"};
-  static constexpr const char* kFloor[] = {"高层", "中层", "低层"};
   switch (d) {
     case SampleDimension::kPosition:
-      return kPosition[v];
+      return kPositionZh[v].zh;
     case SampleDimension::kOrientation:
-      return kOrientation[v];
+      return kOrientationZh[v].zh;
     case SampleDimension::kFloor:
-      return kFloor[v];
+      return kFloorZh[v].zh;
   }
   return "";
 }
+
+std::string Joined(const auto& fields) {
+  std::string out;
+  bool first = true;
+  for (const std::string& f : fields) {
+    if (!first) out += ',';
+    first = false;
+    out += CsvField(f);
+  }
+  return out + "\r\n";
+}
+
+std::string DayOrEmpty(const std::optional<Date>& day) { return day ? FormatDate(*day) : ""; }
 
 }  // namespace
 
@@ -65,15 +98,7 @@ std::string SamplePlanCsv(const services::CompanySamplePlan& plan) {
   std::string out =
       "household_id,code,address,community,building,floor,floor_tier,network_position,"
       "position_derived,orientation,area_m2,has_sensor\r\n";
-  for (size_t i : plan.plan.selected) {
-    bool first = true;
-    for (const std::string& f : Fields(plan, i)) {
-      if (!first) out += ',';
-      first = false;
-      out += CsvField(f);
-    }
-    out += "\r\n";
-  }
+  for (size_t i : plan.plan.selected) out += Joined(Fields(plan, i));
   return out;
 }
 
@@ -127,6 +152,68 @@ Result<std::string> SamplePlanXlsx(const services::CompanySamplePlan& plan) {
   wb.title = "室温采样方案";
   wb.created = plan.generated_at;
   wb.sheets = {std::move(quotas), std::move(chosen)};
+  return adapters::xlsx::WriteWorkbook(wb);
+}
+
+std::string FollowUpFileStem(const services::PlanFollowUp& followed,
+                             const std::optional<std::string>& staff) {
+  std::string stem = "sample-plan-" + std::to_string(followed.plan.id) + "-" +
+                     std::to_string(followed.plan.Int("season").value_or(0));
+  if (staff) stem += "-" + adapters::xlsx::FileNamePart(*staff);
+  return stem;
+}
+
+std::string FollowUpCsv(const services::PlanFollowUp& followed) {
+  std::string out =
+      "point_id,household_id,household_code,address,method,network_position,orientation,"
+      "floor_tier,collect_on,staff,status,collected_on,collected_by\r\n";
+  for (const services::PointFollowUp& p : followed.points) {
+    const ports::Record& r = p.point;
+    out += Joined(std::array<std::string, 13>{
+        std::to_string(r.id), std::to_string(r.Int("household_id").value_or(0)),
+        p.household_code, p.address.value_or(""), r.Text("method"), r.Text("network_position"),
+        r.Text("orientation"), r.Text("floor_tier"), r.Text("collect_on"), r.Text("staff"),
+        std::string(rules::CollectionStatusName(p.status)), DayOrEmpty(p.collected_on),
+        p.collected_by});
+  }
+  return out;
+}
+
+Result<std::string> FollowUpXlsx(const services::PlanFollowUp& followed,
+                                 const std::optional<std::string>& staff) {
+  const ports::Record& plan = followed.plan;
+  const int64_t season = plan.Int("season").value_or(0);
+  std::string note = "采集期 " + plan.Text("collect_from") + " 至 " + plan.Text("collect_to") +
+                     "；截至 " + FormatDate(followed.today) + "，全方案";
+  for (size_t s = 0; s < followed.counts.size(); ++s) {
+    note += std::string(s == 0 ? " " : "、") + kStatusZh[s].zh + " " +
+            std::to_string(followed.counts[s]);
+  }
+  note += "；采用人 " + plan.Text("adopted_by");
+  if (staff) note += "；仅列 " + *staff + " 的点位";
+  adapters::xlsx::Sheet points;
+  points.name = "采样点位";
+  points.title = std::to_string(season) + "–" + std::to_string(season + 1) +
+                 " 采暖季室温采样方案（R-SAMPLE-3）";
+  points.note = std::move(note);
+  points.headers = {"点位ID",   "住户ID", "户号",   "地址",     "采集方式", "管网位置", "朝向",
+                    "楼层段",   "采集日", "采集人", "状态",     "采集日期", "测量人"};
+  points.widths = {10, 10, 14, 24, 10, 10, 8, 8, 12, 12, 10, 12, 12};
+  for (const services::PointFollowUp& p : followed.points) {
+    const ports::Record& r = p.point;
+    points.rows.push_back(adapters::xlsx::TableRow{
+        {static_cast<double>(r.id), static_cast<double>(r.Int("household_id").value_or(0)),
+         p.household_code, p.address.value_or(""), Zh(kMethodZh, r.Text("method")),
+         Zh(kPositionZh, r.Text("network_position")), Zh(kOrientationZh, r.Text("orientation")),
+         Zh(kFloorZh, r.Text("floor_tier")), r.Text("collect_on"), r.Text("staff"),
+         Zh(kStatusZh, rules::CollectionStatusName(p.status)), DayOrEmpty(p.collected_on),
+         p.collected_by},
+        p.status == rules::CollectionStatus::kOverdue});  // overdue rows in bold
+  }
+  adapters::xlsx::Workbook wb;
+  wb.title = "室温采样方案";
+  wb.created = followed.at;
+  wb.sheets = {std::move(points)};
   return adapters::xlsx::WriteWorkbook(wb);
 }
 

@@ -6,12 +6,22 @@
 //   names; booleans true/false; area_m2 with two decimals);
 // - xlsx: 配额与缺口 (each dimension's value: 配额, 已选, 缺口) and 采样住户 (the same households as
 //   the CSV, Chinese headers).
+// An adopted plan as followed today (services/sample_plan_adoption.hpp, R-SAMPLE-3), for the
+// 已采用方案 tab's export and a technician's round sheet:
+// - CSV: its points, one per line, by id:
+//   point_id,household_id,household_code,address,method,network_position,orientation,floor_tier,
+//   collect_on,staff,status,collected_on,collected_by (enums by their wire names, days as
+//   YYYY-MM-DD, empty for none);
+// - xlsx: 采样点位, the same points with Chinese headers and values, under a note of the season,
+//   the window, today and the plan's counts by status.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/result.hpp"
 #include "services/company_sample_plan.hpp"
+#include "services/sample_plan_adoption.hpp"
 
 namespace hearth::app::http {
 
@@ -20,5 +30,14 @@ Result<std::string> SamplePlanXlsx(const services::CompanySamplePlan& plan);
 
 /// "sample-plan-<company code>-seed-<seed>" (+ ".csv" or ".xlsx").
 std::string SamplePlanFileStem(const services::CompanySamplePlan& plan);
+
+std::string FollowUpCsv(const services::PlanFollowUp& followed);
+/// `staff`: the technician the points were narrowed to, if any (said in the note).
+Result<std::string> FollowUpXlsx(const services::PlanFollowUp& followed,
+                                 const std::optional<std::string>& staff);
+
+/// "sample-plan-<plan id>-<season>" and "-<staff>" when narrowed (+ ".csv" or ".xlsx").
+std::string FollowUpFileStem(const services::PlanFollowUp& followed,
+                             const std::optional<std::string>& staff);
 
 }  // namespace hearth::app::http

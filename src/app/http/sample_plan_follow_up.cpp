@@ -4,6 +4,8 @@
 #include "app/http/answer_json.hpp"
 #include "app/http/auth.hpp"
 #include "app/http/filters.hpp"
+#include "app/http/reports.hpp"
+#include "app/http/sample_plan_export.hpp"
 #include "app/http/sample_plans.hpp"
 
 namespace hearth::app::http {
@@ -50,9 +52,11 @@ void AddSamplePlanFollowUpRoutes(adapters::http::Router& router,
           return ErrorResponse(Error::PermissionDenied(
               "sampling plans are for managers, technicians, admins and regulators"));
         }
-        if (auto s = adapters::http::OnlyParams(req, {"staff"}); !s.ok()) {
+        if (auto s = adapters::http::OnlyParams(req, {"staff", "format"}); !s.ok()) {
           return ErrorResponse(s.error());
         }
+        auto format = ExportFormatParam(req);
+        if (!format.ok()) return ErrorResponse(format.error());
         auto id = IdParam(req.params.at("id"), "id");
         if (!id.ok()) return ErrorResponse(id.error());
         std::optional<std::string> staff;
@@ -61,6 +65,12 @@ void AddSamplePlanFollowUpRoutes(adapters::http::Router& router,
         }
         auto f = adoption.FollowUp(*id, services::ScopeOf(*p), staff);
         if (!f.ok()) return ErrorResponse(f.error());
+        if (*format == ExportFormat::kXlsx) {
+          return XlsxAttachment(FollowUpXlsx(*f, staff), FollowUpFileStem(*f, staff) + ".xlsx");
+        }
+        if (*format == ExportFormat::kCsv) {
+          return CsvAttachment(FollowUpCsv(*f), FollowUpFileStem(*f, staff) + ".csv");
+        }
         return adapters::http::Json(200, FollowUpJson(*f));
       },
       {.summary = "Whether an adopted sampling plan is followed (R-SAMPLE-3), today: each point "
@@ -68,8 +78,9 @@ void AddSamplePlanFollowUpRoutes(adapters::http::Router& router,
                   "point by a valid measurement, R-TEMP-4, on or before its day; a remote one by "
                   "a day with data in the window), late (measured after its day), due, or "
                   "overdue (its day passed uncollected); the counts by status over the whole "
-                  "plan; staff=username narrows the points to one technician's",
-       .query = {"staff"},
+                  "plan; staff=username narrows the points to one technician's; format=csv or "
+                  "xlsx to export the points (a technician's round sheet)",
+       .query = {"staff", "format"},
        .request_schema = "",
        .response_schema = "SamplePlanFollowUp",
        .list = false});

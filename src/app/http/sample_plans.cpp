@@ -119,25 +119,15 @@ void AddSamplePlanRoutes(adapters::http::Router& router,
         auto asked = CompanyAndSeed(req, records, scope);
         if (!asked.ok()) return ErrorResponse(asked.error());
         const auto [company, seed] = *asked;
-        auto format = req.query.find("format");
-        const std::string kind = format == req.query.end() ? "json" : format->second;
-        if (kind != "json" && kind != "csv" && kind != "xlsx") {
-          return ErrorResponse(
-              Error::InvalidArgument("format must be json, csv or xlsx", "format"));
-        }
+        auto format = ExportFormatParam(req);
+        if (!format.ok()) return ErrorResponse(format.error());
         auto plan = plans.Plan(company, seed, scope);
         if (!plan.ok()) return ErrorResponse(plan.error());
-        if (kind == "xlsx") {
+        if (*format == ExportFormat::kXlsx) {
           return XlsxAttachment(SamplePlanXlsx(*plan), SamplePlanFileStem(*plan) + ".xlsx");
         }
-        if (kind == "csv") {
-          adapters::http::Response r;
-          r.status = 200;
-          r.content_type = "text/csv; charset=utf-8";
-          r.body = SamplePlanCsv(*plan);
-          r.headers.emplace_back("Content-Disposition",
-                                 "attachment; filename=\"" + SamplePlanFileStem(*plan) + ".csv\"");
-          return r;
+        if (*format == ExportFormat::kCsv) {
+          return CsvAttachment(SamplePlanCsv(*plan), SamplePlanFileStem(*plan) + ".csv");
         }
         return adapters::http::Json(200, PlanJson(*plan));
       },

@@ -2,11 +2,12 @@
 // in their colours, the points with their links, tags and filters in the URL), 调整 of a manual
 // point with the server's refusal on its field and the new day after, 采用方案 as a job with the
 // window from the policy profile and the technicians from /api/v1/staff (a refusal on its field),
-// the technician's own visits overdue first, and the regulator reading without actions.
+// the technician's own visits overdue first, the exports (one technician's when chosen), and the
+// regulator reading without actions.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter, useLocation } from 'react-router-dom';
-import { setToken } from '../api/client';
+import { api, ApiError, setToken } from '../api/client';
 import type { AdoptedPlan, FollowedPoint, Job, SamplePlanFollowUp } from '../api/types';
 import type { Role } from '../auth';
 import { I18nProvider } from '../i18n';
@@ -205,6 +206,14 @@ describe('SamplePlan, the adopted plan', () => {
     await waitFor(() => expect(rows('adopted-points')).toHaveLength(1), SLOW);
     expect(screen.getByTestId('where').textContent).toBe('/sampling?tab=adopted&status=overdue&staff=u');
     expect(screen.getByTestId('adopted-points-count').textContent).toBe('1 / 5 户');
+
+    // The export follows the technician chosen; a refused download shows under the buttons.
+    const download = vi.spyOn(api, 'download').mockResolvedValue('sample-plan-5-x.xlsx');
+    fireEvent.click(screen.getByTestId('adopted-export-xlsx'));
+    await waitFor(() => expect(download).toHaveBeenCalledWith('/api/v1/sample_plans/5/follow-up', { format: 'xlsx', staff: 'u' }, `sample-plan-5-${S}-u.xlsx`), SLOW);
+    download.mockRejectedValueOnce(new ApiError(403, 'permission_denied', 'not yours'));
+    fireEvent.click(screen.getByTestId('adopted-export-csv'));
+    expect((await screen.findByTestId('adopted-export-error', undefined, SLOW)).textContent).toContain('导出失败：not yours');
   });
 
   it("moves a manual point's visit: the server's refusal on the day, then the new day", async () => {
@@ -330,6 +339,11 @@ describe('SamplePlan, the adopted plan', () => {
     const counts = screen.getByTestId('mine-counts');
     expect(within(counts).getByTestId('adopted-count-overdue').textContent).toContain('1');
     expect(within(counts).getByTestId('adopted-count-collected').textContent).toContain('0');
+
+    // The round sheet: only this technician's points.
+    const download = vi.spyOn(api, 'download').mockResolvedValue('sample-plan-5-u.csv');
+    fireEvent.click(screen.getByTestId('mine-export-csv'));
+    await waitFor(() => expect(download).toHaveBeenCalledWith('/api/v1/sample_plans/5/follow-up', { format: 'csv', staff: 'u' }, `sample-plan-5-${S}-u.csv`), SLOW);
   });
 
   it('lets the regulator read a company\'s plan, without adopting or moving', async () => {

@@ -754,7 +754,8 @@ export const flows = {
   // 采样方案 › 已采用方案 (R-SAMPLE-3): the demo city adopts each company's plan for the season at
   // start. The manager sees its counts by status (as the follow-up answers them) and its points,
   // moves a manual visit (调整: the day within the window, the technician from /api/v1/staff) and
-  // sees the new day; the technician's 我的入户任务 lists only their own visits, overdue first.
+  // sees the new day; the technician's 我的入户任务 lists only their own visits, overdue first,
+  // and downloads them as a round sheet (导出 CSV).
   async samplingAdoptedPlanFollowed(ctx) {
     const token = await ctx.apiToken(MANAGER);
     const me = await ctx.apiGet(token, '/api/v1/auth/me');
@@ -843,6 +844,12 @@ export const flows = {
     await rows.first().getByRole('link', { name: first.household_code, exact: true }).waitFor();
     await rows.first().locator(`[data-testid="adopted-status"][data-status="${first.status}"]`).waitFor();
     await t.checkA11y(`${TECHNICIAN} /sampling?tab=mine`);
+    // The round sheet (导出 CSV): this technician's points as the server has them now.
+    const [sheet] = await Promise.all([t.page.waitForEvent('download'), t.page.getByTestId('mine-export-csv').click()]);
+    ctx.assert.equal(sheet.suggestedFilename(), `sample-plan-${plan.id}-${plan.season}-${TECHNICIAN}.csv`);
+    const sheetLines = readFileSync(await sheet.path(), 'utf8').trim().split('\r\n');
+    ctx.assert.equal(sheetLines[0].split(',')[0], 'point_id');
+    ctx.assert.deepEqual(sheetLines.slice(1).map((l) => Number(l.split(',')[0])).sort((a, b) => a - b), mine.map((x) => x.id).sort((a, b) => a - b), 'a line per point of the technician');
     t.assertClean('the technician reading their own visits');
     await t.close();
   },

@@ -2,7 +2,8 @@
 // admin and the regulator choose one; a manager sees their own): its facts, the counts of its
 // points by status as of today, and the points, filterable by status and technician (in the URL).
 // The manager and the admin adopt a season's plan (采用方案: the preview's, for its seed) and move
-// a manual point's visit (调整).
+// a manual point's visit (调整). The points export as CSV or Excel, one technician's when the
+// table is narrowed to them.
 import { Button, Card, Empty, Flex, Form, Select, Skeleton } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -14,6 +15,7 @@ import { defaultSeason, seasonChoices } from '../refunds/logic';
 import { canAdopt, companyIdOf, filterPoints, readPointFilters, readSeason, sortByDay, staffOf, writePointFilters, type PointFilters } from './adopted';
 import AdoptModal from './AdoptModal';
 import { AdoptedSummary, PointsTable, seasonText, StatusCounts } from './adoptedParts';
+import PointsExport from './PointsExport';
 import type { PlanFilters } from './logic';
 import RescheduleModal from './RescheduleModal';
 import { useSeasonPlan } from './useSeasonPlan';
@@ -144,7 +146,10 @@ export default function AdoptedTab({ filters, cross, companies, companiesLoading
               />
             </Form.Item>
           </Form>
-          {plan !== null && adoptButton}
+          <Flex gap={8} wrap="wrap" align="center">
+            {plan && <PointsExport plan={plan} staff={pointFilters.staff || undefined} testId="adopted-export" />}
+            {plan !== null && adoptButton}
+          </Flex>
         </Flex>
       </Card>
       {body}

@@ -1,6 +1,7 @@
 // 我的入户任务 (R-SAMPLE-3; a technician): the visits of the season's adopted plan given to the
 // signed-in technician (GET /api/v1/sample_plans/{id}/follow-up?staff=<own username>), overdue ones
-// first, then by day, with their counts by status and a status filter (in the URL).
+// first, then by day, with their counts by status and a status filter (in the URL), and the round
+// sheet to export (CSV or Excel).
 import { Alert, Card, Empty, Flex, Form, Select, Skeleton } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n';
 import { defaultSeason, seasonChoices } from '../refunds/logic';
 import { countByStatus, filterPoints, readPointFilters, readSeason, sortVisits, writePointFilters } from './adopted';
 import { PointsTable, seasonText, StatusCounts } from './adoptedParts';
+import PointsExport from './PointsExport';
 import { useSeasonPlan } from './useSeasonPlan';
 
 export default function MyVisitsTab() {
@@ -73,18 +75,21 @@ export default function MyVisitsTab() {
     <Flex vertical gap={16}>
       <Alert type="info" showIcon data-testid="mine-hint" message={t('mine.hint')} />
       <Card size="small">
-        <Form layout="inline">
-          <Form.Item label={t('adopted.season')}>
-            <Select<number>
-              aria-label={t('adopted.season')}
-              data-testid="mine-season"
-              value={season}
-              style={{ width: 180 }}
-              onChange={setSeason}
-              options={seasonChoices(defaultSeason(), season).map((y) => ({ value: y, label: seasonText(t, y) }))}
-            />
-          </Form.Item>
-        </Form>
+        <Flex justify="space-between" align="center" wrap="wrap" gap={8}>
+          <Form layout="inline">
+            <Form.Item label={t('adopted.season')}>
+              <Select<number>
+                aria-label={t('adopted.season')}
+                data-testid="mine-season"
+                value={season}
+                style={{ width: 180 }}
+                onChange={setSeason}
+                options={seasonChoices(defaultSeason(), season).map((y) => ({ value: y, label: seasonText(t, y) }))}
+              />
+            </Form.Item>
+          </Form>
+          {plan && own && <PointsExport plan={plan} staff={own} testId="mine-export" />}
+        </Flex>
       </Card>
       {body}
     </Flex>
