@@ -207,10 +207,14 @@ export const flows = {
     await p.page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
     await p.page.keyboard.press('Enter');
     await p.page.locator('.ant-select-selection-item').filter({ hasText: code }).waitFor();
+    // The room's own list (the household's may still be closing): opened, its first room taken,
+    // and the field shows it before the flow goes on.
+    const roomOptions = p.page.locator('.ant-select-dropdown').filter({ has: p.page.locator('#measurement_room_list') }).locator('.ant-select-item-option');
     await p.page.locator('#measurement_room').focus();
     await p.page.keyboard.press('ArrowDown');  // opens the list of the household's rooms
-    await p.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+    await roomOptions.first().waitFor();
     await p.page.keyboard.press('Enter');
+    await p.page.locator('.ant-form-item').filter({ has: p.page.locator('#measurement_room') }).locator('.ant-select-selection-item').waitFor();
     await p.page.locator('#measurement_environment').fill('晴，室外 -3 °C，门窗关闭');
     await p.page.locator('#measurement_closed_minutes').fill('60');
     for (const box of ['at_room_centre', 'system_running', 'radiators_uncovered', 'shielded', 'inspector_still']) {
