@@ -7520,10 +7520,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether an adopted sampling plan is followed (R-SAMPLE-3), today: each point with its household, day and technician, and its status: collected (a manual point by a valid measurement, R-TEMP-4, on or before its day; a remote one by a day with data in the window), late (measured after its day), due, or overdue (its day passed uncollected); the counts by status over the whole plan; staff=username narrows the points to one technician's */
+        /** Whether an adopted sampling plan is followed (R-SAMPLE-3), today: each point with its household, day and technician, and its status: collected (a manual point by a valid measurement, R-TEMP-4, on or before its day; a remote one by a day with data in the window), late (measured after its day), due, or overdue (its day passed uncollected); the counts by status over the whole plan; staff=username narrows the points to one technician's; format=csv or xlsx to export the points (a technician's round sheet) */
         get: {
             parameters: {
                 query?: {
+                    format?: string;
                     staff?: string;
                 };
                 header?: never;
