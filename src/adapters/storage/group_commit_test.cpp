@@ -28,6 +28,7 @@ class GroupScene {
             [this, engine](std::span<PendingBatch* const> group) {
               if (!held_.exchange(true)) {
                 while (commit_.Waiting() < batches_.size()) std::this_thread::yield();
+                released_ = true;  // the queue shrinks from now on
               }
               std::vector<int64_t> tags;
               for (const PendingBatch* b : group) tags.push_back(b->readings.front().sensor_id);
@@ -45,8 +46,9 @@ class GroupScene {
       threads.emplace_back([this, i, &answers] {
         answers[i] = commit_.Insert(batches_[i], {}, source_);
       });
-      // Queued (the first: being committed, and held until every batch has queued).
-      while (commit_.Waiting() < i + 1) std::this_thread::yield();
+      // Queued (the first: being committed, and held until every batch has queued). Once the
+      // last has queued the first is let go, and the queue may empty before this looks again.
+      while (commit_.Waiting() < i + 1 && !released_) std::this_thread::yield();
     }
     for (auto& t : threads) t.join();
     return answers;
@@ -57,7 +59,7 @@ class GroupScene {
 
  private:
   ports::InsertSource source_{"test", 0};
-  std::atomic<bool> held_{false};
+  std::atomic<bool> held_{false}, released_{false};
   std::vector<std::vector<Reading>> batches_;
   std::vector<std::vector<int64_t>> groups_;
   GroupCommit commit_;
