@@ -11,10 +11,10 @@ import type { Company, FollowedPoint } from '../../api/types';
 import { useAuth } from '../../auth';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n';
-import { defaultSeason, seasonChoices } from '../refunds/logic';
+import { defaultSeason } from '../refunds/logic';
 import { canAdopt, companyIdOf, filterPoints, readPointFilters, readSeason, sortByDay, staffOf, writePointFilters, type PointFilters } from './adopted';
 import AdoptModal from './AdoptModal';
-import { AdoptedSummary, PointsTable, seasonText, StatusCounts } from './adoptedParts';
+import { AdoptedSummary, PointsTable, SeasonSelect, seasonText, StatusCounts } from './adoptedParts';
 import PointsExport from './PointsExport';
 import type { PlanFilters } from './logic';
 import RescheduleModal from './RescheduleModal';
@@ -135,16 +135,7 @@ export default function AdoptedTab({ filters, cross, companies, companiesLoading
                 />
               </Form.Item>
             )}
-            <Form.Item label={t('adopted.season')}>
-              <Select<number>
-                aria-label={t('adopted.season')}
-                data-testid="adopted-season"
-                value={season}
-                style={{ width: 180 }}
-                onChange={setSeason}
-                options={seasonChoices(defaultSeason(), season).map((y) => ({ value: y, label: seasonText(t, y) }))}
-              />
-            </Form.Item>
+            <SeasonSelect value={season} onChange={setSeason} testId="adopted-season" />
           </Form>
           <Flex gap={8} wrap="wrap" align="center">
             {plan && <PointsExport plan={plan} staff={pointFilters.staff || undefined} testId="adopted-export" />}

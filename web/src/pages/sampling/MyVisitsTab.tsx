@@ -2,15 +2,15 @@
 // signed-in technician (GET /api/v1/sample_plans/{id}/follow-up?staff=<own username>), overdue ones
 // first, then by day, with their counts by status and a status filter (in the URL), and the round
 // sheet to export (CSV or Excel).
-import { Alert, Card, Empty, Flex, Form, Select, Skeleton } from 'antd';
+import { Alert, Card, Empty, Flex, Form, Skeleton } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n';
-import { defaultSeason, seasonChoices } from '../refunds/logic';
+import { defaultSeason } from '../refunds/logic';
 import { countByStatus, filterPoints, readPointFilters, readSeason, sortVisits, writePointFilters } from './adopted';
-import { PointsTable, seasonText, StatusCounts } from './adoptedParts';
+import { PointsTable, SeasonSelect, seasonText, StatusCounts } from './adoptedParts';
 import PointsExport from './PointsExport';
 import { useSeasonPlan } from './useSeasonPlan';
 
@@ -77,16 +77,7 @@ export default function MyVisitsTab() {
       <Card size="small">
         <Flex justify="space-between" align="center" wrap="wrap" gap={8}>
           <Form layout="inline">
-            <Form.Item label={t('adopted.season')}>
-              <Select<number>
-                aria-label={t('adopted.season')}
-                data-testid="mine-season"
-                value={season}
-                style={{ width: 180 }}
-                onChange={setSeason}
-                options={seasonChoices(defaultSeason(), season).map((y) => ({ value: y, label: seasonText(t, y) }))}
-              />
-            </Form.Item>
+            <SeasonSelect value={season} onChange={setSeason} testId="mine-season" />
           </Form>
           {plan && own && <PointsExport plan={plan} staff={own} testId="mine-export" />}
         </Flex>

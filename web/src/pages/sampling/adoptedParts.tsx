@@ -4,13 +4,14 @@
 // with 调整 on a manual point's row for those who may move it.
 import { ReloadOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Alert, Button, Card, Descriptions, Flex, Select, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Select, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { AdoptedPlan, CollectionStatus, FollowedPoint } from '../../api/types';
 import { namedPager } from '../../components/a11y';
 import { formatDateTime, MISSING } from '../../format';
 import { useT } from '../../i18n';
 import { methodKey, planShortfalls, STATUS_COLOUR, STATUS_TEXT_COLOUR, statusKey, STATUSES, type PointFilters } from './adopted';
+import { defaultSeason, seasonChoices } from '../refunds/logic';
 import { countText, shortfallText } from './logic';
 
 export function StatusTag({ status }: { status: string }) {
@@ -54,6 +55,23 @@ export function StatusCounts({ counts, title, testId }: { counts: Record<Collect
 
 export function seasonText(t: ReturnType<typeof useT>, season: number): string {
   return t('adopted.seasonOption', { season, next: season + 1 });
+}
+
+/** 采暖季: the season whose plan is shown (this one, the years around it, and `value`). */
+export function SeasonSelect({ value, onChange, testId }: { value: number; onChange: (season: number) => void; testId: string }) {
+  const t = useT();
+  return (
+    <Form.Item label={t('adopted.season')}>
+      <Select<number>
+        aria-label={t('adopted.season')}
+        data-testid={testId}
+        value={value}
+        style={{ width: 180 }}
+        onChange={onChange}
+        options={seasonChoices(defaultSeason(), value).map((y) => ({ value: y, label: seasonText(t, y) }))}
+      />
+    </Form.Item>
+  );
 }
 
 /** The plan's facts, and its shortfalls as drawn when it has any (R-SAMPLE-3). */
