@@ -6,6 +6,11 @@ import type { paths } from './schema';
 export type { paths };
 
 /** The server's error, as /api answers it (docs: README, "Errors"). */
+/** What a call threw, as a person reads it: an ApiError's message is the server's client-safe one. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -42,7 +47,8 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+/** A request's query: undefined and null values are left out. */
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export function withQuery(path: string, query?: Query): string {
   if (!query) return path;

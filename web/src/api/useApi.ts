@@ -1,7 +1,7 @@
 // Loading one API resource into a page: the data, the error, and reload. A newer call cancels
 // the older one's answer (AbortController), so a fast typist's search shows the last query's.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from './client';
+import { api, type Query } from './client';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -9,8 +9,6 @@ export interface ApiState<T> {
   loading: boolean;
   reload: () => void;
 }
-
-type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** GETs `path` (null: nothing yet) with `query`; again when either changes or on reload().
  * `anonymous`: a public route, asked without the session's token (api.getPublic). */

@@ -1,12 +1,12 @@
 // What a page says when a long run (a job, api/useJob.ts) did not give its result: an interrupted
 // job may be started again; a refused start names why (409 naming kind: one of the kind runs
 // already for the company; 429: the server runs as many as it takes); else the API's message.
-import { ApiError } from '../api/client';
+import { ApiError, errorText } from '../api/client';
 import { JobFailed } from '../api/useJob';
 import type { Translate } from '../i18n';
 
 export function jobFailureText(t: Translate, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorText(e);
   if (e instanceof JobFailed && e.job.state === 'interrupted') return t('job.interrupted', { message });
   if (e instanceof JobFailed || !(e instanceof ApiError)) return message;
   if (e.status === 409 && e.field === 'kind') return t('job.alreadyRunning', { message });

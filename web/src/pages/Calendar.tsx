@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Descriptions, Flex, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import { ApiError, request, type Page } from '../api/client';
+import { errorText, request, type Page } from '../api/client';
 import type { CalendarImport, CalendarStatus } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
@@ -42,7 +42,7 @@ export default function Calendar() {
       status.reload();
       imports.reload();
     } catch (e) {
-      setProblem(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setProblem(errorText(e));
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';

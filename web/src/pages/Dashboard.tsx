@@ -8,7 +8,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type Page } from '../api/client';
+import { api, type Page, errorText } from '../api/client';
 import { fetchAll, mapLimited } from '../api/pages';
 import type { Alert as ApiAlert, UnqualifiedHousehold, Building, CalendarStatus, HeatSource, Household, IndicatorReport, NetworkSection, Partition, Substation, WorkOrder } from '../api/types';
 import { useApi } from '../api/useApi';
@@ -29,10 +29,6 @@ import { IndicatorReportView } from './indicators/parts';
 const SENSOR_KINDS = ['silent', 'out-of-range', 'clock-skew'];
 /** At most this many unqualified households are traced to their buildings for the treemap. */
 const TRACE_LIMIT = 300;
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function UnqualifiedToday({ alerts }: { alerts: ApiAlert[] }) {
   const t = useT();

@@ -27,10 +27,7 @@ import ReportDrawer from './energy/ReportDrawer';
 import ReserveChart from './energy/ReserveChart';
 import type { TrendInput } from './energy/trendOption';
 import { pickedDate } from './findings/logic';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+import { errorText } from '../api/client';
 
 export default function Energy() {
   const t = useT();

@@ -29,12 +29,13 @@ import { IndicatorReportView, type ReportCompany } from './indicators/parts';
 import PublicationDrawer from './indicators/PublicationDrawer';
 import PublishedList from './indicators/PublishedList';
 import PublishModal from './indicators/PublishModal';
+import { errorText } from '../api/client';
 
 /** A failure in words: a 400 names its field first ("结束日期：…"), the others the server's message. */
-function errorText(t: Translate, e: unknown): string {
+function failureText(t: Translate, e: unknown): string {
   const refusal = liveRefusal(e);
   if (refusal?.field) return t('common.fieldError', { field: refusal.label ? t(refusal.label) : refusal.field, message: refusal.message });
-  return e instanceof Error ? e.message : String(e);
+  return errorText(e);
 }
 
 export default function Indicators() {
@@ -83,7 +84,7 @@ export default function Indicators() {
       <Flex vertical gap={16}>
         <Card size="small" title={district ? t('indicators.liveDistrict', { period, district }) : t('indicators.live', { period })} data-testid="indicators-live">
           {live.error ? (
-            <Alert type="error" showIcon message={errorText(t, live.error)} data-testid="indicators-live-error" />
+            <Alert type="error" showIcon message={failureText(t, live.error)} data-testid="indicators-live-error" />
           ) : !live.data ? (
             <Skeleton active />
           ) : (

@@ -7,7 +7,7 @@ import { LoginForm, ProFormText } from '@ant-design/pro-components';
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError, errorText } from '../api/client';
 import { useAuth } from '../auth';
 import { passwordToggle } from '../components/PasswordToggle';
 import { useT } from '../i18n';
@@ -57,7 +57,7 @@ export default function Login() {
             } else if (e instanceof ApiError && e.status === 401) {
               setProblem(t('login.failed'));
             } else {
-              setProblem(e instanceof Error ? e.message : String(e));
+              setProblem(errorText(e));
             }
           }
           return true;

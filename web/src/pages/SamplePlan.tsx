@@ -13,9 +13,10 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tabs } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, type Page } from '../api/client';
+import { errorText, type Page } from '../api/client';
 import type { Company, SamplePlan as Plan } from '../api/types';
 import { useApi } from '../api/useApi';
+import { useDownload } from '../api/useDownload';
 import { useAuth } from '../auth';
 import { PageError } from '../components/PageState';
 import { useT } from '../i18n';
@@ -87,8 +88,7 @@ function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; 
 
   const [draft, setDraft] = useState(filters.seed);
   const [draftError, setDraftError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const exports = useDownload<'csv' | 'xlsx'>();
   // The URL's seed (a shared link, going back) is the one the field shows.
   useEffect(() => {
     setDraft(filters.seed);
@@ -106,7 +106,7 @@ function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; 
       return;
     }
     setDraftError(null);
-    setExportError(null);
+    exports.clear();
     // The other tabs' parameters (the tab, the season, the points' filters) are kept.
     const next = new URLSearchParams(params);
     next.delete('company');
@@ -116,17 +116,8 @@ function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; 
     else if (ready) plan.reload();
   };
 
-  const exportAs = async (format: 'csv' | 'xlsx') => {
-    setExporting(format);
-    setExportError(null);
-    try {
-      await api.download(SAMPLE_PLAN_PATH, planQuery(filters, cross, format), fileName(data, filters, format));
-    } catch (e) {
-      setExportError(t('sampling.exportFailed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setExporting(null);
-    }
-  };
+  const exportAs = (format: 'csv' | 'xlsx') => exports.start(format, SAMPLE_PLAN_PATH, planQuery(filters, cross, format), fileName(data, filters, format));
+  const exportError = exports.error ? t('sampling.exportFailed', { message: errorText(exports.error) }) : null;
 
   return (
     <Flex vertical gap={16}>
@@ -176,17 +167,17 @@ function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; 
               <Button type="primary" htmlType="submit" data-testid="sampling-generate">
                 {t('sampling.generate')}
               </Button>
-              <Button disabled={!data} loading={exporting === 'csv'} onClick={() => void exportAs('csv')} data-testid="sampling-export-csv">
+              <Button disabled={!data} loading={exports.busy === 'csv'} onClick={() => void exportAs('csv')} data-testid="sampling-export-csv">
                 {t('sampling.exportCsv')}
               </Button>
-              <Button disabled={!data} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="sampling-export-xlsx">
+              <Button disabled={!data} loading={exports.busy === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid="sampling-export-xlsx">
                 {t('sampling.exportXlsx')}
               </Button>
             </Flex>
           </Form.Item>
         </Form>
       </Card>
-      {exportError && <Alert type="error" showIcon closable data-testid="sampling-export-error" message={exportError} onClose={() => setExportError(null)} />}
+      {exportError && <Alert type="error" showIcon closable data-testid="sampling-export-error" message={exportError} onClose={exports.clear} />}
       {!ready ? (
         <Card size="small">
           <Empty data-testid="sampling-choose-company" description={t('sampling.chooseCompany')} />

@@ -6,7 +6,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Flex, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, errorText } from '../api/client';
 import type { OrderDeadline, OrderTimelineEntry, WorkOrderDetail as Order } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
@@ -127,7 +127,7 @@ function EventModal({ orderId, type, onClose, onDone }: { orderId: number; type:
         const path = e.field.split('.');
         form.setFields([{ name: (path.length === 1 ? path[0] : path) as never, errors: [e.message] }]);
       }
-      setFailure(e instanceof Error ? e.message : String(e));
+      setFailure(errorText(e));
     } finally {
       setBusy(false);
     }

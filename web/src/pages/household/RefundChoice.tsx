@@ -6,7 +6,7 @@
 // shown on the choice itself, the one field of the form; once accepted, the list is asked again.
 import { App, Button, Flex, Form, Radio } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, errorText } from '../../api/client';
 import type { RefundEntry } from '../../api/types';
 import { useT } from '../../i18n';
 
@@ -45,7 +45,7 @@ export default function RefundChoice({ entry, onChosen }: { entry: RefundEntry; 
       message.success(t('refundChoice.saved', { choice: t(`refund.choice.${values.choice ?? 'payment'}`) }));
       onChosen(answer);
     } catch (e) {
-      form.setFields([{ name: 'choice', errors: [e instanceof Error ? e.message : String(e)] }]);
+      form.setFields([{ name: 'choice', errors: [errorText(e)] }]);
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { ProForm } from '@ant-design/pro-components';
 import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import type { Violation } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
@@ -137,7 +137,7 @@ export default function MeasurementForm({ searchHouseholds, roomsOf, submit }: M
       return true;
     } catch (e) {
       if (!(e instanceof ApiError)) {
-        setFailure(e instanceof Error ? e.message : String(e));
+        setFailure(errorText(e));
         return false;
       }
       const fields = serverErrorFields(e);

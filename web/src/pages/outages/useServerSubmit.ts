@@ -4,7 +4,7 @@
 // `pathOf` (an insurance claim's "losses[1].estimate" is a row's field).
 import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import { formPathOf } from './logic';
 
 export interface ServerSubmit<V> {
@@ -41,7 +41,7 @@ export function useServerSubmit<V>(
           const path = pathOf(e.field, known);
           if (path) form.setFields([{ name: path as never, errors: [e.message] }]);
         }
-        setFailure(e instanceof Error ? e.message : String(e));
+        setFailure(errorText(e));
         return undefined;
       } finally {
         setBusy(false);

@@ -6,7 +6,7 @@
 // a 409), else "Not done: {message}". payRefusal is that routing, on its own.
 import { Form } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import { useT, type Translate } from '../../i18n';
 import { PAY_FIELDS, type PayMethod, type PayValues } from './logic';
 
@@ -23,7 +23,7 @@ export type OwnRefusal = (e: ApiError) => PayFailure | undefined;
 
 /** Where a refusal goes: on the pay field it names, else above the form. */
 export function payRefusal(t: Translate, e: unknown, own: OwnRefusal): { field: keyof PayValues; text: string } | { failure: PayFailure } {
-  const text = e instanceof Error ? e.message : String(e);
+  const text = errorText(e);
   if (e instanceof ApiError && (PAY_FIELDS as readonly string[]).includes(e.field ?? '')) return { field: e.field as keyof PayValues, text };
   return { failure: (e instanceof ApiError && own(e)) || { message: t('refunds.refused', { message: text }) } };
 }

@@ -9,9 +9,10 @@ import { Alert, Button, DatePicker, Flex, Form, Input, Segmented, Select, Tag, T
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { errorText } from '../../api/client';
 import type { ComparisonIndicator, CompanyComparisonReport, PolicyList } from '../../api/types';
 import { useApi, type ApiState } from '../../api/useApi';
+import { useDownload } from '../../api/useDownload';
 import { namedClear } from '../../components/a11y';
 import { beijingToday, formatDateTime, MISSING } from '../../format';
 import { useT } from '../../i18n';
@@ -87,9 +88,9 @@ export function useComparison(withPool: boolean, { ranges = false }: { ranges?: 
   const report = useApi<CompanyComparisonReport>(COMPARISON_PATH, comparisonQuery(filters, withPool));
   const policies = useApi<PolicyList>('/api/v1/policies');
   const pool: PoolReading = withPool ? readPool(draft.pool) : { fen: null };
-  const [exporting, setExporting] = useState(false);
-  const [exportRefusal, setExportRefusal] = useState<ComparisonRefusal | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
+  const { busy, error: exportFailure, start: startExport, clear: clearExport } = useDownload<'xlsx'>();
+  const exportRefusal = comparisonRefusal(exportFailure);
+  const exportError = exportFailure && !exportRefusal ? errorText(exportFailure) : null;
 
   const commit = useCallback(
     (again: boolean): ComparisonFilters | null => {
@@ -103,31 +104,20 @@ export function useComparison(withPool: boolean, { ranges = false }: { ranges?: 
         poolFen: withPool ? pool.fen : null,
       };
       const p = writeFilters(next);
-      setExportRefusal(null);
-      setExportError(null);
+      clearExport();
       if (p.toString() !== key) setParams(p);
       else if (again) report.reload();
       return next;
     },
-    [draft, key, pool.error, pool.fen, report, setParams, withPool],
+    [clearExport, draft, key, pool.error, pool.fen, report, setParams, withPool],
   );
 
   const apply = useCallback(() => void commit(true), [commit]);
 
   const exportXlsx = useCallback(async () => {
     const next = commit(false);
-    if (!next) return;
-    setExporting(true);
-    try {
-      await api.download(COMPARISON_PATH, comparisonQuery(next, withPool, 'xlsx'), workbookName(periodKey(next)));
-    } catch (e) {
-      const r = comparisonRefusal(e);
-      if (r) setExportRefusal(r);
-      else setExportError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setExporting(false);
-    }
-  }, [commit, withPool]);
+    if (next) await startExport('xlsx', COMPARISON_PATH, comparisonQuery(next, withPool, 'xlsx'), workbookName(periodKey(next)));
+  }, [commit, startExport, withPool]);
 
   const queryRefusal = comparisonRefusal(report.error);
   return {
@@ -142,7 +132,7 @@ export function useComparison(withPool: boolean, { ranges = false }: { ranges?: 
     failure: report.error && !queryRefusal ? report.error : undefined,
     apply,
     exportXlsx,
-    exporting,
+    exporting: busy !== null,
     exportError,
   };
 }

@@ -11,8 +11,7 @@ import type { Company, FollowedPoint } from '../../api/types';
 import { useAuth } from '../../auth';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n';
-import { defaultSeason } from '../refunds/logic';
-import { canAdopt, companyIdOf, filterPoints, readPointFilters, readSeason, sortByDay, staffOf, writePointFilters, type PointFilters } from './adopted';
+import { canAdopt, companyIdOf, filterPoints, readPointFilters, readSeason, writeSeason, sortByDay, staffOf, writePointFilters, type PointFilters } from './adopted';
 import AdoptModal from './AdoptModal';
 import { AdoptedSummary, PointsTable, SeasonSelect, seasonText, StatusCounts } from './adoptedParts';
 import PointsExport from './PointsExport';
@@ -52,12 +51,7 @@ export default function AdoptedTab({ filters, cross, companies, companiesLoading
     return pointFilters.staff && !names.includes(pointFilters.staff) ? [...names, pointFilters.staff] : names;
   }, [all, pointFilters.staff]);
 
-  const setSeason = (s: number) => {
-    const p = new URLSearchParams(params);
-    if (s === defaultSeason()) p.delete('season');
-    else p.set('season', String(s));
-    setParams(p);
-  };
+  const setSeason = (s: number) => setParams(writeSeason(params, s));
   const setFilters = (f: Partial<PointFilters>) => setParams(writePointFilters(params, f));
 
   const adoptButton = mayAdopt && (

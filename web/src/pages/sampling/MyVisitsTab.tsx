@@ -8,8 +8,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { PageError } from '../../components/PageState';
 import { useT } from '../../i18n';
-import { defaultSeason } from '../refunds/logic';
-import { countByStatus, filterPoints, readPointFilters, readSeason, sortVisits, writePointFilters } from './adopted';
+import { countByStatus, filterPoints, readPointFilters, readSeason, writeSeason, sortVisits, writePointFilters } from './adopted';
 import { PointsTable, SeasonSelect, seasonText, StatusCounts } from './adoptedParts';
 import PointsExport from './PointsExport';
 import { useSeasonPlan } from './useSeasonPlan';
@@ -30,12 +29,7 @@ export default function MyVisitsTab() {
   const shown = useMemo(() => filterPoints(mine, { ...pointFilters, staff: '' }), [mine, pointFilters]);
   const counts = useMemo(() => countByStatus(mine), [mine]);
 
-  const setSeason = (s: number) => {
-    const p = new URLSearchParams(params);
-    if (s === defaultSeason()) p.delete('season');
-    else p.set('season', String(s));
-    setParams(p);
-  };
+  const setSeason = (s: number) => setParams(writeSeason(params, s));
 
   let body: ReactNode;
   if (plans.error) body = <PageError error={plans.error} onRetry={plans.reload} />;

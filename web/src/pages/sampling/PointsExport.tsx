@@ -2,8 +2,8 @@
 // /api/v1/sample_plans/{id}/follow-up?format=csv|xlsx, `staff` narrowing them to one technician's
 // (a technician's round sheet). The server names the file; a refusal shows under the buttons.
 import { Alert, Button, Flex } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client';
+import { errorText } from '../../api/client';
+import { useDownload } from '../../api/useDownload';
 import { useT } from '../../i18n';
 import { SAMPLE_PLANS_PATH } from './adopted';
 
@@ -21,32 +21,22 @@ export function pointsFileName(plan: { id: number; season: number }, staff: stri
 
 export default function PointsExport({ plan, staff, testId }: PointsExportProps) {
   const t = useT();
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const exportAs = async (format: 'csv' | 'xlsx') => {
-    setExporting(format);
-    setFailure(null);
-    try {
-      await api.download(`${SAMPLE_PLANS_PATH}/${plan.id}/follow-up`, { format, staff: staff || undefined }, pointsFileName(plan, staff, format));
-    } catch (e) {
-      setFailure(t('sampling.exportFailed', { message: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setExporting(null);
-    }
-  };
+  const exports = useDownload<'csv' | 'xlsx'>();
+  const exportAs = (format: 'csv' | 'xlsx') =>
+    exports.start(format, `${SAMPLE_PLANS_PATH}/${plan.id}/follow-up`, { format, staff: staff || undefined }, pointsFileName(plan, staff, format));
+  const failure = exports.error ? t('sampling.exportFailed', { message: errorText(exports.error) }) : null;
 
   return (
     <Flex vertical gap={8}>
       <Flex gap={8} wrap="wrap">
-        <Button loading={exporting === 'csv'} onClick={() => void exportAs('csv')} data-testid={`${testId}-csv`}>
+        <Button loading={exports.busy === 'csv'} onClick={() => void exportAs('csv')} data-testid={`${testId}-csv`}>
           {t('sampling.exportCsv')}
         </Button>
-        <Button loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid={`${testId}-xlsx`}>
+        <Button loading={exports.busy === 'xlsx'} onClick={() => void exportAs('xlsx')} data-testid={`${testId}-xlsx`}>
           {t('sampling.exportXlsx')}
         </Button>
       </Flex>
-      {failure && <Alert type="error" showIcon closable data-testid={`${testId}-error`} message={failure} onClose={() => setFailure(null)} />}
+      {failure && <Alert type="error" showIcon closable data-testid={`${testId}-error`} message={failure} onClose={exports.clear} />}
     </Flex>
   );
 }

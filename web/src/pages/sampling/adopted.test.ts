@@ -14,6 +14,7 @@ import {
   planShortfalls,
   readPointFilters,
   readSeason,
+  writeSeason,
   readTab,
   rescheduleBody,
   seasonBounds,
@@ -70,6 +71,14 @@ describe('the URL', () => {
     expect(readSeason(new URLSearchParams('season=25'), 2026)).toBe(2026);
     expect(readSeason(new URLSearchParams('season=1999'), 2026)).toBe(2026);
     expect(readSeason(new URLSearchParams(''), 2026)).toBe(2026);
+  });
+
+  it('writes a season into the URL, leaving out the current one, and keeps the other parameters', () => {
+    const params = new URLSearchParams('tab=adopted&season=2024&staff=tech1');
+    expect(writeSeason(params, 2025, 2026).toString()).toBe('tab=adopted&season=2025&staff=tech1');
+    expect(writeSeason(params, 2026, 2026).toString()).toBe('tab=adopted&staff=tech1');
+    expect(readSeason(writeSeason(params, 2025, 2026), 2026)).toBe(2025);
+    expect(params.get('season')).toBe('2024');
   });
 
   it('reads and writes the filters of the points', () => {

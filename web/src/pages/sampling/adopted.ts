@@ -51,6 +51,14 @@ export function readSeason(params: URLSearchParams, current: number = defaultSea
   return n >= 2000 && n <= 2200 ? n : current;
 }
 
+/** `params` with `season`: the current one is left out of the URL, as readSeason reads it back. */
+export function writeSeason(params: URLSearchParams, season: number, current: number = defaultSeason()): URLSearchParams {
+  const p = new URLSearchParams(params);
+  if (season === current) p.delete('season');
+  else p.set('season', String(season));
+  return p;
+}
+
 /** The statuses as the counts show them: what needs doing first. */
 export const STATUSES: readonly CollectionStatus[] = ['overdue', 'due', 'late', 'collected'];
 

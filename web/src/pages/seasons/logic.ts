@@ -2,7 +2,7 @@
 // season and company in the URL and the query they make, the seasons the picker offers, a duty's
 // tag, the totals (district-seasons, flagged, missing, late), who may record an announcement and
 // the body it posts, and where the server's refusal goes on the form.
-import { ApiError } from '../../api/client';
+import { ApiError, errorText } from '../../api/client';
 import type { AnnouncementChannel, AnnouncementKind, DutyStatus, SeasonDuty, SeasonDutyRow } from '../../api/types';
 import type { Me } from '../../auth';
 import type { MessageKey, Translate } from '../../i18n';
@@ -203,7 +203,7 @@ export interface AnnounceRefusal {
 /** Where a refusal of the POST goes: on the field the server names, else above the form (an
  * announcement recorded already, a district not licensed to the company). */
 export function announceRefusal(e: unknown): AnnounceRefusal {
-  if (!(e instanceof ApiError)) return { message: e instanceof Error ? e.message : String(e) };
+  if (!(e instanceof ApiError)) return { message: errorText(e) };
   if (e.status === 409) return { key: 'seasons.error.exists', message: e.message };
   if (e.status === 403 && e.field === 'district_id') return { key: 'seasons.error.notLicensed', message: e.message };
   if (e.status === 403) return { key: 'seasons.error.forbidden', message: e.message };

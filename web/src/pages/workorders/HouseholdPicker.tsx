@@ -6,7 +6,7 @@
 // late is dropped.
 import { Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { api, type Page } from '../../api/client';
+import { api, type Page, errorText } from '../../api/client';
 import type { Household } from '../../api/types';
 import { useT, type Translate } from '../../i18n';
 
@@ -56,7 +56,7 @@ export default function HouseholdPicker({ id, value, onChange, onPicked }: House
         .catch((e: unknown) => {
           if (mine !== seq.current) return;
           setFound([]);
-          setFailure(e instanceof Error ? e.message : String(e));
+          setFailure(errorText(e));
         })
         .finally(() => {
           if (mine === seq.current) setLoading(false);
