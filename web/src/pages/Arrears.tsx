@@ -8,11 +8,8 @@
 // admin and a manager), as the server's `actions` say.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Card, Flex, Select, Table, Typography } from 'antd';
-import { useMemo } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Arrears as ArrearsRow, Company } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { Arrears as ArrearsRow } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -28,6 +25,7 @@ import { money } from './bills/logic';
 import { seasonLabel, seasonRange } from './bills/parts';
 import { crossCompany } from './insurance/logic';
 import { defaultSeason, seasonChoices } from './refunds/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Arrears() {
   const t = useT();
@@ -40,8 +38,7 @@ export default function Arrears() {
     listQuery: (f) => listQuery(f, cross),
     idOf: feeIdOf,
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   // A link only to a page the role has.
   const householdLink = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/households/1'));
   const seasons = seasonChoices(defaultSeason(), filters.season ? Number(filters.season) : undefined);
@@ -60,14 +57,7 @@ export default function Arrears() {
               options={[{ value: '', label: t('arrears.allSeasons') }, ...seasons.map((y) => ({ value: String(y), label: seasonLabel(t, y) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('arrears.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('arrears.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('arrears.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('arrears.allCompanies')} />
             )}
             <SearchInput
               aria-label={t('arrears.householdFilter')}

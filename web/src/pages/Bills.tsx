@@ -8,11 +8,8 @@
 import { AccountBookOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Select, Table } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company } from '../api/types';
-import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -29,6 +26,7 @@ import { BasisTag, Outstanding, seasonLabel, seasonRange } from './bills/parts';
 import type { Bill } from './bills/types';
 import { crossCompany } from './insurance/logic';
 import { defaultSeason, seasonChoices } from './refunds/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Bills() {
   const t = useT();
@@ -40,8 +38,7 @@ export default function Bills() {
     writeFilters,
     listQuery: (f) => listQuery(f, cross),
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [running, setRunning] = useState(false);
   const [runs, setRuns] = useState(0);
   // A link only to a page the role has.
@@ -49,14 +46,7 @@ export default function Bills() {
   const seasons = seasonChoices(defaultSeason(), filters.season ? Number(filters.season) : undefined);
 
   const companyFilter = cross && (
-    <Select
-      aria-label={t('bill.company')}
-      value={filters.company}
-      style={{ width: 220 }}
-      loading={companies.loading}
-      onChange={(company: string) => go({ company })}
-      options={[{ value: '', label: t('bill.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-    />
+    <CompanyFilter companies={companies} ariaLabel={t('bill.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('bill.allCompanies')} />
   );
 
   return (
@@ -84,7 +74,7 @@ export default function Bills() {
           {filters.tab === 'runs' ? (
             <Flex vertical gap={12}>
               {companyFilter && <Flex gap={8} wrap="wrap">{companyFilter}</Flex>}
-              <BillingRuns key={`${filters.company}-${runs}`} company={filters.company} cross={cross} companies={cross ? companyList : undefined} />
+              <BillingRuns key={`${filters.company}-${runs}`} company={filters.company} cross={cross} companies={cross ? companies.list : undefined} />
             </Flex>
           ) : (
             <>
@@ -151,7 +141,7 @@ export default function Bills() {
       </Flex>
       {running && (
         <BillingRunModal
-          companies={me?.role === 'admin' ? companyList : undefined}
+          companies={me?.role === 'admin' ? companies.list : undefined}
           company={filters.company ? Number(filters.company) : undefined}
           ownCompany={me?.company_id}
           onClose={() => setRunning(false)}

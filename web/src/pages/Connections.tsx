@@ -11,11 +11,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Select, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, Connection } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { Connection } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -30,6 +28,7 @@ import NewConnectionDrawer from './connections/NewConnectionDrawer';
 import { ConnectionStateTag, DecisionDeadlineView, DocumentTags, SeasonView, seasonText, stateText, VisitView } from './connections/parts';
 import { crossCompany } from './insurance/logic';
 import { defaultSeason, seasonChoices } from './refunds/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Connections() {
   const t = useT();
@@ -41,8 +40,7 @@ export default function Connections() {
     writeFilters,
     listQuery: (f) => listQuery(f, cross),
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [taking, setTaking] = useState(false);
   const mayTakeIn = canTakeIn(me?.role);
   // A link only to a page the role has.
@@ -90,14 +88,7 @@ export default function Connections() {
               ]}
             />
             {cross && (
-              <Select
-                aria-label={t('connection.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('connection.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('connection.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('connection.allCompanies')} />
             )}
             <SearchInput
               aria-label={t('connection.buildingFilter')}

@@ -11,7 +11,7 @@ import { Alert, Button, Card, DatePicker, Empty, Flex, Select, Skeleton, Table, 
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { Page } from '../api/client';
-import type { Company, EnergyFlags, EnergyReport } from '../api/types';
+import type { EnergyFlags, EnergyReport } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { namedClear } from '../components/a11y';
@@ -28,6 +28,7 @@ import ReserveChart from './energy/ReserveChart';
 import type { TrendInput } from './energy/trendOption';
 import { pickedDate } from './findings/logic';
 import { errorText } from '../api/client';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Energy() {
   const t = useT();
@@ -47,9 +48,7 @@ export default function Energy() {
   // The admin and the regulator see every company's reports: they filter by one, and the admin
   // names the one a report is filed for.
   const crossCompany = me?.role === 'admin' || me?.role === 'regulator';
-  const companies = useApi<Page<Company>>(crossCompany ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = useMemo(() => new Map(companyList.map((c) => [c.id, `${c.code} ${c.name}`])), [companyList]);
+  const companies = useCompanies(crossCompany);
   const [reporting, setReporting] = useState(false);
   const mayReport = canReport(me?.role);
 
@@ -59,7 +58,7 @@ export default function Energy() {
   const trend = useMemo<TrendInput>(() => {
     const name = (s: ReserveSeries) => {
       const fuel = fuelText(t, s.fuel);
-      return s.key === s.fuel ? fuel : `${companyName.get(s.company_id) ?? `#${s.company_id}`} · ${fuel}`;
+      return s.key === s.fuel ? fuel : `${companies.nameOf(s.company_id)} · ${fuel}`;
     };
     return {
       series: reserveSeries(chartItems),
@@ -67,7 +66,7 @@ export default function Energy() {
       name,
       labels: { threshold: t('energy.threshold', { days: threshold, basis }), axis: t('energy.daysAxis'), days: (n: string) => (n === MISSING ? n : t('energy.daysValue', { n })) },
     };
-  }, [chartItems, threshold, basis, companyName, t]);
+  }, [chartItems, threshold, basis, companies.nameOf, t]);
   const lowCount = chartItems.filter((r) => r.low).length;
 
   return (
@@ -76,17 +75,10 @@ export default function Energy() {
       extra={
         <Flex gap={8} wrap="wrap">
           {crossCompany && (
-            <Select
-              aria-label={t('energy.company')}
-              value={filters.company}
-              style={{ width: 220 }}
-              loading={companies.loading}
-              onChange={(company: string) => go({ company })}
-              options={[{ value: '', label: t('energy.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-            />
+            <CompanyFilter companies={companies} ariaLabel={t('energy.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('energy.allCompanies')} />
           )}
           {mayReport && (
-            <Button type="primary" icon={<PlusOutlined />} data-testid="energy-report" disabled={me?.role === 'admin' && !companies.data} onClick={() => setReporting(true)}>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="energy-report" disabled={me?.role === 'admin' && !companies.loaded} onClick={() => setReporting(true)}>
               {t('energy.report')}
             </Button>
           )}
@@ -147,7 +139,7 @@ export default function Energy() {
                 columns={[
                   { title: t('energy.day'), dataIndex: 'day', width: 110 },
                   ...(crossCompany
-                    ? [{ title: t('energy.company'), dataIndex: 'company_id', width: 150, ellipsis: true, render: (id: number) => companyName.get(id) ?? `#${id}` }]
+                    ? [{ title: t('energy.company'), dataIndex: 'company_id', width: 150, ellipsis: true, render: (id: number) => companies.nameOf(id) }]
                     : []),
                   { title: t('energy.fuel'), dataIndex: 'fuel', width: 90, render: (f: string) => fuelText(t, f) },
                   { title: t('energy.stock'), key: 'stock', width: 150, align: 'right', render: (_: unknown, r) => quantityText(t, r.stock, r.unit) },
@@ -170,7 +162,7 @@ export default function Energy() {
       </Flex>
       {reporting && (
         <ReportDrawer
-          companies={me?.role === 'admin' ? companyList : undefined}
+          companies={me?.role === 'admin' ? companies.list : undefined}
           company={me?.role === 'admin' && filters.company ? Number(filters.company) : undefined}
           threshold={threshold}
           basis={basis}

@@ -9,11 +9,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Select, Table } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, HeatingChange } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { HeatingChange } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -27,6 +25,7 @@ import { canTakeIn, CHANGE_KINDS, CHANGE_STATES, listQuery, readFilters, writeFi
 import NewHeatingChangeDrawer from './heatingChanges/NewHeatingChangeDrawer';
 import { AreaView, ChangeKindTag, ChangeStateTag, DocumentTags, kindText, SettlementView, stateText } from './heatingChanges/parts';
 import { crossCompany } from './insurance/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function HeatingChanges() {
   const t = useT();
@@ -38,8 +37,7 @@ export default function HeatingChanges() {
     writeFilters,
     listQuery: (f) => listQuery(f, cross),
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [taking, setTaking] = useState(false);
   // A link only to a page the role has.
   const householdLink = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/households/1'));
@@ -74,14 +72,7 @@ export default function HeatingChanges() {
               options={[{ value: '', label: t('heatingChange.allKinds') }, ...CHANGE_KINDS.map((k) => ({ value: k, label: kindText(t, k) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('heatingChange.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('heatingChange.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('heatingChange.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('heatingChange.allCompanies')} />
             )}
             <SearchInput
               aria-label={t('heatingChange.householdFilter')}

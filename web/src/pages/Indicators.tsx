@@ -14,10 +14,10 @@
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Skeleton, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
-import type { Company, Indicator, IndicatorPublication, IndicatorReport } from '../api/types';
+import type { Indicator, IndicatorPublication, IndicatorReport } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { beijingToday, formatDateTime } from '../format';
@@ -30,6 +30,7 @@ import PublicationDrawer from './indicators/PublicationDrawer';
 import PublishedList from './indicators/PublishedList';
 import PublishModal from './indicators/PublishModal';
 import { errorText } from '../api/client';
+import { useCompanies } from '../components/companies';
 
 /** A failure in words: a 400 names its field first ("结束日期：…"), the others the server's message. */
 function failureText(t: Translate, e: unknown): string {
@@ -45,8 +46,7 @@ export default function Indicators() {
   const today = beijingToday();
   const filters = readFilters(params, today);
   const cross = crossCompany(me?.role);
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const live = useApi<IndicatorReport>('/api/v1/indicators', liveQuery(filters));
   const published = useApi<Page<IndicatorPublication>>('/api/v1/indicators/publications', publishedQuery(filters));
   const [publishing, setPublishing] = useState(false);
@@ -72,9 +72,9 @@ export default function Indicators() {
       title={t('menu.indicators')}
       extra={
         <Flex gap={8} wrap="wrap">
-          <FilterBar filters={filters} today={today} go={go} companies={cross ? { list: companyList, loading: companies.loading } : undefined} refused={liveRefusal(live.error)?.field} />
+          <FilterBar filters={filters} today={today} go={go} companies={cross ? { list: companies.list, loading: companies.loading } : undefined} refused={liveRefusal(live.error)?.field} />
           {mayPublish && (
-            <Button type="primary" icon={<CloudUploadOutlined />} data-testid="indicators-publish" disabled={me?.role === 'admin' && !companies.data} onClick={() => setPublishing(true)}>
+            <Button type="primary" icon={<CloudUploadOutlined />} data-testid="indicators-publish" disabled={me?.role === 'admin' && !companies.loaded} onClick={() => setPublishing(true)}>
               {t('indicators.publish')}
             </Button>
           )}
@@ -101,7 +101,7 @@ export default function Indicators() {
       </Flex>
       {publishing && (
         <PublishModal
-          companies={me?.role === 'admin' ? companyList : undefined}
+          companies={me?.role === 'admin' ? companies.list : undefined}
           company={me?.role === 'admin' && filters.company ? Number(filters.company) : undefined}
           month={filters.month}
           onClose={() => setPublishing(false)}

@@ -8,11 +8,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Claim, Company } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { Claim } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -25,6 +23,7 @@ import ClaimDrawer from './insurance/ClaimDrawer';
 import { canRecordClaim, CLAIM_STATES, crossCompany, listQuery, moneyText, readFilters, shownDeadline, writeFilters, type ClaimFilters } from './insurance/logic';
 import { ClaimDeadlineView, ClaimStateTag, stateText } from './insurance/parts';
 import RecordClaimDrawer from './insurance/RecordClaimDrawer';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function InsuranceClaims() {
   const t = useT();
@@ -36,8 +35,7 @@ export default function InsuranceClaims() {
     writeFilters,
     listQuery: (f) => listQuery(f, cross),
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [recording, setRecording] = useState(false);
   const mayRecord = canRecordClaim(me?.role);
   // A link only to a page the role has.
@@ -66,14 +64,7 @@ export default function InsuranceClaims() {
               options={[{ value: '', label: t('claim.allStates') }, ...CLAIM_STATES.map((s) => ({ value: s, label: stateText(t, s) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('claim.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('claim.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('claim.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('claim.allCompanies')} />
             )}
             <SearchInput
               aria-label={t('claim.householdFilter')}

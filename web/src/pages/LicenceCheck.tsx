@@ -7,11 +7,10 @@
 // orders from them. The admin and the regulator filter by company (in the URL); a company's
 // staff see their own company's (the server scopes it). Nothing flagged: a green result.
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, Col, Flex, Result, Row, Select, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo } from 'react';
+import { Alert, Card, Col, Flex, Result, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, LicenceFlag, LicenceFlags } from '../api/types';
+import type { LicenceFlag, LicenceFlags } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { namedPager } from '../components/a11y';
@@ -19,6 +18,7 @@ import { PageError } from '../components/PageState';
 import { MISSING } from '../format';
 import { useT } from '../i18n';
 import { byCompanyId, compareFlags, crossCompany, districtText, LICENCE_BASIS, LICENCE_PATH, licenceQuery, licenceSummary, readCompany, writeCompany } from './licence/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 const RED = '#cf1322';
 
@@ -35,10 +35,8 @@ export default function LicenceCheck() {
   const flags = useApi<LicenceFlags>(LICENCE_PATH, licenceQuery(company, cross));
   // The companies' names: every one for the admin and the regulator, the staff's own otherwise
   // (the server scopes the list); an id not among them shows as #id.
-  const companies = useApi<Page<Company>>('/api/v1/companies', { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = useMemo(() => new Map(companyList.map((c) => [c.id, `${c.code} ${c.name}`])), [companyList]);
-  const companyLabel = useCallback((id: number) => companyName.get(id) ?? `#${id}`, [companyName]);
+  const companies = useCompanies(true);
+  const companyLabel = companies.nameOf;
 
   // A refused or failed query shows its error, not the last answer.
   const data = flags.error ? undefined : flags.data;
@@ -52,14 +50,7 @@ export default function LicenceCheck() {
       title={t('menu.licenceCheck')}
       extra={
         cross && (
-          <Select
-            aria-label={t('licence.companyFilter')}
-            value={company}
-            style={{ width: 220 }}
-            loading={companies.loading}
-            onChange={(c: string) => setParams(writeCompany(c))}
-            options={[{ value: '', label: t('licence.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-          />
+          <CompanyFilter companies={companies} ariaLabel={t('licence.companyFilter')} value={company} onChange={(c: string) => setParams(writeCompany(c))} allLabel={t('licence.allCompanies')} />
         )
       }
     >

@@ -6,13 +6,10 @@
 // it), the page size and the cursor trail in the URL. A row opens its work orders, the one that
 // reached the threshold marked; each links to its page when the role has work orders.
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Flex, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, MassComplaint } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { MassComplaint } from '../api/types';
 import { useAuth } from '../auth';
 import { namedClear } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
@@ -22,6 +19,7 @@ import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { PAGES } from '../routes';
 import { pickedDate } from './findings/logic';
+import { CompanyFilter, useCompanies } from '../components/companies';
 import {
   crossCompany,
   DEFAULT_PERIOD_DAYS,
@@ -77,9 +75,7 @@ export default function MassComplaints() {
   const ordered = periodOrdered(filters);
   // The companies' names: every one for the admin and the regulator, the staff's own otherwise
   // (the server scopes the list); an id not among them shows as #id.
-  const companies = useApi<Page<Company>>('/api/v1/companies', { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = useMemo(() => new Map(companyList.map((c) => [c.id, `${c.code} ${c.name}`])), [companyList]);
+  const companies = useCompanies(true);
   // A link only to a page the role has (the regulator opens no work order).
   const mayOpen = !!me && PAGES.some((p) => p.roles.includes(me.role) && matchPath(p.path, '/work-orders/1'));
 
@@ -107,14 +103,7 @@ export default function MassComplaints() {
             onChange={(range) => go({ from: pickedDate(range?.[0]) ?? '', to: pickedDate(range?.[1]) ?? '' })}
           />
           {cross && (
-            <Select
-              aria-label={t('massComplaints.companyFilter')}
-              value={filters.company}
-              style={{ width: 220 }}
-              loading={companies.loading}
-              onChange={(company: string) => go({ company })}
-              options={[{ value: '', label: t('massComplaints.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-            />
+            <CompanyFilter companies={companies} ariaLabel={t('massComplaints.companyFilter')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('massComplaints.allCompanies')} />
           )}
         </Flex>
       }
@@ -144,7 +133,7 @@ export default function MassComplaints() {
                     dataIndex: 'company_id',
                     width: 170,
                     ellipsis: true,
-                    render: (id: number) => companyName.get(id) ?? `#${id}`,
+                    render: (id: number) => companies.nameOf(id),
                   },
                   {
                     title: t('massComplaints.community'),

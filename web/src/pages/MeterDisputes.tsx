@@ -8,11 +8,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Flex, Select, Table } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, matchPath } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, MeterDispute } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { MeterDispute } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -26,6 +24,7 @@ import DisputeDrawer from './meterDisputes/DisputeDrawer';
 import { canRaiseDispute, DISPUTE_STATES, listQuery, readFilters, writeFilters, type DisputeFilters } from './meterDisputes/logic';
 import { BillingView, DisputeStateTag, partyText, PayerView, ResultTag, stateText } from './meterDisputes/parts';
 import RaiseDisputeDrawer from './meterDisputes/RaiseDisputeDrawer';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function MeterDisputes() {
   const t = useT();
@@ -37,8 +36,7 @@ export default function MeterDisputes() {
     writeFilters,
     listQuery: (f) => listQuery(f, cross),
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [raising, setRaising] = useState(false);
   const mayRaise = canRaiseDispute(me?.role);
   // A link only to a page the role has.
@@ -67,14 +65,7 @@ export default function MeterDisputes() {
               options={[{ value: '', label: t('meterDispute.allStates') }, ...DISPUTE_STATES.map((s) => ({ value: s, label: stateText(t, s) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('meterDispute.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('meterDispute.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('meterDispute.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('meterDispute.allCompanies')} />
             )}
             <SearchInput
               aria-label={t('meterDispute.householdFilter')}

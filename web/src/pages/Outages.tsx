@@ -6,12 +6,10 @@
 // API pages (10/20/50).
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Flex, Table, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { Company, Outage } from '../api/types';
-import { useApi } from '../api/useApi';
+import type { Outage } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -22,6 +20,7 @@ import { useT } from '../i18n';
 import { canRecord, formatArea, listQuery, outagePhase, readFilters, writeFilters, type OutageFilters } from './outages/logic';
 import { KindTag, NoticeStatusTags, PhaseTag } from './outages/parts';
 import RecordDrawer from './outages/RecordDrawer';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Outages() {
   const t = useT();
@@ -30,9 +29,7 @@ export default function Outages() {
   // The admin and the regulator see every company's stops: they filter by one, and the admin
   // names the one a stop is recorded for.
   const crossCompany = me?.role === 'admin' || me?.role === 'regulator';
-  const companies = useApi<Page<Company>>(crossCompany ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = useMemo(() => new Map(companyList.map((c) => [c.id, `${c.code} ${c.name}`])), [companyList]);
+  const companies = useCompanies(crossCompany);
   const [recording, setRecording] = useState(false);
   const now = useNow(60_000);
   const mayRecord = canRecord(me?.role);
@@ -42,7 +39,7 @@ export default function Outages() {
       title={t('menu.outages')}
       extra={
         mayRecord ? (
-          <Button type="primary" icon={<PlusOutlined />} data-testid="outage-record" disabled={me?.role === 'admin' && !companies.data} onClick={() => setRecording(true)}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="outage-record" disabled={me?.role === 'admin' && !companies.loaded} onClick={() => setRecording(true)}>
             {t('outage.record')}
           </Button>
         ) : undefined
@@ -53,14 +50,7 @@ export default function Outages() {
         title={t('outage.list')}
         extra={
           crossCompany ? (
-            <Select
-              aria-label={t('outage.company')}
-              value={filters.company}
-              style={{ width: 220 }}
-              loading={companies.loading}
-              onChange={(company: string) => go({ company })}
-              options={[{ value: '', label: t('outage.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-            />
+            <CompanyFilter companies={companies} ariaLabel={t('outage.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('outage.allCompanies')} />
           ) : undefined
         }
       >
@@ -77,7 +67,7 @@ export default function Outages() {
               columns={[
                 { title: t('outage.id'), dataIndex: 'id', width: 70, render: (id: number) => <Link to={`/outages/${id}`}>{id}</Link> },
                 ...(crossCompany
-                  ? [{ title: t('outage.company'), dataIndex: 'company_id', width: 150, ellipsis: true, render: (id: number) => companyName.get(id) ?? `#${id}` }]
+                  ? [{ title: t('outage.company'), dataIndex: 'company_id', width: 150, ellipsis: true, render: (id: number) => companies.nameOf(id) }]
                   : []),
                 {
                   title: t('outage.kindLabel'),
@@ -125,7 +115,7 @@ export default function Outages() {
       </Card>
       {recording && (
         <RecordDrawer
-          companies={me?.role === 'admin' ? companyList : undefined}
+          companies={me?.role === 'admin' ? companies.list : undefined}
           onClose={() => setRecording(false)}
           onDone={() => {
             setRecording(false);

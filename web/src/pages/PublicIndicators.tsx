@@ -20,6 +20,7 @@ import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { companyCodes, pickedMonth, publicQuery, readPublicFilters, writePublicFilters, type PublicFilters } from './indicators/logic';
 import { IndicatorCards } from './indicators/parts';
+import { companyLabel } from '../components/companies';
 
 export default function PublicIndicators() {
   const { t, locale, setLocale } = useI18n();
@@ -76,7 +77,7 @@ export default function PublicIndicators() {
             value={typed}
             onChange={(v: string) => setTyped(v)}
             onSelect={(code: string) => go({ company: code })}
-            options={codes.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+            options={codes.map((c) => ({ value: c.code, label: companyLabel(c) }))}
             filterOption={(input, option) => String(option?.label ?? '').toLowerCase().includes(input.trim().toLowerCase())}
             style={{ flex: '1 1 200px', maxWidth: 320 }}
           >

@@ -7,10 +7,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
-import { api, ApiError, type Page } from '../api/client';
-import type { Company, Relief } from '../api/types';
-import { useApi } from '../api/useApi';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { Relief } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -21,6 +20,7 @@ import { crossCompany } from './insurance/logic';
 import { canWriteReliefs, listQuery, readFilters, reductionText, writeFilters, type ReliefFilters } from './reliefs/logic';
 import ReliefDrawer from './reliefs/ReliefDrawer';
 import { APPLIES_TO, appliesToText } from './reliefs/reliefWords';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Reliefs() {
   const t = useT();
@@ -35,12 +35,7 @@ export default function Reliefs() {
     listQuery: (f) => listQuery(f, cross),
     drawer: false,
   });
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = (id: number) => {
-    const c = companyList.find((x) => x.id === id);
-    return c ? `${c.code} ${c.name}` : `#${id}`;
-  };
+  const companies = useCompanies(cross);
   // The drawer: 'new', or the relief being changed.
   const [editing, setEditing] = useState<Relief | 'new'>();
   const [deleting, setDeleting] = useState<number>();
@@ -64,7 +59,7 @@ export default function Reliefs() {
     { title: t('relief.appliesToLabel'), dataIndex: 'applies_to', width: 110, render: (a: string) => <Tag color={a === 'all' ? 'blue' : 'purple'}>{appliesToText(t, a)}</Tag> },
     { title: t('relief.reduction'), key: 'reduction', width: 110, align: 'right', render: (_, r) => <span data-testid="relief-reduction">{reductionText(r)}</span> },
     { title: t('relief.period'), key: 'period', width: 210, render: (_, r) => t('relief.periodValue', { from: formatDate(r.valid_from), to: formatDate(r.valid_to) }) },
-    ...(cross ? [{ title: t('relief.company'), dataIndex: 'company_id', width: 180, ellipsis: true, render: (id: number) => companyName(id) }] : []),
+    ...(cross ? [{ title: t('relief.company'), dataIndex: 'company_id', width: 180, ellipsis: true, render: (id: number) => companies.nameOf(id) }] : []),
     ...(writer
       ? [
           {
@@ -119,14 +114,7 @@ export default function Reliefs() {
               options={[{ value: '', label: t('relief.allAppliesTo') }, ...APPLIES_TO.map((a) => ({ value: a, label: appliesToText(t, a) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('relief.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('relief.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('relief.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('relief.allCompanies')} />
             )}
           </Flex>
           {list.error ? (
@@ -143,7 +131,7 @@ export default function Reliefs() {
         <ReliefDrawer
           key={editing === 'new' ? 'new' : editing.id}
           relief={editing === 'new' ? undefined : editing}
-          companies={me?.role === 'admin' ? companyList : undefined}
+          companies={me?.role === 'admin' ? companies.list : undefined}
           company={filters.company ? Number(filters.company) : undefined}
           ownCompany={me?.role === 'admin' ? undefined : me?.company_id}
           onClose={() => setEditing(undefined)}

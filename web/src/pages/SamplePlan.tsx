@@ -11,10 +11,10 @@
 // 我的入户任务 (a technician; sampling/MyVisitsTab.tsx): the technician's own visits.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tabs } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorText, type Page } from '../api/client';
-import type { Company, SamplePlan as Plan } from '../api/types';
+import { errorText } from '../api/client';
+import type { SamplePlan as Plan } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useDownload } from '../api/useDownload';
 import { useAuth } from '../auth';
@@ -25,6 +25,7 @@ import AdoptedTab from './sampling/AdoptedTab';
 import { canPlan, crossCompany, fileName, normalSeed, planQuery, planRefusal, randomSeed, readFilters, SAMPLE_PLAN_PATH, seedError, writeFilters } from './sampling/logic';
 import MyVisitsTab from './sampling/MyVisitsTab';
 import { HouseholdsCard, PlanSummary, QuotaCard } from './sampling/parts';
+import { type Companies, companyLabel, useCompanies } from '../components/companies';
 
 const TAB_KEYS: Record<SamplingTab, 'sampling.tab.preview' | 'sampling.tab.adopted' | 'sampling.tab.mine'> = {
   preview: 'sampling.tab.preview',
@@ -41,8 +42,7 @@ export default function SamplePlan() {
   const tab = readTab(params, me?.role);
   const tabs = tabsFor(me?.role);
   // The companies to choose from, for the admin and the regulator.
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   // A company chosen on a tab: the same in the URL for the others (the seed kept).
   const chooseCompany = (company: string) => {
     const next = new URLSearchParams(params);
@@ -64,22 +64,22 @@ export default function SamplePlan() {
             label: <span data-testid={`sampling-tab-${key}`}>{t(TAB_KEYS[key])}</span>,
             children:
               key === 'preview' ? (
-                <PreviewTab cross={cross} companyList={companyList} companiesLoading={companies.loading} />
+                <PreviewTab cross={cross} companies={companies} />
               ) : key === 'adopted' ? (
-                <AdoptedTab filters={filters} cross={cross} companies={companyList} companiesLoading={companies.loading} onCompany={chooseCompany} />
+                <AdoptedTab filters={filters} cross={cross} companies={companies.list} companiesLoading={companies.loading} onCompany={chooseCompany} />
               ) : (
                 <MyVisitsTab />
               ),
           }))}
         />
       ) : (
-        <PreviewTab cross={cross} companyList={companyList} companiesLoading={companies.loading} />
+        <PreviewTab cross={cross} companies={companies} />
       )}
     </PageContainer>
   );
 }
 
-function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; companyList: Company[]; companiesLoading: boolean }) {
+function PreviewTab({ cross, companies }: { cross: boolean; companies: Companies }) {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -138,9 +138,9 @@ function PreviewTab({ cross, companyList, companiesLoading }: { cross: boolean; 
                 style={{ width: 240 }}
                 showSearch
                 optionFilterProp="label"
-                loading={companiesLoading}
+                loading={companies.loading}
                 onChange={(c: string) => go(c, seedError(draft) ? filters.seed : draft)}
-                options={companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))}
+                options={companies.list.map((c) => ({ value: String(c.id), label: companyLabel(c) }))}
               />
             </Form.Item>
           )}

@@ -12,8 +12,7 @@ import { PageContainer } from '@ant-design/pro-components';
 import { Alert, Button, Card, Col, Flex, Result, Row, Select, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { Page } from '../api/client';
-import type { AnnouncementKind, Company, SeasonDuty, SeasonDutyRow, SeasonFlags } from '../api/types';
+import type { AnnouncementKind, SeasonDuty, SeasonDutyRow, SeasonFlags } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { namedPager } from '../components/a11y';
@@ -21,6 +20,7 @@ import { PageError } from '../components/PageState';
 import { beijingToday } from '../format';
 import { useT, type Translate } from '../i18n';
 import AnnounceModal from './seasons/AnnounceModal';
+import { CompanyFilter, useCompanies } from '../components/companies';
 import {
   byCompanyDistrict,
   canAnnounce,
@@ -60,8 +60,7 @@ export default function SeasonDuties() {
   const cross = crossCompany(me?.role);
   const flags = useApi<SeasonFlags>(SEASON_PATH, seasonQuery(season, company, cross));
   // The companies to filter by, for the admin and the regulator (the rows name their own).
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
+  const companies = useCompanies(cross);
   const [announcing, setAnnouncing] = useState<Announcing | null>(null);
 
   // A refused or failed query shows its error, not the last answer.
@@ -73,7 +72,7 @@ export default function SeasonDuties() {
   const shown = season ? Number(season) : data?.season;
   const today = data?.today ?? beijingToday();
   const years = useMemo(() => seasonOptions(today, shown), [today, shown]);
-  const chosenCompany = companyList.find((c) => String(c.id) === company);
+  const chosenCompany = companies.list.find((c) => String(c.id) === company);
 
   const dutyColumn = (kind: AnnouncementKind, title: string) => ({
     title,
@@ -100,14 +99,7 @@ export default function SeasonDuties() {
             options={years.map((y) => ({ value: y, label: t('seasons.seasonOption', { season: y, next: y + 1 }) }))}
           />
           {cross && (
-            <Select
-              aria-label={t('seasons.companyFilter')}
-              value={company}
-              style={{ width: 220 }}
-              loading={companies.loading}
-              onChange={(c: string) => setParams(writeFilters(season, c))}
-              options={[{ value: '', label: t('seasons.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-            />
+            <CompanyFilter companies={companies} ariaLabel={t('seasons.companyFilter')} value={company} onChange={(c: string) => setParams(writeFilters(season, c))} allLabel={t('seasons.allCompanies')} />
           )}
         </Flex>
       }

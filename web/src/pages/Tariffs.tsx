@@ -8,10 +8,9 @@
 // regulator), page size and cursor trail live in the URL; paged by cursor as the API pages.
 import { PageContainer } from '@ant-design/pro-components';
 import { Alert, App, Button, Card, Flex, Select, Table, Tag, type TableColumnsType } from 'antd';
-import { useMemo, useState } from 'react';
-import { api, ApiError, type Page } from '../api/client';
-import type { Company, PriceNotice, Tariff } from '../api/types';
-import { useApi } from '../api/useApi';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client';
+import type { PriceNotice, Tariff } from '../api/types';
 import { useAuth } from '../auth';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
@@ -22,6 +21,7 @@ import { crossCompany } from './insurance/logic';
 import { BILLINGS, canAnnounce, hasBasePrice, listQuery, noticeQuery, readFilters, writeFilters, type TariffFilters } from './tariffs/logic';
 import { basePriceText, billingText, NoticeDrawer, NoticeStatus, periodText, priceText } from './tariffs/parts';
 import { usePriceNotices } from './tariffs/usePriceNotices';
+import { CompanyFilter, useCompanies } from '../components/companies';
 
 export default function Tariffs() {
   const t = useT();
@@ -37,12 +37,7 @@ export default function Tariffs() {
     drawer: false,
   });
   const notices = usePriceNotices(noticeQuery(filters, cross).company);
-  const companies = useApi<Page<Company>>(cross ? '/api/v1/companies' : null, { limit: 1000 });
-  const companyList = useMemo(() => companies.data?.items ?? [], [companies.data]);
-  const companyName = (id: number) => {
-    const c = companyList.find((x) => x.id === id);
-    return c ? `${c.code} ${c.name}` : `#${id}`;
-  };
+  const companies = useCompanies(cross);
   const [announcing, setAnnouncing] = useState<number>();
   const [shown, setShown] = useState<PriceNotice>();
   const rows = list.data?.items ?? [];
@@ -92,7 +87,7 @@ export default function Tariffs() {
       : []),
     { title: t('tariff.period'), key: 'period', width: 210, render: (_, r) => periodText(t, r) },
     { title: t('tariff.approval'), dataIndex: 'approval', width: 180, ellipsis: true, render: (a: string | null | undefined) => a || MISSING },
-    ...(cross ? [{ title: t('tariff.company'), dataIndex: 'company_id', width: 180, ellipsis: true, render: (id: number) => companyName(id) }] : []),
+    ...(cross ? [{ title: t('tariff.company'), dataIndex: 'company_id', width: 180, ellipsis: true, render: (id: number) => companies.nameOf(id) }] : []),
     {
       title: t('tariff.noticeStatus'),
       key: 'notice',
@@ -130,14 +125,7 @@ export default function Tariffs() {
               options={[{ value: '', label: t('tariff.allBillings') }, ...BILLINGS.map((b) => ({ value: b, label: billingText(t, b) }))]}
             />
             {cross && (
-              <Select
-                aria-label={t('tariff.company')}
-                value={filters.company}
-                style={{ width: 220 }}
-                loading={companies.loading}
-                onChange={(company: string) => go({ company })}
-                options={[{ value: '', label: t('tariff.allCompanies') }, ...companyList.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-              />
+              <CompanyFilter companies={companies} ariaLabel={t('tariff.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('tariff.allCompanies')} />
             )}
           </Flex>
           {list.error ? (

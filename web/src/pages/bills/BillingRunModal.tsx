@@ -24,6 +24,7 @@ import { defaultSeason, seasonChoices } from '../refunds/logic';
 import { money, RUN_FIELDS, runBody, type RunValues } from './logic';
 import { seasonLabel } from './parts';
 import type { BillingRun } from './types';
+import { companyOptions } from '../../components/companies';
 
 export interface BillingRunModalProps {
   /** For the admin: the companies to choose from (a run bills one). */
@@ -135,7 +136,7 @@ export default function BillingRunModal({ companies, company, ownCompany, onClos
           <Typography.Paragraph type="secondary">{t('billingRun.hint')}</Typography.Paragraph>
           {withCompany && (
             <Form.Item name="company_id" label={t('billingRun.company')} rules={[chosen('billingRun.company')]}>
-              <Select showSearch optionFilterProp="label" placeholder={t('billingRun.companyPlaceholder')} options={companies.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} />
+              <Select showSearch optionFilterProp="label" placeholder={t('billingRun.companyPlaceholder')} options={companyOptions(companies)} />
             </Form.Item>
           )}
           <Form.Item name="season" label={t('billingRun.season')} rules={[chosen('billingRun.season')]}>

@@ -16,6 +16,7 @@ import { useT } from '../../i18n';
 import { money, runsQuery } from './logic';
 import { seasonRange } from './parts';
 import type { BillingRun } from './types';
+import { companyLabel } from '../../components/companies';
 
 export interface BillingRunsProps {
   /** The company filter (admin, regulator); '' for all. */
@@ -33,7 +34,7 @@ export default function BillingRuns({ company, cross, companies }: BillingRunsPr
   const nextCursor = runs.data?.next_cursor;
   const companyName = (id: number) => {
     const c = companies?.find((x) => x.id === id);
-    return c ? `${c.code} ${c.name}` : `#${id}`;
+    return c ? companyLabel(c) : `#${id}`;
   };
 
   if (runs.error) return <PageError error={runs.error} onRetry={runs.reload} />;

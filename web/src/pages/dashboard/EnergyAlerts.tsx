@@ -6,13 +6,12 @@
 import { Alert, Card, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import type { Page } from '../../api/client';
-import type { Alert as ApiAlert, Company } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import type { Alert as ApiAlert } from '../../api/types';
 import { namedPager } from '../../components/a11y';
 import { useT, type Translate } from '../../i18n';
 import { formatReserveDays, isFuel } from '../energy/logic';
 import { fuelText } from '../energy/parts';
+import { useCompanies } from '../../components/companies';
 
 export const ENERGY_MISSING = 'energy-report-missing';
 export const ENERGY_LOW = 'energy-reserve-low';
@@ -68,8 +67,7 @@ function Details({ a, t }: { a: ApiAlert; t: Translate }) {
 export default function EnergyAlerts({ alerts, error }: { alerts: readonly ApiAlert[] | undefined; error?: unknown }) {
   const t = useT();
   // Every staff role reads the companies of its scope (a company role: its own).
-  const companies = useApi<Page<Company>>('/api/v1/companies', { limit: 1000 });
-  const companyName = useMemo(() => new Map((companies.data?.items ?? []).map((c) => [c.id, `${c.code} ${c.name}`])), [companies.data]);
+  const companies = useCompanies(true);
   const rows = useMemo(() => (alerts ? energyAlerts(alerts) : []), [alerts]);
   return (
     <Card size="small" title={t('dashboard.energyAlerts')} extra={<Link to="/energy">{t('menu.energy')}</Link>} data-testid="energy-alerts">
@@ -93,7 +91,7 @@ export default function EnergyAlerts({ alerts, error }: { alerts: readonly ApiAl
               ellipsis: true,
               render: (id: number, a) => (
                 <Link to={energyLink(a)} title={a.details.message} data-testid="energy-alert-company">
-                  {companyName.get(id) ?? `#${id}`}
+                  {companies.nameOf(id)}
                 </Link>
               ),
             },

@@ -14,6 +14,7 @@ import { pickedDate } from '../findings/logic';
 import { useServerSubmit } from '../outages/useServerSubmit';
 import { amountError, DEFAULT_BASIS, DEFAULT_THRESHOLD_DAYS, dayError, ENERGY_FUELS, isLow, REPORT_FIELDS, reportBody, reserveDays, unitOfFuel, type ReportValues } from './logic';
 import { daysText, fuelText, LowTag, unitText } from './parts';
+import { companyOptions } from '../../components/companies';
 
 export interface ReportDrawerProps {
   /** For the admin: the companies to choose from (the report is filed for one). */
@@ -108,7 +109,7 @@ export default function ReportDrawer({ companies, company, threshold = DEFAULT_T
               showSearch
               optionFilterProp="label"
               placeholder={t('energy.companyPlaceholder')}
-              options={companies.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+              options={companyOptions(companies)}
             />
           </Form.Item>
         )}

@@ -8,15 +8,15 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Modal, Result, Select, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { ApiError, type Page } from '../../api/client';
-import type { Company, Job } from '../../api/types';
-import { useApi } from '../../api/useApi';
+import { ApiError, errorText } from '../../api/client';
+import type { Job } from '../../api/types';
 import { useJob } from '../../api/useJob';
 import { useAuth } from '../../auth';
 import JobProgress from '../../components/JobProgress';
 import { jobFailureText } from '../../components/jobFailure';
 import { useT } from '../../i18n';
 import { IMPORT_COLUMNS, importFailure, OPTIONAL_COLUMN, startImport, type ImportCounts, type ImportFailure } from './importLogic';
+import { companyLabel, useCompanies } from '../../components/companies';
 
 interface Values {
   company?: string;
@@ -28,14 +28,13 @@ export interface ImportModalProps {
   onClose: (changed: boolean) => void;
 }
 
-const companyLabel = (c: Company) => `${c.code} ${c.name}`;
 
 export default function ImportModal({ onClose }: ImportModalProps) {
   const t = useT();
   const { me } = useAuth();
   const admin = me?.role === 'admin';
-  const companies = useApi<Page<Company>>('/api/v1/companies', { limit: 1000 });
-  const choices = admin ? (companies.data?.items ?? []) : (companies.data?.items ?? []).filter((c) => c.id === me?.company_id);
+  const companies = useCompanies(true);
+  const choices = admin ? companies.list : companies.list.filter((c) => c.id === me?.company_id);
   const [form] = Form.useForm<Values>();
   const job = useJob<ImportCounts>();
   const [sending, setSending] = useState(false);
@@ -90,7 +89,7 @@ export default function ImportModal({ onClose }: ImportModalProps) {
         <Button key="cancel" onClick={() => onClose(started)}>
           {t('common.cancel')}
         </Button>,
-        <Button key="start" type="primary" data-testid="household-import-submit" loading={busy} disabled={!companies.data} onClick={() => void start()}>
+        <Button key="start" type="primary" data-testid="household-import-submit" loading={busy} disabled={!companies.loaded} onClick={() => void start()}>
           {t('householdImport.submit')}
         </Button>,
       ];
@@ -109,7 +108,7 @@ export default function ImportModal({ onClose }: ImportModalProps) {
         <Form<Values> form={form} layout="vertical" name="household-import" data-testid="household-import-form" disabled={busy}>
           {refusal && <Alert type="error" showIcon role="alert" data-testid="household-import-refusal" message={refusal} closable onClose={() => setRefusal(undefined)} style={{ marginBottom: 12 }} />}
           {companies.error !== undefined && (
-            <Alert type="error" showIcon role="alert" message={t('householdImport.companiesFailed', { message: companies.error instanceof Error ? companies.error.message : String(companies.error) })} style={{ marginBottom: 12 }} />
+            <Alert type="error" showIcon role="alert" message={t('householdImport.companiesFailed', { message: errorText(companies.error) })} style={{ marginBottom: 12 }} />
           )}
           {busy && (
             <div style={{ marginBottom: 12 }}>
@@ -143,7 +142,7 @@ export default function ImportModal({ onClose }: ImportModalProps) {
           <Typography.Paragraph type="secondary" strong>
             {t('householdImport.allOrNothing')}
           </Typography.Paragraph>
-          {!companies.data && companies.error === undefined ? (
+          {!companies.loaded && companies.error === undefined ? (
             <Spin />
           ) : (
             <Form.Item

@@ -10,6 +10,7 @@ import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n';
 import { pickedDate } from '../findings/logic';
 import { MAX_RANGE_DAYS, monthOf, pickedMonth, rangeDays, switchPeriod, type IndicatorFilters, type PeriodKind } from './logic';
+import { CompanyFilter } from '../../components/companies';
 
 export interface FilterBarProps {
   filters: IndicatorFilters;
@@ -90,15 +91,7 @@ export default function FilterBar({ filters, today, go, companies, refused }: Fi
         options={(districts.data?.items ?? []).map((d) => ({ value: String(d.id), label: t('indicators.districtOption', { name: d.name, code: d.code }) }))}
       />
       {companies && (
-        <Select
-          aria-label={t('indicators.company')}
-          status={status('company')}
-          value={filters.company}
-          style={{ width: 220 }}
-          loading={companies.loading}
-          onChange={(company: string) => go({ company })}
-          options={[{ value: '', label: t('indicators.allCompanies') }, ...companies.list.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))]}
-        />
+        <CompanyFilter companies={companies} ariaLabel={t('indicators.company')} value={filters.company} onChange={(company: string) => go({ company })} allLabel={t('indicators.allCompanies')} status={status('company')} />
       )}
     </>
   );

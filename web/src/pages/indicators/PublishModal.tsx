@@ -12,6 +12,7 @@ import { beijingToday } from '../../format';
 import { useT, type MessageKey } from '../../i18n';
 import OutageActionModal from '../outages/OutageActionModal';
 import { monthOf, monthOver, pickedMonth, previousMonth, PUBLISH_FIELDS, publishBody, publishErrorKey, type PublishValues } from './logic';
+import { companyOptions } from '../../components/companies';
 
 export interface PublishModalProps {
   /** For the admin: the companies to choose from (a month is published for one). */
@@ -62,7 +63,7 @@ export default function PublishModal({ companies, company, month, onClose, onDon
             showSearch
             optionFilterProp="label"
             placeholder={t('indicators.companyPlaceholder')}
-            options={companies.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+            options={companyOptions(companies)}
           />
         </Form.Item>
       )}

@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { beijingWallMinute, pickedMs, RECORD_FIELDS, recordBody, SCOPE_LEVELS, scopeGiven, type RecordValues } from './logic';
 import { BeijingPicker } from './parts';
 import { useServerSubmit } from './useServerSubmit';
+import { companyOptions } from '../../components/companies';
 
 export interface RecordDrawerProps {
   /** For the admin: the companies to choose from (the stop is recorded for one). */
@@ -65,7 +66,7 @@ export default function RecordDrawer({ companies, onClose, onDone }: RecordDrawe
               showSearch
               optionFilterProp="label"
               placeholder={t('outage.companyPlaceholder')}
-              options={companies.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
+              options={companyOptions(companies)}
             />
           </Form.Item>
         )}

@@ -14,6 +14,7 @@ import { formPathOf } from '../outages/logic';
 import { useServerSubmit } from '../outages/useServerSubmit';
 import { amountProblem, createBody, methodOf, patchBody, percentProblem, periodProblem, RELIEF_FIELDS, valuesOf, type ReliefValues } from './logic';
 import { APPLIES_TO, appliesToText, methodText, METHODS } from './reliefWords';
+import { companyOptions } from '../../components/companies';
 
 export interface ReliefDrawerProps {
   /** The relief to change; a new one when absent. */
@@ -81,7 +82,7 @@ export default function ReliefDrawer({ relief, companies, company, ownCompany, o
         {failure && <Alert type="error" showIcon role="alert" message={failure} closable onClose={clearFailure} style={{ marginBottom: 12 }} />}
         {withCompany && (
           <Form.Item name="company_id" label={t('relief.company')} rules={[chosen('relief.company')]}>
-            <Select showSearch optionFilterProp="label" options={companies.map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))} />
+            <Select showSearch optionFilterProp="label" options={companyOptions(companies)} />
           </Form.Item>
         )}
         <Form.Item name="name" label={t('relief.name')} rules={[required('relief.name')]}>

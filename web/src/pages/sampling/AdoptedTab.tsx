@@ -18,6 +18,7 @@ import PointsExport from './PointsExport';
 import type { PlanFilters } from './logic';
 import RescheduleModal from './RescheduleModal';
 import { useSeasonPlan } from './useSeasonPlan';
+import { companyLabel } from '../../components/companies';
 
 export interface AdoptedTabProps {
   /** The URL's company and seed (the preview's). */
@@ -125,7 +126,7 @@ export default function AdoptedTab({ filters, cross, companies, companiesLoading
                   optionFilterProp="label"
                   loading={companiesLoading}
                   onChange={(c: string) => onCompany(c)}
-                  options={companies.map((c) => ({ value: String(c.id), label: `${c.code} ${c.name}` }))}
+                  options={companies.map((c) => ({ value: String(c.id), label: companyLabel(c) }))}
                 />
               </Form.Item>
             )}
