@@ -201,7 +201,7 @@ export const flows = {
     await ctx.signIn(p.page, TECHNICIAN);
     await p.page.goto(`${ctx.base}/monitoring/measurements`);
     const form = p.page.getByTestId('measurement-form');
-    await ctx.shown(form);
+    await p.opened(form);
     await p.page.locator('#measurement_household_id').fill(code);
     // The search's answer is the first option; Enter takes the active one, as a user's keyboard.
     await p.page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
@@ -298,7 +298,7 @@ export const flows = {
     await list.waitFor();
     await p.page.getByTestId('outage-record').click();
     const form = p.page.getByTestId('outage-form');
-    await ctx.shown(form);
+    await p.opened(form);
     await form.locator('#outage_kind').getByText('抢修停热').click();
     await p.page.locator('#outage_cause').fill(cause);
     await p.page.locator('#outage_scope_buildings').fill(building.code);
@@ -402,7 +402,7 @@ export const flows = {
     await p.page.getByTestId('connection-list').waitFor();
     await p.page.getByTestId('connection-new').click();
     const form = p.page.getByTestId('connection-form');
-    await ctx.shown(form);
+    await p.opened(form);
     // Received now (the form's default); a new building, its drawings to follow (容缺).
     await p.page.locator('#connection_building').fill(String(buildings.items[0].id));
     await p.page.locator('#connection_applicant').fill(applicant);
@@ -422,7 +422,7 @@ export const flows = {
     // The manager approves it; the deadline is met.
     await p.page.getByTestId('connection-approve').click();
     const modal = p.page.getByTestId('connection-action-form');
-    await ctx.shown(modal);
+    await p.opened(modal);
     await p.page.locator('#connection-action_note').fill('现场勘察后同意接入');
     await p.page.getByTestId('connection-action-submit').click();
     const moved = detail.getByTestId('connection-state').filter({ hasText: '已批准' });
@@ -447,7 +447,7 @@ export const flows = {
     await detail.waitFor();
     await p.page.getByTestId('dispute-calibrate').click();
     const modal = p.page.getByTestId('dispute-action-form');
-    await ctx.shown(modal);
+    await p.opened(modal);
     await modal.getByText('不合格', { exact: true }).click();
     await modal.locator('.ant-radio-button-wrapper-checked').filter({ hasText: '不合格' }).waitFor();
     await p.page.locator('#dispute-action_reference').fill('JL-浏览器测试');
@@ -481,7 +481,7 @@ export const flows = {
     await p.page.getByTestId('claim-list').waitFor();
     await p.page.getByTestId('claim-record').click();
     const form = p.page.getByTestId('claim-form');
-    await ctx.shown(form);
+    await p.opened(form);
     // The incident time is the form's default (now, Beijing time).
     await p.page.locator('#claim_household').fill(String(home.household_id));
     await p.page.locator('#claim_incident').fill(incident);
@@ -503,7 +503,7 @@ export const flows = {
     const act = async (action, fields, state) => {
       await p.page.getByTestId(`claim-${action}`).click();
       const modal = p.page.getByTestId('claim-action-form');
-      await ctx.shown(modal);
+      await p.opened(modal);
       for (const [field, value] of Object.entries(fields)) await p.page.locator(`#claim-action_${field}`).fill(value);
       await p.page.getByTestId('claim-action-submit').click();
       const moved = detail.getByTestId('claim-state').filter({ hasText: state });
@@ -807,8 +807,7 @@ export const flows = {
     const staff = await staffAnswer.json();
     ctx.assert.ok(staff.items.some((s) => s.username === TECHNICIAN), `the technicians: ${JSON.stringify(staff)}`);
     const form = p.page.getByTestId('reschedule-form');
-    await ctx.shown(form);
-    await p.checkA11y(`${MANAGER} /sampling?tab=adopted (调整)`);
+    await p.opened(form);
     await p.page.locator('#reschedule_collect_on').click();
     await p.page.locator('#reschedule_collect_on').fill(plan.collect_from);
     await p.page.keyboard.press('Enter');
@@ -923,7 +922,7 @@ export const flows = {
     ctx.assert.ok(kind === 'stop' || kind === 'resume', `the page offers ${kind}`);
     await apply.click();
     const form = h.page.getByTestId('my-heating-change-form');
-    await ctx.shown(form);
+    await h.opened(form);
     // The kind the page offers and today (the form's defaults); the application form goes with it.
     const answer = await ctx.submitAndAnswer(h.page, h.page.getByTestId('my-heating-change-submit'),
       (r) => new URL(r.url()).pathname === '/api/v1/heating-changes' && r.method() === 'POST');
@@ -951,7 +950,7 @@ export const flows = {
     const act = async (testId, fill, done) => {
       await p.page.getByTestId(testId).click();
       const modal = p.page.getByTestId('heating-change-action-form');
-      await ctx.shown(modal);
+      await p.opened(modal);
       await fill(modal);
       await p.page.getByTestId('heating-change-action-submit').click();
       const refused = modal.getByRole('alert').or(modal.locator('.ant-form-item-explain-error'));
@@ -997,7 +996,7 @@ export const flows = {
     await p.page.goto(`${ctx.base}/households`);
     await p.page.getByTestId('household-import-new').click();
     const form = p.page.getByTestId('household-import-form');
-    await ctx.shown(form);
+    await p.opened(form);
     const csv =
       'building,partition,code,address,area_m2,floor,orientation,billing,agreed_temp,heating_status,phone,id_number,rooms\n' +
       'NO-SUCH-BUILDING,U1,IMPORT-1,,72.3,2,shade,area,,heated,,,bedroom:主卧;living:客厅\n';

@@ -237,7 +237,8 @@ export async function launchBrowser() {
  * A fresh context and page that record every console error, uncaught exception, failed request
  * and answer of 400 or more. `allow(url, status)` says which answers a flow expects (another
  * household's record answering 404, say). `checkA11y(where)` records the accessibility problems
- * of the page as loaded (a11y.mjs), named by `where`; assertClean fails on them too.
+ * of the page as loaded (a11y.mjs), named by `where`, and `opened(locator)` those of a modal or a
+ * drawer once open; assertClean fails on them too.
  */
 export async function openPage(browser, { viewport = { width: 1440, height: 900 }, locale = 'zh-CN' } = {}) {
   const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Shanghai' });
@@ -279,6 +280,15 @@ export async function openPage(browser, { viewport = { width: 1440, height: 900 
     allow: (fn) => allowed.push(fn),
     async checkA11y(where) {
       problems.push(...(await a11yProblems(page, where)));
+    },
+    /**
+     * shown(locator) (a modal's or a drawer's form), then the accessibility check of the page with
+     * it open: its controls are checked as the page's are, named by the path and the test id.
+     */
+    async opened(locator) {
+      await shown(locator);
+      const id = (await locator.getAttribute('data-testid')) ?? 'a form';
+      problems.push(...(await a11yProblems(page, `${new URL(page.url()).pathname} with ${id} open`)));
     },
     /** Throws naming every problem seen so far. */
     assertClean(what) {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiGet, apiToken, closeOpenPages, failureReport, launchBrowser, openPage, pageStates, shown, signIn, startDemo, submitAndAnswer } from './harness.mjs';
+import { apiGet, apiToken, closeOpenPages, failureReport, launchBrowser, openPage, pageStates, signIn, startDemo, submitAndAnswer } from './harness.mjs';
 import { flows } from './flows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +37,6 @@ try {
     apiToken: (user) => apiToken(demo.url, user),
     openPage: (opts) => openPage(browser, opts),
     submitAndAnswer,
-    shown,
     signIn: (page, user) => signIn(page, demo.url, user),
     screenshot: async (page, name) => {
       if (shots) await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
