@@ -3,19 +3,13 @@
 // cannot take; the server checks again on every call.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, getToken, setToken, setUnauthenticatedHandler } from './api/client';
+import type { Schemas } from './api/types';
 
-export type Role = 'admin' | 'regulator' | 'manager' | 'agent' | 'technician' | 'household';
+/** GET /api/v1/auth/me (app/http/auth.cpp, PrincipalToJson): company_id of a company role,
+ * household_id of a household login, null otherwise. */
+export type Me = Schemas['Me'];
 
-/** GET /api/v1/auth/me (app/http/auth.cpp, PrincipalToJson). */
-export interface Me {
-  user_id: number;
-  username: string;
-  role: Role;
-  /** The company of a company role; null for admin, regulator and households. */
-  company_id: number | null;
-  /** A household login's own household; null for everyone else. */
-  household_id: number | null;
-}
+export type Role = Me['role'];
 
 interface AuthValue {
   me: Me | null;

@@ -213,7 +213,7 @@ void AddAlertRoutes(adapters::http::Router& router, const services::AlertService
                   "admin, regulator: all, or ?company= id or code)",
        .query = {"silent_hours", "company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Alert",
        .list = true});
   router.Add(
       "GET", "/api/v1/alerts/unqualified",
@@ -225,8 +225,8 @@ void AddAlertRoutes(adapters::http::Router& router, const services::AlertService
                   "complete days, at most 92), sorted by days or depth (the largest shortfall)",
        .query = {"from", "to", "min_days", "sort", "company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
-       .list = true});
+       .response_schema = "UnqualifiedPage",
+       .list = false});
   router.Add(
       "GET", "/api/v1/alerts/cold-now",
       [&alerts, &records, &auth](const adapters::http::Request& req) {
@@ -237,7 +237,7 @@ void AddAlertRoutes(adapters::http::Router& router, const services::AlertService
                   "coldest first. A reading decides no day (R-TEMP-3): this is for calling back",
        .query = {"fresh_minutes", "company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "ColdHousehold",
        .list = true});
 }
 

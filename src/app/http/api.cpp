@@ -121,7 +121,7 @@ void AddAuditRoute(adapters::http::Router& router, ports::RecordStore& store,
                          "(admin, regulator); paged with cursor and limit (default 100)",
               .query = {"cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "AuditEntry",
               .list = true});
 }
 

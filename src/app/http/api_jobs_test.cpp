@@ -158,6 +158,10 @@ TEST_P(JobApi, AHouseholdsImportAsAJob) {
   EXPECT_EQ(ended["total"], 30);
   EXPECT_EQ(ended["result"], (json{{"created", 30}, {"updated", 0}, {"unchanged", 0}}));
   EXPECT_EQ(ended["params"]["company"], "a");
+  // Without async the counts are the answer: the same file again changes nothing.
+  auto again = Call("li", "POST", "/api/v1/import/households?company=a", file);
+  ASSERT_EQ(again.status, 200u) << again.body;
+  EXPECT_EQ(json::parse(again.body), (json{{"created", 0}, {"updated", 0}, {"unchanged", 30}}));
 
   const std::string bad = header + "B-01,U1,J-200,,-5,2,shade,area,,heated,,,bedroom:主卧\n";
   auto refused = Call("li", "POST", "/api/v1/import/households?company=a&async=true", bad);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/http/api.hpp"
+#include "support/openapi_check.hpp"
 #include "support/test_process.hpp"
 #include "support/test_sensors.hpp"
 
@@ -22,6 +23,7 @@ class PoliciesApi : public ::testing::Test {
     ASSERT_TRUE(rt.ok()) << rt.error().message;
     rt_ = std::move(*rt);
     AddApiRoutes(router_, *rt_);
+    support::CheckAnswers(router_);  // every answer against the OpenAPI document
     auto city = support::MakeSensorCity(rt_->db->records, "a", 0, "A-");
     ASSERT_TRUE(rt_->db->auth
                     .AddUser({"home", "api-test-password", "household", std::nullopt,

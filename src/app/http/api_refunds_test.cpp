@@ -222,6 +222,58 @@ TEST_P(RefundsApi, WhoMayRun) {
   EXPECT_EQ(Call("root", "POST", "/api/v1/refunds/runs", "{").status, 400u);
 }
 
+// The monitoring routes' answers, each checked against the OpenAPI document (CheckAnswers):
+// judged days, raw, conflicting and quarantined readings, alerts, the calendar, health,
+// outdoor means and their submissions, and usage rates.
+TEST_P(RefundsApi, MonitoringAnswersAsDocumented) {
+  auto ok = [&](const std::string& user, const std::string& method, const std::string& target,
+                const std::string& body = "") {
+    auto r = Call(user, method, target, body);
+    EXPECT_LT(r.status, 300u) << method << " " << target << ": " << r.body;
+    return json::parse(r.body);
+  };
+  const std::string hh = std::to_string(a_.household_id);
+  auto days = ok("home", "GET", "/api/v1/households/" + hh + "/days?from=2025-12-01&to=2025-12-02");
+  ASSERT_EQ(days["items"].size(), 2u);
+  EXPECT_EQ(days["items"][0]["status"], "unqualified");
+  auto readings = ok("li", "GET", "/api/v1/sensors/A-0/readings?from=2025-12-01T00:00:00%2B08:00");
+  EXPECT_EQ(readings["items"].size(), 24u);
+  // A conflicting reading, and one an hour in the future (quarantined: the clock-skew alert).
+  const std::string later = FormatLocal(std::chrono::time_point_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now()) +
+                                        std::chrono::hours{1});
+  ok("li", "POST", "/api/v1/readings",
+     R"([{"sensor":"A-0","ts":"2025-12-01T00:10:00+08:00","value":17},{"sensor":"A-0","ts":")" +
+         later + R"(","value":12.5}])");
+  EXPECT_EQ(ok("li", "GET", "/api/v1/sensors/A-0/conflicts")["items"].size(), 1u);
+  EXPECT_EQ(ok("li", "GET", "/api/v1/sensors/A-0/quarantine")["items"].size(), 1u);
+  ok("li", "GET", "/api/v1/alerts");
+  ok("root", "GET", "/api/v1/alerts?silent_hours=1");
+  auto unqualified = ok("li", "GET", "/api/v1/alerts/unqualified?from=2025-12-01&to=2025-12-02");
+  EXPECT_EQ(unqualified["items"].size(), 1u);
+  ok("li", "GET", "/api/v1/alerts/cold-now");
+  ok("", "GET", "/api/v1/calendar");
+  ok("", "GET", "/healthz");
+  ok("", "GET", "/readyz");
+  ok("li", "GET", "/api/v1/usage-rates?by=partition");
+  ok("li", "GET", "/api/v1/usage-rates?by=community");
+  // Outdoor means: stored by an admin (200), submitted by a manager (202), then decided.
+  const std::string district =
+      std::to_string(ok("root", "GET", "/api/v1/districts")["items"][0]["id"].get<int64_t>());
+  ok("root", "POST", "/api/v1/weather/daily",
+     R"([{"district_id":)" + district + R"(,"date":"2025-12-01","mean":-3.5}])");
+  auto submitted =
+      ok("li", "POST", "/api/v1/weather/daily",
+         R"([{"district_id":)" + district +
+             R"(,"date":"2025-12-02","mean":-4},{"district_id":)" + district +
+             R"(,"date":"2025-12-03","mean":-5}])");
+  ASSERT_EQ(submitted["ids"].size(), 2u);
+  ok("gov", "GET", "/api/v1/weather/daily?district_id=" + district + "&from=2025-12-01&to=2025-12-03");
+  ok("gov", "POST", "/api/v1/weather/submissions/" + submitted["ids"][0].dump() + "/confirm");
+  ok("gov", "POST", "/api/v1/weather/submissions/" + submitted["ids"][1].dump() + "/reject");
+  EXPECT_EQ(ok("li", "GET", "/api/v1/weather/submissions")["items"].size(), 2u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RefundsApi, ::testing::Values("sqlite", "postgres"),
                          [](const ::testing::TestParamInfo<std::string>& engine) {
                            return engine.param;

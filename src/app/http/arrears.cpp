@@ -127,7 +127,7 @@ void AddArrearsRoutes(adapters::http::Router& router, const services::ArrearsSer
                   "the reminders with their proof, and when heat may stop by the contract's steps",
        .query = {"company", "household", "season", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Arrears",
        .list = true});
 
   router.Add("GET", "/api/v1/arrears/{fee_id}",
@@ -143,7 +143,7 @@ void AddArrearsRoutes(adapters::http::Router& router, const services::ArrearsSer
              {.summary = "One fee's arrears standing and reminders, owed or not",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "Arrears"});
 
   router.Add(
       "POST", "/api/v1/arrears/{fee_id}/reminders",
@@ -165,7 +165,7 @@ void AddArrearsRoutes(adapters::http::Router& router, const services::ArrearsSer
                   "its proof",
        .query = {},
        .request_schema = "ReminderNew",
-       .response_schema = ""});
+       .response_schema = "Arrears"});
 
   router.Add(
       "POST", "/api/v1/arrears/{fee_id}/stop",
@@ -188,7 +188,7 @@ void AddArrearsRoutes(adapters::http::Router& router, const services::ArrearsSer
                   "contract's steps are done: an approved stop, settled pro rata",
        .query = {},
        .request_schema = "ArrearsStop",
-       .response_schema = ""});
+       .response_schema = "HeatingChange"});
 }
 
 }  // namespace hearth::app::http

@@ -168,7 +168,7 @@ void AddAuthRoutes(adapters::http::Router& router, services::AuthService& auth) 
         if (!principal.ok()) return AuthErrorResponse(principal.error());
         return adapters::http::Json(200, PrincipalToJson(*principal));
       },
-      Doc("The user the bearer token acts for: id, username, role, company, household"));
+      Doc("The user the bearer token acts for: id, username, role, company, household", "", "Me"));
 }
 
 }  // namespace hearth::app::http

@@ -101,7 +101,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                   "them (R-REFUND-6); running it again bills only those left",
        .query = {},
        .request_schema = "BillingRunNew",
-       .response_schema = ""});
+       .response_schema = "BillingRun"});
 
   router.Add(
       "GET", "/api/v1/billing-runs",
@@ -130,7 +130,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
       {.summary = "Billing runs, newest first, with their counts",
        .query = {"company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "BillingRun",
        .list = true});
 
   router.Add(
@@ -168,7 +168,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
       {.summary = "Season bills, newest first: each with its lines, total, paid and outstanding",
        .query = {"company", "household", "season", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Bill",
        .list = true});
 
   router.Add("GET", "/api/v1/bills/{id}",
@@ -182,7 +182,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                          "outstanding",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "Bill"});
 
   router.Add("POST", "/api/v1/bills/{id}/resettle",
              ById(auth,
@@ -196,7 +196,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                          "admin or a manager; changes nothing when nothing changed",
               .query = {},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "Bill",
               .status = 200});
 
   router.Add("POST", "/api/v1/bills/{id}/payback",
@@ -217,7 +217,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                          "channel's reference) or cash; the admin, a manager or an agent",
               .query = {},
               .request_schema = "Payback",
-              .response_schema = "",
+              .response_schema = "Bill",
               .status = 200});
 
   router.Add(
@@ -249,7 +249,7 @@ void AddBillRoutes(adapters::http::Router& router, const services::BillingServic
                   "channel and its reference, and what is left of the fee after it",
        .query = {},
        .request_schema = "",
-       .response_schema = ""});
+       .response_schema = "Receipt"});
 }
 
 }  // namespace hearth::app::http

@@ -24,7 +24,7 @@ void AddCalcDailyRoutes(adapters::http::Router& router, const services::PolicyRe
              {.summary = "Daily room-temperature values from sensor readings (R-TEMP-3)",
               .query = {"policy"},
               .request_schema = "csv",
-              .response_schema = "",
+              .response_schema = "DailyValues",
               .list = false});
 }
 

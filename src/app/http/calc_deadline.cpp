@@ -48,7 +48,7 @@ void AddCalcDeadlineRoutes(adapters::http::Router& router,
       {.summary = "A statutory deadline (R-WO, R-REPAIR, R-OUT, R-REFUND-6, R-INS-1, R-CONN-1)",
        .query = {"policy", "rule", "channel", "from", "outside_works"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "DeadlineAnswer",
        .list = false});
 }
 

@@ -34,7 +34,7 @@ void AddCalcRefundRoutes(adapters::http::Router& router, const services::PolicyR
           .summary = "The refund of a household-season from a days CSV (R-REFUND-1..4)",
           .query = {"policy", "season", "fee"},
           .request_schema = "csv",
-          .response_schema = "",
+          .response_schema = "RefundCalculation",
           .list = false});
 }
 

@@ -33,7 +33,7 @@ void AddCalcSamplePlanRoutes(adapters::http::Router& router,
                      "(R-SAMPLE-1..3)",
           .query = {"policy", "seed"},
           .request_schema = "csv",
-          .response_schema = "",
+          .response_schema = "SamplePlanCalculation",
           .list = false});
 }
 

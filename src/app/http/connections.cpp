@@ -184,7 +184,7 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
                   "working days with outside works, 1 without",
        .query = {},
        .request_schema = "ConnectionNew",
-       .response_schema = ""});
+       .response_schema = "Connection"});
 
   router.Add("GET", "/api/v1/connections",
              [&service, &records, &auth](const Request& req) {
@@ -209,7 +209,7 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
               .query = {"company", "building", "household", "state", "season", "visited", "cursor",
                         "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "Connection",
               .list = true});
 
   router.Add("GET", "/api/v1/connections/{id}",
@@ -223,7 +223,7 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
                          "state, decision deadline and history, and what the caller may do next",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "Connection"});
 
   router.Add(
       "POST", "/api/v1/connections/{id}/events",
@@ -252,7 +252,7 @@ void AddConnectionRoutes(adapters::http::Router& router, const services::Connect
                   "what the applicant said and whether satisfied, W 10.1.7)",
        .query = {},
        .request_schema = "ConnectionEvent",
-       .response_schema = "",
+       .response_schema = "Connection",
        .status = 200});
 }
 

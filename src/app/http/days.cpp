@@ -93,7 +93,7 @@ void AddDayRoutes(adapters::http::Router& router, const services::JudgingService
                   "none: R-REFUND-5); pending readings are rolled up first",
        .query = {"from", "to"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "HouseholdDays",
        .list = false});
 }
 

@@ -109,7 +109,8 @@ void AddEnergyRoutes(adapters::http::Router& router, const services::EnergyServi
                   "(200), audited",
        .query = {},
        .request_schema = "EnergyReportNew",
-       .response_schema = ""});
+       .response_schema = "EnergyReport",
+       .same_body = {{200, "a correction of the company's report of the same day and fuel"}}});
 
   router.Add(
       "GET", "/api/v1/energy/reports",
@@ -160,7 +161,7 @@ void AddEnergyRoutes(adapters::http::Router& router, const services::EnergyServi
                   "it is below the profile's threshold; the regulator reads every company's",
        .query = {"company", "fuel", "from", "to", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "EnergyReport",
        .list = true});
 
   router.Add(
@@ -215,7 +216,7 @@ void AddEnergyRoutes(adapters::http::Router& router, const services::EnergyServi
                   "profile's threshold",
        .query = {"company", "season"},
        .request_schema = "",
-       .response_schema = ""});
+       .response_schema = "EnergyFlags"});
 }
 
 }  // namespace hearth::app::http

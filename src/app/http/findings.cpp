@@ -109,7 +109,7 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
                   "the household is told and may dispute it",
        .query = {},
        .request_schema = "FindingNew",
-       .response_schema = ""});
+       .response_schema = "Finding"});
 
   router.Add("GET", "/api/v1/findings",
              [&service, &records, &auth](const Request& req) {
@@ -132,7 +132,7 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
              {.summary = "Household-caused findings, newest first; a household sees its own",
               .query = {"household", "company", "state", "cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "Finding",
               .list = true});
 
   router.Add("GET", "/api/v1/findings/{id}",
@@ -146,7 +146,7 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
                          "what the caller may do next",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "Finding"});
 
   router.Add(
       "POST", "/api/v1/findings/{id}/actions",
@@ -171,7 +171,7 @@ void AddFindingRoutes(adapters::http::Router& router, const services::FindingSer
                   "upholds or rejects a dispute, the company's admin or manager withdraws it",
        .query = {},
        .request_schema = "FindingAction",
-       .response_schema = "",
+       .response_schema = "Finding",
        .status = 200});
 }
 

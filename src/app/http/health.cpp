@@ -46,9 +46,10 @@ void AddHealthRoutes(adapters::http::Router& router, services::CalendarService& 
                   "while the database is unavailable",
        .query = {},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Health",
        .list = false,
-       .gated = false});
+       .gated = false,
+       .same_body = {{503, "the database is unavailable"}}});
 }
 
 void AddReadyRoute(adapters::http::Router& router, std::vector<ReadyCheck> checks) {
@@ -81,9 +82,10 @@ void AddReadyRoute(adapters::http::Router& router, std::vector<ReadyCheck> check
                   "Retry-After and what is wrong otherwise",
        .query = {},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Readiness",
        .list = false,
-       .gated = false});
+       .gated = false,
+       .same_body = {{503, "not ready: what is wrong"}}});
 }
 
 void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService& calendar) {
@@ -94,7 +96,7 @@ void AddCalendarRoutes(adapters::http::Router& router, services::CalendarService
              {.summary = "Loaded and missing calendar years (R-CAL-1)",
               .query = {},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "CalendarStatus",
               .list = false});
 }
 

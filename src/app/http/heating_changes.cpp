@@ -144,7 +144,7 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
                   "not to hand are listed as missing; the effective day is not before receipt",
        .query = {},
        .request_schema = "HeatingChangeNew",
-       .response_schema = ""});
+       .response_schema = "HeatingChange"});
 
   router.Add(
       "GET", "/api/v1/heating-changes",
@@ -172,7 +172,7 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
       {.summary = "Applications to increase, decrease, stop or resume heating, newest first",
        .query = {"company", "household", "state", "kind", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "HeatingChange",
        .list = true});
 
   router.Add("GET", "/api/v1/heating-changes/{id}",
@@ -186,7 +186,7 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
                          "settlement, and what the caller may do next",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "HeatingChange"});
 
   router.Add(
       "POST", "/api/v1/heating-changes/{id}/events",
@@ -212,7 +212,7 @@ void AddHeatingChangeRoutes(adapters::http::Router& router,
                   "changes the household), refuse (admin or manager, with a reason)",
        .query = {},
        .request_schema = "HeatingChangeEvent",
-       .response_schema = "",
+       .response_schema = "HeatingChange",
        .status = 200});
 }
 

@@ -106,7 +106,7 @@ void AddHotlineRoutes(adapters::http::Router& router, const services::WorkOrderS
                   "newline, body); replays are refused; a re-sent order answers 200",
        .query = {},
        .request_schema = "WorkOrderNew",
-       .response_schema = "",
+       .response_schema = "WorkOrderDetail",
        .list = false,
        .same_body = {{200, "the order was received before (a platform's re-send)"}}});
 }

@@ -98,7 +98,7 @@ void AddImportRoutes(adapters::http::Router& router, ports::RecordStore& store,
                      "file's; its result the counts, or its error the problems)",
           .query = {"company", "async"},
           .request_schema = "csv",
-          .response_schema = "",
+          .response_schema = "ImportCounts",
           .list = false});
 }
 

@@ -128,7 +128,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
                   "with the records behind each; 409 when the month is published already",
        .query = {},
        .request_schema = "IndicatorPublicationNew",
-       .response_schema = ""});
+       .response_schema = "IndicatorPublication"});
 
   router.Add("GET", "/api/v1/indicators/publications",
              [&service, &records, &auth](const Request& req) {
@@ -144,7 +144,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
              {.summary = "Published indicators, newest month first; a household sees its company's",
               .query = {"company", "month", "cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "IndicatorPublication",
               .list = true});
 
   router.Add("GET", "/api/v1/indicators/publications/{id}",
@@ -157,7 +157,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
              {.summary = "One publication of a month's indicators",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "IndicatorPublication"});
 
   router.Add(
       "GET", "/api/v1/indicators/publications/{id}/records",
@@ -196,7 +196,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
                   "its judged days (R-KPI-C); not for households",
        .query = {"rule", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "IndicatorRecord",
        .list = true});
 
   router.Add("GET", "/api/v1/public/indicators",
@@ -211,7 +211,7 @@ void AddIndicatorRoutes(adapters::http::Router& router,
                          "(W 14.4.6, R-INFO-1): the figures, not the records behind them",
               .query = {"company", "month", "cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "IndicatorPublication",
               .list = true});
 }
 

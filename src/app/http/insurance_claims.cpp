@@ -183,7 +183,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
                   "default for 第一时间) and the household is told of every step",
        .query = {},
        .request_schema = "InsuranceClaimNew",
-       .response_schema = ""});
+       .response_schema = "Claim"});
 
   router.Add(
       "GET", "/api/v1/insurance-claims",
@@ -207,7 +207,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
       {.summary = "Insurance claims, newest first, with their deadlines; a household sees its own",
        .query = {"household", "company", "state", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Claim",
        .list = true});
 
   router.Add("GET", "/api/v1/insurance-claims/{id}",
@@ -221,7 +221,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
                          "history, and what the caller may do next",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "Claim"});
 
   router.Add(
       "POST", "/api/v1/insurance-claims/{id}/events",
@@ -249,7 +249,7 @@ void AddInsuranceRoutes(adapters::http::Router& router, const services::Insuranc
                   "W 13.6 a–d and a note)",
        .query = {},
        .request_schema = "InsuranceClaimEvent",
-       .response_schema = "",
+       .response_schema = "Claim",
        .status = 200});
 }
 

@@ -74,7 +74,7 @@ void AddMassComplaintRoutes(adapters::http::Router& router,
                   "regulator and the company when it happened; duplicates are not counted",
        .query = {"company", "from", "to", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "MassComplaint",
        .list = true});
 }
 

@@ -159,7 +159,7 @@ void AddMeasurementRoutes(adapters::http::Router& router,
                   "technician)",
        .query = {},
        .request_schema = "MeasurementInput",
-       .response_schema = "",
+       .response_schema = "Measurement",
        .list = false});
   router.Add(
       "GET", "/api/v1/measurements",
@@ -172,7 +172,7 @@ void AddMeasurementRoutes(adapters::http::Router& router,
                   "taken); a household sees its own",
        .query = {"household_id", "company", "district_id", "from", "to", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Measurement",
        .list = true});
   router.Add("PATCH", "/api/v1/measurements/{id}",
              [&measurements, &auth](const adapters::http::Request& req) {
@@ -183,7 +183,7 @@ void AddMeasurementRoutes(adapters::http::Router& router,
                          "measurement overridden by a third-party test of the same day",
               .query = {},
               .request_schema = "MeasurementPatch",
-              .response_schema = "",
+              .response_schema = "Measurement",
               .list = false});
 }
 

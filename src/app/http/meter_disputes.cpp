@@ -116,7 +116,7 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
                   "calibration",
        .query = {},
        .request_schema = "MeterDisputeNew",
-       .response_schema = ""});
+       .response_schema = "MeterDispute"});
 
   router.Add("GET", "/api/v1/meter-disputes",
              [&service, &records, &auth](const Request& req) {
@@ -139,7 +139,7 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
                          "household sees its own",
               .query = {"household", "company", "state", "cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "MeterDispute",
               .list = true});
 
   router.Add("GET", "/api/v1/meter-disputes/{id}",
@@ -153,7 +153,7 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
                          "billed, and what the caller may do next",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "MeterDispute"});
 
   router.Add(
       "POST", "/api/v1/meter-disputes/{id}/events",
@@ -179,7 +179,7 @@ void AddMeterDisputeRoutes(adapters::http::Router& router,
                   "withdraw (the side that raised it)",
        .query = {},
        .request_schema = "MeterDisputeEvent",
-       .response_schema = "",
+       .response_schema = "MeterDispute",
        .status = 200});
 }
 

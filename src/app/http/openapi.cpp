@@ -68,6 +68,12 @@ ordered_json Components() {
   AddBodySchemas(schemas);
   AddAdminBodySchemas(schemas);
   AddSamplingBodySchemas(schemas);
+  AddMonitoringSchemas(schemas);
+  AddServiceSchemas(schemas);
+  AddComplaintSchemas(schemas);
+  AddRegulatorSchemas(schemas);
+  AddRegulatorFlagSchemas(schemas);
+  AddAccountSchemas(schemas);
   return {{"schemas", schemas},
           {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}};
 }

@@ -19,9 +19,7 @@ ordered_json Typed(const char* type, const std::string& description, bool nullab
 }  // namespace
 
 void AddAdminBodySchemas(ordered_json& schemas) {
-  const ordered_json role = {
-      {"type", "string"},
-      {"enum", {"admin", "regulator", "manager", "agent", "technician", "household"}}};
+  const ordered_json role = schema::RoleEnum("the account's role");
   schemas["User"] = Object(
       {{"id", Typed("integer", "")},
        {"username", Typed("string", "a-z 0-9 . _ - @, 1-64 characters")},

@@ -82,7 +82,12 @@ void AddBodySchemas(ordered_json& schemas) {
               {"cold_outer_wall", Boolean("a room with a cold outer wall: three points")},
               {"inspector_still", Boolean("the inspector did not move during the reading")},
               {"signature", Enum({"signed", "pending", "refused"}, "the household's signature")},
-              {"third_party", Boolean("taken by a third party (R-REFUND-5)")}},
+              {"third_party", Boolean("taken by a third party (R-REFUND-5)")},
+              {"signature_record",
+               Object({{"by", Text("who signed, as on the device")},
+                       {"at", Text("when, RFC 3339")},
+                       {"via", Text("how, e.g. device")}},
+                      {"by", "at"})}},
              {"household_id", "room", "instrument", "resolution", "readings"});
   schemas["MeasurementPatch"] =
       Object({{"signature", Enum({"signed", "pending", "refused"}, "the household's signature")},

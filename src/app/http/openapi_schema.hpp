@@ -42,6 +42,10 @@ inline ordered_json Nullable(ordered_json s) {
   s["nullable"] = true;
   return s;
 }
+/// rules::RoleName's roles.
+inline ordered_json RoleEnum(const std::string& description) {
+  return Enum({"admin", "regulator", "manager", "agent", "technician", "household"}, description);
+}
 /// A reference to component schema `name`.
 inline ordered_json RefTo(const std::string& name) {
   return {{"$ref", "#/components/schemas/" + name}};

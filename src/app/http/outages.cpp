@@ -210,7 +210,7 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
                   "it owes (notice_due) with its basis",
        .query = {},
        .request_schema = "OutageNew",
-       .response_schema = ""});
+       .response_schema = "OutageDetail"});
 
   router.Add(
       "GET", "/api/v1/outages",
@@ -267,7 +267,7 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
                   "the filter, at most 20,000) as outage-register.xlsx, for staff and regulators",
        .query = {"company", "from", "to", "format", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Outage",
        .list = true});
 
   router.Add("GET", "/api/v1/outages/{id}",
@@ -282,7 +282,7 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
                          "time, basis and state",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "OutageDetail"});
 
   router.Add(
       "POST", "/api/v1/outages/{id}/notices",
@@ -309,7 +309,7 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
                   "restoration and road sections; a later expected_end announces an overrun",
        .query = {},
        .request_schema = "OutageNotice",
-       .response_schema = ""});
+       .response_schema = "OutageDetail"});
 
   router.Add("POST", "/api/v1/outages/{id}/end",
              ById(auth,
@@ -325,7 +325,7 @@ void AddOutageRoutes(adapters::http::Router& router, const services::OutageServi
              {.summary = "End a heating stop: the time heat was back",
               .query = {},
               .request_schema = "OutageEnd",
-              .response_schema = "",
+              .response_schema = "OutageDetail",
               .status = 200});
 }
 

@@ -67,7 +67,7 @@ void AddPolicyRoutes(adapters::http::Router& router, const services::PolicyRegis
                                           "(every signed-in user)",
                                .query = {},
                                .request_schema = "",
-                               .response_schema = "",
+                               .response_schema = "PolicyList",
                                .list = false});
   router.Add(
       "GET", "/api/v1/policies/{name}",
@@ -91,7 +91,7 @@ void AddPolicyRoutes(adapters::http::Router& router, const services::PolicyRegis
                      "default (`default`) and its `note` (every signed-in user)",
           .query = {},
           .request_schema = "",
-          .response_schema = "",
+          .response_schema = "Policy",
           .list = false});
 }
 

@@ -47,7 +47,8 @@ void AddPriceNoticeRoutes(adapters::http::Router& router,
                          "late when told on or after its first day",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "PriceNotice",
+              .status = 201});
 
   router.Add("GET", "/api/v1/tariffs/{id}/notice",
              ById(auth,
@@ -59,7 +60,7 @@ void AddPriceNoticeRoutes(adapters::http::Router& router,
              {.summary = "A tariff's price notice: what the households were told, and when",
               .query = {},
               .request_schema = "",
-              .response_schema = ""});
+              .response_schema = "PriceNotice"});
 
   router.Add(
       "GET", "/api/v1/price-notices",
@@ -89,7 +90,7 @@ void AddPriceNoticeRoutes(adapters::http::Router& router,
                   "and whether it came late (W 9.2.1)",
        .query = {"company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "PriceNotice",
        .list = true});
 }
 

@@ -107,7 +107,7 @@ void AddPublicInfoRoutes(adapters::http::Router& router, ports::RecordStore& rec
                   "profile",
        .query = {},
        .request_schema = "",
-       .response_schema = ""});
+       .response_schema = "PublicCompanyInfo"});
 }
 
 }  // namespace hearth::app::http

@@ -45,7 +45,7 @@ void AddReadingConflictRoutes(adapters::http::Router& router, ports::ReadingStor
                   "channel they came; paged: limit 1-1000 (default 100), cursor",
        .query = {"cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "ReadingConflict",
        .list = true});
 }
 

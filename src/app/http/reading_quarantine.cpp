@@ -47,7 +47,7 @@ void AddReadingQuarantineRoutes(adapters::http::Router& router, ports::ReadingSt
                   "(default 100), cursor",
        .query = {"cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "QuarantinedReading",
        .list = true});
 }
 

@@ -224,7 +224,7 @@ void AddReadingRoutes(adapters::http::Router& router, services::IngestService& i
                   "1-10080 (default 1440), and cursor with the same from and to",
        .query = {"from", "to", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "Reading",
        .list = true});
 }
 

@@ -144,7 +144,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
                   "household_id, company (id or code), status, overdue=true",
        .query = {"season", "household_id", "company", "status", "overdue", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "RefundEntry",
        .list = true});
 
   router.Add(
@@ -158,7 +158,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
       {.summary = "One refund ledger entry",
        .query = {},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "RefundEntry",
        .list = false});
 
   router.Add(
@@ -221,7 +221,7 @@ void AddRefundRoutes(adapters::http::Router& router, const services::RefundLedge
                   "payment or offset (R-REFUND-6); audited",
        .query = {},
        .request_schema = "RefundPatch",
-       .response_schema = "",
+       .response_schema = "RefundEntry",
        .list = false});
 }
 

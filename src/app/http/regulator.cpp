@@ -237,7 +237,7 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
                   "season (start year; default the current one), company (id or code)",
        .query = {"season", "company"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "SeasonFlags",
        .list = false});
 
   router.Add(
@@ -280,7 +280,7 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
                   "applications taken in for them; company (id or code)",
        .query = {"company"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "LicenceFlags",
        .list = false});
 
   router.Add(
@@ -319,7 +319,7 @@ void AddRegulatorRoutes(adapters::http::Router& router, const services::Regulato
                   "policy (the profile whose weights score), format=xlsx for the workbook",
        .query = {"month", "from", "to", "pool_fen", "policy", "format"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "CompanyComparisonReport",
        .list = false});
 }
 

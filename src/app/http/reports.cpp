@@ -249,7 +249,7 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
                   "format=xlsx for the workbook (one sheet per company, Chinese headers)",
        .query = {"month", "company", "format"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "HotlineReport",
        .list = false});
 
   // The live indicators, under the reports and (issue 15) as /api/v1/indicators.
@@ -315,7 +315,7 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
           "there; format=xlsx for the workbook (指标 and 记录, the records behind each)",
       .query = {"month", "from", "to", "company", "district", "format"},
       .request_schema = "",
-      .response_schema = "",
+      .response_schema = "IndicatorReport",
       .list = false};
   router.Add("GET", "/api/v1/indicators", indicators, doc);
   router.Add("GET", "/api/v1/reports/indicators", indicators, doc);
@@ -356,7 +356,7 @@ void AddReportRoutes(adapters::http::Router& router, const services::HotlineRepo
                   "access as /api/v1/indicators, whose indicators link here (records_url)",
        .query = {"month", "from", "to", "company", "district", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "LiveIndicatorRecord",
        .list = true});
 }
 

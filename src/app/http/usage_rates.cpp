@@ -70,7 +70,7 @@ void AddUsageRateRoutes(adapters::http::Router& router, ports::RecordStore& stor
                   "households' heating status and area",
        .query = {"by", "company", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "UsageRate",
        .list = true});
 }
 

@@ -179,10 +179,11 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
                   "until the regulator confirms them (issue 11); audited",
        .query = {},
        .request_schema = "OutdoorMeans",
-       .response_schema = "",
+       .response_schema = "OutdoorMeansAnswer",
        .list = false,
        .csv_too = true,
-       .status = 200});
+       .status = 200,
+       .same_body = {{202, "manager: kept as submissions until the regulator confirms them"}}});
   router.Add(
       "GET", "/api/v1/weather/daily",
       [&store, &auth](const adapters::http::Request& req) { return Get(req, store, auth); },
@@ -190,7 +191,7 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
                   "inclusive; every role but household)",
        .query = {"district_id", "from", "to", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "OutdoorMean",
        .list = true});
   router.Add(
       "GET", "/api/v1/weather/submissions",
@@ -199,7 +200,7 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
                   "rejected) and who decided (every role but household)",
        .query = {"status", "district_id", "cursor", "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "WeatherSubmission",
        .list = true});
   for (const bool confirm : {true, false}) {
     router.Add(
@@ -212,7 +213,7 @@ void AddWeatherRoutes(adapters::http::Router& router, ports::MonitoringStore& st
                             : "Reject a submitted outdoor mean (admin, regulator; audited)",
          .query = {},
          .request_schema = "",
-         .response_schema = "",
+         .response_schema = "WeatherSubmission",
          .list = false,
          .csv_too = false,
          .status = 200});

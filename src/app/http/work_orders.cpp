@@ -195,7 +195,7 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                   "order received before",
        .query = {},
        .request_schema = "WorkOrderNew",
-       .response_schema = "",
+       .response_schema = "WorkOrderDetail",
        .list = false,
        .same_body = {{200, "the order was received before (a platform's re-send)"}}});
 
@@ -264,7 +264,7 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
        .query = {"state", "channel", "overdue", "due_within", "household", "company", "cursor",
                  "limit"},
        .request_schema = "",
-       .response_schema = "",
+       .response_schema = "WorkOrder",
        .list = true});
 
   router.Add("GET", "/api/v1/work-orders/{id}",
@@ -279,7 +279,7 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                          "and whether it was entered more than an hour late)",
               .query = {},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "WorkOrderDetail",
               .list = false});
 
   router.Add(
@@ -305,7 +305,7 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                   "R-REPAIR-1)",
        .query = {},
        .request_schema = "WorkOrderEvent",
-       .response_schema = "",
+       .response_schema = "WorkOrderDetail",
        .list = false,
        .status = 200});
 
@@ -338,7 +338,7 @@ void AddWorkOrderRoutes(adapters::http::Router& router, const services::WorkOrde
                          "technicians dispatched, extensions and replies",
               .query = {"cursor", "limit"},
               .request_schema = "",
-              .response_schema = "",
+              .response_schema = "Notification",
               .list = true});
 }
 

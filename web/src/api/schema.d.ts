@@ -79,7 +79,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Alert"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -135,7 +135,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["ColdHousehold"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -195,10 +195,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items?: Record<string, never>[];
-                            next_cursor?: string | null;
-                        };
+                        "application/json": components["schemas"]["UnqualifiedPage"];
                     };
                 };
                 /** @description an error */
@@ -254,7 +251,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Arrears"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -303,7 +300,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Arrears"];
                     };
                 };
                 /** @description an error */
@@ -356,7 +353,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Arrears"];
                     };
                 };
                 /** @description an error */
@@ -407,7 +404,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HeatingChange"];
                     };
                 };
                 /** @description an error */
@@ -456,7 +453,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["AuditEntry"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -595,7 +592,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Me"];
                     };
                 };
                 /** @description an error */
@@ -648,7 +645,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["BillingRun"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -685,7 +682,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["BillingRun"];
                     };
                 };
                 /** @description an error */
@@ -739,7 +736,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Bill"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -788,7 +785,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Bill"];
                     };
                 };
                 /** @description an error */
@@ -841,7 +838,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Bill"];
                     };
                 };
                 /** @description an error */
@@ -888,7 +885,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Bill"];
                     };
                 };
                 /** @description an error */
@@ -1142,7 +1139,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["DailyValues"];
                     };
                 };
                 /** @description an error */
@@ -1192,7 +1189,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["DeadlineAnswer"];
                     };
                 };
                 /** @description an error */
@@ -1248,7 +1245,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["RefundCalculation"];
                     };
                 };
                 /** @description an error */
@@ -1300,7 +1297,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["SamplePlanCalculation"];
                     };
                 };
                 /** @description an error */
@@ -1343,7 +1340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["CalendarStatus"];
                     };
                 };
                 /** @description an error */
@@ -1686,7 +1683,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["MassComplaint"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -1747,7 +1744,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Connection"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -1784,7 +1781,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Connection"];
                     };
                 };
                 /** @description an error */
@@ -1829,7 +1826,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Connection"];
                     };
                 };
                 /** @description an error */
@@ -1882,7 +1879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Connection"];
                     };
                 };
                 /** @description an error */
@@ -2327,7 +2324,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["EnergyFlags"];
                     };
                 };
                 /** @description an error */
@@ -2385,7 +2382,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["EnergyReport"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -2416,13 +2413,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description a correction of the company's report of the same day and fuel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnergyReport"];
+                    };
+                };
                 /** @description success */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["EnergyReport"];
                     };
                 };
                 /** @description an error */
@@ -2675,7 +2681,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Finding"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -2712,7 +2718,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Finding"];
                     };
                 };
                 /** @description an error */
@@ -2757,7 +2763,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Finding"];
                     };
                 };
                 /** @description an error */
@@ -2810,7 +2816,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Finding"];
                     };
                 };
                 /** @description an error */
@@ -3064,7 +3070,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["HeatingChange"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -3101,7 +3107,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HeatingChange"];
                     };
                 };
                 /** @description an error */
@@ -3146,7 +3152,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HeatingChange"];
                     };
                 };
                 /** @description an error */
@@ -3199,7 +3205,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HeatingChange"];
                     };
                 };
                 /** @description an error */
@@ -3250,7 +3256,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description success */
@@ -3259,7 +3265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description an error */
@@ -3514,7 +3520,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HouseholdDays"];
                     };
                 };
                 /** @description an error */
@@ -3623,7 +3629,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["ImportCounts"];
                     };
                 };
                 /** @description async=true: started as a job; poll its Location */
@@ -3685,7 +3691,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["IndicatorReport"];
                     };
                 };
                 /** @description an error */
@@ -3746,7 +3752,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["LiveIndicatorRecord"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -3802,7 +3808,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["IndicatorPublication"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -3839,7 +3845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["IndicatorPublication"];
                     };
                 };
                 /** @description an error */
@@ -3884,7 +3890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["IndicatorPublication"];
                     };
                 };
                 /** @description an error */
@@ -3938,7 +3944,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["IndicatorRecord"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -3995,7 +4001,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Claim"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -4032,7 +4038,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
                 /** @description an error */
@@ -4077,7 +4083,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
                 /** @description an error */
@@ -4130,7 +4136,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Claim"];
                     };
                 };
                 /** @description an error */
@@ -4520,7 +4526,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Measurement"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -4557,7 +4563,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Measurement"];
                     };
                 };
                 /** @description an error */
@@ -4612,7 +4618,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Measurement"];
                     };
                 };
                 /** @description an error */
@@ -4862,7 +4868,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["MeterDispute"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -4899,7 +4905,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["MeterDispute"];
                     };
                 };
                 /** @description an error */
@@ -4944,7 +4950,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["MeterDispute"];
                     };
                 };
                 /** @description an error */
@@ -4997,7 +5003,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["MeterDispute"];
                     };
                 };
                 /** @description an error */
@@ -5246,7 +5252,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Notification"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -5306,7 +5312,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Outage"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -5343,7 +5349,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["OutageDetail"];
                     };
                 };
                 /** @description an error */
@@ -5388,7 +5394,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["OutageDetail"];
                     };
                 };
                 /** @description an error */
@@ -5441,7 +5447,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["OutageDetail"];
                     };
                 };
                 /** @description an error */
@@ -5492,7 +5498,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["OutageDetail"];
                     };
                 };
                 /** @description an error */
@@ -5937,7 +5943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Receipt"];
                     };
                 };
                 /** @description an error */
@@ -5982,7 +5988,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PolicyList"];
                     };
                 };
                 /** @description an error */
@@ -6029,7 +6035,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Policy"];
                     };
                 };
                 /** @description an error */
@@ -6082,7 +6088,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["PriceNotice"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -6131,7 +6137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PublicCompanyInfo"];
                     };
                 };
                 /** @description an error */
@@ -6185,7 +6191,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["IndicatorPublication"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -6304,7 +6310,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["RefundEntry"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -6353,7 +6359,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["RefundEntry"];
                     };
                 };
                 /** @description an error */
@@ -6394,7 +6400,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["RefundEntry"];
                     };
                 };
                 /** @description an error */
@@ -6491,7 +6497,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["CompanyComparisonReport"];
                     };
                 };
                 /** @description an error */
@@ -6539,7 +6545,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["LicenceFlags"];
                     };
                 };
                 /** @description an error */
@@ -6589,7 +6595,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["SeasonFlags"];
                     };
                 };
                 /** @description an error */
@@ -7037,7 +7043,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["HotlineReport"];
                     };
                 };
                 /** @description an error */
@@ -7092,7 +7098,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["IndicatorReport"];
                     };
                 };
                 /** @description an error */
@@ -8438,7 +8444,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["ReadingConflict"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -8493,7 +8499,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["QuarantinedReading"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -8552,7 +8558,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["Reading"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -9360,7 +9366,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PriceNotice"];
                     };
                 };
                 /** @description an error */
@@ -9388,12 +9394,12 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description success */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PriceNotice"];
                     };
                 };
                 /** @description an error */
@@ -9445,7 +9451,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["UsageRate"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -9767,7 +9773,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["OutdoorMean"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -9805,7 +9811,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["OutdoorMeansAnswer"];
+                    };
+                };
+                /** @description manager: kept as submissions until the regulator confirms them */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OutdoorMeansAnswer"];
                     };
                 };
                 /** @description an error */
@@ -9856,7 +9871,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["WeatherSubmission"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -9907,7 +9922,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WeatherSubmission"];
                     };
                 };
                 /** @description an error */
@@ -9954,7 +9969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WeatherSubmission"];
                     };
                 };
                 /** @description an error */
@@ -10010,7 +10025,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: Record<string, never>[];
+                            items?: components["schemas"]["WorkOrder"][];
                             next_cursor?: string | null;
                         };
                     };
@@ -10047,7 +10062,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description success */
@@ -10056,7 +10071,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description an error */
@@ -10101,7 +10116,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description an error */
@@ -10154,7 +10169,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["WorkOrderDetail"];
                     };
                 };
                 /** @description an error */
@@ -10197,7 +10212,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description the database is unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
                 /** @description an error */
@@ -10287,7 +10311,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["Readiness"];
+                    };
+                };
+                /** @description not ready: what is wrong */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
                 /** @description an error */
@@ -10313,11 +10346,215 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Alert: {
+            company_id: number;
+            details: {
+                /** @description energy: the threshold's clause (W 6.2.1) */
+                basis?: string;
+                /** @description unqualified: the day judged; energy: the reporting day */
+                date?: string;
+                /**
+                 * @description unqualified: R-REFUND-5
+                 * @enum {string}
+                 */
+                evidence?: "none" | "remote" | "manual" | "manual-period";
+                /**
+                 * @description energy-reserve-low
+                 * @enum {string}
+                 */
+                fuel?: "coal" | "gas" | "oil" | "biomass";
+                /** @description unqualified: °C */
+                guarantee?: number | null;
+                /** @description a sensor's: its last reading's time; null: never heard */
+                last_reading?: string | null;
+                /** @description clock-skew: RFC 3339, local time */
+                last_received_at?: string;
+                /** @description out-of-range: °C */
+                last_value?: number;
+                /** @description clock-skew: RFC 3339, local time */
+                latest_quarantined?: string;
+                /** @description a sentence for people */
+                message: string;
+                /** @description energy-reserve-low: its lowest reserve, days */
+                min_reserve_days?: number;
+                /** @description energy: the season's days without a report so far */
+                missing_days?: number;
+                /** @description clock-skew: readings quarantined in the last 24 h */
+                quarantined?: number;
+                /** @description clock-skew: why refused */
+                reason?: string;
+                /** @description unqualified: R-REFUND-1 */
+                share_percent?: number;
+                /** @description energy-reserve-low: the spell's first day */
+                since?: string;
+                /** @description energy: the profile's days of reserve */
+                threshold_days?: number;
+                /** @description unqualified: °C */
+                value?: number | null;
+            };
+            /** @description the household's number */
+            household: string | null;
+            household_id: number | null;
+            /**
+             * @description energy-…: a company's (R-ENERGY-1), naming no household nor sensor
+             * @enum {string}
+             */
+            kind: "unqualified" | "silent" | "out-of-range" | "clock-skew" | "energy-report-missing" | "energy-reserve-low";
+            /** @description the sensor's code */
+            sensor: string | null;
+            sensor_id: number | null;
+        };
+        Arrears: {
+            actions: ("remind" | "stop")[];
+            address: string | null;
+            /** @description the fee, yuan with two decimals ("4280.50") */
+            amount: string;
+            company_id: number;
+            /** @description 0 when not overdue */
+            days_overdue: number;
+            /** @description , YYYY-MM-DD */
+            due_on: string;
+            fee_id: number;
+            /**
+             * @description the household's heating
+             * @enum {string}
+             */
+            heating_status: "heated" | "stopped";
+            household_code: string;
+            household_id: number;
+            /** @description the last proven reminder's day, YYYY-MM-DD */
+            last_reminded_on: string | null;
+            /** @description the first day a stop may take effect, YYYY-MM-DD */
+            may_stop_from: string | null;
+            /** @description days from the last proven reminder before a stop */
+            notice_days: number;
+            /** @description "0.00" once paid, yuan with two decimals ("4280.50") */
+            outstanding: string;
+            /** @description , yuan with two decimals ("4280.50") */
+            paid: string;
+            reminders: components["schemas"]["ArrearsReminder"][];
+            /** @description proven reminders the contract asks before a stop */
+            reminders_needed: number;
+            /** @description proven reminders on distinct days */
+            reminders_proven: number;
+            /** @description the year the season starts: 2026 for 2026–2027 */
+            season: number;
+            /** @description the stop decided for these arrears */
+            stop_heating_change_id: number | null;
+        };
+        ArrearsReminder: {
+            /** @description the gateway's attempts so far */
+            attempts: number;
+            /**
+             * @description 张贴告知, 短信, 微信 or 催费函 (rules::ReminderChannelName)
+             * @enum {string}
+             */
+            channel: "notice" | "sms" | "wechat" | "letter";
+            content: string;
+            /** @description , local RFC 3339 */
+            delivered_at: string | null;
+            /**
+             * @description recorded: a notice or letter; pending, delivered or failed: the gateway's
+             * @enum {string}
+             */
+            delivery: "recorded" | "pending" | "delivered" | "failed";
+            id: number;
+            /** @description the gateway's last refusal */
+            last_error: string | null;
+            /** @description a notice's or letter's proof of delivery; null for sms, wechat */
+            proof: string | null;
+            /** @description counts towards the steps before a stop */
+            proven: boolean;
+            /** @description when posted, or handed to the outbox, local RFC 3339 */
+            sent_at: string;
+            sent_by: string;
+        };
         ArrearsStop: {
             /** @description the day heat stops, YYYY-MM-DD: not before today, nor before the contract's days after the last proven reminder */
             effective: string;
             /** @description kept with the decision */
             note?: string;
+        };
+        AuditEntry: {
+            /** @description what was done: create, update, delete, or a service's own verb */
+            action: string;
+            /** @description the username that acted */
+            actor: string;
+            /** @description the record after (null when deleted); masked alike */
+            after: unknown;
+            /** @description when, as stored */
+            at: string;
+            /** @description the record before (null when created); sensitive fields masked for the reader's role (W 12.1) */
+            before: unknown;
+            /** @description the entry's id, the cursor of the next page */
+            id: number;
+            /** @description the record changed */
+            record_id: number | null;
+            /** @description the resource's name, e.g. households */
+            resource: string;
+        };
+        Bill: {
+            /** @description the heated area, m² with two decimals */
+            area: string;
+            /**
+             * @description as billed (a faulty or unread meter by area, W 10.3)
+             * @enum {string}
+             */
+            basis: "area" | "meter";
+            /** @description why a meter-billed household was billed by area; "" otherwise */
+            basis_reason: string;
+            company_id: number;
+            /** @description the payment's due day, YYYY-MM-DD */
+            due_on: string;
+            household_code: string;
+            household_id: number;
+            /** @description the fee record's id */
+            id: number;
+            /** @description , local RFC 3339 */
+            issued_at: string;
+            issued_by: string;
+            lines: components["schemas"]["BillLine"][];
+            /** @description the total less what was paid net of paybacks, never below 0, yuan with two decimals ("4280.50") */
+            outstanding: string;
+            /** @description paid beyond the total and not yet paid back, yuan with two decimals ("4280.50") */
+            overpaid: string;
+            /** @description the fee's payments, yuan with two decimals ("4280.50") */
+            paid: string;
+            /** @description paid back so far (R-ACCT-1), yuan with two decimals ("4280.50") */
+            paid_back: string;
+            /** @description the billing run that issued it */
+            run_id: number;
+            /** @description the year the season starts: 2026 for 2026–2027 */
+            season: number;
+            /** @description the lines' sum, yuan with two decimals ("4280.50") */
+            total: string;
+            /** @description what the offset could not take, yuan with two decimals ("4280.50") */
+            unapplied_offset: string;
+        };
+        BillingRun: {
+            /** @description households with a fee for the season before the run */
+            already_billed: number;
+            company_id: number;
+            /** @description the bills' due day, YYYY-MM-DD */
+            due_on: string;
+            /** @description false while writing or stopped halfway (run it again to resume) */
+            finished: boolean;
+            id: number;
+            /** @description bills issued */
+            issued: number;
+            /** @description meter-billed households billed by area (fault or no reading) */
+            meter_by_area: number;
+            /** @description stopped households, not billed */
+            not_heated: number;
+            /** @description refunds offset against the bills (R-REFUND-6), yuan with two decimals ("4280.50") */
+            offsets: string;
+            /** @description , local RFC 3339 */
+            run_at: string;
+            run_by: string;
+            /** @description the year the season starts: 2026 for 2026–2027 */
+            season: number;
+            /** @description the bills' totals, yuan with two decimals ("4280.50") */
+            total: string;
         };
         BillingRunNew: {
             /** @description the company to bill (a manager: its own, the default) */
@@ -10326,6 +10563,17 @@ export interface components {
             due_on?: string;
             /** @description the year the season starts, e.g. 2026 for 2026-11-15 … 2027-03-15 */
             season: number;
+        };
+        BillLine: {
+            /** @description negative for a relief, an offset or a credit, yuan with two decimals ("4280.50") */
+            amount: string;
+            /**
+             * @description the area fee, a two-part tariff's base and heat parts, an approved 增减停复 (R-ACCT-1), a relief (W 9.3), an offset refund (R-REFUND-6)
+             * @enum {string}
+             */
+            code: "area" | "base" | "heat" | "change" | "relief" | "offset";
+            /** @description zh-CN, as printed on the bill */
+            text: string;
         };
         /** @description A building served by a substation. */
         building: {
@@ -10382,6 +10630,123 @@ export interface components {
             source: string;
             years: number[];
         };
+        CalendarStatus: {
+            missing_years: number[];
+            years: number[];
+        };
+        ChannelComplaints: {
+            /**
+             * @description the channel; absent from the total
+             * @enum {string}
+             */
+            channel: "city-hotline" | "provincial-hotline" | "on-receipt" | "internet-plus" | "first-question" | "urgent" | "phone" | "web" | "hall";
+            /** @description received × 10,000 ÷ households; null without households */
+            per_10000: number | null;
+            received: number;
+        };
+        /** @description an insurance claim (R-INS-1); history is left out of the list's items */
+        Claim: {
+            actions: ("notify-insurer" | "agree" | "pay" | "reject")[];
+            /** @description RFC 3339, local time (+08:00) */
+            agreed_at: string | null;
+            /** @description yuan, e.g. "4280.50" */
+            amount: string | null;
+            amount_fen: number | null;
+            company_id: number;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            deadlines: {
+                notify?: components["schemas"]["Deadline"];
+                payout?: components["schemas"]["Deadline"];
+            };
+            /**
+             * @description W 13.6 a–d
+             * @enum {string|null}
+             */
+            exclusion: "own-installation" | "self-altered" | "builder-warranty" | "indirect-loss" | null;
+            /** @description e.g. W 13.6 b */
+            exclusion_clause: string | null;
+            history?: components["schemas"]["ClaimHistoryEntry"][];
+            household_id: number;
+            id: number;
+            incident: string;
+            /** @description RFC 3339, local time (+08:00) */
+            incident_at: string;
+            /** @description W 13.4 */
+            injuries: boolean;
+            insurer: string | null;
+            insurer_reference: string | null;
+            losses: components["schemas"]["ClaimLoss"][];
+            /** @description RFC 3339, local time (+08:00) */
+            notified_at: string | null;
+            /** @description RFC 3339, local time (+08:00) */
+            paid_at: string | null;
+            payment_reference: string | null;
+            photos: string[];
+            /**
+             * @description rules::ClaimStateName
+             * @enum {string}
+             */
+            state: "recorded" | "insurer-notified" | "agreed" | "paid" | "rejected";
+        };
+        ClaimHistoryEntry: {
+            /**
+             * @description record first, then each event
+             * @enum {string}
+             */
+            action: "record" | "notify-insurer" | "agree" | "pay" | "reject";
+            actor: string;
+            /** @description agree: yuan, e.g. "4280.50" */
+            amount?: string;
+            /** @description RFC 3339, local time (+08:00) */
+            at: string;
+            /**
+             * @description W 13.6 a–d
+             * @enum {string}
+             */
+            exclusion?: "own-installation" | "self-altered" | "builder-warranty" | "indirect-loss";
+            /** @description notify-insurer */
+            insurer?: string;
+            /** @description may be empty */
+            note: string;
+            /** @description notify-insurer: the report number; pay: the payment's */
+            reference?: string;
+            /**
+             * @description the actor's role
+             * @enum {string}
+             */
+            role: "admin" | "regulator" | "manager" | "agent" | "technician" | "household";
+            /**
+             * @description rules::ClaimStateName
+             * @enum {string}
+             */
+            state: "recorded" | "insurer-notified" | "agreed" | "paid" | "rejected";
+        };
+        ClaimLoss: {
+            /** @description yuan, e.g. "1200.00" */
+            estimate: string | null;
+            /** @description the estimate in fen */
+            estimate_fen: number | null;
+            /** @description what was lost or damaged */
+            item: string;
+        };
+        ColdHousehold: {
+            /** @description its latest reading's time, RFC 3339, local time */
+            at: string;
+            company_id: number;
+            /** @description °C (R-TEMP-2) */
+            guarantee: number;
+            /** @description the household's number */
+            household: string;
+            household_id: number;
+            /** @description the coldest guaranteed room */
+            room: string;
+            /** @description its sensor's code */
+            sensor: string;
+            /** @description that reading, °C */
+            value: number;
+        };
         /** @description A licensed heating company. */
         company: {
             /** @description company code */
@@ -10393,6 +10758,149 @@ export interface components {
             name: string;
             /** @description policy profile name, e.g. weihai */
             policy: string;
+        };
+        CompanyComparison: {
+            company_code: string;
+            company_id: number;
+            company_name: string;
+            complaints: {
+                by_channel: components["schemas"]["ChannelComplaints"][];
+                /** @description received − duplicates */
+                complaints: number;
+                duplicates: number;
+                /** @description complaints × 10,000 ÷ households */
+                per_10000: number | null;
+                received: number;
+            };
+            households: number;
+            indicators: components["schemas"]["ComparisonIndicator"][];
+            licence: {
+                unlicensed_buildings: number;
+                unlicensed_households: number;
+            };
+            outages: {
+                /** @description the company-caused heating stops */
+                company_caused: number;
+                ids: number[];
+            };
+            /** @description the company's profile */
+            policy: string;
+            refunds: {
+                overdue_entries: number;
+                owed_entries: number;
+                owed_fen: number;
+                paid_entries: number;
+                paid_fen: number;
+            };
+            replies: {
+                due: number;
+                on_time: number;
+                /** @description on_time ÷ due; null when none was due */
+                rate: number | null;
+            };
+            satisfaction: {
+                basically_satisfied: number;
+                not_visited: number;
+                /** @description satisfied or basically, of the visited */
+                rate: number | null;
+                satisfied: number;
+                unsatisfied: number;
+            };
+            score: components["schemas"]["SubsidyScore"];
+            season_announcements: {
+                late: number;
+                missing: number;
+            };
+        };
+        CompanyComparisonReport: {
+            companies: components["schemas"]["CompanyComparison"][];
+            /** @description RFC 3339 (+08:00) */
+            from: string;
+            /** @description RFC 3339 (+08:00) */
+            generated_at: string;
+            /** @description YYYY-MM, or "YYYY-MM-DD..YYYY-MM-DD" for a run of days */
+            month: string;
+            /** @description the profile whose weights scored the companies */
+            policy: string;
+            /** @description the subsidy pool, fen */
+            pool_fen: number | null;
+            /** @description the season of the refunds */
+            season_start_year: number;
+            /** @description exclusive, RFC 3339 (+08:00) */
+            until: string;
+            weights: components["schemas"]["SubsidyWeight"][];
+        };
+        ComparisonIndicator: {
+            /** @description 0: not applicable */
+            denominator: number;
+            /** @description "0.35‰", "96.00%"; "n/a" when not applicable */
+            display: string;
+            /** @description the indicator's name */
+            name: string;
+            /** @description the value is numerator ÷ denominator */
+            numerator: number;
+            /**
+             * @description W 14.4 table 1
+             * @enum {string}
+             */
+            rule: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B";
+            /**
+             * @description against the target
+             * @enum {string}
+             */
+            status: "met" | "not-met" | "not-applicable";
+            /**
+             * @description the value must be at least or at most the target
+             * @enum {string}
+             */
+            target_kind: "at-least" | "at-most";
+            /** @description the target, per mille */
+            target_per_mille: number;
+            /** @description numerator ÷ denominator; null when the denominator is 0 */
+            value: number | null;
+        };
+        Connection: {
+            actions: ("supply-documents" | "approve" | "refuse" | "visit")[];
+            applicant: string;
+            building_id: number;
+            company_id: number;
+            /** @description , local RFC 3339 */
+            created_at: string;
+            created_by: string;
+            deadlines: {
+                decision: components["schemas"]["Deadline"];
+            };
+            /** @description , local RFC 3339 */
+            decided_at: string | null;
+            documents: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
+            /** @description one application and the POST answers: apply, then each */
+            history?: components["schemas"]["ConnectionHistoryEntry"][];
+            household_id: number | null;
+            id: number;
+            missing: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
+            new_building: boolean;
+            /** @description a new building after the profile's date (Z 2.3 (三)) */
+            next_season: boolean;
+            /** @description what the applicant is told of the next season */
+            notice: string | null;
+            outside_works: boolean;
+            /** @description masked (138****1234) for a reader without the need */
+            phone: string | null;
+            reason: string | null;
+            /** @description , local RFC 3339 */
+            received_at: string;
+            satisfied: boolean | null;
+            /** @description the year the season it catches starts */
+            season: number;
+            /**
+             * @description rules::ConnectionStateName
+             * @enum {string}
+             */
+            state: "received" | "approved" | "refused";
+            suggestion: string | null;
+            visit_note: string | null;
+            /** @description , local RFC 3339 */
+            visited_at: string | null;
         };
         ConnectionEvent: {
             documents?: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
@@ -10409,6 +10917,25 @@ export interface components {
              * @enum {string}
              */
             type: "supply-documents" | "approve" | "refuse" | "visit";
+        };
+        ConnectionHistoryEntry: {
+            /** @enum {string} */
+            action: "apply" | "supply-documents" | "approve" | "refuse" | "visit";
+            actor: string;
+            /** @description , local RFC 3339 */
+            at: string;
+            documents?: ("application-form" | "drawings" | "retrofit-record" | "owners-decision")[];
+            note: string;
+            reason?: string;
+            role: string;
+            /** @description a return visit's */
+            satisfied?: boolean;
+            /**
+             * @description rules::ConnectionStateName
+             * @enum {string}
+             */
+            state: "received" | "approved" | "refused";
+            suggestion?: string;
         };
         ConnectionNew: {
             /** @description the applicant's name */
@@ -10451,6 +10978,52 @@ export interface components {
             password: string;
             username: string;
         };
+        DailyValues: {
+            days: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @description °C with one decimal; null when no guaranteed room counted (R-TEMP-3) */
+                value: number | null;
+            }[];
+        };
+        /** @description a deadline as it stands now; one that lapsed is left out */
+        Deadline: {
+            /** @description the clause or profile setting the period comes from */
+            basis: string;
+            /** @description a year of the holiday calendar is missing: due is a guess */
+            calendar_incomplete: boolean;
+            /** @description RFC 3339, local time (+08:00) */
+            due: string;
+            /** @description the moment the period counts from, RFC 3339, local time (+08:00) */
+            from: string;
+            /** @description when it was met, RFC 3339, local time (+08:00) */
+            met_at?: string;
+            /**
+             * @description warning: 75 % of its time used; late: met after due
+             * @enum {string}
+             */
+            status: "ok" | "warning" | "overdue" | "met" | "late" | "lapsed";
+        };
+        DeadlineAnswer: {
+            /** @description the clause the period comes from */
+            basis: string;
+            /** @description working days ran past the holiday calendar's known years */
+            calendar_incomplete: boolean;
+            /**
+             * @description rules::ChannelName; null for a rule without channels
+             * @enum {string|null}
+             */
+            channel: "city-hotline" | "provincial-hotline" | "on-receipt" | "internet-plus" | "first-question" | "urgent" | "phone" | "web" | "hall" | null;
+            /** @description RFC 3339, +08:00 */
+            deadline: string;
+            /** @description the start, echoed in +08:00 */
+            from: string;
+            /**
+             * @description rules::DeadlineRuleName
+             * @enum {string}
+             */
+            rule: "return" | "reply" | "reply-extension" | "response" | "return-visit" | "leak" | "arrival" | "outage-notice" | "emergency-notice" | "refund-payment" | "insurance-payout" | "connection-decision" | "connection-application";
+        };
         /** @description A city district: it decides its seasons (R-SEASON-1). */
         district: {
             /** @description city */
@@ -10462,6 +11035,84 @@ export interface components {
             name: string;
             /** @description policy profile name, e.g. weihai */
             policy: string;
+        };
+        EnergyCompanyFlags: {
+            /** @description the threshold's clause */
+            basis: string;
+            company_code: string;
+            company_id: number;
+            company_name: string;
+            /** @description YYYY-MM-DD */
+            from: string;
+            low_spells: components["schemas"]["EnergyLowSpell"][];
+            missing_days: string[];
+            /** @description reports filed in the period */
+            reports: number;
+            /** @description its profile's threshold */
+            threshold_days: number;
+            /** @description YYYY-MM-DD */
+            to: string;
+        };
+        EnergyFlags: {
+            /** @description the first company's clause; empty without companies */
+            basis: string;
+            companies: components["schemas"]["EnergyCompanyFlags"][];
+            /** @description the commissioning's start, YYYY-MM-DD */
+            from: string;
+            /** @description the year the season starts */
+            season: number;
+            /** @description the first company's threshold; 0 without companies */
+            threshold_days: number;
+            /** @description yesterday or the season's end, YYYY-MM-DD */
+            to: string;
+        };
+        EnergyLowSpell: {
+            /** @description from to to, both included */
+            days: number;
+            /** @description YYYY-MM-DD */
+            from: string;
+            /**
+             * @description R-ENERGY-1
+             * @enum {string}
+             */
+            fuel: "coal" | "gas" | "oil" | "biomass";
+            /** @description the lowest days of reserve, one decimal */
+            min_reserve_days: number;
+            /** @description YYYY-MM-DD, included */
+            to: string;
+        };
+        EnergyReport: {
+            /** @description the threshold's clause: "W 6.2.2" */
+            basis: string;
+            company_id: number;
+            /** @description the day's, at most two decimals */
+            consumption: number;
+            /** @description YYYY-MM-DD */
+            day: string;
+            /**
+             * @description R-ENERGY-1
+             * @enum {string}
+             */
+            fuel: "coal" | "gas" | "oil" | "biomass";
+            id: number;
+            /** @description reserve_days below threshold_days */
+            low: boolean;
+            /** @description may be empty */
+            note: string;
+            /** @description RFC 3339 (+08:00) */
+            reported_at: string;
+            reported_by: string;
+            /** @description stock ÷ consumption, rounded down to one decimal; null when the consumption is 0 */
+            reserve_days: number | null;
+            /** @description at most two decimals */
+            stock: number;
+            /** @description the profile's threshold */
+            threshold_days: number;
+            /**
+             * @description tonnes, or cubic metres for gas
+             * @enum {string}
+             */
+            unit: "t" | "m3";
         };
         EnergyReportNew: {
             /** @description admin only: the company's id */
@@ -10502,6 +11153,38 @@ export interface components {
             /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
             season: number;
         };
+        /** @description a household-caused finding (R-REFUND-4); history is left out of the list's items */
+        Finding: {
+            actions: ("acknowledge" | "dispute" | "uphold" | "reject" | "withdraw")[];
+            company_id: number;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            description: string;
+            /** @description it removes the temperature share on its days now */
+            effective: boolean;
+            /** @description RFC 3339, local time (+08:00) */
+            found_at: string;
+            found_by: string;
+            history?: components["schemas"]["FindingHistoryEntry"][];
+            household_id: number;
+            id: number;
+            /**
+             * @description R-REFUND-4
+             * @enum {string}
+             */
+            kind: "drain-valve" | "vent-valve" | "heat-exchanger" | "altered-pipes" | "pipe-pump" | "added-radiators" | "own-installation";
+            photos: string[];
+            /**
+             * @description rules::FindingStateName
+             * @enum {string}
+             */
+            state: "open" | "acknowledged" | "disputed" | "upheld" | "rejected" | "withdrawn";
+            /** @description YYYY-MM-DD */
+            valid_from: string;
+            /** @description YYYY-MM-DD, included */
+            valid_to: string;
+        };
         FindingAction: {
             /**
              * @description household: acknowledge, dispute; regulator: uphold, reject (a dispute); admin, manager: withdraw
@@ -10510,6 +11193,28 @@ export interface components {
             action: "acknowledge" | "dispute" | "uphold" | "reject" | "withdraw";
             /** @description why: required to dispute, decide or withdraw */
             note?: string;
+        };
+        FindingHistoryEntry: {
+            /**
+             * @description record first, then each action
+             * @enum {string}
+             */
+            action: "record" | "acknowledge" | "dispute" | "uphold" | "reject" | "withdraw";
+            actor: string;
+            /** @description RFC 3339, local time (+08:00) */
+            at: string;
+            /** @description may be empty */
+            note: string;
+            /**
+             * @description the actor's role
+             * @enum {string}
+             */
+            role: "admin" | "regulator" | "manager" | "agent" | "technician" | "household";
+            /**
+             * @description rules::FindingStateName
+             * @enum {string}
+             */
+            state: "open" | "acknowledged" | "disputed" | "upheld" | "rejected" | "withdrawn";
         };
         FindingNew: {
             /** @description what was found */
@@ -10531,6 +11236,20 @@ export interface components {
             /** @description the last day it covers, YYYY-MM-DD (at most 366 days) */
             valid_to: string;
         };
+        Health: {
+            calendar: components["schemas"]["CalendarStatus"];
+            database: {
+                /** @description what is wrong */
+                message?: string;
+                ok: boolean;
+            };
+            /**
+             * @description unavailable: the database is (503)
+             * @enum {string}
+             */
+            status: "ok" | "unavailable";
+            warnings: string[];
+        };
         /** @description A heat source of a company. */
         "heat source": {
             /** @description heat source code */
@@ -10545,6 +11264,55 @@ export interface components {
             kind: "chp" | "boiler" | "heat-pump" | "waste-heat" | "other";
             /** @description name */
             name: string;
+        };
+        HeatingChange: {
+            actions: ("supply-documents" | "approve" | "refuse")[];
+            applicant: string;
+            /** @description m² with two decimals, asked for */
+            area_after: string;
+            /** @description m² with two decimals, when received */
+            area_before: string;
+            /** @description a stop for arrears: the fee's id */
+            arrears_fee_id: number | null;
+            /** @description the season's bill, settled again */
+            bill: components["schemas"]["Bill"] | null;
+            /**
+             * @description by meter: settled by its meter, no settlement
+             * @enum {string}
+             */
+            billing: "area" | "meter";
+            company_id: number;
+            /** @description , local RFC 3339 */
+            created_at: string;
+            created_by: string;
+            /** @description , local RFC 3339 */
+            decided_at: string | null;
+            decided_by: string | null;
+            decision_note: string | null;
+            documents: ("application-form" | "identity" | "property-proof" | "area-survey")[];
+            /** @description , YYYY-MM-DD */
+            effective: string;
+            /** @description the household's heating when received */
+            heated: boolean;
+            household_id: number;
+            id: number;
+            /**
+             * @description rules::HeatingChangeKindName
+             * @enum {string}
+             */
+            kind: "increase" | "decrease" | "stop" | "resume";
+            missing: ("application-form" | "identity" | "property-proof" | "area-survey")[];
+            note: string | null;
+            reason: string | null;
+            /** @description , local RFC 3339 */
+            received_at: string;
+            /** @description once approved, by area */
+            settlement: components["schemas"]["HeatingChangeSettlement"] | null;
+            /**
+             * @description rules::HeatingChangeStateName
+             * @enum {string}
+             */
+            state: "received" | "approved" | "refused";
         };
         HeatingChangeEvent: {
             documents?: ("application-form" | "identity" | "property-proof" | "area-survey")[];
@@ -10577,6 +11345,65 @@ export interface components {
             note?: string;
             /** @description the hall: when the form was taken in, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00; at most 7 days ago. A household leaves it out */
             received_at?: string;
+        };
+        HeatingChangeSettlement: {
+            /** @description negative a credit (停热, 减少面积), positive a charge, yuan with two decimals ("4280.50") */
+            amount: string;
+            /** @description the area settled, m² with two decimals */
+            area: string;
+            /** @description the season's official days from the effective day */
+            days: number;
+            /** @description per m² for the season (the area tariff), yuan with two decimals ("4280.50") */
+            price: string;
+            /** @description the year the season starts: 2026 for 2026–2027 */
+            season: number;
+            /** @description all of them */
+            season_days: number;
+        };
+        HotlineReport: {
+            /** @description what is counted (R-WO-7) */
+            basis: string;
+            companies: {
+                channels: components["schemas"]["HotlineRow"][];
+                company_code: string;
+                company_id: number;
+                company_name: string;
+                total: components["schemas"]["HotlineRow"];
+            }[];
+            /** @description the period's first second, RFC 3339 (+08:00) */
+            from: string;
+            /** @description RFC 3339 (+08:00) */
+            generated_at: string;
+            /** @description YYYY-MM; null for a run of days (from and to) */
+            month: string | null;
+            /** @description "2026-01", or "2026-01-05..2026-02-10" for a run of days */
+            period: string;
+            /** @description the first second after it, RFC 3339 (+08:00) */
+            until: string;
+        };
+        HotlineRow: {
+            /**
+             * @description the channel; absent from the total
+             * @enum {string}
+             */
+            channel?: "city-hotline" | "provincial-hotline" | "on-receipt" | "internet-plus" | "first-question" | "urgent" | "phone" | "web" | "hall";
+            /** @description orders merged into a parent (R-WO-1) */
+            duplicates: number;
+            extended: number;
+            late: number;
+            on_time: number;
+            orders: number[];
+            pending: number;
+            /** @description orders received in the month */
+            received: number;
+            returned: number;
+            satisfaction: {
+                basically_satisfied: number;
+                not_visited: number;
+                satisfied: number;
+                unsatisfied: number;
+            };
+            second_complaints: number;
         };
         /** @description A household: its dwelling, contract and contacts. */
         household: {
@@ -10627,11 +11454,129 @@ export interface components {
             /** @description phone number; masked as 138****5678 for roles that do not need it */
             phone?: string | null;
         };
+        HouseholdDays: {
+            /**
+             * @description R-TEMP-2, as of the last day asked
+             * @enum {string}
+             */
+            guarantee_case: "full" | "agreed-partition" | "company-decides" | "low-community";
+            /** @description R-TEMP-2: why that guarantee */
+            guarantee_reason: string;
+            household_id: number;
+            items: components["schemas"]["JudgedDay"][];
+            /** @description the profile's id */
+            policy: string;
+        };
+        ImportCounts: {
+            /** @description households created */
+            created: number;
+            /** @description households already as in the file */
+            unchanged: number;
+            /** @description households whose fields or rooms changed */
+            updated: number;
+        };
+        /** @description One of outages (R-KPI-S), orders (R-KPI-Q, P, B) or households (R-KPI-C): the ids behind it */
+        Indicator: {
+            /** @description R-KPI-C: when the judged days were computed, RFC 3339 (+08:00) */
+            computed_at?: string;
+            /** @description 0: not applicable */
+            denominator: number;
+            /** @description "0.35‰", "96.00%"; "n/a" when not applicable */
+            display: string;
+            households?: number[];
+            /** @description the indicator's name */
+            name: string;
+            /** @description the value is numerator ÷ denominator */
+            numerator: number;
+            numerator_records: string[];
+            orders?: number[];
+            outages?: number[];
+            records: string[];
+            /** @description the records behind it, paged: /api/v1/indicators/{rule}/records?<the same period, company and district> */
+            records_url: string;
+            /**
+             * @description W 14.4 table 1
+             * @enum {string}
+             */
+            rule: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B";
+            /**
+             * @description against the target
+             * @enum {string}
+             */
+            status: "met" | "not-met" | "not-applicable";
+            /** @description the target's clause */
+            target_basis: string;
+            /**
+             * @description the value must be at least or at most the target
+             * @enum {string}
+             */
+            target_kind: "at-least" | "at-most";
+            /** @description the target, per mille */
+            target_per_mille: number;
+            /** @description numerator ÷ denominator; null when the denominator is 0 */
+            value: number | null;
+        };
+        IndicatorPublication: {
+            company_code: string;
+            company_id: number;
+            company_name: string;
+            id: number;
+            indicators: components["schemas"]["PublishedIndicator"][];
+            /** @description YYYY-MM */
+            month: string;
+            /** @description the company's profile */
+            policy: string;
+            /** @description RFC 3339 (+08:00) */
+            published_at: string;
+            /** @description who published it; absent from the public list */
+            published_by?: string;
+            /** @description its records, paged; absent from the public list */
+            records_url?: string;
+        };
         IndicatorPublicationNew: {
             /** @description admin only: the company's id */
             company?: number;
             /** @description W 14.4.6: the month published, YYYY-MM, over before today */
             month: string;
+        };
+        IndicatorRecord: {
+            /** @description 0 (R-KPI-S), 1, judged days (R-KPI-C) */
+            denominator: number;
+            /** @description its part: seconds × area in m²×100 (R-KPI-S), 1 or 0, qualified days (R-KPI-C) */
+            numerator: number;
+            /** @description a stop's id (R-KPI-S), "<order id>/<deadline>" (R-KPI-Q), an order's id (R-KPI-P, B), a household's id (R-KPI-C) */
+            record: string;
+            /**
+             * @description the indicator
+             * @enum {string}
+             */
+            rule: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B";
+        };
+        IndicatorReport: {
+            companies: {
+                company_code: string;
+                company_id: number;
+                company_name: string;
+                indicators: components["schemas"]["Indicator"][];
+                /** @description the company's profile */
+                policy: string;
+            }[];
+            /** @description the district the figures are limited to; null: every one */
+            district: {
+                district_code: string;
+                district_id: number;
+                district_name: string;
+            } | null;
+            /** @description the period's first second, RFC 3339 (+08:00) */
+            from: string;
+            /** @description RFC 3339 (+08:00) */
+            generated_at: string;
+            /** @description YYYY-MM; null for a run of days (from and to) */
+            month: string | null;
+            /** @description "2026-01", or "2026-01-05..2026-02-10" for a run of days */
+            period: string;
+            /** @description the first second after it, RFC 3339 (+08:00) */
+            until: string;
         };
         IngestReport: {
             /** @description readings stored by this request */
@@ -10745,6 +11690,103 @@ export interface components {
             /** @description the year the season starts, e.g. 2025 */
             season: number;
         };
+        JudgedDay: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            evidence: {
+                /** @description manual, manual-period: the measurement's day */
+                measured_on?: string;
+                /** @description manual, manual-period: the measurement */
+                measurement_id?: number;
+                /** @description remote: the room with the minimum; manual: the room measured */
+                room: string | null;
+                rooms: components["schemas"]["RoomSummary"][];
+                /**
+                 * @description R-REFUND-5
+                 * @enum {string}
+                 */
+                source: "none" | "remote" | "manual" | "manual-period";
+            };
+            /** @description a day heated outside the official season */
+            extra_day: boolean;
+            /** @description the household-caused finding covering the day (R-REFUND-4) */
+            finding_id: number | null;
+            /** @description the guaranteed temperature, °C (R-TEMP-2) */
+            guarantee: number | null;
+            /** @description within the season's official days */
+            in_season: boolean;
+            /** @description hours of company-caused heating stops that day (R-REFUND-2) */
+            outage_hours: number;
+            /** @description the district's outdoor daily mean, °C (R-TEMP-1) */
+            outdoor_mean: number | null;
+            /** @description why the share, or why none */
+            reason: string;
+            /** @description the refund share of the day (R-REFUND-1) */
+            share_percent: number;
+            /**
+             * @description R-TEMP-5
+             * @enum {string}
+             */
+            status: "qualified" | "unqualified" | "exempt" | "not-judged";
+            /** @description the daily value, °C (R-TEMP-3); null without data */
+            value: number | null;
+        };
+        LedgerDay: {
+            /**
+             * @description why the share
+             * @enum {string}
+             */
+            cause: "none" | "temperature" | "not-heated" | "outage";
+            /** @description YYYY-MM-DD */
+            date: string;
+            evidence: {
+                /** @description manual, manual-period: the measurement's day */
+                measured_on?: string;
+                /** @description manual, manual-period: the measurement */
+                measurement_id?: number;
+                /** @description remote: the room with the minimum; manual: measured; else empty */
+                room: string;
+                rooms?: components["schemas"]["RoomSummary"][];
+                /**
+                 * @description R-REFUND-5
+                 * @enum {string}
+                 */
+                source: "none" | "remote" | "manual" | "manual-period";
+            };
+            /** @description °C (R-TEMP-2) */
+            guarantee: number | null;
+            /** @description °C (R-TEMP-1) */
+            outdoor_mean: number | null;
+            reason: string;
+            /** @description R-REFUND-1 */
+            share_percent: number;
+            /** @description the daily value, °C */
+            value: number | null;
+        };
+        LicenceFlag: {
+            building_code: string;
+            building_id: number;
+            /** @description the community (小区) */
+            community: string;
+            company_id: number;
+            /** @description applications for it (R-CONN-1), in any state */
+            connection_applications: number;
+            district_code: string;
+            district_id: number;
+            district_name: string;
+            /** @description of those, heated */
+            heated_households: number;
+            /** @description its households, every heating status */
+            households: number;
+            outage_ids: number[];
+            /** @description orders received from its households, duplicates too */
+            work_orders: number;
+        };
+        LicenceFlags: {
+            /** @description "Z 3.4" */
+            basis: string;
+            items: components["schemas"]["LicenceFlag"][];
+        };
         /** @description A district inside a company's licensed service area (Z 3.4). */
         "licensed district": {
             /** @description the heating company (id of a companies record); cannot be changed once set */
@@ -10752,6 +11794,94 @@ export interface components {
             /** @description the district (id of a districts record) */
             district_id: number;
             readonly id?: number;
+        };
+        LiveIndicatorRecord: {
+            company_id: number;
+            /** @description its part of the denominator */
+            denominator: number;
+            /** @description its part of the numerator */
+            numerator: number;
+            /** @description a stop's id (R-KPI-S), "<order id>/<deadline>" (R-KPI-Q), an order's id (R-KPI-P, B), a household's id (R-KPI-C) */
+            record: string;
+        };
+        /** @description a community's mass complaint (R-REG-1, Z 3.4) */
+        MassComplaint: {
+            /** @description the community (小区) */
+            community: string;
+            company_id: number;
+            /** @description the episode's complaints */
+            complaints: number;
+            /** @description RFC 3339, local time (+08:00) */
+            first_at: string;
+            /** @description RFC 3339, local time (+08:00) */
+            flagged_at: string;
+            id: number;
+            /** @description RFC 3339, local time (+08:00) */
+            last_at: string;
+            order_ids: number[];
+            /** @description the profile it was judged by */
+            policy: string;
+            /** @description when the threshold was reached, RFC 3339, local time (+08:00) */
+            reached_at: string;
+            reached_order_id: number;
+            /** @description complaints within window_hours (R-REG-1) */
+            threshold: number;
+            window_hours: number;
+        };
+        Me: {
+            /** @description the company a company's staff act for */
+            company_id: number | null;
+            /** @description the household a household's account acts for */
+            household_id: number | null;
+            /**
+             * @description the account's role
+             * @enum {string}
+             */
+            role: "admin" | "regulator" | "manager" | "agent" | "technician" | "household";
+            user_id: number;
+            username: string;
+        };
+        Measurement: {
+            /** @description when it was recorded */
+            created_at: string;
+            /** @description the username that recorded it */
+            created_by: string;
+            /** @description it counts for R-REFUND-5: valid, not overridden, and signed or a third party's */
+            evidence: boolean;
+            household_id: number;
+            id: number;
+            /**
+             * @description R-TEMP-4: what measured
+             * @enum {string}
+             */
+            instrument: "glass-thermometer" | "digital-thermometer" | "infrared-gun";
+            measurement: components["schemas"]["MeasurementInput"];
+            /** @description overridden by a third-party test of the same day */
+            overridden: boolean;
+            /** @description the room's name */
+            room: string;
+            /**
+             * @description the household's signature
+             * @enum {string}
+             */
+            signature: "signed" | "pending" | "refused";
+            signed: {
+                /** @description RFC 3339, +08:00 */
+                at: string;
+                /** @description who signed, as on the device */
+                by: string;
+                /** @description how it was signed, e.g. device */
+                via: string;
+            } | null;
+            /** @description the first reading's time, RFC 3339, +08:00 */
+            taken_at: string;
+            /** @description taken by a third party (R-REFUND-5) */
+            third_party: boolean;
+            /** @description it kept R-TEMP-4 (a stored measurement does) */
+            valid: boolean;
+            /** @description the room's value, °C with one decimal */
+            value: number | null;
+            violations: components["schemas"]["Violation"][];
         };
         MeasurementInput: {
             /** @description taken at the room's centre */
@@ -10797,6 +11927,14 @@ export interface components {
              * @enum {string}
              */
             signature?: "signed" | "pending" | "refused";
+            signature_record?: {
+                /** @description when, RFC 3339 */
+                at: string;
+                /** @description who signed, as on the device */
+                by: string;
+                /** @description how, e.g. device */
+                via?: string;
+            };
             /** @description the heating system ran normally */
             system_running?: boolean;
             /** @description taken by a third party (R-REFUND-5) */
@@ -10830,6 +11968,56 @@ export interface components {
             read_on: string;
             /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
             season: number;
+        };
+        MeterDispute: {
+            actions: ("calibrate" | "withdraw")[];
+            billing: {
+                /** @description billed by area after a failed calibration */
+                by_area: boolean;
+                /** @description why, in Chinese; null unless by area */
+                reason: string | null;
+            };
+            /** @description , local RFC 3339 */
+            calibrated_at: string | null;
+            calibrated_by: string | null;
+            company_id: number;
+            /** @description the calibration's cost, yuan with two decimals ("4280.50") */
+            cost: string | null;
+            /** @description the same in fen */
+            cost_fen: number | null;
+            /** @description , local RFC 3339 */
+            created_at: string;
+            created_by: string;
+            household_id: number;
+            id: number;
+            note: string | null;
+            /**
+             * @description who pays the calibration, once calibrated (W 10.3)
+             * @enum {string|null}
+             */
+            payer: "household" | "company" | null;
+            /** @description W 10.3 (10.3 a) or (10.3 b) */
+            payer_clause: string | null;
+            /**
+             * @description 住户 or 供热企业
+             * @enum {string}
+             */
+            raised_by: "household" | "company";
+            reason: string;
+            /** @description the metrology body's report number */
+            reference: string | null;
+            /**
+             * @description the metrology body's verdict
+             * @enum {string|null}
+             */
+            result: "passed" | "failed" | null;
+            /**
+             * @description rules::DisputeStateName
+             * @enum {string}
+             */
+            state: "open" | "calibrated" | "withdrawn";
+            /** @description , local RFC 3339 */
+            withdrawn_at: string | null;
         };
         MeterDisputeEvent: {
             /** @description calibrate: what the calibration cost, yuan with at most two decimals */
@@ -10879,10 +12067,185 @@ export interface components {
             household_id?: number | null;
             /** @description 12-1024 bytes, not a common password */
             password: string;
-            /** @enum {string} */
+            /**
+             * @description the account's role
+             * @enum {string}
+             */
             role: "admin" | "regulator" | "manager" | "agent" | "technician" | "household";
             /** @description a-z 0-9 . _ - @, 1-64 characters; upper case is folded */
             username: string;
+        };
+        Notification: {
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            fields: {
+                [key: string]: string;
+            };
+            id: number;
+            /** @description the work order it is about */
+            order_id: number | null;
+            /** @description work-order.received, outage.notice, … */
+            topic: string;
+        };
+        OrderTimelineEntry: {
+            /** @description who recorded it */
+            actor: string;
+            /** @description dispatch, RFC 3339, local time (+08:00) */
+            appointment?: string;
+            /** @description return (R-WO-2) */
+            approved_by?: string;
+            /** @description when it happened, RFC 3339, local time (+08:00) */
+            at: string;
+            /** @description recorded more than an hour after it happened */
+            backdated: boolean;
+            /** @description visit */
+            by_manager?: boolean;
+            /** @description close: the parent that closed it */
+            by_parent?: number;
+            charges?: {
+                /** @description the work */
+                item: string;
+                /** @description materials used */
+                materials: string;
+                /** @description its price, fen */
+                price_fen: number;
+            }[];
+            confirmation?: {
+                /** @description RFC 3339, local time (+08:00) */
+                at: string;
+                /** @description phone, sms, in person, … */
+                how: string;
+                who: string;
+            };
+            contact_record?: {
+                /** @description RFC 3339, local time (+08:00) */
+                at: string;
+                /** @description phone, sms, in person, … */
+                how: string;
+                who: string;
+            };
+            /** @description a system note's text */
+            detail?: string;
+            /**
+             * @description visit
+             * @enum {string}
+             */
+            mode?: "phone" | "face-to-face";
+            /** @description free text */
+            note?: string;
+            /** @description close by a parent, RFC 3339, local time (+08:00) */
+            parent_reply_at?: string;
+            /** @description close by a parent, RFC 3339, local time (+08:00) */
+            parent_visit_at?: string;
+            /**
+             * @description visit
+             * @enum {string}
+             */
+            process_satisfaction?: "satisfied" | "basically-satisfied" | "unsatisfied";
+            /** @description return, extend, reopen */
+            reason?: string;
+            /** @description visit */
+            reasonable?: boolean;
+            /** @description RFC 3339, local time (+08:00) */
+            recorded_at: string;
+            /** @description repair, reply */
+            result?: string;
+            /**
+             * @description visit
+             * @enum {string}
+             */
+            result_satisfaction?: "satisfied" | "basically-satisfied" | "unsatisfied";
+            /** @description return (R-WO-2) */
+            seal?: boolean;
+            /** @description its place in the timeline */
+            seq: number;
+            signature?: {
+                /** @description RFC 3339, local time (+08:00) */
+                at: string;
+                /** @description phone, sms, in person, … */
+                how: string;
+                who: string;
+            };
+            staff?: string[];
+            /** @description repair, RFC 3339, local time (+08:00) */
+            started_at?: string;
+            /** @description dispatch */
+            technician?: string;
+            /** @description the event (accept … reopen) or a system note (linked, deadlines-recomputed, …) */
+            type: string;
+        };
+        /** @description a heating stop as GET /api/v1/outages lists it */
+        Outage: {
+            /** @description RFC 3339, local time (+08:00) */
+            actual_end: string | null;
+            /** @description m², two decimals (R-OUT-2) */
+            affected_area_m2: number;
+            /** @description derived from the scope (R-OUT-2) */
+            affected_households: number;
+            cause: string;
+            /** @description the company's cause (R-REFUND-2) */
+            company_caused: boolean;
+            company_id: number;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            /** @description RFC 3339, local time (+08:00) */
+            expected_end: string;
+            id: number;
+            /**
+             * @description R-OUT-1 (rules::OutageKindName)
+             * @enum {string}
+             */
+            kind: "planned" | "emergency";
+            notice_count: number;
+            /** @description the first notice's due time; null when none is owed */
+            notice_due: string | null;
+            /** @description an obligation is late or overdue */
+            notice_late: boolean;
+            obligations: components["schemas"]["OutageObligation"][];
+            /** @description it ran past an announced restoration */
+            overrun: boolean;
+            road_sections: string;
+            scope: components["schemas"]["OutageScope"];
+            /** @description RFC 3339, local time (+08:00) */
+            start: string;
+        };
+        /** @description a heating stop with its notices */
+        OutageDetail: {
+            /** @description RFC 3339, local time (+08:00) */
+            actual_end: string | null;
+            /** @description m², two decimals (R-OUT-2) */
+            affected_area_m2: number;
+            /** @description derived from the scope (R-OUT-2) */
+            affected_households: number;
+            cause: string;
+            /** @description the company's cause (R-REFUND-2) */
+            company_caused: boolean;
+            company_id: number;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            /** @description RFC 3339, local time (+08:00) */
+            expected_end: string;
+            id: number;
+            /**
+             * @description R-OUT-1 (rules::OutageKindName)
+             * @enum {string}
+             */
+            kind: "planned" | "emergency";
+            notice_count: number;
+            /** @description the first notice's due time; null when none is owed */
+            notice_due: string | null;
+            /** @description an obligation is late or overdue */
+            notice_late: boolean;
+            notices: components["schemas"]["OutageNoticeEntry"][];
+            obligations: components["schemas"]["OutageObligation"][];
+            /** @description it ran past an announced restoration */
+            overrun: boolean;
+            road_sections: string;
+            scope: components["schemas"]["OutageScope"];
+            /** @description RFC 3339, local time (+08:00) */
+            start: string;
         };
         OutageEnd: {
             /** @description when heat was back, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */
@@ -10921,6 +12284,72 @@ export interface components {
             /** @description what else it says */
             text?: string;
         };
+        OutageNoticeEntry: {
+            actor: string;
+            /** @description when it was published, RFC 3339, local time (+08:00) */
+            at: string;
+            /** @description the restoration it announces, RFC 3339, local time (+08:00) */
+            expected_end: string;
+            /** @description RFC 3339, local time (+08:00) */
+            recorded_at: string;
+            seq: number;
+            /** @description what else it says */
+            text: string;
+        };
+        /** @description the fields of an outage.notice Notification (R-OUT-1) */
+        OutageNoticeFields: {
+            /** @description as text */
+            affected_households: string;
+            /** @description as text */
+            cause: string;
+            /** @description as text */
+            expected_end: string;
+            /** @description as text */
+            kind: string;
+            /** @description as text */
+            outage_id: string;
+            /** @description as text */
+            road_sections: string;
+            /** @description as text */
+            start: string;
+            /** @description as text */
+            text: string;
+        };
+        OutageObligation: {
+            /** @description overrun: the restoration announced and passed */
+            announced_end: string | null;
+            /** @description the clause the due time comes from */
+            basis: string;
+            /** @description a year of the holiday calendar is missing */
+            calendar_incomplete: boolean;
+            /** @description RFC 3339, local time (+08:00) */
+            due: string;
+            /**
+             * @description R-OUT-1 (rules::NoticeDutyName)
+             * @enum {string}
+             */
+            duty: "advance" | "emergency" | "overrun";
+            /** @description RFC 3339, local time (+08:00) */
+            met_at: string | null;
+            /**
+             * @description rules::DutyStateName
+             * @enum {string}
+             */
+            state: "met" | "late" | "pending" | "overdue";
+        };
+        OutageScope: {
+            buildings: number[];
+            heat_sources: number[];
+            network_sections: number[];
+            substations: number[];
+        };
+        OutdoorMean: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            district_id: number;
+            /** @description the outdoor daily mean, °C */
+            mean: number;
+        };
         OutdoorMeans: {
             /** @description the local day, YYYY-MM-DD */
             date: string;
@@ -10929,6 +12358,23 @@ export interface components {
             /** @description the outdoor daily mean, °C (R-TEMP-1) */
             mean: number;
         }[];
+        /** @description 200: stored; 202: submitted */
+        OutdoorMeansAnswer: components["schemas"]["OutdoorMeansStored"] | components["schemas"]["OutdoorMeansSubmitted"];
+        OutdoorMeansStored: {
+            /** @description means stored, used in judging (admin, regulator) */
+            stored: number;
+        };
+        OutdoorMeansSubmitted: {
+            ids: number[];
+            note: string;
+            /**
+             * @description until the regulator confirms them
+             * @enum {string}
+             */
+            status: "pending";
+            /** @description means kept as submissions (manager: 202) */
+            submitted: number;
+        };
         /** @description A heating partition (unit) of a building (R-TEMP-2). */
         partition: {
             /** @description building (id of a buildings record) */
@@ -10976,6 +12422,203 @@ export interface components {
             /** @description the channel's reference: a bank slip, WeChat or Alipay transaction number (R-BILL-1) */
             reference?: string | null;
         };
+        Policy: {
+            /** @description the profile's name */
+            name: string;
+            /** @description the profile file as JSON, in the file's order: each number with its clause (source), default and note */
+            profile: {
+                [key: string]: unknown;
+            };
+        };
+        PolicyList: {
+            policies: components["schemas"]["PolicyProfile"][];
+        };
+        PolicyProfile: {
+            /** @description its [profile] city (empty when the file has none) */
+            city: string;
+            /** @description the profile's name, e.g. weihai */
+            name: string;
+            /** @description its [profile] name (empty when the file has none) */
+            title: string;
+        };
+        PriceNotice: {
+            /** @description , local RFC 3339 */
+            announced_at: string;
+            announced_by: string;
+            /**
+             * @description the tariff's basis
+             * @enum {string}
+             */
+            billing: "area" | "meter";
+            company_id: number;
+            /** @description how many were told */
+            households: number;
+            id: number;
+            /** @description told on or after valid_from */
+            late: boolean;
+            /** @description per m² per season by area, per GJ by meter, yuan with two decimals ("4280.50") */
+            price: string;
+            tariff_id: number;
+            /** @description what the households were told */
+            text: string;
+            /** @description the tariff's first day, YYYY-MM-DD */
+            valid_from: string;
+        };
+        PublicCompanyInfo: {
+            company: {
+                code: string;
+                /** @description its licence's number */
+                licence_no: string | null;
+                name: string;
+            };
+            contacts: components["schemas"]["PublicContact"][];
+            duties: components["schemas"]["PublicInfoItem"][];
+            payment_methods: {
+                /**
+                 * @description a payment's method
+                 * @enum {string}
+                 */
+                method: "cash" | "bank" | "wechat" | "alipay";
+                /** @description in Chinese */
+                name: string;
+            }[];
+            /** @description the company's profile */
+            policy: string;
+            prices: components["schemas"]["PublicPrice"][];
+            procedures: components["schemas"]["PublicInfoItem"][];
+            rights: components["schemas"]["PublicInfoItem"][];
+            /** @description the year the season starts */
+            season: number;
+            seasons: components["schemas"]["PublicSeason"][];
+            standards: components["schemas"]["PublicInfoItem"][];
+        };
+        PublicContact: {
+            address: string | null;
+            hours: string | null;
+            /**
+             * @description hotline 客服热线, repair 抢修电话, supervision 监督电话, hall 营业厅
+             * @enum {string}
+             */
+            kind: "hotline" | "repair" | "supervision" | "hall";
+            name: string;
+            phone: string;
+        };
+        PublicInfoItem: {
+            /** @description the clause it comes from */
+            basis: string;
+            key: string;
+            text: string;
+            title: string;
+        };
+        PublicPrice: {
+            /** @description the price authority's approval (文号) */
+            approval: string | null;
+            /** @description a meter tariff's base price, 元/平方米·采暖季 */
+            base_price?: string;
+            /**
+             * @description by area or by heat
+             * @enum {string}
+             */
+            billing: "area" | "meter";
+            name: string;
+            /** @description yuan: "22.50" */
+            price: string;
+            /**
+             * @description by area, or by heat (meter)
+             * @enum {string}
+             */
+            unit: "元/平方米·采暖季" | "元/GJ";
+            /** @description YYYY-MM-DD */
+            valid_from: string;
+            /** @description YYYY-MM-DD */
+            valid_to: string | null;
+        };
+        PublicSeason: {
+            /** @description the district published its dates (else the profile's defaults) */
+            decided: boolean;
+            district_code: string;
+            district_name: string;
+            /** @description YYYY-MM-DD */
+            early_start: string | null;
+            /** @description YYYY-MM-DD */
+            extension_end: string | null;
+            /** @description YYYY-MM-DD */
+            official_end: string;
+            /** @description YYYY-MM-DD */
+            official_start: string;
+        };
+        PublishedIndicator: {
+            /** @description 0: not applicable */
+            denominator: number;
+            /** @description "0.35‰", "96.00%"; "n/a" when not applicable */
+            display: string;
+            /** @description the indicator's name */
+            name: string;
+            /** @description the value is numerator ÷ denominator */
+            numerator: number;
+            /** @description how many records it was computed from */
+            records: number;
+            /**
+             * @description W 14.4 table 1
+             * @enum {string}
+             */
+            rule: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B";
+            /**
+             * @description against the target
+             * @enum {string}
+             */
+            status: "met" | "not-met" | "not-applicable";
+            /** @description the target's clause */
+            target_basis: string;
+            /**
+             * @description the value must be at least or at most the target
+             * @enum {string}
+             */
+            target_kind: "at-least" | "at-most";
+            /** @description the target, per mille */
+            target_per_mille: number;
+            /** @description numerator ÷ denominator; null when the denominator is 0 */
+            value: number | null;
+        };
+        QuarantinedReading: {
+            /** @description ts minus received_at */
+            ahead_seconds: number;
+            /** @description in the order they were kept */
+            id: number;
+            /** @description why it was refused */
+            reason: string;
+            /** @description RFC 3339, local time */
+            received_at: string;
+            /** @description the channel: mqtt, http, sim, … */
+            source: string;
+            /** @description RFC 3339, local time, as sent */
+            ts: string;
+            /** @description °C */
+            value: number;
+        };
+        Readiness: {
+            /** @description each check by its name */
+            checks: {
+                [key: string]: {
+                    /** @description what is wrong */
+                    message?: string;
+                    ok: boolean;
+                };
+            };
+            /** @description the first check that failed */
+            message?: string;
+            /**
+             * @description unavailable: 503, with Retry-After
+             * @enum {string}
+             */
+            status: "ready" | "unavailable";
+        };
+        Reading: {
+            /** @description RFC 3339, local time */
+            ts: string;
+            /** @description °C */
+            value: number;
+        };
         ReadingBatch: {
             /** @description the sensor's device code */
             sensor: string;
@@ -10984,6 +12627,122 @@ export interface components {
             /** @description °C, kept as sent and rounded to hundredths */
             value: number;
         }[];
+        ReadingConflict: {
+            /** @description in the order conflicts were kept */
+            id: number;
+            /** @description RFC 3339, local time */
+            received_at: string;
+            /** @description the channel: mqtt, http, sim, … */
+            source: string;
+            /** @description °C: the value that stays */
+            stored_value: number;
+            /** @description RFC 3339, local time */
+            ts: string;
+            /** @description °C: the other value received */
+            value: number;
+        };
+        Receipt: {
+            address: string | null;
+            /** @description the amount paid, yuan with two decimals ("4280.50") */
+            amount: string;
+            /** @description the amount in Chinese capitals (大写), e.g. 壹仟元整 */
+            amount_capitals: string;
+            company_code: string;
+            company_name: string;
+            /** @description that fee, yuan with two decimals ("4280.50") */
+            fee: string | null;
+            /** @description the fee paid towards */
+            fee_id: number | null;
+            household_code: string;
+            household_id: number;
+            /** @description the company's licence */
+            licence_no: string | null;
+            /**
+             * @description the payment's channel
+             * @enum {string}
+             */
+            method: "cash" | "bank" | "wechat" | "alipay" | "offset";
+            /** @description the receipt's number */
+            number: string;
+            /** @description what is left of the fee after this payment, yuan with two decimals ("4280.50") */
+            outstanding: string | null;
+            /** @description RFC 3339, as recorded */
+            paid_at: string;
+            payment_id: number;
+            /** @description the channel's reference; "" for none */
+            reference: string;
+            /** @description the year the season starts: 2026 for 2026–2027 */
+            season: number;
+        };
+        RefundCalculation: {
+            days: {
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @description why */
+                reason: string;
+                /** @description the day's share of its fee refunded */
+                share_percent: number;
+            }[];
+            /** @description the season's fee, fen */
+            fee_fen: number;
+            /** @description the season's official days */
+            official_days: number;
+            /** @description the refund, fen (R-REFUND-1..3) */
+            refund_fen: number;
+            /** @description e.g. 2025-2026 */
+            season: string;
+        };
+        RefundEntry: {
+            /**
+             * @description the household's choice; null undecided
+             * @enum {string|null}
+             */
+            choice: "payment" | "offset" | null;
+            company_id: number;
+            /** @description when the run computed it */
+            computed_at: string;
+            /** @description the last day the run counted, YYYY-MM-DD */
+            covered_to: string;
+            days: components["schemas"]["LedgerDay"][];
+            /** @description the season's fee, fen */
+            fee_fen: number;
+            household_id: number;
+            id: number;
+            /** @description the season's official days */
+            official_days: number;
+            /** @description not paid by the deadline */
+            overdue: boolean;
+            /** @description RFC 3339, local time: paid by then (R-REFUND-6) */
+            payment_deadline: string;
+            /** @description how it was paid; null until paid */
+            payout: {
+                /** @description paid after the payment deadline */
+                late: boolean;
+                /**
+                 * @description offset: the next season's bill settled it (R-REFUND-6)
+                 * @enum {string}
+                 */
+                method: "bank" | "wechat" | "alipay" | "cash" | "offset";
+                /** @description RFC 3339, local time */
+                paid_at: string;
+                /** @description the channel's reference; none for cash */
+                reference: string | null;
+            } | null;
+            refund_fen: number;
+            /** @description refund_fen / 100 */
+            refund_yuan: number;
+            /** @description the year the season starts */
+            season: number;
+            /** @description the season's official end, YYYY-MM-DD */
+            season_end: string;
+            /**
+             * @description R-REFUND-6
+             * @enum {string}
+             */
+            status: "draft" | "approved" | "paid";
+            updated_at: string;
+            updated_by: string;
+        };
         RefundPatch: {
             /**
              * @description the household's choice (R-REFUND-6)
@@ -11099,6 +12858,21 @@ export interface components {
             kind: "bedroom" | "living" | "other";
             /** @description name */
             name: string;
+        };
+        RoomSummary: {
+            /** @description the room counted in the day's value */
+            counted: boolean;
+            /**
+             * @description bedrooms and living rooms count (R-TEMP-1)
+             * @enum {string}
+             */
+            kind: "bedroom" | "living" | "other";
+            /** @description the room's name */
+            room: string;
+            /** @description hours with valid readings, 0..24 (R-TEMP-3) */
+            valid_hours: number;
+            /** @description the room's daily value, °C; null when it did not count */
+            value: number | null;
         };
         /** @description A company's season sampling plan as adopted (R-SAMPLE-1..3): drawn from its heated households with a seed, its points scheduled over a collection window. */
         "sample plan": {
@@ -11237,6 +13011,20 @@ export interface components {
             staff?: string[];
             /** @description last day of the collection window (YYYY-MM-DD), within the season */
             to: string;
+        };
+        SamplePlanCalculation: {
+            achieved: components["schemas"]["SampleCounts"];
+            /** @description households in the file */
+            households: number;
+            quotas: components["schemas"]["SampleCounts"];
+            /** @description the area band's percentage (R-SAMPLE-1) */
+            rate_percent: number;
+            /** @description households to sample */
+            required: number;
+            selected: string[];
+            shortfalls: components["schemas"]["SampleShortfall"][];
+            /** @description their area, exact */
+            total_area_m2: number;
         };
         SamplePlanFollowUp: {
             counts: {
@@ -11416,6 +13204,77 @@ export interface components {
             /** @description the year the season starts, e.g. 2025 for 2025-11-15 … 2026-03-15 */
             season: number;
         };
+        SeasonDuty: {
+            /** @description the commissioning's first day, or the first heated day */
+            announced_day: string;
+            /** @description the announcement recorded; null when missing or due */
+            announcement: {
+                /**
+                 * @description where it was published (W 5.2.5)
+                 * @enum {string}
+                 */
+                channel: "newspaper" | "radio" | "television" | "online" | "self_media" | "notice_board";
+                id: number;
+                /** @description YYYY-MM-DD */
+                published_on: string;
+                reference: string;
+            } | null;
+            /** @description ≥ 1 when late, else 0 */
+            days_late: number;
+            /** @description late or missing */
+            flagged: boolean;
+            /**
+             * @description what is announced: the commissioning (调试) or the start of heating (正式供暖)
+             * @enum {string}
+             */
+            kind: "commissioning" | "heating_start";
+            /**
+             * @description announced a day ahead or earlier, on the day or after, not once the day has come, not while it is ahead (R-SEASON-1)
+             * @enum {string}
+             */
+            status: "on_time" | "late" | "missing" | "due";
+        };
+        SeasonDutyRow: {
+            /** @description YYYY-MM-DD */
+            commissioning_start: string;
+            company_code: string;
+            company_id: number;
+            company_name: string;
+            /**
+             * @description the district's record, or the profile's default dates
+             * @enum {string}
+             */
+            dates_from: "record" | "profile";
+            /** @description the district's decision (威政字〔2025〕12号) */
+            decision_ref: string | null;
+            district_code: string;
+            district_id: number;
+            district_name: string;
+            duties: components["schemas"]["SeasonDuty"][];
+            /** @description an early start decided by the district */
+            early_start: string | null;
+            /** @description the last day of an extension decided by the district */
+            extension_end: string | null;
+            /** @description early_start if decided, else official_start */
+            first_heated_day: string;
+            /** @description YYYY-MM-DD */
+            official_end: string;
+            /** @description YYYY-MM-DD */
+            official_start: string;
+            /** @description the district's season record; null: the defaults */
+            season_id: number | null;
+        };
+        SeasonFlags: {
+            /** @description "R-SEASON-1 (Z 2.1, W 5.2.5, W 6.1.1)" */
+            basis: string;
+            /** @description the duties late or missing */
+            flagged: number;
+            items: components["schemas"]["SeasonDutyRow"][];
+            /** @description the year the season starts */
+            season: number;
+            /** @description the server's day (+08:00), against which the duties were judged */
+            today: string;
+        };
         /** @description A room-temperature sensor bound to a room. */
         sensor: {
             /** @description device id, as in MQTT topics hearth/v1/readings/<code> */
@@ -11453,6 +13312,45 @@ export interface components {
         StaffList: {
             /** @description a company's enabled accounts, by username; never paged: a company's staff are a few hundred at most */
             items: components["schemas"]["User"][];
+        };
+        SubsidyScore: {
+            /** @description Σ the applicable lines' weights */
+            applicable_weight: number;
+            /** @description the points in hundredths, 0..10000 */
+            hundredths: number;
+            lines: components["schemas"]["SubsidyScoreLine"][];
+            /** @description "97.50": the weighted mean of the applicable lines */
+            points: string;
+            /** @description its share of pool_fen (largest remainder); null without a pool */
+            share_fen: number | null;
+            /** @description "(15 × 100.00 + …) ÷ 85 = 97.50" */
+            working: string;
+        };
+        SubsidyScoreLine: {
+            applicable: boolean;
+            /** @description the weight's clause */
+            basis: string;
+            /** @enum {string} */
+            measure: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B" | "complaint-rate" | "on-time-reply";
+            /** @description "100.00" */
+            points: string;
+            /** @description "0.35‰", "23.33 per 10,000", "96.00%"; "n/a" */
+            value: string;
+            /** @description whole percent */
+            weight: number;
+            /** @description how the points came */
+            working: string;
+        };
+        SubsidyWeight: {
+            /** @description "Z 4.3 (platform default)" */
+            basis: string;
+            /**
+             * @description what it weighs
+             * @enum {string}
+             */
+            measure: "R-KPI-S" | "R-KPI-Q" | "R-KPI-C" | "R-KPI-P" | "R-KPI-B" | "complaint-rate" | "on-time-reply";
+            /** @description whole percent; the profile's weights sum to 100 */
+            weight: number;
         };
         /** @description A heat-exchange substation (换热站). */
         substation: {
@@ -11501,6 +13399,52 @@ export interface components {
             /** @description the bearer token for the Authorization header */
             token: string;
         };
+        UnqualifiedHousehold: {
+            company_id: number;
+            /** @description the largest guarantee − value, °C */
+            deepest_shortfall: number;
+            /** @description the first unqualified day, YYYY-MM-DD */
+            first: string;
+            /** @description the household's number */
+            household: string;
+            household_id: number;
+            /** @description qualified + unqualified */
+            judged_days: number;
+            /** @description the last unqualified day, YYYY-MM-DD */
+            last: string;
+            /** @description the lowest unqualified value, °C */
+            lowest_value: number;
+            /** @description Σ refund shares of those days (R-REFUND-1) */
+            share_days_percent: number;
+            /** @description R-TEMP-5 */
+            unqualified_days: number;
+        };
+        UnqualifiedPage: {
+            /** @description the period's first day, YYYY-MM-DD */
+            from: string;
+            items: components["schemas"]["UnqualifiedHousehold"][];
+            /** @description the next page's cursor */
+            next_cursor: string | null;
+            /** @description its last day, YYYY-MM-DD */
+            to: string;
+        };
+        UsageRate: {
+            /** @description by=partition only */
+            building_id?: number;
+            /** @description the community (小区) */
+            community: string;
+            company_id: number;
+            heated_area_m2: number;
+            heated_households: number;
+            households: number;
+            /** @description by=partition only: the partition's code */
+            partition?: string;
+            /** @description by=partition only */
+            partition_id?: number;
+            /** @description heated area / total area, two decimals */
+            rate_percent: number;
+            total_area_m2: number;
+        };
         User: {
             /** @description manager, agent, technician: their company */
             company_id: number | null;
@@ -11511,7 +13455,10 @@ export interface components {
             /** @description household: its household */
             household_id: number | null;
             id: number;
-            /** @enum {string} */
+            /**
+             * @description the account's role
+             * @enum {string}
+             */
             role: "admin" | "regulator" | "manager" | "agent" | "technician" | "household";
             /** @description a-z 0-9 . _ - @, 1-64 characters */
             username: string;
@@ -11519,6 +13466,158 @@ export interface components {
         UserPatch: {
             /** @description true disables (and revokes its sessions) */
             disabled: boolean;
+        };
+        Violation: {
+            /**
+             * @description the check of R-TEMP-4 that failed (rules::ManualCheckName)
+             * @enum {string}
+             */
+            check: "resolution" | "system" | "environment" | "doors-closed" | "readings" | "gap" | "radiators" | "heat-source" | "centre" | "height" | "wall-points" | "cold-wall" | "inspector" | "signature";
+            /** @description R-TEMP-4 <check>: why */
+            message: string;
+            /**
+             * @description the rule broken
+             * @enum {string}
+             */
+            rule: "R-TEMP-4";
+        };
+        WeatherSubmission: {
+            /** @description YYYY-MM-DD */
+            date: string;
+            /** @description RFC 3339, local time */
+            decided_at: string | null;
+            /** @description who confirmed or rejected it */
+            decided_by: string | null;
+            district_id: number;
+            id: number;
+            /** @description °C */
+            mean: number;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "rejected";
+            /** @description RFC 3339, local time */
+            submitted_at: string;
+            /** @description a username */
+            submitted_by: string;
+        };
+        /** @description a work order as GET /api/v1/work-orders lists it */
+        WorkOrder: {
+            /** @description masked for the regulator (W 12.1); may be empty */
+            caller_phone: string;
+            /**
+             * @description what the order is about
+             * @enum {string}
+             */
+            category: "heating-quality" | "leak" | "repair" | "billing" | "connection" | "other";
+            /**
+             * @description R-WO-1: a hotline platform, or the company's own channel
+             * @enum {string}
+             */
+            channel: "city-hotline" | "provincial-hotline" | "on-receipt" | "internet-plus" | "first-question" | "urgent" | "phone" | "web" | "hall";
+            company_id: number;
+            /** @description what the caller said */
+            content: string;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            deadlines: {
+                arrival?: components["schemas"]["Deadline"];
+                leak?: components["schemas"]["Deadline"];
+                reply?: components["schemas"]["Deadline"];
+                reply_extended?: components["schemas"]["Deadline"];
+                response?: components["schemas"]["Deadline"];
+                return?: components["schemas"]["Deadline"];
+                return_visit?: components["schemas"]["Deadline"];
+            };
+            /** @description the reply deadline was extended (R-WO-3) */
+            extended: boolean;
+            /** @description the platform's order number */
+            external_id: string | null;
+            household_id: number;
+            id: number;
+            /** @description the order this one duplicates (R-WO-1) */
+            parent_id: number | null;
+            /** @description RFC 3339, local time (+08:00) */
+            received_at: string;
+            /** @description the start year of the season it was received in */
+            season: number;
+            /** @description R-WO-1: same household and category again in a season */
+            second_complaint: boolean;
+            /**
+             * @description rules::OrderStateName
+             * @enum {string}
+             */
+            state: "received" | "accepted" | "responded" | "dispatched" | "on-site" | "repaired" | "replied" | "returned" | "visited" | "closed";
+        };
+        /** @description one work order with its timeline */
+        WorkOrderDetail: {
+            /** @description masked for the regulator (W 12.1); may be empty */
+            caller_phone: string;
+            /**
+             * @description what the order is about
+             * @enum {string}
+             */
+            category: "heating-quality" | "leak" | "repair" | "billing" | "connection" | "other";
+            /**
+             * @description R-WO-1: a hotline platform, or the company's own channel
+             * @enum {string}
+             */
+            channel: "city-hotline" | "provincial-hotline" | "on-receipt" | "internet-plus" | "first-question" | "urgent" | "phone" | "web" | "hall";
+            children: number[];
+            /** @description RFC 3339, local time (+08:00) */
+            closed_at: string | null;
+            company_id: number;
+            /** @description what the caller said */
+            content: string;
+            /** @description RFC 3339, local time (+08:00) */
+            created_at: string;
+            created_by: string;
+            deadlines: {
+                arrival?: components["schemas"]["Deadline"];
+                leak?: components["schemas"]["Deadline"];
+                reply?: components["schemas"]["Deadline"];
+                reply_extended?: components["schemas"]["Deadline"];
+                response?: components["schemas"]["Deadline"];
+                return?: components["schemas"]["Deadline"];
+                return_visit?: components["schemas"]["Deadline"];
+            };
+            /** @description the reply deadline was extended (R-WO-3) */
+            extended: boolean;
+            /** @description the platform's order number */
+            external_id: string | null;
+            household_id: number;
+            id: number;
+            /** @description the order this one duplicates (R-WO-1) */
+            parent_id: number | null;
+            /**
+             * @description the return visit's
+             * @enum {string|null}
+             */
+            process_satisfaction: "satisfied" | "basically-satisfied" | "unsatisfied" | null;
+            /** @description the return visit found the complaint reasonable */
+            reasonable: boolean | null;
+            /** @description RFC 3339, local time (+08:00) */
+            received_at: string;
+            /** @description RFC 3339, local time (+08:00) */
+            replied_at: string | null;
+            /**
+             * @description the return visit's
+             * @enum {string|null}
+             */
+            result_satisfaction: "satisfied" | "basically-satisfied" | "unsatisfied" | null;
+            /** @description it was returned once (R-WO-2) */
+            returned: boolean;
+            /** @description the start year of the season it was received in */
+            season: number;
+            /** @description R-WO-1: same household and category again in a season */
+            second_complaint: boolean;
+            /**
+             * @description rules::OrderStateName
+             * @enum {string}
+             */
+            state: "received" | "accepted" | "responded" | "dispatched" | "on-site" | "repaired" | "replied" | "returned" | "visited" | "closed";
+            timeline: components["schemas"]["OrderTimelineEntry"][];
+            /** @description RFC 3339, local time (+08:00) */
+            visited_at: string | null;
         };
         WorkOrderEvent: {
             /** @description dispatch: the appointed time, RFC 3339 time with its offset, e.g. 2025-12-01T08:00:00+08:00 */

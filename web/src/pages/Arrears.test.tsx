@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { api, ApiError, setToken } from '../api/client';
+import type { Arrears as ArrearsBody } from '../api/types';
 import Arrears from './Arrears';
 import { arrearsActions, firstStopDay, listQuery, readFilters, reminderBody, remindersMissing, sentAtProblem, stopBody, writeFilters } from './arrears/logic';
 import { owing, readyToStop, renderPage, signedIn, stoppedForArrears, where } from './arrears/testing';
@@ -161,7 +162,7 @@ describe('arrears/logic', () => {
     expect(reminderBody({ channel: 'letter', proof: ' 挂号信 XA1 ', sent_at: at })).toEqual({ channel: 'letter', proof: '挂号信 XA1', sent_at: '2026-12-05T09:30:00+08:00' });
     expect(stopBody({ effective: at, note: ' ' })).toEqual({ effective: '2026-12-05' });
     expect(stopBody({ effective: at, note: ' 未缴 ' })).toEqual({ effective: '2026-12-05', note: '未缴' });
-    expect(arrearsActions({ actions: ['stop', 'refund', 'remind'] })).toEqual(['remind', 'stop']);
+    expect(arrearsActions({ actions: ['stop', 'refund', 'remind'] as ArrearsBody['actions'] })).toEqual(['remind', 'stop']);
     expect(remindersMissing({ reminders_proven: 0, reminders_needed: 2 })).toBe(2);
     expect(remindersMissing({ reminders_proven: 3, reminders_needed: 2 })).toBe(0);
     expect(firstStopDay({ may_stop_from: '2026-12-04' }, '2026-12-01')).toBe('2026-12-04');

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Page, errorText } from '../api/client';
 import { fetchAll, mapLimited } from '../api/pages';
-import type { Alert as ApiAlert, UnqualifiedHousehold, Building, CalendarStatus, HeatSource, Household, IndicatorReport, NetworkSection, Partition, Substation, WorkOrder } from '../api/types';
+import type { Alert as ApiAlert, UnqualifiedHousehold, UnqualifiedPage, Building, CalendarStatus, HeatSource, Household, IndicatorReport, NetworkSection, Partition, Substation, WorkOrder } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
 import { namedPager } from '../components/a11y';
@@ -221,7 +221,7 @@ export default function Dashboard() {
   const overdue = useApi<Page<WorkOrder>>('/api/v1/work-orders', { overdue: 'true', limit: 100 });
   const dueSoon = useApi<Page<WorkOrder>>('/api/v1/work-orders', { due_within: '24h', limit: 100 });
   const indicators = useApi<IndicatorReport>(seesReports ? '/api/v1/reports/indicators' : null, { month });
-  const recent = useApi<Page<UnqualifiedHousehold> & { from: string; to: string }>('/api/v1/alerts/unqualified', { limit: 1000 });
+  const recent = useApi<UnqualifiedPage>('/api/v1/alerts/unqualified', { limit: 1000 });
   const yesterday = addDays(beijingToday(), -1);
 
   const unqualified = useMemo(() => alerts.data?.items.filter((a) => a.kind === 'unqualified'), [alerts.data]);

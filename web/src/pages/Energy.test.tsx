@@ -45,7 +45,7 @@ const flags: EnergyFlags = {
   to: '2026-12-02',
   threshold_days: 30,
   basis: 'W 6.2.2',
-  companies: [{ company_id: 1, company_code: 'weihai-heat', company_name: '威海热电', reports: 31, missing_days: ['2026-11-20'], low_spells: [] }],
+  companies: [{ company_id: 1, company_code: 'weihai-heat', company_name: '威海热电', from: '2026-11-01', to: '2026-12-02', threshold_days: 30, basis: 'W 6.2.2', reports: 31, missing_days: ['2026-11-20'], low_spells: [] }],
 };
 
 function mockApi() {

@@ -20,7 +20,7 @@ vi.mock('../auth', () => ({ useAuth: () => ({ me: { user_id: 1, username: 'u', r
 
 afterEach(() => vi.restoreAllMocks());
 
-const live = (rule: string, over: Partial<Indicator>): Indicator => ({
+const live = (rule: Indicator['rule'], over: Partial<Indicator>): Indicator => ({
   rule,
   name: rule,
   numerator: 2,

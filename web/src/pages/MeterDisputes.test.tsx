@@ -211,7 +211,7 @@ describe('MeterDisputes', () => {
 
 describe('MyMeterDisputes', () => {
   it('shows the household its disputes, asks for a calibration with the reason only, and withdraws an open one', async () => {
-    const mine = { ...open(), actions: ['withdraw'] };
+    const mine: MeterDispute = { ...open(), actions: ['withdraw'] };
     const get = signedIn('household', [mine, failed()]);
     renderPage(<MyMeterDisputes />, '/my/meter-disputes');
     const cards = await screen.findAllByTestId('my-dispute', undefined, SLOW);

@@ -9,11 +9,8 @@ import { useApi } from '../api/useApi';
 import { namedPager } from '../components/a11y';
 import { PageError, PageLoading } from '../components/PageState';
 import { useT, type MessageKey, type Translate } from '../i18n';
-import { flattenProfile, profileHeader, type PolicyRow, type ProfileJson } from './policies/flatten';
-
-interface PolicyList {
-  policies: Array<{ name: string; title: string; city: string }>;
-}
+import type { Policy, PolicyList } from '../api/types';
+import { flattenProfile, profileHeader, type PolicyRow } from './policies/flatten';
 
 const UNITS: Record<string, MessageKey> = {
   'working-days': 'policy.unit.workingDays',
@@ -33,7 +30,7 @@ export default function Policies() {
   const list = useApi<PolicyList>('/api/v1/policies');
   const names = list.data?.policies.map((p) => p.name) ?? [];
   const chosen = names.includes(params.get('profile') ?? '') ? params.get('profile')! : names[0];
-  const detail = useApi<{ name: string; profile: ProfileJson }>(chosen ? `/api/v1/policies/${encodeURIComponent(chosen)}` : null);
+  const detail = useApi<Policy>(chosen ? `/api/v1/policies/${encodeURIComponent(chosen)}` : null);
   const rows = useMemo(() => (detail.data ? flattenProfile(detail.data.profile) : []), [detail.data]);
   const header = detail.data ? profileHeader(detail.data.profile) : {};
 

@@ -10,7 +10,7 @@ import PublicIndicators from './PublicIndicators';
 
 vi.setConfig({ testTimeout: 30000 });
 
-const indicator = (rule: string, over: Partial<PublishedIndicator> = {}): PublishedIndicator => ({
+const indicator = (rule: PublishedIndicator['rule'], over: Partial<PublishedIndicator> = {}): PublishedIndicator => ({
   rule,
   name: rule,
   numerator: 2,

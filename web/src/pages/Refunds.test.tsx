@@ -77,7 +77,7 @@ async function startRun() {
 }
 
 /** An approved entry, the household's choice `choice`. */
-const approvedEntry = (choice: string | null = 'payment'): RefundEntry => ({ ...entry(42, 5), status: 'approved', choice });
+const approvedEntry = (choice: RefundEntry['choice'] = 'payment'): RefundEntry => ({ ...entry(42, 5), status: 'approved', choice });
 
 /** The ledger's GETs answer each of `pages` in turn (the last again). */
 function ledger(pages: RefundEntry[][]) {

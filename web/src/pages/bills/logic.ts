@@ -11,6 +11,7 @@ import { yuanToFen } from '../heatingChanges/logic';
 import type { Formattable } from '../outages/logic';
 import { referenceRequired, type PayMethod } from '../refunds/logic';
 import { FIRST_SEASON, LAST_SEASON } from '../seasons/logic';
+import type { Schemas } from '../../api/types';
 import type { Bill, BillingRunNew, BillLine } from './types';
 
 /** The roles that run the billing (the server checks again: the manager its own company). */
@@ -84,10 +85,7 @@ export function canPayBack(role: Role | undefined, b: Pick<Bill, 'overpaid'>): b
 }
 
 /** POST /api/v1/bills/{id}/payback's body: the whole overpaid amount goes back by `method`. */
-export interface PaybackBody {
-  method: PayMethod;
-  reference?: string;
-}
+export type PaybackBody = Schemas['Payback'];
 
 /** The body of the form's values: the reference trimmed, and left out for cash without one (as
  * refunds/logic's payBody). */

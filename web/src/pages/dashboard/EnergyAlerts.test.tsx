@@ -89,7 +89,7 @@ describe('energy alerts', () => {
       ['energy-report-missing', 2],
     ]);
     expect(list.map(energyLink)).toEqual(['/energy?company=1&fuel=coal', '/energy?company=2']);
-    expect(energyLink({ ...list[0], details: { ...list[0].details, fuel: 'peat' } })).toBe('/energy?company=1');
+    expect(energyLink({ ...list[0], details: { ...list[0].details, fuel: 'peat' as Alert['details']['fuel'] } })).toBe('/energy?company=1');
   });
 });
 

@@ -11,11 +11,15 @@ const flags: EnergyFlags = {
   threshold_days: 30,
   basis: 'W 6.2.2',
   companies: [
-    { company_id: 2, company_code: 'rongcheng-heat', company_name: '荣成热力', reports: 64, missing_days: [], low_spells: [] },
+    { company_id: 2, company_code: 'rongcheng-heat', company_name: '荣成热力', from: '2026-11-01', to: '2026-12-02', threshold_days: 30, basis: 'W 6.2.2', reports: 64, missing_days: [], low_spells: [] },
     {
       company_id: 1,
       company_code: 'weihai-heat',
       company_name: '威海热电',
+      from: '2026-11-01',
+      to: '2026-12-02',
+      threshold_days: 30,
+      basis: 'W 6.2.2',
       reports: 31,
       missing_days: ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-27'],
       low_spells: [
@@ -23,7 +27,7 @@ const flags: EnergyFlags = {
         { fuel: 'gas', from: '2026-12-01', to: '2026-12-02', days: 2, min_reserve_days: 27 },
       ],
     },
-    { company_id: 3, company_code: 'wendeng-heat', company_name: '文登供热', reports: 30, missing_days: ['2026-11-05'], low_spells: [] },
+    { company_id: 3, company_code: 'wendeng-heat', company_name: '文登供热', from: '2026-11-01', to: '2026-12-02', threshold_days: 30, basis: 'W 6.2.2', reports: 30, missing_days: ['2026-11-05'], low_spells: [] },
   ],
 };
 

@@ -45,7 +45,7 @@ function report(id: number, over: Partial<EnergyReport> = {}): EnergyReport {
 }
 
 function company(id: number, code: string, over: Partial<EnergyCompanyFlags> = {}): EnergyCompanyFlags {
-  return { company_id: id, company_code: code, company_name: code, reports: 31, missing_days: [], low_spells: [], ...over };
+  return { company_id: id, company_code: code, company_name: code, from: '2026-11-01', to: '2026-12-02', threshold_days: 30, basis: 'W 6.2.2', reports: 31, missing_days: [], low_spells: [], ...over };
 }
 
 describe('fuels and roles', () => {
@@ -190,7 +190,7 @@ describe('reserveSeries', () => {
 });
 
 describe('flags', () => {
-  const spell = { fuel: 'coal', from: '2026-11-25', to: '2026-11-28', days: 4, min_reserve_days: 22.5 };
+  const spell = { fuel: 'coal' as const, from: '2026-11-25', to: '2026-11-28', days: 4, min_reserve_days: 22.5 };
   it('is red for a low spell, amber for missing days only, else in order', () => {
     expect(flagLevel(company(1, 'a', { low_spells: [spell], missing_days: ['2026-11-20'] }))).toBe('low');
     expect(flagLevel(company(1, 'a', { missing_days: ['2026-11-20'] }))).toBe('missing');

@@ -62,7 +62,7 @@ describe('HouseholdFindings', () => {
       state: 'disputed',
       effective: false,
       actions: [],
-      history: [...FINDING.history, { action: 'dispute', state: 'disputed', actor: 'h0102', role: 'household', note: '散热器是原装的', at: '2026-12-02T09:00:00+08:00' }],
+      history: [...(FINDING.history ?? []), { action: 'dispute', state: 'disputed', actor: 'h0102', role: 'household', note: '散热器是原装的', at: '2026-12-02T09:00:00+08:00' }],
     };
     const post = vi.spyOn(api, 'post').mockResolvedValue(disputed);
     renderSection({ compact: true, hideWhenEmpty: true });

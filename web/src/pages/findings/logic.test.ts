@@ -77,7 +77,7 @@ describe('who may act', () => {
   it("offers the known actions of the finding's own list, in a fixed order", () => {
     expect(findingActions(finding(1, { actions: ['dispute', 'acknowledge'] }))).toEqual(['acknowledge', 'dispute']);
     expect(findingActions(finding(1, { actions: ['reject', 'uphold', 'withdraw'] }))).toEqual(['uphold', 'reject', 'withdraw']);
-    expect(findingActions(finding(1, { actions: ['escalate'] }))).toEqual([]);
+    expect(findingActions(finding(1, { actions: ['escalate'] as unknown as Finding['actions'] }))).toEqual([]);
     expect(findingActions(finding(1, { actions: [] }))).toEqual([]);
   });
   it("counts the findings waiting for the viewer's decision, not those it may only withdraw", () => {

@@ -32,6 +32,8 @@ export function stopReceived(): HeatingChange {
     reason: null,
     decision_note: null,
     settlement: null,
+    arrears_fee_id: null,
+    bill: null,
     actions: ['supply-documents', 'refuse'],
     created_by: 'li',
     created_at: '2026-12-05T09:00:00+08:00',

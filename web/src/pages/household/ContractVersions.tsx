@@ -13,7 +13,7 @@ import { useT, type Translate } from '../../i18n';
 import { contractTerms } from '../account/parts';
 
 /** The agreed temperature as shown ("20.0 °C"), 无约定 when none; a text not a number as sent. */
-export function agreedTempText(t: Translate, value: ContractVersion['agreed_temp']): string {
+export function agreedTempText(t: Translate, value: ContractVersion['agreed_temp'] | string | undefined): string {
   if (value === null || value === undefined || value === '') return t('contractVersions.noAgreedTemp');
   const n = Number(value);
   return Number.isFinite(n) ? formatTemp(n) : String(value);

@@ -14,7 +14,7 @@ const day = (date: string, over: Partial<JudgedDay>): JudgedDay => ({
   in_season: true,
   extra_day: false,
   outdoor_mean: null,
-  evidence: { source: 'remote', room: '主卧' },
+  evidence: { source: 'remote', room: '主卧', rooms: [] },
   outage_hours: 0,
   finding_id: null,
   ...over,

@@ -4,14 +4,15 @@
 // behind it. Newest first; paged 10/20/50.
 import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { JudgedDay } from '../../api/types';
+import type { JudgedDay, RoomSummary } from '../../api/types';
 import { namedPager } from '../../components/a11y';
 import DayStatusTag from '../../components/DayStatusTag';
 import { formatPercent, formatTemp } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { dayMarks } from './data';
 
-export function evidenceText(t: Translate, e: JudgedDay['evidence']): string {
+/** A judged day's evidence, or a ledger day's (whose rooms come with remote evidence only). */
+export function evidenceText(t: Translate, e: Omit<JudgedDay['evidence'], 'rooms'> & { rooms?: RoomSummary[] }): string {
   const source = e.source.replace(/-/g, '_');
   const known = ['remote', 'manual', 'manual_period', 'none'].includes(source);
   const parts = [known ? t(`evidence.${source}` as MessageKey) : e.source];

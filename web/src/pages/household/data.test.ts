@@ -12,7 +12,9 @@ function day(date: string, over: Partial<JudgedDay> = {}): JudgedDay {
     in_season: true,
     extra_day: false,
     outdoor_mean: null,
-    evidence: { source: 'remote', room: '主卧' },
+    outage_hours: 0,
+    finding_id: null,
+    evidence: { source: 'remote', room: '主卧', rooms: [] },
     ...over,
   };
 }

@@ -60,7 +60,7 @@ export function seasonView(items: JudgedDay[], today = beijingToday()): SeasonVi
 
 /** What a day's row marks beside its reason: the hours of company-caused heating stops (one
  * decimal at most, null when none) and the household-caused finding covering it (R-REFUND-4). */
-export function dayMarks(d: Pick<JudgedDay, 'outage_hours' | 'finding_id'>): { outageHours: number | null; findingId: number | null } {
+export function dayMarks(d: Partial<Pick<JudgedDay, 'outage_hours' | 'finding_id'>>): { outageHours: number | null; findingId: number | null } {
   const hours = d.outage_hours ?? 0;
   return {
     outageHours: Number.isFinite(hours) && hours > 0 ? Math.round(hours * 10) / 10 : null,

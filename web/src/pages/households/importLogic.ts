@@ -5,7 +5,7 @@
 // once it ended its counts or, for a file with problems, every problem with its line and column
 // (the import is all or nothing: nothing was written). What the modal needs, apart from React.
 import { request } from '../../api/client';
-import type { Job } from '../../api/types';
+import type { Job, Schemas } from '../../api/types';
 import type { Role } from '../../auth';
 import { jobFailureText } from '../../components/jobFailure';
 import type { Translate } from '../../i18n';
@@ -21,11 +21,7 @@ export const OPTIONAL_COLUMN = 'floor_tier';
 export const IMPORT_PATH = '/api/v1/import/households';
 
 /** The job's result once it succeeded, as the synchronous route answers it. */
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
+export type ImportCounts = Schemas['ImportCounts'];
 
 /** Starts the import of `csv` into the company coded `company`: the job as the server answered it
  * (202), or the ApiError of a refusal. */

@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
+import type { Indicator } from '../../api/types';
 import { translate } from '../../i18n';
 import { formPathOf } from '../outages/logic';
 import {
@@ -123,7 +124,7 @@ describe('statuses and figures', () => {
     expect(idCount({ rule: 'R-KPI-S', outages: [1, 2] })).toEqual({ kind: 'outages', n: 2 });
     expect(idCount({ rule: 'R-KPI-Q', orders: [4, 5, 6] })).toEqual({ kind: 'orders', n: 3 });
     expect(idCount({ rule: 'R-KPI-C', households: [] })).toEqual({ kind: 'households', n: 0 });
-    expect(idCount({ rule: 'R-KPI-X' })).toBeNull();
+    expect(idCount({ rule: 'R-KPI-X' as Indicator['rule'] })).toBeNull();
   });
 });
 

@@ -65,7 +65,7 @@ describe('states and actions', () => {
   });
   it("offers the known actions of the claim's own list, in a fixed order", () => {
     expect(claimActions(claim({ actions: ['reject', 'agree', 'notify-insurer'] }))).toEqual(['notify-insurer', 'agree', 'reject']);
-    expect(claimActions(claim({ actions: ['pay', 'escalate'] }))).toEqual(['pay']);
+    expect(claimActions(claim({ actions: ['pay', 'escalate'] as unknown as Claim['actions'] }))).toEqual(['pay']);
     expect(claimActions(claim({ actions: [] }))).toEqual([]);
   });
   it('warns on a rejection', () => {
@@ -112,7 +112,7 @@ describe('deadlines', () => {
     const payout = deadline({ from: '2026-12-03T10:00:00+08:00', due: '2027-01-15T10:00:00+08:00', basis: 'W 13.5' });
     expect(shownDeadline(claim())?.name).toBe('notify');
     expect(shownDeadline(claim({ deadlines: { notify: notifyMet, payout } }))).toEqual({ name: 'payout', deadline: payout });
-    const paid = { ...payout, met_at: '2027-01-20T10:00:00+08:00', status: 'late' };
+    const paid = { ...payout, met_at: '2027-01-20T10:00:00+08:00', status: 'late' as const };
     expect(shownDeadline(claim({ deadlines: { notify: notifyMet, payout: paid } }))?.name).toBe('payout');
     expect(shownDeadline(claim({ deadlines: { notify: notifyMet } }))?.name).toBe('notify');
     expect(shownDeadline(claim({ deadlines: {} }))).toBeUndefined();

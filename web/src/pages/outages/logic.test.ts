@@ -26,7 +26,10 @@ import {
   type NoticeStatus,
 } from './logic';
 
-const ob = (state: string, duty = 'advance'): OutageObligation => ({
+const ob = (
+  state: OutageObligation['state'],
+  duty: OutageObligation['duty'] = 'advance',
+): OutageObligation => ({
   duty,
   due: '2026-01-05T10:00:00+08:00',
   basis: 'platform default (Z 2.4)',

@@ -6,6 +6,7 @@
 // run says why (an interrupted one may be started again).
 import { Alert, Button, Descriptions, Flex, Popconfirm, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import type { Schemas } from '../../api/types';
 import { useJob } from '../../api/useJob';
 import JobProgress from '../../components/JobProgress';
 import { interrupted, jobFailureText } from '../../components/jobFailure';
@@ -13,15 +14,7 @@ import { formatDate, formatFen } from '../../format';
 import { useT, type Translate } from '../../i18n';
 
 /** A refund run's answer (refunds.cpp, RefundRunJson): the job's result once it succeeded. */
-export interface RunSummary {
-  season: number;
-  covered_to: string;
-  households: number;
-  written: number;
-  kept: number;
-  without_fee: number;
-  refund_fen: number;
-}
+export type RunSummary = Schemas['RefundRunSummary'];
 
 export function seasonLabel(t: Translate, season: number): string {
   return t('refunds.seasonOption', { season, next: season + 1 });

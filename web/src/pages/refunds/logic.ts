@@ -6,7 +6,7 @@
 import type { Role } from '../../auth';
 import { cursorQuery, readCursor, writeCursor, type CursorFilters } from '../../components/cursorFilters';
 import { beijingToday } from '../../format';
-import type { RefundEntry } from '../../api/types';
+import type { RefundEntry, Schemas } from '../../api/types';
 
 export const REFUND_STATUSES = ['draft', 'approved', 'paid'] as const;
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
@@ -66,11 +66,8 @@ export interface PayValues {
   reference?: string;
 }
 
-export interface PayBody {
-  status: 'paid';
-  method: PayMethod;
-  reference?: string;
-}
+/** PATCH /api/v1/refunds/{id}'s body that marks a refund paid (RefundPatch). */
+export type PayBody = Pick<Schemas['RefundPatch'], 'reference'> & { status: 'paid'; method: PayMethod };
 
 /** Whether a reference is needed: for everything but cash. */
 export function referenceRequired(method: PayMethod | undefined): boolean {

@@ -1,15 +1,15 @@
 // The answer of GET /api/v1/regulator/companies as the server writes it (regulator.cpp), for the
 // pages' tests: two companies under different profiles, scored by weihai's weights; the second
 // has no heating-stop figure (R-KPI-S not applicable) and no on-time figure of its own.
-import type { ChannelComplaints, CompanyComparison, CompanyComparisonReport, ComparisonIndicator, SubsidyScoreLine } from '../../api/types';
+import type { ChannelComplaints, CompanyComparison, CompanyComparisonReport, ComparisonIndicator, SubsidyScoreLine, SubsidyWeight } from '../../api/types';
 
-const CHANNELS = ['city-hotline', 'provincial-hotline', 'on-receipt', 'internet-plus', 'first-question', 'urgent', 'phone', 'web', 'hall'];
+const CHANNELS: ChannelComplaints['channel'][] = ['city-hotline', 'provincial-hotline', 'on-receipt', 'internet-plus', 'first-question', 'urgent', 'phone', 'web', 'hall'];
 
 function channels(households: number, received: Record<string, number>): ChannelComplaints[] {
   return CHANNELS.map((channel) => ({ channel, received: received[channel] ?? 0, per_10000: households ? ((received[channel] ?? 0) * 10000) / households : null }));
 }
 
-const indicator = (rule: string, over: Partial<ComparisonIndicator>): ComparisonIndicator => ({
+const indicator = (rule: ComparisonIndicator['rule'], over: Partial<ComparisonIndicator>): ComparisonIndicator => ({
   rule,
   name: rule,
   numerator: 1,
@@ -22,7 +22,7 @@ const indicator = (rule: string, over: Partial<ComparisonIndicator>): Comparison
   ...over,
 });
 
-const line = (measure: string, weight: number, over: Partial<SubsidyScoreLine> = {}): SubsidyScoreLine => ({
+const line = (measure: SubsidyScoreLine['measure'], weight: number, over: Partial<SubsidyScoreLine> = {}): SubsidyScoreLine => ({
   measure,
   value: '100.00%',
   applicable: true,
@@ -33,7 +33,7 @@ const line = (measure: string, weight: number, over: Partial<SubsidyScoreLine> =
   ...over,
 });
 
-const notApplicable = (measure: string, weight: number): SubsidyScoreLine => line(measure, weight, { value: 'n/a', applicable: false, points: '0.00', working: 'not applicable' });
+const notApplicable = (measure: SubsidyScoreLine['measure'], weight: number): SubsidyScoreLine => line(measure, weight, { value: 'n/a', applicable: false, points: '0.00', working: 'not applicable' });
 
 export const weihai: CompanyComparison = {
   company_id: 1,
@@ -110,7 +110,7 @@ export const zibo: CompanyComparison = {
   },
 };
 
-export const WEIGHTS = [
+export const WEIGHTS: SubsidyWeight[] = [
   { measure: 'R-KPI-S', weight: 15, basis: 'Z 4.3 (platform default)' },
   { measure: 'R-KPI-Q', weight: 15, basis: 'Z 4.3 (platform default)' },
   { measure: 'R-KPI-C', weight: 25, basis: 'Z 4.3 (platform default)' },

@@ -3,7 +3,7 @@
 // tag, the totals (district-seasons, flagged, missing, late), who may record an announcement and
 // the body it posts, and where the server's refusal goes on the form.
 import { ApiError, errorText } from '../../api/client';
-import type { AnnouncementChannel, AnnouncementKind, DutyStatus, SeasonDuty, SeasonDutyRow } from '../../api/types';
+import type { AnnouncementChannel, AnnouncementKind, DutyStatus, Schemas, SeasonDuty, SeasonDutyRow } from '../../api/types';
 import type { Me } from '../../auth';
 import type { MessageKey, Translate } from '../../i18n';
 
@@ -168,15 +168,8 @@ export interface AnnounceValues {
   reference: string;
 }
 
-export interface AnnounceBody {
-  company_id: number;
-  district_id: number;
-  season: number;
-  kind: AnnouncementKind;
-  published_on: string;
-  channel: AnnouncementChannel;
-  reference: string;
-}
+/** The season_announcements record as posted (without its id). */
+export type AnnounceBody = Omit<Schemas['season announcement'], 'id'>;
 
 /** POST /api/v1/season_announcements's body: the company, district and kind from the row, the season answered. */
 export function announceBody(row: Pick<SeasonDutyRow, 'company_id' | 'district_id'>, kind: AnnouncementKind, season: number, v: AnnounceValues): AnnounceBody {

@@ -1,7 +1,7 @@
 import type { Alert } from '../../api/types';
 import { alertsBySensor, lastHeardFromAlerts, readingRange, sensorStates, shiftRange } from './logic';
 
-function alert(kind: string, sensor: string | null, details: Partial<Alert['details']> = {}): Alert {
+function alert(kind: Alert['kind'], sensor: string | null, details: Partial<Alert['details']> = {}): Alert {
   return { kind, company_id: 1, household_id: 7, household: 'WH-1', sensor_id: sensor ? 1 : null, sensor, details: { message: kind, ...details } };
 }
 
