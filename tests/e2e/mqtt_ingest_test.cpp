@@ -84,6 +84,11 @@ class MqttServer : public support::LoggedProcess {
   bool WaitSubscribed() {
     return WaitFor([&] { return Log().find("mqtt: subscribed to") != std::string::npos; });
   }
+  /// Connected to a session the broker kept, with its subscription: the SUBACK of the new
+  /// SUBSCRIBE comes after the messages the broker held for it, which may be thousands.
+  bool WaitResumed() {
+    return WaitFor([&] { return Log().find("(session resumed)") != std::string::npos; });
+  }
 
  private:
   static std::vector<std::string> Args(const std::string& db, const std::string& client_id,
@@ -323,12 +328,23 @@ TEST_P(MqttCrash, TwentyKill9sDuringIngestLoseNoAcknowledgedReading) {
     }
   };
   std::thread publisher;  // starts once the session exists (its first subscription)
+  // Stopped and joined however the test ends: a failed ASSERT returns early, and a joinable
+  // std::thread's destructor aborts the whole binary.
+  struct JoinAtExit {
+    std::atomic<bool>& stop;
+    std::thread& thread;
+    ~JoinAtExit() {
+      stop = true;
+      if (thread.joinable()) thread.join();
+    }
+  } join_at_exit{stop, publisher};
 
   std::mt19937 rng(20251201);
   for (int round = 0; round < kKills; ++round) {
     SCOPED_TRACE("round " + std::to_string(round));
     MqttServer server(db, id, false, dir);
-    ASSERT_TRUE(server.WaitSubscribed()) << server.Log();
+    // The first start makes the session and subscribes; the later ones resume it.
+    ASSERT_TRUE(round == 0 ? server.WaitSubscribed() : server.WaitResumed()) << server.Log();
     if (!publisher.joinable()) publisher = std::thread(publish);
     // Kill during ingest: once this instance has stored something, a random while later.
     const size_t before = stored.Count();
