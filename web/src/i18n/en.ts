@@ -7,6 +7,7 @@ const en: Record<MessageKey, string> = {
   'app.logout': 'Sign out',
   'app.collapseMenu': 'Collapse the menu',
   'app.expandMenu': 'Expand the menu',
+  'app.openMenu': 'Open the menu',
   'app.loading': 'Loading…',
   'app.notFound': 'Not found',
   'app.notFoundHint': 'This page or record does not exist, or you may not see it.',

@@ -5,6 +5,7 @@ const zhCN = {
   'app.logout': '退出登录',
   'app.collapseMenu': '收起菜单',
   'app.expandMenu': '展开菜单',
+  'app.openMenu': '打开菜单',
   'app.loading': '加载中…',
   'app.notFound': '未找到',
   'app.notFoundHint': '该页面或记录不存在，或您无权查看。',

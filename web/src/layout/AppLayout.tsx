@@ -2,11 +2,11 @@
 // them), the user and role, the language switch and sign-out. Phone-sized screens get the
 // collapsed menu drawer ProLayout gives. For the keyboard and screen readers: the logo and title
 // are a link home, the breadcrumb's parents links, and the sider's collapse toggle (a <div> in
-// ProLayout) a named button.
+// ProLayout) and the phone header's menu toggle (a <span>) named buttons.
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Button, Grid, Space, Tag } from 'antd';
-import { cloneElement, isValidElement, Suspense, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, Suspense, useEffect, type HTMLAttributes, type KeyboardEvent, type ReactElement, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { useI18n, type MessageKey } from '../i18n';
@@ -22,11 +22,30 @@ function collapseButton(dom: ReactNode, label: string): ReactNode {
     role: 'button',
     tabIndex: 0,
     'aria-label': label,
-    onKeyDown: (e: KeyboardEvent<HTMLElement>) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      e.preventDefault();
-      toggle?.();
-    },
+    onKeyDown: (e: KeyboardEvent<HTMLElement>) => pressOnKeys(e, () => toggle?.()),
+  });
+}
+
+/** Enter and Space press a focusable non-button element, as they press a button. */
+function pressOnKeys(e: { key: string; preventDefault: () => void }, press: () => void) {
+  if (e.key !== 'Enter' && e.key !== ' ') return;
+  e.preventDefault();
+  press();
+}
+
+/** The phone header's menu toggle: ProLayout renders it as a bare <span> with a click, and takes
+ * no render prop for it, so it is made a named button once it is in the page. */
+function useMenuToggleButton(label: string) {
+  // After every render: the toggle comes and goes with the width (ProLayout's own breakpoint).
+  useEffect(() => {
+    const toggle = document.querySelector<HTMLElement>('.ant-pro-global-header-collapsed-button');
+    if (!toggle) return;
+    toggle.setAttribute('role', 'button');
+    toggle.setAttribute('aria-label', label);
+    toggle.tabIndex = 0;
+    const onKey = (e: globalThis.KeyboardEvent) => pressOnKeys(e, () => toggle.click());
+    toggle.addEventListener('keydown', onKey);
+    return () => toggle.removeEventListener('keydown', onKey);
   });
 }
 
@@ -36,6 +55,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   // On a phone (households open the console from a WeChat link) the header keeps only icons.
   const narrow = !Grid.useBreakpoint().sm;
+  useMenuToggleButton(t('app.openMenu'));
   if (!me) return null;
 
   const groups = new Map<MessageKey, MenuDataItem>();

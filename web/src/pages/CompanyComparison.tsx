@@ -25,6 +25,7 @@ import { complaintsOption } from './regulator/chartOptions';
 import { companyLabel, per10000Text, ratePercent, reportPeriodText } from './regulator/logic';
 import { ComparisonToolbar, IndicatorCell, RefusalAlert, ReportLine, useComparison } from './regulator/parts';
 import RegulatorChart from './regulator/RegulatorChart';
+import Tip from '../components/Tip';
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
@@ -105,9 +106,9 @@ export default function CompanyComparison() {
                       width: 90,
                       align: 'right',
                       render: (_: unknown, c) => (
-                        <Tooltip title={t('companies.complaintsTip', { received: c.complaints.received, duplicates: c.complaints.duplicates, complaints: c.complaints.complaints })}>
+                        <Tip title={t('companies.complaintsTip', { received: c.complaints.received, duplicates: c.complaints.duplicates, complaints: c.complaints.complaints })}>
                           <span data-testid="companies-complaints">{count(c.complaints.complaints)}</span>
-                        </Tooltip>
+                        </Tip>
                       ),
                     },
                     {
@@ -123,9 +124,9 @@ export default function CompanyComparison() {
                       width: 100,
                       align: 'right',
                       render: (_: unknown, c) => (
-                        <Tooltip title={t('companies.onTimeTip', { due: c.replies.due, on_time: c.replies.on_time })}>
+                        <Tip title={t('companies.onTimeTip', { due: c.replies.due, on_time: c.replies.on_time })}>
                           <span>{ratePercent(c.replies.rate)}</span>
-                        </Tooltip>
+                        </Tip>
                       ),
                     },
                     {
@@ -134,7 +135,7 @@ export default function CompanyComparison() {
                       width: 100,
                       align: 'right',
                       render: (_: unknown, c) => (
-                        <Tooltip
+                        <Tip
                           title={t('companies.satisfactionTip', {
                             satisfied: c.satisfaction.satisfied,
                             basic: c.satisfaction.basically_satisfied,
@@ -143,7 +144,7 @@ export default function CompanyComparison() {
                           })}
                         >
                           <span>{ratePercent(c.satisfaction.rate)}</span>
-                        </Tooltip>
+                        </Tip>
                       ),
                     },
                     {
@@ -184,11 +185,11 @@ export default function CompanyComparison() {
                       align: 'right',
                       render: (_: unknown, c) => (
                         <Flex vertical align="end" gap={2}>
-                          <Tooltip title={t('companies.refundsTip', { owed: c.refunds.owed_entries, paid: c.refunds.paid_entries, season: data.season_start_year, next: data.season_start_year + 1 })}>
+                          <Tip title={t('companies.refundsTip', { owed: c.refunds.owed_entries, paid: c.refunds.paid_entries, season: data.season_start_year, next: data.season_start_year + 1 })}>
                             <span data-testid="companies-refunds">
                               {formatFen(c.refunds.owed_fen)} / {formatFen(c.refunds.paid_fen)}
                             </span>
-                          </Tooltip>
+                          </Tip>
                           {c.refunds.overdue_entries > 0 && (
                             <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="companies-overdue">
                               {t('companies.overdue', { n: c.refunds.overdue_entries })}
@@ -250,11 +251,11 @@ export default function CompanyComparison() {
                       align: 'right',
                       fixed: 'right',
                       render: (_: unknown, c) => (
-                        <Tooltip title={c.score.working}>
+                        <Tip title={c.score.working}>
                           <Typography.Text strong data-testid="companies-score">
                             {c.score.points}
                           </Typography.Text>
-                        </Tooltip>
+                        </Tip>
                       ),
                     },
                   ]}

@@ -7,7 +7,7 @@
 // orders from them. The admin and the regulator filter by company (in the URL); a company's
 // staff see their own company's (the server scopes it). Nothing flagged: a green result.
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Card, Col, Flex, Result, Row, Skeleton, Statistic, Table, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Result, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { LicenceFlag, LicenceFlags } from '../api/types';
@@ -19,6 +19,7 @@ import { MISSING } from '../format';
 import { useT } from '../i18n';
 import { byCompanyId, compareFlags, crossCompany, districtText, LICENCE_BASIS, LICENCE_PATH, licenceQuery, licenceSummary, readCompany, writeCompany } from './licence/logic';
 import { CompanyFilter, useCompanies } from '../components/companies';
+import Tip from '../components/Tip';
 
 const RED = '#cf1322';
 
@@ -139,9 +140,9 @@ export default function LicenceCheck() {
                       align: 'right',
                       sorter: (a, b) => a.households - b.households,
                       render: (n: number, r) => (
-                        <Tooltip title={t('licence.householdsTip', { households: n, heated: r.heated_households })}>
+                        <Tip title={t('licence.householdsTip', { households: n, heated: r.heated_households })}>
                           <span data-testid="licence-households">{count(n)}</span>
-                        </Tooltip>
+                        </Tip>
                       ),
                     },
                     {

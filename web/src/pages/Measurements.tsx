@@ -2,7 +2,7 @@
 // measurements recorded, with whether each is valid, its signature, whether a third party took
 // it, and whether it counts as evidence (R-REFUND-5). The list pages by cursor (10/20/50).
 import { PageContainer } from '@ant-design/pro-components';
-import { Card, Flex, Table, Tag, Tooltip } from 'antd';
+import { Card, Flex, Table, Tag } from 'antd';
 import { useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Page } from '../api/client';
@@ -14,6 +14,7 @@ import SearchInput from '../components/SearchInput';
 import { formatDateTime, formatTemp } from '../format';
 import { useT, type MessageKey } from '../i18n';
 import MeasurementForm, { type HouseholdOption } from './measurements/MeasurementForm';
+import Tip from '../components/Tip';
 
 const SIGNATURE_COLOUR: Record<string, string> = { signed: 'green', pending: 'gold', refused: 'red' };
 
@@ -110,9 +111,9 @@ export default function Measurements() {
                   valid ? (
                     <Tag color="green">{t('measure.validYes')}</Tag>
                   ) : (
-                    <Tooltip title={(m.violations ?? []).map((v) => v.message).join('\n')}>
+                    <Tip title={(m.violations ?? []).map((v) => v.message).join('\n')}>
                       <Tag color="red">{t('measure.validNo')}</Tag>
-                    </Tooltip>
+                    </Tip>
                   ),
               },
               {
@@ -120,9 +121,9 @@ export default function Measurements() {
                 dataIndex: 'signature',
                 width: 100,
                 render: (s: string, m) => (
-                  <Tooltip title={m.signed ? t('measure.signedBy', { by: m.signed.by, at: formatDateTime(m.signed.at) }) : undefined}>
+                  <Tip title={m.signed ? t('measure.signedBy', { by: m.signed.by, at: formatDateTime(m.signed.at) }) : null}>
                     <Tag color={SIGNATURE_COLOUR[s] ?? 'default'}>{['signed', 'pending', 'refused'].includes(s) ? t(`signature.${s}` as MessageKey) : s}</Tag>
-                  </Tooltip>
+                  </Tip>
                 ),
               },
               { title: t('measure.thirdPartyCol'), dataIndex: 'third_party', width: 90, render: (v: boolean) => (v ? t('common.yes') : t('common.no')) },

@@ -9,7 +9,7 @@
 // company too (in the URL), a company's staff see their own company's (the server scopes it). A
 // company's manager records a missing or due announcement from its cell (登记公告).
 import { PageContainer } from '@ant-design/pro-components';
-import { Alert, Button, Card, Col, Flex, Result, Row, Select, Skeleton, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Result, Row, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { AnnouncementKind, SeasonDuty, SeasonDutyRow, SeasonFlags } from '../api/types';
@@ -21,6 +21,7 @@ import { beijingToday } from '../format';
 import { useT, type Translate } from '../i18n';
 import AnnounceModal from './seasons/AnnounceModal';
 import { CompanyFilter, useCompanies } from '../components/companies';
+import Tip from '../components/Tip';
 import {
   byCompanyDistrict,
   canAnnounce,
@@ -227,9 +228,9 @@ function DatesCell({ t, row }: { t: Translate; row: SeasonDutyRow }) {
           {row.early_start && <Tag color="blue">{t('seasons.earlyStart', { day: row.early_start })}</Tag>}
           {row.extension_end && <Tag color="blue">{t('seasons.extension', { day: row.extension_end })}</Tag>}
           {row.decision_ref && (
-            <Tooltip title={t('seasons.decision')}>
+            <Tip title={t('seasons.decision')}>
               <Tag data-testid="seasons-decision">{row.decision_ref}</Tag>
-            </Tooltip>
+            </Tip>
           )}
         </Flex>
       )}
@@ -250,11 +251,11 @@ function DutyCell({ t, row, duty, announce }: { t: Translate; row: SeasonDutyRow
   const a = duty.announcement;
   return (
     <Flex vertical gap={2} align="flex-start" data-testid={`seasons-duty-${duty.kind}`}>
-      <Tooltip title={t(statusKey(duty.status))}>
+      <Tip title={t(statusKey(duty.status))}>
         <Tag color={tag.color} data-testid="seasons-duty-tag" data-status={duty.status}>
           {t(tag.key, tag.vars)}
         </Tag>
-      </Tooltip>
+      </Tip>
       <Typography.Text type="secondary">{t(duty.kind === 'commissioning' ? 'seasons.announcedDay.commissioning' : 'seasons.announcedDay.heating_start', { day: duty.announced_day })}</Typography.Text>
       {a ? (
         <>

@@ -179,6 +179,9 @@ export const flows = {
     await p.page.getByText(own).first().waitFor();
     await ctx.screenshot(p.page, 'my-temperatures-phone');
     await p.checkA11y(`${user} /my/temperatures (a phone)`);
+    // The header's menu toggle is a named button the keyboard presses (ProLayout's is a <span>).
+    await p.page.getByRole('button', { name: '打开菜单' }).press('Enter');
+    await p.page.getByRole('menuitem', { name: '我的退费' }).waitFor();
     // Another household's page, by the staff's URL and by its API: not found either way.
     const token = await ctx.apiToken(MANAGER);
     const other = await coldHousehold(ctx, token);
@@ -618,6 +621,13 @@ export const flows = {
     await p.page.getByTestId('companies-chart').waitFor();
     await ctx.screenshot(p.page, 'regulator-companies');
     await p.checkA11y(`${user} /regulator/companies`);
+    // A cell's detail reaches the keyboard: focused, its tooltip opens and describes it.
+    const complaints = table.getByTestId('companies-complaints').first();
+    await complaints.focus();
+    const tip = p.page.getByRole('tooltip').filter({ hasText: '收到' });
+    await tip.waitFor();
+    ctx.assert.equal(await complaints.getAttribute('aria-describedby'), await tip.getAttribute('id'));
+    await complaints.blur();
     // 导出Excel: the workbook, fetched with the session's token, named as the server names it.
     const [workbook] = await Promise.all([p.page.waitForEvent('download'), p.page.getByTestId('regulator-export').click()]);
     ctx.assert.equal(workbook.suggestedFilename(), `regulator-companies-${month}.xlsx`);

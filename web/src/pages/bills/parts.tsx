@@ -5,11 +5,12 @@
 // 已退还 (when any), 欠费 (red while owed) and 多缴待退 (when any, R-ACCT-1; with 退还多缴 for the
 // roles that pay it back).
 import { ExclamationCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Flex, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Tag, Typography } from 'antd';
 import { formatDate } from '../../format';
 import { useT, type Translate } from '../../i18n';
 import { areaInsteadOfMeter, hasPaidBack, hasUnappliedOffset, isOverpaid, lineFen, lineMoney, money, owing } from './logic';
 import type { Bill, BillLine } from './types';
+import Tip from '../../components/Tip';
 
 /** "2026–2027". */
 export function seasonRange(t: Translate, season: number): string {
@@ -46,7 +47,7 @@ export function BasisTag({ bill: b }: { bill: Pick<Bill, 'basis' | 'basis_reason
       {basisText(t, b.basis)}
     </Tag>
   );
-  return instead ? <Tooltip title={b.basis_reason}>{tag}</Tooltip> : tag;
+  return <Tip title={instead ? b.basis_reason : null}>{tag}</Tip>;
 }
 
 /** Why a household billed by meter was billed by area this season (R-METER-1). */

@@ -1,11 +1,12 @@
 // Heat-meter disputes' small shared pieces: a state, result, party and event in words (a value the
 // console does not know shows as the server wrote it), the state and result tags, who pays with
 // the clause ("供热企业 · W 10.3 (10.3 b)"), and the by-area billing tag with its reason.
-import { Tag, Tooltip, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { MeterDispute } from '../../api/types';
 import { MISSING } from '../../format';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { DISPUTE_EVENTS, DISPUTE_STATES, PARTIES, RESULTS, resultColour, stateColour } from './logic';
+import Tip from '../../components/Tip';
 
 function known(t: Translate, prefix: string, value: string, values: readonly string[]): string {
   return values.includes(value) ? t(`${prefix}.${value}` as MessageKey) : value;
@@ -64,10 +65,10 @@ export function BillingView({ dispute: d }: { dispute: Pick<MeterDispute, 'billi
   const t = useT();
   if (!d.billing?.by_area) return <Typography.Text type="secondary">{t('meterDispute.byMeter')}</Typography.Text>;
   return (
-    <Tooltip title={d.billing.reason ?? undefined}>
+    <Tip title={d.billing.reason}>
       <Tag color="red" data-testid="dispute-by-area" style={{ marginInlineEnd: 0 }}>
         {t('meterDispute.byArea')}
       </Tag>
-    </Tooltip>
+    </Tip>
   );
 }

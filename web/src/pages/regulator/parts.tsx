@@ -5,7 +5,7 @@
 // page, the buttons; a refused field marked with the server's message), a refusal above the page,
 // an indicator's cell and a line saying what the figures cover.
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Flex, Form, Input, Segmented, Select, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Segmented, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { beijingToday, formatDateTime, MISSING } from '../../format';
 import { useT } from '../../i18n';
 import { pickedDate } from '../findings/logic';
 import { isMonth, MAX_RANGE_DAYS, monthOf, pickedMonth, rangeDays, statusTag, switchPeriod, type PeriodKind } from '../indicators/logic';
+import Tip from '../../components/Tip';
 import {
   COMPARISON_PATH,
   comparisonQuery,
@@ -206,11 +207,11 @@ function PeriodField({ comparison }: { comparison: Comparison }) {
           />
         )}
         {ranges && (
-          <Tooltip title={t('regulator.wholeSeasonTip', { from: season.from, to: season.to })}>
+          <Tip title={t('regulator.wholeSeasonTip', { from: season.from, to: season.to })}>
             <Button data-testid="regulator-season" onClick={() => setDraft({ period: 'range', from: season.from, to: season.to })}>
               {t('regulator.wholeSeason')}
             </Button>
-          </Tooltip>
+          </Tip>
         )}
       </Flex>
     </Form.Item>

@@ -2,7 +2,7 @@
 // rate of the area's band, the households to sample and selected, the seed, the time), the quota
 // table with its gaps in red and the shortfalls in words (R-SAMPLE-2, R-SAMPLE-3), and the
 // selected households, paged here (10/20/50) with a 推定 tag on a derived network position.
-import { Alert, Card, Descriptions, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { SampledHousehold, SamplePlan } from '../../api/types';
@@ -10,6 +10,7 @@ import { namedPager } from '../../components/a11y';
 import { formatDateTime } from '../../format';
 import { useT } from '../../i18n';
 import { areaText, countText, dimensionText, floorText, quotaRows, shortfallText, valueText, type QuotaRow } from './logic';
+import Tip from '../../components/Tip';
 
 export function PlanSummary({ plan }: { plan: SamplePlan }) {
   const t = useT();
@@ -101,11 +102,11 @@ export function HouseholdsCard({ plan, loading }: { plan: SamplePlan; loading: b
             key: 'code',
             width: 120,
             render: (_: unknown, h) => (
-              <Tooltip title={h.address ?? undefined}>
+              <Tip title={h.address}>
                 <Link to={`/households/${h.household_id}`} data-testid="sampling-household">
                   {h.code}
                 </Link>
-              </Tooltip>
+              </Tip>
             ),
           },
           { title: t('sampling.community'), dataIndex: 'community', width: 140, ellipsis: true },
@@ -120,11 +121,11 @@ export function HouseholdsCard({ plan, loading }: { plan: SamplePlan; loading: b
               <Flex gap={4} align="center">
                 <span>{valueText(t, 'position', h.network_position)}</span>
                 {h.position_derived && (
-                  <Tooltip title={t('sampling.derivedTip')}>
+                  <Tip title={t('sampling.derivedTip')}>
                     <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid="sampling-derived">
                       {t('sampling.derived')}
                     </Tag>
-                  </Tooltip>
+                  </Tip>
                 )}
               </Flex>
             ),
