@@ -14,7 +14,7 @@ import type { Page } from '../api/client';
 import type { EnergyFlags, EnergyReport } from '../api/types';
 import { useApi } from '../api/useApi';
 import { useAuth } from '../auth';
-import { namedClear } from '../components/a11y';
+import { pickerClear } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { useRecordList } from '../components/useRecordList';
@@ -109,7 +109,7 @@ export default function Energy() {
               placeholder={[t('energy.from'), t('energy.to')]}
               format="YYYY-MM-DD"
               allowEmpty={[true, true]}
-              allowClear={namedClear(t)}
+              allowClear={pickerClear(t)}
               value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
               onChange={(range) => go({ from: pickedDate(range?.[0]) ?? '', to: pickedDate(range?.[1]) ?? '' })}
             />

@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import { Link, matchPath } from 'react-router-dom';
 import type { MassComplaint } from '../api/types';
 import { useAuth } from '../auth';
-import { namedClear } from '../components/a11y';
+import { pickerClear } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import { useRecordList } from '../components/useRecordList';
@@ -98,7 +98,7 @@ export default function MassComplaints() {
             placeholder={[t('massComplaints.from'), t('massComplaints.to')]}
             format="YYYY-MM-DD"
             allowEmpty={[true, true]}
-            allowClear={namedClear(t)}
+            allowClear={pickerClear(t)}
             value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
             onChange={(range) => go({ from: pickedDate(range?.[0]) ?? '', to: pickedDate(range?.[1]) ?? '' })}
           />

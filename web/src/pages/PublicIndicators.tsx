@@ -12,7 +12,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { Page } from '../api/client';
 import type { IndicatorPublication } from '../api/types';
 import { useApi } from '../api/useApi';
-import { namedClear } from '../components/a11y';
+import { pickerClear } from '../components/a11y';
 import CursorPager from '../components/CursorPager';
 import { PageError } from '../components/PageState';
 import SearchInput from '../components/SearchInput';
@@ -67,7 +67,7 @@ export default function PublicIndicators() {
             picker="month"
             format="YYYY-MM"
             aria-label={t('public.month')}
-            allowClear={namedClear(t)}
+            allowClear={pickerClear(t)}
             placeholder={t('public.allMonths')}
             style={{ flex: '1 1 160px', maxWidth: 240 }}
             value={filters.month ? dayjs(`${filters.month}-01`) : null}

@@ -570,6 +570,19 @@ export const flows = {
     await table.waitFor();
     await table.getByText(first.community, { exact: true }).first().waitFor();
     await ctx.screenshot(p.page, 'mass-complaints');
+    // The optional range clears from the keyboard: its clear icon is a named button, shown while
+    // focused, that Enter presses.
+    const clear = p.page.getByRole('button', { name: '清除' });
+    await clear.focus();
+    await clear.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          const shown = () => (getComputedStyle(el.closest('.ant-picker-clear')).opacity === '1' ? resolve() : setTimeout(shown, 50));
+          shown();
+        }),
+    );
+    await p.page.keyboard.press('Enter');
+    await p.page.waitForURL((u) => !u.searchParams.has('from'));
     p.assertClean('the regulator reading the mass complaints');
     await p.close();
   },

@@ -14,7 +14,7 @@ import { Alert, Button, DatePicker, Form, Modal, Result, Select, Typography, typ
 import { useState } from 'react';
 import type { Company, JobNew } from '../../api/types';
 import { useJob } from '../../api/useJob';
-import { namedClear } from '../../components/a11y';
+import { pickerClear } from '../../components/a11y';
 import JobProgress from '../../components/JobProgress';
 import { explainedJobError } from '../../components/jobFailure';
 import { formatDate } from '../../format';
@@ -146,7 +146,7 @@ export default function BillingRunModal({ companies, company, ownCompany, onClos
             <DatePicker
               format="YYYY-MM-DD"
               style={{ width: '100%' }}
-              allowClear={namedClear(t)}
+              allowClear={pickerClear(t)}
               // The calendar opens inside the modal, beside its field.
               getPopupContainer={(node) => node.parentElement ?? document.body}
             />
