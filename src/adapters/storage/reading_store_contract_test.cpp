@@ -96,6 +96,14 @@ class ReadingStoreContract : public ::testing::TestWithParam<Engine> {
     s2_ = Make("sensors", {{"code", "T-2"}, {"room_id", room_}});
   }
 
+  /// `sum` plus `c`, count by count.
+  static void Add(ports::InsertCounts& sum, const ports::InsertCounts& c) {
+    sum.inserted += c.inserted;
+    sum.duplicate += c.duplicate;
+    sum.conflicting += c.conflicting;
+    sum.quarantined += c.quarantined;
+  }
+
   ports::InsertCounts Insert(const std::vector<Reading>& batch) {
     auto counts = store_->Insert(batch);
     EXPECT_TRUE(counts.ok()) << counts.error().detail;
@@ -330,20 +338,16 @@ TEST_P(ReadingStoreContract, ConcurrentWritersCountEachReadingOnce) {
         }
         auto c = store_->Insert(batch);
         ASSERT_TRUE(c.ok()) << c.error().detail;
-        totals[static_cast<size_t>(t)].inserted += c->inserted;
-        totals[static_cast<size_t>(t)].duplicate += c->duplicate;
+        Add(totals[static_cast<size_t>(t)], *c);
       }
     });
   }
   for (auto& th : threads) th.join();
-  int64_t inserted = 0, duplicate = 0;
-  for (const auto& c : totals) {
-    inserted += c.inserted;
-    duplicate += c.duplicate;
-  }
+  ports::InsertCounts all;
+  for (const auto& c : totals) Add(all, c);
   const int64_t distinct = kBatches * kPerBatch + (kThreads - 1) * kPerBatch / 2;
-  EXPECT_EQ(inserted, distinct);
-  EXPECT_EQ(inserted + duplicate, kThreads * kBatches * kPerBatch);
+  EXPECT_EQ(all.inserted, distinct);
+  EXPECT_EQ(all.inserted + all.duplicate, kThreads * kBatches * kPerBatch);
   EXPECT_EQ(static_cast<int64_t>(Range(s1_, 0, kT0 * 2).size() + Range(s2_, 0, kT0 * 2).size()),
             distinct);
 }
@@ -370,22 +374,13 @@ TEST_P(ReadingStoreContract, ManyWritersAtOnceAreEachCountedAsIfAlone) {
             {s1_, kT0 + 10'000'000 + t * 1000 + b, 1800, "time in the future"}};
         auto c = store_->Insert(batch, held, source);
         ASSERT_TRUE(c.ok()) << c.error().detail;
-        auto& sum = totals[static_cast<size_t>(t)];
-        sum.inserted += c->inserted;
-        sum.duplicate += c->duplicate;
-        sum.conflicting += c->conflicting;
-        sum.quarantined += c->quarantined;
+        Add(totals[static_cast<size_t>(t)], *c);
       }
     });
   }
   for (auto& th : threads) th.join();
   ports::InsertCounts all;
-  for (const auto& c : totals) {
-    all.inserted += c.inserted;
-    all.duplicate += c.duplicate;
-    all.conflicting += c.conflicting;
-    all.quarantined += c.quarantined;
-  }
+  for (const auto& c : totals) Add(all, c);
   constexpr int64_t kKeys = kBatches * kPerBatch;
   EXPECT_EQ(all.inserted, kKeys);
   EXPECT_EQ(all.duplicate, 3 * kKeys);
